@@ -1,0 +1,79 @@
+/**
+ * One logger for every entry point: JSON lines on stderr (stdout belongs to CLI output), with
+ * the fiber's annotations (requestId, investigationId, …) on every line. Messages and
+ * annotations are run through `redact` first: no secret reaches a log line.
+ */
+import { Cause, HashMap, Inspectable, Layer, Logger, LogLevel } from "effect"
+
+export type Redactor = (text: string) => string
+
+const identity: Redactor = (s) => s
+
+const toJsonable = (value: unknown): unknown => {
+  if (typeof value === "string") return value
+  return Inspectable.toJSON(value)
+}
+
+/** Render one log line as a JSON string (exported for tests). */
+export const formatLogLine = (
+  opts: {
+    readonly level: LogLevel.LogLevel
+    readonly message: unknown
+    readonly date: Date
+    readonly annotations: HashMap.HashMap<string, unknown>
+    readonly cause?: string
+  },
+  redact: Redactor = identity,
+): string => {
+  const messages = Array.isArray(opts.message) ? opts.message : [opts.message]
+  const text = messages
+    .map((m) => {
+      const j = toJsonable(m)
+      return typeof j === "string" ? j : JSON.stringify(j)
+    })
+    .join(" ")
+  const line: Record<string, unknown> = {
+    time: opts.date.toISOString(),
+    level: opts.level.label,
+    message: redact(text),
+  }
+  for (const [k, v] of HashMap.toEntries(opts.annotations)) {
+    const j = toJsonable(v)
+    line[k] = typeof j === "string" ? redact(j) : j
+  }
+  if (opts.cause !== undefined && opts.cause !== "") line.cause = redact(opts.cause)
+  return JSON.stringify(line)
+}
+
+export const makeJsonLogger = (write: (line: string) => void, redact: Redactor = identity) =>
+  Logger.make(({ logLevel, message, date, annotations, cause }) => {
+    const causeText = Cause.isEmpty(cause) ? undefined : Cause.pretty(cause)
+    write(
+      formatLogLine(
+        causeText === undefined
+          ? { level: logLevel, message, date, annotations }
+          : { level: logLevel, message, date, annotations, cause: causeText },
+        redact,
+      ),
+    )
+  })
+
+/** Replace the default logger with JSON lines on stderr at `level`. */
+export const jsonLoggerLayer = (level: LogLevel.LogLevel = LogLevel.Info, redact: Redactor = identity) =>
+  Layer.merge(
+    Logger.replace(
+      Logger.defaultLogger,
+      makeJsonLogger((line) => process.stderr.write(`${line}\n`), redact),
+    ),
+    Logger.minimumLogLevel(level),
+  )
+
+/** For tests: collect lines in memory. */
+export const captureLoggerLayer = (sink: Array<string>, redact: Redactor = identity) =>
+  Layer.merge(
+    Logger.replace(
+      Logger.defaultLogger,
+      makeJsonLogger((line) => sink.push(line), redact),
+    ),
+    Logger.minimumLogLevel(LogLevel.Debug),
+  )
