@@ -20,6 +20,11 @@ export type WebhookEvent = Data.TaggedEnum<{
     readonly retryAttempt: number | null
     /** "investigate again": start a new investigation even if this message had one. */
     readonly again: boolean
+    /**
+     * The message or delivery that asked (a thread mention's ts, a reaction, an interaction id):
+     * tells a second operator request apart from a re-delivery of the same one.
+     */
+    readonly triggerId: string
     readonly interaction: InteractionRef | null
   }
   /** A slash command (Slack) or application command (Discord) that is not an investigation. */

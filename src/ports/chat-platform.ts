@@ -9,6 +9,7 @@ import type { InteractionRef } from "../domain/interaction.js"
 import type { Platform } from "../domain/platform.js"
 import type { WebhookEvent } from "../domain/webhook-event.js"
 import type { SecretUnavailable } from "./secrets.js"
+import type { UpstreamUnavailable } from "./upstream-unavailable.js"
 
 /** Signature or replay-window failure: 401. */
 export class WebhookRejected extends Schema.TaggedError<WebhookRejected>()("WebhookRejected", {
@@ -54,7 +55,7 @@ export interface ChatPlatformService {
   readonly platform: Platform
   readonly ingest: (
     req: InboundRequest,
-  ) => Effect.Effect<WebhookEvent, WebhookRejected | MalformedWebhook | SecretUnavailable>
+  ) => Effect.Effect<WebhookEvent, WebhookRejected | MalformedWebhook | SecretUnavailable | UpstreamUnavailable>
   readonly post: (target: ThreadTarget, message: ChatMessage) => Effect.Effect<MessageRef, ChatError>
   readonly update: (ref: MessageRef, message: ChatMessage) => Effect.Effect<void, ChatError>
   /** Add a reaction; an "already reacted" answer counts as success. */

@@ -1,0 +1,76 @@
+/**
+ * The text of a chat message once: alert integrations repeat the same content in `text`, blocks,
+ * attachments or embeds, in different markup. Pieces are compared in a normalised form
+ * (mention-, markup-, whitespace- and case-insensitive, on word boundaries); Slack and Discord
+ * readers share this rule.
+ */
+
+
+/** What one `<…>` token reads as: mentions, broadcasts and timestamps vanish, a link its label (or url). */
+const tokenText = (inner: string): string => {
+  if (/^(?:[@#!]|t:-?\d)/.test(inner)) return ""
+  const emoji = /^a?:(\w+):\d+$/.exec(inner)
+  if (emoji) return `:${emoji[1]}:`
+  const bar = inner.indexOf("|")
+  const label = bar < 0 ? "" : inner.slice(bar + 1)
+  return label.trim() === "" ? inner.slice(0, bar < 0 ? undefined : bar) : label
+}
+
+/** Comparison form: mention-, markup-, whitespace- and case-insensitive; words joined by one space. */
+export const normaliseForDedup = (text: string): string =>
+  text
+    .replace(/<([^<>\n]*)>/g, (_, inner: string) => tokenText(inner))
+    .replace(/\[([^\]\n]*)\]\(<?[^()\s<>]*>?\)/g, "$1")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&")
+    .replace(/^[ \t]*(?:-#|#{1,3})[ \t]/gm, "")
+    .replace(/[*_~`|<>•\u200b]/g, "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .join(" ")
+
+/** `needle` occurs in the space-padded `hay` on word boundaries (the empty text occurs everywhere). */
+const within = (hay: string, needle: string): boolean => needle === "" || hay.includes(` ${needle} `)
+
+type Piece = { readonly raw: string; readonly norm: string }
+const padded = (pieces: ReadonlyArray<Piece>): string => ` ${pieces.map((p) => p.norm).join(" ")} `
+
+/**
+ * Trimmed non-empty pieces in order, minus repeats: a piece already contained in the text kept so
+ * far is dropped; a piece containing kept ones replaces them at the first one's place, unless that
+ * would lose a piece dropped earlier (then it is appended). Invariant: every input piece stays
+ * contained in the joined output.
+ */
+export const distinctPieces = (pieces: ReadonlyArray<string>): ReadonlyArray<string> => {
+  let kept: Piece[] = []
+  let text = " "
+  const seen: string[] = []
+  for (const raw of pieces.map((p) => p.trim()).filter((p) => p !== "")) {
+    const norm = normaliseForDedup(raw)
+    if (kept.length === 0 || !within(text, norm)) {
+      const contained = (k: Piece) => within(` ${norm} `, k.norm)
+      const first = kept.findIndex(contained)
+      const replaced =
+        first < 0
+          ? []
+          : [...kept.slice(0, first), { raw, norm }, ...kept.slice(first + 1).filter((k) => !contained(k))]
+      const replacedText = padded(replaced)
+      if (first >= 0 && seen.every((s) => within(replacedText, s))) {
+        kept = replaced
+        text = replacedText
+      } else {
+        kept.push({ raw, norm })
+        text = `${text}${norm} `
+      }
+    }
+    seen.push(norm)
+  }
+  return kept.map((k) => k.raw)
+}
+
+/** The distinct pieces joined by newlines; `""` when nothing is left. */
+export const mergeDistinct = (pieces: ReadonlyArray<string>): string =>
+  distinctPieces(pieces).join("\n").trim()

@@ -1,0 +1,87 @@
+/**
+ * The Hono edge: four routes, thin. Each webhook route reads the raw body (signatures are over
+ * the exact bytes), lower-cases the headers, runs Intake on the one ManagedRuntime built at
+ * start, and maps the Exit to a Response: outcomes through `replyBody`, failures through the
+ * one status table. A defect is logged with the request id and answered 500 — never a crash.
+ */
+import { Cause, Effect, Exit, type ManagedRuntime, Option } from "effect"
+import { type Context, Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { Intake } from "../../domain/intake.js"
+import type { Platform } from "../../domain/platform.js"
+import { type EdgeError, errorBody, statusOf } from "./errors.js"
+import { replyBody } from "./replies.js"
+import { type RequestIdVariables, requestId } from "./request-id.js"
+
+export interface HttpAppOptions {
+  readonly bodyLimitBytes: number
+}
+
+type Env = { Variables: RequestIdVariables }
+
+const lowerCaseHeaders = (headers: Headers): Record<string, string> => {
+  const out: Record<string, string> = {}
+  headers.forEach((value, key) => {
+    out[key.toLowerCase()] = value
+  })
+  return out
+}
+
+// The runtime's own construction error (E) is not an EdgeError: it lands in the 500 branch.
+const isEdgeError = (e: unknown): e is EdgeError =>
+  typeof e === "object" && e !== null && "_tag" in e && typeof e._tag === "string" && e._tag in statusOf
+
+const fail = (c: Context<Env>, e: EdgeError) => c.json(errorBody(e, c.var.requestId), statusOf[e._tag])
+
+export const makeHttpApp = <E>(runtime: ManagedRuntime.ManagedRuntime<Intake, E>, options: HttpAppOptions) => {
+  const app = new Hono<Env>()
+  const run = <A>(c: Context<Env>, effect: Effect.Effect<A, never, never>) =>
+    runtime.runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId })))
+
+  app.use(requestId())
+  app.use(
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) => fail(c as Context<Env>, { _tag: "BodyTooLarge" }),
+    }),
+  )
+
+  const webhook = (platform: Platform) => async (c: Context<Env>) => {
+    const started = performance.now()
+    const rawBody = await c.req.text()
+    const headers = lowerCaseHeaders(c.req.raw.headers)
+    const exit = await runtime.runPromiseExit(
+      Intake.pipe(
+        Effect.flatMap((intake) => intake.handle(platform, { headers, rawBody })),
+        Effect.annotateLogs({ requestId: c.var.requestId, route: c.req.path }),
+      ),
+    )
+    const ms = Math.round(performance.now() - started)
+    if (Exit.isSuccess(exit)) {
+      await run(c, Effect.logDebug("answered").pipe(Effect.annotateLogs({ outcome: exit.value._tag, ms })))
+      return c.json(replyBody(platform, exit.value), 200)
+    }
+    const failure = Cause.failureOption(exit.cause).pipe(
+      Option.flatMap((e): Option.Option<EdgeError> => (isEdgeError(e) ? Option.some(e) : Option.none())),
+    )
+    if (Option.isSome(failure)) {
+      const e = failure.value
+      const log = statusOf[e._tag] >= 500 ? Effect.logWarning : Effect.logInfo
+      await run(c, log("rejected").pipe(Effect.annotateLogs({ error: e._tag, status: statusOf[e._tag], message: errorBody(e, "").error.message, ms })))
+      return fail(c, e)
+    }
+    await run(c, Effect.logError("unexpected failure", exit.cause).pipe(Effect.annotateLogs({ ms })))
+    return fail(c, { _tag: "Internal" })
+  }
+
+  app.post("/slack/events", webhook("slack"))
+  app.post("/slack/commands", webhook("slack"))
+  app.post("/discord/interactions", webhook("discord"))
+  app.get("/healthz", (c) => c.json({ ok: true }))
+  app.notFound((c) => fail(c, { _tag: "NotFound" }))
+  app.onError(async (err, c) => {
+    await run(c, Effect.logError("unhandled error in the HTTP edge").pipe(Effect.annotateLogs({ error: err.message })))
+    return fail(c, { _tag: "Internal" })
+  })
+  return app
+}

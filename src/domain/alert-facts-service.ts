@@ -1,0 +1,52 @@
+/**
+ * The affected service: an explicit label (`service:`, `app=`, a Lambda `FunctionName`, an RDS
+ * instance), else what the tool's title names, else the workload, else — for a person's report
+ * — the subject of its first sentence ("payments are broken" → `payments`). Labels that name
+ * the monitoring stack (`service="…-kube-state-metrics"`) describe the scrape, not the outage.
+ */
+import { type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"
+import { asLooseName, inProse, isMonitoringTarget, slugName } from "./alert-facts-names.js"
+import type { AlertSource } from "./alert-facts-source.js"
+
+// A sentence opening with a one-word subject and a verb of state: "image-service is crashlooping".
+const subject =
+  /(?:^|[.!?][ \t]+)(?:the[ \t]+|our[ \t]+)?([A-Za-z0-9][\w.-]{1,62})[ \t]+(?:is|are|was|were|keeps|keep|seems|seem|looks|look|has|have)\b/g
+
+const notSubjects = new Set([
+  "prod",
+  "production",
+  "staging",
+  "everything",
+  "site",
+  "website",
+  "system",
+  "stuff",
+])
+
+const serviceLabel = (value: string): string | null => {
+  const words = value.trim().split(/\s+/)
+  const name = asLooseName(words.length <= 3 ? slugName(value) : (words[0] ?? ""))
+  return name === null || isMonitoringTarget(name) ? null : name
+}
+
+const humanSubject = (lines: ReadonlyArray<string>): string | null => {
+  for (const line of lines) {
+    for (const m of line.matchAll(subject)) {
+      const v = (m[1] ?? "").toLowerCase()
+      if (!notSubjects.has(v) && /[a-z]/.test(v)) return inProse(asLooseName)(v)
+    }
+  }
+  return null
+}
+
+export const serviceOf = (
+  pairs: ReadonlyArray<LabelPair>,
+  source: AlertSource,
+  titleService: string | null,
+  workload: string | null,
+  lines: ReadonlyArray<string>,
+): string | null =>
+  lookup(pairs, labelKeys.service, serviceLabel) ??
+  titleService ??
+  workload ??
+  (source === "human" ? humanSubject(lines) : null)

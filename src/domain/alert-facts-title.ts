@@ -1,0 +1,153 @@
+/**
+ * The alert's name, read the way each tool writes it: Alertmanager's `alertname` label or the
+ * `[FIRING:1] Name (group values)` title, the CloudWatch alarm name, the Datadog monitor or
+ * PagerDuty incident title without its tags, the Sentry issue title, the uptime monitor. Some
+ * titles also name the affected service (Datadog "on auth-service", the Sentry project, the
+ * PagerDuty service), and Alertmanager titles carry the group's shared label values.
+ */
+import { firstToken, type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"
+import { asLooseName, inProse, looksLikeNode, slugName } from "./alert-facts-names.js"
+import {
+  type AlertSource,
+  cloudwatchChange,
+  cloudwatchPipeTitle,
+  cloudwatchStateTitle,
+  datadogTitle,
+  grafanaLegacyTitle,
+  opsgenieTitle,
+  pagerdutyShortTitle,
+  pagerdutyTitle,
+  promTitle,
+  sentryTitle,
+  uptimeTitle,
+} from "./alert-facts-source.js"
+import type { AlertDoc } from "./alert-facts-text.js"
+
+export interface TitleFacts {
+  readonly alertName: string | null
+  /** Values of an Alertmanager/Grafana title's `(…)` group: label values the alerts share. */
+  readonly groupValues: ReadonlyArray<string>
+  /** A service the title's own format names. */
+  readonly service: string | null
+}
+
+const none: TitleFacts = { alertName: null, groupValues: [], service: null }
+
+const titleGroup = /[ \t]\(([^()\n]{1,500})\)[ \t]*$/
+const promIdentifier = /^[A-Za-z_:][\w:]{0,200}$/
+const identifierShape = /[a-z][A-Z]|_|^[A-Z][a-z]{1,40}[A-Z]/
+const leadingTags = /^(?:\[[^\]\n]{0,40}\][ \t]*)+/
+const trailingTags = /[ \t]*\([^()\n]{0,200}:[^()\n]{0,200}\)[ \t]*$/
+const pagerdutyTail =
+  /[ \t]+(?:urgency|priority|assigned(?:[ \t]+to)?|escalation[ \t]+policy|service)[ \t]*:.*$/i
+const countTail = /[ \t]+[—–-][ \t]+\d.*$/
+const dashTail = /[ \t]+[—–-][ \t]+.*$/
+const onName = /\bon[ \t]+([A-Za-z0-9][\w.-]{0,100})/g
+
+const clean = (s: string | undefined): string | null => {
+  const t = (s ?? "")
+    .replace(/^["']|["']$/g, "")
+    .replace(/[ \t]*[.:]$/, "")
+    .trim()
+  return t.length === 0 ? null : t.slice(0, 200)
+}
+
+const nameFromPromHead = (head: string): string | null => {
+  const tokens = head.split(/\s+/).filter((t) => t.length > 0)
+  const first = tokens[0]
+  if (first === undefined) return null
+  if (tokens.length === 1 || (promIdentifier.test(first) && identifierShape.test(first))) return first
+  return clean(head)
+}
+
+const promFacts = (source: AlertSource, title: string, pairs: ReadonlyArray<LabelPair>): TitleFacts => {
+  const label = lookup(pairs, labelKeys.alertName, (v) =>
+    source === "grafana" ? clean(v) : promIdentifier.test(firstToken(v)) ? firstToken(v) : null,
+  )
+  const rest = promTitle.exec(title)?.[2]
+  if (rest === undefined) {
+    return { alertName: label ?? clean(grafanaLegacyTitle.exec(title)?.[2]), groupValues: [], service: null }
+  }
+  const group = titleGroup.exec(rest)
+  const head = group === null ? rest : rest.slice(0, group.index)
+  const groupValues = (group?.[1] ?? "").split(/\s+/).filter((v) => v.length > 0)
+  const alertName = label ?? (source === "grafana" ? clean(head) : nameFromPromHead(head))
+  return { alertName, groupValues, service: null }
+}
+
+const datadogFacts = (title: string, pairs: ReadonlyArray<LabelPair>): TitleFacts => {
+  const m = datadogTitle.exec(title)
+  const alertName =
+    lookup(pairs, labelKeys.alertName, clean) ??
+    clean((m?.[3] ?? "").replace(leadingTags, "").replace(trailingTags, "").replace(trailingTags, ""))
+  let service: string | null = null
+  for (const on of (alertName ?? "").matchAll(onName)) {
+    const v = inProse(asLooseName)((on[1] ?? "").replace(/\.+$/, ""))
+    if (v !== null && !looksLikeNode(v)) {
+      service = v
+      break
+    }
+  }
+  return { alertName, groupValues: [], service }
+}
+
+const pagerdutyFacts = (title: string): TitleFacts => {
+  const long = pagerdutyTitle.exec(title)
+  const short = pagerdutyShortTitle.exec(title)
+  const alertName = clean((long?.[3] ?? short?.[2] ?? "").replace(pagerdutyTail, ""))
+  // PagerDuty services have display names ("Core API"); deployments use the slug ("core-api").
+  const service = long?.[2] === undefined ? null : asLooseName(slugName(long[2]).toLowerCase())
+  return { alertName, groupValues: [], service }
+}
+
+const cloudwatchFacts = (title: string, text: string, pairs: ReadonlyArray<LabelPair>): TitleFacts => ({
+  alertName:
+    lookup(pairs, ["alarmname"], (v) => clean(firstToken(v))) ??
+    clean(cloudwatchPipeTitle.exec(title)?.[1]) ??
+    clean(cloudwatchStateTitle.exec(title)?.[2]) ??
+    clean(cloudwatchChange.exec(text)?.[1]),
+  groupValues: [],
+  service: null,
+})
+
+/** The alert name and what the title format says besides (see TitleFacts). */
+export const readTitle = (
+  source: AlertSource,
+  doc: AlertDoc,
+  pairs: ReadonlyArray<LabelPair>,
+): TitleFacts => {
+  const title = doc.plain.split("\n")[0]?.trim() ?? ""
+  switch (source) {
+    case "alertmanager":
+    case "grafana":
+      return promFacts(source, title, pairs)
+    case "cloudwatch":
+      return cloudwatchFacts(title, doc.plain, pairs)
+    case "datadog":
+      return datadogFacts(title, pairs)
+    case "pagerduty":
+      return pagerdutyFacts(title)
+    case "opsgenie": {
+      const rest = (opsgenieTitle.exec(title)?.[2] ?? "").replace(/^#\d{1,12}[ \t]*:?[ \t]*/, "")
+      return { ...none, alertName: clean(rest.replace(/[ \t]*\|.*$/, "").replace(pagerdutyTail, "")) }
+    }
+    case "sentry": {
+      const m = sentryTitle.exec(title)
+      return {
+        alertName: clean(m?.[3]?.replace(countTail, "")),
+        groupValues: [],
+        service: asLooseName(m?.[2] ?? ""),
+      }
+    }
+    case "uptime": {
+      const m = uptimeTitle.exec(title)
+      const name = (m?.[2] ?? m?.[4] ?? "")
+        .replace(/[ \t]*\(.*$/, "")
+        .replace(dashTail, "")
+        .replace(/[ \t]+(?:is|went)[ \t]+.*$/i, "")
+      return { ...none, alertName: clean(name) }
+    }
+    case "human":
+      return none
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * AlertFacts: what an alert message says about itself, read without a model (DESIGN §3). The
+ * engine's agents scope their work entirely from these facts — the Kubernetes agent goes to
+ * this namespace and workload, the logs agent searches these log groups — so a fact is only
+ * filled when the text states it; anything unclear stays null rather than guessed.
+ *
+ * `extractFacts` is pure and total: any string (arbitrary bytes, megabytes of noise) gives a
+ * value, and every pattern behind it runs in linear time.
+ */
+import { Schema } from "effect"
+import { awsFacts } from "./alert-facts-aws.js"
+import { kubernetesFacts } from "./alert-facts-k8s.js"
+import { keywordsOf } from "./alert-facts-keywords.js"
+import { scanLabels } from "./alert-facts-labels.js"
+import { serviceOf } from "./alert-facts-service.js"
+import { severityOf } from "./alert-facts-severity.js"
+import { AlertSource, AlertState, detectSource, stateOf } from "./alert-facts-source.js"
+import { readDoc } from "./alert-facts-text.js"
+import { startTime } from "./alert-facts-time.js"
+import { readTitle } from "./alert-facts-title.js"
+import type { SeverityLabels } from "./config.js"
+import { Severity } from "./severity.js"
+
+export { workloadFromPod } from "./alert-facts-names.js"
+export { mapSeverity } from "./alert-facts-severity.js"
+export { AlertSource, AlertState } from "./alert-facts-source.js"
+export { extractLinks } from "./alert-facts-text.js"
+
+const Name = Schema.NullOr(Schema.String)
+
+export const AlertFacts = Schema.Struct({
+  /** The tool that wrote the message; "human" for a person's report. */
+  source: AlertSource,
+  /** `KubePodCrashLooping`, `ApiGateway-Latency-p99`, a Datadog monitor title, … */
+  alertName: Name,
+  state: Schema.NullOr(AlertState),
+  /** The label as written: "critical", "P2", "Urgency: high", "SEV1". */
+  severityLabel: Name,
+  /** `severityLabel` mapped through the configured rubric; null when absent or unmapped. */
+  severity: Schema.NullOr(Severity),
+  namespace: Name,
+  /** The Deployment/StatefulSet/DaemonSet/Job name. */
+  workload: Name,
+  pod: Name,
+  container: Name,
+  node: Name,
+  cluster: Name,
+  service: Name,
+  region: Name,
+  /** 12-digit AWS account id. */
+  account: Name,
+  /** Log group names exactly as written in the alert (never derived). */
+  logGroups: Schema.Array(Schema.String),
+  /** Every http(s) URL, deduplicated, in order. */
+  links: Schema.Array(Schema.String),
+  startsAt: Schema.NullOr(Schema.DateTimeUtc),
+  /** Lower-cased search terms for relevance ranking, most specific first, at most 30. */
+  keywords: Schema.Array(Schema.String),
+})
+export type AlertFacts = typeof AlertFacts.Type
+
+const singleToken = (s: string | null): string | null => (s !== null && !/\s/.test(s) ? s : null)
+
+/** Read the facts an alert message states (see the module header). Pure, total, deterministic. */
+export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts => {
+  const doc = readDoc(text)
+  const pairs = scanLabels(doc)
+  const source = detectSource(doc)
+  const title = readTitle(source, doc, pairs)
+  const { severityLabel, severity } = severityOf(doc, pairs, labels)
+  const aws = awsFacts(doc.text, `${doc.text}\n${doc.links.join("\n")}`, pairs)
+  const k8s = kubernetesFacts(doc, pairs, {
+    groupValues: title.groupValues,
+    logGroups: aws.logGroups,
+    otherNames: [title.alertName, severityLabel],
+  })
+  const service = serviceOf(pairs, source, title.service, k8s.workload, doc.lines)
+  const names = [service, k8s.workload, k8s.pod, k8s.namespace, k8s.container, k8s.node, k8s.cluster]
+  return {
+    source,
+    alertName: title.alertName,
+    state: stateOf(source, doc, pairs),
+    severityLabel,
+    severity,
+    ...k8s,
+    service,
+    ...aws,
+    links: doc.links,
+    startsAt: startTime(doc.lines, pairs),
+    keywords: keywordsOf(doc.plain, [...names, singleToken(title.alertName)]),
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Monitoring tools announce themselves by format: Alertmanager's `[FIRING:n]`, CloudWatch's
+ * "changed from OK to ALARM", Datadog's "Triggered: [P2]"… Recognising the format is the most
+ * confident alert signal there is, so it short-cuts every other rule. Each pattern starts with
+ * a literal or is bounded, so scanning stays linear.
+ */
+import type { Message } from "./classify-text.js"
+
+type Check = (text: string, tokens: ReadonlyArray<string>) => boolean
+
+const has =
+  (...needles: ReadonlyArray<string>): Check =>
+  (text) =>
+    needles.some((n) => text.includes(n))
+const matches =
+  (...patterns: ReadonlyArray<RegExp>): Check =>
+  (text) =>
+    patterns.some((p) => p.test(text))
+const either =
+  (...checks: ReadonlyArray<Check>): Check =>
+  (text, tokens) =>
+    checks.some((check) => check(text, tokens))
+
+/** Sentry's "58 events in 5m" / "1,204 events in the last hour", read on tokens. */
+const eventCount: Check = (_text, tokens) =>
+  tokens.some(
+    (t, i) => (t === "events" || t === "event") && /^\d[\d,.]*$/.test(tokens[i - 1] ?? "") && tokens[i + 1] === "in",
+  )
+
+const LINE_START = "(?:^|\\n)[ \\t*_>`]{0,8}"
+
+const formats: ReadonlyArray<readonly [string, Check]> = [
+  [
+    "alertmanager",
+    either(
+      matches(/\[(?:firing|resolved)(?::\s?\d{1,6})?\]/, /alertname ?[=:]/),
+      has("alertmanager"),
+      (text) => text.includes("labels:") && text.includes("annotations:"),
+    ),
+  ],
+  [
+    "grafana",
+    either(
+      has("[alerting]", "[no data]"),
+      matches(/\*{1,2}\[?(?:firing|resolved)(?::\d{1,6})?\]?\*{1,2}/, /value: ?\[?[a-z][a-z0-9_]{0,20}=/),
+      (text) => text.includes("grafana") && /alert|firing/.test(text),
+    ),
+  ],
+  [
+    "cloudwatch",
+    either(
+      has("cloudwatch alarm", "threshold crossed", "in alarm state", "aws chatbot"),
+      matches(
+        new RegExp(`${LINE_START}(?:alarm|insufficient_data|ok): "`),
+        new RegExp(`${LINE_START}(?:alarm|insufficient_data): `),
+        /changed from (?:ok|alarm|insufficient_data) to (?:ok|alarm|insufficient_data)/,
+        /state: ?\*{0,2}alarm/,
+      ),
+    ),
+  ],
+  [
+    "datadog",
+    either(
+      has("datadoghq", "[triggered on {"),
+      matches(new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `), /\[p[1-5]\]/),
+    ),
+  ],
+  ["pagerduty", either(has("pagerduty"), matches(/incident #\d/, /urgency: ?(?:high|low)/))],
+  ["opsgenie", either(has("opsgenie"), matches(/priority: ?p[1-5]/))],
+  [
+    "sentry",
+    either(has("sentry", "first seen"), matches(/new issue(?: in [^\n]{1,80})?:/, /regression(?::| in | — | - )/), eventCount),
+  ],
+  [
+    "uptime monitor",
+    either(
+      matches(/monitor is (?:down|up)/),
+      has(
+        "uptimerobot",
+        "uptime robot",
+        "pingdom",
+        "better stack",
+        "betterstack",
+        "better uptime",
+        "statuscake",
+        "uptime kuma",
+        "checkly",
+        "site24x7",
+        "freshping",
+        "health check failed",
+      ),
+    ),
+  ],
+  ["new relic", has("new relic", "newrelic")],
+  ["zabbix/nagios", either(has("zabbix", "nagios", "icinga", "service alert:"), matches(/(?:^|[\s*])problem: /))],
+  ["severity label", matches(/severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/)],
+]
+
+/** Names of the alert formats present in the message (empty when none). */
+export const alertFormats = (message: Message): ReadonlyArray<string> =>
+  formats.filter(([, check]) => check(message.text, message.tokens)).map(([name]) => name)

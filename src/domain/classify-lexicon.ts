@@ -1,0 +1,223 @@
+/**
+ * The classifier's vocabulary, as data. Words are canonical tokens (lower case, contractions
+ * expanded, multi-word terms merged with `_`, see classify-text.ts). The rules that use them
+ * are structural (subject + problem predicate, thanks + object, …); these sets only say which
+ * word plays which part, so growing the vocabulary never needs a new rule.
+ */
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
+
+/** Multi-word terms read as one token ("timing out" → "timing_out"). Longest match wins. */
+const mergeTable = `
+  timing out | times out | time out                                  => timing_out
+  timed out                                                          => timed_out
+  backed up | backing up | piling up | stacking up                   => backed_up
+  filling up                                                         => filling_up
+  acting up | acting weird | acting strange                          => acting_up
+  blowing up | blew up | falling over | fell over | falling apart    => falling_over
+  went down | going down | goes down | gone down | melting down      => went_down
+  crash looping | crash loop | crashloop backoff                     => crashlooping
+  in crashloopbackoff                                                => crashloopbackoff
+  on fire                                                            => on_fire
+  out of memory                                                      => oom
+  out of disk | out of space | no space left                         => disk_full
+  erroring out                                                       => erroring
+  error rate | error rates | failure rate                            => error_rate
+  response time | response times                                     => latency
+  through the roof                                                   => through_the_roof
+  no longer                                                          => no_longer
+  back to normal                                                     => back_to_normal
+  back up | back online | up again                                   => back_up
+  all good | all fine | all ok | all well                            => all_good
+  all clear | all green | all quiet                                  => all_clear
+  false alarm | false positive | false alert                         => false_alarm
+  stand down | standing down | stood down                            => stand_down
+  never mind                                                         => nevermind
+  take a look | have a look | took a look | taking a look            => take_a_look
+  bad gateway                                                        => bad_gateway
+  gateway timeout                                                    => gateway_timeout
+  service unavailable                                                => service_unavailable
+  internal server error                                              => internal_server_error
+  connection refused | connections refused                           => connection_refused
+  connection reset | connections reset                               => connection_reset
+  too many connections                                               => too_many_connections
+  too many open files                                                => too_many_open_files
+  no healthy upstream                                                => no_healthy_upstream
+  no route to host                                                   => no_route_to_host
+  packet loss                                                        => packet_loss
+  memory leak                                                        => memory_leak
+  data loss                                                          => data_loss
+  split brain                                                        => split_brain
+  disk pressure | memory pressure                                    => disk_pressure
+  back off                                                           => backoff
+  rolled back | rolling back                                         => rolled_back
+  went away | gone away                                              => went_away
+  root cause                                                         => root_cause
+  look into | dig into | looking at why                              => look_into
+  hanging out                                                        => hanging_out
+  heads up                                                           => heads_up
+  any idea | any ideas | any clue                                    => any_idea
+  anyone else | anybody else | is it just me                         => anyone_else
+  what is going on | what is happening | what happened | what broke  => what_is_going_on
+  dead letter                                                        => dlq
+  load test | load testing                                           => load_test
+  was me | my bad | my fault | our bad                               => was_me
+  a bit | a little | kind of | sort of                               => a_bit
+  crisis averted                                                     => crisis_averted
+  dropping out | dropped out | drops out | fell out                   => dropped_out
+`
+
+export const merges: ReadonlyArray<readonly [string, string]> = mergeTable
+  .split("\n")
+  .flatMap((line) => {
+    const [forms = "", target = ""] = line.split("=>").map((part) => part.trim())
+    return target === "" ? [] : forms.split("|").map((form) => [form.trim(), target] as const)
+  })
+
+/** Severity and incident vocabulary: a weak alert signal on its own. */
+export const severityWords = words(`
+  critical crit fatal error errors err warning warnings warn emergency urgent
+  sev0 sev1 sev2 sev3 p0 p1 p2 p3`)
+
+export const incidentWords = words(`
+  alert alerts alerting alarm alarms outage outages incident incidents degraded degradation down downtime
+  unavailable unreachable timeout timeouts timed_out timing_out failing failed failure failures fail fails
+  firing paging paged pagerduty saturation saturated throttled throttling oom ooms crashloop crashlooping
+  crash crashed crashes crashing erroring errored exception exceptions panic panics panicking 5xx 429 429s
+  latency spike spikes spiking breach breached threshold deadlock deadlocks leak leaking evicted eviction
+  evictions unhealthy flapping backlog lag lagging broken restarting restarts restarted hung stuck dlq
+  issue issues problem problems trouble flaky regression failover`)
+
+/** Failure states and error names: a strong signal wherever they appear. */
+export const failureStates = words(`
+  crashloopbackoff oomkilled imagepullbackoff errimagepull createcontainerconfigerror backoff notready
+  disk_full memory_leak data_loss split_brain disk_pressure memory_pressure connection_refused
+  connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
+  packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
+  gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
+  nullpointerexception stackoverflowerror`)
+
+/** Words that say something is wrong when they follow a subject ("payments are broken"). */
+export const problemPredicates = words(`
+  broken broke down slow slower sluggish laggy lagging erroring errored failing failed fails flaky flakey
+  flaking stuck hung hanging frozen freezing unresponsive unreachable unavailable degraded dead dying died
+  crashing crashed crashlooping crashloop restarting rebooting flapping flaps spiking spiked saturated
+  overloaded overwhelmed full maxed pegged throttled throttling leaking timing_out timed_out offline
+  unhealthy wedged hosed borked busted fubar kaput weird wonky off odd funky strange wrong red panicking
+  oomkilled oomed evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
+  acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
+  blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
+  misconfigured 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible`)
+
+/** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
+export const softPredicates = words("weird wonky off odd funky strange wrong red yellow terrible awful horrible")
+
+/** Predicates that only say something is wrong about a measurement ("latency is up", "cpu high"). */
+export const metricPredicates = words(`
+  up high higher elevated climbing rising growing increasing doubled tripled through_the_roof dropping
+  dropped declining tanking tanked low`)
+
+export const metrics = words(`
+  cpu memory mem ram load disk disks iowait iops gc heap latency error_rate errors error 5xx 4xx 500s 502s
+  503s 504s 429s timeouts lag backlog queue queues connections threads p50 p90 p95 p99 p999 traffic
+  throughput requests rps qps usage utilization utilisation swap bandwidth retries restarts failures
+  exceptions depth duration response_time conversion conversions signups orders revenue sales logins
+  checkouts apdex payments transactions purchases bookings`)
+
+/** States that are healthy: negated they are a problem ("not working"), affirmed a recovery. */
+export const healthyStates = words(`
+  working work works worked responding respond responds loading load loads loaded starting start starts
+  started reachable accessible available healthy ready running run runs connecting connect connects
+  connected resolving resolve resolves booting boot processing processed consuming consumed syncing synced
+  updating updated sending send sent receiving received delivering delivered serving serve accepting
+  coming going online live passing finished finishing completed completing deploying deployed building
+  scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
+  picked applied scheduled fine ok okay good normal green stable happy up right responsive`)
+
+/** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
+export const recoveredStates = words(`
+  fine ok okay good normal green healthy stable better quiet alive operational working running
+  responding online live passing back`)
+
+/** Tokens that name something resolved or over. */
+export const closureWords = words(`
+  fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
+  no_longer went_away all_good all_clear all_green all_quiet stand_down nevermind nvm disregard
+  ignore rolled_back reverted was_me crisis_averted`)
+
+/** Verbs whose object carries the problem ("returning 502s", "seeing errors"). */
+export const reportVerbs = words(`
+  returning returns returned throwing throws threw seeing see seen saw getting gets got hitting hits
+  serving serves spitting spits giving gives logging logs raising raises emitting emits producing
+  shows showing reporting reports experiencing experience having has have facing`)
+
+/** Objects that make a report out of a report verb. */
+export const errorNouns = words(`
+  errors error err 5xx 4xx timeouts timeout timed_out exceptions exception failures failure crashes crash
+  restarts oom ooms oomkills oomkilled evictions issues issue problems problem trouble panics panic
+  segfault segfaults traceback tracebacks stacktrace stacktraces latency spike spikes lag backlog
+  throttling rejections drops disconnects outage outages degradation alerts alarms warnings stale blank
+  wrong nothing`)
+
+/** People whose experience is a report ("customers reporting …", "users can't …"). */
+export const affectedPeople = words(`
+  users user customers customer clients client merchants merchant people folks everyone everybody
+  someone somebody support visitors players drivers partners devs developers`)
+
+export const affectedVerbs = words(`
+  seeing getting reporting complaining experiencing hitting unable facing having stuck reported`)
+
+/** Things one can fail to do ("can't reach", "unable to connect"). */
+export const accessVerbs = words(`
+  reach connect access log login sign signin load open ssh pull push deploy resolve write read query hit
+  curl ping start restart get see upload download send receive create delete save pay checkout place
+  submit mount schedule scale build authenticate auth talk fetch find reconnect attach bind allocate
+  acquire use run`)
+
+export const requestVerbs = words(`
+  check look investigate dig debug triage diagnose take_a_look look_into see find figure help analyze
+  analyse review inspect verify troubleshoot explain fix confirm`)
+
+export const requestOpeners = words("can could would will please kindly mind")
+
+/** Copulas and auxiliaries between a subject and its predicate. */
+export const linkingWords = words(`
+  is are was were am be been being seems seem seemed looks look looked feels feel felt appears appear
+  keeps keep kept getting get gets got became become becoming has have had do does did will would can
+  could should may might went goes`)
+
+export const pastLinking = words("was were had")
+
+export const adverbs = words(`
+  still really very super so too totally completely fully partially entirely extremely pretty kinda
+  a_bit quite way all now again just also currently suddenly randomly intermittently
+  occasionally constantly sometimes badly seriously massively absolutely definitely literally basically
+  officially apparently probably maybe possibly already even much slightly somewhat incredibly insanely
+  hella mostly clearly`)
+
+export const negations = words("not never no_longer")
+
+/** Markers that a problem is ongoing, not history ("still", "again", "keeps"). */
+export const activeMarkers = words("still again keeps keep continuing continues ongoing persists persisting recurring")
+
+/** Subjects that are never a system: "I'm down", "you are broken", "the bot is down". */
+export const personalSubjects = words("i me my you u your yourself bot he she him her")
+
+/** Words that cannot be a subject ("a slow day", "the down payment"). */
+export const functionWords = words(`
+  the a an to of in on at for from by with and or but if as than then so very just really is are was
+  were be been am not no do does did has have had can could will would should this these those such
+  lol haha ok okay thanks thank`)
+
+/** Words after which "down" is not an outage ("thumbs down", "calm down"). */
+export const downIdioms = words(`
+  thumbs calm sit settle slow count upside wind cool step write jot narrow track shut scale scaled break
+  turn turned let put lay hands cut knock knocked boil boiled dial dialed tone toned water watered`)
+
+/** Clause-level words that start a subordinate clause: closures there are not the main news. */
+export const subordinators = words("after since when once until before because while if unless whenever")
+
+/** Meta talk about incidents (reviews, reminders): incident words there are not a live problem. */
+export const metaWords = words(`
+  postmortem postmortems retro retrospective review reviews writeup reminder meeting agenda notes
+  training drill gameday calendar invite standup`)

@@ -1,0 +1,74 @@
+/**
+ * Asks: "can you check…", "please look at…", "why is…", "any idea…". An ask next to a problem
+ * makes a thank-you message an alert ("thanks — can you check why payments are failing?"), and
+ * an ask alone is never confident chatter. Also the explicit "investigate" and "again" words.
+ */
+import * as L from "./classify-lexicon.js"
+import type { Evidence } from "./classify-alert-signals.js"
+import type { Message } from "./classify-text.js"
+
+const questionAsks = new Set(["what_is_going_on", "any_idea", "anyone_else", "root_cause", "rca", "why"])
+const imperatives = new Set(["check", "look", "investigate", "debug", "triage", "take_a_look", "look_into", "diagnose", "troubleshoot"])
+const helpObjects = new Set(["with", "debug", "debugging", "investigate", "me", "us", "here"])
+
+/** Positions of asks to look at something. */
+export const requests = (message: Message): ReadonlyArray<Evidence> => {
+  const { tokens } = message
+  const found: Array<Evidence> = []
+  const ask = (i: number, words: string) => found.push({ reason: `request: '${words.replaceAll("_", " ")}'`, at: i, strong: false })
+  for (const c of message.clauses) {
+    for (let i = c.start; i < c.end; i += 1) {
+      const t = tokens[i] ?? ""
+      const next = tokens[i + 1] ?? ""
+      if (questionAsks.has(t) && !(t === "why" && next === "not")) ask(i, t)
+      else if (i === c.start && imperatives.has(t)) ask(i, t)
+      else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
+      else if ((t === "any" && (next === "update" || next === "updates")) || (t === "need" && next === "eyes")) ask(i, `${t} ${next}`)
+      else if (L.requestOpeners.has(t)) {
+        for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
+          const verb = tokens[k] ?? ""
+          if (L.requestVerbs.has(verb) && !(verb === "help" && k + 1 >= c.end)) {
+            ask(i, tokens.slice(i, k + 1).join(" "))
+            break
+          }
+        }
+      }
+    }
+  }
+  return found
+}
+
+const notNow = new Set(["not", "never", "no", "without"])
+const againObjects = new Set(["it", "this", "that"])
+
+interface Ask {
+  readonly again: boolean
+}
+
+/** Every non-negated "investigate" ("don't investigate", "no need to investigate" do not count). */
+const investigateAsks = (message: Message): ReadonlyArray<Ask> => {
+  const { tokens } = message
+  return message.clauses.flatMap((c) => {
+    const asks: Array<Ask> = []
+    for (let i = c.start; i < c.end; i += 1) {
+      const t = tokens[i]
+      if (t !== "investigate" && t !== "reinvestigate") continue
+      if (tokens.slice(Math.max(c.start, i - 3), i).some((b) => notNow.has(b))) continue
+      const inClause = (k: number) => (k >= c.start && k < c.end ? tokens[k] : undefined)
+      const next = inClause(i + 1)
+      const again =
+        t === "reinvestigate" ||
+        inClause(i - 1) === "re" ||
+        next === "again" ||
+        (next !== undefined && againObjects.has(next) && inClause(i + 2) === "again")
+      asks.push({ again })
+    }
+    return asks
+  })
+}
+
+/** The operator asked for an investigation in words. */
+export const asksToInvestigate = (message: Message): boolean => investigateAsks(message).length > 0
+
+/** "investigate again", "investigate it again", "re-investigate", "reinvestigate". */
+export const asksAgain = (message: Message): boolean => investigateAsks(message).some((a) => a.again)

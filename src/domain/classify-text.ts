@@ -1,0 +1,210 @@
+/**
+ * Turns a raw chat message into what the classifier reasons about: lower-case text with chat
+ * markup removed (Slack and Discord mentions, emoji shortcodes, link wrappers), the links it
+ * carried, and clauses of canonical word tokens (contractions expanded, multi-word terms merged).
+ * Every regex here is anchored on a literal or bounded, so any input costs time linear in its size.
+ */
+import { merges } from "./classify-lexicon.js"
+
+/** A run of tokens between sentence breaks; `question` when it ended with "?". */
+export interface Clause {
+  readonly start: number
+  readonly end: number
+  readonly question: boolean
+}
+
+export interface Message {
+  /** Lower-case text, markup removed, URLs kept (format and link rules read this). */
+  readonly text: string
+  readonly urls: ReadonlyArray<string>
+  /** Emoji shortcode names (`pray`, `rotating_light`) and the alarm emoji characters found. */
+  readonly emoji: ReadonlyArray<string>
+  readonly hasEmoji: boolean
+  /** Canonical word tokens; every URL is the token `_url_`. */
+  readonly tokens: ReadonlyArray<string>
+  readonly clauses: ReadonlyArray<Clause>
+}
+
+export const urlToken = "_url_"
+
+const ANGLE = /<([^<>]*)>/g
+const DISCORD_EMOJI = /^a?:([\w~-]{1,64}):\d{1,32}$/
+const DISCORD_TIME = /^t:\d{1,20}(?::[a-z])?$/i
+const LINK_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:/i
+const ENTITY = /&(lt|gt|amp|quot|#39|apos);/g
+const PLAIN_MENTION = /(^|[\s(])@[\p{L}\p{N}_.-]+/gu
+const URL = /https?:\/\/[^\s<>|"'`]+/g
+const URL_TAIL = /[.,;:!?)\]}*_~]+$/
+const EMOTICON = /(?<=^|\s)(?:[:;=][-'^]?[)(\]\[dpo3|/\\*]{1,3}|<\/?3{1,5}|\^_{0,3}\^)(?=\s|$)/g
+const SHORTCODE = /(?<![\p{L}\p{N}]):([a-z0-9_+'-]{1,64}):(?![\p{L}\p{N}])/gu
+const PICTOGRAPH = /\p{Extended_Pictographic}/u
+const TOKEN = /\+1|[\p{L}\p{M}\p{N}_]+(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)/gu
+
+const alarmCharacters = ["🚨", "🔥", "⚠", "🆘", "🔴", "💥"]
+const entities: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'", apos: "'" }
+
+/** Slack `<…>` and Discord `<…>` tokens: mentions vanish, links keep URL and label, custom emoji become shortcodes. */
+const unwrapAngle = (_whole: string, inner: string): string => {
+  const first = inner.charAt(0)
+  if (first === "@" || first === "#" || first === "!") return " "
+  const emoji = DISCORD_EMOJI.exec(inner)
+  if (emoji !== null) return ` :${emoji[1] ?? ""}: `
+  if (DISCORD_TIME.test(inner)) return " "
+  const bar = inner.indexOf("|")
+  const target = bar < 0 ? inner : inner.slice(0, bar)
+  const label = bar < 0 ? "" : inner.slice(bar + 1)
+  return LINK_SCHEME.test(target) ? ` ${target} ${label} ` : ` ${inner} `
+}
+
+const notContraction: Readonly<Record<string, ReadonlyArray<string>>> = {
+  cant: ["can", "not"],
+  cannot: ["can", "not"],
+  dont: ["do", "not"],
+  doesnt: ["does", "not"],
+  didnt: ["did", "not"],
+  isnt: ["is", "not"],
+  arent: ["are", "not"],
+  wasnt: ["was", "not"],
+  werent: ["were", "not"],
+  couldnt: ["could", "not"],
+  wouldnt: ["would", "not"],
+  shouldnt: ["should", "not"],
+  havent: ["have", "not"],
+  hasnt: ["has", "not"],
+  hadnt: ["had", "not"],
+  aint: ["is", "not"],
+  im: ["i", "am"],
+  ive: ["i", "have"],
+  youre: ["you", "are"],
+  theyre: ["they", "are"],
+  whats: ["what", "is"],
+  thats: ["that", "is"],
+  lets: ["let", "us"],
+  u: ["you"],
+  pls: ["please"],
+  plz: ["please"],
+}
+
+const negatedBase: Readonly<Record<string, string>> = { ca: "can", wo: "will", ai: "is", sha: "shall" }
+const suffixes: ReadonlyArray<readonly [string, string]> = [
+  ["'re", "are"],
+  ["'m", "am"],
+  ["'ve", "have"],
+  ["'ll", "will"],
+  ["'d", "would"],
+  ["'s", "is"],
+]
+
+/** Expand one raw token into canonical tokens ("isn't" → is not, "db's" → db is). */
+const canonical = (token: string): ReadonlyArray<string> => {
+  const table = notContraction[token]
+  if (table !== undefined) return table
+  if (token.endsWith("n't") && token.length > 3) {
+    const base = token.slice(0, -3)
+    return [negatedBase[base] ?? base, "not"]
+  }
+  if (token === "let's") return ["let", "us"]
+  for (const [suffix, word] of suffixes) {
+    if (token.endsWith(suffix) && token.length > suffix.length) return [token.slice(0, -suffix.length), word]
+  }
+  return [token]
+}
+
+const mergeIndex: ReadonlyMap<string, ReadonlyArray<readonly [ReadonlyArray<string>, string]>> = (() => {
+  const index = new Map<string, Array<readonly [ReadonlyArray<string>, string]>>()
+  for (const [form, target] of merges) {
+    const parts = form.split(" ")
+    const head = parts[0] ?? ""
+    const list = index.get(head) ?? []
+    list.push([parts, target])
+    index.set(head, list)
+  }
+  for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length)
+  return index
+})()
+
+/** Merge multi-word terms and "sev 1" → "sev1", within one clause. */
+const mergeTerms = (words: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  let i = 0
+  while (i < words.length) {
+    const word = words[i] ?? ""
+    const next = words[i + 1]
+    if (word === "sev" && next !== undefined && /^[0-4]$/.test(next)) {
+      out.push(`sev${next}`)
+      i += 2
+      continue
+    }
+    const candidates = mergeIndex.get(word) ?? []
+    const hit = candidates.find(([parts]) => parts.every((part, k) => words[i + k] === part))
+    if (hit === undefined) {
+      out.push(word)
+      i += 1
+    } else {
+      out.push(hit[1])
+      i += hit[0].length
+    }
+  }
+  return out
+}
+
+const clauseWords = new Set(["but", "however", "though", "although", "except"])
+const breakCharacters = new Set([".", "!", "?", ";", ",", ":", "\n", "—", "–", "…", "-"])
+
+/** Split the cleaned text into canonical tokens grouped in clauses. */
+const tokenize = (text: string): { tokens: ReadonlyArray<string>; clauses: ReadonlyArray<Clause> } => {
+  const tokens: Array<string> = []
+  const clauses: Array<Clause> = []
+  let pending: Array<string> = []
+  const close = (question: boolean) => {
+    if (pending.length === 0) return
+    const start = tokens.length
+    for (const token of mergeTerms(pending)) tokens.push(token)
+    clauses.push({ start, end: tokens.length, question })
+    pending = []
+  }
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0]
+    if (breakCharacters.has(raw)) close(raw === "?")
+    else if (clauseWords.has(raw)) close(false)
+    else for (const token of canonical(raw)) pending.push(token)
+  }
+  close(false)
+  return { tokens, clauses }
+}
+
+/** Pure and total: analyse any string. */
+export const analyse = (raw: string): Message => {
+  const unwrapped = raw
+    .replace(ANGLE, unwrapAngle)
+    .replace(ENTITY, (_m, name: string) => entities[name] ?? " ")
+    .replace(PLAIN_MENTION, "$1 ")
+    .replaceAll("’", "'")
+    .toLowerCase()
+  const urls: Array<string> = []
+  const withoutUrls = unwrapped.replace(URL, (url) => {
+    urls.push(url.replace(URL_TAIL, ""))
+    return ` ${urlToken} `
+  })
+  let emoticons = false
+  const withoutEmoticons = withoutUrls.replace(EMOTICON, () => {
+    emoticons = true
+    return " "
+  })
+  const emoji: Array<string> = []
+  const plain = withoutEmoticons.replace(SHORTCODE, (_m, name: string) => {
+    emoji.push(name)
+    return " "
+  })
+  for (const c of alarmCharacters) if (plain.includes(c)) emoji.push(c)
+  const { tokens, clauses } = tokenize(plain)
+  return {
+    text: unwrapped,
+    urls,
+    emoji,
+    hasEmoji: emoticons || emoji.length > 0 || PICTOGRAPH.test(plain),
+    tokens,
+    clauses,
+  }
+}
+

@@ -1,0 +1,107 @@
+/**
+ * The alert/chatter gate, tier 1: pure, total and deterministic. Explicit operator intent (a
+ * reaction, a command, the word "investigate") always investigates. Otherwise the gate only
+ * closes on confident chatter; a real problem statement, however short, is investigated, and
+ * anything unclear is left "ambiguous" for the optional model tier (classify-tier2.ts).
+ */
+import { alertEvidence, dashboardLinks, type Evidence } from "./classify-alert-signals.js"
+import { chatterSignals } from "./classify-chatter.js"
+import { alertFormats } from "./classify-formats.js"
+import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
+import { analyse, type Message } from "./classify-text.js"
+import { classifierDisabledReason } from "./classify-tier2.js"
+import type { Classification, Verdict } from "./classification.js"
+import type { ClassifierSettings } from "./config.js"
+import { isExplicitTrigger, type Trigger } from "./platform.js"
+
+export { applyTier2, classifierDisabledReason, parseTier2Reply, tier2SystemPrompt, wantsTier2 } from "./classify-tier2.js"
+
+export interface ClassifyInput {
+  readonly text: string
+  readonly trigger: Trigger
+}
+
+interface Tier1 {
+  readonly verdict: Verdict
+  readonly reasons: ReadonlyArray<string>
+}
+
+const maxReasons = 6
+const result = (verdict: Verdict, reasons: ReadonlyArray<string>): Tier1 => ({
+  verdict,
+  reasons: [...new Set(reasons)].slice(0, maxReasons),
+})
+const reasonsOf = (evidence: ReadonlyArray<Evidence>): ReadonlyArray<string> => evidence.map((e) => e.reason)
+const lastAt = (evidence: ReadonlyArray<Evidence>): number => evidence.reduce((m, e) => Math.max(m, e.at), -1)
+
+/** `alert_terms` from the config, matched as whole canonical words anywhere in the message. */
+const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArray<Evidence> => {
+  const { tokens } = message
+  return terms.flatMap((term) => {
+    const parts = analyse(term).tokens
+    if (parts.length === 0) return []
+    const i = tokens.findIndex((_t, i) => parts.every((p, k) => tokens[i + k] === p))
+    return i < 0 ? [] : [{ reason: `alert term: ${term}`, at: i + parts.length - 1, strong: true }]
+  })
+}
+
+const alarmEmoji = new Set(["rotating_light", "fire", "warning", "sos", "red_circle", "boom", "siren", "alert"])
+const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
+
+const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
+  const alarms = message.emoji.filter(isAlarm).map((e) => ({ reason: `alarm emoji: ${e}`, at: 0, strong: false }))
+  if (message.tokens.length === 0) {
+    if (alarms.length > 0) return result("alert", reasonsOf(alarms))
+    if (message.hasEmoji) return result("chatter", ["chatter: emoji only"])
+    return result("chatter", [/<[@!#]/.test(raw) ? "chatter: bare mention" : "chatter: empty message"])
+  }
+  const terms = alertTerms(message, settings.alert_terms)
+  const formats = alertFormats(message)
+  if (formats.length > 0) return result("alert", [...formats.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
+  const chatter = chatterSignals(message, settings.chatter_phrases)
+  if (chatter.whole !== null && terms.length === 0) return result("chatter", chatter.whole.map((c) => `chatter: ${c}`))
+
+  const live = (e: Evidence) => chatter.absorbed[e.at] !== true
+  const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)
+  const asks = requests(message).filter(live)
+  const strong = evidence.filter((e) => e.strong)
+  const weak = evidence.filter((e) => !e.strong)
+  const closure = lastAt(chatter.closures)
+  const closureReasons = reasonsOf(chatter.closures)
+
+  if (strong.length > 0) {
+    // The latest news wins: a recovery after the last problem statement (and no ask after it) is chatter.
+    if (closure > lastAt(strong) && lastAt(asks) < closure)
+      return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
+    return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
+  }
+  if (asks.length > 0) return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
+  if (weak.length > 0) {
+    if (closureReasons.length > 0) return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])
+    if (chatter.thanks.length > 0) return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
+    return result("alert", reasonsOf(weak))
+  }
+  if (closureReasons.length > 0) return result("chatter", closureReasons)
+  const ackOnly = chatter.categories.every((c) => c === "acknowledgement")
+  if (chatter.categories.length > 0 && chatter.leftover <= (ackOnly ? 2 : 4))
+    return result("chatter", chatter.categories.map((c) => `chatter: ${c}`))
+  return result("ambiguous", ["no confident alert or chatter signal"])
+}
+
+/** Tier 1 plus the explicit-trigger and enabled switches. Never throws. */
+export const classify = (input: ClassifyInput, settings: ClassifierSettings): Classification => {
+  const message = analyse(input.text)
+  const { verdict, reasons } = tier1(input.text, message, settings)
+  if (!settings.enabled) return { verdict, decision: "investigate", tier: "default", reasons: [classifierDisabledReason, ...reasons] }
+  const explicit = [
+    ...(isExplicitTrigger(input.trigger) ? [`explicit trigger: ${input.trigger}`] : []),
+    ...(asksToInvestigate(message) ? ["asked to investigate"] : []),
+  ]
+  if (explicit.length > 0)
+    return { verdict: verdict === "ambiguous" ? "alert" : verdict, decision: "investigate", tier: "explicit", reasons: [...explicit, ...reasons] }
+  if (verdict === "ambiguous") return { verdict, decision: "investigate", tier: "default", reasons }
+  return { verdict, decision: verdict === "chatter" ? "gate" : "investigate", tier: "heuristic", reasons }
+}
+
+/** "investigate again", "investigate it again", "re-investigate", "reinvestigate" (not negated). */
+export const isAgainRequest = (text: string): boolean => asksAgain(analyse(text))

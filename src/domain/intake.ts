@@ -1,0 +1,239 @@
+/**
+ * Intake: one verified delivery → at most one queued investigation, within the 3 s ack.
+ *
+ * Order matters: a Slack retry of a delivery we already hold is answered at once; the gate
+ * runs before the claim only to decide how to claim (explicit triggers re-claim a GATED
+ * message); the claim is a conditional write shared by every runtime; anything that fails
+ * after the claim releases it, so the platform's retry can claim it again and no alert is lost.
+ */
+import { Clock, Context, DateTime, Duration, Effect, Layer, Option } from "effect"
+import { type ChatPlatformService, ChatPlatforms, type InboundRequest } from "../ports/chat-platform.js"
+import { DedupStore } from "../ports/dedup-store.js"
+import { DispatchQueue } from "../ports/dispatch-queue.js"
+import { Llm } from "../ports/llm.js"
+import type { AlertContext } from "./alert-context.js"
+import { AppSettings } from "./app-settings.js"
+import type { Classification } from "./classification.js"
+import { applyTier2, classify, parseTier2Reply, tier2SystemPrompt } from "./classify.js"
+import { againKey, type ClaimPolicy, type DedupRecord, dedupKey, isHeld } from "./dedup.js"
+import { newInvestigationId } from "./ids.js"
+import { alreadyInvestigated, unknownCommand } from "./intake-messages.js"
+import { IntakeOutcome } from "./intake-outcome.js"
+import type { IntakeError } from "./intake-error.js"
+import type { InvestigationRequest } from "./investigation-request.js"
+import type { Platform } from "./platform.js"
+import { redact } from "./redact.js"
+import type { WebhookEvent } from "./webhook-event.js"
+
+export interface IntakeService {
+  readonly handle: (platform: Platform, req: InboundRequest) => Effect.Effect<IntakeOutcome, IntakeError>
+}
+
+export class Intake extends Context.Tag("sre-on-call/Intake")<Intake, IntakeService>() {}
+
+/** How many "investigate again" rounds one message may have. */
+const maxAgainRounds = 50
+
+export const IntakeLive = Layer.effect(
+  Intake,
+  Effect.gen(function* () {
+    const chats = yield* ChatPlatforms
+    const dedup = yield* DedupStore
+    const queue = yield* DispatchQueue
+    const llm = yield* Llm
+    const settings = yield* AppSettings
+    const policy: ClaimPolicy = {
+      ttlMs: settings.limits.dedup_ttl_hours * 3_600_000,
+      reclaimAfterMs: settings.limits.dedup_reclaim_after_s * 1000,
+    }
+    // Intake's own chat calls (nudge, link) must leave room inside the 3 s ack.
+    const chatBudget = Duration.millis(Math.min(settings.limits.outbound_timeout_ms, settings.budgets.ack_ms / 2))
+    const chatFor = (p: Platform): ChatPlatformService => (p === "slack" ? chats.slack : chats.discord)
+
+    const classifyWithModel = (ctx: AlertContext) =>
+      Effect.gen(function* () {
+        const tier1 = classify({ text: ctx.text, trigger: ctx.trigger }, settings.classifier)
+        const llmSettings = settings.classifier.llm
+        if (tier1.verdict !== "ambiguous" || tier1.tier !== "default" || !settings.classifier.enabled || !llmSettings.enabled) {
+          return tier1
+        }
+        const reply = yield* llm
+          .converse({
+            modelId: llmSettings.model,
+            system: tier2SystemPrompt,
+            messages: [{ role: "user", content: [{ _tag: "Text", text: redact(ctx.text) }] }],
+            maxTokens: 5,
+            temperature: 0,
+            timeoutMs: llmSettings.timeout_ms,
+          })
+          .pipe(
+            Effect.map((r) => parseTier2Reply(r.text)),
+            Effect.catchAll((e) =>
+              Effect.logWarning("tier-2 classifier failed; investigating (fail-open)").pipe(
+                Effect.annotateLogs({ reason: e.reason }),
+                Effect.as(null),
+              ),
+            ),
+          )
+        return applyTier2(tier1, reply)
+      })
+
+    /** Post a short message in the alert's thread; never fails the delivery. */
+    const say = (ctx: AlertContext, text: string) =>
+      chatFor(ctx.platform)
+        .post({ channel: ctx.channel, threadId: ctx.threadId ?? ctx.messageId }, { text })
+        .pipe(
+          Effect.timeoutFail({ duration: chatBudget, onTimeout: () => "timed out" as const }),
+          Effect.tapError((e) =>
+            Effect.logWarning("could not post in the thread").pipe(
+              Effect.annotateLogs({ error: typeof e === "string" ? e : e.message }),
+            ),
+          ),
+          Effect.ignore,
+        )
+
+    const claimFor = (
+      event: Extract<WebhookEvent, { _tag: "Alert" }>,
+      investigationId: string,
+      now: number,
+      explicit: boolean,
+    ) =>
+      Effect.gen(function* () {
+        const ctx = event.context
+        const baseKey = dedupKey(ctx.platform, ctx.channel, ctx.messageId)
+        const claim = (key: string) =>
+          dedup.claim({ key, investigationId, triggerId: event.triggerId, now, reclaimGated: explicit })
+        if (!event.again) return { key: baseKey, result: yield* claim(baseKey) }
+        const base = yield* dedup.get(baseKey, now)
+        if (Option.isNone(base) || base.value.state === "GATED" || base.value.triggerId === event.triggerId) {
+          return { key: baseKey, result: yield* claim(baseKey) }
+        }
+        let last = { key: baseKey, result: yield* claim(baseKey) }
+        for (let n = 2; n <= maxAgainRounds && last.result._tag === "Duplicate"; n++) {
+          if (last.result.record.triggerId === event.triggerId) break
+          last = { key: againKey(baseKey, n), result: yield* claim(againKey(baseKey, n)) }
+        }
+        return last
+      })
+
+    const onDuplicate = (ctx: AlertContext, record: DedupRecord, triggerId: string, explicit: boolean) =>
+      Effect.gen(function* () {
+        const silent = (detail: string) =>
+          Effect.logInfo("duplicate").pipe(
+            Effect.annotateLogs({ detail, state: record.state }),
+            Effect.as(IntakeOutcome.Acknowledged({ result: "duplicate", detail })),
+          )
+        if (record.triggerId === triggerId) return yield* silent("the same request again")
+        if (!explicit || record.state === "GATED") return yield* silent("already handled")
+        const note = ctx.note
+        if (note !== null && classify({ text: note, trigger: "mention" }, settings.classifier).verdict === "chatter") {
+          return yield* silent("conversation in an investigated thread")
+        }
+        const chat = chatFor(ctx.platform)
+        const url =
+          record.report === null
+            ? null
+            : yield* chat.permalink(record.report, ctx.workspace).pipe(
+                Effect.timeout(chatBudget),
+                Effect.orElseSucceed(() => null),
+              )
+        const text = alreadyInvestigated(ctx.platform, record, url)
+        yield* Effect.logInfo("already investigated: linking").pipe(Effect.annotateLogs({ state: record.state }))
+        // Discord answers the interaction itself (privately); Slack answers in the thread.
+        if (ctx.platform === "discord") return IntakeOutcome.Ephemeral({ text })
+        yield* say(ctx, text)
+        return IntakeOutcome.Acknowledged({ result: "linked", detail: `already ${record.state.toLowerCase()}` })
+      })
+
+    const onAlert = (event: Extract<WebhookEvent, { _tag: "Alert" }>) =>
+      Effect.gen(function* () {
+        const ctx = event.context
+        const now = yield* Clock.currentTimeMillis
+        const baseKey = dedupKey(ctx.platform, ctx.channel, ctx.messageId)
+        if (event.retryAttempt !== null) {
+          const held = yield* dedup.get(baseKey, now)
+          if (Option.isSome(held) && isHeld(held.value, now, policy)) {
+            yield* Effect.logInfo("retry of a delivery we hold: acknowledged")
+            return IntakeOutcome.Acknowledged({ result: "retry_held", detail: `retry ${event.retryAttempt}` })
+          }
+        }
+        const classification = yield* classifyWithModel(ctx)
+        const explicit = classification.tier === "explicit"
+        const investigationId = yield* newInvestigationId
+        const { key, result } = yield* claimFor(event, investigationId, now, explicit)
+        yield* Effect.annotateLogsScoped({ dedupKey: key })
+        if (result._tag === "Duplicate") return yield* onDuplicate(ctx, result.record, event.triggerId, explicit)
+        return yield* onClaimed(event, key, investigationId, classification, now).pipe(
+          // Anything failing after the claim gives it back, so the platform's retry can claim it.
+          Effect.tapErrorCause(() => dedup.release(key, investigationId).pipe(Effect.ignore)),
+          Effect.annotateLogs({ investigationId }),
+        )
+      }).pipe(
+        Effect.scoped,
+        Effect.annotateLogs({
+          platform: event.context.platform,
+          channel: event.context.channel,
+          messageId: event.context.messageId,
+          trigger: event.context.trigger,
+        }),
+      )
+
+    const onClaimed = (
+      event: Extract<WebhookEvent, { _tag: "Alert" }>,
+      key: string,
+      investigationId: string,
+      classification: Classification,
+      now: number,
+    ) =>
+      Effect.gen(function* () {
+        const ctx = event.context
+        const decision = Effect.annotateLogs({
+          decision: classification.decision,
+          verdict: classification.verdict,
+          tier: classification.tier,
+          reasons: classification.reasons.join("; "),
+        })
+        if (classification.decision === "gate") {
+          yield* dedup.transition({ key, investigationId, to: "GATED", now }).pipe(
+            Effect.catchAll((e) => Effect.logWarning("could not mark GATED").pipe(Effect.annotateLogs({ error: e.message }))),
+          )
+          yield* Effect.logInfo("gated as chatter").pipe(decision)
+          yield* say(ctx, settings.classifier.nudge)
+          return IntakeOutcome.Acknowledged({ result: "gated", detail: classification.reasons.join("; ") })
+        }
+        const requestedAt = yield* DateTime.now
+        const request: InvestigationRequest = {
+          investigationId,
+          dedupKey: key,
+          context: ctx,
+          classification,
+          interaction: event.interaction,
+          requestedAt,
+        }
+        yield* queue.enqueue(request)
+        yield* Effect.logInfo("investigation queued").pipe(decision)
+        return IntakeOutcome.Dispatched({ investigationId })
+      })
+
+    const handle = (platform: Platform, req: InboundRequest) =>
+      Effect.gen(function* () {
+        const event = yield* chatFor(platform).ingest(req)
+        switch (event._tag) {
+          case "Challenge":
+            return IntakeOutcome.Challenge({ body: event.body })
+          case "Ignored":
+            yield* Effect.logInfo("ignored").pipe(Effect.annotateLogs({ platform, reason: event.reason }))
+            return IntakeOutcome.Acknowledged({ result: "ignored", detail: event.reason })
+          case "Reply":
+            return IntakeOutcome.Ephemeral({ text: event.text })
+          case "Command":
+            yield* Effect.logInfo("unknown command").pipe(Effect.annotateLogs({ platform, command: event.command }))
+            return IntakeOutcome.Ephemeral({ text: unknownCommand(event.command) })
+          case "Alert":
+            return yield* onAlert(event)
+        }
+      })
+
+    return Intake.of({ handle })
+  }),
+)

@@ -1,0 +1,180 @@
+/**
+ * THE composition root: the only module that names ports and adapters together. Entry points
+ * pick a composition (AWS Lambda, local serve) and tests build their own from `appLayer` with
+ * replay servers and in-memory stores, so every path runs the same domain services.
+ */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import { Effect, Layer } from "effect"
+import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
+import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
+import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
+import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
+import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
+import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
+import { offLlmLayer } from "./adapters/local/off-llm.js"
+import { pendingAgentInvokerLayer } from "./adapters/local/pending-agent-invoker.js"
+import { recordingAgentInvokerLayer } from "./adapters/local/recording-agent-invoker.js"
+import { envSecretsLayer } from "./adapters/secrets-manager/env-secrets-layer.js"
+import { secretsManagerResolver } from "./adapters/secrets-manager/secrets-manager-resolver.js"
+import { makeSlackPlatform } from "./adapters/slack/slack-platform.js"
+import { makeSlackWebApi } from "./adapters/slack/slack-web-api.js"
+import { sqsDispatchQueueLayer } from "./adapters/sqs/sqs-dispatch-queue.js"
+import { AppSettings } from "./domain/app-settings.js"
+import { isAgainRequest } from "./domain/classify.js"
+import { type AppConfig, ConfigInvalid, defaultConfig } from "./domain/config.js"
+import { DispatcherLive } from "./domain/dispatcher.js"
+import { IntakeLive } from "./domain/intake.js"
+import type { AgentInvoker } from "./ports/agent-invoker.js"
+import { ChatPlatforms } from "./ports/chat-platform.js"
+import type { DedupStore } from "./ports/dedup-store.js"
+import type { DispatchQueue } from "./ports/dispatch-queue.js"
+import type { Llm } from "./ports/llm.js"
+import { Secrets } from "./ports/secrets.js"
+
+export interface ChatEndpoints {
+  /** Slack Web API base (default https://slack.com/api); a replay server in tests and the demo. */
+  readonly slackApiUrl?: string
+  /** Discord REST base (default https://discord.com/api/v10). */
+  readonly discordApiUrl?: string
+  /** Our Slack bot's identity when already known (auth.test at start). */
+  readonly slackIdentity?: { readonly userId: string | null; readonly botId: string | null }
+}
+
+export const chatPlatformsLayer = (config: AppConfig, endpoints: ChatEndpoints = {}) =>
+  Layer.effect(
+    ChatPlatforms,
+    Effect.gen(function* () {
+      const secrets = yield* Secrets
+      const common = {
+        secrets,
+        timeoutMs: config.limits.outbound_timeout_ms,
+        signatureWindowSeconds: config.limits.signature_window_s,
+        windows: {
+          evidenceBeforeMinutes: config.windows.evidence_before_minutes,
+          evidenceAfterMinutes: config.windows.evidence_after_minutes,
+          changeLookbackHours: config.windows.change_lookback_hours,
+        },
+      }
+      return ChatPlatforms.of({
+        slack: makeSlackPlatform({
+          ...common,
+          ...(endpoints.slackApiUrl === undefined ? {} : { apiUrl: endpoints.slackApiUrl }),
+          ...(endpoints.slackIdentity === undefined ? {} : { identity: endpoints.slackIdentity }),
+          reactionTrigger: config.triggers.slack_reaction,
+          againRequested: isAgainRequest,
+        }),
+        discord: makeDiscordPlatform({
+          ...common,
+          ...(endpoints.discordApiUrl === undefined ? {} : { apiUrl: endpoints.discordApiUrl }),
+          messageCommand: config.triggers.discord_message_command,
+          slashCommand: config.triggers.discord_slash_command,
+        }),
+      })
+    }),
+  )
+
+export interface AppParts<E> {
+  readonly config: AppConfig
+  readonly secrets: Layer.Layer<Secrets>
+  readonly dedup: Layer.Layer<DedupStore, E>
+  readonly llm: Layer.Layer<Llm>
+  readonly invoker: Layer.Layer<AgentInvoker>
+  /** "in-process": an Effect Queue drained by the Dispatcher in this process. */
+  readonly queue: "in-process" | Layer.Layer<DispatchQueue>
+  readonly chat?: ChatEndpoints
+}
+
+/** Intake + Dispatcher over the given adapters; every port is also exposed for entry points and tests. */
+export const appLayer = <E>(parts: AppParts<E>) => {
+  const ports = Layer.mergeAll(
+    Layer.succeed(AppSettings, parts.config),
+    parts.secrets,
+    parts.dedup,
+    parts.llm,
+    parts.invoker,
+    chatPlatformsLayer(parts.config, parts.chat).pipe(Layer.provide(parts.secrets)),
+  )
+  const dispatcher = DispatcherLive.pipe(Layer.provideMerge(ports))
+  const queue =
+    parts.queue === "in-process" ? inProcessDispatchQueueLayer().pipe(Layer.provide(dispatcher)) : parts.queue
+  return IntakeLive.pipe(Layer.provideMerge(Layer.merge(dispatcher, queue)))
+}
+
+/** config.yaml from CONFIG_PATH or the working directory; embedded defaults when there is none. */
+export const loadConfig = (path: string) =>
+  loadConfigFile(path).pipe(
+    Effect.catchIf(
+      (e): e is ConfigMissing => e instanceof ConfigMissing,
+      () => Effect.logWarning(`${path} not found: using embedded defaults`).pipe(Effect.as(defaultConfig)),
+    ),
+  )
+
+const requireEnv = (env: Readonly<Record<string, string | undefined>>, name: string) => {
+  const value = env[name]?.trim() ?? ""
+  return value === ""
+    ? Effect.fail(new ConfigInvalid({ source: "environment", problems: [`${name} is not set`] }))
+    : Effect.succeed(value)
+}
+
+/**
+ * AWS: secrets from env or Secrets Manager ARNs, dedup on DynamoDB, the queue on SQS, the model
+ * on Bedrock only when the tier-2 classifier is enabled. Shared by the intake and dispatch Lambdas.
+ */
+export const awsLayer = (config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env) =>
+  Layer.unwrapEffect(
+    Effect.gen(function* () {
+      const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
+      const tableName = yield* requireEnv(env, "DEDUP_TABLE_NAME")
+      const queueUrl = yield* requireEnv(env, "DISPATCH_QUEUE_URL")
+      return appLayer({
+        config,
+        secrets: envSecretsLayer({ env, ttlSeconds: config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() }),
+        dedup: dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName }),
+        llm: config.classifier.llm.enabled ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
+        invoker: pendingAgentInvokerLayer,
+        queue: sqsDispatchQueueLayer({ queueUrl, client: { region } }),
+        chat: {
+          ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+          ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
+        },
+      })
+    }),
+  )
+
+export interface LocalServeOptions {
+  readonly config: AppConfig
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly stateDir: string
+  readonly chat: ChatEndpoints
+}
+
+/**
+ * `npm start -- --serve`: one process, file-backed dedup under the state dir, the in-process
+ * queue, secrets from the environment. The master is recorded until the engine lands.
+ */
+export const localServeLayer = (options: LocalServeOptions) =>
+  appLayer({
+    config: options.config,
+    secrets: envSecretsLayer({ env: options.env, ttlSeconds: options.config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() }),
+    dedup: fileDedupStoreLayer({ dir: `${options.stateDir}/dedup` }),
+    llm: offLlmLayer,
+    invoker: recordingAgentInvokerLayer(),
+    queue: "in-process",
+    chat: options.chat,
+  })
+
+/**
+ * `--serve` start-up check: with SLACK_BOT_TOKEN set, auth.test must succeed (a clear error
+ * otherwise) and tells us our bot's identity; without it, chat output stays off.
+ */
+export const checkSlackToken = (env: Readonly<Record<string, string | undefined>>, apiUrl: string | undefined) =>
+  Effect.gen(function* () {
+    if ((env.SLACK_BOT_TOKEN ?? "").trim() === "") return null
+    const secrets = yield* Secrets
+    const api = makeSlackWebApi({
+      ...(apiUrl === undefined ? {} : { baseUrl: apiUrl }),
+      timeoutMs: 5000,
+      token: secrets.get("SLACK_BOT_TOKEN"),
+    })
+    return yield* api.authTest()
+  }).pipe(Effect.provide(envSecretsLayer({ env, resolveArn: secretsManagerResolver() })))
