@@ -18,7 +18,9 @@ const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     case "classify": {
       // Logs go to stderr: stdout carries exactly one JSON line per input line.
       const config = await Effect.runPromise(
-        loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(jsonLoggerLayer(LogLevel.Warning))),
+        loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(
+          Effect.provide(jsonLoggerLayer(LogLevel.Warning)),
+        ),
       )
       await runClassify(config.classifier, process.stdin, (line) => process.stdout.write(`${line}\n`))
       return 0

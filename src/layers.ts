@@ -5,9 +5,9 @@
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { Effect, Layer } from "effect"
+import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
 import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
 import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
-import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
 import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
 import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
 import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
@@ -120,7 +120,10 @@ const requireEnv = (env: Readonly<Record<string, string | undefined>>, name: str
  * AWS: secrets from env or Secrets Manager ARNs, dedup on DynamoDB, the queue on SQS, the model
  * on Bedrock only when the tier-2 classifier is enabled. Shared by the intake and dispatch Lambdas.
  */
-export const awsLayer = (config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env) =>
+export const awsLayer = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+) =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
@@ -128,7 +131,11 @@ export const awsLayer = (config: AppConfig, env: Readonly<Record<string, string 
       const queueUrl = yield* requireEnv(env, "DISPATCH_QUEUE_URL")
       return appLayer({
         config,
-        secrets: envSecretsLayer({ env, ttlSeconds: config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() }),
+        secrets: envSecretsLayer({
+          env,
+          ttlSeconds: config.limits.secrets_ttl_s,
+          resolveArn: secretsManagerResolver(),
+        }),
         dedup: dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName }),
         llm: config.classifier.llm.enabled ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
         invoker: pendingAgentInvokerLayer,
@@ -155,7 +162,11 @@ export interface LocalServeOptions {
 export const localServeLayer = (options: LocalServeOptions) =>
   appLayer({
     config: options.config,
-    secrets: envSecretsLayer({ env: options.env, ttlSeconds: options.config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() }),
+    secrets: envSecretsLayer({
+      env: options.env,
+      ttlSeconds: options.config.limits.secrets_ttl_s,
+      resolveArn: secretsManagerResolver(),
+    }),
     dedup: fileDedupStoreLayer({ dir: `${options.stateDir}/dedup` }),
     llm: offLlmLayer,
     invoker: recordingAgentInvokerLayer(),
@@ -167,7 +178,10 @@ export const localServeLayer = (options: LocalServeOptions) =>
  * `--serve` start-up check: with SLACK_BOT_TOKEN set, auth.test must succeed (a clear error
  * otherwise) and tells us our bot's identity; without it, chat output stays off.
  */
-export const checkSlackToken = (env: Readonly<Record<string, string | undefined>>, apiUrl: string | undefined) =>
+export const checkSlackToken = (
+  env: Readonly<Record<string, string | undefined>>,
+  apiUrl: string | undefined,
+) =>
   Effect.gen(function* () {
     if ((env.SLACK_BOT_TOKEN ?? "").trim() === "") return null
     const secrets = yield* Secrets

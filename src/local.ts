@@ -43,15 +43,17 @@ const parsePort = (args: ReadonlyArray<string>): number => {
 const port = parsePort(process.argv.slice(2))
 const env = process.env
 const logger = jsonLoggerLayer(LogLevel.Info, redact)
-const config = await Effect.runPromise(loadConfig(env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(logger))).catch(
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
-    process.exit(1)
-  },
-)
+const config = await Effect.runPromise(
+  loadConfig(env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(logger)),
+).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
+  process.exit(1)
+})
 const slackApiUrl = env.SLACK_API_URL || undefined
 const identity = await Effect.runPromise(checkSlackToken(env, slackApiUrl)).catch((e: unknown) => {
-  process.stderr.write(`SLACK_BOT_TOKEN is set but auth.test failed: ${e instanceof Error ? e.message : String(e)}\n`)
+  process.stderr.write(
+    `SLACK_BOT_TOKEN is set but auth.test failed: ${e instanceof Error ? e.message : String(e)}\n`,
+  )
   process.exit(1)
 })
 const runtime = ManagedRuntime.make(
@@ -73,9 +75,12 @@ const runtime = ManagedRuntime.make(
 await runtime.runtime()
 const app = makeHttpApp(runtime, { bodyLimitBytes: config.limits.request_body_bytes })
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (info) => {
-  const configured = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "DISCORD_PUBLIC_KEY", "DISCORD_BOT_TOKEN"].map(
-    (name) => `${name}=${(env[name] ?? "").trim() === "" ? "unset" : "set"}`,
-  )
+  const configured = [
+    "SLACK_SIGNING_SECRET",
+    "SLACK_BOT_TOKEN",
+    "DISCORD_PUBLIC_KEY",
+    "DISCORD_BOT_TOKEN",
+  ].map((name) => `${name}=${(env[name] ?? "").trim() === "" ? "unset" : "set"}`)
   process.stderr.write(
     [
       `sre-on-call intake listening on http://127.0.0.1:${info.port}`,

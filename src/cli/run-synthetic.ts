@@ -28,7 +28,8 @@ export const parseSyntheticArgs = (args: ReadonlyArray<string>, nowMs: number): 
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i]
     const value = args[i + 1]
-    if (key === undefined || !key.startsWith("--") || value === undefined) return `bad arguments near ${key ?? "(end)"}`
+    if (key === undefined || !key.startsWith("--") || value === undefined)
+      return `bad arguments near ${key ?? "(end)"}`
     flags.set(key.slice(2), value)
   }
   for (const key of flags.keys()) {
@@ -42,7 +43,10 @@ export const parseSyntheticArgs = (args: ReadonlyArray<string>, nowMs: number): 
   if (text === undefined || text.trim() === "") return "--text is required"
   const atFlag = flags.get("at")
   const at = atFlag === undefined ? nowMs : Date.parse(atFlag)
-  if (Number.isNaN(at) || (atFlag !== undefined && !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(atFlag))) {
+  if (
+    Number.isNaN(at) ||
+    (atFlag !== undefined && !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(atFlag))
+  ) {
     return "--at must be an RFC 3339 instant, e.g. 2026-11-27T13:05:00Z"
   }
   const channel = flags.get("channel")
@@ -56,12 +60,23 @@ export const buildSynthetic = async (
   if (args.platform === "slack") {
     const secret = env.SLACK_SIGNING_SECRET ?? ""
     if (secret.trim() === "") return "SLACK_SIGNING_SECRET is not set (use the same value as the service)"
-    const payload = slackMentionPayload({ text: args.text, at: args.at, ...(args.channel ? { channel: args.channel } : {}) })
-    return { request: signSlackRequest(secret, args.at, JSON.stringify(payload)), note: `slack app_mention ts=${payload.event.ts}` }
+    const payload = slackMentionPayload({
+      text: args.text,
+      at: args.at,
+      ...(args.channel ? { channel: args.channel } : {}),
+    })
+    return {
+      request: signSlackRequest(secret, args.at, JSON.stringify(payload)),
+      note: `slack app_mention ts=${payload.event.ts}`,
+    }
   }
   const seed = (env.DISCORD_SIGNING_KEY ?? "").trim()
   if (!/^[0-9a-fA-F]{64}$/.test(seed)) return "DISCORD_SIGNING_KEY must be a 64-hex-character Ed25519 seed"
-  const payload = discordInvestigatePayload({ text: args.text, at: args.at, ...(args.channel ? { channel: args.channel } : {}) })
+  const payload = discordInvestigatePayload({
+    text: args.text,
+    at: args.at,
+    ...(args.channel ? { channel: args.channel } : {}),
+  })
   const publicKey = await discordPublicKeyFromSeed(seed)
   return {
     request: await signDiscordRequest(seed, args.at, JSON.stringify(payload)),
@@ -69,7 +84,10 @@ export const buildSynthetic = async (
   }
 }
 
-export const runSynthetic = async (args: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) => {
+export const runSynthetic = async (
+  args: ReadonlyArray<string>,
+  env: Readonly<Record<string, string | undefined>>,
+) => {
   const parsed = parseSyntheticArgs(args, Date.now())
   if (typeof parsed === "string") {
     process.stderr.write(`${parsed}\n${syntheticUsage}\n`)
@@ -82,9 +100,11 @@ export const runSynthetic = async (args: ReadonlyArray<string>, env: Readonly<Re
   }
   process.stderr.write(`${built.note}\n`)
   const url = targetUrl(parsed.url, built.request.path)
-  const response = await fetch(url, { method: "POST", headers: built.request.headers, body: built.request.body }).catch(
-    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-  )
+  const response = await fetch(url, {
+    method: "POST",
+    headers: built.request.headers,
+    body: built.request.body,
+  }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
   if (response instanceof Error) {
     process.stderr.write(`could not reach ${url}: ${response.message}\n`)
     return 1

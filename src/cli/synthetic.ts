@@ -103,7 +103,11 @@ export const discordInvestigatePayload = (o: DiscordInvestigateOptions) => ({
 })
 
 /** Sign any Discord body at `atMs` with a hex Ed25519 seed. */
-export const signDiscordRequest = async (seedHex: string, atMs: number, body: string): Promise<SignedRequest> => {
+export const signDiscordRequest = async (
+  seedHex: string,
+  atMs: number,
+  body: string,
+): Promise<SignedRequest> => {
   const timestamp = String(Math.floor(atMs / 1000))
   return {
     path: "/discord/interactions",

@@ -1,9 +1,10 @@
 /**
  * Which tool wrote the message, and whether it says the alert is firing or resolved. The first
  * line decides when it has a tool's shape (`[FIRING:1] …`, `CloudWatch Alarm | …`,
- * `Triggered: …`); otherwise vendor names and alert-page URLs anywhere in the message; a message
- * with neither is a person's report. Grafana reuses Alertmanager's title, so Grafana's own
- * markers are checked before the title shape is credited to Alertmanager.
+ * `Triggered: …`); otherwise the tool's own links, its name heading a line or tag, or its label
+ * syntax (`alertname`); a message with none of these is a person's report, even one that
+ * mentions a tool. Grafana reuses Alertmanager's title, so Grafana's own markers are checked
+ * before the title shape is credited to Alertmanager.
  */
 import { Schema } from "effect"
 import { type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"

@@ -24,7 +24,8 @@ const either =
 /** Sentry's "58 events in 5m" / "1,204 events in the last hour", read on tokens. */
 const eventCount: Check = (_text, tokens) =>
   tokens.some(
-    (t, i) => (t === "events" || t === "event") && /^\d[\d,.]*$/.test(tokens[i - 1] ?? "") && tokens[i + 1] === "in",
+    (t, i) =>
+      (t === "events" || t === "event") && /^\d[\d,.]*$/.test(tokens[i - 1] ?? "") && tokens[i + 1] === "in",
   )
 
 const LINE_START = "(?:^|\\n)[ \\t*_>`]{0,8}"
@@ -62,14 +63,21 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "datadog",
     either(
       has("datadoghq", "[triggered on {"),
-      matches(new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `), /\[p[1-5]\]/),
+      matches(
+        new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `),
+        /\[p[1-5]\]/,
+      ),
     ),
   ],
   ["pagerduty", either(has("pagerduty"), matches(/incident #\d/, /urgency: ?(?:high|low)/))],
   ["opsgenie", either(has("opsgenie"), matches(/priority: ?p[1-5]/))],
   [
     "sentry",
-    either(has("sentry", "first seen"), matches(/new issue(?: in [^\n]{1,80})?:/, /regression(?::| in | — | - )/), eventCount),
+    either(
+      has("sentry", "first seen"),
+      matches(/new issue(?: in [^\n]{1,80})?:/, /regression(?::| in | — | - )/),
+      eventCount,
+    ),
   ],
   [
     "uptime monitor",
@@ -92,8 +100,14 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     ),
   ],
   ["new relic", has("new relic", "newrelic")],
-  ["zabbix/nagios", either(has("zabbix", "nagios", "icinga", "service alert:"), matches(/(?:^|[\s*])problem: /))],
-  ["severity label", matches(/severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/)],
+  [
+    "zabbix/nagios",
+    either(has("zabbix", "nagios", "icinga", "service alert:"), matches(/(?:^|[\s*])problem: /)),
+  ],
+  [
+    "severity label",
+    matches(/severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/),
+  ],
 ]
 
 /** Names of the alert formats present in the message (empty when none). */

@@ -5,7 +5,8 @@
  * word plays which part, so growing the vocabulary never needs a new rule.
  */
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
+/** A set from a whitespace-separated list (keeps long vocabularies readable). */
+export const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
 
 /** Multi-word terms read as one token ("timing out" → "timing_out"). Longest match wins. */
 const mergeTable = `
@@ -65,14 +66,14 @@ const mergeTable = `
   a bit | a little | kind of | sort of                               => a_bit
   crisis averted                                                     => crisis_averted
   dropping out | dropped out | drops out | fell out                   => dropped_out
+  taking forever | takes forever | taking ages | takes ages          => taking_forever
+  keep an eye on | keeping an eye on | keep an eye | keep an eye out => keep_an_eye
 `
 
-export const merges: ReadonlyArray<readonly [string, string]> = mergeTable
-  .split("\n")
-  .flatMap((line) => {
-    const [forms = "", target = ""] = line.split("=>").map((part) => part.trim())
-    return target === "" ? [] : forms.split("|").map((form) => [form.trim(), target] as const)
-  })
+export const merges: ReadonlyArray<readonly [string, string]> = mergeTable.split("\n").flatMap((line) => {
+  const [forms = "", target = ""] = line.split("=>").map((part) => part.trim())
+  return target === "" ? [] : forms.split("|").map((form) => [form.trim(), target] as const)
+})
 
 /** Severity and incident vocabulary: a weak alert signal on its own. */
 export const severityWords = words(`
@@ -107,10 +108,12 @@ export const problemPredicates = words(`
   oomkilled oomed evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
-  misconfigured 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible`)
+  misconfigured 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
-export const softPredicates = words("weird wonky off odd funky strange wrong red yellow terrible awful horrible")
+export const softPredicates = words(
+  "weird wonky off odd funky strange wrong red yellow terrible awful horrible bad",
+)
 
 /** Predicates that only say something is wrong about a measurement ("latency is up", "cpu high"). */
 export const metricPredicates = words(`
@@ -132,7 +135,8 @@ export const healthyStates = words(`
   updating updated sending send sent receiving received delivering delivered serving serve accepting
   coming going online live passing finished finishing completed completing deploying deployed building
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
-  picked applied scheduled fine ok okay good normal green stable happy up right responsive`)
+  picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
+  trigger triggered execute executed kick`)
 
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
 export const recoveredStates = words(`
@@ -142,7 +146,7 @@ export const recoveredStates = words(`
 /** Tokens that name something resolved or over. */
 export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
-  no_longer went_away all_good all_clear all_green all_quiet stand_down nevermind nvm disregard
+  no_longer went_away all_good all_clear stand_down nevermind nvm disregard
   ignore rolled_back reverted was_me crisis_averted`)
 
 /** Verbs whose object carries the problem ("returning 502s", "seeing errors"). */
@@ -157,7 +161,8 @@ export const errorNouns = words(`
   restarts oom ooms oomkills oomkilled evictions issues issue problems problem trouble panics panic
   segfault segfaults traceback tracebacks stacktrace stacktraces latency spike spikes lag backlog
   throttling rejections drops disconnects outage outages degradation alerts alarms warnings stale blank
-  wrong nothing`)
+  wrong nothing weirdness slowness flakiness instability jank hiccup hiccups blip blips glitch glitches bug
+  bugs`)
 
 /** People whose experience is a report ("customers reporting …", "users can't …"). */
 export const affectedPeople = words(`
@@ -198,7 +203,17 @@ export const adverbs = words(`
 export const negations = words("not never no_longer")
 
 /** Markers that a problem is ongoing, not history ("still", "again", "keeps"). */
-export const activeMarkers = words("still again keeps keep continuing continues ongoing persists persisting recurring")
+export const activeMarkers = words(
+  "still again keeps keep continuing continues ongoing persists persisting recurring",
+)
+
+/** Events that, ongoing, are the problem itself ("it's happening again"). */
+export const recurrences = words("happening occurring recurring reoccurring back")
+
+/** A fall in something bad is good news ("errors are down", "latency dropping"). */
+export const decreases = words(`
+  down dropped dropping decreasing decreased declining falling fell recovering improving improved
+  normalizing normalized settling settled stopped ceased subsided cleared disappeared vanished`)
 
 /** Subjects that are never a system: "I'm down", "you are broken", "the bot is down". */
 export const personalSubjects = words("i me my you u your yourself bot he she him her")

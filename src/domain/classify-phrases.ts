@@ -36,48 +36,75 @@ const lines = (category: ChatterCategory, text: string): ReadonlyArray<readonly 
 
 /** Multi-word phrases (single words are in `tokenCategory`). `#` stands for a short number. */
 export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> = [
-  ...lines("thanks", `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
-    appreciate you | appreciate this | big thanks | shout out | thanks again`),
-  ...lines("greeting", `good morning | good afternoon | good evening | good day | what is up | hey hey | welcome back |
-    hey there | hi there | hello there`),
-  ...lines("farewell", `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
+  ...lines(
+    "thanks",
+    `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
+    appreciate you | appreciate this | big thanks | shout out | thanks again`,
+  ),
+  ...lines(
+    "greeting",
+    `good morning | good afternoon | good evening | good day | what is up | hey hey | welcome back |
+    hey there | hi there | hello there`,
+  ),
+  ...lines(
+    "farewell",
+    `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
     enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | heading out | talk later | catch you later | i am off |
-    happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas`),
-  ...lines("acknowledgement", `got it | got you | will do | on it | on it now | sounds good | sounds great |
+    happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas`,
+  ),
+  ...lines(
+    "acknowledgement",
+    `got it | got you | will do | on it | on it now | sounds good | sounds great |
     sounds fine | sounds right | sounds like plan | looks good | looks great | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
     no prob | you are welcome | my pleasure | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
-    we are on it | i got it | i got this | will do thanks`),
-  ...lines("praise", `nice work | nice job | good job | great job | great work | good work | amazing work | awesome work |
+    we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye`,
+  ),
+  ...lines(
+    "praise",
+    `nice work | nice job | good job | great job | great work | good work | amazing work | awesome work |
     well done | nice one | good one | good catch | nice catch | great catch | good call | nice find | good find |
     good bot | great bot | best bot | smart bot | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
-    super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five`),
+    super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five`,
+  ),
   ...lines("laughter", `so funny | funny | hilarious`),
-  ...lines("question about the bot", `who are you | what are you | what can you do | what else can you do |
+  ...lines(
+    "question about the bot",
+    `who are you | what are you | what can you do | what else can you do |
     what do you do | how do you work | how does this work | how does it work | how do i use you | how do i use this |
     how do i use it | what is this | what is your name | who made you | who built you | who created you |
     who wrote you | tell me a joke | tell me about yourself | help | help me | usage | commands | are you there |
     are you alive | are you up | are you awake | are you online | are you working | are you down | are you broken |
     are you real | are you a bot | are you a robot | are you human | are you an ai | are you sentient |
-    are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot`),
-  ...lines("small talk", `how are you | how are you doing | how is it going | how is your day | how was your weekend |
+    are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot`,
+  ),
+  ...lines(
+    "small talk",
+    `how are you | how are you doing | how is it going | how is your day | how was your weekend |
     what is new | is it friday yet | what time is it | who is on call | who is oncall | coffee | lunch | standup | weather | joke | haiku | poem | song | riddle |
-    i am back | we are back | back | i am here | here | present | ping | pong | welcome`),
-  ...lines("test message", `test | testing | test message | test test | testing testing | this is a test | test # |
-    testing # | test # # # | testing # # # | hello world | ignore me | please ignore`),
-  ...lines("resolved", `all good | all good now | all clear | we are good | we are good now | it is fine | it is fine now |
+    i am back | we are back | back | i am here | here | present | ping | pong | welcome`,
+  ),
+  ...lines(
+    "test message",
+    `test | testing | test message | test test | testing testing | this is a test | test # |
+    testing # | test # # # | testing # # # | hello world | ignore me | please ignore`,
+  ),
+  ...lines(
+    "resolved",
+    `all good | all good now | all clear | we are good | we are good now | it is fine | it is fine now |
     it is ok | it is ok now | it is okay | it works | works now | working now | it is working | it is working now |
     fixed | fixed now | it is fixed | resolved | resolved now | it is resolved | sorted | solved | problem solved |
     mitigated | recovered | never mind | nvm | ignore | ignore this | ignore that | disregard | false alarm |
     my bad | it was me | sorry | oops | whoops | wrong channel | wrong thread | wrong chat | wrong room |
     nothing to see here | all systems operational | that was close | carry on | as you were | stand down | back to normal | back up | crisis averted |
-    no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done`),
+    no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done`,
+  ),
 ]
 
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
@@ -93,10 +120,13 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
     "laughter",
     /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|lel|heh|hah)$/,
   ],
-  ["greeting", /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|gm|morning|mornin|greetings|ahoy|heyo+)$/],
+  [
+    "greeting",
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|gm|morning|mornin|greetings|ahoy|heyo+)$/,
+  ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp)$/,
   ],
   ["farewell", /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight)$/],
 ]

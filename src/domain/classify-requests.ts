@@ -3,31 +3,82 @@
  * makes a thank-you message an alert ("thanks — can you check why payments are failing?"), and
  * an ask alone is never confident chatter. Also the explicit "investigate" and "again" words.
  */
-import * as L from "./classify-lexicon.js"
-import type { Evidence } from "./classify-alert-signals.js"
+
+import type { Evidence } from "./classify-grammar.js"
+import {
+  accessVerbs,
+  healthyStates,
+  personalSubjects,
+  requestOpeners,
+  requestVerbs,
+} from "./classify-lexicon.js"
 import type { Message } from "./classify-text.js"
 
 const questionAsks = new Set(["what_is_going_on", "any_idea", "anyone_else", "root_cause", "rca", "why"])
-const imperatives = new Set(["check", "look", "investigate", "debug", "triage", "take_a_look", "look_into", "diagnose", "troubleshoot"])
+const imperatives = new Set([
+  "check",
+  "look",
+  "investigate",
+  "debug",
+  "triage",
+  "take_a_look",
+  "look_into",
+  "diagnose",
+  "troubleshoot",
+])
 const helpObjects = new Set(["with", "debug", "debugging", "investigate", "me", "us", "here"])
+
+const questionOpeners = new Set([
+  "is",
+  "are",
+  "does",
+  "do",
+  "did",
+  "can",
+  "could",
+  "has",
+  "have",
+  "was",
+  "were",
+])
+
+/** "is kafka healthy?", "can users log in?": a question about the health of something (not the bot). */
+const healthQuestion = (tokens: ReadonlyArray<string>, start: number, end: number): boolean => {
+  const last = tokens[end - 1] ?? ""
+  const subject = tokens.slice(start + 1, end - 1)
+  return (
+    questionOpeners.has(tokens[start] ?? "") &&
+    (healthyStates.has(last) || accessVerbs.has(last)) &&
+    subject.length > 0 &&
+    subject.length <= 5 &&
+    !subject.some((w) => personalSubjects.has(w))
+  )
+}
 
 /** Positions of asks to look at something. */
 export const requests = (message: Message): ReadonlyArray<Evidence> => {
   const { tokens } = message
   const found: Array<Evidence> = []
-  const ask = (i: number, words: string) => found.push({ reason: `request: '${words.replaceAll("_", " ")}'`, at: i, strong: false })
+  const ask = (i: number, words: string) =>
+    found.push({ reason: `request: '${words.replaceAll("_", " ")}'`, at: i, strong: false })
   for (const c of message.clauses) {
+    if (c.question && healthQuestion(tokens, c.start, c.end))
+      ask(c.start, `${tokens.slice(c.start, c.end).join(" ")}?`)
     for (let i = c.start; i < c.end; i += 1) {
       const t = tokens[i] ?? ""
       const next = tokens[i + 1] ?? ""
       if (questionAsks.has(t) && !(t === "why" && next === "not")) ask(i, t)
       else if (i === c.start && imperatives.has(t)) ask(i, t)
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
-      else if ((t === "any" && (next === "update" || next === "updates")) || (t === "need" && next === "eyes")) ask(i, `${t} ${next}`)
-      else if (L.requestOpeners.has(t)) {
+      else if (
+        (t === "any" && (next === "update" || next === "updates")) ||
+        (t === "need" && next === "eyes")
+      )
+        ask(i, `${t} ${next}`)
+      else if (requestOpeners.has(t)) {
         for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
           const verb = tokens[k] ?? ""
-          if (L.requestVerbs.has(verb) && !(verb === "help" && k + 1 >= c.end)) {
+          if (requestVerbs.has(verb) && !(verb === "help" && k + 1 >= c.end)) {
             ask(i, tokens.slice(i, k + 1).join(" "))
             break
           }

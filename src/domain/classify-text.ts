@@ -2,7 +2,9 @@
  * Turns a raw chat message into what the classifier reasons about: lower-case text with chat
  * markup removed (Slack and Discord mentions, emoji shortcodes, link wrappers), the links it
  * carried, and clauses of canonical word tokens (contractions expanded, multi-word terms merged).
- * Every regex here is anchored on a literal or bounded, so any input costs time linear in its size.
+ * Every regex here is anchored on a literal or bounded, so any input costs time linear in its size;
+ * and only the first 64 Ki characters are read: Slack cuts messages at 40,000 characters and
+ * Discord at 4,000, so a longer text is not a chat message and its head carries the signal.
  */
 import { merges } from "./classify-lexicon.js"
 
@@ -26,6 +28,7 @@ export interface Message {
 }
 
 export const urlToken = "_url_"
+const maxAnalysedChars = 65_536
 
 const ANGLE = /<([^<>]*)>/g
 const DISCORD_EMOJI = /^a?:([\w~-]{1,64}):\d{1,32}$/
@@ -35,13 +38,21 @@ const ENTITY = /&(lt|gt|amp|quot|#39|apos);/g
 const PLAIN_MENTION = /(^|[\s(])@[\p{L}\p{N}_.-]+/gu
 const URL = /https?:\/\/[^\s<>|"'`]+/g
 const URL_TAIL = /[.,;:!?)\]}*_~]+$/
-const EMOTICON = /(?<=^|\s)(?:[:;=][-'^]?[)(\]\[dpo3|/\\*]{1,3}|<\/?3{1,5}|\^_{0,3}\^)(?=\s|$)/g
+const EMOTICON = /(?<=^|\s)(?:[:;=][-'^]?[)(\][dpo3|/\\*]{1,3}|<\/?3{1,5}|\^_{0,3}\^)(?=\s|$)/g
 const SHORTCODE = /(?<![\p{L}\p{N}]):([a-z0-9_+'-]{1,64}):(?![\p{L}\p{N}])/gu
 const PICTOGRAPH = /\p{Extended_Pictographic}/u
 const TOKEN = /\+1|[\p{L}\p{M}\p{N}_]+(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)/gu
 
 const alarmCharacters = ["🚨", "🔥", "⚠", "🆘", "🔴", "💥"]
-const entities: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'", apos: "'" }
+// Maps, not object literals: a token like "__proto__" must not reach Object.prototype.
+const entities: ReadonlyMap<string, string> = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["amp", "&"],
+  ["quot", '"'],
+  ["#39", "'"],
+  ["apos", "'"],
+])
 
 /** Slack `<…>` and Discord `<…>` tokens: mentions vanish, links keep URL and label, custom emoji become shortcodes. */
 const unwrapAngle = (_whole: string, inner: string): string => {
@@ -56,36 +67,41 @@ const unwrapAngle = (_whole: string, inner: string): string => {
   return LINK_SCHEME.test(target) ? ` ${target} ${label} ` : ` ${inner} `
 }
 
-const notContraction: Readonly<Record<string, ReadonlyArray<string>>> = {
-  cant: ["can", "not"],
-  cannot: ["can", "not"],
-  dont: ["do", "not"],
-  doesnt: ["does", "not"],
-  didnt: ["did", "not"],
-  isnt: ["is", "not"],
-  arent: ["are", "not"],
-  wasnt: ["was", "not"],
-  werent: ["were", "not"],
-  couldnt: ["could", "not"],
-  wouldnt: ["would", "not"],
-  shouldnt: ["should", "not"],
-  havent: ["have", "not"],
-  hasnt: ["has", "not"],
-  hadnt: ["had", "not"],
-  aint: ["is", "not"],
-  im: ["i", "am"],
-  ive: ["i", "have"],
-  youre: ["you", "are"],
-  theyre: ["they", "are"],
-  whats: ["what", "is"],
-  thats: ["that", "is"],
-  lets: ["let", "us"],
-  u: ["you"],
-  pls: ["please"],
-  plz: ["please"],
-}
+const notContraction: ReadonlyMap<string, ReadonlyArray<string>> = new Map<string, ReadonlyArray<string>>([
+  ["cant", ["can", "not"]],
+  ["cannot", ["can", "not"]],
+  ["dont", ["do", "not"]],
+  ["doesnt", ["does", "not"]],
+  ["didnt", ["did", "not"]],
+  ["isnt", ["is", "not"]],
+  ["arent", ["are", "not"]],
+  ["wasnt", ["was", "not"]],
+  ["werent", ["were", "not"]],
+  ["couldnt", ["could", "not"]],
+  ["wouldnt", ["would", "not"]],
+  ["shouldnt", ["should", "not"]],
+  ["havent", ["have", "not"]],
+  ["hasnt", ["has", "not"]],
+  ["hadnt", ["had", "not"]],
+  ["aint", ["is", "not"]],
+  ["im", ["i", "am"]],
+  ["ive", ["i", "have"]],
+  ["youre", ["you", "are"]],
+  ["theyre", ["they", "are"]],
+  ["whats", ["what", "is"]],
+  ["thats", ["that", "is"]],
+  ["lets", ["let", "us"]],
+  ["u", ["you"]],
+  ["pls", ["please"]],
+  ["plz", ["please"]],
+])
 
-const negatedBase: Readonly<Record<string, string>> = { ca: "can", wo: "will", ai: "is", sha: "shall" }
+const negatedBase: ReadonlyMap<string, string> = new Map([
+  ["ca", "can"],
+  ["wo", "will"],
+  ["ai", "is"],
+  ["sha", "shall"],
+])
 const suffixes: ReadonlyArray<readonly [string, string]> = [
   ["'re", "are"],
   ["'m", "am"],
@@ -97,11 +113,11 @@ const suffixes: ReadonlyArray<readonly [string, string]> = [
 
 /** Expand one raw token into canonical tokens ("isn't" → is not, "db's" → db is). */
 const canonical = (token: string): ReadonlyArray<string> => {
-  const table = notContraction[token]
+  const table = notContraction.get(token)
   if (table !== undefined) return table
   if (token.endsWith("n't") && token.length > 3) {
     const base = token.slice(0, -3)
-    return [negatedBase[base] ?? base, "not"]
+    return [negatedBase.get(base) ?? base, "not"]
   }
   if (token === "let's") return ["let", "us"]
   for (const [suffix, word] of suffixes) {
@@ -176,8 +192,9 @@ const tokenize = (text: string): { tokens: ReadonlyArray<string>; clauses: Reado
 /** Pure and total: analyse any string. */
 export const analyse = (raw: string): Message => {
   const unwrapped = raw
+    .slice(0, maxAnalysedChars)
     .replace(ANGLE, unwrapAngle)
-    .replace(ENTITY, (_m, name: string) => entities[name] ?? " ")
+    .replace(ENTITY, (_m, name: string) => entities.get(name) ?? " ")
     .replace(PLAIN_MENTION, "$1 ")
     .replaceAll("’", "'")
     .toLowerCase()
@@ -207,4 +224,3 @@ export const analyse = (raw: string): Message => {
     clauses,
   }
 }
-

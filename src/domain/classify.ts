@@ -4,17 +4,25 @@
  * closes on confident chatter; a real problem statement, however short, is investigated, and
  * anything unclear is left "ambiguous" for the optional model tier (classify-tier2.ts).
  */
-import { alertEvidence, dashboardLinks, type Evidence } from "./classify-alert-signals.js"
+
+import type { Classification, Verdict } from "./classification.js"
+import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
+import type { Evidence } from "./classify-grammar.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
-import type { Classification, Verdict } from "./classification.js"
 import type { ClassifierSettings } from "./config.js"
 import { isExplicitTrigger, type Trigger } from "./platform.js"
 
-export { applyTier2, classifierDisabledReason, parseTier2Reply, tier2SystemPrompt, wantsTier2 } from "./classify-tier2.js"
+export {
+  applyTier2,
+  classifierDisabledReason,
+  parseTier2Reply,
+  tier2SystemPrompt,
+  wantsTier2,
+} from "./classify-tier2.js"
 
 export interface ClassifyInput {
   readonly text: string
@@ -45,11 +53,22 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
   })
 }
 
-const alarmEmoji = new Set(["rotating_light", "fire", "warning", "sos", "red_circle", "boom", "siren", "alert"])
+const alarmEmoji = new Set([
+  "rotating_light",
+  "fire",
+  "warning",
+  "sos",
+  "red_circle",
+  "boom",
+  "siren",
+  "alert",
+])
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
-  const alarms = message.emoji.filter(isAlarm).map((e) => ({ reason: `alarm emoji: ${e}`, at: 0, strong: false }))
+  const alarms = message.emoji
+    .filter(isAlarm)
+    .map((e) => ({ reason: `alarm emoji: ${e}`, at: 0, strong: false }))
   if (message.tokens.length === 0) {
     if (alarms.length > 0) return result("alert", reasonsOf(alarms))
     if (message.hasEmoji) return result("chatter", ["chatter: emoji only"])
@@ -57,9 +76,14 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
   const terms = alertTerms(message, settings.alert_terms)
   const formats = alertFormats(message)
-  if (formats.length > 0) return result("alert", [...formats.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
+  if (formats.length > 0)
+    return result("alert", [...formats.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
   const chatter = chatterSignals(message, settings.chatter_phrases)
-  if (chatter.whole !== null && terms.length === 0) return result("chatter", chatter.whole.map((c) => `chatter: ${c}`))
+  if (chatter.whole !== null && terms.length === 0)
+    return result(
+      "chatter",
+      chatter.whole.map((c) => `chatter: ${c}`),
+    )
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)
@@ -75,16 +99,22 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }
-  if (asks.length > 0) return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
+  if (asks.length > 0)
+    return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
   if (weak.length > 0) {
-    if (closureReasons.length > 0) return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])
-    if (chatter.thanks.length > 0) return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
+    if (closureReasons.length > 0)
+      return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])
+    if (chatter.thanks.length > 0)
+      return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
     return result("alert", reasonsOf(weak))
   }
   if (closureReasons.length > 0) return result("chatter", closureReasons)
   const ackOnly = chatter.categories.every((c) => c === "acknowledgement")
   if (chatter.categories.length > 0 && chatter.leftover <= (ackOnly ? 2 : 4))
-    return result("chatter", chatter.categories.map((c) => `chatter: ${c}`))
+    return result(
+      "chatter",
+      chatter.categories.map((c) => `chatter: ${c}`),
+    )
   return result("ambiguous", ["no confident alert or chatter signal"])
 }
 
@@ -92,13 +122,24 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
 export const classify = (input: ClassifyInput, settings: ClassifierSettings): Classification => {
   const message = analyse(input.text)
   const { verdict, reasons } = tier1(input.text, message, settings)
-  if (!settings.enabled) return { verdict, decision: "investigate", tier: "default", reasons: [classifierDisabledReason, ...reasons] }
+  if (!settings.enabled)
+    return {
+      verdict,
+      decision: "investigate",
+      tier: "default",
+      reasons: [classifierDisabledReason, ...reasons],
+    }
   const explicit = [
     ...(isExplicitTrigger(input.trigger) ? [`explicit trigger: ${input.trigger}`] : []),
     ...(asksToInvestigate(message) ? ["asked to investigate"] : []),
   ]
   if (explicit.length > 0)
-    return { verdict: verdict === "ambiguous" ? "alert" : verdict, decision: "investigate", tier: "explicit", reasons: [...explicit, ...reasons] }
+    return {
+      verdict: verdict === "ambiguous" ? "alert" : verdict,
+      decision: "investigate",
+      tier: "explicit",
+      reasons: [...explicit, ...reasons],
+    }
   if (verdict === "ambiguous") return { verdict, decision: "investigate", tier: "default", reasons }
   return { verdict, decision: verdict === "chatter" ? "gate" : "investigate", tier: "heuristic", reasons }
 }

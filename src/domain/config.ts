@@ -4,7 +4,7 @@
  * Every section has embedded defaults, so a minimal file (or none, for the local demo) works.
  */
 import { Either, ParseResult, Schema } from "effect"
-import { Severity } from "./severity.js"
+import type { Severity } from "./severity.js"
 
 const PositiveInt = Schema.Int.pipe(Schema.positive())
 const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
@@ -39,7 +39,9 @@ export const AgentsSettings = Schema.Struct({
   prometheus: agent,
 }).pipe(
   Schema.filter((a) =>
-    a.master.enabled ? undefined : { path: ["master", "enabled"], message: "the master agent cannot be disabled" },
+    a.master.enabled
+      ? undefined
+      : { path: ["master", "enabled"], message: "the master agent cannot be disabled" },
   ),
 )
 export type AgentsSettings = typeof AgentsSettings.Type
@@ -155,9 +157,12 @@ export const AppConfig = Schema.Struct({
   windows: withDefault(WindowsSettings, () => Schema.decodeSync(WindowsSettings)({})),
   budgets: withDefault(BudgetsSettings, () => Schema.decodeSync(BudgetsSettings)({})),
   limits: withDefault(LimitsSettings, () => Schema.decodeSync(LimitsSettings)({})),
-  severity: withDefault(Schema.Struct({ labels: withDefault(SeverityLabels, () => Schema.decodeSync(SeverityLabels)({})) }), () => ({
-    labels: Schema.decodeSync(SeverityLabels)({}),
-  })),
+  severity: withDefault(
+    Schema.Struct({ labels: withDefault(SeverityLabels, () => Schema.decodeSync(SeverityLabels)({})) }),
+    () => ({
+      labels: Schema.decodeSync(SeverityLabels)({}),
+    }),
+  ),
 })
 export type AppConfig = typeof AppConfig.Type
 

@@ -53,7 +53,11 @@ export interface ClaimRequest {
 }
 
 /** Pure: may `req` take the key given what the store holds? */
-export const canClaim = (existing: Option.Option<DedupRecord>, req: ClaimRequest, policy: ClaimPolicy): boolean =>
+export const canClaim = (
+  existing: Option.Option<DedupRecord>,
+  req: ClaimRequest,
+  policy: ClaimPolicy,
+): boolean =>
   Option.match(existing, {
     onNone: () => true,
     onSome: (r) =>

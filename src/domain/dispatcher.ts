@@ -6,7 +6,7 @@
  * whose claim has moved on, or was re-claimed by someone else, is skipped.
  */
 import { Context, DateTime, Duration, Effect, Layer, Option } from "effect"
-import { AgentInvoker, type AgentInvokeError, type AgentTask } from "../ports/agent-invoker.js"
+import { type AgentInvokeError, AgentInvoker, type AgentTask } from "../ports/agent-invoker.js"
 import { type ChatPlatformService, ChatPlatforms } from "../ports/chat-platform.js"
 import { DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
 import { AppSettings } from "./app-settings.js"
@@ -18,7 +18,9 @@ export type DispatchOutcome = "dispatched" | "skipped"
 
 export interface DispatcherService {
   /** Fails when the master could not be reached: the queue retries, then dead-letters. */
-  readonly dispatch: (request: InvestigationRequest) => Effect.Effect<DispatchOutcome, AgentInvokeError | DedupStoreError>
+  readonly dispatch: (
+    request: InvestigationRequest,
+  ) => Effect.Effect<DispatchOutcome, AgentInvokeError | DedupStoreError>
   /** Retries are exhausted: tell the channel, and give the claim back so a new mention can retry. */
   readonly deadLetter: (request: InvestigationRequest) => Effect.Effect<void>
 }
@@ -60,7 +62,10 @@ export const DispatcherLive = Layer.effect(
             chat.editInteractionResponse(request.interaction, { text: investigatingText }),
           )
           if (ctx.trigger === "message_command") {
-            yield* bestEffort("reacting 👀", chat.react({ channel: ctx.channel, messageId: ctx.messageId }, eyes))
+            yield* bestEffort(
+              "reacting 👀",
+              chat.react({ channel: ctx.channel, messageId: ctx.messageId }, eyes),
+            )
             return ctx.threadId
           }
           // `/investigate text:` has no alert message: the response message is the anchor.
@@ -114,9 +119,15 @@ export const DispatcherLive = Layer.effect(
         const text = couldNotStart(request.investigationId)
         yield* Effect.logError("could not start the investigation: retries exhausted")
         if (request.interaction !== null) {
-          yield* bestEffort("editing the interaction response", chat.editInteractionResponse(request.interaction, { text }))
+          yield* bestEffort(
+            "editing the interaction response",
+            chat.editInteractionResponse(request.interaction, { text }),
+          )
         } else {
-          yield* bestEffort("posting the failure notice", chat.post({ channel: ctx.channel, threadId: ctx.threadId ?? ctx.messageId }, { text }))
+          yield* bestEffort(
+            "posting the failure notice",
+            chat.post({ channel: ctx.channel, threadId: ctx.threadId ?? ctx.messageId }, { text }),
+          )
         }
         yield* dedup.release(request.dedupKey, request.investigationId).pipe(Effect.ignore)
       }).pipe(Effect.annotateLogs({ investigationId: request.investigationId, dedupKey: request.dedupKey }))

@@ -17,9 +17,9 @@ import type { Classification } from "./classification.js"
 import { applyTier2, classify, parseTier2Reply, tier2SystemPrompt } from "./classify.js"
 import { againKey, type ClaimPolicy, type DedupRecord, dedupKey, isHeld } from "./dedup.js"
 import { newInvestigationId } from "./ids.js"
+import type { IntakeError } from "./intake-error.js"
 import { alreadyInvestigated, unknownCommand } from "./intake-messages.js"
 import { IntakeOutcome } from "./intake-outcome.js"
-import type { IntakeError } from "./intake-error.js"
 import type { InvestigationRequest } from "./investigation-request.js"
 import type { Platform } from "./platform.js"
 import { redact } from "./redact.js"
@@ -47,14 +47,21 @@ export const IntakeLive = Layer.effect(
       reclaimAfterMs: settings.limits.dedup_reclaim_after_s * 1000,
     }
     // Intake's own chat calls (nudge, link) must leave room inside the 3 s ack.
-    const chatBudget = Duration.millis(Math.min(settings.limits.outbound_timeout_ms, settings.budgets.ack_ms / 2))
+    const chatBudget = Duration.millis(
+      Math.min(settings.limits.outbound_timeout_ms, settings.budgets.ack_ms / 2),
+    )
     const chatFor = (p: Platform): ChatPlatformService => (p === "slack" ? chats.slack : chats.discord)
 
     const classifyWithModel = (ctx: AlertContext) =>
       Effect.gen(function* () {
         const tier1 = classify({ text: ctx.text, trigger: ctx.trigger }, settings.classifier)
         const llmSettings = settings.classifier.llm
-        if (tier1.verdict !== "ambiguous" || tier1.tier !== "default" || !settings.classifier.enabled || !llmSettings.enabled) {
+        if (
+          tier1.verdict !== "ambiguous" ||
+          tier1.tier !== "default" ||
+          !settings.classifier.enabled ||
+          !llmSettings.enabled
+        ) {
           return tier1
         }
         const reply = yield* llm
@@ -126,7 +133,10 @@ export const IntakeLive = Layer.effect(
         if (record.triggerId === triggerId) return yield* silent("the same request again")
         if (!explicit || record.state === "GATED") return yield* silent("already handled")
         const note = ctx.note
-        if (note !== null && classify({ text: note, trigger: "mention" }, settings.classifier).verdict === "chatter") {
+        if (
+          note !== null &&
+          classify({ text: note, trigger: "mention" }, settings.classifier).verdict === "chatter"
+        ) {
           return yield* silent("conversation in an investigated thread")
         }
         const chat = chatFor(ctx.platform)
@@ -138,11 +148,16 @@ export const IntakeLive = Layer.effect(
                 Effect.orElseSucceed(() => null),
               )
         const text = alreadyInvestigated(ctx.platform, record, url)
-        yield* Effect.logInfo("already investigated: linking").pipe(Effect.annotateLogs({ state: record.state }))
+        yield* Effect.logInfo("already investigated: linking").pipe(
+          Effect.annotateLogs({ state: record.state }),
+        )
         // Discord answers the interaction itself (privately); Slack answers in the thread.
         if (ctx.platform === "discord") return IntakeOutcome.Ephemeral({ text })
         yield* say(ctx, text)
-        return IntakeOutcome.Acknowledged({ result: "linked", detail: `already ${record.state.toLowerCase()}` })
+        return IntakeOutcome.Acknowledged({
+          result: "linked",
+          detail: `already ${record.state.toLowerCase()}`,
+        })
       })
 
     const onAlert = (event: Extract<WebhookEvent, { _tag: "Alert" }>) =>
@@ -162,7 +177,8 @@ export const IntakeLive = Layer.effect(
         const investigationId = yield* newInvestigationId
         const { key, result } = yield* claimFor(event, investigationId, now, explicit)
         yield* Effect.annotateLogsScoped({ dedupKey: key })
-        if (result._tag === "Duplicate") return yield* onDuplicate(ctx, result.record, event.triggerId, explicit)
+        if (result._tag === "Duplicate")
+          return yield* onDuplicate(ctx, result.record, event.triggerId, explicit)
         return yield* onClaimed(event, key, investigationId, classification, now).pipe(
           // Anything failing after the claim gives it back, so the platform's retry can claim it.
           Effect.tapErrorCause(() => dedup.release(key, investigationId).pipe(Effect.ignore)),
@@ -194,9 +210,13 @@ export const IntakeLive = Layer.effect(
           reasons: classification.reasons.join("; "),
         })
         if (classification.decision === "gate") {
-          yield* dedup.transition({ key, investigationId, to: "GATED", now }).pipe(
-            Effect.catchAll((e) => Effect.logWarning("could not mark GATED").pipe(Effect.annotateLogs({ error: e.message }))),
-          )
+          yield* dedup
+            .transition({ key, investigationId, to: "GATED", now })
+            .pipe(
+              Effect.catchAll((e) =>
+                Effect.logWarning("could not mark GATED").pipe(Effect.annotateLogs({ error: e.message })),
+              ),
+            )
           yield* Effect.logInfo("gated as chatter").pipe(decision)
           yield* say(ctx, settings.classifier.nudge)
           return IntakeOutcome.Acknowledged({ result: "gated", detail: classification.reasons.join("; ") })
@@ -227,7 +247,9 @@ export const IntakeLive = Layer.effect(
           case "Reply":
             return IntakeOutcome.Ephemeral({ text: event.text })
           case "Command":
-            yield* Effect.logInfo("unknown command").pipe(Effect.annotateLogs({ platform, command: event.command }))
+            yield* Effect.logInfo("unknown command").pipe(
+              Effect.annotateLogs({ platform, command: event.command }),
+            )
             return IntakeOutcome.Ephemeral({ text: unknownCommand(event.command) })
           case "Alert":
             return yield* onAlert(event)

@@ -10,12 +10,21 @@ type Rule = readonly [pattern: RegExp, replace: string | ((...groups: Array<stri
 
 const rules: ReadonlyArray<Rule> = [
   // PEM private keys, whole block.
-  [/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|$)/g, `${MASK} private key`],
+  [
+    /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|$)/g,
+    `${MASK} private key`,
+  ],
   // Credentials inside URLs: scheme://user:password@host
   [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,200}:)[^\s@/]{1,200}@/gi, `$1${MASK}@`],
   // Slack / Discord webhook URLs carry their secret in the path.
-  [/https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, `https://hooks.slack.com/${MASK}`],
-  [/(https:\/\/(?:\w+\.)?discord(?:app)?\.com\/api\/(?:v\d+\/)?(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9._-]+/g, `$1${MASK}`],
+  [
+    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
+    `https://hooks.slack.com/${MASK}`,
+  ],
+  [
+    /(https:\/\/(?:\w+\.)?discord(?:app)?\.com\/api\/(?:v\d+\/)?(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9._-]+/g,
+    `$1${MASK}`,
+  ],
   // Slack tokens (bot, user, app, refresh, config).
   [/\bxox[abposre]-[A-Za-z0-9-]{10,}/g, MASK],
   [/\bxapp-\d-[A-Za-z0-9-]{10,}/g, MASK],
@@ -29,7 +38,10 @@ const rules: ReadonlyArray<Rule> = [
   [/\b(Bearer|Basic|Bot)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`],
   // AWS access key ids and secret keys next to their names.
   [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, MASK],
-  [/\b(aws_?secret_?access_?key|secret_?access_?key|aws_?session_?token)(["']?\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9/+=]{16,}/gi, `$1$2${MASK}`],
+  [
+    /\b(aws_?secret_?access_?key|secret_?access_?key|aws_?session_?token)(["']?\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9/+=]{16,}/gi,
+    `$1$2${MASK}`,
+  ],
   // GitHub, OpenAI/Anthropic-style and generic API keys with a recognisable prefix.
   [/\bgh[pousr]_[A-Za-z0-9]{30,}/g, MASK],
   [/\bsk-(?:ant-)?[A-Za-z0-9_-]{20,}/g, MASK],

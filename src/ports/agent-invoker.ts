@@ -49,4 +49,7 @@ export interface AgentInvokerService {
   ) => Effect.Effect<AgentReply, AgentInvokeError>
 }
 
-export class AgentInvoker extends Context.Tag("sre-on-call/AgentInvoker")<AgentInvoker, AgentInvokerService>() {}
+export class AgentInvoker extends Context.Tag("sre-on-call/AgentInvoker")<
+  AgentInvoker,
+  AgentInvokerService
+>() {}

@@ -55,7 +55,10 @@ export interface ChatPlatformService {
   readonly platform: Platform
   readonly ingest: (
     req: InboundRequest,
-  ) => Effect.Effect<WebhookEvent, WebhookRejected | MalformedWebhook | SecretUnavailable | UpstreamUnavailable>
+  ) => Effect.Effect<
+    WebhookEvent,
+    WebhookRejected | MalformedWebhook | SecretUnavailable | UpstreamUnavailable
+  >
   readonly post: (target: ThreadTarget, message: ChatMessage) => Effect.Effect<MessageRef, ChatError>
   readonly update: (ref: MessageRef, message: ChatMessage) => Effect.Effect<void, ChatError>
   /** Add a reaction; an "already reacted" answer counts as success. */
@@ -78,4 +81,7 @@ export interface ChatPlatformsService {
   readonly discord: ChatPlatformService
 }
 
-export class ChatPlatforms extends Context.Tag("sre-on-call/ChatPlatforms")<ChatPlatforms, ChatPlatformsService>() {}
+export class ChatPlatforms extends Context.Tag("sre-on-call/ChatPlatforms")<
+  ChatPlatforms,
+  ChatPlatformsService
+>() {}

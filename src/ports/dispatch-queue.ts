@@ -11,4 +11,7 @@ export interface DispatchQueueService {
   readonly enqueue: (request: InvestigationRequest) => Effect.Effect<void, DispatchQueueError>
 }
 
-export class DispatchQueue extends Context.Tag("sre-on-call/DispatchQueue")<DispatchQueue, DispatchQueueService>() {}
+export class DispatchQueue extends Context.Tag("sre-on-call/DispatchQueue")<
+  DispatchQueue,
+  DispatchQueueService
+>() {}

@@ -7,7 +7,16 @@
  * error answers, or silence.
  */
 import { Effect, Either, type Scope } from "effect"
-import { type Context, Hono } from "hono"
+import { Hono } from "hono"
+import {
+  contentOf,
+  type DiscordFault,
+  type DiscordRoute,
+  makeDiscordRoute,
+  ok,
+  unknownChannel,
+  unknownMessage,
+} from "./discord-http-state.js"
 import {
   type DiscordAuthor,
   type DiscordChannelState,
@@ -21,29 +30,11 @@ import {
   toWire,
 } from "./discord-state.js"
 import { makeFaultPlan } from "./fault-plan-state.js"
-import {
-  authorizationOf,
-  makeRequestLog,
-  queryOf,
-  type RecordedRequest,
-  rawPathOf,
-} from "./request-log-state.js"
+import { makeRequestLog, queryOf, type RecordedRequest } from "./request-log-state.js"
 import type { ReplaySeedError } from "./seed-error-state.js"
 import { serveLoopback } from "./serve.js"
 
-export type DiscordRoute =
-  | "getMessages"
-  | "createMessage"
-  | "getMessage"
-  | "editMessage"
-  | "addReaction"
-  | "editOriginal"
-  | "createFollowup"
-
-type DiscordFault =
-  | { readonly _tag: "rateLimit"; readonly retryAfterSeconds: number; readonly global: boolean }
-  | { readonly _tag: "fail"; readonly failure: DiscordFailure }
-  | { readonly _tag: "hang" }
+export type { DiscordRoute } from "./discord-http-state.js"
 
 export interface DiscordReplayOptions {
   /** The bot token expected as `Authorization: Bot …`. */
@@ -89,28 +80,6 @@ export interface DiscordReplay {
 const TOKEN_TTL_MS = 15 * 60_000
 const LOADING = 128
 const EPHEMERAL = 64
-const unknownChannel: DiscordFailure = { status: 404, code: 10003, message: "Unknown Channel" }
-const unknownMessage: DiscordFailure = { status: 404, code: 10008, message: "Unknown Message" }
-
-type Outcome = Either.Either<{ readonly status: 200 | 204; readonly body: unknown }, DiscordFailure>
-const ok = (body: unknown): Outcome => Either.right({ status: 200, body })
-
-const readJson = async (c: Context): Promise<Record<string, unknown>> => {
-  try {
-    const parsed: unknown = await c.req.json()
-    return typeof parsed === "object" && parsed !== null ? { ...parsed } : {}
-  } catch {
-    return {}
-  }
-}
-const contentOf = (body: Record<string, unknown>): Either.Either<string, DiscordFailure> => {
-  const content = typeof body.content === "string" ? body.content : ""
-  if (content.length > 2000) return Either.left(invalidFormBody)
-  if (content === "" && !Array.isArray(body.embeds))
-    return Either.left({ status: 400, code: 50006, message: "Cannot send an empty message" })
-  return Either.right(content)
-}
-
 export const makeDiscordReplay = (
   options: DiscordReplayOptions,
 ): Effect.Effect<DiscordReplay, ReplaySeedError, Scope.Scope> =>
@@ -165,52 +134,7 @@ export const makeDiscordReplay = (
     }
 
     const app = new Hono().basePath("/api/v10")
-    const route =
-      (
-        name: DiscordRoute,
-        botAuth: boolean,
-        handle: (c: Context, body: Record<string, unknown>) => Outcome,
-      ) =>
-      async (c: Context) => {
-        const body = c.req.method === "GET" || c.req.method === "PUT" ? {} : await readJson(c)
-        const authorization = authorizationOf(c.req.header("authorization"), `Bot ${options.token}`)
-        log.record({
-          method: c.req.method,
-          path: rawPathOf(c.req.url),
-          operation: name,
-          query: queryOf(c.req.url),
-          body: c.req.method === "GET" || c.req.method === "PUT" ? null : body,
-          authorization,
-        })
-        if (botAuth && authorization !== "valid")
-          return c.json({ message: "401: Unauthorized", code: 0 }, 401)
-        const fault = faults.take(name)
-        if (fault?._tag === "hang") {
-          await faults.hold()
-          return c.json({ message: "replay closed", code: 0 }, 503)
-        }
-        if (fault?._tag === "rateLimit") {
-          const s = fault.retryAfterSeconds
-          return c.json(
-            { message: "You are being rate limited.", retry_after: s, global: fault.global },
-            429,
-            {
-              "retry-after": String(Math.ceil(s)),
-              "x-ratelimit-limit": "5",
-              "x-ratelimit-remaining": "0",
-              "x-ratelimit-reset": (now() / 1000 + s).toFixed(3),
-              "x-ratelimit-reset-after": s.toFixed(3),
-              "x-ratelimit-bucket": `replay-${name}`,
-              "x-ratelimit-scope": fault.global ? "global" : "user",
-              ...(fault.global ? { "x-ratelimit-global": "true" } : {}),
-            },
-          )
-        }
-        const outcome = fault?._tag === "fail" ? Either.left(fault.failure) : handle(c, body)
-        if (Either.isLeft(outcome))
-          return c.json({ message: outcome.left.message, code: outcome.left.code }, outcome.left.status)
-        return outcome.right.status === 204 ? c.body(null, 204) : c.json(outcome.right.body, 200)
-      }
+    const route = makeDiscordRoute({ log, faults, now, authorization: `Bot ${options.token}` })
 
     app.get(
       "/channels/:channel/messages",

@@ -171,11 +171,16 @@ export const historyPage = (channel: SlackChannelState, q: SlackWindowQuery): Sl
     }
   })
 
-/** conversations.replies: the thread `ts` belongs to, parent first (first page only), replies oldest first. */
+/**
+ * conversations.replies: the thread `ts` belongs to, parent first, replies oldest first. The
+ * parent counts toward `limit` on the first page; with `parentOnEveryPage` (Slack's docs leave
+ * it open) later pages repeat it on top, uncounted, so clients must not rely on either.
+ */
 export const repliesPage = (
   channel: SlackChannelState,
   ts: string,
   q: SlackWindowQuery,
+  parentOnEveryPage = false,
 ): SlackResult<SlackPageResult> => {
   const found = findMessage(channel, ts)
   if (found === undefined) return Either.left("thread_not_found")
@@ -188,7 +193,7 @@ export const repliesPage = (
     const page = candidates.slice(0, limit)
     const last = page[page.length - 1]
     return {
-      messages: page,
+      messages: after !== null && parentOnEveryPage ? [found.parent, ...page] : page,
       nextCursor: candidates.length > limit && last !== undefined ? encodeCursor(last.ts) : null,
     }
   })

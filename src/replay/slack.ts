@@ -46,6 +46,8 @@ export interface SlackReplayOptions {
   readonly channels?: Readonly<Record<string, SlackSeedChannel>>
   /** Epoch ms for new messages' ts (default: Effect's Clock at construction). */
   readonly now?: () => number
+  /** conversations.replies repeats the thread parent on every page, not just the first. */
+  readonly repliesParentOnEveryPage?: boolean
 }
 
 type SlackFault =
@@ -158,11 +160,14 @@ export const makeSlackReplay = (
       "conversations.replies": (p, ch) =>
         ch === undefined
           ? Either.left("channel_not_found")
-          : Either.map(repliesPage(ch, str(p.ts) ?? "", windowOf(p)), (page) => ({
-              messages: page.messages.map(toWire),
-              has_more: page.nextCursor !== null,
-              response_metadata: { next_cursor: page.nextCursor ?? "" },
-            })),
+          : Either.map(
+              repliesPage(ch, str(p.ts) ?? "", windowOf(p), options.repliesParentOnEveryPage === true),
+              (page) => ({
+                messages: page.messages.map(toWire),
+                has_more: page.nextCursor !== null,
+                response_metadata: { next_cursor: page.nextCursor ?? "" },
+              }),
+            ),
       "chat.getPermalink": (p, ch) => {
         if (ch === undefined) return Either.left("channel_not_found")
         const found = findMessage(ch, str(p.message_ts) ?? "")

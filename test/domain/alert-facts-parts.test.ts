@@ -4,7 +4,7 @@
  * become facts, keyword bounds, and linear-time behaviour on hostile inputs.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Schema } from "effect"
+import { DateTime, Schema } from "effect"
 import { extractFacts, extractLinks, mapSeverity, workloadFromPod } from "../../src/domain/alert-facts.js"
 import { maxKeywords } from "../../src/domain/alert-facts-keywords.js"
 import { defaultConfig, SeverityLabels } from "../../src/domain/config.js"
@@ -109,6 +109,15 @@ describe("names that must not become facts", () => {
     expect(facts("[FIRING:1] TargetDown\njob=node-exporter namespace=monitoring").workload).toBeNull()
   })
 
+  it("reads a cluster from a longer title group only when the value says it is one", () => {
+    const endpoint = facts(
+      "[FIRING:1] KubePodCrashLooping (http-metrics payments critical)\nnamespace: payments",
+    )
+    expect(endpoint.cluster).toBeNull()
+    const cluster = facts("[FIRING:1] KubePodCrashLooping (eks-prod payments critical)\nnamespace: payments")
+    expect(cluster.cluster).toBe("eks-prod")
+  })
+
   it("does not take a title group value that names the pod's workload for a cluster", () => {
     const f = facts(
       "[FIRING:1] KubeJobFailed (reports-nightly batch)\npod: reports-nightly-28871-x7k2p\nnamespace: batch",
@@ -138,6 +147,28 @@ describe("names that must not become facts", () => {
       facts("CloudWatch alarm orders-handler-errors changed from OK to ALARM\nFunctionName = orders-handler")
         .logGroups,
     ).toEqual([])
+  })
+})
+
+describe("start times", () => {
+  const iso = (text: string) => {
+    const t = facts(text).startsAt
+    return t === null ? null : DateTime.formatIso(t)
+  }
+
+  it("falls back to the first timestamp in the body, skipping 'Ends at' lines", () => {
+    expect(iso("[RESOLVED] X\nEnds at: 2026-11-27T14:00:00Z\nfired 2026-11-27T13:05:00-05:00")).toBe(
+      "2026-11-27T18:05:00.000Z",
+    )
+  })
+
+  it("rejects impossible dates instead of rolling them over", () => {
+    expect(iso("startsAt=2026-02-30T10:00:00Z")).toBeNull()
+    expect(iso("Starts at: 2026-11-27 24:00:00 +0000 UTC")).toBeNull()
+  })
+
+  it("reads a naive time as UTC", () => {
+    expect(iso("Time: 2026-11-27 13:05")).toBe("2026-11-27T13:05:00.000Z")
   })
 })
 

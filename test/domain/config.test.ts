@@ -29,7 +29,9 @@ describe("config.yaml", () => {
     ])
     expect(problems({ clasifier: {} })[0]).toMatch(/^clasifier: is unexpected/)
     expect(problems({ agents: { grafana: {} } })[0]).toMatch(/^agents\.grafana: is unexpected/)
-    expect(problems({ channels: { slack: [{ id: "C1", nam: "x" }] } })[0]).toMatch(/^channels\.slack\[0\]\.nam: is unexpected/)
+    expect(problems({ channels: { slack: [{ id: "C1", nam: "x" }] } })[0]).toMatch(
+      /^channels\.slack\[0\]\.nam: is unexpected/,
+    )
   })
 
   it("names the path of a wrong value and reports every problem at once", () => {
@@ -43,7 +45,10 @@ describe("config.yaml", () => {
   })
 
   it("reports YAML syntax errors and duplicate keys with the file name", () => {
-    const bad = parseConfigText("windows:\n  evidence_before_minutes: 30\n  evidence_before_minutes: 40\n", "x.yaml")
+    const bad = parseConfigText(
+      "windows:\n  evidence_before_minutes: 30\n  evidence_before_minutes: 40\n",
+      "x.yaml",
+    )
     expect(Either.isLeft(bad) && bad.left.message).toMatch(/x\.yaml is invalid[\s\S]*unique/i)
     const broken = parseConfigText("agents: [\n", "y.yaml")
     expect(Either.isLeft(broken) && broken.left.source).toBe("y.yaml")

@@ -7,16 +7,32 @@ const secrets: ReadonlyArray<[string, string, string]> = [
   ["AWS access key id", "AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"],
   ["AWS secret key", "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI"],
   ["bearer token", "Authorization: Bearer 0123456789abcdefghij", "0123456789abcdefghij"],
-  ["JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "dozjgNryP4J3"],
+  [
+    "JWT",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "dozjgNryP4J3",
+  ],
   ["Slack bot token", "xoxb-2210535565-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "AbCdEfGhIjKl"],
   ["Slack webhook", "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX", "XXXXXXXXXXXXXXXX"],
-  ["Discord bot token", "MTA1ODg5NzM0MzI4MzIwMDAwNg.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB", "abcdefghijklmnop"],
-  ["Discord interaction token", "aW50ZXJhY3Rpb246MTU3NTQ3NDQ1MDkyMzUyMDAwMDpBQkNERUZHSElKS0w", "MTU3NTQ3NDQ1MDky"],
+  [
+    "Discord bot token",
+    "MTA1ODg5NzM0MzI4MzIwMDAwNg.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB",
+    "abcdefghijklmnop",
+  ],
+  [
+    "Discord interaction token",
+    "aW50ZXJhY3Rpb246MTU3NTQ3NDQ1MDkyMzUyMDAwMDpBQkNERUZHSElKS0w",
+    "MTU3NTQ3NDQ1MDky",
+  ],
   ["password in URL", "postgres://app:hunter2@db.internal:5432/payments", "hunter2"],
   ["password=", "password=s3cr3t!", "s3cr3t!"],
   ["secret:", 'secret: "abc123XYZ"', "abc123XYZ"],
   ["token=", "https://api.example.net/x?token=abcdef123456&page=2", "abcdef123456"],
-  ["private key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1\n-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA1"],
+  [
+    "private key",
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1\n-----END RSA PRIVATE KEY-----",
+    "MIIEowIBAAKCAQEA1",
+  ],
 ]
 
 describe("redact", () => {

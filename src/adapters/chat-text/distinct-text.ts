@@ -5,7 +5,6 @@
  * readers share this rule.
  */
 
-
 /** What one `<…>` token reads as: mentions, broadcasts and timestamps vanish, a link its label (or url). */
 const tokenText = (inner: string): string => {
   if (/^(?:[@#!]|t:-?\d)/.test(inner)) return ""

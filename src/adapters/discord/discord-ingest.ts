@@ -68,7 +68,9 @@ const onMessageCommand = (deps: DiscordIngestDeps, i: Interaction, data: Command
     const raw = targetId === undefined ? undefined : data.resolved?.messages?.[targetId]
     const target = raw === undefined ? Option.none() : decodeResolvedMessage(raw)
     if (targetId === undefined || Option.isNone(target)) {
-      return WebhookEvent.Reply({ text: "I couldn't read that message. Try again, or use /investigate with its text." })
+      return WebhookEvent.Reply({
+        text: "I couldn't read that message. Try again, or use /investigate with its text.",
+      })
     }
     const text = deps.messageText(raw).trim()
     if (text === "") {
@@ -77,14 +79,19 @@ const onMessageCommand = (deps: DiscordIngestDeps, i: Interaction, data: Command
       })
     }
     const posted = target.value.timestamp === undefined ? null : DateTime.make(target.value.timestamp)
-    const alertTime = Option.getOrNull(posted ?? Option.none()) ?? snowflakeTime(targetId) ?? (yield* DateTime.now)
+    const alertTime =
+      Option.getOrNull(posted ?? Option.none()) ?? snowflakeTime(targetId) ?? (yield* DateTime.now)
     const author = target.value.author
     return yield* alertFrom(deps, i, token, {
       messageId: targetId,
       threadId: targetId,
       channel: target.value.channel_id ?? i.channel_id ?? "",
       text,
-      author: { id: author?.id ?? "unknown", name: author?.global_name ?? author?.username ?? null, bot: author?.bot ?? false },
+      author: {
+        id: author?.id ?? "unknown",
+        name: author?.global_name ?? author?.username ?? null,
+        bot: author?.bot ?? false,
+      },
       trigger: "message_command",
       alertTime: DateTime.toUtc(alertTime),
     })
@@ -122,7 +129,8 @@ const alertFrom = (
   },
 ) =>
   Effect.gen(function* () {
-    if (f.channel === "") return WebhookEvent.Reply({ text: "I can only investigate inside a server channel." })
+    if (f.channel === "")
+      return WebhookEvent.Reply({ text: "I can only investigate inside a server channel." })
     const receivedAt = yield* DateTime.now
     return WebhookEvent.Alert({
       context: {
@@ -162,7 +170,9 @@ export const discordIngest =
           // Autocomplete: we register none, so offer no choices rather than an error.
           return WebhookEvent.Challenge({ body: { type: 8, data: { choices: [] } } })
         default:
-          return WebhookEvent.Reply({ text: "That interaction isn't something I handle. Use the “Investigate alert” message command or /investigate." })
+          return WebhookEvent.Reply({
+            text: "That interaction isn't something I handle. Use the “Investigate alert” message command or /investigate.",
+          })
       }
       const data = interaction.data === undefined ? Option.none() : decodeCommandData(interaction.data)
       const token = interaction.token

@@ -39,10 +39,14 @@ export const CommandData = Schema.Struct({
   type: Schema.optionalWith(Schema.Number, { default: () => 1 }),
   target_id: Schema.optional(Schema.String),
   resolved: Schema.optional(
-    Schema.Struct({ messages: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })) }),
+    Schema.Struct({
+      messages: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+    }),
   ),
   options: Schema.optional(
-    Schema.Array(Schema.Struct({ name: Schema.String, type: Schema.Number, value: Schema.optional(Schema.Unknown) })),
+    Schema.Array(
+      Schema.Struct({ name: Schema.String, type: Schema.Number, value: Schema.optional(Schema.Unknown) }),
+    ),
   ),
 })
 export type CommandData = typeof CommandData.Type
@@ -58,7 +62,9 @@ export const parseInteraction = (rawBody: string): Either.Either<Interaction, Ma
     return Either.left(new MalformedWebhook({ message: "the JSON body is not an object" }))
   }
   return Schema.decodeUnknownEither(Interaction)(json).pipe(
-    Either.mapLeft(() => new MalformedWebhook({ message: "not a Discord interaction (id, application_id, type)" })),
+    Either.mapLeft(
+      () => new MalformedWebhook({ message: "not a Discord interaction (id, application_id, type)" }),
+    ),
   )
 }
 

@@ -29,13 +29,17 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
   const rest = makeDiscordRest({
     ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
     timeoutMs: options.timeoutMs,
-    token: options.secrets
-      .get("DISCORD_BOT_TOKEN")
-      .pipe(
-        Effect.mapError(
-          (e) => new ChatError({ platform: "discord", operation: "token", reason: "not_configured", message: e.message }),
-        ),
+    token: options.secrets.get("DISCORD_BOT_TOKEN").pipe(
+      Effect.mapError(
+        (e) =>
+          new ChatError({
+            platform: "discord",
+            operation: "token",
+            reason: "not_configured",
+            message: e.message,
+          }),
       ),
+    ),
   })
   return {
     platform: "discord",
@@ -56,7 +60,9 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
         })
         .pipe(Effect.map((m) => ({ channel: m.channelId, messageId: m.id }))),
     update: (ref, message) =>
-      rest.editMessage({ channelId: ref.channel, messageId: ref.messageId, content: message.text }).pipe(Effect.asVoid),
+      rest
+        .editMessage({ channelId: ref.channel, messageId: ref.messageId, content: message.text })
+        .pipe(Effect.asVoid),
     react: (ref, emoji) => rest.addReaction({ channelId: ref.channel, messageId: ref.messageId, emoji }),
     permalink: (ref, workspace) => Effect.succeed(discordPermalink(workspace, ref.channel, ref.messageId)),
     editInteractionResponse: (interaction, message) =>

@@ -119,7 +119,13 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
       ).pipe(
         Effect.mapError((e) => {
           const error = chatErrorFromHttp("discord", operation, e, discordCode)
-          const detail = e.bodySnippet === undefined ? "" : scrub(` (${e.bodySnippet})`, secret)
+          // Only Discord's own code and message, never the rest of the body.
+          const said =
+            e.bodySnippet === undefined ? Option.none() : Schema.decodeUnknownOption(ErrorBody)(e.bodySnippet)
+          const detail = Option.match(said, {
+            onNone: () => "",
+            onSome: (b) => ` (${[b.code, b.message].filter((x) => x !== undefined).join(" ")})`,
+          })
           return new ChatError({ ...error, message: scrub(`${error.message}${detail}`, secret) })
         }),
       )

@@ -22,17 +22,22 @@ const isHex = (s: string, length: number): boolean => s.length === length && /^[
 const reject = (reason: WebhookRejected["reason"], message: string) =>
   Effect.fail(new WebhookRejected({ reason, message }))
 
-export const verifyDiscordSignature = (input: DiscordSignatureInput): Effect.Effect<void, WebhookRejected> => {
+export const verifyDiscordSignature = (
+  input: DiscordSignatureInput,
+): Effect.Effect<void, WebhookRejected> => {
   const { timestamp, signature } = input
   if (timestamp === undefined || timestamp === "" || signature === undefined || signature === "") {
     return reject("missing_signature", "missing X-Signature-Ed25519 or X-Signature-Timestamp header")
   }
-  if (!/^\d{1,12}$/.test(timestamp)) return reject("bad_signature", "X-Signature-Timestamp is not a Unix time")
+  if (!/^\d{1,12}$/.test(timestamp))
+    return reject("bad_signature", "X-Signature-Timestamp is not a Unix time")
   if (Math.abs(input.nowSeconds - Number(timestamp)) > input.windowSeconds) {
     return reject("stale_timestamp", `request timestamp is more than ${input.windowSeconds} s from now`)
   }
-  if (!isHex(signature, 128)) return reject("bad_signature", "X-Signature-Ed25519 is not a 64-byte hex signature")
-  if (!isHex(input.publicKeyHex, 64)) return reject("bad_signature", "DISCORD_PUBLIC_KEY is not a 32-byte hex key")
+  if (!isHex(signature, 128))
+    return reject("bad_signature", "X-Signature-Ed25519 is not a 64-byte hex signature")
+  if (!isHex(input.publicKeyHex, 64))
+    return reject("bad_signature", "DISCORD_PUBLIC_KEY is not a 32-byte hex key")
   const message = new TextEncoder().encode(`${timestamp}${input.rawBody}`)
   return Effect.tryPromise(() =>
     ed.verifyAsync(Buffer.from(signature, "hex"), message, Buffer.from(input.publicKeyHex, "hex")),

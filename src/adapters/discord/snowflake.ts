@@ -1,8 +1,8 @@
 /**
  * Discord snowflakes: 64-bit ids whose top 42 bits are milliseconds since the Discord epoch, so
  * a message id carries its own creation time (the alert time for a Discord message) and ids
- * sort chronologically. Held as decimal strings on the wire; compared as BigInt, never as
- * numbers (they exceed 2^53).
+ * sort chronologically. Held as decimal strings on the wire and compared as such (by length,
+ * then digit by digit), never as JS numbers: they exceed 2^53.
  */
 import { Schema } from "effect"
 

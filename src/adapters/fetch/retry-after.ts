@@ -11,6 +11,8 @@ export const retryAfterFromHeaders = (headers: Headers, nowMs: number): number |
   const raw = headers.get("retry-after")?.trim()
   if (raw === undefined || raw === "") return undefined
   if (deltaSeconds.test(raw)) return Math.ceil(Number.parseFloat(raw) * 1000)
+  // An HTTP-date names its day and month; anything else (a negative number) is not one.
+  if (!/[a-z]/i.test(raw)) return undefined
   const at = Date.parse(raw)
   return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined
 }

@@ -33,7 +33,10 @@ const isEdgeError = (e: unknown): e is EdgeError =>
 
 const fail = (c: Context<Env>, e: EdgeError) => c.json(errorBody(e, c.var.requestId), statusOf[e._tag])
 
-export const makeHttpApp = <E>(runtime: ManagedRuntime.ManagedRuntime<Intake, E>, options: HttpAppOptions) => {
+export const makeHttpApp = <E>(
+  runtime: ManagedRuntime.ManagedRuntime<Intake, E>,
+  options: HttpAppOptions,
+) => {
   const app = new Hono<Env>()
   const run = <A>(c: Context<Env>, effect: Effect.Effect<A, never, never>) =>
     runtime.runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId })))
@@ -67,7 +70,17 @@ export const makeHttpApp = <E>(runtime: ManagedRuntime.ManagedRuntime<Intake, E>
     if (Option.isSome(failure)) {
       const e = failure.value
       const log = statusOf[e._tag] >= 500 ? Effect.logWarning : Effect.logInfo
-      await run(c, log("rejected").pipe(Effect.annotateLogs({ error: e._tag, status: statusOf[e._tag], message: errorBody(e, "").error.message, ms })))
+      await run(
+        c,
+        log("rejected").pipe(
+          Effect.annotateLogs({
+            error: e._tag,
+            status: statusOf[e._tag],
+            message: errorBody(e, "").error.message,
+            ms,
+          }),
+        ),
+      )
       return fail(c, e)
     }
     await run(c, Effect.logError("unexpected failure", exit.cause).pipe(Effect.annotateLogs({ ms })))
@@ -80,7 +93,10 @@ export const makeHttpApp = <E>(runtime: ManagedRuntime.ManagedRuntime<Intake, E>
   app.get("/healthz", (c) => c.json({ ok: true }))
   app.notFound((c) => fail(c, { _tag: "NotFound" }))
   app.onError(async (err, c) => {
-    await run(c, Effect.logError("unhandled error in the HTTP edge").pipe(Effect.annotateLogs({ error: err.message })))
+    await run(
+      c,
+      Effect.logError("unhandled error in the HTTP edge").pipe(Effect.annotateLogs({ error: err.message })),
+    )
     return fail(c, { _tag: "Internal" })
   })
   return app

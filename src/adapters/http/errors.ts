@@ -6,7 +6,11 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { IntakeError } from "../../domain/intake-error.js"
 
-export type EdgeError = IntakeError | { readonly _tag: "BodyTooLarge" } | { readonly _tag: "NotFound" } | { readonly _tag: "Internal" }
+export type EdgeError =
+  | IntakeError
+  | { readonly _tag: "BodyTooLarge" }
+  | { readonly _tag: "NotFound" }
+  | { readonly _tag: "Internal" }
 
 export const statusOf = {
   WebhookRejected: 401,

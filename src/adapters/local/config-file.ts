@@ -15,7 +15,9 @@ export class ConfigMissing extends Error {
 export const parseConfigText = (text: string, source: string): Either.Either<AppConfig, ConfigInvalid> => {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
   if (doc.errors.length > 0) {
-    return Either.left(new ConfigInvalid({ source, problems: doc.errors.map((e) => e.message.split("\n")[0] ?? e.message) }))
+    return Either.left(
+      new ConfigInvalid({ source, problems: doc.errors.map((e) => e.message.split("\n")[0] ?? e.message) }),
+    )
   }
   return decodeConfig(doc.toJS(), source)
 }
@@ -26,5 +28,8 @@ export const loadConfigFile = (path: string): Effect.Effect<AppConfig, ConfigInv
     catch: (e) =>
       e instanceof Error && "code" in e && e.code === "ENOENT"
         ? new ConfigMissing(`${path} not found`)
-        : new ConfigInvalid({ source: path, problems: [`cannot read: ${e instanceof Error ? e.message : String(e)}`] }),
+        : new ConfigInvalid({
+            source: path,
+            problems: [`cannot read: ${e instanceof Error ? e.message : String(e)}`],
+          }),
   }).pipe(Effect.flatMap((text) => parseConfigText(text, path)))

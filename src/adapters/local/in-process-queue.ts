@@ -28,7 +28,9 @@ export const inProcessDispatchQueueLayer = (options: InProcessQueueOptions = def
       )
       const work = (request: InvestigationRequest) =>
         dispatcher.dispatch(request).pipe(
-          Effect.tapError((e) => Effect.logWarning("dispatch attempt failed").pipe(Effect.annotateLogs({ error: e.message }))),
+          Effect.tapError((e) =>
+            Effect.logWarning("dispatch attempt failed").pipe(Effect.annotateLogs({ error: e.message })),
+          ),
           Effect.retry(retry),
           Effect.catchAll(() => dispatcher.deadLetter(request)),
           Effect.catchAllCause((cause) => Effect.logError("dispatch worker defect", cause)),

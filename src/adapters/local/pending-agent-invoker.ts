@@ -15,7 +15,8 @@ export const pendingAgentInvokerLayer = Layer.succeed(
         new AgentInvokeError({
           agent,
           reason: "not_configured",
-          message: "no agent runtime invoker is configured in this build (AgentCore invocation arrives with the engine)",
+          message:
+            "no agent runtime invoker is configured in this build (AgentCore invocation arrives with the engine)",
         }),
       ),
   }),

@@ -39,6 +39,8 @@ export const recordingAgentInvokerLayer = (options: RecordingOptions = {}) =>
           )
           return { data: { accepted: true }, text: "accepted" }
         })
-      return Context.make(AgentInvoker, AgentInvoker.of({ invoke })).pipe(Context.add(RecordedInvocations, recorded))
+      return Context.make(AgentInvoker, AgentInvoker.of({ invoke })).pipe(
+        Context.add(RecordedInvocations, recorded),
+      )
     }),
   )

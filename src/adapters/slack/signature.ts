@@ -32,7 +32,10 @@ export const verifySlackSignature = (input: SlackSignatureInput): Either.Either<
   }
   if (!/^\d{1,12}$/.test(timestamp)) {
     return Either.left(
-      new WebhookRejected({ reason: "bad_signature", message: "X-Slack-Request-Timestamp is not a Unix time" }),
+      new WebhookRejected({
+        reason: "bad_signature",
+        message: "X-Slack-Request-Timestamp is not a Unix time",
+      }),
     )
   }
   if (Math.abs(input.nowSeconds - Number(timestamp)) > input.windowSeconds) {

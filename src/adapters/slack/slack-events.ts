@@ -87,12 +87,16 @@ export const parseSlackEnvelope = (rawBody: string): Either.Either<SlackEnvelope
     case "url_verification":
       return decodeLoose(UrlVerification)(json).pipe(
         Either.map((v): SlackEnvelope => ({ _tag: "UrlVerification", challenge: v.challenge })),
-        Either.orElse(() => Either.right<SlackEnvelope>({ _tag: "Other", type: "url_verification (malformed)" })),
+        Either.orElse(() =>
+          Either.right<SlackEnvelope>({ _tag: "Other", type: "url_verification (malformed)" }),
+        ),
       )
     case "event_callback":
       return decodeLoose(EventCallback)(json).pipe(
         Either.map((callback): SlackEnvelope => ({ _tag: "EventCallback", callback })),
-        Either.orElse(() => Either.right<SlackEnvelope>({ _tag: "Other", type: "event_callback (malformed)" })),
+        Either.orElse(() =>
+          Either.right<SlackEnvelope>({ _tag: "Other", type: "event_callback (malformed)" }),
+        ),
       )
     default:
       return Either.right({ _tag: "Other", type: typed.right.type })

@@ -5,17 +5,22 @@
  * bot's events are dropped — integration bots (Alertmanager, Grafana) are the main alert source.
  */
 import { Clock, DateTime, Effect, Either, Option, Redacted } from "effect"
-import { type InvestigationWindow, investigationWindow, type WindowSettings } from "../../domain/alert-context.js"
+import {
+  type InvestigationWindow,
+  investigationWindow,
+  type WindowSettings,
+} from "../../domain/alert-context.js"
 import type { Trigger } from "../../domain/platform.js"
 import { WebhookEvent } from "../../domain/webhook-event.js"
-import {
-  type ChatError,
-  type InboundRequest,
-  type MalformedWebhook,
-  type WebhookRejected,
+import type {
+  ChatError,
+  InboundRequest,
+  MalformedWebhook,
+  WebhookRejected,
 } from "../../ports/chat-platform.js"
 import type { SecretsService, SecretUnavailable } from "../../ports/secrets.js"
 import { UpstreamUnavailable } from "../../ports/upstream-unavailable.js"
+import { verifySlackSignature } from "./signature.js"
 import {
   type AppMention,
   classifySlackEvent,
@@ -25,7 +30,6 @@ import {
   slackTsToMillis,
   stripMentions,
 } from "./slack-events.js"
-import { verifySlackSignature } from "./signature.js"
 
 /** A fetched message, as far as intake cares. */
 export interface SlackMessage {
@@ -45,7 +49,10 @@ export interface SlackIngestDeps {
   /** Our own bot, when known without a request (auth.test at start). */
   readonly ownIdentity: Effect.Effect<{ readonly userId: string | null; readonly botId: string | null }>
   /** The message at (channel, ts), top level or a thread reply; none when it does not exist. */
-  readonly fetchMessage: (channel: string, ts: string) => Effect.Effect<Option.Option<SlackMessage>, ChatError>
+  readonly fetchMessage: (
+    channel: string,
+    ts: string,
+  ) => Effect.Effect<Option.Option<SlackMessage>, ChatError>
   /** The visible text of an event or message (text + blocks + attachments, once). */
   readonly messageText: (message: unknown) => string
   readonly againRequested: (note: string) => boolean
@@ -77,7 +84,10 @@ const verify = (deps: SlackIngestDeps, req: InboundRequest) =>
     if (Either.isLeft(second)) return yield* second.left
   })
 
-const windowAround = (deps: SlackIngestDeps, ts: string): { alertTime: DateTime.Utc; window: InvestigationWindow } | null => {
+const windowAround = (
+  deps: SlackIngestDeps,
+  ts: string,
+): { alertTime: DateTime.Utc; window: InvestigationWindow } | null => {
   const ms = slackTsToMillis(ts)
   if (ms === null) return null
   const alertTime = DateTime.unsafeMake(ms)
@@ -89,7 +99,12 @@ const fetchOrUnavailable = (deps: SlackIngestDeps, channel: string, ts: string) 
     Effect.catchTag("ChatError", (e) =>
       e.reason === "rejected"
         ? Effect.succeed(Option.none<SlackMessage>())
-        : Effect.fail(new UpstreamUnavailable({ service: "slack", message: `could not read the message: ${e.message}` })),
+        : Effect.fail(
+            new UpstreamUnavailable({
+              service: "slack",
+              message: `could not read the message: ${e.message}`,
+            }),
+          ),
     ),
   )
 
@@ -163,7 +178,11 @@ const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMen
         threadId: event.ts,
         text: mentionText,
         note: null,
-        author: authorOf({ user: event.user ?? null, botId: event.bot_id ?? null, username: event.username ?? null }),
+        author: authorOf({
+          user: event.user ?? null,
+          botId: event.bot_id ?? null,
+          username: event.username ?? null,
+        }),
         triggeredBy: event.user ?? null,
         trigger: "mention",
         triggerId: event.ts,
@@ -194,17 +213,24 @@ const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMen
     })
   })
 
-const onReaction = (deps: SlackIngestDeps, callback: EventCallback, event: ReactionAdded, retry: number | null) =>
+const onReaction = (
+  deps: SlackIngestDeps,
+  callback: EventCallback,
+  event: ReactionAdded,
+  retry: number | null,
+) =>
   Effect.gen(function* () {
     const wanted = deps.reactionTrigger.replace(/^:|:$/g, "")
     // Skin-tone variants ("sre-on-call::skin-tone-2") are the same reaction.
     if (event.reaction.split("::")[0] !== wanted) {
       return WebhookEvent.Ignored({ reason: `reaction :${event.reaction}: is not the trigger :${wanted}:` })
     }
-    if (event.item.type !== "message") return WebhookEvent.Ignored({ reason: `reaction on a ${event.item.type}` })
+    if (event.item.type !== "message")
+      return WebhookEvent.Ignored({ reason: `reaction on a ${event.item.type}` })
     const channel = event.item.channel
     const ts = event.item.ts
-    if (channel === undefined || ts === undefined) return WebhookEvent.Ignored({ reason: "reaction without item channel/ts" })
+    if (channel === undefined || ts === undefined)
+      return WebhookEvent.Ignored({ reason: "reaction without item channel/ts" })
     const message = yield* fetchOrUnavailable(deps, channel, ts)
     if (Option.isNone(message)) return WebhookEvent.Ignored({ reason: `reacted message ${ts} not found` })
     return yield* alertEvent(deps, {
@@ -253,7 +279,8 @@ export const slackIngest =
         return yield* ignored("form body without a command (interactive payloads are not supported)")
       }
       const envelope = yield* parseSlackEnvelope(req.rawBody)
-      if (envelope._tag === "UrlVerification") return WebhookEvent.Challenge({ body: { challenge: envelope.challenge } })
+      if (envelope._tag === "UrlVerification")
+        return WebhookEvent.Challenge({ body: { challenge: envelope.challenge } })
       if (envelope._tag === "Other") return yield* ignored(`envelope type ${envelope.type}`)
       const callback = envelope.callback
       const event = classifySlackEvent(callback.event)
@@ -269,4 +296,3 @@ export const slackIngest =
         ? yield* onMention(deps, callback, event.event, retry)
         : yield* onReaction(deps, callback, event.event, retry)
     })
-

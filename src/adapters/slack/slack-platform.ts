@@ -37,13 +37,17 @@ export const makeSlackPlatform = (options: SlackPlatformOptions): ChatPlatformSe
   const api = makeSlackWebApi({
     ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
     timeoutMs: options.timeoutMs,
-    token: options.secrets
-      .get("SLACK_BOT_TOKEN")
-      .pipe(
-        Effect.mapError(
-          (e) => new ChatError({ platform: "slack", operation: "token", reason: "not_configured", message: e.message }),
-        ),
+    token: options.secrets.get("SLACK_BOT_TOKEN").pipe(
+      Effect.mapError(
+        (e) =>
+          new ChatError({
+            platform: "slack",
+            operation: "token",
+            reason: "not_configured",
+            message: e.message,
+          }),
       ),
+    ),
   })
   const noIdentity = { userId: null, botId: null }
   // Looked up at most once, and only when an event does not carry our bot's user id itself.

@@ -93,17 +93,22 @@ const cursorOf = (page: typeof Page.Type): string | null => {
   return next === "" ? null : next
 }
 
-/** Follows `nextCursor` for at most `maxPages` pages. */
+/** Follows `nextCursor` for at most `maxPages` pages; a message seen twice (a thread parent repeated per page) is kept once. */
 const collect = <E>(
   fetchPage: (cursor: string | undefined) => Effect.Effect<SlackPage, E>,
   maxPages: number,
 ): Effect.Effect<ReadonlyArray<SlackMessage>, E> =>
   Effect.gen(function* () {
     const all: Array<SlackMessage> = []
+    const seen = new Set<string>()
     let cursor: string | undefined
     for (let page = 0; page < maxPages; page++) {
       const result = yield* fetchPage(cursor)
-      all.push(...result.messages)
+      for (const m of result.messages) {
+        if (seen.has(m.ts)) continue
+        seen.add(m.ts)
+        all.push(m)
+      }
       if (result.nextCursor === null) break
       cursor = result.nextCursor
     }

@@ -28,7 +28,11 @@ export const dispatchBatch = (event: unknown): Effect.Effect<BatchResult, never,
       batch.Records,
       (record) =>
         decodeInvestigationRequest(record.body).pipe(
-          Effect.tapError(() => Effect.logError("undecodable dispatch message").pipe(Effect.annotateLogs({ sqsMessageId: record.messageId }))),
+          Effect.tapError(() =>
+            Effect.logError("undecodable dispatch message").pipe(
+              Effect.annotateLogs({ sqsMessageId: record.messageId }),
+            ),
+          ),
           Effect.flatMap((request) => dispatcher.dispatch(request)),
           Effect.as(null),
           Effect.catchAll((e) =>
@@ -47,7 +51,9 @@ export const dispatchBatch = (event: unknown): Effect.Effect<BatchResult, never,
 export const deadLetterBatch = (event: unknown): Effect.Effect<BatchResult, never, Dispatcher> =>
   Effect.gen(function* () {
     const dispatcher = yield* Dispatcher
-    const batch = yield* Schema.decodeUnknown(SqsEvent)(event).pipe(Effect.orElseSucceed(() => ({ Records: [] })))
+    const batch = yield* Schema.decodeUnknown(SqsEvent)(event).pipe(
+      Effect.orElseSucceed(() => ({ Records: [] })),
+    )
     yield* Effect.forEach(
       batch.Records,
       (record) =>

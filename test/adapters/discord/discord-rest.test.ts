@@ -151,6 +151,9 @@ describe("makeDiscordRest", () => {
       replay.failNext("createMessage", { status: 403, code: 50013, message: "Missing Permissions" })
       const error = yield* Effect.flip(rest.createMessage({ channelId: CHANNEL, content: "x" }))
       expect(error).toMatchObject({ reason: "rejected", code: "50013" })
+      expect(error.message).toBe(
+        "discord POST /channels/{channel}/messages: HTTP 403 (50013 Missing Permissions)",
+      )
       expect(replay.requests()).toHaveLength(1)
     }),
   )

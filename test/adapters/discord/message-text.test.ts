@@ -4,8 +4,8 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { discordMessageText } from "../../../src/adapters/discord/message-text.js"
 import { normaliseForDedup } from "../../../src/adapters/chat-text/distinct-text.js"
+import { discordMessageText } from "../../../src/adapters/discord/message-text.js"
 
 /** `data.resolved.messages[target_id]` of shared/fixtures/webhooks/discord-message-command.json, verbatim. */
 const contextMenuTarget = {

@@ -1,7 +1,11 @@
 import { Effect, Either } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { discordPublicKeyFromSeed, signDiscord, verifyDiscordSignature } from "../../../src/adapters/discord/signature.js"
+import {
+  discordPublicKeyFromSeed,
+  signDiscord,
+  verifyDiscordSignature,
+} from "../../../src/adapters/discord/signature.js"
 
 const seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"
 const now = 1_795_784_700
@@ -29,7 +33,9 @@ const verify = async (over: Partial<Parameters<typeof verifyDiscordSignature>[0]
 
 describe("Discord Ed25519 signature", () => {
   it("derives RFC 8032 test vector 1's public key from its seed", async () => {
-    expect(await discordPublicKeyFromSeed(seed)).toBe("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+    expect(await discordPublicKeyFromSeed(seed)).toBe(
+      "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+    )
   })
 
   it("accepts a valid signature", async () => {

@@ -4,7 +4,11 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { distinctPieces, mergeDistinct, normaliseForDedup } from "../../../src/adapters/chat-text/distinct-text.js"
+import {
+  distinctPieces,
+  mergeDistinct,
+  normaliseForDedup,
+} from "../../../src/adapters/chat-text/distinct-text.js"
 import { escapeSlack, renderRichText, slackMessageText } from "../../../src/adapters/slack/message-text.js"
 
 /** The `event` of shared/fixtures/webhooks/slack-app-mention.json, copied verbatim. */

@@ -41,7 +41,9 @@ describe("Slack v0 signature", () => {
   })
 
   it("rejects a signature made with another secret", () => {
-    expect(reason(check({ signature: slackSignature("another-secret", String(now), body) }))).toBe("bad_signature")
+    expect(reason(check({ signature: slackSignature("another-secret", String(now), body) }))).toBe(
+      "bad_signature",
+    )
   })
 
   it("accepts a timestamp exactly 300 s away and rejects 301 s, in both directions", () => {
@@ -51,7 +53,9 @@ describe("Slack v0 signature", () => {
     }
     for (const delta of [301, -301]) {
       const ts = String(now + delta)
-      expect(reason(check({ timestamp: ts, signature: slackSignature(secret, ts, body) }))).toBe("stale_timestamp")
+      expect(reason(check({ timestamp: ts, signature: slackSignature(secret, ts, body) }))).toBe(
+        "stale_timestamp",
+      )
     }
   })
 

@@ -169,6 +169,27 @@ describe("makeSlackWebApi", () => {
     }),
   )
 
+  it.scoped("repliesAll keeps the parent once when Slack repeats it on every page", () =>
+    Effect.gen(function* () {
+      const replay = yield* makeSlackReplay({ token: TOKEN, channels, repliesParentOnEveryPage: true })
+      const api = makeSlackWebApi({
+        baseUrl: replay.apiUrl,
+        token: Effect.succeed(Redacted.make(TOKEN)),
+        timeoutMs: 2000,
+      })
+      const second = yield* api
+        .replies({ channel: "C0ALERTS", ts: ALERT, limit: 1, cursor: "" })
+        .pipe(
+          Effect.flatMap((first) =>
+            api.replies({ channel: "C0ALERTS", ts: ALERT, limit: 1, cursor: first.nextCursor ?? "" }),
+          ),
+        )
+      expect(second.messages.map((m) => m.text)).toEqual(["", "looking"])
+      const thread = yield* api.repliesAll({ channel: "C0ALERTS", ts: ALERT, limit: 1 }, 5)
+      expect(thread.map((m) => m.text)).toEqual(["", "looking", "me too"])
+    }),
+  )
+
   it.scoped("fetchMessage finds a top-level message with one history call", () =>
     Effect.gen(function* () {
       const { api, replay } = yield* setup()

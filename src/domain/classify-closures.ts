@@ -1,0 +1,146 @@
+/**
+ * When conversation mentions a problem: the problem is the *object* of thanks, praise or a fix
+ * ("thanks for fixing the outage" — absorbed, not reported), or the news is that it is over
+ * ("the outage is over", "errors are down to zero", "502s are gone", "incident closed").
+ * Closures in questions ("fixed?") or subordinate clauses ("…after we fixed X") do not count.
+ */
+import { chainBefore, type Evidence, isProblemWord } from "./classify-grammar.js"
+import {
+  closureWords,
+  decreases,
+  functionWords,
+  healthyStates,
+  metrics,
+  personalSubjects,
+  problemPredicates,
+  recoveredStates,
+  subordinators,
+  words,
+} from "./classify-lexicon.js"
+import { fillers, tokenCategory } from "./classify-phrases.js"
+import type { Clause, Message } from "./classify-text.js"
+
+const stops = words("and now still again yet also so plus meanwhile then")
+const gratitudeObjects = words("for on to with about re regarding of")
+const praiseWords = words(
+  "nice great good awesome amazing excellent well solid helpful useful insightful thorough clear quick fast",
+)
+const directGratitude = words(
+  "appreciate appreciated sorry apologies congrats congratulations kudos props shoutout keep_an_eye",
+)
+const statusVerbs = words(
+  "deployed shipped merged released reverted rolled_back restarted bumped upgraded scaled mitigated",
+)
+const doneWords = words(
+  "done complete completed finished merged shipped live successful succeeded landed published deployed released",
+)
+const recoveredFollowers = words("again now fine normally properly ok")
+/** "all good otherwise": fine apart from the problem just reported. */
+const exceptions = words("otherwise besides else apart")
+/** An incident, ticket or alert closed. */
+const closings = words("closed closing close")
+const closable = words("incident issue ticket alert alarm page outage this it")
+/** "is working" is news; "has been running for 6 hours" is not. */
+const activities = words("working running responding passing")
+
+const isThanks = (tokens: ReadonlyArray<string>, i: number): boolean => {
+  const t = tokens[i] ?? ""
+  return (
+    tokenCategory(t) === "thanks" || (t === "thank" && tokens[i + 1] === "you") || t.startsWith("appreciat")
+  )
+}
+
+/** Where the object of thanks/praise/a fix starts, if token `i` opens one. */
+const objectStart = (tokens: ReadonlyArray<string>, c: Clause, i: number): number | null => {
+  const t = tokens[i] ?? ""
+  let k = i + 1
+  if (directGratitude.has(t) || t.startsWith("appreciat")) return k
+  if (praiseWords.has(t)) {
+    // "great job on …", "really helpful analysis of …": praise whose object follows within the clause
+    for (; k < c.end && k < i + 4; k += 1) if (gratitudeObjects.has(tokens[k] ?? "")) return k
+    return null
+  }
+  if (!isThanks(tokens, i)) return null
+  while (k < c.end && k < i + 5 && (fillers.has(tokens[k] ?? "") || personalSubjects.has(tokens[k] ?? ""))) {
+    if (gratitudeObjects.has(tokens[k] ?? "")) return k
+    k += 1
+  }
+  return gratitudeObjects.has(tokens[k] ?? "") ? k : null
+}
+
+/** Index of the clause's first subordinator ("after", "since"…), or its end when there is none. */
+const firstSubordinator = (tokens: ReadonlyArray<string>, c: Clause): number => {
+  for (let k = c.start; k < c.end; k += 1) if (subordinators.has(tokens[k] ?? "")) return k
+  return c.end
+}
+
+const problemWord = (t: string): boolean => isProblemWord(t) || problemPredicates.has(t)
+
+/** Is token `j` news that something is over or fine? Returns the phrase that says so. */
+const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string | null => {
+  const t = tokens[j] ?? ""
+  const prev = tokens[j - 1] ?? ""
+  const next = tokens[j + 1] ?? ""
+  const negated = j > c.start && (prev === "not" || prev === "never")
+  if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
+  if (problemWord(t) && j > c.start && ["no", "zero", "0", "without", "no_longer"].includes(prev))
+    return `${prev} ${t}`
+  if (problemWord(t) && prev === "more" && tokens[j - 2] === "no") return `no more ${t}`
+  if (problemWord(t) && (prev === "seeing" || prev === "see") && tokens[j - 2] === "not")
+    return `not seeing ${t}`
+  const chain = chainBefore(tokens, c.start, j)
+  const subject = tokens[chain.subject] ?? ""
+  if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
+    const activity = activities.has(t) ? prev === "is" || prev === "are" : chain.linking
+    if (activity || recoveredFollowers.has(next)) return t
+  }
+  if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
+  if (t === "over" && chain.linking && !/^\d/.test(next)) return `${subject} is over`
+  if (decreases.has(t) && problemWord(subject)) return `${subject} ${t}`
+  if (closings.has(t) && [next, tokens[j + 2] ?? "", subject].some((w) => closable.has(w)))
+    return `${t} ${next}`
+  const doneWithProblems = next === "with" && tokens.slice(j + 2, Math.min(c.end, j + 5)).some(problemWord)
+  if (
+    doneWords.has(t) &&
+    !chain.negated &&
+    !doneWithProblems &&
+    (j === c.start || !functionWords.has(prev) || chain.linking)
+  )
+    return t
+  if (j === c.start && statusVerbs.has(t)) return t
+  return null
+}
+
+export interface ClosureSignals {
+  /** Tokens inside the object of thanks, praise or a fix. */
+  readonly absorbed: ReadonlyArray<boolean>
+  /** Positions of thanks-family words. */
+  readonly thanks: ReadonlyArray<number>
+  readonly closures: ReadonlyArray<Evidence>
+}
+
+export const closureSignals = (message: Message): ClosureSignals => {
+  const { tokens } = message
+  const absorbed = tokens.map(() => false)
+  const thanks: Array<number> = []
+  const closures: Array<Evidence> = []
+  // An absorbed run ends at the same stop word whoever opened it, so meeting one means the rest is done.
+  const absorb = (from: number, c: Clause) => {
+    for (let k = from; k < c.end && !stops.has(tokens[k] ?? "") && absorbed[k] !== true; k += 1)
+      absorbed[k] = true
+  }
+  for (const c of message.clauses) {
+    const subordinate = firstSubordinator(tokens, c)
+    for (let i = c.start; i < c.end; i += 1) {
+      if (isThanks(tokens, i)) thanks.push(i)
+      const object = objectStart(tokens, c, i)
+      if (object !== null) absorb(object, c)
+      if (c.question || i > subordinate) continue
+      const closure = closureAt(tokens, c, i)
+      if (closure === null || exceptions.has(tokens[i + 1] ?? "")) continue
+      closures.push({ reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`, at: i, strong: false })
+      absorb(i + 1, c)
+    }
+  }
+  return { absorbed, thanks, closures }
+}

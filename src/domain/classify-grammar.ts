@@ -1,0 +1,95 @@
+/**
+ * The small grammar every tier-1 rule shares: evidence positions, negation ("no errors", "not
+ * seeing"), and the walk from a predicate back over "is still not" to its subject. Windows are
+ * bounded (a few tokens), so a rule applied at every token keeps the whole scan linear.
+ */
+import {
+  adverbs,
+  errorNouns,
+  failureStates,
+  functionWords,
+  incidentWords,
+  linkingWords,
+  negations,
+  pastLinking,
+  personalSubjects,
+  severityWords,
+} from "./classify-lexicon.js"
+import { urlToken } from "./classify-text.js"
+
+/** A signal at a token position; `strong` survives thanks, `weak` (bare vocabulary) does not. */
+export interface Evidence {
+  readonly reason: string
+  readonly at: number
+  readonly strong: boolean
+}
+
+export type Tokens = ReadonlyArray<string>
+
+export const at = (tokens: Tokens, i: number): string => tokens[i] ?? ""
+
+/** The quoted words of a report, at most eight, for a human-readable reason. */
+export const phrase = (tokens: Tokens, from: number, to: number): string =>
+  `'${tokens
+    .slice(Math.max(from, to - 7), to + 1)
+    .join(" ")
+    .replaceAll("_", " ")}'`
+
+export const HTTP_ERROR = /^(?:[45]\d\ds|50[234]|[45]xxs?)$/
+const NAMED_ERROR = /^[a-z]{2,40}(?:error|exception|denied|refused|exceeded|failure|timeout|unavailable)s?$/
+
+export const isErrorNoun = (t: string): boolean => errorNouns.has(t) || HTTP_ERROR.test(t)
+
+/** Something whose presence is bad ("errors", "latency", "502s", "outage"). */
+export const isProblemWord = (t: string): boolean =>
+  isErrorNoun(t) || severityWords.has(t) || incidentWords.has(t) || t === "error_rate"
+
+/** A named failure: Kubernetes states, errno names, `KeyError`, `AccessDenied`, a 5xx status. */
+export const isFailureState = (t: string): boolean =>
+  failureStates.has(t) || /^(?:5\d\ds|50[234])$/.test(t) || NAMED_ERROR.test(t)
+
+export const negators: ReadonlySet<string> = new Set([
+  "not",
+  "no",
+  "zero",
+  "without",
+  "never",
+  "0",
+  "no_longer",
+])
+
+/** Is the token at `j` negated by one of the two tokens before it ("no errors", "not seeing errors")? */
+export const negatedAt = (tokens: Tokens, start: number, j: number): boolean =>
+  (j - 1 >= start && negators.has(at(tokens, j - 1))) || (j - 2 >= start && negators.has(at(tokens, j - 2)))
+
+export interface Chain {
+  /** index of the subject token (the first token before the linking chain), may be < clause start */
+  readonly subject: number
+  readonly linking: boolean
+  readonly past: boolean
+  readonly negated: boolean
+}
+
+/** Walk back from `j` over linking verbs, adverbs and negations ("is still not"). */
+export const chainBefore = (tokens: Tokens, start: number, j: number): Chain => {
+  let k = j - 1
+  let linking = false
+  let past = false
+  let negated = false
+  while (k >= start && j - k <= 6) {
+    const t = at(tokens, k)
+    if (linkingWords.has(t)) {
+      linking = true
+      past ||= pastLinking.has(t)
+    } else if (negations.has(t) || t === "stopped" || t === "stop") negated = true
+    else if (!adverbs.has(t)) break
+    k -= 1
+  }
+  return { subject: k, linking, past, negated }
+}
+
+/** Can token `k` be the subject of a report (a thing, not "the", "I" or "you")? */
+export const isSubject = (tokens: Tokens, start: number, k: number): boolean => {
+  const s = at(tokens, k)
+  return k >= start && s !== urlToken && !functionWords.has(s) && !personalSubjects.has(s)
+}

@@ -1,0 +1,180 @@
+/**
+ * How people report problems, as structures: a subject with a problem predicate ("payments are
+ * broken", "db slow"), a negated healthy state ("checkout not working", "nothing loads"), a lost
+ * ability ("can't reach", "failed to pull"), a verb with an error object ("returning 502s"), an
+ * error noun with a place ("timeouts talking to the orders DB"), a measurement ("cpu at 97%").
+ */
+
+import {
+  at,
+  chainBefore,
+  type Evidence,
+  isErrorNoun,
+  isFailureState,
+  isProblemWord,
+  isSubject,
+  negatedAt,
+  negators,
+  phrase,
+  type Tokens,
+} from "./classify-grammar.js"
+import {
+  accessVerbs,
+  activeMarkers,
+  adverbs,
+  affectedPeople,
+  affectedVerbs,
+  closureWords,
+  decreases,
+  downIdioms,
+  functionWords,
+  healthyStates,
+  linkingWords,
+  metricPredicates,
+  metrics,
+  personalSubjects,
+  problemPredicates,
+  recurrences,
+  reportVerbs,
+  softPredicates,
+  words,
+} from "./classify-lexicon.js"
+import { type Clause, urlToken } from "./classify-text.js"
+
+const UNIT_NUMBER = /^\d+(?:[.,]\d+)?(?:%|ms|s|x|k|m|gb|mb|tb)$/
+const PERCENT = /^(\d+)(?:[.,]\d+)?%$/
+
+const objectOnly = words("wrong nothing stale blank alerts alarms warnings")
+const isPlaceNoun = (t: string): boolean => isErrorNoun(t) && !objectOnly.has(t)
+const placeWords = words(
+  "on in of from at for with across everywhere when while talking calling connecting hitting to between since after during all",
+)
+const quantifiers = words(
+  "high elevated increased huge massive big lots tons rising growing spiking abnormal unusual excessive crazy insane heavy extreme more",
+)
+const determiners = words("that this these those any some every each my our your their its what which")
+const throwing = words("throwing throws threw")
+const bare500Before = words("another http status a an got getting returning returns with")
+const bare500After = words("error errors internal response responses status")
+const nobody = words("nothing none nobody noone")
+/** Things whose absence is the problem ("no orders since 10am", "zero traffic"). */
+const absences =
+  words(`orders traffic logs data metrics response responses heartbeat heartbeats events messages
+  requests signups payments transactions logins connections output throughput`)
+const softSubjects = words("that this it which what everything")
+const offFollowers = words("to for today tomorrow till until work now duty")
+const bareNegatedOk = words("working responding loading reachable accessible available")
+const inabilityFillers = words("seem to even really get be")
+const failVerbs = words("failed failing fails fail")
+const over = words("at over above hit hitting reached to")
+
+/** Is the thing that went up/down a measurement? A metric near the subject, or a unit number after ("by 60%"). */
+const measured = (tokens: Tokens, c: Clause, subject: number, j: number): boolean => {
+  for (let k = Math.max(c.start, subject - 5); k <= subject; k += 1) {
+    const t = at(tokens, k)
+    if (metrics.has(t) || isErrorNoun(t)) return true
+  }
+  for (let k = j + 1; k < Math.min(c.end, j + 4); k += 1) if (UNIT_NUMBER.test(at(tokens, k))) return true
+  return false
+}
+
+/** Subject + (linking) + problem predicate, or + negated healthy state. */
+const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
+  const t = at(tokens, j)
+  const chain = chainBefore(tokens, c.start, j)
+  const hasSubject = isSubject(tokens, c.start, chain.subject)
+  const subject = at(tokens, chain.subject)
+  const from = hasSubject ? chain.subject : j
+  if (healthyStates.has(t) && nobody.has(subject) && chain.subject >= c.start)
+    return { reason: `problem report: ${phrase(tokens, chain.subject, j)}`, at: j, strong: true }
+  if (healthyStates.has(t) && chain.negated) {
+    if (personalSubjects.has(subject) && chain.subject >= c.start) return null
+    if (!hasSubject && !bareNegatedOk.has(t)) return null
+    return { reason: `problem report: ${phrase(tokens, from, j)}`, at: j, strong: true }
+  }
+  if (decreases.has(t) && isProblemWord(subject)) return null
+  const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
+  if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
+  if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
+  if (t === "down" && downIdioms.has(subject)) return null
+  if (softPredicates.has(t)) {
+    const next = at(tokens, j + 1)
+    if (next !== "with" && (!chain.linking || softSubjects.has(subject) || offFollowers.has(next)))
+      return null
+  }
+  return { reason: `problem report: ${phrase(tokens, from, j)}`, at: j, strong: !chain.past }
+}
+
+/** "can't reach", "unable to connect", "failed to pull": an ability that is gone. */
+const inabilityReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
+  const t = at(tokens, j)
+  const next = at(tokens, j + 1)
+  let verb = -1
+  let anyVerb = false
+  if ((t === "can" || t === "could") && next === "not") verb = j + 2
+  else if ((t === "can" || t === "could") && at(tokens, j - 1) === "nothing") verb = j + 1
+  else if ((t === "unable" || t === "impossible") && next === "to") verb = j + 2
+  else if (t === "able" && at(tokens, j - 1) === "not" && next === "to") verb = j + 2
+  else if (failVerbs.has(t) && next === "to") {
+    verb = j + 2
+    anyVerb = true
+  }
+  if (verb < 0) return null
+  while (verb < c.end && inabilityFillers.has(at(tokens, verb)) && verb < j + 5) verb += 1
+  if (verb >= c.end || !(anyVerb || accessVerbs.has(at(tokens, verb)))) return null
+  return { reason: `problem report: ${phrase(tokens, j, verb)}`, at: verb, strong: true }
+}
+
+/** "returning 502s", "users seeing errors", "errors on checkout", "high CPU", "checkout errors". */
+const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
+  const t = at(tokens, j)
+  const report = (from: number, to: number): Evidence => ({
+    reason: `problem report: ${phrase(tokens, from, to)}`,
+    at: to,
+    strong: true,
+  })
+  if (reportVerbs.has(t) && !negatedAt(tokens, c.start, j)) {
+    for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1) {
+      const o = at(tokens, k)
+      if (isErrorNoun(o) || isFailureState(o) || problemPredicates.has(o)) return report(j, k)
+      if (throwing.has(t) && !functionWords.has(o)) return report(j, k)
+    }
+  }
+  if (absences.has(t) && (at(tokens, j - 1) === "no" || at(tokens, j - 1) === "zero")) return report(j - 1, j)
+  if (t === "500" && (bare500Before.has(at(tokens, j - 1)) || bare500After.has(at(tokens, j + 1))))
+    return report(j - 1, j)
+  if (recurrences.has(t) && (activeMarkers.has(at(tokens, j + 1)) || activeMarkers.has(at(tokens, j - 1))))
+    return report(j - 1, j + 1)
+  if (affectedPeople.has(t)) {
+    let k = j + 1
+    while (k < c.end && k < j + 4 && (linkingWords.has(at(tokens, k)) || adverbs.has(at(tokens, k)))) k += 1
+    if (k < c.end && affectedVerbs.has(at(tokens, k))) return report(j, k)
+  }
+  if (quantifiers.has(t) && !negatedAt(tokens, c.start, j)) {
+    for (let k = j + 1; k < Math.min(c.end, j + 4); k += 1) {
+      const o = at(tokens, k)
+      if (metrics.has(o) || isPlaceNoun(o)) return report(j, k)
+    }
+  }
+  if (isPlaceNoun(t) && !negatedAt(tokens, c.start, j)) {
+    if (placeWords.has(at(tokens, j + 1)) && j + 2 <= c.end) return report(j, j + 1)
+    const before = at(tokens, j - 1)
+    const compound =
+      j - 1 >= c.start && before !== urlToken && !functionWords.has(before) && !determiners.has(before)
+    if (compound && !personalSubjects.has(before) && !negators.has(before) && t !== "trouble")
+      return report(j - 1, j)
+  }
+  if (metrics.has(t)) {
+    for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1)
+      if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
+  }
+  const percent = PERCENT.exec(t)
+  if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1))) return report(j - 1, j)
+  if (closureWords.has(t) && (at(tokens, j - 1) === "not" || at(tokens, j - 1) === "never"))
+    return report(j - 1, j)
+  return null
+}
+
+/** The problem report whose predicate (or object) is the token at `j`, if any. */
+export const problemReport = (tokens: Tokens, c: Clause, j: number): Evidence | null =>
+  predicateReport(tokens, c, j) ?? inabilityReport(tokens, c, j) ?? nounReport(tokens, c, j)

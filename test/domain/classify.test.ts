@@ -1,0 +1,213 @@
+/**
+ * The gate's rules by example: markup stripping, explicit intent, the alert/chatter combinations
+ * an on-call SRE cares about (W7/W8 of the original fixed), the switches in ClassifierSettings.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Schema } from "effect"
+import { classify, isAgainRequest } from "../../src/domain/classify.js"
+import { ClassifierSettings } from "../../src/domain/config.js"
+import type { Trigger } from "../../src/domain/platform.js"
+
+const settings = Schema.decodeSync(ClassifierSettings)({})
+const withSettings = (overrides: Partial<typeof ClassifierSettings.Encoded>) =>
+  Schema.decodeSync(ClassifierSettings)(overrides)
+const run = (text: string, trigger: Trigger = "mention", s = settings) => classify({ text, trigger }, s)
+
+describe("short human reports are alerts (W7)", () => {
+  it.each([
+    ["payments are broken", "problem report: 'payments are broken'"],
+    ["db is slow", "problem report: 'db is slow'"],
+    ["checkout returning 502s", "problem report: 'returning 502s'"],
+    ["X not working", "problem report: 'x not working'"],
+    ["can't reach the VPN", "problem report: 'can not reach'"],
+    ["users seeing errors", "problem report: 'users seeing'"],
+    ["pods restarting", "problem report: 'pods restarting'"],
+    ["disk full", "problem report: 'disk full'"],
+    ["high CPU", "problem report: 'high cpu'"],
+    ["queue backing up", "problem report: 'queue backed up'"],
+    ["search is lagging", "problem report: 'search is lagging'"],
+  ])("%s", (text, reason) => {
+    const c = run(`<@U01SREBOT> ${text}`)
+    expect(c).toMatchObject({ verdict: "alert", decision: "investigate", tier: "heuristic" })
+    expect(c.reasons).toContain(reason)
+  })
+})
+
+describe("alert formats and words", () => {
+  it("names the format and the severity word it saw", () => {
+    expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
+    expect(run("CloudWatch alarm cart-cpu changed from OK to ALARM").reasons).toContain(
+      "alert format: cloudwatch",
+    )
+    expect(run("Triggered: [P2] error rate on auth").reasons).toContain("alert format: datadog")
+    expect(run("critical").reasons).toEqual(["severity word: critical"])
+  })
+
+  it("keeps Slack links: a dashboard URL is a signal, the label is text", () => {
+    const c = run("<@U1> <https://grafana.acme.io/d/api/overview|API overview>")
+    expect(c.verdict).toBe("alert")
+    expect(c.reasons).toContain("dashboard link: grafana.acme.io")
+  })
+
+  it("'thanks for the alert' is gratitude, not an alert (the original said alert)", () => {
+    expect(run("thanks for the alert").decision).toBe("gate")
+  })
+})
+
+describe("chatter", () => {
+  it.each([
+    "thanks a lot",
+    "appreciate it 🙏",
+    "ty",
+    "cheers",
+    "ok",
+    "got it",
+    "sounds good",
+    "on it",
+    "ack",
+    "will do",
+    "lgtm",
+    "+1",
+    ":pray:",
+    "🙏🏽👍",
+    "all good now",
+    "good night",
+    "haha",
+    "nice work",
+    "testing 123",
+    "how are you",
+    "who are you",
+    "what can you do",
+    "help",
+    "hello!",
+  ])("%s", (text) => {
+    const c = run(`<@U01SREBOT> ${text}`)
+    expect(c).toMatchObject({ verdict: "chatter", decision: "gate", tier: "heuristic" })
+    expect(c.reasons[0]).toMatch(/^chatter: /)
+  })
+
+  it("strips Slack and Discord markup before judging", () => {
+    for (const markup of ["<@U01ABC>", "<#C01ABC|ops>", "<!here>", "<!channel>", "<!subteam^S01|@sre>"])
+      expect(run(`${markup} thanks!`).decision).toBe("gate")
+    for (const markup of ["<@123456789012345678>", "<@!123456789012345678>", "<#123456789>", "<@&987654321>"])
+      expect(run(`${markup} thanks!`).decision).toBe("gate")
+    expect(run("@everyone @here thanks!").decision).toBe("gate")
+    expect(run("<@U01SREBOT>").reasons).toEqual(["chatter: bare mention"])
+    expect(run("   ").reasons).toEqual(["chatter: empty message"])
+    expect(run("<@U01SREBOT> :pray:").reasons).toEqual(["chatter: emoji only"])
+  })
+})
+
+describe("when alert and chatter signals meet, the latest news wins", () => {
+  it.each([
+    ["thanks for fixing the outage", "gate"],
+    ["thanks, the outage is over", "gate"],
+    ["resolved, thanks", "gate"],
+    ["all good now, 502s are gone", "gate"],
+    ["nice, errors are down to zero", "gate"],
+    ["thanks — can you check why payments are failing?", "investigate"],
+    ["thanks for the fix, but checkout is down again", "investigate"],
+    ["the deploy fixed checkout but search is still down", "investigate"],
+    ["fixed? no, search is still throwing 500s", "investigate"],
+    ["errors spiked after the deploy finished", "investigate"],
+    ["great, the db is down again", "investigate"],
+  ])("%s → %s", (text, decision) => {
+    expect(run(text).decision).toBe(decision)
+  })
+})
+
+describe("explicit intent skips the gate (W8)", () => {
+  it("explicit triggers investigate whatever the text, keeping tier 1's verdict", () => {
+    for (const trigger of ["reaction", "thread_mention", "command", "message_command"] as const) {
+      const c = run("thanks!", trigger)
+      expect(c).toEqual({
+        verdict: "chatter",
+        decision: "investigate",
+        tier: "explicit",
+        reasons: [`explicit trigger: ${trigger}`, "chatter: thanks"],
+      })
+    }
+    expect(run("db slow", "reaction").verdict).toBe("alert")
+    expect(run("the checkout flow", "reaction").verdict).toBe("alert")
+  })
+
+  it("the word 'investigate' counts; 'investigating' and a negated one do not", () => {
+    for (const text of ["investigate", "pls investigate", "Investigate again", "can you INVESTIGATE this?"]) {
+      const c = run(`<@U1> ${text}`)
+      expect(c.tier).toBe("explicit")
+      expect(c.reasons[0]).toBe("asked to investigate")
+    }
+    expect(run("<@U1> investigating").decision).toBe("gate")
+    expect(run("<@U1> no need to investigate, it was a test").tier).not.toBe("explicit")
+    expect(run("<@U1> don't investigate").tier).not.toBe("explicit")
+  })
+
+  it("synthetic and mention triggers are not explicit", () => {
+    expect(run("thanks", "synthetic").decision).toBe("gate")
+  })
+})
+
+describe("settings", () => {
+  it("ambiguous text is investigated by default and marked for the model tier", () => {
+    const c = run("can someone take a look at the checkout flow when they get a chance please")
+    expect(c).toMatchObject({ verdict: "ambiguous", decision: "investigate", tier: "default" })
+  })
+
+  it("enabled: false investigates everything and still reports the verdict", () => {
+    const c = run("thanks!", "mention", withSettings({ enabled: false }))
+    expect(c).toEqual({
+      verdict: "chatter",
+      decision: "investigate",
+      tier: "default",
+      reasons: ["classifier disabled", "chatter: thanks"],
+    })
+  })
+
+  it("alert_terms add whole words", () => {
+    expect(run("zorblax").verdict).toBe("ambiguous")
+    const s = withSettings({ alert_terms: ["zorblax", "disk pressure"] })
+    expect(run("the zorblax!", "mention", s).reasons).toEqual(["alert term: zorblax"])
+    expect(run("zorblaxes", "mention", s).verdict).toBe("ambiguous")
+    expect(run("thanks, zorblax", "mention", s).verdict).toBe("alert")
+  })
+
+  it("chatter_phrases add whole-message phrases", () => {
+    expect(run("beep boop").verdict).toBe("ambiguous")
+    const s = withSettings({ chatter_phrases: ["beep boop"] })
+    expect(run("<@U1> Beep boop!", "mention", s)).toMatchObject({
+      decision: "gate",
+      reasons: ["chatter: configured phrase"],
+    })
+  })
+})
+
+describe("robustness", () => {
+  it("object-prototype words are plain words (found by the totality property)", () => {
+    for (const text of [
+      "__proto__",
+      "constructor",
+      "hasOwnProperty isn't toString",
+      "&__proto__;",
+      "__proto__'s",
+    ])
+      expect(run(text).decision).toBe("investigate")
+  })
+})
+
+describe("isAgainRequest", () => {
+  it.each([
+    ["investigate again", true],
+    ["<@U1> please investigate it again", true],
+    ["re-investigate", true],
+    ["Reinvestigate!", true],
+    ["investigate this again", true],
+    ["investigate", false],
+    ["investigating again", false],
+    ["again", false],
+    ["investigate the db, again the same", false],
+    ["don't investigate again", false],
+    ["reinvestigated", false],
+  ])("%s → %s", (text, expected) => {
+    expect(isAgainRequest(text)).toBe(expected)
+  })
+})
