@@ -111,6 +111,15 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["fixed? no, search is still throwing 500s", "investigate"],
     ["errors spiked after the deploy finished", "investigate"],
     ["great, the db is down again", "investigate"],
+    ["thanks, but it's happening again", "investigate"],
+    ["checkout is down, all good otherwise", "investigate"],
+    ["the nightly export finished with errors", "investigate"],
+    ["hey, no orders since 10am", "investigate"],
+    ["thanks! is the billing db ok?", "investigate"],
+    ["the migration completed", "gate"],
+    ["cool, no more 502s", "gate"],
+    ["sounds good, I'll keep an eye on the error rate", "gate"],
+    ["that 502 was me, I was restarting nginx. sorry!", "gate"],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
   })

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { signSlackRequest } from "../../src/cli/synthetic.js"
 import {
+  bodyText,
   type Harness,
   makeHarness,
   mention,
