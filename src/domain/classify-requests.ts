@@ -11,36 +11,15 @@ import {
   personalSubjects,
   requestOpeners,
   requestVerbs,
+  words,
 } from "./classify-lexicon.js"
 import type { Message } from "./classify-text.js"
 
-const questionAsks = new Set(["what_is_going_on", "any_idea", "anyone_else", "root_cause", "rca", "why"])
-const imperatives = new Set([
-  "check",
-  "look",
-  "investigate",
-  "debug",
-  "triage",
-  "take_a_look",
-  "look_into",
-  "diagnose",
-  "troubleshoot",
-])
-const helpObjects = new Set(["with", "debug", "debugging", "investigate", "me", "us", "here"])
+const questionAsks = words("what_is_going_on any_idea anyone_else root_cause rca why")
+const imperatives = words("check look investigate debug triage take_a_look look_into diagnose troubleshoot")
+const helpObjects = words("with debug debugging investigate me us here")
 
-const questionOpeners = new Set([
-  "is",
-  "are",
-  "does",
-  "do",
-  "did",
-  "can",
-  "could",
-  "has",
-  "have",
-  "was",
-  "were",
-])
+const questionOpeners = words("is are does do did can could has have was were")
 
 /** "is kafka healthy?", "can users log in?": a question about the health of something (not the bot). */
 const healthQuestion = (tokens: ReadonlyArray<string>, start: number, end: number): boolean => {
@@ -89,8 +68,8 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
   return found
 }
 
-const notNow = new Set(["not", "never", "no", "without"])
-const againObjects = new Set(["it", "this", "that"])
+const notNow = words("not never no without")
+const againObjects = words("it this that")
 
 interface Ask {
   readonly again: boolean

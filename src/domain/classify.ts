@@ -10,6 +10,7 @@ import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
 import type { Evidence } from "./classify-grammar.js"
+import { words } from "./classify-lexicon.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
@@ -53,16 +54,7 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
   })
 }
 
-const alarmEmoji = new Set([
-  "rotating_light",
-  "fire",
-  "warning",
-  "sos",
-  "red_circle",
-  "boom",
-  "siren",
-  "alert",
-])
+const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {

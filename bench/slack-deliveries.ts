@@ -1,0 +1,55 @@
+/**
+ * Signed Slack `app_mention` deliveries for the intake benchmarks, each a DISTINCT event (its
+ * own message ts and event id), so every one is claimed by the dedup store — re-sending one
+ * delivery would measure the duplicate path instead. Signed when built, i.e. before the timed
+ * phase: the signature's timestamp stays well inside the 300 s window of a ≤ 1 min run.
+ */
+import { signSlackRequest, slackMentionPayload } from "../src/cli/synthetic.js"
+
+export const benchSigningSecret = "bench-signing-secret-0123456789abcdef"
+export const benchBotUser = "U0SREBOT"
+export const benchBotId = "B0SREBOT"
+export const benchChannel = "C0BENCH01"
+
+/** An Alertmanager-style alert the tier-1 classifier investigates (no nudge, no Slack call). */
+export const alertText = [
+  "[FIRING:1] KubePodCrashLooping (eks-prod payments)",
+  '*Alert:* Pod payments/payments-api-7d9f8b6c4-x2k9p (api) is in waiting state (reason: "CrashLoopBackOff").',
+  "*Severity:* `critical`",
+].join("\n")
+
+export interface Delivery {
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+// One counter for the whole process: no two deliveries share a message ts, across all rows.
+let sequence = 0
+// Message times a minute in the past (alerts are posted a little before the mention reaches us).
+const baseSeconds = Math.floor(Date.now() / 1000) - 60
+
+const nextTs = (): string => {
+  const n = sequence++
+  return `${baseSeconds + Math.floor(n / 1_000_000)}.${String(n % 1_000_000).padStart(6, "0")}`
+}
+
+/** `count` fresh signed deliveries for POST /slack/events. */
+export const makeDeliveries = (count: number): ReadonlyArray<Delivery> => {
+  const now = Date.now()
+  return Array.from({ length: count }, () => {
+    const ts = nextTs()
+    const payload = slackMentionPayload({
+      text: alertText,
+      at: now,
+      ts,
+      eventId: `Ev${ts.replace(".", "")}`,
+      channel: benchChannel,
+      botUserId: benchBotUser,
+      team: "T0BENCH01",
+    })
+    const signed = signSlackRequest(benchSigningSecret, now, JSON.stringify(payload))
+    return { headers: signed.headers, body: signed.body }
+  })
+}
+
+export const slackEventsUrl = "http://localhost/slack/events"
