@@ -7,6 +7,8 @@ import { redact } from "./domain/redact.js"
 import { awsLayer, loadConfig } from "./layers.js"
 
 const config = await Effect.runPromise(loadConfig(process.env.CONFIG_PATH ?? "config.yaml"))
-const runtime = ManagedRuntime.make(Layer.merge(awsLayer(config), jsonLoggerLayer(LogLevel.Info, redact)))
+const runtime = ManagedRuntime.make(
+  Layer.provideMerge(awsLayer(config), jsonLoggerLayer(LogLevel.Info, redact)),
+)
 
 export const handler = handle(makeHttpApp(runtime, { bodyLimitBytes: config.limits.request_body_bytes }))

@@ -56,8 +56,9 @@ const identity = await Effect.runPromise(checkSlackToken(env, slackApiUrl)).catc
   )
   process.exit(1)
 })
+// provideMerge, not merge: fibers forked while the layers are built (the dispatch worker) must log here too.
 const runtime = ManagedRuntime.make(
-  Layer.merge(
+  Layer.provideMerge(
     localServeLayer({
       config,
       env,

@@ -100,8 +100,7 @@ describe("four intake runtimes sharing one dynalite and one queue", () => {
       }),
       master,
       clock,
-      captureLoggerLayer(logs),
-    )
+    ).pipe(Layer.provideMerge(captureLoggerLayer(logs)))
     const runtime: Runtime = ManagedRuntime.make(layer)
     return { runtime, app: makeHttpApp(runtime, { bodyLimitBytes: 1_048_576 }) }
   }

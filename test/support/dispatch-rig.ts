@@ -4,7 +4,7 @@
  * in-memory dedup store, a recording master and a captured JSON log. Plus builders for
  * InvestigationRequests as intake would enqueue them, and a way to claim them first.
  */
-import { Context, DateTime, Effect, Layer, Redacted } from "effect"
+import { Clock, Context, DateTime, Effect, Layer, Option, Redacted } from "effect"
 import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
 import {
   type RecordingOptions,
@@ -156,23 +156,26 @@ export const discordRequest = (o: {
   }
 }
 
-/** Claim the request's key for its investigation id, as intake does before enqueuing. */
+/** Claim the request's key for its investigation id, as intake does before enqueuing (Clock time). */
 export const claimFor = (request: InvestigationRequest, investigationId = request.investigationId) =>
-  Effect.flatMap(DedupStore, (dedup) =>
-    dedup.claim({
+  Effect.gen(function* () {
+    const dedup = yield* DedupStore
+    return yield* dedup.claim({
       key: request.dedupKey,
       investigationId,
       triggerId: request.context.messageId,
-      now: Date.now(),
+      now: yield* Clock.currentTimeMillis,
       reclaimGated: false,
-    }),
-  )
+    })
+  })
 
-/** The live dedup record's state, or null when there is none. */
+/** The live dedup record's state (at Clock time), or null when there is none. */
 export const stateOf = (key: string) =>
-  Effect.flatMap(DedupStore, (dedup) => dedup.get(key, Date.now())).pipe(
-    Effect.map((record) => (record._tag === "Some" ? record.value.state : null)),
-  )
+  Effect.gen(function* () {
+    const dedup = yield* DedupStore
+    const record = yield* dedup.get(key, yield* Clock.currentTimeMillis)
+    return Option.match(record, { onNone: () => null, onSome: (r) => r.state })
+  })
 
 /** Captured JSON log lines, decoded (a line that is not a JSON object is kept as `{raw}`). */
 export const parsedLogs = (logs: ReadonlyArray<string>): ReadonlyArray<Readonly<Record<string, unknown>>> =>

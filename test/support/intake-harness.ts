@@ -86,17 +86,19 @@ export const makeHarness = async (options: HarnessOptions = {}): Promise<Harness
   }
   const logs: Array<string> = []
   const recording = recordingAgentInvokerLayer(options.invoker ?? {})
-  const layer = Layer.mergeAll(
-    appLayer({
-      config,
-      secrets: envSecretsLayer({ env }),
-      dedup: memoryDedupStoreLayer(),
-      llm: options.llm ?? offLlmLayer,
-      invoker: recording,
-      queue: options.queue ?? "in-process",
-      chat: { slackApiUrl: slack.apiUrl, discordApiUrl: discord.apiUrl },
-    }),
-    recording,
+  const layer = Layer.provideMerge(
+    Layer.merge(
+      appLayer({
+        config,
+        secrets: envSecretsLayer({ env }),
+        dedup: memoryDedupStoreLayer(),
+        llm: options.llm ?? offLlmLayer,
+        invoker: recording,
+        queue: options.queue ?? "in-process",
+        chat: { slackApiUrl: slack.apiUrl, discordApiUrl: discord.apiUrl },
+      }),
+      recording,
+    ),
     captureLoggerLayer(logs, redact),
   )
   const runtime = ManagedRuntime.make(layer)

@@ -26,10 +26,9 @@ export const discordPermalink = (guild: string | null, channel: string, message:
   `https://discord.com/channels/${guild ?? "@me"}/${channel}/${message}`
 
 export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatformService => {
-  const rest = makeDiscordRest({
-    ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
-    timeoutMs: options.timeoutMs,
-    token: options.secrets.get("DISCORD_BOT_TOKEN").pipe(
+  const botToken = options.secrets
+    .get("DISCORD_BOT_TOKEN")
+    .pipe(
       Effect.mapError(
         (e) =>
           new ChatError({
@@ -39,7 +38,11 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
             message: e.message,
           }),
       ),
-    ),
+    )
+  const rest = makeDiscordRest({
+    ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
+    timeoutMs: options.timeoutMs,
+    token: botToken,
   })
   return {
     platform: "discord",
@@ -65,13 +68,16 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
         .pipe(Effect.asVoid),
     react: (ref, emoji) => rest.addReaction({ channelId: ref.channel, messageId: ref.messageId, emoji }),
     permalink: (ref, workspace) => Effect.succeed(discordPermalink(workspace, ref.channel, ref.messageId)),
+    // The edit itself uses the interaction token, but Discord output as a whole is on only when the
+    // bot token is configured: without it nothing reaches Discord (e.g. a local --serve).
     editInteractionResponse: (interaction, message) =>
-      rest
-        .editOriginalInteractionResponse({
+      Effect.zipRight(
+        botToken,
+        rest.editOriginalInteractionResponse({
           applicationId: interaction.applicationId,
           token: interaction.token,
           content: message.text,
-        })
-        .pipe(Effect.map((m) => ({ channel: m.channelId, messageId: m.id }))),
+        }),
+      ).pipe(Effect.map((m) => ({ channel: m.channelId, messageId: m.id }))),
   }
 }

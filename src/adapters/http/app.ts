@@ -72,7 +72,7 @@ export const makeHttpApp = <E>(
       const log = statusOf[e._tag] >= 500 ? Effect.logWarning : Effect.logInfo
       await run(
         c,
-        log("rejected").pipe(
+        log("request rejected").pipe(
           Effect.annotateLogs({
             error: e._tag,
             status: statusOf[e._tag],

@@ -38,6 +38,8 @@ export const formatLogLine = (
     message: redact(text),
   }
   for (const [k, v] of HashMap.toEntries(opts.annotations)) {
+    // An annotation never overwrites the line's own fields.
+    if (k in line) continue
     const j = toJsonable(v)
     line[k] = typeof j === "string" ? redact(j) : j
   }
