@@ -93,6 +93,14 @@ const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (info) =
     ].join("\n"),
   )
 })
+server.on("error", (e: NodeJS.ErrnoException) => {
+  process.stderr.write(
+    e.code === "EADDRINUSE"
+      ? `port ${port} is already in use: stop the other process or set PORT (e.g. PORT=3001 npm start)\n`
+      : `cannot serve on 127.0.0.1:${port}: ${e.message}\n`,
+  )
+  void runtime.dispose().then(() => process.exit(1))
+})
 const shutdown = () => {
   server.close()
   void runtime.dispose().then(() => process.exit(0))
