@@ -6,7 +6,7 @@
  */
 import type { Message } from "./classify-text.js"
 
-type Check = (text: string, tokens: ReadonlyArray<string>) => boolean
+type Check = (text: string, tokens: ReadonlyArray<string>, cased: string) => boolean
 
 const has =
   (...needles: ReadonlyArray<string>): Check =>
@@ -18,8 +18,18 @@ const matches =
     patterns.some((p) => p.test(text))
 const either =
   (...checks: ReadonlyArray<Check>): Check =>
-  (text, tokens) =>
-    checks.some((check) => check(text, tokens))
+  (text, tokens, cased) =>
+    checks.some((check) => check(text, tokens, cased))
+
+/**
+ * A state word then an alert's own name, as notification bots write it: "RESOLVED:
+ * HighMemoryUsage on node-7", "FIRING - api-5xx-rate". The name must look like an identifier
+ * (CamelCase with two humps, or words joined by - or _), so "Resolved: thanks all" stays chatter.
+ */
+const stateThenAlertName: Check = (_text, _tokens, cased) =>
+  /(?:^|\n)[ \t*_>`]{0,8}(?:FIRING|RESOLVED|RECOVERED|TRIGGERED|ALERT|ALARM|Firing|Resolved|Recovered|Triggered|Alert)\b[ \t]{0,3}[:\-–—][ \t]{0,3}[*_`"']{0,2}\[?(?:[A-Z][a-z0-9]{1,30}(?:[A-Z][A-Za-z0-9]{0,30}){1,8}|[A-Za-z][A-Za-z0-9]{1,30}(?:[-_][A-Za-z0-9]{1,30}){1,8})\b/.test(
+    cased,
+  )
 
 /** Sentry's "58 events in 5m" / "1,204 events in the last hour", read on tokens. */
 const eventCount: Check = (_text, tokens) =>
@@ -104,6 +114,7 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "zabbix/nagios",
     either(has("zabbix", "nagios", "icinga", "service alert:"), matches(/(?:^|[\s*])problem: /)),
   ],
+  ["alert notification", stateThenAlertName],
   [
     "severity label",
     matches(/severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/),
@@ -112,4 +123,4 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
 
 /** Names of the alert formats present in the message (empty when none). */
 export const alertFormats = (message: Message): ReadonlyArray<string> =>
-  formats.filter(([, check]) => check(message.text, message.tokens)).map(([name]) => name)
+  formats.filter(([, check]) => check(message.text, message.tokens, message.cased)).map(([name]) => name)

@@ -18,6 +18,8 @@ export interface Clause {
 export interface Message {
   /** Lower-case text, markup removed, URLs kept (format and link rules read this). */
   readonly text: string
+  /** The same text in its original case (alert names are CamelCase: "HighMemoryUsage"). */
+  readonly cased: string
   readonly urls: ReadonlyArray<string>
   /** Emoji shortcode names (`pray`, `rotating_light`) and the alarm emoji characters found. */
   readonly emoji: ReadonlyArray<string>
@@ -191,13 +193,13 @@ const tokenize = (text: string): { tokens: ReadonlyArray<string>; clauses: Reado
 
 /** Pure and total: analyse any string. */
 export const analyse = (raw: string): Message => {
-  const unwrapped = raw
+  const cased = raw
     .slice(0, maxAnalysedChars)
     .replace(ANGLE, unwrapAngle)
     .replace(ENTITY, (_m, name: string) => entities.get(name) ?? " ")
     .replace(PLAIN_MENTION, "$1 ")
     .replaceAll("’", "'")
-    .toLowerCase()
+  const unwrapped = cased.toLowerCase()
   const urls: Array<string> = []
   const withoutUrls = unwrapped.replace(URL, (url) => {
     urls.push(url.replace(URL_TAIL, ""))
@@ -217,6 +219,7 @@ export const analyse = (raw: string): Message => {
   const { tokens, clauses } = tokenize(plain)
   return {
     text: unwrapped,
+    cased,
     urls,
     emoji,
     hasEmoji: emoticons || emoji.length > 0 || PICTOGRAPH.test(plain),
