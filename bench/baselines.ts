@@ -15,7 +15,12 @@ import { Hono } from "hono"
 
 const windowSeconds = 300
 
-const verifyV0 = (secret: string, timestamp: string | undefined, signature: string | undefined, body: string) => {
+const verifyV0 = (
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  body: string,
+) => {
   if (timestamp === undefined || signature === undefined || !/^\d{1,12}$/.test(timestamp)) return false
   if (Math.abs(Math.floor(Date.now() / 1000) - Number(timestamp)) > windowSeconds) return false
   const expected = Buffer.from(
@@ -30,7 +35,9 @@ export const makeFloorApp = (secret: string) => {
   const app = new Hono()
   app.post("/slack/events", async (c) => {
     const body = await c.req.text()
-    if (!verifyV0(secret, c.req.header("x-slack-request-timestamp"), c.req.header("x-slack-signature"), body)) {
+    if (
+      !verifyV0(secret, c.req.header("x-slack-request-timestamp"), c.req.header("x-slack-signature"), body)
+    ) {
       return c.json({ ok: false }, 401)
     }
     const parsed: unknown = JSON.parse(body)

@@ -49,10 +49,11 @@ const loggerLayer = (mode: LogMode, count: () => void) =>
         Logger.minimumLogLevel(LogLevel.Info),
       )
 
-export const makeOursApp = async (options: {
+/** The production composition with the bench's queue, identity and logger (see the module comment). */
+export const makeOursRuntime = async (options: {
   readonly dedup: Layer.Layer<DedupStore>
   readonly log: LogMode
-}): Promise<OursApp> => {
+}) => {
   let enqueued = 0
   let logLines = 0
   // BENCH-ONLY: a queue that counts and drops (see the module comment).
@@ -85,11 +86,14 @@ export const makeOursApp = async (options: {
   )
   const runtime = ManagedRuntime.make(layer)
   await runtime.runtime()
+  return { runtime, enqueued: () => enqueued, logLines: () => logLines }
+}
+
+export const makeOursApp = async (options: {
+  readonly dedup: Layer.Layer<DedupStore>
+  readonly log: LogMode
+}): Promise<OursApp> => {
+  const { runtime, enqueued, logLines } = await makeOursRuntime(options)
   const app = makeHttpApp(runtime, { bodyLimitBytes: defaultConfig.limits.request_body_bytes })
-  return {
-    app,
-    enqueued: () => enqueued,
-    logLines: () => logLines,
-    close: () => runtime.dispose(),
-  }
+  return { app, enqueued, logLines, close: () => runtime.dispose() }
 }

@@ -111,8 +111,7 @@ export const collectGarbage = (): void => {
   gcFn?.()
 }
 
-export const fmt = (x: number, digits = 3): string =>
-  Number.isFinite(x) ? x.toFixed(digits) : "n/a"
+export const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a")
 
 export const fmtInt = (x: number): string =>
   Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "n/a"
