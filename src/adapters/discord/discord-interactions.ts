@@ -5,6 +5,7 @@
  */
 import { Either, Schema } from "effect"
 import { MalformedWebhook } from "../../ports/chat-platform.js"
+import { parseJsonObject } from "../http/json-body.js"
 
 const User = Schema.Struct({
   id: Schema.String,
@@ -52,15 +53,9 @@ export const CommandData = Schema.Struct({
 export type CommandData = typeof CommandData.Type
 
 export const parseInteraction = (rawBody: string): Either.Either<Interaction, MalformedWebhook> => {
-  let json: unknown
-  try {
-    json = JSON.parse(rawBody)
-  } catch {
-    return Either.left(new MalformedWebhook({ message: "invalid JSON body" }))
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return Either.left(new MalformedWebhook({ message: "the JSON body is not an object" }))
-  }
+  const parsed = parseJsonObject(rawBody)
+  if (Either.isLeft(parsed)) return Either.left(parsed.left)
+  const json = parsed.right
   return Schema.decodeUnknownEither(Interaction)(json).pipe(
     Either.mapLeft(
       () => new MalformedWebhook({ message: "not a Discord interaction (id, application_id, type)" }),

@@ -26,19 +26,17 @@ export const discordPermalink = (guild: string | null, channel: string, message:
   `https://discord.com/channels/${guild ?? "@me"}/${channel}/${message}`
 
 export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatformService => {
-  const botToken = options.secrets
-    .get("DISCORD_BOT_TOKEN")
-    .pipe(
-      Effect.mapError(
-        (e) =>
-          new ChatError({
-            platform: "discord",
-            operation: "token",
-            reason: "not_configured",
-            message: e.message,
-          }),
-      ),
-    )
+  const botToken = options.secrets.get("DISCORD_BOT_TOKEN").pipe(
+    Effect.mapError(
+      (e) =>
+        new ChatError({
+          platform: "discord",
+          operation: "token",
+          reason: "not_configured",
+          message: e.message,
+        }),
+    ),
+  )
   const rest = makeDiscordRest({
     ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
     timeoutMs: options.timeoutMs,

@@ -4,7 +4,8 @@
  * app_rate_limited, unknown envelopes) is recognised and ignored with a reason.
  */
 import { Either, Schema } from "effect"
-import { MalformedWebhook } from "../../ports/chat-platform.js"
+import type { MalformedWebhook } from "../../ports/chat-platform.js"
+import { parseJsonObject } from "../http/json-body.js"
 
 export const UrlVerification = Schema.Struct({
   type: Schema.Literal("url_verification"),
@@ -72,15 +73,9 @@ const decodeLoose = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknownE
 
 /** Parse the body of a signed Events API request. */
 export const parseSlackEnvelope = (rawBody: string): Either.Either<SlackEnvelope, MalformedWebhook> => {
-  let json: unknown
-  try {
-    json = JSON.parse(rawBody)
-  } catch {
-    return Either.left(new MalformedWebhook({ message: "invalid JSON body" }))
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return Either.left(new MalformedWebhook({ message: "the JSON body is not an object" }))
-  }
+  const parsed = parseJsonObject(rawBody)
+  if (Either.isLeft(parsed)) return Either.left(parsed.left)
+  const json = parsed.right
   const typed = decodeLoose(TypeOnly)(json)
   if (Either.isLeft(typed)) return Either.right({ _tag: "Other", type: "(no type)" })
   switch (typed.right.type) {
