@@ -6,7 +6,7 @@
  * skipped; a failing 👀 never stops a dispatch; a failing master fails it without marking it.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Ref } from "effect"
+import { Effect, Ref } from "effect"
 import { RecordedInvocations } from "../../src/adapters/local/recording-agent-invoker.js"
 import { Dispatcher } from "../../src/domain/dispatcher.js"
 import {
@@ -109,9 +109,7 @@ describe("Dispatcher on Slack", () => {
         const request = slackRequest({ investigationId: "inv-fail", ts: parentTs })
         yield* claimFor(request)
         const dispatcher = yield* Dispatcher
-        const exit = yield* Effect.exit(dispatcher.dispatch(request))
-        expect(Exit.isFailure(exit)).toBe(true)
-        const error = yield* Effect.flip(Effect.suspend(() => exit))
+        const error = yield* Effect.flip(dispatcher.dispatch(request))
         expect(error).toMatchObject({ _tag: "AgentInvokeError", agent: "master", reason: "unreachable" })
         expect(yield* invocations).toEqual([])
         expect(yield* stateOf(request.dedupKey)).toBe("RECEIVED")

@@ -38,8 +38,20 @@ export const makeHttpApp = <E>(
   options: HttpAppOptions,
 ) => {
   const app = new Hono<Env>()
-  const run = <A>(c: Context<Env>, effect: Effect.Effect<A, never, never>) =>
-    runtime.runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId })))
+  // Logging goes through the runtime; if the runtime itself cannot be built (a bad deployment),
+  // fall back to Effect's default logger so the reason is still written and the caller still
+  // gets the 500 body instead of an exception.
+  const run = (c: Context<Env>, effect: Effect.Effect<void, never, never>) =>
+    runtime.runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId }))).catch((buildError: unknown) =>
+      Effect.runPromise(
+        Effect.logError("the service runtime is unavailable").pipe(
+          Effect.annotateLogs({
+            requestId: c.var.requestId,
+            error: buildError instanceof Error ? buildError.message : String(buildError),
+          }),
+        ),
+      ),
+    )
 
   app.use(requestId())
   app.use(
@@ -51,7 +63,8 @@ export const makeHttpApp = <E>(
 
   const webhook = (platform: Platform) => async (c: Context<Env>) => {
     const started = performance.now()
-    const rawBody = await c.req.text()
+    // Signatures are over the exact bytes: decode without dropping a byte-order mark.
+    const rawBody = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await c.req.arrayBuffer())
     const headers = lowerCaseHeaders(c.req.raw.headers)
     const exit = await runtime.runPromiseExit(
       Intake.pipe(
