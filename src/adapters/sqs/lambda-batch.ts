@@ -9,9 +9,27 @@ import { Effect, Schema } from "effect"
 import { Dispatcher } from "../../domain/dispatcher.js"
 import { decodeInvestigationRequest } from "../../domain/investigation-request.js"
 
-export const SqsEvent = Schema.Struct({
-  Records: Schema.Array(Schema.Struct({ messageId: Schema.String, body: Schema.String })),
-})
+export const SqsRecord = Schema.Struct({ messageId: Schema.String, body: Schema.String })
+export const SqsEvent = Schema.Struct({ Records: Schema.Array(SqsRecord) })
+
+/** Records are decoded one by one: one odd record must not make the whole batch "not SQS". */
+const records = (event: unknown) =>
+  Schema.decodeUnknown(Schema.Struct({ Records: Schema.Array(Schema.Unknown) }))(event).pipe(
+    Effect.tapError(() => Effect.logError("not an SQS event: nothing dispatched")),
+    Effect.map((e) => e.Records),
+    Effect.orElseSucceed(() => []),
+    Effect.flatMap((rs) =>
+      Effect.forEach(rs, (r) =>
+        Schema.decodeUnknown(SqsRecord)(r).pipe(
+          Effect.map((x) => [x]),
+          Effect.catchAll(() =>
+            Effect.logError("an SQS record without messageId/body; skipped").pipe(Effect.as([])),
+          ),
+        ),
+      ),
+    ),
+    Effect.map((xs) => xs.flat()),
+  )
 
 export interface BatchResult {
   readonly batchItemFailures: ReadonlyArray<{ readonly itemIdentifier: string }>
@@ -20,12 +38,8 @@ export interface BatchResult {
 export const dispatchBatch = (event: unknown): Effect.Effect<BatchResult, never, Dispatcher> =>
   Effect.gen(function* () {
     const dispatcher = yield* Dispatcher
-    const batch = yield* Schema.decodeUnknown(SqsEvent)(event).pipe(
-      Effect.tapError(() => Effect.logError("not an SQS event: nothing dispatched")),
-      Effect.orElseSucceed(() => ({ Records: [] })),
-    )
     const failed = yield* Effect.forEach(
-      batch.Records,
+      yield* records(event),
       (record) =>
         decodeInvestigationRequest(record.body).pipe(
           Effect.tapError(() =>

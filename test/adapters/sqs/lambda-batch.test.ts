@@ -109,14 +109,19 @@ describe("dispatchBatch", () => {
         expect(yield* dispatchBatch(event)).toEqual({ batchItemFailures: [] })
       }
       const errors = parsedLogs(logs).filter((l) => l.message === "not an SQS event: nothing dispatched")
-      expect(errors).toHaveLength(5)
+      expect(errors).toHaveLength(4)
       expect(errors.every((l) => l.level === "ERROR")).toBe(true)
+      // A batch with one unreadable record is still a batch: that record is logged and skipped.
+      const skipped = parsedLogs(logs).filter(
+        (l) => l.message === "an SQS record without messageId/body; skipped",
+      )
+      expect(skipped.map((l) => l.level)).toEqual(["ERROR"])
       expect(yield* invocations).toEqual([])
       // an empty batch is an SQS event: nothing logged for it
       expect(yield* dispatchBatch({ Records: [] })).toEqual({ batchItemFailures: [] })
       expect(
         parsedLogs(logs).filter((l) => l.message === "not an SQS event: nothing dispatched"),
-      ).toHaveLength(5)
+      ).toHaveLength(4)
     }).pipe(Effect.provide(dispatchRigLayer({ slackChannels }))),
   )
 
