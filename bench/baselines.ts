@@ -11,7 +11,7 @@ import { createHmac, timingSafeEqual } from "node:crypto"
 // @slack/bolt is CommonJS; Node's ESM loader exposes its `exports.verifySlackRequest` as a
 // named export (cjs-module-lexer sees the `Object.defineProperty(exports, …)` re-export).
 import { verifySlackRequest } from "@slack/bolt"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 
 const windowSeconds = 300
 
@@ -31,19 +31,20 @@ const verifyV0 = (
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
 
+/** The floor's one handler: raw body → v0 HMAC → JSON.parse → `{ok: true}`. */
+export const floorHandler = (secret: string) => async (c: Context) => {
+  const body = await c.req.text()
+  if (!verifyV0(secret, c.req.header("x-slack-request-timestamp"), c.req.header("x-slack-signature"), body)) {
+    return c.json({ ok: false }, 401)
+  }
+  const parsed: unknown = JSON.parse(body)
+  if (typeof parsed !== "object" || parsed === null) return c.json({ ok: false }, 400)
+  return c.json({ ok: true })
+}
+
 export const makeFloorApp = (secret: string) => {
   const app = new Hono()
-  app.post("/slack/events", async (c) => {
-    const body = await c.req.text()
-    if (
-      !verifyV0(secret, c.req.header("x-slack-request-timestamp"), c.req.header("x-slack-signature"), body)
-    ) {
-      return c.json({ ok: false }, 401)
-    }
-    const parsed: unknown = JSON.parse(body)
-    if (typeof parsed !== "object" || parsed === null) return c.json({ ok: false }, 400)
-    return c.json({ ok: true })
-  })
+  app.post("/slack/events", floorHandler(secret))
   return app
 }
 

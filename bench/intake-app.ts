@@ -66,7 +66,8 @@ export const makeOursRuntime = async (options: {
         }),
     }),
   )
-  const layer = Layer.merge(
+  // provideMerge, as src/lambda.ts composes it: every fiber logs through the chosen logger.
+  const layer = Layer.provideMerge(
     appLayer({
       config: defaultConfig,
       secrets: envSecretsLayer({ env: { SLACK_SIGNING_SECRET: benchSigningSecret } }),

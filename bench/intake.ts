@@ -7,9 +7,13 @@
  *   ours/memory+log  the same with the production JSON logger writing to a no-op sink
  *   ours/dynalite  the same as ours/memory, dedup on an in-process dynalite (one DynamoDBClient)
  *
- * each at concurrency 1 and 16 (a closed-loop pool of that many in-flight `app.request` calls).
- * Every delivery is a distinct event, so each one is verified, decoded, classified (investigate),
- * claimed and enqueued; the queue is a bench-only counter (bench/intake-app.ts).
+ * each at concurrency 1 and 16 (a closed-loop pool of that many in-flight `app.request` calls,
+ * in process: building the Request counts in every row alike). Every delivery is a distinct
+ * event (bench/slack-deliveries.ts), so each one is verified, decoded, classified (investigate),
+ * claimed and enqueued; the queue is a bench-only counter (bench/intake-app.ts), and each row
+ * is audited afterwards (every delivery enqueued, every measured answer a 200). All rows are set
+ * up and warmed first, then take turns in blocks, so load from other processes on the machine
+ * falls on every row alike.
  *
  * Target: ours/memory per-request cost ≤ 2 × floor, judged on the c=1 median latency (one
  * request alone: pure per-request work) and on wall-time ÷ requests at c=16 (= 1 / throughput:
@@ -18,7 +22,9 @@
  *
  *   npm run bench                       full run (≈ 1 min on 2 cores)
  *   npm run bench -- --quick            short run (smoke)
- *   npm run bench -- --only ours-memory one row (e.g. under node --cpu-prof)
+ *   npm run bench -- --only ours-memory one row, e.g.
+ *   node --cpu-prof --import tsx bench/intake.ts --only ours-memory
+ * bench/intake-stages.ts times the pieces of the path one by one (see docs/benchmarks.md).
  */
 import { cpus, loadavg, arch as osArch, release as osRelease, type as osType, totalmem } from "node:os"
 import { Effect } from "effect"
@@ -320,6 +326,14 @@ out.push(
     `${sizes[1]} at c=1 and ${sizes[16]} at c=16 (dynalite: a quarter), in ${sizes.blocks} blocks per ` +
     "concurrency taken in turn by all rows; load average at the start " +
     loadAtStart,
+  "",
+)
+out.push(
+  "setup: requests via `app.request` in this process (no sockets); ours = `makeHttpApp` over `appLayer` " +
+    "with the bench-only counting DispatchQueue, Slack identity given up front (no Slack call), " +
+    "logging off = `Logger.minimumLogLevel(LogLevel.None)`, the log row = `makeJsonLogger` + `redact` " +
+    "at Info (as src/lambda.ts) writing to a no-op sink; dynalite runs in this process, so its CPU " +
+    "counts in its row.",
   "",
 )
 out.push("| row | c | median ms | p99 ms | req/s | µs/req (wall ÷ n) |")
