@@ -3,7 +3,7 @@
  * investigation and when. Built by a ChatPlatform's ingest; never carries secrets (the Discord
  * interaction token travels beside it, in InvestigationRequest, and stops at dispatch).
  */
-import { DateTime, Duration, Schema } from "effect"
+import { DateTime, Schema } from "effect"
 import { Platform, Trigger } from "./platform.js"
 
 export const Author = Schema.Struct({
@@ -58,8 +58,12 @@ export interface WindowSettings {
 }
 
 /** Pure: the evidence window and change lookback around an alert time. */
-export const investigationWindow = (alertTime: DateTime.Utc, w: WindowSettings): InvestigationWindow => ({
-  start: DateTime.subtractDuration(alertTime, Duration.minutes(w.evidenceBeforeMinutes)),
-  end: DateTime.addDuration(alertTime, Duration.minutes(w.evidenceAfterMinutes)),
-  changesSince: DateTime.subtractDuration(alertTime, Duration.hours(w.changeLookbackHours)),
-})
+export const investigationWindow = (alertTime: DateTime.Utc, w: WindowSettings): InvestigationWindow => {
+  // Plain millisecond arithmetic: this runs on every delivery, and UTC needs no calendar maths.
+  const t = alertTime.epochMillis
+  return {
+    start: DateTime.unsafeMake(t - w.evidenceBeforeMinutes * 60_000),
+    end: DateTime.unsafeMake(t + w.evidenceAfterMinutes * 60_000),
+    changesSince: DateTime.unsafeMake(t - w.changeLookbackHours * 3_600_000),
+  }
+}

@@ -6,11 +6,13 @@ import { Effect, Random } from "effect"
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0")
 
-export const newInvestigationId: Effect.Effect<string> = Effect.gen(function* () {
-  const words: Array<number> = []
-  for (let i = 0; i < 4; i++) words.push(yield* Random.nextIntBetween(0, 0x1_0000_0000))
-  const [a = 0, b = 0, c = 0, d = 0] = words
-  const timeHi = ((b & 0x0fff) | 0x4000) >>> 0
-  const clockSeq = ((c >>> 16) & 0x3fff) | 0x8000
-  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-${hex(timeHi & 0xffff, 4)}-${hex(clockSeq, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`
-})
+const word = Random.nextIntBetween(0, 0x1_0000_0000)
+
+export const newInvestigationId: Effect.Effect<string> = Effect.map(
+  Effect.all([word, word, word, word]),
+  ([a, b, c, d]) => {
+    const timeHi = ((b & 0x0fff) | 0x4000) >>> 0
+    const clockSeq = ((c >>> 16) & 0x3fff) | 0x8000
+    return `${hex(a, 8)}-${hex(b >>> 16, 4)}-${hex(timeHi & 0xffff, 4)}-${hex(clockSeq, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`
+  },
+)

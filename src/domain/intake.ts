@@ -8,13 +8,13 @@
  */
 import { Clock, Context, DateTime, Duration, Effect, Layer, Option } from "effect"
 import { type ChatPlatformService, ChatPlatforms, type InboundRequest } from "../ports/chat-platform.js"
-import { DedupStore } from "../ports/dedup-store.js"
+import { type ClaimResult, DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
 import { DispatchQueue } from "../ports/dispatch-queue.js"
 import { Llm } from "../ports/llm.js"
 import type { AlertContext } from "./alert-context.js"
 import { AppSettings } from "./app-settings.js"
 import type { Classification } from "./classification.js"
-import { applyTier2, classify, parseTier2Reply, tier2SystemPrompt } from "./classify.js"
+import { applyTier2, classify, parseTier2Reply, tier2SystemPrompt, wantsTier2 } from "./classify.js"
 import { againKey, type ClaimPolicy, type DedupRecord, dedupKey, isHeld } from "./dedup.js"
 import { newInvestigationId } from "./ids.js"
 import type { IntakeError } from "./intake-error.js"
@@ -30,6 +30,14 @@ export interface IntakeService {
 }
 
 export class Intake extends Context.Tag("sre-on-call/Intake")<Intake, IntakeService>() {}
+
+/** The fields every intake log line about an alert carries (never its text: it may hold secrets). */
+const fieldsOf = (ctx: AlertContext) => ({
+  platform: ctx.platform,
+  channel: ctx.channel,
+  messageId: ctx.messageId,
+  trigger: ctx.trigger,
+})
 
 /** How many "investigate again" rounds one message may have. */
 const maxAgainRounds = 50
@@ -52,38 +60,28 @@ export const IntakeLive = Layer.effect(
     )
     const chatFor = (p: Platform): ChatPlatformService => (p === "slack" ? chats.slack : chats.discord)
 
-    const classifyWithModel = (ctx: AlertContext) =>
-      Effect.gen(function* () {
-        const tier1 = classify({ text: ctx.text, trigger: ctx.trigger }, settings.classifier)
-        const llmSettings = settings.classifier.llm
-        if (
-          tier1.verdict !== "ambiguous" ||
-          tier1.tier !== "default" ||
-          !settings.classifier.enabled ||
-          !llmSettings.enabled
-        ) {
-          return tier1
-        }
-        const reply = yield* llm
-          .converse({
-            modelId: llmSettings.model,
-            system: tier2SystemPrompt,
-            messages: [{ role: "user", content: [{ _tag: "Text", text: redact(ctx.text) }] }],
-            maxTokens: 5,
-            temperature: 0,
-            timeoutMs: llmSettings.timeout_ms,
-          })
-          .pipe(
-            Effect.map((r) => parseTier2Reply(r.text)),
-            Effect.catchAll((e) =>
-              Effect.logWarning("tier-2 classifier failed; investigating (fail-open)").pipe(
-                Effect.annotateLogs({ reason: e.reason }),
-                Effect.as(null),
-              ),
-            ),
-          )
-        return applyTier2(tier1, reply)
-      })
+    const classifyWithModel = (ctx: AlertContext): Effect.Effect<Classification> => {
+      const tier1 = classify({ text: ctx.text, trigger: ctx.trigger }, settings.classifier)
+      const llmSettings = settings.classifier.llm
+      if (!llmSettings.enabled || !wantsTier2(tier1)) return Effect.succeed(tier1)
+      return llm
+        .converse({
+          modelId: llmSettings.model,
+          system: tier2SystemPrompt,
+          messages: [{ role: "user", content: [{ _tag: "Text", text: redact(ctx.text) }] }],
+          maxTokens: 5,
+          temperature: 0,
+          timeoutMs: llmSettings.timeout_ms,
+        })
+        .pipe(
+          Effect.map((r) => applyTier2(tier1, parseTier2Reply(r.text))),
+          Effect.catchAll((e) =>
+            Effect.logWarning("tier-2 classifier failed; investigating (fail-open)", {
+              reason: e.reason,
+            }).pipe(Effect.as(tier1)),
+          ),
+        )
+    }
 
     /** Post a short message in the alert's thread; never fails the delivery. */
     const say = (ctx: AlertContext, text: string) =>
@@ -92,9 +90,10 @@ export const IntakeLive = Layer.effect(
         .pipe(
           Effect.timeoutFail({ duration: chatBudget, onTimeout: () => "timed out" as const }),
           Effect.tapError((e) =>
-            Effect.logWarning("could not post in the thread").pipe(
-              Effect.annotateLogs({ error: typeof e === "string" ? e : e.message }),
-            ),
+            Effect.logWarning("could not post in the thread", {
+              channel: ctx.channel,
+              error: typeof e === "string" ? e : e.message,
+            }),
           ),
           Effect.ignore,
         )
@@ -105,19 +104,30 @@ export const IntakeLive = Layer.effect(
       now: number,
       explicit: boolean,
     ) =>
-      Effect.gen(function* () {
+      Effect.suspend(() => {
         const ctx = event.context
         const baseKey = dedupKey(ctx.platform, ctx.channel, ctx.messageId)
         const claim = (key: string) =>
           dedup.claim({ key, investigationId, triggerId: event.triggerId, now, reclaimGated: explicit })
-        if (!event.again) return { key: baseKey, result: yield* claim(baseKey) }
+        if (!event.again) return Effect.map(claim(baseKey), (result) => ({ key: baseKey, result }))
+        return claimAgain(baseKey, claim, event.triggerId, now)
+      })
+
+    /** "investigate again": the next free `#rN` key (the same request twice takes no second one). */
+    const claimAgain = (
+      baseKey: string,
+      claim: (key: string) => Effect.Effect<ClaimResult, DedupStoreError>,
+      triggerId: string,
+      now: number,
+    ) =>
+      Effect.gen(function* () {
         const base = yield* dedup.get(baseKey, now)
-        if (Option.isNone(base) || base.value.state === "GATED" || base.value.triggerId === event.triggerId) {
+        if (Option.isNone(base) || base.value.state === "GATED" || base.value.triggerId === triggerId) {
           return { key: baseKey, result: yield* claim(baseKey) }
         }
         let last = { key: baseKey, result: yield* claim(baseKey) }
         for (let n = 2; n <= maxAgainRounds && last.result._tag === "Duplicate"; n++) {
-          if (last.result.record.triggerId === event.triggerId) break
+          if (last.result.record.triggerId === triggerId) break
           last = { key: againKey(baseKey, n), result: yield* claim(againKey(baseKey, n)) }
         }
         return last
@@ -126,8 +136,7 @@ export const IntakeLive = Layer.effect(
     const onDuplicate = (ctx: AlertContext, record: DedupRecord, triggerId: string, explicit: boolean) =>
       Effect.gen(function* () {
         const silent = (detail: string) =>
-          Effect.logInfo("duplicate").pipe(
-            Effect.annotateLogs({ detail, state: record.state }),
+          Effect.logInfo("duplicate", { ...fieldsOf(ctx), detail, state: record.state }).pipe(
             Effect.as(IntakeOutcome.Acknowledged({ result: "duplicate", detail })),
           )
         if (record.triggerId === triggerId) return yield* silent("the same request again")
@@ -148,9 +157,7 @@ export const IntakeLive = Layer.effect(
                 Effect.orElseSucceed(() => null),
               )
         const text = alreadyInvestigated(ctx.platform, record, url)
-        yield* Effect.logInfo("already investigated: linking").pipe(
-          Effect.annotateLogs({ state: record.state }),
-        )
+        yield* Effect.logInfo("already investigated: linking", { ...fieldsOf(ctx), state: record.state })
         // Discord answers the interaction itself (privately); Slack answers in the thread.
         if (ctx.platform === "discord") return IntakeOutcome.Ephemeral({ text })
         yield* say(ctx, text)
@@ -160,39 +167,35 @@ export const IntakeLive = Layer.effect(
         })
       })
 
-    const onAlert = (event: Extract<WebhookEvent, { _tag: "Alert" }>) =>
+    const retryHeld = (event: Extract<WebhookEvent, { _tag: "Alert" }>, now: number) => {
+      const ctx = event.context
+      return Effect.map(
+        dedup.get(dedupKey(ctx.platform, ctx.channel, ctx.messageId), now),
+        (held) => Option.isSome(held) && isHeld(held.value, now, policy),
+      )
+    }
+
+    const onAlert = (event: Extract<WebhookEvent, { _tag: "Alert" }>, now: number) =>
       Effect.gen(function* () {
         const ctx = event.context
-        const now = yield* Clock.currentTimeMillis
-        const baseKey = dedupKey(ctx.platform, ctx.channel, ctx.messageId)
-        if (event.retryAttempt !== null) {
-          const held = yield* dedup.get(baseKey, now)
-          if (Option.isSome(held) && isHeld(held.value, now, policy)) {
-            yield* Effect.logInfo("retry of a delivery we hold: acknowledged")
-            return IntakeOutcome.Acknowledged({ result: "retry_held", detail: `retry ${event.retryAttempt}` })
-          }
+        if (event.retryAttempt !== null && (yield* retryHeld(event, now))) {
+          yield* Effect.logInfo("retry of a delivery we hold: acknowledged", {
+            ...fieldsOf(ctx),
+            retry: event.retryAttempt,
+          })
+          return IntakeOutcome.Acknowledged({ result: "retry_held", detail: `retry ${event.retryAttempt}` })
         }
         const classification = yield* classifyWithModel(ctx)
         const explicit = classification.tier === "explicit"
         const investigationId = yield* newInvestigationId
         const { key, result } = yield* claimFor(event, investigationId, now, explicit)
-        yield* Effect.annotateLogsScoped({ dedupKey: key })
         if (result._tag === "Duplicate")
           return yield* onDuplicate(ctx, result.record, event.triggerId, explicit)
         return yield* onClaimed(event, key, investigationId, classification, now).pipe(
           // Anything failing after the claim gives it back, so the platform's retry can claim it.
           Effect.tapErrorCause(() => dedup.release(key, investigationId).pipe(Effect.ignore)),
-          Effect.annotateLogs({ investigationId }),
         )
-      }).pipe(
-        Effect.scoped,
-        Effect.annotateLogs({
-          platform: event.context.platform,
-          channel: event.context.channel,
-          messageId: event.context.messageId,
-          trigger: event.context.trigger,
-        }),
-      )
+      })
 
     const onClaimed = (
       event: Extract<WebhookEvent, { _tag: "Alert" }>,
@@ -203,25 +206,28 @@ export const IntakeLive = Layer.effect(
     ) =>
       Effect.gen(function* () {
         const ctx = event.context
-        const decision = Effect.annotateLogs({
+        const fields = {
+          ...fieldsOf(ctx),
+          dedupKey: key,
+          investigationId,
           decision: classification.decision,
           verdict: classification.verdict,
           tier: classification.tier,
           reasons: classification.reasons.join("; "),
-        })
+        }
         if (classification.decision === "gate") {
           yield* dedup
             .transition({ key, investigationId, to: "GATED", now })
             .pipe(
               Effect.catchAll((e) =>
-                Effect.logWarning("could not mark GATED").pipe(Effect.annotateLogs({ error: e.message })),
+                Effect.logWarning("could not mark GATED", { dedupKey: key, error: e.message }),
               ),
             )
-          yield* Effect.logInfo("gated as chatter").pipe(decision)
+          yield* Effect.logInfo("gated as chatter", fields)
           yield* say(ctx, settings.classifier.nudge)
           return IntakeOutcome.Acknowledged({ result: "gated", detail: classification.reasons.join("; ") })
         }
-        const requestedAt = yield* DateTime.now
+        const requestedAt = DateTime.unsafeMake(now)
         const request: InvestigationRequest = {
           investigationId,
           dedupKey: key,
@@ -231,30 +237,33 @@ export const IntakeLive = Layer.effect(
           requestedAt,
         }
         yield* queue.enqueue(request)
-        yield* Effect.logInfo("investigation queued").pipe(decision)
+        yield* Effect.logInfo("investigation queued", fields)
         return IntakeOutcome.Dispatched({ investigationId })
       })
 
+    const onEvent = (platform: Platform, event: WebhookEvent): Effect.Effect<IntakeOutcome, IntakeError> => {
+      switch (event._tag) {
+        case "Challenge":
+          return Effect.succeed(IntakeOutcome.Challenge({ body: event.body }))
+        case "Ignored":
+          return Effect.as(
+            Effect.logInfo("ignored", { platform, reason: event.reason }),
+            IntakeOutcome.Acknowledged({ result: "ignored", detail: event.reason }),
+          )
+        case "Reply":
+          return Effect.succeed(IntakeOutcome.Ephemeral({ text: event.text }))
+        case "Command":
+          return Effect.as(
+            Effect.logInfo("unknown command", { platform, command: event.command }),
+            IntakeOutcome.Ephemeral({ text: unknownCommand(event.command) }),
+          )
+        case "Alert":
+          return Effect.flatMap(Clock.currentTimeMillis, (now) => onAlert(event, now))
+      }
+    }
+
     const handle = (platform: Platform, req: InboundRequest) =>
-      Effect.gen(function* () {
-        const event = yield* chatFor(platform).ingest(req)
-        switch (event._tag) {
-          case "Challenge":
-            return IntakeOutcome.Challenge({ body: event.body })
-          case "Ignored":
-            yield* Effect.logInfo("ignored").pipe(Effect.annotateLogs({ platform, reason: event.reason }))
-            return IntakeOutcome.Acknowledged({ result: "ignored", detail: event.reason })
-          case "Reply":
-            return IntakeOutcome.Ephemeral({ text: event.text })
-          case "Command":
-            yield* Effect.logInfo("unknown command").pipe(
-              Effect.annotateLogs({ platform, command: event.command }),
-            )
-            return IntakeOutcome.Ephemeral({ text: unknownCommand(event.command) })
-          case "Alert":
-            return yield* onAlert(event)
-        }
-      })
+      Effect.flatMap(chatFor(platform).ingest(req), (event) => onEvent(platform, event))
 
     return Intake.of({ handle })
   }),

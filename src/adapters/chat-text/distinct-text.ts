@@ -44,10 +44,13 @@ const padded = (pieces: ReadonlyArray<Piece>): string => ` ${pieces.map((p) => p
  * contained in the joined output.
  */
 export const distinctPieces = (pieces: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const present = pieces.map((p) => p.trim()).filter((p) => p !== "")
+  // One piece cannot repeat anything: skip the normalising (most alerts are just `text`).
+  if (present.length <= 1) return present
   let kept: Piece[] = []
   let text = " "
   const seen: string[] = []
-  for (const raw of pieces.map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const raw of present) {
     const norm = normaliseForDedup(raw)
     if (kept.length === 0 || !within(text, norm)) {
       const contained = (k: Piece) => within(` ${norm} `, k.norm)

@@ -42,16 +42,16 @@ export const makeHttpApp = <E>(
   // fall back to Effect's default logger so the reason is still written and the caller still
   // gets the 500 body instead of an exception.
   const run = (c: Context<Env>, effect: Effect.Effect<void, never, never>) =>
-    runtime.runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId }))).catch((buildError: unknown) =>
-      Effect.runPromise(
-        Effect.logError("the service runtime is unavailable").pipe(
-          Effect.annotateLogs({
+    runtime
+      .runPromise(effect.pipe(Effect.annotateLogs({ requestId: c.var.requestId })))
+      .catch((buildError: unknown) =>
+        Effect.runPromise(
+          Effect.logError("the service runtime is unavailable", {
             requestId: c.var.requestId,
             error: buildError instanceof Error ? buildError.message : String(buildError),
           }),
         ),
-      ),
-    )
+      )
 
   app.use(requestId())
   app.use(
@@ -61,42 +61,42 @@ export const makeHttpApp = <E>(
     }),
   )
 
+  // One fiber per request: intake, and the log line about a failure, run in the same Effect.
+  const handle = (
+    platform: Platform,
+    requestId: string,
+    req: { headers: Record<string, string>; rawBody: string },
+  ) =>
+    Intake.pipe(
+      Effect.flatMap((intake) => intake.handle(platform, req)),
+      Effect.tapError((e) =>
+        (statusOf[e._tag] >= 500 ? Effect.logWarning : Effect.logInfo)("request rejected", {
+          platform,
+          error: e._tag,
+          status: statusOf[e._tag],
+          detail: errorBody(e, requestId).error.message,
+        }),
+      ),
+      Effect.tapDefect((defect) =>
+        Effect.logError("unexpected failure", { platform, defect: String(defect) }),
+      ),
+      Effect.annotateLogs("requestId", requestId),
+    )
+
   const webhook = (platform: Platform) => async (c: Context<Env>) => {
-    const started = performance.now()
     // Signatures are over the exact bytes: decode without dropping a byte-order mark.
     const rawBody = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await c.req.arrayBuffer())
     const headers = lowerCaseHeaders(c.req.raw.headers)
-    const exit = await runtime.runPromiseExit(
-      Intake.pipe(
-        Effect.flatMap((intake) => intake.handle(platform, { headers, rawBody })),
-        Effect.annotateLogs({ requestId: c.var.requestId, route: c.req.path }),
-      ),
-    )
-    const ms = Math.round(performance.now() - started)
-    if (Exit.isSuccess(exit)) {
-      await run(c, Effect.logDebug("answered").pipe(Effect.annotateLogs({ outcome: exit.value._tag, ms })))
-      return c.json(replyBody(platform, exit.value), 200)
-    }
+    const exit = await runtime.runPromiseExit(handle(platform, c.var.requestId, { headers, rawBody }))
+    if (Exit.isSuccess(exit)) return c.json(replyBody(platform, exit.value), 200)
     const failure = Cause.failureOption(exit.cause).pipe(
       Option.flatMap((e): Option.Option<EdgeError> => (isEdgeError(e) ? Option.some(e) : Option.none())),
     )
-    if (Option.isSome(failure)) {
-      const e = failure.value
-      const log = statusOf[e._tag] >= 500 ? Effect.logWarning : Effect.logInfo
-      await run(
-        c,
-        log("request rejected").pipe(
-          Effect.annotateLogs({
-            error: e._tag,
-            status: statusOf[e._tag],
-            message: errorBody(e, "").error.message,
-            ms,
-          }),
-        ),
-      )
-      return fail(c, e)
+    if (Option.isSome(failure)) return fail(c, failure.value)
+    // Not an intake error: the runtime itself could not be built (its error is in the cause).
+    if (!Cause.isDie(exit.cause)) {
+      await run(c, Effect.logError("the service runtime is unavailable", { cause: Cause.pretty(exit.cause) }))
     }
-    await run(c, Effect.logError("unexpected failure", exit.cause).pipe(Effect.annotateLogs({ ms })))
     return fail(c, { _tag: "Internal" })
   }
 

@@ -105,13 +105,27 @@ export const envSecretsLayer = (options: EnvSecretsOptions = {}): Layer.Layer<Se
           ? Effect.fail(unavailable(name, "empty", `${name} names a Secrets Manager secret that is empty`))
           : Effect.succeed(Redacted.make(value))
 
-      const get = (name: SecretName) =>
-        Effect.gen(function* () {
-          const src = yield* source(name)
-          if (src._tag === "Plain") return Redacted.make(src.value)
-          const resolved = yield* cache.get(src.arn).pipe(Effect.mapError((e) => fetchFailed(name, e)))
-          return yield* nonBlank(name, resolved.value)
-        }).pipe(Effect.withSpan("Secrets.get", { attributes: { name } }))
+      // A plain value is fixed for the life of the process: one Redacted per name, handed out
+      // without any Effect steps (this is on every webhook's path). Only ARNs pay for the cache.
+      const plainValues = new Map<SecretName, Effect.Effect<Redacted.Redacted<string>>>()
+      const get = (name: SecretName): Effect.Effect<Redacted.Redacted<string>, SecretUnavailable> => {
+        const known = plainValues.get(name)
+        if (known !== undefined) return known
+        const raw = env[name]
+        if (raw === undefined) return Effect.fail(unavailable(name, "unset", `${name} is not set`))
+        if (isBlank(raw)) return Effect.fail(unavailable(name, "empty", `${name} is empty`))
+        const trimmed = raw.trim()
+        if (!trimmed.startsWith(arnPrefix)) {
+          const value = Effect.succeed(Redacted.make(raw))
+          plainValues.set(name, value)
+          return value
+        }
+        return cache.get(trimmed).pipe(
+          Effect.mapError((e) => fetchFailed(name, e)),
+          Effect.flatMap((resolved) => nonBlank(name, resolved.value)),
+          Effect.withSpan("Secrets.get", { attributes: { name } }),
+        )
+      }
 
       /** Claims this TTL window's one refresh for `name`; false if it is already used. */
       const claimRefresh = (name: SecretName) =>

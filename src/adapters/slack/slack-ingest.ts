@@ -62,27 +62,31 @@ type IngestError = WebhookRejected | MalformedWebhook | SecretUnavailable | Upst
 
 const ignored = (reason: string) => Effect.succeed(WebhookEvent.Ignored({ reason }))
 
-const verify = (deps: SlackIngestDeps, req: InboundRequest) =>
-  Effect.gen(function* () {
-    const nowSeconds = Math.floor((yield* Clock.currentTimeMillis) / 1000)
-    const check = (secret: Redacted.Redacted<string>) =>
-      verifySlackSignature({
-        secret: Redacted.value(secret),
-        timestamp: req.headers["x-slack-request-timestamp"],
-        signature: req.headers["x-slack-signature"],
-        rawBody: req.rawBody,
-        nowSeconds,
-        windowSeconds: deps.signatureWindowSeconds,
-      })
-    const first = check(yield* deps.secrets.get("SLACK_SIGNING_SECRET"))
-    if (Either.isRight(first)) return
-    if (first.left.reason !== "bad_signature") return yield* first.left
-    // The secret may have been rotated since we cached it: re-read once, then decide.
-    const changed = yield* deps.secrets.refresh("SLACK_SIGNING_SECRET")
-    if (!changed) return yield* first.left
-    const second = check(yield* deps.secrets.get("SLACK_SIGNING_SECRET"))
-    if (Either.isLeft(second)) return yield* second.left
+/**
+ * On every delivery: one secret read (plain values are free) and one HMAC. Only a failed check
+ * takes the slow path: re-read the secret once, in case it was rotated, then decide.
+ */
+const verify = (deps: SlackIngestDeps, req: InboundRequest, nowMs: number) => {
+  const check = (secret: Redacted.Redacted<string>) =>
+    verifySlackSignature({
+      secret: Redacted.value(secret),
+      timestamp: req.headers["x-slack-request-timestamp"],
+      signature: req.headers["x-slack-signature"],
+      rawBody: req.rawBody,
+      nowSeconds: Math.floor(nowMs / 1000),
+      windowSeconds: deps.signatureWindowSeconds,
+    })
+  return Effect.flatMap(deps.secrets.get("SLACK_SIGNING_SECRET"), (secret) => {
+    const first = check(secret)
+    if (Either.isRight(first)) return Effect.void
+    if (first.left.reason !== "bad_signature") return Effect.fail(first.left)
+    return Effect.flatMap(deps.secrets.refresh("SLACK_SIGNING_SECRET"), (changed) =>
+      changed
+        ? Effect.flatMap(deps.secrets.get("SLACK_SIGNING_SECRET"), (rotated) => check(rotated))
+        : Effect.fail(first.left),
+    )
   })
+}
 
 const windowAround = (
   deps: SlackIngestDeps,
@@ -108,15 +112,17 @@ const fetchOrUnavailable = (deps: SlackIngestDeps, channel: string, ts: string) 
     ),
   )
 
-const ownUser = (deps: SlackIngestDeps, callback: EventCallback) =>
-  Effect.gen(function* () {
-    const fromEvent = callback.authorizations?.find((a) => a.is_bot === true)?.user_id ?? null
-    const known = yield* deps.ownIdentity
-    return { userId: fromEvent ?? known.userId, botId: known.botId }
-  })
+/** Our bot's identity: in the event's `authorizations` (no request), else what the platform knows. */
+const ownUser = (deps: SlackIngestDeps, callback: EventCallback) => {
+  const fromEvent = callback.authorizations?.find((a) => a.is_bot === true)?.user_id ?? null
+  return fromEvent === null
+    ? deps.ownIdentity
+    : Effect.succeed({ userId: fromEvent, botId: null as string | null })
+}
 
 const alertEvent = (
   deps: SlackIngestDeps,
+  nowMs: number,
   fields: {
     readonly callback: EventCallback
     readonly channel: string
@@ -131,34 +137,33 @@ const alertEvent = (
     readonly retryAttempt: number | null
     readonly again: boolean
   },
-) =>
-  Effect.gen(function* () {
-    const timing = windowAround(deps, fields.messageId)
-    if (timing === null) return WebhookEvent.Ignored({ reason: `unreadable message ts ${fields.messageId}` })
-    if (fields.text.trim() === "") return WebhookEvent.Ignored({ reason: "the message has no text" })
-    const receivedAt = yield* DateTime.now
-    return WebhookEvent.Alert({
-      context: {
-        platform: "slack",
-        workspace: fields.callback.team_id ?? null,
-        channel: fields.channel,
-        messageId: fields.messageId,
-        threadId: fields.threadId,
-        text: fields.text,
-        note: fields.note,
-        author: fields.author,
-        triggeredBy: fields.triggeredBy,
-        trigger: fields.trigger,
-        alertTime: timing.alertTime,
-        receivedAt,
-        window: timing.window,
-      },
-      retryAttempt: fields.retryAttempt,
-      again: fields.again,
-      triggerId: fields.triggerId,
-      interaction: null,
-    })
+): WebhookEvent => {
+  const timing = windowAround(deps, fields.messageId)
+  if (timing === null) return WebhookEvent.Ignored({ reason: `unreadable message ts ${fields.messageId}` })
+  if (fields.text.trim() === "") return WebhookEvent.Ignored({ reason: "the message has no text" })
+  const receivedAt = DateTime.unsafeMake(nowMs)
+  return WebhookEvent.Alert({
+    context: {
+      platform: "slack",
+      workspace: fields.callback.team_id ?? null,
+      channel: fields.channel,
+      messageId: fields.messageId,
+      threadId: fields.threadId,
+      text: fields.text,
+      note: fields.note,
+      author: fields.author,
+      triggeredBy: fields.triggeredBy,
+      trigger: fields.trigger,
+      alertTime: timing.alertTime,
+      receivedAt,
+      window: timing.window,
+    },
+    retryAttempt: fields.retryAttempt,
+    again: fields.again,
+    triggerId: fields.triggerId,
+    interaction: null,
   })
+}
 
 const authorOf = (m: { user: string | null; botId: string | null; username: string | null }) => ({
   id: m.user ?? m.botId ?? "unknown",
@@ -166,12 +171,18 @@ const authorOf = (m: { user: string | null; botId: string | null; username: stri
   bot: m.botId !== null,
 })
 
-const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMention, retry: number | null) =>
-  Effect.gen(function* () {
-    const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts
-    const mentionText = deps.messageText(event)
-    if (!inThread) {
-      return yield* alertEvent(deps, {
+const onMention = (
+  deps: SlackIngestDeps,
+  nowMs: number,
+  callback: EventCallback,
+  event: AppMention,
+  retry: number | null,
+) => {
+  const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts
+  const mentionText = deps.messageText(event)
+  if (!inThread) {
+    return Effect.succeed(
+      alertEvent(deps, nowMs, {
         callback,
         channel: event.channel,
         messageId: event.ts,
@@ -188,8 +199,10 @@ const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMen
         triggerId: event.ts,
         retryAttempt: retry,
         again: false,
-      })
-    }
+      }),
+    )
+  }
+  return Effect.gen(function* () {
     // A mention inside a thread investigates the thread's parent, with the operator's note.
     const parentTs = event.thread_ts ?? event.ts
     const parent = yield* fetchOrUnavailable(deps, event.channel, parentTs)
@@ -197,7 +210,7 @@ const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMen
     const note = stripMentions(mentionText)
     const parentText = parent.value.text.trim()
     const text = note === "" ? parentText : `${parentText}\n\n---\nOperator note (via @mention): ${note}`
-    return yield* alertEvent(deps, {
+    return alertEvent(deps, nowMs, {
       callback,
       channel: event.channel,
       messageId: parentTs,
@@ -212,9 +225,11 @@ const onMention = (deps: SlackIngestDeps, callback: EventCallback, event: AppMen
       again: deps.againRequested(note),
     })
   })
+}
 
 const onReaction = (
   deps: SlackIngestDeps,
+  nowMs: number,
   callback: EventCallback,
   event: ReactionAdded,
   retry: number | null,
@@ -233,7 +248,7 @@ const onReaction = (
       return WebhookEvent.Ignored({ reason: "reaction without item channel/ts" })
     const message = yield* fetchOrUnavailable(deps, channel, ts)
     if (Option.isNone(message)) return WebhookEvent.Ignored({ reason: `reacted message ${ts} not found` })
-    return yield* alertEvent(deps, {
+    return alertEvent(deps, nowMs, {
       callback,
       channel,
       messageId: ts,
@@ -268,31 +283,45 @@ const slashCommand = (rawBody: string) => {
   })
 }
 
+/** Everything after the signature: decode, allow-list, and build the event (sync unless a fetch is needed). */
+const route = (
+  deps: SlackIngestDeps,
+  req: InboundRequest,
+  nowMs: number,
+): Effect.Effect<WebhookEvent, IngestError> => {
+  const contentType = req.headers["content-type"] ?? ""
+  if (contentType.includes("application/x-www-form-urlencoded")) {
+    if (new URLSearchParams(req.rawBody).has("command")) return Effect.succeed(slashCommand(req.rawBody))
+    return ignored("form body without a command (interactive payloads are not supported)")
+  }
+  const envelope = parseSlackEnvelope(req.rawBody)
+  if (Either.isLeft(envelope)) return Effect.fail(envelope.left)
+  const e = envelope.right
+  if (e._tag === "UrlVerification")
+    return Effect.succeed(WebhookEvent.Challenge({ body: { challenge: e.challenge } }))
+  if (e._tag === "Other") return ignored(`envelope type ${e.type}`)
+  const callback = e.callback
+  const event = classifySlackEvent(callback.event)
+  if (event._tag === "Unsupported") return ignored(event.reason)
+  return Effect.flatMap(ownUser(deps, callback), (own) => {
+    const actor = event.event.user
+    const botId = event._tag === "AppMention" ? event.event.bot_id : undefined
+    if ((own.userId !== null && actor === own.userId) || (own.botId !== null && botId === own.botId)) {
+      return ignored("our own bot's event")
+    }
+    const retry = parseRetry(req.headers["x-slack-retry-num"])
+    return event._tag === "AppMention"
+      ? onMention(deps, nowMs, callback, event.event, retry)
+      : onReaction(deps, nowMs, callback, event.event, retry)
+  })
+}
+
 export const slackIngest =
   (deps: SlackIngestDeps) =>
   (req: InboundRequest): Effect.Effect<WebhookEvent, IngestError> =>
-    Effect.gen(function* () {
-      yield* verify(deps, req)
-      const contentType = req.headers["content-type"] ?? ""
-      if (contentType.includes("application/x-www-form-urlencoded")) {
-        if (new URLSearchParams(req.rawBody).has("command")) return slashCommand(req.rawBody)
-        return yield* ignored("form body without a command (interactive payloads are not supported)")
-      }
-      const envelope = yield* parseSlackEnvelope(req.rawBody)
-      if (envelope._tag === "UrlVerification")
-        return WebhookEvent.Challenge({ body: { challenge: envelope.challenge } })
-      if (envelope._tag === "Other") return yield* ignored(`envelope type ${envelope.type}`)
-      const callback = envelope.callback
-      const event = classifySlackEvent(callback.event)
-      if (event._tag === "Unsupported") return yield* ignored(event.reason)
-      const own = yield* ownUser(deps, callback)
-      const actor = event.event.user
-      const botId = event._tag === "AppMention" ? event.event.bot_id : undefined
-      if ((own.userId !== null && actor === own.userId) || (own.botId !== null && botId === own.botId)) {
-        return yield* ignored("our own bot's event")
-      }
-      const retry = parseRetry(req.headers["x-slack-retry-num"])
-      return event._tag === "AppMention"
-        ? yield* onMention(deps, callback, event.event, retry)
-        : yield* onReaction(deps, callback, event.event, retry)
-    })
+    Effect.flatMap(Clock.currentTimeMillis, (nowMs) =>
+      Effect.zipRight(
+        verify(deps, req, nowMs),
+        Effect.suspend(() => route(deps, req, nowMs)),
+      ),
+    )
