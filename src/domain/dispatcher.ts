@@ -9,6 +9,7 @@ import { Context, DateTime, Duration, Effect, Layer, Option } from "effect"
 import { type AgentInvokeError, AgentInvoker, type AgentTask } from "../ports/agent-invoker.js"
 import { type ChatPlatformService, ChatPlatforms } from "../ports/chat-platform.js"
 import { DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
+import { extractFacts } from "./alert-facts.js"
 import { AppSettings } from "./app-settings.js"
 import { couldNotStart, investigatingText } from "./intake-messages.js"
 import type { InvestigationRequest } from "./investigation-request.js"
@@ -95,6 +96,8 @@ export const DispatcherLive = Layer.effect(
           task: "investigate",
           investigationId: request.investigationId,
           alert: { ...request.context, threadId: anchor },
+          facts: extractFacts(request.context.text, settings.severity.labels),
+          dedupKey: request.dedupKey,
           hints: {},
           deadline,
         }
