@@ -16,6 +16,7 @@
  */
 import { Effect, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { makeHttpApp } from "../src/adapters/http/app.js"
+import { noTraceStoreLayer } from "../src/adapters/local/no-trace-store.js"
 import { offLlmLayer } from "../src/adapters/local/off-llm.js"
 import { recordingAgentInvokerLayer } from "../src/adapters/local/recording-agent-invoker.js"
 import { makeJsonLogger } from "../src/adapters/log/json-logger.js"
@@ -72,6 +73,7 @@ export const makeOursRuntime = async (options: {
       config: defaultConfig,
       secrets: envSecretsLayer({ env: { SLACK_SIGNING_SECRET: benchSigningSecret } }),
       dedup: options.dedup,
+      traces: noTraceStoreLayer,
       llm: offLlmLayer,
       invoker: recordingAgentInvokerLayer(),
       queue: countingQueue,

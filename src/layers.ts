@@ -4,32 +4,39 @@
  * replay servers and in-memory stores, so every path runs the same domain services.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
-import { Effect, Layer } from "effect"
+import { ConfigProvider, Effect, Layer, Option } from "effect"
 import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
 import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
 import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
 import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
 import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
+import { fileTraceStoreLayer } from "./adapters/local/file-trace-store.js"
 import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
+import { noTraceStoreLayer } from "./adapters/local/no-trace-store.js"
 import { offLlmLayer } from "./adapters/local/off-llm.js"
-import { pendingAgentInvokerLayer } from "./adapters/local/pending-agent-invoker.js"
-import { recordingAgentInvokerLayer } from "./adapters/local/recording-agent-invoker.js"
+import { routingAgentInvokerLayer } from "./adapters/local/routing-agent-invoker.js"
+import { awsTraceStoreLayer } from "./adapters/s3/s3-trace-store.js"
+import { tracesConfig } from "./adapters/s3/trace-store-config.js"
 import { envSecretsLayer } from "./adapters/secrets-manager/env-secrets-layer.js"
 import { secretsManagerResolver } from "./adapters/secrets-manager/secrets-manager-resolver.js"
 import { makeSlackPlatform } from "./adapters/slack/slack-platform.js"
 import { makeSlackWebApi } from "./adapters/slack/slack-web-api.js"
 import { sqsDispatchQueueLayer } from "./adapters/sqs/sqs-dispatch-queue.js"
+import { masterAgent } from "./agents/master/master-agent.js"
+import { specialistAgents } from "./agents/registry.js"
 import { AppSettings } from "./domain/app-settings.js"
 import { isAgainRequest } from "./domain/classify.js"
 import { type AppConfig, ConfigInvalid, defaultConfig } from "./domain/config.js"
 import { DispatcherLive } from "./domain/dispatcher.js"
 import { IntakeLive } from "./domain/intake.js"
+import { OrchestratorLive } from "./domain/orchestrator.js"
 import type { AgentInvoker } from "./ports/agent-invoker.js"
 import { ChatPlatforms } from "./ports/chat-platform.js"
 import type { DedupStore } from "./ports/dedup-store.js"
 import type { DispatchQueue } from "./ports/dispatch-queue.js"
 import type { Llm } from "./ports/llm.js"
 import { Secrets } from "./ports/secrets.js"
+import type { TraceStore } from "./ports/trace-store.js"
 
 export interface ChatEndpoints {
   /** Slack Web API base (default https://slack.com/api); a replay server in tests and the demo. */
@@ -78,27 +85,69 @@ export interface AppParts<E> {
   readonly secrets: Layer.Layer<Secrets>
   readonly dedup: Layer.Layer<DedupStore, E>
   readonly llm: Layer.Layer<Llm>
-  readonly invoker: Layer.Layer<AgentInvoker>
+  readonly traces: Layer.Layer<TraceStore>
   /** "in-process": an Effect Queue drained by the Dispatcher in this process. */
   readonly queue: "in-process" | Layer.Layer<DispatchQueue>
   readonly chat?: ChatEndpoints
+  /** Environment for agent routing (`<ID>_AGENT_RUNTIME_ARN`, `<ID>_AGENT_URL`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** How dispatch reaches the master. Default: per config.yaml (inline: this process's Orchestrator). */
+  readonly invoker?: Layer.Layer<AgentInvoker>
+  /** How the master reaches the specialists. Default: per config.yaml, with the inline specialists. */
+  readonly specialistInvoker?: Layer.Layer<AgentInvoker>
+  readonly agentCoreRegion?: string
 }
 
-/** Intake + Dispatcher over the given adapters; every port is also exposed for entry points and tests. */
+/**
+ * Intake + Dispatcher + the master's Orchestrator over the given adapters. Dispatch and the
+ * Orchestrator each get their own AgentInvoker: dispatch reaches the master (inline, that is this
+ * process's Orchestrator, or AgentCore), the Orchestrator reaches the specialists.
+ */
 export const appLayer = <E>(parts: AppParts<E>) => {
+  const env = parts.env ?? {}
+  const region = parts.agentCoreRegion ?? parts.config.models.region
   const ports = Layer.mergeAll(
     Layer.succeed(AppSettings, parts.config),
     parts.secrets,
     parts.dedup,
     parts.llm,
-    parts.invoker,
+    parts.traces,
     chatPlatformsLayer(parts.config, parts.chat).pipe(Layer.provide(parts.secrets)),
   )
-  const dispatcher = DispatcherLive.pipe(Layer.provideMerge(ports))
+  const specialistInvoker =
+    parts.specialistInvoker ??
+    routingAgentInvokerLayer({
+      agents: parts.config.agents,
+      env,
+      inline: specialistAgents(),
+      agentCore: { region },
+    })
+  const orchestrator = OrchestratorLive.pipe(Layer.provide(specialistInvoker), Layer.provide(ports))
+  const masterInvoker =
+    parts.invoker ??
+    routingAgentInvokerLayer({
+      agents: parts.config.agents,
+      env,
+      inline: { master: masterAgent },
+      agentCore: { region },
+    }).pipe(Layer.provide(orchestrator))
+  const dispatcher = DispatcherLive.pipe(Layer.provide(masterInvoker), Layer.provideMerge(ports))
   const queue =
     parts.queue === "in-process" ? inProcessDispatchQueueLayer().pipe(Layer.provide(dispatcher)) : parts.queue
-  return IntakeLive.pipe(Layer.provideMerge(Layer.merge(dispatcher, queue)))
+  return IntakeLive.pipe(Layer.provideMerge(Layer.mergeAll(dispatcher, queue, orchestrator)))
 }
+
+/** Traces in S3 + DynamoDB when TRACES_BUCKET_NAME and TRACES_TABLE_NAME are set; off otherwise. */
+const awsTraces = (env: Readonly<Record<string, string | undefined>>) =>
+  tracesConfig.pipe(
+    Effect.withConfigProvider(
+      ConfigProvider.fromMap(
+        new Map(Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]]))),
+      ),
+    ),
+    Effect.map(Option.match({ onNone: () => noTraceStoreLayer, onSome: awsTraceStoreLayer })),
+    Effect.mapError((e) => new ConfigInvalid({ source: "environment", problems: [String(e)] })),
+  )
 
 /** config.yaml from CONFIG_PATH or the working directory; embedded defaults when there is none. */
 export const loadConfig = (path: string) =>
@@ -137,9 +186,14 @@ export const awsLayer = (
           resolveArn: secretsManagerResolver(),
         }),
         dedup: dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName }),
-        llm: config.classifier.llm.enabled ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
-        invoker: pendingAgentInvokerLayer,
+        llm:
+          config.classifier.llm.enabled || config.agents.master.model !== null
+            ? bedrockLlmLayer({ region: config.models.region })
+            : offLlmLayer,
+        traces: yield* awsTraces(env),
         queue: sqsDispatchQueueLayer({ queueUrl, client: { region } }),
+        env,
+        agentCoreRegion: region,
         chat: {
           ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
           ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
@@ -156,8 +210,9 @@ export interface LocalServeOptions {
 }
 
 /**
- * `npm start -- --serve`: one process, file-backed dedup under the state dir, the in-process
- * queue, secrets from the environment. The master is recorded until the engine lands.
+ * `npm start -- --serve`: one process, file-backed dedup and traces under the state dir, the
+ * in-process queue, secrets from the environment, the master and the agents inline (or wherever
+ * config.yaml routes them).
  */
 export const localServeLayer = (options: LocalServeOptions) =>
   appLayer({
@@ -168,10 +223,14 @@ export const localServeLayer = (options: LocalServeOptions) =>
       resolveArn: secretsManagerResolver(),
     }),
     dedup: fileDedupStoreLayer({ dir: `${options.stateDir}/dedup` }),
-    llm: offLlmLayer,
-    invoker: recordingAgentInvokerLayer(),
+    llm:
+      options.config.agents.master.model !== null
+        ? bedrockLlmLayer({ region: options.config.models.region })
+        : offLlmLayer,
+    traces: fileTraceStoreLayer({ dir: `${options.stateDir}/traces` }),
     queue: "in-process",
     chat: options.chat,
+    env: options.env,
   })
 
 /**

@@ -43,4 +43,13 @@ export const placeholderResult = (
   status: Exclude<AgentStatus, "ok">,
   reason: string,
   durationMs = 0,
-): AgentResult => ({ agent, status, findings: [], summary: "", reason, scanned: [], usage: noUsage, durationMs })
+): AgentResult => ({
+  agent,
+  status,
+  findings: [],
+  summary: "",
+  reason,
+  scanned: [],
+  usage: noUsage,
+  durationMs,
+})

@@ -9,6 +9,7 @@ import { Context, DateTime, Duration, Effect, Layer, Option } from "effect"
 import { type AgentInvokeError, AgentInvoker, type AgentTask } from "../ports/agent-invoker.js"
 import { type ChatPlatformService, ChatPlatforms } from "../ports/chat-platform.js"
 import { DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
+import { TraceStore } from "../ports/trace-store.js"
 import { extractFacts } from "./alert-facts.js"
 import { AppSettings } from "./app-settings.js"
 import { couldNotStart, investigatingText } from "./intake-messages.js"
@@ -37,6 +38,7 @@ export const DispatcherLive = Layer.effect(
     const dedup = yield* DedupStore
     const invoker = yield* AgentInvoker
     const settings = yield* AppSettings
+    const traces = yield* TraceStore
     const chatFor = (p: Platform): ChatPlatformService => (p === "slack" ? chats.slack : chats.discord)
     const chatTimeout = Duration.millis(settings.limits.outbound_timeout_ms)
 
@@ -90,6 +92,30 @@ export const DispatcherLive = Layer.effect(
           return "skipped" as const
         }
         const anchor = yield* acknowledge(request)
+        // The intake decision and the hand-off open the trace (seq 0 and 1; the master starts at 10).
+        const header = {
+          investigationId: request.investigationId,
+          startedAt: request.context.receivedAt,
+          platform: request.context.platform,
+          channel: request.context.channel,
+          messageId: request.context.messageId,
+          dedupKey: request.dedupKey,
+        }
+        yield* traces.begin(header)
+        yield* traces.append(header, {
+          investigationId: request.investigationId,
+          seq: 0,
+          at: request.requestedAt,
+          step: "intake_decision",
+          data: { trigger: request.context.trigger, classification: request.classification },
+        })
+        yield* traces.append(header, {
+          investigationId: request.investigationId,
+          seq: 1,
+          at: now,
+          step: "dispatch",
+          data: { anchor, interaction: request.interaction !== null },
+        })
         const deadline = DateTime.addDuration(now, Duration.seconds(settings.budgets.report_deadline_s))
         // The task carries the alert, never the interaction token.
         const task: AgentTask = {

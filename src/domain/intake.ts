@@ -11,6 +11,7 @@ import { type ChatPlatformService, ChatPlatforms, type InboundRequest } from "..
 import { type ClaimResult, DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
 import { DispatchQueue } from "../ports/dispatch-queue.js"
 import { Llm } from "../ports/llm.js"
+import { TraceStore } from "../ports/trace-store.js"
 import type { AlertContext } from "./alert-context.js"
 import { AppSettings } from "./app-settings.js"
 import type { Classification } from "./classification.js"
@@ -50,6 +51,7 @@ export const IntakeLive = Layer.effect(
     const queue = yield* DispatchQueue
     const llm = yield* Llm
     const settings = yield* AppSettings
+    const traces = yield* TraceStore
     const policy: ClaimPolicy = {
       ttlMs: settings.limits.dedup_ttl_hours * 3_600_000,
       reclaimAfterMs: settings.limits.dedup_reclaim_after_s * 1000,
@@ -225,6 +227,23 @@ export const IntakeLive = Layer.effect(
             )
           yield* Effect.logInfo("gated as chatter", fields)
           yield* say(ctx, settings.classifier.nudge)
+          // Gated decisions are traced here: they never reach dispatch, which traces the others.
+          const header = {
+            investigationId,
+            startedAt: ctx.receivedAt,
+            platform: ctx.platform,
+            channel: ctx.channel,
+            messageId: ctx.messageId,
+            dedupKey: key,
+          }
+          yield* traces.begin(header)
+          yield* traces.append(header, {
+            investigationId,
+            seq: 0,
+            at: DateTime.unsafeMake(now),
+            step: "intake_decision",
+            data: { trigger: ctx.trigger, triggerId: event.triggerId, classification, nudged: true },
+          })
           return IntakeOutcome.Acknowledged({ result: "gated", detail: classification.reasons.join("; ") })
         }
         const requestedAt = DateTime.unsafeMake(now)

@@ -39,7 +39,7 @@ const rules: ReadonlyArray<Rule> = [
   // AWS access key ids and secret keys next to their names.
   [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, MASK],
   [
-    /\b(aws_?secret_?access_?key|secret_?access_?key|aws_?session_?token)(["']?\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9/+=]{16,}/gi,
+    /\b(aws_?secret_?access_?key|secret_?access_?key|aws_?session_?token)(\\?["']?\s{0,3}[:=]\s{0,3}\\?["']?)[A-Za-z0-9/+=]{16,}/gi,
     `$1$2${MASK}`,
   ],
   // GitHub, OpenAI/Anthropic-style and generic API keys with a recognisable prefix.
@@ -47,7 +47,7 @@ const rules: ReadonlyArray<Rule> = [
   [/\bsk-(?:ant-)?[A-Za-z0-9_-]{20,}/g, MASK],
   // key=value / key: value for secret-ish keys (query strings, env dumps, JSON, logs).
   [
-    /\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|apikey|auth[_-]?token|private[_-]?key|signing[_-]?secret)(["']?\s{0,3}[:=]\s{0,3}["']?)(?!\[REDACTED\])[^\s"'&,;}]{1,500}/gi,
+    /\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|apikey|auth[_-]?token|private[_-]?key|signing[_-]?secret)(\\?["']?\s{0,3}[:=]\s{0,3}\\?["']?)(?!\[REDACTED\])[^\s"'&,;}\\]{1,500}/gi,
     `$1$2${MASK}`,
   ],
 ]
@@ -60,12 +60,37 @@ export const redact = (text: string): string => {
   return out
 }
 
-/** Redact every string inside a JSON-like value (for traces and structured logs). */
+/** `accessToken` → `access_token`, `X-Api-Key` → `x_api_key`. */
+const snakeCase = (key: string): string =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toLowerCase()
+
+const secretKeyPattern =
+  /(?:^|_)(?:password|passwd|pwd|secret|token|api_?key|private_key|authorization|cookie|secret_access_key|session_token|credentials?)$/
+
+/**
+ * A key whose value is a secret whatever the value looks like (`{"password": "hunter2"}`): the
+ * text rules cannot see it once the value is a string of its own. `tokens`, `inputTokens`,
+ * `dedupKey` are not secret keys.
+ */
+export const isSecretKey = (key: string): boolean => secretKeyPattern.test(snakeCase(key))
+
+/**
+ * Redact a JSON-like value for traces and structured logs: every string by `redact`, every key
+ * too, and any scalar under a secret-looking key masked outright.
+ */
 export const redactDeep = (value: unknown): unknown => {
   if (typeof value === "string") return redact(value)
   if (Array.isArray(value)) return value.map(redactDeep)
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        redact(k),
+        isSecretKey(k) && (typeof v === "string" || typeof v === "number") ? MASK : redactDeep(v),
+      ]),
+    )
   }
   return value
 }

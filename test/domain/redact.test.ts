@@ -52,6 +52,28 @@ describe("redact", () => {
     expect(redact(text)).toBe(text)
   })
 
+  it("catches key/value secrets inside escaped JSON (a record quoted in a log line)", () => {
+    const line =
+      '{"msg":"auth failed","body":"{\\"client_secret\\":\\"s3cr3tvalue123\\",\\"user\\":\\"svc\\"}"}'
+    const out = redact(line)
+    expect(out).not.toContain("s3cr3tvalue123")
+    expect(out).toContain('\\"user\\":\\"svc\\"')
+    expect(
+      redact('\\"aws_secret_access_key\\": \\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\\"'),
+    ).not.toContain("wJalrXUtnFEMI")
+  })
+
+  it("masks values under secret-looking keys in structured data, keeps counters", () => {
+    expect(
+      redactDeep({ password: "hunter2", accessToken: 12345, inputTokens: 1200, dedupKey: "slack#C#1" }),
+    ).toEqual({
+      password: "[REDACTED]",
+      accessToken: "[REDACTED]",
+      inputTokens: 1200,
+      dedupKey: "slack#C#1",
+    })
+  })
+
   it("redacts inside JSON-like values", () => {
     expect(redactDeep({ a: ["password=x1"], b: { c: "xoxb-1234567890-abcdefghijkl" }, n: 3 })).toEqual({
       a: ["password=[REDACTED]"],

@@ -4,8 +4,9 @@
  * standard `AWS_ENDPOINT_URL_<SERVICE>` variables (which @aws-sdk 3.1169 honours via
  * @smithy/core's getEndpointUrlConfig) and dummy credentials from the environment. One signed
  * app_mention goes in at the edge; the claim lands in DynamoDB and the request on SQS; the
- * dispatch side (pending invoker: not_configured) fails it, and the DLQ consumer tells the
- * thread and gives the claim back.
+ * dispatch side fails it — the master is on AgentCore (as deployed) and its ARN is not set, so the
+ * invoker answers not_configured naming the variable — and the DLQ consumer tells the thread and
+ * gives the claim back.
  */
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -28,6 +29,14 @@ import { type DynaliteServer, startDynalite, uniqueTableName } from "../support/
 import { mention, slackBotToken, slackBotUser, slackSecret, tsAgo } from "../support/intake-harness.js"
 
 const tableName = uniqueTableName("dedup")
+/** As deployed: the master runs on AgentCore. */
+const deployed = {
+  ...defaultConfig,
+  agents: {
+    ...defaultConfig.agents,
+    master: { ...defaultConfig.agents.master, runtime: "agentcore" as const },
+  },
+}
 const alertTs = tsAgo(20_000, 512)
 const dedupKeyOf = (ts: string) => `slack#C0ALERTS#${ts}`
 
@@ -97,7 +106,7 @@ describe("awsLayer against dynalite and the SQS replay", () => {
     }
     // As src/lambda.ts and src/dispatch.ts compose it (their JSON logger captured here).
     runtime = ManagedRuntime.make(
-      Layer.provideMerge(awsLayer(defaultConfig, env), captureLoggerLayer(logs, redact)),
+      Layer.provideMerge(awsLayer(deployed, env), captureLoggerLayer(logs, redact)),
     )
   })
 
@@ -115,7 +124,7 @@ describe("awsLayer against dynalite and the SQS replay", () => {
       )
     ).Item
 
-  it("mention → 200; one SQS message (an InvestigationRequest); the claim RECEIVED in DynamoDB; then dispatch fails not_configured and the DLQ consumer tells the thread and releases the claim", async () => {
+  it("mention → 200; one SQS message (an InvestigationRequest); the claim RECEIVED in DynamoDB; then dispatch fails not_configured (no master ARN) and the DLQ consumer tells the thread and releases the claim", async () => {
     const app = makeHttpApp(runtime, { bodyLimitBytes: defaultConfig.limits.request_body_bytes })
     const raw = JSON.stringify(
       mention({ text: "[FIRING:1] KubePodCrashLooping (eks-prod payments)", ts: alertTs }),
@@ -153,12 +162,12 @@ describe("awsLayer against dynalite and the SQS replay", () => {
     expect(item?.investigationId).toEqual({ S: investigationId })
     expect(Number(item?.ttl?.N)).toBeGreaterThan(Date.now() / 1000)
 
-    // The dispatch Lambda: the pending invoker fails not_configured → the record is reported failed
+    // The dispatch Lambda: MASTER_AGENT_RUNTIME_ARN unset → not_configured → the record is reported failed
     const event = { Records: [{ messageId: message?.messageId ?? "", body: message?.body ?? "" }] }
     const batch = await runtime.runPromise(dispatchBatch(event))
     expect(batch).toEqual({ batchItemFailures: [{ itemIdentifier: message?.messageId }] })
     const failed = parsedLogs(logs).find((l) => l.message === "dispatch failed; SQS will retry")
-    expect(String(failed?.error)).toContain("no agent runtime invoker is configured")
+    expect(String(failed?.error)).toContain("MASTER_AGENT_RUNTIME_ARN is not set")
     expect((await getItem(dedupKeyOf(alertTs)))?.state).toEqual({ S: "RECEIVED" })
 
     // The DLQ consumer: the notice in the alert's thread, the claim given back

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createDedupTable } from "../../src/adapters/dynamodb/dedup-table.js"
 import { dynamoDedupStoreLayer } from "../../src/adapters/dynamodb/dynamo-dedup-store.js"
 import { makeHttpApp } from "../../src/adapters/http/app.js"
+import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import {
   RecordedInvocations,
@@ -88,6 +89,7 @@ describe("four intake runtimes sharing one dynalite and one queue", () => {
         config: defaultConfig,
         secrets: envSecretsLayer({ env: { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: botToken } }),
         dedup,
+        traces: memoryTraceStoreLayer(),
         llm: offLlmLayer,
         invoker: master,
         queue:

@@ -9,6 +9,7 @@ import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeHttpApp } from "../../src/adapters/http/app.js"
 import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
+import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import {
   RecordedInvocations,
@@ -120,6 +121,7 @@ describe("the intake Lambda handler (hono/aws-lambda over makeHttpApp)", () => {
             env: { SLACK_SIGNING_SECRET: slackSecret, SLACK_BOT_TOKEN: slackBotToken },
           }),
           dedup: memoryDedupStoreLayer(),
+          traces: memoryTraceStoreLayer(),
           llm: offLlmLayer,
           invoker: recording,
           queue: "in-process",

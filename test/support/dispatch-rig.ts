@@ -6,6 +6,7 @@
  */
 import { Clock, Context, DateTime, Effect, Layer, Option, Redacted } from "effect"
 import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
+import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
 import {
   type RecordingOptions,
   recordingAgentInvokerLayer,
@@ -62,6 +63,7 @@ export const dispatchRigLayer = (options: DispatchRigOptions = {}) =>
       const ports = Layer.mergeAll(
         Layer.succeed(AppSettings, defaultConfig),
         memoryDedupStoreLayer(),
+        memoryTraceStoreLayer(),
         recordingAgentInvokerLayer(options.invoker ?? {}),
         chatPlatformsLayer(defaultConfig, { slackApiUrl: slack.apiUrl, discordApiUrl: discord.apiUrl }).pipe(
           Layer.provide(secrets),

@@ -8,6 +8,7 @@ import { Effect, Exit, Layer, ManagedRuntime, Option, Ref, Scope } from "effect"
 import { discordPublicKeyFromSeed } from "../../src/adapters/discord/signature.js"
 import { makeHttpApp } from "../../src/adapters/http/app.js"
 import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
+import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import {
   type Invocation,
@@ -92,6 +93,7 @@ export const makeHarness = async (options: HarnessOptions = {}): Promise<Harness
         config,
         secrets: envSecretsLayer({ env }),
         dedup: memoryDedupStoreLayer(),
+        traces: memoryTraceStoreLayer(),
         llm: options.llm ?? offLlmLayer,
         invoker: recording,
         queue: options.queue ?? "in-process",

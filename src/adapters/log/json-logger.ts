@@ -4,10 +4,21 @@
  * annotations are run through `redact` first: no secret reaches a log line.
  */
 import { Cause, HashMap, Inspectable, Layer, Logger, LogLevel } from "effect"
+import { isSecretKey } from "../../domain/redact.js"
 
 export type Redactor = (text: string) => string
 
 const identity: Redactor = (s) => s
+
+/** A field's value with secrets out: the text rules, and secret-looking keys masked outright. */
+const maskField = (key: string, value: unknown, redact: Redactor): unknown => {
+  if (isSecretKey(key) && (typeof value === "string" || typeof value === "number")) return "[REDACTED]"
+  if (typeof value === "string") return redact(value)
+  if (Array.isArray(value)) return value.map((v) => maskField("", v, redact))
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), maskField(k, v, redact)]))
+  return value
+}
 
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
@@ -48,7 +59,7 @@ export const formatLogLine = (
   for (const f of fields) {
     for (const [k, v] of Object.entries(f)) {
       if (k in line || v === undefined) continue
-      line[k] = typeof v === "string" ? redact(v) : v
+      line[k] = maskField(k, v, redact)
     }
   }
   for (const [k, v] of HashMap.toEntries(opts.annotations)) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Clock, Deferred, Effect, Layer, Ref, TestClock } from "effect"
 import { inProcessDispatchQueueLayer } from "../../../src/adapters/local/in-process-queue.js"
 import { memoryDedupStoreLayer } from "../../../src/adapters/local/memory-dedup-store.js"
+import { memoryTraceStoreLayer } from "../../../src/adapters/local/memory-trace-store.js"
 import {
   RecordedInvocations,
   recordingAgentInvokerLayer,
@@ -71,6 +72,7 @@ const queueLayer = <I>(o: {
   const ports = Layer.mergeAll(
     Layer.succeed(AppSettings, defaultConfig),
     memoryDedupStoreLayer(),
+    memoryTraceStoreLayer(),
     o.invoker,
     memoryChat(o.calls),
   )

@@ -1,0 +1,126 @@
+/**
+ * Recommended actions, deterministic and as specific as the evidence allows: roll back to the
+ * revision a rollout finding names, the usual next step for the top cause's symptom, then one
+ * line per agent that could not answer (in catalogue order, never completion order).
+ *
+ * A rollout finding names the previous revision and image in its title or detail as
+ * "previous revision 6", "from revision 6" or "revision 6 → 7" (also "->"), and
+ * "previous image repo/app:v2.13.2", "from image …" or "image … → …".
+ */
+
+import { agentInfo } from "./agent-id.js"
+import type { AlertFacts } from "./alert-facts.js"
+import { clock } from "./causes.js"
+import type { Finding } from "./finding.js"
+import type { EvidenceBlock, ReportCause } from "./incident-report.js"
+import { isChange, parseResource, subjectOf } from "./report-scope.js"
+import { clipText, oneLine } from "./report-text.js"
+
+const previousRevision =
+  /\b(?:previous|prior|from)\s+revision\s*#?(\d{1,9})\b|\brevision\s*#?(\d{1,9})\s*(?:→|->)\s*#?\d{1,9}\b/i
+const previousImage =
+  /\b(?:previous|prior|from)\s+image\s+([^\s,;()]{1,300})|\bimage\s+([^\s,;()]{1,300})\s*(?:→|->)/i
+
+/** `412….amazonaws.com/payments-api:v2.13.2` → `v2.13.2`; a digest keeps its repository name. */
+const imageLabel = (ref: string): string => {
+  const last = ref.slice(ref.lastIndexOf("/") + 1)
+  if (last.includes("@")) return last
+  const colon = last.lastIndexOf(":")
+  return colon >= 0 && colon < last.length - 1 ? last.slice(colon + 1) : last
+}
+
+export interface Rollback {
+  readonly revision: string | null
+  readonly image: string | null
+}
+
+/** What a rollout finding says about the state before it (see the module header). */
+export const rollbackTarget = (f: Finding): Rollback => {
+  const text = `${f.title}\n${f.detail}`
+  const rev = previousRevision.exec(text)
+  const img = previousImage.exec(text)
+  const image = img?.[1] ?? img?.[2]
+  return { revision: rev?.[1] ?? rev?.[2] ?? null, image: image === undefined ? null : imageLabel(image) }
+}
+
+const changeAction = (change: Finding, subject: string): string => {
+  const at = change.observedAt === null ? "" : ` at ${clock(change.observedAt)}`
+  if (change.kind === "config_change")
+    return `Revert the config change to ${subject}${at} (${change.id}), or rule it out`
+  if (change.kind === "deploy_announcement")
+    return `Check the deploy announced${at} (${change.id}) and roll it back if it is ${subject}'s`
+  const { revision, image } = rollbackTarget(change)
+  if (revision === null) return `Roll back ${subject}'s rollout${at} (${change.id}), or rule it out`
+  const r = parseResource(change.resource)
+  const command =
+    r?.kind === "deployment" && r.namespace !== null
+      ? `: kubectl -n ${r.namespace} rollout undo deployment/${r.name} --to-revision=${revision}`
+      : ""
+  return `Roll back ${subject} to revision ${revision}${image === null ? "" : ` (image ${image})`}${command}`
+}
+
+const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]> = [
+  [/oom/i, (s) => `Check ${s}'s memory limit against its actual usage (OOMKilled)`],
+  [/imagepull|errimage|image_pull/i, (s) => `Check the image reference and registry access of ${s}`],
+  [
+    /failedscheduling|unschedulable|insufficient/i,
+    (s) => `Check cluster capacity and ${s}'s resource requests`,
+  ],
+  [/notready|not_ready/i, (s) => `Check ${s}: kubelet, capacity and recent events (NotReady)`],
+  [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
+  [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
+]
+
+const symptomAction = (lead: Finding, subject: string): string => {
+  const text = `${lead.kind} ${lead.title}`
+  const rule = symptomRules.find(([pattern]) => pattern.test(text))
+  return rule === undefined ? `Follow up ${lead.id}: ${clipText(oneLine(lead.title), 120)}` : rule[1](subject)
+}
+
+const causeActions = (top: ReportCause, findings: ReadonlyArray<Finding>): ReadonlyArray<string> => {
+  const cited = top.findings.flatMap((id) => findings.filter((f) => f.id === id))
+  const lead = cited.find((f) => !isChange(f)) ?? cited[0]
+  const change = cited.find((f) => f.kind === "rollout") ?? cited.find(isChange)
+  const subject = (f: Finding | undefined) => (f === undefined ? null : subjectOf(f))
+  const name = subject(change) ?? subject(lead) ?? "the service"
+  return [
+    ...(change === undefined ? [] : [changeAction(change, name)]),
+    ...(lead === undefined || lead === change ? [] : [symptomAction(lead, subject(lead) ?? name)]),
+  ]
+}
+
+const noCauseAction = (facts: AlertFacts): string => {
+  const target =
+    facts.workload ?? facts.service ?? facts.pod ?? facts.namespace ?? facts.node ?? "the alerting system"
+  const alert = facts.alertName ?? "the alert"
+  return `No cause established: check ${alert} on ${target} directly; the evidence below shows what each agent examined`
+}
+
+const reasonOf = (b: EvidenceBlock): string | null =>
+  b.reason === null || b.reason.trim() === "" ? null : clipText(oneLine(b.reason), 160)
+
+const agentAction = (b: EvidenceBlock): ReadonlyArray<string> => {
+  const name = agentInfo(b.agent).name
+  const reason = reasonOf(b)
+  switch (b.status) {
+    case "unhealthy":
+      return [`Check ${name} configuration: ${reason ?? "it reported unhealthy"}`]
+    case "error":
+      return [`Re-run or check ${name} manually${reason === null ? "" : ` (${reason})`}`]
+    case "timeout":
+      return [`Re-run or check ${name} manually (no answer when this report was built)`]
+    default:
+      return []
+  }
+}
+
+export const buildActions = (o: {
+  readonly facts: AlertFacts
+  readonly causes: ReadonlyArray<ReportCause>
+  readonly findings: ReadonlyArray<Finding>
+  readonly evidence: ReadonlyArray<EvidenceBlock>
+}): ReadonlyArray<string> => {
+  const top = o.causes[0]
+  const first = top === undefined ? [noCauseAction(o.facts)] : causeActions(top, o.findings)
+  return [...new Set([...first, ...o.evidence.flatMap(agentAction)])]
+}

@@ -1,0 +1,138 @@
+/**
+ * Which findings are about the alert (DESIGN §4 "Scope") and inside its windows. A finding out
+ * of scope or out of window is still evidence, but it never becomes a cause, never sets the
+ * report's severity and never names an affected service: that is how a red herring (an
+ * ImagePullBackOff in another namespace) stays out of the conclusions. Pure.
+ */
+import type { InvestigationWindow } from "./alert-context.js"
+import type { AlertFacts } from "./alert-facts.js"
+import { workloadFromPod } from "./alert-facts-names.js"
+import type { Finding } from "./finding.js"
+
+/** Kinds judged against the change lookback (hours) rather than the evidence window (minutes). */
+export const changeKinds: ReadonlySet<string> = new Set([
+  "rollout",
+  "config_change",
+  "deploy_announcement",
+  "deploy",
+])
+
+export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)
+
+/** observedAt within [changesSince, end] for changes, [start, end] otherwise; unknown time counts as in. */
+export const inWindow = (window: InvestigationWindow, f: Finding): boolean => {
+  if (f.observedAt === null) return true
+  const t = f.observedAt.epochMillis
+  const from = isChange(f)
+    ? Math.min(window.changesSince.epochMillis, window.start.epochMillis)
+    : window.start.epochMillis
+  return t >= from && t <= window.end.epochMillis
+}
+
+export interface ParsedResource {
+  readonly kind: string
+  readonly namespace: string | null
+  readonly name: string
+}
+
+const namespaced = new Set([
+  "pod",
+  "deployment",
+  "replicaset",
+  "statefulset",
+  "daemonset",
+  "job",
+  "cronjob",
+  "service",
+  "hpa",
+  "ingress",
+  "configmap",
+])
+
+/** `pod/<ns>/<name>`, `deployment/<ns>/<name>`, `node/<name>`, `loggroup/<name with slashes>`, … */
+export const parseResource = (resource: string | null): ParsedResource | null => {
+  if (resource === null) return null
+  const slash = resource.indexOf("/")
+  if (slash <= 0) return null
+  const kind = resource.slice(0, slash).toLowerCase()
+  const rest = resource.slice(slash + 1)
+  const parts = rest.split("/")
+  if (namespaced.has(kind) && parts.length === 2 && parts[0] !== undefined && parts[1] !== undefined) {
+    return { kind, namespace: parts[0].toLowerCase(), name: parts[1].toLowerCase() }
+  }
+  return { kind, namespace: null, name: rest.toLowerCase() }
+}
+
+const replicaSetName = /^(.{1,253})-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/
+
+/** The workload a Kubernetes resource belongs to (a pod's or ReplicaSet's owner), else its name. */
+const ownerName = (r: ParsedResource): string => {
+  if (r.kind === "pod") return workloadFromPod(r.name) ?? r.name
+  if (r.kind === "replicaset") return replicaSetName.exec(r.name)?.[1] ?? r.name
+  return r.name
+}
+
+const k8sKinds = new Set([...namespaced, "node"])
+
+/**
+ * What a finding is about, for grouping: its service, else the workload behind its Kubernetes
+ * resource, else the resource itself; null when it names nothing (it then stands alone).
+ */
+export const subjectOf = (f: Finding): string | null => {
+  if (f.service !== null && f.service.trim() !== "") return f.service.trim()
+  const r = parseResource(f.resource)
+  if (r === null) return f.resource
+  if (r.kind === "node") return `node ${r.name}`
+  return k8sKinds.has(r.kind) ? ownerName(r) : f.resource
+}
+
+export interface AlertScope {
+  /** The alert names nothing to scope by: every finding is in scope. */
+  readonly everything: boolean
+  /** Workload, service and pod names (lower-case). */
+  readonly names: ReadonlySet<string>
+  readonly namespace: string | null
+  readonly node: string | null
+}
+
+const lower = (s: string | null): string | null =>
+  s === null || s.trim() === "" ? null : s.trim().toLowerCase()
+
+export const scopeOf = (facts: AlertFacts): AlertScope => {
+  const pod = lower(facts.pod)
+  const candidates = [
+    lower(facts.workload),
+    lower(facts.service),
+    pod,
+    pod === null ? null : workloadFromPod(pod),
+  ]
+  const names = new Set(candidates.filter((n): n is string => n !== null))
+  const namespace = lower(facts.namespace)
+  const node = lower(facts.node)
+  return { everything: names.size === 0 && namespace === null && node === null, names, namespace, node }
+}
+
+const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
+
+/** Whether a finding is about what the alert names (see the module header). */
+export const inScope = (scope: AlertScope, f: Finding): boolean => {
+  if (scope.everything) return true
+  const r = parseResource(f.resource)
+  if (r !== null && r.namespace !== null && scope.namespace !== null && r.namespace !== scope.namespace)
+    return false
+  if (r?.kind === "node" && scope.node !== null && r.name === scope.node) return true
+  if (scope.names.size > 0) {
+    const service = lower(f.service)
+    if (service !== null && scope.names.has(service)) return true
+    return r !== null && k8sKinds.has(r.kind) && (scope.names.has(r.name) || scope.names.has(ownerName(r)))
+  }
+  if (scope.namespace !== null) return r?.namespace === scope.namespace
+  return scope.node !== null && textOf(f).includes(scope.node)
+}
+
+/** In scope, or naming what the alert names in its text (a caller's "upstream payments-api unavailable"). */
+export const relatedTo = (scope: AlertScope, f: Finding): boolean => {
+  if (inScope(scope, f)) return true
+  const text = textOf(f)
+  return [...scope.names].some((n) => n.length >= 3 && text.includes(n))
+}
