@@ -10,6 +10,7 @@ import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
 import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
 import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
 import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
+import { memoryDedupStoreLayer } from "./adapters/local/memory-dedup-store.js"
 import { fileTraceStoreLayer } from "./adapters/local/file-trace-store.js"
 import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
 import { noTraceStoreLayer } from "./adapters/local/no-trace-store.js"
@@ -251,3 +252,33 @@ export const checkSlackToken = (
     })
     return yield* api.authTest()
   }).pipe(Effect.provide(envSecretsLayer({ env, resolveArn: secretsManagerResolver() })))
+
+/**
+ * One agent in its own container (AgentCore Runtime, `src/agent-server.ts`). The master gets the
+ * whole engine: chat, its claim store (DEDUP_TABLE_NAME, to mark DONE), traces, the model when one
+ * is configured, and the specialists as config.yaml routes them. A specialist needs only itself.
+ */
+export const masterRuntimeLayer = (config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env) =>
+  Layer.unwrapEffect(
+    Effect.gen(function* () {
+      const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
+      const table = env.DEDUP_TABLE_NAME?.trim() ?? ""
+      if (table === "") yield* Effect.logWarning("DEDUP_TABLE_NAME is not set: investigations will not be marked DONE")
+      const secrets = envSecretsLayer({ env, ttlSeconds: config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() })
+      const ports = Layer.mergeAll(
+        Layer.succeed(AppSettings, config),
+        secrets,
+        table === ""
+          ? memoryDedupStoreLayer()
+          : dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName: table }),
+        config.agents.master.model !== null ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
+        yield* awsTraces(env),
+        chatPlatformsLayer(config, {
+          ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+          ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
+        }).pipe(Layer.provide(secrets)),
+        routingAgentInvokerLayer({ agents: config.agents, env, inline: specialistAgents(), agentCore: { region } }),
+      )
+      return OrchestratorLive.pipe(Layer.provideMerge(ports))
+    }),
+  )

@@ -7,6 +7,7 @@
 import { Effect, Exit, Layer, ManagedRuntime, Option, Ref, Scope } from "effect"
 import { discordPublicKeyFromSeed } from "../../src/adapters/discord/signature.js"
 import { makeHttpApp } from "../../src/adapters/http/app.js"
+import { type InlineAgents, inlineAgentInvokerLayer } from "../../src/adapters/local/inline-agent-invoker.js"
 import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
 import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
@@ -44,6 +45,8 @@ export interface HarnessOptions {
   readonly slackChannels?: Readonly<Record<string, SlackSeedChannel>>
   readonly discordChannels?: Readonly<Record<string, DiscordSeedChannel>>
   readonly invoker?: RecordingOptions
+  /** Run the real master (this process's Orchestrator) over these inline specialists, instead of recording the task. */
+  readonly engine?: { readonly specialists: InlineAgents<never> }
   readonly queue?: Layer.Layer<DispatchQueue>
   readonly llm?: Layer.Layer<Llm>
 }
@@ -95,7 +98,9 @@ export const makeHarness = async (options: HarnessOptions = {}): Promise<Harness
         dedup: memoryDedupStoreLayer(),
         traces: memoryTraceStoreLayer(),
         llm: options.llm ?? offLlmLayer,
-        invoker: recording,
+        ...(options.engine === undefined
+          ? { invoker: recording }
+          : { specialistInvoker: inlineAgentInvokerLayer(options.engine.specialists) }),
         queue: options.queue ?? "in-process",
         chat: { slackApiUrl: slack.apiUrl, discordApiUrl: discord.apiUrl },
       }),

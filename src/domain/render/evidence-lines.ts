@@ -33,7 +33,8 @@ const statusText = (b: EvidenceBlock, d: Dialect): string => {
           ? "no notable findings in its scope"
           : ""
     case "timeout":
-      return "still running when this report was built; a late result updates it"
+      // The master says which: still running at the release, or interrupted at the cutoff.
+      return reason ?? "still running when this report was built; a late result updates it"
     case "error":
       return `data unavailable: ${reason ?? "unknown error"}`
     case "unhealthy":

@@ -1,0 +1,237 @@
+/**
+ * The release rule on a TestClock, with inline agents going through the real A2A path: the
+ * report goes out at the deadline with ✅/⏳, a 70 s result updates it in place, a hung agent is
+ * interrupted at 300 s; with only fast agents the report goes out as soon as they settle. No
+ * real sleeps: every wait is on the TestClock.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime, Effect, Fiber, Layer, TestClock } from "effect"
+import { type InlineAgents, inlineAgentInvokerLayer } from "../../src/adapters/local/inline-agent-invoker.js"
+import { memoryDedupStoreLayer } from "../../src/adapters/local/memory-dedup-store.js"
+import { MemoryTraces, memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-store.js"
+import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
+import type { SpecialistId } from "../../src/domain/agent-id.js"
+import type { AgentResult } from "../../src/domain/agent-result.js"
+import type { AgentTask } from "../../src/domain/agent-task.js"
+import { investigationWindow } from "../../src/domain/alert-context.js"
+import { extractFacts } from "../../src/domain/alert-facts.js"
+import { AppSettings } from "../../src/domain/app-settings.js"
+import { type AppConfig, defaultConfig } from "../../src/domain/config.js"
+import { Orchestrator, OrchestratorLive } from "../../src/domain/orchestrator.js"
+import { DedupStore } from "../../src/ports/dedup-store.js"
+import { type MemoryChat, makeMemoryChat, visibleText } from "../support/memory-chat.js"
+
+const alertText =
+  "<@U0SREBOT> [FIRING:1] KubePodCrashLooping (eks-prod payments)\nPod payments/payments-api-6c9f7d8b4-q7x2m (api) is crash looping. - `critical`"
+
+const only = (enabled: ReadonlyArray<SpecialistId>): AppConfig => ({
+  ...defaultConfig,
+  agents: Object.fromEntries(
+    Object.entries(defaultConfig.agents).map(([id, a]) => [
+      id,
+      { ...a, enabled: id === "master" || enabled.includes(id as SpecialistId) },
+    ]),
+  ) as AppConfig["agents"],
+})
+
+const task = (now: DateTime.Utc): AgentTask => {
+  const alertTime = DateTime.subtractDuration(now, "20 seconds")
+  return {
+    task: "investigate",
+    investigationId: "inv-0001-test",
+    alert: {
+      platform: "slack",
+      workspace: "T0ACME001",
+      channel: "C0ALERTS",
+      messageId: "1795784700.000200",
+      threadId: "1795784700.000200",
+      text: alertText,
+      note: null,
+      author: { id: "U0ALERTMGR", name: null, bot: true },
+      triggeredBy: null,
+      trigger: "mention",
+      alertTime,
+      receivedAt: now,
+      window: investigationWindow(alertTime, {
+        evidenceBeforeMinutes: 30,
+        evidenceAfterMinutes: 5,
+        changeLookbackHours: 6,
+      }),
+    },
+    facts: extractFacts(alertText, defaultConfig.severity.labels),
+    dedupKey: "slack#C0ALERTS#1795784700.000200",
+    hints: {},
+    deadline: DateTime.addDuration(now, "60 seconds"),
+  }
+}
+
+const ok = (agent: SpecialistId, title: string): AgentResult => ({
+  agent,
+  status: "ok",
+  findings: [
+    {
+      id: "",
+      agent,
+      title,
+      detail: "",
+      severity: "high",
+      kind: "oom_killed",
+      observedAt: null,
+      resource: "pod/payments/payments-api-6c9f7d8b4-q7x2m",
+      service: "payments-api",
+      link: null,
+      excerpt: null,
+    },
+  ],
+  summary: `${agent} looked`,
+  reason: null,
+  scanned: [],
+  usage: [],
+  durationMs: 0,
+})
+
+const after = (delay: `${number} seconds`, result: AgentResult) => ({
+  mode: "reply" as const,
+  handle: () => Effect.as(Effect.sleep(delay), result),
+})
+
+const world = (config: AppConfig, agents: InlineAgents<never>, chat: MemoryChat) =>
+  OrchestratorLive.pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(
+        Layer.succeed(AppSettings, config),
+        inlineAgentInvokerLayer(agents),
+        chat.layer,
+        memoryDedupStoreLayer(),
+        offLlmLayer,
+        memoryTraceStoreLayer(),
+      ),
+    ),
+  )
+
+/** Let woken fibers run to their next wait. */
+const settle = Effect.repeatN(Effect.yieldNow(), 200)
+const advance = (d: `${number} seconds`) => Effect.zipRight(TestClock.adjust(d), settle)
+
+const reportMessages = (chat: MemoryChat) =>
+  chat.posts().filter((p) => visibleText(p.message).includes("Incident Report"))
+
+describe("Orchestrator: the release rule", () => {
+  it.effect(
+    "1 s, 70 s and a hung agent: report at the deadline, updated in place at 70 s, hung one interrupted at 300 s",
+    () => {
+      const chat = makeMemoryChat()
+      const agents = {
+        eks: after("1 seconds", ok("eks", "payments-api OOMKilled, 6 restarts")),
+        cloudwatch_logs: after(
+          "70 seconds",
+          ok("cloudwatch_logs", "JavaScript heap out of memory in payments-api"),
+        ),
+        prometheus: { mode: "reply" as const, handle: () => Effect.never },
+      }
+      return Effect.gen(function* () {
+        yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+        const orchestrator = yield* Orchestrator
+        const now = yield* DateTime.now
+        const fiber = yield* Effect.fork(orchestrator.investigate(task(now)))
+        yield* settle
+
+        // Within 5 s: the started notice, listing the agents asked.
+        const started = chat.posts()
+        expect(started).toHaveLength(1)
+        expect(visibleText(started[0]?.message)).toMatch(
+          /Investigation started[\s\S]*Kubernetes[\s\S]*CloudWatch Logs[\s\S]*Prometheus/,
+        )
+
+        yield* advance("1 seconds")
+        yield* advance("58 seconds")
+        expect(chat.posts()).toHaveLength(1) // eks answered at 1 s, but two agents are still running
+
+        yield* advance("1 seconds") // t = 60 s: the deadline
+        const report = reportMessages(chat)
+        expect(report.length).toBeGreaterThanOrEqual(1)
+        const first = visibleText(report[0]?.message)
+        expect(first).toMatch(/Kubernetes \(EKS\)\* ✅/)
+        expect(first).toMatch(/CloudWatch Logs\* ⏳/)
+        expect(first).toMatch(/Prometheus\* ⏳/)
+        expect(first).toContain("eks#1")
+
+        const dedup = yield* DedupStore
+        const claim = yield* dedup.get("slack#C0ALERTS#1795784700.000200", Date.parse("2026-11-27T13:06:21Z"))
+        expect(claim._tag).toBe("None") // never claimed in this test: the master only moves an existing claim
+
+        yield* advance("10 seconds") // t = 70 s: the late result
+        const updates = chat.updates()
+        expect(updates.length).toBeGreaterThanOrEqual(1)
+        const updated = visibleText(chat.messages.get("m2"))
+        expect(updated).toMatch(/CloudWatch Logs\* ✅/)
+        expect(updated).toContain("cloudwatch_logs#1")
+        expect(updated).toMatch(/Prometheus\* ⏳/)
+        expect(chat.posts().some((p) => visibleText(p.message).includes("Late result"))).toBe(true)
+
+        yield* advance("229 seconds") // t = 299 s: prometheus still running, nothing more yet
+        expect(visibleText(chat.messages.get("m2"))).toMatch(/Prometheus\* ⏳/)
+        yield* advance("1 seconds") // t = 300 s: the cutoff
+        yield* Fiber.join(fiber)
+        const final = visibleText(chat.messages.get("m2"))
+        expect(final).toMatch(/Prometheus\* ⏳/)
+        expect(final).toMatch(/interrupted/)
+        expect(
+          chat.posts().some((p) => /Stopped waiting for .*Prometheus/.test(visibleText(p.message))),
+        ).toBe(true)
+
+        const traces = yield* MemoryTraces
+        const steps = (yield* traces.events("inv-0001-test")).map((e) => e.step)
+        expect(steps).toEqual(
+          expect.arrayContaining([
+            "plan",
+            "agent_request",
+            "agent_reply",
+            "report",
+            "late_update",
+            "interrupted",
+          ]),
+        )
+      }).pipe(Effect.provide(world(only(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
+    },
+  )
+
+  it.effect("three fast agents: the report goes out as soon as they settle, not at the deadline", () => {
+    const chat = makeMemoryChat()
+    const agents = {
+      eks: after("1 seconds", ok("eks", "payments-api OOMKilled")),
+      cloudwatch_logs: after("2 seconds", ok("cloudwatch_logs", "heap out of memory")),
+      prometheus: after("3 seconds", ok("prometheus", "memory at limit")),
+    }
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+      const orchestrator = yield* Orchestrator
+      const fiber = yield* Effect.fork(orchestrator.investigate(task(yield* DateTime.now)))
+      yield* settle
+      yield* advance("2 seconds")
+      expect(reportMessages(chat)).toHaveLength(0)
+      yield* advance("1 seconds") // t = 3 s: all three settled
+      yield* Fiber.join(fiber)
+      const report = reportMessages(chat)
+      expect(report.length).toBeGreaterThanOrEqual(1)
+      const text = visibleText(report[0]?.message)
+      for (const name of ["Kubernetes \\(EKS\\)", "CloudWatch Logs", "Prometheus"])
+        expect(text).toMatch(new RegExp(`${name}\\* ✅`))
+      expect(chat.updates()).toHaveLength(0)
+    }).pipe(Effect.provide(world(only(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
+  })
+
+  it.effect("a crash posts 'investigation failed' with the investigation id", () => {
+    const chat = makeMemoryChat((m) => m.text.includes("Incident Report"))
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+      const orchestrator = yield* Orchestrator
+      const fiber = yield* Effect.fork(orchestrator.investigate(task(yield* DateTime.now)))
+      yield* settle
+      yield* advance("1 seconds")
+      yield* Fiber.join(fiber)
+      const failure = chat.posts().find((p) => /Investigation failed/i.test(visibleText(p.message)))
+      expect(visibleText(failure?.message)).toContain("inv-0001-test")
+    }).pipe(Effect.provide(world(only(["eks"]), { eks: after("1 seconds", ok("eks", "OOMKilled")) }, chat)))
+  })
+})
