@@ -228,7 +228,7 @@ export const localServeLayer = (options: LocalServeOptions) =>
       options.config.agents.master.model !== null
         ? bedrockLlmLayer({ region: options.config.models.region })
         : offLlmLayer,
-    traces: fileTraceStoreLayer({ dir: `${options.stateDir}/traces` }),
+    traces: fileTraceStoreLayer({ dir: options.stateDir }),
     queue: "in-process",
     chat: options.chat,
     env: options.env,
