@@ -134,6 +134,29 @@ export const LimitsSettings = Schema.Struct({
   findings_shown_per_agent: withDefault(PositiveInt, () => 20),
 })
 
+/** Where the agents read from when running against real systems (`--live`, AWS). */
+export const SourcesSettings = Schema.Struct({
+  cloudwatch_logs: withDefault(
+    Schema.Struct({
+      /** null: AWS_REGION, else models.region */
+      region: withDefault(Schema.NullOr(NonEmpty), () => null),
+      /** Extra log-group name prefixes to search besides the ones derived from the alert. */
+      log_group_prefixes: withDefault(Schema.Array(NonEmpty), () => []),
+    }),
+    () => ({ region: null, log_group_prefixes: [] }),
+  ),
+  kubernetes: withDefault(
+    Schema.Struct({
+      /** kubeconfig context; null: the current one (or in-cluster config). */
+      context: withDefault(Schema.NullOr(NonEmpty), () => null),
+      /** The cluster's name as alerts name it (e.g. eks-prod), to tell alerts about other clusters apart. */
+      cluster_name: withDefault(Schema.NullOr(NonEmpty), () => null),
+    }),
+    () => ({ context: null, cluster_name: null }),
+  ),
+})
+export type SourcesSettings = typeof SourcesSettings.Type
+
 const labels = (xs: ReadonlyArray<string>) => withDefault(Schema.Array(NonEmpty), () => xs)
 
 /** Alert severity labels → our scale (matched case-insensitively). */
@@ -157,6 +180,7 @@ export const AppConfig = Schema.Struct({
   windows: withDefault(WindowsSettings, () => Schema.decodeSync(WindowsSettings)({})),
   budgets: withDefault(BudgetsSettings, () => Schema.decodeSync(BudgetsSettings)({})),
   limits: withDefault(LimitsSettings, () => Schema.decodeSync(LimitsSettings)({})),
+  sources: withDefault(SourcesSettings, () => Schema.decodeSync(SourcesSettings)({})),
   severity: withDefault(
     Schema.Struct({ labels: withDefault(SeverityLabels, () => Schema.decodeSync(SeverityLabels)({})) }),
     () => ({

@@ -1,0 +1,69 @@
+/**
+ * The vocabulary of `Finding.kind`: what each agent reports, so the master can correlate
+ * findings across agents (a rollout, then OOM kills, then "heap out of memory" in the logs)
+ * without parsing prose. Agents use only these kinds; a new kind is added here first.
+ * `resource` conventions: `pod/<ns>/<name>`, `deployment/<ns>/<name>`, `statefulset/<ns>/<name>`,
+ * `daemonset/<ns>/<name>`, `replicaset/<ns>/<name>`, `hpa/<ns>/<name>`, `node/<name>`,
+ * `loggroup/<name>`, `channel/<id>`, `incident/<id>`, `metric/<name>`.
+ */
+
+export const findingKinds = {
+  // ── Kubernetes (eks) ─────────────────────────────────────────────────────────────────
+  /** A container terminated by the OOM killer (OOMKilled / exit 137 with memory evidence). */
+  oom_killed: "eks",
+  /** CrashLoopBackOff whose last termination was not an OOM kill (exit codes, errors). */
+  crash_loop: "eks",
+  /** Error lines from a failing container's previous (or current) logs. */
+  container_logs: "eks",
+  /** ImagePullBackOff / ErrImagePull: a bad tag, a missing image, registry auth. */
+  image_pull: "eks",
+  /** CreateContainerConfigError / CreateContainerError: a missing Secret or ConfigMap key. */
+  config_error: "eks",
+  /** Pending pods with FailedScheduling (resources, affinity, taints, volumes). */
+  unschedulable: "eks",
+  /** cluster-autoscaler events (NotTriggerScaleUp, scale-up failures, max size reached). */
+  autoscaler: "eks",
+  /** Readiness/liveness/startup probe failures (`Unhealthy` events). */
+  probe_failure: "eks",
+  /** A node NotReady or Unknown. */
+  node_not_ready: "eks",
+  /** Memory/Disk/PID pressure on a node. */
+  node_pressure: "eks",
+  /** A rollout that cannot progress (ProgressDeadlineExceeded, new pods failing). */
+  rollout_stuck: "eks",
+  /** A workload below its desired replicas / no ready replicas (availability). */
+  replicas_unavailable: "eks",
+  /** An HPA at its maxReplicas while its metric is above target. */
+  hpa_maxed: "eks",
+  /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
+  failed_create: "eks",
+  /** Restarts that recovered (context, low). */
+  restarts: "eks",
+  /** A recent rollout (new revision): image, env, resources diff and time. A change. */
+  rollout: "eks",
+  /** A recent template change without an image change (env/config/resources). A change. */
+  config_change: "eks",
+
+  // ── CloudWatch Logs ──────────────────────────────────────────────────────────────────
+  /** A cluster of similar error lines: the normalised signature, count, first/last seen. */
+  log_signature: "cloudwatch_logs",
+  /** The query did not complete in time; partial results (context). */
+  query_incomplete: "cloudwatch_logs",
+
+  // ── Chat scanners ────────────────────────────────────────────────────────────────────
+  /** A deploy/change announcement in a channel (a change). */
+  deploy_announcement: "chat",
+  /** Another alert about the same service in the window. */
+  related_alert: "chat",
+
+  // ── Others ───────────────────────────────────────────────────────────────────────────
+  similar_incident: "incident_history",
+  metric_anomaly: "prometheus",
+} as const
+
+export type FindingKind = keyof typeof findingKinds
+
+export const isFindingKind = (kind: string): kind is FindingKind => Object.hasOwn(findingKinds, kind)
+
+/** Kinds that describe a change (candidates for "what changed before it broke"). */
+export const changeFindingKinds: ReadonlySet<FindingKind> = new Set(["rollout", "config_change", "deploy_announcement"])
