@@ -12,17 +12,21 @@ import { masterAgent } from "./agents/master/master-agent.js"
 import { specialistAgents } from "./agents/registry.js"
 import { AgentId, agentInfo } from "./domain/agent-id.js"
 import { redact } from "./domain/redact.js"
-import { loadConfig, masterRuntimeLayer } from "./layers.js"
+import { loadConfig, masterRuntimeLayer, specialistRuntimeLayer } from "./layers.js"
 
 const decoded = Schema.decodeUnknownEither(AgentId)(process.env.AGENT_ID)
 if (decoded._tag === "Left") {
-  process.stderr.write(`AGENT_ID must be one of ${AgentId.literals.join(", ")} (got ${JSON.stringify(process.env.AGENT_ID)})\n`)
+  process.stderr.write(
+    `AGENT_ID must be one of ${AgentId.literals.join(", ")} (got ${JSON.stringify(process.env.AGENT_ID)})\n`,
+  )
   process.exit(2)
 }
 const agentId = decoded.right
 const port = Number(process.env.PORT ?? 9000)
 const logger = jsonLoggerLayer(LogLevel.Info, redact)
-const config = await Effect.runPromise(loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(logger)))
+const config = await Effect.runPromise(
+  loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(logger)),
+)
 const card = makeAgentCard({
   name: `sre-on-call ${agentInfo(agentId).name}`,
   description: describeAgent(agentId),
@@ -34,17 +38,32 @@ const card = makeAgentCard({
 const start = () => {
   if (agentId === "master") {
     const runtime = ManagedRuntime.make(Layer.provideMerge(masterRuntimeLayer(config), logger))
-    return { runtime, server: makeAgentServerApp({ agentId, card, ...masterAgent, maxBodyBytes: config.limits.request_body_bytes }, runtime) }
+    return {
+      runtime,
+      server: makeAgentServerApp(
+        { agentId, card, ...masterAgent, maxBodyBytes: config.limits.request_body_bytes },
+        runtime,
+      ),
+    }
   }
-  const spec = specialistAgents()[agentId]
+  const spec = specialistAgents(config)[agentId]
   if (spec === undefined) throw new Error(`no handler for agent ${agentId}`)
-  const runtime = ManagedRuntime.make(logger)
-  return { runtime, server: makeAgentServerApp({ agentId, card, ...spec, maxBodyBytes: config.limits.request_body_bytes }, runtime) }
+  const runtime = ManagedRuntime.make(Layer.provideMerge(specialistRuntimeLayer(config), logger))
+  return {
+    runtime,
+    server: makeAgentServerApp(
+      { agentId, card, ...spec, maxBodyBytes: config.limits.request_body_bytes },
+      runtime,
+    ),
+  }
 }
 
 const { runtime, server } = start()
 const http = serve({ fetch: server.app.fetch, port, hostname: "0.0.0.0" })
 process.on("SIGTERM", () => {
   http.close()
-  void server.close().then(() => runtime.dispose()).then(() => process.exit(0))
+  void server
+    .close()
+    .then(() => runtime.dispose())
+    .then(() => process.exit(0))
 })

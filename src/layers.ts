@@ -6,13 +6,17 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { ConfigProvider, Effect, Layer, Option } from "effect"
 import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
+import { cloudWatchLogSourceLayer } from "./adapters/cloudwatch-logs/cloudwatch-log-source.js"
 import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
 import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
+import { kubernetesClusterLayer } from "./adapters/kubernetes/kubernetes-cluster-layer.js"
 import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
 import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
-import { memoryDedupStoreLayer } from "./adapters/local/memory-dedup-store.js"
 import { fileTraceStoreLayer } from "./adapters/local/file-trace-store.js"
 import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
+import { inlineAgentInvokerLayer } from "./adapters/local/inline-agent-invoker.js"
+import { memoryDedupStoreLayer } from "./adapters/local/memory-dedup-store.js"
+import { memoryTraceStoreLayer } from "./adapters/local/memory-trace-store.js"
 import { noTraceStoreLayer } from "./adapters/local/no-trace-store.js"
 import { offLlmLayer } from "./adapters/local/off-llm.js"
 import { routingAgentInvokerLayer } from "./adapters/local/routing-agent-invoker.js"
@@ -33,11 +37,14 @@ import { IntakeLive } from "./domain/intake.js"
 import { OrchestratorLive } from "./domain/orchestrator.js"
 import type { AgentInvoker } from "./ports/agent-invoker.js"
 import { ChatPlatforms } from "./ports/chat-platform.js"
+import { type Cluster, notConfiguredClusterLayer } from "./ports/cluster.js"
 import type { DedupStore } from "./ports/dedup-store.js"
 import type { DispatchQueue } from "./ports/dispatch-queue.js"
 import type { Llm } from "./ports/llm.js"
+import { type LogSource, notConfiguredLogSourceLayer } from "./ports/log-source.js"
 import { Secrets } from "./ports/secrets.js"
 import type { TraceStore } from "./ports/trace-store.js"
+import type { ReplayEndpoints } from "./replay/scenario-sources.js"
 
 export interface ChatEndpoints {
   /** Slack Web API base (default https://slack.com/api); a replay server in tests and the demo. */
@@ -81,6 +88,58 @@ export const chatPlatformsLayer = (config: AppConfig, endpoints: ChatEndpoints =
     }),
   )
 
+/** Where the specialists read from: a scenario's replay servers, the real backends, or nothing. */
+export interface SourceLayers {
+  readonly cluster: Layer.Layer<Cluster>
+  readonly logs: Layer.Layer<LogSource>
+}
+
+/** No data source: each agent answers `unhealthy` with what is missing. */
+export const notConfiguredSources: SourceLayers = {
+  cluster: notConfiguredClusterLayer(),
+  logs: notConfiguredLogSourceLayer(),
+}
+
+/** A scenario's replay servers; the credentials are dummies the replay accepts, so nothing on the machine is read. */
+export const replaySourceLayers = (endpoints: ReplayEndpoints): SourceLayers => ({
+  cluster:
+    endpoints.kubernetes === null
+      ? notConfiguredClusterLayer("this scenario has no kubernetes section")
+      : kubernetesClusterLayer({
+          kubeconfig: endpoints.kubernetes.kubeconfig,
+          clusterName: endpoints.kubernetes.cluster,
+        }),
+  logs:
+    endpoints.cloudwatch === null
+      ? notConfiguredLogSourceLayer("this scenario has no cloudwatch section")
+      : cloudWatchLogSourceLayer({
+          region: endpoints.cloudwatch.region,
+          endpoint: endpoints.cloudwatch.endpoint,
+          credentials: { accessKeyId: "REPLAYACCESSKEY", secretAccessKey: "replay-secret-key" },
+        }),
+})
+
+/** The real backends (`--serve --live`, AWS): kubeconfig and the AWS credential chain, as config.yaml scopes them. */
+export const liveSourceLayers = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): SourceLayers => ({
+  cluster: kubernetesClusterLayer({
+    kubeconfig: "default",
+    context: config.sources.kubernetes.context,
+    clusterName: config.sources.kubernetes.cluster_name,
+  }),
+  logs: cloudWatchLogSourceLayer({
+    region:
+      config.sources.cloudwatch_logs.region ??
+      env.AWS_REGION ??
+      env.AWS_DEFAULT_REGION ??
+      config.models.region,
+  }),
+})
+
+const sourcesLayer = (sources: SourceLayers) => Layer.mergeAll(sources.cluster, sources.logs)
+
 export interface AppParts<E> {
   readonly config: AppConfig
   readonly secrets: Layer.Layer<Secrets>
@@ -96,6 +155,8 @@ export interface AppParts<E> {
   readonly invoker?: Layer.Layer<AgentInvoker>
   /** How the master reaches the specialists. Default: per config.yaml, with the inline specialists. */
   readonly specialistInvoker?: Layer.Layer<AgentInvoker>
+  /** What the inline specialists read (default: nothing configured). */
+  readonly sources?: SourceLayers
   readonly agentCoreRegion?: string
 }
 
@@ -120,9 +181,9 @@ export const appLayer = <E>(parts: AppParts<E>) => {
     routingAgentInvokerLayer({
       agents: parts.config.agents,
       env,
-      inline: specialistAgents(),
+      inline: specialistAgents(parts.config),
       agentCore: { region },
-    })
+    }).pipe(Layer.provide(sourcesLayer(parts.sources ?? notConfiguredSources)))
   const orchestrator = OrchestratorLive.pipe(Layer.provide(specialistInvoker), Layer.provide(ports))
   const masterInvoker =
     parts.invoker ??
@@ -208,6 +269,7 @@ export interface LocalServeOptions {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly stateDir: string
   readonly chat: ChatEndpoints
+  readonly sources: SourceLayers
 }
 
 /**
@@ -232,6 +294,7 @@ export const localServeLayer = (options: LocalServeOptions) =>
     queue: "in-process",
     chat: options.chat,
     env: options.env,
+    sources: options.sources,
   })
 
 /**
@@ -258,27 +321,75 @@ export const checkSlackToken = (
  * whole engine: chat, its claim store (DEDUP_TABLE_NAME, to mark DONE), traces, the model when one
  * is configured, and the specialists as config.yaml routes them. A specialist needs only itself.
  */
-export const masterRuntimeLayer = (config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env) =>
+export const masterRuntimeLayer = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+) =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
       const table = env.DEDUP_TABLE_NAME?.trim() ?? ""
-      if (table === "") yield* Effect.logWarning("DEDUP_TABLE_NAME is not set: investigations will not be marked DONE")
-      const secrets = envSecretsLayer({ env, ttlSeconds: config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() })
+      if (table === "")
+        yield* Effect.logWarning("DEDUP_TABLE_NAME is not set: investigations will not be marked DONE")
+      const secrets = envSecretsLayer({
+        env,
+        ttlSeconds: config.limits.secrets_ttl_s,
+        resolveArn: secretsManagerResolver(),
+      })
       const ports = Layer.mergeAll(
         Layer.succeed(AppSettings, config),
         secrets,
         table === ""
           ? memoryDedupStoreLayer()
-          : dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName: table }),
+          : dynamoDedupStoreLayer({
+              client: new DynamoDBClient({ region, maxAttempts: 3 }),
+              tableName: table,
+            }),
         config.agents.master.model !== null ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
         yield* awsTraces(env),
         chatPlatformsLayer(config, {
           ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
           ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
         }).pipe(Layer.provide(secrets)),
-        routingAgentInvokerLayer({ agents: config.agents, env, inline: specialistAgents(), agentCore: { region } }),
+        routingAgentInvokerLayer({
+          agents: config.agents,
+          env,
+          inline: specialistAgents(config),
+          agentCore: { region },
+        }).pipe(Layer.provide(sourcesLayer(liveSourceLayers(config, env)))),
       )
       return OrchestratorLive.pipe(Layer.provideMerge(ports))
     }),
   )
+
+export interface ScenarioAppParts {
+  readonly config: AppConfig
+  readonly env: Readonly<Record<string, string>>
+  readonly chat: ChatEndpoints
+  readonly sources: ReplayEndpoints
+}
+
+/**
+ * A scenario run (`cli investigate`, `cli eval`, the demo, the e2e suite): the real intake,
+ * dispatch and master over the replay servers, with fresh in-memory stores and the in-process
+ * queue; specialists inline, reading the scenario's sources.
+ */
+export const scenarioAppLayer = (parts: ScenarioAppParts) =>
+  appLayer({
+    config: parts.config,
+    secrets: envSecretsLayer({ env: parts.env }),
+    dedup: memoryDedupStoreLayer(),
+    llm: offLlmLayer,
+    traces: memoryTraceStoreLayer(),
+    queue: "in-process",
+    chat: parts.chat,
+    specialistInvoker: inlineAgentInvokerLayer(specialistAgents(parts.config)).pipe(
+      Layer.provide(sourcesLayer(replaySourceLayers(parts.sources))),
+    ),
+  })
+
+/** A specialist in its own container: the real backends it reads (kubeconfig, the AWS credential chain). */
+export const specialistRuntimeLayer = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+) => sourcesLayer(liveSourceLayers(config, env))

@@ -6,7 +6,8 @@ import type { AgentSkill } from "../adapters/a2a/a2a-schema.js"
 import { type AgentId, agentInfo } from "../domain/agent-id.js"
 
 const descriptions: Readonly<Record<AgentId, string>> = {
-  master: "Orchestrates an investigation: fans out to the specialists and posts the Incident Report in the alert's thread.",
+  master:
+    "Orchestrates an investigation: fans out to the specialists and posts the Incident Report in the alert's thread.",
   eks: "Kubernetes state around the alert: crash loops, OOM kills, image pulls, scheduling, probes, nodes, rollouts.",
   cloudwatch_logs: "Error signatures in CloudWatch Logs for the alert's services over the evidence window.",
   prometheus: "Metrics anomalies for the alert's services against a baseline window.",

@@ -1,19 +1,43 @@
 /**
  * The specialists this process can run inline, by id. Each answers with an AgentResult built
- * from its own data source. Until an agent's source lands (Kubernetes and CloudWatch Logs with
- * the scenario issue; the chat scanners, incident history and Prometheus after it), it answers
- * `unhealthy` with that reason — the report shows 🩺 and why, never an invented result.
+ * from its own data source (a port the composition root provides: the real backend, a scenario's
+ * replay, or a not-configured twin that makes the agent answer `unhealthy` with the reason).
+ * Agents whose source has not landed yet (the chat scanners, incident history and Prometheus
+ * come with the next issue) answer `unhealthy` saying so — the report shows 🩺 and why, never
+ * an invented result.
  */
 import { Effect } from "effect"
-import type { InlineAgents } from "../adapters/local/inline-agent-invoker.js"
+import type { InlineAgent, InlineAgents } from "../adapters/local/inline-agent-invoker.js"
 import { type SpecialistId, specialists } from "../domain/agent-id.js"
 import { placeholderResult } from "../domain/agent-result.js"
+import type { AppConfig } from "../domain/config.js"
+import type { Cluster } from "../ports/cluster.js"
+import type { LogSource } from "../ports/log-source.js"
+import { makeCloudWatchLogsAgent } from "./cloudwatch-logs/cloudwatch-logs-agent.js"
+import { eksAgent } from "./eks/eks-agent.js"
 
-const notInThisBuild = (agent: SpecialistId) => ({
-  mode: "reply" as const,
+/** Every port a specialist may read. */
+export type SpecialistSources = Cluster | LogSource
+
+const notInThisBuild = (agent: SpecialistId): InlineAgent<never> => ({
+  mode: "reply",
   handle: () =>
     Effect.succeed(placeholderResult(agent, "unhealthy", `the ${agent} agent is not part of this build yet`)),
 })
 
-export const specialistAgents = (overrides: InlineAgents<never> = {}): InlineAgents<never> =>
-  Object.fromEntries(specialists.map(({ id }) => [id, overrides[id] ?? notInThisBuild(id)]))
+const built = (config: AppConfig): InlineAgents<SpecialistSources> => ({
+  eks: eksAgent,
+  cloudwatch_logs: makeCloudWatchLogsAgent({
+    logGroupPrefixes: config.sources.cloudwatch_logs.log_group_prefixes,
+  }),
+})
+
+export const specialistAgents = (
+  config: AppConfig,
+  overrides: InlineAgents<SpecialistSources> = {},
+): InlineAgents<SpecialistSources> => {
+  const agents = built(config)
+  return Object.fromEntries(
+    specialists.map(({ id }) => [id, overrides[id] ?? agents[id] ?? notInThisBuild(id)]),
+  )
+}

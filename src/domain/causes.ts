@@ -1,20 +1,29 @@
 /**
- * Suspected causes, first deterministic version: the in-scope, in-window findings grouped by
- * what they are about, each group with at least one non-context finding becoming a cause that
- * names the symptom, the change it followed and the finding ids it rests on. Ranked by
- * severity, then how many agents corroborate it, then how close to the alert it happened.
- * A later issue replaces this with cross-agent correlation; the contract (≤ 3, best first,
- * every cited id exists) stays.
+ * Suspected causes, by cross-agent correlation (DESIGN §4): scope first (the alert's subject,
+ * the dependencies and nodes its own evidence names — causes-scope.ts), windows second, then
+ * per subject a causal chain — the change it followed (within the hour before its symptoms
+ * began), its failure mode corroborated across agents, what users see of it, and the callers'
+ * symptoms it explains (causes-chain.ts).
+ * Chains are ranked by whether they are a failure (not only an outcome), severity, whether
+ * they explain other symptoms, whether a change preceded them, the alert's own subject before a
+ * dependency, corroborating agents and proximity to the alert; ties break on names and ids, so
+ * the same findings in any order give the same causes. Out-of-scope and out-of-window findings
+ * are never cited; context (info, similar incidents, restarts) is cited only in support, and a
+ * chain of low findings only (WARN lines) is a cause only when nothing stronger is.
  */
 import type { DateTime } from "effect"
 import { agentOrder } from "./agent-id.js"
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
+import { buildChains, type Chain } from "./causes-chain.js"
+import { resolveScope } from "./causes-scope.js"
+import { causeHeadline, causeText, shownRoots } from "./causes-text.js"
 import type { Finding } from "./finding.js"
 import type { ReportCause } from "./incident-report.js"
-import { inScope, inWindow, isChange, scopeOf, subjectOf } from "./report-scope.js"
-import { clipText, oneLine } from "./report-text.js"
-import { compareSeverity, severityRank } from "./severity.js"
+import { inWindow } from "./report-scope.js"
+import { severityRank } from "./severity.js"
+
+export { clock } from "./causes-text.js"
 
 export interface CauseInput {
   readonly facts: AlertFacts
@@ -26,14 +35,8 @@ export interface CauseInput {
 }
 
 export const maxCauses = 3
-const maxCited = 6
-const maxShownKinds = 3
-const maxTitleChars = 120
-
-interface Group {
-  readonly subject: string
-  readonly findings: Array<Finding>
-}
+export const maxCited = 8
+const maxSupport = 2
 
 const numberOf = (id: string): number => Number(id.slice(id.lastIndexOf("#") + 1)) || 0
 
@@ -41,73 +44,66 @@ const numberOf = (id: string): number => Number(id.slice(id.lastIndexOf("#") + 1
 export const evidenceOrder = (a: Finding, b: Finding): number =>
   agentOrder(a.agent) - agentOrder(b.agent) || numberOf(a.id) - numberOf(b.id) || a.id.localeCompare(b.id)
 
-const bySeverityThenEvidence = (a: Finding, b: Finding): number =>
-  compareSeverity(b.severity, a.severity) || evidenceOrder(a, b)
-
-const groupBySubject = (findings: ReadonlyArray<Finding>): ReadonlyArray<Group> => {
-  const groups = new Map<string, Group>()
-  for (const f of findings) {
-    const subject = subjectOf(f) ?? f.id
-    const key = subject.toLowerCase()
-    const group = groups.get(key) ?? { subject, findings: [] }
-    group.findings.push(f)
-    groups.set(key, group)
-  }
-  return [...groups.values()]
+/** The findings a chain cites, most telling first: what broke, the change, what users saw, the rest. */
+const citedBy = (chain: Chain): ReadonlyArray<string> => {
+  const consequences = chain.consequences.flatMap((c) => c.findings)
+  const ordered = [
+    ...shownRoots(chain),
+    ...chain.changes,
+    ...chain.outcomes.slice(0, 1),
+    ...chain.consequences.flatMap((c) => c.findings.slice(0, 1)),
+    ...chain.roots,
+    ...chain.outcomes,
+    ...consequences,
+    ...chain.support.slice(0, maxSupport),
+  ]
+  return [...new Set(ordered.map((f) => f.id))].slice(0, maxCited)
 }
 
 interface Ranked {
-  readonly group: Group
-  readonly index: number
+  readonly chain: Chain
+  readonly failure: number
   readonly severity: number
+  readonly explains: number
+  readonly changed: number
+  readonly own: number
   readonly agents: number
   readonly distanceMs: number
+  readonly key: string
 }
 
-const rank = (group: Group, index: number, alertMs: number): Ranked => {
-  const symptoms = group.findings.filter((f) => f.severity !== "info")
+const rank = (chain: Chain, alertMs: number): Ranked => {
+  const symptoms = [...chain.roots, ...chain.outcomes, ...chain.consequences.flatMap((c) => c.findings)]
+  const cited = [...symptoms, ...chain.changes, ...chain.support]
   const distances = symptoms.flatMap((f) =>
     f.observedAt === null ? [] : [Math.abs(f.observedAt.epochMillis - alertMs)],
   )
   return {
-    group,
-    index,
-    severity: Math.max(...symptoms.map((f) => severityRank(f.severity))),
-    agents: new Set(group.findings.map((f) => f.agent)).size,
+    chain,
+    failure: chain.roots.length > 0 ? 1 : 0,
+    severity: Math.max(-1, ...symptoms.map((f) => severityRank(f.severity))),
+    explains: chain.consequences.length > 0 ? 1 : 0,
+    changed: chain.changes.some((f) => f.kind !== "deploy_announcement")
+      ? 2
+      : chain.changes.length > 0
+        ? 1
+        : 0,
+    own: chain.role === "subject" ? 1 : 0,
+    agents: new Set(cited.map((f) => f.agent)).size,
     distanceMs: distances.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...distances),
+    key: `${chain.subject.key}\u0000${chain.modes.join(",")}\u0000${symptoms[0]?.id ?? ""}`,
   }
 }
 
 const compareRanked = (a: Ranked, b: Ranked): number =>
-  b.severity - a.severity || b.agents - a.agents || a.distanceMs - b.distanceMs || a.index - b.index
-
-const changeNoun: Readonly<Record<string, string>> = {
-  rollout: "rollout",
-  config_change: "config change",
-  deploy_announcement: "deploy announcement",
-  deploy: "deploy",
-}
-
-/** HH:MM UTC of an instant. */
-export const clock = (t: DateTime.Utc): string => `${new Date(t.epochMillis).toISOString().slice(11, 16)} UTC`
-
-const timeOf = (f: Finding): number => f.observedAt?.epochMillis ?? Number.MIN_SAFE_INTEGER
-
-/**
- * The changes the symptoms followed, the most telling first: one observed in the system (a
- * rollout, a config change) before one announced in chat, then the latest; untimed ones last.
- */
-const changesBefore = (group: Group, alertMs: number): ReadonlyArray<Finding> =>
-  group.findings
-    .filter((f) => isChange(f) && (f.observedAt === null || f.observedAt.epochMillis <= alertMs))
-    .sort(
-      (a, b) =>
-        Number(b.kind !== "deploy_announcement") - Number(a.kind !== "deploy_announcement") ||
-        timeOf(b) - timeOf(a),
-    )
-
-/** Kinds that say what users see (no ready replica, errors, latency) rather than what broke. */
-const outcomeKind = /availab|replica|endpoint|error_rate|latency|slo/i
+  b.failure - a.failure ||
+  b.severity - a.severity ||
+  b.explains - a.explains ||
+  b.changed - a.changed ||
+  b.own - a.own ||
+  b.agents - a.agents ||
+  a.distanceMs - b.distanceMs ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
 /** A cause and the one-line headline it gives a report (the cause without its ids, one symptom). */
 export interface SuspectedCause {
@@ -115,45 +111,26 @@ export interface SuspectedCause {
   readonly headline: string
 }
 
-/** `text`, prefixed with the subject when it does not already name it. */
-const naming = (subject: string, text: string): string =>
-  text.toLowerCase().includes(subject.toLowerCase()) ? text : `${subject}: ${text}`
-
-const describeGroup = (group: Group, alertMs: number): SuspectedCause => {
-  const symptoms = group.findings.filter((f) => f.severity !== "info").sort(bySeverityThenEvidence)
-  // The most severe finding of each kind, so the text names what happened, not one symptom thrice;
-  // what broke (OOMKilled) before what users see (no ready replica).
-  const byKind = new Map<string, Finding>()
-  for (const f of symptoms) if (!byKind.has(f.kind)) byKind.set(f.kind, f)
-  const shown = [...byKind.values()]
-    .sort((a, b) => Number(outcomeKind.test(a.kind)) - Number(outcomeKind.test(b.kind)))
-    .slice(0, maxShownKinds)
-  const changes = changesBefore(group, alertMs)
-  const change = changes[0]
-  const titles = shown.map((f) => clipText(oneLine(f.title), maxTitleChars))
-  const at = change === undefined || change.observedAt === null ? "" : ` at ${clock(change.observedAt)}`
-  const after = change === undefined ? "" : ` — after the ${changeNoun[change.kind] ?? change.kind}${at}`
-  const cited = [...new Set([...shown, ...changes.slice(0, 2), ...symptoms].map((f) => f.id))]
-  const ids = cited.slice(0, maxCited)
-  return {
-    cause: { text: `${naming(group.subject, titles.join("; "))}${after} (${ids.join(", ")})`, findings: ids },
-    headline: `${naming(group.subject, titles[0] ?? "")}${after}`,
-  }
-}
-
-/** Causes with their headlines, best first (see inferCauses). */
+/** Causes with their headlines, best first (see the module header). */
 export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause> => {
-  const scope = scopeOf(input.facts)
   const alertMs = (input.alertTime ?? input.facts.startsAt ?? input.window.end).epochMillis
-  const eligible = input.findings
-    .filter((f) => f.id !== "" && inScope(scope, f) && inWindow(input.window, f))
-    .sort(evidenceOrder)
-  return groupBySubject(eligible)
-    .filter((g) => g.findings.some((f) => f.severity !== "info"))
-    .map((g, i) => rank(g, i, alertMs))
+  const eligible = input.findings.filter((f) => f.id !== "" && inWindow(input.window, f)).sort(evidenceOrder)
+  const unique = eligible.filter((f, i) => i === 0 || eligible[i - 1]?.id !== f.id)
+  const scoped = resolveScope(input.facts, unique)
+  const ranked = buildChains(scoped, alertMs, evidenceOrder)
+    .filter((c) => c.roots.length > 0 || c.outcomes.length > 0)
+    .map((c) => rank(c, alertMs))
     .sort(compareRanked)
+  // WARN-level noise (low) is a cause only when nothing stronger is: in-scope chatter is the
+  // commonest red herring.
+  const floor = ranked.some((r) => r.severity >= severityRank("medium")) ? severityRank("medium") : -1
+  return ranked
+    .filter((r) => r.severity >= floor)
     .slice(0, maxCauses)
-    .map((r) => describeGroup(r.group, alertMs))
+    .map(({ chain }) => ({
+      cause: { text: causeText(chain), findings: citedBy(chain) },
+      headline: causeHeadline(chain),
+    }))
 }
 
 /** Up to three suspected causes, best first, each citing at least one of `findings`' ids. */

@@ -66,4 +66,8 @@ export type FindingKind = keyof typeof findingKinds
 export const isFindingKind = (kind: string): kind is FindingKind => Object.hasOwn(findingKinds, kind)
 
 /** Kinds that describe a change (candidates for "what changed before it broke"). */
-export const changeFindingKinds: ReadonlySet<FindingKind> = new Set(["rollout", "config_change", "deploy_announcement"])
+export const changeFindingKinds: ReadonlySet<FindingKind> = new Set([
+  "rollout",
+  "config_change",
+  "deploy_announcement",
+])

@@ -30,7 +30,11 @@ export const callAgent = (o: CallAgent): Effect.Effect<AgentResult> =>
   Effect.gen(function* () {
     const started = yield* Clock.currentTimeMillis
     const deadline = DateTime.addDuration(o.cutoffAt, agentGrace)
-    const task: AgentTask = { ...o.task, deadline, hints: { ...o.task.hints, report_at: DateTime.formatIso(o.releaseAt) } }
+    const task: AgentTask = {
+      ...o.task,
+      deadline,
+      hints: { ...o.task.hints, report_at: DateTime.formatIso(o.releaseAt) },
+    }
     yield* o.trace("agent_request", { agent: o.agent, deadline, reportAt: o.releaseAt })
     const result = yield* o.invoker.invoke(o.agent, task, deadline).pipe(
       Effect.flatMap((reply) =>

@@ -34,6 +34,7 @@ import type { IncidentReport } from "./incident-report.js"
 import { callAgent } from "./orchestrator-agents.js"
 import { type Delivery, makeDelivery } from "./orchestrator-delivery.js"
 import { synthesise } from "./orchestrator-synthesis.js"
+import { ReportTap, type ReportTapService } from "./report-tap.js"
 import { selectAgents } from "./select-agents.js"
 import type { TraceHeader } from "./trace.js"
 
@@ -61,6 +62,9 @@ export const OrchestratorLive = Layer.scoped(
     const traces = yield* TraceStore
     const settings = yield* AppSettings
     const background = yield* FiberSet.make<void, never>()
+    const tap = yield* Effect.serviceOption(ReportTap)
+    const tell = (f: (t: ReportTapService) => Effect.Effect<void>) =>
+      Option.match(tap, { onNone: () => Effect.void, onSome: f })
     const budgets = settings.budgets
 
     const run = (task: AgentTask) =>
@@ -180,6 +184,7 @@ export const OrchestratorLive = Layer.scoped(
         let report = yield* build(revision, initial, synthesis.analysis, synthesis.usage)
         const posted = yield* delivery.report(report)
         yield* trace("report", { revision, severity: report.severity, causes: report.causes })
+        yield* tell((t) => t.released(report, posted))
         if (task.dedupKey !== null) {
           const now = yield* Clock.currentTimeMillis
           const first = posted[0]
@@ -206,6 +211,7 @@ export const OrchestratorLive = Layer.scoped(
           revision++
           report = yield* build(revision, yield* snapshot(pendingNote), synthesis.analysis, synthesis.usage)
           yield* delivery.update(posted, report)
+          yield* tell((t) => t.updated(report))
           yield* delivery.lateNote(next.value, revision)
           yield* trace("late_update", { agent: next.value, revision })
         }
@@ -230,6 +236,7 @@ export const OrchestratorLive = Layer.scoped(
             synthesis.usage,
           )
           yield* delivery.update(posted, report)
+          yield* tell((t) => t.updated(report))
           yield* delivery.interruptedNote(hung)
           yield* trace("interrupted", { agents: hung })
         }

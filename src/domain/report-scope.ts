@@ -2,7 +2,9 @@
  * Which findings are about the alert (DESIGN §4 "Scope") and inside its windows. A finding out
  * of scope or out of window is still evidence, but it never becomes a cause, never sets the
  * report's severity and never names an affected service: that is how a red herring (an
- * ImagePullBackOff in another namespace) stays out of the conclusions. Pure.
+ * ImagePullBackOff in another namespace) stays out of the conclusions. These are the alert's
+ * own names; cause inference widens them to the dependencies in-scope evidence names
+ * (causes-scope.ts). Pure.
  */
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
@@ -66,24 +68,47 @@ export const parseResource = (resource: string | null): ParsedResource | null =>
 const replicaSetName = /^(.{1,253})-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/
 
 /** The workload a Kubernetes resource belongs to (a pod's or ReplicaSet's owner), else its name. */
-const ownerName = (r: ParsedResource): string => {
+export const ownerName = (r: ParsedResource): string => {
   if (r.kind === "pod") return workloadFromPod(r.name) ?? r.name
   if (r.kind === "replicaset") return replicaSetName.exec(r.name)?.[1] ?? r.name
   return r.name
 }
 
-const k8sKinds = new Set([...namespaced, "node"])
+export const k8sKinds: ReadonlySet<string> = new Set([...namespaced, "node"])
+
+const nameChar = /[a-z0-9-]/
+
+/** Whether `text` names `name` as a whole word (`payments-api` is not in `payments-api-v2`). */
+export const mentions = (text: string, name: string): boolean => {
+  const hay = text.toLowerCase()
+  const needle = name.toLowerCase()
+  if (needle.length === 0) return false
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = i === 0 ? "" : (hay[i - 1] ?? "")
+    const after = hay[i + needle.length] ?? ""
+    if (!nameChar.test(before) && !nameChar.test(after)) return true
+  }
+  return false
+}
+
+const leading = /^([a-z0-9][a-z0-9.-]{1,62}):\s/i
+
+/** "checkout-web: ERROR upstream …" → `checkout-web`: how a service-less log finding says whose it is. */
+export const leadingName = (title: string): string | null =>
+  leading.exec(title.trim())?.[1]?.toLowerCase() ?? null
 
 /**
- * What a finding is about, for grouping: its service, else the workload behind its Kubernetes
- * resource, else the resource itself; null when it names nothing (it then stands alone).
+ * What a finding is about, for grouping: a node, else its service, else the workload behind its
+ * Kubernetes resource, else the name its title leads with, else the resource itself; null when
+ * it names nothing (it then stands alone).
  */
 export const subjectOf = (f: Finding): string | null => {
-  if (f.service !== null && f.service.trim() !== "") return f.service.trim()
   const r = parseResource(f.resource)
-  if (r === null) return f.resource
-  if (r.kind === "node") return `node ${r.name}`
-  return k8sKinds.has(r.kind) ? ownerName(r) : f.resource
+  // A node is its own subject, whichever service the agent saw running on it.
+  if (r?.kind === "node") return `node ${r.name}`
+  if (f.service !== null && f.service.trim() !== "") return f.service.trim()
+  if (r !== null && k8sKinds.has(r.kind)) return ownerName(r)
+  return leadingName(f.title) ?? f.resource
 }
 
 export interface AlertScope {
@@ -112,7 +137,7 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
   return { everything: names.size === 0 && namespace === null && node === null, names, namespace, node }
 }
 
-const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
+export const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
 
 /** Whether a finding is about what the alert names (see the module header). */
 export const inScope = (scope: AlertScope, f: Finding): boolean => {
@@ -124,10 +149,12 @@ export const inScope = (scope: AlertScope, f: Finding): boolean => {
   if (scope.names.size > 0) {
     const service = lower(f.service)
     if (service !== null && scope.names.has(service)) return true
-    return r !== null && k8sKinds.has(r.kind) && (scope.names.has(r.name) || scope.names.has(ownerName(r)))
+    if (r !== null && k8sKinds.has(r.kind)) return scope.names.has(r.name) || scope.names.has(ownerName(r))
+    const lead = service === null ? leadingName(f.title) : null
+    return lead !== null && scope.names.has(lead)
   }
   if (scope.namespace !== null) return r?.namespace === scope.namespace
-  return scope.node !== null && textOf(f).includes(scope.node)
+  return scope.node !== null && mentions(textOf(f), scope.node)
 }
 
 /** In scope, or naming what the alert names in its text (a caller's "upstream payments-api unavailable"). */

@@ -90,7 +90,7 @@ const ok = (agent: SpecialistId, title: string): AgentResult => ({
   durationMs: 0,
 })
 
-const after = (delay: `${number} seconds`, result: AgentResult) => ({
+const answersAfter = (delay: `${number} seconds`, result: AgentResult) => ({
   mode: "reply" as const,
   handle: () => Effect.as(Effect.sleep(delay), result),
 })
@@ -122,8 +122,8 @@ describe("Orchestrator: the release rule", () => {
     () => {
       const chat = makeMemoryChat()
       const agents = {
-        eks: after("1 seconds", ok("eks", "payments-api OOMKilled, 6 restarts")),
-        cloudwatch_logs: after(
+        eks: answersAfter("1 seconds", ok("eks", "payments-api OOMKilled, 6 restarts")),
+        cloudwatch_logs: answersAfter(
           "70 seconds",
           ok("cloudwatch_logs", "JavaScript heap out of memory in payments-api"),
         ),
@@ -199,9 +199,9 @@ describe("Orchestrator: the release rule", () => {
   it.effect("three fast agents: the report goes out as soon as they settle, not at the deadline", () => {
     const chat = makeMemoryChat()
     const agents = {
-      eks: after("1 seconds", ok("eks", "payments-api OOMKilled")),
-      cloudwatch_logs: after("2 seconds", ok("cloudwatch_logs", "heap out of memory")),
-      prometheus: after("3 seconds", ok("prometheus", "memory at limit")),
+      eks: answersAfter("1 seconds", ok("eks", "payments-api OOMKilled")),
+      cloudwatch_logs: answersAfter("2 seconds", ok("cloudwatch_logs", "heap out of memory")),
+      prometheus: answersAfter("3 seconds", ok("prometheus", "memory at limit")),
     }
     return Effect.gen(function* () {
       yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
@@ -232,6 +232,8 @@ describe("Orchestrator: the release rule", () => {
       yield* Fiber.join(fiber)
       const failure = chat.posts().find((p) => /Investigation failed/i.test(visibleText(p.message)))
       expect(visibleText(failure?.message)).toContain("inv-0001-test")
-    }).pipe(Effect.provide(world(only(["eks"]), { eks: after("1 seconds", ok("eks", "OOMKilled")) }, chat)))
+    }).pipe(
+      Effect.provide(world(only(["eks"]), { eks: answersAfter("1 seconds", ok("eks", "OOMKilled")) }, chat)),
+    )
   })
 })

@@ -49,8 +49,10 @@ describe("renderSlackReport: the OOM-after-deploy report", () => {
   })
 
   it("causes with their ids, evidence per agent with status markers, findings with deep links", () => {
-    expect(text).toContain("*Suspected causes*\n1. payments-api-6c9f7d8b4-q7x2m OOMKilled, 6 restarts; ")
-    expect(text).toContain("(eks#3, cloudwatch_logs#1, eks#4, eks#2, slack_scanner#1)")
+    expect(text).toContain(
+      "*Suspected causes*\n1. rollout of payments-api v2.14.0 at 13:01 UTC (SETTLEMENT_BATCH_SIZE 1000→5000) followed by OOMKilled (out of memory) in payments-api: payments-api-6c9f7d8b4-q7x2m OOMKilled, 6 restarts; ",
+    )
+    expect(text).toContain("(eks#3, cloudwatch_logs#1, eks#2, slack_scanner#1, eks#4)")
     expect(text).toContain(
       "• *eks#3* [high] payments-api-6c9f7d8b4-q7x2m OOMKilled, 6 restarts — last terminated OOMKilled (exit 137) at 13:08:08; limit 512Mi <https://console.aws.amazon.com/eks/home#/clusters/eks-prod/pods/payments-api-6c9f7d8b4-q7x2m|view>",
     )

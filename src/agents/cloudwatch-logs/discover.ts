@@ -1,0 +1,109 @@
+/**
+ * Log-group discovery against the LogSource: the alert's own log groups checked for existence,
+ * then the planned prefix/pattern searches (log-group-discovery.ts), each paginated within a
+ * bound, a few at a time — never the original's "list 500 groups per investigation and check
+ * each name with its own call" (W19). A failing search is noted and the others still count;
+ * missing credentials or a refusal fail discovery as a whole, since every call would.
+ */
+import { Effect, Either } from "effect"
+import type { AlertFacts } from "../../domain/alert-facts.js"
+import {
+  type DiscoveryPlan,
+  dependencyPlan,
+  discoveryPlan,
+  type LogGroupSearch,
+  type RankedLogGroup,
+  rankLogGroups,
+} from "../../domain/log-group-discovery.js"
+import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
+
+export const maxPagesPerSearch = 3
+export const maxExplicitGroups = 5
+const pageSize = 50
+const concurrency = 4
+
+export interface Discovery {
+  readonly plan: DiscoveryPlan
+  /** Related groups that exist, best first. */
+  readonly ranked: ReadonlyArray<RankedLogGroup>
+  /** Log groups the alert names that do not exist in this region. */
+  readonly missing: ReadonlyArray<string>
+  /** Searches that failed (the others still counted). */
+  readonly failures: ReadonlyArray<LogSourceError>
+}
+
+const search = (source: LogSourceService, s: LogGroupSearch) =>
+  Effect.gen(function* () {
+    const names: Array<string> = []
+    let token: string | undefined
+    for (let page = 0; page < maxPagesPerSearch; page++) {
+      const result = yield* source.describeLogGroups({
+        ...(s.by === "prefix" ? { prefix: s.value } : { pattern: s.value }),
+        limit: pageSize,
+        ...(token === undefined ? {} : { nextToken: token }),
+      })
+      names.push(...result.groups.map((g) => g.name))
+      if (result.nextToken === null) break
+      token = result.nextToken
+    }
+    return names
+  })
+
+const exists = (source: LogSourceService, name: string) =>
+  source.describeLogGroups({ prefix: name, limit: 5 }).pipe(
+    Effect.map((page) => page.groups.some((g) => g.name === name)),
+    Effect.catchIf(
+      (e) => e.reason === "not_found",
+      () => Effect.succeed(false),
+    ),
+  )
+
+/** A failure every other call would share: no point going on. */
+const fatal = (e: LogSourceError): boolean => e.reason === "not_configured" || e.reason === "forbidden"
+
+const leftOf = <A>(r: Either.Either<A, LogSourceError>) => (Either.isLeft(r) ? [r.left] : [])
+
+/** Run a plan's checks and searches; fails only when every call failed or one was refused outright. */
+const run = (source: LogSourceService, plan: DiscoveryPlan): Effect.Effect<Discovery, LogSourceError> =>
+  Effect.gen(function* () {
+    const explicit = plan.explicit.slice(0, maxExplicitGroups)
+    const checked = yield* Effect.forEach(explicit, (name) => Effect.either(exists(source, name)), {
+      concurrency,
+    })
+    const searched = yield* Effect.forEach(plan.searches, (s) => Effect.either(search(source, s)), {
+      concurrency,
+    })
+    const failures = [...checked.flatMap(leftOf), ...searched.flatMap(leftOf)]
+    const firstFatal = failures.find(fatal)
+    if (firstFatal !== undefined) return yield* firstFatal
+    const attempts = checked.length + searched.length
+    if (attempts > 0 && failures.length === attempts) {
+      return yield* failures[0] ?? new LogSourceError({ reason: "unavailable", message: "discovery failed" })
+    }
+    const answer = (i: number) => {
+      const r = checked[i]
+      return r === undefined || Either.isLeft(r) ? null : r.right
+    }
+    const present = explicit.filter((_, i) => answer(i) === true)
+    const missing = explicit.filter((_, i) => answer(i) === false)
+    const found = searched.flatMap((r) => (Either.isRight(r) ? r.right : []))
+    return { plan, ranked: rankLogGroups(plan, [...present, ...found]), missing, failures }
+  })
+
+/** The log groups related to an alert, best first. */
+export const discoverLogGroups = (
+  source: LogSourceService,
+  facts: AlertFacts,
+  prefixes: ReadonlyArray<string>,
+  alertText = "",
+): Effect.Effect<Discovery, LogSourceError> => run(source, discoveryPlan(facts, prefixes, alertText))
+
+/** The log groups of dependencies the alerting service blames, other than `exclude`. */
+export const discoverDependencyGroups = (
+  source: LogSourceService,
+  names: ReadonlyArray<string>,
+  exclude: ReadonlyArray<string>,
+): Effect.Effect<Discovery, LogSourceError> =>
+  run(source, dependencyPlan(names)).pipe(
+    Effect.map((d) => ({ ...d, ranked: d.ranked.filter((g) => !exclude.includes(g.name)) })),
+  )

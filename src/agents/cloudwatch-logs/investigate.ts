@@ -1,0 +1,189 @@
+/**
+ * The logs agent's plan, deterministic: discover the alert's log groups, query the best few for
+ * the window's error lines, then — when the alerting service's own errors blame a dependency by
+ * name ("upstream": "carrier-rates") and time allows — find and query that dependency's groups
+ * too, since its own errors are often the cause. Everything is bounded by `answerByMs`.
+ */
+import { Clock, Duration, Effect, Option } from "effect"
+import type { AgentResult } from "../../domain/agent-result.js"
+import type { AgentTask } from "../../domain/agent-task.js"
+import type { Finding } from "../../domain/finding.js"
+import type { LogCluster } from "../../domain/log-clusters.js"
+import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
+import { dependencySearchName } from "../../domain/log-group-names.js"
+import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
+import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
+import { errorQuery, signatureQuery } from "./error-query.js"
+import { type QueryPass, queryPass, type Range } from "./query-pass.js"
+import { inScopeClusters, signatureFindings } from "./signature-findings.js"
+
+export interface InvestigateOptions {
+  readonly logGroupPrefixes: ReadonlyArray<string>
+  readonly maxGroups: number
+  readonly maxFindings: number
+}
+
+export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
+
+/** Dependencies followed at most, their groups queried at most, and the time a follow-up needs. */
+const maxDependencies = 2
+const maxDependencyGroups = 3
+const followUpMinMs = 3000
+const stopGraceMs = 3500
+
+const noGroups: ReadonlyArray<RankedLogGroup> = []
+const nothingFollowed = { blamed: [], groups: noGroups, pass: Option.none<QueryPass>() }
+
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
+const failing = (c: LogCluster): boolean => c.level !== "info" || c.serverError
+const unique = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
+
+const incompleteFinding = (source: LogSourceService, pass: QueryPass, range: Range): Finding => ({
+  id: "",
+  agent: "cloudwatch_logs",
+  title: `Logs Insights query did not finish in time: partial results (${pass.outcome.rows.length} rows)`,
+  detail:
+    `The query over ${pass.groups.join(", ")} was still ${pass.outcome.status} after ${pass.outcome.polls} poll(s); ` +
+    `it was stopped${pass.outcome.stopped ? " (StopQuery)" : " by CloudWatch"} so the report is not late, ` +
+    "and the signatures rest on the rows it had returned.",
+  severity: "info",
+  kind: "query_incomplete",
+  observedAt: null,
+  resource: `loggroup/${pass.groups[0] ?? ""}`,
+  service: null,
+  link: source.consoleUrl({ logGroups: pass.groups, query: errorQuery, ...range }),
+  excerpt: null,
+})
+
+/** Query the groups of the dependencies `first`'s in-scope errors blame, if time allows. */
+const followDependencies = (
+  source: LogSourceService,
+  task: AgentTask,
+  first: QueryPass,
+  names: ReadonlyArray<string>,
+  range: Range,
+  answerByMs: number,
+) =>
+  Effect.gen(function* () {
+    const blamed = unique(
+      inScopeClusters(first.clusters.filter(failing), task.facts).flatMap((c) => {
+        const name = c.dependency === null ? null : dependencySearchName(c.dependency)
+        return name === null || names.includes(name) ? [] : [name]
+      }),
+    ).slice(0, maxDependencies)
+    const now = yield* Clock.currentTimeMillis
+    if (blamed.length === 0 || first.incomplete || answerByMs - now < followUpMinMs) {
+      return { blamed, groups: noGroups, pass: Option.none<QueryPass>() }
+    }
+    const found = yield* discoverDependencyGroups(source, blamed, first.groups)
+    const groups = found.ranked.slice(0, maxDependencyGroups)
+    if (groups.length === 0) return { blamed, groups, pass: Option.none<QueryPass>() }
+    const pass = yield* queryPass(source, groups, range, answerByMs)
+    return { blamed, groups, pass: pass.failed ? Option.none<QueryPass>() : Option.some(pass) }
+  })
+
+export const investigate = (
+  task: AgentTask,
+  source: LogSourceService,
+  options: InvestigateOptions,
+  answerByMs: number,
+): Effect.Effect<Outcome, LogSourceError> =>
+  Effect.gen(function* () {
+    const range = { startMs: task.alert.window.start.epochMillis, endMs: task.alert.window.end.epochMillis }
+    const untilBound = Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))
+    const discovery = yield* discoverLogGroups(
+      source,
+      task.facts,
+      options.logGroupPrefixes,
+      task.alert.text,
+    ).pipe(
+      Effect.timeoutFail({
+        duration: untilBound,
+        onTimeout: () =>
+          new LogSourceError({
+            reason: "unavailable",
+            message: "CloudWatch Logs did not answer log-group discovery before the report was due",
+          }),
+      }),
+    )
+    const notes: Array<string> = []
+    if (discovery.missing.length > 0)
+      notes.push(`not found in ${source.region}: ${discovery.missing.join(", ")}`)
+    if (task.facts.region !== null && source.region !== "" && task.facts.region !== source.region) {
+      notes.push(`the alert names ${task.facts.region}; these logs are from ${source.region}`)
+    }
+    if (discovery.failures.length > 0) notes.push(`${discovery.failures.length} log-group search(es) failed`)
+    const chosen = discovery.ranked.slice(0, options.maxGroups)
+    const outcome = (
+      status: Outcome["status"],
+      findings: ReadonlyArray<Finding>,
+      summary: string,
+      scanned: ReadonlyArray<string>,
+    ): Outcome => ({
+      status,
+      findings: [...findings],
+      summary: [summary, ...notes].filter((s) => s !== "").join("; "),
+      reason: null,
+      scanned: scanned.map((g) => `loggroup/${g}`),
+    })
+    if (chosen.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
+
+    const first = yield* queryPass(source, chosen, range, answerByMs)
+    if (first.failed) {
+      return {
+        ...outcome("error", [], "", first.groups),
+        reason: `the Logs Insights query ended ${first.outcome.status}`,
+      }
+    }
+    const follow = yield* followDependencies(
+      source,
+      task,
+      first,
+      discovery.plan.names,
+      range,
+      answerByMs,
+    ).pipe(
+      // Past the bound only by what stopping a query there takes (run-query.ts), never more.
+      Effect.timeoutOption(
+        Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis))),
+      ),
+      Effect.map(Option.getOrElse(() => nothingFollowed)),
+      Effect.catchAll(() => {
+        notes.push("following the blamed dependencies failed")
+        return Effect.succeed(nothingFollowed)
+      }),
+    )
+    const passes = [first, ...Option.toArray(follow.pass)]
+    if (follow.groups.length > 0) {
+      const blamer = discovery.plan.names[0] ?? "the alerting service"
+      const groups = follow.groups.map((g) => g.name).join(", ")
+      notes.push(`followed ${follow.blamed.join(", ")}, blamed by ${blamer}'s own errors, to ${groups}`)
+    }
+    const clusters = passes.flatMap((p) => p.clusters)
+    const shown = clusters.filter(failing)
+    const { findings, omitted } = signatureFindings(shown, {
+      facts: task.facts,
+      truncated: passes.some((p) => p.truncated),
+      dependencies: new Set(follow.blamed),
+      link: (c) => source.consoleUrl({ logGroups: c.groups, query: signatureQuery(c), ...range }),
+      max: options.maxFindings,
+    })
+    const incomplete = passes.filter((p) => p.incomplete)
+    const scanned = [...first.groups, ...follow.groups.map((g) => g.name)]
+    const lines = passes.reduce((n, p) => n + p.lines, 0)
+    const top = findings[0]
+    const headline =
+      top === undefined
+        ? `no error lines in ${scanned.length} log group(s) between ${hhmm(range.startMs)} and ${hhmm(range.endMs)} UTC`
+        : `${shown.length} error signature(s) in ${lines} line(s) from ${scanned.length} log group(s); top: ${top.title}`
+    const summary = [
+      headline,
+      ...(omitted > 0 ? [`+${omitted} more`] : []),
+      ...(clusters.length > shown.length
+        ? [`${clusters.length - shown.length} informational signature(s) ignored`]
+        : []),
+      ...(incomplete.length > 0 ? ["the query did not finish in time: partial results"] : []),
+    ].join("; ")
+    const extra = incomplete.map((p) => incompleteFinding(source, p, range))
+    return outcome("ok", [...findings, ...extra], summary, scanned)
+  })

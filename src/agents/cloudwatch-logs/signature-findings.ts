@@ -1,0 +1,146 @@
+/**
+ * Log clusters → `log_signature` findings, rated by DESIGN §3 and ordered by scope (§4): an
+ * ERROR/FATAL/5xx signature of the alerting service is high, a WARN one low; a dependency the
+ * service's own errors blame ("upstream: carrier-rates") is in scope too, rated the same and
+ * listed next; a signature of another service that names the alerting one ("upstream
+ * payments-api unavailable") is a consequence seen by a caller — low, after those — and one
+ * unrelated to the alert is info, last. At most `max` findings; the caller says "+N more". Pure.
+ */
+import { DateTime } from "effect"
+import type { AlertFacts } from "../../domain/alert-facts.js"
+import type { Finding } from "../../domain/finding.js"
+import type { LogCluster } from "../../domain/log-clusters.js"
+import { compareLevel } from "../../domain/log-level.js"
+import { firstLine } from "../../domain/log-signature.js"
+import { redact } from "../../domain/redact.js"
+import { inScope, relatedTo, scopeOf } from "../../domain/report-scope.js"
+import { clipText } from "../../domain/report-text.js"
+import { compareSeverity, type Severity } from "../../domain/severity.js"
+
+export const maxSignatureFindings = 10
+
+export type Relation = "in_scope" | "dependency" | "related" | "unrelated"
+
+export interface SignatureContext {
+  readonly facts: AlertFacts
+  /** The console link for a cluster's lines. */
+  readonly link: (cluster: LogCluster) => string | null
+  /** The query hit its row limit: counts are lower bounds. */
+  readonly truncated: boolean
+  /** Services the alerting service's own errors blame (lower-case). */
+  readonly dependencies?: ReadonlySet<string>
+  readonly max?: number
+}
+
+export interface SignatureFindings {
+  readonly findings: ReadonlyArray<Finding>
+  /** Signatures left out by the cap. */
+  readonly omitted: number
+}
+
+const relationRank: Record<Relation, number> = { in_scope: 0, dependency: 1, related: 2, unrelated: 3 }
+
+const severityOf = (relation: Relation, c: LogCluster): Severity => {
+  const failing = c.level === "fatal" || c.level === "error" || c.serverError
+  if (relation === "in_scope" || relation === "dependency")
+    return failing ? "high" : c.level === "warn" ? "low" : "info"
+  if (relation === "related") return failing ? "low" : "info"
+  return "info"
+}
+
+const clock = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)}Z`
+
+const list = (xs: ReadonlyArray<string>, max = 3): string =>
+  xs.length <= max ? xs.join(", ") : `${xs.slice(0, max).join(", ")} and ${xs.length - max} more`
+
+const where = (c: LogCluster): string =>
+  c.pods.length > 0
+    ? `${c.pods.length === 1 ? "pod" : `${c.pods.length} pods`} ${list(c.pods)}`
+    : `${c.streams.length === 1 ? "stream" : `${c.streams.length} streams`} ${list(c.streams)}`
+
+const scopeNames = (facts: AlertFacts): ReadonlyArray<string> => [...scopeOf(facts).names]
+
+const relationText = (relation: Relation, c: LogCluster, facts: AlertFacts, subject: string): string => {
+  const names = scopeNames(facts)
+  const alerting = names[0] ?? "the alerting service"
+  if (relation === "related") {
+    const named = names.find((n) => c.example.message.toLowerCase().includes(n)) ?? alerting
+    return ` ${subject} is not the alerting service: it reports ${named} failing — a consequence seen by a caller, not the cause.`
+  }
+  if (relation === "dependency") {
+    return ` ${subject} is a dependency the alerting service's own errors blame, so it is in scope.`
+  }
+  if (relation === "unrelated")
+    return ` Not about ${names.length > 0 ? list(names) : "the alert's scope"}: context only.`
+  return c.dependency === null
+    ? ""
+    : ` It names its dependency ${c.dependency}, which is in scope as what ${subject} depends on.`
+}
+
+const levelWord = (c: LogCluster): string =>
+  c.serverError && c.level !== "fatal" ? "HTTP 5xx" : c.level.toUpperCase()
+
+const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Finding => {
+  const subject = c.service ?? c.groups[0] ?? "logs"
+  const group = c.groups[0] ?? ""
+  const count = `${c.count}${ctx.truncated ? "+" : ""}`
+  const lines = `${count} ${levelWord(c)} line${c.count === 1 ? "" : "s"}`
+  const span =
+    c.firstMs === c.lastMs ? `at ${clock(c.firstMs)}` : `from ${clock(c.firstMs)} to ${clock(c.lastMs)}`
+  const limited = ctx.truncated ? " (the query reached its row limit, so counts are lower bounds)" : ""
+  return {
+    id: "",
+    agent: "cloudwatch_logs",
+    title: `${subject}: ${firstLine(redact(c.example.message), 110)} (×${count})`,
+    detail:
+      `${lines} in ${list(c.groups, 2)} from ${where(c)}, ${span}${limited}. ` +
+      `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx.facts, subject)}`,
+    severity: severityOf(relation, c),
+    kind: "log_signature",
+    observedAt: DateTime.unsafeMake(c.firstMs),
+    resource: `loggroup/${group}`,
+    service: c.service,
+    link: ctx.link(c),
+    excerpt: clipText(redact(c.example.message), 500),
+  }
+}
+
+const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
+  const scope = scopeOf(ctx.facts)
+  const f = { ...draft(c, ctx, "in_scope"), detail: "" }
+  if (inScope(scope, f)) return "in_scope"
+  // A namespace-only alert: the pods of that namespace are its scope.
+  if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
+    return "in_scope"
+  if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
+  return relatedTo(scope, f) ? "related" : "unrelated"
+}
+
+/** The clusters about the alerting service itself (whose blamed dependencies are worth a look). */
+export const inScopeClusters = (
+  clusters: ReadonlyArray<LogCluster>,
+  facts: AlertFacts,
+): ReadonlyArray<LogCluster> =>
+  clusters.filter((c) => relationOf({ facts, link: () => null, truncated: false }, c) === "in_scope")
+
+/** The findings for `clusters`, best first, capped (see the module header). */
+export const signatureFindings = (
+  clusters: ReadonlyArray<LogCluster>,
+  ctx: SignatureContext,
+): SignatureFindings => {
+  const rated = clusters.map((c) => {
+    const relation = relationOf(ctx, c)
+    return { c, relation, finding: draft(c, ctx, relation) }
+  })
+  rated.sort(
+    (a, b) =>
+      relationRank[a.relation] - relationRank[b.relation] ||
+      compareSeverity(b.finding.severity, a.finding.severity) ||
+      compareLevel(b.c.level, a.c.level) ||
+      b.c.count - a.c.count ||
+      a.c.firstMs - b.c.firstMs ||
+      (a.finding.title < b.finding.title ? -1 : a.finding.title > b.finding.title ? 1 : 0),
+  )
+  const max = ctx.max ?? maxSignatureFindings
+  return { findings: rated.slice(0, max).map((r) => r.finding), omitted: Math.max(0, rated.length - max) }
+}

@@ -1,0 +1,107 @@
+/**
+ * All analyzers over one gathered snapshot, correlated per workload: each in-scope workload's
+ * findings together (failures, their logs, scheduling, availability, rollout state, probes,
+ * autoscaling, then the change that preceded them), then the health of the nodes they run on,
+ * then — as low-relevance evidence only, and at most a few — workloads the alert does not name
+ * that are failing too. Changes and recovered restarts of unrelated workloads are left out:
+ * they would only crowd the scope. Pure.
+ */
+import type { Finding } from "../../domain/finding.js"
+import type { Node } from "../../domain/kubernetes.js"
+import { severityRank } from "../../domain/severity.js"
+import { type ContainerLog, containerLogFinding } from "./container-logs.js"
+import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
+import { type NodeTenant, nodeFindings } from "./node-health.js"
+import { autoscalerFinding, failedCreateFinding, probeFindings, unschedulableFinding } from "./pod-events.js"
+import { podFailureFindings } from "./pod-failures.js"
+import { rolloutFinding } from "./rollout-changes.js"
+import { availabilityFinding, hpaMaxedFinding, rolloutStuckFinding } from "./workload-status.js"
+import { resourceOf } from "./workloads.js"
+
+export const maxUnrelatedWorkloads = 5
+
+export interface AnalysisInput {
+  /** In scope first, best match first. */
+  readonly workloads: ReadonlyArray<ScopedWorkload>
+  readonly nodes: ReadonlyArray<Node>
+  /** The node the alert names, if any. */
+  readonly alertNode: string | null
+  /** Logs read for each workload, keyed by `resourceOf(workload)`. */
+  readonly logs: ReadonlyMap<string, ReadonlyArray<ContainerLog>>
+  readonly ctx: AnalysisContext
+}
+
+const present = <A>(xs: ReadonlyArray<A | null>): ReadonlyArray<A> => xs.filter((x): x is A => x !== null)
+
+/** Every finding about one workload, in reading order. */
+export const analyzeWorkload = (
+  w: ScopedWorkload,
+  logs: ReadonlyArray<ContainerLog>,
+  ctx: AnalysisContext,
+): ReadonlyArray<Finding> => {
+  const failures = podFailureFindings(w, ctx)
+  const restarts = failures.filter((f) => f.kind === "restarts")
+  return [
+    ...failures.filter((f) => f.kind !== "restarts"),
+    ...present([
+      containerLogFinding(w, logs),
+      unschedulableFinding(w, ctx),
+      failedCreateFinding(w, ctx),
+      availabilityFinding(w),
+      rolloutStuckFinding(w),
+    ]),
+    ...probeFindings(w, ctx),
+    ...present([hpaMaxedFinding(w), autoscalerFinding(w, ctx), rolloutFinding(w, ctx)]),
+    ...restarts,
+  ]
+}
+
+const lowRelevance = (f: Finding): Finding => ({
+  ...f,
+  severity: severityRank(f.severity) > severityRank("low") ? "low" : f.severity,
+  detail: `${f.detail} (Low relevance: the alert does not name this workload.)`,
+})
+
+const worst = (fs: ReadonlyArray<Finding>): number => Math.max(-1, ...fs.map((f) => severityRank(f.severity)))
+
+export interface Analysis {
+  readonly findings: ReadonlyArray<Finding>
+  /** Failing workloads the alert does not name that made it into the findings (low relevance). */
+  readonly unrelated: ReadonlyArray<string>
+}
+
+export const analyze = (input: AnalysisInput): Analysis => {
+  const scoped = input.workloads.filter((w) => w.inScope)
+  const inScope = scoped.flatMap((w) => analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx))
+  const tenants = (node: string): ReadonlyArray<NodeTenant> =>
+    input.workloads.flatMap((workload) =>
+      workload.pods.filter((p) => p.spec.nodeName === node).map((pod) => ({ workload, pod })),
+    )
+  const wanted = new Set([
+    ...scoped.flatMap((w) => w.pods.flatMap((p) => (p.spec.nodeName === undefined ? [] : [p.spec.nodeName]))),
+    ...(input.alertNode === null ? [] : [input.alertNode]),
+  ])
+  const nodes = input.nodes
+    .filter((n) => wanted.has(n.metadata.name))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+    .flatMap((n) => nodeFindings(n, tenants(n.metadata.name), n.metadata.name === input.alertNode))
+  const unrelated = input.workloads
+    .filter((w) => !w.inScope)
+    .map((w) => ({
+      w,
+      findings: analyzeWorkload(w, [], input.ctx).filter(
+        (f) =>
+          f.kind !== "rollout" &&
+          f.kind !== "config_change" &&
+          f.kind !== "restarts" &&
+          f.severity !== "info",
+      ),
+    }))
+    .filter((x) => x.findings.length > 0)
+    .sort((a, b) => worst(b.findings) - worst(a.findings) || resourceOf(a.w).localeCompare(resourceOf(b.w)))
+    .slice(0, maxUnrelatedWorkloads)
+  return {
+    findings: [...inScope, ...nodes, ...unrelated.flatMap((x) => x.findings.map(lowRelevance))],
+    unrelated: unrelated.map((x) => resourceOf(x.w)),
+  }
+}

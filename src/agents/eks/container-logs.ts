@@ -1,0 +1,96 @@
+/**
+ * The previous logs of a failing container, reduced to the lines that tell why it died: fatal
+ * lines (FATAL, panic, out of memory, segfaults, tracebacks) first, then errors, then warnings,
+ * shown in their original order, redacted and clipped. A container whose previous instance
+ * printed nothing telling yields no finding. Pure; reading the logs is the agent's job.
+ */
+import { DateTime } from "effect"
+import type { Finding } from "../../domain/finding.js"
+import type { Severity } from "../../domain/severity.js"
+import { eksFinding, type ScopedWorkload, shortPod } from "./eks-finding.js"
+
+const fatal =
+  /\b(?:fatal|panic|out of memory|outofmemory|oom|sigsegv|segmentation fault|traceback|unhandled|uncaught|killed)\b/i
+const error =
+  /\b(?:error|err|exception|failed|failure|refused|denied|timeout|timed out|cannot|unable to|no such)\b/i
+const warning = /\b(?:warn|warning)\b/i
+
+const tierOf = (line: string): number =>
+  fatal.test(line) ? 3 : error.test(line) ? 2 : warning.test(line) ? 1 : 0
+
+const leadingInstant = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}))\s/
+const withoutInstant = (line: string): string => line.replace(leadingInstant, "")
+
+const clip = (s: string, max = 300): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`)
+
+export interface TellingLine {
+  readonly text: string
+  readonly tier: number
+  /** The line's own timestamp, else the nearest timestamp above it. */
+  readonly at: DateTime.Utc | null
+}
+
+/** The most telling lines of a log (at most `max`), in log order; deduplicated. */
+export const tellingLines = (text: string, max = 5): ReadonlyArray<TellingLine> => {
+  let lastAt: DateTime.Utc | null = null
+  const seen = new Set<string>()
+  const candidates = text
+    .split("\n")
+    .map((raw, index) => {
+      const stamp = leadingInstant.exec(raw)?.[1]
+      const own = stamp === undefined ? null : DateTime.make(stamp)
+      if (own !== null && own._tag === "Some") lastAt = DateTime.toUtc(own.value)
+      return { text: clip(raw.trim()), tier: tierOf(raw), at: lastAt, index }
+    })
+    .filter((l) => {
+      const key = withoutInstant(l.text)
+      if (l.tier === 0 || seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  return [...candidates]
+    .sort((a, b) => b.tier - a.tier || b.index - a.index)
+    .slice(0, max)
+    .sort((a, b) => a.index - b.index)
+    .map(({ text: t, tier, at }) => ({ text: t, tier, at }))
+}
+
+export interface ContainerLog {
+  readonly pod: string
+  readonly container: string
+  readonly previous: boolean
+  readonly text: string
+}
+
+export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>): Finding | null => {
+  const [first] = logs
+  if (first === undefined) return null
+  const perPod = logs.map((l) => ({ log: l, lines: tellingLines(l.text) }))
+  const lines = perPod.flatMap((p) => p.lines)
+  const seen = new Set<string>()
+  const unique = lines
+    .filter((l) => {
+      const key = withoutInstant(l.text)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, 6)
+  if (unique.length === 0) return null
+  const worst = Math.max(...unique.map((l) => l.tier))
+  const headline = [...unique].sort((a, b) => b.tier - a.tier)[0]
+  const severity: Severity = !w.inScope ? "low" : worst >= 2 ? "high" : "low"
+  const source = perPod.find((p) => p.lines.length > 0)?.log ?? first
+  const instance = source.previous ? "previous" : "current"
+  const pods = [...new Set(perPod.filter((p) => p.lines.length > 0).map((p) => shortPod(p.log.pod)))]
+  return eksFinding({
+    kind: "container_logs",
+    title: `${w.name}: ${instance} ${source.container} container logged "${clip(withoutInstant(headline?.text ?? ""), 120)}"`,
+    detail: `${unique.length} telling line${unique.length === 1 ? "" : "s"} in the last lines of the ${instance} instance of container ${source.container} (pods ${pods.join(", ")}).`,
+    severity,
+    observedAt: headline?.at ?? null,
+    resource: `pod/${w.namespace}/${source.pod}`,
+    service: w.name,
+    excerpt: unique.map((l) => l.text).join("\n"),
+  })
+}

@@ -1,0 +1,190 @@
+/**
+ * The `eks` specialist: a deterministic Kubernetes investigation scoped by the alert's facts, no
+ * model. It refuses to inspect a cluster the alert does not name (`skipped`), reads pods and
+ * events (the alert's namespace, or every namespace ranked by relevance when it names none),
+ * then the workloads of the namespaces that matter, then the nodes and previous container logs
+ * of the failing in-scope pods — each step in parallel under a bound, each read allowed to fail
+ * on its own. The analyzers turn that into findings correlated per workload. `not_configured`
+ * makes the agent `unhealthy`; a forbidden or failed pod listing makes it `error` naming the gap;
+ * anything else missing is reported as partial. It never fails and never throws.
+ */
+import { Cause, Clock, Duration, Effect, Option } from "effect"
+import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
+import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
+import type { AgentTask } from "../../domain/agent-task.js"
+import { Cluster, type ClusterService } from "../../ports/cluster.js"
+import { analyze } from "./analyze.js"
+import type { AnalysisContext } from "./eks-finding.js"
+import {
+  concurrency,
+  type Gap,
+  logTargets,
+  makeReader,
+  readLogs,
+  readNodes,
+  readWorkloadObjects,
+} from "./gather.js"
+import { alertTerms } from "./relevance.js"
+import { namespacesToRead, scopeWorkloads } from "./scoping.js"
+import { summarize } from "./summary.js"
+import { buildWorkloads, resourceOf } from "./workloads.js"
+
+/** Time kept back from the task deadline to answer with what was read. */
+const answerReserveMs = 1000
+const maxScanned = 60
+
+/** `arn:aws:eks:us-east-1:123:cluster/eks-prod` and `gke_p_z_eks-prod` → `eks-prod`; lower case. */
+export const clusterKey = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^arn:aws[a-z-]*:eks:[^:]*:\d*:cluster\//, "")
+    .replace(/^gke_[^_]+_[^_]+_/, "")
+
+const rbacHint =
+  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets and horizontalpodautoscalers"
+
+const describeGap = (g: Gap): string =>
+  g.error.reason === "forbidden" ? `RBAC gap: ${g.error.message} (${rbacHint})` : g.error.message
+
+const outcome = (gaps: ReadonlyArray<Gap>): Pick<AgentResult, "status" | "reason"> => {
+  const essential = gaps.find((g) => g.essential)
+  if (essential?.error.reason === "not_configured")
+    return { status: "unhealthy", reason: essential.error.message }
+  if (essential !== undefined) return { status: "error", reason: describeGap(essential) }
+  const worth = gaps.filter((g) => !g.call.startsWith("logs ") || g.error.reason === "forbidden")
+  return worth.length === 0
+    ? { status: "ok", reason: null }
+    : { status: "ok", reason: `partial: ${worth.map(describeGap).join("; ")}` }
+}
+
+const withLogNote = (o: Pick<AgentResult, "status" | "reason">, logsRead: boolean) =>
+  logsRead
+    ? o
+    : {
+        ...o,
+        reason: [o.reason, "container logs not read: no time left before the deadline"]
+          .filter((r) => r !== null)
+          .join("; "),
+      }
+
+const investigate = (task: AgentTask) =>
+  Effect.gen(function* () {
+    const cluster = yield* Cluster
+    const alerted = task.facts.cluster
+    if (
+      alerted !== null &&
+      cluster.clusterName !== null &&
+      clusterKey(alerted) !== clusterKey(cluster.clusterName)
+    ) {
+      return placeholderResult(
+        "eks",
+        "skipped",
+        `the alert is about cluster ${alerted}; this agent reads cluster ${cluster.clusterName}`,
+      )
+    }
+    const terms = alertTerms(task.facts)
+    const reader = yield* makeReader
+    const ns = terms.namespace
+    const node = terms.node
+    const first = yield* Effect.all(
+      {
+        pods: reader.read(`list pods${ns === null ? "" : ` in ${ns}`}`, cluster.listPods(ns), [], true),
+        events: reader.read(`list events${ns === null ? "" : ` in ${ns}`}`, cluster.listEvents(ns), []),
+        nodePods:
+          ns === null || node === null
+            ? Effect.succeed([])
+            : reader.read(
+                `list pods on ${node}`,
+                cluster.listPods(null, { fieldSelector: `spec.nodeName=${node}` }),
+                [],
+              ),
+      },
+      { concurrency },
+    )
+    const early = outcome(yield* reader.gaps)
+    if (early.status === "unhealthy")
+      return placeholderResult("eks", "unhealthy", early.reason ?? "not configured")
+    const seen = new Set(first.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`))
+    const pods = [
+      ...first.pods,
+      ...first.nodePods.filter((p) => !seen.has(`${p.metadata.namespace}/${p.metadata.name}`)),
+    ]
+    const namespaces = ns !== null ? [ns] : namespacesToRead(terms, pods, first.events)
+    const objects = yield* readWorkloadObjects(cluster, reader, namespaces)
+    const workloads = scopeWorkloads(terms, buildWorkloads({ ...objects, pods, events: first.events }))
+    const ctx: AnalysisContext = { window: task.alert.window }
+    const nodeNames = [
+      ...new Set([
+        ...workloads.filter((w) => w.inScope).flatMap((w) => w.pods.flatMap((p) => p.spec.nodeName ?? [])),
+        ...(node === null ? [] : [node]),
+      ]),
+    ].sort()
+    const targets = logTargets(workloads, ctx)
+    const remainingMs = task.deadline.epochMillis - (yield* Clock.currentTimeMillis) - answerReserveMs
+    const [nodes, logs] = yield* Effect.all(
+      [
+        readNodes(cluster, reader, nodeNames),
+        remainingMs <= 0
+          ? Effect.succeedNone
+          : readLogs(cluster, reader, targets).pipe(Effect.timeoutOption(Duration.millis(remainingMs))),
+      ],
+      { concurrency: 2 },
+    )
+    const logsRead = Option.isSome(logs)
+    const analysis = analyze({
+      workloads,
+      nodes,
+      alertNode: node,
+      logs: Option.getOrElse(logs, () => new Map()),
+      ctx,
+    })
+    const scanned = [
+      ...(ns === null ? ["namespace/*"] : []),
+      ...namespaces.map((n) => `namespace/${n}`),
+      ...workloads
+        .filter((w) => w.inScope)
+        .flatMap((w) => [resourceOf(w), ...w.pods.map((p) => `pod/${w.namespace}/${p.metadata.name}`)]),
+      ...nodes.map((n) => `node/${n.metadata.name}`),
+      ...(logsRead ? targets : []).map(
+        (t) => `logs/${t.namespace}/${t.pod}/${t.container}${t.previous ? "#previous" : ""}`,
+      ),
+    ]
+    const result: AgentResult = {
+      agent: "eks",
+      ...withLogNote(outcome(yield* reader.gaps), logsRead || targets.length === 0),
+      findings: analysis.findings,
+      summary: summarize(workloads, analysis.findings, terms, ctx, pods.length, analysis.unrelated.length),
+      scanned: [...new Set(scanned)].slice(0, maxScanned),
+      usage: noUsage,
+      durationMs: 0,
+    }
+    return result
+  })
+
+const handle = (task: AgentTask): Effect.Effect<AgentResult, never, Cluster> =>
+  Effect.gen(function* () {
+    const started = yield* Clock.currentTimeMillis
+    const result =
+      task.task === "investigate"
+        ? yield* investigate(task).pipe(
+            Effect.catchAllCause((cause) =>
+              Effect.as(
+                Effect.logError("eks investigation failed").pipe(
+                  Effect.annotateLogs({ cause: Cause.pretty(cause) }),
+                ),
+                placeholderResult("eks", "error", "the Kubernetes investigation failed unexpectedly"),
+              ),
+            ),
+          )
+        : placeholderResult("eks", "skipped", `the eks agent does not handle ${task.task} tasks yet`)
+    return { ...result, durationMs: (yield* Clock.currentTimeMillis) - started }
+  }).pipe(Effect.withSpan("eks.investigate", { attributes: { investigation: task.investigationId } }))
+
+export const eksAgent: InlineAgent<Cluster> = { mode: "reply", handle: (task) => handle(task) }
+
+/** The agent with its Cluster chosen once (built by the composition root), for `InlineAgents<never>`. */
+export const eksAgentWith = (cluster: ClusterService): InlineAgent<never> => ({
+  mode: "reply",
+  handle: (task, ctx) => eksAgent.handle(task, ctx).pipe(Effect.provideService(Cluster, cluster)),
+})

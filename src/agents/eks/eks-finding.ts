@@ -1,0 +1,89 @@
+/**
+ * What every eks analyzer shares: how a Finding is built (redacted text, the workload as its
+ * service, no invented links), the severity rubric of DESIGN §3 for one workload, and small
+ * readers for times and quantities. Analyzers receive a `ScopedWorkload` — a workload plus
+ * whether the alert is about it — because the same CrashLoopBackOff is critical for the alerting
+ * workload with no ready replica and only low-relevance evidence anywhere else.
+ */
+import type { DateTime } from "effect"
+import type { InvestigationWindow } from "../../domain/alert-context.js"
+import type { Finding } from "../../domain/finding.js"
+import type { FindingKind } from "../../domain/finding-kinds.js"
+import { redact } from "../../domain/redact.js"
+import type { Severity } from "../../domain/severity.js"
+import type { Workload } from "./workloads.js"
+
+export interface ScopedWorkload extends Workload {
+  /** The alert names this workload (or its namespace/node and nothing narrower). */
+  readonly inScope: boolean
+  readonly relevance: number
+}
+
+export interface AnalysisContext {
+  readonly window: InvestigationWindow
+}
+
+export interface FindingInput {
+  readonly kind: FindingKind
+  readonly title: string
+  readonly detail: string
+  readonly severity: Severity
+  readonly observedAt: DateTime.Utc | null
+  readonly resource: string | null
+  readonly service: string | null
+  readonly excerpt?: string | null
+}
+
+const maxExcerpt = 1500
+
+/** An eks Finding: text redacted, id left to the master, no link (we have no real one). */
+export const eksFinding = (f: FindingInput): Finding => ({
+  id: "",
+  agent: "eks",
+  kind: f.kind,
+  title: redact(f.title),
+  detail: redact(f.detail),
+  severity: f.severity,
+  observedAt: f.observedAt,
+  resource: f.resource,
+  service: f.service,
+  link: null,
+  excerpt: f.excerpt === undefined || f.excerpt === null ? null : redact(f.excerpt).slice(0, maxExcerpt),
+})
+
+/**
+ * DESIGN §3 for failing pods of one workload: the alerting workload with no ready replica →
+ * critical; below its desired replicas → high; still at desired capacity → medium; a workload
+ * the alert does not name → low (evidence, never a cause).
+ */
+export const failureSeverity = (w: ScopedWorkload): Severity => {
+  if (!w.inScope) return "low"
+  const desired = w.desired ?? w.pods.length
+  if (desired > 0 && w.ready === 0) return "critical"
+  return w.ready < desired ? "high" : "medium"
+}
+
+/** A symptom that is medium for the alerting workload and low elsewhere. */
+export const scopedSeverity = (w: ScopedWorkload, inScope: Severity): Severity =>
+  w.inScope ? inScope : "low"
+
+export const hhmm = (t: DateTime.Utc): string => new Date(t.epochMillis).toISOString().slice(11, 16)
+
+/** `13:01:02Z` */
+export const hhmmss = (t: DateTime.Utc): string => `${new Date(t.epochMillis).toISOString().slice(11, 19)}Z`
+
+/** The latest instant not after `end` if there is one, else the latest; null for none. */
+export const latestBy = (
+  times: ReadonlyArray<DateTime.Utc | null>,
+  end: DateTime.Utc,
+): DateTime.Utc | null => {
+  const known = times
+    .filter((t): t is DateTime.Utc => t !== null)
+    .sort((a, b) => b.epochMillis - a.epochMillis)
+  return known.find((t) => t.epochMillis <= end.epochMillis) ?? known[0] ?? null
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`
+
+/** The short pod name suffix readers recognise (`q7x2m`), or the whole name. */
+export const shortPod = (name: string): string => /-([a-z0-9]{5})$/.exec(name)?.[1] ?? name

@@ -1,0 +1,140 @@
+/**
+ * What a workload's events say that its container statuses cannot: Pending pods the scheduler
+ * could not place (`unschedulable`, with "0/5 nodes are available: 3 Insufficient memory, …"),
+ * what the cluster-autoscaler did about them (`autoscaler`), failing readiness/liveness/startup
+ * probes (`probe_failure`, which probe and its message) and controllers that could not create
+ * pods (`failed_create`: quota, admission, PSA). Events older than the evidence window are
+ * ignored; one finding per workload and signal, counting repeats. Pure.
+ */
+import type { Finding } from "../../domain/finding.js"
+import { eventCount, eventTime, type KubeEvent } from "../../domain/kubernetes.js"
+import type { Severity } from "../../domain/severity.js"
+import {
+  type AnalysisContext,
+  eksFinding,
+  failureSeverity,
+  plural,
+  type ScopedWorkload,
+  scopedSeverity,
+  shortPod,
+} from "./eks-finding.js"
+import { resourceOf } from "./workloads.js"
+
+const recent = (e: KubeEvent, ctx: AnalysisContext): boolean => {
+  const t = eventTime(e)
+  return t === null || t.epochMillis >= ctx.window.start.epochMillis
+}
+
+const newestFirst = (events: ReadonlyArray<KubeEvent>): ReadonlyArray<KubeEvent> =>
+  [...events].sort((a, b) => (eventTime(b)?.epochMillis ?? 0) - (eventTime(a)?.epochMillis ?? 0))
+
+const about = (w: ScopedWorkload, ctx: AnalysisContext, test: (e: KubeEvent) => boolean) =>
+  newestFirst(w.events.filter((e) => recent(e, ctx) && test(e)))
+
+const total = (events: ReadonlyArray<KubeEvent>): number => events.reduce((n, e) => n + eventCount(e), 0)
+
+const podResource = (w: ScopedWorkload, e: KubeEvent | undefined): string =>
+  e?.involvedObject.kind === "Pod" && e.involvedObject.name !== undefined
+    ? `pod/${w.namespace}/${e.involvedObject.name}`
+    : resourceOf(w)
+
+const isPending = (w: ScopedWorkload) => w.pods.filter((p) => p.status.phase === "Pending")
+
+export const unschedulableFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const events = about(w, ctx, (e) => e.reason === "FailedScheduling")
+  const pending = isPending(w).filter((p) =>
+    p.status.conditions.some(
+      (c) => c.type === "PodScheduled" && c.status === "False" && c.reason === "Unschedulable",
+    ),
+  )
+  const condition = pending
+    .flatMap((p) => p.status.conditions)
+    .find((c) => c.type === "PodScheduled" && c.message !== undefined)
+  if (events.length === 0 && pending.length === 0) return null
+  const [latest] = events
+  const message = latest?.message ?? condition?.message ?? "the scheduler found no node"
+  const desired = w.desired ?? w.pods.length
+  const unavailable = Math.max(0, desired - w.ready)
+  const half = desired > 0 && unavailable / desired >= 0.5
+  const stuck = pending.length > 0 ? pending.length : new Set(events.map((e) => e.involvedObject.name)).size
+  const severity: Severity = w.inScope ? (half ? "high" : "medium") : "low"
+  return eksFinding({
+    kind: "unschedulable",
+    title: `${w.name}: ${plural(stuck, "pod")} Pending, unschedulable — ${message}`,
+    detail: `FailedScheduling${events.length === 0 ? "" : ` ×${total(events)}`}: ${message}. ${w.ready}/${desired} replicas ready.`,
+    severity,
+    observedAt: latest === undefined ? null : eventTime(latest),
+    resource: podResource(w, latest),
+    service: w.name,
+    excerpt: message,
+  })
+}
+
+const autoscalerSource = (e: KubeEvent): boolean =>
+  e.source?.component === "cluster-autoscaler" || e.reportingComponent === "cluster-autoscaler"
+
+export const autoscalerFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const events = about(w, ctx, autoscalerSource)
+  const [latest] = events
+  if (latest === undefined) return null
+  const helped = latest.reason === "TriggeredScaleUp"
+  return eksFinding({
+    kind: "autoscaler",
+    title: `${w.name}: cluster-autoscaler ${latest.reason ?? "event"} — ${latest.message ?? ""}`,
+    detail: events
+      .slice(0, 3)
+      .map((e) => `${e.reason ?? "?"} ×${eventCount(e)}: ${e.message ?? ""}`)
+      .join("; "),
+    severity: helped ? "info" : scopedSeverity(w, "medium"),
+    observedAt: eventTime(latest),
+    resource: podResource(w, latest),
+    service: w.name,
+    excerpt: latest.message ?? null,
+  })
+}
+
+const probeOf = (message: string): string | null =>
+  /^\s*(Readiness|Liveness|Startup) probe (?:failed|errored)/i.exec(message)?.[1]?.toLowerCase() ?? null
+
+export const probeFindings = (w: ScopedWorkload, ctx: AnalysisContext): ReadonlyArray<Finding> => {
+  const events = about(w, ctx, (e) => e.reason === "Unhealthy")
+  const byProbe = new Map<string, Array<KubeEvent>>()
+  for (const e of events) {
+    const probe = probeOf(e.message ?? "") ?? "unknown"
+    byProbe.set(probe, [...(byProbe.get(probe) ?? []), e])
+  }
+  return [...byProbe.entries()].flatMap(([probe, list]) => {
+    const [latest] = list
+    if (latest === undefined) return []
+    const pods = [...new Set(list.map((e) => shortPod(e.involvedObject.name ?? "")))]
+    return [
+      eksFinding({
+        kind: "probe_failure",
+        title: `${w.name}: ${probe} probe failing (${plural(total(list), "time")} on ${plural(pods.length, "pod")})`,
+        detail: `${latest.message ?? ""} Pods: ${pods.join(", ")}.`,
+        severity: scopedSeverity(w, "medium"),
+        observedAt: eventTime(latest),
+        resource: podResource(w, latest),
+        service: w.name,
+        excerpt: latest.message ?? null,
+      }),
+    ]
+  })
+}
+
+export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const events = about(w, ctx, (e) => e.reason === "FailedCreate" && e.involvedObject.kind !== "Pod")
+  const [latest] = events
+  if (latest === undefined) return null
+  const on = `${(latest.involvedObject.kind ?? "controller").toLowerCase()} ${latest.involvedObject.name ?? ""}`
+  return eksFinding({
+    kind: "failed_create",
+    title: `${w.name}: FailedCreate on ${on} — ${latest.message ?? ""}`,
+    detail: `The controller cannot create pods (×${total(events)}): ${latest.message ?? ""}. ${w.ready}/${w.desired ?? "?"} replicas ready.`,
+    severity: failureSeverity(w),
+    observedAt: eventTime(latest),
+    resource: `${(latest.involvedObject.kind ?? w.kind).toLowerCase()}/${w.namespace}/${latest.involvedObject.name ?? w.name}`,
+    service: w.name,
+    excerpt: latest.message ?? null,
+  })
+}

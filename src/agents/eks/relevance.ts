@@ -1,0 +1,107 @@
+/**
+ * Which workloads an alert is about, from its facts alone. Each candidate (a workload, or before
+ * the workloads are known, a pod's owner) is scored against the alert's names: its own name or
+ * one of its pods named exactly (100), a label value naming it (60), a pod on the alerting node
+ * (60), a name that extends or is extended by an alert name at a `-` boundary (30), and keyword
+ * hits on names, labels and the namespace (a few points each, generic words ignored). The scope
+ * is every strong match; failing that, the named node's or namespace's workloads, the best
+ * keyword matches, or — when the alert names nothing — everything. Pure and deterministic.
+ */
+import type { AlertFacts } from "../../domain/alert-facts.js"
+import { workloadFromPod } from "../../domain/alert-facts-names.js"
+
+export interface AlertTerms {
+  readonly names: ReadonlySet<string>
+  readonly pod: string | null
+  readonly node: string | null
+  readonly namespace: string | null
+  readonly keywords: ReadonlyArray<string>
+}
+
+export interface Candidate {
+  readonly namespace: string
+  readonly name: string
+  readonly labelValues: ReadonlyArray<string>
+  readonly podNames: ReadonlyArray<string>
+  readonly nodeNames: ReadonlyArray<string>
+}
+
+const lower = (s: string | null): string | null =>
+  s === null || s.trim() === "" ? null : s.trim().toLowerCase()
+
+/** "PaymentsApiHighLatency" → "payments-api-high-latency" (a name an alert rule often embeds). */
+const slug = (s: string): string =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase()
+
+export const alertTerms = (facts: AlertFacts): AlertTerms => {
+  const pod = lower(facts.pod)
+  const names = [lower(facts.workload), lower(facts.service), pod === null ? null : workloadFromPod(pod)]
+  return {
+    names: new Set(names.filter((n): n is string => n !== null)),
+    pod,
+    node: lower(facts.node),
+    namespace: lower(facts.namespace),
+    keywords: [
+      ...facts.keywords.map((k) => k.toLowerCase()),
+      ...(facts.alertName === null ? [] : [slug(facts.alertName)]),
+    ],
+  }
+}
+
+export const namesNothing = (t: AlertTerms): boolean =>
+  t.names.size === 0 && t.pod === null && t.node === null && t.namespace === null
+
+const generic = new Set(
+  "api app apps web svc service services server worker workers backend frontend prod production staging stage dev test default main core http https pod pods job jobs node nodes cluster".split(
+    " ",
+  ),
+)
+
+const extendsAtDash = (a: string, b: string): boolean => a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
+
+export const relevance = (t: AlertTerms, c: Candidate): number => {
+  const name = c.name.toLowerCase()
+  const labels = c.labelValues.map((l) => l.toLowerCase())
+  let score = 0
+  if (t.names.has(name) || (t.pod !== null && c.podNames.includes(t.pod))) score += 100
+  else if (labels.some((l) => t.names.has(l))) score += 60
+  else if ([...t.names].some((n) => extendsAtDash(name, n) || labels.some((l) => extendsAtDash(l, n))))
+    score += 30
+  if (t.node !== null && c.nodeNames.includes(t.node)) score += 60
+  const tokens = new Set(name.split("-").filter((w) => w.length >= 4 && !generic.has(w)))
+  let keywordPoints = 0
+  for (const k of t.keywords) {
+    if (k === name || labels.includes(k)) keywordPoints += 10
+    else if (tokens.has(k)) keywordPoints += 3
+    else if (k.length >= 6 && extendsAtDash(k, name)) keywordPoints += 5
+    if (k === c.namespace.toLowerCase() && !generic.has(k)) keywordPoints += 2
+  }
+  return score + Math.min(40, keywordPoints)
+}
+
+export const strongMatch = 60
+
+export interface Scored<C> {
+  readonly candidate: C
+  readonly score: number
+}
+
+/** Which candidates are in scope (see the module header). */
+export const inScopeOf = <C extends Candidate>(
+  t: AlertTerms,
+  scored: ReadonlyArray<Scored<C>>,
+): ReadonlySet<C> => {
+  const pick = (xs: ReadonlyArray<Scored<C>>) => new Set(xs.map((s) => s.candidate))
+  const strong = scored.filter((s) => s.score >= strongMatch)
+  if (strong.length > 0) return pick(strong)
+  if (t.node !== null) return pick(scored.filter((s) => s.candidate.nodeNames.includes(t.node ?? "")))
+  if (t.namespace !== null)
+    return pick(scored.filter((s) => s.candidate.namespace.toLowerCase() === t.namespace))
+  const best = Math.max(0, ...scored.map((s) => s.score))
+  if (best > 0) return pick(scored.filter((s) => s.score * 2 >= best))
+  return namesNothing(t) ? pick(scored) : new Set()
+}

@@ -1,0 +1,110 @@
+/**
+ * The Deployment's most recent change, from its revision history: its own ReplicaSets (by
+ * controller uid) ordered by `deployment.kubernetes.io/revision`, newest vs the one before,
+ * template diff (image → `rollout`, anything else → `config_change`). The rollout time is the
+ * new ReplicaSet's creation — unless that ReplicaSet was reused by a rollback (it carries a
+ * `revision-history`), whose creation is long past: then the Deployment's Progressing condition
+ * naming it, or the ScalingReplicaSet event that scaled it up. Only a change inside
+ * `changesSince … end` is reported; it is context (info) the report may promote into a cause.
+ */
+
+import type { DateTime } from "effect"
+import type { Finding } from "../../domain/finding.js"
+import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
+import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../domain/kubernetes-workloads.js"
+import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
+import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
+import { isPodReady, refersTo, resourceOf } from "./workloads.js"
+
+/** The workload's ReplicaSets that carry a revision, newest first. */
+export const revisions = (w: ScopedWorkload): ReadonlyArray<ReplicaSet & { readonly revision: number }> =>
+  w.replicaSets
+    .flatMap((rs) => {
+      const revision = revisionOf(rs.metadata)
+      return revision === null ? [] : [{ ...rs, revision }]
+    })
+    .sort((a, b) => b.revision - a.revision)
+
+/** When the newest revision was rolled out (see the module header); null when unknown. */
+export const rolloutTime = (w: ScopedWorkload, newest: ReplicaSet): DateTime.Utc | null => {
+  const reused = newest.metadata.annotations[revisionHistoryAnnotation] !== undefined
+  const created = instantOf(newest.metadata.creationTimestamp)
+  if (!reused && created !== null) return created
+  const progressing = w.deployment?.status.conditions.find(
+    (c) => c.type === "Progressing" && (c.message ?? "").includes(`"${newest.metadata.name}"`),
+  )
+  const fromCondition = instantOf(progressing?.lastTransitionTime ?? progressing?.lastUpdateTime)
+  if (fromCondition !== null) return fromCondition
+  const scaledUp = w.events
+    .filter(
+      (e) =>
+        e.involvedObject.kind === "Deployment" &&
+        e.reason === "ScalingReplicaSet" &&
+        (e.message ?? "").includes(`Scaled up replica set ${newest.metadata.name} `),
+    )
+    .flatMap((e) => {
+      const t = eventTime(e)
+      return t === null ? [] : [t]
+    })
+    .sort((a, b) => b.epochMillis - a.epochMillis)
+  return scaledUp[0] ?? null
+}
+
+/** When the Deployment reported the newest ReplicaSet fully available (NewReplicaSetAvailable); null if not (yet). */
+const completedAt = (w: ScopedWorkload, newest: ReplicaSet): DateTime.Utc | null => {
+  const done = w.deployment?.status.conditions.find(
+    (c) =>
+      c.type === "Progressing" &&
+      c.reason === "NewReplicaSetAvailable" &&
+      (c.message ?? "").includes(`"${newest.metadata.name}"`),
+  )
+  return instantOf(done?.lastUpdateTime ?? done?.lastTransitionTime)
+}
+
+export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  if (w.deployment === null) return null
+  const [newest, previous] = revisions(w)
+  if (newest === undefined || previous === undefined) return null
+  const at = rolloutTime(w, newest)
+  if (
+    at === null ||
+    at.epochMillis < ctx.window.changesSince.epochMillis ||
+    at.epochMillis > ctx.window.end.epochMillis
+  ) {
+    return null
+  }
+  const diff = diffTemplates(previous.spec.template, newest.spec.template)
+  const changes = describeDiff(diff)
+  const history = newest.metadata.annotations[revisionHistoryAnnotation]
+  const step = `revision ${previous.revision} → ${newest.revision} at ${hhmmss(at)}`
+  const onNewest = w.pods.filter((p) => {
+    const owner = controllerOf(p.metadata)
+    return owner !== null && refersTo(owner, "ReplicaSet", newest.metadata)
+  })
+  const failing = onNewest.filter((p) => !isPodReady(p)).length
+  const completed = completedAt(w, newest)
+  const notes = [
+    history === undefined
+      ? null
+      : `ReplicaSet ${newest.metadata.name} was reused (it carried revision ${history}): a rollback to an earlier template`,
+    completed === null ? null : `rollout completed at ${hhmmss(completed)}`,
+    onNewest.length === 0
+      ? null
+      : failing === 0
+        ? `${onNewest.length}/${plural(onNewest.length, "pod")} of revision ${newest.revision} ready`
+        : `${failing}/${plural(onNewest.length, "pod")} of revision ${newest.revision} not ready`,
+  ].filter((n): n is string => n !== null)
+  const what =
+    changes.length === 0 ? "pod template changed (no image, env or resources difference)" : changes.join("; ")
+  const kind = imageChanged(diff) ? "rollout" : "config_change"
+  const headline = diff.images[0] ?? changes[0] ?? "template change"
+  return eksFinding({
+    kind,
+    title: `${w.name}: ${kind === "rollout" ? "rollout" : "config change"} ${step} (${headline})`,
+    detail: `${what}; ${step}${notes.length === 0 ? "" : `. ${notes.join(". ")}`}.`,
+    severity: "info",
+    observedAt: at,
+    resource: resourceOf(w),
+    service: w.name,
+  })
+}

@@ -1,0 +1,184 @@
+/**
+ * Whether a workload serves: availability (`replicas_unavailable`: ready vs desired, critical
+ * when the alerting workload has none), rollouts that cannot finish (`rollout_stuck`: the
+ * Deployment's ProgressDeadlineExceeded, or the newest revision's pods all failing while the
+ * previous revision still serves) and autoscaling at its ceiling (`hpa_maxed`: an HPA at
+ * maxReplicas with a metric above its target, or ScalingLimited/TooManyReplicas). Pure.
+ */
+import type { Finding } from "../../domain/finding.js"
+import { controllerOf, instantOf, type Pod } from "../../domain/kubernetes.js"
+import {
+  type HorizontalPodAutoscaler,
+  type MetricStatus,
+  type MetricTarget,
+  type MetricValue,
+  type ReplicaSet,
+  revisionOf,
+} from "../../domain/kubernetes-workloads.js"
+import type { Severity } from "../../domain/severity.js"
+import { eksFinding, hhmmss, type ScopedWorkload, scopedSeverity } from "./eks-finding.js"
+import { isPodReady, refersTo, resourceOf } from "./workloads.js"
+
+const controllers = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"])
+
+export const availabilityFinding = (w: ScopedWorkload): Finding | null => {
+  if (!controllers.has(w.kind) || w.desired === null || w.desired <= 0 || w.ready >= w.desired) return null
+  const available = w.deployment?.status.conditions.find(
+    (c) => c.type === "Available" && c.status === "False",
+  )
+  const since = instantOf(available?.lastTransitionTime)
+  const status = w.deployment?.status
+  const counts =
+    status === undefined
+      ? `${w.ready} ready`
+      : `${w.ready} ready, ${status.availableReplicas ?? 0} available, ${status.unavailableReplicas ?? w.desired - w.ready} unavailable`
+  const condition =
+    available === undefined
+      ? ""
+      : ` Available=False (${available.reason ?? "?"})${since === null ? "" : ` since ${hhmmss(since)}`}.`
+  const severity: Severity = !w.inScope ? "low" : w.ready === 0 ? "critical" : "high"
+  return eksFinding({
+    kind: "replicas_unavailable",
+    title: `${w.name}: ${w.ready}/${w.desired} replicas ready`,
+    detail: `${w.kind} ${w.namespace}/${w.name} wants ${w.desired}; ${counts}.${condition}`,
+    severity,
+    observedAt: since,
+    resource: resourceOf(w),
+    service: w.name,
+  })
+}
+
+export const newestReplicaSet = (sets: ReadonlyArray<ReplicaSet>): ReplicaSet | null =>
+  [...sets].sort((a, b) => (revisionOf(b.metadata) ?? -1) - (revisionOf(a.metadata) ?? -1))[0] ?? null
+
+const podsOf = (pods: ReadonlyArray<Pod>, rs: ReplicaSet): ReadonlyArray<Pod> =>
+  pods.filter((p) => {
+    const owner = controllerOf(p.metadata)
+    return owner !== null && refersTo(owner, "ReplicaSet", rs.metadata)
+  })
+
+export const rolloutStuckFinding = (w: ScopedWorkload): Finding | null => {
+  const d = w.deployment
+  if (d === null) return null
+  const deadline = d.status.conditions.find(
+    (c) => c.type === "Progressing" && c.status === "False" && c.reason === "ProgressDeadlineExceeded",
+  )
+  const newest = newestReplicaSet(w.replicaSets)
+  const fresh = newest === null ? [] : podsOf(w.pods, newest)
+  const old = w.pods.filter((p) => !fresh.includes(p))
+  const failingNew = fresh.length > 0 && fresh.every((p) => !isPodReady(p)) && old.some(isPodReady)
+  if (deadline === undefined && !failingNew) return null
+  const revision = newest === null ? null : revisionOf(newest.metadata)
+  const target = revision === null ? "the new revision" : `revision ${revision}`
+  const why =
+    deadline !== undefined
+      ? `ProgressDeadlineExceeded: ${deadline.message ?? ""}`
+      : `0/${fresh.length} pods of ${target} ready while ${old.filter(isPodReady).length} pods of the previous revision still serve`
+  const desired = w.desired ?? 0
+  const severity = scopedSeverity(w, w.ready >= desired ? "medium" : "high")
+  return eksFinding({
+    kind: "rollout_stuck",
+    title: `${w.name}: rollout to ${target} stuck`,
+    detail: `${why}. ${w.ready}/${desired} replicas ready.`,
+    severity,
+    observedAt: instantOf(deadline?.lastUpdateTime ?? deadline?.lastTransitionTime),
+    resource: resourceOf(w),
+    service: w.name,
+    excerpt: deadline?.message ?? null,
+  })
+}
+
+const units: Readonly<Record<string, number>> = {
+  m: 1e-3,
+  "": 1,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+}
+
+/** A Kubernetes quantity ("500m", "2Gi", "1.5") as a number; null when unreadable. */
+export const quantity = (q: string | undefined): number | null => {
+  const m = q === undefined ? null : /^([0-9.]+(?:e[0-9]+)?)(m|k|K|M|G|T|Ki|Mi|Gi|Ti)?$/.exec(q.trim())
+  const unit = units[m?.[2] ?? ""]
+  return m?.[1] === undefined || unit === undefined ? null : Number(m[1]) * unit
+}
+
+interface Comparison {
+  readonly name: string
+  readonly current: string
+  readonly target: string
+  readonly above: boolean
+}
+
+const compare = (
+  name: string,
+  target: MetricTarget | undefined,
+  current: MetricValue | undefined,
+): Comparison | null => {
+  if (target === undefined || current === undefined) return null
+  if (target.averageUtilization !== undefined && current.averageUtilization !== undefined) {
+    const [c, t] = [current.averageUtilization, target.averageUtilization]
+    return { name, current: `${c}%`, target: `${t}%`, above: c > t }
+  }
+  const t = target.averageValue ?? target.value
+  const c = current.averageValue ?? current.value
+  const [cn, tn] = [quantity(c), quantity(t)]
+  if (c === undefined || t === undefined || cn === null || tn === null) return null
+  return { name, current: c, target: t, above: cn > tn }
+}
+
+const nameOf = (m: Pick<MetricStatus, "resource" | "containerResource" | "pods" | "object" | "external">) =>
+  m.resource?.name ??
+  m.containerResource?.name ??
+  m.pods?.metric.name ??
+  m.object?.metric.name ??
+  m.external?.metric.name ??
+  "?"
+
+export const metricComparisons = (hpa: HorizontalPodAutoscaler): ReadonlyArray<Comparison> =>
+  hpa.spec.metrics.flatMap((spec) => {
+    const name = nameOf(spec)
+    const status = hpa.status.currentMetrics.find((s) => s.type === spec.type && nameOf(s) === name)
+    const target =
+      spec.resource?.target ??
+      spec.containerResource?.target ??
+      spec.pods?.target ??
+      spec.object?.target ??
+      spec.external?.target
+    const current =
+      status?.resource?.current ??
+      status?.containerResource?.current ??
+      status?.pods?.current ??
+      status?.object?.current ??
+      status?.external?.current
+    const c = compare(name, target, current)
+    return c === null ? [] : [c]
+  })
+
+export const hpaMaxedFinding = (w: ScopedWorkload): Finding | null => {
+  const hpa = w.hpa
+  if (hpa === null) return null
+  const current = hpa.status.currentReplicas ?? 0
+  const max = hpa.spec.maxReplicas
+  const limited = hpa.status.conditions.find(
+    (c) => c.type === "ScalingLimited" && c.status === "True" && c.reason === "TooManyReplicas",
+  )
+  const above = metricComparisons(hpa).filter((c) => c.above)
+  if (current < max || (above.length === 0 && limited === undefined)) return null
+  const metrics = above.map((c) => `${c.name} ${c.current} vs ${c.target} target`).join(", ")
+  return eksFinding({
+    kind: "hpa_maxed",
+    title: `${w.name}: HPA ${hpa.metadata.name} at max ${current}/${max} replicas${metrics === "" ? "" : `; ${metrics}`}`,
+    detail: `The autoscaler cannot add replicas${limited?.message === undefined ? "" : `: ${limited.message}`}${metrics === "" ? "" : `. Above target: ${metrics}`}.`,
+    severity: scopedSeverity(w, "medium"),
+    observedAt: instantOf(limited?.lastTransitionTime),
+    resource: `hpa/${w.namespace}/${hpa.metadata.name}`,
+    service: w.name,
+  })
+}

@@ -1,0 +1,150 @@
+/**
+ * The words a cause uses for a failure mode: the terms an SRE searches for ("OOMKilled",
+ * "CreateContainerConfigError", "readiness probe", "connection slots", "HPA at maxReplicas"),
+ * taken only from the evidence — its kinds and its text — so a cause never claims a word its
+ * findings do not support. The canonical term comes first; the kind itself matches it.
+ */
+import { kindAndText, type Mode, modeRank, textMode } from "./causes-modes.js"
+import type { Finding } from "./finding.js"
+
+type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
+
+const pressure = (m: RegExpExecArray): string =>
+  `${{ memory: "Memory", disk: "Disk", pid: "PID" }[m[1] ?? "memory"] ?? "Memory"}Pressure`
+
+// [pattern over the mode's evidence, kinds included; the words it contributes], canonical term
+// first: the kind itself matches it, so an `oom_killed` finding always reads "OOMKilled".
+const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
+  node: [
+    [/notready|not_ready|not ready/, "NotReady"],
+    [/(memory|disk|pid)\s?pressure/, pressure],
+  ],
+  scheduling: [
+    [/failedscheduling|unschedulable|insufficient/, "FailedScheduling"],
+    [/insufficient ([a-z][\w./-]{0,40}?)\.?(?:[\s,;]|$)/, (m) => `Insufficient ${m[1] ?? ""}`],
+    [/autoscaler[\s\S]{0,200}\bmax|\bmax(?:imum)? (?:node group )?size/, "autoscaler at max size"],
+    [/notriggerscaleup/, "NotTriggerScaleUp"],
+  ],
+  capacity: [
+    [/hpa|maxreplicas/, "HPA at maxReplicas"],
+    [/\b(\d{1,4})\s*\/\s*(\d{1,4}) replicas|maxreplicas[ :=]*(\d{1,4})/, (m) => `max ${m[3] ?? m[2] ?? ""}`],
+  ],
+  config: [
+    [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
+    [/secret/, "missing secret"],
+    [/configmap/, "missing ConfigMap"],
+    [/couldn't find key|key \S{1,80} not found/, "missing key"],
+  ],
+  image: [
+    [/imagepullbackoff|image_pull/, "ImagePullBackOff"],
+    [/errimagepull/, "ErrImagePull"],
+    [/manifest unknown|not found/, "image not found"],
+    [/denied|unauthorized/, "registry access denied"],
+    [/image|pull/, "image pull"],
+  ],
+  oom: [
+    [/oomkill|oom_killed/, "OOMKilled"],
+    [/out of memory|outofmemory|heap limit/, "out of memory"],
+    [/memory (?:usage|at \d)|of (?:its |the )?memory limit/, "memory near its limit"],
+  ],
+  create: [
+    [/failedcreate|failed_create/, "FailedCreate"],
+    [/quota/, "quota exceeded"],
+    [/admission webhook|denied the request|denied by/, "admission denied"],
+    [/podsecurity|violates podsecurity/, "PodSecurity violation"],
+  ],
+  crash: [
+    [/crashloop|crash_loop/, "CrashLoopBackOff"],
+    [/exit(?: code)?[ :=]*(\d{1,3})/, (m) => `exit ${m[1] ?? ""}`],
+    [/panic|exception|fatal/, "crashing on error"],
+  ],
+  connections: [
+    [/connection slots/, "connection slots exhausted"],
+    [/too many connections/, "too many connections"],
+    [/too many clients/, "too many clients"],
+    [
+      /connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|acquiring a connection|connection is not available/,
+      "connection pool exhausted",
+    ],
+    [/max_connections/, "max_connections"],
+    [/[\s\S]/, "connection exhaustion"],
+  ],
+  probe: [
+    [/readiness/, "readiness probe failures"],
+    [/liveness/, "liveness probe failures"],
+    [/startup probe/, "startup probe failures"],
+    [/probe/, "probe failures"],
+  ],
+  timeout: [
+    [/timeout|timed out|deadline exceeded|etimedout|\b504\b/, "timeouts"],
+    [/deadline exceeded/, "deadline exceeded"],
+    [/\b504\b/, "504"],
+  ],
+  unavailable: [
+    [/econnrefused|connection refused/, "connection refused"],
+    [/unavailable|\b503\b/, "unavailable"],
+    [/unreachable|no healthy upstream/, "unreachable"],
+  ],
+  errors: [
+    [/\b5\d\d\b|5xx/, "5xx errors"],
+    [/\bfatal\b/, "FATAL errors"],
+    [/exception|panic/, "exceptions"],
+  ],
+  outcome: [
+    [/ready replica|replicas? unavailable|minimumreplicasunavailable|availab/, "replicas unavailable"],
+    [/progressdeadlineexceeded|rollout stuck|rollout_stuck/, "rollout stuck"],
+    [/latency|\bp9\d\b|slow/, "high latency"],
+    [/error.?rate|5xx/, "error rate up"],
+    [/traffic|requests|\brps\b|\bload\b|cpu/, "load up"],
+  ],
+  change: [],
+  context: [],
+}
+
+const fallback: Readonly<Record<Mode, string>> = {
+  node: "node pressure",
+  scheduling: "FailedScheduling",
+  capacity: "HPA at maxReplicas",
+  config: "CreateContainerConfigError",
+  image: "ImagePullBackOff",
+  oom: "OOMKilled",
+  create: "FailedCreate",
+  crash: "crash loop",
+  connections: "connection exhaustion",
+  probe: "probe failures",
+  timeout: "timeouts",
+  unavailable: "dependency unavailable",
+  errors: "errors",
+  outcome: "degraded",
+  change: "change",
+  context: "context",
+}
+
+/** "OOMKilled (out of memory)": the mode's words as its evidence states them, canonical first. */
+export const modeLabel = (mode: Mode, evidence: ReadonlyArray<Finding>): string => {
+  const text = evidence.map(kindAndText).join("\n")
+  const words = [
+    ...new Set(
+      terms[mode].flatMap(([pattern, word]) => {
+        const m = pattern.exec(text)
+        return m === null ? [] : [typeof word === "string" ? word : word(m)]
+      }),
+    ),
+  ]
+  // A generic word already said by a specific one ("probe failures" in "readiness probe failures") goes.
+  const [main, ...others] = words.filter((w, i) => !words.some((v, j) => j < i && v.includes(w)))
+  if (main === undefined) return fallback[mode]
+  return others.length === 0 ? main : `${main} (${others.join(", ")})`
+}
+
+/** Labels of several modes, deeper first, each from its own evidence. */
+export const modesLabel = (modes: ReadonlyArray<Mode>, evidence: ReadonlyArray<Finding>): string =>
+  [...new Set(modes)]
+    .sort((a, b) => modeRank(a) - modeRank(b))
+    .map((m) =>
+      modeLabel(
+        m,
+        evidence.filter((f) => textMode(f) === m),
+      ),
+    )
+    .join(" and ")

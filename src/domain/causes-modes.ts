@@ -1,0 +1,128 @@
+/**
+ * Failure modes: what kind of breakage a finding is evidence of, read from its kind first
+ * (finding-kinds.ts) and, for kinds that carry free text (logs, metrics, unknown kinds), from
+ * its words. Findings of one mode corroborate each other across agents (eks `oom_killed` and a
+ * logs "heap out of memory"); a mode's label is the words an SRE would use for it, taken from
+ * the findings themselves so a cause's text says "OOMKilled" only when the evidence does.
+ */
+import type { Finding } from "./finding.js"
+import { isChange } from "./report-scope.js"
+
+export type Mode =
+  | "node"
+  | "scheduling"
+  | "capacity"
+  | "config"
+  | "image"
+  | "oom"
+  | "create"
+  | "crash"
+  | "connections"
+  | "probe"
+  | "timeout"
+  | "unavailable"
+  | "errors"
+  | "outcome"
+  | "change"
+  | "context"
+
+/** Deeper first: the order labels are listed in and the tie-break between modes. */
+const modeOrder: ReadonlyArray<Mode> = [
+  "node",
+  "scheduling",
+  "capacity",
+  "config",
+  "image",
+  "oom",
+  "create",
+  "crash",
+  "connections",
+  "probe",
+  "timeout",
+  "unavailable",
+  "errors",
+  "outcome",
+  "change",
+  "context",
+]
+
+export const modeRank = (m: Mode): number => modeOrder.indexOf(m)
+
+const byKind: Readonly<Record<string, Mode>> = {
+  oom_killed: "oom",
+  image_pull: "image",
+  config_error: "config",
+  unschedulable: "scheduling",
+  autoscaler: "scheduling",
+  probe_failure: "probe",
+  node_not_ready: "node",
+  node_pressure: "node",
+  hpa_maxed: "capacity",
+  failed_create: "create",
+  crash_loop: "crash",
+  rollout_stuck: "outcome",
+  replicas_unavailable: "outcome",
+  restarts: "context",
+  similar_incident: "context",
+  query_incomplete: "context",
+  related_alert: "context",
+}
+
+/** Free-text modes, first match wins (the deeper failure before its surface). */
+const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
+  ["oom", /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b/],
+  ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
+  ["config", /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found/],
+  ["scheduling", /failedscheduling|insufficient (?:cpu|memory)|max node group size/],
+  ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
+  ["probe", /(?:readiness|liveness|startup) probe/],
+  // What users see of a workload, before a log's "unavailable" reads as a dependency's.
+  ["outcome", /ready replica|replicas? (?:un)?available|minimumreplicasunavailable|\bavailability\b/],
+  [
+    "connections",
+    /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|max_connections|acquiring a connection|connection is not available/,
+  ],
+  ["timeout", /timed out|timeout|deadline exceeded|etimedout|\b504\b/],
+  ["unavailable", /econnrefused|connection refused|unavailable|unreachable|no healthy upstream|\b503\b/],
+  [
+    "outcome",
+    /availab|ready replica|replicas|endpoint|error.?rate|latency|\bp9\d\b|\bslo\b|saturat|traffic|request rate|throughput|\brps\b|cpu/,
+  ],
+]
+
+export const kindAndText = (f: Finding): string =>
+  `${f.kind}\n${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
+
+/** The mode a finding's words describe, whatever its kind or severity (context is matched by it). */
+export const textMode = (f: Finding): Mode => {
+  const known = byKind[f.kind]
+  if (known !== undefined && known !== "context") return known
+  const text = kindAndText(f)
+  return byText.find(([, pattern]) => pattern.test(text))?.[0] ?? "errors"
+}
+
+/** A finding's role in a chain: a change, context (never a cause alone), or a failure mode. */
+export const modeOf = (f: Finding): Mode => {
+  if (isChange(f)) return "change"
+  if (f.severity === "info" || byKind[f.kind] === "context") return "context"
+  return textMode(f)
+}
+
+/** Modes that are the workload's own failure, as opposed to what users see of it. */
+export const isRootMode = (m: Mode): boolean => m !== "outcome" && m !== "change" && m !== "context"
+
+/** Modes a failing dependency or node can explain (a caller's timeouts); not OOM, a bad image, … */
+const explainableModes: ReadonlySet<Mode> = new Set([
+  "probe",
+  "crash",
+  "connections",
+  "timeout",
+  "unavailable",
+  "errors",
+  "outcome",
+])
+export const isExplainable = (m: Mode): boolean => explainableModes.has(m)
+
+/** The modes whose evidence names the dependency it failed on. */
+export const isDependencyMode = (m: Mode): boolean =>
+  m === "connections" || m === "timeout" || m === "unavailable" || m === "errors"

@@ -1,0 +1,79 @@
+/**
+ * The names a finding answers to and the names its words point at. Scope grows from the alert's
+ * own names to the dependencies its in-scope evidence names ("upstream inventory-api timed
+ * out", "… connection slots … database orders-db", "on node ip-10-0-3-17"), so both sides are
+ * read here the same way: lower-case, whole words, the first label of a host name.
+ */
+import type { Finding } from "./finding.js"
+import { k8sKinds, leadingName, ownerName, parseResource, subjectOf } from "./report-scope.js"
+
+/** A group of findings about one thing: its key (lower-case) and how a cause names it. */
+export interface Subject {
+  readonly key: string
+  readonly display: string
+  /** A node (its pods' symptoms may be explained by it). */
+  readonly node: boolean
+}
+
+export const subjectKey = (f: Finding): Subject => {
+  const r = parseResource(f.resource)
+  const display = subjectOf(f) ?? f.id
+  return { key: display.toLowerCase(), display, node: r?.kind === "node" }
+}
+
+/** Every name a finding answers to: its service, its resource and owner, the name its title leads with. */
+export const namesOf = (f: Finding): ReadonlyArray<string> => {
+  const names: Array<string> = []
+  const service = f.service?.trim().toLowerCase()
+  if (service !== undefined && service !== "" && !service.includes("/")) names.push(service)
+  const r = parseResource(f.resource)
+  if (r !== null && k8sKinds.has(r.kind)) names.push(r.name, ownerName(r))
+  if (service === undefined || service === "") {
+    const lead = leadingName(f.title)
+    if (lead !== null) names.push(lead)
+  }
+  return [...new Set(names)].filter((n) => n.length >= 3)
+}
+
+// Words that sit where a dependency's name would and never are one.
+const notNames = new Set(
+  (
+    "the a an to of for from with and or request requests connection connections connect call calls " +
+    "server service host database db upstream downstream backend endpoint remote client socket read " +
+    "write query statement operation context deadline http https tcp udp localhost econnrefused " +
+    "etimedout econnreset timeout timed unavailable unreachable refused error errors failed failure " +
+    "while after before reached exceeded is was are be pool slots this that its their our"
+  ).split(" "),
+)
+
+const name = String.raw`["'\x60]?(?:https?://)?([a-z][a-z0-9-]{1,62})(?:\.[a-z0-9-]{1,62}){0,8}`
+const patterns: ReadonlyArray<RegExp> = [
+  new RegExp(
+    String.raw`\b(?:upstream|downstream|dependency|backend|database|db|host|endpoint|broker|cache)["']?\s*[=:]?\s*${name}`,
+    "g",
+  ),
+  new RegExp(String.raw`\b(?:connect(?:ing|ion)? to|calling|call to|requests? to|reach)\s+${name}`, "g"),
+  new RegExp(String.raw`\b(?:server|host|database|db) at\s+${name}`, "g"),
+  /https?:\/\/([a-z][a-z0-9-]{1,62})[.:/]/g,
+  /\b([a-z][a-z0-9-]{2,62})\s+(?:timed out|is unavailable|unavailable|unreachable|is down)/g,
+]
+
+const plausible = (n: string): boolean => n.length >= 3 && !notNames.has(n) && /[a-z]/.test(n)
+
+/** Names a text points at as a dependency (lower-case, first DNS label), in order of appearance. */
+export const dependencyNamesIn = (text: string): ReadonlyArray<string> => {
+  const lower = text.toLowerCase()
+  const hits = patterns.flatMap((p) =>
+    [...lower.matchAll(p)].flatMap((m) => {
+      const n = m[1]
+      return n === undefined || !plausible(n) ? [] : [{ n, at: m.index }]
+    }),
+  )
+  return [...new Set(hits.sort((a, b) => a.at - b.at || a.n.localeCompare(b.n)).map((h) => h.n))]
+}
+
+/** The node a finding is about or names ("on node ip-…"), lower-case. */
+export const nodeOf = (f: Finding): string | null => {
+  const r = parseResource(f.resource)
+  return r?.kind === "node" ? r.name : null
+}

@@ -1,0 +1,140 @@
+/**
+ * The scope of cause inference (DESIGN §4): the alert's subject, then what its own evidence
+ * names. Starting from the alert's names (report-scope.ts) — or, when the alert names nothing
+ * (a person's report), the findings whose names its words match — it adds the dependencies and
+ * nodes the subject's in-scope evidence names, and the cluster-autoscaler when the subject's
+ * pods cannot be scheduled. Everything else (a red herring in another namespace, a caller
+ * complaining about the subject) stays evidence and is never cited by a cause.
+ */
+import type { AlertFacts } from "./alert-facts.js"
+import { modeOf } from "./causes-modes.js"
+import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
+import type { Finding } from "./finding.js"
+import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
+
+/** subject: the alert's own; dependency: named by its evidence; infra: explains its scheduling. */
+export type Role = "subject" | "dependency" | "infra"
+
+export interface Scoped {
+  readonly finding: Finding
+  readonly subject: Subject
+  readonly role: Role
+}
+
+// Alert words too common to pick a service by ("api" would match every *-api).
+const vague = new Set(
+  "api web app apps service services server worker job prod production staging main core data error errors memory timeout timeouts latency down slow broken failing outage".split(
+    " ",
+  ),
+)
+
+// "checkout" names checkout-web; "orders-api-alb-5xx" (an alarm) names orders-api.
+const matchesHint = (name: string, hint: string): boolean =>
+  name === hint ||
+  (hint.length >= 4 && !vague.has(hint) && name.split(/[-_.]/).includes(hint)) ||
+  (name.length >= 4 && !vague.has(name) && hint.startsWith(`${name}-`))
+
+/** The alert's names, or those of the findings its words (service, keywords) match when it names none. */
+const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertScope => {
+  const base = scopeOf(facts)
+  if (!base.everything && facts.source !== "human") return base
+  const hints = [facts.service, facts.workload, ...facts.keywords].flatMap((h) =>
+    h === null || h.trim() === "" ? [] : [h.trim().toLowerCase()],
+  )
+  const matched = findings
+    .filter((f) => modeOf(f) !== "context")
+    .flatMap(namesOf)
+    .filter((n) => hints.some((h) => matchesHint(n, h)))
+  if (matched.length === 0) return base
+  return { ...base, everything: false, names: new Set([...base.names, ...matched]) }
+}
+
+const chatKinds = new Set(["deploy_announcement", "related_alert", "similar_incident"])
+
+/** A chat or history finding with no service that names one of `names` in its words. */
+const namedInChat = (f: Finding, names: ReadonlySet<string>): string | null => {
+  const r = parseResource(f.resource)
+  if (!chatKinds.has(f.kind) || (f.service ?? "").trim() !== "" || r?.namespace) return null
+  const text = textOf(f)
+  return [...names].sort().find((n) => n.length >= 3 && mentions(text, n)) ?? null
+}
+
+const scopedAs = (f: Finding, role: Role, key: string | null = null): Scoped => {
+  const own = subjectKey(f)
+  return {
+    finding: f,
+    role,
+    subject: key === null ? own : { key: key.toLowerCase(), display: key, node: false },
+  }
+}
+
+/** Names the subject's own evidence points at, among those of `others` and in its words. */
+const namedBy = (
+  direct: ReadonlyArray<Finding>,
+  others: ReadonlyArray<Finding>,
+  own: ReadonlySet<string>,
+): ReadonlySet<string> => {
+  const known = new Set(others.flatMap(namesOf))
+  const named = new Set<string>()
+  for (const f of direct) {
+    if (modeOf(f) === "context") continue
+    const text = textOf(f)
+    for (const n of known) if (mentions(text, n)) named.add(n)
+    for (const n of dependencyNamesIn(text)) named.add(n)
+  }
+  for (const n of own) named.delete(n)
+  return named
+}
+
+const autoscalerFor = (f: Finding, names: ReadonlySet<string>): boolean => {
+  if (f.kind !== "autoscaler") return false
+  const r = parseResource(f.resource)
+  const text = textOf(f)
+  return r?.namespace == null || r.namespace === "kube-system" || [...names].some((n) => mentions(text, n))
+}
+
+/**
+ * The in-scope findings of `findings` (numbered, in window, in evidence order), each with the
+ * subject it is grouped under and why it is in scope.
+ */
+export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): ReadonlyArray<Scoped> => {
+  const scope = alertScope(facts, findings)
+  const scoped: Array<Scoped> = []
+  const taken = new Set<string>()
+  const take = (s: Scoped) => {
+    scoped.push(s)
+    taken.add(s.finding.id)
+  }
+  for (const f of findings) {
+    if (inScope(scope, f)) take(scopedAs(f, "subject"))
+    else {
+      const named = scope.everything ? null : namedInChat(f, scope.names)
+      if (named !== null) take(scopedAs(f, "subject", displayOf(findings, named)))
+    }
+  }
+  const rest = () => findings.filter((f) => !taken.has(f.id))
+  const own = new Set([...scope.names, ...scoped.flatMap((s) => [s.subject.key, ...namesOf(s.finding)])])
+  const named = namedBy(
+    scoped.map((s) => s.finding),
+    rest(),
+    own,
+  )
+  for (const f of rest()) {
+    if (namesOf(f).some((n) => named.has(n))) take(scopedAs(f, "dependency"))
+    else {
+      const chat = namedInChat(f, named)
+      if (chat !== null) take(scopedAs(f, "dependency", displayOf(findings, chat)))
+    }
+  }
+  const pending = scoped.find((s) => modeOf(s.finding) === "scheduling")
+  if (pending !== undefined) {
+    const names = new Set([...scope.names, pending.subject.key])
+    for (const f of rest())
+      if (autoscalerFor(f, names)) scoped.push({ finding: f, role: "infra", subject: pending.subject })
+  }
+  return scoped
+}
+
+/** The display name findings use for `name` (a service keeps its case), else the name itself. */
+const displayOf = (findings: ReadonlyArray<Finding>, name: string): string =>
+  findings.map(subjectKey).find((s) => s.key === name)?.display ?? name

@@ -1,0 +1,137 @@
+/**
+ * How a chain reads: "rollout of payments-api v2.14.0 at 13:01 UTC (SETTLEMENT_BATCH_SIZE
+ * 1000→5000) followed by OOMKilled (out of memory) in payments-api: <the evidence's own
+ * titles>". The words come from the cited findings only — the mode's class words, the change's
+ * version and settings, the titles — so nothing out of scope can leak into a cause.
+ */
+import type { DateTime } from "effect"
+import type { Chain } from "./causes-chain.js"
+import { modesLabel } from "./causes-labels.js"
+import { isDependencyMode } from "./causes-modes.js"
+import { dependencyNamesIn } from "./causes-names.js"
+import type { Finding } from "./finding.js"
+import { textOf } from "./report-scope.js"
+import { clipText, oneLine } from "./report-text.js"
+
+export const maxCauseChars = 500
+const maxTitleChars = 110
+const maxShown = 3
+
+/** HH:MM UTC of an instant. */
+export const clock = (t: DateTime.Utc): string => `${new Date(t.epochMillis).toISOString().slice(11, 16)} UTC`
+
+const changeNoun: Readonly<Record<string, string>> = {
+  rollout: "rollout",
+  config_change: "config change",
+  deploy_announcement: "deploy",
+  deploy: "deploy",
+}
+
+const arrowTarget = /(?:→|->)\s*([^\s,;()]+)/g
+const versionToken = /\bv\d+(?:\.\d+)+[\w.+-]*/
+const setting =
+  /\b([A-Z][A-Z0-9_]{2,}|(?:[a-z][\w.]*\s)?[\w.]*(?:memory|cpu|limit|request|replicas|probe|path|port|timeout)[\w.]*)\s*[=:]?\s*("?[\w./-]{1,40}"?)\s*(?:→|->)\s*("?[\w./-]{1,40}"?)/g
+
+/** The version a change moved to: the tag after an arrow ("…:v2.13.2 → …:v2.14.0"), else a vX.Y token. */
+const versionOf = (changes: ReadonlyArray<Finding>): string | null => {
+  for (const c of changes) {
+    const text = `${c.title}\n${c.detail}`
+    for (const m of text.matchAll(arrowTarget)) {
+      const target = m[1] ?? ""
+      const tag = target.slice(target.lastIndexOf(":") + 1)
+      if (/\d/.test(tag) && /[.]/.test(tag) && !/^\d+$/.test(tag)) return tag
+    }
+  }
+  for (const c of changes) {
+    const v = versionToken.exec(`${c.title}\n${c.detail}`)?.[0]
+    if (v !== undefined) return v
+  }
+  return null
+}
+
+/** "SETTLEMENT_BATCH_SIZE 1000→5000": the settings a change says it moved, at most two. */
+const settingsOf = (changes: ReadonlyArray<Finding>): ReadonlyArray<string> => {
+  const found = changes.flatMap((c) =>
+    [...`${c.title}\n${c.detail}`.matchAll(setting)].map((m) => `${m[1] ?? ""} ${m[2] ?? ""}→${m[3] ?? ""}`),
+  )
+  return [...new Set(found)].slice(0, 2)
+}
+
+const changePhrase = (chain: Chain): string | null => {
+  const lead = chain.changes[0]
+  if (lead === undefined) return null
+  const version = versionOf(chain.changes)
+  const settings = settingsOf(chain.changes)
+  const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`
+  const told = lead.kind === "deploy_announcement" ? " (announced)" : ""
+  const what = settings.length === 0 ? "" : ` (${settings.join(", ")})`
+  return `${changeNoun[lead.kind] ?? lead.kind} of ${chain.subject.display}${version === null ? "" : ` ${version}`}${at}${told}${what}`
+}
+
+const title = (f: Finding): string => clipText(oneLine(f.title), maxTitleChars)
+
+/** The roots to show: the strongest of each agent and mode, at most three. */
+export const shownRoots = (chain: Chain): ReadonlyArray<Finding> => {
+  const seen = new Set<string>()
+  return chain.roots
+    .filter((f) => {
+      const key = `${f.agent} ${f.kind}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, maxShown)
+}
+
+/** Dependencies the chain's own evidence names ("… connection slots … database orders-db"). */
+const dependencies = (chain: Chain): ReadonlyArray<string> => {
+  if (!chain.modes.some(isDependencyMode)) return []
+  const named = chain.roots.flatMap((f) => dependencyNamesIn(textOf(f)))
+  return [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
+}
+
+const where = (chain: Chain): string => {
+  const deps = dependencies(chain)
+  const on = deps.length === 0 ? "" : ` (dependency: ${deps.join(", ")})`
+  return `in ${chain.subject.display}${on}`
+}
+
+const podsPhrase = (chain: Chain): string => {
+  const pods = new Set(chain.roots.flatMap((f) => (f.resource?.startsWith("pod/") ? [f.resource] : [])))
+  return pods.size >= 2 ? ` across ${pods.size} pods` : ""
+}
+
+/**
+ * The cause's text (see the module header), at most `maxCauseChars`: the class words of the
+ * failure and of what it caused come first, so clipping only ever shortens the evidence.
+ */
+export const causeText = (chain: Chain): string => {
+  const change = changePhrase(chain)
+  const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
+  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}`
+  const causing = chain.consequences.map(
+    (c) => `, causing ${modesLabel(c.modes, c.findings)} in ${c.subject.display}`,
+  )
+  const shown = [
+    ...shownRoots(chain),
+    ...chain.outcomes.slice(0, 1),
+    ...chain.consequences.flatMap((c) => c.findings.slice(0, 1)),
+  ].map(title)
+  const head = change === null ? symptom : `${change} followed by ${symptom}`
+  return clipText(`${head}${causing.join("")}: ${[...new Set(shown)].join("; ")}`, maxCauseChars)
+}
+
+/** `text`, prefixed with the subject when it does not already name it. */
+const naming = (chain: Chain, text: string): string => {
+  const name = chain.subject.node ? chain.subject.display.replace(/^node /, "") : chain.subject.display
+  return text.toLowerCase().includes(name.toLowerCase()) ? text : `${chain.subject.display}: ${text}`
+}
+
+/** One line for a report's headline: the lead symptom and the change it followed. */
+export const causeHeadline = (chain: Chain): string => {
+  const lead = chain.roots[0] ?? chain.outcomes[0] ?? chain.consequences[0]?.findings[0]
+  const change = chain.changes[0]
+  const at = change?.observedAt == null ? "" : ` at ${clock(change.observedAt)}`
+  const after = change === undefined ? "" : ` — after the ${changeNoun[change.kind] ?? change.kind}${at}`
+  return `${naming(chain, lead === undefined ? "" : oneLine(lead.title))}${after}`
+}

@@ -1,0 +1,75 @@
+/**
+ * The severity rubric and scope ordering of log signatures (DESIGN §3, §4), pure: the alerting
+ * service's ERROR/FATAL/5xx signatures are high and its WARN ones low; another service naming
+ * it is a low consequence after them; an unrelated one is info and last; a namespace-only alert
+ * scopes by the pods' namespace.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { signatureFindings } from "../../../src/agents/cloudwatch-logs/signature-findings.js"
+import { extractFacts } from "../../../src/domain/alert-facts.js"
+import { defaultConfig } from "../../../src/domain/config.js"
+import { clusterLogLines, type LogLine } from "../../../src/domain/log-clusters.js"
+
+const app = "/aws/containerinsights/eks-prod/application"
+const line = (second: number, stream: string, message: string): LogLine => ({
+  timestampMs: Date.UTC(2026, 10, 27, 13, 0, second),
+  stream,
+  message,
+  group: app,
+})
+const lines = [
+  line(1, "search-5d84b7c9f-abcde_search_api", "ERROR index corrupt"),
+  line(2, "checkout-web-7f6d5c4b3-k1l2m_checkout_web", "ERROR upstream payments-api unavailable"),
+  line(3, "payments-api-6c9f7d8b4-q7x2m_payments_api", "WARN heap used 498MiB of 512MiB"),
+  line(4, "payments-api-6c9f7d8b4-q7x2m_payments_api", '10.0.0.9 - - "POST /settle HTTP/1.1" 503 0'),
+  line(5, "payments-api-6c9f7d8b4-q7x2m_payments_api", "FATAL ERROR: JavaScript heap out of memory"),
+]
+const facts = (text: string) => extractFacts(text, defaultConfig.severity.labels)
+const rated = (text: string, max?: number) =>
+  signatureFindings(clusterLogLines(lines), {
+    facts: facts(text),
+    link: () => null,
+    truncated: false,
+    ...(max === undefined ? {} : { max }),
+  })
+
+describe("signatureFindings", () => {
+  it("rates by the rubric and orders by scope", () => {
+    const { findings, omitted } = rated(
+      "[FIRING:1] KubePodCrashLooping\nnamespace: payments\npod: payments-api-6c9f7d8b4-q7x2m",
+    )
+    expect(findings.map((f) => [f.service, f.severity])).toEqual([
+      ["payments-api", "high"],
+      ["payments-api", "high"],
+      ["payments-api", "low"],
+      ["checkout-web", "low"],
+      ["search", "info"],
+    ])
+    expect(findings[0]?.title).toContain("FATAL ERROR")
+    expect(findings[1]?.detail).toMatch(/^1 HTTP 5xx line/)
+    expect(findings[4]?.detail).toContain("Not about")
+    expect(omitted).toBe(0)
+  })
+
+  it("scopes a namespace-only alert by the pods' namespace", () => {
+    const { findings } = rated("[FIRING:1] NamespaceErrors\nnamespace: checkout")
+    expect(findings[0]).toMatchObject({ service: "checkout-web", severity: "high" })
+  })
+
+  it("treats everything as in scope when the alert names nothing, and caps", () => {
+    const { findings, omitted } = rated("something is wrong", 2)
+    expect(findings.map((f) => f.severity)).toEqual(["high", "high"])
+    expect(omitted).toBe(3)
+  })
+
+  it("marks counts as lower bounds when the query hit its row limit", () => {
+    const { findings } = signatureFindings(clusterLogLines(lines.slice(4)), {
+      facts: facts("pod: payments-api-6c9f7d8b4-q7x2m"),
+      link: () => "https://example.invalid/q",
+      truncated: true,
+    })
+    expect(findings[0]?.title).toContain("(×1+)")
+    expect(findings[0]?.detail).toContain("counts are lower bounds")
+    expect(findings[0]?.link).toBe("https://example.invalid/q")
+  })
+})

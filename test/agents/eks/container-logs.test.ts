@@ -1,0 +1,91 @@
+/**
+ * Previous-container logs reduced to the lines that say why the container died: fatal first,
+ * then errors, then warnings, in log order, deduplicated across pods, redacted; timestamps
+ * carried from the nearest line above; no finding when nothing is telling.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime } from "effect"
+import { containerLogFinding, tellingLines } from "../../../src/agents/eks/container-logs.js"
+import { crashLooping, pod, workloadNamed } from "./fixtures/objects.js"
+
+const oomLog = `2026-11-27T13:07:51Z INFO  settlement worker starting batch_size=5000
+2026-11-27T13:08:02Z INFO  loaded 5000 pending settlements into memory
+2026-11-27T13:08:07Z WARN  heap used 498MiB of 512MiB
+<--- Last few GCs --->
+FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+`
+
+const w = (inScope = true) =>
+  workloadNamed(
+    {
+      pods: [
+        pod({
+          name: "payments-api-6c9f7d8b4-q7x2m",
+          owner: { kind: "ReplicaSet", name: "payments-api-6c9f7d8b4" },
+          statuses: [crashLooping("api", { reason: "OOMKilled", exitCode: 137 })],
+        }),
+      ],
+    },
+    "payments-api-6c9f7d8b4",
+    inScope,
+  )
+
+describe("tellingLines", () => {
+  it("keeps fatal, error and warning lines in log order, with the nearest timestamp above", () => {
+    const lines = tellingLines(oomLog)
+    expect(lines.map((l) => l.text)).toEqual([
+      "2026-11-27T13:08:07Z WARN  heap used 498MiB of 512MiB",
+      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    ])
+    expect(lines[1]?.at).toEqual(DateTime.unsafeMake("2026-11-27T13:08:07Z"))
+  })
+
+  it("prefers the most telling lines when there are more than the limit", () => {
+    const text = [
+      "WARN slow query",
+      "ERROR connection refused",
+      "WARN retrying",
+      "panic: runtime error: invalid memory address",
+      "INFO bye",
+    ].join("\n")
+    expect(tellingLines(text, 2).map((l) => l.tier)).toEqual([2, 3])
+  })
+})
+
+describe("containerLogFinding", () => {
+  it("quotes the fatal line, high for the alerting workload, excerpt redacted", () => {
+    const log = `${oomLog}ERROR db password=hunter2 rejected\n`
+    const f = containerLogFinding(w(), [
+      { pod: "payments-api-6c9f7d8b4-q7x2m", container: "api", previous: true, text: log },
+    ])
+    expect(f?.kind).toBe("container_logs")
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toBe(
+      'payments-api-6c9f7d8b4: previous api container logged "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"',
+    )
+    expect(f?.excerpt).toContain("JavaScript heap out of memory")
+    expect(f?.excerpt).not.toContain("hunter2")
+    expect(f?.resource).toBe("pod/shop/payments-api-6c9f7d8b4-q7x2m")
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:08:07Z"))
+  })
+
+  it("deduplicates the same line across pods, keeping the first pod's", () => {
+    const logs = [
+      { pod: "a-1", container: "api", previous: true, text: "2026-11-27T13:08:00Z FATAL boom\n" },
+      { pod: "a-2", container: "api", previous: true, text: "2026-11-27T13:06:00Z FATAL boom\n" },
+    ]
+    const f = containerLogFinding(w(), logs)
+    expect(f?.excerpt).toBe("2026-11-27T13:08:00Z FATAL boom")
+    expect(f?.detail).toContain("pods a-1, a-2")
+  })
+
+  it("warnings only are low; unrelated workloads are low; nothing telling is no finding", () => {
+    const log = { pod: "p", container: "api", previous: true, text: "WARN cache cold\n" }
+    expect(containerLogFinding(w(), [log])?.severity).toBe("low")
+    expect(containerLogFinding(w(false), [{ ...log, text: "FATAL x" }])?.severity).toBe("low")
+    expect(
+      containerLogFinding(w(), [{ pod: "p", container: "api", previous: true, text: "INFO all good\n" }]),
+    ).toBeNull()
+    expect(containerLogFinding(w(), [])).toBeNull()
+  })
+})

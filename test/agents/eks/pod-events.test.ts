@@ -1,0 +1,211 @@
+/**
+ * Event analyzers: FailedScheduling with the scheduler's own reasons (high when half the
+ * replicas are unavailable, medium otherwise), cluster-autoscaler decisions, which probe is
+ * failing, FailedCreate on the workload's ReplicaSet, and stale events ignored.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import {
+  autoscalerFinding,
+  failedCreateFinding,
+  probeFindings,
+  unschedulableFinding,
+} from "../../../src/agents/eks/pod-events.js"
+import { ctx, deployment, event, pod, replicaSet, running, workloadNamed } from "./fixtures/objects.js"
+
+const rs = replicaSet({ name: "search-6b7c8d9f5", deployment: "search", revision: 2 })
+const owner = { kind: "ReplicaSet", name: "search-6b7c8d9f5" }
+const pending = (name: string) =>
+  pod({
+    name,
+    owner,
+    phase: "Pending",
+    statuses: [],
+    conditions: [
+      { type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/5 nodes are available" },
+    ],
+  })
+const scheduling =
+  "0/5 nodes are available: 3 Insufficient memory, 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/5 nodes are available."
+
+describe("unschedulableFinding", () => {
+  it("names the scheduler's reasons; high when at least half of the desired replicas are unavailable", () => {
+    const pods = [pending("search-6b7c8d9f5-aaaaa"), pending("search-6b7c8d9f5-bbbbb")]
+    const events = [
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-aaaaa",
+        reason: "FailedScheduling",
+        message: scheduling,
+        count: 7,
+      }),
+    ]
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 3, ready: 1 })],
+        replicaSets: [rs],
+        pods,
+        events,
+      },
+      "search",
+    )
+    const f = unschedulableFinding(w, ctx)
+    expect(f?.kind).toBe("unschedulable")
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toBe(`search: 2 pods Pending, unschedulable — ${scheduling}`)
+    expect(f?.detail).toContain("FailedScheduling ×7")
+    expect(f?.resource).toBe("pod/shop/search-6b7c8d9f5-aaaaa")
+  })
+
+  it("is medium when most replicas still serve, and absent without pending pods or events", () => {
+    const pods = [
+      pending("search-6b7c8d9f5-aaaaa"),
+      pod({ name: "search-6b7c8d9f5-ccccc", owner, statuses: [running("app")] }),
+    ]
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "search", replicas: 4, ready: 3 })], replicaSets: [rs], pods },
+      "search",
+    )
+    expect(unschedulableFinding(w, ctx)?.severity).toBe("medium")
+    const healthy = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 1, ready: 1 })],
+        replicaSets: [rs],
+        pods: [pods[1] ?? pending("x")],
+      },
+      "search",
+    )
+    expect(unschedulableFinding(healthy, ctx)).toBeNull()
+  })
+})
+
+describe("autoscalerFinding", () => {
+  it("reports cluster-autoscaler refusing to scale up (medium) and a triggered scale-up as info", () => {
+    const pods = [pending("search-6b7c8d9f5-aaaaa")]
+    const refused = event({
+      kind: "Pod",
+      name: "search-6b7c8d9f5-aaaaa",
+      reason: "NotTriggerScaleUp",
+      type: "Normal",
+      message: "pod didn't trigger scale-up: 2 max node group size reached",
+      component: "cluster-autoscaler",
+    })
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 1 })],
+        replicaSets: [rs],
+        pods,
+        events: [refused],
+      },
+      "search",
+    )
+    const f = autoscalerFinding(w, ctx)
+    expect([f?.kind, f?.severity]).toEqual(["autoscaler", "medium"])
+    expect(f?.title).toContain("max node group size reached")
+    const triggered = event({
+      ...{ kind: "Pod", name: "search-6b7c8d9f5-aaaaa" },
+      reason: "TriggeredScaleUp",
+      type: "Normal",
+      message: "pod triggered scale-up: [{ng-general 3->4 (max: 10)}]",
+      component: "cluster-autoscaler",
+    })
+    const w2 = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 1 })],
+        replicaSets: [rs],
+        pods,
+        events: [triggered],
+      },
+      "search",
+    )
+    expect(autoscalerFinding(w2, ctx)?.severity).toBe("info")
+  })
+})
+
+describe("probeFindings", () => {
+  it("one finding per probe kind, counting repeats across pods, medium", () => {
+    const pods = [
+      pod({ name: "search-6b7c8d9f5-aaaaa", owner, statuses: [running("app")] }),
+      pod({ name: "search-6b7c8d9f5-bbbbb", owner, statuses: [running("app")] }),
+    ]
+    const events = [
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-aaaaa",
+        reason: "Unhealthy",
+        message: "Readiness probe failed: HTTP probe failed with statuscode: 503",
+        count: 12,
+      }),
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-bbbbb",
+        reason: "Unhealthy",
+        message: "Readiness probe failed: HTTP probe failed with statuscode: 503",
+        count: 3,
+        at: "2026-11-27T13:04:30Z",
+      }),
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-bbbbb",
+        reason: "Unhealthy",
+        message: 'Liveness probe failed: Get "http://10.0.1.2:8080/healthz": context deadline exceeded',
+        count: 2,
+      }),
+    ]
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 2, ready: 2 })],
+        replicaSets: [rs],
+        pods,
+        events,
+      },
+      "search",
+    )
+    const findings = probeFindings(w, ctx)
+    expect(findings.map((f) => [f.kind, f.title, f.severity])).toEqual([
+      ["probe_failure", "search: readiness probe failing (15 times on 2 pods)", "medium"],
+      ["probe_failure", "search: liveness probe failing (2 times on 1 pod)", "medium"],
+    ])
+    expect(findings[0]?.resource).toBe("pod/shop/search-6b7c8d9f5-bbbbb")
+  })
+
+  it("ignores events older than the evidence window", () => {
+    const pods = [pod({ name: "search-6b7c8d9f5-aaaaa", owner, statuses: [running("app")] })]
+    const stale = event({
+      kind: "Pod",
+      name: "search-6b7c8d9f5-aaaaa",
+      reason: "Unhealthy",
+      message: "Readiness probe failed: x",
+      at: "2026-11-27T11:00:00Z",
+    })
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 1, ready: 1 })],
+        replicaSets: [rs],
+        pods,
+        events: [stale],
+      },
+      "search",
+    )
+    expect(probeFindings(w, ctx)).toEqual([])
+  })
+})
+
+describe("failedCreateFinding", () => {
+  it("reports FailedCreate on the workload's ReplicaSet with the quota message", () => {
+    const message =
+      'pods "search-6b7c8d9f5-zzzzz" is forbidden: exceeded quota: compute, requested: limits.memory=2Gi'
+    const events = [
+      event({ kind: "ReplicaSet", name: "search-6b7c8d9f5", reason: "FailedCreate", message, count: 9 }),
+    ]
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "search", replicas: 2, ready: 0 })], replicaSets: [rs], events },
+      "search",
+    )
+    const f = failedCreateFinding(w, ctx)
+    expect(f?.kind).toBe("failed_create")
+    expect(f?.severity).toBe("critical")
+    expect(f?.resource).toBe("replicaset/shop/search-6b7c8d9f5")
+    expect(f?.excerpt).toBe(message)
+    expect(f?.detail).toContain("×9")
+  })
+})

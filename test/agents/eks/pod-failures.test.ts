@@ -1,0 +1,174 @@
+/**
+ * Container-status analyzers: the last termination decides OOM vs crash, waiting reasons give
+ * image and config errors, a healthy sidecar is never blamed, recovered restarts are low, and
+ * severity follows DESIGN §3 (no ready replica → critical, below desired → high, at desired →
+ * medium, not the alert's workload → low).
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime } from "effect"
+import { missingReference, podFailureFindings } from "../../../src/agents/eks/pod-failures.js"
+import {
+  container,
+  crashLooping,
+  ctx,
+  deployment,
+  event,
+  pod,
+  replicaSet,
+  running,
+  waiting,
+  workloadNamed,
+} from "./fixtures/objects.js"
+
+const rs = replicaSet({ name: "api-7d9f8c6b5", deployment: "api", revision: 3 })
+const owner = { kind: "ReplicaSet", name: "api-7d9f8c6b5" }
+
+const apiPods = (
+  statuses: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>,
+  containers = [container("app")],
+) =>
+  statuses.map((s, i) =>
+    pod({ name: `api-7d9f8c6b5-x${i}k2m`, owner, containers, statuses: s, labels: { app: "api" } }),
+  )
+
+describe("podFailureFindings", () => {
+  it("OOMKilled as the last termination is oom_killed, critical when no replica is ready", () => {
+    const pods = apiPods([
+      [crashLooping("app", { reason: "OOMKilled", exitCode: 137 }, 6)],
+      [crashLooping("app", { reason: "OOMKilled", exitCode: 137 }, 5)],
+    ])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 2, ready: 0 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const [f, ...rest] = podFailureFindings(w, ctx)
+    expect(rest).toEqual([])
+    expect(f?.kind).toBe("oom_killed")
+    expect(f?.severity).toBe("critical")
+    expect(f?.title).toBe("api: 2/2 pods OOMKilled (container app), 11 restarts")
+    expect(f?.detail).toContain("OOMKilled (exit 137, SIGKILL) at 13:03:30Z; now CrashLoopBackOff")
+    expect(f?.service).toBe("api")
+    expect(f?.resource).toMatch(/^pod\/shop\/api-7d9f8c6b5-x[01]k2m$/)
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:03:30Z"))
+    expect(f?.link).toBeNull()
+  })
+
+  it("exit 137 without the OOMKilled reason is still an OOM kill", () => {
+    const pods = apiPods([[crashLooping("app", { reason: "Error", exitCode: 137 })]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 3, ready: 2 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const [f] = podFailureFindings(w, ctx)
+    expect([f?.kind, f?.severity]).toEqual(["oom_killed", "high"])
+  })
+
+  it("any other exit code is crash_loop with the code, its meaning and the reason; medium at desired capacity", () => {
+    const pods = apiPods([[crashLooping("app", { reason: "Error", exitCode: 127 }, 3)]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 1 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const [f] = podFailureFindings(w, ctx)
+    expect(f?.kind).toBe("crash_loop")
+    expect(f?.title).toBe(
+      "api: 1/1 pod CrashLoopBackOff (container app, Error (exit 127, command not found)), 3 restarts",
+    )
+    expect(f?.severity).toBe("medium")
+  })
+
+  it("a multi-container pod blames the failing container, never its healthy sidecar", () => {
+    const containers = [container("app"), container("envoy")]
+    const pods = apiPods(
+      [[crashLooping("app", { reason: "Error", exitCode: 1 }), running("envoy")]],
+      containers,
+    )
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 0 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const findings = podFailureFindings(w, ctx)
+    expect(findings.map((f) => [f.kind, f.title.includes("container app")])).toEqual([["crash_loop", true]])
+    expect(findings.some((f) => f.title.includes("envoy"))).toBe(false)
+  })
+
+  it("ImagePullBackOff names the image and the kubelet's pull error from the events", () => {
+    const pods = [
+      pod({
+        name: "web-5f6d7c8b9-abcde",
+        owner: { kind: "ReplicaSet", name: "web-5f6d7c8b9" },
+        containers: [container("web", { image: "registry.example.com/web:v9-typo" })],
+        statuses: [
+          {
+            ...waiting("web", "ImagePullBackOff", "Back-off pulling image"),
+            image: "registry.example.com/web:v9-typo",
+          },
+        ],
+      }),
+    ]
+    const events = [
+      event({
+        kind: "Pod",
+        name: "web-5f6d7c8b9-abcde",
+        reason: "Failed",
+        message: 'Failed to pull image "registry.example.com/web:v9-typo": manifest unknown',
+      }),
+    ]
+    const [f] = podFailureFindings(workloadNamed({ pods, events }, "web-5f6d7c8b9"), ctx)
+    expect(f?.kind).toBe("image_pull")
+    expect(f?.title).toContain("ImagePullBackOff (container web, image registry.example.com/web:v9-typo)")
+    expect(f?.excerpt).toBe('Failed to pull image "registry.example.com/web:v9-typo": manifest unknown')
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:04:00Z"))
+  })
+
+  it("CreateContainerConfigError names the missing Secret key", () => {
+    const message = "couldn't find key DB_PASSWORD in Secret shop/db-credentials"
+    const pods = apiPods([[waiting("app", "CreateContainerConfigError", message)]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 0 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const [f] = podFailureFindings(w, ctx)
+    expect(f?.kind).toBe("config_error")
+    expect(f?.title).toContain("— key DB_PASSWORD missing from Secret shop/db-credentials")
+    expect(f?.severity).toBe("critical")
+  })
+
+  it("reads the missing object from the waiting message or the event", () => {
+    expect(missingReference('secret "db-credentials" not found')).toBe("Secret db-credentials not found")
+    expect(missingReference('Error: configmap "features" not found')).toBe("ConfigMap features not found")
+    expect(missingReference("something else")).toBeNull()
+  })
+
+  it("restarts inside the window that recovered are low; older ones are not reported", () => {
+    const recent = { terminated: { reason: "OOMKilled", exitCode: 137, finishedAt: "2026-11-27T12:50:00Z" } }
+    const old = { terminated: { reason: "Error", exitCode: 1, finishedAt: "2026-11-26T12:50:00Z" } }
+    const pods = apiPods([[running("app", 2, recent)], [running("app", 9, old)]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 2, ready: 2 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const findings = podFailureFindings(w, ctx)
+    expect(findings.map((f) => [f.kind, f.severity])).toEqual([["restarts", "low"]])
+    expect(findings[0]?.detail).toContain("OOMKilled")
+  })
+
+  it("the same failure in a workload the alert does not name is low", () => {
+    const pods = apiPods([[crashLooping("app", { reason: "OOMKilled", exitCode: 137 })]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 0 })], replicaSets: [rs], pods },
+      "api",
+      false,
+    )
+    expect(podFailureFindings(w, ctx).map((f) => f.severity)).toEqual(["low"])
+  })
+
+  it("a healthy workload has no findings", () => {
+    const pods = apiPods([[running("app")]])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 1 })], replicaSets: [rs], pods },
+      "api",
+    )
+    expect(podFailureFindings(w, ctx)).toEqual([])
+  })
+})

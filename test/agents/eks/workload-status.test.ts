@@ -1,0 +1,186 @@
+/**
+ * Availability, stuck rollouts and HPAs at their ceiling, each with the severity DESIGN §3
+ * gives it for the alerting workload and "low" elsewhere.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime } from "effect"
+import {
+  availabilityFinding,
+  hpaMaxedFinding,
+  quantity,
+  rolloutStuckFinding,
+} from "../../../src/agents/eks/workload-status.js"
+import { crashLooping, deployment, hpa, pod, replicaSet, running, workloadNamed } from "./fixtures/objects.js"
+
+const available = (status: string, reason: string) => ({
+  type: "Available",
+  status,
+  reason,
+  lastTransitionTime: "2026-11-27T13:02:10Z",
+})
+
+describe("availabilityFinding", () => {
+  it("critical with no ready replica of the alerting workload, high below desired, none at desired", () => {
+    const none = workloadNamed(
+      {
+        deployments: [
+          deployment({
+            name: "api",
+            replicas: 3,
+            ready: 0,
+            conditions: [available("False", "MinimumReplicasUnavailable")],
+          }),
+        ],
+      },
+      "api",
+    )
+    const f = availabilityFinding(none)
+    expect([f?.kind, f?.severity, f?.title]).toEqual([
+      "replicas_unavailable",
+      "critical",
+      "api: 0/3 replicas ready",
+    ])
+    expect(f?.detail).toContain("Available=False (MinimumReplicasUnavailable) since 13:02:10Z")
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:02:10Z"))
+    expect(f?.resource).toBe("deployment/shop/api")
+    expect(
+      availabilityFinding(
+        workloadNamed({ deployments: [deployment({ name: "api", replicas: 3, ready: 2 })] }, "api"),
+      )?.severity,
+    ).toBe("high")
+    expect(
+      availabilityFinding(
+        workloadNamed({ deployments: [deployment({ name: "api", replicas: 3, ready: 3 })] }, "api"),
+      ),
+    ).toBeNull()
+    expect(
+      availabilityFinding(
+        workloadNamed({ deployments: [deployment({ name: "api", replicas: 3, ready: 0 })] }, "api", false),
+      )?.severity,
+    ).toBe("low")
+  })
+})
+
+describe("rolloutStuckFinding", () => {
+  it("reports ProgressDeadlineExceeded, medium while the workload still serves at desired capacity", () => {
+    const progressing = {
+      type: "Progressing",
+      status: "False",
+      reason: "ProgressDeadlineExceeded",
+      message: 'ReplicaSet "api-7d9f8c6b5" has timed out progressing.',
+      lastUpdateTime: "2026-11-27T13:03:00Z",
+    }
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 2, ready: 2, conditions: [progressing] })] },
+      "api",
+    )
+    const f = rolloutStuckFinding(w)
+    expect([f?.kind, f?.severity]).toEqual(["rollout_stuck", "medium"])
+    expect(f?.detail).toContain("has timed out progressing")
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:03:00Z"))
+  })
+
+  it("reports the newest revision's pods all failing while the previous revision serves", () => {
+    const sets = [
+      replicaSet({ name: "api-5d84b7c9f", deployment: "api", revision: 4 }),
+      replicaSet({ name: "api-6c9f7d8b4", deployment: "api", revision: 5 }),
+    ]
+    const serving = pod({
+      name: "api-5d84b7c9f-aaaaa",
+      owner: { kind: "ReplicaSet", name: "api-5d84b7c9f" },
+      statuses: [running("app")],
+    })
+    const failing = pod({
+      name: "api-6c9f7d8b4-bbbbb",
+      owner: { kind: "ReplicaSet", name: "api-6c9f7d8b4" },
+      statuses: [crashLooping("app", { reason: "Error", exitCode: 1 })],
+    })
+    const pods = [serving, failing]
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 1 })], replicaSets: sets, pods },
+      "api",
+    )
+    const f = rolloutStuckFinding(w)
+    expect(f?.title).toBe("api: rollout to revision 5 stuck")
+    expect(f?.detail).toContain(
+      "0/1 pods of revision 5 ready while 1 pods of the previous revision still serve",
+    )
+    expect(f?.severity).toBe("medium")
+    const settled = workloadNamed(
+      {
+        deployments: [deployment({ name: "api", replicas: 1, ready: 1 })],
+        replicaSets: sets,
+        pods: [serving],
+      },
+      "api",
+    )
+    expect(rolloutStuckFinding(settled)).toBeNull()
+  })
+})
+
+const checkoutHpa = (current: number, max: number, currentCpu: number) =>
+  hpa({
+    metadata: { name: "checkout", namespace: "shop" },
+    spec: {
+      scaleTargetRef: { kind: "Deployment", name: "checkout" },
+      minReplicas: 2,
+      maxReplicas: max,
+      metrics: [
+        {
+          type: "Resource",
+          resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } },
+        },
+        {
+          type: "Pods",
+          pods: { metric: { name: "queue_depth" }, target: { type: "AverageValue", averageValue: "30" } },
+        },
+      ],
+    },
+    status: {
+      currentReplicas: current,
+      desiredReplicas: current,
+      currentMetrics: [
+        { type: "Resource", resource: { name: "cpu", current: { averageUtilization: currentCpu } } },
+        { type: "Pods", pods: { metric: { name: "queue_depth" }, current: { averageValue: "12500m" } } },
+      ],
+    },
+  })
+
+describe("hpaMaxedFinding", () => {
+  it("an HPA at max replicas with a metric above target", () => {
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "checkout", replicas: 10, ready: 10 })],
+        hpas: [checkoutHpa(10, 10, 180)],
+      },
+      "checkout",
+    )
+    const f = hpaMaxedFinding(w)
+    expect(f?.kind).toBe("hpa_maxed")
+    expect(f?.title).toBe("checkout: HPA checkout at max 10/10 replicas; cpu 180% vs 70% target")
+    expect([f?.severity, f?.resource]).toEqual(["medium", "hpa/shop/checkout"])
+  })
+
+  it("not maxed below max, nor at max with every metric under target", () => {
+    const below = workloadNamed(
+      { deployments: [deployment({ name: "checkout" })], hpas: [checkoutHpa(6, 10, 180)] },
+      "checkout",
+    )
+    const calm = workloadNamed(
+      { deployments: [deployment({ name: "checkout" })], hpas: [checkoutHpa(10, 10, 40)] },
+      "checkout",
+    )
+    expect([hpaMaxedFinding(below), hpaMaxedFinding(calm)]).toEqual([null, null])
+  })
+
+  it("reads Kubernetes quantities", () => {
+    expect([
+      quantity("500m"),
+      quantity("2Gi"),
+      quantity("1.5"),
+      quantity("12500m"),
+      quantity("3k"),
+      quantity("x"),
+    ]).toEqual([0.5, 2 * 1024 ** 3, 1.5, 12.5, 3000, null])
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * The vocabulary under cause inference: which failure mode a finding is evidence of (by kind,
+ * then by its words for logs and metrics), the class words a cause uses for it (only those the
+ * evidence supports), and the dependency names an error line points at.
+ */
+import { describe, expect, it } from "vitest"
+import { modeLabel } from "../../src/domain/causes-labels.js"
+import { type Mode, modeOf } from "../../src/domain/causes-modes.js"
+import { dependencyNamesIn } from "../../src/domain/causes-names.js"
+import type { Severity } from "../../src/domain/severity.js"
+import { finding } from "./build-report-support.js"
+
+const f = (kind: string, title: string, severity: Severity = "high", detail = "") =>
+  finding("cloudwatch_logs", { kind, title, severity, detail })
+
+describe("modeOf", () => {
+  const cases: ReadonlyArray<readonly [string, string, Severity, Mode]> = [
+    ["oom_killed", "payments-api: 2/2 pods OOMKilled", "high", "oom"],
+    ["crash_loop", "accounts-api: CrashLoopBackOff (exit 1)", "high", "crash"],
+    ["replicas_unavailable", "payments-api: 0/2 replicas ready", "critical", "outcome"],
+    ["rollout_stuck", "orders-api: rollout to revision 12 stuck", "high", "outcome"],
+    ["hpa_maxed", "storefront: HPA at max 12/12 replicas", "medium", "capacity"],
+    ["autoscaler", "cluster-autoscaler NotTriggerScaleUp", "medium", "scheduling"],
+    ["rollout", "payments-api: rollout revision 6 → 7", "info", "change"],
+    ["deploy_announcement", "deployed payments-api", "medium", "change"],
+    ["similar_incident", "INC-1 payments-api OOMKilled", "medium", "context"],
+    ["restarts", "payments-api restarted and recovered", "low", "context"],
+    ["log_signature", "INFO settlement worker starting", "info", "context"],
+    ["log_signature", "FATAL ERROR: Reached heap limit - JavaScript heap out of memory", "high", "oom"],
+    [
+      "log_signature",
+      "error: remaining connection slots are reserved for non-replication superuser",
+      "high",
+      "connections",
+    ],
+    ["log_signature", "error: sorry, too many clients already", "high", "connections"],
+    [
+      "log_signature",
+      "KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full",
+      "high",
+      "connections",
+    ],
+    [
+      "log_signature",
+      "HikariPool-1 - Connection is not available, request timed out after 30000ms",
+      "high",
+      "connections",
+    ],
+    ["log_signature", "ERROR upstream inventory-api timed out after 5000ms", "high", "timeout"],
+    [
+      "log_signature",
+      "rpc error: code = DeadlineExceeded desc = context deadline exceeded",
+      "high",
+      "timeout",
+    ],
+    ["log_signature", "ERROR upstream payments-api unavailable: connect ECONNREFUSED", "high", "unavailable"],
+    ["log_signature", "Readiness probe failed: HTTP probe failed with statuscode: 503", "medium", "probe"],
+    ["log_signature", "ERROR POST /v1/orders 500", "high", "errors"],
+    ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],
+    ["metric_anomaly", "storefront request rate 4.1× baseline", "high", "outcome"],
+  ]
+  it.each(cases)("%s %j (%s) → %s", (kind, title, severity, mode) => {
+    expect(modeOf(f(kind, title, severity))).toBe(mode)
+  })
+})
+
+describe("modeLabel: the class words the evidence supports, canonical first", () => {
+  const cases: ReadonlyArray<readonly [Mode, ReadonlyArray<readonly [string, string]>, string]> = [
+    ["oom", [["oom_killed", "payments-api: 2/2 pods OOMKilled"]], "OOMKilled"],
+    [
+      "oom",
+      [
+        ["oom_killed", "payments-api: OOMKilled"],
+        ["log_signature", "JavaScript heap out of memory"],
+      ],
+      "OOMKilled (out of memory)",
+    ],
+    ["oom", [["log_signature", "java.lang.OutOfMemoryError: Java heap space"]], "out of memory"],
+    [
+      "image",
+      [["image_pull", "billing-worker: ErrImagePull"]],
+      "ImagePullBackOff (ErrImagePull, image pull)",
+    ],
+    [
+      "config",
+      [["config_error", 'CreateContainerConfigError: secret "x" not found']],
+      "CreateContainerConfigError (missing secret)",
+    ],
+    [
+      "scheduling",
+      [["unschedulable", "0/6 nodes are available: 6 Insufficient memory."]],
+      "FailedScheduling (Insufficient memory)",
+    ],
+    ["probe", [["probe_failure", "catalog-api: readiness probe failing"]], "readiness probe failures"],
+    ["node", [["node_not_ready", "node ip-1: Unknown (NodeStatusUnknown)"]], "NotReady"],
+    ["node", [["node_pressure", "node ip-1: DiskPressure"]], "DiskPressure"],
+    [
+      "capacity",
+      [["hpa_maxed", "storefront: HPA storefront at max 12/12 replicas"]],
+      "HPA at maxReplicas (max 12)",
+    ],
+    [
+      "connections",
+      [["log_signature", "sorry, too many clients already"]],
+      "too many clients (connection exhaustion)",
+    ],
+    ["timeout", [["log_signature", "context deadline exceeded"]], "timeouts (deadline exceeded)"],
+  ]
+  it.each(cases)("%s from %j → %s", (mode, evidence, label) => {
+    expect(
+      modeLabel(
+        mode,
+        evidence.map(([kind, title]) => f(kind, title)),
+      ),
+    ).toBe(label)
+  })
+})
+
+describe("dependencyNamesIn", () => {
+  const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
+    ["ERROR upstream inventory-api timed out after 5000ms", ["inventory-api"]],
+    ['carrier rate lookup failed {"upstream": "carrier-rates", "err": "deadline"}', ["carrier-rates"]],
+    [
+      'connection to server at "orders-db.cxyz.us-east-1.rds.amazonaws.com" (10.0.1.5), port 5432 failed: FATAL: remaining connection slots',
+      ["orders-db"],
+    ],
+    ["FATAL: remaining connection slots are reserved … database orders-db", ["orders-db"]],
+    ["GET http://pricing-svc:8080/v1/prices failed", ["pricing-svc"]],
+    ["request timed out; upstream timed out; connect ECONNREFUSED 10.0.0.1:8080", []],
+  ]
+  it.each(cases)("%s → %j", (text, names) => {
+    expect(dependencyNamesIn(text)).toEqual(names)
+  })
+})

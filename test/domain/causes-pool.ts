@@ -1,0 +1,195 @@
+/**
+ * The pool the cause-inference properties draw from: findings around a payments-api alert —
+ * its own symptoms, context, a dependency and a node its evidence may name, and red herrings
+ * (another namespace, another service, another node, a caller complaining about it, another
+ * service's deploy) that must never reach a cause whatever else is drawn with them.
+ */
+import { facts, type Spec } from "./causes-support.js"
+
+export type Role = "symptom" | "context" | "dependency" | "herring"
+export type Template = Omit<Spec, "at"> & { readonly role: Role }
+
+const pod = "pod/payments/payments-api-6c9f7d8b4-q7x2m"
+export const templates: ReadonlyArray<Template> = [
+  {
+    role: "symptom",
+    agent: "eks",
+    kind: "oom_killed",
+    severity: "high",
+    resource: pod,
+    title: "payments-api-6c9f7d8b4-q7x2m OOMKilled, 6 restarts",
+  },
+  {
+    role: "symptom",
+    agent: "eks",
+    kind: "crash_loop",
+    severity: "high",
+    resource: pod,
+    title: "payments-api-6c9f7d8b4-q7x2m CrashLoopBackOff, exit code 1",
+  },
+  {
+    role: "symptom",
+    agent: "eks",
+    kind: "replicas_unavailable",
+    severity: "critical",
+    resource: "deployment/payments/payments-api",
+    service: "payments-api",
+    title: "payments-api has 0/2 ready replicas",
+  },
+  {
+    role: "symptom",
+    agent: "eks",
+    kind: "probe_failure",
+    severity: "medium",
+    resource: pod,
+    title: "Readiness probe failed",
+  },
+  {
+    role: "symptom",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    service: "payments-api",
+    title: "FATAL ERROR: JavaScript heap out of memory (4×)",
+  },
+  {
+    role: "symptom",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    service: "payments-api",
+    title: "ERROR upstream orders-db timed out (30×)",
+  },
+  {
+    role: "context",
+    agent: "eks",
+    kind: "rollout",
+    severity: "info",
+    resource: "deployment/payments/payments-api",
+    service: "payments-api",
+    title: "payments-api rolled out revision 7",
+    detail: "image payments-api:v2.13.2 → payments-api:v2.14.0",
+  },
+  {
+    role: "context",
+    agent: "slack_scanner",
+    kind: "deploy_announcement",
+    severity: "info",
+    resource: "channel/C0DEPLOYS",
+    service: "payments-api",
+    title: "deployed payments-api v2.14.0",
+  },
+  {
+    role: "context",
+    agent: "incident_history",
+    kind: "similar_incident",
+    severity: "info",
+    resource: "incident/INC-1",
+    service: "payments-api",
+    title: "INC-1 payments-api OOMKilled",
+  },
+  {
+    role: "context",
+    agent: "eks",
+    kind: "restarts",
+    severity: "low",
+    resource: pod,
+    title: "payments-api restarted once, recovered",
+  },
+  {
+    role: "symptom",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "medium",
+    service: "payments-api",
+    title: "ERROR connect ECONNREFUSED calling orders-db (12×)",
+  },
+  {
+    role: "symptom",
+    agent: "eks",
+    kind: "probe_failure",
+    severity: "high",
+    resource: "pod/payments/payments-api-6c9f7d8b4-w2v9k",
+    title: "payments-api-6c9f7d8b4-w2v9k Unhealthy",
+    detail: "Liveness probe failed on node ip-10-0-3-17.ec2.internal",
+  },
+  {
+    role: "dependency",
+    agent: "eks",
+    kind: "node_not_ready",
+    severity: "high",
+    resource: "node/ip-10-0-3-17.ec2.internal",
+    title: "ip-10-0-3-17.ec2.internal NotReady",
+  },
+  {
+    role: "dependency",
+    agent: "prometheus",
+    kind: "metric_anomaly",
+    severity: "high",
+    service: "orders-db",
+    title: "orders-db connections 100/100 (max_connections)",
+  },
+  {
+    role: "dependency",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "medium",
+    service: "orders-db",
+    title: "ERROR deadlock detected (8×)",
+  },
+  {
+    role: "herring",
+    agent: "eks",
+    kind: "image_pull",
+    severity: "high",
+    resource: "pod/batch/reports-cron-28871-zz4tq",
+    title: "reports-cron-28871-zz4tq ImagePullBackOff",
+  },
+  {
+    role: "herring",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "critical",
+    service: "search-api",
+    title: "FATAL search-api index corrupted",
+  },
+  {
+    role: "herring",
+    agent: "eks",
+    kind: "node_not_ready",
+    severity: "high",
+    resource: "node/ip-10-0-9-99.ec2.internal",
+    title: "ip-10-0-9-99.ec2.internal NotReady",
+  },
+  {
+    role: "herring",
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    service: "checkout-web",
+    title: "ERROR upstream payments-api unavailable (2×)",
+  },
+  {
+    role: "herring",
+    agent: "slack_scanner",
+    kind: "deploy_announcement",
+    severity: "info",
+    resource: "channel/C0DEPLOYS",
+    service: "search-api",
+    title: "deployed search-api v1.8.1",
+  },
+  {
+    role: "herring",
+    agent: "prometheus",
+    kind: "metric_anomaly",
+    severity: "critical",
+    service: "search-api",
+    title: "search-api p99 latency 9s",
+  },
+]
+
+export const alertFacts = facts({
+  namespace: "payments",
+  pod: "payments-api-6c9f7d8b4-q7x2m",
+  workload: "payments-api",
+})

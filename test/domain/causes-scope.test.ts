@@ -1,0 +1,249 @@
+/**
+ * The scope of cause inference (DESIGN §4): the alert's own names (namespace-qualified), a
+ * person's or an alarm's words matched to the findings when it names nothing, a node alert's node
+ * and what names it, the dependencies the subject's evidence names, the autoscaler only for
+ * unschedulable pods, and WARN-level chatter kept out while something stronger explains the alert.
+ */
+import { describe, expect, it } from "vitest"
+import type { AgentId } from "../../src/domain/agent-id.js"
+import { inferCauses } from "../../src/domain/causes.js"
+import { type Finding, numberFindings } from "../../src/domain/finding.js"
+import type { Severity } from "../../src/domain/severity.js"
+import { alertTime, at, finding, oomContext, oomFacts } from "./build-report-support.js"
+import { causesFor, facts, numbered } from "./causes-support.js"
+
+const window = oomContext.window
+const causesOf = (findings: ReadonlyArray<Finding>, f = oomFacts) =>
+  inferCauses({ facts: f, findings, window, alertTime })
+
+const nothingNamed = { ...oomFacts, namespace: null, workload: null, service: null, pod: null, node: null }
+const f = (agent: AgentId, title: string, severity: Severity, over: Partial<Finding> = {}) =>
+  finding(agent, {
+    title,
+    severity,
+    observedAt: at("2026-11-27T13:00:00Z"),
+    service: "payments-api",
+    ...over,
+  })
+
+describe("the alert's subject", () => {
+  it("the same workload name in another namespace is another workload: out of scope", () => {
+    const elsewhere = numberFindings([
+      f("eks", "payments-api OOMKilled", "high", { resource: "pod/staging/payments-api-6c9f7d8b4-abcde" }),
+    ])
+    expect(causesOf(elsewhere)).toEqual([])
+  })
+
+  it("when the alert names nothing its words match, everything is in scope", () => {
+    const other = numberFindings([
+      f("eks", "reports-cron ImagePullBackOff", "high", {
+        service: null,
+        resource: "pod/batch/reports-cron-1-abcde",
+      }),
+    ])
+    expect(causesOf(other)).toEqual([])
+    expect(causesOf(other, nothingNamed).map((c) => c.findings)).toEqual([["eks#1"]])
+  })
+
+  it("a person's report: the subject is the service its words name, matched to the findings", () => {
+    const human = facts({ source: "human", service: "checkout", keywords: ["checkout", "slow", "504s"] })
+    const findings = numbered([
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "13:00",
+        service: "checkout-web",
+        title: "ERROR 504 from payments gateway",
+      },
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "critical",
+        at: "13:01",
+        service: "reports-cron",
+        title: "FATAL disk full",
+      },
+    ])
+    const causes = causesFor(human, findings)
+    expect(causes.map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
+    expect(causes[0]?.text).toMatch(/in checkout-web/)
+  })
+
+  it("a node alert keeps the node and what names it in scope, never another node", () => {
+    const nodeFacts = { ...nothingNamed, node: "ip-10-0-3-17.ec2.internal" }
+    const nodes = numberFindings([
+      f("eks", "node NotReady", "high", {
+        kind: "node_not_ready",
+        service: null,
+        resource: "node/ip-10-0-3-17.ec2.internal",
+      }),
+      f("eks", "other node NotReady", "high", {
+        kind: "node_not_ready",
+        service: null,
+        resource: "node/ip-10-0-3-170.ec2.internal",
+      }),
+    ])
+    expect(causesOf(nodes, nodeFacts).map((c) => c.findings)).toEqual([["eks#1"]])
+  })
+})
+
+describe("dependencies", () => {
+  const orders = facts({ service: "orders-api" })
+  const slots = {
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    at: "12:58",
+    service: "orders-api",
+    title: "FATAL: remaining connection slots are reserved for non-replication superuser connections",
+    detail: "database orders-db",
+  } as const
+
+  it("a dependency nobody in scope names stays out, however loud", () => {
+    const findings = numbered([
+      { ...slots, detail: "" },
+      {
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "critical",
+        at: "12:59",
+        service: "orders-db",
+        title: "orders-db connections 100/100 (max_connections)",
+      },
+    ])
+    expect(causesFor(orders, findings).flatMap((c) => c.findings)).toEqual(["cloudwatch_logs#1"])
+  })
+
+  it("a named dependency's own failure is the deeper cause, the subject's errors its consequence", () => {
+    const findings = numbered([
+      slots,
+      {
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "high",
+        at: "12:50",
+        service: "orders-db",
+        title: "orders-db connections 100/100 (max_connections)",
+      },
+    ])
+    const [top, ...rest] = causesFor(orders, findings)
+    expect(rest).toEqual([])
+    expect(top?.text).toBe(
+      "max_connections (connection exhaustion) in orders-db, causing connection slots exhausted (connection exhaustion) in orders-api: " +
+        "orders-db connections 100/100 (max_connections); FATAL: remaining connection slots are reserved for non-replication superuser connections",
+    )
+    expect(top?.findings).toEqual(["prometheus#1", "cloudwatch_logs#1"])
+  })
+
+  it("a named dependency showing only what users see supports the subject's cause", () => {
+    const findings = numbered([
+      slots,
+      {
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "medium",
+        at: "12:50",
+        service: "orders-db",
+        title: "orders-db p99 query latency 2.1s",
+      },
+    ])
+    const [top] = causesFor(orders, findings)
+    expect(top?.text).toMatch(
+      /^connection slots exhausted \(connection exhaustion\) in orders-api \(dependency: orders-db\)/,
+    )
+    expect(top?.findings).toEqual(["cloudwatch_logs#1", "prometheus#1"])
+  })
+})
+
+describe("infrastructure and noise", () => {
+  const search = facts({ namespace: "search", workload: "search-indexer" })
+  const autoscaler = {
+    agent: "eks",
+    kind: "autoscaler",
+    severity: "medium",
+    at: "12:51",
+    resource: "configmap/kube-system/cluster-autoscaler-status",
+    title: "cluster-autoscaler: max node group size reached",
+  } as const
+
+  it("the cluster-autoscaler explains unschedulable pods, and nothing else", () => {
+    const pending = numbered([
+      {
+        agent: "eks",
+        kind: "unschedulable",
+        severity: "high",
+        at: "12:50",
+        resource: "pod/search/search-indexer-6b8d7c5f4-p1p1p",
+        title: "search-indexer: 2 pods Pending — 0/6 nodes are available: 6 Insufficient cpu.",
+      },
+      autoscaler,
+    ])
+    expect(causesFor(search, pending)[0]?.findings).toEqual(["eks#1", "eks#2"])
+    const crashing = numbered([
+      {
+        agent: "eks",
+        kind: "crash_loop",
+        severity: "high",
+        at: "12:50",
+        resource: "pod/search/search-indexer-6b8d7c5f4-p1p1p",
+        title: "search-indexer: CrashLoopBackOff",
+      },
+      autoscaler,
+    ])
+    expect(causesFor(search, crashing).flatMap((c) => c.findings)).toEqual(["eks#1"])
+  })
+
+  it("WARN-level chatter of the subject neither joins its failure nor stands beside it", () => {
+    const orders = facts({ service: "orders-api" })
+    const findings = numbered([
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "12:59",
+        service: "orders-api",
+        title: "orders-api: error: sorry, too many clients already (×3)",
+      },
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "low",
+        at: "12:47",
+        service: "orders-api",
+        title: "orders-api: WARN [LaunchDarkly] Received I/O error (Error: read ECONNRESET) (×3)",
+      },
+    ])
+    const causes = causesFor(orders, findings)
+    expect(causes.map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
+    for (const c of causes) expect(c.text).not.toMatch(/LaunchDarkly|ECONNRESET/)
+    expect(causesFor(orders, findings.slice(1)).map((c) => c.findings)).toEqual([["cloudwatch_logs#2"]])
+  })
+
+  it("an alarm named after its service scopes to that service", () => {
+    const alarm = facts({
+      source: "cloudwatch",
+      alertName: "orders-api-alb-5xx",
+      keywords: ["orders-api-alb-5xx", "orders-api-tg"],
+    })
+    const findings = numbered([
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "12:59",
+        service: "orders-api",
+        title: "orders-api: ERROR POST /v1/orders 500",
+      },
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "critical",
+        at: "12:58",
+        service: "search-api",
+        title: "search-api: FATAL index corrupted",
+      },
+    ])
+    expect(causesFor(alarm, findings).map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
+  })
+})

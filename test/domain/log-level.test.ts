@@ -1,0 +1,98 @@
+/**
+ * What a log line says about itself: its level (own marker first, then its words), HTTP 5xx,
+ * the dependency it blames; and where it came from (Container Insights streams, AWS log-group
+ * conventions).
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { dependencyNamed, isServerError, logLevelOf } from "../../src/domain/log-level.js"
+import {
+  logOrigin,
+  parseContainerStream,
+  serviceOfGroup,
+  workloadOfPod,
+} from "../../src/domain/log-origin.js"
+
+describe("logLevelOf", () => {
+  it.each([
+    ["FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "fatal"],
+    ["ERROR upstream payments-api unavailable: connect ECONNREFUSED 10.100.12.7:8080", "error"],
+    ["2026-11-27T13:07:51Z INFO  settlement worker starting batch_size=5000", "info"],
+    ["2026-11-27T13:08:07Z WARN  heap used 498MiB of 512MiB", "warn"],
+    ['{"level":"warn","msg":"request failed, retrying"}', "warn"],
+    ['level=info msg="connection timeout set to 30s"', "info"],
+    ["E1127 13:02:10.123456 1 controller.go:42] sync failed", "error"],
+    ["W1127 13:02:10.123456 1 reflector.go:9] watch closed", "warn"],
+    ["Error: connect ECONNREFUSED 127.0.0.1:5432", "error"],
+    ["panic: runtime error: invalid memory address", "fatal"],
+    ["Traceback (most recent call last):", "error"],
+    ["GET /health 200 3ms", "info"],
+    ['10.0.0.1 - - "GET /api HTTP/1.1" 502 12', "error"],
+    ["FATAL:  remaining connection slots are reserved for non-replication superuser connections", "fatal"],
+  ])("%s → %s", (line, level) => {
+    expect(logLevelOf(line)).toBe(level)
+  })
+
+  it("tells an HTTP 5xx from other numbers", () => {
+    expect(isServerError('"GET /x HTTP/1.1" 503 12')).toBe(true)
+    expect(isServerError("status=500 path=/orders")).toBe(true)
+    expect(isServerError("503 Service Unavailable")).toBe(true)
+    expect(isServerError("loaded 5000 pending settlements, 503 left")).toBe(false)
+    expect(isServerError('"GET /x HTTP/1.1" 404 12')).toBe(false)
+  })
+})
+
+describe("dependencyNamed", () => {
+  it.each([
+    ["ERROR upstream payments-api unavailable: connect ECONNREFUSED 10.100.12.7:8080", "payments-api"],
+    ["upstream connect error or disconnect/reset before headers", null],
+    [
+      "FATAL: remaining connection slots are reserved for non-replication superuser connections",
+      "the database",
+    ],
+    ["pq: sorry, too many clients already (postgres)", "postgres"],
+    ["error connecting to ledger-db.internal:5432", "ledger-db.internal"],
+    ["FATAL ERROR: Reached heap limit Allocation failed", null],
+  ])("%s → %s", (line, dependency) => {
+    expect(dependencyNamed(line)).toBe(dependency)
+  })
+})
+
+describe("log origin", () => {
+  it("reads pod, namespace and container from Container Insights streams", () => {
+    expect(parseContainerStream("payments-api-6c9f7d8b4-q7x2m_payments_api")).toEqual({
+      service: "payments-api",
+      pod: "payments-api-6c9f7d8b4-q7x2m",
+      namespace: "payments",
+      container: "api",
+    })
+    expect(parseContainerStream(`checkout-web-7f6d5c4b3-k1l2m_checkout_web-${"a".repeat(64)}`)).toMatchObject(
+      {
+        service: "checkout-web",
+        container: "web",
+      },
+    )
+    expect(parseContainerStream("search-indexer-0_search_indexer")?.service).toBe("search-indexer")
+    expect(parseContainerStream("kube-apiserver-audit")).toBeNull()
+    expect(parseContainerStream("Bad_Name_x")).toBeNull()
+  })
+
+  it("names the service of conventional log groups, and nothing for others", () => {
+    expect(serviceOfGroup("/aws/lambda/orders-api")).toBe("orders-api")
+    expect(serviceOfGroup("/ecs/orders-api")).toBe("orders-api")
+    expect(serviceOfGroup("/aws/rds/instance/orders-db/postgresql")).toBe("orders-db")
+    expect(serviceOfGroup("/aws/eks/eks-prod/cluster")).toBeNull()
+    expect(logOrigin("/aws/eks/eks-prod/cluster", "kube-apiserver-audit")).toEqual({
+      service: null,
+      pod: null,
+      namespace: null,
+      container: null,
+    })
+    expect(logOrigin("/ecs/orders-api", "ecs/api/0123abcd")).toMatchObject({ service: "orders-api" })
+  })
+
+  it("strips pod hashes, with or without the Kubernetes alphabet", () => {
+    expect(workloadOfPod("payments-api-6c9f7d8b4-q7x2m")).toBe("payments-api")
+    expect(workloadOfPod("checkout-web-7f6d5c4b3-k1l2m")).toBe("checkout-web")
+    expect(workloadOfPod("search-indexer-0")).toBe("search-indexer")
+  })
+})
