@@ -12,6 +12,12 @@ import { awsFacts } from "./alert-facts-aws.js"
 import { kubernetesFacts } from "./alert-facts-k8s.js"
 import { keywordsOf } from "./alert-facts-keywords.js"
 import { scanLabels } from "./alert-facts-labels.js"
+import {
+  dimensionsOf,
+  serviceInAlarmName,
+  serviceInConsoleLinks,
+  serviceInDimensions,
+} from "./alert-facts-resources.js"
 import { serviceOf } from "./alert-facts-service.js"
 import { severityOf } from "./alert-facts-severity.js"
 import { AlertSource, AlertState, detectSource, stateOf } from "./alert-facts-source.js"
@@ -74,7 +80,13 @@ export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts =
     logGroups: aws.logGroups,
     otherNames: [title.alertName, severityLabel],
   })
-  const service = serviceOf(pairs, source, title.service, k8s.workload, doc.lines)
+  // An AWS alarm without a service label names its resource instead: a console link, a
+  // dimension, else the alarm's own name (alert-facts-resources.ts).
+  const service =
+    serviceOf(pairs, source, title.service, k8s.workload, doc.lines) ??
+    serviceInConsoleLinks(doc.links) ??
+    serviceInDimensions(dimensionsOf(doc.text, pairs)) ??
+    (source === "cloudwatch" ? serviceInAlarmName(title.alertName) : null)
   const names = [service, k8s.workload, k8s.pod, k8s.namespace, k8s.container, k8s.node, k8s.cluster]
   return {
     source,

@@ -6,8 +6,24 @@
  * moved under that deeper failure as its consequences, so the deeper one is the cause.
  */
 
-import { isExplainable, isRootMode, type Mode, modeOf, modeRank, textMode } from "./causes-modes.js"
-import { namesOf, type Subject } from "./causes-names.js"
+import {
+  isDependencyMode,
+  isExplainable,
+  isHardMode,
+  isRootMode,
+  type Mode,
+  modeOf,
+  modeRank,
+  textMode,
+} from "./causes-modes.js"
+import { containerNamesIn, dependencyNamesIn, namesOf, nodeOf, type Subject } from "./causes-names.js"
+import {
+  citedConditions,
+  type NodeCondition,
+  nodeConditionsIn,
+  sharesCondition,
+  taintConditionsIn,
+} from "./causes-nodes.js"
 import type { Role, Scoped } from "./causes-scope.js"
 import type { Finding } from "./finding.js"
 import { mentions, textOf } from "./report-scope.js"
@@ -18,6 +34,8 @@ export interface Consequence {
   readonly subject: Subject
   readonly modes: ReadonlyArray<Mode>
   readonly findings: ReadonlyArray<Finding>
+  /** The failing container or workload its error lines name, when not the chain's own subject. */
+  readonly via: string | null
 }
 
 export interface Chain {
@@ -165,10 +183,150 @@ const explainedBy = (c: Chain, target: Chain): boolean =>
   !linkedToSystemChange(c) &&
   c.modes.every((m) => isExplainable(m) || (m === "node" && target.subject.node))
 
+/** The roots of `c` that are a hard failure (OOMKilled, crash loop, bad image or config, evicted). */
+const hardRoots = (c: Chain): ReadonlyArray<Finding> =>
+  c.roots.filter((f) => isHardMode(modeOf(f)) && severityRank(f.severity) >= severityRank("medium"))
+
+/** What a hard failure answers to: its findings' names and the containers they state. */
+const hardNames = (c: Chain): ReadonlySet<string> =>
+  new Set(hardRoots(c).flatMap((f) => [...namesOf(f), ...containerNamesIn(textOf(f))]))
+
+/** The dependencies an error-line chain names ("pdf-renderer unavailable"). */
+const dependencyNames = (c: Chain): ReadonlyArray<string> =>
+  c.modes.every(isDependencyMode) ? [...new Set(c.roots.flatMap((f) => dependencyNamesIn(textOf(f))))] : []
+
+/** The node conditions a chain's roots cite for its pods (a pressure taint, an eviction). */
+const citedBy = (c: Chain): ReadonlySet<NodeCondition> =>
+  new Set(c.roots.flatMap((f) => [...citedConditions(f)]))
+
+const nodeConditions = (c: Chain): ReadonlySet<NodeCondition> =>
+  new Set(
+    c.roots.flatMap(
+      (f): ReadonlyArray<NodeCondition> => [
+        ...nodeConditionsIn(textOf(f)),
+        ...(f.kind === "node_not_ready" ? ["notready" as const] : []),
+      ],
+    ),
+  )
+
 /**
- * Every chain of the in-scope findings, unranked: a symptom explained by a named dependency's or
- * node's own failure becomes that failure's consequence, and a named dependency that shows only
- * outcomes (connections at max) supports the chain that names it.
+ * A chain a node condition explains: pods evicted, or unschedulable because of the taint the
+ * condition puts on its node (node.kubernetes.io/disk-pressure), and nothing the node does not
+ * explain (an OOM kill, a bad image).
+ */
+const nodeExplainable = (c: Chain): boolean => {
+  if (c.subject.node || c.roots.length === 0 || linkedToSystemChange(c)) return false
+  const evicted = c.modes.includes("eviction")
+  const taints = c.roots.some((f) => modeOf(f) === "scheduling" && taintConditionsIn(textOf(f)).size > 0)
+  const scheduling = c.roots.filter((f) => modeOf(f) === "scheduling")
+  const allTainted = scheduling.every((f) => taintConditionsIn(textOf(f)).size > 0)
+  return (
+    (evicted || taints) &&
+    allTainted &&
+    c.modes.every((m) => m === "eviction" || m === "scheduling" || isExplainable(m))
+  )
+}
+
+const nodeNames = (c: Chain): ReadonlySet<string> =>
+  new Set([
+    c.subject.key.replace(/^node /, ""),
+    ...c.roots.flatMap((f) => (nodeOf(f) === null ? [] : [nodeOf(f) ?? ""])),
+  ])
+
+/** Whether node chain `t`'s condition is the one `c` cites (any, when it cites none), on the node it names if it names one. */
+const nodeMatches = (c: Chain, t: Chain, nodes: ReadonlyArray<ReadonlySet<string>>): boolean => {
+  if (!t.subject.node || t.roots.length === 0) return false
+  if (nodes.some((n) => names(c, n)) && !names(c, nodeNames(t))) return false
+  const cited = citedBy(c)
+  return cited.size === 0 || sharesCondition(cited, nodeConditions(t))
+}
+
+/** A chain moved under another, and the name its evidence reached it by (when not its subject). */
+interface Move {
+  readonly target: number
+  readonly via: string | null
+}
+
+const strongestTarget = (candidates: ReadonlyArray<{ t: Chain; i: number }>): number =>
+  [...candidates].sort((a, b) => severityOf(b.t.roots) - severityOf(a.t.roots) || a.i - b.i)[0]?.i ?? -1
+
+/**
+ * Where each chain moves, if anywhere: under the named dependency or node whose failure explains
+ * it (explainedBy); under the node condition its pods were evicted for or whose taint kept them
+ * unscheduled, else under its own evictions; under the hard failure (OOMKilled, crash loop, …) of
+ * the container, workload or service its error lines name ("pdf-renderer unavailable" while
+ * container pdf-renderer is OOMKilled). No chain moves into one that moves back to it.
+ */
+const movesOf = (
+  chains: ReadonlyArray<Chain>,
+  named: (c: Chain, t: Chain) => boolean,
+): Array<Move | null> => {
+  const indexed = chains.map((t, i) => ({ t, i }))
+  const nodes = chains.filter((c) => c.subject.node).map(nodeNames)
+  const moves: Array<Move | null> = chains.map((c) => {
+    const target = strongestTarget(
+      indexed.filter(({ t }) => t.roots.length > 0 && explainedBy(c, t) && named(c, t)),
+    )
+    return target === -1 ? null : { target, via: null }
+  })
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>()
+    for (let j: number | undefined = from; j !== undefined && !seen.has(j); j = moves[j]?.target) {
+      if (j === to) return true
+      seen.add(j)
+    }
+    return false
+  }
+  chains.forEach((c, i) => {
+    if (moves[i] !== null) return
+    const free = indexed.filter(({ i: j }) => j !== i && !reaches(j, i))
+    if (nodeExplainable(c)) {
+      const node = strongestTarget(free.filter(({ t }) => nodeMatches(c, t, nodes)))
+      const cited = citedBy(c)
+      const evictions = strongestTarget(
+        free.filter(
+          ({ t }) =>
+            t.subject.key === c.subject.key &&
+            !c.modes.includes("eviction") &&
+            t.modes.includes("eviction") &&
+            (cited.size === 0 || citedBy(t).size === 0 || sharesCondition(cited, citedBy(t))),
+        ),
+      )
+      const target = node !== -1 ? node : evictions
+      if (target !== -1) {
+        moves[i] = { target, via: null }
+        return
+      }
+    }
+    const deps = linkedToSystemChange(c) ? [] : dependencyNames(c)
+    if (deps.length === 0) return
+    const hard = free.flatMap(({ t, i: j }) => {
+      const known = hardNames(t)
+      const via = deps.find((d) => known.has(d))
+      return via === undefined ? [] : [{ t, i: j, via }]
+    })
+    const target = strongestTarget(hard)
+    const via = hard.find((h) => h.i === target)?.via
+    if (via !== undefined) moves[i] = { target, via: via === c.subject.key ? null : via }
+  })
+  return moves
+}
+
+/** The chain `i` ends up under, following moves (none form a cycle). */
+const finalTarget = (moves: ReadonlyArray<Move | null>, i: number): number => {
+  let j = i
+  for (let n = 0; n <= moves.length; n++) {
+    const next = moves[j]?.target
+    if (next === undefined) break
+    j = next
+  }
+  return j === i ? -1 : j
+}
+
+/**
+ * Every chain of the in-scope findings, unranked: a symptom explained by a named dependency's,
+ * node's or container's own failure becomes that failure's consequence (movesOf), and a named
+ * dependency that shows only outcomes (connections at max) supports the chain that names it.
  */
 export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, order: Order): Array<Chain> => {
   const groups = groupsOf(scoped)
@@ -177,15 +335,8 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
   )
   const chains = groups.flatMap((g) => chainsOf(g, alertMs, order))
   const named = (c: Chain, t: Chain) => names(c, namesByKey.get(t.subject.key) ?? new Set())
-  // Targets are deeper (depth 1) than what moves (depth 0), so nothing moves twice.
-  const targetOf = (c: Chain): number => {
-    const candidates = chains
-      .map((t, i) => ({ t, i }))
-      .filter(({ t }) => t.roots.length > 0 && explainedBy(c, t) && named(c, t))
-      .sort((a, b) => severityOf(b.t.roots) - severityOf(a.t.roots) || a.i - b.i)
-    return candidates[0]?.i ?? -1
-  }
-  const explained = chains.map(targetOf)
+  const moves = movesOf(chains, named)
+  const explained = chains.map((_, i) => finalTarget(moves, i))
   // A named dependency showing only outcomes supports the first chain that names it.
   const supporter = chains.map((c, i) =>
     depth(c) === 1 && c.roots.length === 0
@@ -194,17 +345,22 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
   )
   return chains.flatMap((c, i) => {
     if (explained[i] !== -1 || supporter[i] !== -1) return []
-    const consequences = chains.flatMap((from, j) =>
-      explained[j] === i
-        ? [
-            {
-              subject: from.subject,
-              modes: from.outcomes.length > 0 ? [...from.modes, "outcome" as const] : from.modes,
-              findings: [...from.roots, ...from.outcomes],
-            },
-          ]
-        : [],
-    )
+    const consequences: Array<Consequence> = []
+    chains.forEach((from, j) => {
+      if (explained[j] !== i) return
+      const via = moves[j]?.via ?? null
+      const modes = from.outcomes.length > 0 ? [...from.modes, "outcome" as const] : from.modes
+      const findings = [...from.roots, ...from.outcomes]
+      const k = consequences.findIndex((x) => x.subject.key === from.subject.key && x.via === via)
+      const same = consequences[k]
+      if (same === undefined) consequences.push({ subject: from.subject, modes, findings, via })
+      else
+        consequences[k] = {
+          ...same,
+          modes: [...new Set([...same.modes, ...modes])],
+          findings: [...same.findings, ...findings],
+        }
+    })
     const related = chains.flatMap((d, j) => (supporter[j] === i ? d.outcomes : []))
     return [{ ...c, consequences: [...c.consequences, ...consequences], support: [...c.support, ...related] }]
   })

@@ -9,8 +9,17 @@ import type { Finding } from "./finding.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
 
-const pressure = (m: RegExpExecArray): string =>
-  `${{ memory: "Memory", disk: "Disk", pid: "PID" }[m[1] ?? "memory"] ?? "Memory"}Pressure`
+const conditionWord = (c: string): string => ({ memory: "Memory", disk: "Disk", pid: "PID" })[c] ?? "Memory"
+
+const pressure = (m: RegExpExecArray): string => `${conditionWord(m[1] ?? "memory")}Pressure`
+
+/** "node.kubernetes.io/disk-pressure" → "DiskPressure taint"; "…/not-ready" → "node not-ready taint". */
+const taint = (m: RegExpExecArray): string => {
+  const t = m[1] ?? ""
+  return t.endsWith("-pressure")
+    ? `${conditionWord(t.replace(/-pressure$/, ""))}Pressure taint`
+    : `node ${t} taint`
+}
 
 // [pattern over the mode's evidence, kinds included; the words it contributes], canonical term
 // first: the kind itself matches it, so an `oom_killed` finding always reads "OOMKilled".
@@ -24,6 +33,14 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/insufficient ([a-z][\w./-]{0,40}?)\.?(?:[\s,;]|$)/, (m) => `Insufficient ${m[1] ?? ""}`],
     [/autoscaler[\s\S]{0,200}\bmax|\bmax(?:imum)? (?:node group )?size/, "autoscaler at max size"],
     [/notriggerscaleup/, "NotTriggerScaleUp"],
+    [/node\.kubernetes\.io\/(disk-pressure|memory-pressure|pid-pressure|not-ready|unreachable)/, taint],
+  ],
+  eviction: [
+    [/evict/, "Evicted"],
+    [/ephemeral.storage|\bnodefs\b|\bimagefs\b/, "ephemeral-storage"],
+    [/low on resource:?\s*"?memory/, "low on memory"],
+    [/low on resource:?\s*"?pids/, "out of PIDs"],
+    [/(memory|disk|pid)\s?pressure/, pressure],
   ],
   capacity: [
     [/hpa|maxreplicas/, "HPA at maxReplicas"],
@@ -103,6 +120,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
 
 const fallback: Readonly<Record<Mode, string>> = {
   node: "node pressure",
+  eviction: "Evicted",
   scheduling: "FailedScheduling",
   capacity: "HPA at maxReplicas",
   config: "CreateContainerConfigError",

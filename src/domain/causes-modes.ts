@@ -10,6 +10,7 @@ import { isChange } from "./report-scope.js"
 
 export type Mode =
   | "node"
+  | "eviction"
   | "scheduling"
   | "capacity"
   | "config"
@@ -29,6 +30,7 @@ export type Mode =
 /** Deeper first: the order labels are listed in and the tie-break between modes. */
 const modeOrder: ReadonlyArray<Mode> = [
   "node",
+  "eviction",
   "scheduling",
   "capacity",
   "config",
@@ -60,6 +62,10 @@ const byKind: Readonly<Record<string, Mode>> = {
   hpa_maxed: "capacity",
   failed_create: "create",
   crash_loop: "crash",
+  pod_evicted: "eviction",
+  evicted: "eviction",
+  eviction: "eviction",
+  evictions: "eviction",
   rollout_stuck: "outcome",
   replicas_unavailable: "outcome",
   restarts: "context",
@@ -70,6 +76,12 @@ const byKind: Readonly<Record<string, Mode>> = {
 
 /** Free-text modes, first match wins (the deeper failure before its surface). */
 const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
+  // The kubelet's words for an eviction ("The node was low on resource: ephemeral-storage"), not
+  // a cache's ("LRU eviction"); an evicted pod's last state may read like an OOM (exit 137).
+  [
+    "eviction",
+    /eviction manager|evictionthresholdmet|taintmanagereviction|low on resource|the node had condition|\bpods? (?:[\w/.-]+ ){0,3}evicted\b|\bevicted pods?\b|\breason:? ?"?evicted\b/,
+  ],
   ["oom", /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b/],
   ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
   ["config", /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found/],
@@ -93,8 +105,13 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
 export const kindAndText = (f: Finding): string =>
   `${f.kind}\n${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
 
+// Pod failure kinds whose title may say the pods were in fact evicted (the cluster's own word).
+const podFailureKinds = new Set(["oom_killed", "crash_loop", "failed_create"])
+const evictedTitle = /\bevict(?:ed|ion|ions)\b/i
+
 /** The mode a finding's words describe, whatever its kind or severity (context is matched by it). */
 export const textMode = (f: Finding): Mode => {
+  if (podFailureKinds.has(f.kind) && evictedTitle.test(f.title)) return "eviction"
   const known = byKind[f.kind]
   if (known !== undefined && known !== "context") return known
   const text = kindAndText(f)
@@ -122,6 +139,13 @@ const explainableModes: ReadonlySet<Mode> = new Set([
   "outcome",
 ])
 export const isExplainable = (m: Mode): boolean => explainableModes.has(m)
+
+/**
+ * The workload's own hard failures — the cluster killed, could not start or evicted its
+ * containers — as opposed to what its error lines say about others.
+ */
+const hardModes: ReadonlySet<Mode> = new Set(["oom", "crash", "image", "config", "eviction"])
+export const isHardMode = (m: Mode): boolean => hardModes.has(m)
 
 /** The modes whose evidence names the dependency it failed on. */
 export const isDependencyMode = (m: Mode): boolean =>

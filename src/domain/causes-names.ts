@@ -77,3 +77,28 @@ export const nodeOf = (f: Finding): string | null => {
   const r = parseResource(f.resource)
   return r?.kind === "node" ? r.name : null
 }
+
+// Words that sit next to "container" and never are its name.
+const notContainers = new Set(
+  (
+    "the a an this that its each one previous current last new old init main sidecar app all every first which of in " +
+    "cannot can could was is has had restarted terminated exited logged failed killed started running ready image " +
+    "name status with for on at runtime"
+  ).split(" "),
+)
+const containerPatterns: ReadonlyArray<RegExp> = [
+  /\bcontainers?\s+["'\x60]?([a-z][a-z0-9-]{2,62})\b/g,
+  /\b([a-z][a-z0-9-]{2,62})["'\x60]?\s+container\b/g,
+]
+
+/** Container names a text states ("container pdf-renderer", "the previous pdf-renderer container"). */
+export const containerNamesIn = (text: string): ReadonlyArray<string> => {
+  const lower = text.toLowerCase()
+  const found = containerPatterns.flatMap((p) =>
+    [...lower.matchAll(p)].flatMap((m) => {
+      const n = m[1]
+      return n === undefined || notContainers.has(n) || notNames.has(n) ? [] : [n]
+    }),
+  )
+  return [...new Set(found)]
+}

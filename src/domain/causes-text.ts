@@ -5,7 +5,7 @@
  * version and settings, the titles — so nothing out of scope can leak into a cause.
  */
 import type { DateTime } from "effect"
-import type { Chain } from "./causes-chain.js"
+import type { Chain, Consequence } from "./causes-chain.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
@@ -102,6 +102,18 @@ const podsPhrase = (chain: Chain): string => {
 }
 
 /**
+ * What a consequence shows: its modes' words, and the failing container or workload its error
+ * lines name ("pdf-renderer unavailable errors").
+ */
+const consequencePhrase = (c: Consequence): string => {
+  const label = modesLabel(c.modes, c.findings)
+  if (c.via === null) return label
+  return /(?:errors|exceptions|failures|timeouts)(?: \(|$)/.test(label)
+    ? `${c.via} ${label}`
+    : `${c.via} ${label} errors`
+}
+
+/**
  * The cause's text (see the module header), at most `maxCauseChars`: the class words of the
  * failure and of what it caused come first, so clipping only ever shortens the evidence.
  */
@@ -109,9 +121,7 @@ export const causeText = (chain: Chain): string => {
   const change = changePhrase(chain)
   const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
   const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}`
-  const causing = chain.consequences.map(
-    (c) => `, causing ${modesLabel(c.modes, c.findings)} in ${c.subject.display}`,
-  )
+  const causing = chain.consequences.map((c) => `, causing ${consequencePhrase(c)} in ${c.subject.display}`)
   const shown = [
     ...shownRoots(chain),
     ...chain.outcomes.slice(0, 1),

@@ -9,7 +9,7 @@
 
 export const findingKinds = {
   // ── Kubernetes (eks) ─────────────────────────────────────────────────────────────────
-  /** A container terminated by the OOM killer (OOMKilled / exit 137 with memory evidence). */
+  /** A container terminated by the OOM killer: terminated.reason OOMKilled (exit 137 alone is any SIGKILL). */
   oom_killed: "eks",
   /** CrashLoopBackOff whose last termination was not an OOM kill (exit codes, errors). */
   crash_loop: "eks",
@@ -29,6 +29,12 @@ export const findingKinds = {
   node_not_ready: "eks",
   /** Memory/Disk/PID pressure on a node. */
   node_pressure: "eks",
+  /**
+   * Pods the kubelet evicted (phase Failed, reason Evicted) or terminated for a node shutdown:
+   * the node, the resource it was low on (ephemeral-storage, memory, pids) and its pressure
+   * condition (DiskPressure/MemoryPressure/PIDPressure) — a node-caused failure, not a crash.
+   */
+  pod_evicted: "eks",
   /** A rollout that cannot progress (ProgressDeadlineExceeded, new pods failing). */
   rollout_stuck: "eks",
   /** A workload below its desired replicas / no ready replicas (availability). */
@@ -43,6 +49,8 @@ export const findingKinds = {
   rollout: "eks",
   /** A recent template change without an image change (env/config/resources). A change. */
   config_change: "eks",
+  /** Warning events about one object, read by a model drill-down, whose reason no kind above covers. */
+  object_events: "eks",
 
   // ── CloudWatch Logs ──────────────────────────────────────────────────────────────────
   /** A cluster of similar error lines: the normalised signature, count, first/last seen. */

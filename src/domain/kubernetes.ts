@@ -120,6 +120,8 @@ export const Condition = Schema.Struct({
   message: opt(Schema.String),
   lastTransitionTime: opt(Schema.String),
   lastUpdateTime: opt(Schema.String),
+  /** Nodes: when the kubelet last confirmed the condition (a still-True pressure is current as of it). */
+  lastHeartbeatTime: opt(Schema.String),
 })
 export type Condition = typeof Condition.Type
 

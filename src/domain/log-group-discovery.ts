@@ -5,6 +5,14 @@
  * and control-plane groups, the Lambda/ECS/RDS/API Gateway conventions, the configured
  * prefixes). Only groups those searches actually find are ever queried; this module plans the
  * searches and ranks what came back. Pure.
+ *
+ * The cluster is the alert's, else the configured one (`sources.kubernetes.cluster_name`). When
+ * neither names a cluster that has log groups here (alerts often carry no cluster label, or a
+ * label that is not the EKS name), the clusters are found instead: one bounded prefix search of
+ * `/aws/containerinsights/` and `/aws/eks/` lists them, and the application groups of at most
+ * `maxFoundClusters` (those whose names share words with the alert first, then by name) rank as
+ * *shared* groups — ones many services write to, which the agent queries only for lines about
+ * the alert's names, so the cluster whose logs mention the service is the one that shows.
  */
 import type { AlertFacts } from "./alert-facts.js"
 import { searchable, searchNames } from "./log-group-names.js"
@@ -25,25 +33,66 @@ export interface DiscoveryPlan {
   readonly names: ReadonlyArray<string>
   readonly cluster: string | null
   readonly prefixes: ReadonlyArray<string>
+  /** Where `cluster` came from: the alert, or the configuration (the alert names none). */
+  readonly clusterFrom: "alert" | "config" | null
+  /** The alert's namespace (lower-case), to narrow shared groups by when it names no service. */
+  readonly namespace: string | null
+  /** Search for the clusters' groups, for when `cluster` is unknown or has no log group here. */
+  readonly findClusters: boolean
+  /** Words of the alert (lower-case) a found cluster's name is preferred for sharing. */
+  readonly clusterHints: ReadonlyArray<string>
   /** The alert is about Kubernetes (a pod, workload or namespace), so Container Insights ranks high. */
   readonly kubernetes: boolean
 }
 
 export const maxSearches = 16
+/** Clusters found by search whose application groups are queried at most. */
+export const maxFoundClusters = 3
+
+/** The prefixes that list every cluster's Container Insights and EKS log groups. */
+export const clusterSearchPrefixes: ReadonlyArray<string> = ["/aws/containerinsights/", "/aws/eks/"]
 
 const unique = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
 
 const mentions = (facts: AlertFacts, pattern: RegExp): boolean =>
   [facts.alertName ?? "", ...facts.keywords].some((k) => pattern.test(k))
 
-/** The searches for an alert; `alertText` adds the names its links and AWS dimensions state. */
+/** Words of a cluster name or alert keyword, without the ones every cluster name has. */
+const clusterWords = (s: string): ReadonlyArray<string> =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && !/^(?:eks|k8s|kube|kubernetes|cluster|aws)$/.test(w))
+
+const usableCluster = (c: string | null | undefined): string | null =>
+  c === null || c === undefined || !searchable.test(c.trim()) || c.includes("/") ? null : c.trim()
+
+/**
+ * The searches for an alert; `alertText` adds the names its links and AWS dimensions state;
+ * `configuredCluster` (`sources.kubernetes.cluster_name`) stands in when the alert names no cluster.
+ */
 export const discoveryPlan = (
   facts: AlertFacts,
   configPrefixes: ReadonlyArray<string>,
   alertText = "",
+  configuredCluster: string | null = null,
 ): DiscoveryPlan => {
   const names = searchNames(facts, alertText)
-  const cluster = facts.cluster !== null && searchable.test(facts.cluster) ? facts.cluster : null
+  const alerted = usableCluster(facts.cluster)
+  const configured = alerted === null ? usableCluster(configuredCluster) : null
+  const cluster = alerted ?? configured
+  const namespace = facts.namespace === null ? null : facts.namespace.trim().toLowerCase() || null
+  const findClusters = names.length > 0 || namespace !== null
+  const finders: ReadonlyArray<LogGroupSearch> = findClusters
+    ? clusterSearchPrefixes.map((value) => ({
+        by: "prefix" as const,
+        value,
+        why:
+          cluster === null
+            ? "the clusters' log groups (the alert names no cluster)"
+            : `the clusters' log groups, in case ${cluster} has none here`,
+      }))
+    : []
   const database = mentions(facts, /\b(?:rds|aurora|postgres(?:ql)?|mysql|database|db)\b|connection/i)
   const apiGateway = mentions(facts, /api[-_ ]?gateway/i)
   const searches: Array<LogGroupSearch> = []
@@ -60,6 +109,8 @@ export const discoveryPlan = (
     })
     searches.push({ by: "prefix", value: `/aws/eks/${cluster}/`, why: `the EKS control plane of ${cluster}` })
   }
+  // Without a cluster, finding one is the way to the Kubernetes logs; with one, only a fallback.
+  if (cluster === null) searches.push(...finders)
   if (database) {
     for (const name of names) {
       searches.push({ by: "prefix", value: `/aws/rds/instance/${name}/`, why: `the RDS instance ${name}` })
@@ -71,6 +122,7 @@ export const discoveryPlan = (
   }
   const prefixes = unique(configPrefixes.filter((p) => p.trim() !== ""))
   for (const prefix of prefixes) searches.push({ by: "prefix", value: prefix, why: "a configured prefix" })
+  if (cluster !== null) searches.push(...finders)
   const seen = new Set<string>()
   const deduped = searches.filter((s) => {
     const key = `${s.by}:${s.value}`
@@ -83,6 +135,12 @@ export const discoveryPlan = (
     searches: deduped.slice(0, maxSearches),
     names,
     cluster,
+    clusterFrom: alerted !== null ? "alert" : configured !== null ? "config" : null,
+    namespace,
+    findClusters,
+    clusterHints: unique(
+      [cluster ?? "", namespace ?? "", ...names, ...facts.keywords].flatMap(clusterWords),
+    ).slice(0, 64),
     prefixes,
     kubernetes: facts.pod !== null || facts.workload !== null || facts.namespace !== null,
   }
@@ -100,6 +158,10 @@ export const dependencyPlan = (names: ReadonlyArray<string>): DiscoveryPlan => (
   ),
   names,
   cluster: null,
+  clusterFrom: null,
+  namespace: null,
+  findClusters: false,
+  clusterHints: [],
   prefixes: [],
   kubernetes: false,
 })
@@ -111,6 +173,52 @@ export interface RankedLogGroup {
   readonly reason: string
   /** The service the whole group is about, when its name says so. */
   readonly service: string | null
+  /**
+   * Many services write to it and the alert did not lead to it by name (a found cluster's
+   * application logs): query it only for lines about the alert's names.
+   */
+  readonly shared: boolean
+}
+
+export interface FoundClusters {
+  /** Clusters found by search whose groups rank (shared), best first. */
+  readonly chosen: ReadonlyArray<string>
+  /** Further clusters with application logs, left out by the bound. */
+  readonly skipped: ReadonlyArray<string>
+}
+
+const noClusters: FoundClusters = { chosen: [], skipped: [] }
+
+const ciApplication = /^\/aws\/containerinsights\/([^/]+)\/application$/
+const eksGroup = /^\/aws\/eks\/([^/]+)\/(.+)$/
+
+/** The cluster a group holds the application logs of: Container Insights', or a shipper's under `/aws/eks/<cluster>/`. */
+const applicationCluster = (group: string): string | null => {
+  const ci = ciApplication.exec(group)?.[1]
+  if (ci !== undefined) return ci
+  const eks = eksGroup.exec(group)
+  return eks === null || eks[2] === "cluster" ? null : (eks[1] ?? null)
+}
+
+const clusterOfGroup = (group: string): string | null =>
+  /^\/aws\/(?:containerinsights|eks)\/([^/]+)\//.exec(group)?.[1] ?? null
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The clusters found by the cluster searches whose application logs to query: none when the
+ * plan's own cluster has log groups here; else at most `maxFoundClusters`, those sharing the
+ * most words with the alert first, then by name.
+ */
+export const foundClusters = (plan: DiscoveryPlan, found: ReadonlyArray<string>): FoundClusters => {
+  if (!plan.findClusters) return noClusters
+  const own = plan.cluster?.toLowerCase()
+  if (own !== undefined && found.some((g) => clusterOfGroup(g)?.toLowerCase() === own)) return noClusters
+  const candidates = unique(found.flatMap((g) => applicationCluster(g) ?? []))
+  const hints = new Set(plan.clusterHints)
+  const overlap = (c: string) => clusterWords(c).filter((w) => hints.has(w)).length
+  const ordered = [...candidates].sort((a, b) => overlap(b) - overlap(a) || compareText(a, b))
+  return { chosen: ordered.slice(0, maxFoundClusters), skipped: ordered.slice(maxFoundClusters) }
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -119,10 +227,30 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\
 const namesSegment = (group: string, name: string): boolean =>
   new RegExp(`(?:^|/)${escapeRegExp(name)}(?:$|[/_.-])`, "i").test(group)
 
-const scoreOf = (plan: DiscoveryPlan, group: string): Omit<RankedLogGroup, "name"> | null => {
+type Score = Omit<RankedLogGroup, "name" | "shared">
+
+/** A group of a cluster found by search (not named by the alert): shared, queried for the alert's names only. */
+const foundClusterScore = (plan: DiscoveryPlan, group: string, chosen: ReadonlySet<string>): Score | null => {
+  if (chosen.size === 0 || plan.names.some((n) => namesSegment(group, n))) return null
+  const app = applicationCluster(group)
+  if (app !== null && chosen.has(app.toLowerCase())) {
+    const ci = ciApplication.test(group)
+    return {
+      score: (plan.kubernetes ? 350 : 250) - (ci ? 0 : 10),
+      reason: ci
+        ? `Container Insights application logs of ${app} (found by search)`
+        : `logs of ${app} (found by search)`,
+      service: null,
+    }
+  }
+  const controlPlane = /^\/aws\/eks\/([^/]+)\/cluster$/.exec(group)?.[1]
+  if (controlPlane !== undefined && chosen.has(controlPlane.toLowerCase()))
+    return { score: 90, reason: `the EKS control plane of ${controlPlane} (found by search)`, service: null }
+  return null
+}
+
+const scoreOf = (plan: DiscoveryPlan, group: string): Score | null => {
   const g = group.toLowerCase()
-  if (plan.explicit.includes(group))
-    return { score: 1000, reason: "named in the alert", service: serviceOfGroup(group) }
   if (/^\/aws\/containerinsights\/[^/]+\/performance$/.test(g)) return null
   const conventional = serviceOfGroup(group)
   const byConvention = plan.names.find((n) => conventional !== null && conventional.toLowerCase() === n)
@@ -156,10 +284,18 @@ const scoreOf = (plan: DiscoveryPlan, group: string): Omit<RankedLogGroup, "name
 export const rankLogGroups = (
   plan: DiscoveryPlan,
   found: ReadonlyArray<string>,
-): ReadonlyArray<RankedLogGroup> =>
-  unique(found)
-    .flatMap((name) => {
+): ReadonlyArray<RankedLogGroup> => {
+  const chosen = new Set(foundClusters(plan, found).chosen.map((c) => c.toLowerCase()))
+  return unique(found)
+    .flatMap((name): ReadonlyArray<RankedLogGroup> => {
+      if (plan.explicit.includes(name))
+        return [
+          { name, score: 1000, reason: "named in the alert", service: serviceOfGroup(name), shared: false },
+        ]
+      const byCluster = foundClusterScore(plan, name, chosen)
+      if (byCluster !== null) return [{ name, ...byCluster, shared: true }]
       const s = scoreOf(plan, name)
-      return s === null ? [] : [{ name, ...s }]
+      return s === null ? [] : [{ name, ...s, shared: false }]
     })
-    .sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => b.score - a.score || compareText(a.name, b.name))
+}

@@ -265,7 +265,14 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
   [
     "cloudwatch: recovered to OK",
     'OK: "checkout-p99-latency" in Asia Pacific (Tokyo)\nState Change Time: 2026-11-27T13:20:00.000+0000',
-    { source: "cloudwatch", alertName: "checkout-p99-latency", state: "resolved", region: "ap-northeast-1" },
+    {
+      source: "cloudwatch",
+      alertName: "checkout-p99-latency",
+      state: "resolved",
+      region: "ap-northeast-1",
+      // The alarm's name before its metric words.
+      service: "checkout",
+    },
   ],
   [
     "datadog: Kubernetes tags",

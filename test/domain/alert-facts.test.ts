@@ -154,7 +154,7 @@ const fixture: ReadonlyArray<readonly [string, Expected]> = [
   ],
   [
     "<@U01SREBOT> CloudWatch alarm ecs-cart-CPUUtilization-high changed from OK to ALARM",
-    { source: "cloudwatch", alertName: "ecs-cart-CPUUtilization-high", state: "firing" },
+    { source: "cloudwatch", alertName: "ecs-cart-CPUUtilization-high", state: "firing", service: "cart" },
   ],
   ["<@U01SREBOT> disk full on the jenkins agent again, builds failing with ENOSPC", { source: "human" }],
 ]

@@ -32,6 +32,9 @@ describe("discoveryPlan", () => {
       "prefix /ecs/payments-api",
       "prefix /aws/containerinsights/eks-prod/application",
       "prefix /aws/eks/eks-prod/",
+      // Fallbacks in case eks-prod has no log groups here: every cluster's groups, last.
+      "prefix /aws/containerinsights/",
+      "prefix /aws/eks/",
     ])
     expect(plan.kubernetes).toBe(true)
   })
@@ -42,6 +45,9 @@ describe("discoveryPlan", () => {
       "orders-api",
       "/aws/lambda/orders-api",
       "/ecs/orders-api",
+      // No cluster named: finding the clusters is the way to the Kubernetes logs.
+      "/aws/containerinsights/",
+      "/aws/eks/",
       "/aws/rds/instance/orders-api/",
       "/aws/rds/cluster/orders-api/",
       "/app/prod/",

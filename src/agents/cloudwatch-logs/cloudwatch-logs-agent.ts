@@ -21,6 +21,8 @@ export { errorQuery, queryRowLimit } from "./error-query.js"
 export interface CloudWatchLogsAgentOptions {
   /** `sources.cloudwatch_logs.log_group_prefixes`: extra prefixes to search. */
   readonly logGroupPrefixes?: ReadonlyArray<string>
+  /** `sources.kubernetes.cluster_name`: the cluster to look in when the alert names none. */
+  readonly clusterName?: string | null
   /** Log groups queried at most (default 5). */
   readonly maxGroups?: number
   /** Signature findings at most (default 10). */
@@ -52,6 +54,7 @@ const handle = (task: AgentTask, options: CloudWatchLogsAgentOptions) =>
       source,
       {
         logGroupPrefixes: options.logGroupPrefixes ?? [],
+        clusterName: options.clusterName ?? null,
         maxGroups: options.maxGroups ?? 5,
         maxFindings: options.maxFindings ?? maxSignatureFindings,
       },

@@ -3,7 +3,9 @@
  * then the planned prefix/pattern searches (log-group-discovery.ts), each paginated within a
  * bound, a few at a time — never the original's "list 500 groups per investigation and check
  * each name with its own call" (W19). A failing search is noted and the others still count;
- * missing credentials or a refusal fail discovery as a whole, since every call would.
+ * missing credentials or a refusal fail discovery as a whole, since every call would. When the
+ * alert names no cluster (and none is configured), or one with no log groups here, the clusters'
+ * own searches (`/aws/containerinsights/`, `/aws/eks/`, the same page bound) find them instead.
  */
 import { Effect, Either } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
@@ -11,6 +13,8 @@ import {
   type DiscoveryPlan,
   dependencyPlan,
   discoveryPlan,
+  type FoundClusters,
+  foundClusters,
   type LogGroupSearch,
   type RankedLogGroup,
   rankLogGroups,
@@ -26,6 +30,8 @@ export interface Discovery {
   readonly plan: DiscoveryPlan
   /** Related groups that exist, best first. */
   readonly ranked: ReadonlyArray<RankedLogGroup>
+  /** Clusters found by search (the alert's own cluster named none or has no groups here). */
+  readonly clusters: FoundClusters
   /** Log groups the alert names that do not exist in this region. */
   readonly missing: ReadonlyArray<string>
   /** Searches that failed (the others still counted). */
@@ -87,16 +93,18 @@ const run = (source: LogSourceService, plan: DiscoveryPlan): Effect.Effect<Disco
     const present = explicit.filter((_, i) => answer(i) === true)
     const missing = explicit.filter((_, i) => answer(i) === false)
     const found = searched.flatMap((r) => (Either.isRight(r) ? r.right : []))
-    return { plan, ranked: rankLogGroups(plan, [...present, ...found]), missing, failures }
+    const all = [...present, ...found]
+    return { plan, ranked: rankLogGroups(plan, all), clusters: foundClusters(plan, all), missing, failures }
   })
 
-/** The log groups related to an alert, best first. */
+/** The log groups related to an alert, best first; `cluster` is the configured one, if any. */
 export const discoverLogGroups = (
   source: LogSourceService,
   facts: AlertFacts,
   prefixes: ReadonlyArray<string>,
   alertText = "",
-): Effect.Effect<Discovery, LogSourceError> => run(source, discoveryPlan(facts, prefixes, alertText))
+  cluster: string | null = null,
+): Effect.Effect<Discovery, LogSourceError> => run(source, discoveryPlan(facts, prefixes, alertText, cluster))
 
 /** The log groups of dependencies the alerting service blames, other than `exclude`. */
 export const discoverDependencyGroups = (

@@ -2,20 +2,50 @@
  * The logs agent's Logs Insights queries and how their rows become log lines: one bounded
  * query for the error lines of the window (newest first, 1,000 rows at most, so a noisy group
  * cannot flood the report — W16), and per signature a narrower query for the console link,
- * filtering on the signature's longest literal stretch. Pure.
+ * filtering on the signature's longest literal stretch. A shared group (a cluster's application
+ * logs found by search) is queried only for the lines about the alert's names: their stream
+ * (`<pod>_<namespace>_<container>`, or a shipper's name holding it) or their text names one —
+ * Container Insights lines are JSON with a `kubernetes` object, so `kubernetes.pod_name` and
+ * `kubernetes.container_name` are in `@message` too, whether or not Insights discovered the
+ * fields. With no name, the namespace narrows instead. Pure.
  */
 import type { LogCluster, LogLine } from "../../domain/log-clusters.js"
 import { parseInsightsTimestamp } from "../../domain/log-insights-run.js"
 
 export const queryRowLimit = 1000
 
-/** The error lines of the window, newest first (the signature step clusters them). */
-export const errorQuery = [
+const errorLines = [
   "fields @timestamp, @message, @logStream, @log",
   "| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|out of memory|oom|too many|unavailable| 5\\d\\d )/",
-  "| sort @timestamp desc",
-  `| limit ${queryRowLimit}`,
-].join("\n")
+]
+const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
+
+/** The error lines of the window, newest first (the signature step clusters them). */
+export const errorQuery = [...errorLines, ...newestFirst].join("\n")
+
+/** Names safe to put in a query's regex or string as they are (DNS-label-like). */
+const plainName = /^[a-z0-9][a-z0-9._-]{2,62}$/
+const asRegex = (name: string): string => name.replace(/\./g, "\\.")
+
+/**
+ * The condition picking a shared group's lines about `names` (their stream or text names one),
+ * or with no usable name about `namespace`; null when neither gives one.
+ */
+export const scopeCondition = (names: ReadonlyArray<string>, namespace: string | null): string | null => {
+  const usable = [...new Set(names.map((n) => n.toLowerCase()))].filter((n) => plainName.test(n))
+  if (usable.length > 0) {
+    const re = usable.map(asRegex).join("|")
+    return `@logStream like /(?i)(${re})/ or @message like /(?i)(${re})/`
+  }
+  const ns = namespace?.toLowerCase() ?? ""
+  return plainName.test(ns) && !ns.includes(".")
+    ? `@logStream like /_${ns}_/ or kubernetes.namespace_name = "${ns}"`
+    : null
+}
+
+/** The error query narrowed by a scope condition (for shared groups). */
+export const scopedErrorQuery = (condition: string): string =>
+  [...errorLines, `| filter ${condition}`, ...newestFirst].join("\n")
 
 /** A result row as a log line; `@log` is `<account>:<group>` (the group alone when only one was queried). */
 export const lineOf = (
@@ -41,10 +71,10 @@ export const literalOf = (c: LogCluster): string | null => {
   return longest.length >= 8 && !/["\\]/.test(longest) && c.example.message.includes(longest) ? longest : null
 }
 
-/** The query behind a signature's console link: its own lines when a literal picks them out. */
-export const signatureQuery = (c: LogCluster): string => {
+/** The query behind a signature's console link: its own lines when a literal picks them out, else `fallback`'s. */
+export const signatureQuery = (c: LogCluster, fallback = errorQuery): string => {
   const literal = literalOf(c)
   return literal === null
-    ? errorQuery
+    ? fallback
     : `fields @timestamp, @message, @logStream, @log\n| filter @message like "${literal}"\n| sort @timestamp desc\n| limit 200`
 }

@@ -13,12 +13,22 @@ import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
-import { errorQuery, signatureQuery } from "./error-query.js"
-import { type QueryPass, queryPass, type Range } from "./query-pass.js"
+import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
+import {
+  clustersOf,
+  linesOf,
+  partsOf,
+  type QueryPass,
+  queryParts,
+  queryPass,
+  type Range,
+} from "./query-pass.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
 
 export interface InvestigateOptions {
   readonly logGroupPrefixes: ReadonlyArray<string>
+  /** `sources.kubernetes.cluster_name`: stands in when the alert names no cluster. */
+  readonly clusterName: string | null
   readonly maxGroups: number
   readonly maxFindings: number
 }
@@ -51,31 +61,35 @@ const incompleteFinding = (source: LogSourceService, pass: QueryPass, range: Ran
   observedAt: null,
   resource: `loggroup/${pass.groups[0] ?? ""}`,
   service: null,
-  link: source.consoleUrl({ logGroups: pass.groups, query: errorQuery, ...range }),
+  link: source.consoleUrl({ logGroups: pass.groups, query: pass.query, ...range }),
   excerpt: null,
 })
 
-/** Query the groups of the dependencies `first`'s in-scope errors blame, if time allows. */
+/** Query the groups of the dependencies the first passes' in-scope errors blame, if time allows. */
 const followDependencies = (
   source: LogSourceService,
   task: AgentTask,
-  first: QueryPass,
+  first: ReadonlyArray<QueryPass>,
   names: ReadonlyArray<string>,
   range: Range,
   answerByMs: number,
 ) =>
   Effect.gen(function* () {
     const blamed = unique(
-      inScopeClusters(first.clusters.filter(failing), task.facts).flatMap((c) => {
+      inScopeClusters(clustersOf(first).filter(failing), task.facts).flatMap((c) => {
         const name = c.dependency === null ? null : dependencySearchName(c.dependency)
         return name === null || names.includes(name) ? [] : [name]
       }),
     ).slice(0, maxDependencies)
     const now = yield* Clock.currentTimeMillis
-    if (blamed.length === 0 || first.incomplete || answerByMs - now < followUpMinMs) {
+    if (blamed.length === 0 || first.some((p) => p.incomplete) || answerByMs - now < followUpMinMs) {
       return { blamed, groups: noGroups, pass: Option.none<QueryPass>() }
     }
-    const found = yield* discoverDependencyGroups(source, blamed, first.groups)
+    const found = yield* discoverDependencyGroups(
+      source,
+      blamed,
+      first.flatMap((p) => p.groups),
+    )
     const groups = found.ranked.slice(0, maxDependencyGroups)
     if (groups.length === 0) return { blamed, groups, pass: Option.none<QueryPass>() }
     const pass = yield* queryPass(source, groups, range, answerByMs)
@@ -96,6 +110,7 @@ export const investigate = (
       task.facts,
       options.logGroupPrefixes,
       task.alert.text,
+      options.clusterName,
     ).pipe(
       Effect.timeoutFail({
         duration: untilBound,
@@ -113,7 +128,16 @@ export const investigate = (
       notes.push(`the alert names ${task.facts.region}; these logs are from ${source.region}`)
     }
     if (discovery.failures.length > 0) notes.push(`${discovery.failures.length} log-group search(es) failed`)
-    const chosen = discovery.ranked.slice(0, options.maxGroups)
+    const found = discovery.clusters
+    if (found.chosen.length > 0) {
+      const more = found.skipped.length > 0 ? ` (not ${found.skipped.join(", ")})` : ""
+      notes.push(
+        `${discovery.plan.cluster === null ? "the alert names no cluster" : `${discovery.plan.cluster} has no log groups here`}; ` +
+          `searched the application logs of ${found.chosen.join(", ")}${more} for the alert's names`,
+      )
+    }
+    const scope = scopeCondition(discovery.plan.names, discovery.plan.namespace)
+    const chosen = discovery.ranked.filter((g) => !g.shared || scope !== null).slice(0, options.maxGroups)
     const outcome = (
       status: Outcome["status"],
       findings: ReadonlyArray<Finding>,
@@ -128,13 +152,22 @@ export const investigate = (
     })
     if (chosen.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
 
-    const first = yield* queryPass(source, chosen, range, answerByMs)
-    if (first.failed) {
+    const firstAll = yield* queryParts(source, partsOf(chosen, scope), range, answerByMs)
+    const first = firstAll.filter((p) => !p.failed)
+    const failedFirst = firstAll.find((p) => p.failed)
+    if (failedFirst !== undefined && first.length === 0) {
       return {
-        ...outcome("error", [], "", first.groups),
-        reason: `the Logs Insights query ended ${first.outcome.status}`,
+        ...outcome(
+          "error",
+          [],
+          "",
+          firstAll.flatMap((p) => p.groups),
+        ),
+        reason: `the Logs Insights query ended ${failedFirst.outcome.status}`,
       }
     }
+    if (failedFirst !== undefined)
+      notes.push(`the query over ${failedFirst.groups.join(", ")} ended ${failedFirst.outcome.status}`)
     const follow = yield* followDependencies(
       source,
       task,
@@ -153,24 +186,28 @@ export const investigate = (
         return Effect.succeed(nothingFollowed)
       }),
     )
-    const passes = [first, ...Option.toArray(follow.pass)]
+    const passes = [...first, ...Option.toArray(follow.pass)]
     if (follow.groups.length > 0) {
       const blamer = discovery.plan.names[0] ?? "the alerting service"
       const groups = follow.groups.map((g) => g.name).join(", ")
       notes.push(`followed ${follow.blamed.join(", ")}, blamed by ${blamer}'s own errors, to ${groups}`)
     }
-    const clusters = passes.flatMap((p) => p.clusters)
+    const clusters = clustersOf(passes)
     const shown = clusters.filter(failing)
     const { findings, omitted } = signatureFindings(shown, {
       facts: task.facts,
       truncated: passes.some((p) => p.truncated),
       dependencies: new Set(follow.blamed),
-      link: (c) => source.consoleUrl({ logGroups: c.groups, query: signatureQuery(c), ...range }),
+      link: (c) => {
+        const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))
+        const fallback = shared && scope !== null ? scopedErrorQuery(scope) : errorQuery
+        return source.consoleUrl({ logGroups: c.groups, query: signatureQuery(c, fallback), ...range })
+      },
       max: options.maxFindings,
     })
     const incomplete = passes.filter((p) => p.incomplete)
-    const scanned = [...first.groups, ...follow.groups.map((g) => g.name)]
-    const lines = passes.reduce((n, p) => n + p.lines, 0)
+    const scanned = [...first.flatMap((p) => p.groups), ...follow.groups.map((g) => g.name)]
+    const lines = linesOf(passes).length
     const top = findings[0]
     const headline =
       top === undefined

@@ -7,10 +7,11 @@
  * they would only crowd the scope. Pure.
  */
 import type { Finding } from "../../domain/finding.js"
-import type { Node } from "../../domain/kubernetes.js"
+import type { KubeEvent, Node } from "../../domain/kubernetes.js"
 import { severityRank } from "../../domain/severity.js"
 import { type ContainerLog, containerLogFinding } from "./container-logs.js"
-import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
+import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
+import { evictionFindings } from "./evictions.js"
 import { type NodeTenant, nodeFindings } from "./node-health.js"
 import { autoscalerFinding, failedCreateFinding, probeFindings, unschedulableFinding } from "./pod-events.js"
 import { podFailureFindings } from "./pod-failures.js"
@@ -26,6 +27,8 @@ export interface AnalysisInput {
   readonly nodes: ReadonlyArray<Node>
   /** The node the alert names, if any. */
   readonly alertNode: string | null
+  /** The events read (node events among them, for evictions' pressure evidence). */
+  readonly events?: ReadonlyArray<KubeEvent>
   /** Logs read for each workload, keyed by `resourceOf(workload)`. */
   readonly logs: ReadonlyMap<string, ReadonlyArray<ContainerLog>>
   readonly ctx: AnalysisContext
@@ -38,11 +41,13 @@ export const analyzeWorkload = (
   w: ScopedWorkload,
   logs: ReadonlyArray<ContainerLog>,
   ctx: AnalysisContext,
+  view: NodeView = emptyNodeView,
 ): ReadonlyArray<Finding> => {
   const failures = podFailureFindings(w, ctx)
   const restarts = failures.filter((f) => f.kind === "restarts")
   return [
     ...failures.filter((f) => f.kind !== "restarts"),
+    ...evictionFindings(w, view, ctx),
     ...present([
       containerLogFinding(w, logs),
       unschedulableFinding(w, ctx),
@@ -72,7 +77,10 @@ export interface Analysis {
 
 export const analyze = (input: AnalysisInput): Analysis => {
   const scoped = input.workloads.filter((w) => w.inScope)
-  const inScope = scoped.flatMap((w) => analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx))
+  const view: NodeView = { nodes: input.nodes, events: input.events ?? [] }
+  const inScope = scoped.flatMap((w) =>
+    analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
+  )
   const tenants = (node: string): ReadonlyArray<NodeTenant> =>
     input.workloads.flatMap((workload) =>
       workload.pods.filter((p) => p.spec.nodeName === node).map((pod) => ({ workload, pod })),
@@ -89,7 +97,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
     .filter((w) => !w.inScope)
     .map((w) => ({
       w,
-      findings: analyzeWorkload(w, [], input.ctx).filter(
+      findings: analyzeWorkload(w, [], input.ctx, view).filter(
         (f) =>
           f.kind !== "rollout" &&
           f.kind !== "config_change" &&

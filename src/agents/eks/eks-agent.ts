@@ -136,6 +136,7 @@ const investigate = (task: AgentTask) =>
       workloads,
       nodes,
       alertNode: node,
+      events: first.events,
       logs: Option.getOrElse(logs, () => new Map()),
       ctx,
     })

@@ -9,6 +9,7 @@ import type { DateTime } from "effect"
 import type { InvestigationWindow } from "../../domain/alert-context.js"
 import type { Finding } from "../../domain/finding.js"
 import type { FindingKind } from "../../domain/finding-kinds.js"
+import type { KubeEvent, Node } from "../../domain/kubernetes.js"
 import { redact } from "../../domain/redact.js"
 import type { Severity } from "../../domain/severity.js"
 import type { Workload } from "./workloads.js"
@@ -21,7 +22,23 @@ export interface ScopedWorkload extends Workload {
 
 export interface AnalysisContext {
   readonly window: InvestigationWindow
+  /** When the cluster was read: a state still true then is observed then. Defaults to the window's end. */
+  readonly now?: DateTime.Utc
 }
+
+/** The nodes the scoped pods run on and the events about them (kubelet: EvictionThresholdMet, …). */
+export interface NodeView {
+  readonly nodes: ReadonlyArray<Node>
+  readonly events: ReadonlyArray<KubeEvent>
+}
+
+export const emptyNodeView: NodeView = { nodes: [], events: [] }
+
+export const nodeNamed = (view: NodeView, name: string): Node | null =>
+  view.nodes.find((n) => n.metadata.name === name) ?? null
+
+export const nodeEvents = (view: NodeView, name: string): ReadonlyArray<KubeEvent> =>
+  view.events.filter((e) => e.involvedObject.kind === "Node" && e.involvedObject.name === name)
 
 export interface FindingInput {
   readonly kind: FindingKind
@@ -82,6 +99,36 @@ export const latestBy = (
     .sort((a, b) => b.epochMillis - a.epochMillis)
   return known.find((t) => t.epochMillis <= end.epochMillis) ?? known[0] ?? null
 }
+
+const inside = (t: DateTime.Utc, w: InvestigationWindow): boolean =>
+  t.epochMillis >= w.start.epochMillis && t.epochMillis <= w.end.epochMillis
+
+/** The read time clamped to the evidence window: when a state still true at the read was seen. */
+export const observedNow = (ctx: AnalysisContext): DateTime.Utc => {
+  const { start, end } = ctx.window
+  const now = ctx.now ?? end
+  return now.epochMillis > end.epochMillis ? end : now.epochMillis < start.epochMillis ? start : now
+}
+
+/**
+ * When a state that still holds was last evidenced: the latest of `evidence` inside the window,
+ * else the read itself (`observedNow`) — so an outage that began before the window (its condition's
+ * transition is older) is still reported as current rather than dropped as stale.
+ */
+export const ongoingAt = (
+  evidence: ReadonlyArray<DateTime.Utc | null>,
+  ctx: AnalysisContext,
+): DateTime.Utc => {
+  const latest = latestBy(evidence, ctx.window.end)
+  return latest !== null && inside(latest, ctx.window) ? latest : observedNow(ctx)
+}
+
+/** When a still-true state began if that is inside the window, else when it was last evidenced. */
+export const sinceOrOngoing = (
+  since: DateTime.Utc | null,
+  evidence: ReadonlyArray<DateTime.Utc | null>,
+  ctx: AnalysisContext,
+): DateTime.Utc => (since !== null && inside(since, ctx.window) ? since : ongoingAt(evidence, ctx))
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`
 

@@ -54,7 +54,7 @@ describe("eksAgent on oom-after-deploy", () => {
       expect(oom?.severity).toBe("critical")
       expect([oom?.service, oom?.title]).toEqual([
         "payments-api",
-        "payments-api: 2/2 pods OOMKilled (container api, memory limit 512Mi), 11 restarts",
+        "payments-api: container api OOMKilled in 2/2 pods (memory limit 512Mi), 11 restarts",
       ])
       const [logs] = byKind(result.findings, "container_logs")
       expect(logs?.excerpt).toContain(
@@ -219,7 +219,7 @@ describe("eksAgent on other worlds", () => {
         const [crash] = byKind(result.findings, "crash_loop")
         expect([crash?.severity, crash?.title]).toEqual([
           "critical",
-          "ledger: 1/1 pod CrashLoopBackOff (container app, Error (exit 1, application error)), 8 restarts",
+          "ledger: container app CrashLoopBackOff in 1/1 pod (Error (exit 1, application error)), 8 restarts",
         ])
         expect(byKind(result.findings, "container_logs")[0]?.excerpt).toContain(
           "remaining connection slots are reserved",

@@ -45,7 +45,7 @@ describe("podFailureFindings", () => {
     expect(rest).toEqual([])
     expect(f?.kind).toBe("oom_killed")
     expect(f?.severity).toBe("critical")
-    expect(f?.title).toBe("api: 2/2 pods OOMKilled (container app), 11 restarts")
+    expect(f?.title).toBe("api: container app OOMKilled in 2/2 pods, 11 restarts")
     expect(f?.detail).toContain("OOMKilled (exit 137, SIGKILL) at 13:03:30Z; now CrashLoopBackOff")
     expect(f?.service).toBe("api")
     expect(f?.resource).toMatch(/^pod\/shop\/api-7d9f8c6b5-x[01]k2m$/)
@@ -53,14 +53,17 @@ describe("podFailureFindings", () => {
     expect(f?.link).toBeNull()
   })
 
-  it("exit 137 without the OOMKilled reason is still an OOM kill", () => {
+  it("exit 137 without the OOMKilled reason is a SIGKILL from outside, not an OOM kill", () => {
+    // An eviction, a liveness kill or a grace-period timeout also ends in 137; only the kubelet's
+    // OOMKilled reason says the OOM killer did it.
     const pods = apiPods([[crashLooping("app", { reason: "Error", exitCode: 137 })]])
     const w = workloadNamed(
       { deployments: [deployment({ name: "api", replicas: 3, ready: 2 })], replicaSets: [rs], pods },
       "api",
     )
     const [f] = podFailureFindings(w, ctx)
-    expect([f?.kind, f?.severity]).toEqual(["oom_killed", "high"])
+    expect([f?.kind, f?.severity]).toEqual(["crash_loop", "high"])
+    expect(f?.detail).toContain("SIGKILL from outside the process")
   })
 
   it("any other exit code is crash_loop with the code, its meaning and the reason; medium at desired capacity", () => {
@@ -72,7 +75,7 @@ describe("podFailureFindings", () => {
     const [f] = podFailureFindings(w, ctx)
     expect(f?.kind).toBe("crash_loop")
     expect(f?.title).toBe(
-      "api: 1/1 pod CrashLoopBackOff (container app, Error (exit 127, command not found)), 3 restarts",
+      "api: container app CrashLoopBackOff in 1/1 pod (Error (exit 127, command not found)), 3 restarts",
     )
     expect(f?.severity).toBe("medium")
   })
@@ -116,7 +119,9 @@ describe("podFailureFindings", () => {
     ]
     const [f] = podFailureFindings(workloadNamed({ pods, events }, "web-5f6d7c8b9"), ctx)
     expect(f?.kind).toBe("image_pull")
-    expect(f?.title).toContain("ImagePullBackOff (container web, image registry.example.com/web:v9-typo)")
+    expect(f?.title).toContain(
+      "container web ImagePullBackOff in 1/1 pod (image registry.example.com/web:v9-typo)",
+    )
     expect(f?.excerpt).toBe('Failed to pull image "registry.example.com/web:v9-typo": manifest unknown')
     expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:04:00Z"))
   })
