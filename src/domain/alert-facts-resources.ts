@@ -89,6 +89,8 @@ const isSpecific = (name: string, tokens: ReadonlyArray<Token>): boolean =>
   /[A-Za-z]/.test(name) &&
   asLooseName(name) !== null &&
   !tokens.every((t) => genericWords.has(t.lower) || environmentWords.has(t.lower) || /^\d+$/.test(t.lower)) &&
+  // A lone metric word left after stripping (`latency-prod` → `latency`) is no name either.
+  !tokens.every((t) => strippable(t) || genericWords.has(t.lower)) &&
   !tokens.some((t) => generatedToken.test(t.lower)) &&
   !instanceId.test(name) &&
   !isMonitoringTarget(name) &&

@@ -43,7 +43,8 @@ export const analyzeWorkload = (
   ctx: AnalysisContext,
   view: NodeView = emptyNodeView,
 ): ReadonlyArray<Finding> => {
-  const failures = podFailureFindings(w, ctx)
+  // The node view carries the kernel's OOMKilling events that confirm an OOM kill.
+  const failures = podFailureFindings(w, ctx, view)
   const restarts = failures.filter((f) => f.kind === "restarts")
   return [
     ...failures.filter((f) => f.kind !== "restarts"),
