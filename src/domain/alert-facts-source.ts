@@ -83,7 +83,7 @@ const anywhereRules: ReadonlyArray<readonly [AlertSource, RegExp]> = [
   ["datadog", named("datadog")],
   [
     "cloudwatch",
-    /\bcloudwatch[ \t]+alarm\b|console\.aws\.amazon\.com\/cloudwatch|\baws chatbot\b|^alarm name[ \t]*:/im,
+    /\bcloudwatch[ \t]+alarm\b|console\.aws\.amazon\.com\/cloudwatch|\baws chatbot\b|^alarm name[ \t]*:|"AlarmName"[ \t]*:/im,
   ],
   ["uptime", /\b(?:uptimerobot|uptime kuma|betteruptime|better stack|pingdom|statuscake|checkly)\b/i],
   ["alertmanager", /\balertmanager\b|\balertname\b/i],

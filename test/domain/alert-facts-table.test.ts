@@ -263,6 +263,17 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "cloudwatch: raw SNS JSON names the alarm, its state and (through the alarm name) the service",
+    '{"AlarmName":"orders-api-alb-5xx","NewStateValue":"ALARM","Region":"US East (N. Virginia)","Trigger":{"MetricName":"HTTPCode_Target_5XX_Count","Dimensions":[{"name":"LoadBalancer","value":"app/shared-prod-alb/50dc6c495c0c9188"}]}}',
+    {
+      source: "cloudwatch",
+      alertName: "orders-api-alb-5xx",
+      state: "firing",
+      region: "us-east-1",
+      service: "orders-api",
+    },
+  ],
+  [
     "cloudwatch: recovered to OK",
     'OK: "checkout-p99-latency" in Asia Pacific (Tokyo)\nState Change Time: 2026-11-27T13:20:00.000+0000',
     {

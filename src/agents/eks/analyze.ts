@@ -14,7 +14,7 @@ import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload
 import { evictionFindings } from "./evictions.js"
 import { type NodeTenant, nodeFindings } from "./node-health.js"
 import { autoscalerFinding, failedCreateFinding, probeFindings, unschedulableFinding } from "./pod-events.js"
-import { podFailureFindings } from "./pod-failures.js"
+import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { rolloutFinding } from "./rollout-changes.js"
 import { availabilityFinding, hpaMaxedFinding, rolloutStuckFinding } from "./workload-status.js"
 import { resourceOf } from "./workloads.js"
@@ -56,7 +56,7 @@ export const analyzeWorkload = (
       availabilityFinding(w),
       rolloutStuckFinding(w),
     ]),
-    ...probeFindings(w, ctx),
+    ...probeFindings(w, ctx, probesThatKilled(w, ctx)),
     ...present([hpaMaxedFinding(w), autoscalerFinding(w, ctx), rolloutFinding(w, ctx)]),
     ...restarts,
   ]

@@ -96,7 +96,15 @@ export const autoscalerFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
 const probeOf = (message: string): string | null =>
   /^\s*(Readiness|Liveness|Startup) probe (?:failed|errored)/i.exec(message)?.[1]?.toLowerCase() ?? null
 
-export const probeFindings = (w: ScopedWorkload, ctx: AnalysisContext): ReadonlyArray<Finding> => {
+/**
+ * Probes failing without (yet) killing a container. `skip`: probes whose kills the container
+ * analysis already reports (`probesThatKilled`), so the same events are not a second finding.
+ */
+export const probeFindings = (
+  w: ScopedWorkload,
+  ctx: AnalysisContext,
+  skip: ReadonlySet<string> = new Set(),
+): ReadonlyArray<Finding> => {
   const events = about(w, ctx, (e) => e.reason === "Unhealthy")
   const byProbe = new Map<string, Array<KubeEvent>>()
   for (const e of events) {
@@ -105,7 +113,7 @@ export const probeFindings = (w: ScopedWorkload, ctx: AnalysisContext): Readonly
   }
   return [...byProbe.entries()].flatMap(([probe, list]) => {
     const [latest] = list
-    if (latest === undefined) return []
+    if (latest === undefined || skip.has(probe)) return []
     const pods = [...new Set(list.map((e) => shortPod(e.involvedObject.name ?? "")))]
     return [
       eksFinding({

@@ -152,6 +152,44 @@ describe("probe kills", () => {
   })
 })
 
+describe("probe findings through analyze", () => {
+  it("a probe that killed the container is one finding, not a second 'probe failing' one", () => {
+    const sigkill = { reason: "Error", exitCode: 137 }
+    const w = workload([[crashLooping("app", sigkill, 4)]], [killing(0), unhealthy(0, livenessFailed)])
+    const { findings } = analyze({
+      workloads: [w],
+      nodes: [],
+      alertNode: null,
+      events: w.events,
+      logs: new Map(),
+      ctx,
+    })
+    expect(findings.filter((f) => f.kind === "probe_failure").map((f) => f.title)).toEqual([
+      "api: container app killed by the kubelet after failed liveness probes in 1/1 pod (Error, exit 137), 4 restarts",
+    ])
+  })
+
+  it("a readiness probe failing on the same pod is still its own finding", () => {
+    const sigkill = { reason: "Error", exitCode: 137 }
+    const readiness = "Readiness probe failed: Get http://10.0.3.9:8080/ready: context deadline exceeded"
+    const w = workload(
+      [[crashLooping("app", sigkill, 4)]],
+      [killing(0), unhealthy(0, livenessFailed), unhealthy(0, readiness)],
+    )
+    const { findings } = analyze({
+      workloads: [w],
+      nodes: [],
+      alertNode: null,
+      events: w.events,
+      logs: new Map(),
+      ctx,
+    })
+    const titles = findings.filter((f) => f.kind === "probe_failure").map((f) => f.title)
+    expect(titles).toHaveLength(2)
+    expect(titles[1]).toContain("readiness probe failing")
+  })
+})
+
 describe("exit 137 without OOMKilled", () => {
   it("with no reason at all is a crash with the SIGKILL note, never oom_killed", () => {
     const w = workload([[crashLooping("app", { exitCode: 137 })]], [])
