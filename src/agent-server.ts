@@ -10,6 +10,7 @@ import { jsonLoggerLayer } from "./adapters/log/json-logger.js"
 import { describeAgent, skillsOf } from "./agents/cards.js"
 import { masterAgent } from "./agents/master/master-agent.js"
 import { specialistAgents } from "./agents/registry.js"
+import { loadSkills } from "./agents/skill-files.js"
 import { AgentId, agentInfo } from "./domain/agent-id.js"
 import { redact } from "./domain/redact.js"
 import { loadConfig, masterRuntimeLayer, specialistRuntimeLayer } from "./layers.js"
@@ -24,15 +25,19 @@ if (decoded._tag === "Left") {
 const agentId = decoded.right
 const port = Number(process.env.PORT ?? 9000)
 const logger = jsonLoggerLayer(LogLevel.Info, redact)
-const config = await Effect.runPromise(
-  loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(Effect.provide(logger)),
+// The start-up skill check: a skill config.yaml lists that is missing or names no tool stops here.
+const { config, skills } = await Effect.runPromise(
+  Effect.gen(function* () {
+    const config = yield* loadConfig(process.env.CONFIG_PATH ?? "config.yaml")
+    return { config, skills: yield* loadSkills(config) }
+  }).pipe(Effect.provide(logger)),
 )
 const card = makeAgentCard({
   name: `sre-on-call ${agentInfo(agentId).name}`,
   description: describeAgent(agentId),
   version: "0.1.0",
   url: process.env.AGENT_PUBLIC_URL ?? `http://0.0.0.0:${port}/`,
-  skills: skillsOf(agentId),
+  skills: skillsOf(agentId, skills[agentId] ?? []),
 })
 
 const start = () => {

@@ -5,7 +5,7 @@ import { runClassify } from "./cli/classify.js"
 import { evalUsage, evaluate, parseEvalArgs } from "./cli/eval.js"
 import { investigate, investigateUsage, parseInvestigateArgs } from "./cli/investigate.js"
 import { runSynthetic, syntheticUsage } from "./cli/run-synthetic.js"
-import { loadConfig } from "./layers.js"
+import { loadAgentConfig } from "./layers.js"
 
 const usage = `usage: npm run --silent cli -- <command>
 
@@ -23,7 +23,7 @@ ${evalUsage}`
 // Logs go to stderr, so stdout carries only the result.
 const config = () =>
   Effect.runPromise(
-    loadConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(
+    loadAgentConfig(process.env.CONFIG_PATH ?? "config.yaml").pipe(
       Effect.provide(jsonLoggerLayer(LogLevel.Warning)),
     ),
   )

@@ -4,22 +4,27 @@
  * replay servers and in-memory stores, so every path runs the same domain services.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import { NodeHttpHandler } from "@smithy/node-http-handler"
 import { ConfigProvider, Effect, Layer, Option } from "effect"
 import { bedrockLlmLayer } from "./adapters/bedrock/bedrock-llm-layer.js"
 import { cloudWatchLogSourceLayer } from "./adapters/cloudwatch-logs/cloudwatch-log-source.js"
 import { makeDiscordPlatform } from "./adapters/discord/discord-platform.js"
 import { dynamoDedupStoreLayer } from "./adapters/dynamodb/dynamo-dedup-store.js"
+import { dynamoIncidentStoreLayer } from "./adapters/dynamodb/dynamo-incident-store.js"
 import { kubernetesClusterLayer } from "./adapters/kubernetes/kubernetes-cluster-layer.js"
 import { ConfigMissing, loadConfigFile } from "./adapters/local/config-file.js"
 import { fileDedupStoreLayer } from "./adapters/local/file-dedup-store.js"
+import { fileIncidentStoreLayer } from "./adapters/local/file-incident-store.js"
 import { fileTraceStoreLayer } from "./adapters/local/file-trace-store.js"
 import { inProcessDispatchQueueLayer } from "./adapters/local/in-process-queue.js"
 import { inlineAgentInvokerLayer } from "./adapters/local/inline-agent-invoker.js"
 import { memoryDedupStoreLayer } from "./adapters/local/memory-dedup-store.js"
+import { memoryIncidentStoreLayer } from "./adapters/local/memory-incident-store.js"
 import { memoryTraceStoreLayer } from "./adapters/local/memory-trace-store.js"
 import { noTraceStoreLayer } from "./adapters/local/no-trace-store.js"
 import { offLlmLayer } from "./adapters/local/off-llm.js"
 import { routingAgentInvokerLayer } from "./adapters/local/routing-agent-invoker.js"
+import { prometheusMetricSourceLayer } from "./adapters/prometheus/prometheus-metric-source.js"
 import { awsTraceStoreLayer } from "./adapters/s3/s3-trace-store.js"
 import { tracesConfig } from "./adapters/s3/trace-store-config.js"
 import { envSecretsLayer } from "./adapters/secrets-manager/env-secrets-layer.js"
@@ -29,19 +34,24 @@ import { makeSlackWebApi } from "./adapters/slack/slack-web-api.js"
 import { sqsDispatchQueueLayer } from "./adapters/sqs/sqs-dispatch-queue.js"
 import { masterAgent } from "./agents/master/master-agent.js"
 import { specialistAgents } from "./agents/registry.js"
+import { loadSkills } from "./agents/skill-files.js"
 import { AppSettings } from "./domain/app-settings.js"
 import { isAgainRequest } from "./domain/classify.js"
 import { type AppConfig, ConfigInvalid, defaultConfig } from "./domain/config.js"
 import { DispatcherLive } from "./domain/dispatcher.js"
+import type { IncidentRecord } from "./domain/incident-record.js"
 import { IntakeLive } from "./domain/intake.js"
 import { OrchestratorLive } from "./domain/orchestrator.js"
+import { meteredLlmLayer } from "./domain/usage-meter.js"
 import type { AgentInvoker } from "./ports/agent-invoker.js"
 import { ChatPlatforms } from "./ports/chat-platform.js"
 import { type Cluster, notConfiguredClusterLayer } from "./ports/cluster.js"
 import type { DedupStore } from "./ports/dedup-store.js"
 import type { DispatchQueue } from "./ports/dispatch-queue.js"
+import { type IncidentStore, notConfiguredIncidentStoreLayer } from "./ports/incident-store.js"
 import type { Llm } from "./ports/llm.js"
 import { type LogSource, notConfiguredLogSourceLayer } from "./ports/log-source.js"
+import { type MetricSource, notConfiguredMetricSourceLayer } from "./ports/metric-source.js"
 import { Secrets } from "./ports/secrets.js"
 import type { TraceStore } from "./ports/trace-store.js"
 import type { ReplayEndpoints } from "./replay/scenario-sources.js"
@@ -92,12 +102,14 @@ export const chatPlatformsLayer = (config: AppConfig, endpoints: ChatEndpoints =
 export interface SourceLayers {
   readonly cluster: Layer.Layer<Cluster>
   readonly logs: Layer.Layer<LogSource>
+  readonly metrics: Layer.Layer<MetricSource>
 }
 
 /** No data source: each agent answers `unhealthy` with what is missing. */
 export const notConfiguredSources: SourceLayers = {
   cluster: notConfiguredClusterLayer(),
   logs: notConfiguredLogSourceLayer(),
+  metrics: notConfiguredMetricSourceLayer(),
 }
 
 /** A scenario's replay servers; the credentials are dummies the replay accepts, so nothing on the machine is read. */
@@ -117,6 +129,10 @@ export const replaySourceLayers = (endpoints: ReplayEndpoints): SourceLayers => 
           endpoint: endpoints.cloudwatch.endpoint,
           credentials: { accessKeyId: "REPLAYACCESSKEY", secretAccessKey: "replay-secret-key" },
         }),
+  metrics:
+    endpoints.prometheus === null
+      ? notConfiguredMetricSourceLayer("this scenario has no prometheus section")
+      : prometheusMetricSourceLayer({ url: endpoints.prometheus.url, linkable: false }),
 })
 
 /** The real backends (`--serve --live`, AWS): kubeconfig and the AWS credential chain, as config.yaml scopes them. */
@@ -136,9 +152,21 @@ export const liveSourceLayers = (
       env.AWS_DEFAULT_REGION ??
       config.models.region,
   }),
+  metrics: liveMetricsLayer(config, env),
 })
 
-const sourcesLayer = (sources: SourceLayers) => Layer.mergeAll(sources.cluster, sources.logs)
+/** Prometheus at PROMETHEUS_URL (else `sources.prometheus.url`); neither set → the agent answers unhealthy. */
+const liveMetricsLayer = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): Layer.Layer<MetricSource> => {
+  const url = env.PROMETHEUS_URL?.trim() || config.sources.prometheus.url
+  return url === null || url === undefined || url === ""
+    ? notConfiguredMetricSourceLayer()
+    : prometheusMetricSourceLayer({ url, timeoutMs: config.sources.prometheus.timeout_ms })
+}
+
+const sourcesLayer = (sources: SourceLayers) => Layer.mergeAll(sources.cluster, sources.logs, sources.metrics)
 
 export interface AppParts<E> {
   readonly config: AppConfig
@@ -157,6 +185,8 @@ export interface AppParts<E> {
   readonly specialistInvoker?: Layer.Layer<AgentInvoker>
   /** What the inline specialists read (default: nothing configured). */
   readonly sources?: SourceLayers
+  /** Past incidents: the master records into it, incident_history reads it (default: not configured). */
+  readonly incidents?: Layer.Layer<IncidentStore>
   readonly agentCoreRegion?: string
 }
 
@@ -168,13 +198,17 @@ export interface AppParts<E> {
 export const appLayer = <E>(parts: AppParts<E>) => {
   const env = parts.env ?? {}
   const region = parts.agentCoreRegion ?? parts.config.models.region
+  // One layer value for both users, so they share one store (layers are memoised by reference).
+  const incidents = parts.incidents ?? notConfiguredIncidentStoreLayer()
+  const chat = chatPlatformsLayer(parts.config, parts.chat).pipe(Layer.provide(parts.secrets))
   const ports = Layer.mergeAll(
     Layer.succeed(AppSettings, parts.config),
+    incidents,
     parts.secrets,
     parts.dedup,
     parts.llm,
     parts.traces,
-    chatPlatformsLayer(parts.config, parts.chat).pipe(Layer.provide(parts.secrets)),
+    chat,
   )
   const specialistInvoker =
     parts.specialistInvoker ??
@@ -183,7 +217,11 @@ export const appLayer = <E>(parts: AppParts<E>) => {
       env,
       inline: specialistAgents(parts.config),
       agentCore: { region },
-    }).pipe(Layer.provide(sourcesLayer(parts.sources ?? notConfiguredSources)))
+    }).pipe(
+      Layer.provide(Layer.merge(sourcesLayer(parts.sources ?? notConfiguredSources), incidents)),
+      // The chat scanners read channel history through the same platforms intake uses.
+      Layer.provide(chat),
+    )
   const orchestrator = OrchestratorLive.pipe(Layer.provide(specialistInvoker), Layer.provide(ports))
   const masterInvoker =
     parts.invoker ??
@@ -211,6 +249,28 @@ const awsTraces = (env: Readonly<Record<string, string | undefined>>) =>
     Effect.mapError((e) => new ConfigInvalid({ source: "environment", problems: [String(e)] })),
   )
 
+/** Past incidents on DynamoDB when INCIDENTS_TABLE_NAME is set; not configured (agent unhealthy) otherwise. */
+export const awsIncidents = (
+  env: Readonly<Record<string, string | undefined>>,
+  region: string,
+): Layer.Layer<IncidentStore> => {
+  const tableName = env.INCIDENTS_TABLE_NAME?.trim() ?? ""
+  return tableName === ""
+    ? notConfiguredIncidentStoreLayer(
+        "INCIDENTS_TABLE_NAME is not set: no incident history in this deployment",
+      )
+    : dynamoIncidentStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName })
+}
+
+/**
+ * The model client for a deployment: Bedrock when config.yaml gives the classifier or any agent a
+ * model (metered, so each agent task's model calls land in its own usage), off otherwise.
+ */
+export const configuredLlmLayer = (config: AppConfig): Layer.Layer<Llm> =>
+  config.classifier.llm.enabled || Object.values(config.agents).some((a) => a.model !== null)
+    ? meteredLlmLayer.pipe(Layer.provide(bedrockLlmLayer({ region: config.models.region })))
+    : offLlmLayer
+
 /** config.yaml from CONFIG_PATH or the working directory; embedded defaults when there is none. */
 export const loadConfig = (path: string) =>
   loadConfigFile(path).pipe(
@@ -219,6 +279,13 @@ export const loadConfig = (path: string) =>
       () => Effect.logWarning(`${path} not found: using embedded defaults`).pipe(Effect.as(defaultConfig)),
     ),
   )
+
+/**
+ * `loadConfig`, then the start-up skill check (every skill config.yaml lists, or every bundle on
+ * disk, exists and names a tool its agent has): for the entry points that run agents.
+ */
+export const loadAgentConfig = (path: string) =>
+  loadConfig(path).pipe(Effect.tap((config) => loadSkills(config)))
 
 const requireEnv = (env: Readonly<Record<string, string | undefined>>, name: string) => {
   const value = env[name]?.trim() ?? ""
@@ -248,11 +315,9 @@ export const awsLayer = (
           resolveArn: secretsManagerResolver(),
         }),
         dedup: dynamoDedupStoreLayer({ client: new DynamoDBClient({ region, maxAttempts: 3 }), tableName }),
-        llm:
-          config.classifier.llm.enabled || config.agents.master.model !== null
-            ? bedrockLlmLayer({ region: config.models.region })
-            : offLlmLayer,
+        llm: configuredLlmLayer(config),
         traces: yield* awsTraces(env),
+        incidents: awsIncidents(env, region),
         queue: sqsDispatchQueueLayer({ queueUrl, client: { region } }),
         env,
         agentCoreRegion: region,
@@ -270,6 +335,8 @@ export interface LocalServeOptions {
   readonly stateDir: string
   readonly chat: ChatEndpoints
   readonly sources: SourceLayers
+  /** The model client (default: Bedrock when config names a model); a scenario's Converse replay with --scenario. */
+  readonly llm?: Layer.Layer<Llm>
 }
 
 /**
@@ -286,11 +353,9 @@ export const localServeLayer = (options: LocalServeOptions) =>
       resolveArn: secretsManagerResolver(),
     }),
     dedup: fileDedupStoreLayer({ dir: `${options.stateDir}/dedup` }),
-    llm:
-      options.config.agents.master.model !== null
-        ? bedrockLlmLayer({ region: options.config.models.region })
-        : offLlmLayer,
+    llm: options.llm ?? configuredLlmLayer(options.config),
     traces: fileTraceStoreLayer({ dir: options.stateDir }),
+    incidents: fileIncidentStoreLayer({ dir: `${options.stateDir}/incidents` }),
     queue: "in-process",
     chat: options.chat,
     env: options.env,
@@ -336,27 +401,31 @@ export const masterRuntimeLayer = (
         ttlSeconds: config.limits.secrets_ttl_s,
         resolveArn: secretsManagerResolver(),
       })
+      const incidents = awsIncidents(env, region)
+      const chat = chatFromEnv(config, env, secrets)
+      const llm = configuredLlmLayer(config)
       const ports = Layer.mergeAll(
         Layer.succeed(AppSettings, config),
         secrets,
+        incidents,
         table === ""
           ? memoryDedupStoreLayer()
           : dynamoDedupStoreLayer({
               client: new DynamoDBClient({ region, maxAttempts: 3 }),
               tableName: table,
             }),
-        config.agents.master.model !== null ? bedrockLlmLayer({ region: config.models.region }) : offLlmLayer,
+        llm,
         yield* awsTraces(env),
-        chatPlatformsLayer(config, {
-          ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-          ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
-        }).pipe(Layer.provide(secrets)),
+        chat,
         routingAgentInvokerLayer({
           agents: config.agents,
           env,
           inline: specialistAgents(config),
           agentCore: { region },
-        }).pipe(Layer.provide(sourcesLayer(liveSourceLayers(config, env)))),
+        }).pipe(
+          Layer.provide(Layer.mergeAll(sourcesLayer(liveSourceLayers(config, env)), incidents, llm)),
+          Layer.provide(chat),
+        ),
       )
       return OrchestratorLive.pipe(Layer.provideMerge(ports))
     }),
@@ -367,29 +436,85 @@ export interface ScenarioAppParts {
   readonly env: Readonly<Record<string, string>>
   readonly chat: ChatEndpoints
   readonly sources: ReplayEndpoints
+  /** The Converse replay of the scenario's `model:` section; absent or null: no model (offLlm). */
+  readonly model?: { readonly endpoint: string; readonly region: string } | null
+  /** The scenario's `history:` entries: the in-memory incident store starts with them. */
+  readonly history?: ReadonlyArray<IncidentRecord>
 }
+
+/**
+ * The real Bedrock adapter pointed at a scenario's Converse replay (HTTP/1, dummy keys the replay
+ * accepts, so nothing on the machine is read), metered so each agent's calls land in its usage.
+ */
+export const scenarioLlmLayer = (model: { readonly endpoint: string; readonly region: string } | null) =>
+  model === null
+    ? offLlmLayer
+    : meteredLlmLayer.pipe(
+        Layer.provide(
+          bedrockLlmLayer({
+            region: model.region,
+            endpoint: model.endpoint,
+            credentials: { accessKeyId: "REPLAYACCESSKEY", secretAccessKey: "replay-secret-key" },
+            requestHandler: new NodeHttpHandler(),
+          }),
+        ),
+      )
 
 /**
  * A scenario run (`cli investigate`, `cli eval`, the demo, the e2e suite): the real intake,
  * dispatch and master over the replay servers, with fresh in-memory stores and the in-process
  * queue; specialists inline, reading the scenario's sources.
  */
-export const scenarioAppLayer = (parts: ScenarioAppParts) =>
-  appLayer({
+export const scenarioAppLayer = (parts: ScenarioAppParts) => {
+  const llm = scenarioLlmLayer(parts.model ?? null)
+  const incidents = memoryIncidentStoreLayer(parts.history ?? [])
+  return appLayer({
     config: parts.config,
     secrets: envSecretsLayer({ env: parts.env }),
     dedup: memoryDedupStoreLayer(),
-    llm: offLlmLayer,
+    llm,
     traces: memoryTraceStoreLayer(),
+    incidents,
     queue: "in-process",
     chat: parts.chat,
+    // The specialists get the same model client (for their bounded drill-downs) as the master.
     specialistInvoker: inlineAgentInvokerLayer(specialistAgents(parts.config)).pipe(
-      Layer.provide(sourcesLayer(replaySourceLayers(parts.sources))),
+      Layer.provide(Layer.mergeAll(sourcesLayer(replaySourceLayers(parts.sources)), llm, incidents)),
+      // The chat scanners read the scenario's channels from its Slack/Discord replays.
+      Layer.provide(
+        chatPlatformsLayer(parts.config, parts.chat).pipe(Layer.provide(envSecretsLayer({ env: parts.env }))),
+      ),
     ),
   })
+}
 
-/** A specialist in its own container: the real backends it reads (kubeconfig, the AWS credential chain). */
+/** The chat platforms over the environment's bot tokens (values or Secrets Manager ARNs) and API bases. */
+const chatFromEnv = (
+  config: AppConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Layer.Layer<Secrets>,
+) =>
+  chatPlatformsLayer(config, {
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+    ...(env.DISCORD_API_URL ? { discordApiUrl: env.DISCORD_API_URL } : {}),
+  }).pipe(Layer.provide(secrets))
+
+/**
+ * A specialist in its own container: the real backends it reads (kubeconfig, the AWS credential
+ * chain) and, for the chat scanners, the chat platforms over the bot tokens.
+ */
 export const specialistRuntimeLayer = (
   config: AppConfig,
   env: Readonly<Record<string, string | undefined>> = process.env,
-) => sourcesLayer(liveSourceLayers(config, env))
+) =>
+  Layer.mergeAll(
+    sourcesLayer(liveSourceLayers(config, env)),
+    // The model for the agent's bounded drill-down, when config.yaml gives it one.
+    configuredLlmLayer(config),
+    awsIncidents(env, env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region),
+    chatFromEnv(
+      config,
+      env,
+      envSecretsLayer({ env, ttlSeconds: config.limits.secrets_ttl_s, resolveArn: secretsManagerResolver() }),
+    ),
+  )

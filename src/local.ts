@@ -8,7 +8,7 @@ import { parseStartArgs, startUsage } from "./cli/start-args.js"
 import { runDemo } from "./cli/start-demo.js"
 import { serveWorld } from "./cli/start-world.js"
 import { redact } from "./domain/redact.js"
-import { loadConfig } from "./layers.js"
+import { loadAgentConfig } from "./layers.js"
 
 const err = (s: string) => process.stderr.write(s)
 const args = parseStartArgs(process.argv.slice(2), process.env)
@@ -23,7 +23,7 @@ if (args.mode === "help") {
 const logger = jsonLoggerLayer(args.verbose ? LogLevel.Info : LogLevel.Warning, redact)
 const code = await Effect.runPromise(
   Effect.gen(function* () {
-    const config = yield* loadConfig(process.env.CONFIG_PATH ?? "config.yaml")
+    const config = yield* loadAgentConfig(process.env.CONFIG_PATH ?? "config.yaml")
     return args.mode === "demo"
       ? yield* runDemo(args, config, { out: (s) => process.stdout.write(s), err }).pipe(Effect.as(0))
       : yield* Effect.promise(() => serveWorld(args, config, process.env, logger, err))

@@ -9,6 +9,7 @@ import { type Clock, Effect, Layer, ManagedRuntime } from "effect"
 import { makeHttpApp } from "../adapters/http/app.js"
 import type { AppConfig } from "../domain/config.js"
 import { checkSlackToken, localServeLayer, type SourceLayers } from "../layers.js"
+import type { Llm } from "../ports/llm.js"
 
 export interface ServeOptions {
   readonly port: number
@@ -22,6 +23,8 @@ export interface ServeOptions {
   readonly chat: { readonly slackApiUrl?: string; readonly discordApiUrl?: string }
   readonly logger: Layer.Layer<never>
   readonly err: (s: string) => void
+  /** The model client when not config's (a scenario's scripted-model replay). */
+  readonly llm?: Layer.Layer<Llm>
 }
 
 const secretNames = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "DISCORD_PUBLIC_KEY", "DISCORD_BOT_TOKEN"]
@@ -39,6 +42,7 @@ export const runServe = async (o: ServeOptions): Promise<number> => {
       env: o.env,
       stateDir: ".sre-on-call",
       sources: o.sources.layers,
+      ...(o.llm === undefined ? {} : { llm: o.llm }),
       chat: {
         ...o.chat,
         ...(identity === null ? {} : { slackIdentity: { userId: identity.userId, botId: identity.botId } }),

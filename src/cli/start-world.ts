@@ -5,7 +5,7 @@
  */
 import { Effect, type Layer } from "effect"
 import type { AppConfig } from "../domain/config.js"
-import { liveSourceLayers, notConfiguredSources, replaySourceLayers } from "../layers.js"
+import { liveSourceLayers, notConfiguredSources, replaySourceLayers, scenarioLlmLayer } from "../layers.js"
 import { loadScenarioFile } from "../replay/scenario.js"
 import { messageText } from "../replay/scenario-output.js"
 import { makeScenarioWorld } from "../replay/scenario-world.js"
@@ -85,6 +85,8 @@ export const serveWorld = (
               ...(discordReal ? {} : { discordApiUrl: world.chat.discordApiUrl }),
             },
             clock: world.clock,
+            // A scripted `model:` section is served by its Converse replay, never by Bedrock.
+            ...(world.model === null ? {} : { llm: scenarioLlmLayer(world.model) }),
             logger,
             err,
             sources: {

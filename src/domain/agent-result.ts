@@ -7,6 +7,7 @@
  */
 import { Schema } from "effect"
 import { AgentId } from "./agent-id.js"
+import { DrillDownRecord } from "./drill-down-record.js"
 import { Finding } from "./finding.js"
 
 export const AgentStatus = Schema.Literal("ok", "error", "unhealthy", "timeout", "disabled", "skipped")
@@ -32,6 +33,8 @@ export const AgentResult = Schema.Struct({
   scanned: Schema.Array(Schema.String),
   usage: Schema.Array(AgentUsage),
   durationMs: Schema.Number.pipe(Schema.nonNegative()),
+  /** The model drill-down, when one ran (for the trace; absent with no model). */
+  drillDown: Schema.optionalWith(DrillDownRecord, { exact: true }),
 })
 export type AgentResult = typeof AgentResult.Type
 

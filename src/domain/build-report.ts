@@ -9,8 +9,17 @@ import { agentOrder } from "./agent-id.js"
 import type { AgentResult, AgentUsage } from "./agent-result.js"
 import type { AlertContext } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
+import { analysisVerdict } from "./analysis-verdict.js"
 import { suspectedCauses } from "./causes.js"
-import type { IncidentReport, ReportAnalysis, ReportFooter } from "./incident-report.js"
+import type { Finding } from "./finding.js"
+import type {
+  AgentCost,
+  AnalysisDraft,
+  IncidentReport,
+  ReportAnalysis,
+  ReportCause,
+  ReportFooter,
+} from "./incident-report.js"
 import { costOf, type Price } from "./pricing.js"
 import { redact as redactText } from "./redact.js"
 import { buildActions } from "./report-actions.js"
@@ -21,6 +30,7 @@ import { scopeOf } from "./report-scope.js"
 import { reportSeverity } from "./report-severity.js"
 import { alertTitle, headline } from "./report-text.js"
 import { buildTimeline } from "./report-timeline.js"
+import { totalsByModel } from "./usage-meter.js"
 
 export interface ReportInput {
   readonly investigationId: string
@@ -31,7 +41,8 @@ export interface ReportInput {
   readonly facts: AlertFacts
   /** One per dispatched, disabled or skipped agent; agents still running come as status "timeout". */
   readonly results: ReadonlyArray<AgentResult>
-  readonly analysis: ReportAnalysis | null
+  /** The master's synthesis as the model wrote it; the report classifies it (analysis-verdict.ts). */
+  readonly analysis: AnalysisDraft | null
   readonly startedAt: DateTime.Utc
   readonly builtAt: DateTime.Utc
   readonly prices: Readonly<Record<string, Price>>
@@ -39,20 +50,52 @@ export interface ReportInput {
   readonly masterUsage: ReadonlyArray<AgentUsage>
 }
 
-/** Cites narrowed to findings that exist; citing none of them makes it an alternative reading. */
+/** The analysis checked against this revision's evidence and top cause (analysis-verdict.ts). */
 const checkedAnalysis = (
-  analysis: ReportAnalysis | null,
-  ids: ReadonlySet<string>,
+  analysis: AnalysisDraft | null,
+  findings: ReadonlyArray<Finding>,
+  topCause: ReportCause | undefined,
 ): ReportAnalysis | null => {
   if (analysis === null) return null
-  const cites = analysis.cites.filter((id) => ids.has(id))
+  const text = redactText(analysis.text)
+  const checked = analysisVerdict({ text, cites: analysis.cites, findings, topCause })
   return {
-    text: redactText(analysis.text),
-    cites,
-    role: cites.length === 0 ? "alternative" : analysis.role,
+    text,
+    cites: checked.cites,
+    unknownCites: checked.unknownCites.map(redactText),
+    verdict: checked.verdict,
+    reason: checked.reason,
     model: redactText(analysis.model),
   }
 }
+
+/** Tokens and cost per agent and model: the agents in catalogue order, then the master's own calls. */
+const agentCosts = (
+  ordered: ReadonlyArray<AgentResult>,
+  masterUsage: ReadonlyArray<AgentUsage>,
+  prices: Readonly<Record<string, Price>>,
+): ReadonlyArray<AgentCost> =>
+  [
+    ...ordered.map((r) => ({ agent: r.agent, usage: r.usage })),
+    { agent: "master" as const, usage: masterUsage },
+  ].flatMap(({ agent, usage }) =>
+    totalsByModel(usage).flatMap((u) => {
+      if (u.model === null) return []
+      const price = prices[u.model]
+      return [
+        {
+          agent,
+          model: redactText(u.model),
+          inputTokens: u.inputTokens,
+          outputTokens: u.outputTokens,
+          costUsd:
+            price === undefined
+              ? null
+              : (u.inputTokens * price.input + u.outputTokens * price.output) / 1_000_000,
+        },
+      ]
+    }),
+  )
 
 const footerOf = (input: ReportInput): ReportFooter => {
   // Catalogue order: floating-point sums must not depend on the order results arrived in.
@@ -65,6 +108,7 @@ const footerOf = (input: ReportInput): ReportFooter => {
     outputTokens: cost.outputTokens,
     costUsd: cost.usd,
     unknownModels: [...cost.unknownModels].sort(),
+    agents: agentCosts(ordered, input.masterUsage, input.prices),
   }
 }
 
@@ -100,7 +144,7 @@ export const buildReport = (input: ReportInput): IncidentReport => {
     impact: redactText(impactStatement({ facts, scope, window, findings, services })),
     actions: buildActions({ facts, causes, findings, evidence }).map(redactText),
     links: reportLinks(facts, findings),
-    analysis: checkedAnalysis(input.analysis, new Set(findings.map((f) => f.id))),
+    analysis: checkedAnalysis(input.analysis, findings, top),
     footer: footerOf(input),
   }
 }

@@ -4,6 +4,12 @@
  * Every section has embedded defaults, so a minimal file (or none, for the local demo) works.
  */
 import { Either, ParseResult, Schema } from "effect"
+import {
+  defaultMetricFloors,
+  defaultMetricQueries,
+  type MetricQueryKind,
+  templateProblem,
+} from "./metric-queries.js"
 import type { Severity } from "./severity.js"
 
 const PositiveInt = Schema.Int.pipe(Schema.positive())
@@ -134,6 +140,46 @@ export const LimitsSettings = Schema.Struct({
   findings_shown_per_agent: withDefault(PositiveInt, () => 20),
 })
 
+/** A PromQL template; placeholders only inside double-quoted label values (no injection from alert text). */
+const MetricQueryTemplate = NonEmpty.pipe(Schema.filter((t) => templateProblem(t) ?? undefined))
+const metricQuery = (kind: MetricQueryKind) =>
+  withDefault(Schema.NullOr(MetricQueryTemplate), () => defaultMetricQueries[kind])
+const metricFloor = (kind: MetricQueryKind) =>
+  withDefault(Schema.NonNegative, () => defaultMetricFloors[kind])
+
+export const PrometheusSettings = Schema.Struct({
+  /** null: PROMETHEUS_URL (with `--live`); unset both and the agent answers unhealthy. */
+  url: withDefault(Schema.NullOr(NonEmpty), () => null),
+  /** One template per signal, null to skip it. Placeholders: {service} {namespace} {workload} {pod} {container} {cluster}, `_re` for regex-quoted. */
+  queries: withDefault(
+    Schema.Struct({
+      error_rate: metricQuery("error_rate"),
+      latency_p99: metricQuery("latency_p99"),
+      saturation: metricQuery("saturation"),
+      restarts: metricQuery("restarts"),
+    }),
+    () => ({ ...defaultMetricQueries }),
+  ),
+  /** Absolute floor per signal: below it nothing is an anomaly. */
+  floors: withDefault(
+    Schema.Struct({
+      error_rate: metricFloor("error_rate"),
+      latency_p99: metricFloor("latency_p99"),
+      saturation: metricFloor("saturation"),
+      restarts: metricFloor("restarts"),
+    }),
+    () => ({ ...defaultMetricFloors }),
+  ),
+  /** Anomaly: incident level ≥ min_ratio × the baseline mean AND ≥ min_z baseline standard deviations above it. */
+  min_ratio: withDefault(Schema.Number.pipe(Schema.greaterThan(1)), () => 2),
+  min_z: withDefault(Schema.Number.pipe(Schema.positive()), () => 3),
+  /** Range-query resolution. */
+  step_s: withDefault(PositiveInt, () => 60),
+  /** Per query attempt. */
+  timeout_ms: withDefault(PositiveInt, () => 5000),
+})
+export type PrometheusSettings = typeof PrometheusSettings.Type
+
 /** Where the agents read from when running against real systems (`--live`, AWS). */
 export const SourcesSettings = Schema.Struct({
   cloudwatch_logs: withDefault(
@@ -154,6 +200,7 @@ export const SourcesSettings = Schema.Struct({
     }),
     () => ({ context: null, cluster_name: null }),
   ),
+  prometheus: withDefault(PrometheusSettings, () => Schema.decodeSync(PrometheusSettings)({})),
 })
 export type SourcesSettings = typeof SourcesSettings.Type
 

@@ -40,14 +40,44 @@ export type TimelineEntry = typeof TimelineEntry.Type
 export const ReportLink = Schema.Struct({ label: Schema.String, url: Schema.String })
 export type ReportLink = typeof ReportLink.Type
 
-/** A model's reading of the findings; `alternative` when it cites nothing known or disagrees with the top cause. */
+/** Why an analysis is only an alternative hypothesis (analysis-verdict.ts defines each rule). */
+export const AnalysisReason = Schema.Literal("cites_nothing", "unknown_ids", "contradicts_top_cause")
+export type AnalysisReason = typeof AnalysisReason.Type
+
+/**
+ * A model's reading of the findings. `supported`: it cites existing findings and agrees with the
+ * top cause (shown as "Analysis"); `alternative`: shown as an alternative hypothesis, never as
+ * the cause, with the reason.
+ */
 export const ReportAnalysis = Schema.Struct({
   text: Schema.String,
+  /** Cited finding ids present in `evidence`. */
   cites: Schema.Array(Schema.String),
-  role: Schema.Literal("supporting", "alternative"),
+  /** Cited ids that are not in `evidence`. */
+  unknownCites: Schema.Array(Schema.String),
+  verdict: Schema.Literal("supported", "alternative"),
+  reason: Schema.NullOr(AnalysisReason),
   model: Schema.String,
 })
 export type ReportAnalysis = typeof ReportAnalysis.Type
+
+/** The analysis as the model wrote it, before the report checks it against the evidence. */
+export interface AnalysisDraft {
+  readonly text: string
+  /** Every id it cites, known or not. */
+  readonly cites: ReadonlyArray<string>
+  readonly model: string
+}
+
+/** One agent's model use in this report: tokens and cost (null: the model is not priced). */
+export const AgentCost = Schema.Struct({
+  agent: AgentId,
+  model: Schema.String,
+  inputTokens: Schema.Number,
+  outputTokens: Schema.Number,
+  costUsd: Schema.NullOr(Schema.Number),
+})
+export type AgentCost = typeof AgentCost.Type
 
 export const ReportFooter = Schema.Struct({
   /** From the investigation's start to this revision of the report. */
@@ -57,6 +87,8 @@ export const ReportFooter = Schema.Struct({
   /** null: at least one model used is not in the price table (shown as "unknown"). */
   costUsd: Schema.NullOr(Schema.Number),
   unknownModels: Schema.Array(Schema.String),
+  /** Per agent and model (catalogue order, the master last); agents that used no model are left out. */
+  agents: Schema.Array(AgentCost),
 })
 export type ReportFooter = typeof ReportFooter.Type
 

@@ -66,6 +66,8 @@ export const callAgent = (o: CallAgent): Effect.Effect<AgentResult> =>
       reason: final.reason,
       durationMs,
       usage: final.usage,
+      // The model drill-down's transcript (redacted), when the agent ran one.
+      ...(final.drillDown === undefined ? {} : { drillDown: final.drillDown }),
     })
     return final
   })

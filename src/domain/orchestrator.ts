@@ -23,6 +23,7 @@ import {
 import { AgentInvoker } from "../ports/agent-invoker.js"
 import { ChatPlatforms } from "../ports/chat-platform.js"
 import { DedupStore } from "../ports/dedup-store.js"
+import { IncidentStore } from "../ports/incident-store.js"
 import { Llm } from "../ports/llm.js"
 import { TraceStore } from "../ports/trace-store.js"
 import type { SpecialistId } from "./agent-id.js"
@@ -30,9 +31,10 @@ import { type AgentResult, placeholderResult } from "./agent-result.js"
 import type { AgentTask } from "./agent-task.js"
 import { AppSettings } from "./app-settings.js"
 import { buildReport } from "./build-report.js"
-import type { IncidentReport } from "./incident-report.js"
+import type { AnalysisDraft } from "./incident-report.js"
 import { callAgent } from "./orchestrator-agents.js"
 import { type Delivery, makeDelivery } from "./orchestrator-delivery.js"
+import { makeRecorder } from "./orchestrator-record.js"
 import { synthesise } from "./orchestrator-synthesis.js"
 import { ReportTap, type ReportTapService } from "./report-tap.js"
 import { selectAgents } from "./select-agents.js"
@@ -63,6 +65,8 @@ export const OrchestratorLive = Layer.scoped(
     const settings = yield* AppSettings
     const background = yield* FiberSet.make<void, never>()
     const tap = yield* Effect.serviceOption(ReportTap)
+    // Optional: without a store (some tests, a trimmed deployment) incidents are simply not remembered.
+    const incidents = yield* Effect.serviceOption(IncidentStore)
     const tell = (f: (t: ReportTapService) => Effect.Effect<void>) =>
       Option.match(tap, { onNone: () => Effect.void, onSome: f })
     const budgets = settings.budgets
@@ -158,7 +162,7 @@ export const OrchestratorLive = Layer.scoped(
         const build = (
           revision: number,
           all: ReadonlyArray<AgentResult>,
-          analysis: IncidentReport["analysis"],
+          analysis: AnalysisDraft | null,
           masterUsage: Parameters<typeof buildReport>[0]["masterUsage"],
         ) =>
           Effect.map(DateTime.now, (builtAt) =>
@@ -202,6 +206,13 @@ export const OrchestratorLive = Layer.scoped(
               ),
             )
         }
+        // Remember the incident (fail-open), again below if a late result revises the report.
+        const remember = Option.match(incidents, {
+          onNone: () => () => Effect.void,
+          onSome: (store) =>
+            makeRecorder({ incidents: store, chats, task, timeoutMs: settings.limits.outbound_timeout_ms }),
+        })
+        yield* remember(report, posted)
 
         // Late results until the cutoff: each one updates the report in place.
         while (waiting > 0) {
@@ -240,6 +251,7 @@ export const OrchestratorLive = Layer.scoped(
           yield* delivery.interruptedNote(hung)
           yield* trace("interrupted", { agents: hung })
         }
+        if (revision > 1) yield* remember(report, posted)
       }).pipe(
         Effect.catchAllCause((cause) =>
           Cause.isInterruptedOnly(cause)

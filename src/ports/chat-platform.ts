@@ -4,6 +4,7 @@
  * with jitter, honouring Retry-After on 429 and never retrying other 4xx.
  */
 import { Context, type Effect, Schema } from "effect"
+import type { ChannelHistory, HistoryWindow } from "../domain/chat-history.js"
 import type { MessageRef } from "../domain/dedup.js"
 import type { InteractionRef } from "../domain/interaction.js"
 import type { Platform } from "../domain/platform.js"
@@ -73,6 +74,12 @@ export interface ChatPlatformService {
     interaction: InteractionRef,
     message: ChatMessage,
   ) => Effect.Effect<MessageRef, ChatError>
+  /**
+   * A channel's messages in `window` (thread replies included), oldest first, for the chat
+   * scanners: paginated, each message marked when it is our own bot's. Throttling that outlasts
+   * the allowed waits ends the read early with what was read (`incomplete`), not an error.
+   */
+  readonly history: (channel: string, window: HistoryWindow) => Effect.Effect<ChannelHistory, ChatError>
 }
 
 /** Both platforms, so domain code can pick by `context.platform`. */

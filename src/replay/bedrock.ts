@@ -2,8 +2,8 @@
  * A Bedrock Converse endpoint on loopback, so the real `@aws-sdk/client-bedrock-runtime` adapter
  * runs in tests and the demo without a model. It plays a script of turns in order (a reply, an
  * AWS error, or a raw body for malformed replies; any of them after a delay) and records every
- * request so tests can assert the exact prompt that was sent. The turn type is a Schema so
- * scenario files can carry scripts later.
+ * request so tests can assert the exact prompt that was sent. The turn type is a Schema: scenario
+ * files carry scripts in their `model:` section (docs/scenario-model.md).
  */
 import { Effect, Schema, type Scope } from "effect"
 import { Hono } from "hono"
@@ -112,24 +112,49 @@ const parseBody = (text: string): unknown => {
 /** Serve `script` on loopback; past its end every call answers 500 InternalServerException. */
 export const serveBedrockReplay = (
   script: ReadonlyArray<ConverseTurn>,
+): Effect.Effect<BedrockReplay, never, Scope.Scope> => serveScripts(() => ({ key: "", script }))
+
+/**
+ * One script per model id, each played in its own order: how a scenario scripts several agents
+ * at once (each agent is given its own model id, so concurrent agents never take each other's
+ * turns). A model id with no script answers 400 ValidationException, as Bedrock does for an
+ * unknown model; past a script's end, 500 InternalServerException.
+ */
+export const serveBedrockReplayByModel = (
+  scripts: Readonly<Record<string, ReadonlyArray<ConverseTurn>>>,
+): Effect.Effect<BedrockReplay, never, Scope.Scope> =>
+  serveScripts((modelId) => {
+    const script = Object.hasOwn(scripts, modelId) ? scripts[modelId] : undefined
+    return script === undefined ? null : { key: modelId, script }
+  })
+
+const serveScripts = (
+  pick: (modelId: string) => { readonly key: string; readonly script: ReadonlyArray<ConverseTurn> } | null,
 ): Effect.Effect<BedrockReplay, never, Scope.Scope> =>
   Effect.gen(function* () {
     const recorded: Array<RecordedConverse> = []
+    const played = new Map<string, number>()
     const app = new Hono()
     app.post("/model/:modelId/converse", async (c) => {
-      const index = recorded.length
+      const modelId = c.req.param("modelId")
       recorded.push({
-        modelId: c.req.param("modelId"),
+        modelId,
         path: new URL(c.req.url).pathname,
         body: parseBody(await c.req.text()),
         signed: (c.req.header("authorization") ?? "").startsWith("AWS4-HMAC-SHA256"),
       })
-      const turn = script[index]
+      const picked = pick(modelId)
+      if (picked === null) {
+        return errorResponse(400, "ValidationException", "The provided model identifier is invalid.")
+      }
+      const index = played.get(picked.key) ?? 0
+      played.set(picked.key, index + 1)
+      const turn = picked.script[index]
       if (turn === undefined) {
         return errorResponse(
           500,
           "InternalServerException",
-          `replay script exhausted after ${script.length} turns`,
+          `replay script exhausted after ${picked.script.length} turns`,
         )
       }
       if (turn.delayMs !== undefined && turn.delayMs > 0) await wait(turn.delayMs, c.req.raw.signal)

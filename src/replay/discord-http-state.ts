@@ -16,6 +16,7 @@ export type DiscordRoute =
   | "addReaction"
   | "editOriginal"
   | "createFollowup"
+  | "getCurrentUser"
 
 export type DiscordFault =
   | { readonly _tag: "rateLimit"; readonly retryAfterSeconds: number; readonly global: boolean }
@@ -61,6 +62,20 @@ export const rateLimitHeaders = (
   ...(global ? { "x-ratelimit-global": "true" } : {}),
 })
 
+/** Headers of a successful answer whose bucket has `remaining` requests left until it resets. */
+export const bucketHeaders = (
+  bucket: string,
+  remaining: number,
+  resetAfterSeconds: number,
+  nowMs: number,
+): Record<string, string> => ({
+  "x-ratelimit-limit": "5",
+  "x-ratelimit-remaining": String(remaining),
+  "x-ratelimit-reset": (nowMs / 1000 + resetAfterSeconds).toFixed(3),
+  "x-ratelimit-reset-after": resetAfterSeconds.toFixed(3),
+  "x-ratelimit-bucket": `replay-${bucket}`,
+})
+
 /**
  * Wraps a route's handler in what every Discord route does: read the JSON body, record the
  * request, check the bot token (channel routes), apply a planned fault, answer in Discord's shape.
@@ -72,6 +87,8 @@ export const makeDiscordRoute =
     readonly now: () => number
     /** the expected header, `Bot <token>` */
     readonly authorization: string
+    /** Rate-limit headers for a successful answer on this route (a bucket running low), if planned. */
+    readonly bucket?: (name: DiscordRoute) => Record<string, string> | undefined
   }) =>
   (name: DiscordRoute, botAuth: boolean, handle: (c: Context, body: Record<string, unknown>) => Outcome) =>
   async (c: Context) => {
@@ -100,5 +117,8 @@ export const makeDiscordRoute =
     const outcome = fault?._tag === "fail" ? Either.left(fault.failure) : handle(c, body)
     if (Either.isLeft(outcome))
       return c.json({ message: outcome.left.message, code: outcome.left.code }, outcome.left.status)
-    return outcome.right.status === 204 ? c.body(null, 204) : c.json(outcome.right.body, 200)
+    const headers = deps.bucket?.(name) ?? {}
+    return outcome.right.status === 204
+      ? c.body(null, 204, headers)
+      : c.json(outcome.right.body, 200, headers)
   }

@@ -9,6 +9,7 @@
 import { Effect, Either, type Scope } from "effect"
 import { Hono } from "hono"
 import {
+  bucketHeaders,
   contentOf,
   type DiscordFault,
   type DiscordRoute,
@@ -74,6 +75,16 @@ export interface DiscordReplay {
     global?: boolean,
   ) => void
   readonly failNext: (route: DiscordRoute, failure: DiscordFailure, count?: number) => void
+  /**
+   * The next `count` successful answers on `route` say the bucket has `remaining` requests
+   * left, resetting in `resetAfterSeconds` (X-RateLimit-Remaining / -Reset-After).
+   */
+  readonly bucketNext: (
+    route: DiscordRoute,
+    remaining: number,
+    resetAfterSeconds: number,
+    count?: number,
+  ) => void
   readonly hangNext: (route: DiscordRoute, count?: number) => void
 }
 
@@ -134,7 +145,26 @@ export const makeDiscordReplay = (
     }
 
     const app = new Hono().basePath("/api/v10")
-    const route = makeDiscordRoute({ log, faults, now, authorization: `Bot ${options.token}` })
+    const buckets = makeFaultPlan<{ readonly remaining: number; readonly resetAfterSeconds: number }>()
+    const route = makeDiscordRoute({
+      log,
+      faults,
+      now,
+      authorization: `Bot ${options.token}`,
+      bucket: (name) => {
+        const planned = buckets.take(name)
+        return planned === undefined
+          ? undefined
+          : bucketHeaders(name, planned.remaining, planned.resetAfterSeconds, now())
+      },
+    })
+
+    app.get(
+      "/users/@me",
+      route("getCurrentUser", true, () =>
+        ok({ id: bot.id, username: bot.username, discriminator: "0", global_name: null, bot: true }),
+      ),
+    )
 
     app.get(
       "/channels/:channel/messages",
@@ -251,6 +281,8 @@ export const makeDiscordReplay = (
       rateLimitNext: (name, retryAfterSeconds, count = 1, global = false) =>
         faults.add(name, { _tag: "rateLimit", retryAfterSeconds, global }, count),
       failNext: (name, failure, count = 1) => faults.add(name, { _tag: "fail", failure }, count),
+      bucketNext: (name, remaining, resetAfterSeconds, count = 1) =>
+        buckets.add(name, { remaining, resetAfterSeconds }, count),
       hangNext: (name, count = 1) => faults.add(name, { _tag: "hang" }, count),
     }
   })

@@ -24,7 +24,9 @@ import type { IncidentReport } from "../domain/incident-report.js"
 import { redact } from "../domain/redact.js"
 import { ReportTap } from "../domain/report-tap.js"
 import { scenarioAppLayer } from "../layers.js"
+import type { RecordedConverse } from "./bedrock.js"
 import type { Scenario } from "./scenario.js"
+import { historyRecords } from "./scenario-history.js"
 import type { PostedMessage } from "./scenario-output.js"
 import { scenarioDelivery } from "./scenario-webhook.js"
 import { makeScenarioWorld, scenarioCredentials } from "./scenario-world.js"
@@ -42,6 +44,8 @@ export interface ScenarioRun {
   readonly report: IncidentReport | null
   /** What the bot posted (and edited) in the alert's channel, in order. */
   readonly messages: ReadonlyArray<PostedMessage>
+  /** Converse requests the scenario's scripted models received (empty without a `model:` section). */
+  readonly modelRequests: ReadonlyArray<RecordedConverse>
   readonly durationMs: number
 }
 
@@ -92,6 +96,8 @@ export const runScenario = (
       env: world.env,
       chat: world.chat,
       sources: world.sources.endpoints,
+      model: world.model,
+      history: historyRecords(scenario),
     }).pipe(
       Layer.provideMerge(tap),
       Layer.provideMerge(
@@ -144,6 +150,7 @@ export const runScenario = (
         nudge: textOf(world.posted().at(-1)),
         report: null,
         messages: world.posted(),
+        modelRequests: world.model === null ? [] : yield* world.model.requests,
         durationMs: Date.now() - started,
       }
     }
@@ -162,6 +169,7 @@ export const runScenario = (
       nudge: null,
       report,
       messages: world.posted(),
+      modelRequests: world.model === null ? [] : yield* world.model.requests,
       durationMs: Date.now() - started,
     }
   })

@@ -12,6 +12,7 @@ import { type DiscordReplay, makeDiscordReplay } from "./discord.js"
 import type { DiscordSeedChannel } from "./discord-state.js"
 import type { Scenario } from "./scenario.js"
 import { scenarioClock } from "./scenario-clock.js"
+import { type ScenarioModelReplay, scenarioModelReplay } from "./scenario-model-replay.js"
 import type { PostedMessage } from "./scenario-output.js"
 import { type ScenarioSources, scenarioSources } from "./scenario-sources.js"
 import {
@@ -48,6 +49,8 @@ export interface ScenarioWorld {
   readonly discord: DiscordReplay
   readonly chat: ChatEndpoints & { readonly slackApiUrl: string; readonly discordApiUrl: string }
   readonly sources: ScenarioSources
+  /** The Converse replay of the scenario's `model:` section; null without one (no model). */
+  readonly model: ScenarioModelReplay | null
   /** The environment a service needs to talk to this world's chat replays. */
   readonly env: Readonly<Record<string, string>>
   /** What the bot posted (and edited) so far, in order. */
@@ -134,6 +137,9 @@ export const makeScenarioWorld = (
       now,
     }).pipe(Effect.mapError(fail))
     const sources = yield* scenarioSources(scenario, now).pipe(Effect.mapError(fail))
+    const scripted = yield* scenarioModelReplay(scenario, configFor(config, scenario)).pipe(
+      Effect.mapError(fail),
+    )
     const posted = (): ReadonlyArray<PostedMessage> => [
       ...slack
         .requests()
@@ -165,7 +171,7 @@ export const makeScenarioWorld = (
       scenario,
       clock,
       now,
-      config: configFor(config, scenario),
+      config: scripted.config,
       slack,
       discord,
       chat: {
@@ -174,6 +180,7 @@ export const makeScenarioWorld = (
         slackIdentity: { userId: scenarioBotUser, botId: scenarioBotId },
       },
       sources,
+      model: scripted.model,
       env: {
         SLACK_SIGNING_SECRET: scenarioCredentials.slackSigningSecret,
         SLACK_BOT_TOKEN: scenarioCredentials.slackToken,

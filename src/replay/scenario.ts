@@ -11,6 +11,7 @@ import { timeFromSnowflake } from "../adapters/discord/snowflake.js"
 import { slackTsToMillis } from "../adapters/slack/slack-events.js"
 import { AgentId } from "../domain/agent-id.js"
 import { Severity } from "../domain/severity.js"
+import { ScenarioModel } from "./scenario-model.js"
 
 const Instant = Schema.DateTimeUtc
 const Text = Schema.String
@@ -164,6 +165,8 @@ export const Scenario = Schema.Struct({
     ),
     { default: () => [] },
   ),
+  /** Scripted model turns per agent (docs/scenario-model.md); absent: no model, deterministic. */
+  model: Schema.optional(ScenarioModel),
   expect: ScenarioExpect,
 })
 export type Scenario = typeof Scenario.Type

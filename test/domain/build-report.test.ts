@@ -131,6 +131,22 @@ describe("buildReport: OOM after deploy", () => {
       outputTokens: 700,
       costUsd: expect.closeTo(0.0185, 10),
       unknownModels: [],
+      agents: [
+        {
+          agent: "eks",
+          model: "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+          inputTokens: 1000,
+          outputTokens: 200,
+          costUsd: expect.closeTo(0.002, 10),
+        },
+        {
+          agent: "master",
+          model: "us.anthropic.claude-sonnet-4-6",
+          inputTokens: 3000,
+          outputTokens: 500,
+          costUsd: expect.closeTo(0.0165, 10),
+        },
+      ],
     })
   })
 
@@ -141,6 +157,13 @@ describe("buildReport: OOM after deploy", () => {
     expect(unknown.footer.costUsd).toBeNull()
     expect(unknown.footer.unknownModels).toEqual(["mystery-model"])
     expect(unknown.footer.inputTokens).toBe(1010)
+    expect(unknown.footer.agents.at(-1)).toEqual({
+      agent: "master",
+      model: "mystery-model",
+      inputTokens: 10,
+      outputTokens: 1,
+      costUsd: null,
+    })
   })
 })
 
@@ -182,15 +205,17 @@ describe("buildReport: honesty and hygiene", () => {
     expect(quiet.impact).toMatch(/^Impact unknown/)
   })
 
-  it("an analysis citing nothing known becomes the alternative hypothesis; unknown cites are dropped", () => {
-    const analysis = { text: "maybe DNS", cites: ["eks#99"], role: "supporting" as const, model: "m" }
+  it("an analysis citing an id not in the evidence is an alternative hypothesis naming the unknown ids", () => {
+    const analysis = { text: "maybe DNS [eks#99]", cites: ["eks#99"], model: "m" }
     expect(buildReport(oomInput({ analysis })).analysis).toEqual({
       ...analysis,
       cites: [],
-      role: "alternative",
+      unknownCites: ["eks#99"],
+      verdict: "alternative",
+      reason: "unknown_ids",
     })
-    const supported = { ...analysis, cites: ["eks#3", "eks#99"] }
-    expect(buildReport(oomInput({ analysis: supported })).analysis?.cites).toEqual(["eks#3"])
+    const mixed = buildReport(oomInput({ analysis: { ...analysis, cites: ["eks#3", "eks#99"] } })).analysis
+    expect(mixed).toMatchObject({ cites: ["eks#3"], unknownCites: ["eks#99"], verdict: "alternative" })
   })
 
   it("redacts every text it carries: findings, summaries, reasons, analysis", () => {
@@ -209,7 +234,7 @@ describe("buildReport: honesty and hygiene", () => {
           ok("eks", [leaky], { summary: "password=s3cr3tpass" }),
           placeholderResult("prometheus", "error", "xoxb-2210535565-1234567890123-AbCdEfGhIjKl"),
         ],
-        analysis: { text: "secret: hushhush99", cites: [], role: "supporting", model: "m" },
+        analysis: { text: "secret: hushhush99", cites: [], model: "m" },
       }),
     )
     const json = JSON.stringify(built)

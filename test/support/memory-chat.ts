@@ -62,6 +62,7 @@ export const makeMemoryChat = (dieOn: (message: ChatMessage) => boolean = () => 
         messages.set(id, message)
         return { channel: interaction.interactionId, messageId: id }
       }),
+    history: (channel) => Effect.succeed({ channel, messages: [], pages: 0, incomplete: null }),
   })
   return {
     layer: Layer.succeed(ChatPlatforms, { slack: platform("slack"), discord: platform("discord") }),

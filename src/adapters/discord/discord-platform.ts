@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import type { WindowSettings } from "../../domain/alert-context.js"
 import { ChatError, type ChatPlatformService } from "../../ports/chat-platform.js"
 import type { SecretsService } from "../../ports/secrets.js"
+import { defaultDiscordHistoryOptions, discordHistory } from "./discord-history.js"
 import { discordIngest } from "./discord-ingest.js"
 import { makeDiscordRest } from "./discord-rest.js"
 import { discordMessageText } from "./message-text.js"
@@ -42,6 +43,16 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
     timeoutMs: options.timeoutMs,
     token: botToken,
   })
+  // Our bot's user id, looked up once; unknown (nothing marked as ours) if the lookup fails.
+  const ownId = Effect.runSync(
+    Effect.cached(
+      rest.getCurrentUser().pipe(
+        Effect.map((u): string | null => u.id),
+        Effect.timeout("1500 millis"),
+        Effect.orElseSucceed((): string | null => null),
+      ),
+    ),
+  )
   return {
     platform: "discord",
     ingest: discordIngest({
@@ -77,5 +88,6 @@ export const makeDiscordPlatform = (options: DiscordPlatformOptions): ChatPlatfo
           content: message.text,
         }),
       ).pipe(Effect.map((m) => ({ channel: m.channelId, messageId: m.id }))),
+    history: discordHistory(rest, ownId, defaultDiscordHistoryOptions),
   }
 }

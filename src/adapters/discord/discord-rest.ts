@@ -41,6 +41,44 @@ export interface DiscordMessageRef {
   readonly id: string
 }
 
+export interface MessagesQuery {
+  readonly channelId: string
+  readonly after?: string
+  readonly before?: string
+  readonly around?: string
+  readonly limit?: number
+}
+
+/** What a response's `X-RateLimit-*` headers say about the route's bucket. */
+export interface DiscordRateLimit {
+  /** Requests left in the bucket before it resets; null when the header is absent. */
+  readonly remaining: number | null
+  /** How long until the bucket resets, in ms; null when the header is absent. */
+  readonly resetAfterMs: number | null
+}
+
+export interface DiscordMessagesPage {
+  readonly messages: ReadonlyArray<DiscordMessage>
+  readonly rateLimit: DiscordRateLimit
+}
+
+const finiteOrNull = (raw: string | null): number | null => {
+  if (raw === null || raw.trim() === "") return null
+  const n = Number(raw)
+  return Number.isFinite(n) ? n : null
+}
+
+export const rateLimitOf = (headers: Headers): DiscordRateLimit => {
+  const remaining = finiteOrNull(headers.get("x-ratelimit-remaining"))
+  const resetAfter = finiteOrNull(headers.get("x-ratelimit-reset-after"))
+  return {
+    remaining: remaining === null ? null : Math.max(0, Math.floor(remaining)),
+    resetAfterMs: resetAfter === null ? null : (secondsToMs(resetAfter) ?? null),
+  }
+}
+
+const CurrentUser = Schema.Struct({ id: Snowflake, username: Schema.String })
+
 export interface DiscordRestOptions<E> {
   /** default https://discord.com/api/v10 */
   readonly baseUrl?: string
@@ -131,10 +169,17 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
       )
     }).pipe(Effect.withSpan(`DiscordRest.${c.method} ${c.route}`))
 
-  const decoded = <A, I>(c: Call, schema: Schema.Schema<A, I>): Effect.Effect<A, ChatError | E> =>
+  const decodedWithHeaders = <A, I>(
+    c: Call,
+    schema: Schema.Schema<A, I>,
+  ): Effect.Effect<{ readonly value: A; readonly headers: Headers }, ChatError | E> =>
     send(c).pipe(
-      Effect.flatMap((r) => Schema.decodeUnknown(Json)(r.body)),
-      Effect.flatMap(Schema.decodeUnknown(schema)),
+      Effect.flatMap((r) =>
+        Schema.decodeUnknown(Json)(r.body).pipe(
+          Effect.flatMap(Schema.decodeUnknown(schema)),
+          Effect.map((value) => ({ value, headers: r.headers })),
+        ),
+      ),
       Effect.catchTag("ParseError", () =>
         Effect.fail(
           new ChatError({
@@ -147,18 +192,15 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
         ),
       ),
     )
+  const decoded = <A, I>(c: Call, schema: Schema.Schema<A, I>): Effect.Effect<A, ChatError | E> =>
+    decodedWithHeaders(c, schema).pipe(Effect.map((r) => r.value))
   const ref = (c: Call) =>
     decoded(c, DiscordMessage).pipe(
       Effect.map((m): DiscordMessageRef => ({ channelId: m.channelId, id: m.id })),
     )
 
-  const getMessages = (q: {
-    readonly channelId: string
-    readonly after?: string
-    readonly before?: string
-    readonly around?: string
-    readonly limit?: number
-  }): Effect.Effect<ReadonlyArray<DiscordMessage>, ChatError | E> => {
+  /** One page, newest first, with the bucket's rate-limit state from the response headers. */
+  const getMessagesPage = (q: MessagesQuery): Effect.Effect<DiscordMessagesPage, ChatError | E> => {
     const anchors = [q.after, q.before, q.around].filter((a) => a !== undefined)
     if (anchors.length > 1 || (q.limit !== undefined && (q.limit < 1 || q.limit > 100)))
       return Effect.fail(
@@ -178,7 +220,7 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
       ["limit", q.limit === undefined ? undefined : String(q.limit)],
     ] as const)
       if (v !== undefined) query.set(k, v)
-    return decoded(
+    return decodedWithHeaders(
       {
         method: "GET",
         route: "/channels/{channel}/messages",
@@ -186,8 +228,10 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
         query,
       },
       Schema.Array(DiscordMessage),
-    )
+    ).pipe(Effect.map((r) => ({ messages: r.value, rateLimit: rateLimitOf(r.headers) })))
   }
+  const getMessages = (q: MessagesQuery): Effect.Effect<ReadonlyArray<DiscordMessage>, ChatError | E> =>
+    getMessagesPage(q).pipe(Effect.map((p) => p.messages))
 
   const webhookPath = (i: { readonly applicationId: string; readonly token: Redacted.Redacted<string> }) =>
     `/webhooks/${seg(i.applicationId)}/${seg(Redacted.value(i.token))}`
@@ -215,6 +259,9 @@ export const makeDiscordRest = <E>(options: DiscordRestOptions<E>) => {
       }),
     /** One page, newest first (Discord's order). */
     getMessages,
+    getMessagesPage,
+    /** GET /users/@me: the bot's own user (whose messages are ours). */
+    getCurrentUser: () => decoded({ method: "GET", route: "/users/@me", path: "/users/@me" }, CurrentUser),
     /** Every message after `after`, oldest first, following pages of 100 for at most `maxPages`. */
     getMessagesAfter: (channelId: string, after: string, maxPages: number) =>
       Effect.gen(function* () {

@@ -8,6 +8,7 @@ import type { WindowSettings } from "../../domain/alert-context.js"
 import { ChatError, type ChatPlatformService } from "../../ports/chat-platform.js"
 import type { SecretsService } from "../../ports/secrets.js"
 import { slackMessageText } from "./message-text.js"
+import { defaultSlackHistoryOptions, slackHistory } from "./slack-history.js"
 import { slackIngest } from "./slack-ingest.js"
 import { makeSlackWebApi } from "./slack-web-api.js"
 
@@ -119,5 +120,6 @@ export const makeSlackPlatform = (options: SlackPlatformOptions): ChatPlatformSe
           message: "Slack has no deferred interaction responses",
         }),
       ),
+    history: slackHistory(api, identity, defaultSlackHistoryOptions),
   }
 }

@@ -8,7 +8,7 @@
 import type { IncidentReport } from "../incident-report.js"
 import { discordDialect as d } from "./markup.js"
 import { packSections } from "./pack.js"
-import { footerLine, type RenderLimits, reportSections, severityBadge } from "./report-sections.js"
+import { footerLine, type RenderLimits, reportSections, severityBadge, usageLine } from "./report-sections.js"
 
 export const continued = "(continued)\n"
 
@@ -23,7 +23,9 @@ const title = (r: IncidentReport): ReadonlyArray<string> => [
 export const renderDiscordReport = (report: IncidentReport, limits: RenderLimits): ReadonlyArray<string> => {
   const max = Math.max(limits.discord_message_chars, floorChars)
   const [firstSection = [], ...rest] = reportSections(report, d, limits)
-  const sections = [[...title(report), ...firstSection], ...rest, [d.italic(footerLine(report, d))]]
+  const usage = usageLine(report, d)
+  const footer = [d.italic(footerLine(report, d)), ...(usage === null ? [] : [d.italic(usage)])]
+  const sections = [[...title(report), ...firstSection], ...rest, footer]
   // Every chunk leaves room for the marker, so any of them can become a continuation.
   const chunks = packSections(sections, max - continued.length, d.atom)
   return chunks.map((chunk, i) => (i === 0 ? chunk : `${continued}${chunk}`))

@@ -89,11 +89,30 @@ const links = (r: IncidentReport, d: Dialect): Lines => {
   ]
 }
 
+/**
+ * The heading says what the analysis is worth: "Analysis" only when it rests on existing findings
+ * and agrees with the top cause; otherwise an alternative hypothesis, and why (analysis-verdict.ts).
+ */
+export const analysisLabel = (a: ReportAnalysis): string => {
+  switch (a.reason) {
+    case null:
+      return "🧠 Analysis"
+    case "cites_nothing":
+      return "🧠 Alternative hypothesis (not supported by the evidence: it cites no finding)"
+    case "unknown_ids":
+      return `🧠 Alternative hypothesis (not supported by the evidence: it cites findings that do not exist: ${a.unknownCites.slice(0, 5).join(", ")})`
+    case "contradicts_top_cause":
+      return "🧠 Alternative hypothesis (contradicts the top cause: it cites none of its findings and names none of its failure modes)"
+  }
+}
+
 const analysis = (a: ReportAnalysis, d: Dialect): Lines => [
-  d.bold(a.role === "alternative" ? "🧠 Analysis — alternative hypothesis" : "🧠 Analysis"),
+  d.bold(d.text(analysisLabel(a), 300)),
   ...d.lines(a.text, 2500),
   ...(a.cites.length === 0 ? [] : [`Cites: ${ids(d, a.cites)}`]),
-  d.italic(`model ${d.text(a.model, 100)}`),
+  d.italic(
+    `model ${d.text(a.model, 100)}${a.verdict === "alternative" ? " · not used for the suspected causes" : ""}`,
+  ),
 ]
 
 export const reportSections = (r: IncidentReport, d: Dialect, limits: RenderLimits): ReadonlyArray<Lines> => [
@@ -127,3 +146,14 @@ export const footerLine = (r: IncidentReport, d: Dialect): string => {
   const revision = r.revision > 1 ? ` · revision ${r.revision}` : ""
   return `⏱ ${formatDuration(f.durationMs)} · ${thousands(f.inputTokens)} in / ${thousands(f.outputTokens)} out tokens · ${cost}${revision} · ${d.text(r.investigationId, 100)}`
 }
+
+/** Per agent and model: tokens and cost ("cost unknown" when unpriced); null when no agent used a model. */
+export const usageLine = (r: IncidentReport, d: Dialect): string | null =>
+  r.footer.agents.length === 0
+    ? null
+    : `Model use: ${r.footer.agents
+        .map(
+          (a) =>
+            `${a.agent} (${d.text(a.model, 100)}) ${thousands(a.inputTokens)} in / ${thousands(a.outputTokens)} out · ${a.costUsd === null ? "cost unknown" : `$${a.costUsd.toFixed(4)}`}`,
+        )
+        .join("; ")}`

@@ -9,7 +9,7 @@
 import type { IncidentReport } from "../incident-report.js"
 import { slackDialect as d } from "./markup.js"
 import { hardWrap, packSections } from "./pack.js"
-import { footerLine, type RenderLimits, reportSections, severityBadge } from "./report-sections.js"
+import { footerLine, type RenderLimits, reportSections, severityBadge, usageLine } from "./report-sections.js"
 
 export interface SlackMessage {
   /** Notification / accessibility fallback, at most `slack_text_chars`. */
@@ -74,7 +74,9 @@ export const renderSlackReport = (
     ...reportSections(report, d, limits).map((lines) =>
       packSections([lines], sectionChars, d.atom).map(section),
     ),
-    [context(clip(footerLine(report, d), sectionChars))],
+    [footerLine(report, d), usageLine(report, d)].flatMap((line) =>
+      line === null ? [] : [context(clip(line, sectionChars))],
+    ),
   ]
   const more = context(
     clip(`(continued) Incident Report ${d.code(report.investigationId, 100)}`, sectionChars),

@@ -60,6 +60,7 @@ const memoryChat = (calls: Array<ChatCall>) => {
       Effect.fail(
         new ChatError({ platform: name, operation: "edit", reason: "not_configured", message: "n/a" }),
       ),
+    history: (channel) => Effect.succeed({ channel, messages: [], pages: 0, incomplete: null }),
   })
   return Layer.succeed(ChatPlatforms, { slack: platform("slack"), discord: platform("discord") })
 }

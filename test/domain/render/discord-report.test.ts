@@ -62,7 +62,7 @@ describe("renderDiscordReport: limits and mentions", () => {
 
   it("a single line longer than a message is hard-wrapped across messages, nothing lost", () => {
     const huge = `payments-api ${"heap-out-of-memory-".repeat(120)}`
-    const analysis = { text: huge, cites: ["eks#3"], role: "supporting" as const, model: "haiku" }
+    const analysis = { text: huge, cites: ["eks#3"], model: "haiku" }
     const messages = renderDiscordReport(buildReport(discordInput({ analysis })), limits)
     const holders = messages.filter((m) => m.includes("heap-out-of-memory-heap"))
     expect(holders.length).toBe(2)

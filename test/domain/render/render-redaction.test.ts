@@ -78,7 +78,7 @@ describe("redaction on the way to chat", () => {
                 ok("eks", [leaky], { summary: detail }),
                 ok("cloudwatch_logs", [], { summary: excerpt }),
               ],
-              analysis: { text: title, cites: ["eks#1"], role: "supporting", model: "m" },
+              analysis: { text: title, cites: ["eks#1"], model: "m" },
             }),
           )
           const out = rendered(report)

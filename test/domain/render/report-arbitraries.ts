@@ -185,7 +185,16 @@ export const reportWith = (text: fc.Arbitrary<string>, maxFindings = 40): fc.Arb
       actions: fc.array(text, { maxLength: 6 }),
       revision: fc.integer({ min: 1, max: 4 }),
       analysis: fc.option(
-        fc.record({ text, role: fc.constantFrom("supporting" as const, "alternative" as const) }),
+        fc.record({
+          text,
+          reason: fc.constantFrom(
+            null,
+            "cites_nothing" as const,
+            "unknown_ids" as const,
+            "contradicts_top_cause" as const,
+          ),
+          unknownCites: fc.array(text, { maxLength: 3 }),
+        }),
         { nil: null },
       ),
       unknownModel: fc.option(text, { nil: null }),
@@ -232,13 +241,31 @@ export const reportWith = (text: fc.Arbitrary<string>, maxFindings = 40): fc.Arb
             links: evidence.flatMap((b) =>
               b.findings.flatMap((f) => (f.link === null ? [] : [{ label: f.title, url: f.link }])),
             ),
-            analysis: r.analysis === null ? null : { ...r.analysis, cites, model: r.title },
+            analysis:
+              r.analysis === null
+                ? null
+                : {
+                    ...r.analysis,
+                    verdict: r.analysis.reason === null ? ("supported" as const) : ("alternative" as const),
+                    cites,
+                    model: r.title,
+                  },
             footer: {
               durationMs: 42_000,
               inputTokens: 1234,
               outputTokens: 567,
               costUsd: r.unknownModel === null ? 0.0123 : null,
               unknownModels: r.unknownModel === null ? [] : [r.unknownModel],
+              agents: [
+                { agent: "eks", model: "m-eks", inputTokens: 1000, outputTokens: 500, costUsd: 0.0035 },
+                {
+                  agent: "master",
+                  model: r.unknownModel ?? "m-master",
+                  inputTokens: 234,
+                  outputTokens: 67,
+                  costUsd: r.unknownModel === null ? 0.0088 : null,
+                },
+              ],
             },
           }),
         )

@@ -72,10 +72,19 @@ describe("renderSlackReport: the OOM-after-deploy report", () => {
     expect(text).toContain("• 13:05:00 Alert posted: KubePodCrashLooping\n")
     expect(text).toContain("*Recommended actions*\n1. Roll back payments-api to revision 6 (image v2.13.2)")
     expect(text).toContain("*Links*\n• <https://console.aws.amazon.com/")
-    const footer = messages[0]?.blocks.at(-1)
+    const [footer, usage] = messages[0]?.blocks.slice(-2) ?? []
     expect(footer).toEqual({
       type: "context",
       elements: [{ type: "mrkdwn", text: "⏱ 42.5 s · 4,000 in / 700 out tokens · $0.0185 · inv-oom-1" }],
+    })
+    expect(usage).toEqual({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: "Model use: eks (us.anthropic.claude-haiku-4-5-20251001-v1:0) 1,000 in / 200 out · $0.0020; master (us.anthropic.claude-sonnet-4-6) 3,000 in / 500 out · $0.0165",
+        },
+      ],
     })
   })
 })
@@ -85,12 +94,14 @@ describe("renderSlackReport: edge cases", () => {
     const report = buildReport(
       oomInput({
         masterUsage: [{ model: "mystery-model", inputTokens: 1, outputTokens: 1 }],
-        analysis: { text: "DNS, maybe\nsecond line", cites: [], role: "supporting", model: "haiku" },
+        analysis: { text: "DNS, maybe\nsecond line", cites: [], model: "haiku" },
       }),
     )
     const text = allText(renderSlackReport(report, limits))
     expect(text).toContain("cost unknown (model mystery-model not priced)")
-    expect(text).toContain("*🧠 Analysis — alternative hypothesis*\nDNS, maybe\nsecond line\n_model haiku_")
+    expect(text).toContain(
+      "*🧠 Alternative hypothesis (not supported by the evidence: it cites no finding)*\nDNS, maybe\nsecond line\n_model haiku · not used for the suspected causes_",
+    )
   })
 
   it("untrusted text is escaped: broadcast and user mentions stay inert", () => {

@@ -1,0 +1,93 @@
+/**
+ * The `incident_history` agent, deterministic (no model, no embeddings): ask the IncidentStore
+ * which past incidents resemble this alert (its facts and text, ranked by BM25F), never the
+ * investigation asking nor anything answered in its own thread, and report the ones worth a
+ * reader's time with their root cause and thread link. No store in this deployment →
+ * `unhealthy` with the reason; an empty memory → `ok` saying so; a store failure → `error`.
+ */
+import { Cause, Clock, Effect } from "effect"
+import type { AgentHandlerContext } from "../../adapters/a2a/a2a-endpoint.js"
+import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
+import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
+import type { AgentTask } from "../../domain/agent-task.js"
+import { alertRefOf } from "../../domain/incident-record.js"
+import type { SimilarQuery } from "../../domain/incident-similarity.js"
+import { IncidentStore } from "../../ports/incident-store.js"
+import { similarFindings } from "./similar-findings.js"
+
+export interface IncidentHistoryAgentOptions {
+  /** Past incidents ranked and shown at most (default 3). */
+  readonly limit?: number
+}
+
+const agent = "incident_history" as const
+
+export const queryOf = (task: AgentTask): SimilarQuery => ({
+  alertName: task.facts.alertName,
+  service: task.facts.service,
+  workload: task.facts.workload,
+  namespace: task.facts.namespace,
+  cluster: task.facts.cluster,
+  text: task.alert.note === null ? task.alert.text : `${task.alert.text}\n${task.alert.note}`,
+})
+
+const summaryOf = (shown: number, considered: number, closest: string | null): string =>
+  considered === 0
+    ? "No past incidents recorded for this alert's service, alert name or namespace."
+    : shown === 0
+      ? `No similar past incidents among ${considered} recorded.`
+      : `Found ${shown} similar past incident(s) among ${considered} recorded${closest === null ? "" : `; closest: ${closest}`}.`
+
+const handle = (task: AgentTask, options: IncidentHistoryAgentOptions) =>
+  Effect.gen(function* () {
+    const started = yield* Clock.currentTimeMillis
+    if (task.task !== "investigate") {
+      return placeholderResult(agent, "skipped", `the incident history agent has no ${task.task} mode yet`)
+    }
+    const store = yield* IncidentStore
+    const outcome = yield* store
+      .similar(queryOf(task), {
+        limit: options.limit ?? 3,
+        exclude: { investigationId: task.investigationId, alert: alertRefOf(task) },
+      })
+      .pipe(Effect.either)
+    const durationMs = (yield* Clock.currentTimeMillis) - started
+    if (outcome._tag === "Left") {
+      const e = outcome.left
+      return placeholderResult(
+        agent,
+        e.reason === "not_configured" ? "unhealthy" : "error",
+        e.message,
+        durationMs,
+      )
+    }
+    const { matches, considered } = outcome.right
+    const findings = similarFindings(matches)
+    const closest = findings[0]?.resource?.replace(/^incident\//, "") ?? null
+    return {
+      agent,
+      status: "ok",
+      findings,
+      summary: summaryOf(findings.length, considered, closest),
+      reason: null,
+      scanned: findings.flatMap((f) => (f.resource === null ? [] : [f.resource])),
+      usage: noUsage,
+      durationMs,
+    } satisfies AgentResult
+  }).pipe(
+    Effect.catchAllCause((cause) =>
+      Cause.isInterruptedOnly(cause)
+        ? Effect.failCause(cause)
+        : Effect.succeed(placeholderResult(agent, "error", "the incident_history agent failed unexpectedly")),
+    ),
+    Effect.withSpan("agent.incident_history"),
+  )
+
+export const makeIncidentHistoryAgent = (
+  options: IncidentHistoryAgentOptions = {},
+): InlineAgent<IncidentStore> => ({
+  mode: "reply",
+  handle: (task: AgentTask, _ctx: AgentHandlerContext) => handle(task, options),
+})
+
+export const incidentHistoryAgent: InlineAgent<IncidentStore> = makeIncidentHistoryAgent()

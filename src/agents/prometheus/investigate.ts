@@ -1,0 +1,185 @@
+/**
+ * The prometheus agent's plan, deterministic: fill each configured query template from the
+ * alert's facts, ask for the incident window and the same window 1 h and 1 d earlier (range
+ * queries, all in parallel, bounded by `answerByMs`), match series across windows by their
+ * labels and judge each with the anomaly rule. Only a series that passes the rule becomes a
+ * finding; every other outcome (within baseline, no data, no baseline, a refused query, no
+ * answer in time) is said in the summary, so silence is never mistaken for health.
+ */
+import { Clock, Duration, Effect, Either } from "effect"
+import type { AgentResult } from "../../domain/agent-result.js"
+import type { AgentTask } from "../../domain/agent-task.js"
+import type { PrometheusSettings } from "../../domain/config.js"
+import type { Finding } from "../../domain/finding.js"
+import { type AnomalyRule, judgeAnomaly } from "../../domain/metric-anomaly.js"
+import {
+  fillTemplate,
+  type MetricQueryKind,
+  metricQueryKinds,
+  placeholderValues,
+} from "../../domain/metric-queries.js"
+import { labelsKey, type MetricSeries } from "../../domain/metric-series.js"
+import { redact } from "../../domain/redact.js"
+import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
+import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
+import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
+
+export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
+
+/** Consecutive samples averaged for a level: five one-minute steps. */
+export const levelSamples = 5
+
+type KindOutcome =
+  | {
+      readonly _tag: "Judged"
+      readonly kind: MetricQueryKind
+      readonly findings: ReadonlyArray<Finding>
+      readonly note: string
+    }
+  | { readonly _tag: "Failed"; readonly kind: MetricQueryKind; readonly error: MetricSourceError }
+  | { readonly _tag: "Late"; readonly kind: MetricQueryKind }
+
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
+
+const judgeKind = (
+  source: MetricSourceService,
+  kind: MetricQueryKind,
+  expr: string,
+  subject: string,
+  incident: TimeWindow,
+  baselines: ReadonlyArray<TimeWindow>,
+  settings: PrometheusSettings,
+): Effect.Effect<KindOutcome, MetricSourceError> =>
+  Effect.gen(function* () {
+    const stepS = settings.step_s
+    const [now, ...before] = yield* Effect.forEach(
+      [incident, ...baselines],
+      (w) => source.queryRange(expr, w.startMs, w.endMs, stepS),
+      { concurrency: "unbounded" },
+    )
+    const incidentSeries: ReadonlyArray<MetricSeries> = now ?? []
+    if (incidentSeries.length === 0) {
+      return { _tag: "Judged", kind, findings: [], note: `${kind}: no data in the incident window` } as const
+    }
+    const rule: AnomalyRule = {
+      minRatio: settings.min_ratio,
+      minZ: settings.min_z,
+      floor: settings.floors[kind],
+      windowSamples: levelSamples,
+    }
+    const findings: Array<Finding> = []
+    const quiet: Array<string> = []
+    for (const series of incidentSeries) {
+      const key = labelsKey(series.labels)
+      const baselineSamples = baselines.map((w, i) => ({
+        label: w.label,
+        samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
+      }))
+      const verdict = judgeAnomaly(series.samples, baselineSamples, rule)
+      if (verdict.anomalous) {
+        findings.push(
+          anomalyFinding(verdict, {
+            kind,
+            subject,
+            labels: series.labels,
+            expr,
+            incident,
+            rule,
+            link: source.graphUrl(expr, incident.startMs, incident.endMs),
+          }),
+        )
+      } else {
+        quiet.push(`${formatValue(kind, verdict.level)}, ${verdict.because}`)
+      }
+    }
+    const note =
+      findings.length > 0 ? `${kind}: anomalous` : `${kind}: no anomaly (${quiet.slice(0, 2).join("; ")})`
+    return { _tag: "Judged", kind, findings, note } as const
+  })
+
+const describeFailure = (o: Extract<KindOutcome, { _tag: "Failed" }>): string =>
+  `${o.kind}: ${o.error.reason === "bad_query" ? "query refused" : "query failed"} (${o.error.message})`
+
+export const investigate = (
+  task: AgentTask,
+  source: MetricSourceService,
+  settings: PrometheusSettings,
+  answerByMs: number,
+): Effect.Effect<Outcome, MetricSourceError> =>
+  Effect.gen(function* () {
+    const values = placeholderValues(task.facts)
+    // What findings and the summary are about: the service when the alert names one.
+    const subject = values.service ?? values.workload ?? values.namespace ?? values.pod ?? "the alert's scope"
+    const planned: Array<{ kind: MetricQueryKind; expr: string }> = []
+    const skipped: Array<string> = []
+    for (const kind of metricQueryKinds) {
+      const template = settings.queries[kind]
+      if (template === null) continue
+      Either.match(fillTemplate(template, values), {
+        onLeft: (f) =>
+          skipped.push(
+            f._tag === "Missing"
+              ? `${kind} (the alert names no ${f.names.join(", ")})`
+              : `${kind} (${f.problem})`,
+          ),
+        onRight: (expr) => planned.push({ kind, expr }),
+      })
+    }
+    if (planned.length === 0) {
+      return {
+        status: "skipped",
+        findings: [],
+        summary: "",
+        reason: `no metric query applies: ${skipped.length === 0 ? "none configured" : skipped.join("; ")}`,
+        scanned: [],
+      } satisfies Outcome
+    }
+    const now = yield* Clock.currentTimeMillis
+    const incident = incidentWindow(task, now, settings.step_s * 1000)
+    const baselines = baselineWindows(incident)
+    const remaining = Duration.millis(Math.max(0, answerByMs - now))
+    const outcomes = yield* Effect.forEach(
+      planned,
+      ({ kind, expr }) =>
+        judgeKind(source, kind, expr, subject, incident, baselines, settings).pipe(
+          Effect.catchAll((error) => Effect.succeed<KindOutcome>({ _tag: "Failed", kind, error })),
+          Effect.timeoutTo({
+            duration: remaining,
+            onSuccess: (o): KindOutcome => o,
+            onTimeout: (): KindOutcome => ({ _tag: "Late", kind }),
+          }),
+        ),
+      { concurrency: 4 },
+    )
+    const failed = outcomes.filter((o): o is Extract<KindOutcome, { _tag: "Failed" }> => o._tag === "Failed")
+    const notConfigured = failed.find((o) => o.error.reason === "not_configured")
+    if (notConfigured !== undefined) return yield* notConfigured.error
+    const judged = outcomes.filter((o): o is Extract<KindOutcome, { _tag: "Judged" }> => o._tag === "Judged")
+    if (judged.length === 0 && failed.length > 0 && failed.length === outcomes.length) {
+      const first = failed[0]
+      if (first !== undefined) return yield* first.error
+    }
+    const findings = judged.flatMap((o) => o.findings)
+    const notes = [
+      ...judged.map((o) => o.note),
+      ...failed.map(describeFailure),
+      ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
+      ...skipped.map((s) => `skipped ${s}`),
+    ]
+    const window = `${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC vs 1 h and 1 d earlier`
+    const headline =
+      findings.length === 0
+        ? `No metric anomaly for ${subject} (${window}).`
+        : `${findings.length} metric anomal${findings.length === 1 ? "y" : "ies"} for ${subject} (${window}): ` +
+          `${judged
+            .filter((o) => o.findings.length > 0)
+            .map((o) => kindLabels[o.kind])
+            .join(", ")}.`
+    return {
+      status: "ok",
+      findings,
+      summary: redact(`${headline} ${notes.join("; ")}.`),
+      reason: null,
+      scanned: planned.map(({ kind, expr }) => redact(`promql/${kind}: ${expr}`)),
+    } satisfies Outcome
+  })

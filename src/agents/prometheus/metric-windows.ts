@@ -1,0 +1,40 @@
+/**
+ * The windows the prometheus agent compares: the incident window is the alert's evidence
+ * window (cut at "now", aligned to the step so every range query samples the same instants),
+ * and each baseline is that window shifted back by the same length of history — 1 h and 1 d.
+ */
+import type { AgentTask } from "../../domain/agent-task.js"
+
+export interface TimeWindow {
+  readonly label: string
+  readonly startMs: number
+  readonly endMs: number
+}
+
+export const baselineShifts: ReadonlyArray<{ readonly label: string; readonly shiftMs: number }> = [
+  { label: "1 h earlier", shiftMs: 3_600_000 },
+  { label: "1 d earlier", shiftMs: 86_400_000 },
+]
+
+const alignDown = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs
+
+export const incidentWindow = (task: AgentTask, nowMs: number, stepMs: number): TimeWindow => {
+  const endMs = alignDown(Math.min(task.alert.window.end.epochMillis, nowMs), stepMs)
+  const startMs = Math.min(alignDown(task.alert.window.start.epochMillis, stepMs), endMs)
+  return { label: "incident", startMs, endMs }
+}
+
+export const baselineWindows = (incident: TimeWindow): ReadonlyArray<TimeWindow> =>
+  baselineShifts.map(({ label, shiftMs }) => ({
+    label,
+    startMs: incident.startMs - shiftMs,
+    endMs: incident.endMs - shiftMs,
+  }))
+
+/** When to have answered: the report's release when still ahead, else the deadline; less a margin. */
+export const answerBy = (task: AgentTask, nowMs: number): number => {
+  const reportAt = task.hints.report_at === undefined ? Number.NaN : Date.parse(task.hints.report_at)
+  const target = Number.isFinite(reportAt) && reportAt > nowMs ? reportAt : task.deadline.epochMillis
+  const margin = Math.min(2000, Math.max(250, (target - nowMs) * 0.1))
+  return target - margin
+}

@@ -1,0 +1,243 @@
+/**
+ * What the chat scanners make of channel history, without a model: which messages are about
+ * the alerting service, and what they say about it. Our own bot's posts and the alert message
+ * itself are never evidence. A deploy / change announcement naming the service within the
+ * change lookback is a `deploy_announcement` (a change the cause inference can line up with
+ * the symptoms); another alert about the service (or a person reporting a symptom of it) in the
+ * evidence window is a `related_alert`. Everything else — chatter, other services' deploys,
+ * alerts about other workloads — is read and counted, never a finding. Pure.
+ */
+import { DateTime } from "effect"
+import type { AlertContext } from "./alert-context.js"
+import type { AlertFacts } from "./alert-facts.js"
+import { looksLikeCluster, looksLikeNode, workloadFromPod } from "./alert-facts-names.js"
+import type { HistoryMessage } from "./chat-history.js"
+import { namesService, wordMatcher } from "./chat-terms.js"
+import type { FindingKind } from "./finding-kinds.js"
+import type { Severity } from "./severity.js"
+import { compareSeverity } from "./severity.js"
+
+/** Words of a deploy or change being made (announced by CI/CD bots or by people). */
+export const deployTerms: ReadonlyArray<string> = [
+  "deploy",
+  "deploys",
+  "deployed",
+  "deploying",
+  "deployment",
+  "redeploy",
+  "redeployed",
+  "rollout",
+  "rolled out",
+  "rolling out",
+  "rolling",
+  "canary",
+  "release",
+  "released",
+  "releasing",
+  "upgrade",
+  "upgraded",
+  "upgrading",
+  "helm upgrade",
+  "rollback",
+  "rolled back",
+  "rolling back",
+  "sync",
+  "synced",
+  "shipped",
+  "promoted",
+  "pipeline",
+  "migration",
+  "config change",
+  "feature flag",
+  "scaled",
+  "scaling",
+  "desired count",
+]
+
+/** Words of something being wrong: alerts, failures, symptoms. */
+export const alertTerms: ReadonlyArray<string> = [
+  "alert",
+  "alerts",
+  "alarm",
+  "firing",
+  "triggered",
+  "error",
+  "errors",
+  "warning",
+  "critical",
+  "incident",
+  "failure",
+  "failures",
+  "failed",
+  "failing",
+  "fatal",
+  "crash",
+  "crashed",
+  "crashing",
+  "crashloop",
+  "crashloopbackoff",
+  "oomkilled",
+  "out of memory",
+  "outage",
+  "degraded",
+  "unhealthy",
+  "unavailable",
+  "is down",
+  "not ready",
+  "timed out",
+  "timeout",
+  "timeouts",
+  "exception",
+  "panic",
+  "5xx",
+  "paged",
+]
+
+const deployWords = wordMatcher(deployTerms)
+const alertWords = wordMatcher(alertTerms)
+// "v2.14.0 → prod", "`v4.12.1` → `eks-apac-prod`": a version shipped somewhere.
+const versionShipped = /(?<![\p{L}\p{N}])v?\d+\.\d+(?:\.\d+)?\b[`*_\s]*(?:→|->|=>)/u
+const resolvedWords = wordMatcher(["resolved", "ok", "recovered", "back to normal", "back below"])
+
+export interface ChannelInfo {
+  readonly id: string
+  /** display only (`#deploys`) */
+  readonly name: string | null
+}
+
+export interface ChatMatch {
+  readonly kind: Extract<FindingKind, "deploy_announcement" | "related_alert">
+  readonly severity: Severity
+  readonly message: HistoryMessage
+  /** The alert subject this message names. */
+  readonly service: string
+  /** One line, for the finding's title. */
+  readonly title: string
+}
+
+export interface ChatScan {
+  /** Best first, at most `maxFindings`. */
+  readonly matches: ReadonlyArray<ChatMatch>
+  /** Matches left out by the cap. */
+  readonly omitted: number
+  /** Messages considered (in a window, not ours, not the alert). */
+  readonly considered: number
+}
+
+// Too generic to pick messages by: every *-api would match "api".
+const vague = new Set([
+  "api",
+  "web",
+  "app",
+  "service",
+  "server",
+  "worker",
+  "job",
+  "prod",
+  "production",
+  "main",
+])
+
+// A deployable's name as people write it: `search-api`, `report-renderer` (two or more parts).
+const serviceShaped = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/
+
+/**
+ * The alert's subject names (service, workload, the pod's workload), lower-case, distinct. A
+ * person's or an uptime monitor's alert names no labelled service; then its service-shaped words
+ * stand in ("can you check report-renderer"), never a cluster or node name.
+ */
+export const subjectNames = (facts: AlertFacts): ReadonlyArray<string> => {
+  const pod = facts.pod === null ? null : workloadFromPod(facts.pod)
+  const labelled = [facts.service, facts.workload, pod].flatMap((n) => (n === null ? [] : [n]))
+  const candidates =
+    labelled.length > 0
+      ? labelled
+      : facts.keywords.filter((k) => serviceShaped.test(k) && !looksLikeCluster(k) && !looksLikeNode(k))
+  const names = candidates.map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && !vague.has(n))
+  return [...new Set(names)]
+}
+
+export interface ScanInput {
+  readonly alert: Pick<AlertContext, "platform" | "channel" | "messageId" | "window">
+  readonly facts: AlertFacts
+  readonly channels: ReadonlyArray<ChannelInfo>
+  readonly messages: ReadonlyArray<HistoryMessage>
+  readonly maxFindings: number
+}
+
+const between = (m: HistoryMessage, from: DateTime.Utc, to: DateTime.Utc): boolean =>
+  m.postedAt.epochMillis >= from.epochMillis && m.postedAt.epochMillis <= to.epochMillis
+
+const firstLine = (text: string, max = 120): string => {
+  const line = (text.split("\n").find((l) => l.trim() !== "") ?? "").trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
+const where = (channel: ChannelInfo | undefined, id: string): string => channel?.name ?? id
+
+/** Whether a message is the alert itself (a Slack reply to the alert shares its channel, not its id). */
+export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): boolean =>
+  m.channel === alert.channel && m.messageId === alert.messageId
+
+/** Classify one message against the alert's subject; null when it is not evidence. */
+export const classifyMessage = (
+  input: Pick<ScanInput, "alert" | "channels">,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+): ChatMatch | null => {
+  if (m.own || isAlertMessage(input.alert, m)) return null
+  const service = names.find((n) => namesService(m.text, n))
+  if (service === undefined) return null
+  const channel = where(
+    input.channels.find((c) => c.id === m.channel),
+    m.channel,
+  )
+  const { window } = input.alert
+  const symptom = alertWords.test(m.text)
+  // A symptom outranks change words: "the catalog-api rollout is stuck, pods not ready" is a report.
+  if (symptom && between(m, window.start, window.end)) {
+    const resolved = resolvedWords.test(firstLine(m.text, 400)) && !/\bfiring\b/i.test(m.text)
+    const severity: Severity = resolved ? "low" : m.author.bot ? "medium" : "low"
+    const what = resolved ? "Resolved alert" : m.author.bot ? "Another alert" : "Reported"
+    return {
+      kind: "related_alert",
+      severity,
+      message: m,
+      service,
+      title: `${what} for ${service} in ${channel}: ${firstLine(m.text)}`,
+    }
+  }
+  const change = deployWords.test(m.text) || versionShipped.test(m.text)
+  if (!symptom && change && between(m, window.changesSince, window.end))
+    return {
+      kind: "deploy_announcement",
+      severity: "medium",
+      message: m,
+      service,
+      title: `Change to ${service} announced in ${channel}: ${firstLine(m.text)}`,
+    }
+  return null
+}
+
+const kindRank = (k: ChatMatch["kind"]): number => (k === "deploy_announcement" ? 0 : 1)
+
+/** Every message in the window, classified; best first (severity, changes before alerts, latest first), capped. */
+export const scanChat = (input: ScanInput): ChatScan => {
+  const names = subjectNames(input.facts)
+  const { window } = input.alert
+  const considered = input.messages.filter(
+    (m) => !m.own && !isAlertMessage(input.alert, m) && between(m, window.changesSince, window.end),
+  )
+  const all = names.length === 0 ? [] : considered.flatMap((m) => classifyMessage(input, names, m) ?? [])
+  const sorted = [...all].sort(
+    (a, b) =>
+      compareSeverity(b.severity, a.severity) ||
+      kindRank(a.kind) - kindRank(b.kind) ||
+      b.message.postedAt.epochMillis - a.message.postedAt.epochMillis,
+  )
+  const shown = sorted.slice(0, Math.max(0, input.maxFindings))
+  return { matches: shown, omitted: sorted.length - shown.length, considered: considered.length }
+}
+
+/** When a message was posted, as `HH:MM UTC`, for summaries. */
+export const hhmm = (t: DateTime.Utc): string => DateTime.formatIso(t).slice(11, 16)

@@ -1,0 +1,42 @@
+/**
+ * Word-level matching for chat messages: a term matches only as a whole word, so "terror" is
+ * not "error" and "payments-api" is not "payments-api-v2" (the original matched substrings, so
+ * any message containing "terror" or "alerting-rules" was "an alert"). Case-insensitive and
+ * Unicode-aware: letters and digits of any script are word characters. Pure.
+ */
+import { workloadFromPod } from "./alert-facts-names.js"
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/**
+ * A matcher for any of `terms` as whole words. Term characters are literal; spaces in a term
+ * match any run of whitespace. `wordChars` are the characters that may not touch a match.
+ */
+export const wordMatcher = (terms: ReadonlyArray<string>, wordChars = "\\p{L}\\p{N}_"): RegExp => {
+  const alternatives = [...terms]
+    .filter((t) => t.trim() !== "")
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escapeRegExp(t.trim()).replace(/\s+/g, "\\s+"))
+  const body = alternatives.length === 0 ? "(?!)" : alternatives.join("|")
+  return new RegExp(`(?<![${wordChars}])(?:${body})(?![${wordChars}])`, "iu")
+}
+
+/** Whether `text` holds `term` as a whole word (see wordMatcher). */
+export const hasWord = (text: string, term: string): boolean => wordMatcher([term]).test(text)
+
+// A service name continues with letters, digits, '-', '_' and '.': `payments-api-v2` is another name.
+const nameChars = "\\p{L}\\p{N}_.\\-"
+const nameToken = /[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu
+
+/**
+ * Whether `text` names the service/workload `name`: as a whole name, or through one of its pods
+ * (`payments-api-6c9f7d8b4-q7x2m` names `payments-api`).
+ */
+export const namesService = (text: string, name: string): boolean => {
+  const n = name.trim().toLowerCase()
+  if (n === "") return false
+  if (wordMatcher([n], nameChars).test(text.replace(/[.]+(?=\s|$)/g, " "))) return true
+  for (const token of text.toLowerCase().match(nameToken) ?? [])
+    if (token.startsWith(`${n}-`) && workloadFromPod(token) === n) return true
+  return false
+}

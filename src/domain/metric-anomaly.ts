@@ -1,0 +1,128 @@
+/**
+ * When a metric is anomalous, stated as a rule a reader can check: the incident window's level
+ * (its highest mean over `windowSamples` consecutive samples, so one noisy sample is not a
+ * level) must be at least `minRatio` × the baseline mean AND at least `minZ` baseline standard
+ * deviations above it, against EVERY baseline that has data (the same window 1 h and 1 d
+ * earlier: a spike that also happened yesterday at this time is the daily pattern, not the
+ * incident), AND at or above the kind's absolute floor (2 errors in a million requests is not
+ * an incident however it compares). No baseline with data → no verdict. Pure.
+ */
+import type { MetricSample } from "./metric-series.js"
+
+export interface AnomalyRule {
+  readonly minRatio: number
+  readonly minZ: number
+  readonly floor: number
+  /** Consecutive samples averaged for the incident level (5 one-minute steps). */
+  readonly windowSamples: number
+}
+
+export interface WindowStats {
+  readonly n: number
+  readonly mean: number
+  readonly max: number
+  /** Population standard deviation. */
+  readonly sd: number
+}
+
+export interface BaselineComparison {
+  /** "1 h earlier", "1 d earlier". */
+  readonly label: string
+  readonly stats: WindowStats
+  readonly ratio: number
+  readonly z: number
+  readonly holds: boolean
+}
+
+export interface AnomalyVerdict {
+  readonly anomalous: boolean
+  /** The incident level the rule compares (highest rolling mean). */
+  readonly level: number
+  readonly incident: WindowStats
+  /** Only baselines with enough data. */
+  readonly baselines: ReadonlyArray<BaselineComparison>
+  /** The first incident sample that alone passes the rule (when it began), else the start of the peak run. */
+  readonly onsetMs: number | null
+  /** Why it is not an anomaly ("below the floor", "within 1 h earlier's range", "no baseline"). */
+  readonly because: string
+}
+
+/** Baselines need at least this many samples for a mean and a spread to mean anything. */
+export const minBaselineSamples = 3
+
+const finite = (samples: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
+  samples.filter((s) => Number.isFinite(s.v))
+
+export const windowStats = (values: ReadonlyArray<number>): WindowStats => {
+  const n = values.length
+  if (n === 0) return { n, mean: Number.NaN, max: Number.NaN, sd: Number.NaN }
+  const mean = values.reduce((a, b) => a + b, 0) / n
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / n
+  // Rounding makes a flat series' spread a few ulps instead of 0; that is no spread at all.
+  const sd = Math.sqrt(variance) <= 1e-9 * Math.abs(mean) ? 0 : Math.sqrt(variance)
+  return { n, mean, max: Math.max(...values), sd }
+}
+
+/** The highest mean of `w` consecutive samples, and where that run starts. */
+export const peakLevel = (
+  samples: ReadonlyArray<MetricSample>,
+  w: number,
+): { level: number; startMs: number | null } => {
+  const width = Math.max(1, Math.min(w, samples.length))
+  let best = Number.NEGATIVE_INFINITY
+  let startMs: number | null = null
+  for (let i = 0; i + width <= samples.length; i++) {
+    const run = samples.slice(i, i + width)
+    const mean = run.reduce((a, s) => a + s.v, 0) / width
+    if (mean > best) {
+      best = mean
+      startMs = run[0]?.t ?? null
+    }
+  }
+  return { level: samples.length === 0 ? Number.NaN : best, startMs }
+}
+
+/** How `value` compares with a baseline: ratio to its mean, z-score against its spread. */
+export const compareTo = (value: number, stats: WindowStats): { ratio: number; z: number } => {
+  const ratio = stats.mean > 0 ? value / stats.mean : value > 0 ? Number.POSITIVE_INFINITY : 1
+  const z = stats.sd > 0 ? (value - stats.mean) / stats.sd : value > stats.mean ? Number.POSITIVE_INFINITY : 0
+  return { ratio, z }
+}
+
+const passes = (value: number, stats: WindowStats, rule: AnomalyRule): boolean => {
+  const { ratio, z } = compareTo(value, stats)
+  return ratio >= rule.minRatio && z >= rule.minZ
+}
+
+export const judgeAnomaly = (
+  incidentSamples: ReadonlyArray<MetricSample>,
+  baselineSamples: ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }>,
+  rule: AnomalyRule,
+): AnomalyVerdict => {
+  const incident = finite(incidentSamples)
+  const incidentStats = windowStats(incident.map((s) => s.v))
+  const peak = peakLevel(incident, rule.windowSamples)
+  const baselines = baselineSamples.flatMap(({ label, samples }): ReadonlyArray<BaselineComparison> => {
+    const values = finite(samples).map((s) => s.v)
+    if (values.length < minBaselineSamples) return []
+    const stats = windowStats(values)
+    const { ratio, z } = compareTo(peak.level, stats)
+    return [{ label, stats, ratio, z, holds: ratio >= rule.minRatio && z >= rule.minZ }]
+  })
+  const verdict = (anomalous: boolean, because: string, onsetMs: number | null = null): AnomalyVerdict => ({
+    anomalous,
+    level: peak.level,
+    incident: incidentStats,
+    baselines,
+    onsetMs,
+    because,
+  })
+  if (incident.length === 0) return verdict(false, "no samples in the incident window")
+  if (baselines.length === 0) return verdict(false, "no baseline with data (1 h or 1 d earlier)")
+  if (!(peak.level >= rule.floor)) return verdict(false, `below the floor of ${rule.floor}`)
+  const within = baselines.filter((b) => !b.holds)
+  if (within.length > 0)
+    return verdict(false, `within the range of ${within.map((b) => b.label).join(" and ")}`)
+  const onset = incident.find((s) => s.v >= rule.floor && baselines.every((b) => passes(s.v, b.stats, rule)))
+  return verdict(true, "", onset?.t ?? peak.startMs)
+}

@@ -1,0 +1,175 @@
+/**
+ * The prometheus agent end to end over the replay and the real adapter: a real error-rate jump
+ * is reported once, with its values and the rule; flat and merely noisy series are not; no
+ * Prometheus → unhealthy; an alert naming no service → skipped; a refused template is named
+ * while the other queries still answer; every query failing → error; and a hung server does
+ * not hold the answer past the report's release.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime, Effect, Fiber, TestClock } from "effect"
+import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
+import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
+import type { AgentTask } from "../../../src/domain/agent-task.js"
+import { defaultConfig } from "../../../src/domain/config.js"
+import {
+  MetricSource,
+  type MetricSourceService,
+  notConfiguredMetricSource,
+} from "../../../src/ports/metric-source.js"
+import { makePrometheusReplay } from "../../../src/replay/prometheus.js"
+import { advanceToSleepAt } from "../../adapters/fetch/await-sleep.js"
+import { taskFor } from "../cloudwatch-logs/agent-harness.js"
+import {
+  alertText,
+  alertTime,
+  flat,
+  noisy,
+  now,
+  type Rates,
+  realAnomaly,
+  requestSeries,
+} from "./metric-fixtures.js"
+
+const settings = defaultConfig.sources.prometheus
+const task = taskFor({ text: alertText, alertTime, now })
+
+const harness = (rates: Rates) =>
+  Effect.gen(function* () {
+    yield* TestClock.setTime(Date.parse(now))
+    const replay = yield* makePrometheusReplay({ series: requestSeries(rates), now: () => Date.parse(now) })
+    const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+    return { replay, source }
+  })
+
+const run = (t: AgentTask, source: MetricSourceService, agent = prometheusAgent) =>
+  agent.handle(t, { sessionId: null }).pipe(Effect.provideService(MetricSource, source))
+
+describe("prometheusAgent", () => {
+  it.scoped("reports a real error-rate jump with its values, the baselines and the rule", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(realAnomaly)
+      const result = yield* run(task, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings).toHaveLength(1)
+      const [f] = result.findings
+      expect(f).toMatchObject({
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "high",
+        service: "checkout-api",
+        resource: "metric/checkout-api/error_rate",
+      })
+      expect(f?.title).toMatch(
+        /^checkout-api 5xx error rate 1\d(\.\d)?% vs 0\.3\d+% \/ 0\.3\d+% baseline \(\d+×\)$/,
+      )
+      expect(f?.detail).toMatch(
+        /Incident window 15:12–15:45 UTC: peak 1\d(\.\d)?% \(mean \d+(\.\d)?%, max 1\d(\.\d)?%/,
+      )
+      expect(f?.detail).toMatch(
+        /1 h earlier: mean 0\.3\d+% \(sd [\d.]+%\) → \d+×, z [\d.]+; 1 d earlier: mean/,
+      )
+      expect(f?.detail).toMatch(
+        /≥ 2× every baseline's mean AND ≥ 3 of its standard deviations above it, AND at least 1% \(the floor\)/,
+      )
+      const observedAt = f?.observedAt ?? null
+      expect(observedAt === null ? null : DateTime.formatIso(observedAt)).toBe("2026-12-03T15:31:00.000Z")
+      expect(f?.excerpt).toContain('http_requests_total{service="checkout-api",code=~"5.."}')
+      expect(result.summary).toMatch(
+        /^1 metric anomaly for checkout-api \(15:12–15:45 UTC vs 1 h and 1 d earlier\): 5xx error rate\./,
+      )
+      expect(result.summary).toMatch(/latency_p99: no data in the incident window/)
+      // Incident, 1 h and 1 d earlier for each of the four signals, over the same 33-minute length.
+      const ranges = replay.requests().map((r) => r.body as Record<string, string>)
+      expect(ranges).toHaveLength(12)
+      const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
+      expect([...lengths]).toEqual([33 * 60])
+      const starts = new Set(ranges.map((b) => new Date(Number(b.start) * 1000).toISOString()))
+      expect([...starts].sort()).toEqual([
+        "2026-12-02T15:12:00.000Z",
+        "2026-12-03T14:12:00.000Z",
+        "2026-12-03T15:12:00.000Z",
+      ])
+    }),
+  )
+
+  it.scoped("does not report a flat series", () =>
+    Effect.gen(function* () {
+      const { source } = yield* harness(flat)
+      const result = yield* run(task, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings).toEqual([])
+      expect(result.summary).toMatch(/^No metric anomaly for checkout-api/)
+      expect(result.summary).toMatch(
+        /error_rate: no anomaly \(2%, within the range of 1 h earlier and 1 d earlier\)/,
+      )
+    }),
+  )
+
+  it.scoped("does not report a merely noisy series", () =>
+    Effect.gen(function* () {
+      const { source } = yield* harness(noisy)
+      const result = yield* run(task, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings).toEqual([])
+      expect(result.summary).toMatch(/error_rate: no anomaly/)
+    }),
+  )
+
+  it.effect("without Prometheus answers unhealthy with the reason", () =>
+    Effect.gen(function* () {
+      const result = yield* run(task, notConfiguredMetricSource())
+      expect(result).toMatchObject({ status: "unhealthy", findings: [] })
+      expect(result.reason).toMatch(/PROMETHEUS_URL/)
+    }),
+  )
+
+  it.scoped("skips an alert that names no service, workload or namespace", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(flat)
+      const vague = taskFor({ text: "[FIRING:1] Watchdog\nsummary: everything is fine", alertTime, now })
+      const result = yield* run(vague, source)
+      expect(result.status).toBe("skipped")
+      expect(result.reason).toMatch(/no metric query applies/)
+      expect(replay.requests()).toEqual([])
+    }),
+  )
+
+  it.scoped("names a refused query and still answers with the others", () =>
+    Effect.gen(function* () {
+      const { source } = yield* harness(realAnomaly)
+      const agent = makePrometheusAgent({
+        ...settings,
+        queries: { ...settings.queries, latency_p99: 'topk(1, http_requests_total{service="{service}"})' },
+      })
+      const result = yield* run(task, source, agent)
+      expect(result.status).toBe("ok")
+      expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/error_rate"])
+      expect(result.summary).toMatch(/latency_p99: query refused \(.*topk.*\)/)
+    }),
+  )
+
+  it.scoped("answers error when every query fails", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(realAnomaly)
+      replay.failNext("query_range", { status: 503, errorType: "unavailable", error: "overloaded" }, 12)
+      const result = yield* run(task, source)
+      expect(result.status).toBe("error")
+      expect(result.reason).toMatch(/HTTP 503/)
+    }),
+  )
+
+  it.scoped("answers by the report's release even when Prometheus hangs", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(realAnomaly)
+      replay.holdNext("query_range", 3) // the error-rate query's three windows never answer
+      const released = taskFor({ text: alertText, alertTime, now, reportAtS: 20 })
+      const fiber = yield* Effect.fork(run(released, source))
+      // Released at now + 20 s, answered 2 s before that.
+      yield* advanceToSleepAt(Date.parse(now) + 18_000)
+      const result = yield* Fiber.join(fiber)
+      expect(result.status).toBe("ok")
+      expect(result.findings).toEqual([])
+      expect(result.summary).toMatch(/error_rate: no answer in time/)
+    }),
+  )
+})

@@ -1,0 +1,156 @@
+/**
+ * The scanners' pure classification: whole-word matching ("terror" is not "error",
+ * "payments-api-v2" is not "payments-api"), deploy announcements over the change lookback and
+ * other alerts over the evidence window, our own posts and the alert itself never evidence,
+ * unrelated chatter never a finding, and the cap.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { DateTime } from "effect"
+import { investigationWindow } from "../../src/domain/alert-context.js"
+import { extractFacts } from "../../src/domain/alert-facts.js"
+import type { HistoryMessage } from "../../src/domain/chat-history.js"
+import { scanChat, subjectNames } from "../../src/domain/chat-scan.js"
+import { hasWord, namesService } from "../../src/domain/chat-terms.js"
+import { defaultConfig } from "../../src/domain/config.js"
+
+const alertTime = DateTime.unsafeMake("2026-11-27T13:05:00Z")
+const window = investigationWindow(alertTime, {
+  evidenceBeforeMinutes: 30,
+  evidenceAfterMinutes: 5,
+  changeLookbackHours: 6,
+})
+const alertText = `[FIRING:1] KubePodCrashLooping (eks-prod payments)
+service: payments-api
+severity: critical`
+const facts = extractFacts(alertText, defaultConfig.severity.labels)
+const alert = { platform: "slack" as const, channel: "C0ALERTS", messageId: "1795784700.000200", window }
+
+let n = 0
+const msg = (at: string, text: string, over: Partial<HistoryMessage> = {}): HistoryMessage => ({
+  channel: "C0DEPLOYS",
+  messageId: `m${++n}`,
+  threadId: null,
+  postedAt: DateTime.unsafeMake(at),
+  text,
+  author: { id: "U0CI", name: "ci", bot: true },
+  own: false,
+  ...over,
+})
+
+const scan = (messages: ReadonlyArray<HistoryMessage>, maxFindings = 20) =>
+  scanChat({
+    alert,
+    facts,
+    channels: [
+      { id: "C0DEPLOYS", name: "#deploys" },
+      { id: "C0ALERTS", name: "#alerts-prod" },
+    ],
+    messages,
+    maxFindings,
+  })
+
+describe("chat terms", () => {
+  it("matches whole words only", () => {
+    expect(hasWord("a reign of terror", "error")).toBe(false)
+    expect(hasWord("Error: boom", "error")).toBe(true)
+    expect(hasWord("errorless", "error")).toBe(false)
+    expect(hasWord("ERROR_CODE", "error")).toBe(false)
+    expect(hasWord("pods not  ready", "not ready")).toBe(true)
+  })
+
+  it("names a service as a whole name or through its pods", () => {
+    expect(namesService("deployed *payments-api* v2", "payments-api")).toBe(true)
+    expect(namesService("deployed payments-api-v2 to prod", "payments-api")).toBe(false)
+    expect(namesService("checkout-payments-api is slow", "payments-api")).toBe(false)
+    expect(namesService("pod payments-api-6c9f7d8b4-q7x2m restarted", "payments-api")).toBe(true)
+    expect(namesService("payments-api.", "payments-api")).toBe(true)
+  })
+
+  it("takes the subject from the alert's labels, or a person's service-shaped words", () => {
+    expect(subjectNames(facts)).toEqual(["payments-api"])
+    const human = extractFacts(
+      "can you check report-renderer on eks-data-prod? it returns 503",
+      defaultConfig.severity.labels,
+    )
+    expect(subjectNames(human)).toEqual(["report-renderer"])
+  })
+})
+
+describe("scanChat", () => {
+  it("a deploy of the alerting service inside the change lookback is a medium deploy_announcement", () => {
+    const deploy = msg("2026-11-27T09:30:00Z", "github-actions: deployed payments-api v2.14.0 to eks-prod")
+    const result = scan([deploy])
+    expect(result.matches).toHaveLength(1)
+    expect(result.matches[0]).toMatchObject({
+      kind: "deploy_announcement",
+      severity: "medium",
+      service: "payments-api",
+      message: deploy,
+    })
+    expect(result.matches[0]?.title).toContain("#deploys")
+  })
+
+  it("a deploy older than the change lookback, or of another service, is not a finding", () => {
+    const old = msg("2026-11-27T06:59:00Z", "deployed payments-api v2.13.0")
+    const other = msg("2026-11-27T13:00:00Z", "deployed search-api v1.8.1 to eks-prod")
+    const lookalike = msg("2026-11-27T13:00:00Z", "deployed payments-api-v2 to eks-prod")
+    expect(scan([old, other, lookalike]).matches).toEqual([])
+  })
+
+  it("another alert for the service in the evidence window is a related_alert; outside it, nothing", () => {
+    const inside = msg("2026-11-27T12:50:00Z", "[FIRING:1] HighErrorRate payments-api 5xx > 5%", {
+      channel: "C0ALERTS",
+    })
+    const before = msg("2026-11-27T12:20:00Z", "[FIRING:1] HighErrorRate payments-api", {
+      channel: "C0ALERTS",
+    })
+    const result = scan([inside, before])
+    expect(result.matches.map((m) => [m.kind, m.severity, m.message.messageId])).toEqual([
+      ["related_alert", "medium", inside.messageId],
+    ])
+  })
+
+  it("'terror' is not 'error': a person's chatter naming the service is no finding", () => {
+    const chatter = msg("2026-11-27T13:00:00Z", "the payments-api terror movie night is at 6", {
+      author: { id: "U0DANA", name: "dana", bot: false },
+    })
+    expect(scan([chatter]).matches).toEqual([])
+    const report = msg("2026-11-27T13:01:00Z", "payments-api is throwing errors for me", {
+      author: { id: "U0DANA", name: "dana", bot: false },
+    })
+    expect(scan([report]).matches.map((m) => [m.kind, m.severity])).toEqual([["related_alert", "low"]])
+  })
+
+  it("never our own posts, never the alert itself", () => {
+    const ours = msg("2026-11-27T13:02:00Z", "🔎 Investigating payments-api errors", { own: true })
+    const theAlert = msg("2026-11-27T13:05:00Z", alertText, {
+      channel: "C0ALERTS",
+      messageId: "1795784700.000200",
+    })
+    const result = scan([ours, theAlert])
+    expect(result.matches).toEqual([])
+    expect(result.considered).toBe(0)
+  })
+
+  it("a symptom outranks change words: a stuck rollout reported by a person is a report, not a deploy", () => {
+    const m = msg(
+      "2026-11-27T13:01:00Z",
+      "payments-api rollout is taking a while, 2 new pods still not ready",
+      {
+        author: { id: "U0K", name: "kenji", bot: false },
+      },
+    )
+    expect(scan([m]).matches.map((x) => x.kind)).toEqual(["related_alert"])
+  })
+
+  it("caps the findings, best first, and counts the rest", () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      msg(`2026-11-27T12:${String(40 + (i % 20)).padStart(2, "0")}:00Z`, `[FIRING] payments-api error #${i}`),
+    )
+    const deploy = msg("2026-11-27T11:00:00Z", "deployed payments-api v2.14.0")
+    const result = scan([...many, deploy], 20)
+    expect(result.matches).toHaveLength(20)
+    expect(result.omitted).toBe(6)
+    expect(result.matches[0]?.kind).toBe("deploy_announcement")
+  })
+})

@@ -1,0 +1,166 @@
+/**
+ * The anomaly rule: a real departure (≥ 2× and z ≥ 3 against both the 1 h and the 1 d
+ * baseline, above the floor) is reported with its values; a flat series, a merely noisy one,
+ * one below the floor, one that also happened yesterday, and one without a baseline are not.
+ * Properties (fast-check, fixed printed seeds): a flat series at any level and scale never
+ * reports, and the verdict does not change when series and floor are scaled together.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import fc from "fast-check"
+import { type AnomalyRule, judgeAnomaly, peakLevel, windowStats } from "../../src/domain/metric-anomaly.js"
+import type { MetricSample } from "../../src/domain/metric-series.js"
+
+const T = Date.parse("2026-11-27T12:00:00Z")
+const samples = (values: ReadonlyArray<number>, start = T): ReadonlyArray<MetricSample> =>
+  values.map((v, i) => ({ t: start + i * 60_000, v }))
+const rule: AnomalyRule = { minRatio: 2, minZ: 3, floor: 0.01, windowSamples: 5 }
+
+/** A steady error rate around 0.4 % with a little jitter. */
+const calm = (n: number, level = 0.004): Array<number> =>
+  Array.from({ length: n }, (_, i) => level * (1 + 0.1 * Math.sin(i)))
+const baselines = (hour: ReadonlyArray<number>, day: ReadonlyArray<number>) => [
+  { label: "1 h earlier", samples: samples(hour, T - 3_600_000) },
+  { label: "1 d earlier", samples: samples(day, T - 86_400_000) },
+]
+
+describe("judgeAnomaly", () => {
+  it("reports a real anomaly with its values and when it began", () => {
+    const incident = [...calm(20), ...Array.from({ length: 15 }, () => 0.12)]
+    const v = judgeAnomaly(samples(incident), baselines(calm(35), calm(35)), rule)
+    expect(v.anomalous).toBe(true)
+    expect(v.level).toBeCloseTo(0.12, 12)
+    expect(v.incident.max).toBeCloseTo(0.12, 12)
+    expect(v.incident.mean).toBeCloseTo((20 * windowStats(calm(20)).mean + 15 * 0.12) / 35, 12)
+    expect(v.baselines.map((b) => b.label)).toEqual(["1 h earlier", "1 d earlier"])
+    for (const b of v.baselines) {
+      expect(b.ratio).toBeCloseTo(0.12 / b.stats.mean, 9)
+      expect(b.z).toBeCloseTo((0.12 - b.stats.mean) / b.stats.sd, 6)
+      expect(b.ratio).toBeGreaterThan(25)
+      expect(b.holds).toBe(true)
+    }
+    expect(v.onsetMs).toBe(T + 20 * 60_000)
+  })
+
+  it("does not report a flat series", () => {
+    const v = judgeAnomaly(
+      samples(Array(35).fill(0.05)),
+      baselines(Array(35).fill(0.05), Array(35).fill(0.05)),
+      rule,
+    )
+    expect(v.anomalous).toBe(false)
+    for (const b of v.baselines) {
+      expect(b.ratio).toBeCloseTo(1, 9)
+      expect(b.stats.sd).toBe(0)
+      expect(b.z).toBe(0)
+    }
+  })
+
+  it("does not report a merely noisy series whose spikes are within the baseline's own variance", () => {
+    // Baselines swing between 1 % and 9 %; the incident does the same with a few single spikes to 20 %.
+    const noisy = (n: number, phase: number) =>
+      Array.from({ length: n }, (_, i) => ((i + phase) % 2 === 0 ? 0.01 : 0.09))
+    const incident = noisy(35, 1).map((v, i) => (i % 9 === 4 ? 0.2 : v))
+    const v = judgeAnomaly(samples(incident), baselines(noisy(35, 0), noisy(35, 1)), rule)
+    expect(v.anomalous).toBe(false)
+    expect(v.because).toMatch(/within the range/)
+    // The single 20 % samples are averaged into 5-sample levels, well under 2× the 5 % mean.
+    expect(v.level).toBeLessThan(0.1)
+  })
+
+  it("does not report a high-variance baseline even when the level doubles (z below 3)", () => {
+    const wild = Array.from({ length: 35 }, (_, i) => [0.01, 0.3, 0.02, 0.25, 0.01][i % 5] ?? 0)
+    const incident = Array(35).fill(0.24)
+    const v = judgeAnomaly(samples(incident), baselines(wild, wild), rule)
+    expect(v.baselines[0]?.ratio).toBeGreaterThanOrEqual(2)
+    expect(v.baselines[0]?.z).toBeLessThan(3)
+    expect(v.anomalous).toBe(false)
+  })
+
+  it("does not report a jump that stays below the floor", () => {
+    const v = judgeAnomaly(
+      samples([...calm(20, 0.0001), ...Array(15).fill(0.005)]),
+      baselines(calm(35, 0.0001), calm(35, 0.0001)),
+      rule,
+    )
+    expect(v.baselines.every((b) => b.holds)).toBe(true)
+    expect(v.anomalous).toBe(false)
+    expect(v.because).toMatch(/below the floor of 0.01/)
+  })
+
+  it("does not report what also happened a day earlier (the daily pattern)", () => {
+    const spike = [...calm(20), ...Array(15).fill(0.12)]
+    const v = judgeAnomaly(samples(spike), baselines(calm(35), spike), rule)
+    expect(v.anomalous).toBe(false)
+    expect(v.because).toBe("within the range of 1 d earlier")
+  })
+
+  it("gives no verdict without a baseline, and judges on the baseline it has", () => {
+    const spike = [...calm(20), ...Array(15).fill(0.12)]
+    expect(judgeAnomaly(samples(spike), baselines([], [0.004, 0.004]), rule)).toMatchObject({
+      anomalous: false,
+      because: "no baseline with data (1 h or 1 d earlier)",
+    })
+    const oneSided = judgeAnomaly(samples(spike), baselines(calm(35), []), rule)
+    expect(oneSided.anomalous).toBe(true)
+    expect(oneSided.baselines.map((b) => b.label)).toEqual(["1 h earlier"])
+  })
+
+  it("ignores NaN samples (0/0 with no traffic) and reports against a zero baseline", () => {
+    const v = judgeAnomaly(
+      samples([Number.NaN, Number.NaN, ...Array(10).fill(0.5)]),
+      baselines(Array(35).fill(0), [Number.NaN, 0, 0, 0]),
+      rule,
+    )
+    expect(v.anomalous).toBe(true)
+    expect(v.incident.n).toBe(10)
+    expect(
+      v.baselines.every((b) => b.ratio === Number.POSITIVE_INFINITY && b.z === Number.POSITIVE_INFINITY),
+    ).toBe(true)
+  })
+})
+
+describe("peakLevel", () => {
+  it("is the highest mean of the given number of consecutive samples, and where it starts", () => {
+    expect(peakLevel(samples([1, 1, 9, 1, 1, 4, 4, 4, 4, 4, 1]), 5)).toEqual({
+      level: 4,
+      startMs: T + 5 * 60_000,
+    })
+    expect(peakLevel(samples([3, 9]), 5)).toEqual({ level: 6, startMs: T })
+  })
+})
+
+describe("judgeAnomaly properties", () => {
+  const seed = 20261127
+  console.log(`metric-anomaly property seed: ${seed}`)
+  const level = fc.double({ min: 1e-6, max: 1e9, noNaN: true, noDefaultInfinity: true })
+  const scale = fc.double({ min: 1e-3, max: 1e6, noNaN: true, noDefaultInfinity: true })
+  const length = fc.integer({ min: 3, max: 60 })
+
+  it("never reports a flat series, whatever its level and scale", () => {
+    fc.assert(
+      fc.property(level, scale, length, fc.double({ min: 0, max: 1e9, noNaN: true }), (c, k, n, floor) => {
+        const flat = Array(n).fill(c * k)
+        const v = judgeAnomaly(samples(flat), baselines(flat, flat), { ...rule, floor })
+        return !v.anomalous
+      }),
+      { seed, numRuns: 500 },
+    )
+  })
+
+  it("gives the same verdict when the series and the floor are scaled together", () => {
+    const values = fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 40 })
+    fc.assert(
+      fc.property(values, values, values, fc.integer({ min: 0, max: 12 }), (incident, hour, day, power) => {
+        const k = 2 ** power // exact in binary floating point, so ratios and z-scores are unchanged
+        const scaled = (xs: ReadonlyArray<number>) => xs.map((x) => x * k)
+        const a = judgeAnomaly(samples(incident), baselines(hour, day), { ...rule, floor: 1 })
+        const b = judgeAnomaly(samples(scaled(incident)), baselines(scaled(hour), scaled(day)), {
+          ...rule,
+          floor: k,
+        })
+        return a.anomalous === b.anomalous
+      }),
+      { seed: seed + 1, numRuns: 500 },
+    )
+  })
+})
