@@ -29,8 +29,6 @@ export const deployTerms: ReadonlyArray<string> = [
   "rollout",
   "rolled out",
   "rolling out",
-  "rolling",
-  "canary",
   "release",
   "released",
   "releasing",

@@ -5,6 +5,7 @@
  * writes it into the `agent_reply` trace event; the report shows only the findings and usage.
  */
 import { Schema } from "effect"
+import { JsonValue } from "./trace.js"
 
 const Count = Schema.Int.pipe(Schema.nonNegative())
 
@@ -13,7 +14,8 @@ export const TranscriptEntry = Schema.Union(
     role: Schema.Literal("assistant"),
     step: Count,
     text: Schema.String,
-    toolCalls: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String, input: Schema.Unknown })),
+    // A model's tool input is JSON (Converse), and the record travels as JSON over A2A.
+    toolCalls: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String, input: JsonValue })),
     usage: Schema.Struct({ inputTokens: Schema.Number, outputTokens: Schema.Number }),
     stopReason: Schema.String,
   }),

@@ -15,6 +15,7 @@ import { Llm, type LlmContent, type LlmMessage, type LlmTool, type LlmUsage } fr
 import type { StopReason, TranscriptEntry } from "./drill-down-record.js"
 import type { Finding } from "./finding.js"
 import { redact } from "./redact.js"
+import { toTraceData } from "./trace.js"
 
 export type { StopReason, TranscriptEntry } from "./drill-down-record.js"
 
@@ -183,7 +184,8 @@ export const runToolLoop = <R>(input: ToolLoopInput<R>): Effect.Effect<ToolLoopO
         role: "assistant",
         step: steps + 1,
         text,
-        toolCalls: calls.map((c) => ({ id: c.id, name: c.name, input: c.input })),
+        // JSON as decoded from the model's reply; redacted like every other trace value.
+        toolCalls: calls.map((c) => ({ id: c.id, name: c.name, input: toTraceData(c.input) })),
         usage: turn.usage,
         stopReason: turn.stopReason,
       })

@@ -20,7 +20,7 @@ import {
 } from "../../domain/metric-queries.js"
 import { labelsKey, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
-import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
+import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 
@@ -155,9 +155,18 @@ export const investigate = (
     const notConfigured = failed.find((o) => o.error.reason === "not_configured")
     if (notConfigured !== undefined) return yield* notConfigured.error
     const judged = outcomes.filter((o): o is Extract<KindOutcome, { _tag: "Judged" }> => o._tag === "Judged")
-    if (judged.length === 0 && failed.length > 0 && failed.length === outcomes.length) {
+    if (judged.length === 0) {
+      // Nothing answered: an error the report shows as such, never "no anomaly".
       const first = failed[0]
-      if (first !== undefined) return yield* first.error
+      return yield* first !== undefined && failed.length === outcomes.length
+        ? first.error
+        : new MetricSourceError({
+            reason: "unavailable",
+            message: `no metric query answered before the report was due (${[
+              ...failed.map(describeFailure),
+              ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
+            ].join("; ")})`,
+          })
     }
     const findings = judged.flatMap((o) => o.findings)
     const notes = [

@@ -172,4 +172,19 @@ describe("prometheusAgent", () => {
       expect(result.summary).toMatch(/error_rate: no answer in time/)
     }),
   )
+
+  it.scoped("answers error, not 'no anomaly', when nothing answers in time", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(realAnomaly)
+      replay.holdNext("query_range", 12)
+      const released = taskFor({ text: alertText, alertTime, now, reportAtS: 20 })
+      const fiber = yield* Effect.fork(run(released, source))
+      yield* advanceToSleepAt(Date.parse(now) + 18_000)
+      const result = yield* Fiber.join(fiber)
+      expect(result.status).toBe("error")
+      expect(result.reason).toMatch(
+        /no metric query answered before the report was due \(error_rate: no answer in time;/,
+      )
+    }),
+  )
 })
