@@ -27,6 +27,12 @@ const changeNoun: Readonly<Record<string, string>> = {
   deploy: "deploy",
 }
 
+const deployWords =
+  /\b(?:deploy(?:ed|ing|s|ment)?|releas(?:e|ed|ing)|rolled out|roll(?:ing)? out|ship(?:ped|ping)?|promot(?:e|ed|ing))\b/i
+
+/** An announcement's own words: its title after "… announced in #channel: ". */
+const announcementText = (f: Finding): string => oneLine(f.title.replace(/^.*? announced in [^:]*:\s*/, ""))
+
 const arrowTarget = /(?:→|->)\s*([^\s,;()]+)/g
 const versionToken = /\bv\d+(?:\.\d+)+[\w.+-]*/
 const setting =
@@ -63,9 +69,17 @@ const changePhrase = (chain: Chain): string | null => {
   const version = versionOf(chain.changes)
   const settings = settingsOf(chain.changes)
   const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`
-  const told = lead.kind === "deploy_announcement" ? " (announced)" : ""
+  const announced = lead.kind === "deploy_announcement"
+  // An announcement that is not a deploy (scaling, a flag, a migration) is named a change, in its own words.
+  const deploy = !announced || deployWords.test(lead.title) || version !== null
+  const told = !announced
+    ? ""
+    : deploy
+      ? " (announced)"
+      : ` (announced: "${clipText(announcementText(lead), 90)}")`
   const what = settings.length === 0 ? "" : ` (${settings.join(", ")})`
-  return `${changeNoun[lead.kind] ?? lead.kind} of ${chain.subject.display}${version === null ? "" : ` ${version}`}${at}${told}${what}`
+  const noun = deploy ? (changeNoun[lead.kind] ?? lead.kind) : "change"
+  return `${noun} ${deploy ? "of" : "to"} ${chain.subject.display}${version === null ? "" : ` ${version}`}${at}${told}${what}`
 }
 
 const title = (f: Finding): string => clipText(oneLine(f.title), maxTitleChars)

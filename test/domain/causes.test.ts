@@ -141,6 +141,26 @@ describe("inferCauses rules", () => {
     expect(causesOf(told)[0]?.findings).toEqual(["eks#1", "slack_scanner#1"])
   })
 
+  it("an announced change that is not a deploy is named a change, in its own words", () => {
+    const told = numberFindings([
+      f("eks", "payments-api OOMKilled", "high", { kind: "oom_killed" }),
+      f(
+        "slack_scanner",
+        "Change to payments-api announced in #ops: scaling payments-api desired count 12 → 24",
+        "info",
+        {
+          kind: "deploy_announcement",
+          service: null,
+          resource: "channel/C07OPS",
+          observedAt: at("2026-11-27T12:30:00Z"),
+        },
+      ),
+    ])
+    expect(causesOf(told)[0]?.text).toMatch(
+      /^change to payments-api at 12:30 UTC \(announced: "scaling payments-api desired count 12 → 24"\) followed by/,
+    )
+  })
+
   it("a finding with no time counts as in the window; one without an id is never cited", () => {
     const untimed = numberFindings([f("eks", "payments-api OOMKilled", "high", { observedAt: null })])
     expect(causesOf(untimed).map((c) => c.findings)).toEqual([["eks#1"]])
