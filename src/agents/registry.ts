@@ -2,14 +2,12 @@
  * The specialists this process can run inline, by id. Each answers with an AgentResult built
  * from its own data source (a port the composition root provides: the real backend, a scenario's
  * replay, or a not-configured twin that makes the agent answer `unhealthy` with the reason).
- * The chat scanners read channel history through ChatPlatforms. Agents whose source has not
- * landed yet answer `unhealthy` saying so — the report shows 🩺 and why, never
- * an invented result.
+ * The chat scanners read channel history through ChatPlatforms, incident history the
+ * IncidentStore, Prometheus the MetricSource. Every specialist is listed here, so the record is
+ * total over SpecialistId: adding an id without an agent does not compile.
  */
-import { Effect } from "effect"
 import type { InlineAgent, InlineAgents } from "../adapters/local/inline-agent-invoker.js"
 import { type SpecialistId, specialists } from "../domain/agent-id.js"
-import { placeholderResult } from "../domain/agent-result.js"
 import type { AppConfig } from "../domain/config.js"
 import type { ChatPlatforms } from "../ports/chat-platform.js"
 import type { Cluster } from "../ports/cluster.js"
@@ -30,13 +28,7 @@ import { makeSlackScannerAgent } from "./slack-scanner/slack-scanner-agent.js"
 /** Every port a specialist may read (and the model, for the bounded drill-down when one is configured). */
 export type SpecialistSources = Cluster | LogSource | IncidentStore | Llm | ChatPlatforms | MetricSource
 
-const notInThisBuild = (agent: SpecialistId): InlineAgent<never> => ({
-  mode: "reply",
-  handle: () =>
-    Effect.succeed(placeholderResult(agent, "unhealthy", `the ${agent} agent is not part of this build yet`)),
-})
-
-const built = (config: AppConfig): InlineAgents<SpecialistSources> => ({
+const built = (config: AppConfig): Record<SpecialistId, InlineAgent<SpecialistSources>> => ({
   // With agents.<id>.model set, the plan is followed by a bounded model drill-down (drill-down.ts).
   eks: drillDownFor(config, "eks", eksAgent, eksTools),
   incident_history: incidentHistoryAgent,
@@ -59,7 +51,5 @@ export const specialistAgents = (
   overrides: InlineAgents<SpecialistSources> = {},
 ): InlineAgents<SpecialistSources> => {
   const agents = built(config)
-  return Object.fromEntries(
-    specialists.map(({ id }) => [id, overrides[id] ?? agents[id] ?? notInThisBuild(id)]),
-  )
+  return Object.fromEntries(specialists.map(({ id }) => [id, overrides[id] ?? agents[id]]))
 }

@@ -43,7 +43,7 @@ export const serveWorld = (
       sources: args.live
         ? {
             layers: liveSourceLayers(config, env),
-            description: "live (kubeconfig, AWS credential chain)",
+            description: "live (kubeconfig, AWS credential chain, PROMETHEUS_URL)",
           }
         : {
             layers: notConfiguredSources,
