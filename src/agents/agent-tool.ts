@@ -7,7 +7,7 @@
  * reads. To give an agent tools: write them next to the agent (`src/agents/<dir>/tools.ts`),
  * list them in `src/agents/agent-tools.ts`, and add one SKILL.md per tool (see `skills.ts`).
  */
-import { DateTime, Effect, JSONSchema, Option, ParseResult, Schema } from "effect"
+import { Effect, JSONSchema, ParseResult, Schema } from "effect"
 import type { AgentTask } from "../domain/agent-task.js"
 import type { LoopTool, ToolOutput } from "../domain/tool-loop.js"
 
@@ -65,16 +65,3 @@ export const bindTool = <R>(tool: AgentTool<R>, task: AgentTask, description: st
   spec: { name: tool.name, description, inputSchema: tool.inputSchema },
   call: (input) => tool.call(input, task).pipe(Effect.mapError((e) => e.message)),
 })
-
-/**
- * When a task's work must be done (epoch ms): the report's release (`hints.report_at`) while it
- * is still ahead, else the task deadline; less a margin, so the answer arrives in time.
- */
-export const answerByOf = (task: AgentTask, nowMs: number): number => {
-  const reportAt = Option.flatMap(Option.fromNullable(task.hints.report_at), (s) => DateTime.make(s))
-  const target = Option.match(reportAt, {
-    onNone: () => task.deadline.epochMillis,
-    onSome: (t) => (t.epochMillis > nowMs ? t.epochMillis : task.deadline.epochMillis),
-  })
-  return target - Math.min(2000, Math.max(250, (target - nowMs) * 0.1))
-}

@@ -23,10 +23,11 @@ import { costOf, type Price } from "../domain/pricing.js"
 import { redact } from "../domain/redact.js"
 import { runToolLoop, type ToolLoopOutcome } from "../domain/tool-loop.js"
 import type { Llm } from "../ports/llm.js"
-import { type AgentTool, answerByOf, bindTool } from "./agent-tool.js"
+import { type AgentTool, bindTool } from "./agent-tool.js"
 import { describeAgent } from "./cards.js"
 import { loadAgentSkills } from "./skill-files.js"
 import type { Skill } from "./skills.js"
+import { answerBy } from "./specialist.js"
 
 export const maxDrillFindings = 10
 /** Findings of the plan shown to the model, at most. */
@@ -194,7 +195,7 @@ export const withDrillDown = <R>(inner: InlineAgent<R>, o: DrillDownOptions<R>):
           tools,
           maxSteps: o.settings.max_tool_steps,
           tokenBudget: o.settings.token_budget,
-          deadlineMs: answerByOf(task, started),
+          deadlineMs: answerBy(task, started),
         }).pipe(
           Effect.map((outcome) => ({ _tag: "done" as const, outcome })),
           // A defect in a tool or the model adapter must not cost the plan's result.

@@ -8,8 +8,7 @@
  * keeps throttling makes the result say the scan was partial. It answers before the report is
  * released (`hints.report_at`), reporting the channels read by then.
  */
-import { Cause, Clock, DateTime, Duration, Effect, Either, Option } from "effect"
-import type { AgentHandlerContext } from "../../adapters/a2a/a2a-endpoint.js"
+import { Clock, DateTime, Duration, Effect, Either, Option } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
 import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
@@ -19,7 +18,7 @@ import type { Finding } from "../../domain/finding.js"
 import type { Platform } from "../../domain/platform.js"
 import { redact } from "../../domain/redact.js"
 import { type ChatError, type ChatPlatformService, ChatPlatforms } from "../../ports/chat-platform.js"
-import { answerBy } from "./answer-by.js"
+import { answerBy, specialistAgent } from "../specialist.js"
 
 export type ScannerId = "slack_scanner" | "discord_scanner"
 
@@ -208,25 +207,7 @@ const scan = (task: AgentTask, options: ChatScannerOptions, chat: ChatPlatformSe
     } satisfies AgentResult
   })
 
-const handle = (task: AgentTask, options: ChatScannerOptions) =>
-  Effect.gen(function* () {
-    const started = yield* Clock.currentTimeMillis
-    if (task.task !== "investigate")
-      return placeholderResult(options.agent, "skipped", `the chat scanner has no ${task.task} mode yet`)
-    const platforms = yield* ChatPlatforms
-    return yield* scan(task, options, platforms[options.platform], started)
-  }).pipe(
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause)
-        ? Effect.failCause(cause)
-        : Effect.succeed(
-            placeholderResult(options.agent, "error", `the ${options.agent} agent failed unexpectedly`),
-          ),
-    ),
-    Effect.withSpan(`agent.${options.agent}`),
+export const makeChatScanner = (options: ChatScannerOptions): InlineAgent<ChatPlatforms> =>
+  specialistAgent(options.agent, (task, started) =>
+    Effect.flatMap(ChatPlatforms, (platforms) => scan(task, options, platforms[options.platform], started)),
   )
-
-export const makeChatScanner = (options: ChatScannerOptions): InlineAgent<ChatPlatforms> => ({
-  mode: "reply",
-  handle: (task: AgentTask, _ctx: AgentHandlerContext) => handle(task, options),
-})

@@ -7,12 +7,12 @@
  * deadline, minus a margin), stopping a slow query and reporting what it had. It never fails:
  * no AWS access → `unhealthy`, a refusal → `error`, nothing related → `ok` saying so.
  */
-import { Cause, Clock, DateTime, Effect, Option } from "effect"
-import type { AgentHandlerContext } from "../../adapters/a2a/a2a-endpoint.js"
+import { Clock, Effect } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
-import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
+import { type AgentResult, noUsage } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
 import { LogSource, type LogSourceService } from "../../ports/log-source.js"
+import { answerBy, sourceFailure, specialistAgent } from "../specialist.js"
 import { investigate } from "./investigate.js"
 import { maxSignatureFindings } from "./signature-findings.js"
 
@@ -31,23 +31,9 @@ export interface CloudWatchLogsAgentOptions {
 
 const agent = "cloudwatch_logs" as const
 
-/** When to have answered: the report's release when still ahead, else the deadline; less a margin. */
-export const answerBy = (task: AgentTask, nowMs: number): number => {
-  const reportAt = Option.flatMap(Option.fromNullable(task.hints.report_at), (s) => DateTime.make(s))
-  const target = Option.match(reportAt, {
-    onNone: () => task.deadline.epochMillis,
-    onSome: (t) => (t.epochMillis > nowMs ? t.epochMillis : task.deadline.epochMillis),
-  })
-  const margin = Math.min(2000, Math.max(250, (target - nowMs) * 0.1))
-  return target - margin
-}
-
-const handle = (task: AgentTask, options: CloudWatchLogsAgentOptions) =>
+/** The logs agent's investigation, once the shell (specialist.ts) has let the task through. */
+const run = (task: AgentTask, options: CloudWatchLogsAgentOptions, started: number) =>
   Effect.gen(function* () {
-    const started = yield* Clock.currentTimeMillis
-    if (task.task !== "investigate") {
-      return placeholderResult(agent, "skipped", `the logs agent has no ${task.task} mode yet`)
-    }
     const source = yield* LogSource
     const outcome = yield* investigate(
       task,
@@ -61,31 +47,12 @@ const handle = (task: AgentTask, options: CloudWatchLogsAgentOptions) =>
       answerBy(task, started),
     ).pipe(Effect.either)
     const durationMs = (yield* Clock.currentTimeMillis) - started
-    if (outcome._tag === "Left") {
-      const e = outcome.left
-      return placeholderResult(
-        agent,
-        e.reason === "not_configured" ? "unhealthy" : "error",
-        e.message,
-        durationMs,
-      )
-    }
+    if (outcome._tag === "Left") return sourceFailure(agent, outcome.left, durationMs)
     return { agent, ...outcome.right, usage: noUsage, durationMs } satisfies AgentResult
-  }).pipe(
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause)
-        ? Effect.failCause(cause)
-        : Effect.succeed(placeholderResult(agent, "error", "the cloudwatch_logs agent failed unexpectedly")),
-    ),
-    Effect.withSpan("agent.cloudwatch_logs"),
-  )
+  })
 
-export const makeCloudWatchLogsAgent = (
-  options: CloudWatchLogsAgentOptions = {},
-): InlineAgent<LogSource> => ({
-  mode: "reply",
-  handle: (task: AgentTask, _ctx: AgentHandlerContext) => handle(task, options),
-})
+export const makeCloudWatchLogsAgent = (options: CloudWatchLogsAgentOptions = {}): InlineAgent<LogSource> =>
+  specialistAgent(agent, (task, started) => run(task, options, started))
 
 /** The agent with its LogSource supplied, for registries of agents that need nothing (`InlineAgents<never>`). */
 export const withLogSource = (

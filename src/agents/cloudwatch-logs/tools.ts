@@ -8,7 +8,8 @@
 import { Clock, Effect, Schema } from "effect"
 import { clusterLogLines } from "../../domain/log-clusters.js"
 import { LogSource, type LogSourceError } from "../../ports/log-source.js"
-import { type AgentTool, agentTool, answerByOf, ToolFailed } from "../agent-tool.js"
+import { type AgentTool, agentTool, ToolFailed } from "../agent-tool.js"
+import { answerBy } from "../specialist.js"
 import { errorQuery, lineOf, queryRowLimit, signatureQuery } from "./error-query.js"
 import { runInsightsQuery } from "./run-query.js"
 import { signatureFindings } from "./signature-findings.js"
@@ -100,7 +101,7 @@ export const logsInsightsQueryTool = agentTool({
       const outcome = yield* runInsightsQuery(
         source,
         { logGroups: input.log_groups, ...range, query },
-        answerByOf(task, now),
+        answerBy(task, now),
       ).pipe(Effect.mapError(failed(`querying ${input.log_groups.join(", ")}`)))
       if (outcome.status === "Failed" || (outcome.status === "Cancelled" && !outcome.stopped))
         return yield* new ToolFailed({ message: `CloudWatch reported the query ${outcome.status}` })

@@ -5,14 +5,14 @@
  * reader's time with their root cause and thread link. No store in this deployment →
  * `unhealthy` with the reason; an empty memory → `ok` saying so; a store failure → `error`.
  */
-import { Cause, Clock, Effect } from "effect"
-import type { AgentHandlerContext } from "../../adapters/a2a/a2a-endpoint.js"
+import { Clock, Effect } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
-import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
+import { type AgentResult, noUsage } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
 import { alertRefOf } from "../../domain/incident-record.js"
 import type { SimilarQuery } from "../../domain/incident-similarity.js"
 import { IncidentStore } from "../../ports/incident-store.js"
+import { sourceFailure, specialistAgent } from "../specialist.js"
 import { similarFindings } from "./similar-findings.js"
 
 export interface IncidentHistoryAgentOptions {
@@ -38,12 +38,8 @@ const summaryOf = (shown: number, considered: number, closest: string | null): s
       ? `No similar past incidents among ${considered} recorded.`
       : `Found ${shown} similar past incident(s) among ${considered} recorded${closest === null ? "" : `; closest: ${closest}`}.`
 
-const handle = (task: AgentTask, options: IncidentHistoryAgentOptions) =>
+const run = (task: AgentTask, options: IncidentHistoryAgentOptions, started: number) =>
   Effect.gen(function* () {
-    const started = yield* Clock.currentTimeMillis
-    if (task.task !== "investigate") {
-      return placeholderResult(agent, "skipped", `the incident history agent has no ${task.task} mode yet`)
-    }
     const store = yield* IncidentStore
     const outcome = yield* store
       .similar(queryOf(task), {
@@ -52,15 +48,7 @@ const handle = (task: AgentTask, options: IncidentHistoryAgentOptions) =>
       })
       .pipe(Effect.either)
     const durationMs = (yield* Clock.currentTimeMillis) - started
-    if (outcome._tag === "Left") {
-      const e = outcome.left
-      return placeholderResult(
-        agent,
-        e.reason === "not_configured" ? "unhealthy" : "error",
-        e.message,
-        durationMs,
-      )
-    }
+    if (outcome._tag === "Left") return sourceFailure(agent, outcome.left, durationMs)
     const { matches, considered } = outcome.right
     const findings = similarFindings(matches)
     const closest = findings[0]?.resource?.replace(/^incident\//, "") ?? null
@@ -74,20 +62,10 @@ const handle = (task: AgentTask, options: IncidentHistoryAgentOptions) =>
       usage: noUsage,
       durationMs,
     } satisfies AgentResult
-  }).pipe(
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause)
-        ? Effect.failCause(cause)
-        : Effect.succeed(placeholderResult(agent, "error", "the incident_history agent failed unexpectedly")),
-    ),
-    Effect.withSpan("agent.incident_history"),
-  )
+  })
 
 export const makeIncidentHistoryAgent = (
   options: IncidentHistoryAgentOptions = {},
-): InlineAgent<IncidentStore> => ({
-  mode: "reply",
-  handle: (task: AgentTask, _ctx: AgentHandlerContext) => handle(task, options),
-})
+): InlineAgent<IncidentStore> => specialistAgent(agent, (task, started) => run(task, options, started))
 
 export const incidentHistoryAgent: InlineAgent<IncidentStore> = makeIncidentHistoryAgent()

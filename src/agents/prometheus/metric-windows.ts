@@ -30,11 +30,3 @@ export const baselineWindows = (incident: TimeWindow): ReadonlyArray<TimeWindow>
     startMs: incident.startMs - shiftMs,
     endMs: incident.endMs - shiftMs,
   }))
-
-/** When to have answered: the report's release when still ahead, else the deadline; less a margin. */
-export const answerBy = (task: AgentTask, nowMs: number): number => {
-  const reportAt = task.hints.report_at === undefined ? Number.NaN : Date.parse(task.hints.report_at)
-  const target = Number.isFinite(reportAt) && reportAt > nowMs ? reportAt : task.deadline.epochMillis
-  const margin = Math.min(2000, Math.max(250, (target - nowMs) * 0.1))
-  return target - margin
-}

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect } from "effect"
-import { answerBy } from "../../../src/agents/cloudwatch-logs/cloudwatch-logs-agent.js"
 import { discoverLogGroups, maxPagesPerSearch } from "../../../src/agents/cloudwatch-logs/discover.js"
+import { answerBy } from "../../../src/agents/specialist.js"
 import { extractFacts } from "../../../src/domain/alert-facts.js"
 import { defaultConfig } from "../../../src/domain/config.js"
 import { harness, taskFor } from "./agent-harness.js"
