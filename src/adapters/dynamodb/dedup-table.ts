@@ -3,15 +3,10 @@
  * local/test bootstrap describe the same table. DynamoDB TTL runs on `ttl` (epoch seconds);
  * dynalite has no UpdateTimeToLive, so TTL is an infrastructure setting, never called here.
  */
-import {
-  CreateTableCommand,
-  type CreateTableCommandInput,
-  type DynamoDBClient,
-  ResourceInUseException,
-  waitUntilTableExists,
-} from "@aws-sdk/client-dynamodb"
+import type { CreateTableCommandInput, DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { Effect } from "effect"
 import { DedupStoreError } from "../../ports/dedup-store.js"
+import { createTableIfMissing } from "./create-table.js"
 
 export const dedupTable = {
   hashKey: "pk",
@@ -34,20 +29,7 @@ export const createDedupTable = (
   tableName: string,
 ): Effect.Effect<void, DedupStoreError> =>
   Effect.tryPromise({
-    try: async (abortSignal) => {
-      try {
-        await client.send(new CreateTableCommand(dedupTableInput(tableName)), { abortSignal })
-      } catch (cause) {
-        if (!(cause instanceof ResourceInUseException)) throw cause
-      }
-      // minDelay matters: without it the waiter's default backoff needs maxWaitTime > 20 s.
-      await waitUntilTableExists(
-        { client, maxWaitTime: 60, minDelay: 1, maxDelay: 5, abortSignal },
-        {
-          TableName: tableName,
-        },
-      )
-    },
+    try: (abortSignal) => createTableIfMissing(client, dedupTableInput(tableName), abortSignal),
     catch: (cause) =>
       new DedupStoreError({
         reason: "unavailable",

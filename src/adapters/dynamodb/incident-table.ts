@@ -4,15 +4,10 @@
  * `ttl` (an infrastructure setting; dynalite has no UpdateTimeToLive). See `incident-item.ts`
  * for what lives under which key.
  */
-import {
-  CreateTableCommand,
-  type CreateTableCommandInput,
-  type DynamoDBClient,
-  ResourceInUseException,
-  waitUntilTableExists,
-} from "@aws-sdk/client-dynamodb"
+import type { CreateTableCommandInput, DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { Effect } from "effect"
 import { IncidentStoreError } from "../../ports/incident-store.js"
+import { createTableIfMissing } from "./create-table.js"
 
 export const incidentTable = {
   hashKey: "pk",
@@ -41,18 +36,7 @@ export const createIncidentTable = (
   tableName: string,
 ): Effect.Effect<void, IncidentStoreError> =>
   Effect.tryPromise({
-    try: async (abortSignal) => {
-      try {
-        await client.send(new CreateTableCommand(incidentTableInput(tableName)), { abortSignal })
-      } catch (cause) {
-        if (!(cause instanceof ResourceInUseException)) throw cause
-      }
-      // minDelay matters: without it the waiter's default backoff needs maxWaitTime > 20 s.
-      await waitUntilTableExists(
-        { client, maxWaitTime: 60, minDelay: 1, maxDelay: 5, abortSignal },
-        { TableName: tableName },
-      )
-    },
+    try: (abortSignal) => createTableIfMissing(client, incidentTableInput(tableName), abortSignal),
     catch: (cause) =>
       new IncidentStoreError({
         reason: "unavailable",

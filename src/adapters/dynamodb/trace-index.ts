@@ -6,7 +6,6 @@
  */
 import {
   ConditionalCheckFailedException,
-  CreateTableCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
   GetItemCommand,
@@ -14,13 +13,12 @@ import {
   type PutItemCommandInput,
   QueryCommand,
   type QueryCommandOutput,
-  ResourceInUseException,
-  waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb"
 import { Effect, Option } from "effect"
 import type { Platform } from "../../domain/platform.js"
 import { messageIndexKey, type TraceHeader } from "../../domain/trace.js"
 import { type TraceMatch, TraceStoreError } from "../../ports/trace-store.js"
+import { createTableIfMissing } from "./create-table.js"
 import {
   decodeHeaderItem,
   decodeMessageItem,
@@ -66,18 +64,7 @@ export const createTraceTable = (
   tableName: string,
 ): Effect.Effect<void, TraceStoreError> =>
   Effect.tryPromise({
-    try: async (abortSignal) => {
-      try {
-        await client.send(new CreateTableCommand(traceTableInput(tableName)), { abortSignal })
-      } catch (cause) {
-        if (!(cause instanceof ResourceInUseException)) throw cause
-      }
-      // minDelay matters: without it the waiter's default backoff needs maxWaitTime > 20 s.
-      await waitUntilTableExists(
-        { client, maxWaitTime: 60, minDelay: 1, maxDelay: 5, abortSignal },
-        { TableName: tableName },
-      )
-    },
+    try: (abortSignal) => createTableIfMissing(client, traceTableInput(tableName), abortSignal),
     catch: unavailable(`creating trace table ${tableName}`),
   })
 
