@@ -6,7 +6,7 @@
  * PagerDuty service), and Alertmanager titles carry the group's shared label values.
  */
 import { firstToken, type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"
-import { asLooseName, inProse, looksLikeNode, slugName } from "./alert-facts-names.js"
+import { asLooseName, inProse, looksLikeCluster, looksLikeNode, slugName } from "./alert-facts-names.js"
 import {
   type AlertSource,
   cloudwatchChange,
@@ -96,7 +96,12 @@ const pagerdutyFacts = (title: string): TitleFacts => {
   const short = pagerdutyShortTitle.exec(title)
   const alertName = clean((long?.[3] ?? short?.[2] ?? "").replace(pagerdutyTail, ""))
   // PagerDuty services have display names ("Core API"); deployments use the slug ("core-api").
-  const service = long?.[2] === undefined ? null : asLooseName(slugName(long[2]).toLowerCase())
+  // A title that opens with a resource name ("webhook-gateway deliveries failing") names the
+  // service better than a display name that groups several ("Integrations Webhooks").
+  const subject = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b(?![/.])/.exec(alertName ?? "")?.[1]
+  const named =
+    subject !== undefined && !looksLikeCluster(subject) && !looksLikeNode(subject) ? subject : null
+  const service = named ?? (long?.[2] === undefined ? null : asLooseName(slugName(long[2]).toLowerCase()))
   return { alertName, groupValues: [], service }
 }
 

@@ -130,11 +130,16 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     string,
     { modes: Array<Mode>; roots: Array<Finding>; changes: ReadonlyArray<Finding> }
   >()
+  let crashKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
     const weak = severityOf(roots) <= severityRank("low")
-    const key = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
+    const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
+    // A container that exits on its own (a crash loop, not an OOM kill) says why in its own error
+    // lines ("FATAL … certificate expired"): they are the same failure, not a second cause.
+    const key = mode === "errors" && !weak && crashKey !== null ? crashKey : own
+    if (mode === "crash") crashKey = own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }
     chain.modes.push(mode)
     chain.roots.push(...roots)

@@ -111,6 +111,27 @@ const same = (a: string | null, b: string | null): boolean => {
   return x !== null && x === normalName(b)
 }
 
+const alertWords = (name: string): ReadonlySet<string> =>
+  new Set(
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 2),
+  )
+
+/**
+ * The same alert, as tools name it: equal names, or — for the sentence-like names PagerDuty,
+ * Opsgenie and people give — names sharing at least three words and 80 % of the shorter one's,
+ * so "PagerDuty: webhook-gateway deliveries failing" is "webhook-gateway deliveries failing (ns x)".
+ */
+const sameAlert = (a: string | null, b: string | null): boolean => {
+  if (same(a, b)) return true
+  if (a === null || b === null) return false
+  const [x, y] = [alertWords(a), alertWords(b)]
+  const shared = [...x].filter((w) => y.has(w)).length
+  return shared >= 3 && shared >= 0.8 * Math.min(x.size, y.size)
+}
+
 /**
  * Rank `candidates` for `query`: BM25F score, best first (ties: the more recent, then by id),
  * never an excluded one (the investigation asking, its own alert or thread), only those
@@ -183,7 +204,7 @@ export const rankIncidents = (
                 return n !== null && mentions(incidentText(incident), n)
               })
             : identityNames.some((s) => same(s, service)) || mentions(query.text, service),
-        sameAlertName: same(query.alertName, incident.alertName),
+        sameAlertName: sameAlert(query.alertName, incident.alertName),
         sameNamespace: same(query.namespace, incident.namespace),
         sameCluster: same(query.cluster, incident.cluster),
         sharedTerms,

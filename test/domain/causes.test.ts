@@ -161,6 +161,22 @@ describe("inferCauses rules", () => {
     )
   })
 
+  it("a crash loop and the container's own fatal error lines are one cause, saying why it exits", () => {
+    const crash = numberFindings([
+      f("eks", "payments-api: container api CrashLoopBackOff in 2/2 pods (Error (exit 1))", "critical", {
+        kind: "crash_loop",
+      }),
+      f("cloudwatch_logs", "payments-api: FATAL client certificate CN=psp expired (x509)", "high", {
+        kind: "log_signature",
+        resource: "loggroup/payments-api",
+      }),
+    ])
+    const causes = causesOf(crash)
+    expect(causes).toHaveLength(1)
+    expect(causes[0]?.findings).toEqual(["eks#1", "cloudwatch_logs#1"])
+    expect(causes[0]?.text).toContain("certificate CN=psp expired")
+  })
+
   it("a finding with no time counts as in the window; one without an id is never cited", () => {
     const untimed = numberFindings([f("eks", "payments-api OOMKilled", "high", { observedAt: null })])
     expect(causesOf(untimed).map((c) => c.findings)).toEqual([["eks#1"]])

@@ -124,3 +124,37 @@ describe("rankIncidents", () => {
     )
   })
 })
+
+describe("the same alert, as tools name it", () => {
+  it("a sentence-like alert name with a tool prefix is the same alert, so the match is strong", () => {
+    const past = incident({
+      id: "INC-0612",
+      title: "webhook-gateway crash-looping: partner mTLS client certificate expired",
+      alertName: "PagerDuty: webhook-gateway outbound partner deliveries failing",
+      service: "webhook-gateway",
+    })
+    const other = incident({
+      id: "INC-0701",
+      title: "webhook-gateway OOMKilled during retry storm",
+      alertName: "KubePodCrashLooping",
+      service: "webhook-gateway",
+    })
+    const text = "webhook-gateway outbound partner deliveries failing (namespace integrations)"
+    const [first, second] = rankIncidents(
+      {
+        ...query,
+        alertName: text,
+        service: "webhook-gateway",
+        workload: null,
+        namespace: "integrations",
+        text,
+      },
+      [other, past],
+      { limit: 5, exclude: current },
+    )
+    expect(first?.incident.id).toBe("INC-0612")
+    expect(first?.sameAlertName).toBe(true)
+    expect(first === undefined ? null : strengthOf(first)).toBe("strong")
+    expect(second?.sameAlertName).toBe(false)
+  })
+})
