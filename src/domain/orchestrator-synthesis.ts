@@ -69,11 +69,12 @@ export const synthesise = (o: {
 }): Effect.Effect<{ analysis: AnalysisDraft | null; usage: ReadonlyArray<AgentUsage> }> => {
   const model = o.settings.agents.master.model
   if (model === null) return Effect.succeed({ analysis: null, usage: [] })
+  const prompt = synthesisPrompt(o.task, o.results)
   return o.llm
     .converse({
       modelId: model,
       system: synthesisSystemPrompt,
-      messages: [{ role: "user", content: [{ _tag: "Text", text: synthesisPrompt(o.task, o.results) }] }],
+      messages: [{ role: "user", content: [{ _tag: "Text", text: prompt }] }],
       maxTokens: 600,
       temperature: 0,
       timeoutMs: o.settings.budgets.synthesis_reserve_s * 1000,
@@ -90,10 +91,18 @@ export const synthesise = (o: {
         ]
         return { analysis: text === "" ? null : { text, cites: citedIds(text), model }, usage }
       }),
+      // The exchange goes to the trace (the prompt is findings only, already redacted), so a
+      // reader can see what the analysis was given and what it said.
+      Effect.tap((out) =>
+        o.trace("plan", { synthesis: { model, prompt, reply: out.analysis?.text ?? "", usage: out.usage } }),
+      ),
       Effect.catchAll((e) =>
-        Effect.as(
-          Effect.logWarning("synthesis failed; the report goes out without it", { reason: e.reason }),
-          { analysis: null, usage: [] },
+        Effect.zipRight(
+          o.trace("plan", { synthesis: { model, prompt, failed: e.reason, message: redact(e.message) } }),
+          Effect.as(
+            Effect.logWarning("synthesis failed; the report goes out without it", { reason: e.reason }),
+            { analysis: null, usage: [] },
+          ),
         ),
       ),
     )

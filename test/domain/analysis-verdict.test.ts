@@ -227,14 +227,25 @@ describe("synthesis prompt", () => {
         ...defaultConfig,
         agents: { ...defaultConfig.agents, master: { ...defaultConfig.agents.master, model: "m-1" } },
       }
+      const traced: Array<unknown> = []
       const out = yield* synthesise({
         llm,
         settings,
         task,
         results: oomInput().results,
-        trace: () => Effect.void,
+        trace: (_step, data) => Effect.sync(() => traced.push(data)),
       })
       expect(out.analysis).toEqual({ text: "OOM [eks#3] [eks#77]", cites: ["eks#3", "eks#77"], model: "m-1" })
+      expect(traced).toEqual([
+        {
+          synthesis: {
+            model: "m-1",
+            prompt: synthesisPrompt(task, oomInput().results),
+            reply: "OOM [eks#3] [eks#77]",
+            usage: [{ model: "m-1", inputTokens: 900, outputTokens: 40 }],
+          },
+        },
+      ])
       expect(out.usage).toEqual([{ model: "m-1", inputTokens: 900, outputTokens: 40 }])
     }).pipe(
       Effect.provide(
