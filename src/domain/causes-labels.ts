@@ -93,7 +93,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/probe/, "probe failures"],
   ],
   timeout: [
-    [/timeout|timed out|deadline exceeded|etimedout|\b504\b/, "timeouts"],
+    [/timeout(?![ \t]*[=:]?[ \t]*(?:\d|<n>))|timed out|deadline exceeded|etimedout|\b504\b/, "timeouts"],
     [/deadline exceeded/, "deadline exceeded"],
     [/\b504\b/, "504"],
   ],
@@ -138,14 +138,20 @@ const fallback: Readonly<Record<Mode, string>> = {
   context: "context",
 }
 
-/** "OOMKilled (out of memory)": the mode's words as its evidence states them, canonical first. */
+/**
+ * "OOMKilled (out of memory)": the mode's words as its evidence states them — the strongest
+ * finding's first (evidence comes strongest first), each finding's canonical word before its
+ * others — so a liveness kill leads "liveness probe failures (readiness …)", not the other way.
+ */
 export const modeLabel = (mode: Mode, evidence: ReadonlyArray<Finding>): string => {
-  const text = evidence.map(kindAndText).join("\n")
   const words = [
     ...new Set(
-      terms[mode].flatMap(([pattern, word]) => {
-        const m = pattern.exec(text)
-        return m === null ? [] : [typeof word === "string" ? word : word(m)]
+      evidence.flatMap((f) => {
+        const text = kindAndText(f)
+        return terms[mode].flatMap(([pattern, word]) => {
+          const m = pattern.exec(text)
+          return m === null ? [] : [typeof word === "string" ? word : word(m)]
+        })
       }),
     ),
   ]

@@ -94,11 +94,12 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "connections",
     /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|max_connections|acquiring a connection|connection is not available/,
   ],
-  ["timeout", /timed out|timeout|deadline exceeded|etimedout|\b504\b/],
+  // "timeout 5000ms" / "timeout=30s" is a setting a line reports, not a timeout that happened.
+  ["timeout", /timed out|timeout(?![ \t]*[=:]?[ \t]*(?:\d|<n>))|deadline exceeded|etimedout|\b504\b/],
   ["unavailable", /econnrefused|connection refused|unavailable|unreachable|no healthy upstream|\b503\b/],
   [
     "outcome",
-    /availab|ready replica|replicas|endpoint|error.?rate|latency|\bp9\d\b|\bslo\b|saturat|traffic|request rate|throughput|\brps\b|cpu/,
+    /availab|ready replica|replicas|endpoint|error.?rate|latency|\bslow\b|\bp9\d\b|\bslo\b|saturat|traffic|request rate|throughput|\brps\b|cpu/,
   ],
 ]
 

@@ -34,6 +34,10 @@ describe("modeOf", () => {
       "connections",
     ],
     ["log_signature", "error: sorry, too many clients already", "high", "connections"],
+    // A timeout setting the line reports is not a timeout that happened; a slow call is latency.
+    ["log_signature", "ERROR upstream request timeout after 30s", "high", "timeout"],
+    ["log_signature", "ERROR search failed: status 500 (timeout 5000ms, shards 12/12)", "high", "errors"],
+    ["log_signature", "WARN slow upstream call took <n>ms (timeout <n>ms)", "low", "outcome"],
     [
       "log_signature",
       "KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full",
