@@ -15,6 +15,7 @@ import type { Finding } from "./finding.js"
 import type {
   AgentCost,
   AnalysisDraft,
+  EvidenceBlock,
   IncidentReport,
   ReportAnalysis,
   ReportCause,
@@ -26,10 +27,11 @@ import { buildActions } from "./report-actions.js"
 import { allFindings, evidenceBlocks } from "./report-evidence.js"
 import { affectedServices, impactStatement } from "./report-impact.js"
 import { reportLinks } from "./report-links.js"
-import { scopeOf } from "./report-scope.js"
+import { isChange, scopeOf } from "./report-scope.js"
 import { reportSeverity } from "./report-severity.js"
 import { alertTitle, headline } from "./report-text.js"
 import { buildTimeline } from "./report-timeline.js"
+import { compareSeverity, severityRank } from "./severity.js"
 import { totalsByModel } from "./usage-meter.js"
 
 export interface ReportInput {
@@ -112,6 +114,31 @@ const footerOf = (input: ReportInput): ReportFooter => {
   }
 }
 
+/** Kinds that are context on their own: a change, a deploy announcement, a similar past incident. */
+const contextKinds: ReadonlySet<string> = new Set(["similar_incident"])
+
+/**
+ * DESIGN §3: context (a rollout, a deploy announcement, a similar past incident) is `info` unless
+ * it is part of a cause — then it is evidence of that cause, and rated `medium` in the report.
+ */
+const promoteCited = (
+  blocks: ReadonlyArray<EvidenceBlock>,
+  cited: ReadonlySet<string>,
+): ReadonlyArray<EvidenceBlock> =>
+  blocks.map((b) => ({
+    ...b,
+    // Still most severe first (a stable sort keeps the agent's order among equals).
+    findings: b.findings
+      .map((f) =>
+        cited.has(f.id) &&
+        (isChange(f) || contextKinds.has(f.kind)) &&
+        severityRank(f.severity) < severityRank("medium")
+          ? { ...f, severity: "medium" as const }
+          : f,
+      )
+      .sort((x, y) => compareSeverity(y.severity, x.severity)),
+  }))
+
 export const buildReport = (input: ReportInput): IncidentReport => {
   const { context, facts } = input
   const window = context.window
@@ -122,6 +149,7 @@ export const buildReport = (input: ReportInput): IncidentReport => {
   const suspected = suspectedCauses({ facts, findings, window, alertTime: context.alertTime })
   const causes = suspected.map((s) => s.cause)
   const top = causes[0]
+  const cited = new Set(causes.flatMap((c) => c.findings))
   const services = affectedServices({ facts, scope, window, causes, findings }).map(redactText)
   return {
     investigationId: input.investigationId,
@@ -139,7 +167,7 @@ export const buildReport = (input: ReportInput): IncidentReport => {
     },
     causes: causes.map((c) => ({ text: redactText(c.text), findings: c.findings })),
     services,
-    evidence,
+    evidence: promoteCited(evidence, cited),
     timeline: buildTimeline({ context, facts, title, findings }),
     impact: redactText(impactStatement({ facts, scope, window, findings, services })),
     actions: buildActions({ facts, causes, findings, evidence }).map(redactText),

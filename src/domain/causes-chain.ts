@@ -131,6 +131,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     { modes: Array<Mode>; roots: Array<Finding>; changes: ReadonlyArray<Finding> }
   >()
   let crashKey: string | null = null
+  let capacityKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
@@ -138,8 +139,16 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
     // A container that exits on its own (a crash loop, not an OOM kill) says why in its own error
     // lines ("FATAL … certificate expired"): they are the same failure, not a second cause.
-    const key = mode === "errors" && !weak && crashKey !== null ? crashKey : own
+    // A workload that cannot get the replicas it needs (pods unschedulable, the HPA at its
+    // maximum) times out under the load the missing replicas would have carried: one failure.
+    const key =
+      mode === "errors" && !weak && crashKey !== null
+        ? crashKey
+        : mode === "timeout" && capacityKey !== null
+          ? capacityKey
+          : own
     if (mode === "crash") crashKey = own
+    if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }
     chain.modes.push(mode)
     chain.roots.push(...roots)

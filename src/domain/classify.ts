@@ -10,7 +10,7 @@ import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
 import type { Evidence } from "./classify-grammar.js"
-import { words } from "./classify-lexicon.js"
+import { activeMarkers, words } from "./classify-lexicon.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
@@ -54,6 +54,11 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
   })
 }
 
+/** A past incident's review: its words in a message are about then, not now. */
+const retrospectiveWords = words("postmortem postmortems retro retrospective retrospectives writeup rca pir")
+/** Words that put a problem in the present, whatever else the message is about. */
+const liveWords = words("now currently today tonight anymore yet")
+
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
@@ -76,6 +81,14 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       "chatter",
       chatter.whole.map((c) => `chatter: ${c}`),
     )
+
+  // Thanks for a postmortem or a retro is about a past incident, whatever its summary says
+  // broke ("the 502s were an ALB timeout"): nothing is asked and nothing is live.
+  const retrospective =
+    message.tokens.some((t) => retrospectiveWords.has(t)) &&
+    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
+  if (retrospective && chatter.thanks.length > 0 && terms.length === 0 && requests(message).length === 0)
+    return result("chatter", ["chatter: thanks", "about: a past incident's review"])
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)

@@ -116,6 +116,11 @@ export interface AlertScope {
   readonly everything: boolean
   /** Workload, service and pod names (lower-case). */
   readonly names: ReadonlySet<string>
+  /**
+   * One-word names ("orders", from "orders are timing out"; "checkout", a PagerDuty service):
+   * a person or a tool naming the product, whose workloads are `orders-api`, `orders-worker`.
+   */
+  readonly stems: ReadonlySet<string>
   readonly namespace: string | null
   readonly node: string | null
 }
@@ -132,10 +137,21 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
     pod === null ? null : workloadFromPod(pod),
   ]
   const names = new Set(candidates.filter((n): n is string => n !== null))
+  const stems = new Set([...names].filter((n) => /^[a-z][a-z0-9]{2,}$/.test(n)))
   const namespace = lower(facts.namespace)
   const node = lower(facts.node)
-  return { everything: names.size === 0 && namespace === null && node === null, names, namespace, node }
+  return {
+    everything: names.size === 0 && namespace === null && node === null,
+    names,
+    stems,
+    namespace,
+    node,
+  }
 }
+
+/** A name the scope holds, or one of a stem's workloads (`orders` → `orders-api`). */
+export const scopeHas = (scope: AlertScope, name: string): boolean =>
+  scope.names.has(name) || [...scope.stems].some((s) => name.startsWith(`${s}-`))
 
 export const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
 
@@ -148,10 +164,10 @@ export const inScope = (scope: AlertScope, f: Finding): boolean => {
   if (r?.kind === "node" && scope.node !== null && r.name === scope.node) return true
   if (scope.names.size > 0) {
     const service = lower(f.service)
-    if (service !== null && scope.names.has(service)) return true
-    if (r !== null && k8sKinds.has(r.kind)) return scope.names.has(r.name) || scope.names.has(ownerName(r))
+    if (service !== null && scopeHas(scope, service)) return true
+    if (r !== null && k8sKinds.has(r.kind)) return scopeHas(scope, r.name) || scopeHas(scope, ownerName(r))
     const lead = service === null ? leadingName(f.title) : null
-    return lead !== null && scope.names.has(lead)
+    return lead !== null && scopeHas(scope, lead)
   }
   if (scope.namespace !== null) return r?.namespace === scope.namespace
   return scope.node !== null && mentions(textOf(f), scope.node)

@@ -56,7 +56,8 @@ describe("buildReport: OOM after deploy", () => {
       "eks#4 critical",
       "eks#1 high",
       "eks#3 high",
-      "eks#2 info",
+      // The rollout is context, info on its own; the top cause cites it (DESIGN §3).
+      "eks#2 medium",
     ])
     expect(report.evidence[0]?.findings.find((f) => f.id === "eks#3")?.title).toBe(eksFindings[2]?.title)
   })
@@ -261,5 +262,27 @@ describe("buildReport: honesty and hygiene", () => {
 
   it("results in any order give the same report", () => {
     expect(buildReport(oomInput({ results: [...oomResults].reverse() }))).toEqual(report)
+  })
+})
+
+describe("buildReport: context that is part of a cause", () => {
+  it("a rollout cited by a cause is rated medium; one no cause cites stays as the agent rated it", () => {
+    const report = buildReport(oomInput())
+    const cited = new Set(report.causes.flatMap((c) => c.findings))
+    const changes = report.evidence.flatMap((b) => b.findings).filter((f) => f.kind === "rollout")
+    expect(changes.length).toBeGreaterThan(0)
+    for (const f of changes) expect(f.severity).toBe(cited.has(f.id) ? "medium" : "info")
+    const uncited = buildReport(
+      oomInput({
+        results: [
+          ok(
+            "eks",
+            eksFindings.filter((f) => f.kind === "rollout"),
+          ),
+        ],
+      }),
+    )
+    expect(uncited.causes).toEqual([])
+    expect(uncited.evidence[0]?.findings.map((f) => f.severity)).toEqual(["info"])
   })
 })

@@ -177,6 +177,21 @@ describe("inferCauses rules", () => {
     expect(causes[0]?.text).toContain("certificate CN=psp expired")
   })
 
+  it("timeouts of a workload that cannot get its replicas are one cause with the scheduling failure", () => {
+    const short = numberFindings([
+      f("cloudwatch_logs", "payments-api: ERROR POST /v2/pay handler timeout after 10000ms", "high", {
+        kind: "log_signature",
+        resource: "loggroup/payments-api",
+      }),
+      f("eks", "payments-api: 6 pods Pending — 0/9 nodes: Insufficient cpu", "medium", {
+        kind: "unschedulable",
+      }),
+    ])
+    const causes = causesOf(short)
+    expect(causes).toHaveLength(1)
+    expect(causes[0]?.text).toMatch(/^FailedScheduling \(Insufficient cpu\) and timeouts in payments-api/)
+  })
+
   it("a finding with no time counts as in the window; one without an id is never cited", () => {
     const untimed = numberFindings([f("eks", "payments-api OOMKilled", "high", { observedAt: null })])
     expect(causesOf(untimed).map((c) => c.findings)).toEqual([["eks#1"]])

@@ -220,3 +220,19 @@ describe("isAgainRequest", () => {
     expect(isAgainRequest(text)).toBe(expected)
   })
 })
+
+describe("a past incident's review", () => {
+  it("thanks for a postmortem is chatter, whatever its summary says broke", () => {
+    const c = run(
+      "<@U08SREBOT> postmortem for last week's outage is up, thanks all :pray: https://wiki.example.io/pm/31\nTL;DR the 502s were an ALB idle timeout vs upstream keepalive mismatch",
+    )
+    expect([c.verdict, c.decision]).toEqual(["chatter", "gate"])
+  })
+
+  it("a live problem in the same message is still an alert", () => {
+    expect(run("thanks for the retro! btw checkout is returning 502s again right now").decision).toBe(
+      "investigate",
+    )
+    expect(run("postmortem: payments down again, 502s, can someone look?").decision).toBe("investigate")
+  })
+})
