@@ -64,6 +64,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/out of memory|outofmemory|heap limit/, "out of memory"],
     [/memory (?:usage|at \d)|of (?:its |the )?memory limit/, "memory near its limit"],
   ],
+  volume: [
+    [/failedattachvolume/, "FailedAttachVolume"],
+    [/multi-attach/, "Multi-Attach"],
+    [/failedmount/, "FailedMount"],
+  ],
   create: [
     [/failedcreate|failed_create/, "FailedCreate"],
     [/quota/, "quota exceeded"],
@@ -71,7 +76,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/podsecurity|violates podsecurity/, "PodSecurity violation"],
   ],
   crash: [
-    [/crashloop|crash_loop/, "CrashLoopBackOff"],
+    // The kubelet's word, when the evidence says it (a Job's pods that never restart do not loop).
+    [/crashloopbackoff/, "CrashLoopBackOff"],
     [/exit(?: code)?[ :=]*(\d{1,3})/, (m) => `exit ${m[1] ?? ""}`],
     [/panic|exception|fatal/, "crashing on error"],
   ],
@@ -122,6 +128,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   node: "node pressure",
   eviction: "Evicted",
   scheduling: "FailedScheduling",
+  volume: "volume not mounted",
   capacity: "HPA at maxReplicas",
   config: "CreateContainerConfigError",
   image: "ImagePullBackOff",

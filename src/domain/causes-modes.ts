@@ -12,6 +12,7 @@ export type Mode =
   | "node"
   | "eviction"
   | "scheduling"
+  | "volume"
   | "capacity"
   | "config"
   | "image"
@@ -32,6 +33,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "node",
   "eviction",
   "scheduling",
+  "volume",
   "capacity",
   "config",
   "image",
@@ -55,6 +57,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   image_pull: "image",
   config_error: "config",
   unschedulable: "scheduling",
+  volume_mount: "volume",
   autoscaler: "scheduling",
   probe_failure: "probe",
   node_not_ready: "node",
@@ -86,6 +89,10 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
   ["config", /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found/],
   ["scheduling", /failedscheduling|insufficient (?:cpu|memory)|max node group size/],
+  [
+    "volume",
+    /failedattachvolume|failedmount|multi-attach|unable to attach or mount|timed out waiting for the condition.*volume/,
+  ],
   ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.
@@ -145,7 +152,7 @@ export const isExplainable = (m: Mode): boolean => explainableModes.has(m)
  * The workload's own hard failures — the cluster killed, could not start or evicted its
  * containers — as opposed to what its error lines say about others.
  */
-const hardModes: ReadonlySet<Mode> = new Set(["oom", "crash", "image", "config", "eviction"])
+const hardModes: ReadonlySet<Mode> = new Set(["oom", "crash", "image", "config", "eviction", "volume"])
 export const isHardMode = (m: Mode): boolean => hardModes.has(m)
 
 /** The modes whose evidence names the dependency it failed on. */

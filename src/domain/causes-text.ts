@@ -14,7 +14,7 @@ import { textOf } from "./report-scope.js"
 import { clipText, oneLine } from "./report-text.js"
 
 export const maxCauseChars = 500
-const maxTitleChars = 110
+const maxTitleChars = 140
 const maxShown = 3
 
 /** HH:MM UTC of an instant. */

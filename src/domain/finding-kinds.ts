@@ -35,6 +35,8 @@ export const findingKinds = {
    * condition (DiskPressure/MemoryPressure/PIDPressure) — a node-caused failure, not a crash.
    */
   pod_evicted: "eks",
+  /** A volume that will not attach or mount (FailedAttachVolume / FailedMount, Multi-Attach): pods stuck ContainerCreating. */
+  volume_mount: "eks",
   /** A rollout that cannot progress (ProgressDeadlineExceeded, new pods failing). */
   rollout_stuck: "eks",
   /** A workload below its desired replicas / no ready replicas (availability). */

@@ -136,7 +136,12 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
     pod,
     pod === null ? null : workloadFromPod(pod),
   ]
-  const names = new Set(candidates.filter((n): n is string => n !== null))
+  const named = candidates.filter((n): n is string => n !== null)
+  // A CronJob's Job is `<cronjob>-<scheduled minute>`: the CronJob's other runs and its logs are the same workload.
+  const names = new Set([
+    ...named,
+    ...named.flatMap((n) => (cronJobRun.test(n) ? [n.replace(cronJobRun, "")] : [])),
+  ])
   const stems = new Set([...names].filter((n) => /^[a-z][a-z0-9]{2,}$/.test(n)))
   const namespace = lower(facts.namespace)
   const node = lower(facts.node)
@@ -151,7 +156,11 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
 
 /** A name the scope holds, or one of a stem's workloads (`orders` → `orders-api`). */
 export const scopeHas = (scope: AlertScope, name: string): boolean =>
-  scope.names.has(name) || [...scope.stems].some((s) => name.startsWith(`${s}-`))
+  scope.names.has(name) ||
+  (cronJobRun.test(name) && scope.names.has(name.replace(cronJobRun, ""))) ||
+  [...scope.stems].some((s) => name.startsWith(`${s}-`))
+
+const cronJobRun = /-\d{8}$/
 
 export const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
 

@@ -13,7 +13,13 @@ import { type ContainerLog, containerLogFinding } from "./container-logs.js"
 import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
 import { evictionFindings } from "./evictions.js"
 import { type NodeTenant, nodeFindings } from "./node-health.js"
-import { autoscalerFinding, failedCreateFinding, probeFindings, unschedulableFinding } from "./pod-events.js"
+import {
+  autoscalerFinding,
+  failedCreateFinding,
+  probeFindings,
+  unschedulableFinding,
+  volumeFinding,
+} from "./pod-events.js"
 import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { rolloutFinding } from "./rollout-changes.js"
 import { availabilityFinding, hpaMaxedFinding, rolloutStuckFinding } from "./workload-status.js"
@@ -52,6 +58,7 @@ export const analyzeWorkload = (
     ...present([
       containerLogFinding(w, logs),
       unschedulableFinding(w, ctx),
+      volumeFinding(w, ctx),
       failedCreateFinding(w, ctx),
       availabilityFinding(w),
       rolloutStuckFinding(w),

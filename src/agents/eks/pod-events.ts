@@ -70,6 +70,37 @@ export const unschedulableFinding = (w: ScopedWorkload, ctx: AnalysisContext): F
   })
 }
 
+const volumeReasons = new Set(["FailedAttachVolume", "FailedMount", "FailedMapVolume"])
+
+/**
+ * Pods stuck before their containers start because a volume will not attach or mount (the
+ * kubelet's and attach-detach controller's FailedAttachVolume / FailedMount: Multi-Attach, a
+ * missing PVC or Secret volume, a timeout waiting for the device) — the pod reads
+ * `ContainerCreating`, which says nothing by itself.
+ */
+export const volumeFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const events = about(w, ctx, (e) => volumeReasons.has(e.reason ?? "") && e.involvedObject.kind === "Pod")
+  const [latest] = events
+  if (latest === undefined) return null
+  const attach = events.find((e) => e.reason === "FailedAttachVolume")
+  const lead = attach ?? latest
+  const pods = [...new Set(events.map((e) => shortPod(e.involvedObject.name ?? "")))]
+  const reasons = [...new Set(events.map((e) => e.reason ?? ""))].join(" / ")
+  const message = lead.message ?? ""
+  return eksFinding({
+    kind: "volume_mount",
+    title: `${w.name}: ${reasons} on ${plural(pods.length, "pod")} — ${message}`,
+    detail: `${reasons} ×${total(events)} (pods ${pods.join(", ")}): ${message}${
+      attach !== undefined && latest !== attach ? ` Then: ${latest.message ?? ""}` : ""
+    }. ${w.ready}/${w.desired ?? "?"} replicas ready.`,
+    severity: failureSeverity(w),
+    observedAt: eventTime(latest),
+    resource: podResource(w, lead),
+    service: w.name,
+    excerpt: message === "" ? null : message,
+  })
+}
+
 const autoscalerSource = (e: KubeEvent): boolean =>
   e.source?.component === "cluster-autoscaler" || e.reportingComponent === "cluster-autoscaler"
 

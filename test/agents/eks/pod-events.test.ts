@@ -9,6 +9,7 @@ import {
   failedCreateFinding,
   probeFindings,
   unschedulableFinding,
+  volumeFinding,
 } from "../../../src/agents/eks/pod-events.js"
 import { ctx, deployment, event, pod, replicaSet, running, workloadNamed } from "./fixtures/objects.js"
 
@@ -207,5 +208,54 @@ describe("failedCreateFinding", () => {
     expect(f?.resource).toBe("replicaset/shop/search-6b7c8d9f5")
     expect(f?.excerpt).toBe(message)
     expect(f?.detail).toContain("×9")
+  })
+})
+
+describe("volumeFinding", () => {
+  const multiAttach =
+    'Multi-Attach error for volume "pvc-4f1c" Volume is already exclusively attached to one node and can\'t be attached to another'
+  const mount =
+    "Unable to attach or mount volumes: unmounted volumes=[data]: timed out waiting for the condition"
+
+  it("leads with the attach failure, names the pods and says how many replicas serve", () => {
+    const pods = [pending("search-6b7c8d9f5-ccccc")]
+    const events = [
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-ccccc",
+        reason: "FailedAttachVolume",
+        message: multiAttach,
+        count: 4,
+      }),
+      event({ kind: "Pod", name: "search-6b7c8d9f5-ccccc", reason: "FailedMount", message: mount, count: 2 }),
+    ]
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 3, ready: 2 })],
+        replicaSets: [rs],
+        pods,
+        events,
+      },
+      "search",
+    )
+    const f = volumeFinding(w, ctx)
+    expect(f?.kind).toBe("volume_mount")
+    expect(f?.title).toContain(multiAttach)
+    expect(f?.detail).toContain("×6")
+    expect(f?.detail).toContain("2/3 replicas ready")
+    expect(f?.resource).toBe("pod/shop/search-6b7c8d9f5-ccccc")
+  })
+
+  it("is absent without volume events", () => {
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 3, ready: 3 })],
+        replicaSets: [rs],
+        pods: [pending("search-6b7c8d9f5-ccccc")],
+        events: [],
+      },
+      "search",
+    )
+    expect(volumeFinding(w, ctx)).toBeNull()
   })
 })
