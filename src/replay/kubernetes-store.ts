@@ -40,16 +40,24 @@ export class KubernetesReplayInvalid extends Schema.TaggedError<KubernetesReplay
   }
 }
 
+/** Kinds with no namespace (`kubectl api-resources --namespaced=false`, the ones scenarios carry). */
 export const clusterScopedKinds: ReadonlySet<string> = new Set([
   "Node",
   "Namespace",
   "PersistentVolume",
   "StorageClass",
+  "VolumeAttachment",
+  "CSIDriver",
+  "CSINode",
   "ClusterRole",
   "ClusterRoleBinding",
   "CustomResourceDefinition",
   "PriorityClass",
   "IngressClass",
+  "RuntimeClass",
+  "MutatingWebhookConfiguration",
+  "ValidatingWebhookConfiguration",
+  "APIService",
 ])
 
 export interface StoredObject {

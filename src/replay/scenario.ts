@@ -15,20 +15,11 @@ import { ScenarioModel } from "./scenario-model.js"
 
 const Instant = Schema.DateTimeUtc
 const Text = Schema.String
+
+import { clusterScopedKinds } from "./kubernetes-store.js"
+
 const NonEmpty = Schema.String.pipe(Schema.minLength(1))
 const Json = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-
-const clusterScopedKinds: ReadonlySet<string> = new Set([
-  "Node",
-  "Namespace",
-  "PersistentVolume",
-  "StorageClass",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "PriorityClass",
-  "IngressClass",
-])
 
 /** A Kubernetes object exactly as `kubectl get -o yaml` prints it: only its identity is checked. */
 export const KubeObject = Schema.Struct(
