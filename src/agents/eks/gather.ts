@@ -121,7 +121,10 @@ export interface LogTarget {
   readonly previous: boolean
 }
 
-/** Which container logs to read: crashing containers of in-scope workloads, latest terminations first. */
+/**
+ * Which container logs to read: crashing containers of in-scope workloads, latest terminations
+ * first; for an in-scope workload with nothing crashing, the current log of one running pod.
+ */
 export const logTargets = (
   workloads: ReadonlyArray<ScopedWorkload>,
   ctx: AnalysisContext,
@@ -137,6 +140,23 @@ export const logTargets = (
             (instantOf(lastTermination(a.status)?.finishedAt)?.epochMillis ?? 0),
         )
       const perContainer = new Map<string, number>()
+      // Nothing crashed: the pods may still be failing every request, and say why in their own
+      // current logs ("getaddrinfo ENOTFOUND …"); one running pod's main container is enough.
+      if (crashing.length === 0) {
+        const running = w.pods.find((p) => p.status.phase === "Running")
+        const container = running?.spec.containers[0]?.name
+        return running === undefined || container === undefined
+          ? []
+          : [
+              {
+                workload: resourceOf(w),
+                namespace: w.namespace,
+                pod: running.metadata.name,
+                container,
+                previous: false,
+              },
+            ]
+      }
       return crashing.flatMap((f) => {
         const taken = perContainer.get(f.status.name) ?? 0
         if (taken >= podsPerContainer) return []
