@@ -32,7 +32,8 @@ export class ScenarioWorldFailed extends Schema.TaggedError<ScenarioWorldFailed>
 
 /** Credentials the replays accept; the webhook signer uses the matching secrets. */
 export const scenarioCredentials = {
-  slackToken: "xoxb-scenario-replay-token",
+  // Not a token shape: the replay accepts any bearer, and secret scanners should not flag it.
+  slackToken: "replay-bot-token",
   discordToken: "scenario-replay-discord-bot-token",
   slackSigningSecret: "scenario-replay-signing-secret",
   /** Ed25519 seed whose public key is `discordPublicKey`. */
