@@ -161,6 +161,32 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
       labels: [c.meta.labels],
     })
   }
+  /**
+   * A pod recorded without its ownerReferences (an export, a hand-written manifest) still belongs
+   * to the controller whose pods it is named and labelled as: `<deployment>-<hash>-<suffix>`,
+   * `<statefulset>-<ordinal>`, `<daemonset>-<suffix>` (a Deployment's also with its template's labels).
+   */
+  const adoptedBy = (pod: (typeof s.pods)[number]): Draft | undefined => {
+    const ns = nsOf(pod.metadata)
+    const labels = pod.metadata.labels
+    const named = (name: string, rest: RegExp) =>
+      pod.metadata.name.startsWith(`${name}-`) && rest.test(pod.metadata.name.slice(name.length + 1))
+    const labelled = (template: Readonly<Record<string, string>>) =>
+      Object.entries(template).every(([k, v]) => labels[k] === v)
+    const deployment = s.deployments.find(
+      (d) =>
+        nsOf(d.metadata) === ns &&
+        named(d.metadata.name, /^[a-z0-9]{5,10}-[a-z0-9]{5}$/) &&
+        labelled(d.spec.template.metadata?.labels ?? {}),
+    )
+    if (deployment !== undefined) return drafts.get(`Deployment/${ns}/${deployment.metadata.name}`)
+    const controller = controllers.find(
+      (c) => nsOf(c.meta) === ns && named(c.meta.name, c.kind === "StatefulSet" ? /^\d+$/ : /^[a-z0-9]{5}$/),
+    )
+    return controller === undefined
+      ? undefined
+      : drafts.get(`${controller.kind}/${ns}/${controller.meta.name}`)
+  }
   for (const pod of s.pods) {
     const ns = nsOf(pod.metadata)
     const owner = controllerOf(pod.metadata)
@@ -176,6 +202,7 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
     const draft =
       viaRs ??
       (known !== undefined ? drafts.get(`${known.kind}/${ns}/${known.meta.name}`) : undefined) ??
+      (owner === null ? adoptedBy(pod) : undefined) ??
       add({
         kind: owner?.kind ?? "Pod",
         namespace: ns,
