@@ -56,6 +56,10 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 
 /** A past incident's review: its words in a message are about then, not now. */
 const retrospectiveWords = words("postmortem postmortems retro retrospective retrospectives writeup rca pir")
+/** Questions about how the bot works, not about a system. */
+const aboutTheBot =
+  /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
+
 /** Words that put a problem in the present, whatever else the message is about. */
 const liveWords = words("now currently today tonight anymore yet")
 
@@ -89,6 +93,16 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
   if (retrospective && chatter.thanks.length > 0 && terms.length === 0 && requests(message).length === 0)
     return result("chatter", ["chatter: thanks", "about: a past incident's review"])
+
+  // A question about the bot itself ("how do you actually work?") names alerts and errors as
+  // things it handles, not as something failing now.
+  if (
+    aboutTheBot.test(message.text.slice(0, 2000)) &&
+    terms.length === 0 &&
+    requests(message).length === 0 &&
+    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
+  )
+    return result("chatter", ["chatter: question about the bot"])
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)

@@ -236,3 +236,24 @@ describe("a past incident's review", () => {
     expect(run("postmortem: payments down again, 502s, can someone look?").decision).toBe("investigate")
   })
 })
+
+describe("a question about the bot itself", () => {
+  it("is chatter, though it names alerts and errors as things the bot handles", () => {
+    const c = run(
+      "<@U0SREBOT> quick question, how do you actually work? do you read every alert that lands in the channels and look at the errors on your own, or only when someone tags you? just curious :)",
+    )
+    expect([c.verdict, c.decision, c.reasons]).toEqual([
+      "chatter",
+      "gate",
+      ["chatter: question about the bot"],
+    ])
+    expect(run("what can you do?").decision).toBe("gate")
+  })
+
+  it("is still an alert when it puts a problem in the present or asks for a look", () => {
+    expect(run("how do you know payments-api is down? it is still returning 502s").decision).toBe(
+      "investigate",
+    )
+    expect(run("can you check why checkout is returning 502s?").decision).toBe("investigate")
+  })
+})
