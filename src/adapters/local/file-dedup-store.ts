@@ -5,8 +5,9 @@
  * claim is atomic within the process. Files are decoded with Schema on every read: a damaged
  * file is a `corrupt` error for that key, never a crash. Semantics are the memory twin's steps.
  */
-import { createHash, randomUUID } from "node:crypto"
-import { mkdir, open, readFile, rename, rm, unlink } from "node:fs/promises"
+
+import { createHash } from "node:crypto"
+import { mkdir, readFile, unlink } from "node:fs/promises"
 import { join } from "node:path"
 import { Effect, Layer, Option, ParseResult, Schema } from "effect"
 import { type ClaimPolicy, type ClaimRequest, DedupRecord, defaultClaimPolicy } from "../../domain/dedup.js"
@@ -17,6 +18,7 @@ import {
   type TransitionRequest,
 } from "../../ports/dedup-store.js"
 import { claimStep, liveRecord, releaseAllowed, transitionStep } from "./memory-dedup-store.js"
+import { replaceFile } from "./synced-temp.js"
 
 export interface FileDedupStoreOptions {
   /** e.g. `.sre-on-call/dedup`; created when missing */
@@ -103,21 +105,8 @@ export const makeFileDedupStore = (
 
     const write = (record: DedupRecord): Effect.Effect<void, DedupStoreError> => {
       const path = pathOf(record.key)
-      const temp = join(dir, `.${fileNameForKey(record.key)}.${randomUUID()}.tmp`)
       const text = JSON.stringify(Schema.encodeSync(DedupRecord)(record))
-      return Effect.tryPromise({
-        try: async () => {
-          const handle = await open(temp, "wx")
-          try {
-            await handle.writeFile(text, "utf8")
-            await handle.sync()
-          } finally {
-            await handle.close()
-          }
-          await rename(temp, path)
-        },
-        catch: unavailable("writing", path),
-      }).pipe(Effect.tapError(() => Effect.ignore(Effect.tryPromise(() => rm(temp, { force: true })))))
+      return Effect.tryPromise({ try: () => replaceFile(path, text), catch: unavailable("writing", path) })
     }
 
     const remove = (key: string): Effect.Effect<void, DedupStoreError> => {

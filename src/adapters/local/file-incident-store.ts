@@ -5,8 +5,7 @@
  * `similar` reads and decodes every file (one host's history is small) and ranks them with the
  * shared pure ranking; a file that does not decode is skipped with a warning, never a failure.
  */
-import { randomUUID } from "node:crypto"
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises"
+import { mkdir, readdir, readFile } from "node:fs/promises"
 import { join } from "node:path"
 import { Effect, Layer, Option, Schema } from "effect"
 import { IncidentRecord, isExcluded } from "../../domain/incident-record.js"
@@ -18,6 +17,7 @@ import {
   notConfiguredIncidentStore,
 } from "../../ports/incident-store.js"
 import { fileNameForKey } from "./file-dedup-store.js"
+import { replaceFile } from "./synced-temp.js"
 
 export interface FileIncidentStoreOptions {
   /** e.g. `.sre-on-call/incidents`; created when missing */
@@ -44,26 +44,12 @@ export const makeFileIncidentStore = (
     })
 
     const record = (incident: IncidentRecord) => {
-      const name = fileNameForKey(incident.id)
-      const path = join(dir, name)
-      const temp = join(dir, `.${name}.${randomUUID()}.tmp`)
+      const path = join(dir, fileNameForKey(incident.id))
       const text = Schema.encodeSync(StoredIncident)(incident)
       return Effect.tryPromise({
-        try: async () => {
-          const handle = await open(temp, "wx")
-          try {
-            await handle.writeFile(text, "utf8")
-            await handle.sync()
-          } finally {
-            await handle.close()
-          }
-          await rename(temp, path)
-        },
+        try: () => replaceFile(path, text),
         catch: unavailable("writing", path),
-      }).pipe(
-        Effect.tapError(() => Effect.ignore(Effect.tryPromise(() => rm(temp, { force: true })))),
-        Effect.withSpan("FileIncidentStore.record"),
-      )
+      }).pipe(Effect.withSpan("FileIncidentStore.record"))
     }
 
     const readOne = (path: string) =>

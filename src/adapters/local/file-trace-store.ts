@@ -8,8 +8,7 @@
  * link), so the first `begin` fixes the header and its partition for every later writer.
  * Writes are fail-open; everything read back is decoded with Schema.
  */
-import { randomUUID } from "node:crypto"
-import { link, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises"
+import { link, mkdir, readdir, readFile, rename } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { Effect, Layer, Option, ParseResult, Schema } from "effect"
 import type { Platform } from "../../domain/platform.js"
@@ -42,6 +41,7 @@ import {
   type TraceStoreService,
 } from "../../ports/trace-store.js"
 import { fileNameForKey } from "./file-dedup-store.js"
+import { withSyncedTemp } from "./synced-temp.js"
 
 export interface FileTraceStoreOptions {
   /** e.g. `.sre-on-call`; traces go under `<dir>/traces/`, created when missing */
@@ -79,23 +79,14 @@ const orAbsent = <A>(what: string, run: () => Promise<A>): Effect.Effect<Option.
   )
 
 /** A complete temp file beside `path` (synced), handed to `place`; the temp is always removed. */
-const viaTempFile = <A>(path: string, text: string, place: (temp: string) => Promise<A>) => {
-  const temp = join(dirname(path), `.${randomUUID()}.tmp`)
-  return Effect.tryPromise({
+const viaTempFile = <A>(path: string, text: string, place: (temp: string) => Promise<A>) =>
+  Effect.tryPromise({
     try: async () => {
       await mkdir(dirname(path), { recursive: true })
-      const handle = await open(temp, "wx")
-      try {
-        await handle.writeFile(text, "utf8")
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      return await place(temp)
+      return await withSyncedTemp(path, text, place)
     },
     catch: unavailable(`writing ${path}`),
-  }).pipe(Effect.ensuring(Effect.ignore(Effect.tryPromise(() => rm(temp, { force: true })))))
-}
+  })
 
 /** Write `text` at `path` atomically: renamed over whatever was there. */
 export const writeFileAtomic = (path: string, text: string): Effect.Effect<void, TraceStoreError> =>
