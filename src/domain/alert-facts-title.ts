@@ -150,7 +150,13 @@ export const readTitle = (
         .replace(/[ \t]*\(.*$/, "")
         .replace(dashTail, "")
         .replace(/[ \t]+(?:is|went)[ \t]+.*$/i, "")
-      return { ...none, alertName: clean(name) }
+      // A monitor named after the service it checks ("status-api") names it; one named after a
+      // page or a check ("checkout-home", "api-health") or a phrase does not.
+      const service =
+        /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|svc|service|server|gateway|backend|web|app)$/.test(name.trim())
+          ? asLooseName(name.trim())
+          : null
+      return { ...none, alertName: clean(name), service }
     }
     case "human":
       return none

@@ -39,7 +39,8 @@ const upperMarker =
 const keyedMarker =
   /(?:\b(?:level|lvl|severity|loglevel|log_level)["']?\s{0,2}[=:]\s{0,2}["']?|\[)(fatal|critical|crit|panic|emerg|emergency|error|err|severe|warn|warning|info|notice|debug|trace)\b/i
 // klog / glog: `E1127 13:02:10.123456 …`
-const klog = /^([FEWI])\d{4} \d{2}:\d{2}:\d{2}/
+// (also as a container runtime's JSON line: `{"log":"E1127 13:02:10…`)
+const klog = /^(?:\{"(?:log|msg|message)"\s?:\s?")?([FEWI])\d{4} \d{2}:\d{2}:\d{2}/
 const klogLevel: Record<string, LogLevel> = { F: "fatal", E: "error", W: "warn", I: "info" }
 
 const fatalWords =

@@ -362,6 +362,17 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "uptimerobot: a monitor named after the service it checks names the service",
+    "🔴 Monitor is DOWN: status-api (https://status-api.example.net) – SSL error: certificate has expired",
+    {
+      source: "uptime",
+      alertName: "status-api",
+      state: "firing",
+      service: "status-api",
+      links: ["https://status-api.example.net"],
+    },
+  ],
+  [
     "uptime kuma: back up",
     "[UP] checkout-home is back up (https://shop.example.com/) — it was down for 4 minutes",
     { source: "uptime", alertName: "checkout-home", state: "resolved", links: ["https://shop.example.com/"] },

@@ -1,0 +1,45 @@
+/**
+ * The logs agent's error query, run by the same Logs Insights engine the replay serves: error
+ * words, 5xx, and klog's E/F lines that name no error word ("SSL certificate expired"), bare or
+ * inside a container runtime's JSON; INFO and WARN lines without an error word stay out.
+ */
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { errorQuery } from "../../../src/agents/cloudwatch-logs/error-query.js"
+import { parseInsightsQuery } from "../../../src/domain/log-insights-parse.js"
+import { runInsights } from "../../../src/domain/log-insights-run.js"
+
+const matches = (messages: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const commands = Either.getOrThrow(parseInsightsQuery(errorQuery))
+  const events = messages.map((m, i) => ({
+    "@timestamp": `2027-01-18 07:05:${String(10 + i).padStart(2, "0")}.000`,
+    "@message": m,
+    "@logStream": "s",
+    "@log": "g",
+  }))
+  return runInsights(commands, events).rows.map((r) => r["@message"] ?? "")
+}
+
+describe("errorQuery", () => {
+  it("keeps error lines and klog's E lines, drops the rest", () => {
+    const klog =
+      'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"'
+    const json = '{"log":"E0118 07:05:42.1 7 ssl.go:12] certificate rotation pending","stream":"stderr"}'
+    const kept = matches([
+      "ERROR upstream payments-api unavailable",
+      klog,
+      json,
+      "I0118 07:05:43.0 1 main.go:9] synced",
+      "INFO request served in 3ms",
+      "x509: certificate has expired or is not yet valid",
+    ])
+    expect([...kept].sort()).toEqual(
+      [
+        klog,
+        json,
+        "ERROR upstream payments-api unavailable",
+        "x509: certificate has expired or is not yet valid",
+      ].sort(),
+    )
+  })
+})
