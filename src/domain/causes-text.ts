@@ -36,7 +36,7 @@ const announcementText = (f: Finding): string => oneLine(f.title.replace(/^.*? a
 const arrowTarget = /(?:→|->)\s*([^\s,;()]+)/g
 const versionToken = /\bv\d+(?:\.\d+)+[\w.+-]*/
 const setting =
-  /\b([A-Z][A-Z0-9_]{2,}|(?:[a-z][\w.]*\s)?[\w.]*(?:memory|cpu|limit|request|replicas|probe|path|port|timeout)[\w.]*)\s*[=:]?\s*("?[\w./-]{1,40}"?)\s*(?:→|->)\s*("?[\w./-]{1,40}"?)/g
+  /\b([A-Z][A-Z0-9_]{2,}|(?:[a-z][\w.]*\s)?[\w.]*(?:memory|cpu|limit|request|replicas|probe|path|port|timeout)[\w.]*)(?:\s*[=:]\s*|\s+)("?[\w./-]{1,40}"?)\s*(?:→|->)\s*("?[\w./-]{1,40}"?)/g
 
 /** The version a change moved to: the tag after an arrow ("…:v2.13.2 → …:v2.14.0"), else a vX.Y token. */
 const versionOf = (changes: ReadonlyArray<Finding>): string | null => {

@@ -192,6 +192,20 @@ describe("inferCauses rules", () => {
     expect(causes[0]?.text).toMatch(/^FailedScheduling \(Insufficient cpu\) and timeouts in payments-api/)
   })
 
+  it("a renamed variable is not split into a setting and a value", () => {
+    const renamed = numberFindings([
+      f("eks", "payments-api OOMKilled", "high", { kind: "oom_killed" }),
+      f("eks", "payments-api: rollout revision 11 → 12", "info", {
+        kind: "config_change",
+        detail: "env DATABASE_URL → LEDGER_DB_DSN; env POOL_SIZE 10 → 20; revision 11 → 12",
+        observedAt: at("2026-11-27T12:50:00Z"),
+      }),
+    ])
+    const text = causesOf(renamed)[0]?.text ?? ""
+    expect(text).not.toContain("DATABASE_UR L")
+    expect(text).toContain("POOL_SIZE 10→20")
+  })
+
   it("a finding with no time counts as in the window; one without an id is never cited", () => {
     const untimed = numberFindings([f("eks", "payments-api OOMKilled", "high", { observedAt: null })])
     expect(causesOf(untimed).map((c) => c.findings)).toEqual([["eks#1"]])

@@ -15,11 +15,26 @@ const error =
   /\b(?:error|err|exception|failed|failure|refused|denied|timeout|timed out|cannot|unable to|no such)\b/i
 const warning = /\b(?:warn|warning)\b/i
 
-const tierOf = (line: string): number =>
-  fatal.test(line) ? 3 : error.test(line) ? 2 : warning.test(line) ? 1 : 0
-
 const leadingInstant = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}))\s/
 const withoutInstant = (line: string): string => line.replace(leadingInstant, "")
+
+// "KeyError: 'DATABASE_URL'", "java.lang.IllegalStateException: …": the line a traceback ends
+// with, which says why; the "Traceback (most recent call last):" that opens it does not.
+const exceptionLine = /^\s*(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b(?::|$)/
+const tracebackOpening = /\btraceback \(most recent call last\)/i
+
+const tierOf = (line: string): number =>
+  exceptionLine.test(withoutInstant(line))
+    ? 3
+    : tracebackOpening.test(line)
+      ? 2
+      : fatal.test(line)
+        ? 3
+        : error.test(line)
+          ? 2
+          : warning.test(line)
+            ? 1
+            : 0
 
 const clip = (s: string, max = 300): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`)
 

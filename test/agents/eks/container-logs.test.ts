@@ -89,3 +89,17 @@ describe("containerLogFinding", () => {
     expect(containerLogFinding(w(), [])).toBeNull()
   })
 })
+
+describe("a Python traceback", () => {
+  it("is told by the exception it ends with, not the line that opens it", () => {
+    const log = [
+      "2026-11-27T13:04:58Z Traceback (most recent call last):",
+      '  File "/app/main.py", line 12, in <module>',
+      "    url = os.environ['DATABASE_URL']",
+      "KeyError: 'DATABASE_URL'",
+    ].join("\n")
+    const lines = tellingLines(log)
+    const headline = [...lines].sort((a, b) => b.tier - a.tier)[0]
+    expect(headline?.text).toBe("KeyError: 'DATABASE_URL'")
+  })
+})
