@@ -1,7 +1,8 @@
 /**
  * The report's severity follows the evidence (DESIGN §3): the highest of the alert's own label
  * and the findings the top cause cites. With no label and no cause, the most severe finding
- * inside the investigation window decides; with nothing at all, "info". Never a constant.
+ * inside the investigation window decides; with nothing at all, "info". Never a constant. An
+ * uptime monitor reporting DOWN is an endpoint fully down as its users see it: critical (§3).
  */
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
@@ -22,7 +23,8 @@ export const reportSeverity = (o: {
   readonly findings: ReadonlyArray<Finding>
   readonly window: InvestigationWindow
 }): Severity => {
-  const label = o.facts.severity
+  const endpointDown = o.facts.source === "uptime" && o.facts.state === "firing"
+  const label = endpointDown ? "critical" : o.facts.severity
   const cited = o.top === undefined ? null : highest(o.findings.filter((f) => o.top?.findings.includes(f.id)))
   if (label !== null) return cited === null ? label : maxSeverity(label, cited)
   if (cited !== null) return cited
