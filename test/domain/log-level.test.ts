@@ -22,8 +22,14 @@ describe("logLevelOf", () => {
     ['level=info msg="connection timeout set to 30s"', "info"],
     ["E1127 13:02:10.123456 1 controller.go:42] sync failed", "error"],
     // klog with no error word, bare and as a container runtime's JSON line
-    ['E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"', "error"],
-    ['{"log":"E0118 07:05:41.218337 7 backend_ssl.go:61] SSL certificate expired","stream":"stderr"}', "error"],
+    [
+      'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"',
+      "error",
+    ],
+    [
+      '{"log":"E0118 07:05:41.218337 7 backend_ssl.go:61] SSL certificate expired","stream":"stderr"}',
+      "error",
+    ],
     ["W1127 13:02:10.123456 1 reflector.go:9] watch closed", "warn"],
     ["Error: connect ECONNREFUSED 127.0.0.1:5432", "error"],
     ["panic: runtime error: invalid memory address", "fatal"],

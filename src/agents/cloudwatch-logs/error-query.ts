@@ -17,7 +17,7 @@ export const queryRowLimit = 1000
 const errorLines = [
   "fields @timestamp, @message, @logStream, @log",
   // klog's E/F lines ("E0118 07:05:41 … SSL certificate expired") name no error word.
-  "| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|out of memory|oom|too many|unavailable|expired| 5\\d\\d )/ or @message like /^(\\{\"log\":\")?[EF]\\d{4} \\d\\d:/",
+  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|out of memory|oom|too many|unavailable|expired| 5\\d\\d )/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 
