@@ -12,6 +12,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { analysisVerdict } from "./analysis-verdict.js"
 import { suspectedCauses } from "./causes.js"
 import type { Finding } from "./finding.js"
+import { inScopeVersion } from "./finding-relevance.js"
 import type {
   AgentCost,
   AnalysisDraft,
@@ -124,18 +125,23 @@ const contextKinds: ReadonlySet<string> = new Set(["similar_incident"])
 const promoteCited = (
   blocks: ReadonlyArray<EvidenceBlock>,
   cited: ReadonlySet<string>,
+  top: ReadonlySet<string>,
 ): ReadonlyArray<EvidenceBlock> =>
   blocks.map((b) => ({
     ...b,
     // Still most severe first (a stable sort keeps the agent's order among equals).
     findings: b.findings
-      .map((f) =>
-        cited.has(f.id) &&
-        (isChange(f) || contextKinds.has(f.kind)) &&
-        severityRank(f.severity) < severityRank("medium")
-          ? { ...f, severity: "medium" as const }
-          : f,
-      )
+      .map((f): Finding => {
+        // A workload the alert did not name that the top cause is about (a failing dependency)
+        // is in scope after all: its finding gets the severity it has in scope.
+        const restored = top.has(f.id) ? inScopeVersion(f.detail) : null
+        if (restored !== null) return { ...f, ...restored }
+        return cited.has(f.id) &&
+          (isChange(f) || contextKinds.has(f.kind)) &&
+          severityRank(f.severity) < severityRank("medium")
+          ? { ...f, severity: "medium" }
+          : f
+      })
       .sort((x, y) => compareSeverity(y.severity, x.severity)),
   }))
 
@@ -150,12 +156,13 @@ export const buildReport = (input: ReportInput): IncidentReport => {
   const causes = suspected.map((s) => s.cause)
   const top = causes[0]
   const cited = new Set(causes.flatMap((c) => c.findings))
+  const shown = promoteCited(evidence, cited, new Set(top?.findings ?? []))
   const services = affectedServices({ facts, scope, window, causes, findings }).map(redactText)
   return {
     investigationId: input.investigationId,
     revision: Math.max(1, Math.trunc(input.revision)),
     headline: redactText(headline(suspected[0]?.headline, facts, title)),
-    severity: reportSeverity({ facts, top, findings, window }),
+    severity: reportSeverity({ facts, top, findings: allFindings(shown), window }),
     alert: {
       platform: context.platform,
       channel: context.channel,
@@ -167,7 +174,7 @@ export const buildReport = (input: ReportInput): IncidentReport => {
     },
     causes: causes.map((c) => ({ text: redactText(c.text), findings: c.findings })),
     services,
-    evidence: promoteCited(evidence, cited),
+    evidence: shown,
     timeline: buildTimeline({ context, facts, title, findings }),
     impact: redactText(impactStatement({ facts, scope, window, findings, services })),
     actions: buildActions({ facts, causes, findings, evidence }).map(redactText),

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest"
 import { placeholderResult } from "../../src/domain/agent-result.js"
 import { buildReport } from "../../src/domain/build-report.js"
 import type { Finding } from "../../src/domain/finding.js"
+import { lowRelevanceNote } from "../../src/domain/finding-relevance.js"
 import type { Severity } from "../../src/domain/severity.js"
 import {
   at,
@@ -284,5 +285,52 @@ describe("buildReport: context that is part of a cause", () => {
     )
     expect(uncited.causes).toEqual([])
     expect(uncited.evidence[0]?.findings.map((f) => f.severity)).toEqual(["info"])
+  })
+})
+
+describe("buildReport: a failing dependency the alert did not name", () => {
+  it("gets its in-scope severity back when the top cause is about it", () => {
+    const note = lowRelevanceNote("critical")
+    const dependency = finding("eks", {
+      title: "fare-quote: container api ImagePullBackOff in 3/3 pods (image fare-quote:v3.2.0-rc1)",
+      kind: "image_pull",
+      severity: "low",
+      service: "fare-quote",
+      resource: "pod/payments/fare-quote-7d9f8c6b5-x1k2m",
+      observedAt: at("2026-11-27T13:02:00Z"),
+      detail: `Back-off pulling image. 0/3 replicas ready. ${note}`,
+    })
+    const caller = finding("cloudwatch_logs", {
+      title: "payments-api: ERROR upstream fare-quote unavailable: connect ECONNREFUSED",
+      kind: "log_signature",
+      severity: "high",
+      service: "payments-api",
+      resource: "loggroup/payments-api",
+      observedAt: at("2026-11-27T13:03:00Z"),
+      detail: "payments-api: ERROR upstream fare-quote unavailable",
+    })
+    const report = buildReport(
+      oomInput({ results: [ok("eks", [dependency]), ok("cloudwatch_logs", [caller])] }),
+    )
+    const shown = report.evidence.flatMap((b) => b.findings).find((f) => f.kind === "image_pull")
+    const top = report.causes[0]
+    expect(top?.findings).toContain(shown?.id)
+    expect(shown?.severity).toBe("critical")
+    expect(shown?.detail).not.toContain("Low relevance")
+  })
+
+  it("keeps the low rating when no cause is about it", () => {
+    const herring = finding("eks", {
+      title: "reports-cron: ImagePullBackOff",
+      kind: "image_pull",
+      severity: "low",
+      service: "reports-cron",
+      resource: "pod/batch/reports-cron-1",
+      observedAt: at("2026-11-27T13:02:00Z"),
+      detail: `Back-off pulling image. ${lowRelevanceNote("high")}`,
+    })
+    const report = buildReport(oomInput({ results: [ok("eks", [...eksFindings, herring])] }))
+    const shown = report.evidence.flatMap((b) => b.findings).find((f) => f.title === "reports-cron: ImagePullBackOff")
+    expect(shown?.severity).toBe("low")
   })
 })

@@ -7,6 +7,7 @@
  * they would only crowd the scope. Pure.
  */
 import type { Finding } from "../../domain/finding.js"
+import { lowRelevanceNote } from "../../domain/finding-relevance.js"
 import type { KubeEvent, Node } from "../../domain/kubernetes.js"
 import { severityRank } from "../../domain/severity.js"
 import { type ContainerLog, containerLogFinding } from "./container-logs.js"
@@ -72,7 +73,7 @@ export const analyzeWorkload = (
 const lowRelevance = (f: Finding): Finding => ({
   ...f,
   severity: severityRank(f.severity) > severityRank("low") ? "low" : f.severity,
-  detail: `${f.detail} (Low relevance: the alert does not name this workload.)`,
+  detail: `${f.detail} ${lowRelevanceNote(f.severity)}`,
 })
 
 const worst = (fs: ReadonlyArray<Finding>): number => Math.max(-1, ...fs.map((f) => severityRank(f.severity)))
@@ -105,7 +106,9 @@ export const analyze = (input: AnalysisInput): Analysis => {
     .filter((w) => !w.inScope)
     .map((w) => ({
       w,
-      findings: analyzeWorkload(w, [], input.ctx, view).filter(
+      // Rated as if in scope, then lowered with a note saying so: the report restores the rating
+      // when the causes make this workload the root (a failing dependency).
+      findings: analyzeWorkload({ ...w, inScope: true }, [], input.ctx, view).filter(
         (f) =>
           f.kind !== "rollout" &&
           f.kind !== "config_change" &&

@@ -94,6 +94,8 @@ describe("eksAgent on oom-after-deploy", () => {
       const herring = result.findings.filter((f) => f.resource?.startsWith("pod/batch/"))
       expect(herring.map((f) => [f.kind, f.severity])).toEqual([["image_pull", "low"]])
       expect(herring[0]?.detail).toContain("Low relevance")
+      // It says what it would rate in scope, so a report whose cause is about it can restore that.
+      expect(herring[0]?.detail).toMatch(/; (?:critical|high|medium) if it is in scope\.\)$/)
       expect(result.findings.at(-1)).toBe(herring[0])
       const scope = scopeOf(task.facts)
       expect(herring.every((f) => !inScope(scope, f))).toBe(true)
