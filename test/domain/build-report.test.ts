@@ -330,7 +330,9 @@ describe("buildReport: a failing dependency the alert did not name", () => {
       detail: `Back-off pulling image. ${lowRelevanceNote("high")}`,
     })
     const report = buildReport(oomInput({ results: [ok("eks", [...eksFindings, herring])] }))
-    const shown = report.evidence.flatMap((b) => b.findings).find((f) => f.title === "reports-cron: ImagePullBackOff")
+    const shown = report.evidence
+      .flatMap((b) => b.findings)
+      .find((f) => f.title === "reports-cron: ImagePullBackOff")
     expect(shown?.severity).toBe("low")
   })
 })
