@@ -12,10 +12,8 @@ import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-sto
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import type { AgentResult } from "../../src/domain/agent-result.js"
 import type { AgentTask } from "../../src/domain/agent-task.js"
-import { investigationWindow } from "../../src/domain/alert-context.js"
-import { extractFacts } from "../../src/domain/alert-facts.js"
 import { AppSettings } from "../../src/domain/app-settings.js"
-import { type AppConfig, defaultConfig } from "../../src/domain/config.js"
+import type { AppConfig } from "../../src/domain/config.js"
 import type { IncidentRecord } from "../../src/domain/incident-record.js"
 import { Orchestrator, OrchestratorLive } from "../../src/domain/orchestrator.js"
 import { incidentRecordFailures } from "../../src/domain/orchestrator-record.js"
@@ -26,51 +24,16 @@ import {
   type IncidentStoreService,
   notConfiguredIncidentStore,
 } from "../../src/ports/incident-store.js"
+import { investigateTask, onlyAgents } from "../support/investigate-task.js"
 import { type MemoryChat, makeMemoryChat, visibleText } from "../support/memory-chat.js"
 
 const alertText =
   "<@U0SREBOT> [FIRING:1] KubePodCrashLooping (eks-prod payments)\nPod payments/payments-api-6c9f7d8b4-q7x2m (api) is crash looping. - `critical`"
 
-const config: AppConfig = {
-  ...defaultConfig,
-  agents: Object.fromEntries(
-    Object.entries(defaultConfig.agents).map(([id, a]) => [
-      id,
-      { ...a, enabled: id === "master" || id === "eks" },
-    ]),
-  ) as AppConfig["agents"],
-}
+const config: AppConfig = onlyAgents(["eks"])
 
-const task = (now: DateTime.Utc): AgentTask => {
-  const alertTime = DateTime.subtractDuration(now, "20 seconds")
-  return {
-    task: "investigate",
-    investigationId: "inv-rec-0001",
-    alert: {
-      platform: "slack",
-      workspace: "T0ACME001",
-      channel: "C0ALERTS",
-      messageId: "1795784700.000200",
-      threadId: "1795784700.000200",
-      text: alertText,
-      note: null,
-      author: { id: "U0ALERTMGR", name: null, bot: true },
-      triggeredBy: null,
-      trigger: "mention",
-      alertTime,
-      receivedAt: now,
-      window: investigationWindow(alertTime, {
-        evidenceBeforeMinutes: 30,
-        evidenceAfterMinutes: 5,
-        changeLookbackHours: 6,
-      }),
-    },
-    facts: extractFacts(alertText, defaultConfig.severity.labels),
-    dedupKey: null,
-    hints: {},
-    deadline: DateTime.addDuration(now, "60 seconds"),
-  }
-}
+const task = (now: DateTime.Utc): AgentTask =>
+  investigateTask(now, { investigationId: "inv-rec-0001", alertText })
 
 const eksResult: AgentResult = {
   agent: "eks",

@@ -13,57 +13,22 @@ import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import type { SpecialistId } from "../../src/domain/agent-id.js"
 import type { AgentResult } from "../../src/domain/agent-result.js"
 import type { AgentTask } from "../../src/domain/agent-task.js"
-import { investigationWindow } from "../../src/domain/alert-context.js"
-import { extractFacts } from "../../src/domain/alert-facts.js"
 import { AppSettings } from "../../src/domain/app-settings.js"
-import { type AppConfig, defaultConfig } from "../../src/domain/config.js"
+import type { AppConfig } from "../../src/domain/config.js"
 import { Orchestrator, OrchestratorLive } from "../../src/domain/orchestrator.js"
 import { DedupStore } from "../../src/ports/dedup-store.js"
+import { investigateTask, onlyAgents } from "../support/investigate-task.js"
 import { type MemoryChat, makeMemoryChat, visibleText } from "../support/memory-chat.js"
 
 const alertText =
   "<@U0SREBOT> [FIRING:1] KubePodCrashLooping (eks-prod payments)\nPod payments/payments-api-6c9f7d8b4-q7x2m (api) is crash looping. - `critical`"
 
-const only = (enabled: ReadonlyArray<SpecialistId>): AppConfig => ({
-  ...defaultConfig,
-  agents: Object.fromEntries(
-    Object.entries(defaultConfig.agents).map(([id, a]) => [
-      id,
-      { ...a, enabled: id === "master" || enabled.includes(id as SpecialistId) },
-    ]),
-  ) as AppConfig["agents"],
-})
-
-const task = (now: DateTime.Utc): AgentTask => {
-  const alertTime = DateTime.subtractDuration(now, "20 seconds")
-  return {
-    task: "investigate",
+const task = (now: DateTime.Utc): AgentTask =>
+  investigateTask(now, {
     investigationId: "inv-0001-test",
-    alert: {
-      platform: "slack",
-      workspace: "T0ACME001",
-      channel: "C0ALERTS",
-      messageId: "1795784700.000200",
-      threadId: "1795784700.000200",
-      text: alertText,
-      note: null,
-      author: { id: "U0ALERTMGR", name: null, bot: true },
-      triggeredBy: null,
-      trigger: "mention",
-      alertTime,
-      receivedAt: now,
-      window: investigationWindow(alertTime, {
-        evidenceBeforeMinutes: 30,
-        evidenceAfterMinutes: 5,
-        changeLookbackHours: 6,
-      }),
-    },
-    facts: extractFacts(alertText, defaultConfig.severity.labels),
+    alertText,
     dedupKey: "slack#C0ALERTS#1795784700.000200",
-    hints: {},
-    deadline: DateTime.addDuration(now, "60 seconds"),
-  }
-}
+  })
 
 const ok = (agent: SpecialistId, title: string): AgentResult => ({
   agent,
@@ -192,7 +157,7 @@ describe("Orchestrator: the release rule", () => {
             "interrupted",
           ]),
         )
-      }).pipe(Effect.provide(world(only(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
+      }).pipe(Effect.provide(world(onlyAgents(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
     },
   )
 
@@ -218,7 +183,7 @@ describe("Orchestrator: the release rule", () => {
       for (const name of ["Kubernetes \\(EKS\\)", "CloudWatch Logs", "Prometheus"])
         expect(text).toMatch(new RegExp(`${name}\\* ✅`))
       expect(chat.updates()).toHaveLength(0)
-    }).pipe(Effect.provide(world(only(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
+    }).pipe(Effect.provide(world(onlyAgents(["eks", "cloudwatch_logs", "prometheus"]), agents, chat)))
   })
 
   it.effect("a crash posts 'investigation failed' with the investigation id", () => {
@@ -233,7 +198,9 @@ describe("Orchestrator: the release rule", () => {
       const failure = chat.posts().find((p) => /Investigation failed/i.test(visibleText(p.message)))
       expect(visibleText(failure?.message)).toContain("inv-0001-test")
     }).pipe(
-      Effect.provide(world(only(["eks"]), { eks: answersAfter("1 seconds", ok("eks", "OOMKilled")) }, chat)),
+      Effect.provide(
+        world(onlyAgents(["eks"]), { eks: answersAfter("1 seconds", ok("eks", "OOMKilled")) }, chat),
+      ),
     )
   })
 })

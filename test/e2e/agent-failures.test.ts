@@ -12,13 +12,11 @@ import { memoryTraceStoreLayer } from "../../src/adapters/local/memory-trace-sto
 import { offLlmLayer } from "../../src/adapters/local/off-llm.js"
 import { routingAgentInvokerLayer } from "../../src/adapters/local/routing-agent-invoker.js"
 import { captureLoggerLayer } from "../../src/adapters/log/json-logger.js"
-import type { AgentTask } from "../../src/domain/agent-task.js"
-import { investigationWindow } from "../../src/domain/alert-context.js"
-import { extractFacts } from "../../src/domain/alert-facts.js"
 import { AppSettings } from "../../src/domain/app-settings.js"
 import { type AppConfig, defaultConfig } from "../../src/domain/config.js"
 import { Orchestrator, OrchestratorLive } from "../../src/domain/orchestrator.js"
 import { serveLoopback } from "../../src/replay/serve.js"
+import { investigateTask, onlyAgents } from "../support/investigate-task.js"
 import { makeMemoryChat, visibleText } from "../support/memory-chat.js"
 
 const alertText = "<@U0SREBOT> [FIRING:1] KubePodCrashLooping (eks-prod payments) critical"
@@ -106,34 +104,11 @@ describe("agents that fail never stop the report", () => {
           Layer.provideMerge(captureLoggerLayer([])),
         )
         const now = yield* DateTime.now
-        const alertTime = DateTime.subtractDuration(now, "20 seconds")
-        const task: AgentTask = {
-          task: "investigate",
+        const task = investigateTask(now, {
           investigationId: "inv-failures-0001",
-          alert: {
-            platform: "slack",
-            workspace: null,
-            channel: "C0ALERTS",
-            messageId: "1795784700.000200",
-            threadId: "1795784700.000200",
-            text: alertText,
-            note: null,
-            author: { id: "U0ALERTMGR", name: null, bot: true },
-            triggeredBy: null,
-            trigger: "mention",
-            alertTime,
-            receivedAt: now,
-            window: investigationWindow(alertTime, {
-              evidenceBeforeMinutes: 30,
-              evidenceAfterMinutes: 5,
-              changeLookbackHours: 6,
-            }),
-          },
-          facts: extractFacts(alertText, defaultConfig.severity.labels),
-          dedupKey: null,
-          hints: {},
-          deadline: DateTime.addDuration(now, "60 seconds"),
-        }
+          alertText,
+          workspace: null,
+        })
         yield* Effect.flatMap(Orchestrator, (o) => o.investigate(task)).pipe(Effect.provide(world))
 
         const report = chat.posts().find((p) => visibleText(p.message).includes("Incident Report"))
@@ -148,15 +123,7 @@ describe("agents that fail never stop the report", () => {
 
   it.scopedLive("an agent whose handler crashes is ⚠️, and the report still goes out", () =>
     Effect.gen(function* () {
-      const config: AppConfig = {
-        ...defaultConfig,
-        agents: Object.fromEntries(
-          Object.entries(defaultConfig.agents).map(([id, a]) => [
-            id,
-            { ...a, enabled: id === "master" || id === "eks" },
-          ]),
-        ) as AppConfig["agents"],
-      }
+      const config: AppConfig = onlyAgents(["eks"])
       const chat = makeMemoryChat()
       const invoker = routingAgentInvokerLayer({
         agents: config.agents,
@@ -178,36 +145,10 @@ describe("agents that fail never stop the report", () => {
         Layer.provideMerge(captureLoggerLayer([])),
       )
       const now = yield* DateTime.now
-      const alertTime = DateTime.subtractDuration(now, "20 seconds")
-      yield* Effect.flatMap(Orchestrator, (o) =>
-        o.investigate({
-          task: "investigate",
-          investigationId: "inv-failures-0002",
-          alert: {
-            platform: "slack",
-            workspace: null,
-            channel: "C0ALERTS",
-            messageId: "1795784700.000300",
-            threadId: null,
-            text: alertText,
-            note: null,
-            author: { id: "U0ALERTMGR", name: null, bot: true },
-            triggeredBy: null,
-            trigger: "mention",
-            alertTime,
-            receivedAt: now,
-            window: investigationWindow(alertTime, {
-              evidenceBeforeMinutes: 30,
-              evidenceAfterMinutes: 5,
-              changeLookbackHours: 6,
-            }),
-          },
-          facts: extractFacts(alertText, defaultConfig.severity.labels),
-          dedupKey: null,
-          hints: {},
-          deadline: DateTime.addDuration(now, "60 seconds"),
-        }),
-      ).pipe(Effect.provide(world))
+      const base = investigateTask(now, { investigationId: "inv-failures-0002", alertText, workspace: null })
+      // A top-level alert of its own (no thread).
+      const task = { ...base, alert: { ...base.alert, messageId: "1795784700.000300", threadId: null } }
+      yield* Effect.flatMap(Orchestrator, (o) => o.investigate(task)).pipe(Effect.provide(world))
       const text = visibleText(
         chat.posts().find((p) => visibleText(p.message).includes("Incident Report"))?.message,
       )
