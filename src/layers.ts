@@ -294,6 +294,10 @@ const requireEnv = (env: Readonly<Record<string, string | undefined>>, name: str
     : Effect.succeed(value)
 }
 
+/** The AWS region: the Lambda/SDK environment's, else the models' region from config. */
+const awsRegion = (env: Readonly<Record<string, string | undefined>>, config: AppConfig): string =>
+  env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
+
 /**
  * AWS: secrets from env or Secrets Manager ARNs, dedup on DynamoDB, the queue on SQS, the model
  * on Bedrock only when the tier-2 classifier is enabled. Shared by the intake and dispatch Lambdas.
@@ -304,7 +308,7 @@ export const awsLayer = (
 ) =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
-      const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
+      const region = awsRegion(env, config)
       const tableName = yield* requireEnv(env, "DEDUP_TABLE_NAME")
       const queueUrl = yield* requireEnv(env, "DISPATCH_QUEUE_URL")
       return appLayer({
@@ -392,7 +396,7 @@ export const masterRuntimeLayer = (
 ) =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
-      const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region
+      const region = awsRegion(env, config)
       const table = env.DEDUP_TABLE_NAME?.trim() ?? ""
       if (table === "")
         yield* Effect.logWarning("DEDUP_TABLE_NAME is not set: investigations will not be marked DONE")
@@ -511,7 +515,7 @@ export const specialistRuntimeLayer = (
     sourcesLayer(liveSourceLayers(config, env)),
     // The model for the agent's bounded drill-down, when config.yaml gives it one.
     configuredLlmLayer(config),
-    awsIncidents(env, env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? config.models.region),
+    awsIncidents(env, awsRegion(env, config)),
     chatFromEnv(
       config,
       env,

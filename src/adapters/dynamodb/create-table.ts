@@ -11,6 +11,23 @@ import {
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb"
 
+/** A PAY_PER_REQUEST table keyed by a string hash key and a string range key. */
+export const hashRangeTableInput = (
+  tableName: string,
+  keys: { readonly hashKey: string; readonly rangeKey: string },
+): CreateTableCommandInput => ({
+  TableName: tableName,
+  AttributeDefinitions: [
+    { AttributeName: keys.hashKey, AttributeType: "S" },
+    { AttributeName: keys.rangeKey, AttributeType: "S" },
+  ],
+  KeySchema: [
+    { AttributeName: keys.hashKey, KeyType: "HASH" },
+    { AttributeName: keys.rangeKey, KeyType: "RANGE" },
+  ],
+  BillingMode: "PAY_PER_REQUEST",
+})
+
 export const createTableIfMissing = async (
   client: DynamoDBClient,
   input: CreateTableCommandInput,

@@ -7,28 +7,16 @@
 import type { CreateTableCommandInput, DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { Effect } from "effect"
 import { IncidentStoreError } from "../../ports/incident-store.js"
-import { createTableIfMissing } from "./create-table.js"
+import { createTableIfMissing, hashRangeTableInput } from "./create-table.js"
 
 export const incidentTable = {
   hashKey: "pk",
   rangeKey: "sk",
-  keyType: "S",
   ttlAttribute: "ttl",
-  billingMode: "PAY_PER_REQUEST",
 } as const
 
-export const incidentTableInput = (tableName: string): CreateTableCommandInput => ({
-  TableName: tableName,
-  AttributeDefinitions: [
-    { AttributeName: incidentTable.hashKey, AttributeType: incidentTable.keyType },
-    { AttributeName: incidentTable.rangeKey, AttributeType: incidentTable.keyType },
-  ],
-  KeySchema: [
-    { AttributeName: incidentTable.hashKey, KeyType: "HASH" },
-    { AttributeName: incidentTable.rangeKey, KeyType: "RANGE" },
-  ],
-  BillingMode: incidentTable.billingMode,
-})
+export const incidentTableInput = (tableName: string): CreateTableCommandInput =>
+  hashRangeTableInput(tableName, incidentTable)
 
 /** Create the table and wait until it is ACTIVE; an existing table is fine. */
 export const createIncidentTable = (

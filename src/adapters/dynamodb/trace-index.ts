@@ -18,7 +18,7 @@ import { Effect, Option } from "effect"
 import type { Platform } from "../../domain/platform.js"
 import { messageIndexKey, type TraceHeader } from "../../domain/trace.js"
 import { type TraceMatch, TraceStoreError } from "../../ports/trace-store.js"
-import { createTableIfMissing } from "./create-table.js"
+import { createTableIfMissing, hashRangeTableInput } from "./create-table.js"
 import {
   decodeHeaderItem,
   decodeMessageItem,
@@ -30,26 +30,14 @@ import {
 export const traceTable = {
   hashKey: "pk",
   rangeKey: "sk",
-  keyType: "S",
   /** epoch seconds: the investigation's start + the retention (default 90 days) */
   ttlAttribute: "ttl",
-  billingMode: "PAY_PER_REQUEST",
 } as const
 
 export const defaultTraceTtlDays = 90
 
-export const traceTableInput = (tableName: string): CreateTableCommandInput => ({
-  TableName: tableName,
-  AttributeDefinitions: [
-    { AttributeName: traceTable.hashKey, AttributeType: traceTable.keyType },
-    { AttributeName: traceTable.rangeKey, AttributeType: traceTable.keyType },
-  ],
-  KeySchema: [
-    { AttributeName: traceTable.hashKey, KeyType: "HASH" },
-    { AttributeName: traceTable.rangeKey, KeyType: "RANGE" },
-  ],
-  BillingMode: traceTable.billingMode,
-})
+export const traceTableInput = (tableName: string): CreateTableCommandInput =>
+  hashRangeTableInput(tableName, traceTable)
 
 const unavailable = (what: string) => (cause: unknown) =>
   new TraceStoreError({
