@@ -13,8 +13,7 @@
 import { loadavg } from "node:os"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { bodyLimit } from "hono/body-limit"
-import { requestId } from "../src/adapters/http/request-id.js"
+import { requestEdge } from "../src/adapters/http/request-edge.js"
 import { memoryDedupStoreLayer } from "../src/adapters/local/memory-dedup-store.js"
 import { slackMessageText } from "../src/adapters/slack/message-text.js"
 import { verifySlackSignature } from "../src/adapters/slack/signature.js"
@@ -76,8 +75,12 @@ const oursApp = await makeOursApp({ dedup: memoryDedupStoreLayer(), log: "off" }
 const floorApp = makeFloorApp(benchSigningSecret)
 const emptyApp = new Hono().post("/slack/events", (c) => c.json({ ok: true }))
 const floorMwApp = new Hono()
-  .use(requestId())
-  .use(bodyLimit({ maxSize: defaultConfig.limits.request_body_bytes }))
+  .use(
+    requestEdge({
+      bodyLimitBytes: defaultConfig.limits.request_body_bytes,
+      onTooLarge: (c) => c.json({ ok: false }, 413),
+    }),
+  )
   .post("/slack/events", floorHandler(benchSigningSecret))
 const [chats, dedup, secrets, intake] = await runtime.runPromise(
   Effect.all([ChatPlatforms, DedupStore, Secrets, Intake]),

@@ -3,17 +3,11 @@
  * proxy's id carries through), otherwise a fresh one.
  */
 import { randomUUID } from "node:crypto"
-import type { MiddlewareHandler } from "hono"
 
 export type RequestIdVariables = { requestId: string }
 
 const sane = /^[A-Za-z0-9._:-]{1,128}$/
 
-export const requestId = (): MiddlewareHandler<{ Variables: RequestIdVariables }> =>
-  async function requestIdMiddleware(c, next) {
-    const incoming = c.req.header("x-request-id")
-    const id = incoming !== undefined && sane.test(incoming) ? incoming : randomUUID()
-    c.set("requestId", id)
-    c.header("x-request-id", id)
-    await next()
-  }
+/** The caller's id when it is a sane token, else a fresh UUID. */
+export const requestIdFor = (incoming: string | undefined): string =>
+  incoming !== undefined && sane.test(incoming) ? incoming : randomUUID()

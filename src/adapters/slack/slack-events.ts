@@ -69,25 +69,30 @@ export type SlackEnvelope =
   | { readonly _tag: "EventCallback"; readonly callback: EventCallback }
   | { readonly _tag: "Other"; readonly type: string }
 
-const decodeLoose = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknownEither(schema)
+// Built once: every delivery runs these.
+const decodeTypeOnly = Schema.decodeUnknownEither(TypeOnly)
+const decodeUrlVerification = Schema.decodeUnknownEither(UrlVerification)
+const decodeEventCallback = Schema.decodeUnknownEither(EventCallback)
+const decodeAppMention = Schema.decodeUnknownEither(AppMention)
+const decodeReactionAdded = Schema.decodeUnknownEither(ReactionAdded)
 
 /** Parse the body of a signed Events API request. */
 export const parseSlackEnvelope = (rawBody: string): Either.Either<SlackEnvelope, MalformedWebhook> => {
   const parsed = parseJsonObject(rawBody)
   if (Either.isLeft(parsed)) return Either.left(parsed.left)
   const json = parsed.right
-  const typed = decodeLoose(TypeOnly)(json)
+  const typed = decodeTypeOnly(json)
   if (Either.isLeft(typed)) return Either.right({ _tag: "Other", type: "(no type)" })
   switch (typed.right.type) {
     case "url_verification":
-      return decodeLoose(UrlVerification)(json).pipe(
+      return decodeUrlVerification(json).pipe(
         Either.map((v): SlackEnvelope => ({ _tag: "UrlVerification", challenge: v.challenge })),
         Either.orElse(() =>
           Either.right<SlackEnvelope>({ _tag: "Other", type: "url_verification (malformed)" }),
         ),
       )
     case "event_callback":
-      return decodeLoose(EventCallback)(json).pipe(
+      return decodeEventCallback(json).pipe(
         Either.map((callback): SlackEnvelope => ({ _tag: "EventCallback", callback })),
         Either.orElse(() =>
           Either.right<SlackEnvelope>({ _tag: "Other", type: "event_callback (malformed)" }),
@@ -105,20 +110,20 @@ export type SlackEvent =
 
 /** The allow-list: app_mention and reaction_added; anything else is unsupported, with a reason. */
 export const classifySlackEvent = (event: unknown): SlackEvent => {
-  const typed = decodeLoose(TypeOnly)(event)
+  const typed = decodeTypeOnly(event)
   if (Either.isLeft(typed)) return { _tag: "Unsupported", reason: "event without a type" }
   const { type, subtype } = typed.right
   if (type === "app_mention") {
     if (subtype !== undefined && subtype !== "bot_message" && subtype !== "thread_broadcast") {
       return { _tag: "Unsupported", reason: `app_mention subtype ${subtype}` }
     }
-    const mention = decodeLoose(AppMention)(event)
+    const mention = decodeAppMention(event)
     return Either.isRight(mention)
       ? { _tag: "AppMention", event: mention.right }
       : { _tag: "Unsupported", reason: "app_mention without channel or ts" }
   }
   if (type === "reaction_added") {
-    const reaction = decodeLoose(ReactionAdded)(event)
+    const reaction = decodeReactionAdded(event)
     return Either.isRight(reaction)
       ? { _tag: "ReactionAdded", event: reaction.right }
       : { _tag: "Unsupported", reason: "reaction_added without user, reaction or item" }

@@ -62,12 +62,8 @@ type IngestError = WebhookRejected | MalformedWebhook | SecretUnavailable | Upst
 
 const ignored = (reason: string) => Effect.succeed(WebhookEvent.Ignored({ reason }))
 
-/**
- * On every delivery: one secret read (plain values are free) and one HMAC. Only a failed check
- * takes the slow path: re-read the secret once, in case it was rotated, then decide.
- */
-const verify = (deps: SlackIngestDeps, req: InboundRequest, nowMs: number) => {
-  const check = (secret: Redacted.Redacted<string>) =>
+const checkWith =
+  (deps: SlackIngestDeps, req: InboundRequest, nowMs: number) => (secret: Redacted.Redacted<string>) =>
     verifySlackSignature({
       secret: Redacted.value(secret),
       timestamp: req.headers["x-slack-request-timestamp"],
@@ -76,13 +72,28 @@ const verify = (deps: SlackIngestDeps, req: InboundRequest, nowMs: number) => {
       nowSeconds: Math.floor(nowMs / 1000),
       windowSeconds: deps.signatureWindowSeconds,
     })
+
+/**
+ * On every delivery: one secret read (plain values are free) and one HMAC, then `accepted`.
+ * Only a failed check takes the slow path: re-read the secret once, in case it was rotated,
+ * then decide.
+ */
+const verified = <A, E>(
+  deps: SlackIngestDeps,
+  req: InboundRequest,
+  nowMs: number,
+  accepted: () => Effect.Effect<A, E>,
+): Effect.Effect<A, E | WebhookRejected | SecretUnavailable> => {
+  const check = checkWith(deps, req, nowMs)
   return Effect.flatMap(deps.secrets.get("SLACK_SIGNING_SECRET"), (secret) => {
     const first = check(secret)
-    if (Either.isRight(first)) return Effect.void
+    if (Either.isRight(first)) return accepted()
     if (first.left.reason !== "bad_signature") return Effect.fail(first.left)
     return Effect.flatMap(deps.secrets.refresh("SLACK_SIGNING_SECRET"), (changed) =>
       changed
-        ? Effect.flatMap(deps.secrets.get("SLACK_SIGNING_SECRET"), (rotated) => check(rotated))
+        ? Effect.flatMap(deps.secrets.get("SLACK_SIGNING_SECRET"), (rotated) =>
+            Effect.flatMap(check(rotated), accepted),
+          )
         : Effect.fail(first.left),
     )
   })
@@ -112,12 +123,12 @@ const fetchOrUnavailable = (deps: SlackIngestDeps, channel: string, ts: string) 
     ),
   )
 
-/** Our bot's identity: in the event's `authorizations` (no request), else what the platform knows. */
-const ownUser = (deps: SlackIngestDeps, callback: EventCallback) => {
+type Identity = { readonly userId: string | null; readonly botId: string | null }
+
+/** Our bot's identity from the event's `authorizations` (no request), or null when it has none. */
+const ownUserInEvent = (callback: EventCallback): Identity | null => {
   const fromEvent = callback.authorizations?.find((a) => a.is_bot === true)?.user_id ?? null
-  return fromEvent === null
-    ? deps.ownIdentity
-    : Effect.succeed({ userId: fromEvent, botId: null as string | null })
+  return fromEvent === null ? null : { userId: fromEvent, botId: null }
 }
 
 const alertEvent = (
@@ -303,7 +314,7 @@ const route = (
   const callback = e.callback
   const event = classifySlackEvent(callback.event)
   if (event._tag === "Unsupported") return ignored(event.reason)
-  return Effect.flatMap(ownUser(deps, callback), (own) => {
+  const decide = (own: Identity): Effect.Effect<WebhookEvent, IngestError> => {
     const actor = event.event.user
     const botId = event._tag === "AppMention" ? event.event.bot_id : undefined
     if ((own.userId !== null && actor === own.userId) || (own.botId !== null && botId === own.botId)) {
@@ -313,15 +324,15 @@ const route = (
     return event._tag === "AppMention"
       ? onMention(deps, nowMs, callback, event.event, retry)
       : onReaction(deps, nowMs, callback, event.event, retry)
-  })
+  }
+  // Slack names our bot in `authorizations`; only without it is the platform asked.
+  const own = ownUserInEvent(callback)
+  return own === null ? Effect.flatMap(deps.ownIdentity, decide) : decide(own)
 }
 
 export const slackIngest =
   (deps: SlackIngestDeps) =>
   (req: InboundRequest): Effect.Effect<WebhookEvent, IngestError> =>
     Effect.flatMap(Clock.currentTimeMillis, (nowMs) =>
-      Effect.zipRight(
-        verify(deps, req, nowMs),
-        Effect.suspend(() => route(deps, req, nowMs)),
-      ),
+      verified(deps, req, nowMs, () => route(deps, req, nowMs)),
     )

@@ -1,0 +1,31 @@
+/**
+ * The one middleware every route gets: the request id (on the response, and handed to the
+ * handler for every log line) and the body limit. A declared Content-Length is checked here
+ * without touching the body; only a body without one (chunked) is streamed through Hono's
+ * counting limiter, so an oversize body is refused before it is held in memory.
+ */
+import type { Context, MiddlewareHandler } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { type RequestIdVariables, requestIdFor } from "./request-id.js"
+
+type Env = { Variables: RequestIdVariables }
+
+export const requestEdge = (options: {
+  readonly bodyLimitBytes: number
+  readonly onTooLarge: (c: Context<Env>) => Response | Promise<Response>
+}): MiddlewareHandler<Env> => {
+  const limitBody = bodyLimit({
+    maxSize: options.bodyLimitBytes,
+    onError: (c) => options.onTooLarge(c as Context<Env>),
+  })
+  return async function requestEdgeMiddleware(c, next) {
+    const id = requestIdFor(c.req.header("x-request-id"))
+    c.set("requestId", id)
+    c.header("x-request-id", id)
+    const raw = c.req.raw
+    if (raw.body === null) return next()
+    const declared = Number(raw.headers.get("content-length") ?? Number.NaN)
+    if (!Number.isSafeInteger(declared) || raw.headers.has("transfer-encoding")) return limitBody(c, next)
+    return declared > options.bodyLimitBytes ? options.onTooLarge(c) : next()
+  }
+}
