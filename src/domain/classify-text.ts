@@ -113,19 +113,34 @@ const suffixes: ReadonlyArray<readonly [string, string]> = [
   ["'s", "is"],
 ]
 
-/** Expand one raw token into canonical tokens ("isn't" → is not, "db's" → db is). */
-const canonical = (token: string): ReadonlyArray<string> => {
+/** Expand one raw token into canonical tokens ("isn't" → is not, "db's" → db is), appended to `out`. */
+const pushCanonical = (token: string, out: Array<string>): void => {
   const table = notContraction.get(token)
-  if (table !== undefined) return table
+  if (table !== undefined) {
+    for (const word of table) out.push(word)
+    return
+  }
+  // Every contraction below has an apostrophe: most tokens have none and are themselves.
+  if (!token.includes("'")) {
+    out.push(token)
+    return
+  }
   if (token.endsWith("n't") && token.length > 3) {
     const base = token.slice(0, -3)
-    return [negatedBase.get(base) ?? base, "not"]
+    out.push(negatedBase.get(base) ?? base, "not")
+    return
   }
-  if (token === "let's") return ["let", "us"]
+  if (token === "let's") {
+    out.push("let", "us")
+    return
+  }
   for (const [suffix, word] of suffixes) {
-    if (token.endsWith(suffix) && token.length > suffix.length) return [token.slice(0, -suffix.length), word]
+    if (token.endsWith(suffix) && token.length > suffix.length) {
+      out.push(token.slice(0, -suffix.length), word)
+      return
+    }
   }
-  return [token]
+  out.push(token)
 }
 
 const mergeIndex: ReadonlyMap<string, ReadonlyArray<readonly [ReadonlyArray<string>, string]>> = (() => {
@@ -153,8 +168,11 @@ const mergeTerms = (words: ReadonlyArray<string>): ReadonlyArray<string> => {
       i += 2
       continue
     }
-    const candidates = mergeIndex.get(word) ?? []
-    const hit = candidates.find(([parts]) => parts.every((part, k) => words[i + k] === part))
+    const candidates = mergeIndex.get(word)
+    const hit =
+      candidates === undefined
+        ? undefined
+        : candidates.find(([parts]) => parts.every((part, k) => words[i + k] === part))
     if (hit === undefined) {
       out.push(word)
       i += 1
@@ -181,11 +199,13 @@ const tokenize = (text: string): { tokens: ReadonlyArray<string>; clauses: Reado
     clauses.push({ start, end: tokens.length, question })
     pending = []
   }
-  for (const match of text.matchAll(TOKEN)) {
+  // An exec loop rather than matchAll: no iterator, and this runs on every message.
+  TOKEN.lastIndex = 0
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const raw = match[0]
     if (breakCharacters.has(raw)) close(raw === "?")
     else if (clauseWords.has(raw)) close(false)
-    else for (const token of canonical(raw)) pending.push(token)
+    else pushCanonical(raw, pending)
   }
   close(false)
   return { tokens, clauses }
