@@ -15,6 +15,8 @@ export interface Phase {
   readonly wallMs: number
   /** responses that were not HTTP 200 */
   readonly failures: number
+  /** CPU time this process spent during the phase (user + system), µs */
+  readonly cpuUs: number
 }
 
 export interface Stats {
@@ -26,6 +28,8 @@ export interface Stats {
   readonly rps: number
   /** wall time ÷ requests: the per-request cost the process pays at this concurrency, µs */
   readonly costUs: number
+  /** this process's CPU time ÷ requests, µs (over HTTP: the server's alone, the client is a child) */
+  readonly cpuPerRequestUs: number
   readonly failures: number
 }
 
@@ -49,9 +53,12 @@ export const runPool = async (
       if (res.status !== 200) failures++
     }
   }
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker))
-  return { n, concurrency, latenciesMs, wallMs: performance.now() - started, failures }
+  const wallMs = performance.now() - started
+  const cpu = process.cpuUsage(cpu0)
+  return { n, concurrency, latenciesMs, wallMs, failures, cpuUs: cpu.user + cpu.system }
 }
 
 /** Blocks of one row measured at different times, as one phase (latencies pooled, wall summed). */
@@ -69,6 +76,7 @@ export const mergePhases = (phases: ReadonlyArray<Phase>): Phase => {
     latenciesMs,
     wallMs: phases.reduce((a, p) => a + p.wallMs, 0),
     failures: phases.reduce((a, p) => a + p.failures, 0),
+    cpuUs: phases.reduce((a, p) => a + p.cpuUs, 0),
   }
 }
 
@@ -91,6 +99,7 @@ export const statsOf = (phase: Phase): Stats => {
     meanMs: sum / sorted.length,
     rps: phase.n / (phase.wallMs / 1000),
     costUs: (phase.wallMs * 1000) / phase.n,
+    cpuPerRequestUs: phase.cpuUs / phase.n,
     failures: phase.failures,
   }
 }

@@ -33,8 +33,12 @@ const nextTs = (): string => {
   return `${baseSeconds + Math.floor(n / 1_000_000)}.${String(n % 1_000_000).padStart(6, "0")}`
 }
 
-/** `count` fresh signed deliveries for POST /slack/events. */
-export const makeDeliveries = (count: number): ReadonlyArray<Delivery> => {
+/**
+ * `count` fresh signed deliveries for POST /slack/events. A second process making deliveries
+ * passes its own `channel`: message ts are unique per process, so the channel keeps the dedup
+ * keys of the two apart.
+ */
+export const makeDeliveries = (count: number, channel: string = benchChannel): ReadonlyArray<Delivery> => {
   const now = Date.now()
   return Array.from({ length: count }, () => {
     const ts = nextTs()
@@ -43,7 +47,7 @@ export const makeDeliveries = (count: number): ReadonlyArray<Delivery> => {
       at: now,
       ts,
       eventId: `Ev${ts.replace(".", "")}`,
-      channel: benchChannel,
+      channel,
       botUserId: benchBotUser,
       team: "T0BENCH01",
     })

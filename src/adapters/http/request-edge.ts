@@ -23,7 +23,9 @@ export const requestEdge = (options: {
     c.set("requestId", id)
     c.header("x-request-id", id)
     const raw = c.req.raw
-    if (raw.body === null) return next()
+    // Not `raw.body === null`: on @hono/node-server, touching `body` builds a whole web Request
+    // (a stream over the socket) that the body reads below never need.
+    if (raw.method === "GET" || raw.method === "HEAD") return next()
     const declared = Number(raw.headers.get("content-length") ?? Number.NaN)
     if (!Number.isSafeInteger(declared) || raw.headers.has("transfer-encoding")) return limitBody(c, next)
     return declared > options.bodyLimitBytes ? options.onTooLarge(c) : next()
