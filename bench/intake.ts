@@ -287,6 +287,8 @@ interface Served {
 
 const serveTarget = (target: Target) =>
   new Promise<Served>((resolve) => {
+    // The client's keep-alive sockets sit idle while the other transport is measured: a server
+    // closing them after its default 5 s would race the client's next request ("socket hang up").
     const server = serve({ fetch: target.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
       resolve({
         url: `http://127.0.0.1:${info.port}/slack/events`,
@@ -297,6 +299,7 @@ const serveTarget = (target: Target) =>
           }),
       }),
     )
+    if ("keepAliveTimeout" in server) server.keepAliveTimeout = 10 * 60_000
   })
 
 interface Client {

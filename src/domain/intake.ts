@@ -32,13 +32,16 @@ export interface IntakeService {
 
 export class Intake extends Context.Tag("sre-on-call/Intake")<Intake, IntakeService>() {}
 
-/** The fields every intake log line about an alert carries (never its text: it may hold secrets). */
-const fieldsOf = (ctx: AlertContext) => ({
-  platform: ctx.platform,
-  channel: ctx.channel,
-  messageId: ctx.messageId,
-  trigger: ctx.trigger,
-})
+/**
+ * The fields every intake log line about an alert carries (never its text: it may hold
+ * secrets), with the line's own. `Object.assign`, not a spread into a literal: V8 builds
+ * `{...a, more}` through a generic slow path, a few µs on a path that runs on every delivery.
+ */
+const fieldsOf = <Extra extends Record<string, unknown>>(ctx: AlertContext, extra: Extra) =>
+  Object.assign(
+    { platform: ctx.platform, channel: ctx.channel, messageId: ctx.messageId, trigger: ctx.trigger },
+    extra,
+  )
 
 /** How many "investigate again" rounds one message may have. */
 const maxAgainRounds = 50
@@ -138,7 +141,7 @@ export const IntakeLive = Layer.effect(
     const onDuplicate = (ctx: AlertContext, record: DedupRecord, triggerId: string, explicit: boolean) =>
       Effect.gen(function* () {
         const silent = (detail: string) =>
-          Effect.logInfo("duplicate", { ...fieldsOf(ctx), detail, state: record.state }).pipe(
+          Effect.logInfo("duplicate", fieldsOf(ctx, { detail, state: record.state })).pipe(
             Effect.as(IntakeOutcome.Acknowledged({ result: "duplicate", detail })),
           )
         if (record.triggerId === triggerId) return yield* silent("the same request again")
@@ -159,7 +162,7 @@ export const IntakeLive = Layer.effect(
                 Effect.orElseSucceed(() => null),
               )
         const text = alreadyInvestigated(ctx.platform, record, url)
-        yield* Effect.logInfo("already investigated: linking", { ...fieldsOf(ctx), state: record.state })
+        yield* Effect.logInfo("already investigated: linking", fieldsOf(ctx, { state: record.state }))
         // Discord answers the interaction itself (privately); Slack answers in the thread.
         if (ctx.platform === "discord") return IntakeOutcome.Ephemeral({ text })
         yield* say(ctx, text)
@@ -203,7 +206,7 @@ export const IntakeLive = Layer.effect(
       return Effect.flatMap(retryHeld(event, now), (held) =>
         held
           ? Effect.as(
-              Effect.logInfo("retry of a delivery we hold: acknowledged", { ...fieldsOf(ctx), retry }),
+              Effect.logInfo("retry of a delivery we hold: acknowledged", fieldsOf(ctx, { retry })),
               IntakeOutcome.Acknowledged({ result: "retry_held", detail: `retry ${retry}` }),
             )
           : fresh,
@@ -218,15 +221,14 @@ export const IntakeLive = Layer.effect(
       now: number,
     ): Effect.Effect<IntakeOutcome, IntakeError> => {
       const ctx = event.context
-      const fields = {
-        ...fieldsOf(ctx),
+      const fields = fieldsOf(ctx, {
         dedupKey: key,
         investigationId,
         decision: classification.decision,
         verdict: classification.verdict,
         tier: classification.tier,
         reasons: classification.reasons.join("; "),
-      }
+      })
       if (classification.decision === "gate")
         return onGated(event, key, investigationId, classification, now, fields)
       const request: InvestigationRequest = {

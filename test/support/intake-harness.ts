@@ -29,6 +29,7 @@ import type { DispatchQueue } from "../../src/ports/dispatch-queue.js"
 import type { Llm } from "../../src/ports/llm.js"
 import { type DiscordReplay, makeDiscordReplay } from "../../src/replay/discord.js"
 import type { DiscordSeedChannel } from "../../src/replay/discord-state.js"
+import { serveLoopback } from "../../src/replay/serve.js"
 import { makeSlackReplay, type SlackReplay } from "../../src/replay/slack.js"
 import type { SlackSeedChannel } from "../../src/replay/slack-state.js"
 
@@ -64,6 +65,8 @@ export interface Harness {
     opts?: { at?: number; headers?: Record<string, string>; path?: string; contentType?: string },
   ) => Promise<Response>
   readonly postDiscord: (body: unknown, opts?: { at?: number }) => Promise<Response>
+  /** The same app served on loopback by @hono/node-server (as `npm start -- --serve` serves it): its base URL. */
+  readonly serve: () => Promise<string>
   readonly close: () => Promise<void>
 }
 
@@ -148,6 +151,7 @@ export const makeHarness = async (options: HarnessOptions = {}): Promise<Harness
       const signed = await signDiscordRequest(discordSeed, opts.at ?? Date.now(), JSON.stringify(body))
       return request(signed.path, { method: "POST", headers: signed.headers, body: signed.body })
     },
+    serve: () => Effect.runPromise(Scope.extend(serveLoopback(app), scope)).then((s) => s.url),
     close: async () => {
       await runtime.dispose()
       await Effect.runPromise(Scope.close(scope, Exit.void))
