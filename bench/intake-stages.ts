@@ -27,7 +27,7 @@ import { DedupStore } from "../src/ports/dedup-store.js"
 import { Secrets } from "../src/ports/secrets.js"
 import { floorHandler, makeFloorApp } from "./baselines.js"
 import { makeOursApp, makeOursRuntime } from "./intake-app.js"
-import { collectGarbage, fmt, mergePhases, type Phase, runPool, statsOf } from "./measure.js"
+import { fmt, mergePhases, type Phase, runPool, statsOf } from "./measure.js"
 import {
   alertText,
   benchBotUser,
@@ -257,7 +257,6 @@ const asResponse = async (x: unknown): Promise<Response> => {
 
 const block = async (stage: Stage, n: number): Promise<Phase> => {
   const deliveries = makeDeliveries(n)
-  collectGarbage()
   return runPool(n, 1, (i) => {
     const d = deliveries[i]
     if (d === undefined) throw new Error(`no delivery ${i}`)

@@ -49,16 +49,7 @@ import { startDynalite } from "../test/support/dynalite.js"
 import { makeBoltApp, makeFloorApp } from "./baselines.js"
 import type { ClientResult, ClientRun } from "./http-client.js"
 import { type LogMode, makeOursApp } from "./intake-app.js"
-import {
-  collectGarbage,
-  fmt,
-  fmtInt,
-  mergePhases,
-  type Phase,
-  runPool,
-  type Stats,
-  statsOf,
-} from "./measure.js"
+import { fmt, fmtInt, mergePhases, type Phase, runPool, type Stats, statsOf } from "./measure.js"
 import { benchSigningSecret, type Delivery, makeDeliveries, slackEventsUrl } from "./slack-deliveries.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +261,6 @@ const warmUp = async (target: Target) => {
 
 const measureBlock = async (target: Target, n: number, concurrency: Concurrency): Promise<Phase> => {
   const deliveries = makeDeliveries(n)
-  collectGarbage()
   return runPool(n, concurrency, (i) => {
     const d = deliveries[i]
     if (d === undefined) throw new Error(`no delivery ${i}`)
@@ -365,7 +355,6 @@ const httpBlock = async (
   n: number,
   concurrency: Concurrency,
 ): Promise<Phase> => {
-  collectGarbage()
   const cpu0 = process.cpuUsage()
   const r = await client.run({
     url,

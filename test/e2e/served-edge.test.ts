@@ -86,10 +86,16 @@ describe("the HTTP edge served by @hono/node-server", () => {
     await h.waitForInvocations(1)
   })
 
-  it("a caller's sane x-request-id is kept; GET /healthz answers without a body", async () => {
+  it("a caller's sane x-request-id is kept (GET /healthz); an unknown route's 404 carries one too", async () => {
     const r = await send(`${base}/healthz`, { method: "GET", headers: { "x-request-id": "lb-42.abc" } })
     expect(r.status).toBe(200)
     expect(r.headers["x-request-id"]).toBe("lb-42.abc")
+    expect(r.headers["content-type"]).toMatch(/^application\/json/)
+    const missing = await send(`${base}/nope`, { method: "GET" })
+    expect(missing.status).toBe(404)
+    const id = missing.headers["x-request-id"]
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { code: "not_found", requestId: id } })
   })
 
   it("a declared Content-Length over the limit → 413 before the body is read", async () => {
@@ -101,6 +107,7 @@ describe("the HTTP edge served by @hono/node-server", () => {
     })
     expect(r.status).toBe(413)
     expect(JSON.parse(r.body)).toMatchObject({ error: { code: "body_too_large" } })
+    expect(r.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it("a chunked body (no Content-Length) over the limit → 413; one under it is read and verified", async () => {

@@ -11,7 +11,7 @@ import type { Platform } from "../../domain/platform.js"
 import { type EdgeError, errorBody, statusOf } from "./errors.js"
 import { replyBody } from "./replies.js"
 import { requestEdge } from "./request-edge.js"
-import type { RequestIdVariables } from "./request-id.js"
+import { jsonWithRequestId, type RequestIdVariables } from "./request-id.js"
 
 export interface HttpAppOptions {
   readonly bodyLimitBytes: number
@@ -47,7 +47,10 @@ const lowerCaseHeaders = (headers: Headers): Record<string, string> => {
 const isEdgeError = (e: unknown): e is EdgeError =>
   typeof e === "object" && e !== null && "_tag" in e && typeof e._tag === "string" && e._tag in statusOf
 
-const fail = (c: Context<Env>, e: EdgeError) => c.json(errorBody(e, c.get("requestId")), statusOf[e._tag])
+const fail = (c: Context<Env>, e: EdgeError) => {
+  const id = c.get("requestId")
+  return jsonWithRequestId(errorBody(e, id), statusOf[e._tag], id)
+}
 
 export const makeHttpApp = <E>(
   runtime: ManagedRuntime.ManagedRuntime<Intake, E>,
@@ -108,7 +111,8 @@ export const makeHttpApp = <E>(
     const rawBody = utf8.decode(await c.req.arrayBuffer())
     const headers = lowerCaseHeaders(c.req.raw.headers)
     const exit = await runtime.runPromiseExit(handle(platform, c.get("requestId"), { headers, rawBody }))
-    if (Exit.isSuccess(exit)) return c.json(replyBody(platform, exit.value), 200)
+    if (Exit.isSuccess(exit))
+      return jsonWithRequestId(replyBody(platform, exit.value), 200, c.get("requestId"))
     const failure = Cause.failureOption(exit.cause).pipe(
       Option.flatMap((e): Option.Option<EdgeError> => (isEdgeError(e) ? Option.some(e) : Option.none())),
     )
@@ -123,7 +127,7 @@ export const makeHttpApp = <E>(
   app.post("/slack/events", webhook("slack"))
   app.post("/slack/commands", webhook("slack"))
   app.post("/discord/interactions", webhook("discord"))
-  app.get("/healthz", (c) => c.json({ ok: true }))
+  app.get("/healthz", (c) => jsonWithRequestId({ ok: true }, 200, c.get("requestId")))
   app.notFound((c) => fail(c, { _tag: "NotFound" }))
   app.onError(async (err, c) => {
     await run(

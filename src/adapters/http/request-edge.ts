@@ -1,6 +1,6 @@
 /**
- * The one middleware every route gets: the request id (on the response, and handed to the
- * handler for every log line) and the body limit. A declared Content-Length is checked here
+ * The one middleware every route gets: the request id (handed to the handler, for its answer
+ * and every log line) and the body limit. A declared Content-Length is checked here
  * without touching the body; only a body without one (chunked) is streamed through Hono's
  * counting limiter, so an oversize body is refused before it is held in memory.
  */
@@ -20,8 +20,8 @@ export const requestEdge = (options: {
   })
   return async function requestEdgeMiddleware(c, next) {
     const id = requestIdFor(c.req.header("x-request-id"))
+    // Every answer is built by `jsonWithRequestId`, which puts the id on the response.
     c.set("requestId", id)
-    c.header("x-request-id", id)
     const raw = c.req.raw
     // Not `raw.body === null`: on @hono/node-server, touching `body` builds a whole web Request
     // (a stream over the socket) that the body reads below never need.
