@@ -11,8 +11,9 @@
  * verify and decode; intake includes ingest and classify) and are reported in µs per call.
  */
 import { loadavg } from "node:os"
-import { Effect } from "effect"
+import { Effect, FiberRef, HashMap, Layer, ManagedRuntime } from "effect"
 import { Hono } from "hono"
+import { makeHttpApp } from "../src/adapters/http/app.js"
 import { requestEdge } from "../src/adapters/http/request-edge.js"
 import { memoryDedupStoreLayer } from "../src/adapters/local/memory-dedup-store.js"
 import { slackMessageText } from "../src/adapters/slack/message-text.js"
@@ -22,6 +23,7 @@ import { classify } from "../src/domain/classify.js"
 import { defaultConfig } from "../src/domain/config.js"
 import { newInvestigationId } from "../src/domain/ids.js"
 import { Intake } from "../src/domain/intake.js"
+import { IntakeOutcome } from "../src/domain/intake-outcome.js"
 import { ChatPlatforms } from "../src/ports/chat-platform.js"
 import { DedupStore } from "../src/ports/dedup-store.js"
 import { Secrets } from "../src/ports/secrets.js"
@@ -53,24 +55,32 @@ interface Stage {
 const ours = await makeOursRuntime({ dedup: memoryDedupStoreLayer(), log: "off" })
 const { runtime } = ours
 const loggedRuntime = await makeOursRuntime({ dedup: memoryDedupStoreLayer(), log: "json" })
-// "investigation queued", annotated as intake.ts + app.ts annotate it.
-const queuedLine = Effect.logInfo("investigation queued").pipe(
-  Effect.annotateLogs({
-    decision: "investigate",
-    verdict: "alert",
-    tier: "default",
-    reasons: "alert format: alertmanager; severity: critical",
-  }),
-  Effect.annotateLogs({ investigationId: "0b7c2a9e-3f1d-4c2a-9e3f-1d4c2a9e3f1d" }),
-  Effect.annotateLogs({ dedupKey: "slack:C0BENCH01:1764255000.000001" }),
-  Effect.annotateLogs({
+// "investigation queued" as intake.ts logs it: one line, its fields as one object; requestId
+// the one annotation (app.ts sets it on the request's fiber).
+const queuedLine = Effect.zipRight(
+  FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set<string, unknown>("requestId", "3f1d4c2a-9e3f")),
+  Effect.logInfo("investigation queued", {
     platform: "slack",
     channel: "C0BENCH01",
     messageId: "1764255000.000001",
     trigger: "mention",
+    dedupKey: "slack:C0BENCH01:1764255000.000001",
+    investigationId: "0b7c2a9e-3f1d-4c2a-9e3f-1d4c2a9e3f1d",
+    decision: "investigate",
+    verdict: "alert",
+    tier: "heuristic",
+    reasons: "explicit trigger: mention; alert format: alertmanager; alert format: severity label",
   }),
-  Effect.annotateLogs({ requestId: "3f1d4c2a-9e3f-4d4c-a9e3-f1d4c2a9e3f1", route: "/slack/events" }),
 )
+// The edge alone: makeHttpApp over an Intake that answers at once.
+const stubRuntime = ManagedRuntime.make(
+  Layer.succeed(
+    Intake,
+    Intake.of({ handle: () => Effect.succeed(IntakeOutcome.Dispatched({ investigationId: "0b7c2a9e" })) }),
+  ),
+)
+await stubRuntime.runtime()
+const edgeApp = makeHttpApp(stubRuntime, { bodyLimitBytes: defaultConfig.limits.request_body_bytes })
 const oursApp = await makeOursApp({ dedup: memoryDedupStoreLayer(), log: "off" })
 const floorApp = makeFloorApp(benchSigningSecret)
 const emptyApp = new Hono().post("/slack/events", (c) => c.json({ ok: true }))
@@ -102,7 +112,7 @@ const stages: ReadonlyArray<Stage> = [
   },
   {
     id: "floor-mw",
-    label: "floor handler behind app.ts's two middlewares (requestId, bodyLimit)",
+    label: "floor handler behind app.ts's request edge middleware (request id, body limit)",
     run: (d) => floorMwApp.request(slackEventsUrl, { method: "POST", headers: d.headers, body: d.body }),
   },
   {
@@ -141,54 +151,14 @@ const stages: ReadonlyArray<Stage> = [
     run: () => runtime.runPromise(Effect.void),
   },
   {
-    id: "answered-log",
-    label: 'app.ts\'s second fiber: runPromise(logDebug("answered") + annotateLogs), logging off',
-    run: () =>
-      runtime.runPromise(
-        Effect.logDebug("answered").pipe(
-          Effect.annotateLogs({ outcome: "Dispatched", ms: 1 }),
-          Effect.annotateLogs({ requestId: "r" }),
-        ),
-      ),
-  },
-  {
-    id: "gen-10",
-    label: "runPromise(Effect.gen with 10 × yield* Effect.void): the cost of Effect steps",
-    run: () =>
-      runtime.runPromise(
-        Effect.gen(function* () {
-          for (let i = 0; i < 10; i++) yield* Effect.void
-        }),
-      ),
-  },
-  {
-    id: "annotate",
-    label: "runPromise(Effect.void + annotateLogs of 4 keys), as onAlert does",
-    run: () =>
-      runtime.runPromise(
-        Effect.void.pipe(
-          Effect.annotateLogs({ platform: "slack", channel: "C0", messageId: "1.2", trigger: "mention" }),
-        ),
-      ),
-  },
-  {
-    id: "scoped",
-    label: "runPromise(Effect.scoped(annotateLogsScoped)), as onAlert does",
-    run: () => runtime.runPromise(Effect.scoped(Effect.annotateLogsScoped({ dedupKey: "k" }))),
-  },
-  {
-    id: "span",
-    label: 'runPromise(Effect.void.pipe(Effect.withSpan("x", {attributes}))), as Secrets.get does',
-    run: () => runtime.runPromise(Effect.void.pipe(Effect.withSpan("x", { attributes: { name: "n" } }))),
-  },
-  {
     id: "investigation-id",
     label: "runPromise(newInvestigationId): 4 × Random.nextIntBetween (ids.ts)",
     run: () => runtime.runPromise(newInvestigationId),
   },
   {
     id: "log-line",
-    label: "runPromise(logInfo + the 13 annotations of a queued line), production JSON logger + redact",
+    label:
+      'runPromise(the "investigation queued" line: request id + one logInfo with its fields), production JSON logger + redact',
     run: () => loggedRuntime.runtime.runPromise(queuedLine),
   },
   {
@@ -198,7 +168,7 @@ const stages: ReadonlyArray<Stage> = [
   },
   {
     id: "secret",
-    label: "runPromise(Secrets.get) (env-secrets-layer.ts, with its withSpan)",
+    label: "runPromise(Secrets.get), a plain value (env-secrets-layer.ts)",
     run: () => runtime.runPromise(secrets.get("SLACK_SIGNING_SECRET")),
   },
   {
@@ -222,26 +192,13 @@ const stages: ReadonlyArray<Stage> = [
   },
   {
     id: "intake",
-    label: "runPromiseExit(Intake.handle) as app.ts runs it, without Hono (intake.ts)",
-    run: (d) =>
-      runtime.runPromiseExit(
-        intake
-          .handle("slack", { headers: d.headers, rawBody: d.body })
-          .pipe(Effect.annotateLogs({ requestId: "r", route: "/slack/events" })),
-      ),
+    label: "runPromiseExit(Intake.handle), without Hono (intake.ts)",
+    run: (d) => runtime.runPromiseExit(intake.handle("slack", { headers: d.headers, rawBody: d.body })),
   },
   {
-    id: "intake-untraced",
-    label: "the same with Effect.withTracerEnabled(false)",
-    run: (d) =>
-      runtime.runPromiseExit(
-        intake
-          .handle("slack", { headers: d.headers, rawBody: d.body })
-          .pipe(
-            Effect.annotateLogs({ requestId: "r", route: "/slack/events" }),
-            Effect.withTracerEnabled(false),
-          ),
-      ),
+    id: "edge",
+    label: "makeHttpApp over an Intake that answers at once: the edge around intake (app.ts)",
+    run: (d) => edgeApp.request(slackEventsUrl, { method: "POST", headers: d.headers, body: d.body }),
   },
   {
     id: "ours",
@@ -309,6 +266,7 @@ for (const stage of stages) {
 }
 process.stdout.write(`${out.join("\n")}\n`)
 await oursApp.close()
+await stubRuntime.dispose()
 await loggedRuntime.runtime.dispose()
 await runtime.dispose()
 process.exit(0)
