@@ -6,6 +6,35 @@
  */
 import { signSlackRequest, slackMentionPayload } from "../src/cli/synthetic.js"
 
+/**
+ * An app_mention as Slack delivers it (../shared/fixtures/webhooks/slack-app-mention.json): the
+ * text again as a rich_text block (a section per line: the mention, then text), and the
+ * envelope fields we do not read. Intake must read the blocks and not count the text twice,
+ * and the floor must HMAC and parse the same bytes, so both pay for the real size.
+ */
+const asSlackSendsIt = (payload: ReturnType<typeof slackMentionPayload>, text: string, bot: string) => ({
+  token: "verification-token-unused",
+  ...payload,
+  event: {
+    ...payload.event,
+    blocks: [
+      {
+        type: "rich_text",
+        block_id: "x7Yq",
+        elements: text.split("\n").map((line, i) => ({
+          type: "rich_text_section",
+          elements: [
+            ...(i === 0 ? [{ type: "user", user_id: bot }] : []),
+            { type: "text", text: i === 0 ? ` ${line}` : `\n${line}` },
+          ],
+        })),
+      },
+    ],
+  },
+  is_ext_shared_channel: false,
+  event_context: "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
+})
+
 export const benchSigningSecret = "bench-signing-secret-0123456789abcdef"
 export const benchBotUser = "U0SREBOT"
 export const benchBotId = "B0SREBOT"
@@ -42,15 +71,19 @@ export const makeDeliveries = (count: number, channel: string = benchChannel): R
   const now = Date.now()
   return Array.from({ length: count }, () => {
     const ts = nextTs()
-    const payload = slackMentionPayload({
-      text: alertText,
-      at: now,
-      ts,
-      eventId: `Ev${ts.replace(".", "")}`,
-      channel,
-      botUserId: benchBotUser,
-      team: "T0BENCH01",
-    })
+    const payload = asSlackSendsIt(
+      slackMentionPayload({
+        text: alertText,
+        at: now,
+        ts,
+        eventId: `Ev${ts.replace(".", "")}`,
+        channel,
+        botUserId: benchBotUser,
+        team: "T0BENCH01",
+      }),
+      alertText,
+      benchBotUser,
+    )
     const body = JSON.stringify(payload)
     // Slack sends Content-Length (so does every HTTP/1.1 client with a known body); without it
     // Hono's bodyLimit must stream the body and rebuild the Request — a cost production never pays.

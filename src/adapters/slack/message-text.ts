@@ -6,55 +6,84 @@
  * Slack-style text (`<@U…>`, `<url|label>`, `&amp;`-escaped literals), so every source renders
  * into one encoding and compares cleanly. Total: a shape it does not know is skipped, never thrown.
  */
-import { Option, Schema } from "effect"
+import { Option, Schema, SchemaAST } from "effect"
 import { mergeDistinct } from "../chat-text/distinct-text.js"
 
-/** Decodes to the value when `schema` accepts it, to `undefined` otherwise: never fails its parent. */
-const lenient = <A, I>(schema: Schema.Schema<A, I>) =>
-  Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.typeSchema(schema)), {
+/**
+ * Decodes to the value when `schema` accepts it, to `undefined` otherwise: never fails its parent.
+ * The check is built once per field schema (this runs for every field of every rich-text node
+ * of every delivery): a type guard when the schema decodes to itself, else a decoder.
+ */
+const lenient = <A, I>(schema: Schema.Schema<A, I>) => {
+  const accepts = Schema.is(schema)
+  const decode = Schema.decodeUnknownOption(schema)
+  // No transformation anywhere inside (a primitive, an array of unknowns): decoding is checking.
+  const selfDecoding = SchemaAST.encodedAST(schema.ast) === SchemaAST.typeAST(schema.ast)
+  return Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.typeSchema(schema)), {
     strict: true,
-    decode: (u) => Option.getOrUndefined(Schema.decodeUnknownOption(schema)(u)),
+    decode: (u) => (selfDecoding ? (accepts(u) ? u : undefined) : Option.getOrUndefined(decode(u))),
     encode: (a) => a,
   })
+}
 
 const Str = Schema.optional(lenient(Schema.String))
 const Num = Schema.optional(lenient(Schema.Number))
 const Flag = Schema.optional(lenient(Schema.Boolean))
 const List = Schema.optional(lenient(Schema.Array(Schema.Unknown)))
 
-const Style = Schema.Struct({ bold: Flag, italic: Flag, strike: Flag, code: Flag })
+// Each shape is declared once over its field kinds and built twice: as Slack sends it (plain
+// optional fields, a quick decode) and leniently (a field of the wrong type reads as absent).
+// The first is tried first; only a message it rejects pays for the lenient one, whose every
+// field is a transformation. Whatever the first accepts, the second decodes to the same value.
+type AnyField = Schema.Struct.Field
+
+const styleFields = <F extends AnyField>(flag: F) => ({ bold: flag, italic: flag, strike: flag, code: flag })
+const Style = Schema.Struct(styleFields(Flag))
 type Style = typeof Style.Type
+const StyleAsSent = Schema.Struct(styleFields(Schema.optional(Schema.Boolean)))
 
 /** One rich_text node, inline or container; which fields matter depends on `type`. */
-const RichNode = Schema.Struct({
-  type: Str,
-  text: Str,
-  url: Str,
-  user_id: Str,
-  channel_id: Str,
-  usergroup_id: Str,
-  range: Str,
-  name: Str,
-  skin_tone: Num,
-  value: Str,
-  timestamp: Num,
-  format: Str,
-  fallback: Str,
-  indent: Num,
-  offset: Num,
+const richNodeFields = <S extends AnyField, N extends AnyField, St extends AnyField, L extends AnyField>(
+  str: S,
+  num: N,
+  style: St,
+  list: L,
+) => ({
+  type: str,
+  text: str,
+  url: str,
+  user_id: str,
+  channel_id: str,
+  usergroup_id: str,
+  range: str,
+  name: str,
+  skin_tone: num,
+  value: str,
+  timestamp: num,
+  format: str,
+  fallback: str,
+  indent: num,
+  offset: num,
   /** Text styling on inline nodes; "bullet" | "ordered" on a rich_text_list. */
-  style: Schema.optional(lenient(Schema.Union(Schema.String, Style))),
-  elements: List,
+  style,
+  elements: list,
 })
+const RichNode = Schema.Struct(
+  richNodeFields(Str, Num, Schema.optional(lenient(Schema.Union(Schema.String, Style))), List),
+)
 type RichNode = typeof RichNode.Type
 
-const TextObject = Schema.Struct({ text: Str })
-const Block = Schema.Struct({
-  type: Str,
-  text: Schema.optional(lenient(Schema.Union(Schema.String, TextObject))),
-  fields: List,
-  elements: List,
+const textObjectFields = <S extends AnyField>(str: S) => ({ text: str })
+const TextObject = Schema.Struct(textObjectFields(Str))
+const blockFields = <S extends AnyField, T extends AnyField, L extends AnyField>(str: S, text: T, list: L) => ({
+  type: str,
+  text,
+  fields: list,
+  elements: list,
 })
+const Block = Schema.Struct(
+  blockFields(Str, Schema.optional(lenient(Schema.Union(Schema.String, TextObject))), List),
+)
 const Field = Schema.Struct({ title: Str, value: Str })
 const Attachment = Schema.Struct({
   pretext: Str,
@@ -64,10 +93,73 @@ const Attachment = Schema.Struct({
   fields: List,
   blocks: List,
 })
-const Message = Schema.Struct({ text: Str, blocks: List, attachments: List })
+const messageFields = <S extends AnyField, L extends AnyField>(str: S, list: L) => ({
+  text: str,
+  blocks: list,
+  attachments: list,
+})
+const Message = Schema.Struct(messageFields(Str, List))
 
-const decodeAll = <A, I>(schema: Schema.Schema<A, I>, items: ReadonlyArray<unknown> | undefined): A[] =>
-  (items ?? []).flatMap((u) => Option.toArray(Schema.decodeUnknownOption(schema)(u)))
+const AsSentStr = Schema.optional(Schema.String)
+const AsSentList = Schema.optional(Schema.Array(Schema.Unknown))
+
+/** `asSent` first, `lenient` only for what it rejects (both decode to the lenient shape). */
+const decoderOf =
+  <A>(asSent: (u: unknown) => Option.Option<A>, lenientDecode: (u: unknown) => Option.Option<A>) =>
+  (u: unknown): Option.Option<A> => {
+    const quick = asSent(u)
+    return Option.isSome(quick) ? quick : lenientDecode(u)
+  }
+
+// Decoders built once (decodeAll runs for every node of every message).
+const decodeRichNode = decoderOf<RichNode>(
+  Schema.decodeUnknownOption(
+    Schema.Struct(
+      richNodeFields(
+        AsSentStr,
+        Schema.optional(Schema.Number),
+        Schema.optional(Schema.Union(Schema.String, StyleAsSent)),
+        AsSentList,
+      ),
+    ),
+  ),
+  Schema.decodeUnknownOption(RichNode),
+)
+const decodeBlock = decoderOf<typeof Block.Type>(
+  Schema.decodeUnknownOption(
+    Schema.Struct(
+      blockFields(
+        AsSentStr,
+        Schema.optional(Schema.Union(Schema.String, Schema.Struct(textObjectFields(AsSentStr)))),
+        AsSentList,
+      ),
+    ),
+  ),
+  Schema.decodeUnknownOption(Block),
+)
+const decodeTextObject = decoderOf<typeof TextObject.Type>(
+  Schema.decodeUnknownOption(Schema.Struct(textObjectFields(AsSentStr))),
+  Schema.decodeUnknownOption(TextObject),
+)
+const decodeField = Schema.decodeUnknownOption(Field)
+const decodeAttachment = Schema.decodeUnknownOption(Attachment)
+const decodeMessage = decoderOf<typeof Message.Type>(
+  Schema.decodeUnknownOption(Schema.Struct(messageFields(AsSentStr, AsSentList))),
+  Schema.decodeUnknownOption(Message),
+)
+
+/** The items `decode` accepts, in order; the others are skipped. */
+const decodeAll = <A>(
+  decode: (u: unknown) => Option.Option<A>,
+  items: ReadonlyArray<unknown> | undefined,
+): A[] => {
+  const out: A[] = []
+  for (const u of items ?? []) {
+    const decoded = decode(u)
+    if (Option.isSome(decoded)) out.push(decoded.value)
+  }
+  return out
+}
 
 /** Slack escapes exactly these three in message text. */
 export const escapeSlack = (s: string): string =>
@@ -133,14 +225,14 @@ const inlineText = (node: RichNode, plain: boolean): string => {
 }
 
 const inlineRun = (items: ReadonlyArray<unknown> | undefined, plain = false): string =>
-  decodeAll(RichNode, items)
+  decodeAll(decodeRichNode, items)
     .map((n) => inlineText(n, plain))
     .join("")
 
 const listItems = (list: RichNode): string => {
   const pad = "  ".repeat(Math.max(0, Math.min(8, Math.trunc(list.indent ?? 0))))
   const start = Math.max(0, Math.trunc(list.offset ?? 0))
-  return decodeAll(RichNode, list.elements)
+  return decodeAll(decodeRichNode, list.elements)
     .map((item, i) => {
       const mark = list.style === "ordered" ? `${start + i + 1}.` : "•"
       return `${pad}${mark} ${inlineRun(item.elements).trim()}`
@@ -169,7 +261,7 @@ const richContainer = (node: RichNode): string => {
 
 /** A rich_text block rendered the way Slack writes the same message in `text`. */
 export const renderRichText = (elements: ReadonlyArray<unknown> | undefined): string =>
-  decodeAll(RichNode, elements)
+  decodeAll(decodeRichNode, elements)
     .map((node) => richContainer(node).replace(/\n+$/, ""))
     .join("\n")
 
@@ -185,17 +277,17 @@ const lines = (texts: ReadonlyArray<string>): string =>
     .join("\n")
 
 const blockPieces = (blocks: ReadonlyArray<unknown> | undefined): string[] =>
-  decodeAll(Block, blocks).flatMap((block) => {
+  decodeAll(decodeBlock, blocks).flatMap((block) => {
     if (block.type === "rich_text") return [renderRichText(block.elements)]
     if (block.type === "context") {
       return [
-        decodeAll(TextObject, block.elements)
+        decodeAll(decodeTextObject, block.elements)
           .map((e) => textOf(e).trim())
           .filter((t) => t !== "")
           .join(" "),
       ]
     }
-    return [textOf(block.text), lines(decodeAll(TextObject, block.fields).map(textOf))]
+    return [textOf(block.text), lines(decodeAll(decodeTextObject, block.fields).map(textOf))]
   })
 
 const fieldLine = (f: typeof Field.Type): string => {
@@ -204,15 +296,15 @@ const fieldLine = (f: typeof Field.Type): string => {
 }
 
 const attachmentPieces = (attachments: ReadonlyArray<unknown> | undefined): string[] =>
-  decodeAll(Attachment, attachments).flatMap((a) => {
-    const fields = lines(decodeAll(Field, a.fields).map(fieldLine))
+  decodeAll(decodeAttachment, attachments).flatMap((a) => {
+    const fields = lines(decodeAll(decodeField, a.fields).map(fieldLine))
     const pieces = [a.pretext ?? "", a.title ?? "", a.text ?? "", fields, ...blockPieces(a.blocks)]
     return pieces.some((p) => p.trim() !== "") ? pieces : [a.fallback ?? ""]
   })
 
 /** The visible text of a Slack message (event, history item or API payload); `""` when nothing. */
 export const slackMessageText = (message: unknown): string =>
-  Option.match(Schema.decodeUnknownOption(Message)(message), {
+  Option.match(decodeMessage(message), {
     onNone: () => "",
     onSome: (m) =>
       mergeDistinct([m.text ?? "", ...blockPieces(m.blocks), ...attachmentPieces(m.attachments)]),

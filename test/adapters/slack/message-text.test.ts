@@ -327,6 +327,88 @@ describe("properties", () => {
     fc.assert(fc.property(slackish, check), { seed: 42, numRuns: 300 })
   })
 
+  it("reads a field of the wrong type exactly as if it were absent, at every level", () => {
+    // The quick as-sent decoder rejects such a node; the lenient one must then drop only that field.
+    const wrong = fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.constant({ x: 1 }),
+    )
+    const inline = fc.oneof(
+      fc.record(
+        {
+          type: fc.constant("text"),
+          text: fc.string({ maxLength: 10 }),
+          style: fc.record({ bold: fc.boolean(), code: fc.boolean() }, { requiredKeys: [] }),
+        },
+        { requiredKeys: ["type", "text"] },
+      ),
+      fc.record({ type: fc.constant("user"), user_id: fc.constantFrom("U1", "U2") }),
+      fc.record(
+        {
+          type: fc.constant("link"),
+          url: fc.constantFrom("https://a.example/x", "https://b.example"),
+          text: fc.string({ maxLength: 6 }),
+        },
+        { requiredKeys: ["type", "url"] },
+      ),
+      fc.record(
+        {
+          type: fc.constant("emoji"),
+          name: fc.constantFrom("fire", "ok"),
+          skin_tone: fc.integer({ min: 1, max: 6 }),
+        },
+        { requiredKeys: ["type", "name"] },
+      ),
+    )
+    const message = fc.record({
+      text: fc.string({ maxLength: 20 }),
+      blocks: fc.array(
+        fc.record({
+          type: fc.constant("rich_text"),
+          elements: fc.array(
+            fc.record({
+              type: fc.constant("rich_text_section"),
+              elements: fc.array(inline, { maxLength: 4 }),
+            }),
+            { maxLength: 3 },
+          ),
+        }),
+        { maxLength: 2 },
+      ),
+    })
+    /** Every object node reachable from `root` (the objects themselves, to edit in place). */
+    const nodes = (root: unknown): Array<object> => {
+      if (Array.isArray(root)) return root.flatMap(nodes)
+      if (typeof root !== "object" || root === null) return []
+      return [root, ...Object.keys(root).flatMap((k) => nodes(Reflect.get(root, k)))]
+    }
+    fc.assert(
+      fc.property(message, fc.nat(), fc.nat(), wrong, (m, pick, keyPick, value) => {
+        // JSON round trips give plain objects we may edit in place.
+        const broken: unknown = JSON.parse(JSON.stringify(m))
+        const absent: unknown = JSON.parse(JSON.stringify(m))
+        const brokenNodes = nodes(broken)
+        const absentNodes = nodes(absent)
+        const target = brokenNodes[pick % brokenNodes.length]
+        const twin = absentNodes[pick % absentNodes.length]
+        if (target === undefined || twin === undefined) return
+        const keys = Object.keys(target).filter((k) => k !== "type")
+        const key = keys[keyPick % Math.max(1, keys.length)]
+        if (key === undefined) return
+        // A value of a type the field never has (a list where a list is expected stays a list).
+        const current: unknown = Reflect.get(target, key)
+        if (Array.isArray(current) === Array.isArray(value) && typeof current === typeof value) return
+        Reflect.set(target, key, value)
+        Reflect.deleteProperty(twin, key)
+        expect(slackMessageText(broken)).toBe(slackMessageText(absent))
+      }),
+      { seed: 20261127, numRuns: 400 },
+    )
+  })
+
   it("reads text plus a rich_text block of the same text as that text, once", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (t) => {
