@@ -15,21 +15,24 @@ const tokenText = (inner: string): string => {
   return label.trim() === "" ? inner.slice(0, bar < 0 ? undefined : bar) : label
 }
 
-/** Comparison form: mention-, markup-, whitespace- and case-insensitive; words joined by one space. */
-export const normaliseForDedup = (text: string): string =>
-  text
-    .replace(/<([^<>\n]*)>/g, (_, inner: string) => tokenText(inner))
-    .replace(/\[([^\]\n]*)\]\(<?[^()\s<>]*>?\)/g, "$1")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&")
-    .replace(/^[ \t]*(?:-#|#{1,3})[ \t]/gm, "")
+/**
+ * Comparison form: mention-, markup-, whitespace- and case-insensitive; words joined by one space.
+ * Each rewrite runs only when its marker character is present (this runs on every piece of
+ * every message), and whitespace runs collapse in one pass.
+ */
+export const normaliseForDedup = (text: string): string => {
+  let t = text
+  if (t.includes("<")) t = t.replace(/<([^<>\n]*)>/g, (_, inner: string) => tokenText(inner))
+  if (t.includes("](")) t = t.replace(/\[([^\]\n]*)\]\(<?[^()\s<>]*>?\)/g, "$1")
+  if (t.includes("&")) t = t.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&")
+  if (t.includes("#")) t = t.replace(/^[ \t]*(?:-#|#{1,3})[ \t]/gm, "")
+  return t
     .replace(/[*_~`|<>•\u200b]/g, "")
     .normalize("NFKC")
     .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word !== "")
-    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim()
+}
 
 /** `needle` occurs in the space-padded `hay` on word boundaries (the empty text occurs everywhere). */
 const within = (hay: string, needle: string): boolean => needle === "" || hay.includes(` ${needle} `)
