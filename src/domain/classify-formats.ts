@@ -12,10 +12,15 @@ const has =
   (...needles: ReadonlyArray<string>): Check =>
   (text) =>
     needles.some((n) => text.includes(n))
+/**
+ * `pattern` on the text, run only when one of `needles` (strings every match contains) is
+ * there: most messages carry none of a format's words, and skipping the regex outright is far
+ * cheaper than running it (this runs on every delivery, for every format).
+ */
 const matches =
-  (...patterns: ReadonlyArray<RegExp>): Check =>
+  (...guarded: ReadonlyArray<readonly [ReadonlyArray<string>, RegExp]>): Check =>
   (text) =>
-    patterns.some((p) => p.test(text))
+    guarded.some(([needles, pattern]) => needles.some((n) => text.includes(n)) && pattern.test(text))
 const either =
   (...checks: ReadonlyArray<Check>): Check =>
   (text, tokens, cased) =>
@@ -26,7 +31,8 @@ const either =
  * HighMemoryUsage on node-7", "FIRING - api-5xx-rate". The name must look like an identifier
  * (CamelCase with two humps, or words joined by - or _), so "Resolved: thanks all" stays chatter.
  */
-const stateThenAlertName: Check = (_text, _tokens, cased) =>
+const stateThenAlertName: Check = (text, _tokens, cased) =>
+  ["firing", "resolved", "recovered", "triggered", "alert", "alarm"].some((w) => text.includes(w)) &&
   /(?:^|\n)[ \t*_>`]{0,8}(?:FIRING|RESOLVED|RECOVERED|TRIGGERED|ALERT|ALARM|Firing|Resolved|Recovered|Triggered|Alert)\b[ \t]{0,3}[:\-–—][ \t]{0,3}[*_`"']{0,2}\[?(?:[A-Z][a-z0-9]{1,30}(?:[A-Z][A-Za-z0-9]{0,30}){1,8}|[A-Za-z][A-Za-z0-9]{1,30}(?:[-_][A-Za-z0-9]{1,30}){1,8})\b/.test(
     cased,
   )
@@ -44,7 +50,10 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   [
     "alertmanager",
     either(
-      matches(/\[(?:firing|resolved)(?::\s?\d{1,6})?\]/, /alertname ?[=:]/),
+      matches(
+        [["[firing", "[resolved"], /\[(?:firing|resolved)(?::\s?\d{1,6})?\]/],
+        [["alertname"], /alertname ?[=:]/],
+      ),
       has("alertmanager"),
       (text) => text.includes("labels:") && text.includes("annotations:"),
     ),
@@ -53,7 +62,10 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "grafana",
     either(
       has("[alerting]", "[no data]"),
-      matches(/\*{1,2}\[?(?:firing|resolved)(?::\d{1,6})?\]?\*{1,2}/, /value: ?\[?[a-z][a-z0-9_]{0,20}=/),
+      matches(
+        [["firing", "resolved"], /\*{1,2}\[?(?:firing|resolved)(?::\d{1,6})?\]?\*{1,2}/],
+        [["value:"], /value: ?\[?[a-z][a-z0-9_]{0,20}=/],
+      ),
       (text) => text.includes("grafana") && /alert|firing/.test(text),
     ),
   ],
@@ -62,10 +74,10 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     either(
       has("cloudwatch alarm", "threshold crossed", "in alarm state", "aws chatbot"),
       matches(
-        new RegExp(`${LINE_START}(?:alarm|insufficient_data|ok): "`),
-        new RegExp(`${LINE_START}(?:alarm|insufficient_data): `),
-        /changed from (?:ok|alarm|insufficient_data) to (?:ok|alarm|insufficient_data)/,
-        /state: ?\*{0,2}alarm/,
+        [[': "'], new RegExp(`${LINE_START}(?:alarm|insufficient_data|ok): "`)],
+        [["alarm: ", "insufficient_data: "], new RegExp(`${LINE_START}(?:alarm|insufficient_data): `)],
+        [["changed from "], /changed from (?:ok|alarm|insufficient_data) to (?:ok|alarm|insufficient_data)/],
+        [["state:"], /state: ?\*{0,2}alarm/],
       ),
     ),
   ],
@@ -74,25 +86,37 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     either(
       has("datadoghq", "[triggered on {"),
       matches(
-        new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `),
-        /\[p[1-5]\]/,
+        [
+          ["triggered: ", "recovered: ", "warn: ", "renotify: ", "no data: "],
+          new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `),
+        ],
+        [["[p"], /\[p[1-5]\]/],
       ),
     ),
   ],
-  ["pagerduty", either(has("pagerduty"), matches(/incident #\d/, /urgency: ?(?:high|low)/))],
-  ["opsgenie", either(has("opsgenie"), matches(/priority: ?p[1-5]/))],
+  [
+    "pagerduty",
+    either(
+      has("pagerduty"),
+      matches([["incident #"], /incident #\d/], [["urgency:"], /urgency: ?(?:high|low)/]),
+    ),
+  ],
+  ["opsgenie", either(has("opsgenie"), matches([["priority:"], /priority: ?p[1-5]/]))],
   [
     "sentry",
     either(
       has("sentry", "first seen"),
-      matches(/new issue(?: in [^\n]{1,80})?:/, /regression(?::| in | — | - )/),
+      matches(
+        [["new issue"], /new issue(?: in [^\n]{1,80})?:/],
+        [["regression"], /regression(?::| in | — | - )/],
+      ),
       eventCount,
     ),
   ],
   [
     "uptime monitor",
     either(
-      matches(/monitor is (?:down|up)/),
+      matches([["monitor is "], /monitor is (?:down|up)/]),
       has(
         "uptimerobot",
         "uptime robot",
@@ -112,12 +136,18 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   ["new relic", has("new relic", "newrelic")],
   [
     "zabbix/nagios",
-    either(has("zabbix", "nagios", "icinga", "service alert:"), matches(/(?:^|[\s*])problem: /)),
+    either(
+      has("zabbix", "nagios", "icinga", "service alert:"),
+      matches([["problem: "], /(?:^|[\s*])problem: /]),
+    ),
   ],
   ["alert notification", stateThenAlertName],
   [
     "severity label",
-    matches(/severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/),
+    matches([
+      ["severity"],
+      /severity ?[=:][\s`*"'_]{0,6}(?:critical|high|warning|error|page|major|minor|sev|p[0-4])/,
+    ]),
   ],
 ]
 
