@@ -2,9 +2,9 @@
  * The in-memory DedupStore twin (`npm start`, tests). Its pure steps — what a claim,
  * transition or release does to the one record under a key — are the reference semantics of
  * the port; the file-backed twin applies the same steps, only persisted. A claim is one
- * `Ref.modify`, so concurrent fibers can never both win a key.
+ * synchronous step, so concurrent fibers can never both win a key.
  */
-import { Effect, HashMap, Layer, Option, Ref } from "effect"
+import { Effect, Layer, Option } from "effect"
 import {
   allowedTransitions,
   type ClaimPolicy,
@@ -55,28 +55,37 @@ export const liveRecord = (existing: Option.Option<DedupRecord>, now: number): O
 export const makeMemoryDedupStore = (
   policy: ClaimPolicy = defaultClaimPolicy,
 ): Effect.Effect<DedupStoreService> =>
-  Effect.map(Ref.make(HashMap.empty<string, DedupRecord>()), (ref) => {
+  Effect.sync(() => {
+    // A mutable Map behind `Effect.sync`: each operation reads and writes its key in one
+    // synchronous step, which no other fiber can interleave with — so two concurrent claims can
+    // never both win, as with a Ref, without a persistent map's copying on every claim.
+    const records = new Map<string, DedupRecord>()
+    const at = (key: string) => Option.fromNullable(records.get(key))
+
     const claim = (req: ClaimRequest) =>
-      Ref.modify(ref, (records): [ClaimResult, HashMap.HashMap<string, DedupRecord>] => {
-        const result = claimStep(HashMap.get(records, req.key), req, policy)
-        return [result, result._tag === "Claimed" ? HashMap.set(records, req.key, result.record) : records]
+      Effect.sync((): ClaimResult => {
+        const result = claimStep(at(req.key), req, policy)
+        if (result._tag === "Claimed") records.set(req.key, result.record)
+        return result
       })
 
-    const get = (key: string, now: number) =>
-      Effect.map(Ref.get(ref), (records) => liveRecord(HashMap.get(records, key), now))
+    const get = (key: string, now: number) => Effect.sync(() => liveRecord(at(key), now))
 
     const transition = (req: TransitionRequest) =>
-      Ref.modify(ref, (records): [boolean, HashMap.HashMap<string, DedupRecord>] =>
-        Option.match(transitionStep(HashMap.get(records, req.key), req), {
-          onNone: () => [false, records],
-          onSome: (moved) => [true, HashMap.set(records, req.key, moved)],
+      Effect.sync(() =>
+        Option.match(transitionStep(at(req.key), req), {
+          onNone: () => false,
+          onSome: (moved) => {
+            records.set(req.key, moved)
+            return true
+          },
         }),
       )
 
     const release = (key: string, investigationId: string) =>
-      Ref.update(ref, (records) =>
-        releaseAllowed(HashMap.get(records, key), investigationId) ? HashMap.remove(records, key) : records,
-      )
+      Effect.sync(() => {
+        if (releaseAllowed(at(key), investigationId)) records.delete(key)
+      })
 
     return { claim, get, transition, release }
   })
