@@ -30,6 +30,10 @@ const words: ReadonlyArray<readonly [FailureMode, RegExp]> = [
     /failedscheduling|unschedulable|insufficient (?:cpu|memory)|(?:could not|cannot|can't) be scheduled|max node group size/,
   ],
   ["node", /notready|node (?:is |went |was )?not ready|(?:memory|disk|pid) ?pressure|kubelet stopped/],
+  [
+    "certificate",
+    /certificate (?:has )?expired|expired (?:tls |ssl )?certificate|cert_has_expired|x509|certificate verify failed|certificate renewal/,
+  ],
   ["eviction", /evict/],
   [
     "capacity",

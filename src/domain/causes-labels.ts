@@ -52,6 +52,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/configmap/, "missing ConfigMap"],
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
+  certificate: [
+    [/expired|cert_has_expired/, "expired TLS certificate"],
+    [/acme|ratelimited|rate limit/, "certificate renewal failed"],
+    [/x509|verify failed|unable to verify|self.signed|invalid|revoked|not yet valid/, "TLS certificate rejected"],
+  ],
   image: [
     [/imagepullbackoff|image_pull/, "ImagePullBackOff"],
     [/errimagepull/, "ErrImagePull"],
@@ -131,6 +136,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   volume: "volume not mounted",
   capacity: "HPA at maxReplicas",
   config: "CreateContainerConfigError",
+  certificate: "TLS certificate failure",
   image: "ImagePullBackOff",
   oom: "OOMKilled",
   create: "FailedCreate",

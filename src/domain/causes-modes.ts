@@ -15,6 +15,7 @@ export type Mode =
   | "volume"
   | "capacity"
   | "config"
+  | "certificate"
   | "image"
   | "oom"
   | "create"
@@ -36,6 +37,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "volume",
   "capacity",
   "config",
+  "certificate",
   "image",
   "oom",
   "create",
@@ -89,6 +91,12 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
   ["config", /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found/],
   ["scheduling", /failedscheduling|insufficient (?:cpu|memory)|max node group size/],
+  // A certificate that expired, fails verification or could not be renewed (an ingress
+  // controller's, cert-manager's or a client's words) — not a TLS handshake that timed out.
+  [
+    "certificate",
+    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate verify failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
+  ],
   [
     "volume",
     /failedattachvolume|failedmount|multi-attach|unable to attach or mount|timed out waiting for the condition.*volume/,

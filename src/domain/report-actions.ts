@@ -69,6 +69,11 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
   [/notready|not_ready/i, (s) => `Check ${s}: kubelet, capacity and recent events (NotReady)`],
   [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
   [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
+  [
+    /certificate (?:has )?expired|cert_has_expired|x509|certificate verify|acme|(?:ssl|tls) certificate/i,
+    (s) =>
+      `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
+  ],
 ]
 
 const symptomAction = (lead: Finding, subject: string): string => {

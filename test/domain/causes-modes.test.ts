@@ -60,6 +60,22 @@ describe("modeOf", () => {
     ["log_signature", "ERROR upstream payments-api unavailable: connect ECONNREFUSED", "high", "unavailable"],
     ["log_signature", "Readiness probe failed: HTTP probe failed with statuscode: 503", "medium", "probe"],
     ["log_signature", "ERROR POST /v1/orders 500", "high", "errors"],
+    [
+      "log_signature",
+      'E0118 07:05:41 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"',
+      "high",
+      "certificate",
+    ],
+    ["log_signature", "Error: certificate has expired (CERT_HAS_EXPIRED)", "high", "certificate"],
+    ["log_signature", "x509: certificate signed by unknown authority", "high", "certificate"],
+    [
+      "log_signature",
+      "Failed to create Order: 429 urn:ietf:params:acme:error:rateLimited",
+      "high",
+      "certificate",
+    ],
+    // A handshake that timed out is a timeout, not a certificate problem.
+    ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],
     ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],
     ["metric_anomaly", "storefront request rate 4.1× baseline", "high", "outcome"],
   ]
@@ -109,6 +125,14 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "too many clients (connection exhaustion)",
     ],
     ["timeout", [["log_signature", "context deadline exceeded"]], "timeouts (deadline exceeded)"],
+    [
+      "certificate",
+      [
+        ["log_signature", '"SSL certificate expired" host="status-api.example.net"'],
+        ["log_signature", "Failed to create Order: urn:ietf:params:acme:error:rateLimited"],
+      ],
+      "expired TLS certificate (certificate renewal failed)",
+    ],
   ]
   it.each(cases)("%s from %j → %s", (mode, evidence, label) => {
     expect(

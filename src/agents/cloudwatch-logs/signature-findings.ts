@@ -82,6 +82,9 @@ const levelWord = (c: LogCluster): string =>
 
 const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Finding => {
   const subject = c.service ?? c.groups[0] ?? "logs"
+  // The edge reporting the alerting service's certificate: the signature concerns that service.
+  const certificate = relation === "in_scope" && c.service !== null ? certificateOf(ctx, c) : null
+  const concerns = certificate !== null && !c.service?.toLowerCase().includes(certificate) ? certificate : null
   const group = c.groups[0] ?? ""
   const count = `${c.count}${ctx.truncated ? "+" : ""}`
   const lines = `${count} ${levelWord(c)} line${c.count === 1 ? "" : "s"}`
@@ -94,15 +97,33 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
     title: `${subject}: ${firstLine(redact(c.example.message), 110)} (×${count})`,
     detail:
       `${lines} in ${list(c.groups, 2)} from ${where(c)}, ${span}${limited}. ` +
-      `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx.facts, subject)}`,
+      `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx.facts, subject)}` +
+      (concerns === null
+        ? ""
+        : ` ${subject} serves ${concerns}'s certificate: this is ${concerns}'s own edge failing, not a caller.`),
     severity: severityOf(relation, c),
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
     resource: `loggroup/${group}`,
-    service: c.service,
+    service: concerns ?? c.service,
     link: ctx.link(c),
     excerpt: clipText(redact(c.example.message), 500),
   }
+}
+
+/**
+ * A certificate or TLS failure: when the line names the alerting service, the component
+ * reporting it (an ingress controller, a proxy, cert-manager) is the alerting service's own
+ * edge — its certificate, its host — not a caller seeing it fail.
+ */
+const certificateFailure =
+  /\b(?:certificate|x509|tls|ssl|acme|cert-manager)\b|CERT_HAS_EXPIRED|ERR_CERT_|handshake fail/i
+
+/** The alerting service whose certificate the line reports failing, if it does (see above). */
+const certificateOf = (ctx: SignatureContext, c: LogCluster): string | null => {
+  if (!certificateFailure.test(c.example.message)) return null
+  const message = c.example.message.toLowerCase()
+  return scopeNames(ctx.facts).find((n) => message.includes(n)) ?? null
 }
 
 const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
@@ -113,7 +134,8 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
-  return relatedTo(scope, f) ? "related" : "unrelated"
+  if (!relatedTo(scope, f)) return "unrelated"
+  return certificateOf(ctx, c) === null ? "related" : "in_scope"
 }
 
 /** The clusters about the alerting service itself (whose blamed dependencies are worth a look). */

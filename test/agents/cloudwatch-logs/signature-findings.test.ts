@@ -72,4 +72,27 @@ describe("signatureFindings", () => {
     expect(findings[0]?.detail).toContain("counts are lower bounds")
     expect(findings[0]?.link).toBe("https://example.invalid/q")
   })
+
+  it("an edge component failing the alerting service's certificate is that service's failure, not a caller's", () => {
+    const ingress = "ingress-nginx-controller-5c8d66c76d-h2k9q_ingress-nginx_controller"
+    const edge = [
+      line(
+        1,
+        ingress,
+        'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"',
+      ),
+      line(2, ingress, "E0118 07:05:42.000001 7 controller.go:1021] upstream status-api returned 502"),
+    ]
+    const { findings } = signatureFindings(clusterLogLines(edge), {
+      facts: facts("🔴 Monitor is DOWN: status-api (https://status-api.example.net) – SSL error"),
+      link: () => null,
+      truncated: false,
+    })
+    const certificate = findings.find((f) => f.title.includes("certificate"))
+    expect(certificate).toMatchObject({ service: "status-api", severity: "high" })
+    expect(certificate?.detail).toContain("status-api's own edge failing")
+    // The same component reporting the service failing, without a certificate, stays a caller's view.
+    const upstream = findings.find((f) => f.title.includes("502"))
+    expect(upstream).toMatchObject({ service: "ingress-nginx-controller", severity: "low" })
+  })
 })
