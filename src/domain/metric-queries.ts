@@ -15,8 +15,9 @@ export type MetricQueryKind = (typeof metricQueryKinds)[number]
 export const defaultMetricQueries: Readonly<Record<MetricQueryKind, string>> = {
   error_rate:
     'sum(rate(http_requests_total{service="{service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}"}[5m]))',
+  // A histogram's p99, or — for a service that exports a summary instead — its 0.99 quantile.
   latency_p99:
-    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{service}"}[5m])))',
+    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{service}"}[5m]))) or max(http_request_duration_seconds{service="{service}",quantile="0.99"})',
   saturation:
     'max(sum by (pod) (container_memory_working_set_bytes{namespace="{namespace}",pod=~"{workload_re}-.*",container!="",container!="POD"}) / sum by (pod) (kube_pod_container_resource_limits{namespace="{namespace}",pod=~"{workload_re}-.*",resource="memory"}))',
   restarts:

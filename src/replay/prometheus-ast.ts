@@ -33,6 +33,7 @@ export type AggregateOp = "sum" | "avg" | "max" | "min" | "count"
 export type ArithmeticOp = "+" | "-" | "*" | "/" | "%" | "^"
 export type ComparisonOp = "==" | "!=" | ">" | "<" | ">=" | "<="
 export type BinaryOp = ArithmeticOp | ComparisonOp
+export type SetOp = "and" | "or" | "unless"
 
 export type Expr =
   | { readonly type: "number"; readonly value: number }
@@ -51,6 +52,14 @@ export type Expr =
       readonly type: "binary"
       readonly op: BinaryOp
       readonly bool: boolean
+      readonly matching: { readonly mode: "on" | "ignoring"; readonly labels: ReadonlyArray<string> } | null
+      readonly left: Expr
+      readonly right: Expr
+    }
+  | {
+      /** Set operators between instant vectors, matched on all labels but the name (or on()/ignoring()). */
+      readonly type: "set"
+      readonly op: SetOp
       readonly matching: { readonly mode: "on" | "ignoring"; readonly labels: ReadonlyArray<string> } | null
       readonly left: Expr
       readonly right: Expr

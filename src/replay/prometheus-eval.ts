@@ -228,6 +228,25 @@ export const makeEvaluator = (store: ReadonlyArray<MetricSeries>) => {
     return { kind: "vector", elements }
   }
 
+  // Prometheus matches set operators on every label but the metric name (or on()/ignoring()),
+  // and keeps each side's elements as they are (name included).
+  const setOperation = (e: Extract<Expr, { type: "set" }>, t: number): Value => {
+    const lv = vectorOf(evaluate(e.left, t), `${e.op}`)
+    const rv = vectorOf(evaluate(e.right, t), `${e.op}`)
+    const signature = (labels: MetricLabels): string => {
+      const m = e.matching
+      if (m === null) return labelsKey(withoutName(labels))
+      return labelsKey(m.mode === "on" ? pick(labels, m.labels) : withoutName(omit(labels, m.labels)))
+    }
+    const rightSigs = new Set(rv.map((el) => signature(el.labels)))
+    if (e.op === "and")
+      return { kind: "vector", elements: lv.filter((el) => rightSigs.has(signature(el.labels))) }
+    if (e.op === "unless")
+      return { kind: "vector", elements: lv.filter((el) => !rightSigs.has(signature(el.labels))) }
+    const leftSigs = new Set(lv.map((el) => signature(el.labels)))
+    return { kind: "vector", elements: [...lv, ...rv.filter((el) => !leftSigs.has(signature(el.labels)))] }
+  }
+
   const aggregate = (e: Extract<Expr, { type: "aggregate" }>, t: number): Value => {
     const elements = vectorOf(evaluate(e.arg, t), `${e.op}()`)
     const groups = new Map<string, { labels: MetricLabels; values: Array<number> }>()
@@ -295,6 +314,8 @@ export const makeEvaluator = (store: ReadonlyArray<MetricSeries>) => {
         return aggregate(e, t)
       case "binary":
         return binary(e, t)
+      case "set":
+        return setOperation(e, t)
       case "negate": {
         const inner = evaluate(e.arg, t)
         if (inner.kind === "scalar") return { kind: "scalar", v: -inner.v }

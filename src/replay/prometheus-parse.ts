@@ -15,6 +15,7 @@ import {
   type Matcher,
   type MatchOp,
   type MatrixSelector,
+  type SetOp,
   UnsupportedQuery,
   type VectorSelector,
 } from "./prometheus-ast.js"
@@ -288,6 +289,8 @@ export const parsePromQL = (query: string): Either.Either<Expr, UnsupportedQuery
     Lte: "<=",
   }
 
+  const setOps: Readonly<Record<string, SetOp>> = { And: "and", Or: "or", Unless: "unless" }
+
   const binary = (n: SyntaxNode): Expr => {
     const parts = children(n)
     const left = parts[0]
@@ -297,6 +300,8 @@ export const parsePromQL = (query: string): Either.Either<Expr, UnsupportedQuery
     if (left === undefined || right === undefined || opNode === undefined || parts.length < 3) {
       return unsupported(n, "this binary expression")
     }
+    const setOp = setOps[opNode.name]
+    if (setOp !== undefined) return setExpr(n, setOp, parts, left, right)
     if (op === undefined) return unsupported(opNode, `the operator ${text(opNode)}`)
     let bool = false
     let matching: { mode: "on" | "ignoring"; labels: ReadonlyArray<string> } | null = null
@@ -317,6 +322,26 @@ export const parsePromQL = (query: string): Either.Either<Expr, UnsupportedQuery
       refuse(`bool modifier can only be used on comparison operators (\`${text(n)}\`)`)
     }
     return { type: "binary", op, bool, matching, left: expr(left), right: expr(right) }
+  }
+
+  /** `a or b`, `a and on(x) b`, `a unless ignoring(y) b` (no bool, no group_left/right). */
+  const setExpr = (
+    n: SyntaxNode,
+    op: SetOp,
+    parts: ReadonlyArray<SyntaxNode>,
+    left: SyntaxNode,
+    right: SyntaxNode,
+  ): Expr => {
+    let matching: { mode: "on" | "ignoring"; labels: ReadonlyArray<string> } | null = null
+    for (const m of parts.slice(2, -1)) {
+      if (m.name !== "MatchingModifierClause") return unsupported(m, `${m.name} on a set operator`)
+      const [kw, labels, ...rest] = children(m)
+      if (rest.length > 0) return unsupported(m, "group_left / group_right")
+      if (kw === undefined || labels?.name !== "GroupingLabels") return unsupported(m, "this matching clause")
+      matching = { mode: kw.name === "On" ? "on" : "ignoring", labels: groupingLabels(labels) }
+    }
+    if (parts.length < 3) return unsupported(n, "this set expression")
+    return { type: "set", op, matching, left: expr(left), right: expr(right) }
   }
 
   const expr = (n: SyntaxNode): Expr => {

@@ -45,6 +45,7 @@ const matchersOf = (e: Expr): ReadonlyArray<{ name: string; op: string; value: s
     case "negate":
       return matchersOf(e.arg)
     case "binary":
+    case "set":
       return [...matchersOf(e.left), ...matchersOf(e.right)]
     case "number":
       return []

@@ -205,6 +205,30 @@ describe("aggregation and arithmetic", () => {
     expect(vector('queue_depth{queue="a"} + queue_depth{queue="b"}', 60)).toEqual({})
   })
 
+  it("combine vectors with and / or / unless, matched on all labels but the name or on()/ignoring()", () => {
+    // or: the left side, then the right side's series whose labels the left lacks (the fallback idiom).
+    expect(vector('queue_depth{team="y"} or queue_depth', 60)).toEqual({
+      [key({ __name__: "queue_depth", queue: "c", team: "y" })]: 10,
+      [key({ __name__: "queue_depth", queue: "a", team: "x" })]: 3,
+      [key({ __name__: "queue_depth", queue: "b", team: "x" })]: 6,
+    })
+    expect(vector('nothing_here{service="api"} or queue_depth{queue="b"}', 60)).toEqual({
+      [key({ __name__: "queue_depth", queue: "b", team: "x" })]: 6,
+    })
+    // and / unless keep the left elements that do / do not have a match on the right.
+    expect(vector("queue_depth and queue_depth > 5", 60)).toEqual({
+      [key({ __name__: "queue_depth", queue: "b", team: "x" })]: 6,
+      [key({ __name__: "queue_depth", queue: "c", team: "y" })]: 10,
+    })
+    expect(vector("queue_depth unless queue_depth > 5", 60)).toEqual({
+      [key({ __name__: "queue_depth", queue: "a", team: "x" })]: 3,
+    })
+    expect(Object.values(vector('queue_depth and on(team) queue_depth{queue="c"}', 60))).toEqual([10])
+    expect(Object.values(vector('queue_depth unless ignoring(queue) queue_depth{queue="a"}', 60))).toEqual([
+      10,
+    ])
+  })
+
   it("filter with comparisons and answer 0/1 with bool", () => {
     expect(Object.values(vector("queue_depth > 5", 60)).sort()).toEqual([10, 6])
     expect(Object.keys(vector("queue_depth > 5", 60)).every((k) => k.includes("__name__"))).toBe(true)
@@ -280,13 +304,13 @@ describe("outside the subset", () => {
     ["topk(3, queue_depth)", "topk"],
     ["queue_depth[5m:1m]", "subquery"],
     ["rate(queue_depth[5m:1m])", "subquery"],
-    ["queue_depth and queue_depth", "and"],
     ["queue_depth / on(queue) group_left(team) queue_depth", "group_left"],
     ['label_replace(queue_depth, "a", "b", "c", "d")', "label_replace"],
     ["queue_depth @ 100", "@"],
     ['"a string"', "string"],
     ["irate(queue_depth[5m])", "irate"],
-    ["sum(queue_depth) by (team) > 1 unless queue_depth", "unless"],
+    ["queue_depth and bool queue_depth", "bool"],
+    ["queue_depth or on(queue) group_left(team) queue_depth", "group_left"],
     ["quantile(0.5, queue_depth)", "quantile"],
     ["rate(queue_depth[5m]", "parse error"],
     ['queue_depth{queue=~"("}', "regular expression"],

@@ -23,6 +23,7 @@ import {
   alertText,
   alertTime,
   flat,
+  jitter,
   noisy,
   now,
   type Rates,
@@ -89,6 +90,45 @@ describe("prometheusAgent", () => {
         "2026-12-03T14:12:00.000Z",
         "2026-12-03T15:12:00.000Z",
       ])
+    }),
+  )
+
+  it.scoped("reads a summary's 0.99 quantile as the p99 latency when the service exports no histogram", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      const nowMs = Date.parse(now)
+      // One gauge sample a minute for 45 minutes before now, and the same 1 h and 1 d earlier.
+      const samples = [86_400_000, 3_600_000, 0].flatMap((shift) =>
+        Array.from({ length: 46 }, (_, i) => {
+          const t = nowMs - shift - (45 - i) * 60_000
+          const spike = shift === 0 && i >= 20
+          return { t, v: (spike ? 2.4 : 0.18) * jitter(i + shift / 60_000, 0.05) }
+        }),
+      )
+      const replay = yield* makePrometheusReplay({
+        series: [
+          ...requestSeries(flat),
+          {
+            labels: { __name__: "http_request_duration_seconds", service: "checkout-api", quantile: "0.99" },
+            samples,
+          },
+          {
+            labels: { __name__: "http_request_duration_seconds", service: "checkout-api", quantile: "0.5" },
+            samples: samples.map((x) => ({ t: x.t, v: 0.04 })),
+          },
+        ],
+        now: () => nowMs,
+      })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* run(task, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings).toHaveLength(1)
+      expect(result.findings[0]).toMatchObject({
+        kind: "metric_anomaly",
+        severity: "high",
+        resource: "metric/checkout-api/latency_p99",
+      })
+      expect(result.findings[0]?.title).toMatch(/^checkout-api p99 latency 2\.\d+ ?s vs /)
     }),
   )
 
