@@ -7,7 +7,7 @@
  * ignored; one finding per workload and signal, counting repeats. Pure.
  */
 import type { Finding } from "../../domain/finding.js"
-import { eventCount, eventTime, type KubeEvent } from "../../domain/kubernetes.js"
+import { eventCount, eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
 import type { Severity } from "../../domain/severity.js"
 import {
   type AnalysisContext,
@@ -124,6 +124,29 @@ export const autoscalerFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   })
 }
 
+/** How long a restarted container may fail its probes while it starts, as part of that restart. */
+const warmUpMs = 120_000
+
+/**
+ * A probe failing in the first minutes after its container restarted (the restart the
+ * container analysis reports: an OOM kill, a crash) is that container starting up again, not a
+ * failure of its own.
+ */
+const whileRestarting = (w: ScopedWorkload, e: KubeEvent): boolean => {
+  const t = eventTime(e)
+  if (t === null || e.involvedObject.kind !== "Pod") return false
+  const pod = w.pods.find((p) => p.metadata.name === e.involvedObject.name)
+  return (pod?.status.containerStatuses ?? []).some((c) => {
+    if (c.restartCount === 0 || c.lastState?.terminated === undefined) return false
+    const started = instantOf(c.state?.running?.startedAt)
+    return (
+      started !== null &&
+      t.epochMillis >= started.epochMillis &&
+      t.epochMillis - started.epochMillis <= warmUpMs
+    )
+  })
+}
+
 const probeOf = (message: string): string | null =>
   /^\s*(Readiness|Liveness|Startup) probe (?:failed|errored)/i.exec(message)?.[1]?.toLowerCase() ?? null
 
@@ -136,7 +159,7 @@ export const probeFindings = (
   ctx: AnalysisContext,
   skip: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<Finding> => {
-  const events = about(w, ctx, (e) => e.reason === "Unhealthy")
+  const events = about(w, ctx, (e) => e.reason === "Unhealthy" && !whileRestarting(w, e))
   const byProbe = new Map<string, Array<KubeEvent>>()
   for (const e of events) {
     const probe = probeOf(e.message ?? "") ?? "unknown"

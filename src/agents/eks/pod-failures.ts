@@ -142,6 +142,12 @@ const diagnose = (pod: Pod, s: ContainerStatus, events: ReadonlyArray<KubeEvent>
   const cause: TerminationCause | null =
     term === null ? null : isOom(term) ? "oom" : probeKill !== null ? "probe_kill" : "crash"
   if (s.state?.running !== undefined && s.ready) {
+    // Running again after an OOM kill is not "recovered": a container killed for memory comes
+    // back and climbs to its limit again (a leak shows as OOM kills hours apart, each pod in
+    // turn). Any OOM kill since the change lookback began counts, so the pattern is seen whole.
+    const sinceLookback = finished !== null && finished.epochMillis >= ctx.window.changesSince.epochMillis
+    if (term !== null && cause === "oom" && s.restartCount > 0 && sinceLookback)
+      return { category: "oom" as const, cause, probeKill }
     return term !== null && s.restartCount > 0 && finished !== null && recent
       ? { category: "recovered" as const, cause, probeKill }
       : null

@@ -169,6 +169,37 @@ describe("probeFindings", () => {
     expect(findings[0]?.resource).toBe("pod/shop/search-6b7c8d9f5-bbbbb")
   })
 
+  it("leaves out a restarted container's probe failures while it starts (the restart is the finding)", () => {
+    // Restarted (OOMKilled) and running again since 13:00:00: readiness fails at 13:00:40 while
+    // it warms up (part of the restart), and again at 13:04:00 (a failure of its own).
+    const oom = { terminated: { reason: "OOMKilled", exitCode: 137, finishedAt: "2026-11-27T12:59:58Z" } }
+    const pods = [pod({ name: "search-6b7c8d9f5-aaaaa", owner, statuses: [running("app", 1, oom)] })]
+    const unhealthy = (at: string) =>
+      event({
+        kind: "Pod",
+        name: "search-6b7c8d9f5-aaaaa",
+        reason: "Unhealthy",
+        message: "Readiness probe failed: dial tcp 10.0.1.2:8080: connect: connection refused",
+        at,
+      })
+    const w = (events: ReturnType<typeof event>[]) =>
+      workloadNamed(
+        {
+          deployments: [deployment({ name: "search", replicas: 1, ready: 1 })],
+          replicaSets: [rs],
+          pods,
+          events,
+        },
+        "search",
+      )
+    expect(probeFindings(w([unhealthy("2026-11-27T13:00:40Z")]), ctx)).toEqual([])
+    expect(
+      probeFindings(w([unhealthy("2026-11-27T13:00:40Z"), unhealthy("2026-11-27T13:04:00Z")]), ctx).map(
+        (f) => f.title,
+      ),
+    ).toEqual(["search: readiness probe failing (1 time on 1 pod)"])
+  })
+
   it("ignores events older than the evidence window", () => {
     const pods = [pod({ name: "search-6b7c8d9f5-aaaaa", owner, statuses: [running("app")] })]
     const stale = event({

@@ -146,7 +146,7 @@ describe("podFailureFindings", () => {
   })
 
   it("restarts inside the window that recovered are low; older ones are not reported", () => {
-    const recent = { terminated: { reason: "OOMKilled", exitCode: 137, finishedAt: "2026-11-27T12:50:00Z" } }
+    const recent = { terminated: { reason: "Error", exitCode: 1, finishedAt: "2026-11-27T12:50:00Z" } }
     const old = { terminated: { reason: "Error", exitCode: 1, finishedAt: "2026-11-26T12:50:00Z" } }
     const pods = apiPods([[running("app", 2, recent)], [running("app", 9, old)]])
     const w = workloadNamed(
@@ -155,7 +155,25 @@ describe("podFailureFindings", () => {
     )
     const findings = podFailureFindings(w, ctx)
     expect(findings.map((f) => [f.kind, f.severity])).toEqual([["restarts", "low"]])
-    expect(findings[0]?.detail).toContain("OOMKilled")
+    expect(findings[0]?.detail).toContain("exit 1")
+  })
+
+  it("OOM kills of containers running again are a memory failure, over the whole change lookback (a leak)", () => {
+    // Each pod OOMKilled in turn, hours apart; all running and ready now. The one from the day
+    // before is outside the 6 h change lookback and does not count.
+    const oomAt = (finishedAt: string) => ({ terminated: { reason: "OOMKilled", exitCode: 137, finishedAt } })
+    const pods = apiPods([
+      [running("app", 4, oomAt("2026-11-27T12:50:00Z"))],
+      [running("app", 3, oomAt("2026-11-27T09:40:00Z"))],
+      [running("app", 5, oomAt("2026-11-26T12:50:00Z"))],
+    ])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 3, ready: 3 })], replicaSets: [rs], pods },
+      "api",
+    )
+    const findings = podFailureFindings(w, ctx)
+    expect(findings.map((f) => [f.kind, f.severity])).toEqual([["oom_killed", "medium"]])
+    expect(findings[0]?.title).toMatch(/OOMKilled in 2\/3 pods.*7 restarts/)
   })
 
   it("the same failure in a workload the alert does not name is low", () => {
