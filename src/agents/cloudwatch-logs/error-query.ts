@@ -11,13 +11,16 @@
  */
 import type { LogCluster, LogLine } from "../../domain/log-clusters.js"
 import { parseInsightsTimestamp } from "../../domain/log-insights-run.js"
+import { readableLogMessage } from "../../domain/log-structured.js"
 
 export const queryRowLimit = 1000
 
 const errorLines = [
   "fields @timestamp, @message, @logStream, @log",
-  // klog's E/F lines ("E0118 07:05:41 … SSL certificate expired") name no error word.
-  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|out of memory|oom|too many|unavailable|expired| 5\\d\\d )/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // klog's E/F lines ("E0118 07:05:41 … SSL certificate expired") name no error word; pino and
+  // bunyan JSON lines say "level":50 (error) or 60 (fatal), escaped (\\") inside a shipper's
+  // envelope; 401/403 answers are errors worth reading.
+  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b)/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 
@@ -59,7 +62,8 @@ export const lineOf = (
   const log = row["@log"]
   const group =
     log === undefined ? (groups.length === 1 ? (groups[0] ?? "") : "") : log.replace(/^\d{12}:/, "")
-  return { timestampMs, message, stream: row["@logStream"] ?? "", group }
+  // JSON lines (a shipper's envelope, an application's structured log) read as text.
+  return { timestampMs, message: readableLogMessage(message), stream: row["@logStream"] ?? "", group }
 }
 
 /** The longest literal stretch of a signature (no placeholders, no quotes), to filter its lines by. */

@@ -1,0 +1,120 @@
+/**
+ * Structured log lines → the line an SRE reads. Shippers wrap a container's output in JSON
+ * (Fluent Bit and Docker: `{"log": "…", "stream": "stdout", "time": …}`, Container Insights adds
+ * a `kubernetes` object), and applications log JSON themselves: pino/bunyan (`"level": 50`,
+ * `"msg"`), zap/logrus/slog (`"level": "error"`, `"msg"`), Python (`"levelname"`, `"message"`),
+ * with the error, HTTP status and error code in fields of their own. Clustering, level detection
+ * and dependency names all read words, so each such line is rewritten as
+ * `LEVEL message (status 401, code 20003, error: …)`; a line that is not one of these shapes is
+ * returned as it is. Pure and total.
+ */
+
+// A shipper wraps at most once or twice; deeper nesting is not a log record.
+const maxDepth = 3
+
+const field = (o: object, path: string): unknown => {
+  let at: unknown = o
+  for (const key of path.split(".")) {
+    if (typeof at !== "object" || at === null || Array.isArray(at)) return undefined
+    at = Reflect.get(at, key)
+  }
+  return at
+}
+
+const text = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null)
+
+const firstText = (o: object, paths: ReadonlyArray<string>): string | null => {
+  for (const p of paths) {
+    const t = text(field(o, p))
+    if (t !== null) return t
+  }
+  return null
+}
+
+const firstScalar = (o: object, paths: ReadonlyArray<string>): string | null => {
+  for (const p of paths) {
+    const v = field(o, p)
+    if (typeof v === "number" && Number.isFinite(v)) return String(v)
+    const t = text(v)
+    if (t !== null && t.length <= 40) return t
+  }
+  return null
+}
+
+/** pino/bunyan numbers (60 fatal … 10 trace) and the usual words, as the upper-case level word. */
+const levelWord = (v: unknown): string | null => {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (v >= 60) return "FATAL"
+    if (v >= 50) return "ERROR"
+    if (v >= 40) return "WARN"
+    if (v >= 30) return "INFO"
+    return "DEBUG"
+  }
+  const t = text(v)?.toLowerCase()
+  if (t === undefined) return null
+  if (/^(?:fatal|panic|crit|critical|emerg|emergency|alert)$/.test(t)) return "FATAL"
+  if (/^(?:err|error|severe)$/.test(t)) return "ERROR"
+  if (/^(?:warn|warning)$/.test(t)) return "WARN"
+  if (/^(?:info|notice|information)$/.test(t)) return "INFO"
+  if (/^(?:debug|trace|verbose|fine)$/.test(t)) return "DEBUG"
+  return null
+}
+
+const messagePaths = [
+  "msg",
+  "message",
+  "error.message",
+  "err.message",
+  "error",
+  "err",
+  "event",
+  "@m",
+  "MessageTemplate",
+]
+const levelPaths = ["level", "severity", "levelname", "lvl", "log.level", "@l", "loglevel"]
+const statusPaths = [
+  "status",
+  "statusCode",
+  "status_code",
+  "http.status_code",
+  "res.statusCode",
+  "response.status",
+]
+const codePaths = ["code", "error.code", "err.code", "errorCode", "error_code"]
+const errorPaths = ["error.message", "err.message", "error", "err", "exception", "stack_trace", "exc_info"]
+
+const parseObject = (line: string): object | null => {
+  const t = line.trim()
+  if (!t.startsWith("{") || !t.endsWith("}")) return null
+  try {
+    const parsed: unknown = JSON.parse(t)
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+const unwrap = (line: string, depth: number): string => {
+  if (depth >= maxDepth) return line
+  const o = parseObject(line)
+  if (o === null) return line
+  // A shipper's envelope: the container's own line is in `log`.
+  const shipped = field(o, "log")
+  if (typeof shipped === "string") return unwrap(shipped.replace(/\r?\n$/, ""), depth + 1)
+  const message = firstText(o, messagePaths)
+  if (message === null) return line
+  const level = levelWord(levelPaths.map((p) => field(o, p)).find((v) => v !== undefined))
+  const status = firstScalar(o, statusPaths)
+  const code = firstScalar(o, codePaths)
+  const error = firstText(o, errorPaths)
+  const details = [
+    ...(status === null ? [] : [`status ${status}`]),
+    ...(code === null || code === status ? [] : [`code ${code}`]),
+    ...(error === null || message.includes(error) ? [] : [`error: ${error.split("\n")[0] ?? error}`]),
+  ]
+  const body = details.length === 0 ? message : `${message} (${details.join(", ")})`
+  return level === null ? body : `${level} ${body}`
+}
+
+/** The readable form of one log line (see the module header); any other line unchanged. */
+export const readableLogMessage = (line: string): string => unwrap(line, 0)

@@ -1,0 +1,77 @@
+/**
+ * Structured log lines read as text: a shipper's envelope is opened (Fluent Bit, Docker,
+ * Container Insights), an application's JSON record becomes `LEVEL message (status, code,
+ * error)` with pino/bunyan numeric levels and the usual level words, and anything else —
+ * plain text, JSON that is not a log record, broken JSON — is left exactly as it was.
+ */
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { readableLogMessage } from "../../src/domain/log-structured.js"
+
+describe("readableLogMessage", () => {
+  it.each([
+    // Fluent Bit / containerd envelope around a Spring Boot line
+    [
+      '{"time":"2027-06-03T19:49:10.65Z","stream":"stdout","_p":"F","log":"2027-06-03T19:49:10.310Z ERROR 1 --- [main] c.z.h.p.HikariPool : HikariPool-1 - Connection is not available, request timed out after 30000ms.\\n"}',
+      "2027-06-03T19:49:10.310Z ERROR 1 --- [main] c.z.h.p.HikariPool : HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+    ],
+    // pino inside a Container Insights envelope, with the provider's status and code
+    [
+      JSON.stringify({
+        log: JSON.stringify({
+          level: 50,
+          time: 1,
+          msg: "sms send failed",
+          status: 401,
+          code: 20003,
+          err: { message: "Authenticate" },
+        }),
+        kubernetes: { pod_name: "notify-sms-5d9f8-abcde" },
+      }),
+      "ERROR sms send failed (status 401, code 20003, error: Authenticate)",
+    ],
+    ['{"level":60,"msg":"cannot bind port 8080"}', "FATAL cannot bind port 8080"],
+    ['{"level":40,"msg":"slow query"}', "WARN slow query"],
+    [
+      '{"level":"error","ts":1.7e9,"caller":"db/pool.go:88","msg":"too many connections","error":"Error 1040: Too many connections"}',
+      "ERROR too many connections (error: Error 1040: Too many connections)",
+    ],
+    ['{"levelname":"WARNING","message":"retrying upstream"}', "WARN retrying upstream"],
+    ['{"severity":"CRITICAL","message":"disk full","statusCode":507}', "FATAL disk full (status 507)"],
+    // a message that already says the error is not repeated
+    [
+      '{"level":"error","msg":"upstream failed: connect ECONNREFUSED","error":"connect ECONNREFUSED"}',
+      "ERROR upstream failed: connect ECONNREFUSED",
+    ],
+  ])("%s → %s", (line, readable) => {
+    expect(readableLogMessage(line)).toBe(readable)
+  })
+
+  it.each([
+    "ERROR plain text line",
+    '{"metric":"cpu","value":0.93}',
+    '{"level":"error"',
+    "{not json}",
+    '["level","error"]',
+    "",
+  ])("leaves %j as it is", (line) => {
+    expect(readableLogMessage(line)).toBe(line)
+  })
+
+  it("is total (answers a string, never throws), whatever the input", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ log: JSON.stringify(v) })),
+        ),
+        (line) => {
+          const out = readableLogMessage(line)
+          expect(typeof out).toBe("string")
+        },
+      ),
+      { seed: 20261127, numRuns: 500 },
+    )
+  })
+})
