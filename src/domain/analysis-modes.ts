@@ -31,6 +31,10 @@ const words: ReadonlyArray<readonly [FailureMode, RegExp]> = [
   ],
   ["node", /notready|node (?:is |went |was )?not ready|(?:memory|disk|pid) ?pressure|kubelet stopped/],
   [
+    "auth",
+    /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication fail|invalid (?:api )?(?:key|token)|revoked (?:api )?(?:key|token)|credentials? (?:were |was )?(?:rotated|revoked|invalid)/,
+  ],
+  [
     "certificate",
     /certificate (?:has )?expired|expired (?:tls |ssl )?certificate|cert_has_expired|x509|certificate verify failed|certificate renewal/,
   ],

@@ -57,11 +57,18 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     [/x509|verify failed|unable to verify|self.signed|invalid|revoked|not yet valid/, "TLS certificate rejected"],
   ],
+  auth: [
+    [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
+    [/\b403\b|forbidden/, "403 Forbidden"],
+    [/access denied|permission denied/, "access denied"],
+    [/authenticat|credential|api[ _-]?key|token/, "authentication failed"],
+  ],
   image: [
     [/imagepullbackoff|image_pull/, "ImagePullBackOff"],
     [/errimagepull/, "ErrImagePull"],
     [/manifest unknown|not found/, "image not found"],
-    [/denied|unauthorized/, "registry access denied"],
+    [/\b401\b|unauthori[sz]ed|authorization failed|failed to authorize/, "registry 401 Unauthorized"],
+    [/denied/, "registry access denied"],
     [/image|pull/, "image pull"],
   ],
   oom: [
@@ -137,6 +144,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   capacity: "HPA at maxReplicas",
   config: "CreateContainerConfigError",
   certificate: "TLS certificate failure",
+  auth: "authentication failures",
   image: "ImagePullBackOff",
   oom: "OOMKilled",
   create: "FailedCreate",

@@ -16,6 +16,7 @@ export type Mode =
   | "capacity"
   | "config"
   | "certificate"
+  | "auth"
   | "image"
   | "oom"
   | "create"
@@ -38,6 +39,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "capacity",
   "config",
   "certificate",
+  "auth",
   "image",
   "oom",
   "create",
@@ -96,6 +98,11 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   [
     "certificate",
     /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate verify failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
+  ],
+  // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
+  [
+    "auth",
+    /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied/,
   ],
   [
     "volume",
@@ -165,4 +172,4 @@ export const isHardMode = (m: Mode): boolean => hardModes.has(m)
 
 /** The modes whose evidence names the dependency it failed on. */
 export const isDependencyMode = (m: Mode): boolean =>
-  m === "connections" || m === "timeout" || m === "unavailable" || m === "errors"
+  m === "connections" || m === "timeout" || m === "unavailable" || m === "errors" || m === "auth"

@@ -70,6 +70,11 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
   [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
   [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
   [
+    /unauthori[sz]ed|\b401\b|\b403\b|forbidden|authenticat|invalid (?:api[ _-]?)?(?:key|token)|access denied for user/i,
+    (s) =>
+      `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
+  ],
+  [
     /certificate (?:has )?expired|cert_has_expired|x509|certificate verify|acme|(?:ssl|tls) certificate/i,
     (s) =>
       `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,

@@ -74,6 +74,9 @@ describe("modeOf", () => {
       "high",
       "certificate",
     ],
+    ["log_signature", "ERROR sms send failed (status 401, code 20003, error: Authenticate)", "high", "auth"],
+    ["log_signature", "ERROR upstream rejected the request: 403 Forbidden", "high", "auth"],
+    ["log_signature", 'FATAL: password authentication failed for user "app"', "high", "auth"],
     // A handshake that timed out is a timeout, not a certificate problem.
     ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],
     ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],
@@ -125,6 +128,21 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "too many clients (connection exhaustion)",
     ],
     ["timeout", [["log_signature", "context deadline exceeded"]], "timeouts (deadline exceeded)"],
+    [
+      "auth",
+      [["log_signature", "sms send failed (status 401, error: Authenticate)"]],
+      "401 Unauthorized (authentication failed)",
+    ],
+    [
+      "image",
+      [
+        [
+          "image_pull",
+          "ErrImagePull: failed to authorize: failed to fetch anonymous token: 401 Unauthorized",
+        ],
+      ],
+      "ImagePullBackOff (ErrImagePull, registry 401 Unauthorized, image pull)",
+    ],
     [
       "certificate",
       [

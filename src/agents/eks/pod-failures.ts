@@ -359,9 +359,19 @@ const groupFindings = (
     case "image": {
       const image =
         latest?.status.image ?? latest?.pod.spec.containers.find((c) => c.name === container)?.image ?? "?"
-      const event = podEvents(w, pods, ["Failed", "ErrImagePull", "BackOff"]).find((e) =>
+      // The kubelet's reason for the failed pull (401 from the registry, manifest unknown, …)
+      // says why; "Back-off pulling image" only that it keeps trying.
+      const pulls = podEvents(w, pods, ["Failed", "ErrImagePull", "BackOff"]).filter((e) =>
         /image/i.test(e.message ?? ""),
       )
+      const event =
+        pulls.find(
+          (e) =>
+            e.reason !== "BackOff" &&
+            /failed to pull|denied|not found|unauthori|forbidden|manifest|toomanyrequests|\b40[1349]\b/i.test(
+              e.message ?? "",
+            ),
+        ) ?? pulls[0]
       const message = event?.message ?? waiting?.message ?? ""
       return eksFinding({
         ...base,

@@ -109,12 +109,28 @@ describe("podFailureFindings", () => {
         ],
       }),
     ]
+    // Newer than the pull error, the kubelet's "Back-off pulling image" and "Error: ImagePullBackOff"
+    // say only that it keeps trying: the finding quotes why the pull failed.
     const events = [
       event({
         kind: "Pod",
         name: "web-5f6d7c8b9-abcde",
         reason: "Failed",
         message: 'Failed to pull image "registry.example.com/web:v9-typo": manifest unknown',
+      }),
+      event({
+        kind: "Pod",
+        name: "web-5f6d7c8b9-abcde",
+        reason: "BackOff",
+        message: 'Back-off pulling image "registry.example.com/web:v9-typo"',
+        at: "2026-11-27T13:06:00Z",
+      }),
+      event({
+        kind: "Pod",
+        name: "web-5f6d7c8b9-abcde",
+        reason: "Failed",
+        message: "Error: ImagePullBackOff",
+        at: "2026-11-27T13:06:00Z",
       }),
     ]
     const [f] = podFailureFindings(workloadNamed({ pods, events }, "web-5f6d7c8b9"), ctx)
