@@ -30,6 +30,7 @@ const words: ReadonlyArray<readonly [FailureMode, RegExp]> = [
     /failedscheduling|unschedulable|insufficient (?:cpu|memory)|(?:could not|cannot|can't) be scheduled|max node group size/,
   ],
   ["node", /notready|node (?:is |went |was )?not ready|(?:memory|disk|pid) ?pressure|kubelet stopped/],
+  ["dns", /\bdns\b|coredns|kube-dns|name resolution|no such host|nxdomain|enotfound|eai_again/],
   [
     "auth",
     /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication fail|invalid (?:api )?(?:key|token)|revoked (?:api )?(?:key|token)|credentials? (?:were |was )?(?:rotated|revoked|invalid)/,

@@ -55,7 +55,19 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   certificate: [
     [/expired|cert_has_expired/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
-    [/x509|verify failed|unable to verify|self.signed|invalid|revoked|not yet valid/, "TLS certificate rejected"],
+    [
+      /x509|verify failed|unable to verify|self.signed|invalid|revoked|not yet valid/,
+      "TLS certificate rejected",
+    ],
+  ],
+  dns: [
+    [
+      /lookup|resolv|dns|enotfound|eai_again|no such host|nxdomain|unknownhost|plugin\/errors/,
+      "DNS resolution failures",
+    ],
+    [/no such host|nxdomain|enotfound/, "no such host"],
+    [/i\/o timeout|eai_again|read udp|timed out|timeout/, "DNS lookups timing out"],
+    [/coredns|kube-dns|plugin\/errors/, "CoreDNS errors"],
   ],
   auth: [
     [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
@@ -145,6 +157,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   config: "CreateContainerConfigError",
   certificate: "TLS certificate failure",
   auth: "authentication failures",
+  dns: "DNS resolution failures",
   image: "ImagePullBackOff",
   oom: "OOMKilled",
   create: "FailedCreate",

@@ -17,6 +17,7 @@ export type Mode =
   | "config"
   | "certificate"
   | "auth"
+  | "dns"
   | "image"
   | "oom"
   | "create"
@@ -40,6 +41,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "config",
   "certificate",
   "auth",
+  "dns",
   "image",
   "oom",
   "create",
@@ -99,6 +101,12 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "certificate",
     /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate verify failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
   ],
+  // Names that do not resolve: the resolver's and the clients' words (a lookup that timed out is
+  // DNS failing, before it reads as a plain timeout).
+  [
+    "dns",
+    /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/,
+  ],
   // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
   [
     "auth",
@@ -153,6 +161,7 @@ export const isRootMode = (m: Mode): boolean => m !== "outcome" && m !== "change
 
 /** Modes a failing dependency or node can explain (a caller's timeouts); not OOM, a bad image, … */
 const explainableModes: ReadonlySet<Mode> = new Set([
+  "dns",
   "probe",
   "crash",
   "connections",
@@ -172,4 +181,9 @@ export const isHardMode = (m: Mode): boolean => hardModes.has(m)
 
 /** The modes whose evidence names the dependency it failed on. */
 export const isDependencyMode = (m: Mode): boolean =>
-  m === "connections" || m === "timeout" || m === "unavailable" || m === "errors" || m === "auth"
+  m === "connections" ||
+  m === "timeout" ||
+  m === "unavailable" ||
+  m === "errors" ||
+  m === "auth" ||
+  m === "dns"

@@ -35,9 +35,11 @@ export const namesOf = (f: Finding): ReadonlyArray<string> => {
   return [...new Set(names)].filter((n) => n.length >= 3)
 }
 
-// Words that sit where a dependency's name would and never are one.
+// Words that sit where a dependency's name would and never are one — including the generic
+// first labels of public hosts ("https://api.example.com": the dependency is not "api").
 const notNames = new Set(
   (
+    "api www app web cdn static m " +
     "the a an to of for from with and or request requests connection connections connect call calls " +
     "server service host database db upstream downstream backend endpoint remote client socket read " +
     "write query statement operation context deadline http https tcp udp localhost econnrefused " +

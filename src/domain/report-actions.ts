@@ -70,6 +70,11 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
   [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
   [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
   [
+    /no such host|nxdomain|enotfound|eai_again|name resolution|lookup [\w.-]+(?: on \S+)?: (?:i\/o timeout|no such host)|coredns/i,
+    (s) =>
+      `Check DNS for ${s}: CoreDNS pods, their logs and load (kubectl -n kube-system logs -l k8s-app=kube-dns), and whether the name resolves from a pod`,
+  ],
+  [
     /unauthori[sz]ed|\b401\b|\b403\b|forbidden|authenticat|invalid (?:api[ _-]?)?(?:key|token)|access denied for user/i,
     (s) =>
       `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
@@ -82,8 +87,11 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
 ]
 
 const symptomAction = (lead: Finding, subject: string): string => {
-  const text = `${lead.kind} ${lead.title}`
-  const rule = symptomRules.find(([pattern]) => pattern.test(text))
+  // The title first; a title cut short ("dial tcp: lookup ap…") may leave the telling words to the excerpt.
+  const title = `${lead.kind} ${lead.title}`
+  const rule =
+    symptomRules.find(([pattern]) => pattern.test(title)) ??
+    symptomRules.find(([pattern]) => pattern.test(lead.excerpt ?? ""))
   return rule === undefined ? `Follow up ${lead.id}: ${clipText(oneLine(lead.title), 120)}` : rule[1](subject)
 }
 

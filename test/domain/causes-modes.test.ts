@@ -77,6 +77,19 @@ describe("modeOf", () => {
     ["log_signature", "ERROR sms send failed (status 401, code 20003, error: Authenticate)", "high", "auth"],
     ["log_signature", "ERROR upstream rejected the request: 403 Forbidden", "high", "auth"],
     ["log_signature", 'FATAL: password authentication failed for user "app"', "high", "auth"],
+    [
+      "log_signature",
+      'ERROR readyz: Get "https://api.skylink-gds.com/v3/health": dial tcp: lookup api.skylink-gds.com on 172.20.0.10:53: read udp 10.0.3.4:41234->172.20.0.10:53: i/o timeout',
+      "high",
+      "dns",
+    ],
+    ["log_signature", "Error: getaddrinfo ENOTFOUND stock-ledger.internal", "high", "dns"],
+    [
+      "log_signature",
+      "[ERROR] plugin/errors: 2 api.skylink-gds.com. A: read udp 10.0.9.7:53->8.8.8.8:53: i/o timeout",
+      "high",
+      "dns",
+    ],
     // A handshake that timed out is a timeout, not a certificate problem.
     ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],
     ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],
@@ -173,6 +186,8 @@ describe("dependencyNamesIn", () => {
     ["FATAL: remaining connection slots are reserved … database orders-db", ["orders-db"]],
     ["GET http://pricing-svc:8080/v1/prices failed", ["pricing-svc"]],
     ["request timed out; upstream timed out; connect ECONNREFUSED 10.0.0.1:8080", []],
+    // A public host's generic first label is not the dependency's name.
+    ['Get "https://api.skylink-gds.com/v3/health": dial tcp: i/o timeout', []],
   ]
   it.each(cases)("%s → %j", (text, names) => {
     expect(dependencyNamesIn(text)).toEqual(names)
