@@ -45,6 +45,8 @@ export const findingKinds = {
   hpa_maxed: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
+  /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */
+  job_failed: "eks",
   /** Restarts that recovered (context, low). */
   restarts: "eks",
   /** A recent rollout (new revision): image, env, resources diff and time. A change. */

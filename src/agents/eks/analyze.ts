@@ -17,6 +17,7 @@ import { type NodeTenant, nodeFindings } from "./node-health.js"
 import {
   autoscalerFinding,
   failedCreateFinding,
+  jobFailureFinding,
   probeFindings,
   unschedulableFinding,
   volumeFinding,
@@ -61,6 +62,7 @@ export const analyzeWorkload = (
       unschedulableFinding(w, ctx),
       volumeFinding(w, ctx),
       failedCreateFinding(w, ctx),
+      jobFailureFinding(w, ctx),
       availabilityFinding(w),
       rolloutStuckFinding(w),
     ]),
@@ -120,7 +122,18 @@ export const analyze = (input: AnalysisInput): Analysis => {
     .sort((a, b) => worst(b.findings) - worst(a.findings) || resourceOf(a.w).localeCompare(resourceOf(b.w)))
     .slice(0, maxUnrelatedWorkloads)
   return {
-    findings: [...inScope, ...nodes, ...unrelated.flatMap((x) => x.findings.map(lowRelevance))],
+    findings: distinct([...inScope, ...nodes, ...unrelated.flatMap((x) => x.findings.map(lowRelevance))]),
     unrelated: unrelated.map((x) => resourceOf(x.w)),
   }
+}
+
+/** One of each finding: two workloads can see the same shared events (a CronJob's runs). */
+const distinct = (findings: ReadonlyArray<Finding>): ReadonlyArray<Finding> => {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.kind}\u0000${f.resource ?? ""}\u0000${f.title}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

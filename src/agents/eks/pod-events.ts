@@ -184,6 +184,59 @@ export const probeFindings = (
   })
 }
 
+const jobFailureReasons = new Set([
+  "DeadlineExceeded",
+  "BackoffLimitExceeded",
+  "PodFailurePolicy",
+  "MaxFailedIndexesExceeded",
+])
+
+/**
+ * Jobs that failed (a CronJob's runs, whose pods are gone by the time anyone looks): the Job
+ * controller's DeadlineExceeded / BackoffLimitExceeded events, and the CronJob controller's
+ * "Saw completed job: …, status: Failed". One finding, naming the runs that failed and why.
+ */
+export const jobFailureFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const failed = about(
+    w,
+    ctx,
+    (e) =>
+      (e.involvedObject.kind === "Job" && jobFailureReasons.has(e.reason ?? "")) ||
+      (e.involvedObject.kind === "CronJob" && /status: Failed/.test(e.message ?? "")),
+  )
+  const byJob = failed.filter((e) => e.involvedObject.kind === "Job")
+  const [latest] = byJob.length > 0 ? byJob : failed
+  if (latest === undefined) return null
+  const runs = [
+    ...new Set(
+      failed.map((e) =>
+        e.involvedObject.kind === "Job"
+          ? (e.involvedObject.name ?? "")
+          : (/completed job: ([\w.-]+)/.exec(e.message ?? "")?.[1] ?? ""),
+      ),
+    ),
+  ].filter((n) => n !== "")
+  const reason = byJob[0]?.reason ?? "Failed"
+  const why = byJob[0]?.message ?? latest.message ?? ""
+  const owner = /^(.+)-\d{8,}$/.exec(w.name)?.[1] ?? w.name
+  return eksFinding({
+    kind: "job_failed",
+    title: `${owner}: ${plural(runs.length, "Job run")} failed — ${reason}: ${why}`,
+    detail: `Failed runs: ${runs.join(", ") || latest.involvedObject.name || "?"}. ${failed
+      .slice(0, 4)
+      .map(
+        (e) =>
+          `${e.involvedObject.kind ?? "?"} ${e.involvedObject.name ?? ""} ${e.reason ?? "?"}: ${e.message ?? ""}`,
+      )
+      .join("; ")}.`,
+    severity: scopedSeverity(w, "high"),
+    observedAt: eventTime(latest),
+    resource: `job/${w.namespace}/${latest.involvedObject.kind === "Job" ? (latest.involvedObject.name ?? w.name) : w.name}`,
+    service: owner,
+    excerpt: why === "" ? null : why,
+  })
+}
+
 export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
   const events = about(w, ctx, (e) => e.reason === "FailedCreate" && e.involvedObject.kind !== "Pod")
   const [latest] = events

@@ -237,9 +237,20 @@ const finish = (d: Draft, s: ClusterSnapshot): Workload => {
     ) ?? null
   const rsNames = names("ReplicaSet")
   if (d.kind === "ReplicaSet") rsNames.add(d.name)
+  // A CronJob's run (`<cronjob>-<8+ digits>`) is read with its siblings and its CronJob: the
+  // failed runs before it (deleted pods, their Jobs' DeadlineExceeded) are why it is alerting.
+  const cronBase = d.kind === "Job" ? (/^(.+)-\d{8,}$/.exec(d.name)?.[1] ?? null) : null
+  const isRunOf = (e: KubeEvent): boolean =>
+    cronBase !== null &&
+    (e.involvedObject.namespace ?? nsOf(e.metadata)) === d.namespace &&
+    ((e.involvedObject.kind === "CronJob" && e.involvedObject.name === cronBase) ||
+      (e.involvedObject.kind === "Job" &&
+        (e.involvedObject.name ?? "").startsWith(`${cronBase}-`) &&
+        /^\d{8,}$/.test((e.involvedObject.name ?? "").slice(cronBase.length + 1))))
   const events = s.events.filter(
     (e) =>
       involves(e, d.namespace, d.kind, new Set([d.name])) ||
+      isRunOf(e) ||
       involves(e, d.namespace, "ReplicaSet", rsNames) ||
       involves(e, d.namespace, "Pod", names("Pod")) ||
       (hpa !== null && involves(e, d.namespace, "HorizontalPodAutoscaler", new Set([hpa.metadata.name]))),

@@ -7,6 +7,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   autoscalerFinding,
   failedCreateFinding,
+  jobFailureFinding,
   probeFindings,
   unschedulableFinding,
   volumeFinding,
@@ -288,5 +289,73 @@ describe("volumeFinding", () => {
       "search",
     )
     expect(volumeFinding(w, ctx)).toBeNull()
+  })
+})
+
+describe("jobFailureFinding", () => {
+  it("reads a CronJob's failed runs from the Job and CronJob controllers' events, with the running one", () => {
+    // The current run's pod is all that is left; the runs that failed have no pods any more.
+    const pods = [
+      pod({
+        name: "export-29064570-wz7fk",
+        owner: { kind: "Job", name: "export-29064570" },
+        statuses: [running("export")],
+      }),
+    ]
+    const events = [
+      event({
+        kind: "Job",
+        name: "export-29064510",
+        reason: "DeadlineExceeded",
+        message: "Job was active longer than specified deadline",
+        at: "2026-11-27T12:55:04Z",
+      }),
+      event({
+        kind: "CronJob",
+        name: "export",
+        reason: "SawCompletedJob",
+        message: "Saw completed job: export-29064510, status: Failed",
+        type: "Normal",
+        at: "2026-11-27T12:55:05Z",
+      }),
+      // another CronJob's run and an older failure outside the window are not this one's
+      event({
+        kind: "Job",
+        name: "exporter-2-29064510",
+        reason: "DeadlineExceeded",
+        message: "x",
+        at: "2026-11-27T12:55:04Z",
+      }),
+      event({
+        kind: "Job",
+        name: "export-29064450",
+        reason: "BackoffLimitExceeded",
+        message: "Job has reached the specified backoff limit",
+        at: "2026-11-27T10:00:00Z",
+      }),
+    ]
+    const w = workloadNamed({ pods, events }, "export-29064570")
+    const f = jobFailureFinding(w, ctx)
+    expect(f).toMatchObject({
+      kind: "job_failed",
+      severity: "high",
+      service: "export",
+      resource: "job/shop/export-29064510",
+    })
+    expect(f?.title).toBe(
+      "export: 1 Job run failed — DeadlineExceeded: Job was active longer than specified deadline",
+    )
+    expect(f?.detail).toContain("Failed runs: export-29064510.")
+  })
+
+  it("is absent when no run failed", () => {
+    const pods = [
+      pod({
+        name: "export-29064570-wz7fk",
+        owner: { kind: "Job", name: "export-29064570" },
+        statuses: [running("export")],
+      }),
+    ]
+    expect(jobFailureFinding(workloadNamed({ pods, events: [] }, "export-29064570"), ctx)).toBeNull()
   })
 })
