@@ -35,6 +35,7 @@ const doneWords = words(
   "done complete completed finished merged shipped live successful succeeded landed published deployed released",
 )
 const recoveredFollowers = words("again now fine normally properly ok")
+const holdingFollowers = words("up steady well strong fine")
 /** "all good otherwise": fine apart from the problem just reported. */
 const exceptions = words("otherwise besides else apart")
 /** An incident, ticket or alert closed. */
@@ -86,6 +87,14 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (problemWord(t) && j > c.start && ["no", "zero", "0", "without", "no_longer"].includes(prev))
     return `${prev} ${t}`
   if (problemWord(t) && prev === "more" && tokens[j - 2] === "no") return `no more ${t}`
+  // "no more webhook retries": what stopped may be named with a word or two before it.
+  if (problemWord(t) || metrics.has(t)) {
+    for (let k = Math.max(c.start, j - 4); k + 1 < j; k += 1)
+      if (tokens[k] === "no" && tokens[k + 1] === "more") return `no more ${tokens.slice(k + 2, j + 1).join(" ")}`
+  }
+  // "the fix is holding up", "holding steady": a fix that keeps working.
+  if (t === "holding" && holdingFollowers.has(next) && !(prev === "not" || chainBefore(tokens, c.start, j).negated))
+    return `holding ${next}`
   if (problemWord(t) && (prev === "seeing" || prev === "see") && tokens[j - 2] === "not")
     return `not seeing ${t}`
   const chain = chainBefore(tokens, c.start, j)
