@@ -30,6 +30,9 @@ const changeNoun: Readonly<Record<string, string>> = {
 const deployWords =
   /\b(?:deploy(?:ed|ing|s|ment)?|releas(?:e|ed|ing)|rolled out|roll(?:ing)? out|ship(?:ped|ping)?|promot(?:e|ed|ing))\b/i
 
+/** An announcement that is a deploy (not a flag, a scaling or a migration): its words say so. */
+export const isDeployAnnouncement = (f: Finding): boolean => deployWords.test(f.title)
+
 /** An announcement's own words: its title after "… announced in #channel: ". */
 const announcementText = (f: Finding): string => oneLine(f.title.replace(/^.*? announced in [^:]*:\s*/, ""))
 
@@ -156,6 +159,12 @@ export const causeHeadline = (chain: Chain): string => {
   const lead = chain.roots[0] ?? chain.outcomes[0] ?? chain.consequences[0]?.findings[0]
   const change = chain.changes[0]
   const at = change?.observedAt == null ? "" : ` at ${clock(change.observedAt)}`
-  const after = change === undefined ? "" : ` — after the ${changeNoun[change.kind] ?? change.kind}${at}`
+  const noun =
+    change === undefined
+      ? ""
+      : isDeployAnnouncement(change) || change.kind !== "deploy_announcement"
+        ? (changeNoun[change.kind] ?? change.kind)
+        : "change"
+  const after = change === undefined ? "" : ` — after the ${noun}${at}`
   return `${naming(chain, lead === undefined ? "" : oneLine(lead.title))}${after}`
 }

@@ -47,6 +47,13 @@ export const deployTerms: ReadonlyArray<string> = [
   "migration",
   "config change",
   "feature flag",
+  "flag",
+  "flags",
+  "toggled",
+  "turned on",
+  "turned off",
+  "kill switch",
+  "targeting",
   "scaled",
   "scaling",
   "desired count",
@@ -95,6 +102,8 @@ const deployWords = wordMatcher(deployTerms)
 const alertWords = wordMatcher(alertTerms)
 // "v2.14.0 → prod", "`v4.12.1` → `eks-apac-prod`": a version shipped somewhere.
 const versionShipped = /(?<![\p{L}\p{N}])v?\d+\.\d+(?:\.\d+)?\b[`*_\s]*(?:→|->|=>)/u
+// A flag service's "changed … default rule 10% → 100%": a rollout percentage moved.
+const percentageMoved = /\b\d{1,3}(?:\.\d+)?\s?%\s*(?:→|->|=>|to)\s*\d{1,3}(?:\.\d+)?\s?%/u
 const resolvedWords = wordMatcher(["resolved", "ok", "recovered", "back to normal", "back below"])
 
 export interface ChannelInfo {
@@ -205,7 +214,7 @@ export const classifyMessage = (
       title: `${what} for ${service} in ${channel}: ${firstLine(m.text)}`,
     }
   }
-  const change = deployWords.test(m.text) || versionShipped.test(m.text)
+  const change = deployWords.test(m.text) || versionShipped.test(m.text) || percentageMoved.test(m.text)
   if (!symptom && change && between(m, window.changesSince, window.end))
     return {
       kind: "deploy_announcement",

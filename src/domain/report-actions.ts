@@ -11,6 +11,7 @@
 import { agentInfo } from "./agent-id.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { clock } from "./causes.js"
+import { isDeployAnnouncement } from "./causes-text.js"
 import type { Finding } from "./finding.js"
 import type { EvidenceBlock, ReportCause } from "./incident-report.js"
 import { isChange, parseResource, subjectOf } from "./report-scope.js"
@@ -48,7 +49,9 @@ const changeAction = (change: Finding, subject: string): string => {
   if (change.kind === "config_change")
     return `Revert the config change to ${subject}${at} (${change.id}), or rule it out`
   if (change.kind === "deploy_announcement")
-    return `Check the deploy announced${at} (${change.id}) and roll it back if it is ${subject}'s`
+    return isDeployAnnouncement(change)
+      ? `Check the deploy announced${at} (${change.id}) and roll it back if it is ${subject}'s`
+      : `Check the change announced${at} (${change.id}) and revert it if it is ${subject}'s (a flag, a setting, a migration)`
   const { revision, image } = rollbackTarget(change)
   if (revision === null) return `Roll back ${subject}'s rollout${at} (${change.id}), or rule it out`
   const r = parseResource(change.resource)

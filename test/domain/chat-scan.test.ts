@@ -90,6 +90,19 @@ describe("scanChat", () => {
     expect(result.matches[0]?.title).toContain("#deploys")
   })
 
+  it("a feature-flag change naming the service is a change too: a flag word, or a rollout percentage moved", () => {
+    const flag = msg(
+      "2026-11-27T12:40:00Z",
+      "*Amara* changed *Risk model v2* (`risk-model-v2`) in *Production* (project *payments-api*): default rule 10% → 100% serving `true`",
+    )
+    const toggled = msg("2026-11-27T12:10:00Z", "toggled the new-ledger flag on for payments-api")
+    const result = scan([flag, toggled])
+    expect(result.matches.map((m) => [m.kind, m.message.text.slice(0, 12)])).toEqual([
+      ["deploy_announcement", "*Amara* chan"],
+      ["deploy_announcement", "toggled the "],
+    ])
+  })
+
   it("a deploy older than the change lookback, or of another service, is not a finding", () => {
     const old = msg("2026-11-27T06:59:00Z", "deployed payments-api v2.13.0")
     const other = msg("2026-11-27T13:00:00Z", "deployed search-api v1.8.1 to eks-prod")
