@@ -100,6 +100,44 @@ const judgeKind = (
 const describeFailure = (o: Extract<KindOutcome, { _tag: "Failed" }>): string =>
   `${o.kind}: ${o.error.reason === "bad_query" ? "query refused" : "query failed"} (${o.error.message})`
 
+/** Words that name no one service ("api" would pick every *-api). */
+const vagueWords = new Set(
+  "api web app apps service services server worker job prod production staging main core data".split(" "),
+)
+
+/** `catalog-search` answers to "search"; `search` to itself. */
+const answersTo = (name: string, hint: string): boolean =>
+  name === hint || (hint.length >= 4 && !vagueWords.has(hint) && name.split(/[-_.]/).includes(hint))
+
+/**
+ * A person names a service by what it does ("search is slow"), not by its label value
+ * (`catalog-search`). For a person's report, the `service` label values Prometheus knows are
+ * asked once, and the one the person's word picks out is queried instead (exact first, then the
+ * shortest); when none does, or the lookup fails, the word is used as it is.
+ */
+const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs: number) => {
+  const values = placeholderValues(task.facts)
+  const hint = values.service?.toLowerCase() ?? null
+  if (task.facts.source !== "human" || hint === null) return Effect.succeed(values)
+  return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+    source.query("count by (service) (http_requests_total)", now).pipe(
+      Effect.map((result) => {
+        const known: ReadonlyArray<string> =
+          result.type === "vector" ? result.series.flatMap((s) => s.labels.service ?? []) : []
+        if (known.includes(hint)) return values
+        const [best] = known
+          .filter((n) => answersTo(n.toLowerCase(), hint))
+          .sort((a, b) => a.length - b.length || a.localeCompare(b))
+        return best === undefined
+          ? values
+          : { ...values, service: best, workload: values.workload === hint ? best : values.workload }
+      }),
+      Effect.timeout(Duration.millis(Math.max(0, Math.min(2_000, answerByMs - now)))),
+      Effect.orElseSucceed(() => values),
+    ),
+  )
+}
+
 export const investigate = (
   task: AgentTask,
   source: MetricSourceService,
@@ -107,7 +145,7 @@ export const investigate = (
   answerByMs: number,
 ): Effect.Effect<Outcome, MetricSourceError> =>
   Effect.gen(function* () {
-    const values = placeholderValues(task.facts)
+    const values = yield* resolvedValues(task, source, answerByMs)
     // What findings and the summary are about: the service when the alert names one.
     const subject = values.service ?? values.workload ?? values.namespace ?? values.pod ?? "the alert's scope"
     const planned: Array<{ kind: MetricQueryKind; expr: string }> = []

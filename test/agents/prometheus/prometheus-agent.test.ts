@@ -132,6 +132,19 @@ describe("prometheusAgent", () => {
     }),
   )
 
+  it.scoped("queries the service a person's word picks out among Prometheus' service labels", () =>
+    Effect.gen(function* () {
+      const { replay, source } = yield* harness(realAnomaly)
+      const human = taskFor({ text: "checkout is broken for everyone right now", alertTime, now })
+      const result = yield* run(human, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/error_rate"])
+      const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
+      expect(asked[0]).toBe("count by (service) (http_requests_total)")
+      expect(asked.slice(1).every((q) => !q.includes('service="checkout"'))).toBe(true)
+    }),
+  )
+
   it.scoped("does not report a flat series", () =>
     Effect.gen(function* () {
       const { source } = yield* harness(flat)
