@@ -90,10 +90,15 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "no more webhook retries": what stopped may be named with a word or two before it.
   if (problemWord(t) || metrics.has(t)) {
     for (let k = Math.max(c.start, j - 4); k + 1 < j; k += 1)
-      if (tokens[k] === "no" && tokens[k + 1] === "more") return `no more ${tokens.slice(k + 2, j + 1).join(" ")}`
+      if (tokens[k] === "no" && tokens[k + 1] === "more")
+        return `no more ${tokens.slice(k + 2, j + 1).join(" ")}`
   }
   // "the fix is holding up", "holding steady": a fix that keeps working.
-  if (t === "holding" && holdingFollowers.has(next) && !(prev === "not" || chainBefore(tokens, c.start, j).negated))
+  if (
+    t === "holding" &&
+    holdingFollowers.has(next) &&
+    !(prev === "not" || chainBefore(tokens, c.start, j).negated)
+  )
     return `holding ${next}`
   if (problemWord(t) && (prev === "seeing" || prev === "see") && tokens[j - 2] === "not")
     return `not seeing ${t}`

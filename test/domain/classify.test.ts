@@ -118,7 +118,10 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["thanks! is the billing db ok?", "investigate"],
     ["the migration completed", "gate"],
     ["cool, no more 502s", "gate"],
-    ["nice, the fix from yesterday is holding up 🎉 no more webhook retries overnight. thanks team 🙌", "gate"],
+    [
+      "nice, the fix from yesterday is holding up 🎉 no more webhook retries overnight. thanks team 🙌",
+      "gate",
+    ],
     ["the rollback is holding steady, thanks all", "gate"],
     ["the fix is not holding up, payments failing again", "investigate"],
     ["no more retries are being processed, the queue is stuck", "investigate"],

@@ -75,7 +75,11 @@ type RichNode = typeof RichNode.Type
 
 const textObjectFields = <S extends AnyField>(str: S) => ({ text: str })
 const TextObject = Schema.Struct(textObjectFields(Str))
-const blockFields = <S extends AnyField, T extends AnyField, L extends AnyField>(str: S, text: T, list: L) => ({
+const blockFields = <S extends AnyField, T extends AnyField, L extends AnyField>(
+  str: S,
+  text: T,
+  list: L,
+) => ({
   type: str,
   text,
   fields: list,

@@ -84,7 +84,8 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
   const subject = c.service ?? c.groups[0] ?? "logs"
   // The edge reporting the alerting service's certificate: the signature concerns that service.
   const certificate = relation === "in_scope" && c.service !== null ? certificateOf(ctx, c) : null
-  const concerns = certificate !== null && !c.service?.toLowerCase().includes(certificate) ? certificate : null
+  const concerns =
+    certificate !== null && !c.service?.toLowerCase().includes(certificate) ? certificate : null
   const group = c.groups[0] ?? ""
   const count = `${c.count}${ctx.truncated ? "+" : ""}`
   const lines = `${count} ${levelWord(c)} line${c.count === 1 ? "" : "s"}`
