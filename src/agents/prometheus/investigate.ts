@@ -89,7 +89,12 @@ const judgeKind = (
           }),
         )
       } else {
-        quiet.push(`${formatValue(kind, verdict.level)}, ${verdict.because}`)
+        // The rule states the floor as a bare number; say it in the signal's own unit (1%, 250 ms).
+        const because = verdict.because.replace(
+          `below the floor of ${rule.floor}`,
+          `below the floor of ${formatValue(kind, rule.floor)}`,
+        )
+        quiet.push(`${formatValue(kind, verdict.level)}, ${because}`)
       }
     }
     const note =
