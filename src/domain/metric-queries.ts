@@ -13,8 +13,9 @@ export const metricQueryKinds = ["error_rate", "latency_p99", "saturation", "res
 export type MetricQueryKind = (typeof metricQueryKinds)[number]
 
 export const defaultMetricQueries: Readonly<Record<MetricQueryKind, string>> = {
+  // The status label is `code` (Prometheus client libraries), else `status` or `status_code`.
   error_rate:
-    'sum(rate(http_requests_total{service="{service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}"}[5m]))',
+    'sum(rate(http_requests_total{service="{service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",code!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status_code!=""}[5m]))',
   // A histogram's p99, or — for a service that exports a summary instead — its 0.99 quantile.
   latency_p99:
     'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{service}"}[5m]))) or max(http_request_duration_seconds{service="{service}",quantile="0.99"})',
