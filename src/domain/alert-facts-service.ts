@@ -39,6 +39,9 @@ const humanSubject = (lines: ReadonlyArray<string>): string | null => {
   return null
 }
 
+// An AWS resource a CloudWatch dimension names (a Lambda function, an RDS instance).
+const resourceKeys: ReadonlyArray<string> = ["functionname", "dbinstanceidentifier", "dbclusteridentifier"]
+
 export const serviceOf = (
   pairs: ReadonlyArray<LabelPair>,
   source: AlertSource,
@@ -46,6 +49,9 @@ export const serviceOf = (
   workload: string | null,
   lines: ReadonlyArray<string>,
 ): string | null =>
+  // An incident tool's "Service" is the display name grouping several resources; the resource a
+  // forwarded CloudWatch alarm names (FunctionName=…) is the one that is failing.
+  (source === "pagerduty" || source === "opsgenie" ? lookup(pairs, resourceKeys, serviceLabel) : null) ??
   lookup(pairs, labelKeys.service, serviceLabel) ??
   titleService ??
   workload ??

@@ -50,6 +50,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/secret/, "missing secret"],
     [/configmap/, "missing ConfigMap"],
+    [/environment variable/, "missing environment variable"],
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
   certificate: [
@@ -105,6 +106,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/exit(?: code)?[ :=]*(\d{1,3})/, (m) => `exit ${m[1] ?? ""}`],
     [/panic|exception|fatal/, "crashing on error"],
   ],
+  locks: [
+    [/deadlock/, "deadlocks"],
+    [/lock wait timeout|lock timeout|could not obtain lock/, "lock wait timeouts"],
+  ],
   connections: [
     [/connection slots/, "connection slots exhausted"],
     [/too many connections/, "too many connections"],
@@ -159,10 +164,11 @@ const fallback: Readonly<Record<Mode, string>> = {
   auth: "authentication failures",
   dns: "DNS resolution failures",
   image: "ImagePullBackOff",
-  oom: "OOMKilled",
+  oom: "out of memory",
   create: "FailedCreate",
   crash: "crash loop",
   connections: "connection exhaustion",
+  locks: "lock contention",
   probe: "probe failures",
   timeout: "timeouts",
   unavailable: "dependency unavailable",

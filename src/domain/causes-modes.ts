@@ -23,6 +23,7 @@ export type Mode =
   | "create"
   | "crash"
   | "connections"
+  | "locks"
   | "probe"
   | "timeout"
   | "unavailable"
@@ -47,6 +48,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "create",
   "crash",
   "connections",
+  "locks",
   "probe",
   "timeout",
   "unavailable",
@@ -91,9 +93,22 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "eviction",
     /eviction manager|evictionthresholdmet|taintmanagereviction|low on resource|the node had condition|\bpods? (?:[\w/.-]+ ){0,3}evicted\b|\bevicted pods?\b|\breason:? ?"?evicted\b/,
   ],
-  ["oom", /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b/],
+  // Redis' "OOM command not allowed when used memory > 'maxmemory'" is a full cache refusing
+  // writes, not a process killed for memory.
+  [
+    "oom",
+    /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b(?! command not allowed)/,
+  ],
   ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
-  ["config", /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found/],
+  [
+    "config",
+    /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found|missing (?:required )?environment variable|environment variable "?[\w.-]+"? (?:is )?(?:not set|missing|required|undefined)/,
+  ],
+  // Transactions waiting on each other: a migration's new lock order, a hot row.
+  [
+    "locks",
+    /deadlock|lock wait timeout|could not obtain lock|lock timeout|\b1213\b.*deadlock|serialization failure/,
+  ],
   ["scheduling", /failedscheduling|insufficient (?:cpu|memory)|max node group size/],
   // A certificate that expired, fails verification or could not be renewed (an ingress
   // controller's, cert-manager's or a client's words) — not a TLS handshake that timed out.

@@ -60,6 +60,8 @@ const retrospectiveWords = words("postmortem postmortems retro retrospective ret
 const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
+const reminiscing = /\b(?:remember|recall) (?:when|that time|the time|how)\b/
+
 /** Words that put a problem in the present, whatever else the message is about. */
 const liveWords = words("now currently today tonight anymore yet")
 
@@ -96,6 +98,15 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
 
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
+  // "remember when the dashboard was down all day last friday 😂": a story about the past.
+  if (
+    reminiscing.test(message.text.slice(0, 2000)) &&
+    terms.length === 0 &&
+    requests(message).length === 0 &&
+    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
+  )
+    return result("chatter", ["chatter: a story about the past"])
+
   if (
     aboutTheBot.test(message.text.slice(0, 2000)) &&
     terms.length === 0 &&

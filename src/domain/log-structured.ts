@@ -81,6 +81,14 @@ const statusPaths = [
   "response.status",
 ]
 const codePaths = ["code", "error.code", "err.code", "errorCode", "error_code"]
+const upstreamPaths = [
+  "upstream",
+  "dependency",
+  "downstream",
+  "peer.service",
+  "remote_service",
+  "target_service",
+]
 const errorPaths = ["error.message", "err.message", "error", "err", "exception", "stack_trace", "exc_info"]
 
 const parseObject = (line: string): object | null => {
@@ -107,7 +115,16 @@ const unwrap = (line: string, depth: number): string => {
   const status = firstScalar(o, statusPaths)
   const code = firstScalar(o, codePaths)
   const error = firstText(o, errorPaths)
+  // Validation libraries list what failed: `"errors": ["STRIPE_WEBHOOK_SECRET: Required"]`.
+  const listed = field(o, "errors")
+  const errors = Array.isArray(listed)
+    ? listed.flatMap((e) => (typeof e === "string" && e.trim() !== "" ? [e.trim()] : [])).slice(0, 3)
+    : []
+  // The dependency a record blames, in the words the dependency rules read ("upstream x").
+  const upstream = firstText(o, upstreamPaths)
   const details = [
+    ...(upstream === null ? [] : [`upstream ${upstream}`]),
+    ...(errors.length === 0 ? [] : [`errors: ${errors.join("; ")}`]),
     ...(status === null ? [] : [`status ${status}`]),
     ...(code === null || code === status ? [] : [`code ${code}`]),
     ...(error === null || message.includes(error) ? [] : [`error: ${error.split("\n")[0] ?? error}`]),
@@ -116,5 +133,14 @@ const unwrap = (line: string, depth: number): string => {
   return level === null ? body : `${level} ${body}`
 }
 
+// A timestamp a runtime or `kubectl logs --timestamps` put before the record.
+const stampedRecord = /^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?\s+)(\{.*\})\s*$/
+
 /** The readable form of one log line (see the module header); any other line unchanged. */
-export const readableLogMessage = (line: string): string => unwrap(line, 0)
+export const readableLogMessage = (line: string): string => {
+  const stamped = stampedRecord.exec(line)
+  if (stamped === null) return unwrap(line, 0)
+  const [, stamp = "", record = ""] = stamped
+  const readable = unwrap(record, 0)
+  return readable === record ? line : `${stamp}${readable}`
+}

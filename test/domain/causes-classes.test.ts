@@ -55,7 +55,7 @@ describe("the texts read as an SRE would write them", () => {
 
   it("downstream timeouts: the dependency's own failure first, the caller's timeouts as its consequence", () => {
     expect(byName("downstream timeouts")[0]?.text).toBe(
-      "errors in inventory-api, causing timeouts and high latency in checkout-web: " +
+      "deadlocks in inventory-api, causing timeouts and high latency in checkout-web: " +
         "ERROR deadlock detected while updating stock_levels (88×); ERROR upstream inventory-api timed out after <n>ms (340×)",
     )
   })

@@ -90,6 +90,26 @@ describe("modeOf", () => {
       "high",
       "dns",
     ],
+    [
+      "log_signature",
+      "SQLException: Deadlock found when trying to get lock; try restarting transaction",
+      "high",
+      "locks",
+    ],
+    ["log_signature", "ERROR Lock wait timeout exceeded; try restarting transaction", "high", "locks"],
+    [
+      "log_signature",
+      "ConfigError: Missing required environment variable STRIPE_WEBHOOK_SECRET",
+      "high",
+      "config",
+    ],
+    // Redis refusing writes at maxmemory is not a process killed for memory.
+    [
+      "log_signature",
+      "ERROR failed to persist cart (error: OOM command not allowed when used memory > 'maxmemory'.)",
+      "high",
+      "errors",
+    ],
     // A handshake that timed out is a timeout, not a certificate problem.
     ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],
     ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],

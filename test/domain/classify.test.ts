@@ -123,6 +123,8 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
       "gate",
     ],
     ["the rollback is holding steady, thanks all", "gate"],
+    ["lol remember when the dashboard was down all day last friday 😂 good times", "gate"],
+    ["remember when checkout was down last week? it is down again now", "investigate"],
     ["the fix is not holding up, payments failing again", "investigate"],
     ["no more retries are being processed, the queue is stuck", "investigate"],
     ["sounds good, I'll keep an eye on the error rate", "gate"],

@@ -37,6 +37,19 @@ describe("readableLogMessage", () => {
       "ERROR too many connections (error: Error 1040: Too many connections)",
     ],
     ['{"levelname":"WARNING","message":"retrying upstream"}', "WARN retrying upstream"],
+    [
+      '{"level":"fatal","msg":"config validation failed","errors":["STRIPE_WEBHOOK_SECRET: Required"]}',
+      "FATAL config validation failed (errors: STRIPE_WEBHOOK_SECRET: Required)",
+    ],
+    [
+      '{"level":"error","msg":"payment authorization failed","upstream":"payments-gateway.payments.svc.cluster.local:9090","error":"rpc error: code = DeadlineExceeded"}',
+      "ERROR payment authorization failed (upstream payments-gateway.payments.svc.cluster.local:9090, error: rpc error: code = DeadlineExceeded)",
+    ],
+    // a timestamp before the record (kubectl logs --timestamps, a runtime) is kept
+    [
+      '2027-04-14T14:57:31.402Z {"level":"error","msg":"failed to persist cart"}',
+      "2027-04-14T14:57:31.402Z ERROR failed to persist cart",
+    ],
     ['{"severity":"CRITICAL","message":"disk full","statusCode":507}', "FATAL disk full (status 507)"],
     // a message that already says the error is not repeated
     [

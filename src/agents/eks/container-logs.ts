@@ -6,6 +6,7 @@
  */
 import { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { readableLogMessage } from "../../domain/log-structured.js"
 import type { Severity } from "../../domain/severity.js"
 import { eksFinding, type ScopedWorkload, shortPod } from "./eks-finding.js"
 
@@ -51,6 +52,8 @@ export const tellingLines = (text: string, max = 5): ReadonlyArray<TellingLine> 
   const seen = new Set<string>()
   const candidates = text
     .split("\n")
+    // JSON records read as text first (log-structured.ts): their level and message decide.
+    .map((line) => readableLogMessage(line))
     .map((raw, index) => {
       const stamp = leadingInstant.exec(raw)?.[1]
       const own = stamp === undefined ? null : DateTime.make(stamp)
