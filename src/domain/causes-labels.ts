@@ -43,7 +43,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/(memory|disk|pid)\s?pressure/, pressure],
   ],
   capacity: [
-    [/hpa|maxreplicas/, "HPA at maxReplicas"],
+    [
+      /hpa_blind|failedgetresourcemetric|unable to get metrics|scalingactive/,
+      "HPA cannot scale: metrics unavailable (FailedGetResourceMetric)",
+    ],
+    [/hpa_maxed|maxreplicas|\bat max\b/, "HPA at maxReplicas"],
     [/\b(\d{1,4})\s*\/\s*(\d{1,4}) replicas|maxreplicas[ :=]*(\d{1,4})/, (m) => `max ${m[3] ?? m[2] ?? ""}`],
   ],
   config: [

@@ -71,6 +71,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   node_not_ready: "node",
   node_pressure: "node",
   hpa_maxed: "capacity",
+  hpa_blind: "capacity",
   failed_create: "create",
   crash_loop: "crash",
   pod_evicted: "eviction",

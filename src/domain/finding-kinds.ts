@@ -43,6 +43,8 @@ export const findingKinds = {
   replicas_unavailable: "eks",
   /** An HPA at its maxReplicas while its metric is above target. */
   hpa_maxed: "eks",
+  /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */
+  hpa_blind: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
   /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */

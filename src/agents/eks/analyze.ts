@@ -24,7 +24,12 @@ import {
 } from "./pod-events.js"
 import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { rolloutFinding } from "./rollout-changes.js"
-import { availabilityFinding, hpaMaxedFinding, rolloutStuckFinding } from "./workload-status.js"
+import {
+  availabilityFinding,
+  hpaBlindFinding,
+  hpaMaxedFinding,
+  rolloutStuckFinding,
+} from "./workload-status.js"
 import { resourceOf } from "./workloads.js"
 
 export const maxUnrelatedWorkloads = 5
@@ -67,7 +72,12 @@ export const analyzeWorkload = (
       rolloutStuckFinding(w),
     ]),
     ...probeFindings(w, ctx, probesThatKilled(w, ctx)),
-    ...present([hpaMaxedFinding(w), autoscalerFinding(w, ctx), rolloutFinding(w, ctx)]),
+    ...present([
+      hpaMaxedFinding(w),
+      hpaBlindFinding(w, ctx),
+      autoscalerFinding(w, ctx),
+      rolloutFinding(w, ctx),
+    ]),
     ...restarts,
   ]
 }

@@ -5,6 +5,7 @@
  * previous revision still serves) and autoscaling at its ceiling (`hpa_maxed`: an HPA at
  * maxReplicas with a metric above its target, or ScalingLimited/TooManyReplicas). Pure.
  */
+import type { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { controllerOf, instantOf, type Pod } from "../../domain/kubernetes.js"
 import {
@@ -16,7 +17,14 @@ import {
   revisionOf,
 } from "../../domain/kubernetes-workloads.js"
 import type { Severity } from "../../domain/severity.js"
-import { eksFinding, hhmmss, type ScopedWorkload, scopedSeverity } from "./eks-finding.js"
+import {
+  type AnalysisContext,
+  eksFinding,
+  hhmmss,
+  plural,
+  type ScopedWorkload,
+  scopedSeverity,
+} from "./eks-finding.js"
 import { isPodReady, refersTo, resourceOf } from "./workloads.js"
 
 const controllers = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"])
@@ -160,6 +168,38 @@ export const metricComparisons = (hpa: HorizontalPodAutoscaler): ReadonlyArray<C
     const c = compare(name, target, current)
     return c === null ? [] : [c]
   })
+
+/**
+ * An HPA that cannot compute a replica count (ScalingActive=False: it cannot read the metrics
+ * API, a metric is invalid) does not scale at all, whatever the load: the workload stays where it
+ * was while the pods it has saturate.
+ */
+/** The transition when it is inside the window, else when the state was seen (still true). */
+const latestOf = (
+  transition: DateTime.Utc | null,
+  windowStart: DateTime.Utc,
+  seen: DateTime.Utc,
+): DateTime.Utc =>
+  transition !== null && transition.epochMillis >= windowStart.epochMillis ? transition : seen
+
+export const hpaBlindFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const hpa = w.hpa
+  if (hpa === null) return null
+  const blind = hpa.status.conditions.find((c) => c.type === "ScalingActive" && c.status === "False")
+  if (blind === undefined || blind.reason === "ScalingDisabled") return null
+  const current = hpa.status.currentReplicas ?? 0
+  return eksFinding({
+    kind: "hpa_blind",
+    title: `${w.name}: HPA ${hpa.metadata.name} cannot scale — ${blind.reason ?? "ScalingActive=False"} (stuck at ${plural(current, "replica")}, max ${hpa.spec.maxReplicas})`,
+    detail: `ScalingActive=False since ${blind.lastTransitionTime ?? "?"}: ${blind.message ?? "no message"}. While the autoscaler cannot read its metrics it keeps the current replica count, however busy the pods are.`,
+    severity: scopedSeverity(w, "medium"),
+    // A state still true when the cluster was read is observed then, however long ago it began.
+    observedAt: latestOf(instantOf(blind.lastTransitionTime), ctx.window.start, ctx.now ?? ctx.window.end),
+    resource: `hpa/${w.namespace}/${hpa.metadata.name}`,
+    service: w.name,
+    excerpt: blind.message ?? null,
+  })
+}
 
 export const hpaMaxedFinding = (w: ScopedWorkload): Finding | null => {
   const hpa = w.hpa

@@ -6,11 +6,21 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime } from "effect"
 import {
   availabilityFinding,
+  hpaBlindFinding,
   hpaMaxedFinding,
   quantity,
   rolloutStuckFinding,
 } from "../../../src/agents/eks/workload-status.js"
-import { crashLooping, deployment, hpa, pod, replicaSet, running, workloadNamed } from "./fixtures/objects.js"
+import {
+  crashLooping,
+  ctx,
+  deployment,
+  hpa,
+  pod,
+  replicaSet,
+  running,
+  workloadNamed,
+} from "./fixtures/objects.js"
 
 const available = (status: string, reason: string) => ({
   type: "Available",
@@ -145,6 +155,51 @@ const checkoutHpa = (current: number, max: number, currentCpu: number) =>
       ],
     },
   })
+
+describe("hpaBlindFinding", () => {
+  const blindHpa = (since: string) =>
+    hpa({
+      metadata: { name: "checkout", namespace: "shop" },
+      spec: { scaleTargetRef: { kind: "Deployment", name: "checkout" }, minReplicas: 2, maxReplicas: 20 },
+      status: {
+        currentReplicas: 4,
+        desiredReplicas: 4,
+        conditions: [
+          {
+            type: "ScalingActive",
+            status: "False",
+            reason: "FailedGetResourceMetric",
+            message:
+              "the HPA was unable to compute the replica count: unable to get metrics for resource cpu",
+            lastTransitionTime: since,
+          },
+        ],
+      },
+    })
+  it("an HPA that cannot read its metrics is stuck where it is, observed when seen if it began before the window", () => {
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "checkout", replicas: 4, ready: 4 })],
+        hpas: [blindHpa("2026-11-27T10:00:00Z")],
+      },
+      "checkout",
+    )
+    const f = hpaBlindFinding(w, ctx)
+    expect(f).toMatchObject({ kind: "hpa_blind", severity: "medium", resource: "hpa/shop/checkout" })
+    expect(f?.title).toBe(
+      "checkout: HPA checkout cannot scale — FailedGetResourceMetric (stuck at 4 replicas, max 20)",
+    )
+    expect(f?.observedAt).toEqual(ctx.now ?? ctx.window.end)
+  })
+
+  it("nothing when the HPA computes its replicas", () => {
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "checkout" })], hpas: [checkoutHpa(6, 10, 180)] },
+      "checkout",
+    )
+    expect(hpaBlindFinding(w, ctx)).toBeNull()
+  })
+})
 
 describe("hpaMaxedFinding", () => {
   it("an HPA at max replicas with a metric above target", () => {
