@@ -232,7 +232,9 @@ const nodeExplainable = (c: Chain): boolean => {
   if (c.subject.node || c.roots.length === 0 || linkedToSystemChange(c)) return false
   const evicted = c.modes.includes("eviction")
   const taints = c.roots.some((f) => modeOf(f) === "scheduling" && taintConditionsIn(textOf(f)).size > 0)
-  const scheduling = c.roots.filter((f) => modeOf(f) === "scheduling")
+  // The cluster-autoscaler's own event ("max node group size reached") says why no node was
+  // added, not why the pods could not go where they were: it cites no taint and is no objection.
+  const scheduling = c.roots.filter((f) => modeOf(f) === "scheduling" && f.kind !== "autoscaler")
   const allTainted = scheduling.every((f) => taintConditionsIn(textOf(f)).size > 0)
   return (
     (evicted || taints) &&

@@ -67,6 +67,45 @@ const memoryNodeElsewhere: Spec = {
   title: `node ${otherNode}: MemoryPressure — runs search-api (1 pod)`,
 }
 
+describe("a NotReady node explains the replicas its workload lost, whatever the autoscaler says", () => {
+  const notReadyNode: Spec = {
+    agent: "eks",
+    kind: "node_not_ready",
+    severity: "high",
+    at: "12:55",
+    resource: `node/${node}`,
+    title: `node ${node}: NotReady (KubeletNotReady) — runs 2 scanned pods of shop/api`,
+    detail: "Ready=False since 12:54:10Z: container runtime is down",
+  }
+  const notReadyPending: Spec = {
+    ...taintedPending,
+    severity: "high",
+    title:
+      "api: 2 pods Pending, unschedulable — 0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 3 Insufficient cpu.",
+    // The replicas they replace were on the NotReady node: the evidence that names it.
+    detail: `FailedScheduling ×6; they replace the 2 pods of api stuck Terminating on node ${node}.`,
+  }
+  // The cluster-autoscaler could not add a node: why no node came, not why the pods are pending.
+  const autoscalerAtMax: Spec = {
+    agent: "eks",
+    kind: "autoscaler",
+    severity: "medium",
+    at: "13:00",
+    resource: "pod/shop/api-7d9f8c6b5-p4p4p",
+    service: "api",
+    title:
+      "api: cluster-autoscaler NotTriggerScaleUp — pod didn't trigger scale-up: 1 max node group size reached",
+  }
+  it("the node is the cause; the tainted Pending pods, the autoscaler and the lost replicas its consequences", () => {
+    const findings = numbered([notReadyPending, autoscalerAtMax, unavailable, notReadyNode])
+    const [top] = causesFor(apiFacts, findings)
+    expect(top?.text).toMatch(
+      new RegExp(`^NotReady in node ${node.replace(/\./g, "\\.")}, causing FailedScheduling`),
+    )
+    expect(top?.findings[0]).toBe("eks#4")
+  })
+})
+
 describe("node pressure explains evictions and tainted scheduling", () => {
   const findings = numbered([diskEviction, taintedPending, unavailable, diskNode, memoryNodeElsewhere])
   const causes = causesFor(apiFacts, findings)
