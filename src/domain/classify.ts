@@ -96,24 +96,18 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (retrospective && chatter.thanks.length > 0 && terms.length === 0 && requests(message).length === 0)
     return result("chatter", ["chatter: thanks", "about: a past incident's review"])
 
+  // Nothing asked, no configured alert term, nothing put in the present: a message about
+  // something else that happens to name problems.
+  const aboutSomethingElse = (pattern: RegExp): boolean =>
+    pattern.test(message.text.slice(0, 2000)) &&
+    terms.length === 0 &&
+    requests(message).length === 0 &&
+    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
+  // "remember when the dashboard was down all day last friday 😂": a story about the past.
+  if (aboutSomethingElse(reminiscing)) return result("chatter", ["chatter: a story about the past"])
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
-  // "remember when the dashboard was down all day last friday 😂": a story about the past.
-  if (
-    reminiscing.test(message.text.slice(0, 2000)) &&
-    terms.length === 0 &&
-    requests(message).length === 0 &&
-    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
-  )
-    return result("chatter", ["chatter: a story about the past"])
-
-  if (
-    aboutTheBot.test(message.text.slice(0, 2000)) &&
-    terms.length === 0 &&
-    requests(message).length === 0 &&
-    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
-  )
-    return result("chatter", ["chatter: question about the bot"])
+  if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)
