@@ -43,6 +43,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/(memory|disk|pid)\s?pressure/, pressure],
   ],
   capacity: [
+    [/scaled_to_zero|scaled to 0 replicas/, "scaled to 0 replicas"],
     [
       /hpa_blind|failedgetresourcemetric|unable to get metrics|scalingactive/,
       "HPA cannot scale: metrics unavailable (FailedGetResourceMetric)",

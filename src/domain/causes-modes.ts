@@ -72,6 +72,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   node_pressure: "node",
   hpa_maxed: "capacity",
   hpa_blind: "capacity",
+  scaled_to_zero: "capacity",
   failed_create: "create",
   crash_loop: "crash",
   pod_evicted: "eviction",

@@ -43,6 +43,8 @@ export const findingKinds = {
   replicas_unavailable: "eks",
   /** An HPA at its maxReplicas while its metric is above target. */
   hpa_maxed: "eks",
+  /** A workload scaled down to zero replicas in the change lookback: nothing serves its callers. */
+  scaled_to_zero: "eks",
   /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */
   hpa_blind: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */

@@ -29,6 +29,7 @@ import {
   hpaBlindFinding,
   hpaMaxedFinding,
   rolloutStuckFinding,
+  scaledToZeroFinding,
 } from "./workload-status.js"
 import { resourceOf } from "./workloads.js"
 
@@ -69,6 +70,7 @@ export const analyzeWorkload = (
       failedCreateFinding(w, ctx),
       jobFailureFinding(w, ctx),
       availabilityFinding(w),
+      scaledToZeroFinding(w, ctx),
       rolloutStuckFinding(w),
     ]),
     ...probeFindings(w, ctx, probesThatKilled(w, ctx)),

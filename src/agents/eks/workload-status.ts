@@ -7,7 +7,7 @@
  */
 import type { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
-import { controllerOf, instantOf, type Pod } from "../../domain/kubernetes.js"
+import { controllerOf, eventTime, instantOf, type Pod } from "../../domain/kubernetes.js"
 import {
   type HorizontalPodAutoscaler,
   type MetricStatus,
@@ -28,6 +28,35 @@ import {
 import { isPodReady, refersTo, resourceOf } from "./workloads.js"
 
 const controllers = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"])
+
+/**
+ * A workload scaled down to zero replicas in the change lookback: nothing serves its traffic, so
+ * its callers see "no healthy upstream" / connection refused. The ScalingReplicaSet event says
+ * when and from how many; a workload kept at zero on purpose long before is not news.
+ */
+export const scaledToZeroFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  if (!controllers.has(w.kind) || w.desired !== 0) return null
+  const scaled = w.events
+    .filter((e) => e.reason === "ScalingReplicaSet" && /\bto 0\b/.test(e.message ?? ""))
+    .filter((e) => {
+      const t = eventTime(e)
+      return t !== null && t.epochMillis >= ctx.window.changesSince.epochMillis
+    })
+    .sort((a, b) => (eventTime(b)?.epochMillis ?? 0) - (eventTime(a)?.epochMillis ?? 0))[0]
+  if (scaled === undefined) return null
+  const at = eventTime(scaled)
+  const from = /from (\d+)/.exec(scaled.message ?? "")?.[1]
+  return eksFinding({
+    kind: "scaled_to_zero",
+    title: `${w.name}: scaled to 0 replicas${at === null ? "" : ` at ${hhmmss(at)}`}${from === undefined ? "" : ` (from ${from})`} — no pods to serve`,
+    detail: `${w.kind} ${w.namespace}/${w.name} wants 0 replicas: "${scaled.message ?? ""}". With no pods it has no ready endpoints, and every caller's request to it fails.`,
+    severity: scopedSeverity(w, "high"),
+    observedAt: at,
+    resource: resourceOf(w),
+    service: w.name,
+    excerpt: scaled.message ?? null,
+  })
+}
 
 export const availabilityFinding = (w: ScopedWorkload): Finding | null => {
   if (!controllers.has(w.kind) || w.desired === null || w.desired <= 0 || w.ready >= w.desired) return null

@@ -10,11 +10,13 @@ import {
   hpaMaxedFinding,
   quantity,
   rolloutStuckFinding,
+  scaledToZeroFinding,
 } from "../../../src/agents/eks/workload-status.js"
 import {
   crashLooping,
   ctx,
   deployment,
+  event,
   hpa,
   pod,
   replicaSet,
@@ -155,6 +157,52 @@ const checkoutHpa = (current: number, max: number, currentCpu: number) =>
       ],
     },
   })
+
+describe("scaledToZeroFinding", () => {
+  const scaledDown = (at: string) =>
+    event({
+      kind: "Deployment",
+      name: "recommendations",
+      reason: "ScalingReplicaSet",
+      message: "Scaled down replica set recommendations-6f8b9c7d5 to 0 from 4",
+      type: "Normal",
+      at,
+    })
+  it("a Deployment scaled to 0 in the change lookback has no pods to serve its callers", () => {
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "recommendations", replicas: 0, ready: 0 })],
+        events: [scaledDown("2026-11-27T12:51:20Z")],
+      },
+      "recommendations",
+    )
+    const f = scaledToZeroFinding(w, ctx)
+    expect(f).toMatchObject({
+      kind: "scaled_to_zero",
+      severity: "high",
+      resource: "deployment/shop/recommendations",
+    })
+    expect(f?.title).toBe("recommendations: scaled to 0 replicas at 12:51:20Z (from 4) — no pods to serve")
+  })
+
+  it("not for a workload kept at 0 since before the lookback, nor one with replicas", () => {
+    const old = workloadNamed(
+      {
+        deployments: [deployment({ name: "recommendations", replicas: 0, ready: 0 })],
+        events: [scaledDown("2026-11-26T12:00:00Z")],
+      },
+      "recommendations",
+    )
+    const serving = workloadNamed(
+      {
+        deployments: [deployment({ name: "recommendations", replicas: 2, ready: 2 })],
+        events: [scaledDown("2026-11-27T12:51:20Z")],
+      },
+      "recommendations",
+    )
+    expect([scaledToZeroFinding(old, ctx), scaledToZeroFinding(serving, ctx)]).toEqual([null, null])
+  })
+})
 
 describe("hpaBlindFinding", () => {
   const blindHpa = (since: string) =>
