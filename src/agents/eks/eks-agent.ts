@@ -14,12 +14,15 @@ import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent
 import type { AgentTask } from "../../domain/agent-task.js"
 import { Cluster, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
-import type { AnalysisContext } from "./eks-finding.js"
+import type { ContainerLog } from "./container-logs.js"
+import { dependencyNamespaces } from "./dependency-namespaces.js"
+import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import {
   concurrency,
   type Gap,
   logTargets,
   makeReader,
+  type Reader,
   readLogs,
   readNodes,
   readWorkloadObjects,
@@ -132,8 +135,20 @@ const investigate = (task: AgentTask) =>
       { concurrency: 2 },
     )
     const logsRead = Option.isSome(logs)
+    // Dependencies in other namespaces that the in-scope pods' own lines name (their service
+    // DNS names): their workloads are read too and analysed as workloads the alert does not name.
+    const readLogTexts = [
+      ...Option.getOrElse(logs, () => new Map<string, ReadonlyArray<ContainerLog>>()).values(),
+    ]
+      .flat()
+      .map((l) => l.text)
+    const nextDoor = dependencyNamespaces(readLogTexts, namespaces)
+    const neighbours =
+      nextDoor.length === 0 || task.deadline.epochMillis - (yield* Clock.currentTimeMillis) <= answerReserveMs
+        ? []
+        : yield* readNeighbours(cluster, reader, nextDoor)
     const analysis = analyze({
-      workloads,
+      workloads: [...workloads, ...neighbours],
       nodes,
       alertNode: node,
       events: first.events,
@@ -142,7 +157,7 @@ const investigate = (task: AgentTask) =>
     })
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
-      ...namespaces.map((n) => `namespace/${n}`),
+      ...[...namespaces, ...(neighbours.length === 0 ? [] : nextDoor)].map((n) => `namespace/${n}`),
       ...workloads
         .filter((w) => w.inScope)
         .flatMap((w) => [resourceOf(w), ...w.pods.map((p) => `pod/${w.namespace}/${p.metadata.name}`)]),
@@ -161,6 +176,30 @@ const investigate = (task: AgentTask) =>
       durationMs: 0,
     }
     return result
+  })
+
+/** The workloads of dependency namespaces, out of the alert's scope (each read may fail alone). */
+const readNeighbours = (cluster: ClusterService, reader: Reader, namespaces: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const reads = yield* Effect.forEach(
+      namespaces,
+      (n) =>
+        Effect.all(
+          {
+            pods: reader.read(`list pods in ${n}`, cluster.listPods(n), []),
+            events: reader.read(`list events in ${n}`, cluster.listEvents(n), []),
+          },
+          { concurrency: 2 },
+        ),
+      { concurrency: 2 },
+    )
+    const objects = yield* readWorkloadObjects(cluster, reader, namespaces)
+    const built = buildWorkloads({
+      ...objects,
+      pods: reads.flatMap((r) => r.pods),
+      events: reads.flatMap((r) => r.events),
+    })
+    return built.map((w): ScopedWorkload => ({ ...w, inScope: false, relevance: 0 }))
   })
 
 const handle = (task: AgentTask): Effect.Effect<AgentResult, never, Cluster> =>
