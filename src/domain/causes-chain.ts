@@ -114,6 +114,9 @@ const firstTime = (findings: ReadonlyArray<Finding>, alertMs: number): number =>
 const severityOf = (findings: ReadonlyArray<Finding>): number =>
   Math.max(-1, ...findings.map((f) => severityRank(f.severity)))
 
+const rebalanceWords =
+  /rebalanc|partitions? (?:revoked|assigned|lost)|commitfailedexception|group is rebalancing/i
+
 /** One subject's chains: root modes joined by the change they followed, outcomes and context attached. */
 const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => {
   const byTime = (a: Finding, b: Finding) =>
@@ -132,6 +135,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   >()
   let crashKey: string | null = null
   let capacityKey: string | null = null
+  let flappingKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
@@ -141,14 +145,20 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // lines ("FATAL … certificate expired"): they are the same failure, not a second cause.
     // A workload that cannot get the replicas it needs (pods unschedulable, the HPA at its
     // maximum) times out under the load the missing replicas would have carried: one failure.
+    // A consumer group that keeps rebalancing while its HPA see-saws fails because of the
+    // rescaling: the rebalance errors join the flapping.
+    const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
     const key =
       mode === "errors" && !weak && crashKey !== null
         ? crashKey
         : mode === "timeout" && capacityKey !== null
           ? capacityKey
-          : own
+          : (mode === "errors" || mode === "timeout") && rebalancing && flappingKey !== null
+            ? flappingKey
+            : own
     if (mode === "crash") crashKey = own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
+    if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }
     chain.modes.push(mode)
     chain.roots.push(...roots)

@@ -44,6 +44,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   ],
   capacity: [
     [/scaled_to_zero|scaled to 0 replicas/, "scaled to 0 replicas"],
+    [/hpa_flapping|flapping/, "HPA flapping (rescaling up and down)"],
     [
       /hpa_blind|failedgetresourcemetric|unable to get metrics|scalingactive/,
       "HPA cannot scale: metrics unavailable (FailedGetResourceMetric)",

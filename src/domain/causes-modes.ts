@@ -73,6 +73,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   hpa_maxed: "capacity",
   hpa_blind: "capacity",
   scaled_to_zero: "capacity",
+  hpa_flapping: "capacity",
   failed_create: "create",
   crash_loop: "crash",
   pod_evicted: "eviction",

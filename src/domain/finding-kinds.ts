@@ -43,6 +43,8 @@ export const findingKinds = {
   replicas_unavailable: "eks",
   /** An HPA at its maxReplicas while its metric is above target. */
   hpa_maxed: "eks",
+  /** An HPA reversing itself again and again (SuccessfulRescale up, down, up … in the window). */
+  hpa_flapping: "eks",
   /** A workload scaled down to zero replicas in the change lookback: nothing serves its callers. */
   scaled_to_zero: "eks",
   /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */

@@ -27,6 +27,7 @@ import { rolloutFinding } from "./rollout-changes.js"
 import {
   availabilityFinding,
   hpaBlindFinding,
+  hpaFlappingFinding,
   hpaMaxedFinding,
   rolloutStuckFinding,
   scaledToZeroFinding,
@@ -77,6 +78,7 @@ export const analyzeWorkload = (
     ...present([
       hpaMaxedFinding(w),
       hpaBlindFinding(w, ctx),
+      hpaFlappingFinding(w, ctx),
       autoscalerFinding(w, ctx),
       rolloutFinding(w, ctx),
     ]),

@@ -230,6 +230,54 @@ export const hpaBlindFinding = (w: ScopedWorkload, ctx: AnalysisContext): Findin
   })
 }
 
+/**
+ * An HPA that keeps reversing itself (scale up, down, up … within the evidence window): every
+ * rescale restarts or stops pods, and a consumer group rebalances each time. Four or more
+ * rescales with at least two reversals is flapping, not load following.
+ */
+export const hpaFlappingFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const hpa = w.hpa
+  if (hpa === null) return null
+  const rescales = w.events
+    .filter(
+      (e) =>
+        e.involvedObject.kind === "HorizontalPodAutoscaler" &&
+        e.reason === "SuccessfulRescale" &&
+        (eventTime(e)?.epochMillis ?? 0) >= ctx.window.start.epochMillis,
+    )
+    .sort((a, b) => (eventTime(a)?.epochMillis ?? 0) - (eventTime(b)?.epochMillis ?? 0))
+  const sizes = rescales.flatMap((e) => {
+    const n = /new size:\s*(\d+)/i.exec(e.message ?? "")?.[1]
+    return n === undefined ? [] : [Number(n)]
+  })
+  const steps = sizes.slice(1).map((n, i) => Math.sign(n - (sizes[i] ?? n)))
+  const reversals = steps.slice(1).filter((d, i) => d !== 0 && d === -(steps[i] ?? d)).length
+  if (rescales.length < 4 || reversals < 2) return null
+  const firstEvent = rescales[0]
+  const lastEvent = rescales[rescales.length - 1]
+  const first = firstEvent === undefined ? null : eventTime(firstEvent)
+  const last = lastEvent === undefined ? null : eventTime(lastEvent)
+  const minutes =
+    first === null || last === null
+      ? null
+      : Math.max(1, Math.round((last.epochMillis - first.epochMillis) / 60_000))
+  return eksFinding({
+    kind: "hpa_flapping",
+    title: `${w.name}: HPA ${hpa.metadata.name} flapping — rescaled ${rescales.length} times${minutes === null ? "" : ` in ${minutes} min`} (${sizes.join(" → ")})`,
+    detail: `SuccessfulRescale ×${rescales.length}: ${rescales
+      .slice(-3)
+      .map((e) => e.message ?? "")
+      .join(
+        "; ",
+      )}. Each rescale starts or stops pods (a consumer group rebalances, caches go cold); a stabilisation window or a steadier metric stops the see-saw.`,
+    severity: scopedSeverity(w, "medium"),
+    observedAt: last,
+    resource: `hpa/${w.namespace}/${hpa.metadata.name}`,
+    service: w.name,
+    excerpt: lastEvent?.message ?? null,
+  })
+}
+
 export const hpaMaxedFinding = (w: ScopedWorkload): Finding | null => {
   const hpa = w.hpa
   if (hpa === null) return null

@@ -7,6 +7,7 @@ import { DateTime } from "effect"
 import {
   availabilityFinding,
   hpaBlindFinding,
+  hpaFlappingFinding,
   hpaMaxedFinding,
   quantity,
   rolloutStuckFinding,
@@ -201,6 +202,50 @@ describe("scaledToZeroFinding", () => {
       "recommendations",
     )
     expect([scaledToZeroFinding(old, ctx), scaledToZeroFinding(serving, ctx)]).toEqual([null, null])
+  })
+})
+
+describe("hpaFlappingFinding", () => {
+  const rescale = (at: string, size: number, up: boolean) =>
+    event({
+      kind: "HorizontalPodAutoscaler",
+      name: "checkout",
+      reason: "SuccessfulRescale",
+      type: "Normal",
+      message: `New size: ${size}; reason: ${up ? "cpu resource utilization (percentage of request) above target" : "All metrics below target"}`,
+      at,
+    })
+  const withRescales = (events: ReturnType<typeof event>[]) =>
+    workloadNamed(
+      {
+        deployments: [deployment({ name: "checkout", replicas: 6, ready: 6 })],
+        hpas: [checkoutHpa(6, 10, 60)],
+        events,
+      },
+      "checkout",
+    )
+  it("up, down, up, down in the window is flapping", () => {
+    const f = hpaFlappingFinding(
+      withRescales([
+        rescale("2026-11-27T12:41:30Z", 6, true),
+        rescale("2026-11-27T12:47:02Z", 4, false),
+        rescale("2026-11-27T12:52:15Z", 7, true),
+        rescale("2026-11-27T12:57:40Z", 4, false),
+      ]),
+      ctx,
+    )
+    expect(f).toMatchObject({ kind: "hpa_flapping", severity: "medium", resource: "hpa/shop/checkout" })
+    expect(f?.title).toBe("checkout: HPA checkout flapping — rescaled 4 times in 16 min (6 → 4 → 7 → 4)")
+  })
+
+  it("following a steady climb is not flapping", () => {
+    const climbing = withRescales([
+      rescale("2026-11-27T12:41:30Z", 4, true),
+      rescale("2026-11-27T12:47:02Z", 6, true),
+      rescale("2026-11-27T12:52:15Z", 8, true),
+      rescale("2026-11-27T12:57:40Z", 10, true),
+    ])
+    expect(hpaFlappingFinding(climbing, ctx)).toBeNull()
   })
 })
 
