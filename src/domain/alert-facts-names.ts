@@ -67,6 +67,9 @@ export const inProse =
  * (`search-indexer-0` → `search-indexer`), or a Job/DaemonSet pod suffix
  * (`reports-nightly-28871-abcde` → `reports-nightly-28871`). Null for a name with no such shape.
  */
+/** The CronJob a Job is a run of (`<cronjob>-<scheduled minute>`, eight or more digits), else null. */
+export const cronJobOf = (jobName: string): string | null => /^(.+)-\d{8,}$/.exec(jobName)?.[1] ?? null
+
 export const workloadFromPod = (pod: string): string | null => {
   const rs = replicaSetPod.exec(pod)
   if (rs?.[1] !== undefined && !cronJobStamp.test(rs[2] ?? "")) return rs[1]

@@ -29,7 +29,7 @@ const vague = new Set(
 )
 
 // "checkout" names checkout-web; "orders-api-alb-5xx" (an alarm) names orders-api.
-const matchesHint = (name: string, hint: string): boolean =>
+export const matchesHint = (name: string, hint: string): boolean =>
   name === hint ||
   (hint.length >= 4 && !vague.has(hint) && name.split(/[-_.]/).includes(hint)) ||
   (name.length >= 4 && !vague.has(name) && hint.startsWith(`${name}-`))

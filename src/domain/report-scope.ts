@@ -8,7 +8,7 @@
  */
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
-import { workloadFromPod } from "./alert-facts-names.js"
+import { cronJobOf, workloadFromPod } from "./alert-facts-names.js"
 import type { Finding } from "./finding.js"
 
 /** Kinds judged against the change lookback (hours) rather than the evidence window (minutes). */
@@ -138,10 +138,7 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
   ]
   const named = candidates.filter((n): n is string => n !== null)
   // A CronJob's Job is `<cronjob>-<scheduled minute>`: the CronJob's other runs and its logs are the same workload.
-  const names = new Set([
-    ...named,
-    ...named.flatMap((n) => (cronJobRun.test(n) ? [n.replace(cronJobRun, "")] : [])),
-  ])
+  const names = new Set([...named, ...named.flatMap((n) => cronJobOf(n) ?? [])])
   const stems = new Set([...names].filter((n) => /^[a-z][a-z0-9]{2,}$/.test(n)))
   const namespace = lower(facts.namespace)
   const node = lower(facts.node)
@@ -157,10 +154,8 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
 /** A name the scope holds, or one of a stem's workloads (`orders` → `orders-api`). */
 export const scopeHas = (scope: AlertScope, name: string): boolean =>
   scope.names.has(name) ||
-  (cronJobRun.test(name) && scope.names.has(name.replace(cronJobRun, ""))) ||
+  scope.names.has(cronJobOf(name) ?? "") ||
   [...scope.stems].some((s) => name.startsWith(`${s}-`))
-
-const cronJobRun = /-\d{8}$/
 
 export const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`.toLowerCase()
 

@@ -6,6 +6,7 @@
  * pods (`failed_create`: quota, admission, PSA). Events older than the evidence window are
  * ignored; one finding per workload and signal, counting repeats. Pure.
  */
+import { cronJobOf } from "../../domain/alert-facts-names.js"
 import type { Finding } from "../../domain/finding.js"
 import { eventCount, eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
 import type { Severity } from "../../domain/severity.js"
@@ -218,7 +219,7 @@ export const jobFailureFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   ].filter((n) => n !== "")
   const reason = byJob[0]?.reason ?? "Failed"
   const why = byJob[0]?.message ?? latest.message ?? ""
-  const owner = /^(.+)-\d{8,}$/.exec(w.name)?.[1] ?? w.name
+  const owner = cronJobOf(w.name) ?? w.name
   return eksFinding({
     kind: "job_failed",
     title: `${owner}: ${plural(runs.length, "Job run")} failed — ${reason}: ${why}`,

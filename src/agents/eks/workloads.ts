@@ -6,6 +6,7 @@
  * no controller is its own workload. Each workload carries its pods, ReplicaSets, HPA and the
  * events about any of them, so analyzers look at one workload at a time. Pure.
  */
+import { cronJobOf } from "../../domain/alert-facts-names.js"
 import {
   controllerOf,
   type KubeEvent,
@@ -239,14 +240,12 @@ const finish = (d: Draft, s: ClusterSnapshot): Workload => {
   if (d.kind === "ReplicaSet") rsNames.add(d.name)
   // A CronJob's run (`<cronjob>-<8+ digits>`) is read with its siblings and its CronJob: the
   // failed runs before it (deleted pods, their Jobs' DeadlineExceeded) are why it is alerting.
-  const cronBase = d.kind === "Job" ? (/^(.+)-\d{8,}$/.exec(d.name)?.[1] ?? null) : null
+  const cronBase = d.kind === "Job" ? cronJobOf(d.name) : null
   const isRunOf = (e: KubeEvent): boolean =>
     cronBase !== null &&
     (e.involvedObject.namespace ?? nsOf(e.metadata)) === d.namespace &&
     ((e.involvedObject.kind === "CronJob" && e.involvedObject.name === cronBase) ||
-      (e.involvedObject.kind === "Job" &&
-        (e.involvedObject.name ?? "").startsWith(`${cronBase}-`) &&
-        /^\d{8,}$/.test((e.involvedObject.name ?? "").slice(cronBase.length + 1))))
+      (e.involvedObject.kind === "Job" && cronJobOf(e.involvedObject.name ?? "") === cronBase))
   const events = s.events.filter(
     (e) =>
       involves(e, d.namespace, d.kind, new Set([d.name])) ||

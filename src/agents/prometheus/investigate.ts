@@ -9,6 +9,7 @@
 import { Clock, Duration, Effect, Either } from "effect"
 import type { AgentResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import { matchesHint } from "../../domain/causes-scope.js"
 import type { PrometheusSettings } from "../../domain/config.js"
 import type { Finding } from "../../domain/finding.js"
 import { type AnomalyRule, judgeAnomaly } from "../../domain/metric-anomaly.js"
@@ -105,15 +106,6 @@ const judgeKind = (
 const describeFailure = (o: Extract<KindOutcome, { _tag: "Failed" }>): string =>
   `${o.kind}: ${o.error.reason === "bad_query" ? "query refused" : "query failed"} (${o.error.message})`
 
-/** Words that name no one service ("api" would pick every *-api). */
-const vagueWords = new Set(
-  "api web app apps service services server worker job prod production staging main core data".split(" "),
-)
-
-/** `catalog-search` answers to "search"; `search` to itself. */
-const answersTo = (name: string, hint: string): boolean =>
-  name === hint || (hint.length >= 4 && !vagueWords.has(hint) && name.split(/[-_.]/).includes(hint))
-
 /**
  * A person names a service by what it does ("search is slow"), not by its label value
  * (`catalog-search`). For a person's report, the `service` label values Prometheus knows are
@@ -131,7 +123,7 @@ const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs
           result.type === "vector" ? result.series.flatMap((s) => s.labels.service ?? []) : []
         if (known.includes(hint)) return values
         const [best] = known
-          .filter((n) => answersTo(n.toLowerCase(), hint))
+          .filter((n) => matchesHint(n.toLowerCase(), hint))
           .sort((a, b) => a.length - b.length || a.localeCompare(b))
         return best === undefined
           ? values
