@@ -11,6 +11,7 @@
 import { agentInfo } from "./agent-id.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { clock } from "./causes.js"
+import { type Mode, textMode } from "./causes-modes.js"
 import { isDeployAnnouncement } from "./causes-text.js"
 import type { Finding } from "./finding.js"
 import type { EvidenceBlock, ReportCause } from "./incident-report.js"
@@ -72,30 +73,27 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
   [/notready|not_ready/i, (s) => `Check ${s}: kubelet, capacity and recent events (NotReady)`],
   [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
   [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
-  [
-    /no such host|nxdomain|enotfound|eai_again|name resolution|lookup [\w.-]+(?: on \S+)?: (?:i\/o timeout|no such host)|coredns/i,
-    (s) =>
-      `Check DNS for ${s}: CoreDNS pods, their logs and load (kubectl -n kube-system logs -l k8s-app=kube-dns), and whether the name resolves from a pod`,
-  ],
-  [
-    /unauthori[sz]ed|\b401\b|\b403\b|forbidden|authenticat|invalid (?:api[ _-]?)?(?:key|token)|access denied for user/i,
-    (s) =>
-      `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
-  ],
-  [
-    /certificate (?:has )?expired|cert_has_expired|x509|certificate verify|acme|(?:ssl|tls) certificate/i,
-    (s) =>
-      `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
-  ],
 ]
 
+/**
+ * Next steps for the failure modes cause inference names from a finding's words (its kind,
+ * title, detail and excerpt: causes-modes.ts), so a title cut short still finds its step.
+ */
+const modeActions: Partial<Record<Mode, (subject: string) => string>> = {
+  dns: (s) =>
+    `Check DNS for ${s}: CoreDNS pods, their logs and load (kubectl -n kube-system logs -l k8s-app=kube-dns), and whether the name resolves from a pod`,
+  auth: (s) =>
+    `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
+  certificate: (s) =>
+    `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
+}
+
 const symptomAction = (lead: Finding, subject: string): string => {
-  // The title first; a title cut short ("dial tcp: lookup ap…") may leave the telling words to the excerpt.
-  const title = `${lead.kind} ${lead.title}`
-  const rule =
-    symptomRules.find(([pattern]) => pattern.test(title)) ??
-    symptomRules.find(([pattern]) => pattern.test(lead.excerpt ?? ""))
-  return rule === undefined ? `Follow up ${lead.id}: ${clipText(oneLine(lead.title), 120)}` : rule[1](subject)
+  const text = `${lead.kind} ${lead.title}`
+  const action = symptomRules.find(([pattern]) => pattern.test(text))?.[1] ?? modeActions[textMode(lead)]
+  return action === undefined
+    ? `Follow up ${lead.id}: ${clipText(oneLine(lead.title), 120)}`
+    : action(subject)
 }
 
 const causeActions = (top: ReportCause, findings: ReadonlyArray<Finding>): ReadonlyArray<string> => {
