@@ -1,7 +1,8 @@
 /**
  * The scope of cause inference (DESIGN §4): the alert's subject, then what its own evidence
  * names. Starting from the alert's names (report-scope.ts) — or, when the alert names nothing
- * (a person's report), the findings whose names its words match — it adds the dependencies and
+ * (a person's report), the findings whose names its words match or that serve its word as a
+ * route (route-words.ts) — it adds the dependencies and
  * nodes the subject's in-scope evidence names, and the cluster-autoscaler when the subject's
  * pods cannot be scheduled. Everything else (a red herring in another namespace, a caller
  * complaining about the subject) stays evidence and is never cited by a cause.
@@ -11,6 +12,7 @@ import { modeOf } from "./causes-modes.js"
 import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import type { Finding } from "./finding.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
+import { namesReportRoute } from "./route-words.js"
 
 /** subject: the alert's own; dependency: named by its evidence; infra: explains its scheduling. */
 export type Role = "subject" | "dependency" | "infra"
@@ -41,10 +43,12 @@ const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertS
   const hints = [facts.service, facts.workload, ...facts.keywords].flatMap((h) =>
     h === null || h.trim() === "" ? [] : [h.trim().toLowerCase()],
   )
-  const matched = findings
-    .filter((f) => modeOf(f) !== "context")
-    .flatMap(namesOf)
-    .filter((n) => hints.some((h) => matchesHint(n, h)))
+  const evidence = findings.filter((f) => modeOf(f) !== "context")
+  const matched = [
+    ...evidence.flatMap(namesOf).filter((n) => hints.some((h) => matchesHint(n, h))),
+    // "login is slow": the service whose own lines or series serve `/v1/login`.
+    ...evidence.filter((f) => namesReportRoute(facts, textOf(f))).flatMap(namesOf),
+  ]
   if (matched.length === 0) return base
   return { ...base, everything: false, names: new Set([...base.names, ...matched]) }
 }

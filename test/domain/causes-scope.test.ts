@@ -70,6 +70,31 @@ describe("the alert's subject", () => {
     expect(causes[0]?.text).toMatch(/in checkout-web/)
   })
 
+  it("a person's word the evidence serves as a route names the subject ('login' → authgate)", () => {
+    const human = facts({ source: "human", service: "login", keywords: ["login", "slow"] })
+    const findings = numbered([
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "13:00",
+        service: "authgate",
+        title: "authgate: ERROR POST /v1/login failed: context deadline exceeded (db: sessions lookup)",
+      },
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "critical",
+        at: "13:01",
+        service: "avatar-resizer",
+        title: "avatar-resizer: FATAL libvips out of memory",
+      },
+    ])
+    const causes = causesFor(human, findings)
+    expect(causes.map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
+    expect(causes[0]?.text).toMatch(/authgate/)
+  })
+
   it("a node alert keeps the node and what names it in scope, never another node", () => {
     const nodeFacts = { ...nothingNamed, node: "ip-10-0-3-17.ec2.internal" }
     const nodes = numberFindings([

@@ -15,6 +15,7 @@ import { firstLine } from "../../domain/log-signature.js"
 import { redact } from "../../domain/redact.js"
 import { inScope, relatedTo, scopeOf } from "../../domain/report-scope.js"
 import { clipText } from "../../domain/report-text.js"
+import { namesReportRoute } from "../../domain/route-words.js"
 import { compareSeverity, type Severity } from "../../domain/severity.js"
 
 export const maxSignatureFindings = 10
@@ -134,6 +135,8 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   // A namespace-only alert: the pods of that namespace are its scope.
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"
+  // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.
+  if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
   if (!relatedTo(scope, f)) return "unrelated"
   return certificateOf(ctx, c) === null ? "related" : "in_scope"

@@ -19,8 +19,9 @@ import {
   metricQueryKinds,
   placeholderValues,
 } from "../../domain/metric-queries.js"
-import { labelsKey, type MetricSeries } from "../../domain/metric-series.js"
+import { type InstantResult, labelsKey, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
@@ -106,29 +107,53 @@ const judgeKind = (
 const describeFailure = (o: Extract<KindOutcome, { _tag: "Failed" }>): string =>
   `${o.kind}: ${o.error.reason === "bad_query" ? "query refused" : "query failed"} (${o.error.message})`
 
+/** Labels a request counter names its route by, in the exporters we know. */
+const routeLabels = ["route", "handler", "path", "endpoint", "uri"] as const
+
+/** The `service` label values of `result`, and those whose series serve `hint` as a route. */
+const servicesIn = (result: InstantResult, hint: string | null) => {
+  const series = result.type === "vector" ? result.series : []
+  const known = series.flatMap((s) => s.labels.service ?? [])
+  const serving =
+    hint === null
+      ? []
+      : series.flatMap((s) =>
+          routeLabels.some((l) => namesRoute(s.labels[l] ?? "", hint)) ? (s.labels.service ?? []) : [],
+        )
+  return { known, serving }
+}
+
 /**
  * A person names a service by what it does ("search is slow"), not by its label value
- * (`catalog-search`). For a person's report, the `service` label values Prometheus knows are
- * asked once, and the one the person's word picks out is queried instead (exact first, then the
- * shortest); when none does, or the lookup fails, the word is used as it is.
+ * (`catalog-search`), or by what it serves ("login is slow" for `authgate`, which serves
+ * `/v1/login`). For a person's report, the `service` label values Prometheus knows are asked
+ * once, and the one the person's word picks out is queried instead (exact first, then the
+ * shortest); when none does, the services whose request series serve the word as a route (one
+ * more query, only then); when none does either, or a lookup fails, the word is used as it is.
  */
 const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs: number) => {
   const values = placeholderValues(task.facts)
   const hint = values.service?.toLowerCase() ?? null
   if (task.facts.source !== "human" || hint === null) return Effect.succeed(values)
+  const use = (best: string | undefined) =>
+    best === undefined
+      ? values
+      : { ...values, service: best, workload: values.workload === hint ? best : values.workload }
+  const shortest = (names: ReadonlyArray<string>) =>
+    [...new Set(names)].sort((a, b) => a.length - b.length || a.localeCompare(b))[0]
   return Effect.flatMap(Clock.currentTimeMillis, (now) =>
-    source.query("count by (service) (http_requests_total)", now).pipe(
-      Effect.map((result) => {
-        const known: ReadonlyArray<string> =
-          result.type === "vector" ? result.series.flatMap((s) => s.labels.service ?? []) : []
-        if (known.includes(hint)) return values
-        const [best] = known
-          .filter((n) => matchesHint(n.toLowerCase(), hint))
-          .sort((a, b) => a.length - b.length || a.localeCompare(b))
-        return best === undefined
-          ? values
-          : { ...values, service: best, workload: values.workload === hint ? best : values.workload }
-      }),
+    Effect.gen(function* () {
+      const { known } = servicesIn(yield* source.query("count by (service) (http_requests_total)", now), null)
+      if (known.includes(hint)) return values
+      const named = shortest(known.filter((n) => matchesHint(n.toLowerCase(), hint)))
+      if (named !== undefined) return use(named)
+      if (routeWordsOf(task.facts).length === 0) return values
+      const byRoute = yield* source.query(
+        `count by (service, ${routeLabels.join(", ")}) (http_requests_total)`,
+        now,
+      )
+      return use(shortest(servicesIn(byRoute, hint).serving))
+    }).pipe(
       Effect.timeout(Duration.millis(Math.max(0, Math.min(2_000, answerByMs - now)))),
       Effect.orElseSucceed(() => values),
     ),

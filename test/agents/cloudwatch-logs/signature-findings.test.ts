@@ -95,4 +95,24 @@ describe("signatureFindings", () => {
     const upstream = findings.find((f) => f.title.includes("502"))
     expect(upstream).toMatchObject({ service: "ingress-nginx-controller", severity: "low" })
   })
+
+  it("a person's word the service serves as a route makes its own lines the subject; a caller's call does not", () => {
+    const identity = [
+      line(1, "authgate-5d9b8c7f6-7kq2n_identity_authgate", "ERROR POST /v1/login failed: deadline exceeded"),
+      line(
+        2,
+        "web-shell-6f7d8c9b5-x1y2z_frontend_web-shell",
+        "ERROR POST https://authgate/v1/login timed out",
+      ),
+    ]
+    const { findings } = signatureFindings(clusterLogLines(identity), {
+      facts: facts("login is really slow for everyone"),
+      link: () => null,
+      truncated: false,
+    })
+    expect(findings.map((f) => [f.service, f.severity])).toEqual([
+      ["authgate", "high"],
+      ["web-shell", "low"],
+    ])
+  })
 })

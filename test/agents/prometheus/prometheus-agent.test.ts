@@ -145,6 +145,27 @@ describe("prometheusAgent", () => {
     }),
   )
 
+  it.scoped("queries the service whose request series serve a person's word as a route", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      const routed = requestSeries(realAnomaly).map((s) => ({
+        ...s,
+        labels: { ...s.labels, route: "/api/billing/charge" },
+      }))
+      const replay = yield* makePrometheusReplay({ series: routed, now: () => Date.parse(now) })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const human = taskFor({ text: "billing is broken for everyone right now", alertTime, now })
+      const result = yield* run(human, source)
+      expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/error_rate"])
+      const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
+      expect(asked.slice(0, 2)).toEqual([
+        "count by (service) (http_requests_total)",
+        "count by (service, route, handler, path, endpoint, uri) (http_requests_total)",
+      ])
+      expect(asked.slice(2).every((q) => !q.includes('service="billing"'))).toBe(true)
+    }),
+  )
+
   it.scoped("does not report a flat series", () =>
     Effect.gen(function* () {
       const { source } = yield* harness(flat)
