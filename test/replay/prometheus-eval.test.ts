@@ -122,6 +122,9 @@ describe("instant selectors", () => {
     expect(queues('queue_depth{queue!~"a|b"}')).toEqual(["c"])
     expect(queues('queue_depth{missing=""}')).toEqual(["a", "b", "c"])
     expect(queues('{__name__="queue_depth", team="y"}')).toEqual(["c"])
+    // A recording rule picked by a pattern on the name (the latency template's last fallback).
+    expect(queues('{__name__=~"queue_d[a-z]+", team="y"}')).toEqual(["c"])
+    expect(queues('{__name__=~"queue", team="y"}')).toEqual([])
     expect(queues("queue_depth{team=`x`, queue='a'}")).toEqual(["a"])
   })
 

@@ -166,6 +166,35 @@ describe("prometheusAgent", () => {
     }),
   )
 
+  it.scoped("reads p99 latency from a service:…:p99 recording rule when there is no histogram", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      const nowMs = Date.parse(now)
+      const samples = [86_400_000, 3_600_000, 0].flatMap((shift) =>
+        Array.from({ length: 46 }, (_, i) => {
+          const t = nowMs - shift - (45 - i) * 60_000
+          return {
+            t,
+            v: shift === 0 && t >= Date.parse("2026-12-03T15:29:00Z") ? 2.1 : 0.3 * jitter(i, 0.05),
+          }
+        }),
+      )
+      const p99 = {
+        labels: {
+          __name__: "service:http_request_duration_seconds:p99",
+          service: "checkout-api",
+          route: "/pay",
+        },
+        samples,
+      }
+      const replay = yield* makePrometheusReplay({ series: [p99], now: () => nowMs })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* run(task, source)
+      expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/latency_p99"])
+      expect(result.findings[0]?.title).toMatch(/^checkout-api p99 latency 2\.1 ?s vs /)
+    }),
+  )
+
   it.scoped("does not report a flat series", () =>
     Effect.gen(function* () {
       const { source } = yield* harness(flat)
