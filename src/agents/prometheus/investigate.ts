@@ -21,6 +21,7 @@ import {
 } from "../../domain/metric-queries.js"
 import { type InstantResult, labelsKey, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { mentions } from "../../domain/report-scope.js"
 import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
@@ -124,27 +125,37 @@ const servicesIn = (result: InstantResult, hint: string | null) => {
 }
 
 /**
- * A person names a service by what it does ("search is slow"), not by its label value
- * (`catalog-search`), or by what it serves ("login is slow" for `authgate`, which serves
- * `/v1/login`). For a person's report, the `service` label values Prometheus knows are asked
- * once, and the one the person's word picks out is queried instead (exact first, then the
- * shortest); when none does, the services whose request series serve the word as a route (one
- * more query, only then); when none does either, or a lookup fails, the word is used as it is.
+ * The service to query, when the alert's word for it is not a `service` label value Prometheus
+ * knows (one instant query asks which values it knows):
+ * - a person names a service by what it does ("search is slow" → `catalog-search`, exact first,
+ *   then the shortest) or by what it serves ("login is slow" → `authgate`, whose request series
+ *   serve `/v1/login`; one more query, only then);
+ * - any alert may name the service it is about in its text besides the resource that alarmed
+ *   (an RDS CPU alarm: "Primary PostgreSQL for stellar-catalog-api"): the first one it names.
+ * When none does, or a lookup fails, the alert's word is used as it is.
  */
 const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs: number) => {
   const values = placeholderValues(task.facts)
   const hint = values.service?.toLowerCase() ?? null
-  if (task.facts.source !== "human" || hint === null) return Effect.succeed(values)
+  if (hint === null) return Effect.succeed(values)
   const use = (best: string | undefined) =>
     best === undefined
       ? values
       : { ...values, service: best, workload: values.workload === hint ? best : values.workload }
   const shortest = (names: ReadonlyArray<string>) =>
     [...new Set(names)].sort((a, b) => a.length - b.length || a.localeCompare(b))[0]
+  const text = task.alert.text
+  const firstNamed = (names: ReadonlyArray<string>) =>
+    names
+      .filter((n) => n.length >= 4 && mentions(text, n))
+      .sort(
+        (a, b) => text.toLowerCase().indexOf(a.toLowerCase()) - text.toLowerCase().indexOf(b.toLowerCase()),
+      )[0]
   return Effect.flatMap(Clock.currentTimeMillis, (now) =>
     Effect.gen(function* () {
       const { known } = servicesIn(yield* source.query("count by (service) (http_requests_total)", now), null)
       if (known.includes(hint)) return values
+      if (task.facts.source !== "human") return use(firstNamed(known))
       const named = shortest(known.filter((n) => matchesHint(n.toLowerCase(), hint)))
       if (named !== undefined) return use(named)
       if (routeWordsOf(task.facts).length === 0) return values

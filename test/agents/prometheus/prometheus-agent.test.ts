@@ -79,8 +79,10 @@ describe("prometheusAgent", () => {
         /^1 metric anomaly for checkout-api \(15:12–15:45 UTC vs 1 h and 1 d earlier\): 5xx error rate\./,
       )
       expect(result.summary).toMatch(/latency_p99: no data in the incident window/)
-      // Incident, 1 h and 1 d earlier for each of the four signals, over the same 33-minute length.
-      const ranges = replay.requests().map((r) => r.body as Record<string, string>)
+      // Which services Prometheus knows (one instant query: checkout-api is one, so it is used),
+      // then incident, 1 h and 1 d earlier for each of the four signals, over the same 33 minutes.
+      const [lookup, ...ranges] = replay.requests().map((r) => r.body as Record<string, string>)
+      expect(lookup?.query).toBe("count by (service) (http_requests_total)")
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
       expect([...lengths]).toEqual([33 * 60])
@@ -193,6 +195,27 @@ describe("prometheusAgent", () => {
       expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/latency_p99"])
       expect(result.findings[0]?.title).toMatch(/^checkout-api p99 latency 2\.1 ?s vs /)
     }),
+  )
+
+  it.scoped(
+    "a machine alert about a resource Prometheus has no service for queries the service its text names",
+    () =>
+      Effect.gen(function* () {
+        const { replay, source } = yield* harness(realAnomaly)
+        const rdsAlarm = taskFor({
+          text: [
+            'ALARM: "orders-db-CPUUtilization-high" in US East (N. Virginia)',
+            "Alarm Description: Primary PostgreSQL for checkout-api.",
+            "Metric: AWS/RDS CPUUtilization DBInstanceIdentifier = orders-db (Average, 60s)",
+          ].join("\n"),
+          alertTime,
+          now,
+        })
+        const result = yield* run(rdsAlarm, source)
+        expect(result.findings.map((f) => f.resource)).toEqual(["metric/checkout-api/error_rate"])
+        const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
+        expect(asked.slice(1).some((q) => q.includes('service="checkout-api"'))).toBe(true)
+      }),
   )
 
   it.scoped("does not report a flat series", () =>
