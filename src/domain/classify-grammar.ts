@@ -88,6 +88,17 @@ export const chainBefore = (tokens: Tokens, start: number, j: number): Chain => 
   return { subject: k, linking, past, negated }
 }
 
+const nobodyWords: ReadonlySet<string> = new Set(["nothing", "none", "nobody", "noone"])
+
+/**
+ * Is the state at `j` denied by its subject ("nothing's on fire", "nobody is down")? A healthy
+ * state after such a subject is the opposite, a problem ("nothing loads"): callers check that first.
+ */
+export const deniedBySubject = (tokens: Tokens, start: number, j: number): boolean => {
+  const { subject } = chainBefore(tokens, start, j)
+  return subject >= start && nobodyWords.has(at(tokens, subject))
+}
+
 /** Can token `k` be the subject of a report (a thing, not "the", "I" or "you")? */
 export const isSubject = (tokens: Tokens, start: number, k: number): boolean => {
   const s = at(tokens, k)

@@ -103,7 +103,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     mitigated | recovered | never mind | nvm | ignore | ignore this | ignore that | disregard | false alarm |
     my bad | it was me | sorry | oops | whoops | wrong channel | wrong thread | wrong chat | wrong room |
     nothing to see here | all systems operational | that was close | carry on | as you were | stand down | back to normal | back up | crisis averted |
-    no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done`,
+    no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done |
+    nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down`,
   ),
 ]
 

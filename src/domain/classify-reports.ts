@@ -93,6 +93,8 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
     return { reason: `problem report: ${phrase(tokens, from, j)}`, at: j, strong: true }
   }
   if (decreases.has(t) && isProblemWord(subject)) return null
+  // "nothing's broken", "nobody is down": a problem predicate denied by its subject.
+  if (nobody.has(subject) && chain.subject >= c.start) return null
   const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null

@@ -129,6 +129,10 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["no more retries are being processed, the queue is stuck", "investigate"],
     ["sounds good, I'll keep an eye on the error rate", "gate"],
     ["that 502 was me, I was restarting nginx. sorry!", "gate"],
+    ["lol the pager went off for the coffee machine again, nothing's on fire", "gate"],
+    ["nothing is broken, false alarm", "gate"],
+    ["nothing loads on the checkout page", "investigate"],
+    ["the pager went off again for payments-api, is it on fire?", "investigate"],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
   })
