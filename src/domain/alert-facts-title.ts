@@ -115,6 +115,25 @@ const cloudwatchFacts = (title: string, text: string, pairs: ReadonlyArray<Label
   service: null,
 })
 
+// Sentry's Slack messages name the project in several layouts: "*Project:* statements-api",
+// "media-gateway · production", "*Escalating issue* in *ledger-api* · production", and the
+// release it was seen in ("Release: media-gateway@4.8.0": Sentry releases are project@version).
+const sentryProjectLine =
+  /^(?:[*_]*(?:new issue|regression|escalating issue|escalating|resolved issue|issue resolved|issue regressed)[*_]*[ \t]+in[ \t]+)?[*_`]*([a-z][\w.-]{1,100})[*_`]*[ \t]+·[ \t]+[*_`]*(?:prod|production|staging|stage|dev|development|test|qa|preprod|sandbox|live)\b/im
+const sentryRelease = /\brelease:?[*_]*[ \t]+[`*_]*([a-z][\w.-]{1,100})@[\w.+-]{1,60}/i
+
+const sentryProject = (text: string, pairs: ReadonlyArray<LabelPair>): string | null =>
+  lookup(pairs, ["project"], (v) => asLooseName(v.replace(/[*_`]/g, "").trim())) ??
+  asLooseName(sentryProjectLine.exec(text)?.[1] ?? "") ??
+  asLooseName(sentryRelease.exec(text)?.[1] ?? "")
+
+/** An issue title alone on the first line (`*Error: connect EMFILE …*`, a linked title). */
+const sentryIssue = (title: string): string | null => {
+  const linked = /\|([^>]{1,300})>/.exec(title)?.[1]
+  const plain = (linked ?? title).replace(/^[^\p{L}\p{N}]+|[*_]+$/gu, "").trim()
+  return plain === "" ? null : plain
+}
+
 /** The alert name and what the title format says besides (see TitleFacts). */
 export const readTitle = (
   source: AlertSource,
@@ -139,9 +158,14 @@ export const readTitle = (
     case "sentry": {
       const m = sentryTitle.exec(title)
       return {
-        alertName: clean(m?.[3]?.replace(countTail, "")),
+        // "*Escalating issue* in *ledger-api* · production": the issue is on the next line.
+        alertName: clean(
+          m?.[3]?.replace(countTail, "") ??
+            sentryIssue(sentryProjectLine.test(title) ? (doc.plain.split("\n")[1] ?? "") : title) ??
+            undefined,
+        ),
         groupValues: [],
-        service: asLooseName(m?.[2] ?? ""),
+        service: asLooseName(m?.[2] ?? "") ?? sentryProject(doc.plain, pairs),
       }
     }
     case "uptime": {

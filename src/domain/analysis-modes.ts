@@ -53,6 +53,10 @@ const words: ReadonlyArray<readonly [FailureMode, RegExp]> = [
     "connections",
     /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:exhausted|full)|max_connections|connections? (?:exhaust|limit)/,
   ],
+  [
+    "limits",
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods/,
+  ],
   ["probe", /(?:readiness|liveness|startup) probe|probes? fail/],
   ["timeout", /timed out|timeouts?\b|deadline exceeded|etimedout|\b504\b/],
   ["unavailable", /econnrefused|connection refused|unavailable|unreachable|no healthy upstream|\b503\b/],

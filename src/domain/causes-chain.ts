@@ -117,6 +117,15 @@ const severityOf = (findings: ReadonlyArray<Finding>): number =>
 const rebalanceWords =
   /rebalanc|partitions? (?:revoked|assigned|lost)|commitfailedexception|group is rebalancing/i
 
+const probeExplainers: ReadonlySet<Mode> = new Set([
+  "limits",
+  "locks",
+  "connections",
+  "dns",
+  "auth",
+  "certificate",
+])
+
 /** One subject's chains: root modes joined by the change they followed, outcomes and context attached. */
 const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => {
   const byTime = (a: Finding, b: Finding) =>
@@ -136,6 +145,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   let crashKey: string | null = null
   let capacityKey: string | null = null
   let flappingKey: string | null = null
+  let probeKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
@@ -147,6 +157,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // maximum) times out under the load the missing replicas would have carried: one failure.
     // A consumer group that keeps rebalancing while its HPA see-saws fails because of the
     // rescaling: the rebalance errors join the flapping.
+    // Probes fail because the process cannot answer: out of file descriptors or threads, stuck on
+    // locks, its pool or its DNS, its credentials or certificate refused. The probe failures (and
+    // the liveness kills) are that failure's symptom, not a cause of their own.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
     const key =
       mode === "errors" && !weak && crashKey !== null
@@ -155,8 +168,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
           ? capacityKey
           : (mode === "errors" || mode === "timeout") && rebalancing && flappingKey !== null
             ? flappingKey
-            : own
+            : mode === "probe" && probeKey !== null
+              ? probeKey
+              : own
     if (mode === "crash") crashKey = own
+    if (probeExplainers.has(mode) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }

@@ -127,6 +127,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/max_connections/, "max_connections"],
     [/[\s\S]/, "connection exhaustion"],
   ],
+  limits: [
+    [/emfile|too many open files|file descriptor/, "too many open files (EMFILE)"],
+    [/rejectedexecution|taskrejected|thread pool|executor|worker pool/, "thread pool exhausted"],
+    [/cpu throttl|cfs.throttl|throttled periods/, "CPU throttling"],
+  ],
   probe: [
     [/readiness/, "readiness probe failures"],
     [/liveness/, "liveness probe failures"],
@@ -175,6 +180,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   crash: "crash loop",
   connections: "connection exhaustion",
   locks: "lock contention",
+  limits: "resource limit reached",
   probe: "probe failures",
   timeout: "timeouts",
   unavailable: "dependency unavailable",

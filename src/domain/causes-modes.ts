@@ -24,6 +24,7 @@ export type Mode =
   | "crash"
   | "connections"
   | "locks"
+  | "limits"
   | "probe"
   | "timeout"
   | "unavailable"
@@ -49,6 +50,7 @@ const modeOrder: ReadonlyArray<Mode> = [
   "crash",
   "connections",
   "locks",
+  "limits",
   "probe",
   "timeout",
   "unavailable",
@@ -135,6 +137,12 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     /failedattachvolume|failedmount|multi-attach|unable to attach or mount|timed out waiting for the condition.*volume/,
   ],
   ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
+  // A process at one of its own limits: file descriptors, a thread or executor pool, its CPU
+  // limit (CFS throttling) — deeper than the probe failures and timeouts it causes.
+  [
+    "limits",
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods/,
+  ],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.
   ["outcome", /ready replica|replicas? (?:un)?available|minimumreplicasunavailable|\bavailability\b/],

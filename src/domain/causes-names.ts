@@ -44,7 +44,9 @@ const notNames = new Set(
     "server service host database db upstream downstream backend endpoint remote client socket read " +
     "write query statement operation context deadline http https tcp udp localhost econnrefused " +
     "etimedout econnreset timeout timed unavailable unreachable refused error errors failed failure " +
-    "while after before reached exceeded is was are be pool slots this that its their our"
+    "while after before reached exceeded is was are be pool slots this that its their our " +
+    "because since due when if then so as by in on at into but not no all any some has have had will " +
+    "would should could can did does do shutdown shutting stopped stopping"
   ).split(" "),
 )
 

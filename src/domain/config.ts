@@ -175,6 +175,8 @@ export const PrometheusSettings = Schema.Struct({
   min_z: withDefault(Schema.Number.pipe(Schema.positive()), () => 3),
   /** Range-query resolution. */
   step_s: withDefault(PositiveInt, () => 60),
+  /** Other metrics of the alert's service/workload read and judged besides the signals (0: none). */
+  scan_metrics: withDefault(Schema.Int.pipe(Schema.between(0, 20)), () => 8),
   /** Per query attempt. */
   timeout_ms: withDefault(PositiveInt, () => 5000),
 })

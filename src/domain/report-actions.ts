@@ -84,6 +84,8 @@ const modeActions: Partial<Record<Mode, (subject: string) => string>> = {
     `Check DNS for ${s}: CoreDNS pods, their logs and load (kubectl -n kube-system logs -l k8s-app=kube-dns), and whether the name resolves from a pod`,
   auth: (s) =>
     `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
+  limits: (s) =>
+    `Check ${s}'s process limits: open file descriptors (a leak, or the ulimit), thread and executor pools, and CPU throttling against its CPU limit (container_cpu_cfs_throttled_periods_total); fix the leak or raise the limit`,
   certificate: (s) =>
     `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
 }

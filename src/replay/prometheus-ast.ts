@@ -41,6 +41,8 @@ export type Expr =
   | MatrixSelector
   | { readonly type: "rate" | "increase"; readonly arg: MatrixSelector }
   | { readonly type: "histogram_quantile"; readonly phi: Expr; readonly arg: Expr }
+  /** `abs(v instant-vector)`: each element's absolute value, the metric name dropped. */
+  | { readonly type: "abs"; readonly arg: Expr }
   | {
       readonly type: "aggregate"
       readonly op: AggregateOp

@@ -310,6 +310,14 @@ export const makeEvaluator = (store: ReadonlyArray<MetricSeries>) => {
       }
       case "histogram_quantile":
         return histogramQuantile(e, t)
+      case "abs":
+        return {
+          kind: "vector",
+          elements: vectorOf(evaluate(e.arg, t), "abs()").map((el) => ({
+            labels: withoutName(el.labels),
+            v: Math.abs(el.v),
+          })),
+        }
       case "aggregate":
         return aggregate(e, t)
       case "binary":

@@ -233,6 +233,13 @@ export const parsePromQL = (query: string): Either.Either<Expr, UnsupportedQuery
         }
         return { type: fn === "Rate" ? "rate" : "increase", arg }
       }
+      case "Abs": {
+        const [arg] = args
+        if (args.length !== 1 || arg === undefined) {
+          return refuse(`abs() expects exactly one instant vector argument (\`${text(n)}\`)`)
+        }
+        return { type: "abs", arg: expr(arg) }
+      }
       case "HistogramQuantile": {
         const [phi, vector] = args
         if (args.length !== 2 || phi === undefined || vector === undefined) {

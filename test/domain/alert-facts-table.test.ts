@@ -362,6 +362,36 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "sentry: the issue title alone, the project beside its environment and in the release",
+    "*Error: connect EMFILE 52.92.180.131:443 - Local (undefined:undefined)*\nmedia-gateway · production\nEvents: 4,118 in 1h · Users: 1,906 · State: Escalating\nRelease: media-gateway@4.8.0 · Environment: production\n<https://pictura.sentry.io/issues/5719024413/?referrer=slack|View on Sentry>",
+    {
+      source: "sentry",
+      alertName: "Error: connect EMFILE 52.92.180.131:443 - Local (undefined:undefined)",
+      service: "media-gateway",
+      links: ["https://pictura.sentry.io/issues/5719024413/?referrer=slack"],
+    },
+  ],
+  [
+    "sentry: an escalating-issue header, the issue on the next line",
+    '*Escalating issue* in *ledger-api* · production\n*PgError: password authentication failed for user "ledger_app" (SQLSTATE 28P01)*\nRelease: ledger-api@2.31.0\n<https://fernhill.sentry.io/issues/5218843301/|View on Sentry>',
+    {
+      source: "sentry",
+      alertName: 'PgError: password authentication failed for user "ledger_app" (SQLSTATE 28P01)',
+      service: "ledger-api",
+      links: ["https://fernhill.sentry.io/issues/5218843301/"],
+    },
+  ],
+  [
+    "sentry: a linked issue title and a Project field",
+    "🔴 *<https://tallyfin.sentry.io/issues/4829103372/?environment=production|StaleReadError: balance consistency check failed>*\n*Project:* statements-api · *Environment:* production · *Release:* statements-api@5.8.2",
+    {
+      source: "sentry",
+      alertName: "StaleReadError: balance consistency check failed",
+      service: "statements-api",
+      links: ["https://tallyfin.sentry.io/issues/4829103372/?environment=production"],
+    },
+  ],
+  [
     "uptimerobot: a monitor named after the service it checks names the service",
     "🔴 Monitor is DOWN: status-api (https://status-api.example.net) – SSL error: certificate has expired",
     {

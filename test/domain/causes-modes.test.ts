@@ -34,6 +34,21 @@ describe("modeOf", () => {
       "connections",
     ],
     ["log_signature", "error: sorry, too many clients already", "high", "connections"],
+    // A process at its own limits, deeper than the probe failures and timeouts it causes.
+    ["log_signature", "Error: connect EMFILE 10.0.4.7:443 - Local (undefined:undefined)", "high", "limits"],
+    ["log_signature", "ERROR accept4() failed (24: Too many open files)", "high", "limits"],
+    [
+      "log_signature",
+      "TaskRejectedException: Executor [carrierRateExecutor] did not accept task (RejectedExecutionException)",
+      "high",
+      "limits",
+    ],
+    [
+      "metric_anomaly",
+      "checkout-api CPU throttling: container_cpu_cfs_throttled_periods_total",
+      "high",
+      "limits",
+    ],
     // A timeout setting the line reports is not a timeout that happened; a slow call is latency.
     ["log_signature", "ERROR upstream request timeout after 30s", "high", "timeout"],
     ["log_signature", "ERROR search failed: status 500 (timeout 5000ms, shards 12/12)", "high", "errors"],
@@ -122,6 +137,12 @@ describe("modeOf", () => {
 
 describe("modeLabel: the class words the evidence supports, canonical first", () => {
   const cases: ReadonlyArray<readonly [Mode, ReadonlyArray<readonly [string, string]>, string]> = [
+    ["limits", [["log_signature", "Error: getaddrinfo EMFILE media-origin"]], "too many open files (EMFILE)"],
+    [
+      "limits",
+      [["metric_anomaly", "checkout-api CPU throttling: container_cpu_cfs_throttled_periods_total"]],
+      "CPU throttling",
+    ],
     ["oom", [["oom_killed", "payments-api: 2/2 pods OOMKilled"]], "OOMKilled"],
     [
       "oom",
@@ -208,6 +229,8 @@ describe("dependencyNamesIn", () => {
     ["request timed out; upstream timed out; connect ECONNREFUSED 10.0.0.1:8080", []],
     // A public host's generic first label is not the dependency's name.
     ['Get "https://api.skylink-gds.com/v3/health": dial tcp: i/o timeout', []],
+    // Prose after the word is not a name: "Shutdown broker because all log dirs … have failed".
+    ["ERROR Shutdown broker because all log dirs in /bitnami/kafka/data have failed", []],
   ]
   it.each(cases)("%s → %j", (text, names) => {
     expect(dependencyNamesIn(text)).toEqual(names)

@@ -17,6 +17,7 @@ describe("sources.prometheus", () => {
       min_ratio: 2,
       min_z: 3,
       step_s: 60,
+      scan_metrics: 8,
       timeout_ms: 5000,
     })
   })

@@ -43,6 +43,7 @@ const matchersOf = (e: Expr): ReadonlyArray<{ name: string; op: string; value: s
       return [...matchersOf(e.phi), ...matchersOf(e.arg)]
     case "aggregate":
     case "negate":
+    case "abs":
       return matchersOf(e.arg)
     case "binary":
     case "set":

@@ -128,6 +128,11 @@ describe("instant selectors", () => {
     expect(queues("queue_depth{team=`x`, queue='a'}")).toEqual(["a"])
   })
 
+  it("abs() gives each element's absolute value and drops the name", () => {
+    expect(vector('abs(-queue_depth{queue="a"})', 90)).toEqual({ [key({ queue: "a", team: "x" })]: 3 })
+    expect(refused("abs(queue_depth, queue_depth)")._tag).toBe("UnsupportedQuery")
+  })
+
   it("shift by offset", () => {
     expect(only('queue_depth{queue="a"} offset 1m', 90)).toBe(2)
     expect(only('queue_depth{queue="a"} offset -1m', 30)).toBe(3)

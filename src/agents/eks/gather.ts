@@ -133,7 +133,9 @@ export const logTargets = (
     .filter((w) => w.inScope)
     .flatMap((w) => {
       const crashing = containerFailures(w, ctx)
-        .filter((f) => f.category === "oom" || f.category === "crash")
+        // A container its liveness probe killed stopped answering first; its previous instance's
+        // last lines say why ("EMFILE: too many open files", a deadlock, a GC spiral).
+        .filter((f) => f.category === "oom" || f.category === "crash" || f.category === "probe_kill")
         .sort(
           (a, b) =>
             (instantOf(lastTermination(b.status)?.finishedAt)?.epochMillis ?? 0) -

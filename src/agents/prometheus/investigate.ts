@@ -26,6 +26,7 @@ import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
+import { scanScope, scopeSelectors } from "./scope-scan.js"
 
 export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
 
@@ -196,7 +197,8 @@ export const investigate = (
         onRight: (expr) => planned.push({ kind, expr }),
       })
     }
-    if (planned.length === 0) {
+    const selectors = settings.scan_metrics > 0 ? scopeSelectors(values) : []
+    if (planned.length === 0 && selectors.length === 0) {
       return {
         status: "skipped",
         findings: [],
@@ -209,24 +211,58 @@ export const investigate = (
     const incident = incidentWindow(task, now, settings.step_s * 1000)
     const baselines = baselineWindows(incident)
     const remaining = Duration.millis(Math.max(0, answerByMs - now))
-    const outcomes = yield* Effect.forEach(
-      planned,
-      ({ kind, expr }) =>
-        judgeKind(source, kind, expr, subject, incident, baselines, settings).pipe(
-          Effect.catchAll((error) => Effect.succeed<KindOutcome>({ _tag: "Failed", kind, error })),
-          Effect.timeoutTo({
-            duration: remaining,
-            onSuccess: (o): KindOutcome => o,
-            onTimeout: (): KindOutcome => ({ _tag: "Late", kind }),
-          }),
+    const rule = (floor: number): AnomalyRule => ({
+      minRatio: settings.min_ratio,
+      minZ: settings.min_z,
+      floor,
+      windowSamples: levelSamples,
+    })
+    // The scan runs beside the signals, in the same time; a failed scan only leaves its note.
+    const scan =
+      selectors.length === 0
+        ? Effect.succeed(null)
+        : scanScope(
+            source,
+            { subject, selectors, incident, rule: rule(0) },
+            baselines,
+            settings.step_s,
+            settings.scan_metrics,
+            now,
+          ).pipe(
+            Effect.timeoutOption(remaining),
+            Effect.map((o) =>
+              o._tag === "Some" ? o.value : { findings: [], scanned: [], note: "scan: no answer in time" },
+            ),
+            Effect.orElseSucceed(() => ({
+              findings: [],
+              scanned: [],
+              note: "scan: the metric list could not be read",
+            })),
+          )
+    const [outcomes, scanned] = yield* Effect.all(
+      [
+        Effect.forEach(
+          planned,
+          ({ kind, expr }) =>
+            judgeKind(source, kind, expr, subject, incident, baselines, settings).pipe(
+              Effect.catchAll((error) => Effect.succeed<KindOutcome>({ _tag: "Failed", kind, error })),
+              Effect.timeoutTo({
+                duration: remaining,
+                onSuccess: (o): KindOutcome => o,
+                onTimeout: (): KindOutcome => ({ _tag: "Late", kind }),
+              }),
+            ),
+          { concurrency: 4 },
         ),
-      { concurrency: 4 },
+        scan,
+      ],
+      { concurrency: 2 },
     )
     const failed = outcomes.filter((o): o is Extract<KindOutcome, { _tag: "Failed" }> => o._tag === "Failed")
     const notConfigured = failed.find((o) => o.error.reason === "not_configured")
     if (notConfigured !== undefined) return yield* notConfigured.error
     const judged = outcomes.filter((o): o is Extract<KindOutcome, { _tag: "Judged" }> => o._tag === "Judged")
-    if (judged.length === 0) {
+    if (judged.length === 0 && planned.length > 0) {
       // Nothing answered: an error the report shows as such, never "no anomaly".
       const first = failed[0]
       return yield* first !== undefined && failed.length === outcomes.length
@@ -239,9 +275,11 @@ export const investigate = (
             ].join("; ")})`,
           })
     }
-    const findings = judged.flatMap((o) => o.findings)
+    const scannedFindings = scanned?.findings ?? []
+    const findings = [...judged.flatMap((o) => o.findings), ...scannedFindings]
     const notes = [
       ...judged.map((o) => o.note),
+      ...(scanned === null ? [] : [scanned.note]),
       ...failed.map(describeFailure),
       ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
       ...skipped.map((s) => `skipped ${s}`),
@@ -251,15 +289,18 @@ export const investigate = (
       findings.length === 0
         ? `No metric anomaly for ${subject} (${window}).`
         : `${findings.length} metric anomal${findings.length === 1 ? "y" : "ies"} for ${subject} (${window}): ` +
-          `${judged
-            .filter((o) => o.findings.length > 0)
-            .map((o) => kindLabels[o.kind])
-            .join(", ")}.`
+          `${[
+            ...judged.filter((o) => o.findings.length > 0).map((o) => kindLabels[o.kind]),
+            ...scannedFindings.map((f) => f.resource?.split("/").pop() ?? "a scanned metric"),
+          ].join(", ")}.`
     return {
       status: "ok",
       findings,
       summary: redact(`${headline} ${notes.join("; ")}.`),
       reason: null,
-      scanned: planned.map(({ kind, expr }) => redact(`promql/${kind}: ${expr}`)),
+      scanned: [
+        ...planned.map(({ kind, expr }) => redact(`promql/${kind}: ${expr}`)),
+        ...(scanned?.scanned ?? []),
+      ],
     } satisfies Outcome
   })

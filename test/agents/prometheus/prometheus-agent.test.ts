@@ -81,8 +81,11 @@ describe("prometheusAgent", () => {
       expect(result.summary).toMatch(/latency_p99: no data in the incident window/)
       // Which services Prometheus knows (one instant query: checkout-api is one, so it is used),
       // then incident, 1 h and 1 d earlier for each of the four signals, over the same 33 minutes.
-      const [lookup, ...ranges] = replay.requests().map((r) => r.body as Record<string, string>)
+      // The scope scan lists what else checkout-api exports: nothing the signals do not judge.
+      const [lookup, ...rest] = replay.requests().map((r) => r.body as Record<string, string>)
       expect(lookup?.query).toBe("count by (service) (http_requests_total)")
+      const ranges = rest.filter((b) => !String(b.query).startsWith("count by (__name__)"))
+      expect(rest.length - ranges.length).toBe(1)
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
       expect([...lengths]).toEqual([33 * 60])

@@ -1,0 +1,191 @@
+/**
+ * The scan of the alert's scope: besides the configured signals (error rate, p99, memory,
+ * restarts), what else do the alert's service and workload export that moved? A failure often
+ * shows first in a metric no template names — CPU throttling against a limit, open file
+ * descriptors, replication or consumer lag, a clock offset, an executor queue. One instant query
+ * (over the incident window) lists the metric names whose series carry the alert's names (as `service`, `job`, `app`,
+ * `deployment`, `statefulset`, `consumergroup`, `container`, or as the pods' prefix); the first
+ * few are read over the incident window and the same window 1 h and 1 d earlier, and judged by
+ * the same rule as the signals, with no floor beyond "above zero". Every selector value is
+ * escaped (metric-queries.ts), so alert text cannot change a query's structure.
+ */
+import { DateTime, Effect } from "effect"
+import type { Finding } from "../../domain/finding.js"
+import { type AnomalyRule, type AnomalyVerdict, judgeAnomaly } from "../../domain/metric-anomaly.js"
+import { glossOf, isCounter } from "../../domain/metric-gloss.js"
+import { escapeLabelValue, type PlaceholderName, quoteRegex } from "../../domain/metric-queries.js"
+import { labelsKey } from "../../domain/metric-series.js"
+import { redact } from "../../domain/redact.js"
+import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
+import type { TimeWindow } from "./metric-windows.js"
+
+/** Labels a service or workload is named by in the exporters we know. */
+const nameLabels = ["service", "job", "app", "deployment", "statefulset", "consumergroup", "container"]
+
+// What the configured signals already judge, and series that describe rather than measure.
+const covered = new Set([
+  "http_requests_total",
+  "http_request_duration_seconds",
+  "http_request_duration_seconds_sum",
+  "http_request_duration_seconds_count",
+  "container_memory_working_set_bytes",
+  "kube_pod_container_resource_limits",
+  "kube_pod_container_status_restarts_total",
+])
+// The latency template's recording-rule fallback (metric-queries.ts) already judges these.
+const coveredRule = /:http_request_duration_seconds:(?:p99|99quantile|quantile_?99)$/
+const descriptive =
+  /(?:_bucket|_created|_info|_labels|_annotations|_start_time_seconds|_generation|_owner|_status_phase|_timestamp_seconds)$|^(?:up|scrape_.*|kube_.*_created|go_info|process_start_time_seconds)$/
+
+/** The PromQL selectors for the alert's names (empty when it names no service or workload). */
+export const scopeSelectors = (
+  values: Readonly<Record<PlaceholderName, string | null>>,
+): ReadonlyArray<string> => {
+  const names = [...new Set([values.service, values.workload].flatMap((n) => (n === null ? [] : [n])))]
+  const ns = values.namespace === null ? "" : `namespace="${escapeLabelValue(values.namespace)}",`
+  return names.flatMap((n) => [
+    ...nameLabels.map((l) => `{${l}="${escapeLabelValue(n)}"}`),
+    `{${ns}pod=~"${escapeLabelValue(quoteRegex(n))}-.*"}`,
+  ])
+}
+
+/** One instant query: the names of the metrics whose series carry the alert's names. */
+export const discoveryQuery = (selectors: ReadonlyArray<string>): string =>
+  `count by (__name__) (${selectors.join(" or ")})`
+
+/** A metric's level over the scope: a counter's per-second rate summed, a gauge's worst (|value|) series. */
+export const scanExpr = (metric: string, selectors: ReadonlyArray<string>): string => {
+  const each = selectors.map((s) => `${metric}${s}`)
+  return isCounter(metric)
+    ? `sum(${each.map((s) => `rate(${s}[5m])`).join(" or ")})`
+    : `max(abs(${each.join(" or ")}))`
+}
+
+/** The metric names worth a look, described ones first (their words carry the finding), at most `max`. */
+export const metricsToScan = (names: ReadonlyArray<string>, max: number): ReadonlyArray<string> =>
+  [...new Set(names)]
+    .filter((n) => /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(n) && !covered.has(n) && !coveredRule.test(n) && !descriptive.test(n))
+    .sort((a, b) => Number(glossOf(b) !== null) - Number(glossOf(a) !== null) || a.localeCompare(b))
+    .slice(0, max)
+
+const trim = (n: number): string => {
+  if (!Number.isFinite(n)) return String(n)
+  const abs = Math.abs(n)
+  const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : 4
+  return String(Number(n.toFixed(digits)))
+}
+const ratioText = (r: number): string => (Number.isFinite(r) ? `${trim(r >= 10 ? Math.round(r) : r)}×` : "∞×")
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
+
+export interface ScanContext {
+  readonly subject: string
+  readonly selectors: ReadonlyArray<string>
+  readonly incident: TimeWindow
+  readonly rule: AnomalyRule
+}
+
+/** An anomalous scanned metric as a finding: what it measures, its level against the baselines, the rule. */
+export const scanFinding = (
+  metric: string,
+  verdict: AnomalyVerdict,
+  c: ScanContext,
+  link: string | null,
+): Finding => {
+  const gloss = glossOf(metric)
+  const unit = isCounter(metric) ? "/s" : ""
+  const what = gloss === null ? metric : `${gloss} (${metric})`
+  const lowest = Math.min(...verdict.baselines.map((b) => b.ratio))
+  const baselines = verdict.baselines
+    .map(
+      (b) => `${b.label}: mean ${trim(b.stats.mean)}${unit} (sd ${trim(b.stats.sd)}) → ${ratioText(b.ratio)}`,
+    )
+    .join("; ")
+  const onset = verdict.onsetMs === null ? "" : ` It began around ${hhmm(verdict.onsetMs)} UTC.`
+  const expr = scanExpr(metric, c.selectors)
+  return {
+    id: "",
+    agent: "prometheus",
+    title: redact(
+      `${c.subject} ${what} ${trim(verdict.level)}${unit} vs ${verdict.baselines.map((b) => `${trim(b.stats.mean)}${unit}`).join(" / ")} baseline (${ratioText(lowest)})`,
+    ),
+    detail: redact(
+      `Found by scanning what ${c.subject} exports: incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC peak ` +
+        `${trim(verdict.level)}${unit} (mean ${trim(verdict.incident.mean)}, max ${trim(verdict.incident.max)}). ` +
+        `Baselines, same window length — ${baselines}.${onset} Rule: the highest ${c.rule.windowSamples}-sample mean ` +
+        `≥ ${c.rule.minRatio}× every baseline's mean AND ≥ ${c.rule.minZ} of its standard deviations above it.`,
+    ),
+    severity: lowest >= 5 ? "high" : "medium",
+    kind: "metric_anomaly",
+    observedAt: verdict.onsetMs === null ? null : DateTime.unsafeMake(verdict.onsetMs),
+    resource: `metric/${c.subject}/${metric}`,
+    service: c.subject,
+    link,
+    excerpt: redact(expr),
+  }
+}
+
+export interface ScanOutcome {
+  readonly findings: ReadonlyArray<Finding>
+  readonly scanned: ReadonlyArray<string>
+  readonly note: string
+}
+
+/** Discover, read and judge (see the module header); a failed read leaves that metric out. */
+export const scanScope = (
+  source: MetricSourceService,
+  c: ScanContext,
+  baselines: ReadonlyArray<TimeWindow>,
+  stepS: number,
+  max: number,
+  nowMs: number,
+): Effect.Effect<ScanOutcome, MetricSourceError> =>
+  Effect.gen(function* () {
+    // Over the incident window, not at one instant: a series scraped sparsely, or one that
+    // stopped (a pod that died), still counts.
+    const listed = yield* source.queryRange(
+      discoveryQuery(c.selectors),
+      c.incident.startMs,
+      Math.max(c.incident.startMs, Math.min(nowMs, c.incident.endMs)),
+      Math.max(stepS, 60),
+    )
+    const names = listed.flatMap((s) => s.labels.__name__ ?? [])
+    const metrics = metricsToScan(names, max)
+    const judged = yield* Effect.forEach(
+      metrics,
+      (metric) => {
+        const expr = scanExpr(metric, c.selectors)
+        return Effect.forEach(
+          [c.incident, ...baselines],
+          (w) => source.queryRange(expr, w.startMs, w.endMs, stepS),
+          { concurrency: "unbounded" },
+        ).pipe(
+          Effect.map(([now, ...before]) => {
+            const [series] = now ?? []
+            if (series === undefined) return null
+            const key = labelsKey(series.labels)
+            const verdict = judgeAnomaly(
+              series.samples,
+              baselines.map((w, i) => ({
+                label: w.label,
+                samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
+              })),
+              c.rule,
+            )
+            return verdict.anomalous && verdict.level > 0
+              ? scanFinding(metric, verdict, c, source.graphUrl(expr, c.incident.startMs, c.incident.endMs))
+              : null
+          }),
+          Effect.orElseSucceed(() => null),
+        )
+      },
+      { concurrency: 4 },
+    )
+    const findings = judged.filter((f): f is Finding => f !== null)
+    const note =
+      metrics.length === 0
+        ? `scan: no other metric of ${c.subject} found`
+        : `scan of ${metrics.length} other metric(s) of ${c.subject}: ${
+            findings.length === 0 ? "none anomalous" : `${findings.length} anomalous`
+          }`
+    return { findings, scanned: metrics.map((m) => redact(`promql/scan: ${scanExpr(m, c.selectors)}`)), note }
+  })
