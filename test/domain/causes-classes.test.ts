@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest"
 import { badImage, oom, probe } from "./causes-rows-changes.js"
 import { missingSecret, node, scheduling } from "./causes-rows-cluster.js"
-import { connections, hpa, timeouts } from "./causes-rows-load.js"
+import { connections, hpa, limits, timeouts } from "./causes-rows-load.js"
 import { type ClassRow, causesFor, expectScored } from "./causes-support.js"
 
 const classRows: ReadonlyArray<ClassRow> = [
@@ -21,6 +21,7 @@ const classRows: ReadonlyArray<ClassRow> = [
   connections,
   timeouts,
   hpa,
+  limits,
 ]
 
 describe("inferCauses by class of failure", () => {

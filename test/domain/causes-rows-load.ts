@@ -147,3 +147,42 @@ export const hpa: ClassRow = {
   neverCited: ["eks#3"],
   topCites: ["eks#1", "prometheus#1"],
 }
+
+export const limits: ClassRow = {
+  name: "out of file descriptors, killed by its liveness probe",
+  facts: facts({ source: "sentry", alertName: "Error: connect EMFILE", service: "media-gateway" }),
+  findings: numbered([
+    {
+      agent: "eks",
+      kind: "probe_failure",
+      severity: "high",
+      at: "13:01",
+      resource: "deployment/content/media-gateway",
+      service: "media-gateway",
+      title:
+        "media-gateway: container gateway killed by the kubelet after failed liveness probes in 2/6 pods",
+    },
+    {
+      agent: "eks",
+      kind: "container_logs",
+      severity: "high",
+      at: "12:44",
+      resource: "pod/content/media-gateway-5f7d9c8b6d-2hxkq",
+      service: "media-gateway",
+      title:
+        'media-gateway: previous gateway container logged "Error: EMFILE: too many open files, open /app/assets/w.png"',
+    },
+    {
+      agent: "eks",
+      kind: "crash_loop",
+      severity: "high",
+      at: "12:59",
+      resource: "pod/kube-system/coredns-787cb67946-tm5qf",
+      title: "coredns: container coredns restarted (plugin/errors: i/o timeout)",
+    },
+  ]),
+  terms: [["EMFILE", "too many open files"], ["media-gateway"]],
+  mustNot: ["coredns"],
+  neverCited: ["eks#3"],
+  topCites: ["eks#1", "eks#2"],
+}

@@ -1,5 +1,6 @@
 /**
- * Which container logs the eks agent reads: the crashing containers' previous instances first;
+ * Which container logs the eks agent reads: the crashing (or liveness-killed) containers' previous
+ * instances first;
  * when nothing in scope crashed, the current log of one running pod's main container (a healthy
  * pod can still fail every request and say why); never an out-of-scope workload's.
  */
@@ -10,6 +11,7 @@ import {
   crashLooping,
   ctx,
   deployment,
+  event,
   pod,
   replicaSet,
   running,
@@ -34,6 +36,26 @@ describe("logTargets", () => {
       deployments: [deployment({ name: "api", replicas: 1, ready: 0 })],
       replicaSets: [rs],
       pods,
+    })
+    expect(logTargets(workloads, ctx).map((t) => [t.container, t.previous])).toEqual([["app", true]])
+  })
+
+  it("reads the previous instance of a container its liveness probe killed (why it stopped answering)", () => {
+    const pods = [apiPod(0, [crashLooping("app", { reason: "Error", exitCode: 137 }), running("envoy")])]
+    const killing = event({
+      kind: "Pod",
+      name: "api-7d9f8c6b5-x0k2m",
+      reason: "Killing",
+      type: "Normal",
+      message: "Container app failed liveness probe, will be restarted",
+    })
+    const workloads = scoped({
+      deployments: [deployment({ name: "api", replicas: 1, ready: 0 })],
+      replicaSets: [rs],
+      pods,
+      events: [
+        { ...killing, involvedObject: { ...killing.involvedObject, fieldPath: "spec.containers{app}" } },
+      ],
     })
     expect(logTargets(workloads, ctx).map((t) => [t.container, t.previous])).toEqual([["app", true]])
   })
