@@ -11,6 +11,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
 import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import type { Finding } from "./finding.js"
+import { isKin } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
 import { namesReportRoute } from "./route-words.js"
 
@@ -36,10 +37,21 @@ export const matchesHint = (name: string, hint: string): boolean =>
   (hint.length >= 4 && !vague.has(hint) && name.split(/[-_.]/).includes(hint)) ||
   (name.length >= 4 && !vague.has(name) && hint.startsWith(`${name}-`))
 
+/**
+ * An alarm on a resource no finding is about (a dead-letter queue, a topic) is about what is
+ * named with its words — the queue's consumer, the topic's publisher (log-group-kin.ts).
+ */
+const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope => {
+  const evidence = findings.filter((f) => modeOf(f) !== "context")
+  if (base.names.size === 0 || evidence.some((f) => inScope(base, f))) return base
+  const kin = evidence.flatMap(namesOf).filter((n) => [...base.names].some((b) => isKin(n, b)))
+  return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }
+}
+
 /** The alert's names, or those of the findings its words (service, keywords) match when it names none. */
 const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertScope => {
   const base = scopeOf(facts)
-  if (!base.everything && facts.source !== "human") return base
+  if (!base.everything && facts.source !== "human") return withKin(base, findings)
   const hints = [facts.service, facts.workload, ...facts.keywords].flatMap((h) =>
     h === null || h.trim() === "" ? [] : [h.trim().toLowerCase()],
   )

@@ -178,6 +178,8 @@ export interface RankedLogGroup {
    * application logs): query it only for lines about the alert's names.
    */
   readonly shared: boolean
+  /** Found only as named with the alert's words (log-group-kin.ts): its service is in scope. */
+  readonly kin?: boolean
 }
 
 export interface FoundClusters {

@@ -95,6 +95,34 @@ describe("the alert's subject", () => {
     expect(causes[0]?.text).toMatch(/authgate/)
   })
 
+  it("an alarm on a resource no finding is about names what is named with its words (a queue's consumer)", () => {
+    const dlq = facts({
+      source: "cloudwatch",
+      service: "invoice-render-dlq",
+      alertName: "invoice-render-dlq-not-empty",
+    })
+    const findings = numbered([
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "13:00",
+        service: "invoice-pdf-renderer",
+        title:
+          "invoice-pdf-renderer: ERROR Invoke Error TypeError: Cannot read properties of undefined (reading 'map')",
+      },
+      {
+        agent: "cloudwatch_logs",
+        kind: "log_signature",
+        severity: "high",
+        at: "13:01",
+        service: "legacy-invoice-import",
+        title: "legacy-invoice-import: ERROR CRM answered 429",
+      },
+    ])
+    expect(causesFor(dlq, findings).map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
+  })
+
   it("a node alert keeps the node and what names it in scope, never another node", () => {
     const nodeFacts = { ...nothingNamed, node: "ip-10-0-3-17.ec2.internal" }
     const nodes = numberFindings([

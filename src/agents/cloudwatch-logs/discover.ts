@@ -19,6 +19,7 @@ import {
   type RankedLogGroup,
   rankLogGroups,
 } from "../../domain/log-group-discovery.js"
+import { kinSearches, rankKin } from "../../domain/log-group-kin.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 
 export const maxPagesPerSearch = 3
@@ -104,7 +105,25 @@ export const discoverLogGroups = (
   prefixes: ReadonlyArray<string>,
   alertText = "",
   cluster: string | null = null,
-): Effect.Effect<Discovery, LogSourceError> => run(source, discoveryPlan(facts, prefixes, alertText, cluster))
+): Effect.Effect<Discovery, LogSourceError> => {
+  const plan = discoveryPlan(facts, prefixes, alertText, cluster)
+  return Effect.flatMap(run(source, plan), (found) =>
+    found.ranked.length > 0 || plan.names.length === 0 ? Effect.succeed(found) : kin(source, plan, found),
+  )
+}
+
+/** Nothing named after the alert's names: the groups of what is named with their words (log-group-kin.ts). */
+const kin = (source: LogSourceService, plan: DiscoveryPlan, found: Discovery) =>
+  Effect.forEach(kinSearches(plan.names), (s) => Effect.either(search(source, s)), { concurrency }).pipe(
+    Effect.map((searched): Discovery => {
+      const groups = searched.flatMap((r) => (Either.isRight(r) ? r.right : []))
+      return {
+        ...found,
+        ranked: rankKin(plan, groups),
+        failures: [...found.failures, ...searched.flatMap(leftOf)],
+      }
+    }),
+  )
 
 /** The log groups of dependencies the alerting service blames, other than `exclude`. */
 export const discoverDependencyGroups = (

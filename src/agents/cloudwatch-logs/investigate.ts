@@ -198,6 +198,11 @@ export const investigate = (
       facts: task.facts,
       truncated: passes.some((p) => p.truncated),
       dependencies: new Set(follow.blamed),
+      kin: new Set(
+        discovery.ranked.flatMap((g) =>
+          g.kin === true && g.service !== null ? [g.service.toLowerCase()] : [],
+        ),
+      ),
       link: (c) => {
         const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))
         const fallback = shared && scope !== null ? scopedErrorQuery(scope) : errorQuery

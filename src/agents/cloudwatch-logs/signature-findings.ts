@@ -30,6 +30,8 @@ export interface SignatureContext {
   readonly truncated: boolean
   /** Services the alerting service's own errors blame (lower-case). */
   readonly dependencies?: ReadonlySet<string>
+  /** Services named with the alerting resource's words, found as its consumer or owner (lower-case). */
+  readonly kin?: ReadonlySet<string>
   readonly max?: number
 }
 
@@ -135,6 +137,7 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   // A namespace-only alert: the pods of that namespace are its scope.
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"
+  if (c.service !== null && ctx.kin?.has(c.service.toLowerCase()) === true) return "in_scope"
   // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.
   if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"

@@ -64,7 +64,13 @@ export const scanExpr = (metric: string, selectors: ReadonlyArray<string>): stri
 /** The metric names worth a look, described ones first (their words carry the finding), at most `max`. */
 export const metricsToScan = (names: ReadonlyArray<string>, max: number): ReadonlyArray<string> =>
   [...new Set(names)]
-    .filter((n) => /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(n) && !covered.has(n) && !coveredRule.test(n) && !descriptive.test(n))
+    .filter(
+      (n) =>
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(n) &&
+        !covered.has(n) &&
+        !coveredRule.test(n) &&
+        !descriptive.test(n),
+    )
     .sort((a, b) => Number(glossOf(b) !== null) - Number(glossOf(a) !== null) || a.localeCompare(b))
     .slice(0, max)
 

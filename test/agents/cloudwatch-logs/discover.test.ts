@@ -76,4 +76,25 @@ describe("answerBy", () => {
     expect(answerBy({ ...task(), hints: { report_at: "not a time" } }, t0)).toBe(t0 + 63_000)
     expect(answerBy({ ...task(), deadline: DateTime.unsafeMake(t0 + 1000) }, t0)).toBe(t0 + 750)
   })
+
+  it.scoped(
+    "with nothing named after the alert, finds what is named with its words (a queue's consumer)",
+    () =>
+      Effect.gen(function* () {
+        const { source } = yield* harness(
+          [
+            "/aws/lambda/invoice-pdf-renderer",
+            "/aws/lambda/legacy-invoice-import",
+            "/aws/lambda/customer-sync",
+          ].map((name) => ({ name, events: [] })),
+          now,
+        )
+        const text =
+          "ALARM: invoice-render-dlq-not-empty\nNamespace: AWS/SQS · Metric: ApproximateNumberOfMessagesVisible · QueueName: invoice-render-dlq"
+        const discovery = yield* discoverLogGroups(source, facts(text), [], text)
+        expect(discovery.ranked.map((g) => [g.name, g.kin])).toEqual([
+          ["/aws/lambda/invoice-pdf-renderer", true],
+        ])
+      }),
+  )
 })

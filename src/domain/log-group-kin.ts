@@ -1,0 +1,77 @@
+/**
+ * The last resort of log-group discovery, when no group is named after anything the alert
+ * names: a resource's consumer or owner is usually named with the same words. A dead-letter
+ * queue `invoice-render-dlq` is fed by the Lambda `invoice-pdf-renderer`; a topic
+ * `orders-events` by the `orders-publisher` service. The alert's names are split into their
+ * distinctive words, groups containing those words are searched for, and a group counts as kin
+ * only when it shares at least two of them (a word may be a stem of the other, "render" →
+ * "renderer"), so one shared word ("invoice" in `legacy-invoice-import`) is never enough. Pure.
+ */
+import type { DiscoveryPlan, LogGroupSearch, RankedLogGroup } from "./log-group-discovery.js"
+import { searchable } from "./log-group-names.js"
+import { serviceOfGroup } from "./log-origin.js"
+
+// Words that say what kind of resource a name is, or where, rather than what it does.
+const kindWords = new Set(
+  (
+    "dlq deadletter dead letter queue queues topic topics stream streams bucket table tables alarm alarms " +
+    "alert errors error high low prod production staging stage dev test main primary replica cluster " +
+    "service svc api app web worker job lambda function fn ecs task events event logs log metrics " +
+    "count rate latency p99 5xx 4xx not empty visible messages age"
+  ).split(" "),
+)
+
+/** The distinctive words of a resource name, in order (at most three). */
+export const kinWords = (name: string): ReadonlyArray<string> =>
+  [
+    ...new Set(
+      name
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4 && !kindWords.has(w) && !/^\d+$/.test(w)),
+    ),
+  ].slice(0, 3)
+
+/** One pattern search per distinctive word of each name. */
+export const kinSearches = (names: ReadonlyArray<string>): ReadonlyArray<LogGroupSearch> =>
+  [...new Set(names.flatMap(kinWords))]
+    .filter((w) => searchable.test(w))
+    .slice(0, 4)
+    .map((w) => ({ by: "pattern" as const, value: w, why: `log groups sharing the word ${w}` }))
+
+const related = (a: string, b: string): boolean => a === b || a.startsWith(b) || b.startsWith(a)
+
+/** Whether `candidate` is named with at least two of `name`'s distinctive words (see the module header). */
+export const isKin = (candidate: string, name: string): boolean => {
+  const words = candidate
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 4)
+  return kinWords(name).filter((k) => words.some((w) => related(w, k))).length >= 2
+}
+
+/** The found groups sharing at least two distinctive words with one name, most shared first. */
+export const rankKin = (plan: DiscoveryPlan, found: ReadonlyArray<string>): ReadonlyArray<RankedLogGroup> => {
+  const scored = [...new Set(found)].flatMap((group) => {
+    const words = group
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4)
+    const best = plan.names
+      .map((name) => ({ name, shared: kinWords(name).filter((k) => words.some((w) => related(w, k))) }))
+      .sort((a, b) => b.shared.length - a.shared.length)[0]
+    if (best === undefined || best.shared.length < 2) return []
+    return [
+      {
+        name: group,
+        score: best.shared.length,
+        reason: `shares the words ${best.shared.join(", ")} with ${best.name}`,
+        service: serviceOfGroup(group),
+        shared: false,
+        kin: true,
+      },
+    ]
+  })
+  const top = Math.max(0, ...scored.map((g) => g.score))
+  return scored.filter((g) => g.score === top).sort((a, b) => a.name.localeCompare(b.name))
+}
