@@ -20,18 +20,39 @@ const tokenText = (inner: string): string => {
  * Each rewrite runs only when its marker character is present (this runs on every piece of
  * every message), and whitespace runs collapse in one pass.
  */
+const ascii = /^[\x00-\x7f]*$/
+
 export const normaliseForDedup = (text: string): string => {
   let t = text
   if (t.includes("<")) t = t.replace(/<([^<>\n]*)>/g, (_, inner: string) => tokenText(inner))
   if (t.includes("](")) t = t.replace(/\[([^\]\n]*)\]\(<?[^()\s<>]*>?\)/g, "$1")
   if (t.includes("&")) t = t.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&")
   if (t.includes("#")) t = t.replace(/^[ \t]*(?:-#|#{1,3})[ \t]/gm, "")
-  return t
-    .replace(/[*_~`|<>•\u200b]/g, "")
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
+  t = t.replace(/[*_~`|<>•\u200b]/g, "")
+  // NFKC leaves ASCII as it is, and it is the costliest step here: most alerts are ASCII.
+  if (!ascii.test(t)) t = t.normalize("NFKC")
+  return t.toLowerCase().replace(/\s+/g, " ").trim()
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0
+
+/** Equal once every run of whitespace reads as one space (a character loop: no string is built). */
+const sameButSpacing = (a: string, b: string): boolean => {
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(j)
+    if (isSpace(x) && isSpace(y)) {
+      while (i < a.length && isSpace(a.charCodeAt(i))) i++
+      while (j < b.length && isSpace(b.charCodeAt(j))) j++
+    } else if (x !== y) return false
+    else {
+      i++
+      j++
+    }
+  }
+  return i === a.length && j === b.length
 }
 
 /** `needle` occurs in the space-padded `hay` on word boundaries (the empty text occurs everywhere). */
@@ -47,7 +68,13 @@ const padded = (pieces: ReadonlyArray<Piece>): string => ` ${pieces.map((p) => p
  * contained in the joined output.
  */
 export const distinctPieces = (pieces: ReadonlyArray<string>): ReadonlyArray<string> => {
-  const present = pieces.map((p) => p.trim()).filter((p) => p !== "")
+  // A piece like an earlier one but for its whitespace repeats it whatever the rule (Slack's
+  // `text` and its rich_text block usually render so): drop it before paying for normalising.
+  const present: string[] = []
+  for (const piece of pieces) {
+    const p = piece.trim()
+    if (p !== "" && !present.some((q) => sameButSpacing(q, p))) present.push(p)
+  }
   // One piece cannot repeat anything: skip the normalising (most alerts are just `text`).
   if (present.length <= 1) return present
   let kept: Piece[] = []

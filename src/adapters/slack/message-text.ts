@@ -115,18 +115,37 @@ const decoderOf =
     return Option.isSome(quick) ? quick : lenientDecode(u)
   }
 
+// Each rich_text node as Slack sends it: a small struct per `type`, so a node is checked against
+// the two or three fields its type has (the union picks the member by its `type` literal)
+// instead of all seventeen; a node of another type or shape takes the lenient decode.
+const node = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct({ type: Schema.Literal(type), ...fields })
+const AsSentStyle = Schema.optional(StyleAsSent)
+const AsSentNum = Schema.optional(Schema.Number)
+const RichNodeAsSent = Schema.Union(
+  node("text", { text: Schema.String, style: AsSentStyle }),
+  node("link", { url: Schema.String, text: AsSentStr, style: AsSentStyle }),
+  node("user", { user_id: Schema.String }),
+  node("channel", { channel_id: Schema.String }),
+  node("usergroup", { usergroup_id: Schema.String }),
+  node("broadcast", { range: Schema.String }),
+  node("emoji", { name: Schema.String, skin_tone: AsSentNum }),
+  node("color", { value: Schema.String }),
+  node("date", { timestamp: Schema.Number, format: AsSentStr, fallback: AsSentStr }),
+  node("rich_text_section", { elements: Schema.Array(Schema.Unknown) }),
+  node("rich_text_quote", { elements: Schema.Array(Schema.Unknown) }),
+  node("rich_text_preformatted", { elements: Schema.Array(Schema.Unknown) }),
+  node("rich_text_list", {
+    elements: Schema.Array(Schema.Unknown),
+    style: AsSentStr,
+    indent: AsSentNum,
+    offset: AsSentNum,
+  }),
+)
+
 // Decoders built once (decodeAll runs for every node of every message).
 const decodeRichNode = decoderOf<RichNode>(
-  Schema.decodeUnknownOption(
-    Schema.Struct(
-      richNodeFields(
-        AsSentStr,
-        Schema.optional(Schema.Number),
-        Schema.optional(Schema.Union(Schema.String, StyleAsSent)),
-        AsSentList,
-      ),
-    ),
-  ),
+  Schema.decodeUnknownOption(RichNodeAsSent),
   Schema.decodeUnknownOption(RichNode),
 )
 const decodeBlock = decoderOf<typeof Block.Type>(

@@ -288,6 +288,12 @@ describe("normaliseForDedup and distinctPieces", () => {
     expect(distinctPieces(["b", "  ", "a", "A!", "b", "a b c", "d"])).toEqual(["a b c", "A!", "d"])
   })
 
+  it("keeps the first of pieces that differ only in their spacing (text and its rich_text block)", () => {
+    expect(distinctPieces(["<@U1> a  b\n\nc", " <@U1> a b\nc", "a b c"])).toEqual(["<@U1> a  b\n\nc"])
+    // Spacing between words is not spacing inside one: "a b" is not "ab".
+    expect(distinctPieces(["a b", "ab"])).toEqual(["a b", "ab"])
+  })
+
   it("appends rather than replaces when replacing would lose text dropped earlier", () => {
     expect(distinctPieces(["a b", "c d", "b c", "x a b y"])).toEqual(["a b", "c d", "x a b y"])
   })
