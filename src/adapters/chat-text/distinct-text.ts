@@ -20,18 +20,18 @@ const tokenText = (inner: string): string => {
  * Each rewrite runs only when its marker character is present (this runs on every piece of
  * every message), and whitespace runs collapse in one pass.
  */
-const ascii = /^[\x00-\x7f]*$/
-
 export const normaliseForDedup = (text: string): string => {
   let t = text
   if (t.includes("<")) t = t.replace(/<([^<>\n]*)>/g, (_, inner: string) => tokenText(inner))
   if (t.includes("](")) t = t.replace(/\[([^\]\n]*)\]\(<?[^()\s<>]*>?\)/g, "$1")
   if (t.includes("&")) t = t.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&")
   if (t.includes("#")) t = t.replace(/^[ \t]*(?:-#|#{1,3})[ \t]/gm, "")
-  t = t.replace(/[*_~`|<>•\u200b]/g, "")
-  // NFKC leaves ASCII as it is, and it is the costliest step here: most alerts are ASCII.
-  if (!ascii.test(t)) t = t.normalize("NFKC")
-  return t.toLowerCase().replace(/\s+/g, " ").trim()
+  return t
+    .replace(/[*_~`|<>•\u200b]/g, "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
 }
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0
