@@ -200,12 +200,60 @@ const stages: ReadonlyArray<Stage> = [
     label: "makeHttpApp over an Intake that answers at once: the edge around intake (app.ts)",
     run: (d) => edgeApp.request(slackEventsUrl, { method: "POST", headers: d.headers, body: d.body }),
   },
+  // Why the pieces cost more together than apart: the same Intake.handle right after something
+  // that evicts one machine resource, beside that something alone (the difference is the cost
+  // of running Intake cold on it). V8's megamorphic stub cache (a fixed table of property-lookup
+  // handlers shared by every megamorphic call site) is evicted by 3,000 property loads over
+  // 3,000 object shapes (~0.3 MB); the CPU's L2 by a 1 MiB read; both by Hono's request path.
+  {
+    id: "stubs-evicted",
+    label: "3,000 loads of one property over 3,000 object shapes (evicts V8's megamorphic stub cache)",
+    run: () => megamorphicLoads(),
+  },
+  {
+    id: "intake-after-stubs",
+    label: "the same, then Intake.handle (runSyncExit)",
+    run: (d) => {
+      megamorphicLoads()
+      return runtime.runSyncExit(intake.handle("slack", { headers: d.headers, rawBody: d.body }))
+    },
+  },
+  { id: "l2-evicted", label: "a 1 MiB read (evicts the CPU's L2)", run: () => sweep() },
+  {
+    id: "intake-after-l2",
+    label: "the same, then Intake.handle (runSyncExit)",
+    run: (d) => {
+      sweep()
+      return runtime.runSyncExit(intake.handle("slack", { headers: d.headers, rawBody: d.body }))
+    },
+  },
+  {
+    id: "intake-sync",
+    label: "Intake.handle alone (runSyncExit: the in-memory path never waits)",
+    run: (d) => runtime.runSyncExit(intake.handle("slack", { headers: d.headers, rawBody: d.body })),
+  },
   {
     id: "ours",
     label: "ours: the whole app (makeHttpApp), in-memory dedup, logging off",
     run: (d) => oursApp.app.request(slackEventsUrl, { method: "POST", headers: d.headers, body: d.body }),
   },
 ]
+
+// Objects of 3,000 different shapes (a distinct property each), read through one call site.
+const shapes = Array.from({ length: 3_000 }, (_, i) => ({ [`p${i}`]: i, x: i }))
+let sink = 0
+const megamorphicLoads = () => {
+  let s = 0
+  for (const o of shapes) s += o.x
+  sink += s
+}
+const mib = new Float64Array(131_072)
+const sweep = () => {
+  let s = 0
+  // One read per 64-byte line.
+  for (let i = 0; i < mib.length; i += 8) s += mib[i] ?? 0
+  sink += s
+}
 
 const asResponse = async (x: unknown): Promise<Response> => {
   const v = await x
@@ -265,6 +313,7 @@ for (const stage of stages) {
   out.push(`| ${stage.id}: ${stage.label} | ${fmt(s.medianMs * 1000, 1)} | ${fmt(s.meanMs * 1000, 1)} |`)
 }
 process.stdout.write(`${out.join("\n")}\n`)
+if (sink === Number.NEGATIVE_INFINITY) process.stderr.write("unreachable\n")
 await oursApp.close()
 await stubRuntime.dispose()
 await loggedRuntime.runtime.dispose()
