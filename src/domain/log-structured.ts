@@ -88,8 +88,26 @@ const upstreamPaths = [
   "peer.service",
   "remote_service",
   "target_service",
+  // A third party the record's outbound call went to.
+  "provider",
+  "vendor",
+  "partner",
+  "upstream_host",
+  "target_host",
+  "remote_host",
+  "server.address",
 ]
-const errorPaths = ["error.message", "err.message", "error", "err", "exception", "stack_trace", "exc_info"]
+const errorPaths = [
+  "error.message",
+  "err.message",
+  "error",
+  "err",
+  "exception",
+  "stack_trace",
+  "exc_info",
+  // Why the record failed, as a word of its own ("provider_unavailable").
+  "reason",
+]
 
 const parseObject = (line: string): object | null => {
   const t = line.trim()

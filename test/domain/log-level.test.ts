@@ -61,6 +61,11 @@ describe("dependencyNamed", () => {
     ["pq: sorry, too many clients already (postgres)", "postgres"],
     ["error connecting to ledger-db.internal:5432", "ledger-db.internal"],
     ["FATAL ERROR: Reached heap limit Allocation failed", null],
+    // pgx/libpq: the DSN's host, not the datastore word inside the host name
+    [
+      "pgxpool acquire failed: failed to connect to `host=core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com user=app`",
+      "core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com",
+    ],
   ])("%s → %s", (line, dependency) => {
     expect(dependencyNamed(line)).toBe(dependency)
   })

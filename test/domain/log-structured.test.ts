@@ -45,6 +45,15 @@ describe("readableLogMessage", () => {
       '{"level":"error","msg":"payment authorization failed","upstream":"payments-gateway.payments.svc.cluster.local:9090","error":"rpc error: code = DeadlineExceeded"}',
       "ERROR payment authorization failed (upstream payments-gateway.payments.svc.cluster.local:9090, error: rpc error: code = DeadlineExceeded)",
     ],
+    // a third party the call went to, and why the record failed, in words of their own
+    [
+      '{"level":"error","event":"provider request failed","provider":"paynetix","host":"api.paynetix.com","status":503}',
+      "ERROR provider request failed (upstream paynetix, status 503)",
+    ],
+    [
+      '{"level":"error","event":"checkout payment failed","reason":"provider_unavailable"}',
+      "ERROR checkout payment failed (error: provider_unavailable)",
+    ],
     // a timestamp before the record (kubectl logs --timestamps, a runtime) is kept
     [
       '2027-04-14T14:57:31.402Z {"level":"error","msg":"failed to persist cart"}',
