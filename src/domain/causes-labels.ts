@@ -77,6 +77,15 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/coredns|kube-dns|plugin\/errors/, "CoreDNS errors"],
   ],
   auth: [
+    [
+      /password authentication failed|password (?:is )?(?:incorrect|invalid|wrong)|28p01|access denied for user/,
+      "password authentication failed",
+    ],
+    // "token used before issued": the token's iat is in the validator's future — their clocks disagree.
+    [
+      /used before issued|token is not valid yet|iat (?:is )?in the future|clock skew/,
+      "token used before issued (clock skew)",
+    ],
     [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
     [/\b403\b|forbidden/, "403 Forbidden"],
     [/access denied|permission denied/, "access denied"],

@@ -50,7 +50,8 @@ const notNames = new Set(
   ).split(" "),
 )
 
-const name = String.raw`["'\x60]?(?:https?://)?([a-z][a-z0-9-]{1,62})(?:\.[a-z0-9-]{1,62}){0,8}`
+// A DSN's other keys (`user=…`, `database=…` after "connect to") are not the dependency's name.
+const name = String.raw`["'\x60]?(?:https?://|host=)?(?![a-z_]{1,20}=)([a-z][a-z0-9-]{1,62})(?:\.[a-z0-9-]{1,62}){0,8}(?![a-z0-9_]*=)`
 const patterns: ReadonlyArray<RegExp> = [
   new RegExp(
     String.raw`\b(?:upstream|downstream|dependency|backend|database|db|host|endpoint|broker|cache)["']?\s*[=:]?\s*${name}`,

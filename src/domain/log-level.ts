@@ -88,7 +88,7 @@ const upstreamName =
 // A client's words for where it connects, and a database DSN's `host=` (pgx, libpq:
 // "failed to connect to `host=orders-db.cluster-….rds.amazonaws.com user=…`").
 const connectTo =
-  /\b(?:connect(?:ing|ion)? to|calling|call to|request to|dial tcp:? lookup)\s{1,3}["'`]?(?:https?:\/\/|host=)?([A-Za-z][\w-]{1,62}(?:\.[\w-]{1,62}){0,5})/i
+  /\b(?:connect(?:ing|ion)? to|calling|call to|request to|dial tcp:? lookup)\s{1,3}["'`]?(?:https?:\/\/|host=)?(?![a-z_]{1,20}=)([A-Za-z][\w-]{1,62}(?:\.[\w-]{1,62}){0,5})/i
 const connectionLimit =
   /\b(?:remaining connection slots are reserved|too many (?:connections|clients)|connection pool (?:exhausted|timeout)|max_connections)\b/i
 const datastore =

@@ -139,6 +139,16 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
   const cases: ReadonlyArray<readonly [Mode, ReadonlyArray<readonly [string, string]>, string]> = [
     ["limits", [["log_signature", "Error: getaddrinfo EMFILE media-origin"]], "too many open files (EMFILE)"],
     [
+      "auth",
+      [["log_signature", 'FATAL: password authentication failed for user "ledger_app" (SQLSTATE 28P01)']],
+      "password authentication failed",
+    ],
+    [
+      "auth",
+      [["log_signature", "WARN invalid bearer token (status 401, error: token used before issued)"]],
+      "token used before issued (clock skew) (401 Unauthorized, authentication failed)",
+    ],
+    [
       "limits",
       [["metric_anomaly", "checkout-api CPU throttling: container_cpu_cfs_throttled_periods_total"]],
       "CPU throttling",

@@ -66,6 +66,8 @@ describe("dependencyNamed", () => {
       "pgxpool acquire failed: failed to connect to `host=core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com user=app`",
       "core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com",
     ],
+    // the DSN's other keys are not a host
+    ["failed to connect to `user=ledger_app database=ledger`: password authentication failed", null],
   ])("%s → %s", (line, dependency) => {
     expect(dependencyNamed(line)).toBe(dependency)
   })
