@@ -54,6 +54,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   ],
   config: [
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
+    [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/secret/, "missing secret"],
     [/configmap/, "missing ConfigMap"],
     [/environment variable/, "missing environment variable"],

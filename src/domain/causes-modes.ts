@@ -77,6 +77,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   scaled_to_zero: "capacity",
   hpa_flapping: "capacity",
   failed_create: "create",
+  service_selector: "config",
   crash_loop: "crash",
   pod_evicted: "eviction",
   evicted: "eviction",

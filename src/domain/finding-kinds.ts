@@ -45,6 +45,8 @@ export const findingKinds = {
   hpa_maxed: "eks",
   /** An HPA reversing itself again and again (SuccessfulRescale up, down, up … in the window). */
   hpa_flapping: "eks",
+  /** A Service whose selector picks none of its workload's pods (a renamed label): no endpoints, callers get 503. */
+  service_selector: "eks",
   /** A workload scaled down to zero replicas in the change lookback: nothing serves its callers. */
   scaled_to_zero: "eks",
   /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */

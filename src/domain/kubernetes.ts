@@ -188,6 +188,20 @@ export const Node = Schema.Struct({
 })
 export type Node = typeof Node.Type
 
+/** A core/v1 Service: only what says which pods it sends traffic to. */
+export const Service = Schema.Struct({
+  metadata: ObjectMeta,
+  spec: Schema.optionalWith(
+    Schema.Struct({
+      selector: StringMap,
+      type: opt(Schema.String),
+      clusterIP: opt(Schema.String),
+    }),
+    { nullable: true, default: () => ({ selector: {} }) },
+  ),
+})
+export type Service = typeof Service.Type
+
 export const Namespace = Schema.Struct({
   metadata: ObjectMeta,
   status: opt(Schema.Struct({ phase: opt(Schema.String) })),

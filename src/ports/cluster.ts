@@ -8,7 +8,7 @@
  * whose every call fails `not_configured`, instead of an error storm.
  */
 import { Context, type DateTime, Effect, Layer, Schema } from "effect"
-import type { KubeEvent, Namespace, Node, Pod } from "../domain/kubernetes.js"
+import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kubernetes.js"
 import type {
   DaemonSet,
   Deployment,
@@ -74,6 +74,8 @@ export interface ClusterService {
   /** autoscaling/v2 HorizontalPodAutoscalers. */
   readonly listHpas: (namespace: string) => Read<ReadonlyArray<HorizontalPodAutoscaler>>
   readonly listNamespaces: () => Read<ReadonlyArray<Namespace>>
+  /** core/v1 Services (their selectors). */
+  readonly listServices: (namespace: string) => Read<ReadonlyArray<Service>>
   /** The container's log text as the API returns it (lines separated by `\n`). */
   readonly podLogs: (namespace: string, pod: string, options: PodLogOptions) => Read<string>
 }
@@ -98,6 +100,7 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     listNodes: fail,
     getNode: fail,
     listHpas: fail,
+    listServices: fail,
     listNamespaces: fail,
     podLogs: fail,
   }

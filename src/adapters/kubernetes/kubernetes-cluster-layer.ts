@@ -8,7 +8,7 @@
  */
 import { AppsV1Api, AutoscalingV2Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node"
 import { DateTime, Effect, Either, Layer, Schema } from "effect"
-import { KubeEvent, Namespace, Node, Pod } from "../../domain/kubernetes.js"
+import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernetes.js"
 import {
   DaemonSet,
   Deployment,
@@ -155,6 +155,10 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
         ),
       listNamespaces: () =>
         list(Namespace, "V1NamespaceList", "list namespaces", (o) => core.listNamespace({}, o)),
+      listServices: (namespace) =>
+        list(Service, "V1ServiceList", `list services in ${namespace}`, (o) =>
+          core.listNamespacedService({ namespace }, o),
+        ),
       podLogs: (namespace, pod, logOptions) => {
         const label = `logs ${namespace}/${pod}/${logOptions.container}${logOptions.previous === true ? " (previous)" : ""}`
         const since = logOptions.sinceTime

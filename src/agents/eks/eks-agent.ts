@@ -29,6 +29,7 @@ import {
 } from "./gather.js"
 import { alertTerms } from "./relevance.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
+import { serviceSelectorFindings } from "./service-selectors.js"
 import { summarize } from "./summary.js"
 import { buildWorkloads, resourceOf } from "./workloads.js"
 
@@ -45,7 +46,7 @@ export const clusterKey = (name: string): string =>
     .replace(/^gke_[^_]+_[^_]+_/, "")
 
 const rbacHint =
-  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets and horizontalpodautoscalers"
+  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers and services"
 
 const describeGap = (g: Gap): string =>
   g.error.reason === "forbidden" ? `RBAC gap: ${g.error.message} (${rbacHint})` : g.error.message
@@ -114,7 +115,20 @@ const investigate = (task: AgentTask) =>
       ...first.nodePods.filter((p) => !seen.has(`${p.metadata.namespace}/${p.metadata.name}`)),
     ]
     const namespaces = ns !== null ? [ns] : namespacesToRead(terms, pods, first.events)
-    const objects = yield* readWorkloadObjects(cluster, reader, namespaces)
+    const [objects, services] = yield* Effect.all(
+      [
+        readWorkloadObjects(cluster, reader, namespaces),
+        Effect.map(
+          Effect.forEach(
+            namespaces,
+            (n) => reader.read(`list services in ${n}`, cluster.listServices(n), []),
+            { concurrency: 2 },
+          ),
+          (lists) => lists.flat(),
+        ),
+      ],
+      { concurrency: 2 },
+    )
     const workloads = scopeWorkloads(terms, buildWorkloads({ ...objects, pods, events: first.events }))
     const ctx: AnalysisContext = { window: task.alert.window }
     const nodeNames = [
@@ -155,6 +169,8 @@ const investigate = (task: AgentTask) =>
       logs: Option.getOrElse(logs, () => new Map()),
       ctx,
     })
+    // Services that route to none of the in-scope workloads' pods: no pod status shows that.
+    const findings = [...analysis.findings, ...serviceSelectorFindings(workloads, services, pods)]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
       ...[...namespaces, ...(neighbours.length === 0 ? [] : nextDoor)].map((n) => `namespace/${n}`),
@@ -169,8 +185,8 @@ const investigate = (task: AgentTask) =>
     const result: AgentResult = {
       agent: "eks",
       ...withLogNote(outcome(yield* reader.gaps), logsRead || targets.length === 0),
-      findings: analysis.findings,
-      summary: summarize(workloads, analysis.findings, terms, ctx, pods.length, analysis.unrelated.length),
+      findings,
+      summary: summarize(workloads, findings, terms, ctx, pods.length, analysis.unrelated.length),
       scanned: [...new Set(scanned)].slice(0, maxScanned),
       usage: noUsage,
       durationMs: 0,

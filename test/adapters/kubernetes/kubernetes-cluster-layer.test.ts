@@ -59,6 +59,7 @@ describe("kubernetesClusterLayer against the replay", () => {
         ).toEqual(["Ready", "MemoryPressure"])
         expect((yield* cluster.listNamespaces()).map((n) => n.metadata.name)).toEqual(["batch", "payments"])
         expect(yield* cluster.listHpas("payments")).toEqual([])
+        expect(yield* cluster.listServices("payments")).toEqual([])
         const log = yield* cluster.podLogs("payments", "payments-api-6c9f7d8b4-q7x2m", {
           container: "api",
           previous: true,
@@ -180,6 +181,29 @@ describe("kubernetesClusterLayer against the replay", () => {
       yield* sleeping(500)
       yield* TestClock.adjust("500 millis")
       expect((yield* Fiber.join(fiber)).map(Either.isLeft)).toEqual([true, true, true])
+    }),
+  )
+
+  it.scoped("lists a namespace's Services with their selectors", () =>
+    Effect.gen(function* () {
+      const service = {
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { name: "payments-api", namespace: "payments" },
+        spec: {
+          selector: { app: "payments-api", tier: "backend" },
+          type: "ClusterIP",
+          clusterIP: "10.100.4.7",
+        },
+      }
+      const server = yield* makeKubernetesReplay({
+        ...oomAfterDeploy,
+        objects: [...oomAfterDeploy.objects, service],
+      })
+      const cluster = yield* makeKubernetesCluster({ kubeconfig: server.kubeconfig })
+      const [svc] = yield* cluster.listServices("payments")
+      expect(svc?.metadata.name).toBe("payments-api")
+      expect(svc?.spec.selector).toEqual({ app: "payments-api", tier: "backend" })
     }),
   )
 })
