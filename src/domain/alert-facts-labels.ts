@@ -91,7 +91,11 @@ export const firstToken = (value: string): string =>
 
 export const labelKeys = {
   alertName: ["alertname", "alarmname", "alertrule", "monitorname"],
+  // `exported_<label>`: the label the metric itself carried, renamed because the scrape target
+  // has one of that name (ingress-nginx: `namespace` is the controller's, `exported_namespace`
+  // the Ingress's) — so it is what the series is about, and comes first.
   namespace: [
+    "exportednamespace",
     "namespace",
     "kubenamespace",
     "k8snamespacename",
@@ -131,6 +135,7 @@ export const labelKeys = {
     "hpa",
   ],
   service: [
+    "exportedservice",
     "service",
     "servicename",
     "app",
@@ -141,6 +146,8 @@ export const labelKeys = {
     "functionname",
     "dbinstanceidentifier",
     "dbclusteridentifier",
+    // An Ingress is most often named after the Service it routes to.
+    "ingress",
   ],
   region: ["region", "awsregion"],
   account: ["account", "accountid", "awsaccount", "awsaccountid"],

@@ -58,6 +58,8 @@ const patterns: ReadonlyArray<RegExp> = [
     "g",
   ),
   new RegExp(String.raw`\b(?:connect(?:ing|ion)? to|calling|call to|requests? to|reach)\s+${name}`, "g"),
+  // Only as a key (`target=rail-gateway`, `"peer": "…"`): "target group" is prose.
+  new RegExp(String.raw`\b(?:target|peer)(?:_service|_host)?["']?\s*[=:]\s*${name}`, "g"),
   new RegExp(String.raw`\b(?:server|host|database|db) at\s+${name}`, "g"),
   /https?:\/\/([a-z][a-z0-9-]{1,62})[.:/]/g,
   /\b([a-z][a-z0-9-]{2,62})\s+(?:timed out|is unavailable|unavailable|unreachable|is down)/g,

@@ -5,7 +5,8 @@
  * deviations above it, against EVERY baseline that has data (the same window 1 h and 1 d
  * earlier: a spike that also happened yesterday at this time is the daily pattern, not the
  * incident), AND at or above the kind's absolute floor (2 errors in a million requests is not
- * an incident however it compares). No baseline with data → no verdict. Pure.
+ * an incident however it compares). No baseline with data → no verdict; callers first offer the
+ * window's own first quarter instead when no earlier window has data (`withFallbackBaseline`). Pure.
  */
 import type { MetricSample } from "./metric-series.js"
 
@@ -92,6 +93,27 @@ export const compareTo = (value: number, stats: WindowStats): { ratio: number; z
 const passes = (value: number, stats: WindowStats, rule: AnomalyRule): boolean => {
   const { ratio, z } = compareTo(value, stats)
   return ratio >= rule.minRatio && z >= rule.minZ
+}
+
+/** The label of the fallback baseline (see `withFallbackBaseline`). */
+export const windowStartLabel = "the window's first quarter"
+
+/**
+ * The baselines to judge by: the given ones when any has enough samples; otherwise (a
+ * Prometheus keeping less than an hour, a series that began recently) the incident window's own
+ * first quarter. The evidence window opens half an hour before the alert, so its start is the
+ * level before the incident; a rise within the window is still a rise, said as such.
+ */
+export const withFallbackBaseline = (
+  incidentSamples: ReadonlyArray<MetricSample>,
+  baselineSamples: ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }>,
+): ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }> => {
+  if (baselineSamples.some((b) => finite(b.samples).length >= minBaselineSamples)) return baselineSamples
+  const incident = finite(incidentSamples)
+  const quarter = incident.slice(0, Math.floor(incident.length / 4))
+  return quarter.length >= minBaselineSamples
+    ? [{ label: windowStartLabel, samples: quarter }]
+    : baselineSamples
 }
 
 export const judgeAnomaly = (

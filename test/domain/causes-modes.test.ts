@@ -239,6 +239,11 @@ describe("dependencyNamesIn", () => {
     ["request timed out; upstream timed out; connect ECONNREFUSED 10.0.0.1:8080", []],
     // A public host's generic first label is not the dependency's name.
     ['Get "https://api.skylink-gds.com/v3/health": dial tcp: i/o timeout', []],
+    [
+      "WARN slow dependency call target=rail-availability-gateway duration_ms=48213",
+      ["rail-availability-gateway"],
+    ],
+    ["ERROR cannot register with target group tg-1", []],
     // Prose after the word is not a name: "Shutdown broker because all log dirs … have failed".
     ["ERROR Shutdown broker because all log dirs in /bitnami/kafka/data have failed", []],
   ]

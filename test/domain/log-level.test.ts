@@ -66,6 +66,11 @@ describe("dependencyNamed", () => {
       "pgxpool acquire failed: failed to connect to `host=core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com user=app`",
       "core-aurora-prod.cluster-c8pq.us-east-1.rds.amazonaws.com",
     ],
+    [
+      "WARN slow dependency call target=rail-availability-gateway path=/v2/availability",
+      "rail-availability-gateway",
+    ],
+    ["ERROR cannot register with target group tg-1", null],
     // the DSN's other keys are not a host
     ["failed to connect to `user=ledger_app database=ledger`: password authentication failed", null],
   ])("%s → %s", (line, dependency) => {

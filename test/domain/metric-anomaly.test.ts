@@ -7,7 +7,14 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
-import { type AnomalyRule, judgeAnomaly, peakLevel, windowStats } from "../../src/domain/metric-anomaly.js"
+import {
+  type AnomalyRule,
+  judgeAnomaly,
+  peakLevel,
+  windowStartLabel,
+  windowStats,
+  withFallbackBaseline,
+} from "../../src/domain/metric-anomaly.js"
 import type { MetricSample } from "../../src/domain/metric-series.js"
 
 const T = Date.parse("2026-11-27T12:00:00Z")
@@ -22,6 +29,22 @@ const baselines = (hour: ReadonlyArray<number>, day: ReadonlyArray<number>) => [
   { label: "1 h earlier", samples: samples(hour, T - 3_600_000) },
   { label: "1 d earlier", samples: samples(day, T - 86_400_000) },
 ]
+
+describe("withFallbackBaseline", () => {
+  it("judges by the window's first quarter only when no earlier window has data", () => {
+    const incident = samples([...calm(12), ...Array.from({ length: 24 }, () => 0.2)])
+    const none = baselines([], [])
+    const fallback = withFallbackBaseline(incident, none)
+    expect(fallback.map((b) => [b.label, b.samples.length])).toEqual([[windowStartLabel, 9]])
+    expect(judgeAnomaly(incident, fallback, rule).anomalous).toBe(true)
+    // A window that was already high from its start is no rise.
+    const high = samples(Array.from({ length: 36 }, () => 0.2))
+    expect(judgeAnomaly(high, withFallbackBaseline(high, none), rule).anomalous).toBe(false)
+    // With an earlier window, that one is the baseline.
+    const real = baselines(calm(35), [])
+    expect(withFallbackBaseline(incident, real)).toBe(real)
+  })
+})
 
 describe("judgeAnomaly", () => {
   it("reports a real anomaly with its values and when it began", () => {

@@ -12,7 +12,7 @@ import type { AgentTask } from "../../domain/agent-task.js"
 import { matchesHint } from "../../domain/causes-scope.js"
 import type { PrometheusSettings } from "../../domain/config.js"
 import type { Finding } from "../../domain/finding.js"
-import { type AnomalyRule, judgeAnomaly } from "../../domain/metric-anomaly.js"
+import { type AnomalyRule, judgeAnomaly, withFallbackBaseline } from "../../domain/metric-anomaly.js"
 import {
   fillTemplate,
   type MetricQueryKind,
@@ -79,7 +79,11 @@ const judgeKind = (
         label: w.label,
         samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
       }))
-      const verdict = judgeAnomaly(series.samples, baselineSamples, rule)
+      const verdict = judgeAnomaly(
+        series.samples,
+        withFallbackBaseline(series.samples, baselineSamples),
+        rule,
+      )
       if (verdict.anomalous) {
         findings.push(
           anomalyFinding(verdict, {

@@ -11,7 +11,12 @@
  */
 import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
-import { type AnomalyRule, type AnomalyVerdict, judgeAnomaly } from "../../domain/metric-anomaly.js"
+import {
+  type AnomalyRule,
+  type AnomalyVerdict,
+  judgeAnomaly,
+  withFallbackBaseline,
+} from "../../domain/metric-anomaly.js"
 import { glossOf, isCounter } from "../../domain/metric-gloss.js"
 import { escapeLabelValue, type PlaceholderName, quoteRegex } from "../../domain/metric-queries.js"
 import { labelsKey } from "../../domain/metric-series.js"
@@ -80,6 +85,18 @@ const trim = (n: number): string => {
   const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : 4
   return String(Number(n.toFixed(digits)))
 }
+/** A level in the unit the metric's name states (Prometheus base units: seconds, bytes, ratios). */
+const valueText = (metric: string, v: number): string => {
+  if (isCounter(metric)) return `${trim(v)}/s`
+  if (/_seconds(?:$|:)/.test(metric)) return Math.abs(v) >= 1 ? `${trim(v)} s` : `${trim(v * 1000)} ms`
+  if (/_bytes(?:$|:)/.test(metric)) {
+    const mib = v / 1_048_576
+    return Math.abs(mib) >= 1024 ? `${trim(mib / 1024)} GiB` : `${trim(mib)} MiB`
+  }
+  if (/_ratio(?:$|:)|:ratio|_percent(?:age)?(?:$|:)/.test(metric) && Math.abs(v) <= 1.5)
+    return `${trim(v * 100)}%`
+  return trim(v)
+}
 const ratioText = (r: number): string => (Number.isFinite(r) ? `${trim(r >= 10 ? Math.round(r) : r)}×` : "∞×")
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
@@ -98,13 +115,11 @@ export const scanFinding = (
   link: string | null,
 ): Finding => {
   const gloss = glossOf(metric)
-  const unit = isCounter(metric) ? "/s" : ""
+  const v = (x: number) => valueText(metric, x)
   const what = gloss === null ? metric : `${gloss} (${metric})`
   const lowest = Math.min(...verdict.baselines.map((b) => b.ratio))
   const baselines = verdict.baselines
-    .map(
-      (b) => `${b.label}: mean ${trim(b.stats.mean)}${unit} (sd ${trim(b.stats.sd)}) → ${ratioText(b.ratio)}`,
-    )
+    .map((b) => `${b.label}: mean ${v(b.stats.mean)} (sd ${v(b.stats.sd)}) → ${ratioText(b.ratio)}`)
     .join("; ")
   const onset = verdict.onsetMs === null ? "" : ` It began around ${hhmm(verdict.onsetMs)} UTC.`
   const expr = scanExpr(metric, c.selectors)
@@ -112,11 +127,11 @@ export const scanFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${c.subject} ${what} ${trim(verdict.level)}${unit} vs ${verdict.baselines.map((b) => `${trim(b.stats.mean)}${unit}`).join(" / ")} baseline (${ratioText(lowest)})`,
+      `${c.subject} ${what} ${v(verdict.level)} vs ${verdict.baselines.map((b) => v(b.stats.mean)).join(" / ")} baseline (${ratioText(lowest)})`,
     ),
     detail: redact(
       `Found by scanning what ${c.subject} exports: incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC peak ` +
-        `${trim(verdict.level)}${unit} (mean ${trim(verdict.incident.mean)}, max ${trim(verdict.incident.max)}). ` +
+        `${v(verdict.level)} (mean ${v(verdict.incident.mean)}, max ${v(verdict.incident.max)}). ` +
         `Baselines, same window length — ${baselines}.${onset} Rule: the highest ${c.rule.windowSamples}-sample mean ` +
         `≥ ${c.rule.minRatio}× every baseline's mean AND ≥ ${c.rule.minZ} of its standard deviations above it.`,
     ),
@@ -171,10 +186,13 @@ export const scanScope = (
             const key = labelsKey(series.labels)
             const verdict = judgeAnomaly(
               series.samples,
-              baselines.map((w, i) => ({
-                label: w.label,
-                samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
-              })),
+              withFallbackBaseline(
+                series.samples,
+                baselines.map((w, i) => ({
+                  label: w.label,
+                  samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
+                })),
+              ),
               c.rule,
             )
             return verdict.anomalous && verdict.level > 0
