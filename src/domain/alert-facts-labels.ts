@@ -146,8 +146,10 @@ export const labelKeys = {
     "functionname",
     "dbinstanceidentifier",
     "dbclusteridentifier",
-    // An Ingress is most often named after the Service it routes to.
+    // An Ingress is most often named after the Service it routes to, a consumer group after
+    // the service consuming.
     "ingress",
+    "consumergroup",
   ],
   region: ["region", "awsregion"],
   account: ["account", "accountid", "awsaccount", "awsaccountid"],

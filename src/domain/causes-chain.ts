@@ -189,9 +189,19 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     outcomes: [],
     support: [],
   }))
-  if (chains.length === 0 && outcomes.length > 0) {
+  // Only WARN-level roots (low) while what users see is stronger (a lag, a latency the metrics
+  // measure): the outcome leads its own chain; the WARN lines stay apart, a cause only if
+  // nothing stronger is.
+  const onlyWeak = chains.every((c) => severityOf(c.roots) <= severityRank("low"))
+  if (
+    outcomes.length > 0 &&
+    (chains.length === 0 || (onlyWeak && severityOf(outcomes) > severityRank("low")))
+  ) {
     const linked = changeBefore(changes, firstTime(outcomes, alertMs))
-    return [{ ...base, modes: ["outcome"], roots: [], changes: linked, outcomes, support: [] }]
+    return [
+      { ...base, modes: ["outcome"], roots: [], changes: linked, outcomes, support: [] },
+      ...chains.map((c) => ({ ...c, support: context.filter((f) => c.modes.includes(textMode(f))) })),
+    ]
   }
   const best = [...chains].sort(
     (a, b) =>

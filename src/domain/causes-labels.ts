@@ -167,6 +167,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/ready replica|replicas? unavailable|minimumreplicasunavailable|availab/, "replicas unavailable"],
     [/progressdeadlineexceeded|rollout stuck|rollout_stuck/, "rollout stuck"],
     [/latency|\bp9\d\b|slow/, "high latency"],
+    [/consumer lag|replication lag|\bbacklog\b/, "falling behind (lag)"],
     [/error.?rate|5xx/, "error rate up"],
     [/traffic|requests|\brps\b|\bload\b|cpu/, "load up"],
   ],

@@ -156,7 +156,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ["unavailable", /econnrefused|connection refused|unavailable|unreachable|no healthy upstream|\b503\b/],
   [
     "outcome",
-    /availab|ready replica|replicas|endpoint|error.?rate|latency|\bslow\b|\bp9\d\b|\bslo\b|saturat|traffic|request rate|throughput|\brps\b|cpu/,
+    /availab|ready replica|replicas|endpoint|error.?rate|latency|\bslow\b|\bp9\d\b|\bslo\b|saturat|traffic|request rate|throughput|\brps\b|cpu|consumer lag|replication lag|\bbacklog\b/,
   ],
 ]
 

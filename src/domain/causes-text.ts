@@ -25,6 +25,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   config_change: "config change",
   deploy_announcement: "deploy",
   deploy: "deploy",
+  scaled_down: "scale-down",
 }
 
 const deployWords =

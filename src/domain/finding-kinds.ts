@@ -47,6 +47,12 @@ export const findingKinds = {
   hpa_flapping: "eks",
   /** A Service whose selector picks none of its workload's pods (a renamed label): no endpoints, callers get 503. */
   service_selector: "eks",
+  /**
+   * A workload's replicas cut by half or more in the change lookback, not by an HPA and not as
+   * part of a rollout (a Helm value, a GitOps sync, `kubectl scale`): fewer consumers and
+   * servers for the same load. A change.
+   */
+  scaled_down: "eks",
   /** A workload scaled down to zero replicas in the change lookback: nothing serves its callers. */
   scaled_to_zero: "eks",
   /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */

@@ -6,7 +6,8 @@
  * earlier: a spike that also happened yesterday at this time is the daily pattern, not the
  * incident), AND at or above the kind's absolute floor (2 errors in a million requests is not
  * an incident however it compares). No baseline with data → no verdict; callers first offer the
- * window's own first quarter instead when no earlier window has data (`withFallbackBaseline`). Pure.
+ * window's own quietest stretch before its peak instead when no earlier window has data
+ * (`withFallbackBaseline`). Pure.
  */
 import type { MetricSample } from "./metric-series.js"
 
@@ -96,24 +97,36 @@ const passes = (value: number, stats: WindowStats, rule: AnomalyRule): boolean =
 }
 
 /** The label of the fallback baseline (see `withFallbackBaseline`). */
-export const windowStartLabel = "the window's first quarter"
+export const windowStartLabel = "the window's quietest stretch before its peak"
 
 /**
  * The baselines to judge by: the given ones when any has enough samples; otherwise (a
- * Prometheus keeping less than an hour, a series that began recently) the incident window's own
- * first quarter. The evidence window opens half an hour before the alert, so its start is the
- * level before the incident; a rise within the window is still a rise, said as such.
+ * Prometheus keeping less than an hour, a series that began recently) the incident window's
+ * own quietest stretch before its peak — the level it rose from. A level that stayed high all
+ * window, or one that only fell, has no such rise and is not an anomaly by it.
  */
 export const withFallbackBaseline = (
   incidentSamples: ReadonlyArray<MetricSample>,
   baselineSamples: ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }>,
+  windowSamples = 5,
 ): ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }> => {
   if (baselineSamples.some((b) => finite(b.samples).length >= minBaselineSamples)) return baselineSamples
   const incident = finite(incidentSamples)
-  const quarter = incident.slice(0, Math.floor(incident.length / 4))
-  return quarter.length >= minBaselineSamples
-    ? [{ label: windowStartLabel, samples: quarter }]
-    : baselineSamples
+  const peak = peakLevel(incident, windowSamples)
+  const before = incident.filter((s) => peak.startMs !== null && s.t < peak.startMs)
+  if (before.length < minBaselineSamples) return baselineSamples
+  const width = Math.max(minBaselineSamples, Math.min(windowSamples, before.length))
+  let quietest = before.slice(0, width)
+  let lowest = Number.POSITIVE_INFINITY
+  for (let i = 0; i + width <= before.length; i++) {
+    const run = before.slice(i, i + width)
+    const mean = run.reduce((a, s) => a + s.v, 0) / width
+    if (mean < lowest) {
+      lowest = mean
+      quietest = run
+    }
+  }
+  return [{ label: windowStartLabel, samples: quietest }]
 }
 
 export const judgeAnomaly = (

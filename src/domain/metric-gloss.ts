@@ -32,6 +32,9 @@ export const glossOf = (metric: string): string | null => {
   return glosses.find(([pattern]) => pattern.test(name))?.[1] ?? null
 }
 
-/** Counters (`_total`, a summary's `_count`/`_sum`) are read as a per-second rate; recording rules already are. */
-export const isCounter = (metric: string): boolean =>
-  !metric.includes(":") && /_(?:total|count|sum)$/.test(metric)
+/**
+ * Counters are read as a per-second rate: OpenMetrics names every counter `_total`. A `_sum` is
+ * not one by its name alone: kafka-exporter's `…_lag_sum` is a gauge (lag summed over
+ * partitions); a summary's `_sum`/`_count` pair is left out of the scan (metricsToScan).
+ */
+export const isCounter = (metric: string): boolean => !metric.includes(":") && metric.endsWith("_total")

@@ -17,6 +17,7 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "config_change",
   "deploy_announcement",
   "deploy",
+  "scaled_down",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest"
 import { badImage, oom, probe } from "./causes-rows-changes.js"
 import { missingSecret, node, scheduling } from "./causes-rows-cluster.js"
-import { connections, hpa, limits, timeouts } from "./causes-rows-load.js"
+import { connections, hpa, limits, scaledDown, timeouts } from "./causes-rows-load.js"
 import { type ClassRow, causesFor, expectScored } from "./causes-support.js"
 
 const classRows: ReadonlyArray<ClassRow> = [
@@ -22,6 +22,7 @@ const classRows: ReadonlyArray<ClassRow> = [
   timeouts,
   hpa,
   limits,
+  scaledDown,
 ]
 
 describe("inferCauses by class of failure", () => {

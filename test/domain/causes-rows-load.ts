@@ -186,3 +186,53 @@ export const limits: ClassRow = {
   neverCited: ["eks#3"],
   topCites: ["eks#1", "eks#2"],
 }
+
+export const scaledDown: ClassRow = {
+  name: "consumers scaled down by a values change, lag follows",
+  facts: facts({
+    alertName: "KafkaConsumerGroupLagHigh",
+    namespace: "logistics",
+    service: "shipment-projector",
+  }),
+  findings: numbered([
+    {
+      agent: "eks",
+      kind: "scaled_down",
+      severity: "medium",
+      at: "12:20",
+      resource: "deployment/logistics/shipment-projector",
+      service: "shipment-projector",
+      title: "shipment-projector: scaled down, replicas 12 → 2 at 12:20:38Z",
+    },
+    {
+      agent: "eks",
+      kind: "container_logs",
+      severity: "low",
+      at: "12:58",
+      resource: "pod/logistics/shipment-projector-6d8f7b9c5-k2q8v",
+      service: "shipment-projector",
+      title: 'shipment-projector: current projector container logged "WARN window=60s records=18702"',
+    },
+    {
+      agent: "eks",
+      kind: "restarts",
+      severity: "low",
+      at: "12:50",
+      resource: "pod/logistics/notification-sender-5c7b9f8d4-p4d7w",
+      title: "notification-sender: container sender restarted and recovered (1 restart)",
+    },
+    {
+      agent: "prometheus",
+      kind: "metric_anomaly",
+      severity: "high",
+      at: "12:40",
+      resource: "metric/shipment-projector/kafka_consumergroup_lag_sum",
+      service: "shipment-projector",
+      title: "shipment-projector consumer lag (kafka_consumergroup_lag_sum) 2304040 vs 1190 baseline (1937×)",
+    },
+  ]),
+  terms: [["scale-down", "replicas 12"], ["lag"], ["shipment-projector"]],
+  mustNot: ["notification-sender"],
+  neverCited: ["eks#3"],
+  topCites: ["eks#1", "prometheus#1"],
+}

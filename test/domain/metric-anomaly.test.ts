@@ -31,15 +31,21 @@ const baselines = (hour: ReadonlyArray<number>, day: ReadonlyArray<number>) => [
 ]
 
 describe("withFallbackBaseline", () => {
-  it("judges by the window's first quarter only when no earlier window has data", () => {
+  it("judges by the window's quietest stretch before its peak only when no earlier window has data", () => {
     const incident = samples([...calm(12), ...Array.from({ length: 24 }, () => 0.2)])
     const none = baselines([], [])
     const fallback = withFallbackBaseline(incident, none)
-    expect(fallback.map((b) => [b.label, b.samples.length])).toEqual([[windowStartLabel, 9]])
+    expect(fallback.map((b) => [b.label, b.samples.length])).toEqual([[windowStartLabel, 5]])
+    expect(fallback[0]?.samples.every((s) => s.v < 0.01)).toBe(true)
     expect(judgeAnomaly(incident, fallback, rule).anomalous).toBe(true)
-    // A window that was already high from its start is no rise.
+    // A change a few minutes into the window still has the level it rose from.
+    const early = samples([...calm(4), ...Array.from({ length: 32 }, () => 0.2)])
+    expect(judgeAnomaly(early, withFallbackBaseline(early, none), rule).anomalous).toBe(true)
+    // A window that was high from its start, or one that only fell, is no rise.
     const high = samples(Array.from({ length: 36 }, () => 0.2))
     expect(judgeAnomaly(high, withFallbackBaseline(high, none), rule).anomalous).toBe(false)
+    const falling = samples([...Array.from({ length: 12 }, () => 0.2), ...calm(24)])
+    expect(judgeAnomaly(falling, withFallbackBaseline(falling, none), rule).anomalous).toBe(false)
     // With an earlier window, that one is the baseline.
     const real = baselines(calm(35), [])
     expect(withFallbackBaseline(incident, real)).toBe(real)

@@ -30,6 +30,7 @@ import {
   hpaFlappingFinding,
   hpaMaxedFinding,
   rolloutStuckFinding,
+  scaledDownFinding,
   scaledToZeroFinding,
 } from "./workload-status.js"
 import { resourceOf } from "./workloads.js"
@@ -72,6 +73,7 @@ export const analyzeWorkload = (
       jobFailureFinding(w, ctx),
       availabilityFinding(w),
       scaledToZeroFinding(w, ctx),
+      scaledDownFinding(w, ctx),
       rolloutStuckFinding(w),
     ]),
     ...probeFindings(w, ctx, probesThatKilled(w, ctx)),

@@ -58,6 +58,42 @@ export const scaledToZeroFinding = (w: ScopedWorkload, ctx: AnalysisContext): Fi
   })
 }
 
+const scaledDown = /\bScaled down replica set (\S+) to (\d+) from (\d+)/
+
+/**
+ * Replicas cut by half or more in the change lookback (a Helm value, a GitOps sync, `kubectl
+ * scale`), down to what the workload still wants: not an HPA's doing (a workload with an HPA is
+ * left to it) and not a rollout's (whose old ReplicaSet goes down to 0). A change, in the words
+ * the ScalingReplicaSet event uses, so a cause can say it.
+ */
+export const scaledDownFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  if (!controllers.has(w.kind) || w.hpa !== null || w.desired === null || w.desired <= 0) return null
+  const cut = w.events
+    .filter((e) => e.reason === "ScalingReplicaSet")
+    .flatMap((e) => {
+      const m = scaledDown.exec(e.message ?? "")
+      const t = eventTime(e)
+      if (m === null || t === null || t.epochMillis < ctx.window.changesSince.epochMillis) return []
+      const to = Number(m[2])
+      const from = Number(m[3])
+      return to === w.desired && to > 0 && to * 2 <= from ? [{ e, t, to, from }] : []
+    })
+    .sort((a, b) => b.t.epochMillis - a.t.epochMillis)[0]
+  if (cut === undefined) return null
+  return eksFinding({
+    kind: "scaled_down",
+    title: `${w.name}: scaled down, replicas ${cut.from} → ${cut.to} at ${hhmmss(cut.t)}`,
+    detail:
+      `${w.kind} ${w.namespace}/${w.name} went from ${cut.from} to ${cut.to} replicas ("${cut.e.message ?? ""}") with no ` +
+      "autoscaler and no rollout doing it: the same work now has a fraction of the pods (consumers fall behind, servers saturate).",
+    severity: "medium",
+    observedAt: cut.t,
+    resource: resourceOf(w),
+    service: w.name,
+    excerpt: cut.e.message ?? null,
+  })
+}
+
 export const availabilityFinding = (w: ScopedWorkload): Finding | null => {
   if (!controllers.has(w.kind) || w.desired === null || w.desired <= 0 || w.ready >= w.desired) return null
   const available = w.deployment?.status.conditions.find(

@@ -17,10 +17,13 @@ export const baselineShifts: ReadonlyArray<{ readonly label: string; readonly sh
 ]
 
 const alignDown = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs
+const alignUp = (ms: number, stepMs: number): number => Math.ceil(ms / stepMs) * stepMs
 
 export const incidentWindow = (task: AgentTask, nowMs: number, stepMs: number): TimeWindow => {
   const endMs = alignDown(Math.min(task.alert.window.end.epochMillis, nowMs), stepMs)
-  const startMs = Math.min(alignDown(task.alert.window.start.epochMillis, stepMs), endMs)
+  // Up, not down: a sample before the evidence window's start would date a finding (its onset)
+  // before the window, and cause inference only cites findings inside it.
+  const startMs = Math.min(alignUp(task.alert.window.start.epochMillis, stepMs), endMs)
   return { label: "incident", startMs, endMs }
 }
 

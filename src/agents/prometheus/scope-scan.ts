@@ -67,17 +67,25 @@ export const scanExpr = (metric: string, selectors: ReadonlyArray<string>): stri
 }
 
 /** The metric names worth a look, described ones first (their words carry the finding), at most `max`. */
-export const metricsToScan = (names: ReadonlyArray<string>, max: number): ReadonlyArray<string> =>
-  [...new Set(names)]
+export const metricsToScan = (names: ReadonlyArray<string>, max: number): ReadonlyArray<string> => {
+  const all = new Set(names)
+  // A summary's or histogram's `_sum` and `_count` come as a pair: running totals, not levels.
+  const paired = (n: string) => {
+    const base = n.replace(/_(?:sum|count)$/, "")
+    return base !== n && all.has(`${base}_sum`) && all.has(`${base}_count`)
+  }
+  return [...all]
     .filter(
       (n) =>
         /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(n) &&
         !covered.has(n) &&
         !coveredRule.test(n) &&
-        !descriptive.test(n),
+        !descriptive.test(n) &&
+        !paired(n),
     )
     .sort((a, b) => Number(glossOf(b) !== null) - Number(glossOf(a) !== null) || a.localeCompare(b))
     .slice(0, max)
+}
 
 const trim = (n: number): string => {
   if (!Number.isFinite(n)) return String(n)

@@ -11,6 +11,7 @@ import {
   hpaMaxedFinding,
   quantity,
   rolloutStuckFinding,
+  scaledDownFinding,
   scaledToZeroFinding,
 } from "../../../src/agents/eks/workload-status.js"
 import {
@@ -158,6 +159,52 @@ const checkoutHpa = (current: number, max: number, currentCpu: number) =>
       ],
     },
   })
+
+describe("scaledDownFinding", () => {
+  const scaled = (message: string, at = "2026-11-27T12:41:38Z") =>
+    event({ kind: "Deployment", name: "projector", reason: "ScalingReplicaSet", message, type: "Normal", at })
+  const projector = (replicas: number, events: ReadonlyArray<ReturnType<typeof event>>) =>
+    workloadNamed(
+      { deployments: [deployment({ name: "projector", replicas, ready: replicas })], events },
+      "projector",
+    )
+
+  it("replicas cut by half or more, by no autoscaler and no rollout, is a change in the event's words", () => {
+    const f = scaledDownFinding(
+      projector(2, [scaled("Scaled down replica set projector-6d8f7b9c5 to 2 from 12")]),
+      ctx,
+    )
+    expect(f).toMatchObject({
+      kind: "scaled_down",
+      severity: "medium",
+      resource: "deployment/shop/projector",
+    })
+    expect(f?.title).toBe("projector: scaled down, replicas 12 → 2 at 12:41:38Z")
+  })
+
+  it("not a small trim, a rollout's old ReplicaSet going to 0, or a cut before the lookback", () => {
+    expect(
+      scaledDownFinding(
+        projector(9, [scaled("Scaled down replica set projector-6d8f7b9c5 to 9 from 12")]),
+        ctx,
+      ),
+    ).toBeNull()
+    expect(
+      scaledDownFinding(
+        projector(12, [scaled("Scaled down replica set projector-5c7b8a6f4 to 0 from 12")]),
+        ctx,
+      ),
+    ).toBeNull()
+    expect(
+      scaledDownFinding(
+        projector(2, [
+          scaled("Scaled down replica set projector-6d8f7b9c5 to 2 from 12", "2026-11-26T08:00:00Z"),
+        ]),
+        ctx,
+      ),
+    ).toBeNull()
+  })
+})
 
 describe("scaledToZeroFinding", () => {
   const scaledDown = (at: string) =>

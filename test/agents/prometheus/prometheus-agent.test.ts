@@ -64,7 +64,7 @@ describe("prometheusAgent", () => {
         /^checkout-api 5xx error rate 1\d(\.\d)?% vs 0\.3\d+% \/ 0\.3\d+% baseline \(\d+×\)$/,
       )
       expect(f?.detail).toMatch(
-        /Incident window 15:12–15:45 UTC: peak 1\d(\.\d)?% \(mean \d+(\.\d)?%, max 1\d(\.\d)?%/,
+        /Incident window 15:13–15:45 UTC: peak 1\d(\.\d)?% \(mean \d+(\.\d)?%, max 1\d(\.\d)?%/,
       )
       expect(f?.detail).toMatch(
         /1 h earlier: mean 0\.3\d+% \(sd [\d.]+%\) → \d+×, z [\d.]+; 1 d earlier: mean/,
@@ -76,11 +76,11 @@ describe("prometheusAgent", () => {
       expect(observedAt === null ? null : DateTime.formatIso(observedAt)).toBe("2026-12-03T15:31:00.000Z")
       expect(f?.excerpt).toContain('http_requests_total{service="checkout-api",code=~"5.."}')
       expect(result.summary).toMatch(
-        /^1 metric anomaly for checkout-api \(15:12–15:45 UTC vs 1 h and 1 d earlier\): 5xx error rate\./,
+        /^1 metric anomaly for checkout-api \(15:13–15:45 UTC vs 1 h and 1 d earlier\): 5xx error rate\./,
       )
       expect(result.summary).toMatch(/latency_p99: no data in the incident window/)
       // Which services Prometheus knows (one instant query: checkout-api is one, so it is used),
-      // then incident, 1 h and 1 d earlier for each of the four signals, over the same 33 minutes.
+      // then incident, 1 h and 1 d earlier for each of the four signals, over the same 32 minutes (the window opens at 15:12:10, read from 15:13).
       // The scope scan lists what else checkout-api exports: nothing the signals do not judge.
       const [lookup, ...rest] = replay.requests().map((r) => r.body as Record<string, string>)
       expect(lookup?.query).toBe("count by (service) (http_requests_total)")
@@ -88,12 +88,12 @@ describe("prometheusAgent", () => {
       expect(rest.length - ranges.length).toBe(1)
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
-      expect([...lengths]).toEqual([33 * 60])
+      expect([...lengths]).toEqual([32 * 60])
       const starts = new Set(ranges.map((b) => new Date(Number(b.start) * 1000).toISOString()))
       expect([...starts].sort()).toEqual([
-        "2026-12-02T15:12:00.000Z",
-        "2026-12-03T14:12:00.000Z",
-        "2026-12-03T15:12:00.000Z",
+        "2026-12-02T15:13:00.000Z",
+        "2026-12-03T14:13:00.000Z",
+        "2026-12-03T15:13:00.000Z",
       ])
     }),
   )
