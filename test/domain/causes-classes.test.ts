@@ -68,6 +68,12 @@ describe("the texts read as an SRE would write them", () => {
     )
   })
 
+  it("consumers scaled down: the scale-down, then the lag users see — not the WARN lines beside it", () => {
+    expect(byName("consumers scaled down")[0]?.text).toMatch(
+      /^scale-down of shipment-projector at 12:20 UTC \(replicas 12→2\) followed by falling behind \(lag\) in shipment-projector: shipment-projector consumer lag/,
+    )
+  })
+
   it("node NotReady: the node first, the workloads it took down after", () => {
     expect(byName("node NotReady")[0]?.text).toMatch(
       /^NotReady \(MemoryPressure\) in node ip-10-0-3-17\.ec2\.internal, causing replicas unavailable in orders-api, causing readiness probe failures in cart-api: /,
