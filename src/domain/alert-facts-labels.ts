@@ -151,6 +151,18 @@ export const labelKeys = {
     "ingress",
     "consumergroup",
   ],
+  /** A third party or dependency the alert is about (`provider:paynetix` on a provider-error monitor). */
+  dependency: [
+    "provider",
+    "vendor",
+    "partner",
+    "upstream",
+    "dependency",
+    "downstream",
+    "thirdparty",
+    "externalservice",
+    "peerservice",
+  ],
   region: ["region", "awsregion"],
   account: ["account", "accountid", "awsaccount", "awsaccountid"],
   logGroup: ["loggroup", "loggroupname", "loggroups"],

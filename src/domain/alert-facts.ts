@@ -11,7 +11,8 @@ import { Schema } from "effect"
 import { awsFacts } from "./alert-facts-aws.js"
 import { kubernetesFacts } from "./alert-facts-k8s.js"
 import { keywordsOf } from "./alert-facts-keywords.js"
-import { scanLabels } from "./alert-facts-labels.js"
+import { type LabelPair, labelKeys, scanLabels } from "./alert-facts-labels.js"
+import { asLooseName } from "./alert-facts-names.js"
 import {
   dimensionsOf,
   serviceInAlarmName,
@@ -62,10 +63,28 @@ export const AlertFacts = Schema.Struct({
   startsAt: Schema.NullOr(Schema.DateTimeUtc),
   /** Lower-cased search terms for relevance ranking, most specific first, at most 30. */
   keywords: Schema.Array(Schema.String),
+  /**
+   * Third parties and dependencies the alert's own labels name (`provider:paynetix`,
+   * `upstream=ledger-db`), lower-case; a task serialised before this field decodes to none.
+   */
+  dependencies: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
 })
 export type AlertFacts = typeof AlertFacts.Type
 
 const singleToken = (s: string | null): string | null => (s !== null && !/\s/.test(s) ? s : null)
+
+const dependencyKeys: ReadonlySet<string> = new Set(labelKeys.dependency)
+
+/** Every value of a dependency-naming label, as a name, other than the service itself. */
+const dependenciesOf = (pairs: ReadonlyArray<LabelPair>, service: string | null): ReadonlyArray<string> => [
+  ...new Set(
+    pairs.flatMap((p) => {
+      if (!dependencyKeys.has(p.key)) return []
+      const name = asLooseName(p.value.trim().toLowerCase())
+      return name === null || name === service ? [] : [name]
+    }),
+  ),
+]
 
 /** Read the facts an alert message states (see the module header). Pure, total, deterministic. */
 export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts => {
@@ -100,5 +119,6 @@ export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts =
     links: doc.links,
     startsAt: startTime(doc.lines, pairs),
     keywords: keywordsOf(doc.plain, [...names, singleToken(title.alertName)]),
+    dependencies: dependenciesOf(pairs, service),
   }
 }

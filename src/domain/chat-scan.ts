@@ -151,7 +151,9 @@ const serviceShaped = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/
 /**
  * The alert's subject names (service, workload, the pod's workload), lower-case, distinct. A
  * person's or an uptime monitor's alert names no labelled service; then its service-shaped words
- * stand in ("can you check report-renderer"), never a cluster or node name.
+ * stand in ("can you check report-renderer"), never a cluster or node name. The third parties
+ * the alert's labels name (`provider:paynetix`) are looked for too: a status page pasted in a
+ * channel is the evidence of a vendor's outage.
  */
 export const subjectNames = (facts: AlertFacts): ReadonlyArray<string> => {
   const pod = facts.pod === null ? null : workloadFromPod(facts.pod)
@@ -160,7 +162,9 @@ export const subjectNames = (facts: AlertFacts): ReadonlyArray<string> => {
     labelled.length > 0
       ? labelled
       : facts.keywords.filter((k) => serviceShaped.test(k) && !looksLikeCluster(k) && !looksLikeNode(k))
-  const names = candidates.map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && !vague.has(n))
+  const names = [...candidates, ...facts.dependencies]
+    .map((n) => n.trim().toLowerCase())
+    .filter((n) => n.length >= 3 && !vague.has(n))
   return [...new Set(names)]
 }
 
@@ -188,7 +192,7 @@ export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): bo
 
 /** Classify one message against the alert's subject; null when it is not evidence. */
 export const classifyMessage = (
-  input: Pick<ScanInput, "alert" | "channels">,
+  input: Pick<ScanInput, "alert" | "channels"> & { readonly facts?: AlertFacts },
   names: ReadonlyArray<string>,
   m: HistoryMessage,
 ): ChatMatch | null => {
@@ -204,8 +208,16 @@ export const classifyMessage = (
   // A symptom outranks change words: "the catalog-api rollout is stuck, pods not ready" is a report.
   if (symptom && between(m, window.start, window.end)) {
     const resolved = resolvedWords.test(firstLine(m.text, 400)) && !/\bfiring\b/i.test(m.text)
-    const severity: Severity = resolved ? "low" : m.author.bot ? "medium" : "low"
-    const what = resolved ? "Resolved alert" : m.author.bot ? "Another alert" : "Reported"
+    // A third party's outage, as its status page or a person says it, is evidence of its own.
+    const vendor = input.facts?.dependencies.includes(service) === true
+    const severity: Severity = resolved ? "low" : m.author.bot || vendor ? "medium" : "low"
+    const what = resolved
+      ? "Resolved alert"
+      : m.author.bot
+        ? "Another alert"
+        : vendor
+          ? "Outage reported"
+          : "Reported"
     return {
       kind: "related_alert",
       severity,

@@ -27,4 +27,5 @@ export const project = (f: Expected): Compared => ({
   account: f.account ?? null,
   logGroups: f.logGroups ?? [],
   links: f.links ?? [],
+  dependencies: f.dependencies ?? [],
 })

@@ -72,6 +72,7 @@ const nothing: AlertFacts = {
   links: [],
   startsAt: null,
   keywords: [],
+  dependencies: [],
 }
 
 export const facts = (over: Partial<AlertFacts>): AlertFacts => ({ ...nothing, ...over })

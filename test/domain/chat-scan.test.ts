@@ -123,6 +123,33 @@ describe("scanChat", () => {
     ])
   })
 
+  it("a person's word of a third party the alert's labels name (provider:paynetix) going down is medium evidence", () => {
+    const vendorFacts = extractFacts(
+      "Triggered: [P2] checkout-payments provider error rate above 20% {env:prod, provider:paynetix, service:checkout-payments}",
+      defaultConfig.severity.labels,
+    )
+    expect(vendorFacts.dependencies).toEqual(["paynetix"])
+    expect(subjectNames(vendorFacts)).toEqual(["checkout-payments", "paynetix"])
+    const status = msg(
+      "2026-11-27T12:58:00Z",
+      "Paynetix status page: major outage, Charges API returning 503 in EU",
+      {
+        author: { id: "U0ANA", name: "ana", bot: false },
+      },
+    )
+    const result = scanChat({
+      alert,
+      facts: vendorFacts,
+      channels: [{ id: "C0DEPLOYS", name: "#payments-vendors" }],
+      messages: [status],
+      maxFindings: 20,
+    })
+    expect(result.matches.map((m) => [m.kind, m.severity, m.service])).toEqual([
+      ["related_alert", "medium", "paynetix"],
+    ])
+    expect(result.matches[0]?.title).toMatch(/^Outage reported for paynetix in #payments-vendors: /)
+  })
+
   it("'terror' is not 'error': a person's chatter naming the service is no finding", () => {
     const chatter = msg("2026-11-27T13:00:00Z", "the payments-api terror movie night is at 6", {
       author: { id: "U0DANA", name: "dana", bot: false },
