@@ -64,7 +64,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/expired|cert_has_expired/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     [
-      /x509|verify failed|unable to verify|self.signed|invalid|revoked|not yet valid/,
+      /x509|verify[ _]failed|unable to verify|self.signed|invalid|revoked|not yet valid/,
       "TLS certificate rejected",
     ],
   ],
@@ -89,6 +89,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     ],
     [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
     [/\b403\b|forbidden/, "403 Forbidden"],
+    // AWS's AccessDenied / "is not authorized to perform": an IAM policy or role lacks the action.
+    [
+      /\baccessdenied\b|not authorized to perform/,
+      "AccessDenied (IAM permission missing from the role's policy)",
+    ],
     [/access denied|permission denied/, "access denied"],
     [/authenticat|credential|api[ _-]?key|token/, "authentication failed"],
   ],
@@ -103,6 +108,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   oom: [
     [/oomkill|oom_killed/, "OOMKilled"],
     [/out of memory|outofmemory|heap limit/, "out of memory"],
+    [/gc overhead limit exceeded/, "GC overhead limit exceeded"],
     [/memory (?:usage|at \d)|of (?:its |the )?memory limit/, "memory near its limit"],
   ],
   volume: [
@@ -154,6 +160,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/\b504\b/, "504"],
   ],
   unavailable: [
+    [
+      /all shards failed|unassigned shards?|cluster (?:status|health) (?:is )?red/,
+      "search cluster red (all shards failed)",
+    ],
     [/econnrefused|connection refused/, "connection refused"],
     [/unavailable|\b503\b/, "unavailable"],
     [/unreachable|no healthy upstream/, "unreachable"],

@@ -120,7 +120,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // controller's, cert-manager's or a client's words) — not a TLS handshake that timed out.
   [
     "certificate",
-    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate verify failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
+    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
   ],
   // Names that do not resolve: the resolver's and the clients' words (a lookup that timed out is
   // DNS failing, before it reads as a plain timeout).
@@ -131,7 +131,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
   [
     "auth",
-    /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied/,
+    /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied|\baccessdenied\b|not authorized to perform/,
   ],
   [
     "volume",

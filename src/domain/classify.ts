@@ -62,6 +62,10 @@ const aboutTheBot =
 
 const reminiscing = /\b(?:remember|recall) (?:when|that time|the time|how)\b/
 
+/** Asking for a code review: a review word before a PR/MR, or a link to one. */
+const codeReviewAsk =
+  /\b(?:review|ptal|approve|stamp)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
+
 /** Words that put a problem in the present, whatever else the message is about. */
 const liveWords = words("now currently today tonight anymore yet")
 
@@ -108,6 +112,15 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
+  // "could someone review my PR … so we don't double-charge on gateway timeouts again": the
+  // problem words say what a change will fix; a review is asked, not an investigation — unless
+  // the message also puts a problem in the present ("payments are failing now").
+  if (
+    codeReviewAsk.test(message.text.slice(0, 2000)) &&
+    terms.length === 0 &&
+    !message.tokens.some((t) => liveWords.has(t))
+  )
+    return result("chatter", ["chatter: a code review request"])
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)

@@ -139,6 +139,36 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
   const cases: ReadonlyArray<readonly [Mode, ReadonlyArray<readonly [string, string]>, string]> = [
     ["limits", [["log_signature", "Error: getaddrinfo EMFILE media-origin"]], "too many open files (EMFILE)"],
     [
+      "certificate",
+      [
+        [
+          "log_signature",
+          "upstream connect error: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED",
+        ],
+      ],
+      "TLS certificate rejected",
+    ],
+    [
+      "auth",
+      [
+        [
+          "log_signature",
+          "upload failed: An error occurred (AccessDenied) when calling the PutObject operation",
+        ],
+      ],
+      "AccessDenied (IAM permission missing from the role's policy)",
+    ],
+    [
+      "unavailable",
+      [["log_signature", "ERROR GET /v1/search 503 - OpenSearchStatusException: all shards failed"]],
+      "search cluster red (all shards failed) (unavailable)",
+    ],
+    [
+      "oom",
+      [["log_signature", "java.lang.OutOfMemoryError: GC overhead limit exceeded"]],
+      "out of memory (GC overhead limit exceeded)",
+    ],
+    [
       "auth",
       [["log_signature", 'FATAL: password authentication failed for user "ledger_app" (SQLSTATE 28P01)']],
       "password authentication failed",

@@ -133,6 +133,15 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["nothing is broken, false alarm", "gate"],
     ["nothing loads on the checkout page", "investigate"],
     ["the pager went off again for payments-api, is it on fire?", "investigate"],
+    [
+      "could someone review my PR for the payments retry logic? no rush https://github.com/acme/pay/pull/2291 (so we don't double-charge on gateway timeouts again)",
+      "gate",
+    ],
+    ["PTAL at the PR that fixes the checkout 502s", "gate"],
+    [
+      "payments are failing right now, the fix is in https://github.com/acme/pay/pull/12, can someone review",
+      "investigate",
+    ],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
   })
