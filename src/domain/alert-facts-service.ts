@@ -26,7 +26,35 @@ const notSubjects = new Set([
 const serviceLabel = (value: string): string | null => {
   const words = value.trim().split(/\s+/)
   const name = asLooseName(words.length <= 3 ? slugName(value) : (words[0] ?? ""))
-  return name === null || isMonitoringTarget(name) ? null : name
+  // "avg by clustername,servicename = **1.0**": a metric's value after a group-by, not a name.
+  return name === null || isMonitoringTarget(name) || !/[a-z]/i.test(name) ? null : name
+}
+
+// A person naming the route that fails: "500s on /v2/orders" → `orders` (versions and "api" skipped).
+const routePath = /(?:^|[\s(`"'])\/((?:[a-z0-9_-]+\/?){1,6})/i
+
+const humanRoute = (lines: ReadonlyArray<string>): string | null => {
+  for (const line of lines) {
+    const path = routePath.exec(line)?.[1]
+    if (path === undefined) continue
+    const word = path
+      .split("/")
+      .find((s) => s.length >= 3 && !/^v\d+$/i.test(s) && !/^(?:api|apis|internal|public)$/i.test(s))
+    if (word !== undefined) return inProse(asLooseName)(word.toLowerCase())
+  }
+  return null
+}
+
+// "ECS service report-export-api …", "for service `report-export-api` in cluster …": a
+// deployable's name (two or more parts) right after the word.
+const serviceWord = /\bservice[ \t]+[`*'"]{0,2}([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)[`*'"]{0,2}(?![\w.-])/i
+
+const namedService = (lines: ReadonlyArray<string>): string | null => {
+  for (const line of lines) {
+    const name = serviceWord.exec(line)?.[1]
+    if (name !== undefined) return asLooseName(name.toLowerCase())
+  }
+  return null
 }
 
 const humanSubject = (lines: ReadonlyArray<string>): string | null => {
@@ -55,4 +83,6 @@ export const serviceOf = (
   lookup(pairs, labelKeys.service, serviceLabel) ??
   titleService ??
   workload ??
-  (source === "human" ? humanSubject(lines) : null)
+  (source === "human"
+    ? (humanSubject(lines) ?? namedService(lines) ?? humanRoute(lines))
+    : namedService(lines))

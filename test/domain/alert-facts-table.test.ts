@@ -392,6 +392,24 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "datadog: a metric value after a group-by is no service; 'service <name>' in prose is",
+    "**Triggered: [P2] ECS service report-export-api running tasks below desired (env:prod)**\nRunning task count for service `report-export-api` in cluster `qm-prod-apps` has been below desired for 10m.\n`aws.ecs.service.running` avg by clustername,servicename = **1.0** (threshold < 3, desired 4)",
+    {
+      source: "datadog",
+      alertName: "ECS service report-export-api running tasks below desired",
+      state: "firing",
+      severityLabel: "P2",
+      severity: "high",
+      cluster: "qm-prod-apps",
+      service: "report-export-api",
+    },
+  ],
+  [
+    "human: the route a person names stands for its service ('/v2/orders' → orders)",
+    "<@1246387765248000004> prod api returning 500s on /v2/orders for ~10 min",
+    { source: "human", service: "orders" },
+  ],
+  [
     "uptimerobot: a monitor named after the service it checks names the service",
     "🔴 Monitor is DOWN: status-api (https://status-api.example.net) – SSL error: certificate has expired",
     {
