@@ -81,3 +81,17 @@ export const flat: Rates = () => ({ ok: 40, err: 0.8 })
 
 /** Errors swinging between 0.5/s and 6/s every few minutes, in every window alike. */
 export const noisy: Rates = (_window, _t, i) => ({ ok: 40, err: Math.floor(i / 2) % 2 === 0 ? 0.5 : 6 })
+
+/**
+ * A gauge sampled every minute for 45 minutes before now, and the same 1 h and 1 d earlier:
+ * `value(window, i, t)` for the i-th sample (at time t) of each window.
+ */
+export const gaugeSamples = (
+  value: (window: "incident" | "hour" | "day", i: number, tMs: number) => number,
+): ReadonlyArray<MetricSample> =>
+  windows.flatMap((w) =>
+    Array.from({ length: 46 }, (_, i) => {
+      const t = nowMs - w.shift - (45 - i) * minute
+      return { t, v: value(w.name, i, t) }
+    }),
+  )

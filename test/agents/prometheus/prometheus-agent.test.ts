@@ -23,6 +23,7 @@ import {
   alertText,
   alertTime,
   flat,
+  gaugeSamples,
   jitter,
   noisy,
   now,
@@ -102,13 +103,9 @@ describe("prometheusAgent", () => {
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.parse(now))
       const nowMs = Date.parse(now)
-      // One gauge sample a minute for 45 minutes before now, and the same 1 h and 1 d earlier.
-      const samples = [86_400_000, 3_600_000, 0].flatMap((shift) =>
-        Array.from({ length: 46 }, (_, i) => {
-          const t = nowMs - shift - (45 - i) * 60_000
-          const spike = shift === 0 && i >= 20
-          return { t, v: (spike ? 2.4 : 0.18) * jitter(i + shift / 60_000, 0.05) }
-        }),
+      const shifts = { day: 86_400_000, hour: 3_600_000, incident: 0 }
+      const samples = gaugeSamples(
+        (w, i) => (w === "incident" && i >= 20 ? 2.4 : 0.18) * jitter(i + shifts[w] / 60_000, 0.05),
       )
       const replay = yield* makePrometheusReplay({
         series: [
@@ -175,14 +172,8 @@ describe("prometheusAgent", () => {
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.parse(now))
       const nowMs = Date.parse(now)
-      const samples = [86_400_000, 3_600_000, 0].flatMap((shift) =>
-        Array.from({ length: 46 }, (_, i) => {
-          const t = nowMs - shift - (45 - i) * 60_000
-          return {
-            t,
-            v: shift === 0 && t >= Date.parse("2026-12-03T15:29:00Z") ? 2.1 : 0.3 * jitter(i, 0.05),
-          }
-        }),
+      const samples = gaugeSamples((w, i, t) =>
+        w === "incident" && t >= Date.parse("2026-12-03T15:29:00Z") ? 2.1 : 0.3 * jitter(i, 0.05),
       )
       const p99 = {
         labels: {
