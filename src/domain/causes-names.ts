@@ -4,7 +4,9 @@
  * out", "… connection slots … database orders-db", "on node ip-10-0-3-17"), so both sides are
  * read here the same way: lower-case, whole words, the first label of a host name.
  */
+
 import type { Finding } from "./finding.js"
+import { keyedTarget } from "./log-level.js"
 import { k8sKinds, leadingName, ownerName, parseResource, subjectOf } from "./report-scope.js"
 
 /** A group of findings about one thing: its key (lower-case) and how a cause names it. */
@@ -58,8 +60,10 @@ const patterns: ReadonlyArray<RegExp> = [
     "g",
   ),
   new RegExp(String.raw`\b(?:connect(?:ing|ion)? to|calling|call to|requests? to|reach)\s+${name}`, "g"),
-  // Only as a key (`target=rail-gateway`, `"peer": "…"`): "target group" is prose.
-  new RegExp(String.raw`\b(?:target|peer)(?:_service|_host)?["']?\s*[=:]\s*${name}`, "g"),
+  // Only as a key (`target=rail-gateway`, `"peer": "…"`): "target group" is prose; one rule
+  // with the logs' dependency reader (log-level.ts). Its capture is the whole host: the first
+  // label is read from it below.
+  keyedTarget,
   new RegExp(String.raw`\b(?:server|host|database|db) at\s+${name}`, "g"),
   /https?:\/\/([a-z][a-z0-9-]{1,62})[.:/]/g,
   /\b([a-z][a-z0-9-]{2,62})\s+(?:timed out|is unavailable|unavailable|unreachable|is down)/g,
@@ -72,7 +76,7 @@ export const dependencyNamesIn = (text: string): ReadonlyArray<string> => {
   const lower = text.toLowerCase()
   const hits = patterns.flatMap((p) =>
     [...lower.matchAll(p)].flatMap((m) => {
-      const n = m[1]
+      const n = m[1]?.split(".")[0]
       return n === undefined || !plausible(n) ? [] : [{ n, at: m.index }]
     }),
   )

@@ -86,8 +86,8 @@ const notDependencyNames: ReadonlySet<string> = new Set(
 const upstreamName =
   /\bupstream["']?(?: service| server| host)?["']?[\s:=]{1,3}["'(]?([A-Za-z0-9][\w.-]{0,62}[A-Za-z0-9])(?![\w.-]{0,62}:\/\/)/i
 // `target=rail-gateway`, `"peer": "…"`: only as a key, "target group" is prose.
-const keyedTarget =
-  /\b(?:target|peer)(?:_service|_host)?["']?\s*[=:]\s*["']?([A-Za-z][\w.-]{1,62}[A-Za-z0-9])/i
+export const keyedTarget =
+  /\b(?:target|peer)(?:_service|_host)?["']?\s*[=:]\s*["']?([A-Za-z][\w.-]{1,62}[A-Za-z0-9])/gi
 // A client's words for where it connects, and a database DSN's `host=` (pgx, libpq:
 // "failed to connect to `host=orders-db.cluster-….rds.amazonaws.com user=…`").
 const connectTo =
@@ -102,7 +102,7 @@ const datastore =
  * database" for connection-limit errors; null when it names none.
  */
 export const dependencyNamed = (message: string): string | null => {
-  const upstream = upstreamName.exec(message)?.[1] ?? keyedTarget.exec(message)?.[1]
+  const upstream = upstreamName.exec(message)?.[1] ?? [...message.matchAll(keyedTarget)][0]?.[1]
   if (upstream !== undefined && !notDependencyNames.has(upstream.toLowerCase())) return upstream
   const host = connectTo.exec(message)?.[1]
   if (host !== undefined && !notDependencyNames.has(host.toLowerCase())) return host
