@@ -7,6 +7,7 @@
 import { type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"
 import { asLooseName, inProse, isMonitoringTarget, slugName } from "./alert-facts-names.js"
 import type { AlertSource } from "./alert-facts-source.js"
+import { routeSegments } from "./route-words.js"
 
 // A sentence opening with a one-word subject and a verb of state: "image-service is crashlooping".
 const subject =
@@ -31,16 +32,14 @@ const serviceLabel = (value: string): string | null => {
 }
 
 // A person naming the route that fails: "500s on /v2/orders" → `orders` (versions and "api" skipped).
-const routePath = /(?:^|[\s(`"'])\/((?:[a-z0-9_-]+\/?){1,6})/i
-
 const humanRoute = (lines: ReadonlyArray<string>): string | null => {
   for (const line of lines) {
-    const path = routePath.exec(line)?.[1]
-    if (path === undefined) continue
-    const word = path
-      .split("/")
-      .find((s) => s.length >= 3 && !/^v\d+$/i.test(s) && !/^(?:api|apis|internal|public)$/i.test(s))
-    if (word !== undefined) return inProse(asLooseName)(word.toLowerCase())
+    for (const route of routeSegments(line)) {
+      const word = route.find(
+        (s) => s.length >= 3 && !/^v\d+$/.test(s) && !/^(?:api|apis|internal|public)$/.test(s),
+      )
+      if (word !== undefined) return inProse(asLooseName)(word)
+    }
   }
   return null
 }

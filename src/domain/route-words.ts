@@ -30,17 +30,18 @@ const singular = (w: string): string => (w.length > 4 && w.endsWith("s") ? w.sli
 // makes, so a caller's line about the route does not make the caller the subject.
 const routePath = /(?:^|[\s"'`=([,;])(\/[a-z0-9_.{}:/-]{2,200})/g
 
+/** The served routes in `text`, each as its lower-case path segments, in order. */
+export const routeSegments = (text: string): ReadonlyArray<ReadonlyArray<string>> =>
+  [...text.toLowerCase().matchAll(routePath)].flatMap((m) => {
+    const path = m[1] ?? ""
+    return path.startsWith("//") ? [] : [path.split(/[/?#]/).filter((s) => s !== "")]
+  })
+
 /** Whether `text` has `word` (or its singular/plural) as a whole segment of a served route. */
 export const namesRoute = (text: string, word: string): boolean => {
-  const lower = text.toLowerCase()
-  if (!lower.includes(word.slice(0, 4))) return false
+  if (!text.toLowerCase().includes(word.slice(0, 4))) return false
   const wanted = singular(word)
-  for (const m of lower.matchAll(routePath)) {
-    const path = m[1] ?? ""
-    if (path.startsWith("//")) continue
-    if (path.split(/[/?#]/).some((s) => s.length >= 3 && singular(s) === wanted)) return true
-  }
-  return false
+  return routeSegments(text).some((route) => route.some((s) => s.length >= 3 && singular(s) === wanted))
 }
 
 /** Whether `text` names one of the report's words as a route (see the module header). */

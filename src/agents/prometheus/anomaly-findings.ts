@@ -36,7 +36,8 @@ export const formatValue = (kind: MetricQueryKind, v: number): string => {
 
 const formatRatio = (r: number): string => (Number.isFinite(r) ? `${trim(r, r >= 10 ? 0 : 1)}×` : "∞×")
 const formatZ = (z: number): string => (Number.isFinite(z) ? trim(z, 1) : "∞ (a flat baseline)")
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
+/** HH:MM of an epoch-millisecond time, UTC. */
+export const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 export interface AnomalyContext {
   readonly kind: MetricQueryKind

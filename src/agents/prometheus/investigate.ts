@@ -24,7 +24,7 @@ import { redact } from "../../domain/redact.js"
 import { mentions } from "../../domain/report-scope.js"
 import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
-import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
+import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 
@@ -42,8 +42,6 @@ type KindOutcome =
     }
   | { readonly _tag: "Failed"; readonly kind: MetricQueryKind; readonly error: MetricSourceError }
   | { readonly _tag: "Late"; readonly kind: MetricQueryKind }
-
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 const judgeKind = (
   source: MetricSourceService,

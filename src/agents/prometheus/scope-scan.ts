@@ -22,6 +22,7 @@ import { escapeLabelValue, type PlaceholderName, quoteRegex } from "../../domain
 import { labelsKey } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
+import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 /** Labels a service or workload is named by in the exporters we know. */
@@ -106,7 +107,6 @@ const valueText = (metric: string, v: number): string => {
   return trim(v)
 }
 const ratioText = (r: number): string => (Number.isFinite(r) ? `${trim(r >= 10 ? Math.round(r) : r)}×` : "∞×")
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 export interface ScanContext {
   readonly subject: string
