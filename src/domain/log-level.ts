@@ -44,10 +44,11 @@ const klog = /^(?:\{"(?:log|msg|message)"\s?:\s?")?([FEWI])\d{4} \d{2}:\d{2}:\d{
 const klogLevel: Record<string, LogLevel> = { F: "fatal", E: "error", W: "warn", I: "info" }
 
 const fatalWords =
-  /\b(?:panic|fatal|out of memory|oom[- ]?killed|segmentation fault|core dumped|heap limit)\b/i
+  /\b(?:panic|fatal|out of memory|outofmemory(?:error)?|oom[- ]?killed|segmentation fault|core dumped|heap limit)\b/i
 const errorWords =
   /\b(?:error|errors|exception|traceback|fail|failed|failure|failing|refused|denied|timed out|timeout|unavailable|too many|unreachable|reset by peer|broken pipe|econnrefused|econnreset|etimedout)\b/i
-const warnWords = /\b(?:warn|warning|deprecated|retrying|slow)\b/i
+// A database or cache failing over is an event worth reading beside the errors it causes.
+const warnWords = /\b(?:warn|warning|deprecated|retrying|slow|failover|failed over)\b/i
 
 /** Whether the line reports an HTTP 5xx (status field, status line, access-log status). */
 export const isServerError = (message: string): boolean =>

@@ -109,6 +109,27 @@ const errorPaths = [
   "reason",
 ]
 
+/**
+ * An AWS service event as EventBridge delivers it to a log group (`"source": "aws.rds"`,
+ * `"detail-type": "RDS DB Cluster Event"`): its type, what it says and what it is about —
+ * "RDS DB Cluster Event: A failover for the DB cluster has begun. (clinova-core-aurora-prod)",
+ * "ECS Task State Change: OutOfMemoryError: Container killed due to memory usage (service:api)".
+ */
+const awsEvent = (o: object): string | null => {
+  const source = text(field(o, "source"))
+  const type = text(field(o, "detail-type"))
+  if (source === null || type === null || !source.startsWith("aws.")) return null
+  const said = firstText(o, [
+    "detail.Message",
+    "detail.message",
+    "detail.stoppedReason",
+    "detail.eventName",
+    "detail.state",
+  ])
+  const about = firstText(o, ["detail.SourceIdentifier", "detail.group", "detail.instance-id", "detail.name"])
+  return `${type}${said === null ? "" : `: ${said}`}${about === null ? "" : ` (${about})`}`
+}
+
 const parseObject = (line: string): object | null => {
   const t = line.trim()
   if (!t.startsWith("{") || !t.endsWith("}")) return null
@@ -127,6 +148,8 @@ const unwrap = (line: string, depth: number): string => {
   // A shipper's envelope: the container's own line is in `log`.
   const shipped = field(o, "log")
   if (typeof shipped === "string") return unwrap(shipped.replace(/\r?\n$/, ""), depth + 1)
+  const event = awsEvent(o)
+  if (event !== null) return event
   const message = firstText(o, messagePaths)
   if (message === null) return line
   const level = levelWord(levelPaths.map((p) => field(o, p)).find((v) => v !== undefined))

@@ -14,6 +14,8 @@ import {
 
 describe("logLevelOf", () => {
   it.each([
+    ["RDS DB Cluster Event: A failover for the DB cluster has begun. (core-aurora-prod)", "warn"],
+    ["ECS Task State Change: OutOfMemoryError: Container killed due to memory usage", "fatal"],
     ["FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "fatal"],
     ["ERROR upstream payments-api unavailable: connect ECONNREFUSED 10.100.12.7:8080", "error"],
     ["2026-11-27T13:07:51Z INFO  settlement worker starting batch_size=5000", "info"],

@@ -45,6 +45,15 @@ describe("readableLogMessage", () => {
       '{"level":"error","msg":"payment authorization failed","upstream":"payments-gateway.payments.svc.cluster.local:9090","error":"rpc error: code = DeadlineExceeded"}',
       "ERROR payment authorization failed (upstream payments-gateway.payments.svc.cluster.local:9090, error: rpc error: code = DeadlineExceeded)",
     ],
+    // an AWS service event as EventBridge writes it to a log group
+    [
+      '{"version":"0","detail-type":"RDS DB Cluster Event","source":"aws.rds","detail":{"Message":"A failover for the DB cluster has begun.","SourceIdentifier":"core-aurora-prod","EventID":"RDS-EVENT-0072"}}',
+      "RDS DB Cluster Event: A failover for the DB cluster has begun. (core-aurora-prod)",
+    ],
+    [
+      '{"detail-type":"ECS Task State Change","source":"aws.ecs","detail":{"group":"service:report-export-api","stoppedReason":"OutOfMemoryError: Container killed due to memory usage"}}',
+      "ECS Task State Change: OutOfMemoryError: Container killed due to memory usage (service:report-export-api)",
+    ],
     // a third party the call went to, and why the record failed, in words of their own
     [
       '{"level":"error","event":"provider request failed","provider":"paynetix","host":"api.paynetix.com","status":503}',
