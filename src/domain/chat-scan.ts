@@ -57,6 +57,11 @@ export const deployTerms: ReadonlyArray<string> = [
   "scaled",
   "scaling",
   "desired count",
+  // Infrastructure as code applied (Terraform, Atlantis, Pulumi): a role, a policy, a bucket changed.
+  "apply succeeded",
+  "apply complete",
+  "terraform apply",
+  "pulumi up",
 ]
 
 /** Words of something being wrong: alerts, failures, symptoms. */

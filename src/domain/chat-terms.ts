@@ -28,15 +28,22 @@ export const hasWord = (text: string, term: string): boolean => wordMatcher([ter
 const nameChars = "\\p{L}\\p{N}_.\\-"
 const nameToken = /[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu
 
+// The service's own identity and permissions: `invoice-renderer-task-role`, `…-policy`, `…-sa`.
+const identitySuffix =
+  /^-(?:task-role|exec-role|execution-role|role|policy|sa|service-account|serviceaccount)$/
+
 /**
- * Whether `text` names the service/workload `name`: as a whole name, or through one of its pods
- * (`payments-api-6c9f7d8b4-q7x2m` names `payments-api`).
+ * Whether `text` names the service/workload `name`: as a whole name, through one of its pods
+ * (`payments-api-6c9f7d8b4-q7x2m` names `payments-api`), or through its own IAM role, policy or
+ * service account (`invoice-renderer-task-role`: a permission change to the service).
  */
 export const namesService = (text: string, name: string): boolean => {
   const n = name.trim().toLowerCase()
   if (n === "") return false
   if (wordMatcher([n], nameChars).test(text.replace(/[.]+(?=\s|$)/g, " "))) return true
-  for (const token of text.toLowerCase().match(nameToken) ?? [])
-    if (token.startsWith(`${n}-`) && workloadFromPod(token) === n) return true
+  for (const token of text.toLowerCase().match(nameToken) ?? []) {
+    if (!token.startsWith(`${n}-`)) continue
+    if (workloadFromPod(token) === n || identitySuffix.test(token.slice(n.length))) return true
+  }
   return false
 }

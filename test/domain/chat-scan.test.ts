@@ -64,6 +64,10 @@ describe("chat terms", () => {
     expect(namesService("checkout-payments-api is slow", "payments-api")).toBe(false)
     expect(namesService("pod payments-api-6c9f7d8b4-q7x2m restarted", "payments-api")).toBe(true)
     expect(namesService("payments-api.", "payments-api")).toBe(true)
+    // Its own IAM role, policy or service account is the service too.
+    expect(namesService("removed s3:PutObject from payments-api-task-role", "payments-api")).toBe(true)
+    expect(namesService("updated payments-api-sa annotations", "payments-api")).toBe(true)
+    expect(namesService("payments-api-worker restarted", "payments-api")).toBe(false)
   })
 
   it("takes the subject from the alert's labels, or a person's service-shaped words", () => {
@@ -88,6 +92,16 @@ describe("scanChat", () => {
       message: deploy,
     })
     expect(result.matches[0]?.title).toContain("#deploys")
+  })
+
+  it("infrastructure as code applied to the service (Terraform, Atlantis) is a change", () => {
+    const atlantis = msg(
+      "2026-11-27T12:10:00Z",
+      '✅ *Apply succeeded* for `acme/infra-iam` PR #812 "iam: least-privilege for payments-api task role"',
+    )
+    expect(scan([atlantis]).matches.map((m) => [m.kind, m.severity])).toEqual([
+      ["deploy_announcement", "medium"],
+    ])
   })
 
   it("a feature-flag change naming the service is a change too: a flag word, or a rollout percentage moved", () => {
