@@ -88,7 +88,8 @@ export const chainBefore = (tokens: Tokens, start: number, j: number): Chain => 
   return { subject: k, linking, past, negated }
 }
 
-const nobodyWords: ReadonlySet<string> = new Set(["nothing", "none", "nobody", "noone"])
+/** Subjects that deny what follows ("nothing's broken") — or, before a healthy state, are a problem ("nothing loads"). */
+export const nobodyWords: ReadonlySet<string> = new Set(["nothing", "none", "nobody", "noone"])
 
 /**
  * Is the state at `j` denied by its subject ("nothing's on fire", "nobody is down")? A healthy

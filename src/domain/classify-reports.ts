@@ -15,6 +15,7 @@ import {
   isSubject,
   negatedAt,
   negators,
+  nobodyWords as nobody,
   phrase,
   type Tokens,
 } from "./classify-grammar.js"
@@ -56,7 +57,6 @@ const determiners = words("that this these those any some every each my our your
 const throwing = words("throwing throws threw")
 const bare500Before = words("another http status a an got getting returning returns with")
 const bare500After = words("error errors internal response responses status")
-const nobody = words("nothing none nobody noone")
 /** Things whose absence is the problem ("no orders since 10am", "zero traffic"). */
 const absences =
   words(`orders traffic logs data metrics response responses heartbeat heartbeats events messages

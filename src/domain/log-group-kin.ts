@@ -41,24 +41,23 @@ export const kinSearches = (names: ReadonlyArray<string>): ReadonlyArray<LogGrou
 
 const related = (a: string, b: string): boolean => a === b || a.startsWith(b) || b.startsWith(a)
 
-/** Whether `candidate` is named with at least two of `name`'s distinctive words (see the module header). */
-export const isKin = (candidate: string, name: string): boolean => {
+/** The distinctive words of `name` that `candidate` is named with (a stem counts). */
+const sharedWords = (candidate: string, name: string): ReadonlyArray<string> => {
   const words = candidate
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 4)
-  return kinWords(name).filter((k) => words.some((w) => related(w, k))).length >= 2
+  return kinWords(name).filter((k) => words.some((w) => related(w, k)))
 }
+
+/** Whether `candidate` is named with at least two of `name`'s distinctive words (see the module header). */
+export const isKin = (candidate: string, name: string): boolean => sharedWords(candidate, name).length >= 2
 
 /** The found groups sharing at least two distinctive words with one name, most shared first. */
 export const rankKin = (plan: DiscoveryPlan, found: ReadonlyArray<string>): ReadonlyArray<RankedLogGroup> => {
   const scored = [...new Set(found)].flatMap((group) => {
-    const words = group
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4)
     const best = plan.names
-      .map((name) => ({ name, shared: kinWords(name).filter((k) => words.some((w) => related(w, k))) }))
+      .map((name) => ({ name, shared: sharedWords(group, name) }))
       .sort((a, b) => b.shared.length - a.shared.length)[0]
     if (best === undefined || best.shared.length < 2) return []
     return [

@@ -10,11 +10,9 @@
 import type { Finding } from "../../domain/finding.js"
 import type { Pod, Service } from "../../domain/kubernetes.js"
 import { eksFinding, type ScopedWorkload } from "./eks-finding.js"
+import { selects } from "./workloads.js"
 
 type Labels = Readonly<Record<string, string>>
-
-const selects = (selector: Labels, labels: Labels): boolean =>
-  Object.entries(selector).every(([k, v]) => labels[k] === v)
 
 const labelsOf = (w: ScopedWorkload): ReadonlyArray<Labels> => [
   w.deployment?.spec.template.metadata?.labels ?? {},

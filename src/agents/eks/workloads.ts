@@ -68,6 +68,12 @@ export const refersTo = (ref: OwnerReference, kind: string, meta: ObjectMeta): b
   ref.kind === kind &&
   (ref.uid !== undefined && meta.uid !== undefined ? ref.uid === meta.uid : ref.name === meta.name)
 
+/** Whether `labels` carry every pair of `selector` (a label selector's `matchLabels`). */
+export const selects = (
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean => Object.entries(selector).every(([k, v]) => labels[k] === v)
+
 export const isPodReady = (pod: Pod): boolean => {
   const ready = pod.status.conditions.find((c) => c.type === "Ready")
   if (ready !== undefined) return ready.status === "True"
@@ -172,8 +178,7 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
     const labels = pod.metadata.labels
     const named = (name: string, rest: RegExp) =>
       pod.metadata.name.startsWith(`${name}-`) && rest.test(pod.metadata.name.slice(name.length + 1))
-    const labelled = (template: Readonly<Record<string, string>>) =>
-      Object.entries(template).every(([k, v]) => labels[k] === v)
+    const labelled = (template: Readonly<Record<string, string>>) => selects(template, labels)
     const deployment = s.deployments.find(
       (d) =>
         nsOf(d.metadata) === ns &&
