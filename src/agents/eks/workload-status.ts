@@ -7,7 +7,7 @@
  */
 import type { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
-import { controllerOf, eventTime, instantOf, type Pod } from "../../domain/kubernetes.js"
+import { controllerOf, eventTime, instantOf, type KubeEvent, type Pod } from "../../domain/kubernetes.js"
 import {
   type HorizontalPodAutoscaler,
   type MetricStatus,
@@ -34,21 +34,46 @@ const controllers = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaS
  * its callers see "no healthy upstream" / connection refused. The ScalingReplicaSet event says
  * when and from how many; a workload kept at zero on purpose long before is not news.
  */
+interface Scaling {
+  readonly e: KubeEvent
+  readonly t: DateTime.Utc
+  readonly down: boolean
+  readonly to: number | null
+  readonly from: number | null
+}
+
+/** The workload's ScalingReplicaSet events in the change lookback, latest first, with their counts. */
+const recentScalings = (w: ScopedWorkload, ctx: AnalysisContext): ReadonlyArray<Scaling> =>
+  w.events
+    .filter((e) => e.reason === "ScalingReplicaSet")
+    .flatMap((e): ReadonlyArray<Scaling> => {
+      const t = eventTime(e)
+      if (t === null || t.epochMillis < ctx.window.changesSince.epochMillis) return []
+      const message = e.message ?? ""
+      const to = /\bto (\d+)\b/.exec(message)?.[1]
+      const from = /\bfrom (\d+)/.exec(message)?.[1]
+      return [
+        {
+          e,
+          t,
+          down: /\bScaled down\b/.test(message),
+          to: to === undefined ? null : Number(to),
+          from: from === undefined ? null : Number(from),
+        },
+      ]
+    })
+    .sort((a, b) => b.t.epochMillis - a.t.epochMillis)
+
 export const scaledToZeroFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
   if (!controllers.has(w.kind) || w.desired !== 0) return null
-  const scaled = w.events
-    .filter((e) => e.reason === "ScalingReplicaSet" && /\bto 0\b/.test(e.message ?? ""))
-    .filter((e) => {
-      const t = eventTime(e)
-      return t !== null && t.epochMillis >= ctx.window.changesSince.epochMillis
-    })
-    .sort((a, b) => (eventTime(b)?.epochMillis ?? 0) - (eventTime(a)?.epochMillis ?? 0))[0]
-  if (scaled === undefined) return null
-  const at = eventTime(scaled)
-  const from = /from (\d+)/.exec(scaled.message ?? "")?.[1]
+  const zero = recentScalings(w, ctx).find((s) => s.to === 0)
+  if (zero === undefined) return null
+  const scaled = zero.e
+  const at = zero.t
+  const from = zero.from
   return eksFinding({
     kind: "scaled_to_zero",
-    title: `${w.name}: scaled to 0 replicas${at === null ? "" : ` at ${hhmmss(at)}`}${from === undefined ? "" : ` (from ${from})`} — no pods to serve`,
+    title: `${w.name}: scaled to 0 replicas at ${hhmmss(at)}${from === null ? "" : ` (from ${from})`} — no pods to serve`,
     detail: `${w.kind} ${w.namespace}/${w.name} wants 0 replicas: "${scaled.message ?? ""}". With no pods it has no ready endpoints, and every caller's request to it fails.`,
     severity: scopedSeverity(w, "high"),
     observedAt: at,
@@ -58,8 +83,6 @@ export const scaledToZeroFinding = (w: ScopedWorkload, ctx: AnalysisContext): Fi
   })
 }
 
-const scaledDown = /\bScaled down replica set (\S+) to (\d+) from (\d+)/
-
 /**
  * Replicas cut by half or more in the change lookback (a Helm value, a GitOps sync, `kubectl
  * scale`), down to what the workload still wants: not an HPA's doing (a workload with an HPA is
@@ -68,17 +91,11 @@ const scaledDown = /\bScaled down replica set (\S+) to (\d+) from (\d+)/
  */
 export const scaledDownFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
   if (!controllers.has(w.kind) || w.hpa !== null || w.desired === null || w.desired <= 0) return null
-  const cut = w.events
-    .filter((e) => e.reason === "ScalingReplicaSet")
-    .flatMap((e) => {
-      const m = scaledDown.exec(e.message ?? "")
-      const t = eventTime(e)
-      if (m === null || t === null || t.epochMillis < ctx.window.changesSince.epochMillis) return []
-      const to = Number(m[2])
-      const from = Number(m[3])
-      return to === w.desired && to > 0 && to * 2 <= from ? [{ e, t, to, from }] : []
-    })
-    .sort((a, b) => b.t.epochMillis - a.t.epochMillis)[0]
+  const cut = recentScalings(w, ctx).flatMap(({ e, t, down, to, from }) =>
+    down && to !== null && from !== null && to === w.desired && to > 0 && to * 2 <= from
+      ? [{ e, t, to, from }]
+      : [],
+  )[0]
   if (cut === undefined) return null
   return eksFinding({
     kind: "scaled_down",

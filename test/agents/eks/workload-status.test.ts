@@ -160,9 +160,12 @@ const checkoutHpa = (current: number, max: number, currentCpu: number) =>
     },
   })
 
+/** The Deployment controller's ScalingReplicaSet event about `name`. */
+const scaling = (name: string, message: string, at: string) =>
+  event({ kind: "Deployment", name, reason: "ScalingReplicaSet", message, type: "Normal", at })
+
 describe("scaledDownFinding", () => {
-  const scaled = (message: string, at = "2026-11-27T12:41:38Z") =>
-    event({ kind: "Deployment", name: "projector", reason: "ScalingReplicaSet", message, type: "Normal", at })
+  const scaled = (message: string, at = "2026-11-27T12:41:38Z") => scaling("projector", message, at)
   const projector = (replicas: number, events: ReadonlyArray<ReturnType<typeof event>>) =>
     workloadNamed(
       { deployments: [deployment({ name: "projector", replicas, ready: replicas })], events },
@@ -208,14 +211,7 @@ describe("scaledDownFinding", () => {
 
 describe("scaledToZeroFinding", () => {
   const scaledDown = (at: string) =>
-    event({
-      kind: "Deployment",
-      name: "recommendations",
-      reason: "ScalingReplicaSet",
-      message: "Scaled down replica set recommendations-6f8b9c7d5 to 0 from 4",
-      type: "Normal",
-      at,
-    })
+    scaling("recommendations", "Scaled down replica set recommendations-6f8b9c7d5 to 0 from 4", at)
   it("a Deployment scaled to 0 in the change lookback has no pods to serve its callers", () => {
     const w = workloadNamed(
       {
