@@ -18,7 +18,8 @@ export const kindLabels: Readonly<Record<MetricQueryKind, string>> = {
   restarts: "container restarts",
 }
 
-const trim = (n: number, digits: number): string => String(Number(n.toFixed(digits)))
+/** `n` to at most `digits` decimals, trailing zeros dropped. */
+export const trim = (n: number, digits: number): string => String(Number(n.toFixed(digits)))
 
 /** A value in the signal's unit: 18.5%, 3.02 s / 240 ms, 4 restarts. */
 export const formatValue = (kind: MetricQueryKind, v: number): string => {
@@ -34,7 +35,7 @@ export const formatValue = (kind: MetricQueryKind, v: number): string => {
   }
 }
 
-const formatRatio = (r: number): string => (Number.isFinite(r) ? `${trim(r, r >= 10 ? 0 : 1)}×` : "∞×")
+export const formatRatio = (r: number): string => (Number.isFinite(r) ? `${trim(r, r >= 10 ? 0 : 1)}×` : "∞×")
 const formatZ = (z: number): string => (Number.isFinite(z) ? trim(z, 1) : "∞ (a flat baseline)")
 /** HH:MM of an epoch-millisecond time, UTC. */
 export const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)

@@ -22,7 +22,7 @@ import { escapeLabelValue, type PlaceholderName, quoteRegex } from "../../domain
 import { labelsKey } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
+import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 /** Labels a service or workload is named by in the exporters we know. */
@@ -88,25 +88,21 @@ export const metricsToScan = (names: ReadonlyArray<string>, max: number): Readon
     .slice(0, max)
 }
 
-const trim = (n: number): string => {
-  if (!Number.isFinite(n)) return String(n)
-  const abs = Math.abs(n)
-  const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : 4
-  return String(Number(n.toFixed(digits)))
-}
+// Decimals by magnitude: a metric of unknown unit may be 0.0004 or 2,400,000.
+const rounded = (n: number): string =>
+  Number.isFinite(n) ? trim(n, Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 1 ? 2 : 4) : String(n)
 /** A level in the unit the metric's name states (Prometheus base units: seconds, bytes, ratios). */
 const valueText = (metric: string, v: number): string => {
-  if (isCounter(metric)) return `${trim(v)}/s`
-  if (/_seconds(?:$|:)/.test(metric)) return Math.abs(v) >= 1 ? `${trim(v)} s` : `${trim(v * 1000)} ms`
+  if (isCounter(metric)) return `${rounded(v)}/s`
+  if (/_seconds(?:$|:)/.test(metric)) return Math.abs(v) >= 1 ? `${rounded(v)} s` : `${rounded(v * 1000)} ms`
   if (/_bytes(?:$|:)/.test(metric)) {
     const mib = v / 1_048_576
-    return Math.abs(mib) >= 1024 ? `${trim(mib / 1024)} GiB` : `${trim(mib)} MiB`
+    return Math.abs(mib) >= 1024 ? `${rounded(mib / 1024)} GiB` : `${rounded(mib)} MiB`
   }
   if (/_ratio(?:$|:)|:ratio|_percent(?:age)?(?:$|:)/.test(metric) && Math.abs(v) <= 1.5)
-    return `${trim(v * 100)}%`
-  return trim(v)
+    return `${rounded(v * 100)}%`
+  return rounded(v)
 }
-const ratioText = (r: number): string => (Number.isFinite(r) ? `${trim(r >= 10 ? Math.round(r) : r)}×` : "∞×")
 
 export interface ScanContext {
   readonly subject: string
@@ -127,7 +123,7 @@ export const scanFinding = (
   const what = gloss === null ? metric : `${gloss} (${metric})`
   const lowest = Math.min(...verdict.baselines.map((b) => b.ratio))
   const baselines = verdict.baselines
-    .map((b) => `${b.label}: mean ${v(b.stats.mean)} (sd ${v(b.stats.sd)}) → ${ratioText(b.ratio)}`)
+    .map((b) => `${b.label}: mean ${v(b.stats.mean)} (sd ${v(b.stats.sd)}) → ${formatRatio(b.ratio)}`)
     .join("; ")
   const onset = verdict.onsetMs === null ? "" : ` It began around ${hhmm(verdict.onsetMs)} UTC.`
   const expr = scanExpr(metric, c.selectors)
@@ -135,7 +131,7 @@ export const scanFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${c.subject} ${what} ${v(verdict.level)} vs ${verdict.baselines.map((b) => v(b.stats.mean)).join(" / ")} baseline (${ratioText(lowest)})`,
+      `${c.subject} ${what} ${v(verdict.level)} vs ${verdict.baselines.map((b) => v(b.stats.mean)).join(" / ")} baseline (${formatRatio(lowest)})`,
     ),
     detail: redact(
       `Found by scanning what ${c.subject} exports: incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC peak ` +
