@@ -66,22 +66,28 @@ export const windowStats = (values: ReadonlyArray<number>): WindowStats => {
 }
 
 /** The highest mean of `w` consecutive samples, and where that run starts. */
+/** The run of `width` consecutive samples whose mean `beats` every other's (the first such run). */
+const extremeRun = (
+  samples: ReadonlyArray<MetricSample>,
+  width: number,
+  beats: (mean: number, best: number) => boolean,
+): { mean: number; run: ReadonlyArray<MetricSample> } => {
+  let best = { mean: Number.NaN, run: samples.slice(0, width) }
+  for (let i = 0; i + width <= samples.length; i++) {
+    const run = samples.slice(i, i + width)
+    const mean = run.reduce((a, s) => a + s.v, 0) / width
+    if (Number.isNaN(best.mean) || beats(mean, best.mean)) best = { mean, run }
+  }
+  return best
+}
+
 export const peakLevel = (
   samples: ReadonlyArray<MetricSample>,
   w: number,
 ): { level: number; startMs: number | null } => {
-  const width = Math.max(1, Math.min(w, samples.length))
-  let best = Number.NEGATIVE_INFINITY
-  let startMs: number | null = null
-  for (let i = 0; i + width <= samples.length; i++) {
-    const run = samples.slice(i, i + width)
-    const mean = run.reduce((a, s) => a + s.v, 0) / width
-    if (mean > best) {
-      best = mean
-      startMs = run[0]?.t ?? null
-    }
-  }
-  return { level: samples.length === 0 ? Number.NaN : best, startMs }
+  if (samples.length === 0) return { level: Number.NaN, startMs: null }
+  const { mean, run } = extremeRun(samples, Math.max(1, Math.min(w, samples.length)), (m, best) => m > best)
+  return { level: mean, startMs: run[0]?.t ?? null }
 }
 
 /** How `value` compares with a baseline: ratio to its mean, z-score against its spread. */
@@ -116,16 +122,7 @@ export const withFallbackBaseline = (
   const before = incident.filter((s) => peak.startMs !== null && s.t < peak.startMs)
   if (before.length < minBaselineSamples) return baselineSamples
   const width = Math.max(minBaselineSamples, Math.min(windowSamples, before.length))
-  let quietest = before.slice(0, width)
-  let lowest = Number.POSITIVE_INFINITY
-  for (let i = 0; i + width <= before.length; i++) {
-    const run = before.slice(i, i + width)
-    const mean = run.reduce((a, s) => a + s.v, 0) / width
-    if (mean < lowest) {
-      lowest = mean
-      quietest = run
-    }
-  }
+  const quietest = extremeRun(before, width, (m, best) => m < best).run
   return [{ label: windowStartLabel, samples: quietest }]
 }
 
