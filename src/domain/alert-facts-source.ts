@@ -44,7 +44,10 @@ export const opsgenieTitle =
   /^(?:\[opsgenie\][ \t]*)?(new alert|alert created|alert closed|alert acknowledged)\b[ \t]*:?[ \t]*(.*)$/i
 export const sentryTitle =
   /^(new issue|regression|escalating issue|escalating|resolved issue|issue resolved|issue regressed)[ \t]+in[ \t]+([\w.-]{1,100})[ \t]*:[ \t]*(.*)$/i
-export const uptimeTitle = /\bmonitor[ \t]+is[ \t]+(down|up)\b[ \t]*:?[ \t]*(.*)$|^\[(down|up)\][ \t]*(.*)$/i
+// "Monitor is DOWN: <name>" (UptimeRobot), "[DOWN] <name>" (Uptime Kuma), and Checkly's
+// 'Check "<name>" is DOWN' / 'has failed' (its state word in group 6, its name in group 5).
+export const uptimeTitle =
+  /\bmonitor[ \t]+is[ \t]+(down|up)\b[ \t]*:?[ \t]*(.*)$|^\[(down|up)\][ \t]*(.*)$|\bcheck[ \t]+[*_]?"([^"\n]{1,120})"[*_]?[ \t]+(?:is[ \t]+|has[ \t]+)?(down|up|failed|failing|degraded|recovered)\b/i
 export const cloudwatchPipeTitle = /\bcloudwatch[ \t]+alarm[ \t]*\|[ \t]*([^|\n]{1,255}?)[ \t]*(?:\||$)/i
 export const cloudwatchStateTitle = /^(alarm|ok|insufficient[_ ]data)[ \t]*:[ \t]*"([^"\n]{1,255})"/i
 export const cloudwatchChange =
@@ -85,7 +88,7 @@ const anywhereRules: ReadonlyArray<readonly [AlertSource, RegExp]> = [
     "cloudwatch",
     /\bcloudwatch[ \t]+alarm\b|console\.aws\.amazon\.com\/cloudwatch|\baws chatbot\b|^alarm name[ \t]*:|"AlarmName"[ \t]*:/im,
   ],
-  ["uptime", /\b(?:uptimerobot|uptime kuma|betteruptime|better stack|pingdom|statuscake|checkly)\b/i],
+  ["uptime", /\b(?:uptimerobot|uptime kuma|betteruptime|better stack|pingdom|statuscake|checkly(?:hq)?)\b/i],
   ["alertmanager", /\balertmanager\b|\balertname\b/i],
 ]
 
@@ -102,7 +105,7 @@ export const detectSource = (doc: AlertDoc): AlertSource => {
   return anywhereRules.find(([, rule]) => rule.test(everything))?.[0] ?? "human"
 }
 
-const firingWords = /^(firing|alerting|alarm|triggered|active|open|down|problem)$/i
+const firingWords = /^(firing|alerting|alarm|triggered|active|open|down|problem|failed|failing|degraded)$/i
 const resolvedWords = /^(resolved|ok|recovered|closed|normal|up|inactive)$/i
 
 const fromWord = (word: string | undefined): AlertState | null =>
@@ -153,7 +156,7 @@ export const stateOf = (
     }
     case "uptime": {
       const m = uptimeTitle.exec(title)
-      return fromWord(m?.[1] ?? m?.[3]) ?? labelled
+      return fromWord(m?.[1] ?? m?.[3] ?? m?.[6]) ?? labelled
     }
     case "human":
       return null

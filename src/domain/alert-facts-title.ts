@@ -41,6 +41,30 @@ const trailingTags = /[ \t]*\([^()\n]{0,200}:[^()\n]{0,200}\)[ \t]*$/
 const pagerdutyTail =
   /[ \t]+(?:urgency|priority|assigned(?:[ \t]+to)?|escalation[ \t]+policy|service)[ \t]*:.*$/i
 const countTail = /[ \t]+[—–-][ \t]+\d.*$/
+// A monitor vendor's own pages (the check's results, its dashboard) are not what it checks.
+const monitorHosts = /(?:^|\.)(?:checklyhq|uptimerobot|pingdom|betteruptime|betterstack|statuscake)\.com$/i
+// Path segments every service has, which name none of them.
+const commonSegments =
+  /^(?:v\d+|api|apis|internal|public|health|healthz|healthcheck|status|ready|readyz|live|livez|ping|index\.html)$/
+
+/**
+ * The service behind the URL a monitor checks, from its path: a gateway host serves many
+ * (`ops-api.example.io/inventory/v2/stock/…` → `inventory`), as a person's failing route does
+ * (alert-facts-service.ts). The host alone names none: `shop.example.com` is a site, not a service.
+ */
+const checkedRoute = (links: ReadonlyArray<string>): string | null => {
+  for (const link of links) {
+    const url = URL.parse(link)
+    if (url === null || monitorHosts.test(url.hostname)) continue
+    const word = url.pathname
+      .toLowerCase()
+      .split("/")
+      .find((s) => s.length >= 3 && !commonSegments.test(s))
+    return word === undefined ? null : inProse(asLooseName)(word)
+  }
+  return null
+}
+
 const dashTail = /[ \t]+[—–-][ \t]+.*$/
 const onName = /\bon[ \t]+([A-Za-z0-9][\w.-]{0,100})/g
 
@@ -170,7 +194,7 @@ export const readTitle = (
     }
     case "uptime": {
       const m = uptimeTitle.exec(title)
-      const name = (m?.[2] ?? m?.[4] ?? "")
+      const name = (m?.[2] ?? m?.[4] ?? m?.[5] ?? "")
         .replace(/[ \t]*\(.*$/, "")
         .replace(dashTail, "")
         .replace(/[ \t]+(?:is|went)[ \t]+.*$/i, "")
@@ -180,7 +204,7 @@ export const readTitle = (
         /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|svc|service|server|gateway|backend|web|app)$/.test(name.trim())
           ? asLooseName(name.trim())
           : null
-      return { ...none, alertName: clean(name), service }
+      return { ...none, alertName: clean(name), service: service ?? checkedRoute(doc.links) }
     }
     case "human":
       return none

@@ -421,6 +421,31 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "checkly: the checked URL's path on a gateway host names the service; the vendor's own link does not",
+    '<@U0SREBOT> 🔴 *Check "Inventory API – stock lookup" is DOWN*\nError: Request failed with status code 503 · GET https://ops-api.example.io/inventory/v2/stock/SKU-118204?site=FRA2\n<https://app.checklyhq.com/checks/6c1f0a8e/results|View results>',
+    {
+      source: "uptime",
+      alertName: "Inventory API",
+      state: "firing",
+      service: "inventory",
+      links: [
+        "https://ops-api.example.io/inventory/v2/stock/SKU-118204?site=FRA2",
+        "https://app.checklyhq.com/checks/6c1f0a8e/results",
+      ],
+    },
+  ],
+  [
+    "checkly: a check that has failed, on a site's root, names no service",
+    'Check "Homepage" has failed · https://www.example.com/ <https://app.checklyhq.com/checks/2>',
+    {
+      source: "uptime",
+      alertName: "Homepage",
+      state: "firing",
+      service: null,
+      links: ["https://www.example.com/", "https://app.checklyhq.com/checks/2"],
+    },
+  ],
+  [
     "uptime kuma: back up",
     "[UP] checkout-home is back up (https://shop.example.com/) — it was down for 4 minutes",
     { source: "uptime", alertName: "checkout-home", state: "resolved", links: ["https://shop.example.com/"] },

@@ -4,7 +4,8 @@
  * service's own errors blame ("upstream: carrier-rates") is in scope too, rated the same and
  * listed next; a signature of another service that names the alerting one ("upstream
  * payments-api unavailable") is a consequence seen by a caller — low, after those — and one
- * unrelated to the alert is info, last. At most `max` findings; the caller says "+N more". Pure.
+ * unrelated to the alert is info, last. The alerting service's own edge (the ingress in front of
+ * it, the proxy serving its certificate) is the service itself, not a caller. At most `max` findings; the caller says "+N more". Pure.
  */
 import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
@@ -87,8 +88,9 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
   const subject = c.service ?? c.groups[0] ?? "logs"
   // The edge reporting the alerting service's certificate: the signature concerns that service.
   const certificate = relation === "in_scope" && c.service !== null ? certificateOf(ctx, c) : null
-  const concerns =
-    certificate !== null && !c.service?.toLowerCase().includes(certificate) ? certificate : null
+  const edge = relation === "in_scope" && certificate === null ? edgeOf(ctx, c) : null
+  const fronted = certificate ?? edge
+  const concerns = fronted !== null && !c.service?.toLowerCase().includes(fronted) ? fronted : null
   const group = c.groups[0] ?? ""
   const count = `${c.count}${ctx.truncated ? "+" : ""}`
   const lines = `${count} ${levelWord(c)} line${c.count === 1 ? "" : "s"}`
@@ -104,7 +106,9 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
       `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx.facts, subject)}` +
       (concerns === null
         ? ""
-        : ` ${subject} serves ${concerns}'s certificate: this is ${concerns}'s own edge failing, not a caller.`),
+        : certificate !== null
+          ? ` ${subject} serves ${concerns}'s certificate: this is ${concerns}'s own edge failing, not a caller.`
+          : ` ${subject} is the ingress in front of ${concerns}: these are ${concerns}'s own answers at its front door, not a caller's.`),
     severity: severityOf(relation, c),
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
@@ -130,6 +134,20 @@ const certificateOf = (ctx: SignatureContext, c: LogCluster): string | null => {
   return scopeNames(ctx.facts).find((n) => message.includes(n)) ?? null
 }
 
+/**
+ * An ingress controller or edge proxy's lines that name the alerting service (ingress-nginx's
+ * `[<namespace>-<service>-<port>]` upstream, Envoy's cluster, Traefik's router): its 5xx answers
+ * for that service are the service's own failures at its front door (a 503 with no upstream
+ * time is "no endpoints"), not a caller's — so they are in scope and concern that service.
+ */
+const edgeProxy = /(?:^|-)(?:ingress|nginx|traefik|envoy|haproxy|kong|contour|caddy)(?:-|$)/i
+
+const edgeOf = (ctx: SignatureContext, c: LogCluster): string | null => {
+  if (c.service === null || !edgeProxy.test(c.service)) return null
+  const message = c.example.message.toLowerCase()
+  return scopeNames(ctx.facts).find((n) => message.includes(n)) ?? null
+}
+
 const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const scope = scopeOf(ctx.facts)
   const f = { ...draft(c, ctx, "in_scope"), detail: "" }
@@ -142,7 +160,7 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
   if (!relatedTo(scope, f)) return "unrelated"
-  return certificateOf(ctx, c) === null ? "related" : "in_scope"
+  return certificateOf(ctx, c) === null && edgeOf(ctx, c) === null ? "related" : "in_scope"
 }
 
 /** The clusters about the alerting service itself (whose blamed dependencies are worth a look). */

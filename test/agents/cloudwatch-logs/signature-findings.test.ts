@@ -91,9 +91,38 @@ describe("signatureFindings", () => {
     const certificate = findings.find((f) => f.title.includes("certificate"))
     expect(certificate).toMatchObject({ service: "status-api", severity: "high" })
     expect(certificate?.detail).toContain("status-api's own edge failing")
-    // The same component reporting the service failing, without a certificate, stays a caller's view.
+    // Its 5xx answers for the service are the service's own, at its front door.
     const upstream = findings.find((f) => f.title.includes("502"))
-    expect(upstream).toMatchObject({ service: "ingress-nginx-controller", severity: "low" })
+    expect(upstream).toMatchObject({ service: "status-api", severity: "high" })
+    expect(upstream?.detail).toContain("the ingress in front of status-api")
+  })
+
+  it("the ingress's 503s for the alerting service are that service's; a caller's errors about it stay a caller's", () => {
+    const edge = [
+      line(
+        1,
+        "ingress-nginx-controller-7d4b9c8f6-p2x7w_ingress-nginx_controller",
+        '10.88.4.19 - - [09/Mar/2027:10:04:10 +0000] "GET /v2/stock/SKU-118204 HTTP/1.1" 503 190 "-" "checkly/2.0" 311 0.000 [warehouse-inventory-svc-http] [] - - - - 9f1c',
+      ),
+      line(
+        2,
+        "picking-api-6b8d7c5f4-z9y8x_warehouse_api",
+        'ERROR stock lookup failed: Get "http://inventory-svc.warehouse.svc.cluster.local:8080/v2/stock/SKU-1": 503',
+      ),
+      line(3, "traefik-5f6d7c8b9-a1b2c_kube-system_traefik", "ERROR 502 Bad Gateway for orders-api"),
+    ]
+    const { findings } = signatureFindings(clusterLogLines(edge), {
+      facts: facts(
+        'Check "Inventory API – stock lookup" is DOWN\nGET https://ops-api.example.io/inventory/v2/stock/SKU-118204 <https://app.checklyhq.com/checks/1>',
+      ),
+      link: () => null,
+      truncated: false,
+    })
+    expect(findings.map((f) => [f.service, f.severity])).toEqual([
+      ["inventory", "high"],
+      ["picking-api", "low"],
+      ["traefik", "info"],
+    ])
   })
 
   it("a person's word the service serves as a route makes its own lines the subject; a caller's call does not", () => {
