@@ -5,6 +5,7 @@
  */
 
 import {
+  aboutNoSystem,
   at,
   chainBefore,
   deniedBySubject,
@@ -33,7 +34,13 @@ const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Eviden
   const t = at(tokens, j)
   const severity = severityWords.has(t)
   if (!(severity || incidentWords.has(t) || HTTP_ERROR.test(t) || t === "error_rate")) return null
-  if (meta || negatedAt(tokens, c.start, j) || deniedBySubject(tokens, c.start, j)) return null
+  if (
+    meta ||
+    negatedAt(tokens, c.start, j) ||
+    deniedBySubject(tokens, c.start, j) ||
+    aboutNoSystem(tokens, c.start, j)
+  )
+    return null
   const chain = chainBefore(tokens, c.start, j)
   if (chain.subject >= c.start && personalSubjects.has(at(tokens, chain.subject))) return null
   if (t === "down" && (downIdioms.has(at(tokens, j - 1)) || at(tokens, j - 1) === "am")) return null
@@ -54,7 +61,10 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
     for (let j = c.start; j < c.end; j += 1) {
       const t = at(tokens, j)
       const failure =
-        isFailureState(t) && !negatedAt(tokens, c.start, j) && !deniedBySubject(tokens, c.start, j)
+        isFailureState(t) &&
+        !negatedAt(tokens, c.start, j) &&
+        !deniedBySubject(tokens, c.start, j) &&
+        !aboutNoSystem(tokens, c.start, j)
       if (failure) found.push({ reason: `failure state: ${t.replaceAll("_", " ")}`, at: j, strong: true })
       const report = problemReport(tokens, c, j)
       if (report !== null) found.push(report)

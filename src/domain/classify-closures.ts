@@ -34,6 +34,9 @@ const statusVerbs = words(
 const doneWords = words(
   "done complete completed finished merged shipped live successful succeeded landed published deployed released",
 )
+const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero nominal")
+const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
+const doubts = words("thought think hoped assumed supposedly supposed")
 const recoveredFollowers = words("again now fine normally properly ok")
 const holdingFollowers = words("up steady well strong fine")
 /** "all good otherwise": fine apart from the problem just reported. */
@@ -104,6 +107,11 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return `not seeing ${t}`
   const chain = chainBefore(tokens, c.start, j)
   const subject = tokens[chain.subject] ?? ""
+  // "the errors are back" is a recurrence, not a recovery; "a graph that only goes up" a rise.
+  if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
+    return `back to ${tokens[j + 2] ?? ""}`
+  if (t === "back" && problemWord(subject)) return null
+  if (t === "up" && rising.has(prev)) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
     const activity = activities.has(t) ? prev === "is" || prev === "are" : chain.linking
     if (activity || recoveredFollowers.has(next)) return t
@@ -152,6 +160,8 @@ export const closureSignals = (message: Message): ClosureSignals => {
       if (c.question || i > subordinate) continue
       const closure = closureAt(tokens, c, i)
       if (closure === null || exceptions.has(tokens[i + 1] ?? "")) continue
+      // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny.
+      if (tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
       closures.push({ reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`, at: i, strong: false })
       absorb(i + 1, c)
     }

@@ -54,7 +54,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         [["[firing", "[resolved"], /\[(?:firing|resolved)(?::\s?\d{1,6})?\]/],
         [["alertname"], /alertname ?[=:]/],
       ),
-      has("alertmanager"),
+      // Its own links or its name heading a line, not a person asking how to use it.
+      matches([
+        ["alertmanager"],
+        new RegExp(`${LINE_START}\\[?alertmanager\\b|alertmanager[.:/]|\\/alertmanager\\b`),
+      ]),
       (text) => text.includes("labels:") && text.includes("annotations:"),
     ),
   ],
@@ -96,12 +100,40 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   ],
   [
     "pagerduty",
-    either(
-      has("pagerduty"),
-      matches([["incident #"], /incident #\d/], [["urgency:"], /urgency: ?(?:high|low)/]),
+    // Its own links, its name heading a line or tagged, its "Triggered #1234:" titles — not a
+    // person naming it ("add me to the pagerduty schedule").
+    matches(
+      [["pagerduty.com"], /pagerduty\.com/],
+      [["pagerduty"], new RegExp(`${LINE_START}\\[?pagerduty\\b|\\[pagerduty\\]`)],
+      [["incident #"], /incident #\d/],
+      [["urgency:"], /urgency: ?(?:high|low)/],
+      [
+        ["triggered #", "resolved #", "acknowledged #", "escalated #"],
+        new RegExp(`${LINE_START}(?:triggered|resolved|acknowledged|escalated) #\\d{1,10}:`),
+      ],
     ),
   ],
-  ["opsgenie", either(has("opsgenie"), matches([["priority:"], /priority: ?p[1-5]/]))],
+  [
+    "opsgenie",
+    matches(
+      [["opsgenie"], new RegExp(`opsgenie\\.com|${LINE_START}\\[?opsgenie\\b|\\[opsgenie\\]`)],
+      [["priority:"], /priority: ?p[1-5]/],
+    ),
+  ],
+  [
+    // A provider's status page relayed to chat: "[Cloudflare Status] Resolved - Elevated 5xx …",
+    // "Investigating - We are investigating reports of …".
+    "status page",
+    matches(
+      [[" status]"], /\[[^\]\n]{1,40} status\]/],
+      // The status updates' own sentences, which a person's "resolved - thanks" never has.
+      [
+        ["investigating - ", "identified - ", "monitoring - ", "resolved - "],
+        /(?:investigating|identified|monitoring) - (?:we are|we have|we're|a fix has|the issue)|resolved - this incident has been resolved/,
+      ],
+      [["statuspage.io", "status.io"], /statuspage\.io|status\.io\b/],
+    ),
+  ],
   [
     "sentry",
     either(

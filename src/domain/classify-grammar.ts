@@ -11,6 +11,7 @@ import {
   incidentWords,
   linkingWords,
   negations,
+  notSystems,
   pastLinking,
   personalSubjects,
   severityWords,
@@ -98,6 +99,12 @@ export const nobodyWords: ReadonlySet<string> = new Set(["nothing", "none", "nob
 export const deniedBySubject = (tokens: Tokens, start: number, j: number): boolean => {
   const { subject } = chainBefore(tokens, start, j)
   return subject >= start && nobodyWords.has(at(tokens, subject))
+}
+
+/** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff")? */
+export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
+  const { subject } = chainBefore(tokens, start, j)
+  return subject >= start && (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))
 }
 
 /** Can token `k` be the subject of a report (a thing, not "the", "I" or "you")? */

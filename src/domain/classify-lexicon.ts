@@ -68,6 +68,9 @@ const mergeTable = `
   dropping out | dropped out | drops out | fell out                   => dropped_out
   taking forever | takes forever | taking ages | takes ages          => taking_forever
   keep an eye on | keeping an eye on | keep an eye | keep an eye out => keep_an_eye
+  white page | blank page | white screen | blank screen | white screen of death => blank_page
+  game day | gameday                                                 => game_day
+  on purpose                                                         => on_purpose
 `
 
 export const merges: ReadonlyArray<readonly [string, string]> = mergeTable.split("\n").flatMap((line) => {
@@ -96,7 +99,7 @@ export const failureStates = words(`
   connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
   packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
   gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
-  nullpointerexception stackoverflowerror`)
+  nullpointerexception stackoverflowerror blank_page`)
 
 /** Words that say something is wrong when they follow a subject ("payments are broken"). */
 export const problemPredicates = words(`
@@ -177,7 +180,7 @@ export const accessVerbs = words(`
   reach connect access log login sign signin load open ssh pull push deploy resolve write read query hit
   curl ping start restart get see upload download send receive create delete save pay checkout place
   submit mount schedule scale build authenticate auth talk fetch find reconnect attach bind allocate
-  acquire use run`)
+  acquire use run join play stream watch book order buy register signup subscribe`)
 
 export const requestVerbs = words(`
   check look investigate dig debug triage diagnose take_a_look look_into see find figure help analyze
@@ -217,6 +220,15 @@ export const decreases = words(`
 
 /** Subjects that are never a system: "I'm down", "you are broken", "the bot is down". */
 export const personalSubjects = words("i me my you u your yourself bot he she him her")
+
+/**
+ * Things that fail in jokes, not in production ("my brain is crashlooping", "the coffee machine
+ * is down again"): a problem of one of these, or of a thing one of them qualifies, is no alert.
+ */
+export const notSystems = words(`
+  brain brains head coffee cat cats dog dogs kitty puppy office morale standup standups sprint
+  meeting meetings calendar lunch dinner pizza kitchen fridge microwave elevator elevators aircon
+  heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday`)
 
 /** Words that cannot be a subject ("a slow day", "the down payment"). */
 export const functionWords = words(`

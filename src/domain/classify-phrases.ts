@@ -44,7 +44,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
   ...lines(
     "greeting",
     `good morning | good afternoon | good evening | good day | what is up | hey hey | welcome back |
-    hey there | hi there | hello there`,
+    hey there | hi there | hello there | buenos días | buenos dias | buenas tardes | buenas noches |
+    guten morgen | guten tag | bom dia | boa tarde | bonne journée | cómo estás | como estas | ça va |
+    wie geht es | wie gehts | tudo bem | qué tal | que tal`,
   ),
   ...lines(
     "farewell",
@@ -111,11 +113,11 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|gracias|grazie|cheers|kudos|props|appreciated|shoutout)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます)?|どうも|감사합니다|고마워)$/,
   ],
   [
     "acknowledgement",
-    /^(?:o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解|わかりました|承知しました|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
   ],
   [
     "laughter",
@@ -123,7 +125,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|gm|morning|mornin|greetings|ahoy|heyo+)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|morning|mornin|greetings|ahoy|heyo+|你好|こんにちは|おはよう)$/,
   ],
   [
     "praise",

@@ -6,6 +6,7 @@
  */
 
 import {
+  aboutNoSystem,
   at,
   chainBefore,
   type Evidence,
@@ -95,6 +96,7 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   if (decreases.has(t) && isProblemWord(subject)) return null
   // "nothing's broken", "nobody is down": a problem predicate denied by its subject.
   if (nobody.has(subject) && chain.subject >= c.start) return null
+  if (aboutNoSystem(tokens, c.start, j)) return null
   const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
@@ -147,6 +149,14 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
     return report(j - 1, j)
   if (recurrences.has(t) && (activeMarkers.has(at(tokens, j + 1)) || activeMarkers.has(at(tokens, j - 1))))
     return report(j - 1, j + 1)
+  // "the errors are back": a problem returning.
+  if (
+    t === "back" &&
+    at(tokens, j + 1) !== "to" &&
+    linkingWords.has(at(tokens, j - 1)) &&
+    isProblemWord(at(tokens, j - 2))
+  )
+    return report(j - 2, j)
   if (affectedPeople.has(t)) {
     let k = j + 1
     while (k < c.end && k < j + 4 && (linkingWords.has(at(tokens, k)) || adverbs.has(at(tokens, k)))) k += 1

@@ -68,8 +68,10 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
   return found
 }
 
-const notNow = words("not never no without")
+const notNow = words("not never no without nothing nichts nada")
 const againObjects = words("it this that")
+const named = words("the an your")
+const conditions = words("when whenever if once before after do does how")
 
 interface Ask {
   readonly again: boolean
@@ -84,6 +86,9 @@ const investigateAsks = (message: Message): ReadonlyArray<Ask> => {
       const t = tokens[i]
       if (t !== "investigate" && t !== "reinvestigate") continue
       if (tokens.slice(Math.max(c.start, i - 3), i).some((b) => notNow.has(b))) continue
+      // "the investigate reaction", "when you investigate": the word named, not asked for.
+      if (named.has(tokens[i - 1] ?? "")) continue
+      if (tokens[i - 1] === "you" && conditions.has(tokens[i - 2] ?? "")) continue
       const inClause = (k: number) => (k >= c.start && k < c.end ? tokens[k] : undefined)
       const next = inClause(i + 1)
       const again =

@@ -9,6 +9,14 @@ import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
+import {
+  aboutThePast,
+  alertingDesign,
+  announcedWork,
+  conditionalTokens,
+  nonIncidentAsk,
+  onlyMetaVocabulary,
+} from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { activeMarkers, words } from "./classify-lexicon.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
@@ -64,7 +72,7 @@ const reminiscing = /\b(?:remember|recall) (?:when|that time|the time|how)\b/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
-  /\b(?:review|ptal|approve|stamp)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
+  /\b(?:review|ptal|approve|stamp|lgtm)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
 
 /** Words that put a problem in the present, whatever else the message is about. */
 const liveWords = words("now currently today tonight anymore yet")
@@ -122,13 +130,34 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   )
     return result("chatter", ["chatter: a code review request"])
 
-  const live = (e: Evidence) => chatter.absorbed[e.at] !== true
+  // "if checkout ever starts returning 502s, who should I page?": a problem supposed, not seen.
+  const hypothetical = conditionalTokens(message)
+  // Talk about alerting itself ("should we raise the HighErrorRate threshold?").
+  if (terms.length === 0 && alarms.length === 0) {
+    const design = alertingDesign(message)
+    if (design !== null) return result("chatter", [`chatter: ${design}`])
+  }
+  // Work announced in advance ("load test starts now, expect 5xx"), or an incident told as
+  // past ("what was the root cause of monday's outage?"): its problem words are not live.
+  if (terms.length === 0 && alarms.length === 0) {
+    const frame = announcedWork(message) ?? aboutThePast(message)
+    if (frame !== null) return result("chatter", [`chatter: ${frame}`])
+  }
+
+  const live = (e: Evidence) => chatter.absorbed[e.at] !== true && !hypothetical[e.at]
   const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)
   const weak = evidence.filter((e) => !e.strong)
   const closure = lastAt(chatter.closures)
   const closureReasons = reasonsOf(chatter.closures)
+
+  // A question or request that is not about a failure ("where's the runbook for
+  // KubePodCrashLooping?"): only alerting's own vocabulary, no problem stated.
+  if (strong.length === 0 && onlyMetaVocabulary(weak)) {
+    const frame = nonIncidentAsk(message)
+    if (frame !== null) return result("chatter", [`chatter: ${frame}`])
+  }
 
   if (strong.length > 0) {
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is chatter.

@@ -85,12 +85,11 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
     expect(s.investigated).toBe(147)
   })
 
-  it("gates at least 90 % of chatter; the misses are the known hard ones", () => {
+  it("gates at least 90 % of chatter", () => {
     expect(s.chatter).toBe(111)
-    expect(s.gated).toBe(110)
+    expect(s.gated).toBe(111)
     expect(s.gated / s.chatter).toBeGreaterThanOrEqual(0.9)
-    // Reminiscing about an incident reads like one; investigating it costs a report, not a page.
-    expect(s.missedChatter).toEqual(["<@U0SREBOT> omg that outage last night was wild 😅"])
+    expect(s.missedChatter).toEqual([])
   })
 
   it("reports precision and recall of 'investigate' for alerts", () => {
@@ -100,5 +99,26 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
     )
     expect(s.recall).toBe(1)
     expect(s.precision).toBeGreaterThanOrEqual(0.97)
+  })
+})
+
+// Two corpora written blind (by people who had not read the classifier) to measure how the gate
+// generalises, then kept as regression sets: the first drove this round's chatter frames, the
+// second was scored before and after them (37 → 51 → 72 of its 100 chatter lines gated, no alert
+// lost). Neither is blind any more, so a new measure needs a new corpus (docs/decisions.md).
+describe.each([
+  ["classification-blind-1.jsonl", 72],
+  ["classification-blind-2.jsonl", 72],
+])("blind corpus %s", (name, gatedAtLeast) => {
+  const s = score(load(name))
+
+  it("investigates every one of its 100 alerts", () => {
+    expect(s.alerts).toBe(100)
+    expect(s.investigated).toBe(100)
+  })
+
+  it(`gates at least ${gatedAtLeast} of its 100 chatter lines`, () => {
+    expect(s.chatter).toBe(100)
+    expect(s.gated).toBeGreaterThanOrEqual(gatedAtLeast)
   })
 })

@@ -279,3 +279,104 @@ describe("a question about the bot itself", () => {
     expect(run("can you check why checkout is returning 502s?").decision).toBe("investigate")
   })
 })
+
+// Frames about something other than a live problem (classify-frames.ts), each beside the
+// near-identical report it must still investigate. Found with two blind corpora of chatter.
+describe("messages that are about something other than a live problem", () => {
+  const decisions = (cases: ReadonlyArray<readonly [string, "gate" | "investigate"]>) =>
+    cases.map(([text]) => [text, run(`<@U01SREBOT> ${text}`).decision])
+
+  it("work announced in advance is chatter; a plan that is over, or only a time anchor, is not", () => {
+    const cases = [
+      ["load test against staging starts now, expect 5xx and latency alerts for ~30 min", "gate"],
+      [
+        "reminder: RDS minor version upgrade on orders-prod Sunday 02:00 UTC, expect ~60s of failover",
+        "gate",
+      ],
+      ["staging is down for maintenance as planned tonight, nothing to investigate there", "gate"],
+      ["chaos game day at 14:00, we'll be killing pods in staging on purpose, don't panic", "gate"],
+      ["the maintenance window ended an hour ago but staging still isn't coming back", "investigate"],
+      ["since the planned upgrade, payments are failing", "investigate"],
+      ["is it expected that both db nodes say they're the leader?", "investigate"],
+    ] as const
+    expect(decisions(cases)).toEqual(cases)
+  })
+
+  it("an incident told as past is chatter; a failure told as past is still a report", () => {
+    const cases = [
+      ["what was the root cause of monday's checkout outage again?", "gate"],
+      ["how many alerts fired last month, roughly?", "gate"],
+      ["cron jobs didn't run last night", "investigate"],
+      ["monday's outage is happening again", "investigate"],
+      ["the outage last night was bad and checkout is still slow", "investigate"],
+    ] as const
+    expect(decisions(cases)).toEqual(cases)
+  })
+
+  it("how-to, admin and artifact requests are chatter unless they state a problem", () => {
+    const cases = [
+      ["where's the runbook for KubePodCrashLooping?", "gate"],
+      ["what's the kubectl command to tail logs for a deployment?", "gate"],
+      ["how do I silence an alert in Alertmanager for 2h?", "gate"],
+      ["who owns the billing-api service?", "gate"],
+      ["please add me to the sre-primary pagerduty schedule", "gate"],
+      ["can you summarize last week's incidents for the ops review?", "gate"],
+      ["do you only look at prod or can you check staging too?", "gate"],
+      ["how do I fix the 502s on checkout?", "investigate"],
+      ["can you add more memory to payments, it's OOMing", "investigate"],
+      ["who broke prod? checkout is down", "investigate"],
+    ] as const
+    expect(decisions(cases)).toEqual(cases)
+  })
+
+  it("talk about alerting rules is chatter unless something fires now", () => {
+    const cases = [
+      ["should we raise the HighErrorRate threshold from 1% to 2%? it fires way too often", "gate"],
+      ["we should add an alert for when the DLQ is non-empty, wdyt?", "gate"],
+      ["HighErrorRate is firing, should we raise the threshold?", "investigate"],
+    ] as const
+    expect(decisions(cases)).toEqual(cases)
+  })
+
+  it("a problem of something that is no system, or only supposed, is not evidence", () => {
+    expect(run("<@U01SREBOT> my brain is crashlooping, it's friday").reasons).not.toContainEqual(
+      expect.stringMatching(/problem report|failure state/),
+    )
+    expect(run("<@U01SREBOT> the build machine is down").decision).toBe("investigate")
+    expect(
+      run("<@U01SREBOT> if checkout ever starts returning 502s again, who should I page first?").reasons,
+    ).toEqual(["no confident alert or chatter signal"])
+    expect(run("<@U01SREBOT> not sure if payments are broken").reasons[0]).toBe(
+      "problem report: 'payments are broken'",
+    )
+  })
+
+  it("a recurrence is a report, a return to normal a closure", () => {
+    expect(run("<@U01SREBOT> thought it recovered at 3am but the errors are back").decision).toBe(
+      "investigate",
+    )
+    expect(run("<@U01SREBOT> error rate is back to baseline, thanks for the report").decision).toBe("gate")
+    expect(
+      run("<@U01SREBOT> players can't join lobbies, they get bounced back to the main menu").decision,
+    ).toBe("investigate")
+  })
+
+  it("vendors' formats are their own messages, not a person naming the vendor", () => {
+    const cases = [
+      [
+        "[Cloudflare Status] Resolved - Elevated 5xx errors in FRA. This incident has been resolved.",
+        "investigate",
+      ],
+      ["Resolved #48199: Health check /readyz failing on payments-api", "investigate"],
+      ["resolved - thanks all", "gate"],
+      ["testing the new Opsgenie → Slack integration after the migration, ignore this one 🙏", "gate"],
+      ["谢谢", "gate"],
+      ["obrigado pela ajuda", "gate"],
+    ] as const
+    expect(decisions(cases)).toEqual(cases)
+    expect(run("<@U01SREBOT> does the investigate reaction also work inside threads?").tier).not.toBe(
+      "explicit",
+    )
+    expect(run("<@U01SREBOT> can you investigate this?").tier).toBe("explicit")
+  })
+})

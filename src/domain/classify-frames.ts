@@ -1,0 +1,277 @@
+/**
+ * Frames that make a message about something other than a live problem, whatever incident
+ * words it holds: work announced in advance ("load test starts now, expect 5xx"), a question or
+ * request that is not about a failure ("where's the runbook for X?", "can you summarize last
+ * week's incidents?"), and talk about an incident in the past ("what was the root cause of
+ * monday's outage?"). Each frame stands down when the message also puts a problem in the
+ * present ("still", "now", "but … isn't coming back"), so a hedged report is never gated. Pure,
+ * on the canonical tokens of classify-text.ts.
+ */
+import type { Evidence } from "./classify-grammar.js"
+import { activeMarkers, incidentWords, metrics, severityWords, words } from "./classify-lexicon.js"
+import type { Message } from "./classify-text.js"
+
+/** Words that put the message in the present, whatever else it is about. */
+const presentWords = words("now currently today tonight anymore right_now at_the_moment")
+
+/** Words that contrast a plan with what happened, or end it: "the window ended but …". */
+const contrastWords = words(
+  "but however though although unexpected unexpectedly unplanned ended over finished",
+)
+
+/** Work done on purpose, announced: its failures are expected. */
+const planWords = words(`
+  maintenance wartung wartungsfenster mantenimiento load_test loadtest gameday game_day chaos drill
+  planned intentionally deliberately on_purpose`)
+
+/** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
+const setOff = words("fire page trigger flap alert blip fail")
+const mayWords = words("may might will could")
+const expectWords = words("expect expecting expected")
+
+const anchorWords = words("since after once")
+
+const inPresent = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some((t) => presentWords.has(t) || activeMarkers.has(t))
+
+const problemVocabulary = (t: string): boolean =>
+  incidentWords.has(t) || severityWords.has(t) || metrics.has(t) || /^(?:[45]\d\ds?|[45]xx)$/.test(t)
+
+/** "expect 5xx", "expect ~60s of failover", "alerts may fire", "it is expected". */
+const expectsTrouble = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some((t, i) => {
+    if (expectWords.has(t)) {
+      if (tokens[i - 1] === "not" || tokens[i - 2] === "not") return false
+      const next = tokens.slice(i + 1, i + 5)
+      return next.length === 0 || tokens[i - 1] === "is" || next.some(problemVocabulary)
+    }
+    return mayWords.has(t) && setOff.has(tokens[i + 1] ?? "")
+  })
+
+/**
+ * Work announced in advance (a maintenance window, a load test, a game day, an upgrade whose
+ * failover is expected): chatter, unless the message also says the plan is over or something
+ * is wrong now, or the plan is only when a problem started ("since the maintenance …").
+ */
+export const announcedWork = (message: Message): string | null => {
+  const { tokens } = message
+  // "is it expected that both nodes say they're the leader?" asks whether a state is wrong.
+  if (message.clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => expectWords.has(t))))
+    return null
+  const planAt = tokens.findIndex((t) => planWords.has(t))
+  const planned = planAt >= 0 && tokens[planAt - 1] !== "not" && tokens[planAt - 1] !== "no"
+  if (!planned && !expectsTrouble(tokens)) return null
+  if (tokens.some((t) => contrastWords.has(t) || activeMarkers.has(t))) return null
+  const before = planAt >= 0 ? tokens.slice(0, planAt) : tokens
+  if (before.some((t) => anchorWords.has(t))) return null
+  return "announced work (expected, not a failure)"
+}
+
+// Questions and requests about something other than a failure, read at the message's start.
+const howTo: ReadonlyArray<ReadonlyArray<string>> = [
+  ["how", "do", "i"],
+  ["how", "do", "we"],
+  ["how", "can", "i"],
+  ["how", "can", "we"],
+  ["how", "should", "i"],
+  ["how", "should", "we"],
+  ["how", "to"],
+  ["where", "do", "i"],
+  ["where", "do", "we"],
+  ["where", "can", "i"],
+  ["where", "is", "the"],
+  ["where", "are", "the"],
+
+  ["is", "there", "a", "way"],
+  ["is", "there", "a", "runbook"],
+  ["is", "this", "channel"],
+  ["is", "this", "the", "right"],
+]
+/** "what's the kubectl command to…", "what's the escalation policy…": asking for a fact of the process. */
+const howToNouns = words(`
+  command commands syntax difference link url policy process procedure flag option options query runbook
+  runbooks doc docs documentation escalation rotation schedule dashboard channel repo way best`)
+/** "who wrote this rule?", "who handled the kafka outage?": asking for a person. */
+const whoVerbs = words(
+  "wrote writes maintains maintain owns own runs run built build handled handles approved manages made set configured added is",
+)
+
+const howToQuestion = (tokens: ReadonlyArray<string>, i: number, end: number): boolean =>
+  (tokens[i] === "what" &&
+    tokens[i + 1] === "is" &&
+    tokens.slice(i + 2, Math.min(end, i + 6)).some((t) => howToNouns.has(t))) ||
+  (tokens[i] === "what" && tokens[i + 1] === "does" && tokens.slice(i + 2, end).includes("mean")) ||
+  (tokens[i] === "who" && whoVerbs.has(tokens[i + 1] ?? "") && tokens[i + 2] !== "down")
+
+const admin: ReadonlyArray<ReadonlyArray<string>> = [
+  ["can", "i", "mute"],
+  ["can", "i", "get"],
+  ["can", "i", "have"],
+  ["can", "we", "move"],
+  ["can", "we", "swap"],
+  ["can", "we", "reschedule"],
+  ["please", "add", "me"],
+  ["add", "me"],
+  ["can", "you", "add", "me"],
+  ["i", "am", "swapping"],
+  ["i", "am", "out"],
+  ["i", "am", "ooo"],
+  ["i", "am", "off"],
+]
+// Asking for an artifact, or to change how the bot or alerting behaves — not to investigate.
+const artifactVerbs = words(`
+  remind summarize summarise generate write draft compile turn prepare list export schedule translate
+  add mute unmute silence snooze stop swap reschedule cover`)
+const askOpeners = words("can could would please")
+const botCapability = words(
+  "read see look watch access support handle know remember learn use cost work update post reply respond answer pick choose decide",
+)
+
+const startsWith = (tokens: ReadonlyArray<string>, from: number, phrase: ReadonlyArray<string>): boolean =>
+  phrase.every((w, k) => tokens[from + k] === w)
+
+/** Skips "fyi", "quick question", "hey", "btw" and similar lead-ins. */
+const leadIns = words("fyi btw quick question q hey hi hello yo ok so also and random dumb silly")
+
+/** The first clause's frame when it is a question or request not about a failure, else null. */
+export const nonIncidentAsk = (message: Message): string | null => {
+  const { tokens } = message
+  const first = message.clauses[0]
+  if (first === undefined) return null
+  let i = first.start
+  while (i < first.end && leadIns.has(tokens[i] ?? "")) i += 1
+  // A lead-in clause of its own ("quick question:") hands over to the next one.
+  const clause = i === first.end ? message.clauses[1] : first
+  if (clause === undefined) return null
+  if (i === first.end) i = clause.start
+  if (howTo.some((p) => startsWith(tokens, i, p)) || howToQuestion(tokens, i, clause.end))
+    return "a how-to question"
+  if (admin.some((p) => startsWith(tokens, i, p))) return "an admin request"
+  // "can you summarize …", "please draft …": asking for an artifact, not an investigation.
+  const verbAt = askOpeners.has(tokens[i] ?? "")
+    ? tokens[i + 1] === "you" || tokens[i + 1] === "someone"
+      ? i + 2
+      : i + 1
+    : i
+  if (artifactVerbs.has(tokens[verbAt] ?? "")) return "a request for something other than an investigation"
+  // "do you only look at prod…", "how much does one investigation cost": about the bot itself.
+  const aboutBot =
+    (["do", "does", "will", "would"].includes(tokens[i] ?? "") &&
+      tokens[i + 1] === "you" &&
+      tokens.slice(i + 2, i + 5).some((t) => botCapability.has(t))) ||
+    startsWith(tokens, i, ["how", "do", "i", "get", "you"]) ||
+    (tokens[i] === "which" && tokens.slice(i + 1, clause.end).includes("you")) ||
+    (tokens[i] === "how" &&
+      (tokens[i + 1] === "much" || tokens[i + 1] === "many") &&
+      tokens.slice(i, clause.end).some((t) => t === "cost" || t === "costs" || t === "tokens"))
+  if (aboutBot) return "a question about the bot"
+  // "when a monitor recovers, do you update your report…?", "what data sources do you look at?"
+  const asksBot = message.clauses.some(
+    (c) =>
+      c.question &&
+      tokens
+        .slice(c.start, c.end)
+        .some(
+          (t, k) =>
+            (t === "do" || t === "does" || t === "will" || t === "would") &&
+            tokens[c.start + k + 1] === "you" &&
+            tokens.slice(c.start + k + 2, c.start + k + 5).some((v) => botCapability.has(v)),
+        ),
+  )
+  return asksBot ? "a question about the bot" : null
+}
+
+/** Words that open a supposed, not an observed, state. */
+const conditionals = words("if whenever unless suppose supposing hypothetically imagine")
+
+/**
+ * Tokens inside a supposition: after "if", "whenever", "hypothetically"… in the same clause, or
+ * in the clause after a lone "hypothetically,". Evidence there is a problem imagined.
+ */
+export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
+  const { tokens } = message
+  const marks = tokens.map(() => false)
+  let carry = false
+  for (const c of message.clauses) {
+    let on = carry
+    for (let k = c.start; k < c.end; k += 1) {
+      // "not sure if payments are broken" is a hedged report, not a supposition.
+      if (conditionals.has(tokens[k] ?? "") && !hedges.has(tokens[k - 1] ?? "")) on = true
+      marks[k] = on
+    }
+    carry = c.end - c.start === 1 && tokens[c.start] === "hypothetically"
+  }
+  return marks
+}
+const hedges = words("sure know wondering wonder check checking see unclear idea")
+
+/** Verbs that change alerting, and what they change. */
+const designVerbs = words(`
+  raise raising lower lowering bump bumping tune tuning tweak tweaking change changing add adding create
+  creating write writing split splitting move moves moving set setting adjust adjusting increase increasing
+  decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling`)
+const designObjects = words(`
+  alert alerts alerting rule rules threshold thresholds routing receiver receivers silence silences
+  inhibition escalation severity expr`)
+const liveAlerting = words("firing paging alerting triggered down failing broken outage erroring")
+
+/**
+ * Changing alerting itself ("should we raise the HighErrorRate threshold?", "we should add an
+ * alert for the DLQ", "lgtm on the PR that moves the CPU alert threshold"): chatter, unless
+ * something is firing or failing now.
+ */
+export const alertingDesign = (message: Message): string | null => {
+  const { tokens } = message
+  const designs = tokens.some(
+    (t, i) => designVerbs.has(t) && tokens.slice(i + 1, i + 6).some((o) => designObjects.has(o)),
+  )
+  if (!designs || inPresent(tokens) || tokens.some((t) => liveAlerting.has(t))) return null
+  return "talk about alerting rules"
+}
+
+/** Words that only name alerting itself: allowed inside a non-incident question or request. */
+const metaVocabulary = words(`
+  alert alerts alerting alarm alarms incident incidents rule rules paging paged pagerduty issue issues
+  problem problems threshold warning warnings critical error errors sev0 sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4
+  p5 escalation`)
+
+/** Whether every piece of weak evidence is only vocabulary about alerting ("the TargetDown alert"). */
+export const onlyMetaVocabulary = (evidence: ReadonlyArray<Evidence>): boolean =>
+  evidence.every((e) => {
+    const word = /^(?:incident|severity) word: (.+)$/.exec(e.reason)?.[1]
+    return word !== undefined && metaVocabulary.has(word)
+  })
+
+const dayNames = words(`
+  monday tuesday wednesday thursday friday saturday sunday yesterday january february march april june
+  july august september october november december`)
+const lastWords = words("week month night quarter year sprint weekend time")
+const incidentNouns = words(`
+  outage outages incident incidents alert alerts alarm alarms page pages paged pager sev0 sev1 sev2 sev3
+  postmortem retro rca downtime fire fired`)
+const pastVerbs = words("was were did had fired lasted took happened caused went")
+
+/**
+ * A problem told as past: anchored on a past day ("monday's outage", "last month") with a past
+ * verb, nothing in the present, and no "since" (which makes it ongoing).
+ */
+export const aboutThePast = (message: Message): string | null => {
+  const { tokens } = message
+  const anchored = tokens.some(
+    (t, i) =>
+      (dayNames.has(t) && tokens[i - 1] !== "since" && tokens[i - 1] !== "until") ||
+      (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since"),
+  )
+  // Only talk about incidents themselves ("monday's outage", "alerts fired last month"): a
+  // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
+  if (!anchored || !tokens.some((t) => pastVerbs.has(t)) || !tokens.some((t) => incidentNouns.has(t)))
+    return null
+  if (tokens.includes("since")) return null
+  // "again" closing a question is "remind me", not a recurrence.
+  const live = tokens.filter((t, i) => {
+    if (t !== "again") return true
+    const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
+    return !(c?.question === true && i === c.end - 1)
+  })
+  return inPresent(live) ? null : "about a past incident"
+}
