@@ -110,7 +110,7 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "the errors are back" is a recurrence, not a recovery; "a graph that only goes up" a rise.
   if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
     return `back to ${tokens[j + 2] ?? ""}`
-  if (t === "back" && problemWord(subject)) return null
+  if (t === "back" && (problemWord(subject) || tokens.slice(c.start, j).some(problemWord))) return null
   if (t === "up" && rising.has(prev)) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
     const activity = activities.has(t) ? prev === "is" || prev === "are" : chain.linking

@@ -137,7 +137,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   [
     "sentry",
     either(
-      has("sentry", "first seen"),
+      // Its links, its name heading a line, its own words — not "add the Sentry project to…".
+      matches([["sentry"], new RegExp(`sentry\\.io|${LINE_START}\\[?sentry\\b|\\[sentry\\]`)]),
+      has("first seen"),
       matches(
         [["new issue"], /new issue(?: in [^\n]{1,80})?:/],
         [["regression"], /regression(?::| in | — | - )/],
@@ -148,7 +150,14 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   [
     "uptime monitor",
     either(
-      matches([["monitor is "], /monitor is (?:down|up)/]),
+      matches(
+        [["monitor is "], /monitor is (?:down|up)/],
+        // Checkly and synthetic checks: 'Check "Login E2E" failed', "Check *Homepage* is DOWN".
+        [
+          ["check "],
+          /(?:^|\n)[^\n\w]{0,8}check [*_"'`][^\n*_"'`]{1,80}[*_"'`] (?:has )?(?:failed|is down|is degraded|degraded)/,
+        ],
+      ),
       has(
         "uptimerobot",
         "uptime robot",
@@ -174,6 +183,22 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     ),
   ],
   ["alert notification", stateThenAlertName],
+  [
+    // Incident tools' state lines: "Resolved: [#3321] Checkout p99 …", "Issue closed: Web
+    // transaction time > 3s …" (New Relic), "[RECOVERY] vpn-gw-2 - …" (Nagios, Zabbix).
+    "incident notification",
+    matches(
+      [
+        ["resolved: [#", "triggered: [#", "acknowledged: [#", "escalated: [#"],
+        new RegExp(`${LINE_START}(?:resolved|triggered|acknowledged|escalated): \\[#\\d{1,10}\\]`),
+      ],
+      [
+        ["issue ", "incident "],
+        new RegExp(`${LINE_START}(?:issue|incident) (?:opened|closed|acknowledged|resolved|reopened): `),
+      ],
+      [["[recovery]", "[problem]"], new RegExp(`${LINE_START}\\[(?:recovery|problem)\\] `)],
+    ),
+  ],
   [
     "severity label",
     matches([

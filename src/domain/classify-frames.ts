@@ -15,9 +15,11 @@ import type { Message } from "./classify-text.js"
 const presentWords = words("now currently today tonight anymore right_now at_the_moment")
 
 /** Words that contrast a plan with what happened, or end it: "the window ended but …". */
-const contrastWords = words(
-  "but however though although unexpected unexpectedly unplanned ended over finished",
-)
+const contrastWords = words("but however though although unexpected unexpectedly unplanned ended finished")
+/** "the window is over" ends a plan; "fail over to the replica" is part of one. */
+const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
+  contrastWords.has(tokens[k] ?? "") ||
+  (tokens[k] === "over" && ["is", "was", "are", "were"].includes(tokens[k - 1] ?? ""))
 
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
@@ -38,11 +40,13 @@ const problemVocabulary = (t: string): boolean =>
   incidentWords.has(t) || severityWords.has(t) || metrics.has(t) || /^(?:[45]\d\ds?|[45]xx)$/.test(t)
 
 /** "expect 5xx", "expect ~60s of failover", "alerts may fire", "it is expected". */
-const expectsTrouble = (tokens: ReadonlyArray<string>): boolean =>
-  tokens.some((t, i) => {
+const expectsTrouble = (message: Message): boolean =>
+  // `expect(page).toHaveURL(…)` is a failed test's assertion, not a forecast.
+  !message.text.includes("expect(") &&
+  message.tokens.some((t, i, tokens) => {
     if (expectWords.has(t)) {
       if (tokens[i - 1] === "not" || tokens[i - 2] === "not") return false
-      const next = tokens.slice(i + 1, i + 5)
+      const next = tokens.slice(i + 1, i + 9)
       return next.length === 0 || tokens[i - 1] === "is" || next.some(problemVocabulary)
     }
     return mayWords.has(t) && setOff.has(tokens[i + 1] ?? "")
@@ -59,11 +63,22 @@ export const announcedWork = (message: Message): string | null => {
   if (message.clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => expectWords.has(t))))
     return null
   const planAt = tokens.findIndex((t) => planWords.has(t))
-  const planned = planAt >= 0 && tokens[planAt - 1] !== "not" && tokens[planAt - 1] !== "no"
-  if (!planned && !expectsTrouble(tokens)) return null
-  if (tokens.some((t) => contrastWords.has(t) || activeMarkers.has(t))) return null
-  const before = planAt >= 0 ? tokens.slice(0, planAt) : tokens
-  if (before.some((t) => anchorWords.has(t))) return null
+  // "we don't have maintenance today, do we?" doubts a plan; it does not announce one.
+  const last = message.clauses[message.clauses.length - 1]
+  const tagQuestion = last?.question === true && last.end - last.start <= 3
+  const doubted = tokens.some(
+    (t, k) =>
+      planWords.has(t) &&
+      (tokens.slice(Math.max(0, k - 3), k).some((b) => b === "not" || b === "no") ||
+        message.clauses.some((c) => c.question && k >= c.start && k < c.end)),
+  )
+  if (doubted || (planAt >= 0 && tagQuestion)) return null
+  const planned = planAt >= 0
+  if (!planned && !expectsTrouble(message)) return null
+  // "… unless they're still firing after 15:15" supposes, it does not report.
+  const supposed = conditionalTokens(message)
+  if (tokens.some((t, k) => !supposed[k] && (isContrast(tokens, k) || activeMarkers.has(t)))) return null
+  if (planAt >= 0 && tokens.slice(0, planAt).some((t) => anchorWords.has(t))) return null
   return "announced work (expected, not a failure)"
 }
 
@@ -101,7 +116,8 @@ const howToQuestion = (tokens: ReadonlyArray<string>, i: number, end: number): b
     tokens[i + 1] === "is" &&
     tokens.slice(i + 2, Math.min(end, i + 6)).some((t) => howToNouns.has(t))) ||
   (tokens[i] === "what" && tokens[i + 1] === "does" && tokens.slice(i + 2, end).includes("mean")) ||
-  (tokens[i] === "who" && whoVerbs.has(tokens[i + 1] ?? "") && tokens[i + 2] !== "down")
+  (tokens[i] === "who" && whoVerbs.has(tokens[i + 1] ?? "") && tokens[i + 2] !== "down") ||
+  (tokens[i] === "which" && tokens.slice(i + 1, Math.min(end, i + 4)).some((t) => howToNouns.has(t)))
 
 const admin: ReadonlyArray<ReadonlyArray<string>> = [
   ["can", "i", "mute"],
@@ -121,10 +137,10 @@ const admin: ReadonlyArray<ReadonlyArray<string>> = [
 // Asking for an artifact, or to change how the bot or alerting behaves — not to investigate.
 const artifactVerbs = words(`
   remind summarize summarise generate write draft compile turn prepare list export schedule translate
-  add mute unmute silence snooze stop swap reschedule cover`)
+  add mute unmute silence snooze stop swap reschedule cover move archive rename`)
 const askOpeners = words("can could would please")
 const botCapability = words(
-  "read see look watch access support handle know remember learn use cost work update post reply respond answer pick choose decide",
+  "read see look watch access support handle know remember learn use cost work update post reply respond answer pick choose decide keep store close receive",
 )
 
 const startsWith = (tokens: ReadonlyArray<string>, from: number, phrase: ReadonlyArray<string>): boolean =>
@@ -182,7 +198,7 @@ export const nonIncidentAsk = (message: Message): string | null => {
 }
 
 /** Words that open a supposed, not an observed, state. */
-const conditionals = words("if whenever unless suppose supposing hypothetically imagine")
+const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time")
 
 /**
  * Tokens inside a supposition: after "if", "whenever", "hypothetically"… in the same clause, or
@@ -247,8 +263,8 @@ const dayNames = words(`
   july august september october november december`)
 const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
-  outage outages incident incidents alert alerts alarm alarms page pages paged pager sev0 sev1 sev2 sev3
-  postmortem retro rca downtime fire fired`)
+  outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
+  postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd`)
 const pastVerbs = words("was were did had fired lasted took happened caused went")
 
 /**
@@ -273,5 +289,22 @@ export const aboutThePast = (message: Message): string | null => {
     const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
     return !(c?.question === true && i === c.end - 1)
   })
-  return inPresent(live) ? null : "about a past incident"
+  return inPresent(live) || live.includes("back") ? null : "about a past incident"
+}
+
+const reviewWords = words("retro retrospective postmortem postmortems writeup rca pir post_mortem")
+
+/**
+ * A message whose first clause is about an incident review ("for the retro: can you pull the
+ * timeline…", "postmortem for tuesday's outage is up"): chatter, unless it puts a problem in the
+ * present ("postmortem later, checkout is down again now").
+ */
+export const aboutAReview = (message: Message): string | null => {
+  const first = message.clauses[0]
+  if (first === undefined) return null
+  const { tokens } = message
+  const opens = tokens
+    .slice(first.start, Math.min(first.end, first.start + 4))
+    .some((t) => reviewWords.has(t))
+  return opens && !inPresent(tokens) && !tokens.includes("back") ? "about an incident review" : null
 }

@@ -71,6 +71,8 @@ const mergeTable = `
   white page | blank page | white screen | blank screen | white screen of death => blank_page
   game day | gameday                                                 => game_day
   on purpose                                                         => on_purpose
+  next time                                                          => next_time
+  post mortem | post-mortem                                          => post_mortem
 `
 
 export const merges: ReadonlyArray<readonly [string, string]> = mergeTable.split("\n").flatMap((line) => {

@@ -10,6 +10,7 @@ import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
 import {
+  aboutAReview,
   aboutThePast,
   alertingDesign,
   announcedWork,
@@ -140,7 +141,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // Work announced in advance ("load test starts now, expect 5xx"), or an incident told as
   // past ("what was the root cause of monday's outage?"): its problem words are not live.
   if (terms.length === 0 && alarms.length === 0) {
-    const frame = announcedWork(message) ?? aboutThePast(message)
+    const frame = announcedWork(message) ?? aboutThePast(message) ?? aboutAReview(message)
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 

@@ -298,6 +298,11 @@ describe("messages that are about something other than a live problem", () => {
       ["the maintenance window ended an hour ago but staging still isn't coming back", "investigate"],
       ["since the planned upgrade, payments are failing", "investigate"],
       ["is it expected that both db nodes say they're the leader?", "investigate"],
+      ["Scheduled maintenance: primary Postgres will fail over to the replica Sunday 02:00 UTC", "gate"],
+      [
+        "the homepage is showing the maintenance banner... we don't have maintenance today, do we?",
+        "investigate",
+      ],
     ] as const
     expect(decisions(cases)).toEqual(cases)
   })
@@ -308,6 +313,9 @@ describe("messages that are about something other than a live problem", () => {
       ["how many alerts fired last month, roughly?", "gate"],
       ["cron jobs didn't run last night", "investigate"],
       ["monday's outage is happening again", "investigate"],
+      ["for the retro: can you pull the timeline for last week's Redis OOM?", "gate"],
+      ["postmortem later, right now checkout is down", "investigate"],
+      ["did someone change the pricing page? conversion there is a third of yesterday's", "investigate"],
       ["the outage last night was bad and checkout is still slow", "investigate"],
     ] as const
     expect(decisions(cases)).toEqual(cases)
@@ -319,6 +327,7 @@ describe("messages that are about something other than a live problem", () => {
       ["what's the kubectl command to tail logs for a deployment?", "gate"],
       ["how do I silence an alert in Alertmanager for 2h?", "gate"],
       ["who owns the billing-api service?", "gate"],
+      ["which runbook covers rotating the TLS certs on the ingress?", "gate"],
       ["please add me to the sre-primary pagerduty schedule", "gate"],
       ["can you summarize last week's incidents for the ops review?", "gate"],
       ["do you only look at prod or can you check staging too?", "gate"],
