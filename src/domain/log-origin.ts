@@ -1,7 +1,8 @@
 /**
  * Where a log line came from, read from its log group and stream names by the conventions AWS
  * and the common shippers use: Container Insights streams are `<pod>_<namespace>_<container>`
- * (fluent-bit/fluentd may add `-<container id>`), Lambda groups `/aws/lambda/<function>`, ECS
+ * (fluent-bit/fluentd may add `-<container id>`, the node's host name and the tag before it, and
+ * `.log` after it), Lambda groups `/aws/lambda/<function>`, ECS
  * groups `/ecs/<service>`, RDS `/aws/rds/instance|cluster/<id>/<log>`. The logs agent names the
  * service a signature concerns from this — a service, never a pod or a log group. Pure.
  */
@@ -31,9 +32,21 @@ export const workloadOfPod = (pod: string): string | null => {
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 const podName = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/
 
-/** `<pod>_<namespace>_<container>[-<64 hex>]`, as Container Insights names application streams. */
+/**
+ * What Fluent Bit and Fluentd put before and after the container log's file name:
+ * `ip-10-16-8-33.ec2.internal-application.var.log.containers.<file>` (Container Insights with
+ * Fluent Bit: the node's host name, then the tag), `kube.var.log.containers.<file>`,
+ * `/var/log/containers/<file>`; the file ends in `.log`.
+ */
+const containerLogPath = /^.{0,200}?(?:^|[./-])var[./]log[./]containers[./]/
+
+/**
+ * `<pod>_<namespace>_<container>[-<64 hex>]`, as Container Insights names application streams,
+ * alone or inside a shipper's path (above).
+ */
 export const parseContainerStream = (stream: string): LogOrigin | null => {
-  const parts = stream.split("_")
+  const file = stream.replace(containerLogPath, "").replace(/\.log$/, "")
+  const parts = file.split("_")
   if (parts.length < 3) return null
   const [pod, namespace, ...rest] = parts
   const container = rest.join("_").replace(/-[0-9a-f]{64}$/, "")

@@ -95,6 +95,24 @@ describe("log origin", () => {
       },
     )
     expect(parseContainerStream("search-indexer-0_search_indexer")?.service).toBe("search-indexer")
+    // Fluent Bit's Container Insights streams: the node's host name and the tag before the file.
+    const hex = "a1276bd88cd221001a0c834ef9cee375cf2c5b0bba35f09d35bceb8b6f09c6d2"
+    expect(
+      parseContainerStream(
+        `ip-10-16-8-33.ec2.internal-application.var.log.containers.orders-api-7c9d8f6b5d-2xkqp_orders_orders-api-${hex}.log`,
+      ),
+    ).toEqual({
+      service: "orders-api",
+      pod: "orders-api-7c9d8f6b5d-2xkqp",
+      namespace: "orders",
+      container: "orders-api",
+    })
+    expect(parseContainerStream(`kube.var.log.containers.ledger-0_ledger_db-${hex}.log`)?.service).toBe(
+      "ledger",
+    )
+    expect(parseContainerStream(`/var/log/containers/web-6d5c4b3a2f-abcde_shop_web-${hex}.log`)?.pod).toBe(
+      "web-6d5c4b3a2f-abcde",
+    )
     expect(parseContainerStream("kube-apiserver-audit")).toBeNull()
     expect(parseContainerStream("Bad_Name_x")).toBeNull()
   })
