@@ -107,6 +107,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   ],
   oom: [
     [/oomkill|oom_killed/, "OOMKilled"],
+    // Java's "OutOfMemoryError: unable to create native thread": threads, not heap, ran out.
+    [
+      /unable to create (?:new )?native thread|cannot create (?:new )?native thread|pthread_create failed/,
+      "unable to create native thread (too many threads)",
+    ],
     [/out of memory|outofmemory|heap limit/, "out of memory"],
     [/gc overhead limit exceeded/, "GC overhead limit exceeded"],
     [/memory (?:usage|at \d)|of (?:its |the )?memory limit/, "memory near its limit"],

@@ -158,3 +158,48 @@ export const judgeAnomaly = (
   const onset = incident.find((s) => s.v >= rule.floor && baselines.every((b) => passes(s.v, b.stats, rule)))
   return verdict(true, "", onset?.t ?? peak.startMs)
 }
+
+export interface GrowthVerdict {
+  /** The level rose window over window, from the oldest baseline to the incident. */
+  readonly growing: boolean
+  readonly incidentMean: number
+  /** Baseline means, oldest first, with their labels. */
+  readonly steps: ReadonlyArray<{ readonly label: string; readonly mean: number }>
+  /** The incident window's mean ÷ the oldest baseline's. */
+  readonly ratio: number
+}
+
+/** How much the level must have grown over the oldest baseline; no window may be below the one before. */
+export const minGrowthRatio = 1.5
+const minStepRatio = 1
+
+/**
+ * A leak's shape: a gauge that is no lower than an hour ago and far higher than a day ago,
+ * every window at least the one before (threads, memory, file descriptors, connections that
+ * are never given back). `judgeAnomaly` cannot see it — against the hour before, nothing jumped —
+ * and a daily pattern does not pass, since the same hour a day earlier is as high. `baselines`
+ * come oldest first; each needs `minBaselineSamples`. Pure.
+ */
+export const judgeGrowth = (
+  incidentSamples: ReadonlyArray<MetricSample>,
+  baselines: ReadonlyArray<{ readonly label: string; readonly samples: ReadonlyArray<MetricSample> }>,
+): GrowthVerdict => {
+  const incident = finite(incidentSamples).map((s) => s.v)
+  const incidentMean = incident.length === 0 ? Number.NaN : windowStats(incident).mean
+  const steps = baselines.flatMap(({ label, samples }) => {
+    const values = finite(samples).map((s) => s.v)
+    return values.length < minBaselineSamples ? [] : [{ label, mean: windowStats(values).mean }]
+  })
+  const oldest = steps[0]
+  const ratio = oldest === undefined || oldest.mean <= 0 ? Number.NaN : incidentMean / oldest.mean
+  const levels = [...steps.map((s) => s.mean), incidentMean]
+  const rising = levels.every(
+    (l, i) => i === 0 || l >= (levels[i - 1] ?? Number.POSITIVE_INFINITY) * minStepRatio,
+  )
+  return {
+    growing: steps.length >= 2 && incident.length >= minBaselineSamples && rising && ratio >= minGrowthRatio,
+    incidentMean,
+    steps,
+    ratio,
+  }
+}

@@ -169,6 +169,16 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "out of memory (GC overhead limit exceeded)",
     ],
     [
+      "oom",
+      [
+        [
+          "log_signature",
+          "java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory",
+        ],
+      ],
+      "unable to create native thread (too many threads) (out of memory)",
+    ],
+    [
       "auth",
       [["log_signature", 'FATAL: password authentication failed for user "ledger_app" (SQLSTATE 28P01)']],
       "password authentication failed",

@@ -10,6 +10,7 @@ import fc from "fast-check"
 import {
   type AnomalyRule,
   judgeAnomaly,
+  judgeGrowth,
   peakLevel,
   windowStartLabel,
   windowStats,
@@ -191,5 +192,35 @@ describe("judgeAnomaly properties", () => {
       }),
       { seed: seed + 1, numRuns: 500 },
     )
+  })
+})
+
+describe("judgeGrowth", () => {
+  const oldestFirst = (day: ReadonlyArray<number>, hour: ReadonlyArray<number>) => [
+    { label: "1 d earlier", samples: samples(day, T - 86_400_000) },
+    { label: "1 h earlier", samples: samples(hour, T - 3_600_000) },
+  ]
+  const climb = (from: number, n: number, step: number) =>
+    Array.from({ length: n }, (_, i) => from + i * step)
+
+  it("sees a leak: far above a day ago, no lower than an hour ago, though nothing jumped", () => {
+    // 2 threads a minute, all day: ~1,200 a day ago, ~3,900 an hour ago, ~4,000 now.
+    const g = judgeGrowth(samples(climb(4000, 30, 2)), oldestFirst(climb(1200, 30, 2), climb(3880, 30, 2)))
+    expect(g.growing).toBe(true)
+    expect(g.ratio).toBeGreaterThan(3)
+    expect(g.steps.map((s) => s.label)).toEqual(["1 d earlier", "1 h earlier"])
+    // The anomaly rule, against the same windows, sees nothing: the hour before is as high.
+    expect(
+      judgeAnomaly(samples(climb(4000, 30, 2)), oldestFirst(climb(1200, 30, 2), climb(3880, 30, 2)), rule)
+        .anomalous,
+    ).toBe(false)
+  })
+
+  it("does not see a daily pattern, a fall since the hour before, a small rise, or too little data", () => {
+    const flat = (v: number) => Array(30).fill(v)
+    expect(judgeGrowth(samples(flat(4000)), oldestFirst(flat(4000), flat(1000))).growing).toBe(false)
+    expect(judgeGrowth(samples(flat(3000)), oldestFirst(flat(1000), flat(3500))).growing).toBe(false)
+    expect(judgeGrowth(samples(flat(1300)), oldestFirst(flat(1000), flat(1200))).growing).toBe(false)
+    expect(judgeGrowth(samples(flat(4000)), oldestFirst([1000, 1000], flat(3500))).growing).toBe(false)
   })
 })

@@ -14,7 +14,10 @@ import type { Finding } from "../../domain/finding.js"
 import {
   type AnomalyRule,
   type AnomalyVerdict,
+  type GrowthVerdict,
   judgeAnomaly,
+  judgeGrowth,
+  minGrowthRatio,
   withFallbackBaseline,
 } from "../../domain/metric-anomaly.js"
 import { glossOf, isCounter } from "../../domain/metric-gloss.js"
@@ -149,6 +152,41 @@ export const scanFinding = (
   }
 }
 
+/** A scanned gauge that climbed window over window: the leak's shape, in the metric's words. */
+export const growthFinding = (
+  metric: string,
+  growth: GrowthVerdict,
+  c: ScanContext,
+  link: string | null,
+): Finding => {
+  const gloss = glossOf(metric)
+  const v = (x: number) => valueText(metric, x)
+  const what = gloss === null ? metric : `${gloss} (${metric})`
+  const path = [...growth.steps.map((s) => `${v(s.mean)} ${s.label}`), `${v(growth.incidentMean)} now`]
+  const oldest = growth.steps[0]?.label ?? "earlier"
+  return {
+    id: "",
+    agent: "prometheus",
+    title: redact(
+      `${c.subject} ${what} climbing steadily: ${v(growth.incidentMean)} vs ${v(growth.steps[0]?.mean ?? 0)} ${oldest} (${formatRatio(growth.ratio)}), a leak's shape`,
+    ),
+    detail: redact(
+      `Found by scanning what ${c.subject} exports: the mean level never fell window over window — ${path.join(" → ")} ` +
+        `(incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC). Nothing jumped against the hour ` +
+        `before; against ${oldest} it is ${formatRatio(growth.ratio)}. Rule: every window at least the one before it ` +
+        `and the incident window ≥ ${minGrowthRatio}× the oldest — what threads, memory, file descriptors or connections ` +
+        "that are never given back look like; a daily pattern does not pass (the same hour a day earlier is as high).",
+    ),
+    severity: growth.ratio >= 3 ? "high" : "medium",
+    kind: "metric_anomaly",
+    observedAt: null,
+    resource: `metric/${c.subject}/${metric}`,
+    service: c.subject,
+    link,
+    excerpt: redact(scanExpr(metric, c.selectors)),
+  }
+}
+
 export interface ScanOutcome {
   readonly findings: ReadonlyArray<Finding>
   readonly scanned: ReadonlyArray<string>
@@ -199,9 +237,19 @@ export const scanScope = (
               ),
               c.rule,
             )
-            return verdict.anomalous && verdict.level > 0
-              ? scanFinding(metric, verdict, c, source.graphUrl(expr, c.incident.startMs, c.incident.endMs))
-              : null
+            const link = source.graphUrl(expr, c.incident.startMs, c.incident.endMs)
+            if (verdict.anomalous && verdict.level > 0) return scanFinding(metric, verdict, c, link)
+            if (isCounter(metric)) return null
+            // Not a jump, perhaps a climb: a leak rises window over window (metric-anomaly.ts).
+            const oldestFirst = baselines
+              .map((w, i) => ({
+                startMs: w.startMs,
+                label: w.label,
+                samples: before[i]?.find((s) => labelsKey(s.labels) === key)?.samples ?? [],
+              }))
+              .sort((a, b) => a.startMs - b.startMs)
+            const growth = judgeGrowth(series.samples, oldestFirst)
+            return growth.growing ? growthFinding(metric, growth, c, link) : null
           }),
           Effect.orElseSucceed(() => null),
         )

@@ -135,4 +135,29 @@ describe("prometheusAgent's scope scan", () => {
         expect(result.summary).toMatch(/scan of 2 other metric\(s\) of checkout-api: 1 anomalous/)
       }),
   )
+
+  it.scoped(
+    "reports a gauge that climbed all day as a leak, though nothing jumped against the hour before",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(nowMs)
+        const pod = { namespace: "shop", pod: "checkout-api-7b9c6d5f84-2hx9q", container: "api" }
+        // Live threads: +2 a minute since yesterday (≈ 1,200 then, ≈ 4,000 now).
+        const base = { day: 1200, hour: 3880, incident: 4000 }
+        const replay = yield* makePrometheusReplay({
+          series: [series({ __name__: "jvm_threads_live_threads", ...pod }, (w, i) => base[w] + 2 * i)],
+          now: () => nowMs,
+        })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const result = yield* prometheusAgent
+          .handle(taskFor({ text: alertText, alertTime, now }), { sessionId: null })
+          .pipe(Effect.provideService(MetricSource, source))
+        expect(result.findings.map((f) => [f.resource, f.severity])).toEqual([
+          ["metric/checkout-api/jvm_threads_live_threads", "high"],
+        ])
+        expect(result.findings[0]?.title).toMatch(
+          /climbing steadily: .* vs .* 1 d earlier \(3\.\d×\), a leak's shape$/,
+        )
+      }),
+  )
 })
