@@ -4,7 +4,8 @@
  * shows first in a metric no template names — CPU throttling against a limit, open file
  * descriptors, replication or consumer lag, a clock offset, an executor queue. One instant query
  * (over the incident window) lists the metric names whose series carry the alert's names (as `service`, `job`, `app`,
- * `deployment`, `statefulset`, `consumergroup`, `container`, or as the pods' prefix); the first
+ * `application` (Micrometer), `app_kubernetes_io_name`, `deployment`, `statefulset`, `consumergroup`, `container`, or
+ * as the pods' prefix); the first
  * few are read over the incident window and the same window 1 h and 1 d earlier, and judged by
  * the same rule as the signals, with no floor beyond "above zero". Every selector value is
  * escaped (metric-queries.ts), so alert text cannot change a query's structure.
@@ -29,7 +30,17 @@ import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 /** Labels a service or workload is named by in the exporters we know. */
-const nameLabels = ["service", "job", "app", "deployment", "statefulset", "consumergroup", "container"]
+const nameLabels = [
+  "service",
+  "job",
+  "app",
+  "application",
+  "app_kubernetes_io_name",
+  "deployment",
+  "statefulset",
+  "consumergroup",
+  "container",
+]
 
 // What the configured signals already judge, and series that describe rather than measure.
 const covered = new Set([
@@ -37,6 +48,9 @@ const covered = new Set([
   "http_request_duration_seconds",
   "http_request_duration_seconds_sum",
   "http_request_duration_seconds_count",
+  "http_server_requests_seconds",
+  "http_server_requests_seconds_count",
+  "http_server_requests_seconds_sum",
   "container_memory_working_set_bytes",
   "kube_pod_container_resource_limits",
   "kube_pod_container_status_restarts_total",

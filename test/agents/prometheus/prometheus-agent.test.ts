@@ -99,6 +99,32 @@ describe("prometheusAgent", () => {
     }),
   )
 
+  it.scoped("reads a Spring service's error rate from Micrometer's series (application, status)", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      // The same counters as Micrometer names them: http_server_requests_seconds_count{application, status}.
+      const micrometer = requestSeries(realAnomaly).map(({ labels, samples }) => ({
+        labels: {
+          __name__: "http_server_requests_seconds_count",
+          application: labels.service ?? "",
+          namespace: "shop",
+          status: labels.code ?? "",
+          outcome: labels.code === "500" ? "SERVER_ERROR" : "SUCCESS",
+        },
+        samples,
+      }))
+      const replay = yield* makePrometheusReplay({ series: micrometer, now: () => Date.parse(now) })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* run(task, source)
+      expect(result.findings.map((f) => [f.resource, f.severity])).toEqual([
+        ["metric/checkout-api/error_rate", "high"],
+      ])
+      expect(result.findings[0]?.excerpt).toContain(
+        'http_server_requests_seconds_count{application="checkout-api",status=~"5.."}',
+      )
+    }),
+  )
+
   it.scoped("reads a summary's 0.99 quantile as the p99 latency when the service exports no histogram", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.parse(now))
