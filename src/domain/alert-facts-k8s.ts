@@ -27,6 +27,7 @@ import {
   isSystemNamespace,
   looksLikeCluster,
   looksLikeNode,
+  namesDataCluster,
   workloadFromPod,
 } from "./alert-facts-names.js"
 import type { AlertDoc } from "./alert-facts-text.js"
@@ -123,10 +124,13 @@ export const kubernetesFacts = (
     workloadOfPods(text)
   const node = nodeLabel(pairs) ?? nodeInText(text)
   const group = fromTitleGroup(ctx.groupValues, stated, [pod, workload, container, node, ...ctx.otherNames])
-  const cluster =
+  const named =
     labelled(pairs, labelKeys.cluster, asLooseName) ??
     group.cluster ??
     clusterFromLogGroups(ctx.logGroups) ??
     clusterInText(text)
+  // `cluster=msk-orders` on a consumer-lag alert is the Kafka cluster; the consumers run in
+  // whichever Kubernetes cluster the agents read.
+  const cluster = named !== null && namesDataCluster(named) ? null : named
   return { namespace: stated ?? group.namespace, workload, pod, container, node, cluster }
 }

@@ -102,6 +102,15 @@ const clusterWord = /(?:^|[-_.])(?:eks|gke|aks|k8s|kube|kubernetes|cluster|opens
 /** Names that say they are a cluster (`eks-prod`, `prod-k8s-2`, `gke-main`). */
 export const looksLikeCluster = (name: string): boolean => clusterWord.test(name)
 
+// A data system's own cluster (an MSK, ElastiCache, Aurora or OpenSearch cluster), which an
+// alert about it labels `cluster` too — unless the name also says it is Kubernetes'.
+const dataClusterWord =
+  /(?:^|[-_.])(?:msk|kafka|redis|valkey|elasticache|memcached?|rds|aurora|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|docdb|opensearch|elasticsearch|es|cassandra|keyspaces|rabbit(?:mq)?|nats|zookeeper|redshift|emr|neptune|dax)(?:$|[-_.\d])/i
+
+/** A `cluster` label that names a data system's cluster, not a Kubernetes one (`msk-orders`). */
+export const namesDataCluster = (name: string): boolean =>
+  dataClusterWord.test(name) && !clusterWord.test(name)
+
 const awsNode = /^ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}(?:\.[a-z0-9-]{1,63}){0,6}$/
 // gke-<cluster>-<pool>-<8 hex>-<4>, aks-<pool>-<8 digits>-vmss<6>
 const managedNode =

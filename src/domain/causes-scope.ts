@@ -11,7 +11,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
 import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import type { Finding } from "./finding.js"
-import { isKin } from "./log-group-kin.js"
+import { isKin, sharedWords } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
 import { namesReportRoute } from "./route-words.js"
 
@@ -38,13 +38,22 @@ export const matchesHint = (name: string, hint: string): boolean =>
   (name.length >= 4 && !vague.has(name) && hint.startsWith(`${name}-`))
 
 /**
- * An alarm on a resource no finding is about (a dead-letter queue, a topic) is about what is
- * named with its words — the queue's consumer, the topic's publisher (log-group-kin.ts).
+ * An alarm on a resource no workload finding is about (a dead-letter queue, a topic, a consumer
+ * group whose only evidence is its own lag) is about what is named with its words — the queue's
+ * consumer, the topic's publisher (log-group-kin.ts); in the alert's own namespace one shared
+ * distinctive word is enough (`fulfillment-orders` → the `fulfillment-consumer` Deployment).
  */
 const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope => {
   const evidence = findings.filter((f) => modeOf(f) !== "context")
-  if (base.names.size === 0 || evidence.some((f) => inScope(base, f))) return base
-  const kin = evidence.flatMap(namesOf).filter((n) => [...base.names].some((b) => isKin(n, b)))
+  const aboutWorkloads = evidence.some((f) => f.agent !== "prometheus" && inScope(base, f))
+  if (base.names.size === 0 || aboutWorkloads) return base
+  const sameNamespace = (f: Finding) =>
+    base.namespace !== null && parseResource(f.resource)?.namespace === base.namespace
+  const kin = evidence.flatMap((f) =>
+    namesOf(f).filter((n) =>
+      [...base.names].some((b) => isKin(n, b) || (sameNamespace(f) && sharedWords(n, b).length >= 1)),
+    ),
+  )
   return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }
 }
 

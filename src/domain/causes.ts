@@ -105,6 +105,18 @@ const compareRanked = (a: Ranked, b: Ranked): number =>
   a.distanceMs - b.distanceMs ||
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
+/**
+ * In the evidence window, or begun at most half a window length before it: an alert fires after
+ * its condition held for a while ("lag > 50k for 10m"), so the failure behind it is often
+ * already under way when the window opens. Out-of-scope findings are never cited either way.
+ */
+const underWay = (window: CauseInput["window"], f: Finding): boolean => {
+  if (inWindow(window, f) || f.observedAt === null) return inWindow(window, f)
+  const lead = (window.end.epochMillis - window.start.epochMillis) / 2
+  const t = f.observedAt.epochMillis
+  return t >= window.start.epochMillis - lead && t <= window.end.epochMillis
+}
+
 /** A cause and the one-line headline it gives a report (the cause without its ids, one symptom). */
 export interface SuspectedCause {
   readonly cause: ReportCause
@@ -114,7 +126,7 @@ export interface SuspectedCause {
 /** Causes with their headlines, best first (see the module header). */
 export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause> => {
   const alertMs = (input.alertTime ?? input.facts.startsAt ?? input.window.end).epochMillis
-  const eligible = input.findings.filter((f) => f.id !== "" && inWindow(input.window, f)).sort(evidenceOrder)
+  const eligible = input.findings.filter((f) => f.id !== "" && underWay(input.window, f)).sort(evidenceOrder)
   const unique = eligible.filter((f, i) => i === 0 || eligible[i - 1]?.id !== f.id)
   const scoped = resolveScope(input.facts, unique)
   const ranked = buildChains(scoped, alertMs, evidenceOrder)

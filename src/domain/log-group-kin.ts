@@ -42,7 +42,7 @@ export const kinSearches = (names: ReadonlyArray<string>): ReadonlyArray<LogGrou
 const related = (a: string, b: string): boolean => a === b || a.startsWith(b) || b.startsWith(a)
 
 /** The distinctive words of `name` that `candidate` is named with (a stem counts). */
-const sharedWords = (candidate: string, name: string): ReadonlyArray<string> => {
+export const sharedWords = (candidate: string, name: string): ReadonlyArray<string> => {
   const words = candidate
     .toLowerCase()
     .split(/[^a-z0-9]+/)

@@ -446,6 +446,20 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "alertmanager: a Kafka consumer group's cluster label names the MSK cluster, not Kubernetes'",
+    "[FIRING:1] KafkaConsumerGroupLagHigh\n**Labels:** alertname=KafkaConsumerGroupLagHigh cluster=msk-orders consumergroup=fulfillment-orders namespace=fulfillment severity=critical",
+    {
+      source: "alertmanager",
+      alertName: "KafkaConsumerGroupLagHigh",
+      state: "firing",
+      severityLabel: "critical",
+      severity: "critical",
+      namespace: "fulfillment",
+      service: "fulfillment-orders",
+      cluster: null,
+    },
+  ],
+  [
     "uptime kuma: back up",
     "[UP] checkout-home is back up (https://shop.example.com/) — it was down for 4 minutes",
     { source: "uptime", alertName: "checkout-home", state: "resolved", links: ["https://shop.example.com/"] },

@@ -44,10 +44,12 @@ const build = (draws: ReadonlyArray<Drawn>) => {
   return findings.map((finding, i) => ({ finding, role: made[i]?.role ?? "herring" }))
 }
 
+// A failure begun up to half a window before the window opened is still under way (causes.ts).
 const outOfWindow = (f: Finding): boolean => {
   if (f.observedAt === null) return false
   const t = f.observedAt.epochMillis
-  const from = changeKinds.has(f.kind) ? window.changesSince.epochMillis : window.start.epochMillis
+  const lead = (window.end.epochMillis - window.start.epochMillis) / 2
+  const from = changeKinds.has(f.kind) ? window.changesSince.epochMillis : window.start.epochMillis - lead
   return t < from || t > window.end.epochMillis
 }
 

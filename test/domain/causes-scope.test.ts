@@ -123,6 +123,63 @@ describe("the alert's subject", () => {
     expect(causesFor(dlq, findings).map((c) => c.findings)).toEqual([["cloudwatch_logs#1"]])
   })
 
+  it("a consumer group's lag is about the consumer in its namespace, failing since before the window", () => {
+    const lag = facts({
+      source: "alertmanager",
+      alertName: "KafkaConsumerGroupLagHigh",
+      namespace: "fulfillment",
+      service: "fulfillment-orders",
+    })
+    const findings = numbered([
+      {
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "high",
+        at: "12:55",
+        service: "fulfillment-orders",
+        resource: "metric/fulfillment-orders/kafka_consumergroup_lag_sum",
+        title:
+          "fulfillment-orders consumer lag (kafka_consumergroup_lag_sum) 2257576 vs 212164 baseline (11×)",
+      },
+      {
+        // Began 15 minutes before the window opened (12:35): the alert fires after lag held for 10m.
+        agent: "eks",
+        kind: "container_logs",
+        severity: "high",
+        at: "12:20",
+        service: "fulfillment-consumer",
+        resource: "pod/fulfillment/fulfillment-consumer-6f4b9d7c8-k4m2x",
+        title:
+          'fulfillment-consumer: current consumer container logged "CommitFailedException: the group has already rebalanced"',
+      },
+      {
+        agent: "eks",
+        kind: "crash_loop",
+        severity: "high",
+        at: "12:50",
+        service: "ledger-reconcile",
+        resource: "pod/finance/ledger-reconcile-30267540-7xq2d",
+        title: "ledger-reconcile: BackoffLimitExceeded",
+      },
+      {
+        // The consumer's own errors from hours ago are not under way now.
+        agent: "eks",
+        kind: "container_logs",
+        severity: "high",
+        at: "10:30",
+        service: "fulfillment-consumer",
+        resource: "pod/fulfillment/fulfillment-consumer-6f4b9d7c8-p9s7d",
+        title: 'fulfillment-consumer: previous consumer container logged "SASL authentication failed"',
+      },
+    ])
+    const causes = causesFor(lag, findings)
+    const cited = causes.flatMap((c) => c.findings)
+    expect(cited).toContain("eks#1")
+    expect(cited).not.toContain("eks#2")
+    expect(cited).not.toContain("eks#3")
+    expect(causes.map((c) => c.text).join(" ")).toContain("fulfillment-consumer")
+  })
+
   it("a node alert keeps the node and what names it in scope, never another node", () => {
     const nodeFacts = { ...nothingNamed, node: "ip-10-0-3-17.ec2.internal" }
     const nodes = numberFindings([
