@@ -63,8 +63,13 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   certificate: [
     [/expired|cert_has_expired/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
+    // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
     [
-      /x509|verify[ _]failed|unable to verify|self.signed|invalid|revoked|not yet valid/,
+      /unknown authority|unknown ca\b|unable to get local issuer|self.signed|not trusted|untrusted/,
+      "certificate signed by an unknown authority (CA not trusted)",
+    ],
+    [
+      /x509|verify[ _]failed|unable to verify|invalid|revoked|not yet valid/,
       "TLS certificate rejected",
     ],
   ],
@@ -152,6 +157,15 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/emfile|too many open files|file descriptor/, "too many open files (EMFILE)"],
     [/rejectedexecution|taskrejected|thread pool|executor|worker pool/, "thread pool exhausted"],
     [/cpu throttl|cfs.throttl|throttled periods/, "CPU throttling"],
+    // A managed service refusing more than the capacity or rate bought (DynamoDB, S3, AWS APIs).
+    [
+      /provisionedthroughputexceeded|throughput exceeds the current capacity/,
+      "throttled: provisioned throughput exceeded (capacity used up)",
+    ],
+    [
+      /throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
+      "throttled by the provider (rate exceeded)",
+    ],
   ],
   probe: [
     [/readiness/, "readiness probe failures"],

@@ -139,10 +139,11 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ],
   ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
   // A process at one of its own limits: file descriptors, a thread or executor pool, its CPU
-  // limit (CFS throttling) — deeper than the probe failures and timeouts it causes.
+  // limit (CFS throttling), a managed service's capacity or rate it was sold (DynamoDB's
+  // ProvisionedThroughputExceeded, S3's SlowDown) — deeper than the timeouts they cause.
   [
     "limits",
-    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods/,
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
   ],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.

@@ -62,6 +62,11 @@ export const deployTerms: ReadonlyArray<string> = [
   "apply complete",
   "terraform apply",
   "pulumi up",
+  // Credentials and certificates rotated: they break clients that still hold the old ones.
+  "rotate",
+  "rotated",
+  "rotating",
+  "rotation",
 ]
 
 /** Words of something being wrong: alerts, failures, symptoms. */
@@ -195,6 +200,31 @@ const where = (channel: ChannelInfo | undefined, id: string): string => channel?
 export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): boolean =>
   m.channel === alert.channel && m.messageId === alert.messageId
 
+// Deployable names in a message (`payouts-db`, `ledger-api`).
+const deployableIn = /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])/g
+
+// What a service stands on, by the last part of its name: its database, cache, queue, secret.
+const supportPart =
+  /-(?:db|database|rds|aurora|pg|postgres|mysql|redis|cache|memcached|queue|sqs|sns|topic|kafka|stream|bucket|s3|secret|secrets|creds|credentials|cert|certs|tls|lb|alb|nlb|proxy|pgbouncer|dns|vpc|es|search|index)(?:-[a-z0-9]+)?$/
+
+/**
+ * A change to what the subject stands on — named with the same product word and a support part
+ * (`payouts-db` under `payouts-worker`: its database; `ledger-db` under `ledger-api`) — is
+ * announced with that name, not the subject's. Only a change counts: its symptoms are its own,
+ * and a sibling service (`payments-api-v2`) is another service.
+ */
+const siblingChanged = (text: string, names: ReadonlyArray<string>): string | undefined => {
+  if (alertWords.test(text) || !deployWords.test(text)) return undefined
+  const stems = names.flatMap((n) => {
+    const stem = n.split("-")[0] ?? ""
+    return n.includes("-") && stem.length >= 4 && !vague.has(stem) ? [stem] : []
+  })
+  if (stems.length === 0) return undefined
+  return [...text.toLowerCase().matchAll(deployableIn)]
+    .map((m) => m[0])
+    .find((d) => !names.includes(d) && supportPart.test(d) && stems.includes(d.split("-")[0] ?? ""))
+}
+
 /** Classify one message against the alert's subject; null when it is not evidence. */
 export const classifyMessage = (
   input: Pick<ScanInput, "alert" | "channels"> & { readonly facts?: AlertFacts },
@@ -202,7 +232,7 @@ export const classifyMessage = (
   m: HistoryMessage,
 ): ChatMatch | null => {
   if (m.own || isAlertMessage(input.alert, m)) return null
-  const service = names.find((n) => namesService(m.text, n))
+  const service = names.find((n) => namesService(m.text, n)) ?? siblingChanged(m.text, names)
   if (service === undefined) return null
   const channel = where(
     input.channels.find((c) => c.id === m.channel),

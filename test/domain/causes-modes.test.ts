@@ -179,6 +179,21 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "unable to create native thread (too many threads) (out of memory)",
     ],
     [
+      "certificate",
+      [["log_signature", "failed to connect: x509: certificate signed by unknown authority"]],
+      "certificate signed by an unknown authority (CA not trusted) (TLS certificate rejected)",
+    ],
+    [
+      "limits",
+      [["log_signature", 'GET /v1/profiles failed {"errorType":"ProvisionedThroughputExceededException"}']],
+      "throttled: provisioned throughput exceeded (capacity used up)",
+    ],
+    [
+      "limits",
+      [["log_signature", "PUT s3://exports/part-0001 failed: SlowDown: Please reduce your request rate."]],
+      "throttled by the provider (rate exceeded)",
+    ],
+    [
       "auth",
       [["log_signature", 'FATAL: password authentication failed for user "ledger_app" (SQLSTATE 28P01)']],
       "password authentication failed",

@@ -124,6 +124,18 @@ describe("scanChat", () => {
     expect(scan([old, other, lookalike]).matches).toEqual([])
   })
 
+  it("a change to what the service stands on (its database's CA rotated) is a change; a sibling service's is not", () => {
+    const rotation = msg(
+      "2026-11-27T12:40:00Z",
+      "rotating payments-db to rds-ca-rsa2048-g1 now (modify-db-instance --apply-immediately), expect a ~1 min reboot",
+    )
+    const symptom = msg("2026-11-27T12:50:00Z", "payments-db is failing over, errors everywhere")
+    const sibling = msg("2026-11-27T12:45:00Z", "rotated the payments-web session keys")
+    expect(
+      scan([rotation, symptom, sibling]).matches.map((m) => [m.kind, m.service, m.message.messageId]),
+    ).toEqual([["deploy_announcement", "payments-db", rotation.messageId]])
+  })
+
   it("another alert for the service in the evidence window is a related_alert; outside it, nothing", () => {
     const inside = msg("2026-11-27T12:50:00Z", "[FIRING:1] HighErrorRate payments-api 5xx > 5%", {
       channel: "C0ALERTS",
