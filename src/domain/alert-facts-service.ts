@@ -5,7 +5,14 @@
  * the monitoring stack (`service="…-kube-state-metrics"`) describe the scrape, not the outage.
  */
 import { type LabelPair, labelKeys, lookup } from "./alert-facts-labels.js"
-import { asLooseName, inProse, isMonitoringTarget, slugName } from "./alert-facts-names.js"
+import {
+  asLooseName,
+  inProse,
+  isMonitoringTarget,
+  looksLikeCluster,
+  looksLikeNode,
+  slugName,
+} from "./alert-facts-names.js"
 import type { AlertSource } from "./alert-facts-source.js"
 import { routeSegments } from "./route-words.js"
 
@@ -66,6 +73,39 @@ const humanSubject = (lines: ReadonlyArray<string>): string | null => {
   return null
 }
 
+// A deployable's name a person writes in passing ("pdp-bff p95 went from 170ms to 2.3s",
+// "(catalog-search, eks-vantor-prod)"): two or more dash-joined parts, not a cluster, a node, a
+// region, a date or an ordinary hyphenated word.
+const deployable = /(?<![\w.@/-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w.@/-])/g
+const hyphenatedWords = new Set(
+  "on-call follow-up e-mail re-run real-time so-called long-term short-term up-to-date self-hosted built-in opt-in opt-out sign-in sign-up log-in check-in check-out read-only no-op non-prod pre-prod out-of-memory end-to-end third-party write-up roll-out roll-back rate-limit rate-limited high-priority low-priority".split(
+    " ",
+  ),
+)
+
+const deployableInProse = (lines: ReadonlyArray<string>): string | null => {
+  for (const line of lines) {
+    for (const m of line.matchAll(deployable)) {
+      const v = m[1] ?? ""
+      const parts = v.split("-")
+      // "in namespace ml-serving", "on node ip-…", "cluster prod-eks-2": named as something else.
+      const before = line.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0).toLowerCase()
+      if (/\b(?:namespace|ns|node|cluster|region|account|env|environment)[ \t:=]*$/.test(before)) continue
+      if (
+        hyphenatedWords.has(v) ||
+        looksLikeCluster(v) ||
+        looksLikeNode(v) ||
+        /^(?:us|eu|ap|sa|ca|me|af)-[a-z]+-\d$/.test(v) ||
+        parts.every((p) => /^\d+$/.test(p) || p.length <= 2)
+      )
+        continue
+      const name = inProse(asLooseName)(v)
+      if (name !== null && !isMonitoringTarget(name)) return name
+    }
+  }
+  return null
+}
+
 // An AWS resource a CloudWatch dimension names (a Lambda function, an RDS instance).
 const resourceKeys: ReadonlyArray<string> = ["functionname", "dbinstanceidentifier", "dbclusteridentifier"]
 
@@ -83,5 +123,5 @@ export const serviceOf = (
   titleService ??
   workload ??
   (source === "human"
-    ? (humanSubject(lines) ?? namedService(lines) ?? humanRoute(lines))
+    ? (humanSubject(lines) ?? namedService(lines) ?? humanRoute(lines) ?? deployableInProse(lines))
     : namedService(lines))

@@ -68,10 +68,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /unknown authority|unknown ca\b|unable to get local issuer|self.signed|not trusted|untrusted/,
       "certificate signed by an unknown authority (CA not trusted)",
     ],
-    [
-      /x509|verify[ _]failed|unable to verify|invalid|revoked|not yet valid/,
-      "TLS certificate rejected",
-    ],
+    [/x509|verify[ _]failed|unable to verify|invalid|revoked|not yet valid/, "TLS certificate rejected"],
   ],
   dns: [
     [

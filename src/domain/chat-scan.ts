@@ -200,6 +200,10 @@ const where = (channel: ChannelInfo | undefined, id: string): string => channel?
 export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): boolean =>
   m.channel === alert.channel && m.messageId === alert.messageId
 
+// "nobody deployed anything", "no deploys today", "we didn't roll anything out": a change denied.
+const deniedChange =
+  /\b(?:nobody|no one|noone|nothing|not|never|didn't|did not|haven't|have not|no)\b[^.!?\n]{0,25}\b(?:deploy(?:ed|s)?|rolled out|released|shipped|changed)\b/i
+
 // Deployable names in a message (`payouts-db`, `ledger-api`).
 const deployableIn = /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])/g
 
@@ -209,21 +213,38 @@ const supportPart =
 
 /**
  * A change to what the subject stands on — named with the same product word and a support part
- * (`payouts-db` under `payouts-worker`: its database; `ledger-db` under `ledger-api`) — is
- * announced with that name, not the subject's. Only a change counts: its symptoms are its own,
- * and a sibling service (`payments-api-v2`) is another service.
+ * (`payouts-db` under `payouts-worker`: its database; `ledger-db` under `ledger-api`) — or a
+ * feature flag named with its product word (`pdp-recommendations-v2` for `pdp-bff`) is announced
+ * with that name, not the subject's. Only a change counts: its symptoms are its own, and a
+ * sibling service (`payments-api-v2`) is another service.
  */
-const siblingChanged = (text: string, names: ReadonlyArray<string>): string | undefined => {
+const siblingChanged = (
+  text: string,
+  names: ReadonlyArray<string>,
+  fromFlagService: boolean,
+): string | undefined => {
   if (alertWords.test(text) || !deployWords.test(text)) return undefined
-  const stems = names.flatMap((n) => {
-    const stem = n.split("-")[0] ?? ""
-    return n.includes("-") && stem.length >= 4 && !vague.has(stem) ? [stem] : []
+  const flag = fromFlagService || flagChange.test(text)
+  const stemOf = (n: string) => n.split("-")[0] ?? ""
+  const subjects = names.filter((n) => {
+    const stem = stemOf(n)
+    return n.includes("-") && stem.length >= (flag ? 3 : 4) && !vague.has(stem)
   })
-  if (stems.length === 0) return undefined
-  return [...text.toLowerCase().matchAll(deployableIn)]
+  const found = [...text.toLowerCase().matchAll(deployableIn)]
     .map((m) => m[0])
-    .find((d) => !names.includes(d) && supportPart.test(d) && stems.includes(d.split("-")[0] ?? ""))
+    .flatMap((d) => {
+      const subject = subjects.find((n) => stemOf(n) === stemOf(d))
+      return subject === undefined || names.includes(d) ? [] : [{ d, subject }]
+    })
+  // A flag is the subject's own behaviour changing (`pdp-recommendations-v2` in `pdp-bff`); a
+  // support part (`payouts-db`) is a thing of its own the subject stands on.
+  if (flag) return found[0]?.subject
+  return found.find(({ d }) => supportPart.test(d))?.d
 }
+
+// A feature-flag service's or a person's flag change ("turned on pdp-recommendations-v2").
+const flagChange =
+  /\b(?:launchdarkly|unleash|flagsmith|configcat|statsig|growthbook|optimizely|split\.io|feature[ -]?flags?|flags?)\b/i
 
 /** Classify one message against the alert's subject; null when it is not evidence. */
 export const classifyMessage = (
@@ -232,7 +253,9 @@ export const classifyMessage = (
   m: HistoryMessage,
 ): ChatMatch | null => {
   if (m.own || isAlertMessage(input.alert, m)) return null
-  const service = names.find((n) => namesService(m.text, n)) ?? siblingChanged(m.text, names)
+  const service =
+    names.find((n) => namesService(m.text, n)) ??
+    siblingChanged(m.text, names, flagChange.test(m.author.name ?? ""))
   if (service === undefined) return null
   const channel = where(
     input.channels.find((c) => c.id === m.channel),
@@ -261,7 +284,10 @@ export const classifyMessage = (
       title: `${what} for ${service} in ${channel}: ${firstLine(m.text)}`,
     }
   }
-  const change = deployWords.test(m.text) || versionShipped.test(m.text) || percentageMoved.test(m.text)
+  const change =
+    (deployWords.test(m.text) && !deniedChange.test(m.text)) ||
+    versionShipped.test(m.text) ||
+    percentageMoved.test(m.text)
   if (!symptom && change && between(m, window.changesSince, window.end))
     return {
       kind: "deploy_announcement",

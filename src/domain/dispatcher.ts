@@ -11,6 +11,7 @@ import { type ChatPlatformService, ChatPlatforms } from "../ports/chat-platform.
 import { DedupStore, type DedupStoreError } from "../ports/dedup-store.js"
 import { TraceStore } from "../ports/trace-store.js"
 import { extractFacts } from "./alert-facts.js"
+import { windowFromOnset } from "./alert-onset.js"
 import { AppSettings } from "./app-settings.js"
 import { couldNotStart, investigatingText } from "./intake-messages.js"
 import type { InvestigationRequest } from "./investigation-request.js"
@@ -117,12 +118,20 @@ export const DispatcherLive = Layer.effect(
           data: { anchor, interaction: request.interaction !== null },
         })
         const deadline = DateTime.addDuration(now, Duration.seconds(settings.budgets.report_deadline_s))
-        // The task carries the alert, never the interaction token.
+        // The task carries the alert, never the interaction token; its window opens early enough
+        // for the onset the alert states ("since about 19:00", Alertmanager's "Starts at").
+        const facts = extractFacts(request.context.text, settings.severity.labels)
+        const window = windowFromOnset(
+          request.context.window,
+          facts,
+          request.context.text,
+          request.context.alertTime,
+        )
         const task: AgentTask = {
           task: "investigate",
           investigationId: request.investigationId,
-          alert: { ...request.context, threadId: anchor },
-          facts: extractFacts(request.context.text, settings.severity.labels),
+          alert: { ...request.context, threadId: anchor, window },
+          facts,
           dedupKey: request.dedupKey,
           hints: {},
           deadline,

@@ -460,6 +460,11 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "human: a deployable named in passing is the service, not the cluster beside it or a namespace",
+    "<@U0SREBOT> product search on vantor.shop returns 503 for everything since ~08:15 (catalog-search, eks-vantor-prod). category pages are broken too",
+    { source: "human", service: "catalog-search" },
+  ],
+  [
     "uptime kuma: back up",
     "[UP] checkout-home is back up (https://shop.example.com/) — it was down for 4 minutes",
     { source: "uptime", alertName: "checkout-home", state: "resolved", links: ["https://shop.example.com/"] },

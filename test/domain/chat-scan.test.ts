@@ -136,6 +136,26 @@ describe("scanChat", () => {
     ).toEqual([["deploy_announcement", "payments-db", rotation.messageId]])
   })
 
+  it("a flag named with the service's product word, turned on by a flag service, is a change; a denied deploy is not", () => {
+    const flag = msg(
+      "2026-11-27T12:40:00Z",
+      "**Priya Nair** turned on **payments-retry-v2** in **Production** · serving `true` to 100% of contexts (was: 0%)",
+      { author: { id: "B0LD", name: "LaunchDarkly", bot: true } },
+    )
+    const otherFlag = msg(
+      "2026-11-27T12:41:00Z",
+      "**Priya Nair** changed **checkout-apple-pay** in **Production**: rollout 25% → 50%",
+      { author: { id: "B0LD", name: "LaunchDarkly", bot: true } },
+    )
+    const denied = msg(
+      "2026-11-27T12:50:00Z",
+      "payments-api is crawling, nobody deployed anything this evening afaik",
+    )
+    expect(
+      scan([flag, otherFlag, denied]).matches.map((m) => [m.kind, m.service, m.message.messageId]),
+    ).toEqual([["deploy_announcement", "payments-api", flag.messageId]])
+  })
+
   it("another alert for the service in the evidence window is a related_alert; outside it, nothing", () => {
     const inside = msg("2026-11-27T12:50:00Z", "[FIRING:1] HighErrorRate payments-api 5xx > 5%", {
       channel: "C0ALERTS",
