@@ -20,7 +20,7 @@ export const defaultMetricQueries: Readonly<Record<MetricQueryKind, string>> = {
   // A histogram's p99; for a service that exports a summary instead, its 0.99 quantile; else a
   // recording rule of the `level:metric:operation` convention (`service:…:p99`), worst series.
   latency_p99:
-    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{service}"}[5m]))) or max(http_request_duration_seconds{service="{service}",quantile="0.99"}) or max({__name__=~"[a-zA-Z_]+:http_request_duration_seconds:(p99|99quantile|quantile_?99)",service="{service}"}) or histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{application="{service}"}[5m]))) or max(http_server_requests_seconds{application="{service}",quantile="0.99"})',
+    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{service}"}[5m]))) or max(http_request_duration_seconds{service="{service}",quantile="0.99"}) or max({__name__=~"[a-zA-Z_]+:http_(server_)?requests?_duration_seconds:(p99|99quantile|quantile_?99)",service="{service}"}) or histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{application="{service}"}[5m]))) or max(http_server_requests_seconds{application="{service}",quantile="0.99"})',
   saturation:
     'max(sum by (pod) (container_memory_working_set_bytes{namespace="{namespace}",pod=~"{workload_re}-.*",container!="",container!="POD"}) / sum by (pod) (kube_pod_container_resource_limits{namespace="{namespace}",pod=~"{workload_re}-.*",resource="memory"}))',
   restarts:

@@ -12,6 +12,7 @@
  */
 import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { workloadOfPod } from "../../domain/log-origin.js"
 import {
   type AnomalyRule,
   type AnomalyVerdict,
@@ -56,7 +57,7 @@ const covered = new Set([
   "kube_pod_container_status_restarts_total",
 ])
 // The latency template's recording-rule fallback (metric-queries.ts) already judges these.
-const coveredRule = /:http_request_duration_seconds:(?:p99|99quantile|quantile_?99)$/
+const coveredRule = /:http_(?:server_)?requests?_duration_seconds:(?:p99|99quantile|quantile_?99)$/
 const descriptive =
   /(?:_bucket|_created|_info|_labels|_annotations|_start_time_seconds|_generation|_owner|_status_phase|_timestamp_seconds)$|^(?:up|scrape_.*|kube_.*_created|go_info|process_start_time_seconds)$/
 
@@ -201,6 +202,64 @@ export const growthFinding = (
   }
 }
 
+const throttledPeriods = "container_cpu_cfs_throttled_periods_total"
+const allPeriods = "container_cpu_cfs_periods_total"
+/** The share of CFS periods throttled from which a container is CPU-starved, and badly so. */
+export const throttledShare = { medium: 0.25, high: 0.5 }
+
+/**
+ * CPU throttling as a level, not a change: the share of the container's CFS periods in which
+ * it hit its CPU limit. A service throttled in 60% of periods all along has nothing to compare
+ * against (no jump, often no history), yet it is slow because of it; the share has a meaning of
+ * its own, so it is judged against fixed levels.
+ */
+const throttling = (
+  source: MetricSourceService,
+  c: ScanContext,
+  names: ReadonlyArray<string>,
+  stepS: number,
+): Effect.Effect<Finding | null> => {
+  if (!names.includes(throttledPeriods) || !names.includes(allPeriods)) return Effect.succeed(null)
+  const expr = `(${scanExpr(throttledPeriods, c.selectors)}) / (${scanExpr(allPeriods, c.selectors)})`
+  // The workload the throttled pods belong to: a person's "checkout" is `checkout-api` here.
+  const pods = `count by (pod) (${c.selectors.map((sel) => `${allPeriods}${sel}`).join(" or ")})`
+  return Effect.all([
+    source.queryRange(expr, c.incident.startMs, c.incident.endMs, stepS),
+    source
+      .queryRange(pods, c.incident.startMs, c.incident.endMs, Math.max(stepS, 60))
+      .pipe(Effect.orElseSucceed(() => [])),
+  ]).pipe(
+    Effect.map(([[series], podSeries]) => {
+      const workloads = new Set(podSeries.flatMap((p) => workloadOfPod(p.labels.pod ?? "") ?? []))
+      const subject = workloads.size === 1 ? ([...workloads][0] ?? c.subject) : c.subject
+      const values = (series?.samples ?? []).map((x) => x.v).filter(Number.isFinite)
+      if (values.length < 3) return null
+      const share = values.reduce((a, b) => a + b, 0) / values.length
+      if (!(share >= throttledShare.medium)) return null
+      const pct = `${Math.round(share * 100)}%`
+      return {
+        id: "",
+        agent: "prometheus",
+        title: redact(`${subject} CPU throttled in ${pct} of CFS periods (at its CPU limit)`),
+        detail: redact(
+          `Found by scanning what ${c.subject} exports (${subject}): over ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC ` +
+            `the container hit its CPU limit in ${pct} of its CFS scheduling periods on average ` +
+            `(${throttledPeriods} ÷ ${allPeriods}). Rule: ≥ ${throttledShare.medium * 100}% is a container ` +
+            `starved of CPU whatever it was before, ≥ ${throttledShare.high * 100}% badly so.`,
+        ),
+        severity: share >= throttledShare.high ? "high" : "medium",
+        kind: "metric_anomaly",
+        observedAt: null,
+        resource: `metric/${subject}/${throttledPeriods}`,
+        service: subject,
+        link: source.graphUrl(expr, c.incident.startMs, c.incident.endMs),
+        excerpt: redact(expr),
+      } satisfies Finding
+    }),
+    Effect.orElseSucceed(() => null),
+  )
+}
+
 export interface ScanOutcome {
   readonly findings: ReadonlyArray<Finding>
   readonly scanned: ReadonlyArray<string>
@@ -270,7 +329,8 @@ export const scanScope = (
       },
       { concurrency: 4 },
     )
-    const findings = judged.filter((f): f is Finding => f !== null)
+    const throttled = yield* throttling(source, c, names, stepS)
+    const findings = [...judged, throttled].filter((f): f is Finding => f !== null)
     const note =
       metrics.length === 0
         ? `scan: no other metric of ${c.subject} found`

@@ -136,6 +136,28 @@ describe("prometheusAgent's scope scan", () => {
       }),
   )
 
+  it.scoped("reports CPU throttling as a share of CFS periods, though it was as bad all along", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(nowMs)
+      const pod = { namespace: "shop", pod: "checkout-api-7b9c6d5f84-2hx9q", container: "api" }
+      // 10 CFS periods a second, 6 of them throttled, in every window: no change to judge.
+      const replay = yield* makePrometheusReplay({
+        series: [
+          series({ __name__: "container_cpu_cfs_periods_total", ...pod }, () => 10),
+          series({ __name__: "container_cpu_cfs_throttled_periods_total", ...pod }, () => 6),
+        ],
+        now: () => nowMs,
+      })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* prometheusAgent
+        .handle(taskFor({ text: alertText, alertTime, now }), { sessionId: null })
+        .pipe(Effect.provideService(MetricSource, source))
+      expect(result.findings.map((f) => [f.title, f.severity])).toEqual([
+        ["checkout-api CPU throttled in 60% of CFS periods (at its CPU limit)", "high"],
+      ])
+    }),
+  )
+
   it.scoped(
     "reports a gauge that climbed all day as a leak, though nothing jumped against the hour before",
     () =>
