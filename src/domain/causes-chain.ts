@@ -198,8 +198,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     (chains.length === 0 || (onlyWeak && severityOf(outcomes) > severityRank("low")))
   ) {
     const linked = changeBefore(changes, firstTime(outcomes, alertMs))
+    // The WARN lines that name a dependency ("slow dependency call target=rail-gateway") say
+    // where the latency comes from: they support the outcome and name it.
+    const naming = chains.flatMap((c) => c.roots.filter((f) => dependencyNamesIn(textOf(f)).length > 0))
     return [
-      { ...base, modes: ["outcome"], roots: [], changes: linked, outcomes, support: [] },
+      { ...base, modes: ["outcome"], roots: [], changes: linked, outcomes, support: naming },
       ...chains.map((c) => ({ ...c, support: context.filter((f) => c.modes.includes(textMode(f))) })),
     ]
   }

@@ -103,8 +103,12 @@ export const shownRoots = (chain: Chain): ReadonlyArray<Finding> => {
 
 /** Dependencies the chain's own evidence names ("… connection slots … database orders-db"). */
 const dependencies = (chain: Chain): ReadonlyArray<string> => {
-  if (!chain.modes.some(isDependencyMode)) return []
-  const named = chain.roots.flatMap((f) => dependencyNamesIn(textOf(f)))
+  // What users see (a latency) with its WARN lines naming the dependency it waits on.
+  const outcomeOnly = chain.roots.length === 0 && chain.modes.every((m) => m === "outcome")
+  if (!chain.modes.some(isDependencyMode) && !outcomeOnly) return []
+  const named = (outcomeOnly ? [...chain.outcomes, ...chain.support] : chain.roots).flatMap((f) =>
+    dependencyNamesIn(textOf(f)),
+  )
   return [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
 }
 

@@ -180,6 +180,33 @@ describe("the alert's subject", () => {
     expect(causes.map((c) => c.text).join(" ")).toContain("fulfillment-consumer")
   })
 
+  it("a latency with only WARN lines below it names the dependency those lines wait on", () => {
+    const ingress = facts({ source: "grafana", namespace: "journeys", service: "journey-planner" })
+    const findings = numbered([
+      {
+        agent: "prometheus",
+        kind: "metric_anomaly",
+        severity: "high",
+        at: "12:55",
+        service: "journey-planner",
+        resource: "metric/journey-planner/latency_p99",
+        title: "journey-planner p99 latency 74.2 s vs 1 s baseline (74×)",
+      },
+      {
+        agent: "eks",
+        kind: "container_logs",
+        severity: "low",
+        at: "12:50",
+        service: "journey-planner",
+        resource: "pod/journeys/journey-planner-5d7f9b8c6d-b2k9q",
+        title:
+          'journey-planner: current app container logged "WARN slow dependency call target=rail-gateway path=/v2/availability duration_ms=48213"',
+      },
+    ])
+    const [top] = causesFor(ingress, findings)
+    expect(top?.text).toMatch(/^high latency .*in journey-planner \(dependency: rail-gateway\)/)
+  })
+
   it("a node alert keeps the node and what names it in scope, never another node", () => {
     const nodeFacts = { ...nothingNamed, node: "ip-10-0-3-17.ec2.internal" }
     const nodes = numberFindings([

@@ -205,14 +205,18 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
       owner === null
         ? undefined
         : controllers.find((c) => nsOf(c.meta) === ns && refersTo(owner, c.kind, c.meta))
+    // A ReplicaSet we were not given still names its Deployment: `<deployment>-<pod-template-hash>`.
+    const deploymentName =
+      rs === undefined && owner?.kind === "ReplicaSet" ? deploymentOf(owner.name, pod) : null
     const draft =
       viaRs ??
       (known !== undefined ? drafts.get(`${known.kind}/${ns}/${known.meta.name}`) : undefined) ??
+      (deploymentName === null ? undefined : drafts.get(`Deployment/${ns}/${deploymentName}`)) ??
       (owner === null ? adoptedBy(pod) : undefined) ??
       add({
-        kind: owner?.kind ?? "Pod",
+        kind: deploymentName === null ? (owner?.kind ?? "Pod") : "Deployment",
         namespace: ns,
-        name: owner?.name ?? pod.metadata.name,
+        name: deploymentName ?? owner?.name ?? pod.metadata.name,
         desired: rs?.spec.replicas ?? null,
         readyFromStatus: null,
         deployment: null,
@@ -222,6 +226,17 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
     draft.pods.push(pod)
   }
   return [...drafts.values()].map((d) => finish(d, s))
+}
+
+/** The Deployment a ReplicaSet's name belongs to: its name without the pods' template hash. */
+const deploymentOf = (
+  replicaSet: string,
+  pod: { readonly metadata: { readonly labels?: Readonly<Record<string, string>> | undefined } },
+): string | null => {
+  const hash = pod.metadata.labels?.["pod-template-hash"]
+  if (hash !== undefined && hash !== "" && replicaSet.endsWith(`-${hash}`))
+    return replicaSet.slice(0, -(hash.length + 1)) || null
+  return /^(.+)-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/.exec(replicaSet)?.[1] ?? null
 }
 
 const finish = (d: Draft, s: ClusterSnapshot): Workload => {

@@ -133,7 +133,7 @@ describe("podFailureFindings", () => {
         at: "2026-11-27T13:06:00Z",
       }),
     ]
-    const [f] = podFailureFindings(workloadNamed({ pods, events }, "web-5f6d7c8b9"), ctx)
+    const [f] = podFailureFindings(workloadNamed({ pods, events }, "web"), ctx)
     expect(f?.kind).toBe("image_pull")
     expect(f?.title).toContain(
       "container web ImagePullBackOff in 1/1 pod (image registry.example.com/web:v9-typo)",

@@ -43,3 +43,27 @@ describe("buildWorkloads without ownerReferences", () => {
     ])
   })
 })
+
+describe("buildWorkloads with a ReplicaSet owner that was not recorded", () => {
+  it("names the Deployment from the ReplicaSet's name without the pods' template hash", () => {
+    const pods = ["b2k9q", "h6t3r"].map((sfx) =>
+      pod({
+        name: `journey-planner-5d7f9b8c6d-${sfx}`,
+        owner: { kind: "ReplicaSet", name: "journey-planner-5d7f9b8c6d" },
+        labels: { app: "journey-planner", "pod-template-hash": "5d7f9b8c6d" },
+        statuses: [running("app")],
+      }),
+    )
+    const alone = buildWorkloads({ ...emptySnapshot, pods })
+    expect(alone.map((w) => [w.kind, w.name, w.pods.length])).toEqual([["Deployment", "journey-planner", 2]])
+    // With the Deployment recorded, the pods join it.
+    const withDeployment = buildWorkloads({
+      ...emptySnapshot,
+      deployments: [deployment({ name: "journey-planner", replicas: 2, ready: 2 })],
+      pods,
+    })
+    expect(withDeployment.map((w) => [w.kind, w.name, w.pods.length])).toEqual([
+      ["Deployment", "journey-planner", 2],
+    ])
+  })
+})
