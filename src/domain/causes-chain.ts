@@ -93,13 +93,20 @@ export const changeEffectMs = 60 * 60_000
  * The latest change of `changes` (latest first) at most `changeEffectMs` before `t0`, the
  * system's record and the announcement; an untimed change is taken as preceding.
  */
+/** A schema migration, in a deploy tool's or a person's words. */
+export const schemaChange = /\b(?:migrat\w*|flyway|liquibase|alembic|schema change|alter table)\b/i
+const schemaWordsEvery = new RegExp(schemaChange.source, "gi")
+
 const changeBefore = (changes: ReadonlyArray<Finding>, t0: number): ReadonlyArray<Finding> => {
   const before = changes.filter((c) => {
     const t = timeOf(c)
     return t === null || (t <= t0 && t0 - t <= changeEffectMs)
   })
   const system = before.find((c) => c.kind !== "deploy_announcement")
-  const told = before.find((c) => c.kind === "deploy_announcement")
+  const announcements = before.filter((c) => c.kind === "deploy_announcement")
+  // Of a burst of announcements, the one saying what changed in the data (a migration) first.
+  const schemaWords = (c: Finding) => c.title.match(schemaWordsEvery)?.length ?? 0
+  const told = [...announcements].sort((a, b) => schemaWords(b) - schemaWords(a))[0] ?? announcements[0]
   return [system, told].filter((c): c is Finding => c !== undefined)
 }
 

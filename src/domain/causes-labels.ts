@@ -138,6 +138,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   locks: [
     [/deadlock/, "deadlocks"],
     [/lock wait timeout|lock timeout|could not obtain lock/, "lock wait timeouts"],
+    // PostgreSQL's lock queue: a DDL waiting for AccessExclusiveLock queues every query behind it.
+    [
+      /still waiting for (accessexclusivelock|\w*lock)/,
+      (m) => `lock queue (waiting for ${m[1] === "accessexclusivelock" ? "AccessExclusiveLock" : "a lock"})`,
+    ],
   ],
   connections: [
     [/connection slots/, "connection slots exhausted"],

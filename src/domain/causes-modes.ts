@@ -113,7 +113,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // Transactions waiting on each other: a migration's new lock order, a hot row.
   [
     "locks",
-    /deadlock|lock wait timeout|could not obtain lock|lock timeout|\b1213\b.*deadlock|serialization failure/,
+    /deadlock|lock wait timeout|could not obtain lock|lock timeout|\b1213\b.*deadlock|serialization failure|still waiting for \w*lock|locknotavailable/,
   ],
   ["scheduling", /failedscheduling|insufficient (?:cpu|memory)|max node group size/],
   // A certificate that expired, fails verification or could not be renewed (an ingress

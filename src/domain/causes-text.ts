@@ -5,7 +5,7 @@
  * version and settings, the titles — so nothing out of scope can leak into a cause.
  */
 import type { DateTime } from "effect"
-import type { Chain, Consequence } from "./causes-chain.js"
+import { type Chain, type Consequence, schemaChange } from "./causes-chain.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
@@ -75,7 +75,8 @@ const changePhrase = (chain: Chain): string | null => {
   const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`
   const announced = lead.kind === "deploy_announcement"
   // An announcement that is not a deploy (scaling, a flag, a migration) is named a change, in its own words.
-  const deploy = !announced || deployWords.test(lead.title) || version !== null
+  const deploy =
+    !announced || ((deployWords.test(lead.title) || version !== null) && !schemaChange.test(lead.title))
   const told = !announced
     ? ""
     : deploy

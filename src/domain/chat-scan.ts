@@ -224,7 +224,9 @@ const siblingChanged = (
   fromFlagService: boolean,
 ): string | undefined => {
   if (alertWords.test(text) || !deployWords.test(text)) return undefined
-  const flag = fromFlagService || flagChange.test(text)
+  // A flag, or a schema migration of the service's database: the subject's own change, named
+  // with its product word (`billing-db-migrate-…` for `billing-api`).
+  const flag = fromFlagService || flagChange.test(text) || schemaMigration.test(text)
   const stemOf = (n: string) => n.split("-")[0] ?? ""
   const subjects = names.filter((n) => {
     const stem = stemOf(n)
@@ -241,6 +243,8 @@ const siblingChanged = (
   if (flag) return found[0]?.subject
   return found.find(({ d }) => supportPart.test(d))?.d
 }
+
+const schemaMigration = /\b(?:migrat\w*|flyway|liquibase|alembic|schema change)\b/i
 
 // A feature-flag service's or a person's flag change ("turned on pdp-recommendations-v2").
 const flagChange =

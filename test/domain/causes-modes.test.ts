@@ -179,6 +179,16 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "unable to create native thread (too many threads) (out of memory)",
     ],
     [
+      "locks",
+      [
+        [
+          "log_signature",
+          "LOG:  process 28841 still waiting for AccessExclusiveLock on relation 16842 of database 16401 after 1000.043 ms",
+        ],
+      ],
+      "lock queue (waiting for AccessExclusiveLock)",
+    ],
+    [
       "certificate",
       [["log_signature", "failed to connect: x509: certificate signed by unknown authority"]],
       "certificate signed by an unknown authority (CA not trusted) (TLS certificate rejected)",

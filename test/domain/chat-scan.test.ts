@@ -156,6 +156,16 @@ describe("scanChat", () => {
     ).toEqual([["deploy_announcement", "payments-api", flag.messageId]])
   })
 
+  it("a schema migration job named with the service's product word is the service's change", () => {
+    const migration = msg(
+      "2026-11-27T12:40:00Z",
+      "argocd: sync started payments-prod — PreSync hook Job payments-db-migrate-0142 (flyway migrate to 0142)",
+    )
+    expect(scan([migration]).matches.map((m) => [m.kind, m.service])).toEqual([
+      ["deploy_announcement", "payments-api"],
+    ])
+  })
+
   it("another alert for the service in the evidence window is a related_alert; outside it, nothing", () => {
     const inside = msg("2026-11-27T12:50:00Z", "[FIRING:1] HighErrorRate payments-api 5xx > 5%", {
       channel: "C0ALERTS",

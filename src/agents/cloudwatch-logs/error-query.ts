@@ -19,8 +19,9 @@ const errorLines = [
   "fields @timestamp, @message, @logStream, @log",
   // klog's E/F lines ("E0118 07:05:41 … SSL certificate expired") name no error word; pino and
   // bunyan JSON lines say "level":50 (error) or 60 (fatal), escaped (\\") inside a shipper's
-  // envelope; 401/403 answers are errors worth reading.
-  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b)/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // envelope; 401/403 answers are errors worth reading; PostgreSQL logs a lock queue at LOG level
+  // ("process 28902 still waiting for AccessShareLock").
+  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|still waiting for|lock wait| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b)/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 
