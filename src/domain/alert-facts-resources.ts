@@ -26,7 +26,7 @@ const metricWords = words(`
   read write reads writes readlatency writelatency connection connections conn conns dbconnections
   databaseconnections throttle throttles throttled throttling duration durations timeout timeouts timedout
   invocations invocation concurrency concurrent executions iterator iteratorage age dlq depth backlog lag
-  replicalag messages visible oldest approximate availability available health healthy unhealthy
+  replicalag message messages visible oldest approximate availability available health healthy unhealthy
   unhealthyhost unhealthyhosts unhealthyhostcount healthyhostcount host hosts healthcheck statuscheck
   statuscheckfailed status check checks failed failure failures fail failing down up slow response
   responsetime targetresponsetime time spike spikes burst balance burstbalance credit credits anomaly

@@ -11,7 +11,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
 import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import type { Finding } from "./finding.js"
-import { isKin, sharedWords } from "./log-group-kin.js"
+import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
 import { namesReportRoute } from "./route-words.js"
 
@@ -51,7 +51,9 @@ const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope
     base.namespace !== null && parseResource(f.resource)?.namespace === base.namespace
   const kin = evidence.flatMap((f) =>
     namesOf(f).filter((n) =>
-      [...base.names].some((b) => isKin(n, b) || (sameNamespace(f) && sharedWords(n, b).length >= 1)),
+      [...base.names].some(
+        (b) => isKin(n, b) || isConsumerKin(n, b) || (sameNamespace(f) && sharedWords(n, b).length >= 1),
+      ),
     ),
   )
   return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }

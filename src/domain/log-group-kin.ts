@@ -5,7 +5,8 @@
  * `orders-events` by the `orders-publisher` service. The alert's names are split into their
  * distinctive words, groups containing those words are searched for, and a group counts as kin
  * only when it shares at least two of them (a word may be a stem of the other, "render" →
- * "renderer"), so one shared word ("invoice" in `legacy-invoice-import`) is never enough. Pure.
+ * "renderer"), so one shared word ("invoice" in `legacy-invoice-import`) is not enough — unless
+ * the rest of the group's name only says it consumes (`email-worker` for `email-dispatch`). Pure.
  */
 import type { DiscoveryPlan, LogGroupSearch, RankedLogGroup } from "./log-group-discovery.js"
 import { searchable } from "./log-group-names.js"
@@ -53,13 +54,44 @@ export const sharedWords = (candidate: string, name: string): ReadonlyArray<stri
 /** Whether `candidate` is named with at least two of `name`'s distinctive words (see the module header). */
 export const isKin = (candidate: string, name: string): boolean => sharedWords(candidate, name).length >= 2
 
-/** The found groups sharing at least two distinctive words with one name, most shared first. */
+// What a queue's or a topic's consumer is called besides the product word (`email-worker` for
+// the queue `email-dispatch`): one shared word is enough when the rest only says "consumer".
+const consumerRoles = new Set(
+  "worker workers consumer consumers processor handler dispatcher sender listener subscriber poller".split(
+    " ",
+  ),
+)
+/** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
+export const isConsumerKin = (candidate: string, name: string): boolean => {
+  const shared = sharedWords(candidate, name)
+  return shared.length === 1 && consumerOnly(candidate, shared)
+}
+
+const consumerOnly = (group: string, shared: ReadonlyArray<string>): boolean => {
+  const last =
+    group
+      .toLowerCase()
+      .split("/")
+      .filter((p) => p !== "")
+      .pop() ?? ""
+  const rest = last.split(/[^a-z0-9]+/).filter((w) => w !== "" && !shared.some((k) => w.startsWith(k)))
+  return rest.length > 0 && rest.every((w) => consumerRoles.has(w))
+}
+
+/**
+ * The found groups sharing at least two distinctive words with one name — or one, when the
+ * group is named as its consumer (`email-worker`) — most shared first.
+ */
 export const rankKin = (plan: DiscoveryPlan, found: ReadonlyArray<string>): ReadonlyArray<RankedLogGroup> => {
   const scored = [...new Set(found)].flatMap((group) => {
     const best = plan.names
       .map((name) => ({ name, shared: sharedWords(group, name) }))
       .sort((a, b) => b.shared.length - a.shared.length)[0]
-    if (best === undefined || best.shared.length < 2) return []
+    if (
+      best === undefined ||
+      (best.shared.length < 2 && !(best.shared.length === 1 && consumerOnly(group, best.shared)))
+    )
+      return []
     return [
       {
         name: group,

@@ -23,7 +23,8 @@ const metricWords = new Set(
   (
     "alb elb nlb lb tg 5xx 4xx 5xxs 4xxs errors error err errs latency p50 p90 p95 p99 high low cpu mem memory " +
     "throttles throttled throttling duration count alarm alert critical warning warn dlq age depth availability " +
-    "health healthy unhealthy down timeout timeouts slow saturation disk iops connections conns invocations"
+    "health healthy unhealthy down timeout timeouts slow saturation disk iops connections conns invocations " +
+    "oldest age message messages visible approximate backlog depth delayed inflight"
   ).split(" "),
 )
 const environmentWords = new Set("prod production prd staging stage stg dev test qa uat".split(" "))
@@ -44,7 +45,7 @@ const linkPatterns: ReadonlyArray<RegExp> = [
 ]
 
 const dimensionPatterns: ReadonlyArray<RegExp> = [
-  /\b(?:ServiceName|FunctionName|DBInstanceIdentifier|DBClusterIdentifier)\s{0,3}[:=]\s{0,3}[`"']?([\w.-]{3,140})/g,
+  /\b(?:ServiceName|FunctionName|DBInstanceIdentifier|DBClusterIdentifier|QueueName|TopicName|StreamName)\s{0,3}[:=]\s{0,3}[`"']?([\w.-]{3,140})/g,
   /\bTargetGroup\s{0,3}[:=]\s{0,3}[`"']?targetgroup\/([\w-]{3,32})\//gi,
 ]
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import { extractFacts } from "../../src/domain/alert-facts.js"
 import { defaultConfig } from "../../src/domain/config.js"
 import { discoveryPlan } from "../../src/domain/log-group-discovery.js"
-import { isKin, kinSearches, kinWords, rankKin } from "../../src/domain/log-group-kin.js"
+import { isConsumerKin, isKin, kinSearches, kinWords, rankKin } from "../../src/domain/log-group-kin.js"
 
 describe("kin of an alerting resource", () => {
   it("keeps the distinctive words of a name and searches by them", () => {
@@ -33,5 +33,22 @@ describe("kin of an alerting resource", () => {
     expect(isKin("invoice-pdf-renderer", "invoice-render-dlq")).toBe(true)
     expect(isKin("legacy-invoice-import", "invoice-render-dlq")).toBe(false)
     expect(isKin("orders-worker", "orders-api")).toBe(false)
+  })
+
+  it("one shared word is enough when the rest of the name only says it consumes", () => {
+    const facts = extractFacts(
+      "*CloudWatch Alarm | email-dispatch-oldest-message-age | us-east-1*\nNamespace: AWS/SQS · Metric: ApproximateAgeOfOldestMessage · QueueName: email-dispatch",
+      defaultConfig.severity.labels,
+    )
+    expect(facts.service).toBe("email-dispatch")
+    const plan = discoveryPlan(facts, [], "QueueName: email-dispatch")
+    const ranked = rankKin(plan, [
+      "/ecs/email-worker",
+      "/ecs/email-templates-admin",
+      "/ecs/campaign-scheduler",
+    ])
+    expect(ranked.map((g) => g.name)).toEqual(["/ecs/email-worker"])
+    expect(isConsumerKin("email-worker", "email-dispatch")).toBe(true)
+    expect(isConsumerKin("legacy-invoice-import", "invoice-render-dlq")).toBe(false)
   })
 })
