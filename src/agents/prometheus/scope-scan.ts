@@ -129,6 +129,15 @@ export interface ScanContext {
   readonly rule: AnomalyRule
 }
 
+/** A metric in words: what it measures (its gloss, else its name) and its levels in its unit. */
+const spoken = (metric: string) => {
+  const gloss = glossOf(metric)
+  return {
+    v: (x: number) => valueText(metric, x),
+    what: gloss === null ? metric : `${gloss} (${metric})`,
+  }
+}
+
 /** An anomalous scanned metric as a finding: what it measures, its level against the baselines, the rule. */
 export const scanFinding = (
   metric: string,
@@ -136,9 +145,7 @@ export const scanFinding = (
   c: ScanContext,
   link: string | null,
 ): Finding => {
-  const gloss = glossOf(metric)
-  const v = (x: number) => valueText(metric, x)
-  const what = gloss === null ? metric : `${gloss} (${metric})`
+  const { v, what } = spoken(metric)
   const lowest = Math.min(...verdict.baselines.map((b) => b.ratio))
   const baselines = verdict.baselines
     .map((b) => `${b.label}: mean ${v(b.stats.mean)} (sd ${v(b.stats.sd)}) → ${formatRatio(b.ratio)}`)
@@ -174,9 +181,7 @@ export const growthFinding = (
   c: ScanContext,
   link: string | null,
 ): Finding => {
-  const gloss = glossOf(metric)
-  const v = (x: number) => valueText(metric, x)
-  const what = gloss === null ? metric : `${gloss} (${metric})`
+  const { v, what } = spoken(metric)
   const path = [...growth.steps.map((s) => `${v(s.mean)} ${s.label}`), `${v(growth.incidentMean)} now`]
   const oldest = growth.steps[0]?.label ?? "earlier"
   return {
