@@ -26,6 +26,7 @@ import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
+import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 
 export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
@@ -277,11 +278,20 @@ export const investigate = (
             ].join("; ")})`,
           })
     }
+    // Then what is full right now among shared resources, in the time that is left.
+    const left = Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))
+    const swept = yield* sweepSaturation(source, incident, settings.step_s).pipe(
+      Effect.timeoutOption(left),
+      Effect.map((o) =>
+        o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },
+      ),
+    )
     const scannedFindings = scanned?.findings ?? []
-    const findings = [...judged.flatMap((o) => o.findings), ...scannedFindings]
+    const findings = [...judged.flatMap((o) => o.findings), ...scannedFindings, ...swept.findings]
     const notes = [
       ...judged.map((o) => o.note),
       ...(scanned === null ? [] : [scanned.note]),
+      swept.note,
       ...failed.map(describeFailure),
       ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
       ...skipped.map((s) => `skipped ${s}`),
@@ -294,6 +304,7 @@ export const investigate = (
           `${[
             ...judged.filter((o) => o.findings.length > 0).map((o) => kindLabels[o.kind]),
             ...scannedFindings.map((f) => f.resource?.split("/").pop() ?? "a scanned metric"),
+            ...swept.findings.map((f) => f.title),
           ].join(", ")}.`
     return {
       status: "ok",

@@ -9,6 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
+import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
 import {
@@ -85,8 +86,13 @@ describe("prometheusAgent", () => {
       // The scope scan lists what else checkout-api exports: nothing the signals do not judge.
       const [lookup, ...rest] = replay.requests().map((r) => r.body as Record<string, string>)
       expect(lookup?.query).toBe("count by (service) (http_requests_total)")
-      const ranges = rest.filter((b) => !String(b.query).startsWith("count by (__name__)"))
-      expect(rest.length - ranges.length).toBe(1)
+      // Then the saturation sweep's checks, one range query each.
+      const sweep = new Set(saturationChecks.map((c) => c.expr))
+      const ranges = rest.filter(
+        (b) => !String(b.query).startsWith("count by (__name__)") && !sweep.has(b.query),
+      )
+      expect(rest.filter((b) => sweep.has(b.query))).toHaveLength(saturationChecks.length)
+      expect(rest.length - ranges.length - saturationChecks.length).toBe(1)
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
       expect([...lengths]).toEqual([32 * 60])

@@ -1,0 +1,153 @@
+/**
+ * What is full right now, whatever the alert names: a few shared resources whose saturation
+ * has a meaning of its own — a Redis at its maxmemory (writes refused or keys evicted), a node's
+ * conntrack table at its limit (packets dropped), a PostgreSQL at max_connections, a search
+ * cluster's data disk past its watermark or its status red. The alerting service often stands
+ * on one of them without naming it ("users are logged out at random" is a full session cache).
+ * Each is one bounded query over the incident window, judged against a fixed level; a resource
+ * above it is a finding of its own (its own subject, so cause inference cites it only when the
+ * alert's evidence names it). Exporters' own metric names; missing series mean nothing to say.
+ */
+import { DateTime, Effect } from "effect"
+import type { Finding } from "../../domain/finding.js"
+import { redact } from "../../domain/redact.js"
+import type { MetricSourceService } from "../../ports/metric-source.js"
+import { hhmm } from "./anomaly-findings.js"
+import type { TimeWindow } from "./metric-windows.js"
+
+interface Check {
+  readonly id: string
+  /** What the ratio measures, for the title. */
+  readonly what: string
+  /** A ratio per resource (0–1), or a status where `level` is the bad value. */
+  readonly expr: string
+  /** The label naming the resource. */
+  readonly by: string
+  readonly level: number
+  readonly ratio: boolean
+  readonly means: string
+}
+
+export const saturationChecks: ReadonlyArray<Check> = [
+  {
+    id: "redis_memory",
+    what: "Redis memory at maxmemory",
+    expr: "max by (instance) (redis_memory_used_bytes) / on (instance) (max by (instance) (redis_memory_max_bytes) > 0)",
+    by: "instance",
+    level: 0.9,
+    ratio: true,
+    means:
+      "at maxmemory Redis evicts keys (allkeys-*) or refuses writes (noeviction: OOM command not allowed)",
+  },
+  {
+    id: "conntrack",
+    what: "conntrack table full",
+    expr: "max by (instance) (node_nf_conntrack_entries) / on (instance) max by (instance) (node_nf_conntrack_entries_limit)",
+    by: "instance",
+    level: 0.9,
+    ratio: true,
+    means:
+      "a full nf_conntrack table makes the node drop new connections' packets (timeouts on that node only)",
+  },
+  {
+    id: "pg_connections",
+    what: "PostgreSQL connections at max_connections",
+    expr: "sum by (server) (pg_stat_activity_count) / on (server) max by (server) (pg_settings_max_connections)",
+    by: "server",
+    level: 0.9,
+    ratio: true,
+    means: "at max_connections new connections are refused (remaining connection slots are reserved)",
+  },
+  {
+    id: "search_disk",
+    what: "search data disk past the flood-stage watermark",
+    expr: "1 - max by (name) (elasticsearch_filesystem_data_available_bytes) / on (name) max by (name) (elasticsearch_filesystem_data_size_bytes)",
+    by: "name",
+    level: 0.9,
+    ratio: true,
+    means: "past the flood-stage watermark (95%) the cluster makes its indices read-only",
+  },
+  {
+    id: "search_status",
+    what: "search cluster status red",
+    expr: "max by (cluster) (opensearch_cluster_status)",
+    by: "cluster",
+    level: 2,
+    ratio: false,
+    means: "red: primary shards are unassigned, so searches and writes on them fail",
+  },
+]
+
+const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string =>
+  (labels[by] ?? "").replace(/:\d{1,5}$/, "")
+
+const findingOf = (
+  check: Check,
+  resource: string,
+  peak: number,
+  incident: TimeWindow,
+  link: string | null,
+  atMs: number,
+): Finding => {
+  const level = check.ratio ? `${Math.round(peak * 100)}%` : `status ${peak}`
+  return {
+    id: "",
+    agent: "prometheus",
+    title: redact(`${resource}: ${check.what} (${level})`),
+    detail: redact(
+      `A saturation sweep of shared resources over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC: ` +
+        `${resource} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
+        `Why it matters: ${check.means}.`,
+    ),
+    severity: !check.ratio || peak >= 0.98 ? "high" : "medium",
+    kind: "metric_anomaly",
+    observedAt: DateTime.unsafeMake(atMs),
+    resource: `metric/${resource}/${check.id}`,
+    service: resource,
+    link,
+    excerpt: redact(check.expr),
+  }
+}
+
+export interface SweepOutcome {
+  readonly findings: ReadonlyArray<Finding>
+  readonly note: string
+}
+
+/** Every check over the incident window (see the module header); a failed check is left out. */
+export const sweepSaturation = (
+  source: MetricSourceService,
+  incident: TimeWindow,
+  stepS: number,
+): Effect.Effect<SweepOutcome> =>
+  Effect.forEach(
+    saturationChecks,
+    (check) =>
+      source.queryRange(check.expr, incident.startMs, incident.endMs, Math.max(stepS, 60)).pipe(
+        Effect.map((series) =>
+          series.flatMap((s) => {
+            const finite = s.samples.filter((x) => Number.isFinite(x.v))
+            const top = finite.reduce<(typeof finite)[number] | null>(
+              (a, x) => (a === null || x.v > a.v ? x : a),
+              null,
+            )
+            if (top === null || !(top.v >= check.level)) return []
+            const link = source.graphUrl(check.expr, incident.startMs, incident.endMs)
+            return [findingOf(check, resourceOf(s.labels, check.by), top.v, incident, link, top.t)]
+          }),
+        ),
+        Effect.orElseSucceed(() => []),
+      ),
+    { concurrency: 3 },
+  ).pipe(
+    Effect.map((found) => {
+      const findings = found.flat().slice(0, 3)
+      return {
+        findings,
+        note:
+          findings.length === 0
+            ? "saturation sweep: nothing full"
+            : `saturation sweep: ${findings.map((f) => f.title).join("; ")}`,
+      }
+    }),
+  )

@@ -1,0 +1,54 @@
+/**
+ * The saturation sweep over the replay and the real adapter: a Redis at 97% of its maxmemory
+ * and a node's conntrack table at its limit are findings of their own resource, with the level
+ * and what it means; a resource below the level and an exporter that is absent say nothing.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, TestClock } from "effect"
+import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
+import { sweepSaturation } from "../../../src/agents/prometheus/saturation-sweep.js"
+import { makePrometheusReplay } from "../../../src/replay/prometheus.js"
+import { gaugeSamples, now } from "./metric-fixtures.js"
+
+const nowMs = Date.parse(now)
+const incident = { label: "incident", startMs: nowMs - 30 * 60_000, endMs: nowMs }
+const gauge = (labels: Record<string, string>, v: number) => ({ labels, samples: gaugeSamples(() => v) })
+
+describe("sweepSaturation", () => {
+  it.scoped("reports what is full, as its own resource, and nothing below the level", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(nowMs)
+      const replay = yield* makePrometheusReplay({
+        series: [
+          gauge({ __name__: "redis_memory_used_bytes", instance: "redis-sessions-0:9121" }, 6.2e9),
+          gauge({ __name__: "redis_memory_max_bytes", instance: "redis-sessions-0:9121" }, 6.4e9),
+          gauge({ __name__: "redis_memory_used_bytes", instance: "redis-cache-0:9121" }, 1e9),
+          gauge({ __name__: "redis_memory_max_bytes", instance: "redis-cache-0:9121" }, 4e9),
+          gauge({ __name__: "node_nf_conntrack_entries", instance: "10.80.5.33:9100" }, 262_000),
+          gauge({ __name__: "node_nf_conntrack_entries_limit", instance: "10.80.5.33:9100" }, 262_144),
+        ],
+        now: () => nowMs,
+      })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const { findings, note } = yield* sweepSaturation(source, incident, 60)
+      expect(findings.map((f) => [f.title, f.severity, f.service])).toEqual([
+        ["redis-sessions-0: Redis memory at maxmemory (97%)", "medium", "redis-sessions-0"],
+        ["10.80.5.33: conntrack table full (100%)", "high", "10.80.5.33"],
+      ])
+      expect(findings[0]?.detail).toContain("refuses writes")
+      expect(note).toMatch(/^saturation sweep: redis-sessions-0/)
+    }),
+  )
+
+  it.scoped("says nothing is full when no exporter answers", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(nowMs)
+      const replay = yield* makePrometheusReplay({ series: [], now: () => nowMs })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      expect(yield* sweepSaturation(source, incident, 60)).toEqual({
+        findings: [],
+        note: "saturation sweep: nothing full",
+      })
+    }),
+  )
+})
