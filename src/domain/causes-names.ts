@@ -48,7 +48,9 @@ const notNames = new Set(
     "etimedout econnreset timeout timed unavailable unreachable refused error errors failed failure " +
     "while after before reached exceeded is was are be pool slots this that its their our " +
     "because since due when if then so as by in on at into but not no all any some has have had will " +
-    "would should could can did does do shutdown shutting stopped stopping"
+    "would should could can did does do shutdown shutting stopped stopping " +
+    // What times out or fails without being a dependency: Lambda's "Task timed out", "endpoint URL".
+    "task tasks job jobs url uri function handler invocation lambda process worker thread call attempt"
   ).split(" "),
 )
 

@@ -89,9 +89,9 @@ describe("prometheusAgent", () => {
       // Then the saturation sweep's checks, one range query each.
       const sweep = new Set(saturationChecks.map((c) => c.expr))
       const ranges = rest.filter(
-        (b) => !String(b.query).startsWith("count by (__name__)") && !sweep.has(b.query),
+        (b) => !String(b.query).startsWith("count by (__name__)") && !sweep.has(String(b.query)),
       )
-      expect(rest.filter((b) => sweep.has(b.query))).toHaveLength(saturationChecks.length)
+      expect(rest.filter((b) => sweep.has(String(b.query)))).toHaveLength(saturationChecks.length)
       expect(rest.length - ranges.length - saturationChecks.length).toBe(1)
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
