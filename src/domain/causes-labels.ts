@@ -124,6 +124,12 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/failedmount/, "FailedMount"],
   ],
   create: [
+    // A pod's network sandbox: the CNI had no IP to give (the subnet or the node's ENIs are full).
+    [
+      /insufficientfreeaddresses|failed to assign an ip|no available ip|exceeded max eni/,
+      "no free IP addresses for new pods (FailedCreatePodSandBox: subnet IP exhaustion)",
+    ],
+    [/sandbox_failed|failedcreatepodsandbox/, "FailedCreatePodSandBox"],
     [/failedcreate|failed_create/, "FailedCreate"],
     [/quota/, "quota exceeded"],
     [/admission webhook|denied the request|denied by/, "admission denied"],

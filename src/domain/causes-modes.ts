@@ -68,6 +68,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   config_error: "config",
   unschedulable: "scheduling",
   volume_mount: "volume",
+  sandbox_failed: "create",
   autoscaler: "scheduling",
   probe_failure: "probe",
   node_not_ready: "node",

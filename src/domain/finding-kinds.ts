@@ -37,6 +37,11 @@ export const findingKinds = {
   pod_evicted: "eks",
   /** A volume that will not attach or mount (FailedAttachVolume / FailedMount, Multi-Attach): pods stuck ContainerCreating. */
   volume_mount: "eks",
+  /**
+   * Pods whose network sandbox cannot be created (FailedCreatePodSandBox): no IP from the CNI
+   * (a subnet out of free addresses, a node at its ENI limit) — pods stuck ContainerCreating.
+   */
+  sandbox_failed: "eks",
   /** A rollout that cannot progress (ProgressDeadlineExceeded, new pods failing). */
   rollout_stuck: "eks",
   /** A workload below its desired replicas / no ready replicas (availability). */

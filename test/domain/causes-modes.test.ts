@@ -179,6 +179,16 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "unable to create native thread (too many threads) (out of memory)",
     ],
     [
+      "create",
+      [
+        [
+          "sandbox_failed",
+          "orders-api: FailedCreatePodSandBox on 3 pods — aws-cni: InsufficientFreeAddressesInSubnet",
+        ],
+      ],
+      "no free IP addresses for new pods (FailedCreatePodSandBox: subnet IP exhaustion)",
+    ],
+    [
       "locks",
       [
         [

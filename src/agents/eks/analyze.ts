@@ -19,6 +19,7 @@ import {
   failedCreateFinding,
   jobFailureFinding,
   probeFindings,
+  sandboxFinding,
   unschedulableFinding,
   volumeFinding,
 } from "./pod-events.js"
@@ -69,6 +70,7 @@ export const analyzeWorkload = (
       containerLogFinding(w, logs),
       unschedulableFinding(w, ctx),
       volumeFinding(w, ctx),
+      sandboxFinding(w, ctx),
       failedCreateFinding(w, ctx),
       jobFailureFinding(w, ctx),
       availabilityFinding(w),

@@ -102,6 +102,39 @@ export const volumeFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding 
   })
 }
 
+/**
+ * Pods whose network sandbox cannot be created (FailedCreatePodSandBox): the CNI could not give
+ * them an IP — the subnet has no free addresses (`InsufficientFreeAddressesInSubnet`), the node
+ * is at its ENI/IP limit — or the runtime failed. They read `ContainerCreating`, which says
+ * nothing by itself; the kubelet's message says why.
+ */
+export const sandboxFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+  const events = about(
+    w,
+    ctx,
+    (e) => e.reason === "FailedCreatePodSandBox" && e.involvedObject.kind === "Pod",
+  )
+  const [latest] = events
+  if (latest === undefined) return null
+  const pods = [...new Set(events.map((e) => shortPod(e.involvedObject.name ?? "")))]
+  const message = latest.message ?? ""
+  // The CNI's reason is at the end of a long runtime error; say it first when it is known.
+  const why =
+    /insufficientfreeaddresses\w*|failed to assign an ip address[^";]*|no available ip[^";]*|exceeded max eni[^";]*/i.exec(
+      message,
+    )?.[0]
+  return eksFinding({
+    kind: "sandbox_failed",
+    title: `${w.name}: FailedCreatePodSandBox on ${plural(pods.length, "pod")}${why === undefined ? "" : ` — ${why}`} — ${message}`,
+    detail: `FailedCreatePodSandBox ×${total(events)} (pods ${pods.join(", ")}): ${message}. ${w.ready}/${w.desired ?? "?"} replicas ready.`,
+    severity: failureSeverity(w),
+    observedAt: eventTime(latest),
+    resource: podResource(w, latest),
+    service: w.name,
+    excerpt: message === "" ? null : message,
+  })
+}
+
 const autoscalerSource = (e: KubeEvent): boolean =>
   e.source?.component === "cluster-autoscaler" || e.reportingComponent === "cluster-autoscaler"
 

@@ -9,6 +9,7 @@ import {
   failedCreateFinding,
   jobFailureFinding,
   probeFindings,
+  sandboxFinding,
   unschedulableFinding,
   volumeFinding,
 } from "../../../src/agents/eks/pod-events.js"
@@ -289,6 +290,48 @@ describe("volumeFinding", () => {
       "search",
     )
     expect(volumeFinding(w, ctx)).toBeNull()
+  })
+})
+
+describe("sandboxFinding", () => {
+  const cni =
+    'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9c1e": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container'
+
+  it("says the CNI could not give the pods an IP, with how many replicas serve", () => {
+    const pods = [pending("search-6b7c8d9f5-ccccc"), pending("search-6b7c8d9f5-ddddd")]
+    const events = pods.map((p) =>
+      event({ kind: "Pod", name: p.metadata.name, reason: "FailedCreatePodSandBox", message: cni, count: 3 }),
+    )
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 4, ready: 2 })],
+        replicaSets: [rs],
+        pods,
+        events,
+      },
+      "search",
+    )
+    const f = sandboxFinding(w, ctx)
+    expect(f?.kind).toBe("sandbox_failed")
+    expect(f?.title).toMatch(
+      /^search: FailedCreatePodSandBox on 2 pods — failed to assign an IP address to container/,
+    )
+    expect(f?.detail).toContain("×6")
+    expect(f?.detail).toContain("2/4 replicas ready")
+    expect(
+      sandboxFinding(
+        workloadNamed(
+          {
+            deployments: [deployment({ name: "search", replicas: 4, ready: 2 })],
+            replicaSets: [rs],
+            pods,
+            events: [],
+          },
+          "search",
+        ),
+        ctx,
+      ),
+    ).toBeNull()
   })
 })
 
