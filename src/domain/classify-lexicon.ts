@@ -158,7 +158,8 @@ export const closureWords = words(`
 export const reportVerbs = words(`
   returning returns returned throwing throws threw seeing see seen saw getting gets got hitting hits
   serving serves spitting spits giving gives logging logs raising raises emitting emits producing
-  shows showing reporting reports experiencing experience having has have facing`)
+  shows showing reporting reports experiencing experience having has have facing answers answering
+  answered responds responding responded`)
 
 /** Objects that make a report out of a report verb. */
 export const errorNouns = words(`

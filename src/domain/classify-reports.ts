@@ -140,7 +140,9 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   if (reportVerbs.has(t) && !negatedAt(tokens, c.start, j)) {
     for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1) {
       const o = at(tokens, k)
-      if (isErrorNoun(o) || isFailureState(o) || problemPredicates.has(o)) return report(j, k)
+      // "answers 401 for every token", "returning 503": a status code after a report verb.
+      if (isErrorNoun(o) || isFailureState(o) || problemPredicates.has(o) || /^(?:40[13]|429|5\d\d)$/.test(o))
+        return report(j, k)
       if (throwing.has(t) && !functionWords.has(o)) return report(j, k)
     }
   }

@@ -81,6 +81,16 @@ const liveWords = words("now currently today tonight anymore yet")
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
+/** Words of a question about what just happened ("seems ok now, was that something?"). */
+const afterWords = words("why what something normal expected worry cause caused happened happen")
+
+/** A question after the recovery asking what it was: the person wants a look, not silence. */
+const asksAfter = (message: Message, closure: number): boolean =>
+  message.clauses.some(
+    (c) =>
+      c.question && c.start > closure && message.tokens.slice(c.start, c.end).some((t) => afterWords.has(t)),
+  )
+
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
   const alarms = message.emoji
     .filter(isAlarm)
@@ -162,7 +172,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
 
   if (strong.length > 0) {
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is chatter.
-    if (closure > lastAt(strong) && lastAt(asks) < closure)
+    if (closure > lastAt(strong) && lastAt(asks) < closure && !asksAfter(message, closure))
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }

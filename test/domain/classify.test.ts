@@ -360,6 +360,27 @@ describe("messages that are about something other than a live problem", () => {
     )
   })
 
+  it("a question after a recovery asks for a look; a status code after a report verb is a report", () => {
+    expect(
+      run("<@U01SREBOT> we just had like 2 minutes where nothing loaded, seems ok now, was that something?")
+        .decision,
+    ).toBe("investigate")
+    expect(run("<@U01SREBOT> all good now, thanks!").decision).toBe("gate")
+    expect(
+      run(
+        "<@U01SREBOT> maintenance finished fine, but since the restart the mobile API answers 401 for every token",
+      ).decision,
+    ).toBe("investigate")
+    expect(
+      run("<@U01SREBOT> I'm running the load test later today, but right now staging latency is spiking")
+        .decision,
+    ).toBe("investigate")
+    expect(
+      run("<@U01SREBOT> did someone change the alert rules? we have zero metrics from eu since 01:30")
+        .decision,
+    ).toBe("investigate")
+  })
+
   it("a recurrence is a report, a return to normal a closure", () => {
     expect(run("<@U01SREBOT> thought it recovered at 3am but the errors are back").decision).toBe(
       "investigate",
