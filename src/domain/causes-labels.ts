@@ -174,6 +174,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
       "throttled by the provider (rate exceeded)",
     ],
+    // Redis at its maxmemory with noeviction: every write is refused.
+    [/oom command not allowed/, "Redis at maxmemory (OOM command not allowed: writes refused)"],
   ],
   probe: [
     [/readiness/, "readiness probe failures"],

@@ -144,7 +144,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // ProvisionedThroughputExceeded, S3's SlowDown) — deeper than the timeouts they cause.
   [
     "limits",
-    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed/,
   ],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.

@@ -63,6 +63,11 @@ const consumerRoles = new Set(
 )
 /** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
 export const isConsumerKin = (candidate: string, name: string): boolean => {
+  const c = candidate.toLowerCase()
+  const n = name.toLowerCase()
+  // The queue's whole name inside a consumer's (`fulfillment-order-events-consumer` for `order-events`).
+  if (n.length >= 5 && `-${c}-`.includes(`-${n}-`) && c.split(/[^a-z0-9]+/).some((w) => consumerRoles.has(w)))
+    return true
   const shared = sharedWords(candidate, name)
   return shared.length === 1 && consumerOnly(candidate, shared)
 }

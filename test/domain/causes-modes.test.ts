@@ -118,12 +118,12 @@ describe("modeOf", () => {
       "high",
       "config",
     ],
-    // Redis refusing writes at maxmemory is not a process killed for memory.
+    // Redis refusing writes at maxmemory is not a process killed for memory: it is a cache at its limit.
     [
       "log_signature",
       "ERROR failed to persist cart (error: OOM command not allowed when used memory > 'maxmemory'.)",
       "high",
-      "errors",
+      "limits",
     ],
     // A handshake that timed out is a timeout, not a certificate problem.
     ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],

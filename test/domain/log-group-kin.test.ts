@@ -50,5 +50,8 @@ describe("kin of an alerting resource", () => {
     expect(ranked.map((g) => g.name)).toEqual(["/ecs/email-worker"])
     expect(isConsumerKin("email-worker", "email-dispatch")).toBe(true)
     expect(isConsumerKin("legacy-invoice-import", "invoice-render-dlq")).toBe(false)
+    // The queue's whole name inside its consumer's, whatever else the consumer is called.
+    expect(isConsumerKin("fulfillment-order-events-consumer", "order-events")).toBe(true)
+    expect(isConsumerKin("fulfillment-order-events-archive", "order-events")).toBe(false)
   })
 })

@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
+import { isConsumerKin, isKin } from "../../domain/log-group-kin.js"
 import { compareLevel } from "../../domain/log-level.js"
 import { firstLine } from "../../domain/log-signature.js"
 import { redact } from "../../domain/redact.js"
@@ -156,6 +157,11 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"
   if (c.service !== null && ctx.kin?.has(c.service.toLowerCase()) === true) return "in_scope"
+  // A queue's or topic's consumer named with its words (`fulfillment-order-events-consumer` for
+  // `order-events`), however its group was found.
+  const service = c.service?.toLowerCase() ?? null
+  if (service !== null && scopeNames(ctx.facts).some((n) => isKin(service, n) || isConsumerKin(service, n)))
+    return "in_scope"
   // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.
   if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
