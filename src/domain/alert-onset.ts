@@ -13,9 +13,10 @@ import type { AlertFacts } from "./alert-facts.js"
 export const onsetMarginMinutes = 10
 export const maxLeadMinutes = 180
 
-// "since 19:00", "since about 08:15 UTC", "since ~13:40", "started around 9:05".
+// "since 19:00", "since about 08:15 UTC", "since ~13:40", "started around 9:05", "failed at
+// 05:04", "the 05:00 export never landed".
 const sinceClock =
-  /\b(?:since|started|starting|from|began)[ \t]+(?:about[ \t]+|around[ \t]+|approx\.?[ \t]+|roughly[ \t]+|~[ \t]*)?(\d{1,2}):(\d{2})(?![\d:])(?:[ \t]*(?:utc|z|gmt)\b)?/i
+  /\b(?:since|started|starting|from|began|at|the)[ \t]+(?:about[ \t]+|around[ \t]+|approx\.?[ \t]+|roughly[ \t]+|~[ \t]*)?(\d{1,2}):(\d{2})(?![\d:])(?:[ \t]*(?:utc|z|gmt)\b)?/i
 
 /** The clock time a person gives, on the alert's day (or the day before when it is later). */
 export const statedOnset = (text: string, alertTime: DateTime.Utc): DateTime.Utc | null => {

@@ -39,6 +39,13 @@ describe("windowFromOnset", () => {
     expect(startOf("checkout is slow")).toBe(DateTime.formatIso(window.start))
   })
 
+  it("reads a clock a person gives for what failed ('the 05:00 export', 'failed at 18:20')", () => {
+    expect(startOf("the nightly export failed and the 18:20 run never landed in S3")).toBe(
+      "2026-11-05T18:10:00.000Z",
+    )
+    expect(startOf("checkout failed at 18:50, can you look?")).toBe("2026-11-05T18:40:00.000Z")
+  })
+
   it("reads a clock later than the alert as the day before", () => {
     const onset = statedOnset("failing since 23:10 UTC", alertTime)
     expect(onset === null ? null : DateTime.formatIso(onset)).toBe("2026-11-04T23:10:00.000Z")
