@@ -1,8 +1,8 @@
 /**
  * What is full right now, whatever the alert names: a few shared resources whose saturation
  * has a meaning of its own — a Redis at its maxmemory (writes refused or keys evicted), a node's
- * conntrack table at its limit (packets dropped), a PostgreSQL at max_connections, a search
- * cluster's data disk past its watermark or its status red. The alerting service often stands
+ * conntrack table at its limit (packets dropped), a PostgreSQL at max_connections, a volume or a
+ * node's disk nearly full, a search cluster's data disk past its watermark or its status red. The alerting service often stands
  * on one of them without naming it ("users are logged out at random" is a full session cache).
  * Each is one bounded query over the incident window, judged against a fixed level; a resource
  * above it is a finding of its own (its own subject, so cause inference cites it only when the
@@ -57,6 +57,24 @@ export const saturationChecks: ReadonlyArray<Check> = [
     level: 0.9,
     ratio: true,
     means: "at max_connections new connections are refused (remaining connection slots are reserved)",
+  },
+  {
+    id: "volume_full",
+    what: "volume nearly full",
+    expr: "1 - max by (persistentvolumeclaim) (kubelet_volume_stats_available_bytes) / on (persistentvolumeclaim) max by (persistentvolumeclaim) (kubelet_volume_stats_capacity_bytes)",
+    by: "persistentvolumeclaim",
+    level: 0.9,
+    ratio: true,
+    means: "a full volume stops every write to it (a database's WAL, a queue's log: No space left on device)",
+  },
+  {
+    id: "node_disk",
+    what: "node root filesystem nearly full",
+    expr: '1 - max by (instance) (node_filesystem_avail_bytes{mountpoint="/"}) / on (instance) max by (instance) (node_filesystem_size_bytes{mountpoint="/"})',
+    by: "instance",
+    level: 0.9,
+    ratio: true,
+    means: "a full node disk brings DiskPressure: the kubelet evicts pods and images cannot be pulled",
   },
   {
     id: "search_disk",

@@ -26,6 +26,14 @@ describe("sweepSaturation", () => {
           gauge({ __name__: "redis_memory_max_bytes", instance: "redis-cache-0:9121" }, 4e9),
           gauge({ __name__: "node_nf_conntrack_entries", instance: "10.80.5.33:9100" }, 262_000),
           gauge({ __name__: "node_nf_conntrack_entries_limit", instance: "10.80.5.33:9100" }, 262_144),
+          gauge(
+            { __name__: "kubelet_volume_stats_available_bytes", persistentvolumeclaim: "data-db-0" },
+            4.5e8,
+          ),
+          gauge(
+            { __name__: "kubelet_volume_stats_capacity_bytes", persistentvolumeclaim: "data-db-0" },
+            1.07e11,
+          ),
         ],
         now: () => nowMs,
       })
@@ -34,6 +42,7 @@ describe("sweepSaturation", () => {
       expect(findings.map((f) => [f.title, f.severity, f.service])).toEqual([
         ["redis-sessions-0: Redis memory at maxmemory (97%)", "medium", "redis-sessions-0"],
         ["10.80.5.33: conntrack table full (100%)", "high", "10.80.5.33"],
+        ["data-db-0: volume nearly full (100%)", "high", "data-db-0"],
       ])
       expect(findings[0]?.detail).toContain("refuses writes")
       expect(note).toMatch(/^saturation sweep: redis-sessions-0/)
