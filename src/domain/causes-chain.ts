@@ -25,6 +25,7 @@ import {
   taintConditionsIn,
 } from "./causes-nodes.js"
 import type { Role, Scoped } from "./causes-scope.js"
+import { schemaChange } from "./chat-terms.js"
 import type { Finding } from "./finding.js"
 import { mentions, textOf } from "./report-scope.js"
 import { severityRank } from "./severity.js"
@@ -93,8 +94,6 @@ export const changeEffectMs = 60 * 60_000
  * The latest change of `changes` (latest first) at most `changeEffectMs` before `t0`, the
  * system's record and the announcement; an untimed change is taken as preceding.
  */
-/** A schema migration, in a deploy tool's or a person's words. */
-export const schemaChange = /\b(?:migrat\w*|flyway|liquibase|alembic|schema change|alter table)\b/i
 const schemaWordsEvery = new RegExp(schemaChange.source, "gi")
 
 const changeBefore = (changes: ReadonlyArray<Finding>, t0: number): ReadonlyArray<Finding> => {

@@ -5,10 +5,11 @@
  * version and settings, the titles — so nothing out of scope can leak into a cause.
  */
 import type { DateTime } from "effect"
-import { type Chain, type Consequence, schemaChange } from "./causes-chain.js"
+import type { Chain, Consequence } from "./causes-chain.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
+import { schemaChange } from "./chat-terms.js"
 import type { Finding } from "./finding.js"
 import { textOf } from "./report-scope.js"
 import { clipText, oneLine } from "./report-text.js"

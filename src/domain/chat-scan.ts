@@ -12,7 +12,7 @@ import type { AlertContext } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { looksLikeCluster, looksLikeNode, workloadFromPod } from "./alert-facts-names.js"
 import type { HistoryMessage } from "./chat-history.js"
-import { namesService, wordMatcher } from "./chat-terms.js"
+import { namesService, schemaChange, wordMatcher } from "./chat-terms.js"
 import type { FindingKind } from "./finding-kinds.js"
 import type { Severity } from "./severity.js"
 import { compareSeverity } from "./severity.js"
@@ -226,7 +226,7 @@ const siblingChanged = (
   if (alertWords.test(text) || !deployWords.test(text)) return undefined
   // A flag, or a schema migration of the service's database: the subject's own change, named
   // with its product word (`billing-db-migrate-…` for `billing-api`).
-  const flag = fromFlagService || flagChange.test(text) || schemaMigration.test(text)
+  const flag = fromFlagService || flagChange.test(text) || schemaChange.test(text)
   const stemOf = (n: string) => n.split("-")[0] ?? ""
   const subjects = names.filter((n) => {
     const stem = stemOf(n)
@@ -243,8 +243,6 @@ const siblingChanged = (
   if (flag) return found[0]?.subject
   return found.find(({ d }) => supportPart.test(d))?.d
 }
-
-const schemaMigration = /\b(?:migrat\w*|flyway|liquibase|alembic|schema change)\b/i
 
 // A feature-flag service's or a person's flag change ("turned on pdp-recommendations-v2").
 const flagChange =

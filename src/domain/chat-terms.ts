@@ -47,3 +47,10 @@ export const namesService = (text: string, name: string): boolean => {
   }
   return false
 }
+
+/**
+ * A schema migration, in a deploy tool's or a person's words: a change to the data the service
+ * reads, announced with the service's product word (`billing-db-migrate-…`), and the change a
+ * cause quotes first among a burst of announcements.
+ */
+export const schemaChange = /\b(?:migrat\w*|flyway|liquibase|alembic|schema change|alter table)\b/i
