@@ -10,11 +10,16 @@
  * tokens of classify-text.ts. Measured with blind corpora (docs/decisions.md).
  */
 import type { Evidence } from "./classify-grammar.js"
-import { activeMarkers, incidentWords, metrics, severityWords, words } from "./classify-lexicon.js"
+import {
+  activeMarkers,
+  incidentWords,
+  metrics,
+  presentWords,
+  reviewWords,
+  severityWords,
+  words,
+} from "./classify-lexicon.js"
 import type { Message } from "./classify-text.js"
-
-/** Words that put the message in the present, whatever else it is about. */
-const presentWords = words("now currently today tonight anymore")
 
 /** Words that contrast a plan with what happened, or end it: "the window ended but …". */
 const contrastWords = words("but however though although unexpected unexpectedly unplanned ended finished")
@@ -59,7 +64,11 @@ const expectsTrouble = (message: Message): boolean =>
  * failover is expected): chatter, unless the message also says the plan is over or something
  * is wrong now, or the plan is only when a problem started ("since the maintenance …").
  */
-export const announcedWork = (message: Message): string | null => {
+export const announcedWork = (
+  message: Message,
+  /** `conditionalTokens(message)`, which the caller has already read. */
+  supposed: ReadonlyArray<boolean>,
+): string | null => {
   const { tokens } = message
   // "is it expected that both nodes say they're the leader?" asks whether a state is wrong.
   if (message.clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => expectWords.has(t))))
@@ -78,7 +87,6 @@ export const announcedWork = (message: Message): string | null => {
   const planned = planAt >= 0
   if (!planned && !expectsTrouble(message)) return null
   // "… unless they're still firing after 15:15" supposes, it does not report.
-  const supposed = conditionalTokens(message)
   if (tokens.some((t, k) => !supposed[k] && (isContrast(tokens, k) || activeMarkers.has(t)))) return null
   // The tokenizer drops "but" as filler: "the load test is later, but right now latency is spiking".
   if (/\b(?:but|however|though|although)\b/.test(message.text)) return null
@@ -296,8 +304,6 @@ export const aboutThePast = (message: Message): string | null => {
   })
   return inPresent(live) || live.includes("back") ? null : "about a past incident"
 }
-
-const reviewWords = words("retro retrospective postmortem postmortems writeup rca pir post_mortem")
 
 /**
  * A message whose first clause is about an incident review ("for the retro: can you pull the

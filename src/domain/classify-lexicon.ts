@@ -247,6 +247,15 @@ export const downIdioms = words(`
 /** Clause-level words that start a subordinate clause: closures there are not the main news. */
 export const subordinators = words("after since when once until before because while if unless whenever")
 
+/** An incident's review: its words in a message are about then, not now. */
+export const reviewWords = words(
+  "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir",
+)
+
+/** Words that put a problem in the present, whatever else the message is about ("yet": "not fixed yet"). */
+export const presentWords = words("now currently today tonight anymore")
+export const liveWords = new Set([...presentWords, "yet"])
+
 /** Meta talk about incidents (reviews, reminders): incident words there are not a live problem. */
 export const metaWords = words(`
   postmortem postmortems retro retrospective review reviews writeup reminder meeting agenda notes

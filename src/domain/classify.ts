@@ -19,7 +19,7 @@ import {
   onlyMetaVocabulary,
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
-import { activeMarkers, words } from "./classify-lexicon.js"
+import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
@@ -63,8 +63,6 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
   })
 }
 
-/** A past incident's review: its words in a message are about then, not now. */
-const retrospectiveWords = words("postmortem postmortems retro retrospective retrospectives writeup rca pir")
 /** Questions about how the bot works, not about a system. */
 const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
@@ -74,9 +72,6 @@ const reminiscing = /\b(?:remember|recall) (?:when|that time|the time|how)\b/
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
   /\b(?:review|ptal|approve|stamp|lgtm)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
-
-/** Words that put a problem in the present, whatever else the message is about. */
-const liveWords = words("now currently today tonight anymore yet")
 
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
@@ -114,7 +109,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // Thanks for a postmortem or a retro is about a past incident, whatever its summary says
   // broke ("the 502s were an ALB timeout"): nothing is asked and nothing is live.
   const retrospective =
-    message.tokens.some((t) => retrospectiveWords.has(t)) &&
+    message.tokens.some((t) => reviewWords.has(t)) &&
     !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
   if (retrospective && chatter.thanks.length > 0 && terms.length === 0 && requests(message).length === 0)
     return result("chatter", ["chatter: thanks", "about: a past incident's review"])
@@ -151,7 +146,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // Work announced in advance ("load test starts now, expect 5xx"), or an incident told as
   // past ("what was the root cause of monday's outage?"): its problem words are not live.
   if (terms.length === 0 && alarms.length === 0) {
-    const frame = announcedWork(message) ?? aboutThePast(message) ?? aboutAReview(message)
+    const frame = announcedWork(message, hypothetical) ?? aboutThePast(message) ?? aboutAReview(message)
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
