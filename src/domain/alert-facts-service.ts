@@ -14,7 +14,7 @@ import {
   slugName,
 } from "./alert-facts-names.js"
 import type { AlertSource } from "./alert-facts-source.js"
-import { routeSegments } from "./route-words.js"
+import { namingSegment, routeSegments } from "./route-words.js"
 
 // A sentence opening with a one-word subject and a verb of state: "image-service is crashlooping".
 const subject =
@@ -42,9 +42,7 @@ const serviceLabel = (value: string): string | null => {
 const humanRoute = (lines: ReadonlyArray<string>): string | null => {
   for (const line of lines) {
     for (const route of routeSegments(line)) {
-      const word = route.find(
-        (s) => s.length >= 3 && !/^v\d+$/.test(s) && !/^(?:api|apis|internal|public)$/.test(s),
-      )
+      const word = namingSegment(route)
       if (word !== undefined) return inProse(asLooseName)(word)
     }
   }

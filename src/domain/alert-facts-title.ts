@@ -22,6 +22,7 @@ import {
   uptimeTitle,
 } from "./alert-facts-source.js"
 import type { AlertDoc } from "./alert-facts-text.js"
+import { namingSegment } from "./route-words.js"
 
 export interface TitleFacts {
   readonly alertName: string | null
@@ -43,9 +44,6 @@ const pagerdutyTail =
 const countTail = /[ \t]+[—–-][ \t]+\d.*$/
 // A monitor vendor's own pages (the check's results, its dashboard) are not what it checks.
 const monitorHosts = /(?:^|\.)(?:checklyhq|uptimerobot|pingdom|betteruptime|betterstack|statuscake)\.com$/i
-// Path segments every service has, which name none of them.
-const commonSegments =
-  /^(?:v\d+|api|apis|internal|public|health|healthz|healthcheck|status|ready|readyz|live|livez|ping|index\.html)$/
 
 /**
  * The service behind the URL a monitor checks, from its path: a gateway host serves many
@@ -56,10 +54,7 @@ const checkedRoute = (links: ReadonlyArray<string>): string | null => {
   for (const link of links) {
     const url = URL.parse(link)
     if (url === null || monitorHosts.test(url.hostname)) continue
-    const word = url.pathname
-      .toLowerCase()
-      .split("/")
-      .find((s) => s.length >= 3 && !commonSegments.test(s))
+    const word = namingSegment(url.pathname.toLowerCase().split("/"))
     return word === undefined ? null : inProse(asLooseName)(word)
   }
   return null

@@ -37,6 +37,14 @@ export const routeSegments = (text: string): ReadonlyArray<ReadonlyArray<string>
     return path.startsWith("//") ? [] : [path.split(/[/?#]/).filter((s) => s !== "")]
   })
 
+// Segments every service has (versions, "api", health checks), which name none of them.
+const commonSegment =
+  /^(?:v\d+|api|apis|internal|public|health|healthz|healthcheck|status|ready|readyz|live|livez|ping|index\.html)$/
+
+/** The first segment of a route that can name its service (`/api/v2/orders/42` → `orders`). */
+export const namingSegment = (segments: ReadonlyArray<string>): string | undefined =>
+  segments.find((s) => s.length >= 3 && !commonSegment.test(s))
+
 /** Whether `text` has `word` (or its singular/plural) as a whole segment of a served route. */
 export const namesRoute = (text: string, word: string): boolean => {
   if (!text.toLowerCase().includes(word.slice(0, 4))) return false

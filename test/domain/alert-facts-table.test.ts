@@ -465,6 +465,11 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     { source: "human", service: "catalog-search" },
   ],
   [
+    "human: a health-check path names no service; the deployable beside it does",
+    "🔴 *New incident: billing-api /healthz is down*\nCause: Status 503 (expected 2xx)",
+    { source: "human", service: "billing-api" },
+  ],
+  [
     "uptime kuma: back up",
     "[UP] checkout-home is back up (https://shop.example.com/) — it was down for 4 minutes",
     { source: "uptime", alertName: "checkout-home", state: "resolved", links: ["https://shop.example.com/"] },
