@@ -302,36 +302,25 @@ describe("sandboxFinding", () => {
     const events = pods.map((p) =>
       event({ kind: "Pod", name: p.metadata.name, reason: "FailedCreatePodSandBox", message: cni, count: 3 }),
     )
-    const w = workloadNamed(
-      {
-        deployments: [deployment({ name: "search", replicas: 4, ready: 2 })],
-        replicaSets: [rs],
-        pods,
-        events,
-      },
-      "search",
-    )
-    const f = sandboxFinding(w, ctx)
+    // Two of four replicas serve; the other two have no network.
+    const search = (withEvents: typeof events) =>
+      workloadNamed(
+        {
+          deployments: [deployment({ name: "search", replicas: 4, ready: 2 })],
+          replicaSets: [rs],
+          pods,
+          events: withEvents,
+        },
+        "search",
+      )
+    const f = sandboxFinding(search(events), ctx)
     expect(f?.kind).toBe("sandbox_failed")
     expect(f?.title).toMatch(
       /^search: FailedCreatePodSandBox on 2 pods — failed to assign an IP address to container/,
     )
     expect(f?.detail).toContain("×6")
     expect(f?.detail).toContain("2/4 replicas ready")
-    expect(
-      sandboxFinding(
-        workloadNamed(
-          {
-            deployments: [deployment({ name: "search", replicas: 4, ready: 2 })],
-            replicaSets: [rs],
-            pods,
-            events: [],
-          },
-          "search",
-        ),
-        ctx,
-      ),
-    ).toBeNull()
+    expect(sandboxFinding(search([]), ctx)).toBeNull()
   })
 })
 
