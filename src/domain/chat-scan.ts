@@ -214,7 +214,8 @@ const supportPart =
 /**
  * A change to what the subject stands on — named with the same product word and a support part
  * (`payouts-db` under `payouts-worker`: its database; `ledger-db` under `ledger-api`) — or a
- * feature flag named with its product word (`pdp-recommendations-v2` for `pdp-bff`) is announced
+ * feature flag or a schema migration named with its product word (`pdp-recommendations-v2`,
+ * `billing-db-migrate-…`) is announced
  * with that name, not the subject's. Only a change counts: its symptoms are its own, and a
  * sibling service (`payments-api-v2`) is another service.
  */
@@ -226,11 +227,11 @@ const siblingChanged = (
   if (alertWords.test(text) || !deployWords.test(text)) return undefined
   // A flag, or a schema migration of the service's database: the subject's own change, named
   // with its product word (`billing-db-migrate-…` for `billing-api`).
-  const flag = fromFlagService || flagChange.test(text) || schemaChange.test(text)
+  const ownChange = fromFlagService || flagChange.test(text) || schemaChange.test(text)
   const stemOf = (n: string) => n.split("-")[0] ?? ""
   const subjects = names.filter((n) => {
     const stem = stemOf(n)
-    return n.includes("-") && stem.length >= (flag ? 3 : 4) && !vague.has(stem)
+    return n.includes("-") && stem.length >= (ownChange ? 3 : 4) && !vague.has(stem)
   })
   const found = [...text.toLowerCase().matchAll(deployableIn)]
     .map((m) => m[0])
@@ -238,9 +239,9 @@ const siblingChanged = (
       const subject = subjects.find((n) => stemOf(n) === stemOf(d))
       return subject === undefined || names.includes(d) ? [] : [{ d, subject }]
     })
-  // A flag is the subject's own behaviour changing (`pdp-recommendations-v2` in `pdp-bff`); a
+  // A flag or a migration is the subject's own change (`pdp-recommendations-v2` in `pdp-bff`); a
   // support part (`payouts-db`) is a thing of its own the subject stands on.
-  if (flag) return found[0]?.subject
+  if (ownChange) return found[0]?.subject
   return found.find(({ d }) => supportPart.test(d))?.d
 }
 
