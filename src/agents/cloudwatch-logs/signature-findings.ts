@@ -129,11 +129,14 @@ const certificateFailure =
   /\b(?:certificate|x509|tls|ssl|acme|cert-manager)\b|CERT_HAS_EXPIRED|ERR_CERT_|handshake fail/i
 
 /** The alerting service whose certificate the line reports failing, if it does (see above). */
-const certificateOf = (ctx: SignatureContext, c: LogCluster): string | null => {
-  if (!certificateFailure.test(c.example.message)) return null
+/** The alerting service's name a line mentions, if any. */
+const alertingNamedIn = (ctx: SignatureContext, c: LogCluster): string | null => {
   const message = c.example.message.toLowerCase()
   return scopeNames(ctx.facts).find((n) => message.includes(n)) ?? null
 }
+
+const certificateOf = (ctx: SignatureContext, c: LogCluster): string | null =>
+  certificateFailure.test(c.example.message) ? alertingNamedIn(ctx, c) : null
 
 /**
  * An ingress controller or edge proxy's lines that name the alerting service (ingress-nginx's
@@ -143,11 +146,8 @@ const certificateOf = (ctx: SignatureContext, c: LogCluster): string | null => {
  */
 const edgeProxy = /(?:^|-)(?:ingress|nginx|traefik|envoy|haproxy|kong|contour|caddy)(?:-|$)/i
 
-const edgeOf = (ctx: SignatureContext, c: LogCluster): string | null => {
-  if (c.service === null || !edgeProxy.test(c.service)) return null
-  const message = c.example.message.toLowerCase()
-  return scopeNames(ctx.facts).find((n) => message.includes(n)) ?? null
-}
+const edgeOf = (ctx: SignatureContext, c: LogCluster): string | null =>
+  c.service !== null && edgeProxy.test(c.service) ? alertingNamedIn(ctx, c) : null
 
 const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const scope = scopeOf(ctx.facts)
