@@ -174,6 +174,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
       "throttled by the provider (rate exceeded)",
     ],
+    // The saturation sweep's finding: full memory, whichever policy decides what gives.
+    [
+      /redis memory at maxmemory/,
+      "Redis memory full at maxmemory (keys evicted, or writes refused under noeviction)",
+    ],
     // Redis at its maxmemory with noeviction: every write is refused.
     [/oom command not allowed/, "Redis at maxmemory (OOM command not allowed: writes refused)"],
   ],

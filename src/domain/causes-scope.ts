@@ -104,7 +104,8 @@ const namedBy = (
   const known = new Set(others.flatMap(namesOf))
   const named = new Set<string>()
   for (const f of direct) {
-    if (modeOf(f) === "context") continue
+    // Context never names a dependency, but a workload's own configuration does (its REDIS_URL).
+    if (modeOf(f) === "context" && f.kind !== "configured_dependencies") continue
     const text = textOf(f)
     for (const n of known) if (mentions(text, n)) named.add(n)
     for (const n of dependencyNamesIn(text)) named.add(n)

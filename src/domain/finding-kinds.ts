@@ -64,6 +64,11 @@ export const findingKinds = {
   hpa_blind: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
+  /**
+   * The hosts a workload's env names as where it connects (REDIS_URL, DB_HOST, KAFKA_BROKERS):
+   * info, never a failure — it ties a saturated or failing resource to the service using it.
+   */
+  configured_dependencies: "eks",
   /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */
   job_failed: "eks",
   /** Restarts that recovered (context, low). */

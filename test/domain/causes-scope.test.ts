@@ -293,6 +293,46 @@ describe("dependencies", () => {
   })
 })
 
+describe("a dependency named by the subject's configuration", () => {
+  const web = facts({ service: "account-web" })
+  const full = {
+    agent: "prometheus",
+    kind: "metric_anomaly",
+    severity: "high",
+    at: "12:55",
+    service: "redis-sessions-master",
+    title: "redis-sessions-master: Redis memory at maxmemory (100%)",
+  } as const
+  const loggedOut = {
+    agent: "eks",
+    kind: "container_logs",
+    severity: "low",
+    at: "12:58",
+    service: "account-web",
+    resource: "deployment/web/account-web",
+    title:
+      'account-web: current account-web container logged "WARN session not found in store, forcing re-login"',
+  } as const
+  const configured = {
+    agent: "eks",
+    kind: "configured_dependencies",
+    severity: "info",
+    at: "13:00",
+    service: "account-web",
+    resource: "deployment/web/account-web",
+    title:
+      "account-web is configured to reach redis-sessions-master.sessions.svc.cluster.local (SESSION_REDIS_URL)",
+  } as const
+
+  it("a saturated resource the subject's env names is its cause; unnamed, it stays out", () => {
+    const [top] = causesFor(web, numbered([loggedOut, configured, full]))
+    expect(top?.text).toMatch(/^Redis memory full at maxmemory .* in redis-sessions-master/)
+    expect(top?.findings).toContain("prometheus#1")
+    const without = causesFor(web, numbered([loggedOut, full]))
+    expect(without.flatMap((c) => c.findings)).not.toContain("prometheus#1")
+  })
+})
+
 describe("infrastructure and noise", () => {
   const search = facts({ namespace: "search", workload: "search-indexer" })
   const autoscaler = {

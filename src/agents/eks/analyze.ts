@@ -10,6 +10,7 @@ import type { Finding } from "../../domain/finding.js"
 import { lowRelevanceNote } from "../../domain/finding-relevance.js"
 import type { KubeEvent, Node } from "../../domain/kubernetes.js"
 import { severityRank } from "../../domain/severity.js"
+import { configuredDependenciesFinding } from "./configured-dependencies.js"
 import { type ContainerLog, containerLogFinding } from "./container-logs.js"
 import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
 import { evictionFindings } from "./evictions.js"
@@ -87,6 +88,7 @@ export const analyzeWorkload = (
       rolloutFinding(w, ctx),
     ]),
     ...restarts,
+    ...present([configuredDependenciesFinding(w, ctx)]),
   ]
 }
 

@@ -32,12 +32,14 @@ export const saturationChecks: ReadonlyArray<Check> = [
   {
     id: "redis_memory",
     what: "Redis memory at maxmemory",
-    expr: "max by (instance) (redis_memory_used_bytes) / on (instance) (max by (instance) (redis_memory_max_bytes) > 0)",
+    // The exporter's pod and service labels ride along: they name the Redis as its clients'
+    // configuration does (`catalog-cache-redis-master.catalog.svc`), an address does not.
+    expr: "max by (instance, namespace, pod, service) (redis_memory_used_bytes) / on (instance, namespace, pod, service) (max by (instance, namespace, pod, service) (redis_memory_max_bytes) > 0)",
     by: "instance",
     level: 0.9,
     ratio: true,
     means:
-      "at maxmemory Redis evicts keys (allkeys-*) or refuses writes (noeviction: OOM command not allowed)",
+      "at maxmemory Redis evicts keys (allkeys-* and volatile-* policies) or refuses every write (noeviction)",
   },
   {
     id: "conntrack",
@@ -96,25 +98,39 @@ export const saturationChecks: ReadonlyArray<Check> = [
   },
 ]
 
-const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string =>
-  (labels[by] ?? "").replace(/:\d{1,5}$/, "")
+/**
+ * What to call the saturated resource: the workload its exporter's pod belongs to (a
+ * pod without its ordinal or ReplicaSet hash: `redis-sessions-master-0` → `redis-sessions-master`),
+ * else the exporter's Service without its `-metrics` suffix, else the `by` label (an address
+ * without its port).
+ */
+export const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string => {
+  const pod = labels.pod ?? ""
+  if (pod !== "") return pod.replace(/-[a-z0-9]{6,10}-[a-z0-9]{5}$|-\d{1,4}$/, "")
+  const service = (labels.service ?? "").replace(/-(?:metrics|exporter|prometheus-exporter)$/, "")
+  if (service !== "" && by === "instance") return service
+  return (labels[by] ?? "").replace(/:\d{1,5}$/, "")
+}
 
 const findingOf = (
   check: Check,
-  resource: string,
+  labels: Readonly<Record<string, string>>,
   peak: number,
   incident: TimeWindow,
   link: string | null,
   atMs: number,
 ): Finding => {
   const level = check.ratio ? `${Math.round(peak * 100)}%` : `status ${peak}`
+  const resource = resourceOf(labels, check.by)
+  const address = (labels[check.by] ?? "").replace(/:\d{1,5}$/, "")
+  const at = address === "" || address === resource ? "" : ` (${check.by} ${address})`
   return {
     id: "",
     agent: "prometheus",
     title: redact(`${resource}: ${check.what} (${level})`),
     detail: redact(
       `A saturation sweep of shared resources over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC: ` +
-        `${resource} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
+        `${resource}${at} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
         `Why it matters: ${check.means}.`,
     ),
     severity: !check.ratio || peak >= 0.98 ? "high" : "medium",
@@ -151,7 +167,7 @@ export const sweepSaturation = (
             )
             if (top === null || !(top.v >= check.level)) return []
             const link = source.graphUrl(check.expr, incident.startMs, incident.endMs)
-            return [findingOf(check, resourceOf(s.labels, check.by), top.v, incident, link, top.t)]
+            return [findingOf(check, s.labels, top.v, incident, link, top.t)]
           }),
         ),
         Effect.orElseSucceed(() => []),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
-import { sweepSaturation } from "../../../src/agents/prometheus/saturation-sweep.js"
+import { resourceOf, sweepSaturation } from "../../../src/agents/prometheus/saturation-sweep.js"
 import { makePrometheusReplay } from "../../../src/replay/prometheus.js"
 import { gaugeSamples, now } from "./metric-fixtures.js"
 
@@ -44,10 +44,56 @@ describe("sweepSaturation", () => {
         ["10.80.5.33: conntrack table full (100%)", "high", "10.80.5.33"],
         ["data-db-0: volume nearly full (100%)", "high", "data-db-0"],
       ])
-      expect(findings[0]?.detail).toContain("refuses writes")
+      expect(findings[0]?.detail).toContain("refuses every write")
       expect(note).toMatch(/^saturation sweep: redis-sessions-0/)
     }),
   )
+
+  it.scoped(
+    "names a Redis by its exporter's pod, as its clients' configuration does, with the address in the detail",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(nowMs)
+        const labels = {
+          instance: "10.60.14.22:9121",
+          namespace: "catalog",
+          pod: "catalog-cache-redis-master-0",
+          service: "catalog-cache-metrics",
+          job: "catalog-cache-metrics",
+        }
+        const replay = yield* makePrometheusReplay({
+          series: [
+            gauge({ __name__: "redis_memory_used_bytes", ...labels }, 6.4e9),
+            gauge({ __name__: "redis_memory_max_bytes", ...labels }, 6.4e9),
+          ],
+          now: () => nowMs,
+        })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const { findings } = yield* sweepSaturation(source, incident, 60)
+        expect(findings.map((f) => [f.title, f.severity, f.service])).toEqual([
+          [
+            "catalog-cache-redis-master: Redis memory at maxmemory (100%)",
+            "high",
+            "catalog-cache-redis-master",
+          ],
+        ])
+        expect(findings[0]?.detail).toContain(
+          "catalog-cache-redis-master (instance 10.60.14.22) peaked at 100%",
+        )
+      }),
+  )
+
+  it("names a resource by its workload, its exporter's Service, else the address", () => {
+    expect(resourceOf({ pod: "redis-sessions-master-0", instance: "10.4.0.1:9121" }, "instance")).toBe(
+      "redis-sessions-master",
+    )
+    expect(resourceOf({ pod: "redis-7d9f8b6c4-x2k9p", instance: "10.4.0.1:9121" }, "instance")).toBe("redis")
+    expect(resourceOf({ service: "orders-cache-metrics", instance: "10.4.0.1:9121" }, "instance")).toBe(
+      "orders-cache",
+    )
+    expect(resourceOf({ instance: "10.80.5.33:9100" }, "instance")).toBe("10.80.5.33")
+    expect(resourceOf({ server: "orders-db:5432" }, "server")).toBe("orders-db")
+  })
 
   it.scoped("says nothing is full when no exporter answers", () =>
     Effect.gen(function* () {
