@@ -71,6 +71,24 @@ const logGroupKeys: ReadonlySet<string> = new Set(labelKeys.logGroup)
 const logGroupPath = /(?<![\w./-])(\/aws\/[\w./#-]{1,510})/g
 const logGroupName = /^[\w./#-]{1,512}$/
 
+// The console names a log group in its URL fragment, encoded once more for the fragment
+// (`#logsV2:log-groups/log-group/$252Feks$252Fprod$252Fapi`, `$25` standing for `%`), or in the
+// old viewer's `#logEventViewer:group=/aws/…;stream=…`.
+const consoleLogGroup = /#logsV2:log-groups\/log-group\/([^/?#\s|>]{1,1500})|#log(?:EventViewer|Stream|Events):group=([^;&\s|>]{1,1500})/g
+
+/** A fragment's encoded name decoded (at most twice: `$252F` → `%2F` → `/`); null when not a name. */
+const decodeFragmentName = (encoded: string): string | null => {
+  let v = encoded.replace(/\$/g, "%")
+  for (let i = 0; i < 2 && v.includes("%"); i++) {
+    try {
+      v = decodeURIComponent(v)
+    } catch {
+      return null
+    }
+  }
+  return logGroupName.test(v) ? v : null
+}
+
 const regionOf = (text: string): string | null => {
   const code = regionCode.exec(text)?.[1]
   if (code !== undefined) return code
@@ -102,5 +120,9 @@ export const awsFacts = (text: string, withLinks: string, pairs: ReadonlyArray<L
     const v = (m[1] ?? "").replace(/[.#-]+$/, "")
     return v.length > "/aws/".length ? [v] : []
   })
-  return { region, account, logGroups: dedupe([...labelled, ...written]) }
+  const linked = [...withLinks.matchAll(consoleLogGroup)].flatMap((m) => {
+    const v = decodeFragmentName(m[1] ?? m[2] ?? "")
+    return v === null ? [] : [v]
+  })
+  return { region, account, logGroups: dedupe([...labelled, ...linked, ...written]) }
 }

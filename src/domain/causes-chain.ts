@@ -152,6 +152,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   let capacityKey: string | null = null
   let flappingKey: string | null = null
   let probeKey: string | null = null
+  let limitsKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
@@ -166,6 +167,8 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // Probes fail because the process cannot answer: out of file descriptors or threads, stuck on
     // locks, its pool or its DNS, its credentials or certificate refused. The probe failures (and
     // the liveness kills) are that failure's symptom, not a cause of their own.
+    // A process at one of its limits (rate limited, throttled, its pool exhausted) also answers
+    // 503s and times out: those are the limit's symptoms, one failure.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
     const key =
       mode === "errors" && !weak && crashKey !== null
@@ -176,8 +179,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
             ? flappingKey
             : mode === "probe" && probeKey !== null
               ? probeKey
-              : own
+              : (mode === "unavailable" || mode === "timeout") && !weak && limitsKey !== null
+                ? limitsKey
+                : own
     if (mode === "crash") crashKey = own
+    if (mode === "limits" && !weak) limitsKey ??= own
     if (probeExplainers.has(mode) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own

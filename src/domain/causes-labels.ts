@@ -174,6 +174,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b/,
       "throttled by the provider (rate exceeded)",
     ],
+    // An API answering 429: the caller is over the rate it is allowed.
+    [/\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b/, "rate limited (429 Too Many Requests)"],
     // The saturation sweep's finding: full memory, whichever policy decides what gives.
     [
       /redis memory at maxmemory/,

@@ -141,11 +141,11 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
   // A process at one of its own limits: file descriptors, a thread or executor pool, its CPU
   // limit (CFS throttling), a managed service's capacity or rate it was sold (DynamoDB's
-  // ProvisionedThroughputExceeded, S3's SlowDown), a Redis at its maxmemory — deeper than the
-  // timeouts they cause.
+  // ProvisionedThroughputExceeded, S3's SlowDown; a provider's 429), a Redis at its maxmemory —
+  // deeper than the timeouts and 503s they cause.
   [
     "limits",
-    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory/,
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory|\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b/,
   ],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.

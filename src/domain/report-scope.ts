@@ -124,7 +124,16 @@ export interface AlertScope {
   readonly stems: ReadonlySet<string>
   readonly namespace: string | null
   readonly node: string | null
+  /**
+   * Log groups the alert names that are one service's own (lower-case): an alarm on a metric
+   * filter links the group it counts, whose lines are the alert's whatever the alarm calls them.
+   */
+  readonly groups: ReadonlySet<string>
 }
+
+// Groups every workload of a cluster writes to: naming one says nothing about whose lines matter.
+const clusterWideGroup =
+  /^\/aws\/containerinsights\/[^/]+\/(?:application|dataplane|host|performance)$|^\/aws\/eks\/[^/]+\/cluster$/
 
 const lower = (s: string | null): string | null =>
   s === null || s.trim() === "" ? null : s.trim().toLowerCase()
@@ -143,12 +152,16 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
   const stems = new Set([...names].filter((n) => /^[a-z][a-z0-9]{2,}$/.test(n)))
   const namespace = lower(facts.namespace)
   const node = lower(facts.node)
+  const groups = new Set(
+    facts.logGroups.map((g) => g.toLowerCase()).filter((g) => !clusterWideGroup.test(g)),
+  )
   return {
-    everything: names.size === 0 && namespace === null && node === null,
+    everything: names.size === 0 && namespace === null && node === null && groups.size === 0,
     names,
     stems,
     namespace,
     node,
+    groups,
   }
 }
 
@@ -167,6 +180,7 @@ export const inScope = (scope: AlertScope, f: Finding): boolean => {
   if (r !== null && r.namespace !== null && scope.namespace !== null && r.namespace !== scope.namespace)
     return false
   if (r?.kind === "node" && scope.node !== null && r.name === scope.node) return true
+  if (r?.kind === "loggroup" && scope.groups.has(r.name)) return true
   if (scope.names.size > 0) {
     const service = lower(f.service)
     if (service !== null && scopeHas(scope, service)) return true

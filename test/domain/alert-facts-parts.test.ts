@@ -142,6 +142,21 @@ describe("names that must not become facts", () => {
     expect(facts("is Datadog down? the sentry project is quiet").source).toBe("human")
   })
 
+  it("reads the log group a console link opens, however the console encoded it", () => {
+    const link = (fragment: string) =>
+      facts(
+        `ALARM: otp failures\n<https://console.aws.amazon.com/cloudwatch/home?region=us-east-2#${fragment}|Log group>`,
+      ).logGroups
+    expect(link("logsV2:log-groups/log-group/$252Feks$252Fprod$252Fidentity$252Fotp-sender")).toEqual([
+      "/eks/prod/identity/otp-sender",
+    ])
+    expect(link("logsV2:log-groups/log-group/%2Faws%2Flambda%2Fpdf/log-events/2026%2F12%2F15")).toEqual([
+      "/aws/lambda/pdf",
+    ])
+    expect(link("logEventViewer:group=/ecs/orders-api;stream=web/app/123")).toEqual(["/ecs/orders-api"])
+    expect(link("logsV2:log-groups/log-group/%E0%A4%A")).toEqual([])
+  })
+
   it("does not derive log group names it was not given", () => {
     expect(
       facts("CloudWatch alarm orders-handler-errors changed from OK to ALARM\nFunctionName = orders-handler")

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest"
 import { badImage, oom, probe } from "./causes-rows-changes.js"
 import { missingSecret, node, scheduling } from "./causes-rows-cluster.js"
-import { connections, hpa, limits, scaledDown, timeouts } from "./causes-rows-load.js"
+import { connections, hpa, limits, rateLimited, scaledDown, timeouts } from "./causes-rows-load.js"
 import { type ClassRow, causesFor, expectScored } from "./causes-support.js"
 
 const classRows: ReadonlyArray<ClassRow> = [
@@ -22,6 +22,7 @@ const classRows: ReadonlyArray<ClassRow> = [
   timeouts,
   hpa,
   limits,
+  rateLimited,
   scaledDown,
 ]
 
@@ -52,6 +53,12 @@ describe("the texts read as an SRE would write them", () => {
         "OOMKilled (out of memory) in payments-api across 2 pods: payments-api-6c9f7d8b4-q7x2m OOMKilled, 6 restarts; " +
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory (4×); " +
         "payments-api has 0/2 ready replicas",
+    )
+  })
+
+  it("rate limited: the 429s name the failure, the 503s beside them are its symptom", () => {
+    expect(byName("a provider rate-limiting")[0]?.text).toMatch(
+      /^rate limited \(429 Too Many Requests\) and unavailable in otp-sender: otp-sender: ERROR send sms failed \(status 429\)/,
     )
   })
 

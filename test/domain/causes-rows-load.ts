@@ -187,6 +187,44 @@ export const limits: ClassRow = {
   topCites: ["eks#1", "eks#2"],
 }
 
+export const rateLimited: ClassRow = {
+  name: "a provider rate-limiting the service (429s, and a few 503s), in its logs only",
+  facts: facts({ source: "cloudwatch", alertName: "identity-otp-delivery-failures", service: "otp-sender" }),
+  findings: numbered([
+    {
+      agent: "cloudwatch_logs",
+      kind: "log_signature",
+      severity: "high",
+      at: "12:41",
+      resource: "loggroup//eks/prod/identity/otp-sender",
+      service: "otp-sender",
+      title: "otp-sender: ERROR send sms failed (status 503) (×6)",
+    },
+    {
+      agent: "cloudwatch_logs",
+      kind: "log_signature",
+      severity: "high",
+      at: "12:31",
+      resource: "loggroup//eks/prod/identity/otp-sender",
+      service: "otp-sender",
+      title: "otp-sender: ERROR send sms failed (status 429) (×57)",
+      detail: 'twilio_message: "Too Many Requests" twilio_code: 20429',
+    },
+    {
+      agent: "eks",
+      kind: "oom_killed",
+      severity: "low",
+      at: "12:50",
+      resource: "pod/notify/email-renderer-84d6f7c9b-hw5tq",
+      title: "email-renderer-84d6f7c9b-hw5tq: container email-renderer OOMKilled in 1/1 pod",
+    },
+  ]),
+  terms: [["429", "Too Many Requests", "rate limit"], ["otp-sender"]],
+  mustNot: ["email-renderer", "OOMKilled"],
+  neverCited: ["eks#1"],
+  topCites: ["cloudwatch_logs#2", "cloudwatch_logs#1"],
+}
+
 export const scaledDown: ClassRow = {
   name: "consumers scaled down by a values change, lag follows",
   facts: facts({

@@ -50,3 +50,27 @@ describe("inScope with stems", () => {
     expect(inScope(scope, f)).toBe(true)
   })
 })
+
+describe("inScope with the log groups the alert names", () => {
+  const lines = (group: string, service: string) =>
+    finding("cloudwatch_logs", {
+      title: `${service}: ERROR send sms failed (status 429)`,
+      service,
+      resource: `loggroup/${group}`,
+    })
+
+  it("a group the alert links holds its own lines, whatever the alarm calls the service", () => {
+    const scope = scopeOf(
+      facts({ service: "identity-otp-delivery", logGroups: ["/eks/prod/identity/otp-sender"] }),
+    )
+    expect(inScope(scope, lines("/eks/prod/identity/otp-sender", "otp-sender"))).toBe(true)
+    expect(inScope(scope, lines("/eks/prod/identity/sms-webhook", "sms-webhook"))).toBe(false)
+  })
+
+  it("a cluster's shared application group names nobody's lines", () => {
+    const shared = "/aws/containerinsights/prod/application"
+    const scope = scopeOf(facts({ service: "checkout-api", logGroups: [shared] }))
+    expect(inScope(scope, lines(shared, "email-renderer"))).toBe(false)
+    expect(scope.groups.size).toBe(0)
+  })
+})
