@@ -46,6 +46,19 @@ const closings = words("closed closing close")
 const closable = words("incident issue ticket alert alarm page outage this it")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
+/** "we need the new prices live", "should be fine": a wish or an expectation, not news. */
+const wishes = words("need needs needed want wants wanted should must hope hoping until waiting expect expecting")
+/** Where a change went ("Deployed to eks-prod"), not a fix that went out. */
+const destinations = words("to into on onto in at")
+/**
+ * A state (fine, green, live) says how something is, not that a problem ended: after a problem
+ * statement it is news of recovery only with a word that says it changed ("fine now", "green
+ * again") or a subject that covers everything ("all green"); "images are fine, it's the HTML"
+ * and "rest is green" describe something else than the problem.
+ */
+const states = new Set([...recoveredStates, "live", "up", "working", "running"].filter((w) => w !== "back"))
+const changeMarkers = words("now again finally anymore since")
+const wholeSubjects = words("everything all things everyone we systems dashboards")
 
 const isThanks = (tokens: ReadonlyArray<string>, i: number): boolean => {
   const t = tokens[i] ?? ""
@@ -86,6 +99,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const prev = tokens[j - 1] ?? ""
   const next = tokens[j + 1] ?? ""
   const negated = j > c.start && (prev === "not" || prev === "never")
+  // A few words back at most: this runs for every token, and a clause can be the whole text.
+  if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   if (problemWord(t) && j > c.start && ["no", "zero", "0", "without", "no_longer"].includes(prev))
     return `${prev} ${t}`
@@ -111,6 +126,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
     return `back to ${tokens[j + 2] ?? ""}`
   if (t === "back" && (problemWord(subject) || tokens.slice(c.start, j).some(problemWord))) return null
+  // "it goes back to the login screen": a movement, not a return to normal.
+  if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
     const activity = activities.has(t) ? prev === "is" || prev === "are" : chain.linking
@@ -125,12 +142,20 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (
     doneWords.has(t) &&
     !chain.negated &&
+    !(next === "to" || next === "into" || next === "onto") &&
     !doneWithProblems &&
     (j === c.start || !functionWords.has(prev) || chain.linking)
   )
     return t
-  if (j === c.start && statusVerbs.has(t)) return t
+  if (j === c.start && statusVerbs.has(t) && !destinations.has(next)) return t
   return null
+}
+
+/** A closure that ends a problem stated before it, not only a state (see `states`). */
+const firm = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  if (!states.has(tokens[j] ?? "")) return true
+  const near = tokens.slice(Math.max(c.start, j - 6), Math.min(c.end, j + 4))
+  return near.some((w) => changeMarkers.has(w) || wholeSubjects.has(w))
 }
 
 export interface ClosureSignals {
@@ -162,7 +187,11 @@ export const closureSignals = (message: Message): ClosureSignals => {
       if (closure === null || exceptions.has(tokens[i + 1] ?? "")) continue
       // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny.
       if (tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
-      closures.push({ reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`, at: i, strong: false })
+      closures.push({
+        reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
+        at: i,
+        strong: firm(tokens, c, i),
+      })
       absorb(i + 1, c)
     }
   }

@@ -176,6 +176,25 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   ],
   ["new relic", has("new relic", "newrelic")],
   [
+    // AWS's own event notifications (ElastiCache, RDS, Health) relayed to chat.
+    "aws event",
+    matches(
+      [["elasticache:"], /\belasticache:[a-z]{4,40}\b/],
+      [["rds-event-"], /\brds-event-\d{4}\b/],
+      [["aws health"], /aws health (?:event|notification|dashboard)/],
+    ),
+  ],
+  [
+    // Security scanners' findings: a scanner heading its message, or its "N new critical
+    // vulnerabilities" line.
+    "security scanner",
+    matches(
+      [["snyk", "trivy", "guardduty", "inspector"], new RegExp(`${LINE_START}\\[?(?:snyk|trivy|guardduty|amazon inspector)\\b[\\]:]`)],
+      [["vulnerabilit"], /\b\d{1,5} new (?:critical|high)(?: severity)? vulnerabilit/],
+      [["guardduty finding"], /guardduty finding/],
+    ),
+  ],
+  [
     "zabbix/nagios",
     either(
       has("zabbix", "nagios", "icinga", "service alert:"),
@@ -189,12 +208,16 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "incident notification",
     matches(
       [
-        ["resolved: [#", "triggered: [#", "acknowledged: [#", "escalated: [#"],
-        new RegExp(`${LINE_START}(?:resolved|triggered|acknowledged|escalated): \\[#\\d{1,10}\\]`),
+        ["resolved: ", "triggered: ", "acknowledged: ", "escalated: "],
+        new RegExp(
+          `${LINE_START}(?:resolved|triggered|acknowledged|escalated): (?:\\[#\\d{1,10}\\]|#[a-z]{0,6}-?\\d{2,10}\\b)`,
+        ),
       ],
       [
-        ["issue ", "incident "],
-        new RegExp(`${LINE_START}(?:issue|incident) (?:opened|closed|acknowledged|resolved|reopened): `),
+        ["issue ", "incident ", "alert "],
+        new RegExp(
+          `${LINE_START}(?:issue|incident|alert) (?:opened|closed|acknowledged|resolved|reopened|created|escalated): `,
+        ),
       ],
       [["[recovery]", "[problem]"], new RegExp(`${LINE_START}\\[(?:recovery|problem)\\] `)],
     ),

@@ -141,7 +141,7 @@ export const healthyStates = words(`
   coming going online live passing finished finishing completed completing deploying deployed building
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
   picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
-  trigger triggered execute executed kick`)
+  trigger triggered execute executed kick go went arrive arrived arriving land landed`)
 
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
 export const recoveredStates = words(`

@@ -155,7 +155,6 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)
   const weak = evidence.filter((e) => !e.strong)
-  const closure = lastAt(chatter.closures)
   const closureReasons = reasonsOf(chatter.closures)
 
   // A question or request that is not about a failure ("where's the runbook for
@@ -166,8 +165,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
 
   if (strong.length > 0) {
-    // The latest news wins: a recovery after the last problem statement (and no ask after it) is chatter.
-    if (closure > lastAt(strong) && lastAt(asks) < closure && !asksAfter(message, closure))
+    // The latest news wins: a recovery after the last problem statement (and no ask after it) is
+    // chatter — a recovery, not a state that may be another thing's ("images are fine").
+    const recovery = lastAt(chatter.closures.filter((c) => c.strong))
+    if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery))
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }

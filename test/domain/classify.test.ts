@@ -33,6 +33,17 @@ describe("short human reports are alerts (W7)", () => {
   })
 })
 
+describe("tools' own notifications, resolved or not, are alerts", () => {
+  it.each([
+    'Alert closed: "Vault unsealed count < 3" #a81f-22c1 — closed by Opsgenie Heartbeat',
+    "Resolved: #INC-30398 e-prescribing gateway connection errors (auto-resolved by Datadog)",
+    "Amazon ElastiCache notification | Cache cluster: shop-sessions-prod-002\nEvent: ElastiCache:FailoverComplete — Failover to replica node shop-sessions-prod-002-003 completed",
+    "Snyk: 🔴 *2 new critical vulnerabilities* in `acme/checkout-api:prod` — CVE-2026-41127 (openssl). Deployed to eks-prod-use1.",
+  ])("%s", (text) => {
+    expect(run(text).decision).toBe("investigate")
+  })
+})
+
 describe("alert formats and words", () => {
   it("names the format and the severity word it saw", () => {
     expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
@@ -142,6 +153,15 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
       "payments are failing right now, the fix is in https://github.com/acme/pay/pull/12, can someone review",
       "investigate",
     ],
+    // A state of something else than the problem is no recovery; a recovery says it changed.
+    ["is the shop slow for anyone? PDPs take 8 seconds, images are fine it's the HTML", "investigate"],
+    ["the thumbnailer workers are still OOMKilled every 20 min. rest is green.", "investigate"],
+    ["ranked is borked, players get 0 LP after wins. pls confirm but it's live", "investigate"],
+    ["the EU reminder SMS didn't go out this morning. US ones look fine.", "investigate"],
+    ["checkout was throwing 502s, all green now", "gate"],
+    ["search was timing out, it's fine again", "gate"],
+    ["storefront still shows the old prices. we need the new ones live.", "investigate"],
+    ["providers can't log in, it just goes back to the login screen after SSO", "investigate"],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
   })
