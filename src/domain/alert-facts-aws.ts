@@ -74,7 +74,8 @@ const logGroupName = /^[\w./#-]{1,512}$/
 // The console names a log group in its URL fragment, encoded once more for the fragment
 // (`#logsV2:log-groups/log-group/$252Feks$252Fprod$252Fapi`, `$25` standing for `%`), or in the
 // old viewer's `#logEventViewer:group=/aws/…;stream=…`.
-const consoleLogGroup = /#logsV2:log-groups\/log-group\/([^/?#\s|>]{1,1500})|#log(?:EventViewer|Stream|Events):group=([^;&\s|>]{1,1500})/g
+const consoleLogGroup =
+  /#logsV2:log-groups\/log-group\/([^/?#\s|>]{1,1500})|#log(?:EventViewer|Stream|Events):group=([^;&\s|>]{1,1500})/g
 
 /** A fragment's encoded name decoded (at most twice: `$252F` → `%2F` → `/`); null when not a name. */
 const decodeFragmentName = (encoded: string): string | null => {

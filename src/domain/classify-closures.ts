@@ -47,7 +47,9 @@ const closable = words("incident issue ticket alert alarm page outage this it")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 /** "we need the new prices live", "should be fine": a wish or an expectation, not news. */
-const wishes = words("need needs needed want wants wanted should must hope hoping until waiting expect expecting")
+const wishes = words(
+  "need needs needed want wants wanted should must hope hoping until waiting expect expecting",
+)
 /** Where a change went ("Deployed to eks-prod"), not a fix that went out. */
 const destinations = words("to into on onto in at")
 /**

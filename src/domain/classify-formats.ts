@@ -70,7 +70,6 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         [["firing", "resolved"], /\*{1,2}\[?(?:firing|resolved)(?::\d{1,6})?\]?\*{1,2}/],
         [["value:"], /value: ?\[?[a-z][a-z0-9_]{0,20}=/],
       ),
-      (text) => text.includes("grafana") && /alert|firing/.test(text),
     ),
   ],
   [
@@ -158,23 +157,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           /(?:^|\n)[^\n\w]{0,8}check [*_"'`][^\n*_"'`]{1,80}[*_"'`] (?:has )?(?:failed|is down|is degraded|degraded)/,
         ],
       ),
-      has(
-        "uptimerobot",
-        "uptime robot",
-        "pingdom",
-        "better stack",
-        "betterstack",
-        "better uptime",
-        "statuscake",
-        "uptime kuma",
-        "checkly",
-        "site24x7",
-        "freshping",
-        "health check failed",
-      ),
+      has("health check failed"),
     ),
   ],
-  ["new relic", has("new relic", "newrelic")],
   [
     // AWS's own event notifications (ElastiCache, RDS, Health) relayed to chat.
     "aws event",
@@ -189,17 +174,17 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     // vulnerabilities" line.
     "security scanner",
     matches(
-      [["snyk", "trivy", "guardduty", "inspector"], new RegExp(`${LINE_START}\\[?(?:snyk|trivy|guardduty|amazon inspector)\\b[\\]:]`)],
+      [
+        ["snyk", "trivy", "guardduty", "inspector"],
+        new RegExp(`${LINE_START}\\[?(?:snyk|trivy|guardduty|amazon inspector)\\b[\\]:]`),
+      ],
       [["vulnerabilit"], /\b\d{1,5} new (?:critical|high)(?: severity)? vulnerabilit/],
       [["guardduty finding"], /guardduty finding/],
     ),
   ],
   [
     "zabbix/nagios",
-    either(
-      has("zabbix", "nagios", "icinga", "service alert:"),
-      matches([["problem: "], /(?:^|[\s*])problem: /]),
-    ),
+    either(has("service alert:", "host alert:"), matches([["problem: "], /(?:^|[\s*])problem: /])),
   ],
   ["alert notification", stateThenAlertName],
   [
@@ -231,6 +216,60 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   ],
 ]
 
-/** Names of the alert formats present in the message (empty when none). */
-export const alertFormats = (message: Message): ReadonlyArray<string> =>
-  formats.filter(([, check]) => check(message.text, message.tokens, message.cased)).map(([name]) => name)
+/**
+ * Tools known by name only: a person names them in passing ("shoutout to the Checkly synthetic",
+ * "clean up the old Nagios checks"), so the name is the tool's own format only where its own
+ * messages put it — heading the message ("New Relic | Open violation", "[uptime-kuma] [🔴 Down]")
+ * — and elsewhere it is a weak sign the rest of the gate weighs.
+ */
+const vendorNames: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
+  ["grafana", ["grafana"]],
+  [
+    "uptime monitor",
+    [
+      "uptimerobot",
+      "uptime robot",
+      "uptime-kuma",
+      "uptime kuma",
+      "pingdom",
+      "better stack",
+      "betterstack",
+      "better uptime",
+      "statuscake",
+      "checkly",
+      "site24x7",
+      "freshping",
+      "cronitor",
+      "healthchecks.io",
+    ],
+  ],
+  ["new relic", ["new relic", "newrelic"]],
+  ["zabbix/nagios", ["zabbix", "nagios", "icinga"]],
+]
+
+/** The message's head: its first line without leading markup, as far as a tool puts its name. */
+const headOf = (text: string): string =>
+  (text.split("\n", 1)[0] ?? "").replace(/^[\s*_>`[\]()|:!-]+|^\p{Extended_Pictographic}+/gu, "").slice(0, 32)
+
+export interface AlertFormats {
+  /** Formats by their structure, or a tool's name heading the message: an alert whatever else it says. */
+  readonly structural: ReadonlyArray<string>
+  /** Tools named elsewhere in the message: a weak sign only. */
+  readonly named: ReadonlyArray<string>
+}
+
+/** The alert formats present in the message (see above). */
+export const alertFormats = (message: Message): AlertFormats => {
+  const structural = formats
+    .filter(([, check]) => check(message.text, message.tokens, message.cased))
+    .map(([name]) => name)
+  const head = headOf(message.text)
+  const named: Array<string> = []
+  for (const [name, needles] of vendorNames) {
+    if (structural.includes(name) || !needles.some((n) => message.text.includes(n))) continue
+    if (needles.some((n) => head.startsWith(n)) || needles.some((n) => message.text.includes(`[${n}`)))
+      structural.push(name)
+    else named.push(name)
+  }
+  return { structural, named }
+}

@@ -86,6 +86,33 @@ const asksAfter = (message: Message, closure: number): boolean =>
       c.question && c.start > closure && message.tokens.slice(c.start, c.end).some((t) => afterWords.has(t)),
   )
 
+const alertVocabulary = /alert|alarm|firing|down\b|fail|error|critical|warning|problem|degraded/
+
+/**
+ * What a person wrote around what they pasted: quoted lines (`> …`, `&gt; …` as Slack sends
+ * them) and code (inline or fenced) removed.
+ */
+const ownWords = (raw: string): string =>
+  raw
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/`[^`\n]*`/g, " ")
+    .replace(/^[ \t]*(?:>|&gt;).*$/gm, " ")
+
+/**
+ * An alert format only inside a quote or code ("what was this old alert about? > ALARM: …",
+ * "we'll inject `[FIRING] KubeNodeNotReady` at 15:00"): the person's own words decide. Chatter
+ * around a quoted alert is chatter; anything else investigates, as an alert would. Null when the
+ * format is in the person's own words or they wrote too little to judge.
+ */
+const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null => {
+  const own = ownWords(raw)
+  if (own === raw) return null
+  const message = analyse(own)
+  if (message.tokens.length < 6 || alertFormats(message).structural.length > 0) return null
+  const rest = tier1(own, message, settings)
+  return rest.verdict === "chatter" ? result("chatter", [...rest.reasons, "about a quoted alert"]) : null
+}
+
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
   const alarms = message.emoji
     .filter(isAlarm)
@@ -97,8 +124,11 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
   const terms = alertTerms(message, settings.alert_terms)
   const formats = alertFormats(message)
-  if (formats.length > 0)
-    return result("alert", [...formats.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
+  if (formats.structural.length > 0)
+    return (
+      quotedAlert(raw, settings) ??
+      result("alert", [...formats.structural.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
+    )
   const chatter = chatterSignals(message, settings.chatter_phrases)
   if (chatter.whole !== null && terms.length === 0)
     return result(
@@ -151,7 +181,17 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
 
   const live = (e: Evidence) => chatter.absorbed[e.at] !== true && !hypothetical[e.at]
-  const evidence = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...alarms].filter(live)
+  // A tool named in passing is a sign only when the message speaks of alerting or failing.
+  const named = alertVocabulary.test(message.text)
+    ? formats.named.map((f) => ({ reason: `alert format: ${f} (named)`, at: 0, strong: false }))
+    : []
+  const evidence = [
+    ...alertEvidence(message),
+    ...dashboardLinks(message),
+    ...terms,
+    ...alarms,
+    ...named,
+  ].filter(live)
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)
   const weak = evidence.filter((e) => !e.strong)

@@ -152,9 +152,7 @@ export const scopeOf = (facts: AlertFacts): AlertScope => {
   const stems = new Set([...names].filter((n) => /^[a-z][a-z0-9]{2,}$/.test(n)))
   const namespace = lower(facts.namespace)
   const node = lower(facts.node)
-  const groups = new Set(
-    facts.logGroups.map((g) => g.toLowerCase()).filter((g) => !clusterWideGroup.test(g)),
-  )
+  const groups = new Set(facts.logGroups.map((g) => g.toLowerCase()).filter((g) => !clusterWideGroup.test(g)))
   return {
     everything: names.size === 0 && namespace === null && node === null && groups.size === 0,
     names,

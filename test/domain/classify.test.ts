@@ -44,6 +44,35 @@ describe("tools' own notifications, resolved or not, are alerts", () => {
   })
 })
 
+describe("a quoted alert and a tool named in passing", () => {
+  it.each([
+    [
+      'Someone asked in standup what this old alert was about:\n> ALARM: "shop-prod-alb-5xx" in US East\nIt\'s from the 14th, the deploy that broke the health check. Resolved since.',
+      "gate",
+    ],
+    [
+      "For the game day: we'll inject `[FIRING] KubeNodeNotReady` on purpose in staging around 15:00. I'll post here when we start",
+      "gate",
+    ],
+    [
+      "shoutout to the Checkly synthetic for catching the Safari bug before customers did last week 🦸",
+      "gate",
+    ],
+    [
+      "that Checkly failure at 14:02 was the test account's password expiring, I rotated it, checks green again",
+      "gate",
+    ],
+    // Pasted as live, or a tool's own message: an alert.
+    ["seeing this right now:\n> [FIRING:1] KubePodCrashLooping (prod payments)", "investigate"],
+    ["```\n[FIRING:1] KubePodCrashLooping (prod payments)\n```", "investigate"],
+    ["Checkly: API check 'GET /v2/orders' degraded from 3 locations", "investigate"],
+    ["[uptime-kuma] [✅ Up] Patch CDN manifest 200 - OK", "investigate"],
+    ["New Relic | Open violation: Apdex < 0.7 for storefront-graphql", "investigate"],
+  ])("%s → %s", (text, decision) => {
+    expect(run(text).decision).toBe(decision)
+  })
+})
+
 describe("alert formats and words", () => {
   it("names the format and the severity word it saw", () => {
     expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
