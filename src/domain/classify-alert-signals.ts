@@ -75,6 +75,28 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
   return found
 }
 
+/**
+ * Problem words said of no system ("my brain is OOMing", "I'm in a CrashLoopBackOff with this
+ * spreadsheet", "the coffee machine is down"): the shape of a joke. Only ever a chatter sign
+ * where nothing else in the message is evidence.
+ */
+export const problemsOfNoSystem = (message: Message): boolean => {
+  const { tokens } = message
+  return message.clauses.some((c) => {
+    for (let j = c.start; j < c.end; j += 1) {
+      const t = at(tokens, j)
+      const problem =
+        isFailureState(t) ||
+        isProblemWord(t) ||
+        incidentWords.has(t) ||
+        HTTP_ERROR.test(t) ||
+        /^(?:9\d|100)%$/.test(t)
+      if (problem && aboutNoSystem(tokens, c.start, j)) return true
+    }
+    return false
+  })
+}
+
 /** Links to dashboards and consoles, positioned at their `_url_` token. */
 const consoleHosts =
   /grafana|kibana|datadoghq|console\.aws|cloudwatch|pagerduty|opsgenie|sentry\.io|newrelic|splunk|honeycomb\.io|prometheus|alertmanager|uptimerobot|pingdom|betterstack|statuspage|\/d\/|\/dashboards?\b|\/alerting\b|\/monitors\b|\/incidents\b|\/explore\b/

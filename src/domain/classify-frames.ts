@@ -273,12 +273,15 @@ export const onlyMetaVocabulary = (evidence: ReadonlyArray<Evidence>): boolean =
 
 const dayNames = words(`
   monday tuesday wednesday thursday friday saturday sunday yesterday january february march april june
-  july august september october november december`)
+  july august september october november december jan feb apr jun jul aug sep sept oct nov dec`)
+/** "in 2019", "the incident from 2024": a year is a past anchor (not after "since"). */
+const pastYear = /^(?:19|20)\d\d$/
+const oldWords = words("old older previous earlier")
 const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
   outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
   postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd`)
-const pastVerbs = words("was were did had fired lasted took happened caused went")
+const pastVerbs = words("was were did had fired lasted took happened caused went died said broke crashed")
 
 /**
  * A problem told as past: anchored on a past day ("monday's outage", "last month") with a past
@@ -289,7 +292,9 @@ export const aboutThePast = (message: Message): string | null => {
   const anchored = tokens.some(
     (t, i) =>
       (dayNames.has(t) && tokens[i - 1] !== "since" && tokens[i - 1] !== "until") ||
-      (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since"),
+      (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since") ||
+      (pastYear.test(t) && (tokens[i - 1] === "in" || tokens[i - 1] === "from")) ||
+      (oldWords.has(t) && incidentNouns.has(tokens[i + 1] ?? "")),
   )
   // Only talk about incidents themselves ("monday's outage", "alerts fired last month"): a
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
@@ -302,7 +307,9 @@ export const aboutThePast = (message: Message): string | null => {
     const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
     return !(c?.question === true && i === c.end - 1)
   })
-  return inPresent(live) || live.includes("back") ? null : "about a past incident"
+  // "back then" is the past again; "it's back" a recurrence.
+  const recurs = live.some((t, i) => t === "back" && live[i + 1] !== "then")
+  return inPresent(live) || recurs ? null : "about a past incident"
 }
 
 /**
@@ -318,4 +325,26 @@ export const aboutAReview = (message: Message): string | null => {
     .slice(first.start, Math.min(first.end, first.start + 4))
     .some((t) => reviewWords.has(t))
   return opens && !inPresent(tokens) && !tokens.includes("back") ? "about an incident review" : null
+}
+
+const handoverWords = words("handover handoff hand_over handing taking übergabe passation traspaso")
+const handoverObjects = words("over off primary oncall on_call pager shift")
+
+/**
+ * A shift handover ("handover to US: quiet night", "taking over primary from kenji, nothing going
+ * on"): chatter when it states no problem — the caller passes only messages with no strong
+ * evidence and no ask ("handover: thumbnailer still OOMKilled" is an alert).
+ */
+export const aHandover = (message: Message): string | null => {
+  const { tokens } = message
+  const head = tokens.slice(0, 8)
+  const opens = head.some(
+    (t, i) =>
+      t === "handover" ||
+      t === "handoff" ||
+      t === "übergabe" ||
+      t === "passation" ||
+      (handoverWords.has(t) && handoverObjects.has(head[i + 1] ?? "")),
+  )
+  return opens ? "a shift handover" : null
 }

@@ -101,10 +101,30 @@ export const deniedBySubject = (tokens: Tokens, start: number, j: number): boole
   return subject >= start && nobodyWords.has(at(tokens, subject))
 }
 
-/** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff")? */
+/** Words between "I am" and a state said of oneself ("I'm in a CrashLoopBackOff", "I'm running at 100%"). */
+const selfFillers: ReadonlySet<string> = new Set(
+  "in a an at the running basically literally officially like totally so full on".split(" "),
+)
+
+/** "I'm in a CrashLoopBackOff", "my 502 of the day": a state said of oneself. */
+const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
+  const before = at(tokens, j - 1)
+  if (j - 1 >= start && (before === "my" || before === "your")) return true
+  for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
+    const t = at(tokens, k)
+    if (t === "am" && at(tokens, k - 1) === "i" && k - 1 >= start) return true
+    if (!selfFillers.has(t)) return false
+  }
+  return false
+}
+
+/** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff", "I'm at 100%")? */
 export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   const { subject } = chainBefore(tokens, start, j)
-  return subject >= start && (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))
+  return (
+    (subject >= start && (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||
+    saidOfOneself(tokens, start, j)
+  )
 }
 
 /** Can token `k` be the subject of a report (a thing, not "the", "I" or "you")? */

@@ -88,7 +88,7 @@ export const severityWords = words(`
 export const incidentWords = words(`
   alert alerts alerting alarm alarms outage outages incident incidents degraded degradation down downtime
   unavailable unreachable timeout timeouts timed_out timing_out failing failed failure failures fail fails
-  firing paging paged pagerduty saturation saturated throttled throttling oom ooms crashloop crashlooping
+  firing paging paged pagerduty saturation saturated throttled throttling oom ooms ooming crashloop crashlooping
   crash crashed crashes crashing erroring errored exception exceptions panic panics panicking 5xx 429 429s
   latency spike spikes spiking breach breached threshold deadlock deadlocks leak leaking evicted eviction
   evictions unhealthy flapping backlog lag lagging broken restarting restarts restarted hung stuck dlq
@@ -110,7 +110,7 @@ export const problemPredicates = words(`
   crashing crashed crashlooping crashloop restarting rebooting flapping flaps spiking spiked saturated
   overloaded overwhelmed full maxed pegged throttled throttling leaking timing_out timed_out offline
   unhealthy wedged hosed borked busted fubar kaput weird wonky off odd funky strange wrong red panicking
-  oomkilled oomed evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
+  oomkilled oomed ooming evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever`)
@@ -231,7 +231,9 @@ export const personalSubjects = words("i me my you u your yourself bot he she hi
 export const notSystems = words(`
   brain brains head coffee cat cats dog dogs kitty puppy office morale standup standups sprint
   meeting meetings calendar lunch dinner pizza kitchen fridge microwave elevator elevators aircon
-  heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday`)
+  heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday kid kids son
+  daughter family sleep inbox spreadsheet runbook runbooks docs documentation wiki confluence notion
+  playbook meme memes patience sanity life motivation`)
 
 /** Words that cannot be a subject ("a slow day", "the down payment"). */
 export const functionWords = words(`

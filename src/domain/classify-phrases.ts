@@ -106,7 +106,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     my bad | it was me | sorry | oops | whoops | wrong channel | wrong thread | wrong chat | wrong room |
     nothing to see here | all systems operational | that was close | carry on | as you were | stand down | back to normal | back up | crisis averted |
     no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done |
-    nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down`,
+    nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down |
+    nothing going on | nothing is going on | all quiet | quiet night | quiet shift | quiet day | nothing burning |
+    nothing urgent | nothing to report`,
   ),
 ]
 

@@ -86,7 +86,9 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   const hasSubject = isSubject(tokens, c.start, chain.subject)
   const subject = at(tokens, chain.subject)
   const from = hasSubject ? chain.subject : j
-  if (healthyStates.has(t) && nobody.has(subject) && chain.subject >= c.start)
+  // "nothing going on", "nothing happening": quiet, not a thing that stopped.
+  const idle = (t === "going" && at(tokens, j + 1) === "on") || t === "happening"
+  if (healthyStates.has(t) && nobody.has(subject) && chain.subject >= c.start && !idle)
     return { reason: `problem report: ${phrase(tokens, chain.subject, j)}`, at: j, strong: true }
   if (healthyStates.has(t) && chain.negated) {
     if (personalSubjects.has(subject) && chain.subject >= c.start) return null
@@ -191,4 +193,6 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
 
 /** The problem report whose predicate (or object) is the token at `j`, if any. */
 export const problemReport = (tokens: Tokens, c: Clause, j: number): Evidence | null =>
-  predicateReport(tokens, c, j) ?? inabilityReport(tokens, c, j) ?? nounReport(tokens, c, j)
+  aboutNoSystem(tokens, c.start, j)
+    ? null
+    : (predicateReport(tokens, c, j) ?? inabilityReport(tokens, c, j) ?? nounReport(tokens, c, j))

@@ -16,6 +16,8 @@ import {
 import type { Message } from "./classify-text.js"
 
 const questionAsks = words("what_is_going_on any_idea anyone_else root_cause rca why")
+/** Asked for only in a question ("what's the rca?"): "RCA owner: Priya", "an RCA coming next week" ask nothing. */
+const askedInQuestions = words("root_cause rca")
 const imperatives = words("check look investigate debug triage take_a_look look_into diagnose troubleshoot")
 const helpObjects = words("with debug debugging investigate me us here")
 
@@ -46,7 +48,8 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
     for (let i = c.start; i < c.end; i += 1) {
       const t = tokens[i] ?? ""
       const next = tokens[i + 1] ?? ""
-      if (questionAsks.has(t) && !(t === "why" && next === "not")) ask(i, t)
+      if (questionAsks.has(t) && !(t === "why" && next === "not") && (c.question || !askedInQuestions.has(t)))
+        ask(i, t)
       else if (i === c.start && imperatives.has(t)) ask(i, t)
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
       else if (

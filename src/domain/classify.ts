@@ -6,12 +6,13 @@
  */
 
 import type { Classification, Verdict } from "./classification.js"
-import { alertEvidence, dashboardLinks } from "./classify-alert-signals.js"
+import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
 import { alertFormats } from "./classify-formats.js"
 import {
   aboutAReview,
   aboutThePast,
+  aHandover,
   alertingDesign,
   announcedWork,
   conditionalTokens,
@@ -175,8 +176,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
   // Work announced in advance ("load test starts now, expect 5xx"), or an incident told as
   // past ("what was the root cause of monday's outage?"): its problem words are not live.
-  if (terms.length === 0 && alarms.length === 0) {
-    const frame = announcedWork(message, hypothetical) ?? aboutThePast(message) ?? aboutAReview(message)
+  if (terms.length === 0) {
+    // An alarm emoji quoted in a story of the past ("the 'site down 🔥' message yesterday was a
+    // test") is part of the story; announced work with one is not chatter.
+    const frame =
+      (alarms.length === 0 ? announcedWork(message, hypothetical) : null) ??
+      aboutThePast(message) ??
+      (alarms.length === 0 ? aboutAReview(message) : null)
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
@@ -185,13 +191,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const named = alertVocabulary.test(message.text)
     ? formats.named.map((f) => ({ reason: `alert format: ${f} (named)`, at: 0, strong: false }))
     : []
-  const evidence = [
-    ...alertEvidence(message),
-    ...dashboardLinks(message),
-    ...terms,
-    ...alarms,
-    ...named,
-  ].filter(live)
+  const found = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...named].filter(live)
+  // "my brain is OOMing 🧠💥": a joke's emoji is part of the joke.
+  const joke = found.length === 0 && problemsOfNoSystem(message)
+  const evidence = joke ? [] : [...found, ...alarms.filter(live)]
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)
   const weak = evidence.filter((e) => !e.strong)
@@ -204,6 +207,11 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
+  if (strong.length === 0 && asks.length === 0) {
+    const handover = aHandover(message)
+    if (handover !== null) return result("chatter", [`chatter: ${handover}`])
+  }
+
   if (strong.length > 0) {
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is
     // chatter — a recovery, not a state that may be another thing's ("images are fine").
@@ -214,6 +222,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
   if (asks.length > 0)
     return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
+  if (joke) return result("chatter", ["chatter: a problem of no system (a joke)"])
   if (weak.length > 0) {
     if (closureReasons.length > 0)
       return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])

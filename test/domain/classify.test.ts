@@ -73,6 +73,40 @@ describe("a quoted alert and a tool named in passing", () => {
   })
 })
 
+describe("problems said of no system, and talk about what is over", () => {
+  it.each([
+    ["I'm running at 100% CPU today lol, too many meetings", "gate"],
+    ["I'm in a CrashLoopBackOff with this spreadsheet, every fix breaks another formula", "gate"],
+    ["my 502 of the day is my kid refusing to put on shoes 😂", "gate"],
+    ["my brain is OOMing after this week, need a reboot 🧠💥", "gate"],
+    ["I'm taking over primary from kenji for the next 2h, nothing going on atm", "gate"],
+    [
+      "handover notes for the weekend: freeze in place until Monday, nothing burning. have a good one",
+      "gate",
+    ],
+    ["handover: the thumbnailer workers are still OOMKilled every 20 min", "investigate"],
+    [
+      "Reading the old incident from 2024 where the HL7 listener died — wild that we didn't have alerting back then 😅",
+      "gate",
+    ],
+    [
+      "the 'site down 🔥' message yesterday was Adrián testing the alert routing in the sandbox, sorry for the confusion",
+      "gate",
+    ],
+    [
+      "FYI: Stripe said the error rate incident from yesterday is fully resolved on their side, with an RCA coming next week.",
+      "gate",
+    ],
+    // Said of a system, or live: alerts.
+    ["I'm seeing 502s on checkout", "investigate"],
+    ["payments-api is OOMing", "investigate"],
+    ["my brain is fried and checkout is down", "investigate"],
+    ["what's the rca for the payments errors right now?", "investigate"],
+  ])("%s → %s", (text, decision) => {
+    expect(run(text).decision).toBe(decision)
+  })
+})
+
 describe("alert formats and words", () => {
   it("names the format and the severity word it saw", () => {
     expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
