@@ -21,7 +21,8 @@ import { fillers, tokenCategory } from "./classify-phrases.js"
 import type { Clause, Message } from "./classify-text.js"
 
 const stops = words("and now still again yet also so plus meanwhile then")
-const gratitudeObjects = words("for on to with about re regarding of")
+// With the other languages' "for" (merci pour, gracias por, danke für, grazie per, bedankt voor).
+const gratitudeObjects = words("for on to with about re regarding of pour por para per für voor för an")
 const praiseWords = words(
   "nice great good awesome amazing excellent well solid helpful useful insightful thorough clear quick fast",
 )

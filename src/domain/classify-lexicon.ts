@@ -32,6 +32,11 @@ const mergeTable = `
   all good | all fine | all ok | all well                            => all_good
   all clear | all green | all quiet                                  => all_clear
   false alarm | false positive | false alert                         => false_alarm
+  tudo certo | tudo ok | todo bien | todo ok | tout va bien | tout est ok | alles gut | alles ok => all_good
+  alles in ordnung | tutto ok | tutto bene | tutto liscio | tutto a posto | alles goed     => all_good
+  voltaram ao normal | voltou ao normal | volvió a la normalidad | vuelve a funcionar     => back_to_normal
+  de nuevo funciona | rentré dans l'ordre | revenu à la normale | wieder normal           => back_to_normal
+  im grünen bereich | tornato normale                                                    => back_to_normal
   stand down | standing down | stood down                            => stand_down
   never mind                                                         => nevermind
   take a look | have a look | took a look | taking a look            => take_a_look
@@ -152,7 +157,9 @@ export const recoveredStates = words(`
 export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
   no_longer went_away all_good all_clear stand_down nevermind nvm disregard
-  ignore rolled_back reverted was_me crisis_averted`)
+  ignore rolled_back reverted was_me crisis_averted
+  resuelto solucionado arreglado resolvido solucionado corrigido résolu réglé corrigé rétabli gelöst
+  behoben erledigt abgeschlossen risolto sistemato opgelost hersteld 解決 解決しました 復旧 復旧しました`)
 
 /** Verbs whose object carries the problem ("returning 502s", "seeing errors"). */
 export const reportVerbs = words(`

@@ -115,7 +115,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます)?|どうも|감사합니다|고마워)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|vielen|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
   ],
   [
     "acknowledgement",

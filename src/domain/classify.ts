@@ -8,6 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
+import { foreignReports } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
   aboutAReview,
@@ -191,7 +192,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const named = alertVocabulary.test(message.text)
     ? formats.named.map((f) => ({ reason: `alert format: ${f} (named)`, at: 0, strong: false }))
     : []
-  const found = [...alertEvidence(message), ...dashboardLinks(message), ...terms, ...named].filter(live)
+  const found = [
+    ...alertEvidence(message),
+    ...foreignReports(message),
+    ...dashboardLinks(message),
+    ...terms,
+    ...named,
+  ].filter(live)
   // "my brain is OOMing 🧠💥": a joke's emoji is part of the joke.
   const joke = found.length === 0 && problemsOfNoSystem(message)
   const evidence = joke ? [] : [...found, ...alarms.filter(live)]

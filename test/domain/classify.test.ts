@@ -107,6 +107,23 @@ describe("problems said of no system, and talk about what is over", () => {
   })
 })
 
+describe("other languages", () => {
+  it.each([
+    ["el checkout está caído desde hace 10 minutos, los clientes no pueden pagar", "alert"],
+    ["o app não carrega para ninguém desde as 14h", "alert"],
+    ["les paiements ne passent plus depuis ce matin", "alert"],
+    ["Login funktioniert nicht mehr, 500er auf /auth/token", "alert"],
+    ["il servizio di notifiche non invia più niente da stamattina", "alert"],
+    ["本番の決済APIでタイムアウトが多発しています。確認お願いします", "alert"],
+    ["merci pour l'aide hier soir, c'était super efficace 🙏", "chatter"],
+    ["gracias por la ayuda de ayer con el incidente de pagos 🙏", "chatter"],
+    ["o problema da fila já foi resolvido, os consumidores voltaram ao normal ✅", "chatter"],
+    ["ありがとうございました！昨日の障害対応、とても助かりました", "chatter"],
+  ])("%s → %s", (text, verdict) => {
+    expect(run(text).verdict).toBe(verdict)
+  })
+})
+
 describe("alert formats and words", () => {
   it("names the format and the severity word it saw", () => {
     expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
