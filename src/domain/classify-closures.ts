@@ -138,6 +138,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   }
   if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
   if (t === "over" && chain.linking && !/^\d/.test(next)) return `${subject} is over`
+  // "incident over, downgrading to monitoring": the closing note's own shorthand.
+  if (t === "over" && j - 1 >= c.start && closable.has(prev) && !/^\d/.test(next)) return `${prev} over`
   if (decreases.has(t) && problemWord(subject)) return `${subject} ${t}`
   if (closings.has(t) && [next, tokens[j + 2] ?? "", subject].some((w) => closable.has(w)))
     return `${t} ${next}`

@@ -258,7 +258,7 @@ export const subordinators = words("after since when once until before because w
 
 /** An incident's review: its words in a message are about then, not now. */
 export const reviewWords = words(
-  "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir",
+  "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir nachbesprechung retrospektive retrospectiva rétrospective rétro",
 )
 
 /** Words that put a problem in the present, whatever else the message is about ("yet": "not fixed yet"). */

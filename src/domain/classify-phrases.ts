@@ -22,7 +22,7 @@ export type ChatterCategory =
 export const fillers: ReadonlySet<string> = new Set(
   `so much very really again too all guys everyone everybody team folks yall y'all man dude mate buddy
   pal friend friends bot sir boss fam people just oh ah uh um umm also then and for the a an
-  lot ton tons bunch as always your today tonight from of to in at with`
+  lot ton tons bunch as always your today tonight from of to in at with actually`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 )

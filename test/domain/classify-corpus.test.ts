@@ -106,13 +106,18 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // gate generalises, then kept as regression sets. Each was scored before the rules it then
 // informed: the first 41 of 100 chatter lines gated; the second 37, then 51 with the first's
 // rules; the third 34, then 62 with the first two's (and 6 alerts missed, fixed since); the
-// fourth 35 before any of them, 63 with all three's (4 alerts missed, fixed since). None is
-// blind any more, so a new measure needs a new corpus (docs/decisions.md).
+// fourth 35 before any of them, 63 with all three's (4 alerts missed, fixed since). The fifth
+// and sixth, written a stop later against the gate of the first four, gated 55 and 45 and
+// missed 2 and 8 alerts (live reports read as recovered on a state word: "images are fine,
+// it's the HTML"); fixed since, and 68 and 61 gated. None is blind any more, so a new measure
+// needs a new corpus (docs/decisions.md).
 describe.each([
-  ["classification-blind-1.jsonl", 74],
-  ["classification-blind-2.jsonl", 73],
+  ["classification-blind-1.jsonl", 80],
+  ["classification-blind-2.jsonl", 75],
   ["classification-blind-3.jsonl", 71],
-  ["classification-blind-4.jsonl", 63],
+  ["classification-blind-4.jsonl", 65],
+  ["classification-blind-5.jsonl", 68],
+  ["classification-blind-6.jsonl", 61],
 ])("blind corpus %s", (name, gatedAtLeast) => {
   const s = score(load(name))
 
