@@ -29,6 +29,28 @@ const notSubjects = new Set([
   "website",
   "system",
   "stuff",
+  // Roles and generic plurals ("consumers look up, no restarts"): what something is, not its name.
+  "consumers",
+  "consumer",
+  "producers",
+  "workers",
+  "pods",
+  "nodes",
+  "users",
+  "customers",
+  "people",
+  "things",
+  "dashboards",
+  "graphs",
+  "metrics",
+  "alerts",
+  "logs",
+  "errors",
+  "requests",
+  "jobs",
+  "replicas",
+  "instances",
+  "servers",
 ])
 
 const serviceLabel = (value: string): string | null => {

@@ -175,7 +175,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
         ? crashKey
         : mode === "timeout" && capacityKey !== null
           ? capacityKey
-          : (mode === "errors" || mode === "timeout") && rebalancing && flappingKey !== null
+          : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+              rebalancing &&
+              flappingKey !== null
             ? flappingKey
             : mode === "probe" && probeKey !== null
               ? probeKey

@@ -162,6 +162,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/[\s\S]/, "connection exhaustion"],
   ],
   limits: [
+    // A consumer slower than its poll interval is kicked out: the group rebalances, commits fail.
+    [
+      /max\.poll\.interval|poll timeout has expired|commitfailedexception|kicked out of the group/,
+      "consumer poll timeout (max.poll.interval.ms exceeded): the group keeps rebalancing, offset commits fail",
+    ],
     [/emfile|too many open files|file descriptor/, "too many open files (EMFILE)"],
     [/rejectedexecution|taskrejected|thread pool|executor|worker pool/, "thread pool exhausted"],
     [/cpu throttl|cfs.throttl|throttled periods/, "CPU throttling"],

@@ -145,7 +145,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // deeper than the timeouts and 503s they cause.
   [
     "limits",
-    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory|\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b/,
+    /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory|\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b|max\.poll\.interval|poll timeout has expired|commitfailedexception|kicked out of the group/,
   ],
   ["probe", /(?:readiness|liveness|startup) probe/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.

@@ -51,6 +51,16 @@ const activities = words("working running responding passing")
 const wishes = words(
   "need needs needed want wants wanted should must hope hoping until waiting expect expecting",
 )
+/**
+ * Shipping words are news of a change, not of a recovery ("we shipped the big-PDF change a bit
+ * ago" is a suspect, not a closure): they close a problem only when what shipped is a fix.
+ */
+const shipWords = words("deployed shipped merged released landed published")
+const fixWords = words("fix fixes hotfix patch patched rollback revert mitigation workaround")
+const shipsAFix = (tokens: ReadonlyArray<string>, c: Clause, j: number, subject: string): boolean =>
+  fixWords.has(subject) ||
+  tokens.slice(j + 1, Math.min(c.end, j + 5)).some((w) => fixWords.has(w)) ||
+  j + 1 >= c.end
 /** Where a change went ("Deployed to eks-prod"), not a fix that went out. */
 const destinations = words("to into on onto in at")
 /**
@@ -148,11 +158,18 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     doneWords.has(t) &&
     !chain.negated &&
     !(next === "to" || next === "into" || next === "onto") &&
+    (!shipWords.has(t) || shipsAFix(tokens, c, j, subject)) &&
     !doneWithProblems &&
     (j === c.start || !functionWords.has(prev) || chain.linking)
   )
     return t
-  if (j === c.start && statusVerbs.has(t) && !destinations.has(next)) return t
+  if (
+    j === c.start &&
+    statusVerbs.has(t) &&
+    !destinations.has(next) &&
+    (!shipWords.has(t) || shipsAFix(tokens, c, j, subject))
+  )
+    return t
   return null
 }
 

@@ -157,6 +157,14 @@ describe("names that must not become facts", () => {
     expect(link("logsV2:log-groups/log-group/%E0%A4%A")).toEqual([])
   })
 
+  it("names a person's service by its deployable, not by a role they mention ('consumers look up')", () => {
+    expect(
+      facts(
+        "order-projector lag alert keeps firing (ns orders), lag ~41k and climbing. consumers look up, no restarts. what's going on?",
+      ).service,
+    ).toBe("order-projector")
+  })
+
   it("does not derive log group names it was not given", () => {
     expect(
       facts("CloudWatch alarm orders-handler-errors changed from OK to ALARM\nFunctionName = orders-handler")

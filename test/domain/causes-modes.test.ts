@@ -125,6 +125,15 @@ describe("modeOf", () => {
       "high",
       "limits",
     ],
+    // A consumer slower than its poll interval, and a provider's 429: limits, deeper than their errors.
+    [
+      "container_logs",
+      "consumer poll timeout has expired. This means the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms",
+      "high",
+      "limits",
+    ],
+    ["log_signature", "ERROR send sms failed (status 429) Too Many Requests", "high", "limits"],
+    ["metric_anomaly", "redis-sessions-master: Redis memory at maxmemory (100%)", "high", "limits"],
     // A handshake that timed out is a timeout, not a certificate problem.
     ["log_signature", "net/http: TLS handshake timeout", "high", "timeout"],
     ["metric_anomaly", "checkout-web p99 latency 4.2s", "high", "outcome"],

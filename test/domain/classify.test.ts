@@ -241,6 +241,9 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["checkout was throwing 502s, all green now", "gate"],
     ["search was timing out, it's fine again", "gate"],
     ["storefront still shows the old prices. we need the new ones live.", "investigate"],
+    // A change that shipped is a suspect, not a recovery; a fix that shipped is.
+    ["reports are returning 503 for everyone. we shipped the big-PDF change a bit ago", "investigate"],
+    ["checkout was 502ing, deployed the fix, all good", "gate"],
     ["providers can't log in, it just goes back to the login screen after SSO", "investigate"],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
