@@ -203,3 +203,69 @@ export const judgeGrowth = (
     ratio,
   }
 }
+
+export interface TrendVerdict {
+  readonly growing: boolean
+  /** The fitted level at the start and at the end of the climb. */
+  readonly from: number
+  readonly to: number
+  readonly hours: number
+  readonly perHour: number
+  /** How well a straight line fits the climb (R², 0–1). */
+  readonly fit: number
+}
+
+/** A trend judged over hours, whatever the fixed baselines hold (see `judgeTrend`). */
+export const trendRule = { minPoints: 6, minHours: 2, minFit: 0.8, minRatio: 1.3, restartDrop: 0.7 }
+
+/**
+ * A leak over the hours before the alert, read from one long, coarse series: the climb since
+ * the last restart (a drop below 70% of the level before it — an OOM kill's sawtooth starts
+ * over), a straight line fitting it well (R² ≥ 0.8) and rising by ≥ 30% over ≥ 2 h. This sees a
+ * leak when the history is shorter than a day or scraped sparsely, where `judgeGrowth`'s
+ * windows (an hour and a day earlier) have nothing to compare. Pure.
+ */
+export const judgeTrend = (samples: ReadonlyArray<MetricSample>): TrendVerdict => {
+  const points = [...finite(samples)].sort((a, b) => a.t - b.t)
+  let start = 0
+  for (let i = 1; i < points.length; i++) {
+    const before = points[i - 1]?.v ?? 0
+    if (before > 0 && (points[i]?.v ?? 0) < before * trendRule.restartDrop) start = i
+  }
+  const climb = points.slice(start)
+  const none: TrendVerdict = {
+    growing: false,
+    from: Number.NaN,
+    to: Number.NaN,
+    hours: 0,
+    perHour: 0,
+    fit: 0,
+  }
+  const first = climb[0]
+  const last = climb[climb.length - 1]
+  if (climb.length < trendRule.minPoints || first === undefined || last === undefined) return none
+  const hours = (last.t - first.t) / 3_600_000
+  if (hours < trendRule.minHours) return none
+  const xs = climb.map((p) => (p.t - first.t) / 3_600_000)
+  const ys = climb.map((p) => p.v)
+  const n = climb.length
+  const mx = xs.reduce((a, b) => a + b, 0) / n
+  const my = ys.reduce((a, b) => a + b, 0) / n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] ?? 0) - mx
+    const dy = (ys[i] ?? 0) - my
+    sxy += dx * dy
+    sxx += dx * dx
+    syy += dy * dy
+  }
+  if (sxx === 0 || syy === 0) return none
+  const slope = sxy / sxx
+  const fit = (sxy * sxy) / (sxx * syy)
+  const from = my - slope * mx
+  const to = from + slope * hours
+  const growing = slope > 0 && fit >= trendRule.minFit && from > 0 && to / from >= trendRule.minRatio
+  return { growing, from, to, hours, perHour: slope, fit }
+}

@@ -11,6 +11,7 @@ import {
   type AnomalyRule,
   judgeAnomaly,
   judgeGrowth,
+  judgeTrend,
   peakLevel,
   windowStartLabel,
   windowStats,
@@ -222,5 +223,41 @@ describe("judgeGrowth", () => {
     expect(judgeGrowth(samples(flat(3000)), oldestFirst(flat(1000), flat(3500))).growing).toBe(false)
     expect(judgeGrowth(samples(flat(1300)), oldestFirst(flat(1000), flat(1200))).growing).toBe(false)
     expect(judgeGrowth(samples(flat(4000)), oldestFirst([1000, 1000], flat(3500))).growing).toBe(false)
+  })
+})
+
+describe("judgeTrend", () => {
+  // One point every 10 minutes over the last 12 hours, oldest first.
+  const every10min = (values: ReadonlyArray<number>) =>
+    values.map((v, i) => ({ t: T - (values.length - 1 - i) * 600_000, v }))
+  const line = (from: number, perPoint: number, n: number) =>
+    Array.from({ length: n }, (_, i) => from + i * perPoint)
+
+  it("sees a straight climb over hours, from a short and coarse history", () => {
+    // 860 MiB → 1.9 GiB in 12 h: +15 MiB every 10 min, a little noise.
+    const mib = 1_048_576
+    const trend = judgeTrend(every10min(line(860, 15, 72).map((v, i) => (v + (i % 3) * 4) * mib)))
+    expect(trend.growing).toBe(true)
+    expect(trend.fit).toBeGreaterThan(0.99)
+    expect(trend.hours).toBeCloseTo(71 / 6, 1)
+    expect(trend.perHour / mib).toBeCloseTo(90, 0)
+  })
+
+  it("reads only the climb since the last restart (an OOM kill's sawtooth)", () => {
+    const sawtooth = [...line(300, 40, 30), ...line(280, 40, 30)]
+    const trend = judgeTrend(every10min(sawtooth))
+    expect(trend.growing).toBe(true)
+    expect(trend.from).toBeCloseTo(280, 0)
+    expect(trend.hours).toBeCloseTo(29 / 6, 1)
+  })
+
+  it("does not see a flat or noisy level, a small rise, a short climb or a fall", () => {
+    expect(judgeTrend(every10min(Array(72).fill(1000))).growing).toBe(false)
+    expect(judgeTrend(every10min(line(0, 0, 72).map((_, i) => 1000 + ((i * 7919) % 600)))).growing).toBe(
+      false,
+    )
+    expect(judgeTrend(every10min(line(1000, 2, 72))).growing).toBe(false)
+    expect(judgeTrend(every10min(line(1000, 100, 8))).growing).toBe(false)
+    expect(judgeTrend(every10min(line(4000, -20, 72))).growing).toBe(false)
   })
 })

@@ -19,7 +19,9 @@ import {
   type GrowthVerdict,
   judgeAnomaly,
   judgeGrowth,
+  judgeTrend,
   minGrowthRatio,
+  trendRule,
   withFallbackBaseline,
 } from "../../domain/metric-anomaly.js"
 import { glossOf, isCounter } from "../../domain/metric-gloss.js"
@@ -207,6 +209,56 @@ export const growthFinding = (
   }
 }
 
+/** How far back a leak's climb is read, and how coarsely (one query per candidate). */
+export const trendLookbackMs = 12 * 3_600_000
+// Five minutes: the replay and Prometheus look back 5 min for a sample, so even a 10-min scrape is seen.
+const trendStepS = 300
+const memoryWorkingSet = "container_memory_working_set_bytes"
+
+/** A gauge that climbed in a straight line for hours (metric-anomaly.ts `judgeTrend`), per pod. */
+const trendOf = (
+  source: MetricSourceService,
+  c: ScanContext,
+  metric: string,
+): Effect.Effect<Finding | null> => {
+  const expr = `max by (pod) (${c.selectors.map((sel) => `${metric}${sel}`).join(" or ")})`
+  const startMs = c.incident.endMs - trendLookbackMs
+  return source.queryRange(expr, startMs, c.incident.endMs, trendStepS).pipe(
+    Effect.map((series) => {
+      const best = series
+        .map((s) => ({ pod: s.labels.pod ?? null, trend: judgeTrend(s.samples) }))
+        .filter((x) => x.trend.growing)
+        .sort((a, b) => b.trend.to / b.trend.from - a.trend.to / a.trend.from)[0]
+      if (best === undefined) return null
+      const { v, what } = spoken(metric)
+      const { trend } = best
+      const hours = trend.hours >= 10 ? Math.round(trend.hours) : Math.round(trend.hours * 10) / 10
+      const where = best.pod === null ? "" : ` (pod ${best.pod})`
+      return {
+        id: "",
+        agent: "prometheus",
+        title: redact(
+          `${c.subject} ${what} climbing steadily: ${v(trend.from)} → ${v(trend.to)} over ${hours} h (+${v(trend.perHour)}/h), a leak's shape`,
+        ),
+        detail: redact(
+          `Read over the ${trendLookbackMs / 3_600_000} h before ${hhmm(c.incident.endMs)} UTC${where}: since its last ` +
+            `restart the level rose in a straight line (R² ${trend.fit.toFixed(2)}) from ${v(trend.from)} to ${v(trend.to)}. ` +
+            `Rule: ≥ ${trendRule.minHours} h of climb, R² ≥ ${trendRule.minFit}, ≥ ${trendRule.minRatio}× — memory, ` +
+            "threads or connections that are never given back; a restart starts the climb over (an OOM kill's sawtooth).",
+        ),
+        severity: trend.to / trend.from >= 2 ? "high" : "medium",
+        kind: "metric_anomaly",
+        observedAt: null,
+        resource: `metric/${c.subject}/${metric}`,
+        service: c.subject,
+        link: source.graphUrl(expr, startMs, c.incident.endMs),
+        excerpt: redact(expr),
+      } satisfies Finding
+    }),
+    Effect.orElseSucceed(() => null),
+  )
+}
+
 const throttledPeriods = "container_cpu_cfs_throttled_periods_total"
 const allPeriods = "container_cpu_cfs_periods_total"
 /** The share of CFS periods throttled from which a container is CPU-starved, and badly so. */
@@ -335,7 +387,15 @@ export const scanScope = (
       { concurrency: 4 },
     )
     const throttled = yield* throttling(source, c, names, stepS)
-    const findings = [...judged, throttled].filter((f): f is Finding => f !== null)
+    // A climb the windows cannot see (history shorter than a day, sparse scrapes): the memory
+    // working set, and the scanned gauges nothing else was found in.
+    const quiet = metrics.filter((m, i) => judged[i] === null && !isCounter(m))
+    const trendCandidates = [...(names.includes(memoryWorkingSet) ? [memoryWorkingSet] : []), ...quiet].slice(
+      0,
+      4,
+    )
+    const trends = yield* Effect.forEach(trendCandidates, (m) => trendOf(source, c, m), { concurrency: 4 })
+    const findings = [...judged, ...trends, throttled].filter((f): f is Finding => f !== null)
     const note =
       metrics.length === 0
         ? `scan: no other metric of ${c.subject} found`

@@ -182,4 +182,31 @@ describe("prometheusAgent's scope scan", () => {
         )
       }),
   )
+
+  it.scoped("reports memory climbing in a straight line for hours, from a history shorter than a day", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(nowMs)
+      const pod = { namespace: "shop", pod: "checkout-api-7b9c6d5f84-2hx9q", container: "api" }
+      // Scraped every 10 minutes for the last 10 hours: 900 MiB → ~1.8 GiB, nothing a day ago.
+      const samples: Array<MetricSample> = Array.from({ length: 61 }, (_, i) => ({
+        t: nowMs - (60 - i) * 600_000,
+        v: (900 + i * 15) * 1_048_576,
+      }))
+      const replay = yield* makePrometheusReplay({
+        series: [{ labels: { __name__: "container_memory_working_set_bytes", ...pod }, samples }],
+        now: () => nowMs,
+      })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* prometheusAgent
+        .handle(taskFor({ text: alertText, alertTime, now }), { sessionId: null })
+        .pipe(Effect.provideService(MetricSource, source))
+      const leak = result.findings.find(
+        (f) => f.resource === "metric/checkout-api/container_memory_working_set_bytes",
+      )
+      expect(leak?.title).toMatch(
+        /^checkout-api memory use \(container_memory_working_set_bytes\) climbing steadily: 900 MiB → 1\.7\d GiB over 9\.\d h \(\+90 MiB\/h\), a leak's shape$/,
+      )
+      expect(leak?.severity).toBe("medium")
+    }),
+  )
 })
