@@ -153,6 +153,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   let flappingKey: string | null = null
   let probeKey: string | null = null
   let limitsKey: string | null = null
+  // A deeper failure the crashed container's own last lines state ("previous … container logged
+  // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
+  let lastWordsKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(changes, firstTime(roots, alertMs))
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
@@ -170,8 +173,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // A process at one of its limits (rate limited, throttled, its pool exhausted) also answers
     // 503s and times out: those are the limit's symptoms, one failure.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
-    const key =
-      mode === "errors" && !weak && crashKey !== null
+    const key: string =
+      mode === "crash" && lastWordsKey !== null
+        ? lastWordsKey
+        : mode === "errors" && !weak && crashKey !== null
         ? crashKey
         : mode === "timeout" && capacityKey !== null
           ? capacityKey
@@ -184,7 +189,13 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
               : (mode === "unavailable" || mode === "timeout") && !weak && limitsKey !== null
                 ? limitsKey
                 : own
-    if (mode === "crash") crashKey = own
+    if (mode === "crash") crashKey = key
+    if (
+      modeRank(mode) < modeRank("crash") &&
+      !weak &&
+      roots.some((f) => f.kind === "container_logs" && /\bprevious\b/i.test(f.title))
+    )
+      lastWordsKey ??= own
     if (mode === "limits" && !weak) limitsKey ??= own
     if (probeExplainers.has(mode) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own

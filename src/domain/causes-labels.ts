@@ -61,14 +61,17 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
   certificate: [
-    [/expired|cert_has_expired/, "expired TLS certificate"],
+    [/expired|cert_has_expired|certificateexpiredexception/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
     [
-      /unknown authority|unknown ca\b|unable to get local issuer|self.signed|not trusted|untrusted/,
+      /unknown (?:certificate )?authority|unknown ca\b|unable to get local issuer|self.signed|not trusted|untrusted/,
       "certificate signed by an unknown authority (CA not trusted)",
     ],
-    [/x509|verify[ _]failed|unable to verify|invalid|revoked|not yet valid/, "TLS certificate rejected"],
+    [
+      /x509|verify[ _]failed|unable to verify|invalid|revoked|not yet valid|bad certificate|certificate required|pkix/,
+      "TLS certificate rejected",
+    ],
   ],
   dns: [
     [

@@ -121,7 +121,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // controller's, cert-manager's or a client's words) — not a TLS handshake that timed out.
   [
     "certificate",
-    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
+    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|tls: (?:bad certificate|unknown certificate authority|unknown certificate|certificate required|expired certificate)|certificateexpiredexception|pkix path (?:building|validation) failed|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
   ],
   // Names that do not resolve: the resolver's and the clients' words (a lookup that timed out is
   // DNS failing, before it reads as a plain timeout).

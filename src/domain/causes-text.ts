@@ -60,11 +60,40 @@ const versionOf = (changes: ReadonlyArray<Finding>): string | null => {
   return null
 }
 
+/**
+ * A runtime's option string (JAVA_TOOL_OPTIONS, JAVA_OPTS, NODE_OPTIONS): a list of flags, so
+ * what moved is the flags added and removed ("-Xms3g -Xmx3g added, -XX:MaxRAMPercentage=70.0
+ * removed"), not two long strings. A flag cut short in the finding ("…") is left out.
+ */
+const optionString = /\b([A-Z][A-Z0-9_]*OPT(?:ION)?S)\s+(\S.*?)\s*(?:→|->)\s*(\S.*?)\s*(?:\)|;|$)/gm
+
+const flagsMoved = (name: string, before: string, after: string): string | null => {
+  const flags = (v: string) => v.split(/\s+/).filter((f) => f !== "" && !f.includes("…"))
+  const was = flags(before)
+  const now = flags(after)
+  const added = now.filter((f) => !was.includes(f)).slice(0, 3)
+  const removed = was.filter((f) => !now.includes(f)).slice(0, 2)
+  if (added.length === 0 && removed.length === 0) return null
+  const parts = [
+    ...(added.length === 0 ? [] : [`${added.join(" ")} added`]),
+    ...(removed.length === 0 ? [] : [`${removed.join(" ")} removed`]),
+  ]
+  return `${name}: ${parts.join(", ")}`
+}
+
 /** "SETTLEMENT_BATCH_SIZE 1000→5000": the settings a change says it moved, at most two. */
 const settingsOf = (changes: ReadonlyArray<Finding>): ReadonlyArray<string> => {
-  const found = changes.flatMap((c) =>
-    [...`${c.title}\n${c.detail}`.matchAll(setting)].map((m) => `${m[1] ?? ""} ${m[2] ?? ""}→${m[3] ?? ""}`),
-  )
+  const found = changes.flatMap((c) => {
+    const text = `${c.title}\n${c.detail}`
+    const options = [...text.matchAll(optionString)].flatMap(
+      (m) => flagsMoved(m[1] ?? "", m[2] ?? "", m[3] ?? "") ?? [],
+    )
+    const optionNames = new Set(options.map((o) => o.split(":")[0]))
+    const plain = [...text.matchAll(setting)]
+      .filter((m) => !optionNames.has(m[1] ?? ""))
+      .map((m) => `${m[1] ?? ""} ${m[2] ?? ""}→${m[3] ?? ""}`)
+    return [...options, ...plain]
+  })
   return [...new Set(found)].slice(0, 2)
 }
 

@@ -125,6 +125,19 @@ describe("modeOf", () => {
       "high",
       "limits",
     ],
+    // A client refused by the server's CA check, and Java's own word for an expired certificate.
+    [
+      "log_signature",
+      'ERROR ledger post failed: Post "https://ledger-api:8443/v1/entries": remote error: tls: unknown certificate authority',
+      "high",
+      "certificate",
+    ],
+    [
+      "log_signature",
+      "javax.net.ssl.SSLHandshakeException: CertificateExpiredException: NotAfter",
+      "high",
+      "certificate",
+    ],
     // A consumer slower than its poll interval, and a provider's 429: limits, deeper than their errors.
     [
       "container_logs",

@@ -333,6 +333,73 @@ describe("a dependency named by the subject's configuration", () => {
   })
 })
 
+describe("what a cause says of a change and of a crash", () => {
+  const scorer = facts({ service: "risk-scorer" })
+
+  it("a runtime's option string moved: the flags added and removed, not two long strings", () => {
+    const [top] = causesFor(
+      scorer,
+      numbered([
+        {
+          agent: "eks",
+          kind: "oom_killed",
+          severity: "high",
+          at: "12:58",
+          resource: "deployment/fraud/risk-scorer",
+          service: "risk-scorer",
+          title: "risk-scorer: container scorer OOMKilled in 2/5 pods (memory limit 2Gi), 15 restarts",
+        },
+        {
+          agent: "eks",
+          kind: "config_change",
+          severity: "medium",
+          at: "12:40",
+          resource: "deployment/fraud/risk-scorer",
+          service: "risk-scorer",
+          title:
+            "risk-scorer: config change revision 14 → 15 at 12:40:00Z (env JAVA_TOOL_OPTIONS -XX:MaxRAMPercentage=70.0 -XX:+UseG1GC → -Xms3g -Xmx3g -XX:+AlwaysPreTouch -XX:+UseG1GC)",
+        },
+      ]),
+    )
+    expect(top?.text).toMatch(
+      /^config change of risk-scorer at 12:40 UTC \(JAVA_TOOL_OPTIONS: -Xms3g -Xmx3g -XX:\+AlwaysPreTouch added, -XX:MaxRAMPercentage=70\.0 removed\) followed by OOMKilled/,
+    )
+  })
+
+  it("a crash loop whose previous container's last lines state a deeper failure is that failure", () => {
+    const gateway = facts({ service: "webhook-gateway" })
+    const causes = causesFor(
+      gateway,
+      numbered([
+        {
+          agent: "eks",
+          kind: "crash_loop",
+          severity: "critical",
+          at: "12:58",
+          resource: "deployment/integrations/webhook-gateway",
+          service: "webhook-gateway",
+          title:
+            "webhook-gateway: container gateway CrashLoopBackOff in 2/2 pods (Error (exit 1)), 13 restarts",
+        },
+        {
+          agent: "eks",
+          kind: "container_logs",
+          severity: "high",
+          at: "12:57",
+          resource: "pod/integrations/webhook-gateway-7c9d8b6f5-x2k9p",
+          service: "webhook-gateway",
+          title:
+            'webhook-gateway: previous gateway container logged "FATAL partner=globex: client certificate expired at 2026-12-02T02:50:00Z"',
+        },
+      ]),
+    )
+    expect(causes).toHaveLength(1)
+    expect(causes[0]?.text).toMatch(
+      /^expired TLS certificate .*and CrashLoopBackOff \(exit 1\) in webhook-gateway/,
+    )
+  })
+})
+
 describe("infrastructure and noise", () => {
   const search = facts({ namespace: "search", workload: "search-indexer" })
   const autoscaler = {

@@ -85,8 +85,22 @@ const relationText = (relation: Relation, c: LogCluster, facts: AlertFacts, subj
 const levelWord = (c: LogCluster): string =>
   c.serverError && c.level !== "fatal" ? "HTTP 5xx" : c.level.toUpperCase()
 
+/**
+ * API Gateway's execution logs are named by the API's id (`API-Gateway-Execution-Logs_k3x9q2v7md/prod`),
+ * never its name: for an alert about an API Gateway API they are that API's own lines (the
+ * integration's "Execution failed due to configuration error: General SSLEngine problem").
+ */
+const executionLogs = /^API-Gateway-Execution-Logs_[a-z0-9]{6,12}\//i
+const apiGatewayAlert = (facts: AlertFacts): boolean =>
+  /api[-_ ]?gateway|apigateway/i.test([facts.alertName ?? "", ...facts.keywords].join(" "))
+const apiOf = (ctx: SignatureContext, c: LogCluster): string | null =>
+  c.service === null && c.groups.some((g) => executionLogs.test(g)) && apiGatewayAlert(ctx.facts)
+    ? (ctx.facts.service ?? null)
+    : null
+
 const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Finding => {
-  const subject = c.service ?? c.groups[0] ?? "logs"
+  const api = relation === "in_scope" ? apiOf(ctx, c) : null
+  const subject = api ?? c.service ?? c.groups[0] ?? "logs"
   // The edge reporting the alerting service's certificate: the signature concerns that service.
   const certificate = relation === "in_scope" && c.service !== null ? certificateOf(ctx, c) : null
   const edge = relation === "in_scope" && certificate === null ? edgeOf(ctx, c) : null
@@ -114,7 +128,7 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
     resource: `loggroup/${group}`,
-    service: concerns ?? c.service,
+    service: concerns ?? api ?? c.service,
     link: ctx.link(c),
     excerpt: clipText(redact(c.example.message), 500),
   }
@@ -153,6 +167,7 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const scope = scopeOf(ctx.facts)
   const f = { ...draft(c, ctx, "in_scope"), detail: "" }
   if (inScope(scope, f)) return "in_scope"
+  if (apiOf(ctx, c) !== null) return "in_scope"
   // A namespace-only alert: the pods of that namespace are its scope.
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"

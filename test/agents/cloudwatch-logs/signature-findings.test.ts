@@ -144,4 +144,27 @@ describe("signatureFindings", () => {
       ["web-shell", "low"],
     ])
   })
+
+  it("an API Gateway alert's execution logs (named by the API's id) are that API's own lines", () => {
+    const execution = "API-Gateway-Execution-Logs_k3x9q2v7md/prod"
+    const failed: LogLine = {
+      timestampMs: Date.UTC(2026, 10, 27, 13, 0, 1),
+      stream: "5f1c2e7a9b3d4c6e8f0a1b2c3d4e5f6a",
+      message: "(625f9612) Execution failed due to configuration error: General SSLEngine problem",
+      group: execution,
+    }
+    const rate = (text: string) =>
+      signatureFindings(clusterLogLines([failed]), {
+        facts: facts(text),
+        link: () => null,
+        truncated: false,
+      }).findings.map((f) => [f.service, f.severity])
+    expect(
+      rate(
+        "Triggered: [P1] partner-api 5XX error rate above 5%\nQuery: sum:aws.apigateway.5xxerror{apiname:partner-api}",
+      ),
+    ).toEqual([["partner-api", "high"]])
+    // Not an API Gateway alert: another service's lines, context only.
+    expect(rate("[FIRING:1] HighErrorRate\nservice: checkout-api")).toEqual([[null, "info"]])
+  })
 })
