@@ -177,18 +177,18 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
       mode === "crash" && lastWordsKey !== null
         ? lastWordsKey
         : mode === "errors" && !weak && crashKey !== null
-        ? crashKey
-        : mode === "timeout" && capacityKey !== null
-          ? capacityKey
-          : (mode === "errors" || mode === "timeout" || mode === "limits") &&
-              rebalancing &&
-              flappingKey !== null
-            ? flappingKey
-            : mode === "probe" && probeKey !== null
-              ? probeKey
-              : (mode === "unavailable" || mode === "timeout") && !weak && limitsKey !== null
-                ? limitsKey
-                : own
+          ? crashKey
+          : mode === "timeout" && capacityKey !== null
+            ? capacityKey
+            : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+                rebalancing &&
+                flappingKey !== null
+              ? flappingKey
+              : mode === "probe" && probeKey !== null
+                ? probeKey
+                : (mode === "unavailable" || mode === "timeout") && !weak && limitsKey !== null
+                  ? limitsKey
+                  : own
     if (mode === "crash") crashKey = key
     if (
       modeRank(mode) < modeRank("crash") &&

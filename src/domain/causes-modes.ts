@@ -106,7 +106,10 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "oom",
     /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b(?! command not allowed)/,
   ],
-  ["image", /imagepullbackoff|errimagepull|pull access denied|manifest unknown/],
+  [
+    "image",
+    /imagepullbackoff|errimagepull|pull access denied|manifest unknown|failed to (?:pull|resolve)(?: and unpack)? (?:image|reference)|pullimage from image service failed/,
+  ],
   [
     "config",
     /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found|missing (?:required )?environment variable|environment variable "?[\w.-]+"? (?:is )?(?:not set|missing|required|undefined)/,

@@ -5,6 +5,7 @@
  * read here the same way: lower-case, whole words, the first label of a host name.
  */
 
+import { cronJobOf } from "./alert-facts-names.js"
 import type { Finding } from "./finding.js"
 import { keyedTarget } from "./log-level.js"
 import { k8sKinds, leadingName, ownerName, parseResource, subjectOf } from "./report-scope.js"
@@ -20,7 +21,10 @@ export interface Subject {
 export const subjectKey = (f: Finding): Subject => {
   const r = parseResource(f.resource)
   const display = subjectOf(f) ?? f.id
-  return { key: display.toLowerCase(), display, node: r?.kind === "node" }
+  // A CronJob's run (`ledger-reconcile-29954970`) and the CronJob are one subject: the kubelet's
+  // lines name the one, the pod's status the other.
+  const key = display.toLowerCase()
+  return { key: cronJobOf(key) ?? key, display, node: r?.kind === "node" }
 }
 
 /** Every name a finding answers to: its service, its resource and owner, the name its title leads with. */

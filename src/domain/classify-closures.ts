@@ -37,7 +37,12 @@ const doneWords = words(
 )
 const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero nominal")
 const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
-const doubts = words("thought think hoped assumed supposedly supposed")
+// Beliefs the message goes on to deny, and what something else claims ("the job says it finished").
+const doubts = words("thought think hoped assumed supposedly supposed says claims claimed reports apparently")
+/** What follows "live" when it is a state ("live again", "live and tested", "live in prod"), not an adjective. */
+const afterLive = words("again and in on for since with at as")
+/** "nobody can complete picks": an ability denied, not work done. */
+const modals = words("can could cannot")
 const recoveredFollowers = words("again now fine normally properly ok")
 const holdingFollowers = words("up steady well strong fine")
 /** "all good otherwise": fine apart from the problem just reported. */
@@ -114,6 +119,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const negated = j > c.start && (prev === "not" || prev === "never")
   // A few words back at most: this runs for every token, and a clause can be the whole text.
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
+  if (modals.has(prev)) return null
+  // "the live event starts in 40 min": live as an adjective, not news that something is live.
+  if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   if (problemWord(t) && j > c.start && ["no", "zero", "0", "without", "no_longer"].includes(prev))
     return `${prev} ${t}`

@@ -249,7 +249,9 @@ const vendorNames: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
 
 /** The message's head: its first line without leading markup, as far as a tool puts its name. */
 const headOf = (text: string): string =>
-  (text.split("\n", 1)[0] ?? "").replace(/^[\s*_>`[\]()|:!-]+|^\p{Extended_Pictographic}+/gu, "").slice(0, 32)
+  (text.split("\n", 1)[0] ?? "")
+    .replace(/^(?:[\s*_>`[\]()|!-]+|:[a-z0-9_+-]{1,40}:|\p{Extended_Pictographic}+|:)+/gu, "")
+    .slice(0, 32)
 
 export interface AlertFormats {
   /** Formats by their structure, or a tool's name heading the message: an alert whatever else it says. */

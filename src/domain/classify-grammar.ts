@@ -60,8 +60,12 @@ export const negators: ReadonlySet<string> = new Set([
 ])
 
 /** Is the token at `j` negated by one of the two tokens before it ("no errors", "not seeing errors")? */
+// A count of zero negates only the word it counts ("0 errors"), not one further on ("0/1 CrashLoopBackOff").
+const counts: ReadonlySet<string> = new Set(["0", "zero"])
+
 export const negatedAt = (tokens: Tokens, start: number, j: number): boolean =>
-  (j - 1 >= start && negators.has(at(tokens, j - 1))) || (j - 2 >= start && negators.has(at(tokens, j - 2)))
+  (j - 1 >= start && negators.has(at(tokens, j - 1))) ||
+  (j - 2 >= start && negators.has(at(tokens, j - 2)) && !counts.has(at(tokens, j - 2)))
 
 export interface Chain {
   /** index of the subject token (the first token before the linking chain), may be < clause start */

@@ -118,7 +118,7 @@ export const problemPredicates = words(`
   oomkilled oomed ooming evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
-  misconfigured 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever`)
+  misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(
@@ -146,7 +146,8 @@ export const healthyStates = words(`
   coming going online live passing finished finishing completed completing deploying deployed building
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
   picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
-  trigger triggered execute executed kick go went arrive arrived arriving land landed`)
+  trigger triggered execute executed kick go went arrive arrived arriving land landed generate generated
+  generating`)
 
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
 export const recoveredStates = words(`

@@ -6,7 +6,7 @@
  * differently. Pure and deterministic (the order of the input rows does not matter).
  */
 import { dependencyNamed, isServerError, type LogLevel, logLevelOf, maxLevel } from "./log-level.js"
-import { logOrigin } from "./log-origin.js"
+import { logOrigin, subjectOfNodeLine } from "./log-origin.js"
 import { logSignature } from "./log-signature.js"
 
 export interface LogLine {
@@ -69,7 +69,7 @@ export const clusterLogLines = (
   const clusters = new Map<string, Acc>()
   for (const line of lines) {
     const origin = logOrigin(line.group, line.stream)
-    const service = origin.service ?? groupService(line.group)
+    const service = origin.service ?? subjectOfNodeLine(line.group, line.message) ?? groupService(line.group)
     const signature = logSignature(line.message)
     const key = `${service ?? `group:${line.group}`}\u0000${signature}`
     const level = logLevelOf(line.message)

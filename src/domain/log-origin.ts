@@ -82,3 +82,20 @@ export const logOrigin = (group: string, stream: string): LogOrigin => {
   const service = serviceOfGroup(group)
   return service === null ? none : { ...none, service }
 }
+
+// The node's own logs (kubelet, containerd) in a cluster's shared groups: a line about a pod
+// names it (`pod="ledger/ledger-reconcile-29954970-x7k2q"`) or the image it pulls.
+const nodeLogGroup = /^\/aws\/containerinsights\/[^/]+\/(?:dataplane|host)$/
+const podKey = /\bpod="?([a-z0-9](?:[a-z0-9-]{0,62}))\/([a-z0-9](?:[a-z0-9.-]{0,252}))"?/
+const imageKey = /\bimage="?(?:[\w.-]+(?::\d+)?\/)?(?:[\w.-]+\/)*([a-z0-9][a-z0-9._-]{0,127}):[\w.-]{1,128}"?/
+
+/**
+ * The workload a node log line is about, when the group is a node's shared one and the line
+ * names a pod or an image; null otherwise (the line's group says whose it is).
+ */
+export const subjectOfNodeLine = (group: string, message: string): string | null => {
+  if (!nodeLogGroup.test(group)) return null
+  const pod = podKey.exec(message)?.[2]
+  if (pod !== undefined) return workloadOfPod(pod) ?? pod
+  return imageKey.exec(message)?.[1] ?? null
+}

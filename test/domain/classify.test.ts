@@ -67,6 +67,7 @@ describe("a quoted alert and a tool named in passing", () => {
     ["```\n[FIRING:1] KubePodCrashLooping (prod payments)\n```", "investigate"],
     ["Checkly: API check 'GET /v2/orders' degraded from 3 locations", "investigate"],
     ["[uptime-kuma] [✅ Up] Patch CDN manifest 200 - OK", "investigate"],
+    [":large_green_circle: *Pingdom*: `manifest-api-eu` is UP again after 6m 40s of downtime", "investigate"],
     ["New Relic | Open violation: Apdex < 0.7 for storefront-graphql", "investigate"],
   ])("%s → %s", (text, decision) => {
     expect(run(text).decision).toBe(decision)
@@ -241,6 +242,20 @@ describe("when alert and chatter signals meet, the latest news wins", () => {
     ["checkout was throwing 502s, all green now", "gate"],
     ["search was timing out, it's fine again", "gate"],
     ["storefront still shows the old prices. we need the new ones live.", "investigate"],
+    // Blind corpus 7's gated alerts: reported speech, an ability denied, an adjective, a count.
+    [
+      ":fire: the route plan for tomorrow didnt generate for Berlin. the nightly job says it finished but plans are empty.",
+      "investigate",
+    ],
+    [
+      'the warehouse system returns "database is locked" on every pick. Nobody can complete picks.',
+      "investigate",
+    ],
+    [
+      "```\nencoder-sports-1-0   0/1   CrashLoopBackOff   14   31m\n```\nthe live event starts in 40 min",
+      "investigate",
+    ],
+    ["the cert-manager renewal alert is now live and tested ✅", "gate"],
     // A change that shipped is a suspect, not a recovery; a fix that shipped is.
     ["reports are returning 503 for everyone. we shipped the big-PDF change a bit ago", "investigate"],
     ["checkout was 502ing, deployed the fix, all good", "gate"],

@@ -9,6 +9,7 @@ import {
   logOrigin,
   parseContainerStream,
   serviceOfGroup,
+  subjectOfNodeLine,
   workloadOfPod,
 } from "../../src/domain/log-origin.js"
 
@@ -135,5 +136,29 @@ describe("log origin", () => {
     expect(workloadOfPod("payments-api-6c9f7d8b4-q7x2m")).toBe("payments-api")
     expect(workloadOfPod("checkout-web-7f6d5c4b3-k1l2m")).toBe("checkout-web")
     expect(workloadOfPod("search-indexer-0")).toBe("search-indexer")
+  })
+})
+
+describe("subjectOfNodeLine", () => {
+  const dataplane = "/aws/containerinsights/eks-fin-prod/dataplane"
+
+  it("a kubelet line in a node group is about the pod or the image it names, not the cluster", () => {
+    expect(
+      subjectOfNodeLine(
+        dataplane,
+        'E1215 01:43:21 pod_workers.go:1298] "Error syncing pod, skipping" pod="ledger/payments-api-6c9f7d8b4-q7x2m"',
+      ),
+    ).toBe("payments-api")
+    expect(
+      subjectOfNodeLine(
+        dataplane,
+        'E1215 01:30:02 log.go:32] "PullImage from image service failed" image="482917305611.dkr.ecr.eu-west-1.amazonaws.com/ledger-reconcile:v1.14.2"',
+      ),
+    ).toBe("ledger-reconcile")
+  })
+
+  it("says nothing of another group's lines or a line naming neither", () => {
+    expect(subjectOfNodeLine("/ecs/orders-api", 'pod="ledger/x-6c9f7d8b4-q7x2m"')).toBeNull()
+    expect(subjectOfNodeLine(dataplane, "I1215 kubelet started")).toBeNull()
   })
 })

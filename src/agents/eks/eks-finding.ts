@@ -70,11 +70,14 @@ export const eksFinding = (f: FindingInput): Finding => ({
 
 /**
  * DESIGN §3 for failing pods of one workload: the alerting workload with no ready replica →
- * critical; below its desired replicas → high; still at desired capacity → medium; a workload
+ * critical (a batch Job: high); below its desired replicas → high; still at desired capacity → medium; a workload
  * the alert does not name → low (evidence, never a cause).
  */
 export const failureSeverity = (w: ScopedWorkload): Severity => {
   if (!w.inScope) return "low"
+  // A batch run (a Job, a CronJob's run) serves no one while it runs: failing, it is late
+  // work, not an outage — high, never critical.
+  if (w.kind === "Job" || w.kind === "CronJob") return "high"
   const desired = w.desired ?? w.pods.length
   if (desired > 0 && w.ready === 0) return "critical"
   return w.ready < desired ? "high" : "medium"

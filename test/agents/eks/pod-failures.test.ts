@@ -142,6 +142,20 @@ describe("podFailureFindings", () => {
     expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:04:00Z"))
   })
 
+  it("a batch run's failing pod is high, never critical: late work, not an outage", () => {
+    const pods = [
+      pod({
+        name: "ledger-reconcile-29954970-x7k2q",
+        owner: { kind: "Job", name: "ledger-reconcile-29954970" },
+        containers: [container("reconcile", { image: "registry.example.com/ledger-reconcile:v1.14.2" })],
+        statuses: [waiting("reconcile", "ImagePullBackOff", "Back-off pulling image")],
+      }),
+    ]
+    const [f] = podFailureFindings(workloadNamed({ pods }, "ledger-reconcile-29954970"), ctx)
+    expect(f?.kind).toBe("image_pull")
+    expect(f?.severity).toBe("high")
+  })
+
   it("CreateContainerConfigError names the missing Secret key", () => {
     const message = "couldn't find key DB_PASSWORD in Secret shop/db-credentials"
     const pods = apiPods([[waiting("app", "CreateContainerConfigError", message)]])
