@@ -196,6 +196,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/readiness/, "readiness probe failures"],
     [/liveness/, "liveness probe failures"],
     [/startup probe/, "startup probe failures"],
+    [/elb-healthchecker|target group|health check/, "load balancer health checks failing (targets unhealthy)"],
     [/probe/, "probe failures"],
   ],
   timeout: [

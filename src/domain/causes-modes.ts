@@ -150,7 +150,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "limits",
     /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory|\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b|max\.poll\.interval|poll timeout has expired|commitfailedexception|kicked out of the group/,
   ],
-  ["probe", /(?:readiness|liveness|startup) probe/],
+  ["probe", /(?:readiness|liveness|startup) probe|" [45]\d\d .{0,120}\b(?:elb-healthchecker|kube-probe)\b/],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.
   ["outcome", /ready replica|replicas? (?:un)?available|minimumreplicasunavailable|\bavailability\b/],
   [

@@ -67,10 +67,14 @@ const explicitLevel = (message: string): LogLevel | null => {
 }
 
 /** The line's level: its own marker when it has one, else what its words say. */
+const healthCheckFailed = /" [45]\d\d .{0,120}\b(?:ELB-HealthChecker|kube-probe)\b/
+
 export const logLevelOf = (message: string): LogLevel => {
   const explicit = explicitLevel(message)
   // "FATAL ERROR: …" is fatal; an ERROR line that is an HTTP 5xx stays an error.
   if (explicit !== null) return explicit
+  // A health check the service answered with 4xx/5xx: the load balancer takes it out of service.
+  if (healthCheckFailed.test(message)) return "error"
   if (fatalWords.test(message)) return "fatal"
   if (errorWords.test(message) || isServerError(message)) return "error"
   if (warnWords.test(message)) return "warn"

@@ -178,7 +178,25 @@ const unwrap = (line: string, depth: number): string => {
 const stampedRecord = /^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?\s+)(\{.*\})\s*$/
 
 /** The readable form of one log line (see the module header); any other line unchanged. */
+/**
+ * Lambda's own REPORT / INIT_REPORT lines put the request id and durations first and what went
+ * wrong last ("… Max Memory Used: 64 MB\tStatus: error\tError Type: Runtime.ImportModuleError"):
+ * the status and error type lead, so a title cut at its first hundred characters still says it.
+ */
+const lambdaReport = /^(?:INIT_)?REPORT\b/
+const lambdaOutcome = /\bStatus: (\w+)(?:\s+Error Type: ([\w.:-]+))?/
+
+const lambdaReportFirst = (line: string): string | null => {
+  if (!lambdaReport.test(line)) return null
+  const outcome = lambdaOutcome.exec(line)
+  if (outcome === null || outcome[1] === "success") return null
+  const head = `Lambda ${line.startsWith("INIT_") ? "init" : "invocation"} ${outcome[1]}${outcome[2] === undefined ? "" : `: ${outcome[2]}`}`
+  return `${head} — ${line.replace(lambdaOutcome, "").replace(/\s+/g, " ").trim()}`
+}
+
 export const readableLogMessage = (line: string): string => {
+  const report = lambdaReportFirst(line)
+  if (report !== null) return report
   const stamped = stampedRecord.exec(line)
   if (stamped === null) return unwrap(line, 0)
   const [, stamp = "", record = ""] = stamped

@@ -13,6 +13,17 @@ import {
   workloadOfPod,
 } from "../../src/domain/log-origin.js"
 
+describe("logLevelOf, a failed health check", () => {
+  it("a load balancer's or kubelet's health check answered 4xx/5xx is an error line", () => {
+    expect(
+      logLevelOf(
+        '10.30.14.7 - - [03/Sep/2026:09:21:31 +0000] "GET /health HTTP/1.1" 404 0 2ms "-" "ELB-HealthChecker/2.0"',
+      ),
+    ).toBe("error")
+    expect(logLevelOf('10.1.2.3 - - [x] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"')).toBe("info")
+  })
+})
+
 describe("logLevelOf", () => {
   it.each([
     ["RDS DB Cluster Event: A failover for the DB cluster has begun. (core-aurora-prod)", "warn"],

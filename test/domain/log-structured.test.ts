@@ -106,3 +106,23 @@ describe("readableLogMessage", () => {
     )
   })
 })
+
+describe("Lambda's own report lines", () => {
+  it("lead with the outcome and error type, so a clipped title still says what failed", () => {
+    expect(
+      readableLogMessage(
+        "REPORT RequestId: 0d8b7c3a\tDuration: 311.07 ms\tBilled Duration: 312 ms\tMemory Size: 256 MB\tMax Memory Used: 64 MB\tStatus: error\tError Type: Runtime.ImportModuleError",
+      ),
+    ).toBe(
+      "Lambda invocation error: Runtime.ImportModuleError — REPORT RequestId: 0d8b7c3a Duration: 311.07 ms Billed Duration: 312 ms Memory Size: 256 MB Max Memory Used: 64 MB",
+    )
+    expect(readableLogMessage("INIT_REPORT Init Duration: 298.64 ms\tPhase: init\tStatus: timeout")).toMatch(
+      /^Lambda init timeout — INIT_REPORT/,
+    )
+  })
+
+  it("a successful or plain report stays as it was", () => {
+    const ok = "REPORT RequestId: 6f1c\tDuration: 84.21 ms\tBilled Duration: 85 ms"
+    expect(readableLogMessage(ok)).toBe(ok)
+  })
+})

@@ -20,8 +20,10 @@ const errorLines = [
   // klog's E/F lines ("E0118 07:05:41 … SSL certificate expired") name no error word; pino and
   // bunyan JSON lines say "level":50 (error) or 60 (fatal), escaped (\\") inside a shipper's
   // envelope; 401/403 answers are errors worth reading; PostgreSQL logs a lock queue at LOG level
-  // ("process 28902 still waiting for AccessShareLock").
-  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|still waiting for|lock wait| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b)/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // ("process 28902 still waiting for AccessShareLock"); a load balancer's or kubelet's health
+  // check answered with a 4xx/5xx is the service failing it; a run skipped because another
+  // holds its lock is a job doing nothing.
+  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|still waiting for|lock wait|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 

@@ -42,4 +42,18 @@ describe("errorQuery", () => {
       ].sort(),
     )
   })
+
+  it("keeps a failed health check and a run skipped behind a held lock, not a passing check", () => {
+    const failedCheck =
+      '10.30.14.7 - - [03/Sep/2026:09:21:31 +0000] "GET /health HTTP/1.1" 404 0 2ms "-" "ELB-HealthChecker/2.0"'
+    const skipped =
+      'WARN lock "invoice-export" held by invoice-export-29897630-x7k2p since 05:50:06Z (ttl=none), skipping run'
+    const kept = matches([
+      failedCheck,
+      '10.30.14.7 - - [03/Sep/2026:09:21:41 +0000] "GET /health HTTP/1.1" 200 2 1ms "-" "ELB-HealthChecker/2.0"',
+      skipped,
+      "INFO run finished exported=1874",
+    ])
+    expect([...kept].sort()).toEqual([failedCheck, skipped].sort())
+  })
 })
