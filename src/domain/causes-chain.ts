@@ -63,6 +63,16 @@ interface Group {
   readonly findings: Array<Finding>
 }
 
+/** Failures that say why a subject errs: its generic errors, 503s and timeouts are their symptoms. */
+const deepModes: ReadonlySet<string> = new Set([
+  "limits",
+  "connections",
+  "locks",
+  "dns",
+  "certificate",
+  "auth",
+])
+
 const timeOf = (f: Finding): number | null => f.observedAt?.epochMillis ?? null
 
 const groupsOf = (scoped: ReadonlyArray<Scoped>): ReadonlyArray<Group> => {
@@ -152,7 +162,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   let capacityKey: string | null = null
   let flappingKey: string | null = null
   let probeKey: string | null = null
-  let limitsKey: string | null = null
+  let deepKey: string | null = null
   // A deeper failure the crashed container's own last lines state ("previous … container logged
   // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
   let lastWordsKey: string | null = null
@@ -186,8 +196,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
               ? flappingKey
               : mode === "probe" && probeKey !== null
                 ? probeKey
-                : (mode === "unavailable" || mode === "timeout") && !weak && limitsKey !== null
-                  ? limitsKey
+                : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
+                    !weak &&
+                    deepKey !== null
+                  ? deepKey
                   : own
     if (mode === "crash") crashKey = key
     if (
@@ -196,7 +208,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
       roots.some((f) => f.kind === "container_logs" && /\bprevious\b/i.test(f.title))
     )
       lastWordsKey ??= own
-    if (mode === "limits" && !weak) limitsKey ??= own
+    // The deepest named failure of the subject (a limit, its pool or locks, DNS, a certificate,
+    // credentials refused): its surface errors, 503s and timeouts join it.
+    if (deepModes.has(mode) && !weak) deepKey ??= own
     if (probeExplainers.has(mode) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own

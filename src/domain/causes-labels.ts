@@ -158,7 +158,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/too many connections/, "too many connections"],
     [/too many clients/, "too many clients"],
     [
-      /connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|acquiring a connection|connection is not available/,
+      /connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|acquiring a connection|connection is not available|queuepool limit|pool limit of|timeout waiting for (?:a )?(?:connection|idle object)|could not (?:acquire|get) (?:a )?connection/,
       "connection pool exhausted",
     ],
     [/max_connections/, "max_connections"],
@@ -196,7 +196,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/readiness/, "readiness probe failures"],
     [/liveness/, "liveness probe failures"],
     [/startup probe/, "startup probe failures"],
-    [/elb-healthchecker|target group|health check/, "load balancer health checks failing (targets unhealthy)"],
+    [
+      /elb-healthchecker|target group|health check/,
+      "load balancer health checks failing (targets unhealthy)",
+    ],
     [/probe/, "probe failures"],
   ],
   timeout: [

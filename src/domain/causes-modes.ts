@@ -155,7 +155,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ["outcome", /ready replica|replicas? (?:un)?available|minimumreplicasunavailable|\bavailability\b/],
   [
     "connections",
-    /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|max_connections|acquiring a connection|connection is not available/,
+    /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|max_connections|acquiring a connection|connection is not available|queuepool limit|pool limit of|timeout waiting for (?:a )?(?:connection|idle object)|could not (?:acquire|get) (?:a )?connection/,
   ],
   // "timeout 5000ms" / "timeout=30s" is a setting a line reports, not a timeout that happened.
   ["timeout", /timed out|timeout(?![ \t]*[=:]?[ \t]*(?:\d|<n>))|deadline exceeded|etimedout|\b504\b/],

@@ -43,6 +43,27 @@ const anchorWords = words("since after once")
 const inPresent = (tokens: ReadonlyArray<string>): boolean =>
   tokens.some((t) => presentWords.has(t) || activeMarkers.has(t))
 
+/**
+ * The tokens of the clauses not addressed to the bot: "do you still have the timeline?" puts
+ * the bot's memory in the present, not a problem.
+ */
+const botHas = words("have has keep kept store stored remember save saved")
+
+/** Per token: inside a clause asking the bot for what it has ("do you still have the timeline?"). */
+const toTheBot = (message: Message): ReadonlyArray<boolean> => {
+  const marks = message.tokens.map(() => false)
+  for (const c of message.clauses) {
+    const clause = message.tokens.slice(c.start, Math.min(c.end, c.start + 40))
+    const asks = clause.some((t, k) => t === "you" && clause.slice(k + 1, k + 3).some((w) => botHas.has(w)))
+    if (asks) for (let i = c.start; i < c.end; i++) marks[i] = true
+  }
+  return marks
+}
+const aboutSystems = (message: Message): ReadonlyArray<string> => {
+  const marks = toTheBot(message)
+  return message.tokens.filter((_t, i) => marks[i] !== true)
+}
+
 const problemVocabulary = (t: string): boolean =>
   incidentWords.has(t) || severityWords.has(t) || metrics.has(t) || /^(?:[45]\d\ds?|[45]xx)$/.test(t)
 
@@ -302,7 +323,9 @@ export const aboutThePast = (message: Message): string | null => {
     return null
   if (tokens.includes("since")) return null
   // "again" closing a question is "remind me", not a recurrence.
+  const asked = toTheBot(message)
   const live = tokens.filter((t, i) => {
+    if (asked[i] === true) return false
     if (t !== "again") return true
     const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
     return !(c?.question === true && i === c.end - 1)
@@ -324,7 +347,8 @@ export const aboutAReview = (message: Message): string | null => {
   const opens = tokens
     .slice(first.start, Math.min(first.end, first.start + 4))
     .some((t) => reviewWords.has(t))
-  return opens && !inPresent(tokens) && !tokens.includes("back") ? "about an incident review" : null
+  const spoken = aboutSystems(message)
+  return opens && !inPresent(spoken) && !spoken.includes("back") ? "about an incident review" : null
 }
 
 const handoverWords = words("handover handoff hand_over handing taking übergabe passation traspaso")

@@ -400,6 +400,38 @@ describe("what a cause says of a change and of a crash", () => {
   })
 })
 
+describe("a subject's surface errors join its deepest named failure", () => {
+  it("a pool exhausted and the 5xx beside it are one failure, the pool named first", () => {
+    const causes = causesFor(
+      facts({ service: "booking-api" }),
+      numbered([
+        {
+          agent: "cloudwatch_logs",
+          kind: "log_signature",
+          severity: "high",
+          at: "12:50",
+          resource: "loggroup//ecs/booking-api",
+          service: "booking-api",
+          title:
+            "booking-api: ERROR POST /v1/bookings failed: sqlalchemy.exc.TimeoutError: QueuePool limit of size 10 overflow 5 reached (×3)",
+        },
+        {
+          agent: "cloudwatch_logs",
+          kind: "log_signature",
+          severity: "high",
+          at: "12:58",
+          resource: "loggroup//ecs/booking-api",
+          service: "booking-api",
+          title:
+            'booking-api: INFO: 10.52.3.18:42960 - "POST /v1/bookings HTTP/1.1" 500 Internal Server Error (×1)',
+        },
+      ]),
+    )
+    expect(causes).toHaveLength(1)
+    expect(causes[0]?.text).toMatch(/^connection pool exhausted .*and 5xx errors in booking-api/)
+  })
+})
+
 describe("infrastructure and noise", () => {
   const search = facts({ namespace: "search", workload: "search-indexer" })
   const autoscaler = {

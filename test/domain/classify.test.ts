@@ -87,6 +87,11 @@ describe("problems said of no system, and talk about what is over", () => {
     ],
     ["handover: the thumbnailer workers are still OOMKilled every 20 min", "investigate"],
     [
+      "writing up the postmortem for friday's recs-api OOMKilled mess — do you still have the timeline from your report?",
+      "gate",
+    ],
+    ["do you still see errors on checkout? the outage yesterday was bad", "investigate"],
+    [
       "Reading the old incident from 2024 where the HL7 listener died — wild that we didn't have alerting back then 😅",
       "gate",
     ],
