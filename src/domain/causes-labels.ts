@@ -61,7 +61,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
   certificate: [
-    [/expired|cert_has_expired|certificateexpiredexception/, "expired TLS certificate"],
+    [/expired|cert_has_expired|certificateexpiredexception|err_cert_date_invalid/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
     [

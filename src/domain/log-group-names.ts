@@ -42,10 +42,11 @@ const linkPatterns: ReadonlyArray<RegExp> = [
   /\/ecs\/(?:v2\/)?clusters\/[^/?#\s]{1,255}\/services\/([^/?#\s|>]{1,255})/,
   /\/lambda\/home[^#\s]{0,100}#\/functions\/([^/?#\s|>]{1,140})/,
   /[#?&]database:id=([^;&/?#\s|>]{1,63})/,
+  /#synthetics:canary\/detail\/([^/?#\s|>]{1,255})/,
 ]
 
 const dimensionPatterns: ReadonlyArray<RegExp> = [
-  /\b(?:ServiceName|FunctionName|DBInstanceIdentifier|DBClusterIdentifier|QueueName|TopicName|StreamName)\s{0,3}[:=]\s{0,3}[`"']?([\w.-]{3,140})/g,
+  /\b(?:ServiceName|FunctionName|DBInstanceIdentifier|DBClusterIdentifier|QueueName|TopicName|StreamName|CanaryName)\s{0,3}[:=]\s{0,3}[`"']?([\w.-]{3,140})/g,
   /\bTargetGroup\s{0,3}[:=]\s{0,3}[`"']?targetgroup\/([\w-]{3,32})\//gi,
 ]
 

@@ -56,6 +56,8 @@ export const parseContainerStream = (stream: string): LogOrigin | null => {
 }
 
 const groupConventions: ReadonlyArray<RegExp> = [
+  // A CloudWatch Synthetics canary runs as `cwsyn-<canary>-<uuid>`: its lines are the canary's.
+  /^\/aws\/lambda\/cwsyn-([^/]{1,100})-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   /^\/aws\/lambda\/([^/]{1,140})$/,
   /^\/aws\/ecs\/([^/]{1,255})$/,
   /^\/ecs\/([^/]{1,255})$/,

@@ -109,6 +109,10 @@ Namespace: AWS/ApplicationELB · Metric: HTTPCode_Target_5XX_Count · TargetGrou
     expect(searchNames(facts(lambda), lambda)).toEqual(["checkout-fn"])
     const rds = "ALARM: orders-db-cpu-high\nDBInstanceIdentifier: orders-db"
     expect(searchNames(facts(rds), rds)).toEqual(["orders-db"])
+    // A Synthetics canary's name, whose Lambda log group is `/aws/lambda/cwsyn-<canary>-<uuid>`.
+    const canary =
+      "ALARM: Canary patient-portal-home success rate below 90%\n*Metric:* CloudWatchSynthetics SuccessPercent (CanaryName = patient-portal-home)"
+    expect(searchNames(facts(canary), canary)).toContain("patient-portal-home")
   })
 
   it("keeps a rule name that is not `<resource>-<metric>` out of the searches", () => {

@@ -150,6 +150,15 @@ describe("log origin", () => {
   })
 })
 
+describe("a Synthetics canary's log group", () => {
+  it("is the canary's, by the name its Lambda carries", () => {
+    expect(serviceOfGroup("/aws/lambda/cwsyn-patient-portal-home-3f7a9c2e-5b1d-4e8f-a6c0-9d2b4e7f1a38")).toBe(
+      "patient-portal-home",
+    )
+    expect(serviceOfGroup("/aws/lambda/orders-handler")).toBe("orders-handler")
+  })
+})
+
 describe("subjectOfNodeLine", () => {
   const dataplane = "/aws/containerinsights/eks-fin-prod/dataplane"
 
