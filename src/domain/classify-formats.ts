@@ -265,11 +265,12 @@ export const alertFormats = (message: Message): AlertFormats => {
   const structural = formats
     .filter(([, check]) => check(message.text, message.tokens, message.cased))
     .map(([name]) => name)
-  const head = headOf(message.text)
+  let head: string | null = null
   const named: Array<string> = []
   for (const [name, needles] of vendorNames) {
     if (structural.includes(name) || !needles.some((n) => message.text.includes(n))) continue
-    if (needles.some((n) => head.startsWith(n)) || needles.some((n) => message.text.includes(`[${n}`)))
+    const first = (head ??= headOf(message.text))
+    if (needles.some((n) => first.startsWith(n)) || needles.some((n) => message.text.includes(`[${n}`)))
       structural.push(name)
     else named.push(name)
   }

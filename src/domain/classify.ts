@@ -97,7 +97,8 @@ const alertVocabulary = /alert|alarm|firing|down\b|fail|error|critical|warning|p
 const ownWords = (raw: string): string =>
   raw
     .replace(/```[\s\S]*?```/g, " ")
-    .replace(/`[^`\n]*`/g, " ")
+    // A pasted alert in inline code is long; `critical`, `prod` are a tool's own emphasis.
+    .replace(/`[^`\n]{15,}`/g, " ")
     .replace(/^[ \t]*(?:>|&gt;).*$/gm, " ")
 
 /**
