@@ -180,8 +180,6 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // Probes fail because the process cannot answer: out of file descriptors or threads, stuck on
     // locks, its pool or its DNS, its credentials or certificate refused. The probe failures (and
     // the liveness kills) are that failure's symptom, not a cause of their own.
-    // A process at one of its limits (rate limited, throttled, its pool exhausted) also answers
-    // 503s and times out: those are the limit's symptoms, one failure.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
     const key: string =
       mode === "crash" && lastWordsKey !== null
