@@ -269,7 +269,8 @@ export const alertFormats = (message: Message): AlertFormats => {
   const named: Array<string> = []
   for (const [name, needles] of vendorNames) {
     if (structural.includes(name) || !needles.some((n) => message.text.includes(n))) continue
-    const first = (head ??= headOf(message.text))
+    if (head === null) head = headOf(message.text)
+    const first = head
     if (needles.some((n) => first.startsWith(n)) || needles.some((n) => message.text.includes(`[${n}`)))
       structural.push(name)
     else named.push(name)

@@ -16,7 +16,7 @@ const config = {
   classifier: { ...defaultConfig.classifier, llm: { ...defaultConfig.classifier.llm, enabled: true } },
 }
 // Neither an alert format nor chatter: tier 1 calls this ambiguous.
-const ambiguous = "oncall handoff: nothing major this week"
+const ambiguous = "billing exports are bigger than usual this week"
 
 describe("tier-2 classifier (one model turn, strict parse, fail-open)", () => {
   let h: Harness
