@@ -304,6 +304,34 @@ export const classifyMessage = (
 
 const kindRank = (k: ChatMatch["kind"]): number => (k === "deploy_announcement" ? 0 : 1)
 
+/**
+ * A change announced without the service's name, whose thread names it ("turned on the flag
+ * `pdp-inline-reviews`" ← "inline reviews are live for everyone on product-api"): the
+ * announcement, read with the replies that name the service, is that service's change.
+ */
+const withinThread = (
+  input: ScanInput,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+): ChatMatch | null => {
+  if (m.threadId !== null) return null
+  const naming = input.messages.filter(
+    (r) =>
+      !r.own &&
+      r.channel === m.channel &&
+      r.threadId === m.messageId &&
+      names.some((n) => namesService(r.text, n)) &&
+      // A reply that is itself the change ("deployed payments-api v2.14.0") speaks for itself.
+      classifyMessage(input, names, r) === null,
+  )
+  if (naming.length === 0) return null
+  const read = classifyMessage(input, names, {
+    ...m,
+    text: [m.text, ...naming.map((r) => r.text)].join("\n"),
+  })
+  return read?.kind === "deploy_announcement" ? { ...read, message: m } : null
+}
+
 /** Every message in the window, classified; best first (severity, changes before alerts, latest first), capped. */
 export const scanChat = (input: ScanInput): ChatScan => {
   const names = subjectNames(input.facts)
@@ -311,7 +339,10 @@ export const scanChat = (input: ScanInput): ChatScan => {
   const considered = input.messages.filter(
     (m) => !m.own && !isAlertMessage(input.alert, m) && between(m, window.changesSince, window.end),
   )
-  const all = names.length === 0 ? [] : considered.flatMap((m) => classifyMessage(input, names, m) ?? [])
+  const all =
+    names.length === 0
+      ? []
+      : considered.flatMap((m) => classifyMessage(input, names, m) ?? withinThread(input, names, m) ?? [])
   const sorted = [...all].sort(
     (a, b) =>
       compareSeverity(b.severity, a.severity) ||

@@ -156,6 +156,27 @@ describe("scanChat", () => {
     ).toEqual([["deploy_announcement", "payments-api", flag.messageId]])
   })
 
+  it("a change announced without the service's name is its change when a reply in its thread names it", () => {
+    const flag = msg(
+      "2026-11-27T12:40:00Z",
+      "Marta Kowalski turned on the flag *Inline reviews* (`inline-reviews`) in *Production* · serving `true` to 100% of users",
+      { author: { id: "B0LD", name: "LaunchDarkly", bot: true } },
+    )
+    const reply = msg(
+      "2026-11-27T12:41:00Z",
+      "inline reviews are live for everyone on payments-api, shout if anything looks off",
+      {
+        threadId: flag.messageId,
+        author: { id: "U0MK", name: "marta", bot: false },
+      },
+    )
+    expect(scan([flag, reply]).matches.map((m) => [m.kind, m.service, m.message.messageId])).toEqual([
+      ["deploy_announcement", "payments-api", flag.messageId],
+    ])
+    // Without the reply, the flag names no service of the alert's.
+    expect(scan([flag]).matches).toEqual([])
+  })
+
   it("a schema migration job named with the service's product word is the service's change", () => {
     const migration = msg(
       "2026-11-27T12:40:00Z",
