@@ -10,6 +10,7 @@
  */
 import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { workloadOfPod } from "../../domain/log-origin.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
@@ -106,7 +107,7 @@ export const saturationChecks: ReadonlyArray<Check> = [
  */
 export const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string => {
   const pod = labels.pod ?? ""
-  if (pod !== "") return pod.replace(/-[a-z0-9]{6,10}-[a-z0-9]{5}$|-\d{1,4}$/, "")
+  if (pod !== "") return workloadOfPod(pod) ?? pod
   const service = (labels.service ?? "").replace(/-(?:metrics|exporter|prometheus-exporter)$/, "")
   if (service !== "" && by === "instance") return service
   return (labels[by] ?? "").replace(/:\d{1,5}$/, "")
