@@ -57,6 +57,14 @@ const unique = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
 const mentions = (facts: AlertFacts, pattern: RegExp): boolean =>
   [facts.alertName ?? "", ...facts.keywords].some((k) => pattern.test(k))
 
+/** An alert about an API Gateway API (its name, `aws.apigateway.*`, "API Gateway" in its words). */
+export const isApiGatewayAlert = (facts: AlertFacts): boolean => mentions(facts, /api[-_ ]?gateway/i)
+
+/** API Gateway names its execution logs by the API's id, never its name: `API-Gateway-Execution-Logs_<id>/<stage>`. */
+const executionLogsPrefix = "API-Gateway-Execution-Logs_"
+export const isExecutionLogGroup = (group: string): boolean =>
+  group.toLowerCase().startsWith(executionLogsPrefix.toLowerCase())
+
 /** Words of a cluster name or alert keyword, without the ones every cluster name has. */
 const clusterWords = (s: string): ReadonlyArray<string> =>
   s
@@ -94,7 +102,7 @@ export const discoveryPlan = (
       }))
     : []
   const database = mentions(facts, /\b(?:rds|aurora|postgres(?:ql)?|mysql|database|db)\b|connection/i)
-  const apiGateway = mentions(facts, /api[-_ ]?gateway/i)
+  const apiGateway = isApiGatewayAlert(facts)
   const searches: Array<LogGroupSearch> = []
   for (const name of names) {
     searches.push({ by: "pattern", value: name, why: `log groups named after ${name}` })
@@ -118,7 +126,7 @@ export const discoveryPlan = (
     }
   }
   if (apiGateway) {
-    searches.push({ by: "prefix", value: "API-Gateway-Execution-Logs_", why: "API Gateway execution logs" })
+    searches.push({ by: "prefix", value: executionLogsPrefix, why: "API Gateway execution logs" })
   }
   const prefixes = unique(configPrefixes.filter((p) => p.trim() !== ""))
   for (const prefix of prefixes) searches.push({ by: "prefix", value: prefix, why: "a configured prefix" })
@@ -277,8 +285,7 @@ const scoreOf = (plan: DiscoveryPlan, group: string): Score | null => {
   if (plan.cluster !== null && g.startsWith(`/aws/containerinsights/${plan.cluster.toLowerCase()}/`)) {
     return { score: 50, reason: `Container Insights of ${plan.cluster}`, service: null }
   }
-  if (g.startsWith("api-gateway-execution-logs_"))
-    return { score: 50, reason: "API Gateway execution logs", service: null }
+  if (isExecutionLogGroup(g)) return { score: 50, reason: "API Gateway execution logs", service: null }
   return null
 }
 

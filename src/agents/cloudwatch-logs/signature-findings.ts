@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
+import { isApiGatewayAlert, isExecutionLogGroup } from "../../domain/log-group-discovery.js"
 import { isConsumerKin, isKin } from "../../domain/log-group-kin.js"
 import { compareLevel } from "../../domain/log-level.js"
 import { firstLine } from "../../domain/log-signature.js"
@@ -90,11 +91,8 @@ const levelWord = (c: LogCluster): string =>
  * never its name: for an alert about an API Gateway API they are that API's own lines (the
  * integration's "Execution failed due to configuration error: General SSLEngine problem").
  */
-const executionLogs = /^API-Gateway-Execution-Logs_[a-z0-9]{6,12}\//i
-const apiGatewayAlert = (facts: AlertFacts): boolean =>
-  /api[-_ ]?gateway|apigateway/i.test([facts.alertName ?? "", ...facts.keywords].join(" "))
 const apiOf = (ctx: SignatureContext, c: LogCluster): string | null =>
-  c.service === null && c.groups.some((g) => executionLogs.test(g)) && apiGatewayAlert(ctx.facts)
+  c.service === null && c.groups.some(isExecutionLogGroup) && isApiGatewayAlert(ctx.facts)
     ? (ctx.facts.service ?? null)
     : null
 
