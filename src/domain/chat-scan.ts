@@ -313,16 +313,15 @@ const withinThread = (
   input: ScanInput,
   names: ReadonlyArray<string>,
   m: HistoryMessage,
+  replies: ReadonlyArray<HistoryMessage>,
+  classified: (r: HistoryMessage) => ChatMatch | null,
 ): ChatMatch | null => {
-  if (m.threadId !== null) return null
-  const naming = input.messages.filter(
+  if (m.threadId !== null || replies.length === 0) return null
+  const naming = replies.filter(
     (r) =>
-      !r.own &&
-      r.channel === m.channel &&
-      r.threadId === m.messageId &&
       names.some((n) => namesService(r.text, n)) &&
       // A reply that is itself the change ("deployed payments-api v2.14.0") speaks for itself.
-      classifyMessage(input, names, r) === null,
+      classified(r) === null,
   )
   if (naming.length === 0) return null
   const read = classifyMessage(input, names, {
@@ -339,10 +338,35 @@ export const scanChat = (input: ScanInput): ChatScan => {
   const considered = input.messages.filter(
     (m) => !m.own && !isAlertMessage(input.alert, m) && between(m, window.changesSince, window.end),
   )
+  // Each message classified once, whether on its own or as a reply read with its thread's parent.
+  const seen = new Map<HistoryMessage, ChatMatch | null>()
+  const classified = (m: HistoryMessage): ChatMatch | null => {
+    if (!seen.has(m)) seen.set(m, classifyMessage(input, names, m))
+    return seen.get(m) ?? null
+  }
+  const threads = new Map<string, Array<HistoryMessage>>()
+  for (const r of input.messages) {
+    if (r.own || r.threadId === null) continue
+    const key = `${r.channel}\u0000${r.threadId}`
+    const thread = threads.get(key)
+    if (thread === undefined) threads.set(key, [r])
+    else thread.push(r)
+  }
   const all =
     names.length === 0
       ? []
-      : considered.flatMap((m) => classifyMessage(input, names, m) ?? withinThread(input, names, m) ?? [])
+      : considered.flatMap(
+          (m) =>
+            classified(m) ??
+            withinThread(
+              input,
+              names,
+              m,
+              threads.get(`${m.channel}\u0000${m.messageId}`) ?? [],
+              classified,
+            ) ??
+            [],
+        )
   const sorted = [...all].sort(
     (a, b) =>
       compareSeverity(b.severity, a.severity) ||
