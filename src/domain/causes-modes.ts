@@ -6,6 +6,7 @@
  * the findings themselves so a cause's text says "OOMKilled" only when the evidence does.
  */
 import type { Finding } from "./finding.js"
+import { healthCheckFailed } from "./log-level.js"
 import { isChange } from "./report-scope.js"
 
 export type Mode =
@@ -150,7 +151,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "limits",
     /too many open files|\bemfile\b|file descriptors?|\bulimit\b|rejectedexecution|taskrejected|thread pool|(?:executor|worker) (?:pool|queue)(?: is)? (?:full|exhausted|saturated)|cpu throttl|cfs.throttl|throttled periods|provisionedthroughputexceeded|throughput exceeds the current capacity|throttlingexception|rate exceeded|requestlimitexceeded|toomanyrequestsexception|\bslowdown\b|oom command not allowed|redis memory at maxmemory|\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b|max\.poll\.interval|poll timeout has expired|commitfailedexception|kicked out of the group/,
   ],
-  ["probe", /(?:readiness|liveness|startup) probe|" [45]\d\d .{0,120}\b(?:elb-healthchecker|kube-probe)\b/],
+  ["probe", new RegExp(`(?:readiness|liveness|startup) probe|${healthCheckFailed.source}`, "i")],
   // What users see of a workload, before a log's "unavailable" reads as a dependency's.
   ["outcome", /ready replica|replicas? (?:un)?available|minimumreplicasunavailable|\bavailability\b/],
   [

@@ -67,7 +67,8 @@ const explicitLevel = (message: string): LogLevel | null => {
 }
 
 /** The line's level: its own marker when it has one, else what its words say. */
-const healthCheckFailed = /" [45]\d\d .{0,120}\b(?:ELB-HealthChecker|kube-probe)\b/
+/** A health check (a load balancer's, the kubelet's) the service answered with 4xx/5xx, in an access log line. */
+export const healthCheckFailed = /" [45]\d\d .{0,120}\b(?:ELB-HealthChecker|kube-probe)\b/i
 
 export const logLevelOf = (message: string): LogLevel => {
   const explicit = explicitLevel(message)
