@@ -88,7 +88,6 @@ export const analyzeWorkload = (
       rolloutFinding(w, ctx),
     ]),
     ...restarts,
-    ...present([configuredDependenciesFinding(w, ctx)]),
   ]
 }
 
@@ -109,9 +108,12 @@ export interface Analysis {
 export const analyze = (input: AnalysisInput): Analysis => {
   const scoped = input.workloads.filter((w) => w.inScope)
   const view: NodeView = { nodes: input.nodes, events: input.events ?? [] }
-  const inScope = scoped.flatMap((w) =>
-    analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
-  )
+  // What each alerting workload is configured to reach: for scoped workloads only (the unrelated
+  // ones below keep only failures).
+  const inScope = scoped.flatMap((w) => [
+    ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
+    ...present([configuredDependenciesFinding(w, input.ctx)]),
+  ])
   const tenants = (node: string): ReadonlyArray<NodeTenant> =>
     input.workloads.flatMap((workload) =>
       workload.pods.filter((p) => p.spec.nodeName === node).map((pod) => ({ workload, pod })),
