@@ -208,8 +208,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
       lastWordsKey ??= own
     // The deepest named failure of the subject (a limit, its pool or locks, DNS, a certificate,
     // credentials refused): its surface errors, 503s and timeouts join it.
-    if (deepModes.has(mode) && !weak) deepKey ??= own
-    if (probeExplainers.has(mode) && !weak) probeKey ??= own
+    // A NetworkPolicy dropping the subject's traffic is as deep: its timeouts, 503s and failing
+    // readiness are what the dropped connections look like.
+    const dropsTraffic = roots.some((f) => f.kind === "network_policy")
+    if ((deepModes.has(mode) || dropsTraffic) && !weak) deepKey ??= own
+    if ((probeExplainers.has(mode) || dropsTraffic) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }

@@ -30,6 +30,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   ],
   scheduling: [
     [/failedscheduling|unschedulable|insufficient/, "FailedScheduling"],
+    [
+      /disruption_budget|poddisruptionbudget/,
+      "PodDisruptionBudget allows 0 disruptions (evictions refused, drains blocked)",
+    ],
     [/insufficient ([a-z][\w./-]{0,40}?)\.?(?:[\s,;]|$)/, (m) => `Insufficient ${m[1] ?? ""}`],
     [/autoscaler[\s\S]{0,200}\bmax|\bmax(?:imum)? (?:node group )?size/, "autoscaler at max size"],
     [/notriggerscaleup/, "NotTriggerScaleUp"],
@@ -55,6 +59,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   config: [
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
+    [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
     [/secret/, "missing secret"],
     [/configmap/, "missing ConfigMap"],
     [/environment variable/, "missing environment variable"],

@@ -80,6 +80,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   hpa_flapping: "capacity",
   failed_create: "create",
   service_selector: "config",
+  network_policy: "config",
+  disruption_budget: "scheduling",
   crash_loop: "crash",
   pod_evicted: "eviction",
   evicted: "eviction",

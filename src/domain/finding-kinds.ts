@@ -62,6 +62,17 @@ export const findingKinds = {
   scaled_to_zero: "eks",
   /** An HPA that cannot compute replicas (ScalingActive=False: FailedGetResourceMetric, metrics API down). */
   hpa_blind: "eks",
+  /**
+   * A NetworkPolicy created or changed in the change lookback that restricts an in-scope
+   * workload's egress, or the ingress of a host it connects to; the ports its env names that no
+   * rule allows. A change that breaks connectivity while every pod looks unchanged.
+   */
+  network_policy: "eks",
+  /**
+   * A PodDisruptionBudget allowing no disruption over a workload that is below its replicas or
+   * runs on cordoned nodes: every eviction of its pods is refused, so drains and node upgrades stall.
+   */
+  disruption_budget: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
   /**

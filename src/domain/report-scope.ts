@@ -50,6 +50,8 @@ const namespaced = new Set([
   "hpa",
   "ingress",
   "configmap",
+  "networkpolicy",
+  "poddisruptionbudget",
 ])
 
 /** `pod/<ns>/<name>`, `deployment/<ns>/<name>`, `node/<name>`, `loggroup/<name with slashes>`, … */
@@ -178,6 +180,9 @@ export const inScope = (scope: AlertScope, f: Finding): boolean => {
   if (r !== null && r.namespace !== null && scope.namespace !== null && r.namespace !== scope.namespace)
     return false
   if (r?.kind === "node" && scope.node !== null && r.name === scope.node) return true
+  // For a node alert, what runs on the node is in scope (DESIGN §3) — a workload whose evidence
+  // names the node (its pods there cannot be evicted), whatever else the alert names.
+  if (scope.node !== null && r?.kind !== "node" && mentions(textOf(f), scope.node)) return true
   if (r?.kind === "loggroup" && scope.groups.has(r.name)) return true
   if (scope.names.size > 0) {
     const service = lower(f.service)

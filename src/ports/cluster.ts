@@ -9,6 +9,7 @@
  */
 import { Context, type DateTime, Effect, Layer, Schema } from "effect"
 import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kubernetes.js"
+import type { NetworkPolicy, PodDisruptionBudget } from "../domain/kubernetes-policies.js"
 import type {
   DaemonSet,
   Deployment,
@@ -76,6 +77,10 @@ export interface ClusterService {
   readonly listNamespaces: () => Read<ReadonlyArray<Namespace>>
   /** core/v1 Services (their selectors). */
   readonly listServices: (namespace: string) => Read<ReadonlyArray<Service>>
+  /** networking.k8s.io/v1 NetworkPolicies (what traffic a namespace's pods may send and receive). */
+  readonly listNetworkPolicies: (namespace: string) => Read<ReadonlyArray<NetworkPolicy>>
+  /** policy/v1 PodDisruptionBudgets (how many pods an eviction may take). */
+  readonly listPodDisruptionBudgets: (namespace: string) => Read<ReadonlyArray<PodDisruptionBudget>>
   /** The container's log text as the API returns it (lines separated by `\n`). */
   readonly podLogs: (namespace: string, pod: string, options: PodLogOptions) => Read<string>
 }
@@ -101,6 +106,8 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     getNode: fail,
     listHpas: fail,
     listServices: fail,
+    listNetworkPolicies: fail,
+    listPodDisruptionBudgets: fail,
     listNamespaces: fail,
     podLogs: fail,
   }

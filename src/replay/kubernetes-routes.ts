@@ -1,6 +1,6 @@
 /**
  * Which REST paths the Kubernetes replay serves and what they name: the resource table
- * (core/v1, apps/v1, batch/v1, autoscaling/v2 — read-only, Secrets deliberately absent) and the
+ * (core/v1, apps/v1, batch/v1, autoscaling/v2, networking.k8s.io/v1, policy/v1 — read-only, Secrets deliberately absent) and the
  * parse of `/api/v1/namespaces/{ns}/pods/{name}/log`-style paths into kind, namespace, name and
  * subresource. A path the table does not know is not served (the API's 404).
  */
@@ -45,6 +45,8 @@ export const resourceTypes: ReadonlyArray<ResourceType> = [
   grouped("batch", "v1", "jobs", "Job"),
   grouped("batch", "v1", "cronjobs", "CronJob"),
   grouped("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler"),
+  grouped("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
+  grouped("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget"),
 ]
 
 export interface Route {

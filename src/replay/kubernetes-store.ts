@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto"
 import { Either, ParseResult, Schema } from "effect"
+import { resourceTypes } from "./kubernetes-routes.js"
 
 const NonEmpty = Schema.String.pipe(Schema.minLength(1))
 const Json = Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -59,6 +60,27 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   "ValidatingWebhookConfiguration",
   "APIService",
 ])
+
+/** Namespaced kinds the replay serves or scenarios often carry: one without a namespace is a mistake. */
+const namespacedKinds: ReadonlySet<string> = new Set([
+  ...resourceTypes.filter((t) => t.namespaced).map((t) => t.kind),
+  "Ingress",
+  "Secret",
+  "ServiceAccount",
+  "Role",
+  "RoleBinding",
+  "Lease",
+])
+
+/**
+ * Whether an object of `kind` lives outside namespaces. A custom resource's kind (cert-manager's
+ * ClusterIssuer, Kyverno's ClusterPolicy) is known to no list here: written without a namespace,
+ * it is taken as cluster-scoped, as `kubectl get -o yaml` would have printed it.
+ */
+export const isClusterScoped = (kind: string, namespace: string | undefined): boolean =>
+  clusterScopedKinds.has(kind) ||
+  /^Cluster[A-Z]/.test(kind) ||
+  (namespace === undefined && !namespacedKinds.has(kind))
 
 export interface StoredObject {
   readonly kind: string
@@ -113,7 +135,7 @@ export const makeKubernetesStore = (
       return
     }
     const { kind, metadata } = decoded.right
-    const namespaced = !clusterScopedKinds.has(kind)
+    const namespaced = !isClusterScoped(kind, metadata.namespace)
     if (namespaced && metadata.namespace === undefined) {
       problems.push(`objects[${i}].metadata.namespace: a namespaced ${kind} needs metadata.namespace`)
       return

@@ -16,7 +16,7 @@ import { ScenarioModel } from "./scenario-model.js"
 const Instant = Schema.DateTimeUtc
 const Text = Schema.String
 
-import { clusterScopedKinds } from "./kubernetes-store.js"
+import { isClusterScoped } from "./kubernetes-store.js"
 
 const NonEmpty = Schema.String.pipe(Schema.minLength(1))
 const Json = Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -31,7 +31,7 @@ export const KubeObject = Schema.Struct(
   Json,
 ).pipe(
   Schema.filter((o) =>
-    clusterScopedKinds.has(o.kind) || o.metadata.namespace !== undefined
+    isClusterScoped(o.kind, o.metadata.namespace) || o.metadata.namespace !== undefined
       ? undefined
       : { path: ["metadata", "namespace"], message: `a namespaced ${o.kind} needs metadata.namespace` },
   ),

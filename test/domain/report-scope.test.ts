@@ -74,3 +74,22 @@ describe("inScope with the log groups the alert names", () => {
     expect(scope.groups.size).toBe(0)
   })
 })
+
+describe("inScope for a node alert", () => {
+  it("what runs on the alert's node is in scope, whatever else the alert names", () => {
+    const scope = scopeOf(facts({ service: "ng-general", node: "ip-10-50-2-34" }))
+    const pinned = (detail: string) =>
+      finding("eks", {
+        title: "ledger-api: PodDisruptionBudget ledger-api allows 0 disruptions",
+        detail,
+        service: "ledger-api",
+        resource: "poddisruptionbudget/ledger/ledger-api",
+      })
+    expect(inScope(scope, pinned("1 pod on cordoned node ip-10-50-2-34.eu-central-1.compute.internal"))).toBe(
+      true,
+    )
+    expect(
+      inScope(scope, pinned("1 pod on cordoned node ip-10-50-2-341.eu-central-1.compute.internal")),
+    ).toBe(false)
+  })
+})

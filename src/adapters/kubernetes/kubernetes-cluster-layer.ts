@@ -6,9 +6,17 @@
  * not-configured Cluster, so the eks agent answers `unhealthy` with the reason. Every call goes
  * through `kube-call` (timeout, concurrency bound, 429 retry) and comes back decoded.
  */
-import { AppsV1Api, AutoscalingV2Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node"
+import {
+  AppsV1Api,
+  AutoscalingV2Api,
+  CoreV1Api,
+  KubeConfig,
+  NetworkingV1Api,
+  PolicyV1Api,
+} from "@kubernetes/client-node"
 import { DateTime, Effect, Either, Layer, Schema } from "effect"
 import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernetes.js"
+import { NetworkPolicy, PodDisruptionBudget } from "../../domain/kubernetes-policies.js"
 import {
   DaemonSet,
   Deployment,
@@ -97,6 +105,8 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
     const core = kc.makeApiClient(CoreV1Api)
     const apps = kc.makeApiClient(AppsV1Api)
     const autoscaling = kc.makeApiClient(AutoscalingV2Api)
+    const networking = kc.makeApiClient(NetworkingV1Api)
+    const policy = kc.makeApiClient(PolicyV1Api)
     const list = <A, I>(
       schema: Schema.Schema<A, I>,
       type: string,
@@ -158,6 +168,17 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
       listServices: (namespace) =>
         list(Service, "V1ServiceList", `list services in ${namespace}`, (o) =>
           core.listNamespacedService({ namespace }, o),
+        ),
+      listNetworkPolicies: (namespace) =>
+        list(NetworkPolicy, "V1NetworkPolicyList", `list networkpolicies in ${namespace}`, (o) =>
+          networking.listNamespacedNetworkPolicy({ namespace }, o),
+        ),
+      listPodDisruptionBudgets: (namespace) =>
+        list(
+          PodDisruptionBudget,
+          "V1PodDisruptionBudgetList",
+          `list poddisruptionbudgets in ${namespace}`,
+          (o) => policy.listNamespacedPodDisruptionBudget({ namespace }, o),
         ),
       podLogs: (namespace, pod, logOptions) => {
         const label = `logs ${namespace}/${pod}/${logOptions.container}${logOptions.previous === true ? " (previous)" : ""}`

@@ -16,6 +16,8 @@ import { resourceOf } from "./workloads.js"
 export interface ConfiguredHost {
   readonly host: string
   readonly variable: string
+  /** The port it names, else its scheme's well-known port (redis → 6379); null when neither. */
+  readonly port: number | null
 }
 
 /** Variable names that hold an address (`*_URL`, `DB_HOST`, `KAFKA_BROKERS`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
@@ -24,21 +26,39 @@ const addressVariable =
 
 /** `scheme://[user[:password]@]host[:port]…`: the host. */
 const urlHost =
-  /^[a-z][a-z0-9+.-]{1,20}:\/\/(?:[^@/\s]*@)?([a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?)(?::\d{1,5})?(?:[/?#]|$)/i
+  /^([a-z][a-z0-9+.-]{1,20}):\/\/(?:[^@/\s]*@)?([a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?)(?::(\d{1,5}))?(?:[/?#]|$)/i
 /** A bare `host[:port]` with at least one dot (a DNS name or an address), nothing else. */
-const bareHost = /^([a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){1,10})(?::\d{1,5})?$/i
+const bareHost = /^()([a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){1,10})(?::(\d{1,5}))?$/i
+
+/** The port a scheme means when its URL names none. */
+const schemePorts: Readonly<Record<string, number>> = {
+  redis: 6379,
+  rediss: 6379,
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  mongodb: 27017,
+  amqp: 5672,
+  amqps: 5671,
+  nats: 4222,
+  http: 80,
+  https: 443,
+}
 
 // Where an app sends its own telemetry or looks itself up is not what it depends on to serve.
 const notDependencies =
   /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0)$|(?:^|\.)(?:otel|otlp|jaeger|zipkin|datadog|statsd|sentry)[a-z0-9-]*\.|sentry\.io$|datadoghq\./i
 
-const hostsIn = (value: string): ReadonlyArray<string> =>
+const hostsIn = (value: string): ReadonlyArray<{ readonly host: string; readonly port: number | null }> =>
   value
     .split(/[,;\s]+/)
     .filter((part) => part !== "")
     .flatMap((part) => {
-      const host = (urlHost.exec(part) ?? bareHost.exec(part))?.[1]
-      return host === undefined || notDependencies.test(host) ? [] : [host.toLowerCase()]
+      const m = urlHost.exec(part) ?? bareHost.exec(part)
+      const host = m?.[2]
+      if (m === null || host === undefined || notDependencies.test(host)) return []
+      const port = m[3] === undefined ? (schemePorts[(m[1] ?? "").toLowerCase()] ?? null) : Number(m[3])
+      return [{ host: host.toLowerCase(), port }]
     })
 
 /** The hosts `containers` are configured to reach, in env order, each once. */
@@ -51,10 +71,10 @@ export const configuredHosts = (containers: ReadonlyArray<Container>): ReadonlyA
       if (typeof value !== "string" || value.length > 2_000) continue
       // A value with a scheme is an address whatever its variable is called.
       if (!addressVariable.test(e.name) && !/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) continue
-      for (const host of hostsIn(value)) {
+      for (const { host, port } of hostsIn(value)) {
         if (seen.has(host)) continue
         seen.add(host)
-        out.push({ host, variable: e.name })
+        out.push({ host, variable: e.name, port })
       }
     }
   return out
@@ -63,7 +83,7 @@ export const configuredHosts = (containers: ReadonlyArray<Container>): ReadonlyA
 const maxHosts = 6
 
 /** The containers a workload runs, as its Deployment's template and a pod of it declare them. */
-const containersOf = (w: ScopedWorkload): ReadonlyArray<Container> => [
+export const containersOf = (w: ScopedWorkload): ReadonlyArray<Container> => [
   ...(w.deployment?.spec.template.spec?.containers ?? []),
   ...(w.pods[0]?.spec.containers ?? []),
 ]

@@ -12,10 +12,11 @@ import { Cause, Clock, Duration, Effect, Option } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
 import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
-import { Cluster, type ClusterService } from "../../ports/cluster.js"
+import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
 import type { ContainerLog } from "./container-logs.js"
 import { dependencyNamespaces } from "./dependency-namespaces.js"
+import { disruptionBudgetFindings } from "./disruption-budgets.js"
 import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import {
   concurrency,
@@ -27,7 +28,8 @@ import {
   readNodes,
   readWorkloadObjects,
 } from "./gather.js"
-import { alertTerms } from "./relevance.js"
+import { networkPolicyFindings } from "./network-policies.js"
+import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
 import { serviceSelectorFindings } from "./service-selectors.js"
 import { summarize } from "./summary.js"
@@ -46,7 +48,7 @@ export const clusterKey = (name: string): string =>
     .replace(/^gke_[^_]+_[^_]+_/, "")
 
 const rbacHint =
-  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers and services"
+  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers, services, networkpolicies and poddisruptionbudgets"
 
 const describeGap = (g: Gap): string =>
   g.error.reason === "forbidden" ? `RBAC gap: ${g.error.message} (${rbacHint})` : g.error.message
@@ -87,10 +89,10 @@ const investigate = (task: AgentTask) =>
         `the alert is about cluster ${alerted}; this agent reads cluster ${cluster.clusterName}`,
       )
     }
-    const terms = alertTerms(task.facts)
+    const asked = alertTerms(task.facts)
     const reader = yield* makeReader
-    const ns = terms.namespace
-    const node = terms.node
+    const ns = asked.namespace
+    const node = asked.node
     const first = yield* Effect.all(
       {
         pods: reader.read(`list pods${ns === null ? "" : ` in ${ns}`}`, cluster.listPods(ns), [], true),
@@ -114,18 +116,24 @@ const investigate = (task: AgentTask) =>
       ...first.pods,
       ...first.nodePods.filter((p) => !seen.has(`${p.metadata.namespace}/${p.metadata.name}`)),
     ]
+    // "ip-10-50-2-34" in the alert is the node ip-10-50-2-34.eu-central-1.compute.internal.
+    const terms = withNodeAsNamed(asked, pods)
     const namespaces = ns !== null ? [ns] : namespacesToRead(terms, pods, first.events)
-    const [objects, services] = yield* Effect.all(
+    const perNamespace = <A>(
+      what: string,
+      list: (n: string) => Effect.Effect<ReadonlyArray<A>, ClusterError>,
+      where: ReadonlyArray<string> = namespaces,
+    ) =>
+      Effect.map(
+        Effect.forEach(where, (n) => reader.read(`list ${what} in ${n}`, list(n), []), { concurrency: 2 }),
+        (lists) => lists.flat(),
+      )
+    const [objects, services, networkPolicies, budgets] = yield* Effect.all(
       [
         readWorkloadObjects(cluster, reader, namespaces),
-        Effect.map(
-          Effect.forEach(
-            namespaces,
-            (n) => reader.read(`list services in ${n}`, cluster.listServices(n), []),
-            { concurrency: 2 },
-          ),
-          (lists) => lists.flat(),
-        ),
+        perNamespace("services", cluster.listServices),
+        perNamespace("networkpolicies", cluster.listNetworkPolicies),
+        perNamespace("poddisruptionbudgets", cluster.listPodDisruptionBudgets),
       ],
       { concurrency: 2 },
     )
@@ -161,6 +169,11 @@ const investigate = (task: AgentTask) =>
       nextDoor.length === 0 || task.deadline.epochMillis - (yield* Clock.currentTimeMillis) <= answerReserveMs
         ? []
         : yield* readNeighbours(cluster, reader, nextDoor)
+    // A dependency's own policies may refuse the in-scope pods' connections (its ingress).
+    const neighbourPolicies =
+      neighbours.length === 0
+        ? []
+        : yield* perNamespace("networkpolicies", cluster.listNetworkPolicies, nextDoor)
     const analysis = analyze({
       workloads: [...workloads, ...neighbours],
       nodes,
@@ -169,8 +182,19 @@ const investigate = (task: AgentTask) =>
       logs: Option.getOrElse(logs, () => new Map()),
       ctx,
     })
-    // Services that route to none of the in-scope workloads' pods: no pod status shows that.
-    const findings = [...analysis.findings, ...serviceSelectorFindings(workloads, services, pods)]
+    // Services that route to none of the in-scope workloads' pods, policies that drop their
+    // traffic or refuse their evictions: no pod status shows those.
+    const findings = [
+      ...analysis.findings,
+      ...serviceSelectorFindings(workloads, services, pods),
+      ...networkPolicyFindings({
+        workloads: [...workloads, ...neighbours],
+        policies: [...networkPolicies, ...neighbourPolicies],
+        logs: Option.getOrElse(logs, () => new Map()),
+        ctx,
+      }),
+      ...disruptionBudgetFindings(workloads, budgets, nodes, ctx),
+    ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
       ...[...namespaces, ...(neighbours.length === 0 ? [] : nextDoor)].map((n) => `namespace/${n}`),

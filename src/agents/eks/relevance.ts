@@ -9,6 +9,7 @@
  */
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { workloadFromPod } from "../../domain/alert-facts-names.js"
+import type { Pod } from "../../domain/kubernetes.js"
 
 export interface AlertTerms {
   readonly names: ReadonlySet<string>
@@ -91,6 +92,19 @@ export interface Scored<C> {
 }
 
 /** Which candidates are in scope (see the module header). */
+/**
+ * The alert's node as the cluster names it: people and tools write an EKS node's short hostname
+ * ("ip-10-50-2-34"), the API's name is its private DNS name ("ip-10-50-2-34.eu-central-1.compute.internal").
+ */
+export const withNodeAsNamed = (t: AlertTerms, pods: ReadonlyArray<Pod>): AlertTerms => {
+  const short = t.node
+  if (short === null) return t
+  const full = pods
+    .map((p) => p.spec.nodeName?.toLowerCase())
+    .find((n) => n !== undefined && (n === short || n.startsWith(`${short}.`)))
+  return full === undefined || full === short ? t : { ...t, node: full }
+}
+
 export const inScopeOf = <C extends Candidate>(
   t: AlertTerms,
   scored: ReadonlyArray<Scored<C>>,

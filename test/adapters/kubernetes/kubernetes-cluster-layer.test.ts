@@ -206,4 +206,45 @@ describe("kubernetesClusterLayer against the replay", () => {
       expect(svc?.spec.selector).toEqual({ app: "payments-api", tier: "backend" })
     }),
   )
+
+  it.scoped("lists a namespace's NetworkPolicies and PodDisruptionBudgets through client-node's models", () =>
+    Effect.gen(function* () {
+      const policy = {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: {
+          name: "default-deny-egress",
+          namespace: "payments",
+          creationTimestamp: "2026-11-27T12:58:10Z",
+          managedFields: [{ manager: "argocd", operation: "Update", time: "2026-11-27T13:01:00Z" }],
+        },
+        spec: {
+          podSelector: { matchExpressions: [{ key: "tier", operator: "In", values: ["backend"] }] },
+          policyTypes: ["Egress"],
+          egress: [{ ports: [{ port: 53, protocol: "UDP" }], to: [{ namespaceSelector: {} }] }],
+        },
+      }
+      const budget = {
+        apiVersion: "policy/v1",
+        kind: "PodDisruptionBudget",
+        metadata: { name: "payments-api", namespace: "payments" },
+        spec: { minAvailable: 2, selector: { matchLabels: { app: "payments-api" } } },
+        status: { disruptionsAllowed: 0, currentHealthy: 2, desiredHealthy: 2, expectedPods: 2 },
+      }
+      const server = yield* makeKubernetesReplay({
+        ...oomAfterDeploy,
+        objects: [...oomAfterDeploy.objects, policy, budget],
+      })
+      const cluster = yield* makeKubernetesCluster({ kubeconfig: server.kubeconfig })
+      const [p] = yield* cluster.listNetworkPolicies("payments")
+      expect(p?.spec.podSelector.matchExpressions).toEqual([
+        { key: "tier", operator: "In", values: ["backend"] },
+      ])
+      expect(p?.spec.egress[0]?.ports).toEqual([{ port: "53", protocol: "UDP" }])
+      expect(p?.metadata.managedFields.map((f) => f.time)).toEqual(["2026-11-27T13:01:00.000Z"])
+      const [b] = yield* cluster.listPodDisruptionBudgets("payments")
+      expect([b?.spec.minAvailable, b?.status.disruptionsAllowed]).toEqual(["2", 0])
+      expect(yield* cluster.listNetworkPolicies("batch")).toEqual([])
+    }),
+  )
 })

@@ -36,14 +36,19 @@ describe("configuredHosts", () => {
         },
         { name: "PRICING", value: "http://pricing-svc.shop.svc:8080/v2" },
         { name: "CACHE_HOST", value: "redis-sessions-master.sessions.svc.cluster.local" },
+        { name: "EVENTS_URL", value: "amqp://user:pw@events-mq.queue.svc" },
+        { name: "SEARCH_HOST", value: "search.internal.example" },
       ]),
     ])
     expect(hosts).toEqual([
-      { host: "redis-sessions-master.sessions.svc.cluster.local", variable: "SESSION_REDIS_URL" },
-      { host: "orders-db.cx8r2k.eu-west-1.rds.amazonaws.com", variable: "DATABASE_URL" },
-      { host: "b-1.orders.kafka.eu-west-1.amazonaws.com", variable: "KAFKA_BROKERS" },
-      { host: "b-2.orders.kafka.eu-west-1.amazonaws.com", variable: "KAFKA_BROKERS" },
-      { host: "pricing-svc.shop.svc", variable: "PRICING" },
+      { host: "redis-sessions-master.sessions.svc.cluster.local", variable: "SESSION_REDIS_URL", port: 6379 },
+      { host: "orders-db.cx8r2k.eu-west-1.rds.amazonaws.com", variable: "DATABASE_URL", port: 5432 },
+      { host: "b-1.orders.kafka.eu-west-1.amazonaws.com", variable: "KAFKA_BROKERS", port: 9092 },
+      { host: "b-2.orders.kafka.eu-west-1.amazonaws.com", variable: "KAFKA_BROKERS", port: 9092 },
+      { host: "pricing-svc.shop.svc", variable: "PRICING", port: 8080 },
+      // no port in the URL: its scheme's; a bare host without one: unknown
+      { host: "events-mq.queue.svc", variable: "EVENTS_URL", port: 5672 },
+      { host: "search.internal.example", variable: "SEARCH_HOST", port: null },
     ])
     expect(JSON.stringify(hosts)).not.toMatch(/s3cr3t|hunter2|sslmode/)
   })

@@ -5,7 +5,7 @@
  * ownership-based workload grouping the scoring runs on.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { alertTerms, inScopeOf, relevance } from "../../../src/agents/eks/relevance.js"
+import { alertTerms, inScopeOf, relevance, withNodeAsNamed } from "../../../src/agents/eks/relevance.js"
 import { namespacesToRead, scopeWorkloads } from "../../../src/agents/eks/scoping.js"
 import { buildWorkloads, emptySnapshot } from "../../../src/agents/eks/workloads.js"
 import { extractFacts } from "../../../src/domain/alert-facts.js"
@@ -120,6 +120,18 @@ describe("relevance and scope", () => {
       "batch",
       "ledger",
     ])
+  })
+})
+
+describe("withNodeAsNamed", () => {
+  it("reads an EKS node's short hostname as the node the pods name by its private DNS name", () => {
+    const fqdn = pod({ name: "ledger-api-6b7f9-aq2n", node: "ip-10-50-2-34.eu-central-1.compute.internal" })
+    expect(withNodeAsNamed(terms("node ip-10-50-2-34 is stuck draining"), [fqdn]).node).toBe(
+      "ip-10-50-2-34.eu-central-1.compute.internal",
+    )
+    // a longer name that merely starts the same is another node
+    const other = pod({ name: "x", node: "ip-10-50-2-341.eu-central-1.compute.internal" })
+    expect(withNodeAsNamed(terms("node ip-10-50-2-34 is stuck draining"), [other]).node).toBe("ip-10-50-2-34")
   })
 })
 

@@ -1,0 +1,215 @@
+/**
+ * A NetworkPolicy created or changed in the change lookback that restricts the traffic of an
+ * in-scope workload: a default-deny egress rolled out to a namespace (its rules allowing DNS,
+ * the database and HTTPS but not the cache's 6379) cuts a service off from what it stands on
+ * while every pod, image and template is unchanged — its logs say only "connect ETIMEDOUT".
+ * Nothing else in the cluster changed, so no rollout finding can carry that cause.
+ *
+ * A policy counts when its pod selector picks the workload's pods (egress: what they may
+ * reach), or picks the pods of a host the workload is configured to reach (ingress: who may
+ * reach them). Its rules are read against the ports the workload's env names (`REDIS_URL=
+ * redis://…:6379` → 6379; a scheme alone gives its well-known port) and DNS (53): a port no rule
+ * allows is stated as blocked. Severity follows the workload's state when its own logs or events
+ * show connections failing or a port is blocked; a policy change without either is low context.
+ * Peers (which pods, namespaces or CIDRs a rule names) are described, not evaluated: the pods'
+ * and services' addresses are not all read here. Pure.
+ */
+import type { Finding } from "../../domain/finding.js"
+import { instantOf } from "../../domain/kubernetes.js"
+import {
+  lastChangedAt,
+  type NetworkPolicy,
+  type NetworkPolicyRule,
+  type PolicyPeer,
+  type PolicyPort,
+  selectorMatches,
+} from "../../domain/kubernetes-policies.js"
+import type { Severity } from "../../domain/severity.js"
+import { type ConfiguredHost, configuredHosts, containersOf } from "./configured-dependencies.js"
+import type { ContainerLog } from "./container-logs.js"
+import {
+  type AnalysisContext,
+  eksFinding,
+  failureSeverity,
+  hhmmss,
+  type ScopedWorkload,
+} from "./eks-finding.js"
+import { resourceOf } from "./workloads.js"
+
+/** A connection that did not get through: what a blocked flow looks like from the client. */
+const connectionFailure =
+  /etimedout|econnrefused|ehostunreach|connection (?:refused|timed? ?out|reset)|connect(?:ion)? timeout|i\/o timeout|dial tcp|no route to host|timed out (?:connecting|while connecting)|could not connect|unable to connect|failed to connect|sockettimeoutexception|connecttimeoutexception/i
+
+const dnsPort = 53
+
+const labelsOf = (w: ScopedWorkload): ReadonlyArray<Readonly<Record<string, string>>> => [
+  ...w.pods.map((p) => p.metadata.labels),
+  ...(w.deployment === null ? [] : [w.deployment.spec.template.metadata?.labels ?? {}]),
+]
+
+const picks = (policy: NetworkPolicy, w: ScopedWorkload): boolean =>
+  (policy.metadata.namespace ?? "") === w.namespace &&
+  labelsOf(w).some((l) => selectorMatches(policy.spec.podSelector, l))
+
+// The API's default: a policy without policyTypes restricts ingress, and egress when it has egress rules.
+const restricts = (policy: NetworkPolicy, direction: "Ingress" | "Egress"): boolean =>
+  policy.spec.policyTypes.length > 0
+    ? policy.spec.policyTypes.includes(direction)
+    : direction === "Ingress" || policy.spec.egress.length > 0
+
+const portAllowed = (port: number, ports: ReadonlyArray<PolicyPort>): boolean =>
+  ports.length === 0 ||
+  ports.some((p) => {
+    if (p.port === undefined) return true
+    const n = Number(p.port)
+    // A named port ("redis") cannot be resolved without the target pods: not claimed blocked.
+    if (!Number.isInteger(n)) return true
+    return p.endPort === undefined ? n === port : port >= n && port <= p.endPort
+  })
+
+const allowedBy = (port: number, rules: ReadonlyArray<NetworkPolicyRule>): boolean =>
+  rules.some((r) => portAllowed(port, r.ports))
+
+const portText = (p: PolicyPort): string =>
+  `${p.port ?? "any port"}${p.endPort === undefined ? "" : `-${p.endPort}`}/${p.protocol ?? "TCP"}`
+
+const peerText = (peer: PolicyPeer): string => {
+  if (peer.ipBlock !== undefined)
+    return `${peer.ipBlock.cidr}${peer.ipBlock.except.length === 0 ? "" : ` except ${peer.ipBlock.except.join(", ")}`}`
+  const selector = (s: PolicyPeer["podSelector"]) =>
+    s === undefined
+      ? null
+      : Object.entries(s.matchLabels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(",") || "all"
+  const ns = selector(peer.namespaceSelector)
+  const pods = selector(peer.podSelector)
+  return [ns === null ? null : `namespaces ${ns}`, pods === null ? null : `pods ${pods}`]
+    .filter((t) => t !== null)
+    .join(" ")
+}
+
+const rulesText = (rules: ReadonlyArray<NetworkPolicyRule>, direction: "Ingress" | "Egress"): string => {
+  if (rules.length === 0) return `denies all ${direction.toLowerCase()}`
+  const parts = rules.map((r) => {
+    const peers = direction === "Egress" ? r.to : r.from
+    const ports = r.ports.length === 0 ? "any port" : r.ports.map(portText).join(", ")
+    return peers.length === 0
+      ? ports
+      : `${ports} ${direction === "Egress" ? "to" : "from"} ${peers.map(peerText).join("; ")}`
+  })
+  return `allows ${direction.toLowerCase()} only: ${parts.join(" | ")}`
+}
+
+/** The workload's own lines and events that show a connection failing. */
+const failingConnections = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>): ReadonlyArray<string> => [
+  ...logs.flatMap((l) =>
+    l.text
+      .split("\n")
+      .filter((line) => connectionFailure.test(line))
+      .slice(0, 2)
+      .map((line) => line.trim().slice(0, 200)),
+  ),
+  ...w.events
+    .filter((e) => e.type === "Warning" && connectionFailure.test(e.message ?? ""))
+    .slice(0, 2)
+    .map((e) => `${e.reason ?? "event"}: ${(e.message ?? "").slice(0, 200)}`),
+]
+
+const severityOf = (w: ScopedWorkload, evidence: boolean): Severity =>
+  w.inScope && evidence ? failureSeverity(w) : "low"
+
+const hostOf = (target: ScopedWorkload, hosts: ReadonlyArray<ConfiguredHost>): ConfiguredHost | null =>
+  hosts.find((h) => {
+    const first = h.host.split(".")[0] ?? ""
+    const inNamespace = h.host.split(".")[1] === undefined || h.host.split(".")[1] === target.namespace
+    return (
+      inNamespace &&
+      (first === target.name || first.startsWith(`${target.name}-`) || target.name.startsWith(`${first}-`))
+    )
+  }) ?? null
+
+export interface NetworkPolicyInput {
+  readonly workloads: ReadonlyArray<ScopedWorkload>
+  readonly policies: ReadonlyArray<NetworkPolicy>
+  readonly logs: ReadonlyMap<string, ReadonlyArray<ContainerLog>>
+  readonly ctx: AnalysisContext
+}
+
+/** See the module header. */
+export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<Finding> => {
+  const { ctx } = input
+  const recent = input.policies.flatMap((policy) => {
+    const at = lastChangedAt(policy.metadata)
+    return at !== null &&
+      at.epochMillis >= ctx.window.changesSince.epochMillis &&
+      at.epochMillis <= ctx.window.end.epochMillis
+      ? [{ policy, at }]
+      : []
+  })
+  if (recent.length === 0) return []
+  const clients = input.workloads.filter(
+    (w) => w.inScope && w.pods.length + (w.deployment === null ? 0 : 1) > 0,
+  )
+  return clients.flatMap((w) => {
+    const hosts = configuredHosts(containersOf(w))
+    const symptoms = failingConnections(w, input.logs.get(resourceOf(w)) ?? [])
+    return recent.flatMap(({ policy, at }) => {
+      const ns = policy.metadata.namespace ?? ""
+      const name = policy.metadata.name
+      const created = instantOf(policy.metadata.creationTimestamp)
+      const changed = `${created !== null && created.epochMillis === at.epochMillis ? "created" : "changed"} ${hhmmss(at)}`
+      if (picks(policy, w) && restricts(policy, "Egress")) {
+        const blocked = [
+          ...hosts.filter((h) => h.port !== null && !allowedBy(h.port, policy.spec.egress)),
+          ...(allowedBy(dnsPort, policy.spec.egress)
+            ? []
+            : [{ host: "cluster DNS", variable: "DNS", port: dnsPort }]),
+        ]
+        const blockedText =
+          blocked.length === 0
+            ? ""
+            : ` — not ${blocked.map((h) => `${h.port} (${h.variable === "DNS" ? "DNS" : `${h.variable} ${h.host}`})`).join(", ")}`
+        return [
+          eksFinding({
+            kind: "network_policy",
+            title: `${w.name}: NetworkPolicy ${name} (${changed}) restricts its pods' egress${blockedText}`,
+            detail:
+              `NetworkPolicy ${ns}/${name}, ${changed}, selects ${w.kind} ${w.namespace}/${w.name}'s pods and ${rulesText(policy.spec.egress, "Egress")}.` +
+              (blocked.length === 0
+                ? ""
+                : ` Traffic ${w.name} is configured to send on ${blocked.map((h) => h.port).join(", ")} is dropped.`) +
+              (symptoms.length === 0
+                ? ""
+                : ` Since then its connections fail: ${symptoms.slice(0, 2).join(" · ")}.`),
+            severity: severityOf(w, blocked.length > 0 || symptoms.length > 0),
+            observedAt: at,
+            resource: `networkpolicy/${ns}/${name}`,
+            service: w.name,
+          }),
+        ]
+      }
+      // Ingress of a dependency: a policy on the pods of a host this workload connects to.
+      const target = input.workloads.find((d) => d !== w && picks(policy, d) && hostOf(d, hosts) !== null)
+      if (target === undefined || !restricts(policy, "Ingress")) return []
+      const host = hostOf(target, hosts)
+      const blocked = host !== null && host.port !== null && !allowedBy(host.port, policy.spec.ingress)
+      return [
+        eksFinding({
+          kind: "network_policy",
+          title: `${w.name}: NetworkPolicy ${name} (${changed}) restricts ingress to ${target.name}, which it connects to${blocked && host !== null ? ` — not ${host.port} (${host.variable})` : ""}`,
+          detail:
+            `NetworkPolicy ${ns}/${name}, ${changed}, selects ${target.kind} ${target.namespace}/${target.name}'s pods and ${rulesText(policy.spec.ingress, "Ingress")}. ` +
+            `${w.name} reaches ${target.name} as ${host?.host ?? target.name}.` +
+            (symptoms.length === 0
+              ? ""
+              : ` Since then its connections fail: ${symptoms.slice(0, 2).join(" · ")}.`),
+          severity: severityOf(w, blocked || symptoms.length > 0),
+          observedAt: at,
+          resource: `networkpolicy/${ns}/${name}`,
+          service: w.name,
+        }),
+      ]
+    })
+  })
+}

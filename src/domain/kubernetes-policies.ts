@@ -1,0 +1,130 @@
+/**
+ * The policy objects the eks agent reads beside workloads, as minimal Schemas (see
+ * kubernetes.ts for the conventions): NetworkPolicies — a default-deny egress rolled out to a
+ * namespace cuts its services off from their cache or database while every pod looks fine — and
+ * PodDisruptionBudgets — one allowing no disruption blocks every eviction, so a node drain or a
+ * nodegroup upgrade stalls with a workload below its replicas. Also `selectorMatches`, a label
+ * selector with `matchExpressions` as the API evaluates it.
+ */
+import { DateTime, Schema } from "effect"
+import { instantOf, list, ObjectMeta, opt, StringMap, Text } from "./kubernetes.js"
+
+export const LabelSelector = Schema.Struct({
+  matchLabels: StringMap,
+  matchExpressions: list(
+    Schema.Struct({
+      key: Schema.String,
+      operator: Schema.String,
+      values: list(Text),
+    }),
+  ),
+})
+export type LabelSelector = typeof LabelSelector.Type
+
+/** An object's metadata with the times its managers last wrote it (when it last changed). */
+const ChangedMeta = Schema.extend(
+  ObjectMeta,
+  Schema.Struct({ managedFields: list(Schema.Struct({ time: opt(Schema.String) })) }),
+)
+
+const PolicyPort = Schema.Struct({
+  port: opt(Text),
+  endPort: opt(Schema.Number),
+  protocol: opt(Schema.String),
+})
+export type PolicyPort = typeof PolicyPort.Type
+
+const PolicyPeer = Schema.Struct({
+  podSelector: opt(LabelSelector),
+  namespaceSelector: opt(LabelSelector),
+  ipBlock: opt(Schema.Struct({ cidr: Schema.String, except: list(Schema.String) })),
+})
+export type PolicyPeer = typeof PolicyPeer.Type
+
+export const NetworkPolicyRule = Schema.Struct({
+  ports: list(PolicyPort),
+  to: list(PolicyPeer),
+  from: list(PolicyPeer),
+})
+export type NetworkPolicyRule = typeof NetworkPolicyRule.Type
+
+/** networking.k8s.io/v1 NetworkPolicy. */
+export const NetworkPolicy = Schema.Struct({
+  metadata: ChangedMeta,
+  spec: Schema.optionalWith(
+    Schema.Struct({
+      podSelector: Schema.optionalWith(LabelSelector, {
+        nullable: true,
+        default: () => ({ matchLabels: {}, matchExpressions: [] }),
+      }),
+      policyTypes: list(Schema.String),
+      ingress: list(NetworkPolicyRule),
+      egress: list(NetworkPolicyRule),
+    }),
+    {
+      nullable: true,
+      default: () => ({
+        podSelector: { matchLabels: {}, matchExpressions: [] },
+        policyTypes: [],
+        ingress: [],
+        egress: [],
+      }),
+    },
+  ),
+})
+export type NetworkPolicy = typeof NetworkPolicy.Type
+
+/** policy/v1 PodDisruptionBudget. */
+export const PodDisruptionBudget = Schema.Struct({
+  metadata: ChangedMeta,
+  spec: Schema.optionalWith(
+    Schema.Struct({
+      selector: opt(LabelSelector),
+      minAvailable: opt(Text),
+      maxUnavailable: opt(Text),
+    }),
+    { nullable: true, default: () => ({}) },
+  ),
+  status: Schema.optionalWith(
+    Schema.Struct({
+      disruptionsAllowed: opt(Schema.Number),
+      currentHealthy: opt(Schema.Number),
+      desiredHealthy: opt(Schema.Number),
+      expectedPods: opt(Schema.Number),
+    }),
+    { nullable: true, default: () => ({}) },
+  ),
+})
+export type PodDisruptionBudget = typeof PodDisruptionBudget.Type
+
+/**
+ * Does the selector pick an object with these labels? The API's semantics: every matchLabels
+ * pair and every expression must hold; an empty selector picks everything.
+ */
+export const selectorMatches = (selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean =>
+  Object.entries(selector.matchLabels).every(([k, v]) => labels[k] === v) &&
+  selector.matchExpressions.every((e) => {
+    const value = labels[e.key]
+    switch (e.operator) {
+      case "In":
+        return value !== undefined && e.values.includes(value)
+      case "NotIn":
+        return value === undefined || !e.values.includes(value)
+      case "Exists":
+        return value !== undefined
+      case "DoesNotExist":
+        return value === undefined
+      default:
+        // An operator this reader does not know selects nothing rather than everything.
+        return false
+    }
+  })
+
+/** When the object last changed: its creation or the latest write a manager recorded. */
+export const lastChangedAt = (meta: typeof ChangedMeta.Type): DateTime.Utc | null =>
+  [meta.creationTimestamp, ...meta.managedFields.map((f) => f.time)]
+    .map(instantOf)
+    .reduce<DateTime.Utc | null>(
+      (latest, t) => (t !== null && (latest === null || DateTime.greaterThan(t, latest)) ? t : latest),
+      null,
+    )
