@@ -7,6 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Schema } from "effect"
 import { makeKubernetesReplay } from "../../src/replay/kubernetes.js"
+import { isClusterScoped } from "../../src/replay/kubernetes-store.js"
 import { get, objects } from "./kubernetes-fixtures.js"
 
 const Json = Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -230,4 +231,13 @@ describe("makeKubernetesReplay: faults and the request record", () => {
       expect(message).toContain('logs["not-a-key"]')
     }),
   )
+
+  it("a custom resource written without a namespace is cluster-scoped; a known namespaced kind is not", () => {
+    expect(isClusterScoped("ClusterIssuer", undefined)).toBe(true)
+    expect(isClusterScoped("ClusterPolicy", undefined)).toBe(true)
+    expect(isClusterScoped("ProviderConfig", undefined)).toBe(true)
+    expect(isClusterScoped("Certificate", "shop")).toBe(false)
+    expect(isClusterScoped("Pod", undefined)).toBe(false)
+    expect(isClusterScoped("NetworkPolicy", undefined)).toBe(false)
+  })
 })
