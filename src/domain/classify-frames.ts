@@ -230,6 +230,46 @@ export const nonIncidentAsk = (message: Message): string | null => {
   return asksBot ? "a question about the bot" : null
 }
 
+const guideNouns = words(
+  "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
+)
+const generally = words("general generally usually typically normally")
+/** Words that point at something at hand: "what does this error mean?" asks about a live one. */
+const deictic = words("this these that those it its here")
+
+/**
+ * A question of general knowledge about failures, not a report of one: what a term means ("what
+ * does SEV2 mean in our process?"), how two differ ("what's the difference between a 502 and a
+ * 504?"), how one would go about one in general ("how would you debug a crashloop in
+ * general?"), whether a guide exists ("do you have a runbook for redis failover?"). Only a short
+ * message that is all questions, with nothing pointed at ("this error") or put in the present.
+ */
+export const aGeneralQuestion = (message: Message): string | null => {
+  const { tokens, clauses } = message
+  if (tokens.length === 0 || tokens.length > 24 || clauses.length > 2) return null
+  if (!clauses.some((c) => c.question) || !/\?\s*$/.test(message.text.trim())) return null
+  // "…again?" closing the question is "remind me", not a recurrence.
+  const said = tokens.filter((t, k) => !(t === "again" && k === tokens.length - 1))
+  if (inPresent(said) || said.some((t) => t === "since" || t === "still" || deictic.has(t))) return null
+  const at = (k: number, ...ws: ReadonlyArray<string>) => ws.every((w, j) => tokens[k + j] === w)
+  const form = tokens.some(
+    (t, k) =>
+      (t === "what" &&
+        (at(k + 1, "does") || at(k + 1, "do")) &&
+        tokens.slice(k + 2, k + 8).includes("mean")) ||
+      (t === "difference" && tokens[k + 1] === "between") ||
+      (t === "how" &&
+        (at(k + 1, "would", "you") || at(k + 1, "do", "you") || at(k + 1, "should", "we")) &&
+        tokens.some((g) => generally.has(g))) ||
+      (guideNouns.has(t) &&
+        tokens[k + 1] === "for" &&
+        tokens
+          .slice(Math.max(0, k - 4), k)
+          .some((w) => w === "have" || w === "there" || w === "any" || w === "where")),
+  )
+  return form ? "a general question, not a report" : null
+}
+
 /** Words that open a supposed, not an observed, state. */
 const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time")
 
@@ -302,7 +342,32 @@ const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
   outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
   postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd`)
-const pastVerbs = words("was were did had fired lasted took happened caused went died said broke crashed")
+const pastVerbs = words(`
+  was were did had fired lasted took happened caused went died said broke crashed rolled reverted
+  flagged mitigated resolved restored recovered spiked peaked paged`)
+
+const fineWords = words("fine ok okay normal green stable healthy quiet good 0 zero flat nominal clean")
+
+/** "…has been at ~0 since", "been fine since then": a good state since the story's end. */
+const fineSince = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  (tokens[i + 1] === undefined ||
+    tokens[i + 1] === "then" ||
+    !/^\d|^(?:mon|tue|wed|thu|fri|sat|sun|yesterday|last|this)/.test(tokens[i + 1] ?? "")) &&
+  tokens.slice(Math.max(0, i - 4), i).some((t) => fineWords.has(t))
+
+/** What is moved back on purpose ("we rolled the limits back", "scaled it back to 3"). */
+const movedBack = words(
+  "roll rolled rolling revert reverted scale scaled switch switched set put turn turned dial dialed dialled move moved",
+)
+
+/**
+ * "it's back", "the 502s are back": a recurrence — not "back then" (the past again) nor a thing
+ * moved back on purpose ("we rolled the limits back to 2 cores").
+ */
+const recurrenceAt = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  tokens[i] === "back" &&
+  tokens[i + 1] !== "then" &&
+  !tokens.slice(Math.max(0, i - 3), i).some((t) => movedBack.has(t))
 
 /**
  * A problem told as past: anchored on a past day ("monday's outage", "last month") with a past
@@ -321,7 +386,8 @@ export const aboutThePast = (message: Message): string | null => {
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
   if (!anchored || !tokens.some((t) => pastVerbs.has(t)) || !tokens.some((t) => incidentNouns.has(t)))
     return null
-  if (tokens.includes("since")) return null
+  // "since tuesday", "broken since" make it ongoing; "lag has been at ~0 since" is fine since then.
+  if (tokens.some((t, i) => t === "since" && !fineSince(tokens, i))) return null
   // "again" closing a question is "remind me", not a recurrence.
   const asked = toTheBot(message)
   const live = tokens.filter((t, i) => {
@@ -330,8 +396,7 @@ export const aboutThePast = (message: Message): string | null => {
     const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
     return !(c?.question === true && i === c.end - 1)
   })
-  // "back then" is the past again; "it's back" a recurrence.
-  const recurs = live.some((t, i) => t === "back" && live[i + 1] !== "then")
+  const recurs = live.some((_, i) => recurrenceAt(live, i))
   return inPresent(live) || recurs ? null : "about a past incident"
 }
 
@@ -344,11 +409,15 @@ export const aboutAReview = (message: Message): string | null => {
   const first = message.clauses[0]
   if (first === undefined) return null
   const { tokens } = message
+  // In the opening words, past a short preamble ("not urgent — writing up the postmortem…",
+  // "quick q for the postmortem doc: …").
   const opens = tokens
-    .slice(first.start, Math.min(first.end, first.start + 4))
+    .slice(first.start, Math.max(Math.min(first.end, first.start + 4), first.start + 7))
     .some((t) => reviewWords.has(t))
   const spoken = aboutSystems(message)
-  return opens && !inPresent(spoken) && !spoken.includes("back") ? "about an incident review" : null
+  return opens && !inPresent(spoken) && !spoken.some((_, i) => recurrenceAt(spoken, i))
+    ? "about an incident review"
+    : null
 }
 
 const handoverWords = words("handover handoff hand_over handing taking übergabe passation traspaso")

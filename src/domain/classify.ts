@@ -13,6 +13,7 @@ import { alertFormats } from "./classify-formats.js"
 import {
   aboutAReview,
   aboutThePast,
+  aGeneralQuestion,
   aHandover,
   alertingDesign,
   announcedWork,
@@ -159,6 +160,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
+  if (terms.length === 0) {
+    const general = aGeneralQuestion(message)
+    if (general !== null) return result("chatter", [`chatter: ${general}`])
+  }
   // "could someone review my PR … so we don't double-charge on gateway timeouts again": the
   // problem words say what a change will fix; a review is asked, not an investigation — unless
   // the message also puts a problem in the present ("payments are failing now").

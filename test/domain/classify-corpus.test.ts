@@ -111,26 +111,31 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // missed 2 and 8 alerts (live reports read as recovered on a state word: "images are fine,
 // it's the HTML"); fixed since, and 68 and 61 gated. The seventh, written after all of that,
 // gated 58 and missed 4 alerts ("the job says it finished", "nobody can complete picks", "the
-// live event", a Pingdom recovery), fixed since. None is blind any more, so a new measure needs
-// a new corpus (docs/decisions.md).
+// live event", a Pingdom recovery), fixed since. The eighth (stop 12) was written in the public
+// fixture's style and mix, ten times larger (150 alerts, 150 chatter lines, three in four of
+// them everyday chatter): first sight, every alert investigated and 138 chatter lines gated
+// (92 %); the misses (hearts as emoji, general questions, "it's always DNS 😂") informed the
+// rules that gate 144 now. None is blind any more, so a new measure needs a new corpus
+// (docs/decisions.md).
 describe.each([
-  ["classification-blind-1.jsonl", 80],
-  ["classification-blind-2.jsonl", 75],
-  ["classification-blind-3.jsonl", 71],
-  ["classification-blind-4.jsonl", 65],
-  ["classification-blind-5.jsonl", 68],
-  ["classification-blind-6.jsonl", 61],
-  ["classification-blind-7.jsonl", 58],
-])("blind corpus %s", (name, gatedAtLeast) => {
+  ["classification-blind-1.jsonl", 100, 100, 81],
+  ["classification-blind-2.jsonl", 100, 100, 75],
+  ["classification-blind-3.jsonl", 100, 100, 72],
+  ["classification-blind-4.jsonl", 100, 100, 66],
+  ["classification-blind-5.jsonl", 100, 100, 69],
+  ["classification-blind-6.jsonl", 100, 100, 61],
+  ["classification-blind-7.jsonl", 100, 100, 58],
+  ["classification-blind-8.jsonl", 150, 150, 144],
+])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
-  it("investigates every one of its 100 alerts", () => {
-    expect(s.alerts).toBe(100)
-    expect(s.investigated).toBe(100)
+  it(`investigates every one of its ${alerts} alerts`, () => {
+    expect(s.alerts).toBe(alerts)
+    expect(s.investigated).toBe(alerts)
   })
 
-  it(`gates at least ${gatedAtLeast} of its 100 chatter lines`, () => {
-    expect(s.chatter).toBe(100)
+  it(`gates at least ${gatedAtLeast} of its ${chatter} chatter lines`, () => {
+    expect(s.chatter).toBe(chatter)
     expect(s.gated).toBeGreaterThanOrEqual(gatedAtLeast)
   })
 })

@@ -130,6 +130,33 @@ describe("other languages", () => {
   })
 })
 
+describe("general questions, reviews and emoji (stop 12, blind corpus 8 and sets 24–25)", () => {
+  it.each([
+    ["what does SEV2 mean in our process again?", "gate"],
+    ["what's the difference between a 502 and a 504?", "gate"],
+    ["how would you debug a crashloop in general?", "gate"],
+    ["do you have a runbook for redis failover?", "gate"],
+    ["❤️", "gate"],
+    ["🤖❤️", "gate"],
+    [
+      "not urgent — writing up the postmortem for last night's order-events-indexer lag. do you remember what max.poll.records we rolled back to? and should we silence KafkaConsumerGroupLagHigh during the MSK broker patching on Tuesday or will the lag be fine?",
+      "gate",
+    ],
+    [
+      "quick q for the postmortem doc: on Tuesday when you flagged the CPU throttling on events-ingest, was that from container_cpu_cfs_throttled_periods_total or something else? we rolled the limits back to 2 cores and lag has been at ~0 since, just want to get the wording right 🙂",
+      "gate",
+    ],
+    // Pointed at, live, or back again: reports.
+    ["what does this error mean? checkout keeps returning 502", "investigate"],
+    ["how do you debug a crashloop? payments-api is in one right now", "investigate"],
+    ["is there a runbook for redis failover? it's failing over every 5 min since 09:00", "investigate"],
+    ["postmortem for tuesday's outage is up, but the 502s are back", "investigate"],
+    ["the outage on tuesday was bad and it has been broken since", "investigate"],
+  ])("%s → %s", (text, decision) => {
+    expect(run(text).decision).toBe(decision)
+  })
+})
+
 describe("alert formats and words", () => {
   it("names the format and the severity word it saw", () => {
     expect(run("[FIRING:1] HighLatency (api)").reasons).toContain("alert format: alertmanager")
