@@ -34,6 +34,16 @@ export interface TitleFacts {
 
 const none: TitleFacts = { alertName: null, groupValues: [], service: null }
 
+/** `*[Opsgenie] Alert #58812 P2 — RDS ReplicaLag high: accounts-mysql-replica-1*`: the title after the number and priority. */
+const opsgenieNumbered =
+  /^[*_]*(?:\[opsgenie\][ \t]*)?alert[ \t]+#\d{1,12}[ \t]*(?:p[1-5]\b)?[ \t]*[—–:-]?[ \t]*(.*?)[*_]*$/i
+
+/** "RDS ReplicaLag high: accounts-mysql-replica-1": the resource a title ends with, after its colon. */
+const trailingSubject = (name: string | null): string | null => {
+  const v = /:[ \t]*([a-z][a-z0-9]*(?:-[a-z0-9]+)+)[ \t]*$/i.exec(name ?? "")?.[1]?.toLowerCase()
+  return v === undefined || looksLikeCluster(v) || looksLikeNode(v) ? null : asLooseName(v)
+}
+
 const titleGroup = /[ \t]\(([^()\n]{1,500})\)[ \t]*$/
 const promIdentifier = /^[A-Za-z_:][\w:]{0,200}$/
 const identifierShape = /[a-z][A-Z]|_|^[A-Z][a-z]{1,40}[A-Z]/
@@ -171,8 +181,12 @@ export const readTitle = (
     case "pagerduty":
       return pagerdutyFacts(title)
     case "opsgenie": {
-      const rest = (opsgenieTitle.exec(title)?.[2] ?? "").replace(/^#\d{1,12}[ \t]*:?[ \t]*/, "")
-      return { ...none, alertName: clean(rest.replace(/[ \t]*\|.*$/, "").replace(pagerdutyTail, "")) }
+      const rest = (opsgenieTitle.exec(title)?.[2] ?? opsgenieNumbered.exec(title)?.[1] ?? "").replace(
+        /^#\d{1,12}[ \t]*:?[ \t]*/,
+        "",
+      )
+      const alertName = clean(rest.replace(/[ \t]*\|.*$/, "").replace(pagerdutyTail, ""))
+      return { ...none, alertName, service: trailingSubject(alertName) }
     }
     case "sentry": {
       const m = sentryTitle.exec(title)

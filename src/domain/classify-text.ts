@@ -44,7 +44,8 @@ const EMOTICON = /(?<=^|\s)(?:[:;=][-'^]?[)(\][dpo3|/\\*]{1,3}|<\/?3{1,5}|\^_{0,
 const SHORTCODE = /(?<![\p{L}\p{N}]):([a-z0-9_+'-]{1,64}):(?![\p{L}\p{N}])/gu
 const PICTOGRAPH = /\p{Extended_Pictographic}/u
 // A token starts with a letter or digit: a mark alone is an emoji's variation selector (❤️).
-const TOKEN = /\+1|[\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)/gu
+const TOKEN =
+  /\+1|[\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)/gu
 // TOKEN restricted to ASCII text, where it matches exactly the same (letters, marks and digits
 // outside ASCII, and the dashes and ellipsis, cannot occur): most alerts are ASCII, and a regex
 // without Unicode property classes is much less code to run.

@@ -28,6 +28,9 @@ const levelWords: Record<string, LogLevel> = {
   warning: "warn",
   info: "info",
   notice: "info",
+  // MySQL's own levels: `[Note]`, `[System]` (its `[Warning]` and `[ERROR]` are above).
+  note: "info",
+  system: "info",
   debug: "info",
   trace: "info",
 }
@@ -37,7 +40,7 @@ const levelWords: Record<string, LogLevel> = {
 const upperMarker =
   /\b(FATAL|CRITICAL|CRIT|PANIC|EMERG|EMERGENCY|ERROR|ERR|SEVERE|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)\b/
 const keyedMarker =
-  /(?:\b(?:level|lvl|severity|loglevel|log_level)["']?\s{0,2}[=:]\s{0,2}["']?|\[)(fatal|critical|crit|panic|emerg|emergency|error|err|severe|warn|warning|info|notice|debug|trace)\b/i
+  /(?:\b(?:level|lvl|severity|loglevel|log_level)["']?\s{0,2}[=:]\s{0,2}["']?|\[)(fatal|critical|crit|panic|emerg|emergency|error|err|severe|warn|warning|info|notice|note|system|debug|trace)\b/i
 // klog / glog: `E1127 13:02:10.123456 …`
 // (also as a container runtime's JSON line: `{"log":"E1127 13:02:10…`)
 const klog = /^(?:\{"(?:log|msg|message)"\s?:\s?")?([FEWI])\d{4} \d{2}:\d{2}:\d{2}/

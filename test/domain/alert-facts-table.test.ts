@@ -351,6 +351,19 @@ const cases: ReadonlyArray<readonly [string, string, Expected]> = [
     },
   ],
   [
+    "opsgenie: numbered alert with a priority, a CloudWatch alarm forwarded",
+    "[Opsgenie] Alert #58812 P2 — RDS ReplicaLag high: accounts-mysql-replica-1\nReplicaLag 1560 s > 300 s for 3 datapoints (CloudWatch alarm accounts-mysql-replica-1-replica-lag, us-east-2)\nhttps://fintrail.app.opsgenie.com/alert/detail/9e3d1f7a/details",
+    {
+      source: "opsgenie",
+      alertName: "RDS ReplicaLag high: accounts-mysql-replica-1",
+      severityLabel: "P2",
+      severity: "high",
+      service: "accounts-mysql-replica-1",
+      region: "us-east-2",
+      links: ["https://fintrail.app.opsgenie.com/alert/detail/9e3d1f7a/details"],
+    },
+  ],
+  [
     "sentry: new issue with a markdown link",
     "New issue in checkout-web: TypeError: Cannot read properties of undefined (reading 'total') — 12 events in 5 minutes\n[View on Sentry](https://acme.sentry.io/issues/4455/)",
     {

@@ -35,6 +35,15 @@ describe("logLevelOf", () => {
     ['{"level":"warn","msg":"request failed, retrying"}', "warn"],
     ['level=info msg="connection timeout set to 30s"', "info"],
     ["E1127 13:02:10.123456 1 controller.go:42] sync failed", "error"],
+    // MySQL's own levels: a Note is not an error, whatever it says of a timeout
+    [
+      "2027-03-03T01:11:29.551903Z 58940 [Note] [MY-010914] [Server] Aborted connection 58940 to db: 'accounts' user: 'bi' (Got timeout reading communication packets).",
+      "info",
+    ],
+    [
+      "2027-03-03T01:03:40.007211Z 58311 [Warning] [MY-010055] [Server] IP address could not be resolved",
+      "warn",
+    ],
     // klog with no error word, bare and as a container runtime's JSON line
     [
       'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"',

@@ -4,7 +4,7 @@
  * shows first in a metric no template names — CPU throttling against a limit, open file
  * descriptors, replication or consumer lag, a clock offset, an executor queue. One instant query
  * (over the incident window) lists the metric names whose series carry the alert's names (as `service`, `job`, `app`,
- * `application` (Micrometer), `app_kubernetes_io_name`, `deployment`, `statefulset`, `consumergroup`, `container`, or
+ * `application` (Micrometer), `app_kubernetes_io_name`, `deployment`, `statefulset`, `consumergroup`, `container`, an AWS resource's identifier, or
  * as the pods' prefix); the first
  * few are read over the incident window and the same window 1 h and 1 d earlier, and judged by
  * the same rule as the signals, with no floor beyond "above zero". Every selector value is
@@ -43,6 +43,18 @@ const nameLabels = [
   "statefulset",
   "consumergroup",
   "container",
+  // AWS resources as CloudWatch exporters label them (cloudwatch_exporter's snake case, YACE's
+  // `dimension_*`): an RDS instance's ReplicaLag, a queue's age, a function's errors.
+  "dbinstance_identifier",
+  "dimension_DBInstanceIdentifier",
+  "dbcluster_identifier",
+  "dimension_DBClusterIdentifier",
+  "cache_cluster_id",
+  "dimension_CacheClusterId",
+  "queue_name",
+  "dimension_QueueName",
+  "function_name",
+  "dimension_FunctionName",
 ]
 
 // What the configured signals already judge, and series that describe rather than measure.

@@ -34,6 +34,13 @@ describe("scope scan queries", () => {
       '{namespace="shop",pod=~"api\\"\\\\} or vector\\\\(1\\\\) or \\\\{x=\\"-.*"}',
     )
     expect(scopeSelectors(values(null))).toEqual([])
+    // an RDS instance as CloudWatch exporters label it
+    expect(scopeSelectors(values("accounts-mysql-replica-1"))).toEqual(
+      expect.arrayContaining([
+        '{dbinstance_identifier="accounts-mysql-replica-1"}',
+        '{dimension_DBInstanceIdentifier="accounts-mysql-replica-1"}',
+      ]),
+    )
   })
 
   it("reads a counter as a summed rate and a gauge as its worst series", () => {
