@@ -10,6 +10,7 @@
  */
 import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { awsResourceOfHost } from "../../domain/aws-endpoint.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
@@ -103,14 +104,16 @@ export const saturationChecks: ReadonlyArray<Check> = [
  * What to call the saturated resource: the workload its exporter's pod belongs to (a
  * pod without its ordinal or ReplicaSet hash: `redis-sessions-master-0` → `redis-sessions-master`),
  * else the exporter's Service without its `-metrics` suffix, else the `by` label (an address
- * without its port).
+ * without its port; a managed AWS node's address as its cluster).
  */
 export const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string => {
   const pod = labels.pod ?? ""
   if (pod !== "") return workloadOfPod(pod) ?? pod
   const service = (labels.service ?? "").replace(/-(?:metrics|exporter|prometheus-exporter)$/, "")
   if (service !== "" && by === "instance") return service
-  return (labels[by] ?? "").replace(/:\d{1,5}$/, "")
+  const address = (labels[by] ?? "").replace(/:\d{1,5}$/, "")
+  // A managed node (`catalog-cache-001.x7kq2p.0001.use1.cache.amazonaws.com`) is its cluster.
+  return awsResourceOfHost(address) ?? address
 }
 
 const findingOf = (

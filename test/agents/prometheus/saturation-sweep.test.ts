@@ -93,6 +93,10 @@ describe("sweepSaturation", () => {
     )
     expect(resourceOf({ instance: "10.80.5.33:9100" }, "instance")).toBe("10.80.5.33")
     expect(resourceOf({ server: "orders-db:5432" }, "server")).toBe("orders-db")
+    // a managed node scraped by its endpoint is its cluster, as its clients' configuration names it
+    expect(
+      resourceOf({ instance: "catalog-cache-001.x7kq2p.0001.use1.cache.amazonaws.com:6379" }, "instance"),
+    ).toBe("catalog-cache")
   })
 
   it.scoped("says nothing is full when no exporter answers", () =>
