@@ -270,9 +270,11 @@ const depth = (c: Chain): number => (c.role === "subject" && !c.subject.node ? 0
 const linkedToSystemChange = (c: Chain): boolean => c.changes.some((f) => f.kind !== "deploy_announcement")
 
 /** A symptom a deeper failure can explain (a caller's timeouts; a pod's NotReady on its node). */
-const explainedBy = (c: Chain, target: Chain): boolean =>
+const explainedBy = (c: Chain, target: Chain, uses = false): boolean =>
   depth(c) === 0 &&
-  depth(target) === 1 &&
+  // A dependency, or another subject the chain's own configuration says it connects to (the
+  // alert's "orders" names both orders-api and its database orders-db).
+  (depth(target) === 1 || (uses && target.subject.key !== c.subject.key)) &&
   !linkedToSystemChange(c) &&
   c.modes.every((m) => isExplainable(m) || (m === "node" && target.subject.node))
 
@@ -355,12 +357,19 @@ const strongestTarget = (candidates: ReadonlyArray<{ t: Chain; i: number }>): nu
 const movesOf = (
   chains: ReadonlyArray<Chain>,
   named: (c: Chain, t: Chain) => boolean,
+  uses: (c: Chain, t: Chain) => boolean,
 ): Array<Move | null> => {
   const indexed = chains.map((t, i) => ({ t, i }))
   const nodes = chains.filter((c) => c.subject.node).map(nodeNames)
   const moves: Array<Move | null> = chains.map((c) => {
     const target = strongestTarget(
-      indexed.filter(({ t }) => t.roots.length > 0 && explainedBy(c, t) && named(c, t)),
+      indexed.filter(
+        ({ t }) =>
+          t.roots.length > 0 &&
+          (explainedBy(c, t)
+            ? named(c, t)
+            : explainedBy(c, t, uses(c, t)) && deepModes.has(t.modes[0] ?? "")),
+      ),
     )
     return target === -1 ? null : { target, via: null }
   })
@@ -429,8 +438,27 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
     groups.map((g) => [g.subject.key, new Set([g.subject.key, ...g.findings.flatMap(namesOf)])]),
   )
   const chains = groups.flatMap((g) => chainsOf(g, alertMs, order))
-  const named = (c: Chain, t: Chain) => names(c, namesByKey.get(t.subject.key) ?? new Set())
-  const moves = movesOf(chains, named)
+  // Where a subject is configured to connect (its REDIS_URL, DATABASE_HOST): its timeouts on a
+  // database that never names itself in them ("canceling statement due to statement timeout")
+  // are that database's to explain when it fails.
+  const configured = new Map(
+    groups.map((g) => [
+      g.subject.key,
+      g.findings
+        .filter((f) => f.kind === "configured_dependencies")
+        .map(textOf)
+        .join("\n"),
+    ]),
+  )
+  const uses = (c: Chain, t: Chain) => {
+    const setup = configured.get(c.subject.key) ?? ""
+    return (
+      setup !== "" &&
+      [...(namesByKey.get(t.subject.key) ?? [])].some((n) => n.length >= 3 && mentions(setup, n))
+    )
+  }
+  const named = (c: Chain, t: Chain) => names(c, namesByKey.get(t.subject.key) ?? new Set()) || uses(c, t)
+  const moves = movesOf(chains, named, uses)
   const explained = chains.map((_, i) => finalTarget(moves, i))
   // A named dependency showing only outcomes supports the first chain that names it.
   const supporter = chains.map((c, i) =>

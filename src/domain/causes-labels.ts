@@ -155,7 +155,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     // PostgreSQL's lock queue: a DDL waiting for AccessExclusiveLock queues every query behind it.
     [
       /still waiting for (accessexclusivelock|\w*lock)/,
-      (m) => `lock queue (waiting for ${m[1] === "accessexclusivelock" ? "AccessExclusiveLock" : "a lock"})`,
+      // The generic word is said inside the specific one, so both together read once.
+      (m) => (m[1] === "accessexclusivelock" ? "lock queue (waiting for AccessExclusiveLock)" : "lock queue"),
     ],
   ],
   connections: [

@@ -50,6 +50,10 @@ const fatalWords =
   /\b(?:panic|fatal|out of memory|outofmemory(?:error)?|oom[- ]?killed|segmentation fault|core dumped|heap limit)\b/i
 const errorWords =
   /\b(?:error|errors|exception|traceback|fail|failed|failure|failing|refused|denied|timed out|timeout|unavailable|too many|unreachable|reset by peer|broken pipe|econnrefused|econnreset|etimedout)\b/i
+// PostgreSQL logs a query queued behind a lock at LOG level ("process 31877 still waiting for
+// AccessExclusiveLock … after 1000 ms", log_lock_waits); MySQL "Waiting for table metadata lock":
+// each is a query blocked, not a note.
+const lockWait = /\bstill waiting for \w*lock\b|\bwaiting for table (?:metadata )?lock\b/i
 // A database or cache failing over is an event worth reading beside the errors it causes.
 const warnWords = /\b(?:warn|warning|deprecated|retrying|slow|failover|failed over)\b/i
 
@@ -80,7 +84,7 @@ export const logLevelOf = (message: string): LogLevel => {
   // A health check the service answered with 4xx/5xx: the load balancer takes it out of service.
   if (healthCheckFailed.test(message)) return "error"
   if (fatalWords.test(message)) return "fatal"
-  if (errorWords.test(message) || isServerError(message)) return "error"
+  if (errorWords.test(message) || isServerError(message) || lockWait.test(message)) return "error"
   if (warnWords.test(message)) return "warn"
   return "info"
 }

@@ -333,6 +333,53 @@ describe("a dependency named by the subject's configuration", () => {
   })
 })
 
+describe("a database the subject is configured to use, named by the alert too", () => {
+  // "orders" names both orders-api and orders-db: two subjects, but only one uses the other.
+  const orders = facts({ service: "orders" })
+  const timeouts = {
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    at: "12:58",
+    service: "orders-api",
+    title:
+      "orders-api: ERROR request failed (code 57014, error: canceling statement due to statement timeout) (×2)",
+  } as const
+  const queued = {
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    at: "12:52",
+    service: "orders-db",
+    title:
+      "orders-db: orders_migrator@orders:[31877]:LOG: process 31877 still waiting for AccessExclusiveLock on relation 16842 (×1)",
+  } as const
+  const configured = {
+    agent: "eks",
+    kind: "configured_dependencies",
+    severity: "info",
+    at: "13:00",
+    service: "orders-api",
+    resource: "deployment/orders/orders-api",
+    title:
+      "orders-api is configured to reach orders-db.cq7n1x5v9b2m.eu-central-1.rds.amazonaws.com (DATABASE_HOST)",
+  } as const
+
+  it("the database's lock queue is the cause and the service's timeouts its consequence", () => {
+    const [top, ...rest] = causesFor(orders, numbered([timeouts, queued, configured]))
+    expect(top?.text).toMatch(
+      /^lock queue \(waiting for AccessExclusiveLock\) in orders-db, causing timeouts in orders-api/,
+    )
+    expect(rest).toEqual([])
+    // without the configuration, nothing ties them: two causes, the alerting service's first
+    const apart = causesFor(orders, numbered([timeouts, queued]))
+    expect(apart.map((c) => c.text.split(":")[0])).toEqual([
+      "timeouts in orders-api",
+      "lock queue (waiting for AccessExclusiveLock) in orders-db",
+    ])
+  })
+})
+
 describe("what a cause says of a change and of a crash", () => {
   const scorer = facts({ service: "risk-scorer" })
 
