@@ -44,6 +44,11 @@ describe("logLevelOf", () => {
       "2027-03-03T01:03:40.007211Z 58311 [Warning] [MY-010055] [Server] IP address could not be resolved",
       "warn",
     ],
+    // a query queued behind a lock, though PostgreSQL logs it at LOG level
+    [
+      "2027-03-09 15:58:15 UTC:10.12.33.201(44810):orders_migrator@orders:[31877]:LOG:  process 31877 still waiting for AccessExclusiveLock on relation 16842 of database 16401 after 1000.061 ms",
+      "error",
+    ],
     // klog with no error word, bare and as a container runtime's JSON line
     [
       'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"',
