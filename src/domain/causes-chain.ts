@@ -16,7 +16,14 @@ import {
   modeRank,
   textMode,
 } from "./causes-modes.js"
-import { containerNamesIn, dependencyNamesIn, namesOf, nodeOf, type Subject } from "./causes-names.js"
+import {
+  clusterDnsNames,
+  containerNamesIn,
+  dependencyNamesIn,
+  namesOf,
+  nodeOf,
+  type Subject,
+} from "./causes-names.js"
 import {
   citedConditions,
   type NodeCondition,
@@ -457,7 +464,11 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
       [...(namesByKey.get(t.subject.key) ?? [])].some((n) => n.length >= 3 && mentions(setup, n))
     )
   }
-  const named = (c: Chain, t: Chain) => names(c, namesByKey.get(t.subject.key) ?? new Set()) || uses(c, t)
+  const named = (c: Chain, t: Chain) =>
+    names(c, namesByKey.get(t.subject.key) ?? new Set()) ||
+    uses(c, t) ||
+    // A lookup that failed went through the cluster's DNS, whatever name it was for.
+    (c.modes.includes("dns") && t.modes.includes("dns") && clusterDnsNames.has(t.subject.key))
   const moves = movesOf(chains, named, uses)
   const explained = chains.map((_, i) => finalTarget(moves, i))
   // A named dependency showing only outcomes supports the first chain that names it.

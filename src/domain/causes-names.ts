@@ -119,3 +119,6 @@ export const containerNamesIn = (text: string): ReadonlyArray<string> => {
   )
   return [...new Set(found)]
 }
+
+/** The cluster DNS's workloads: the resolver every pod's lookups go through, named or not. */
+export const clusterDnsNames: ReadonlySet<string> = new Set(["coredns", "kube-dns", "node-local-dns"])

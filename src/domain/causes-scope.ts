@@ -9,7 +9,7 @@
  */
 import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
-import { dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
+import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import type { Finding } from "./finding.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
@@ -109,6 +109,8 @@ const namedBy = (
     const text = textOf(f)
     for (const n of known) if (mentions(text, n)) named.add(n)
     for (const n of dependencyNamesIn(text)) named.add(n)
+    // Every lookup goes through the cluster's DNS: names that do not resolve name it.
+    if (modeOf(f) === "dns") for (const n of clusterDnsNames) if (known.has(n)) named.add(n)
   }
   for (const n of own) named.delete(n)
   return named

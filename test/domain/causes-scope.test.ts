@@ -380,6 +380,46 @@ describe("a database the subject is configured to use, named by the alert too", 
   })
 })
 
+describe("names that do not resolve, and the cluster DNS", () => {
+  const checkout = facts({ service: "checkout-api" })
+  const eaiAgain = {
+    agent: "eks",
+    kind: "container_logs",
+    severity: "high",
+    at: "12:58",
+    service: "checkout-api",
+    resource: "deployment/checkout/checkout-api",
+    title:
+      'checkout-api: current api container logged "ERROR payment intent create failed (error: getaddrinfo EAI_AGAIN api.stripe.com)"',
+  } as const
+  const coredns = {
+    agent: "eks",
+    kind: "container_logs",
+    severity: "high",
+    at: "13:00",
+    service: "coredns",
+    resource: "deployment/kube-system/coredns",
+    title:
+      "coredns: cluster DNS failing — lookups forwarded to 10.40.0.2 time out or fail; forward: no healthy upstream resolvers (3 error lines on 2/2 pods)",
+    detail:
+      "[ERROR] plugin/errors: 2 api.stripe.com. A: read udp 10.12.33.87:52114->10.40.0.2:53: i/o timeout",
+  } as const
+
+  it("a failing CoreDNS is the cause of its callers' DNS failures, though they never name it", () => {
+    const [top, ...rest] = causesFor(checkout, numbered([eaiAgain, coredns]))
+    expect(top?.text).toMatch(
+      /^DNS resolution failures .* in coredns .*causing DNS resolution failures .* in checkout-api/,
+    )
+    expect(rest).toEqual([])
+  })
+
+  it("a caller failing otherwise does not pull CoreDNS in", () => {
+    const refused = { ...eaiAgain, title: "checkout-api: ERROR connect ECONNREFUSED 10.0.3.4:5432 (×4)" }
+    const causes = causesFor(checkout, numbered([refused, coredns]))
+    expect(causes.flatMap((c) => c.findings)).not.toContain("eks#2")
+  })
+})
+
 describe("what a cause says of a change and of a crash", () => {
   const scorer = facts({ service: "risk-scorer" })
 

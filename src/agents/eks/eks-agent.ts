@@ -14,6 +14,12 @@ import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent
 import type { AgentTask } from "../../domain/agent-task.js"
 import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
+import {
+  clusterDnsFindings,
+  clusterDnsNamespace,
+  clusterDnsSelector,
+  namesFailToResolve,
+} from "./cluster-dns.js"
 import type { ContainerLog } from "./container-logs.js"
 import { dependencyNamespaces } from "./dependency-namespaces.js"
 import { disruptionBudgetFindings } from "./disruption-budgets.js"
@@ -21,6 +27,7 @@ import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import {
   concurrency,
   type Gap,
+  logTailLines,
   logTargets,
   makeReader,
   type Reader,
@@ -169,6 +176,13 @@ const investigate = (task: AgentTask) =>
       nextDoor.length === 0 || task.deadline.epochMillis - (yield* Clock.currentTimeMillis) <= answerReserveMs
         ? []
         : yield* readNeighbours(cluster, reader, nextDoor)
+    // Names that do not resolve: the cluster DNS every pod resolves through says why.
+    const dns =
+      namesFailToResolve(readLogTexts) &&
+      !namespaces.includes(clusterDnsNamespace) &&
+      task.deadline.epochMillis - (yield* Clock.currentTimeMillis) > answerReserveMs
+        ? yield* readClusterDns(cluster, reader, ctx)
+        : []
     // A dependency's own policies may refuse the in-scope pods' connections (its ingress).
     const neighbourPolicies =
       neighbours.length === 0
@@ -194,6 +208,7 @@ const investigate = (task: AgentTask) =>
         ctx,
       }),
       ...disruptionBudgetFindings(workloads, budgets, nodes, ctx),
+      ...dns,
     ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
@@ -216,6 +231,36 @@ const investigate = (task: AgentTask) =>
       durationMs: 0,
     }
     return result
+  })
+
+/** CoreDNS's pods and their current logs (two pods at most), as findings (cluster-dns.ts). */
+const readClusterDns = (cluster: ClusterService, reader: Reader, ctx: AnalysisContext) =>
+  Effect.gen(function* () {
+    const pods = yield* reader.read(
+      `list pods in ${clusterDnsNamespace} (${clusterDnsSelector})`,
+      cluster.listPods(clusterDnsNamespace, { labelSelector: clusterDnsSelector }),
+      [],
+    )
+    const logs = yield* Effect.forEach(
+      pods.filter((p) => p.status.phase === "Running").slice(0, 2),
+      (p) => {
+        const container = p.spec.containers[0]?.name ?? "coredns"
+        return Effect.map(
+          reader.read(
+            `logs ${clusterDnsNamespace}/${p.metadata.name}/${container}`,
+            Effect.map(
+              cluster.podLogs(clusterDnsNamespace, p.metadata.name, { container, tailLines: logTailLines }),
+              (text): string | null => text,
+            ),
+            null,
+          ),
+          (text): ReadonlyArray<ContainerLog> =>
+            text === null ? [] : [{ pod: p.metadata.name, container, previous: false, text }],
+        )
+      },
+      { concurrency: 2 },
+    )
+    return clusterDnsFindings(pods, logs.flat(), ctx)
   })
 
 /** The workloads of dependency namespaces, out of the alert's scope (each read may fail alone). */
