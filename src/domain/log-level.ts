@@ -53,7 +53,9 @@ const errorWords =
 // PostgreSQL logs a query queued behind a lock at LOG level ("process 31877 still waiting for
 // AccessExclusiveLock … after 1000 ms", log_lock_waits); MySQL "Waiting for table metadata lock":
 // each is a query blocked, not a note.
-const lockWait = /\bstill waiting for \w*lock\b|\bwaiting for table (?:metadata )?lock\b/i
+// A network policy agent's verdict (the VPC CNI's "PolicyVerdict: DENY", Cilium's
+// "verdict DENIED"): a flow dropped, whatever level the agent logs it at.
+const blockedWork = /\bstill waiting for \w*lock\b|\bwaiting for table (?:metadata )?lock\b|\bverdict[:=]? ?den(?:y|ied)\b/i
 // A database or cache failing over is an event worth reading beside the errors it causes.
 const warnWords = /\b(?:warn|warning|deprecated|retrying|slow|failover|failed over)\b/i
 
@@ -84,7 +86,7 @@ export const logLevelOf = (message: string): LogLevel => {
   // A health check the service answered with 4xx/5xx: the load balancer takes it out of service.
   if (healthCheckFailed.test(message)) return "error"
   if (fatalWords.test(message)) return "fatal"
-  if (errorWords.test(message) || isServerError(message) || lockWait.test(message)) return "error"
+  if (errorWords.test(message) || isServerError(message) || blockedWork.test(message)) return "error"
   if (warnWords.test(message)) return "warn"
   return "info"
 }

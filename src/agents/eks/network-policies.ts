@@ -14,6 +14,7 @@
  * Peers (which pods, namespaces or CIDRs a rule names) are described, not evaluated: the pods'
  * and services' addresses are not all read here. Pure.
  */
+import type { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { instantOf } from "../../domain/kubernetes.js"
 import {
@@ -136,80 +137,130 @@ export interface NetworkPolicyInput {
   readonly ctx: AnalysisContext
 }
 
+/** The port a variable's technology word means when its value names none (`REDIS_HOST`). */
+const variablePorts: ReadonlyArray<readonly [RegExp, number]> = [
+  [/REDIS|VALKEY/i, 6379],
+  [/POSTGRES|(?:^|_)PG(?:_|$)|PSQL/i, 5432],
+  [/MYSQL|MARIADB/i, 3306],
+  [/MONGO/i, 27017],
+  [/KAFKA/i, 9092],
+  [/RABBIT|AMQP/i, 5672],
+  [/MEMCACHE/i, 11211],
+]
+
+const portOf = (h: ConfiguredHost): number | null =>
+  h.port ?? variablePorts.find(([pattern]) => pattern.test(h.variable))?.[1] ?? null
+
+/** Destination ports in the failing lines: "dial tcp 10.60.88.14:5432: i/o timeout". */
+const failedPorts = (symptoms: ReadonlyArray<string>): ReadonlyArray<number> => [
+  ...new Set(
+    symptoms.flatMap((line) =>
+      [...line.matchAll(/(?:\b\d{1,3}(?:\.\d{1,3}){3}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+):(\d{2,5})\b/gi)].map(
+        (m) => Number(m[1]),
+      ),
+    ),
+  ),
+]
+
+interface Blocked {
+  readonly port: number
+  readonly what: string
+}
+
 /** See the module header. */
 export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<Finding> => {
   const { ctx } = input
-  const recent = input.policies.flatMap((policy) => {
-    const at = lastChangedAt(policy.metadata)
-    return at !== null &&
-      at.epochMillis >= ctx.window.changesSince.epochMillis &&
-      at.epochMillis <= ctx.window.end.epochMillis
-      ? [{ policy, at }]
-      : []
-  })
-  if (recent.length === 0) return []
+  const changedAt = new Map(
+    input.policies.flatMap((policy) => {
+      const at = lastChangedAt(policy.metadata)
+      return at !== null &&
+        at.epochMillis >= ctx.window.changesSince.epochMillis &&
+        at.epochMillis <= ctx.window.end.epochMillis
+        ? [[policy, at] as const]
+        : []
+    }),
+  )
+  if (changedAt.size === 0) return []
+  const recent = [...changedAt].map(([policy, at]) => ({ policy, at }))
   const clients = input.workloads.filter(
     (w) => w.inScope && w.pods.length + (w.deployment === null ? 0 : 1) > 0,
   )
+  const describe = (policy: NetworkPolicy, at: DateTime.Utc): string => {
+    const created = instantOf(policy.metadata.creationTimestamp)
+    return `${policy.metadata.name} (${created !== null && created.epochMillis === at.epochMillis ? "created" : "changed"} ${hhmmss(at)})`
+  }
   return clients.flatMap((w) => {
     const hosts = configuredHosts(containersOf(w))
     const symptoms = failingConnections(w, input.logs.get(resourceOf(w)) ?? [])
-    return recent.flatMap(({ policy, at }) => {
-      const ns = policy.metadata.namespace ?? ""
-      const name = policy.metadata.name
-      const created = instantOf(policy.metadata.creationTimestamp)
-      const changed = `${created !== null && created.epochMillis === at.epochMillis ? "created" : "changed"} ${hhmmss(at)}`
-      if (picks(policy, w) && restricts(policy, "Egress")) {
-        const blocked = [
-          ...hosts.filter((h) => h.port !== null && !allowedBy(h.port, policy.spec.egress)),
-          ...(allowedBy(dnsPort, policy.spec.egress)
-            ? []
-            : [{ host: "cluster DNS", variable: "DNS", port: dnsPort }]),
-        ]
-        const blockedText =
-          blocked.length === 0
-            ? ""
-            : ` — not ${blocked.map((h) => `${h.port} (${h.variable === "DNS" ? "DNS" : `${h.variable} ${h.host}`})`).join(", ")}`
+    // Policies add up: a pod may send what any policy selecting it allows. Blocked is what none does.
+    const egress = input.policies.filter((p) => picks(p, w) && restricts(p, "Egress"))
+    const changed = recent.filter(({ policy }) => egress.includes(policy))
+    const egressFinding = (): ReadonlyArray<Finding> => {
+      const lead = changed.sort((a, b) => b.at.epochMillis - a.at.epochMillis)[0]
+      if (lead === undefined) return []
+      const rules = egress.flatMap((p) => p.spec.egress)
+      const candidates: ReadonlyArray<Blocked> = [
+        ...hosts.flatMap((h) => {
+          const port = portOf(h)
+          return port === null ? [] : [{ port, what: `${h.variable} ${h.host}` }]
+        }),
+        ...failedPorts(symptoms).map((port) => ({ port, what: "its failing connections" })),
+        { port: dnsPort, what: "DNS" },
+      ]
+      const blocked = candidates.filter(
+        (c, i) => !allowedBy(c.port, rules) && candidates.findIndex((d) => d.port === c.port) === i,
+      )
+      const names = changed.map(({ policy, at }) => describe(policy, at))
+      const blockedText =
+        blocked.length === 0 ? "" : ` — not ${blocked.map((b) => `${b.port} (${b.what})`).join(", ")}`
+      const ns = lead.policy.metadata.namespace ?? ""
+      return [
+        eksFinding({
+          kind: "network_policy",
+          title: `${w.name}: NetworkPolicy ${names.join(", ")} restricts its pods' egress${blockedText}`,
+          detail:
+            `${egress.length === 1 ? "NetworkPolicy" : `${egress.length} NetworkPolicies`} in ${ns} select ${w.kind} ${w.namespace}/${w.name}'s pods and restrict egress; together they ` +
+            `${rulesText(rules, "Egress")}.` +
+            (blocked.length === 0 ? "" : ` Traffic to ${blocked.map((b) => b.port).join(", ")} is dropped.`) +
+            (symptoms.length === 0
+              ? ""
+              : ` Since then its connections fail: ${symptoms.slice(0, 2).join(" · ")}.`),
+          severity: severityOf(w, blocked.length > 0 || symptoms.length > 0),
+          observedAt: lead.at,
+          resource: `networkpolicy/${ns}/${lead.policy.metadata.name}`,
+          service: w.name,
+        }),
+      ]
+    }
+    return [
+      ...egressFinding(),
+      ...recent.flatMap(({ policy, at }) => {
+        const ns = policy.metadata.namespace ?? ""
+        const name = policy.metadata.name
+        const changed = describe(policy, at).replace(`${name} (`, "").replace(/\)$/, "")
+        if (picks(policy, w)) return []
+        // Ingress of a dependency: a policy on the pods of a host this workload connects to.
+        const target = input.workloads.find((d) => d !== w && picks(policy, d) && hostOf(d, hosts) !== null)
+        if (target === undefined || !restricts(policy, "Ingress")) return []
+        const host = hostOf(target, hosts)
+        const blocked = host !== null && host.port !== null && !allowedBy(host.port, policy.spec.ingress)
         return [
           eksFinding({
             kind: "network_policy",
-            title: `${w.name}: NetworkPolicy ${name} (${changed}) restricts its pods' egress${blockedText}`,
+            title: `${w.name}: NetworkPolicy ${name} (${changed}) restricts ingress to ${target.name}, which it connects to${blocked && host !== null ? ` — not ${host.port} (${host.variable})` : ""}`,
             detail:
-              `NetworkPolicy ${ns}/${name}, ${changed}, selects ${w.kind} ${w.namespace}/${w.name}'s pods and ${rulesText(policy.spec.egress, "Egress")}.` +
-              (blocked.length === 0
-                ? ""
-                : ` Traffic ${w.name} is configured to send on ${blocked.map((h) => h.port).join(", ")} is dropped.`) +
+              `NetworkPolicy ${ns}/${name}, ${changed}, selects ${target.kind} ${target.namespace}/${target.name}'s pods and ${rulesText(policy.spec.ingress, "Ingress")}. ` +
+              `${w.name} reaches ${target.name} as ${host?.host ?? target.name}.` +
               (symptoms.length === 0
                 ? ""
                 : ` Since then its connections fail: ${symptoms.slice(0, 2).join(" · ")}.`),
-            severity: severityOf(w, blocked.length > 0 || symptoms.length > 0),
+            severity: severityOf(w, blocked || symptoms.length > 0),
             observedAt: at,
             resource: `networkpolicy/${ns}/${name}`,
             service: w.name,
           }),
         ]
-      }
-      // Ingress of a dependency: a policy on the pods of a host this workload connects to.
-      const target = input.workloads.find((d) => d !== w && picks(policy, d) && hostOf(d, hosts) !== null)
-      if (target === undefined || !restricts(policy, "Ingress")) return []
-      const host = hostOf(target, hosts)
-      const blocked = host !== null && host.port !== null && !allowedBy(host.port, policy.spec.ingress)
-      return [
-        eksFinding({
-          kind: "network_policy",
-          title: `${w.name}: NetworkPolicy ${name} (${changed}) restricts ingress to ${target.name}, which it connects to${blocked && host !== null ? ` — not ${host.port} (${host.variable})` : ""}`,
-          detail:
-            `NetworkPolicy ${ns}/${name}, ${changed}, selects ${target.kind} ${target.namespace}/${target.name}'s pods and ${rulesText(policy.spec.ingress, "Ingress")}. ` +
-            `${w.name} reaches ${target.name} as ${host?.host ?? target.name}.` +
-            (symptoms.length === 0
-              ? ""
-              : ` Since then its connections fail: ${symptoms.slice(0, 2).join(" · ")}.`),
-          severity: severityOf(w, blocked || symptoms.length > 0),
-          observedAt: at,
-          resource: `networkpolicy/${ns}/${name}`,
-          service: w.name,
-        }),
-      ]
-    })
+      }),
+    ]
   })
 }

@@ -151,6 +151,72 @@ describe("networkPolicyFindings", () => {
     expect(finding?.severity).toBe("critical")
   })
 
+  it("reads the policies selecting a pod together: what one allows, another cannot block", () => {
+    const denyAll = policy({
+      name: "default-deny-all",
+      created: "2026-11-27T12:58:10Z",
+      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    })
+    const allowDns = policy({
+      name: "allow-dns-egress",
+      created: "2026-11-27T12:58:10Z",
+      spec: {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [{ ports: [{ protocol: "UDP", port: 53 }] }],
+      },
+    })
+    const hostOnly = workloads().map((w) =>
+      w.name !== "session-api"
+        ? w
+        : {
+            ...w,
+            pods: w.pods.map((p) => ({
+              ...p,
+              spec: {
+                ...p.spec,
+                containers: [
+                  {
+                    ...container("api"),
+                    name: "api",
+                    env: [
+                      {
+                        name: "REDIS_HOST",
+                        value: "inventory-cache.q7w8e9.ng.0001.use2.cache.amazonaws.com",
+                      },
+                    ],
+                    resources: { limits: {}, requests: {} },
+                  },
+                ],
+              },
+            })),
+          },
+    )
+    const dialing: ReadonlyMap<string, ReadonlyArray<ContainerLog>> = new Map([
+      [
+        "deployment/identity/session-api",
+        [
+          {
+            pod: "session-api-6d9f8-x0k2m",
+            container: "api",
+            previous: false,
+            text: "ERROR readiness: postgres check failed: dial tcp 10.60.88.14:5432: i/o timeout",
+          },
+        ],
+      ],
+    ])
+    const [finding, ...rest] = networkPolicyFindings({
+      workloads: hostOnly,
+      policies: [denyAll, allowDns],
+      logs: dialing,
+      ctx,
+    })
+    expect(rest).toEqual([])
+    expect(finding?.title).toBe(
+      "session-api: NetworkPolicy default-deny-all (created 12:58:10Z), allow-dns-egress (created 12:58:10Z) restricts its pods' egress — not 6379 (REDIS_HOST inventory-cache.q7w8e9.ng.0001.use2.cache.amazonaws.com), 5432 (its failing connections)",
+    )
+  })
+
   it("ties a dependency's new ingress policy to the workload configured to reach it", () => {
     const ingress = policy({
       name: "redis-from-cache-only",
