@@ -80,6 +80,8 @@ const deepModes: ReadonlySet<string> = new Set([
   "auth",
 ])
 
+const rateLimitWords = /\b429\b|rate.?limit|too many requests|throttl/
+
 const timeOf = (f: Finding): number | null => f.observedAt?.epochMillis ?? null
 
 const groupsOf = (scoped: ReadonlyArray<Scoped>): ReadonlyArray<Group> => {
@@ -218,7 +220,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // A NetworkPolicy dropping the subject's traffic is as deep: its timeouts, 503s and failing
     // readiness are what the dropped connections look like.
     const dropsTraffic = roots.some((f) => f.kind === "network_policy")
-    if ((deepModes.has(mode) || dropsTraffic) && !weak) deepKey ??= own
+    // Requests refused for a rate limit (429) failed, though a client that retries logs them at
+    // WARN: the errors that follow are theirs.
+    const rateLimited = mode === "limits" && roots.some((f) => rateLimitWords.test(textOf(f)))
+    if ((deepModes.has(mode) || dropsTraffic) && (!weak || rateLimited)) deepKey ??= own
     if ((probeExplainers.has(mode) || dropsTraffic) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own

@@ -420,6 +420,39 @@ describe("names that do not resolve, and the cluster DNS", () => {
   })
 })
 
+describe("requests refused for a rate limit, logged at WARN by a client that retries", () => {
+  const rates = facts({ service: "shipping-rates" })
+  const noOptions = {
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "high",
+    at: "12:58",
+    service: "shipping-rates",
+    title: "shipping-rates: ERROR no shipping options returned to checkout (×2)",
+  } as const
+  const refused = {
+    agent: "cloudwatch_logs",
+    kind: "log_signature",
+    severity: "low",
+    at: "12:56",
+    service: "shipping-rates",
+    title: "shipping-rates: WARN carrier quote failed (status 429, code rate_limit_exceeded) (×4)",
+  } as const
+
+  it("are the failure the errors after them are", () => {
+    const [top, ...rest] = causesFor(rates, numbered([noOptions, refused]))
+    expect(top?.text).toMatch(/^rate limited \(429 Too Many Requests\) and errors in shipping-rates/)
+    expect(top?.findings).toEqual(["cloudwatch_logs#1", "cloudwatch_logs#2"])
+    expect(rest).toEqual([])
+  })
+
+  it("another WARN (a connection reset) is not the failure the errors are", () => {
+    const reset = { ...refused, title: "shipping-rates: WARN carrier connection reset, retrying (×4)" }
+    const [top] = causesFor(rates, numbered([noOptions, reset]))
+    expect(top?.text).toMatch(/^errors in shipping-rates/)
+  })
+})
+
 describe("what a cause says of a change and of a crash", () => {
   const scorer = facts({ service: "risk-scorer" })
 
