@@ -35,7 +35,7 @@ const statusVerbs = words(
 const doneWords = words(
   "done complete completed finished merged shipped live successful succeeded landed published deployed released",
 )
-const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero nominal")
+const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero 0 nominal")
 const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
 // Beliefs the message goes on to deny, and what something else claims ("the job says it finished").
 const doubts = words("thought think hoped assumed supposedly supposed says claims claimed reports apparently")

@@ -142,6 +142,8 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   if (reportVerbs.has(t) && !negatedAt(tokens, c.start, j)) {
     for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1) {
       const o = at(tokens, k)
+      // "has been at 0 errors since the rollback": a count of none reports nothing.
+      if (["0", "zero", "no"].includes(at(tokens, k - 1))) break
       // "answers 401 for every token", "returning 503": a status code after a report verb.
       if (isErrorNoun(o) || isFailureState(o) || problemPredicates.has(o) || /^(?:40[13]|429|5\d\d)$/.test(o))
         return report(j, k)

@@ -55,7 +55,8 @@ const errorWords =
 // each is a query blocked, not a note.
 // A network policy agent's verdict (the VPC CNI's "PolicyVerdict: DENY", Cilium's
 // "verdict DENIED"): a flow dropped, whatever level the agent logs it at.
-const blockedWork = /\bstill waiting for \w*lock\b|\bwaiting for table (?:metadata )?lock\b|\bverdict[:=]? ?den(?:y|ied)\b/i
+const blockedWork =
+  /\bstill waiting for \w*lock\b|\bwaiting for table (?:metadata )?lock\b|\bverdict[:=]? ?den(?:y|ied)\b/i
 // A database or cache failing over is an event worth reading beside the errors it causes.
 const warnWords = /\b(?:warn|warning|deprecated|retrying|slow|failover|failed over)\b/i
 

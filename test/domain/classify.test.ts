@@ -146,7 +146,17 @@ describe("general questions, reviews and emoji (stop 12, blind corpus 8 and sets
       "quick q for the postmortem doc: on Tuesday when you flagged the CPU throttling on events-ingest, was that from container_cpu_cfs_throttled_periods_total or something else? we rolled the limits back to 2 cores and lag has been at ~0 since, just want to get the wording right 🙂",
       "gate",
     ],
+    [
+      "closing this one out: order-webhook-handler has been at 0 errors since the rollback to nodejs16.x at 17:41 yesterday and Shopify redelivered the failed webhooks overnight. postmortem draft is in the incident doc — nice catch on the aws-sdk import 🙌",
+      "gate",
+    ],
+    [
+      "you nailed the x509 thing earlier 😅 ledger-mtls-ca has the 2027 root now, error ratio is back to 0 and the retry queue drained. coffee's on me ☕",
+      "gate",
+    ],
     // Pointed at, live, or back again: reports.
+    ["order-webhook-handler has been throwing errors since the rollout at 17:41", "investigate"],
+    ["error ratio went from 0 to 12% on ledger-api", "investigate"],
     ["what does this error mean? checkout keeps returning 502", "investigate"],
     ["how do you debug a crashloop? payments-api is in one right now", "investigate"],
     ["is there a runbook for redis failover? it's failing over every 5 min since 09:00", "investigate"],

@@ -9,8 +9,8 @@
  * alert's evidence names it). Exporters' own metric names; missing series mean nothing to say.
  */
 import { DateTime, Effect } from "effect"
-import type { Finding } from "../../domain/finding.js"
 import { awsResourceOfHost } from "../../domain/aws-endpoint.js"
+import type { Finding } from "../../domain/finding.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
