@@ -201,17 +201,29 @@ export const investigate = (
       })
     }
     const selectors = settings.scan_metrics > 0 ? scopeSelectors(values) : []
-    if (planned.length === 0 && selectors.length === 0) {
-      return {
-        status: "skipped",
-        findings: [],
-        summary: "",
-        reason: `no metric query applies: ${skipped.length === 0 ? "none configured" : skipped.join("; ")}`,
-        scanned: [],
-      } satisfies Outcome
-    }
     const now = yield* Clock.currentTimeMillis
     const incident = incidentWindow(task, now, settings.step_s * 1000)
+    if (planned.length === 0 && selectors.length === 0) {
+      const reason = `no metric query applies: ${skipped.length === 0 ? "none configured" : skipped.join("; ")}`
+      // Naming no service (a node's disk, a queue's backlog), the alert may still be about a
+      // shared resource that is full: the sweep needs no name.
+      const swept = yield* sweepSaturation(source, incident, settings.step_s).pipe(
+        Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - now))),
+        Effect.map((o) =>
+          o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },
+        ),
+        Effect.orElseSucceed(() => ({ findings: [], note: "saturation sweep: no answer" })),
+      )
+      return swept.findings.length === 0
+        ? ({ status: "skipped", findings: [], summary: "", reason, scanned: [] } satisfies Outcome)
+        : ({
+            status: "ok",
+            findings: swept.findings,
+            summary: `${swept.note}; ${reason}.`,
+            reason: null,
+            scanned: [],
+          } satisfies Outcome)
+    }
     const baselines = baselineWindows(incident)
     const remaining = Duration.millis(Math.max(0, answerByMs - now))
     const rule = (floor: number): AnomalyRule => ({

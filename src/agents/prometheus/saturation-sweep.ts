@@ -28,6 +28,8 @@ interface Check {
   readonly level: number
   readonly ratio: boolean
   readonly means: string
+  /** A node's own resource: the finding is about the node (`node/<name>`), the subject nodes share. */
+  readonly node?: boolean
 }
 
 export const saturationChecks: ReadonlyArray<Check> = [
@@ -52,6 +54,7 @@ export const saturationChecks: ReadonlyArray<Check> = [
     ratio: true,
     means:
       "a full nf_conntrack table makes the node drop new connections' packets (timeouts on that node only)",
+    node: true,
   },
   {
     id: "pg_connections",
@@ -79,6 +82,7 @@ export const saturationChecks: ReadonlyArray<Check> = [
     level: 0.9,
     ratio: true,
     means: "a full node disk brings DiskPressure: the kubelet evicts pods and images cannot be pulled",
+    node: true,
   },
   {
     id: "search_disk",
@@ -140,8 +144,8 @@ const findingOf = (
     severity: !check.ratio || peak >= 0.98 ? "high" : "medium",
     kind: "metric_anomaly",
     observedAt: DateTime.unsafeMake(atMs),
-    resource: `metric/${resource}/${check.id}`,
-    service: resource,
+    resource: check.node === true ? `node/${resource}` : `metric/${resource}/${check.id}`,
+    service: check.node === true ? null : resource,
     link,
     excerpt: redact(check.expr),
   }

@@ -282,7 +282,39 @@ describe("prometheusAgent", () => {
       const result = yield* run(vague, source)
       expect(result.status).toBe("skipped")
       expect(result.reason).toMatch(/no metric query applies/)
-      expect(replay.requests()).toEqual([])
+      // only the saturation sweep, which needs no name, was asked (and found nothing full)
+      const sweep = new Set(saturationChecks.map((c) => c.expr))
+      const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
+      expect(asked).toHaveLength(saturationChecks.length)
+      expect(asked.every((q) => sweep.has(q))).toBe(true)
+    }),
+  )
+
+  it.scoped("an alert naming no service still gets what the saturation sweep finds full", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      const node = { instance: "ip-10-30-7-142.eu-central-1.compute.internal", mountpoint: "/" }
+      const replay = yield* makePrometheusReplay({
+        series: [
+          { labels: { __name__: "node_filesystem_avail_bytes", ...node }, samples: gaugeSamples(() => 2e9) },
+          { labels: { __name__: "node_filesystem_size_bytes", ...node }, samples: gaugeSamples(() => 1e11) },
+        ],
+        now: () => Date.parse(now),
+      })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const disk = taskFor({
+        text: "[FIRING:1] NodeRootFilesystemAlmostFull\ninstance = ip-10-30-7-142.eu-central-1.compute.internal",
+        alertTime,
+        now,
+      })
+      const result = yield* run(disk, source)
+      expect(result.status).toBe("ok")
+      expect(result.findings.map((f) => [f.title, f.resource])).toEqual([
+        [
+          "ip-10-30-7-142.eu-central-1.compute.internal: node root filesystem nearly full (98%)",
+          "node/ip-10-30-7-142.eu-central-1.compute.internal",
+        ],
+      ])
     }),
   )
 

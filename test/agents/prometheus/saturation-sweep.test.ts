@@ -39,10 +39,16 @@ describe("sweepSaturation", () => {
       })
       const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
       const { findings, note } = yield* sweepSaturation(source, incident, 60)
-      expect(findings.map((f) => [f.title, f.severity, f.service])).toEqual([
-        ["redis-sessions-0: Redis memory at maxmemory (97%)", "medium", "redis-sessions-0"],
-        ["10.80.5.33: conntrack table full (100%)", "high", "10.80.5.33"],
-        ["data-db-0: volume nearly full (100%)", "high", "data-db-0"],
+      // A node's own table is about the node: its subject is the node, as the eks agent's are.
+      expect(findings.map((f) => [f.title, f.severity, f.service, f.resource])).toEqual([
+        [
+          "redis-sessions-0: Redis memory at maxmemory (97%)",
+          "medium",
+          "redis-sessions-0",
+          "metric/redis-sessions-0/redis_memory",
+        ],
+        ["10.80.5.33: conntrack table full (100%)", "high", null, "node/10.80.5.33"],
+        ["data-db-0: volume nearly full (100%)", "high", "data-db-0", "metric/data-db-0/volume_full"],
       ])
       expect(findings[0]?.detail).toContain("refuses every write")
       expect(note).toMatch(/^saturation sweep: redis-sessions-0/)
