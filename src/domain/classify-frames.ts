@@ -258,6 +258,14 @@ export const aGeneralQuestion = (message: Message): string | null => {
         (at(k + 1, "does") || at(k + 1, "do")) &&
         tokens.slice(k + 2, k + 8).includes("mean")) ||
       (t === "difference" && tokens[k + 1] === "between") ||
+      // "what is a circuit breaker?", "what's a good threshold for…": a thing in general (an
+      // article), not "what is wrong" nor "what is this error".
+      (t === "what" &&
+        (tokens[k + 1] === "is" || tokens[k + 1] === "s") &&
+        (tokens[k + 2] === "a" || tokens[k + 2] === "an")) ||
+      // "can you explain what p99 latency means?", "explain like I'm five: …"
+      (t === "explain" &&
+        tokens.slice(k + 1, k + 4).some((w) => w === "what" || w === "like" || w === "how")) ||
       (t === "how" &&
         (at(k + 1, "would", "you") || at(k + 1, "do", "you") || at(k + 1, "should", "we")) &&
         tokens.some((g) => generally.has(g))) ||

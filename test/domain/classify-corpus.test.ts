@@ -115,10 +115,11 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // fixture's style and mix, ten times larger (150 alerts, 150 chatter lines, three in four of
 // them everyday chatter): first sight, every alert investigated and 138 chatter lines gated
 // (92 %); the misses (hearts as emoji, general questions, "it's always DNS 😂") informed the
-// rules that gate 144 now. None is blind any more, so a new measure needs a new corpus
-// (docs/decisions.md).
+// rules that gate 144 now. The ninth, the same brief written after this stop's rules, gated
+// 136 of 150 at first sight (90.7 %), every alert investigated; 139 now. None is blind any
+// more, so a new measure needs a new corpus (docs/decisions.md).
 describe.each([
-  ["classification-blind-1.jsonl", 100, 100, 81],
+  ["classification-blind-1.jsonl", 100, 100, 82],
   ["classification-blind-2.jsonl", 100, 100, 75],
   ["classification-blind-3.jsonl", 100, 100, 72],
   ["classification-blind-4.jsonl", 100, 100, 66],
@@ -126,6 +127,7 @@ describe.each([
   ["classification-blind-6.jsonl", 100, 100, 61],
   ["classification-blind-7.jsonl", 100, 100, 58],
   ["classification-blind-8.jsonl", 150, 150, 144],
+  ["classification-blind-9.jsonl", 150, 150, 139],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

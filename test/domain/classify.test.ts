@@ -154,7 +154,12 @@ describe("general questions, reviews and emoji (stop 12, blind corpus 8 and sets
       "you nailed the x509 thing earlier 😅 ledger-mtls-ca has the 2027 root now, error ratio is back to 0 and the retry queue drained. coffee's on me ☕",
       "gate",
     ],
+    ["can you explain what p99 latency means?", "gate"],
+    ["explain like I'm five: what is a circuit breaker?", "gate"],
+    ["what's a good threshold for an error rate alert?", "gate"],
     // Pointed at, live, or back again: reports.
+    ["what is a 502 doing on checkout right now?", "investigate"],
+    ["explain how checkout is failing for EU users since 10:00", "investigate"],
     ["order-webhook-handler has been throwing errors since the rollout at 17:41", "investigate"],
     ["error ratio went from 0 to 12% on ledger-api", "investigate"],
     ["what does this error mean? checkout keeps returning 502", "investigate"],
