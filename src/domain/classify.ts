@@ -206,7 +206,12 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     ...named,
   ].filter(live)
   // "my brain is OOMing 🧠💥": a joke's emoji is part of the joke.
-  const joke = found.length === 0 && problemsOfNoSystem(message)
+  // "sev1 on floor 3: the coffee machine is in CrashLoopBackOff 😂": laughed at, a severity word
+  // or an alarm emoji are part of the joke too — never a system's name or a report.
+  const laughing = /😂|🤣|😆|😅|🙃|😄|😁|\b(?:lol|lmao|rofl|haha\w*)\b/i.test(message.text)
+  const joke =
+    problemsOfNoSystem(message) &&
+    (found.length === 0 || (laughing && found.every((e) => /^(?:severity|incident) word:/.test(e.reason))))
   const evidence = joke ? [] : [...found, ...alarms.filter(live)]
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)

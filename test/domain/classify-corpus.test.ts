@@ -116,7 +116,7 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // them everyday chatter): first sight, every alert investigated and 138 chatter lines gated
 // (92 %); the misses (hearts as emoji, general questions, "it's always DNS 😂") informed the
 // rules that gate 144 now. The ninth, the same brief written after this stop's rules, gated
-// 136 of 150 at first sight (90.7 %), every alert investigated; 139 now. None is blind any
+// 136 of 150 at first sight (90.7 %), every alert investigated; 140 now. None is blind any
 // more, so a new measure needs a new corpus (docs/decisions.md).
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 82],
@@ -127,7 +127,7 @@ describe.each([
   ["classification-blind-6.jsonl", 100, 100, 61],
   ["classification-blind-7.jsonl", 100, 100, 58],
   ["classification-blind-8.jsonl", 150, 150, 144],
-  ["classification-blind-9.jsonl", 150, 150, 139],
+  ["classification-blind-9.jsonl", 150, 150, 140],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

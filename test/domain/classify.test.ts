@@ -157,7 +157,14 @@ describe("general questions, reviews and emoji (stop 12, blind corpus 8 and sets
     ["can you explain what p99 latency means?", "gate"],
     ["explain like I'm five: what is a circuit breaker?", "gate"],
     ["what's a good threshold for an error rate alert?", "gate"],
+    [
+      "sev1 on floor 3: the coffee machine has been in CrashLoopBackOff since 9am ☕🔥 can you page facilities or at least kubectl rollout restart it? 😂",
+      "gate",
+    ],
+    ["lol the coffee machine is down again, SEV0 for the office", "gate"],
     // Pointed at, live, or back again: reports.
+    ["sev1: checkout is down lol", "investigate"],
+    ["the coffee machine is down but payments-api is throwing 500s 😂", "investigate"],
     ["what is a 502 doing on checkout right now?", "investigate"],
     ["explain how checkout is failing for EU users since 10:00", "investigate"],
     ["order-webhook-handler has been throwing errors since the rollout at 17:41", "investigate"],
