@@ -8,6 +8,7 @@
  */
 import { DateTime, Schema } from "effect"
 import { instantOf, list, ObjectMeta, opt, StringMap, Text } from "./kubernetes.js"
+import { type LabelRequirement, matchesLabels } from "./label-requirements.js"
 
 export const LabelSelector = Schema.Struct({
   matchLabels: StringMap,
@@ -98,27 +99,41 @@ export const PodDisruptionBudget = Schema.Struct({
 export type PodDisruptionBudget = typeof PodDisruptionBudget.Type
 
 /**
+ * A structured selector as requirements; an operator this reader does not know is none: the
+ * selector then picks nothing rather than everything.
+ */
+const requirementsOf = (selector: LabelSelector): ReadonlyArray<LabelRequirement> | null => {
+  const out: Array<LabelRequirement> = Object.entries(selector.matchLabels).map(([key, value]) => ({
+    op: "eq",
+    key,
+    value,
+  }))
+  for (const e of selector.matchExpressions) {
+    const op = expressionOps[e.operator]
+    if (op === undefined) return null
+    out.push(op === "in" || op === "notin" ? { op, key: e.key, values: e.values } : { op, key: e.key })
+  }
+  return out
+}
+
+const expressionOps: Readonly<Record<string, "in" | "notin" | "exists" | "absent">> = {
+  In: "in",
+  NotIn: "notin",
+  Exists: "exists",
+  DoesNotExist: "absent",
+}
+
+/**
  * Does the selector pick an object with these labels? The API's semantics: every matchLabels
  * pair and every expression must hold; an empty selector picks everything.
  */
-export const selectorMatches = (selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean =>
-  Object.entries(selector.matchLabels).every(([k, v]) => labels[k] === v) &&
-  selector.matchExpressions.every((e) => {
-    const value = labels[e.key]
-    switch (e.operator) {
-      case "In":
-        return value !== undefined && e.values.includes(value)
-      case "NotIn":
-        return value === undefined || !e.values.includes(value)
-      case "Exists":
-        return value !== undefined
-      case "DoesNotExist":
-        return value === undefined
-      default:
-        // An operator this reader does not know selects nothing rather than everything.
-        return false
-    }
-  })
+export const selectorMatches = (
+  selector: LabelSelector,
+  labels: Readonly<Record<string, string>>,
+): boolean => {
+  const requirements = requirementsOf(selector)
+  return requirements !== null && matchesLabels(requirements, labels)
+}
 
 /** When the object last changed: its creation or the latest write a manager recorded. */
 export const lastChangedAt = (meta: typeof ChangedMeta.Type): DateTime.Utc | null =>

@@ -7,10 +7,9 @@
  * Parsing is total: a malformed selector is a message (→ 400), never an exception.
  */
 
-export type LabelRequirement =
-  | { readonly op: "eq" | "ne"; readonly key: string; readonly value: string }
-  | { readonly op: "in" | "notin"; readonly key: string; readonly values: ReadonlyArray<string> }
-  | { readonly op: "exists" | "absent"; readonly key: string }
+import type { LabelRequirement } from "../domain/label-requirements.js"
+
+export { type LabelRequirement, matchesLabels } from "../domain/label-requirements.js"
 
 export type FieldRequirement = { readonly op: "eq" | "ne"; readonly path: string; readonly value: string }
 
@@ -70,29 +69,6 @@ export const parseLabelSelector = (selector: string): Parsed<ReadonlyArray<Label
   }
   return { ok: true, value: out }
 }
-
-const matchesOne = (r: LabelRequirement, labels: Readonly<Record<string, string>>): boolean => {
-  const v = Object.hasOwn(labels, r.key) ? labels[r.key] : undefined
-  switch (r.op) {
-    case "eq":
-      return v === r.value
-    case "ne":
-      return v !== r.value
-    case "in":
-      return v !== undefined && r.values.includes(v)
-    case "notin":
-      return v === undefined || !r.values.includes(v)
-    case "exists":
-      return v !== undefined
-    case "absent":
-      return v === undefined
-  }
-}
-
-export const matchesLabels = (
-  requirements: ReadonlyArray<LabelRequirement>,
-  labels: Readonly<Record<string, string>>,
-): boolean => requirements.every((r) => matchesOne(r, labels))
 
 /** Split at commas not escaped by a backslash, then unescape. */
 const fieldTerms = (selector: string): ReadonlyArray<string> =>
