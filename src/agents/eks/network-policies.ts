@@ -170,25 +170,24 @@ interface Blocked {
 /** See the module header. */
 export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<Finding> => {
   const { ctx } = input
-  const changedAt = new Map(
-    input.policies.flatMap((policy) => {
-      const at = lastChangedAt(policy.metadata)
-      return at !== null &&
-        at.epochMillis >= ctx.window.changesSince.epochMillis &&
-        at.epochMillis <= ctx.window.end.epochMillis
-        ? [[policy, at] as const]
-        : []
-    }),
-  )
-  if (changedAt.size === 0) return []
-  const recent = [...changedAt].map(([policy, at]) => ({ policy, at }))
+  const recent = input.policies.flatMap((policy) => {
+    const at = lastChangedAt(policy.metadata)
+    return at !== null &&
+      at.epochMillis >= ctx.window.changesSince.epochMillis &&
+      at.epochMillis <= ctx.window.end.epochMillis
+      ? [{ policy, at }]
+      : []
+  })
+  if (recent.length === 0) return []
   const clients = input.workloads.filter(
     (w) => w.inScope && w.pods.length + (w.deployment === null ? 0 : 1) > 0,
   )
-  const describe = (policy: NetworkPolicy, at: DateTime.Utc): string => {
+  /** "created 09:20:14Z", or "changed …" when a manager wrote it after its creation. */
+  const when = (policy: NetworkPolicy, at: DateTime.Utc): string => {
     const created = instantOf(policy.metadata.creationTimestamp)
-    return `${policy.metadata.name} (${created !== null && created.epochMillis === at.epochMillis ? "created" : "changed"} ${hhmmss(at)})`
+    return `${created !== null && created.epochMillis === at.epochMillis ? "created" : "changed"} ${hhmmss(at)}`
   }
+
   return clients.flatMap((w) => {
     const hosts = configuredHosts(containersOf(w))
     const symptoms = failingConnections(w, input.logs.get(resourceOf(w)) ?? [])
@@ -196,7 +195,7 @@ export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<
     const egress = input.policies.filter((p) => picks(p, w) && restricts(p, "Egress"))
     const changed = recent.filter(({ policy }) => egress.includes(policy))
     const egressFinding = (): ReadonlyArray<Finding> => {
-      const lead = changed.sort((a, b) => b.at.epochMillis - a.at.epochMillis)[0]
+      const lead = [...changed].sort((a, b) => b.at.epochMillis - a.at.epochMillis)[0]
       if (lead === undefined) return []
       const rules = egress.flatMap((p) => p.spec.egress)
       const candidates: ReadonlyArray<Blocked> = [
@@ -210,7 +209,7 @@ export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<
       const blocked = candidates.filter(
         (c, i) => !allowedBy(c.port, rules) && candidates.findIndex((d) => d.port === c.port) === i,
       )
-      const names = changed.map(({ policy, at }) => describe(policy, at))
+      const names = changed.map(({ policy, at }) => `${policy.metadata.name} (${when(policy, at)})`)
       const blockedText =
         blocked.length === 0 ? "" : ` — not ${blocked.map((b) => `${b.port} (${b.what})`).join(", ")}`
       const ns = lead.policy.metadata.namespace ?? ""
@@ -237,7 +236,7 @@ export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<
       ...recent.flatMap(({ policy, at }) => {
         const ns = policy.metadata.namespace ?? ""
         const name = policy.metadata.name
-        const changed = describe(policy, at).replace(`${name} (`, "").replace(/\)$/, "")
+        const changed = when(policy, at)
         if (picks(policy, w)) return []
         // Ingress of a dependency: a policy on the pods of a host this workload connects to.
         const target = input.workloads.find((d) => d !== w && picks(policy, d) && hostOf(d, hosts) !== null)
