@@ -201,6 +201,35 @@ export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): bo
   m.channel === alert.channel && m.messageId === alert.messageId
 
 // "nobody deployed anything", "no deploys today", "we didn't roll anything out": a change denied.
+// "minor version upgrade 15.6 → 15.8 is scheduled for tonight 23:00 UTC": work announced for
+// later, not a change that happened — unless its time has come by the end of the window.
+const plannedWords =
+  /\b(?:scheduled (?:for|at)|is scheduled|planned for|will (?:be )?(?:deploy|roll|upgrad|apply|run|happen|start|take place)\w*|tonight|tomorrow|next (?:week|month|mon|tue|wed|thu|fri|sat|sun)\w*)\b/i
+// ("will be deployed" is still the plan.)
+const underWayWords =
+  /\b(?:now|just|done|in progress|underway|is live|went out|starting|rolling)\b|(?<!\bbe )\b(?:completed?|finished|deployed|rolled out|applied|started)\b/i
+const clockTime = /\b([01]?\d|2[0-3]):([0-5]\d)\b/
+
+/** Whether `m` announces work for a time after `until` (see plannedWords). */
+const plannedAfter = (m: HistoryMessage, until: DateTime.Utc): boolean => {
+  if (!plannedWords.test(m.text) || underWayWords.test(m.text)) return false
+  const day = new Date(m.postedAt.epochMillis)
+  const later = /\btomorrow\b/i.test(m.text) ? 1 : 0
+  const clock = clockTime.exec(m.text)
+  if (clock === null) {
+    // No clock time: "tomorrow", "next week" are later while the window is on the message's day.
+    return new Date(until.epochMillis).toISOString().slice(0, 10) === day.toISOString().slice(0, 10)
+  }
+  const at = Date.UTC(
+    day.getUTCFullYear(),
+    day.getUTCMonth(),
+    day.getUTCDate() + later,
+    Number(clock[1]),
+    Number(clock[2]),
+  )
+  return at > until.epochMillis
+}
+
 const deniedChange =
   /\b(?:nobody|no one|noone|nothing|not|never|didn't|did not|haven't|have not|no)\b[^.!?\n]{0,25}\b(?:deploy(?:ed|s)?|rolled out|released|shipped|changed)\b/i
 
@@ -291,7 +320,7 @@ export const classifyMessage = (
     (deployWords.test(m.text) && !deniedChange.test(m.text)) ||
     versionShipped.test(m.text) ||
     percentageMoved.test(m.text)
-  if (!symptom && change && between(m, window.changesSince, window.end))
+  if (!symptom && change && between(m, window.changesSince, window.end) && !plannedAfter(m, window.end))
     return {
       kind: "deploy_announcement",
       severity: "medium",

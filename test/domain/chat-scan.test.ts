@@ -117,6 +117,24 @@ describe("scanChat", () => {
     ])
   })
 
+  it("work announced for later is no change, until its time has come by the end of the window", () => {
+    // the window ends 13:10
+    const tonight = msg(
+      "2026-11-27T09:00:00Z",
+      "reminder: payments-api db minor version upgrade 15.6 -> 15.8 is scheduled for tonight 23:00 UTC",
+    )
+    const tomorrow = msg(
+      "2026-11-27T11:00:00Z",
+      "payments-api v2.15.0 will be deployed tomorrow after the freeze",
+    )
+    const came = msg("2026-11-27T09:00:00Z", "payments-api config rollout is scheduled for 12:30 UTC")
+    const now = msg("2026-11-27T12:50:00Z", "the payments-api deploy scheduled for 12:45 is rolling now")
+    expect(scan([tonight, tomorrow, came, now]).matches.map((m) => m.message.messageId)).toEqual([
+      now.messageId,
+      came.messageId,
+    ])
+  })
+
   it("a deploy older than the change lookback, or of another service, is not a finding", () => {
     const old = msg("2026-11-27T06:59:00Z", "deployed payments-api v2.13.0")
     const other = msg("2026-11-27T13:00:00Z", "deployed search-api v1.8.1 to eks-prod")
