@@ -172,22 +172,23 @@ const investigate = (task: AgentTask) =>
       .flat()
       .map((l) => l.text)
     const nextDoor = dependencyNamespaces(readLogTexts, namespaces)
-    const neighbours =
-      nextDoor.length === 0 || task.deadline.epochMillis - (yield* Clock.currentTimeMillis) <= answerReserveMs
-        ? []
-        : yield* readNeighbours(cluster, reader, nextDoor)
-    // Names that do not resolve: the cluster DNS every pod resolves through says why.
-    const dns =
-      namesFailToResolve(readLogTexts) &&
-      !namespaces.includes(clusterDnsNamespace) &&
-      task.deadline.epochMillis - (yield* Clock.currentTimeMillis) > answerReserveMs
-        ? yield* readClusterDns(cluster, reader, ctx)
-        : []
-    // A dependency's own policies may refuse the in-scope pods' connections (its ingress).
-    const neighbourPolicies =
-      neighbours.length === 0
-        ? []
-        : yield* perNamespace("networkpolicies", cluster.listNetworkPolicies, nextDoor)
+    const timeLeft = task.deadline.epochMillis - (yield* Clock.currentTimeMillis) > answerReserveMs
+    const nextDoorRead = nextDoor.length > 0 && timeLeft
+    // Read together: the dependencies next door, their own policies (a dependency's ingress may
+    // refuse the in-scope pods), and — when names do not resolve — the cluster DNS every pod
+    // resolves through.
+    const [neighbours, neighbourPolicies, dns] = yield* Effect.all(
+      [
+        nextDoorRead ? readNeighbours(cluster, reader, nextDoor) : Effect.succeed([]),
+        nextDoorRead
+          ? perNamespace("networkpolicies", cluster.listNetworkPolicies, nextDoor)
+          : Effect.succeed([]),
+        timeLeft && namesFailToResolve(readLogTexts) && !namespaces.includes(clusterDnsNamespace)
+          ? readClusterDns(cluster, reader, ctx)
+          : Effect.succeed([]),
+      ],
+      { concurrency: 3 },
+    )
     const analysis = analyze({
       workloads: [...workloads, ...neighbours],
       nodes,
