@@ -95,6 +95,14 @@ const byKind: Readonly<Record<string, Mode>> = {
   related_alert: "context",
 }
 
+/**
+ * Names that do not resolve, in lower case: the resolver's and the clients' words (a lookup that
+ * timed out is DNS failing, before it reads as a plain timeout). Also what makes the eks agent
+ * read the cluster DNS (cluster-dns.ts).
+ */
+export const namesNotResolving =
+  /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/
+
 /** Free-text modes, first match wins (the deeper failure before its surface). */
 const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // The kubelet's words for an eviction ("The node was low on resource: ephemeral-storage"), not
@@ -129,12 +137,7 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "certificate",
     /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|tls: (?:bad certificate|unknown certificate authority|unknown certificate|certificate required|expired certificate)|certificateexpiredexception|pkix path (?:building|validation) failed|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
   ],
-  // Names that do not resolve: the resolver's and the clients' words (a lookup that timed out is
-  // DNS failing, before it reads as a plain timeout).
-  [
-    "dns",
-    /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/,
-  ],
+  ["dns", namesNotResolving],
   // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
   [
     "auth",

@@ -9,6 +9,7 @@
  * CoreDNS, the dependency cause inference ties a workload's DNS failures to (causes-scope.ts).
  * Pure, but for the label selector and container the agent reads with.
  */
+import { namesNotResolving } from "../../domain/causes-modes.js"
 import type { Finding } from "../../domain/finding.js"
 import type { Pod } from "../../domain/kubernetes.js"
 import type { ContainerLog } from "./container-logs.js"
@@ -17,13 +18,9 @@ import { type AnalysisContext, eksFinding, observedNow } from "./eks-finding.js"
 export const clusterDnsNamespace = "kube-system"
 export const clusterDnsSelector = "k8s-app=kube-dns"
 
-/** A client failing to resolve a name (glibc, Go, Node, Java, curl, Python). */
-const resolutionFailure =
-  /eai_again|enotfound|no such host|server misbehaving|temporary failure in name resolution|name or service not known|could not resolve host|unknownhostexception|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|nxdomain|servfail/i
-
 /** Whether the workload's own lines say names do not resolve: then the cluster DNS is read. */
 export const namesFailToResolve = (texts: ReadonlyArray<string>): boolean =>
-  texts.some((t) => resolutionFailure.test(t))
+  texts.some((t) => namesNotResolving.test(t.toLowerCase()))
 
 /** CoreDNS's own words for failing: its errors plugin, a forward with no healthy upstream, a SERVFAIL. */
 const dnsServerFailure =
