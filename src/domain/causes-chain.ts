@@ -14,6 +14,7 @@ import {
   type Mode,
   modeOf,
   modeRank,
+  rateLimitedWords,
   textMode,
 } from "./causes-modes.js"
 import {
@@ -79,8 +80,6 @@ const deepModes: ReadonlySet<string> = new Set([
   "certificate",
   "auth",
 ])
-
-const rateLimitWords = /\b429\b|rate.?limit|too many requests|throttl/
 
 const timeOf = (f: Finding): number | null => f.observedAt?.epochMillis ?? null
 
@@ -222,7 +221,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     const dropsTraffic = roots.some((f) => f.kind === "network_policy")
     // Requests refused for a rate limit (429) failed, though a client that retries logs them at
     // WARN: the errors that follow are theirs.
-    const rateLimited = mode === "limits" && roots.some((f) => rateLimitWords.test(textOf(f)))
+    const rateLimited = mode === "limits" && roots.some((f) => rateLimitedWords.test(textOf(f)))
     if ((deepModes.has(mode) || dropsTraffic) && (!weak || rateLimited)) deepKey ??= own
     if ((probeExplainers.has(mode) || dropsTraffic) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own

@@ -4,7 +4,7 @@
  * taken only from the evidence — its kinds and its text — so a cause never claims a word its
  * findings do not support. The canonical term comes first; the kind itself matches it.
  */
-import { kindAndText, type Mode, modeRank, textMode } from "./causes-modes.js"
+import { kindAndText, type Mode, modeRank, rateLimitedWords, textMode } from "./causes-modes.js"
 import type { Finding } from "./finding.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
@@ -189,7 +189,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       "throttled by the provider (rate exceeded)",
     ],
     // An API answering 429: the caller is over the rate it is allowed.
-    [/\b429\b|too many requests|rate.?limit(?:ed|ing|s)?\b/, "rate limited (429 Too Many Requests)"],
+    [rateLimitedWords, "rate limited (429 Too Many Requests)"],
     // The saturation sweep's finding: full memory, whichever policy decides what gives.
     [
       /redis memory at maxmemory/,

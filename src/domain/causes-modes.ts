@@ -103,6 +103,9 @@ const byKind: Readonly<Record<string, Mode>> = {
 export const namesNotResolving =
   /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/
 
+/** A request refused for its rate, in lower case: an API's 429 (not a CPU being throttled). */
+export const rateLimitedWords = /\b429\b|too many requests|rate.?limit(?:ed|ing|s)?(?![a-z])/
+
 /** Free-text modes, first match wins (the deeper failure before its surface). */
 const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // The kubelet's words for an eviction ("The node was low on resource: ephemeral-storage"), not
