@@ -23,6 +23,7 @@ import {
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
+import { tokenCategory } from "./classify-phrases.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
@@ -117,6 +118,10 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
   return rest.verdict === "chatter" ? result("chatter", [...rest.reasons, "about a quoted alert"]) : null
 }
 
+/** A laugh in the message: an emoji or a word ("lol", "hahaha", "lmao"). */
+const laughing = (message: Message): boolean =>
+  /😂|🤣|😆|😅|🙃|😄|😁/.test(message.text) || message.tokens.some((t) => tokenCategory(t) === "laughter")
+
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
   const alarms = message.emoji
     .filter(isAlarm)
@@ -208,10 +213,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // "my brain is OOMing 🧠💥": a joke's emoji is part of the joke.
   // "sev1 on floor 3: the coffee machine is in CrashLoopBackOff 😂": laughed at, a severity word
   // or an alarm emoji are part of the joke too — never a system's name or a report.
-  const laughing = /😂|🤣|😆|😅|🙃|😄|😁|\b(?:lol|lmao|rofl|haha\w*)\b/i.test(message.text)
   const joke =
-    problemsOfNoSystem(message) &&
-    (found.length === 0 || (laughing && found.every((e) => /^(?:severity|incident) word:/.test(e.reason))))
+    (found.length === 0 ||
+      (found.every((e) => /^(?:severity|incident) word:/.test(e.reason)) && laughing(message))) &&
+    problemsOfNoSystem(message)
   const evidence = joke ? [] : [...found, ...alarms.filter(live)]
   const asks = requests(message).filter(live)
   const strong = evidence.filter((e) => e.strong)
