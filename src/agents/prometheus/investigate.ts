@@ -175,6 +175,17 @@ const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs
   )
 }
 
+/** The saturation sweep in the time left before `answerByMs`; late, it says so and finds nothing. */
+const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: number, answerByMs: number) =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) =>
+    sweepSaturation(source, incident, stepS).pipe(
+      Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - now))),
+      Effect.map((o) =>
+        o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },
+      ),
+    ),
+  )
+
 export const investigate = (
   task: AgentTask,
   source: MetricSourceService,
@@ -207,13 +218,7 @@ export const investigate = (
       const reason = `no metric query applies: ${skipped.length === 0 ? "none configured" : skipped.join("; ")}`
       // Naming no service (a node's disk, a queue's backlog), the alert may still be about a
       // shared resource that is full: the sweep needs no name.
-      const swept = yield* sweepSaturation(source, incident, settings.step_s).pipe(
-        Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - now))),
-        Effect.map((o) =>
-          o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },
-        ),
-        Effect.orElseSucceed(() => ({ findings: [], note: "saturation sweep: no answer" })),
-      )
+      const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs)
       return swept.findings.length === 0
         ? ({ status: "skipped", findings: [], summary: "", reason, scanned: [] } satisfies Outcome)
         : ({
@@ -291,13 +296,7 @@ export const investigate = (
           })
     }
     // Then what is full right now among shared resources, in the time that is left.
-    const left = Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))
-    const swept = yield* sweepSaturation(source, incident, settings.step_s).pipe(
-      Effect.timeoutOption(left),
-      Effect.map((o) =>
-        o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },
-      ),
-    )
+    const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs)
     const scannedFindings = scanned?.findings ?? []
     const findings = [...judged.flatMap((o) => o.findings), ...scannedFindings, ...swept.findings]
     const notes = [
