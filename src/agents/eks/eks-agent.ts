@@ -27,7 +27,6 @@ import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import {
   concurrency,
   type Gap,
-  logTailLines,
   logTargets,
   makeReader,
   type Reader,
@@ -242,26 +241,18 @@ const readClusterDns = (cluster: ClusterService, reader: Reader, ctx: AnalysisCo
       cluster.listPods(clusterDnsNamespace, { labelSelector: clusterDnsSelector }),
       [],
     )
-    const logs = yield* Effect.forEach(
-      pods.filter((p) => p.status.phase === "Running").slice(0, 2),
-      (p) => {
-        const container = p.spec.containers[0]?.name ?? "coredns"
-        return Effect.map(
-          reader.read(
-            `logs ${clusterDnsNamespace}/${p.metadata.name}/${container}`,
-            Effect.map(
-              cluster.podLogs(clusterDnsNamespace, p.metadata.name, { container, tailLines: logTailLines }),
-              (text): string | null => text,
-            ),
-            null,
-          ),
-          (text): ReadonlyArray<ContainerLog> =>
-            text === null ? [] : [{ pod: p.metadata.name, container, previous: false, text }],
-        )
-      },
-      { concurrency: 2 },
-    )
-    return clusterDnsFindings(pods, logs.flat(), ctx)
+    const targets = pods
+      .filter((p) => p.status.phase === "Running")
+      .slice(0, 2)
+      .map((p) => ({
+        workload: "cluster-dns",
+        namespace: clusterDnsNamespace,
+        pod: p.metadata.name,
+        container: p.spec.containers[0]?.name ?? "coredns",
+        previous: false,
+      }))
+    const logs = yield* readLogs(cluster, reader, targets)
+    return clusterDnsFindings(pods, logs.get("cluster-dns") ?? [], ctx)
   })
 
 /** The workloads of dependency namespaces, out of the alert's scope (each read may fail alone). */
