@@ -26,7 +26,7 @@ import {
   personalSubjects,
   severityWords,
 } from "./classify-lexicon.js"
-import { problemReport } from "./classify-reports.js"
+import { lowerIsBetter, problemReport } from "./classify-reports.js"
 import { type Clause, type Message, urlToken } from "./classify-text.js"
 
 /** Bare incident vocabulary: weak, unless negated, about a person, an idiom, or meta talk. */
@@ -43,7 +43,11 @@ const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Eviden
     return null
   const chain = chainBefore(tokens, c.start, j)
   if (chain.subject >= c.start && personalSubjects.has(at(tokens, chain.subject))) return null
-  if (t === "down" && (downIdioms.has(at(tokens, j - 1)) || at(tokens, j - 1) === "am")) return null
+  if (
+    t === "down" &&
+    (downIdioms.has(at(tokens, j - 1)) || lowerIsBetter.has(at(tokens, j - 1)) || at(tokens, j - 1) === "am")
+  )
+    return null
   if (decreases.has(t) && isProblemWord(at(tokens, chain.subject))) return null
   const word = t.replaceAll("_", " ")
   return { reason: severity ? `severity word: ${word}` : `incident word: ${word}`, at: j, strong: false }
@@ -57,7 +61,11 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
     let meta = false
     for (let j = c.start; j < c.end && !meta; j += 1) meta = metaWords.has(at(tokens, j))
     const window = tokens.slice(c.start, Math.min(c.end, c.start + 200))
-    const active = window.some((t) => activeMarkers.has(t)) && !window.some((t) => closureWords.has(t))
+    // "again" closing a question is "remind me" ("how do I silence an alert again?"), not a recurrence.
+    const active =
+      window.some(
+        (t, k) => activeMarkers.has(t) && !(c.question && t === "again" && k === window.length - 1),
+      ) && !window.some((t) => closureWords.has(t))
     for (let j = c.start; j < c.end; j += 1) {
       const t = at(tokens, j)
       const failure =
@@ -101,6 +109,9 @@ export const problemsOfNoSystem = (message: Message): boolean => {
 const consoleHosts =
   /grafana|kibana|datadoghq|console\.aws|cloudwatch|pagerduty|opsgenie|sentry\.io|newrelic|splunk|honeycomb\.io|prometheus|alertmanager|uptimerobot|pingdom|betterstack|statuspage|\/d\/|\/dashboards?\b|\/alerting\b|\/monitors\b|\/incidents\b|\/explore\b/
 
+const documentHosts =
+  /^https?:\/\/(?:docs\.google\.com|drive\.google\.com|[\w-]+\.atlassian\.net\/wiki|notion\.so|www\.notion\.so)\//
+
 export const dashboardLinks = (message: Message): ReadonlyArray<Evidence> => {
   const links: Array<Evidence> = []
   let n = 0
@@ -108,7 +119,8 @@ export const dashboardLinks = (message: Message): ReadonlyArray<Evidence> => {
     if (t !== urlToken) return
     const url = message.urls[n] ?? ""
     n += 1
-    if (consoleHosts.test(url.slice(0, 2048))) {
+    // A document ("docs.google.com/document/d/…") is not a dashboard, whatever its path says.
+    if (consoleHosts.test(url.slice(0, 2048)) && !documentHosts.test(url)) {
       const host = url.replace(/^https?:\/\//, "").split(/[/?#]/)[0] ?? url
       links.push({ reason: `dashboard link: ${host.slice(0, 80)}`, at: i, strong: true })
     }

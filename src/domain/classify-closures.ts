@@ -4,7 +4,7 @@
  * ("the outage is over", "errors are down to zero", "502s are gone", "incident closed").
  * Closures in questions ("fixed?") or subordinate clauses ("…after we fixed X") do not count.
  */
-import { chainBefore, type Evidence, isProblemWord } from "./classify-grammar.js"
+import { chainBefore, type Evidence, isProblemWord, nobodyWords } from "./classify-grammar.js"
 import {
   closureWords,
   decreases,
@@ -47,11 +47,14 @@ const recoveredFollowers = words("again now fine normally properly ok")
 const holdingFollowers = words("up steady well strong fine")
 /** "all good otherwise": fine apart from the problem just reported. */
 const exceptions = words("otherwise besides else apart")
+const describing = words("which though although even")
+const proposals = words("is would could might may as")
 /** An incident, ticket or alert closed. */
-const closings = words("closed closing close")
-const closable = words("incident issue ticket alert alarm page outage this it")
+const closings = words("closed closing close archive archived")
+const closable = words("incident issue ticket alert alarm page outage this it thread channel loop")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
+const runsHow = words("with on as from against under off")
 /** "we need the new prices live", "should be fine": a wish or an expectation, not news. */
 const wishes = words(
   "need needs needed want wants wanted should must hope hoping until waiting expect expecting",
@@ -61,7 +64,9 @@ const wishes = words(
  * ago" is a suspect, not a closure): they close a problem only when what shipped is a fix.
  */
 const shipWords = words("deployed shipped merged released landed published")
-const fixWords = words("fix fixes hotfix patch patched rollback revert mitigation workaround")
+const fixWords = words(
+  "fix fixes hotfix patch patched rollback revert mitigation workaround cleanup restart redeploy failover bump",
+)
 const shipsAFix = (tokens: ReadonlyArray<string>, c: Clause, j: number, subject: string): boolean =>
   fixWords.has(subject) ||
   tokens.slice(j + 1, Math.min(c.end, j + 5)).some((w) => fixWords.has(w)) ||
@@ -119,7 +124,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const negated = j > c.start && (prev === "not" || prev === "never")
   // A few words back at most: this runs for every token, and a clause can be the whole text.
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
-  if (modals.has(prev)) return null
+  // "we can close the ticket": allowed to close is closed; "nobody can complete picks" is not done.
+  if (modals.has(prev) && !closings.has(t)) return null
   // "the live event starts in 40 min": live as an adjective, not news that something is live.
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
@@ -151,14 +157,32 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
-    const activity = activities.has(t) ? prev === "is" || prev === "are" : chain.linking
+    // "pipelines are running with an older version": how it runs, not that it came back.
+    const activity = activities.has(t)
+      ? (prev === "is" || prev === "are") && !runsHow.has(next)
+      : chain.linking
     if (activity || recoveredFollowers.has(next)) return t
   }
   if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
   if (t === "over" && chain.linking && !/^\d/.test(next)) return `${subject} is over`
   // "incident over, downgrading to monitoring": the closing note's own shorthand.
   if (t === "over" && j - 1 >= c.start && closable.has(prev) && !/^\d/.test(next)) return `${prev} over`
-  if (decreases.has(t) && problemWord(subject)) return `${subject} ${t}`
+  // "nothing is settling" says work stopped, not that a problem did.
+  if (decreases.has(t) && problemWord(subject) && !nobodyWords.has(subject)) return `${subject} ${t}`
+  // "the ALARM state was expected": known and explained, nothing to look at.
+  if (
+    t === "expected" &&
+    !chain.negated &&
+    (prev === "was" || prev === "is" || prev === "were" || prev === "are")
+  )
+    return `${prev} expected`
+  // "the cleanup worked", "the rollback worked": a fix that did its job.
+  if (
+    t === "worked" &&
+    !chain.negated &&
+    (fixWords.has(subject) || (subject === "it" && j - 1 === chain.subject))
+  )
+    return `${subject} worked`
   if (closings.has(t) && [next, tokens[j + 2] ?? "", subject].some((w) => closable.has(w)))
     return `${t} ${next}`
   const doneWithProblems = next === "with" && tokens.slice(j + 2, Math.min(c.end, j + 5)).some(problemWord)
@@ -172,7 +196,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   )
     return t
   if (
-    j === c.start &&
+    (j === c.start ||
+      tokens.slice(c.start, j).every((w) => w === "just" || w === "finally" || w === "already")) &&
     statusVerbs.has(t) &&
     !destinations.has(next) &&
     (!shipWords.has(t) || shipsAFix(tokens, c, j, subject))
@@ -215,6 +240,12 @@ export const closureSignals = (message: Message): ClosureSignals => {
       if (c.question || i > subordinate) continue
       const closure = closureAt(tokens, c, i)
       if (closure === null || exceptions.has(tokens[i + 1] ?? "")) continue
+      // "jobs shown as running that finished ages ago", "even though the jobs finished green": a
+      // relative or conceding clause describes, it brings no news of recovery.
+      if (tokens[i - 1] === "that" || tokens.slice(Math.max(0, i - 3), i).some((w) => describing.has(w)))
+        continue
+      // "rolling back is an option": a remedy proposed, not done.
+      if (proposals.has(tokens[i + 1] ?? "")) continue
       // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny.
       if (tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
       closures.push({

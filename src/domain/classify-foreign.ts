@@ -12,11 +12,32 @@ import type { Evidence } from "./classify-grammar.js"
 import type { Message } from "./classify-text.js"
 
 const strong =
-  /\b(?:no (?:funciona|carga|responde|anda|conecta|llegan?|sale|salen)|est[aá]n? ca[ií]d[oa]s?|se (?:cay[oó]|cayeron)|n[aã]o (?:funciona|carrega|abre|responde|conecta|chega|chegam|sai|saem)|fora do ar|caiu|travou|travad[oa]s?|ne (?:fonctionne|marche|charge|répond|part|partent|passe|passent)(?: plus| pas)|n'arrivent plus|n'arrive plus|en panne|hors service|(?:funktioniert|geht|lädt|läuft) (?:nicht|nichts)|nicht (?:mehr )?erreichbar|ausgefallen|kaputt|non (?:funziona|carica|risponde|invia|arriva|arrivano|parte|partono)|(?:è|sono) giù|werkt niet|doet het niet|ligt plat|platgelegd|bloquead[oa]s|bloqu[ée]e?s|bloccat[oi])(?![\p{L}])/iu
+  /\b(?:no (?:funciona|carga|responde|anda|conecta|llegan?|sale|salen)|est[aá]n? ca[ií]d[oa]s?|se (?:cay[oó]|cayeron)|n[aã]o (?:funciona|carrega|abre|responde|conecta|chega|chegam|sai|saem)|fora do ar|caiu|travou|travad[oa]s?|ne (?:fonctionne|marche|charge|répond|part|partent|passe|passent)(?: plus| pas)|n'arrivent plus|n'arrive plus|en panne|hors service|(?:funktioniert|geht|lädt|läuft) (?:nicht|nichts)|nicht (?:mehr )?erreichbar|ausgefallen|kaputt|non (?:funziona|carica|risponde|invia|arriva|arrivano|parte|partono)|(?:è|sono) giù|werkt niet|doet het niet|ligt plat|platgelegd|bloquead[oa]s|bloqu[ée]e?s|bloccat[oi]|(?:est[aá]n?|t[aá]|est[aã]o) (?:quebrad|rot)[oa]s?|quebrou|se rompi[oó]|ningu[eé]m consegue|nadie puede|personne ne peut|niemand kann|nessuno riesce|no (?:se )?(?:est[aá]n?|estamos) \p{L}+(?:ando|iendo)|no se \p{L}{3,}(?:an|en)|n[aã]o (?:est[aã]o|est[aá]|t[aá]) (?:sendo )?\p{L}+(?:ando|endo|indo|ados|idos|adas|idas)|ne (?:s'|se )?\p{L}+(?:ent|e) (?:plus|pas)|(?:funktioniert|funktionieren|geht|gehen|lädt|laden|läuft|laufen|klappt|kommt|kommen)\b[^!?\n]{0,80}\bnicht\b|(?:devuelven?|devolviendo|retorna[nm]?|retornando|devolve|renvoie(?:nt)?|retourne(?:nt)?|liefert|liefern|wirft|werfen|restituisce|restituiscono)(?: \p{L}+){0,3} [45]\d\d|[45]\d\d(?:er|ern|ers))(?![\p{L}])/iu
 const weak =
   /\b(?:errores|erros?|erreurs?|fehlern?|errori|errore|fouten?|fallan?|falhando|falha|échouent|échoue|schlägt fehl|fallisce|lentísim[oa]|muy lent[oa]|muito lent[oa]|tr[eè]s lent|sehr langsam|langsam|molto lent[oa]|traag|retard|atraso|retraso|hängt|storing|ausfall|störung)(?![\p{L}])/iu
 const japanese =
   /エラー|障害|落ちて|落ちた|遅い|遅延|遅く|タイムアウト|できません|できない|繋がら|つながら|失敗|ダウン|停止|不具合|応答がない|表示されない/
+/** Asking someone to look, in the same languages: a request, which English asks count as. */
+const lookAsks =
+  /(?:pueden?|puedes|podéis|podrían|alguien puede) (?:revisar|mirar|ver|chequear|checar)|(?:pode|podem|alguém pode) (?:verificar|olhar|ver|checar|dar uma olhada)|(?:kann|könnt|können) (?:sich das )?(?:jemand|wer|ihr|sie|du) (?:mal )?(?:schauen|nachsehen|ansehen|anschauen|gucken|checken|prüfen)|bitte (?:mal )?(?:schauen|prüfen|checken|ansehen)|(?:pouvez|peux)-(?:vous|tu) (?:regarder|vérifier|checker|jeter)|quelqu'un peut (?:regarder|vérifier|jeter)|qualcuno può (?:controllare|guardare|verificare)|確認(?:お願い|して(?:もらえ|いただけ|ください))|見てもらえ|調べてもらえ|확인 부탁|봐주세요/iu
+/** A status code a Japanese sentence says is returned ("503を返しています"). */
+const japaneseStatus = /[45]\d\d(?:を返|が返|エラー)/
+
+const japaneseThanks = /ありがとう|感謝します|お疲れ(?:様|さま)/
+const japaneseClosed = /解決済み|解決しました|復旧しました|収束しました|問題なし|問題ありません|対応完了/
+const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰/
+
+/**
+ * Japanese chatter the token rules cannot see (the language has no spaces, so a sentence is one
+ * token): thanks ("昨日の障害対応ありがとうございました"), news that it is over ("本日のインシデントは
+ * 解決済みです"), who is on call. The caller asks only when nothing strong was found.
+ */
+export const japaneseChatter = (text: string): string | null => {
+  if (japaneseClosed.test(text)) return "resolved"
+  if (japaneseThanks.test(text)) return "thanks"
+  if (japaneseOnCall.test(text)) return "small talk"
+  return null
+}
 
 /** Where the match starts, in tokens: as many word runs as come before it. */
 const tokenAt = (text: string, offset: number): number =>
@@ -33,5 +54,9 @@ export const foreignReports = (message: Message): ReadonlyArray<Evidence> => {
   add(strong.exec(text), true)
   add(weak.exec(text), false)
   add(japanese.exec(text), false)
+  add(japaneseStatus.exec(text), true)
+  const ask = lookAsks.exec(text)
+  if (ask !== null)
+    found.push({ reason: `request: '${ask[0]}'`, at: tokenAt(text, ask.index), strong: false })
   return found
 }

@@ -75,7 +75,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   [
     "cloudwatch",
     either(
-      has("cloudwatch alarm", "threshold crossed", "in alarm state", "aws chatbot"),
+      has("threshold crossed", "in alarm state", "aws chatbot"),
+      // Its own heading ("CloudWatch Alarm | ApiGateway-Latency"), not a question about "the CloudWatch alarms".
+      matches([["cloudwatch alarm"], /cloudwatch alarm(?!s)/]),
       matches(
         [[': "'], new RegExp(`${LINE_START}(?:alarm|insufficient_data|ok): "`)],
         [["alarm: ", "insufficient_data: "], new RegExp(`${LINE_START}(?:alarm|insufficient_data): `)],
@@ -104,7 +106,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     matches(
       [["pagerduty.com"], /pagerduty\.com/],
       [["pagerduty"], new RegExp(`${LINE_START}\\[?pagerduty\\b|\\[pagerduty\\]`)],
-      [["incident #"], /incident #\d/],
+      // PagerDuty's own "Incident #4471 triggered", not a person's "your summary for incident #4466".
+      [
+        ["incident #"],
+        /(?:^|\n)[^\w\n]{0,8}incident #\d|incident #\d{1,10}:? (?:triggered|acknowledged|escalated|resolved)/,
+      ],
       [["urgency:"], /urgency: ?(?:high|low)/],
       [
         ["triggered #", "resolved #", "acknowledged #", "escalated #"],
@@ -125,12 +131,22 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "status page",
     matches(
       [[" status]"], /\[[^\]\n]{1,40} status\]/],
+      // "Twilio Status: SMS delivery delays … — Identified": a provider's page heading the message.
+      [
+        [" status: ", " status - "],
+        /^[\s*_>`]{0,8}[a-z0-9][a-z0-9 .&-]{0,30} status(?::| -) [^\n]{0,200}\b(?:investigating|identified|monitoring|resolved|degraded performance|partial outage|major outage)\b/,
+      ],
       // The status updates' own sentences, which a person's "resolved - thanks" never has.
       [
         ["investigating - ", "identified - ", "monitoring - ", "resolved - "],
         /(?:investigating|identified|monitoring) - (?:we are|we have|we're|a fix has|the issue)|resolved - this incident has been resolved/,
       ],
       [["statuspage.io", "status.io"], /statuspage\.io|status\.io\b/],
+      // Cloud providers' own health pages: "Google Cloud Service Health: New incident affecting …".
+      [
+        ["service health", "health dashboard"],
+        /(?:service health|health dashboard)[^\n]{0,40}\b(?:new incident|incident affecting|issue affecting|degraded|outage)/,
+      ],
     ),
   ],
   [
@@ -167,6 +183,7 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       [["elasticache:"], /\belasticache:[a-z]{4,40}\b/],
       [["rds-event-"], /\brds-event-\d{4}\b/],
       [["aws health"], /aws health (?:event|notification|dashboard)/],
+      [["cost anomaly detection", "anomaly detected"], /cost anomaly detection|anomaly detected/],
     ),
   ],
   [
@@ -175,8 +192,21 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "security scanner",
     matches(
       [
-        ["snyk", "trivy", "guardduty", "inspector"],
-        new RegExp(`${LINE_START}\\[?(?:snyk|trivy|guardduty|amazon inspector)\\b[\\]:]`),
+        [
+          "snyk",
+          "trivy",
+          "guardduty",
+          "inspector",
+          "crowdstrike",
+          "falco",
+          "wiz",
+          "lacework",
+          "sysdig",
+          "aqua",
+        ],
+        new RegExp(
+          `${LINE_START}\\[?(?:snyk|trivy|guardduty|amazon inspector|crowdstrike(?: falcon)?|falco|wiz|lacework|sysdig|aqua)\\b[\\]:]|(?:crowdstrike|falco|wiz|lacework|sysdig)[^\\n]{0,40}\\b(?:detection|finding|alert|issue)\\b`,
+        ),
       ],
       [["vulnerabilit"], /\b\d{1,5} new (?:critical|high)(?: severity)? vulnerabilit/],
       [["guardduty finding"], /guardduty finding/],
@@ -186,7 +216,18 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "zabbix/nagios",
     either(has("service alert:", "host alert:"), matches([["problem: "], /(?:^|[\s*])problem: /])),
   ],
-  ["alert notification", stateThenAlertName],
+  [
+    "alert notification",
+    either(
+      stateThenAlertName,
+      // A check's name then its state, as monitors title their messages: "✅ Restore test
+      // recovered: weekly restore drill …", "Nightly backup failed: …".
+      matches([
+        [" recovered:", " failed:", " is down:", " is up:", " resolved:", " is back up:"],
+        /(?:^|\n)[^\w\n]{0,8}[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up):/,
+      ]),
+    ),
+  ],
   [
     // Incident tools' state lines: "Resolved: [#3321] Checkout p99 …", "Issue closed: Web
     // transaction time > 3s …" (New Relic), "[RECOVERY] vpn-gw-2 - …" (Nagios, Zabbix).

@@ -31,14 +31,17 @@ const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
   maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
-  planned intentionally deliberately on_purpose`)
+  planned intentionally deliberately on_purpose simulating simulate simulation change_freeze`)
 
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail")
 const mayWords = words("may might will could")
+const foreseen = words("see notice observe get")
 const expectWords = words("expect expecting expected")
+const comparisons = words("above below than over under beyond higher lower more less")
 
 const anchorWords = words("since after once")
+const whWords = words("what when where which who how")
 
 const inPresent = (tokens: ReadonlyArray<string>): boolean =>
   tokens.some((t) => presentWords.has(t) || activeMarkers.has(t))
@@ -74,10 +77,22 @@ const expectsTrouble = (message: Message): boolean =>
   message.tokens.some((t, i, tokens) => {
     if (expectWords.has(t)) {
       if (tokens[i - 1] === "not" || tokens[i - 2] === "not") return false
+      // "$4,812 above expected spend": a comparison, not a forecast.
+      if (comparisons.has(tokens[i - 1] ?? "")) return false
       const next = tokens.slice(i + 1, i + 9)
       return next.length === 0 || tokens[i - 1] === "is" || next.some(problemVocabulary)
     }
-    return mayWords.has(t) && setOff.has(tokens[i + 1] ?? "")
+    if (!mayWords.has(t)) return false
+    // "alerts may fire"; "there may be a short blip", "you might see some 5xx" — not "X might be
+    // broken" (a hedged report) nor "won't load" (a negated state).
+    if (setOff.has(tokens[i + 1] ?? "")) return true
+    const forecast =
+      t !== "will" &&
+      ((tokens[i - 1] === "there" && tokens[i + 1] === "be") || foreseen.has(tokens[i + 1] ?? ""))
+    return (
+      forecast &&
+      tokens.slice(i + 2, i + 6).some((w) => w === "blip" || w === "blips" || problemVocabulary(w))
+    )
   })
 
 /**
@@ -98,11 +113,14 @@ export const announcedWork = (
   // "we don't have maintenance today, do we?" doubts a plan; it does not announce one.
   const last = message.clauses[message.clauses.length - 1]
   const tagQuestion = last?.question === true && last.end - last.start <= 3
+  // "what time is the game day on thursday?" asks about the plan, which stands.
   const doubted = tokens.some(
     (t, k) =>
       planWords.has(t) &&
       (tokens.slice(Math.max(0, k - 3), k).some((b) => b === "not" || b === "no") ||
-        message.clauses.some((c) => c.question && k >= c.start && k < c.end)),
+        message.clauses.some(
+          (c) => c.question && k >= c.start && k < c.end && !whWords.has(tokens[c.start] ?? ""),
+        )),
   )
   if (doubted || (planAt >= 0 && tagQuestion)) return null
   const planned = planAt >= 0
@@ -182,6 +200,8 @@ const startsWith = (tokens: ReadonlyArray<string>, from: number, phrase: Readonl
 /** Skips "fyi", "quick question", "hey", "btw" and similar lead-ins. */
 const leadIns = words("fyi btw quick question q hey hi hello yo ok so also and random dumb silly")
 
+export const artifactRequest = "a request for something other than an investigation"
+
 /** The first clause's frame when it is a question or request not about a failure, else null. */
 export const nonIncidentAsk = (message: Message): string | null => {
   const { tokens } = message
@@ -202,7 +222,9 @@ export const nonIncidentAsk = (message: Message): string | null => {
       ? i + 2
       : i + 1
     : i
-  if (artifactVerbs.has(tokens[verbAt] ?? "")) return "a request for something other than an investigation"
+  // "could you help me write a query…": the artifact is what is asked for.
+  const helped = tokens[verbAt] === "help" && (tokens[verbAt + 1] === "me" || tokens[verbAt + 1] === "us")
+  if (artifactVerbs.has(tokens[helped ? verbAt + 2 : verbAt] ?? "")) return artifactRequest
   // "do you only look at prod…", "how much does one investigation cost": about the bot itself.
   const aboutBot =
     (["do", "does", "will", "would"].includes(tokens[i] ?? "") &&
@@ -234,6 +256,8 @@ const guideNouns = words(
   "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
 )
 const generally = words("general generally usually typically normally")
+/** The message ends with its question ("…to the new intern? 🙂"): emoji and shortcodes after it do not count. */
+const endsAsked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,40}:)*$/u
 /** Words that point at something at hand: "what does this error mean?" asks about a live one. */
 const deictic = words("this these that those it its here")
 
@@ -247,7 +271,7 @@ const deictic = words("this these that those it its here")
 export const aGeneralQuestion = (message: Message): string | null => {
   const { tokens, clauses } = message
   if (tokens.length === 0 || tokens.length > 24 || clauses.length > 2) return null
-  if (!clauses.some((c) => c.question) || !/\?\s*$/.test(message.text.trim())) return null
+  if (!clauses.some((c) => c.question) || !endsAsked.test(message.text.trim())) return null
   // "…again?" closing the question is "remind me", not a recurrence.
   const said = tokens.filter((t, k) => !(t === "again" && k === tokens.length - 1))
   if (inPresent(said) || said.some((t) => t === "since" || t === "still" || deictic.has(t))) return null
@@ -279,7 +303,7 @@ export const aGeneralQuestion = (message: Message): string | null => {
 }
 
 /** Words that open a supposed, not an observed, state. */
-const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time")
+const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time in_case")
 
 /**
  * Tokens inside a supposition: after "if", "whenever", "hypothetically"… in the same clause, or
@@ -289,14 +313,20 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   const { tokens } = message
   const marks = tokens.map(() => false)
   let carry = false
-  for (const c of message.clauses) {
+  for (const [n, c] of message.clauses.entries()) {
     let on = carry
     for (let k = c.start; k < c.end; k += 1) {
       // "not sure if payments are broken" is a hedged report, not a supposition.
       if (conditionals.has(tokens[k] ?? "") && !hedges.has(tokens[k - 1] ?? "")) on = true
       marks[k] = on
     }
-    carry = c.end - c.start === 1 && tokens[c.start] === "hypothetically"
+    // "if the cluster loses a broker, does the consumer fail over?": the question is about the supposition.
+    const next = message.clauses[n + 1]
+    carry =
+      (c.end - c.start === 1 && tokens[c.start] === "hypothetically") ||
+      (next?.question === true &&
+        tokens.slice(c.start, c.start + 2).some((t) => conditionals.has(t)) &&
+        !c.question)
   }
   return marks
 }
@@ -306,10 +336,12 @@ const hedges = words("sure know wondering wonder check checking see unclear idea
 const designVerbs = words(`
   raise raising lower lowering bump bumping tune tuning tweak tweaking change changing add adding create
   creating write writing split splitting move moves moving set setting adjust adjusting increase increasing
-  decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling`)
+  decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
+  silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
+  removing deprecate deprecated retire retired need`)
 const designObjects = words(`
   alert alerts alerting rule rules threshold thresholds routing receiver receivers silence silences
-  inhibition escalation severity expr`)
+  inhibition escalation severity expr noise noisy synthetic synthetics monitor monitors probe probes`)
 const liveAlerting = words("firing paging alerting triggered down failing broken outage erroring")
 
 /**
@@ -319,11 +351,18 @@ const liveAlerting = words("firing paging alerting triggered down failing broken
  */
 export const alertingDesign = (message: Message): string | null => {
   const { tokens } = message
+  // "should we page on a single 5xx?", "alert on queue depth": what to alert on.
   const designs = tokens.some(
-    (t, i) => designVerbs.has(t) && tokens.slice(i + 1, i + 6).some((o) => designObjects.has(o)),
+    (t, i) =>
+      (designVerbs.has(t) && tokens.slice(i + 1, i + 8).some((o) => designObjects.has(o))) ||
+      ((t === "page" || t === "alert") && tokens[i + 1] === "on" && tokens[i - 1] === "to"),
+  )
+  // "do we still need the X rule?": keeping something, not a problem still there.
+  const said = tokens.filter(
+    (t, i) => !(t === "still" && (tokens[i + 1] === "need" || tokens[i + 1] === "use")),
   )
   // "did someone change the alert rules? we have zero metrics since 01:30": a problem since then.
-  if (!designs || inPresent(tokens) || tokens.some((t) => liveAlerting.has(t) || t === "since")) return null
+  if (!designs || inPresent(said) || tokens.some((t) => liveAlerting.has(t) || t === "since")) return null
   return "talk about alerting rules"
 }
 
@@ -345,7 +384,9 @@ const dayNames = words(`
   july august september october november december jan feb apr jun jul aug sep sept oct nov dec`)
 /** "in 2019", "the incident from 2024": a year is a past anchor (not after "since"). */
 const pastYear = /^(?:19|20)\d\d$/
-const oldWords = words("old older previous earlier")
+const oldWords = words("old older previous earlier former")
+/** "at my previous job", "at my old company": a story from somewhere else. */
+const formerPlaces = words("job jobs company companies employer team gig workplace role")
 const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
   outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
@@ -388,12 +429,13 @@ export const aboutThePast = (message: Message): string | null => {
       (dayNames.has(t) && tokens[i - 1] !== "since" && tokens[i - 1] !== "until") ||
       (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since") ||
       (pastYear.test(t) && (tokens[i - 1] === "in" || tokens[i - 1] === "from")) ||
-      (oldWords.has(t) && incidentNouns.has(tokens[i + 1] ?? "")),
+      (oldWords.has(t) && (incidentNouns.has(tokens[i + 1] ?? "") || formerPlaces.has(tokens[i + 1] ?? ""))),
   )
   // Only talk about incidents themselves ("monday's outage", "alerts fired last month"): a
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
-  if (!anchored || !tokens.some((t) => pastVerbs.has(t)) || !tokens.some((t) => incidentNouns.has(t)))
-    return null
+  // A review is always of the past: "the postmortem of last week's outage".
+  const told = tokens.some((t) => pastVerbs.has(t) || reviewWords.has(t))
+  if (!anchored || !told || !tokens.some((t) => incidentNouns.has(t))) return null
   // "since tuesday", "broken since" make it ongoing; "lag has been at ~0 since" is fine since then.
   if (tokens.some((t, i) => t === "since" && !fineSince(tokens, i))) return null
   // "again" closing a question is "remind me", not a recurrence.
@@ -407,6 +449,9 @@ export const aboutThePast = (message: Message): string | null => {
   const recurs = live.some((_, i) => recurrenceAt(live, i))
   return inPresent(live) || recurs ? null : "about a past incident"
 }
+
+/** Japanese has no spaces: its review words are read in the text ("振り返り", "ポストモーテム"). */
+const japaneseReview = /振り返り|ポストモーテム|事後検証|事後レビュー/
 
 /**
  * A message whose first clause is about an incident review ("for the retro: can you pull the
@@ -423,12 +468,15 @@ export const aboutAReview = (message: Message): string | null => {
     .slice(first.start, Math.max(Math.min(first.end, first.start + 4), first.start + 7))
     .some((t) => reviewWords.has(t))
   const spoken = aboutSystems(message)
-  return opens && !inPresent(spoken) && !spoken.some((_, i) => recurrenceAt(spoken, i))
+  const reviewed = opens || japaneseReview.test(message.text.slice(0, 200))
+  return reviewed && !inPresent(spoken) && !spoken.some((_, i) => recurrenceAt(spoken, i))
     ? "about an incident review"
     : null
 }
 
-const handoverWords = words("handover handoff hand_over handing taking übergabe passation traspaso")
+const handoverWords = words(
+  "handover handoff hand_over handing taking covering cover übergabe passation traspaso",
+)
 const handoverObjects = words("over off primary oncall on_call pager shift")
 
 /**
@@ -445,7 +493,8 @@ export const aHandover = (message: Message): string | null => {
       t === "handoff" ||
       t === "übergabe" ||
       t === "passation" ||
-      (handoverWords.has(t) && handoverObjects.has(head[i + 1] ?? "")),
+      // "taking over primary", "covering his on-call".
+      (handoverWords.has(t) && head.slice(i + 1, i + 3).some((w) => handoverObjects.has(w))),
   )
-  return opens ? "a shift handover" : null
+  return opens || /^\s*引き継ぎ/.test(message.text) ? "a shift handover" : null
 }

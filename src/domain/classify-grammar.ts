@@ -122,12 +122,30 @@ const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
   return false
 }
 
+/** Words between a thing and a state it is said to have ("my patience has a 504 gateway timeout"). */
+const havingFillers: ReadonlySet<string> = new Set(
+  "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting".split(
+    " ",
+  ),
+)
+
+/** "my patience has a 504": a state something that is no system has. */
+const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
+  for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
+    const t = at(tokens, k)
+    if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t)))
+      return notSystems.has(t) || notSystems.has(at(tokens, k - 1))
+  }
+  return false
+}
+
 /** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff", "I'm at 100%")? */
 export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   const { subject } = chainBefore(tokens, start, j)
   return (
     (subject >= start && (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||
-    saidOfOneself(tokens, start, j)
+    saidOfOneself(tokens, start, j) ||
+    hadByNoSystem(tokens, start, j)
   )
 }
 

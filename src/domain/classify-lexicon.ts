@@ -78,6 +78,21 @@ const mergeTable = `
   on purpose                                                         => on_purpose
   next time                                                          => next_time
   post mortem | post-mortem                                          => post_mortem
+  post incident | incident review | post incident review             => post_mortem
+  action item | action items                                         => action_item
+  spins forever | spinning forever | loads forever | loading forever | hangs forever => taking_forever
+  error budget | error budgets                                       => error_budget
+  all hands | all-hands | happy hour | team lunch                    => all_hands
+  known issue | known issues | known problem                         => known_issue
+  no need to look | no need to check | no need to investigate | no action needed | nothing to do => stand_down
+  nothing for us to do | nothing we can do | nothing to do on our side                          => stand_down
+  no need to dig | do not worry about | don't worry about | no need to worry                    => stand_down
+  in case                                                            => in_case
+  found it | figured it out | never mind found it                    => found_it
+  on call | on-call                                                  => on_call
+  end of shift | end of my shift | shift summary | shift report      => handover
+  change freeze | deploy freeze | deployment freeze | code freeze | release freeze => change_freeze
+  out of office                                                      => ooo
 `
 
 export const merges: ReadonlyArray<readonly [string, string]> = mergeTable.split("\n").flatMap((line) => {
@@ -97,7 +112,7 @@ export const incidentWords = words(`
   crash crashed crashes crashing erroring errored exception exceptions panic panics panicking 5xx 429 429s
   latency spike spikes spiking breach breached threshold deadlock deadlocks leak leaking evicted eviction
   evictions unhealthy flapping backlog lag lagging broken restarting restarts restarted hung stuck dlq
-  issue issues problem problems trouble flaky regression failover`)
+  issue issues problem problems trouble flaky regression failover delays`)
 
 /** Failure states and error names: a strong signal wherever they appear. */
 export const failureStates = words(`
@@ -118,7 +133,8 @@ export const problemPredicates = words(`
   oomkilled oomed ooming evicted deadlocked corrupted corrupt missing exhausted overflowing backed_up filling_up
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
-  misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever`)
+  misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
+  rejected declined refused blocking empty dies`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(
@@ -135,7 +151,7 @@ export const metrics = words(`
   503s 504s 429s timeouts lag backlog queue queues connections threads p50 p90 p95 p99 p999 traffic
   throughput requests rps qps usage utilization utilisation swap bandwidth retries restarts failures
   exceptions depth duration response_time conversion conversions signups orders revenue sales logins
-  checkouts apdex payments transactions purchases bookings`)
+  checkouts apdex payments transactions purchases bookings availability uptime success_rate`)
 
 /** States that are healthy: negated they are a problem ("not working"), affirmed a recovery. */
 export const healthyStates = words(`
@@ -143,7 +159,7 @@ export const healthyStates = words(`
   started reachable accessible available healthy ready running run runs connecting connect connects
   connected resolving resolve resolves booting boot processing processed consuming consumed syncing synced
   updating updated sending send sent receiving received delivering delivered serving serve accepting
-  coming going online live passing finished finishing completed completing deploying deployed building
+  coming going online live passing finish finished finishing completed completing deploying deployed building
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
   picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
   trigger triggered execute executed kick go went arrive arrived arriving land landed generate generated
@@ -158,13 +174,13 @@ export const recoveredStates = words(`
 export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
   no_longer went_away all_good all_clear stand_down nevermind nvm disregard
-  ignore rolled_back reverted was_me crisis_averted
+  ignore rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
   resuelto solucionado arreglado resolvido solucionado corrigido résolu réglé corrigé rétabli gelöst
   behoben erledigt abgeschlossen risolto sistemato opgelost hersteld 解決 解決しました 復旧 復旧しました`)
 
 /** Verbs whose object carries the problem ("returning 502s", "seeing errors"). */
 export const reportVerbs = words(`
-  returning returns returned throwing throws threw seeing see seen saw getting gets got hitting hits
+  return returning returns returned throwing throws threw seeing see seen saw getting gets got hitting hits
   serving serves spitting spits giving gives logging logs raising raises emitting emits producing
   shows showing reporting reports experiencing experience having has have facing answers answering
   answered responds responding responded`)
@@ -176,7 +192,7 @@ export const errorNouns = words(`
   segfault segfaults traceback tracebacks stacktrace stacktraces latency spike spikes lag backlog
   throttling rejections drops disconnects outage outages degradation alerts alarms warnings stale blank
   wrong nothing weirdness slowness flakiness instability jank hiccup hiccups blip blips glitch glitches bug
-  bugs`)
+  bugs complaints nan null undefined`)
 
 /** People whose experience is a report ("customers reporting …", "users can't …"). */
 export const affectedPeople = words(`
@@ -184,7 +200,8 @@ export const affectedPeople = words(`
   someone somebody support visitors players drivers partners devs developers`)
 
 export const affectedVerbs = words(`
-  seeing getting reporting complaining experiencing hitting unable facing having stuck reported`)
+  seeing getting reporting complaining experiencing hitting unable facing having stuck reported report
+  complain complains`)
 
 /** Things one can fail to do ("can't reach", "unable to connect"). */
 export const accessVerbs = words(`
@@ -241,13 +258,13 @@ export const notSystems = words(`
   meeting meetings calendar lunch dinner pizza kitchen fridge microwave elevator elevators aircon
   heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday kid kids son
   daughter family sleep inbox spreadsheet runbook runbooks docs documentation wiki confluence notion
-  playbook meme memes patience sanity life motivation`)
+  playbook meme memes patience sanity life motivation floor room internet`)
 
 /** Words that cannot be a subject ("a slow day", "the down payment"). */
 export const functionWords = words(`
   the a an to of in on at for from by with and or but if as than then so very just really is are was
   were be been am not no do does did has have had can could will would should this these those such
-  lol haha ok okay thanks thank`)
+  lol haha ok okay thanks thank both either neither`)
 
 /** Words after which "down" is not an outage ("thumbs down", "calm down"). */
 export const downIdioms = words(`
@@ -259,14 +276,28 @@ export const subordinators = words("after since when once until before because w
 
 /** An incident's review: its words in a message are about then, not now. */
 export const reviewWords = words(
-  "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir nachbesprechung retrospektive retrospectiva rétrospective rétro",
+  "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir action_item nachbesprechung retrospektive retrospectiva rétrospective rétro",
 )
 
 /** Words that put a problem in the present, whatever else the message is about ("yet": "not fixed yet"). */
-export const presentWords = words("now currently today tonight anymore")
+export const presentWords = words("now rn currently today tonight anymore")
 export const liveWords = new Set([...presentWords, "yet"])
 
 /** Meta talk about incidents (reviews, reminders): incident words there are not a live problem. */
 export const metaWords = words(`
   postmortem postmortems retro retrospective review reviews writeup reminder meeting agenda notes
-  training drill gameday calendar invite standup`)
+  training drill gameday calendar invite standup meetup conference offsite all_hands`)
+
+/**
+ * Words a chat message stretches ("sloooow", "downnn", "gooood"): a run of three or more of one
+ * letter is read as two when that makes one of these words, else as one ("sloooow" → "slow").
+ */
+export const stretchedWords: ReadonlySet<string> = new Set([
+  ...problemPredicates,
+  ...incidentWords,
+  ...healthyStates,
+  ...recoveredStates,
+  ...adverbs,
+  ...metricPredicates,
+  ...words("good cool too all full off still need seems sooo please help"),
+])

@@ -39,26 +39,31 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
   ...lines(
     "thanks",
     `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
-    appreciate you | appreciate this | big thanks | shout out | thanks again`,
+    appreciate you | appreciate this | big thanks | shout out | thanks again | vielen dank | muchas gracias |
+    muito obrigado | muito obrigada | merci beaucoup | grazie mille`,
   ),
   ...lines(
     "greeting",
     `good morning | good afternoon | good evening | good day | what is up | hey hey | welcome back |
     hey there | hi there | hello there | buenos días | buenos dias | buenas tardes | buenas noches |
     guten morgen | guten tag | bom dia | boa tarde | bonne journée | cómo estás | como estas | ça va |
-    wie geht es | wie gehts | tudo bem | qué tal | que tal`,
+    wie geht es | wie gehts | tudo bem | qué tal | que tal | buon giorno | buongiorno | bonjour à tous |
+    hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend`,
   ),
   ...lines(
     "farewell",
     `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
     enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | heading out | talk later | catch you later | i am off |
-    happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas`,
+    happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
+    bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
+    bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
+    a domani | buon weekend | buona serata`,
   ),
   ...lines(
     "acknowledgement",
     `got it | got you | will do | on it | on it now | sounds good | sounds great |
-    sounds fine | sounds right | sounds like plan | looks good | looks great | looks fine | looks good to me |
+    sounds fine | sounds right | sounds like plan | looks good | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
     no prob | you are welcome | my pleasure | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
@@ -69,6 +74,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "praise",
     `nice work | nice job | good job | great job | great work | good work | amazing work | awesome work |
     well done | nice one | good one | good catch | nice catch | great catch | good call | nice find | good find |
+    looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
+    love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     good bot | great bot | best bot | smart bot | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
@@ -90,6 +97,11 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "small talk",
     `how are you | how are you doing | how is it going | how is your day | how was your weekend |
     what is new | is it friday yet | what time is it | who is on call | who is oncall | coffee | lunch | standup | weather | joke | haiku | poem | song | riddle |
+    it is always dns | always dns | fin de semana | el fin de semana | how was the weekend | fim de semana | wochenende |
+    what did i miss | meme of the day | we did it | where has this been all my life | drinks after work |
+    lunch anyone | anyone for lunch | quer almoçar | alguém quer almoçar | quién viene a comer | mittagessen |
+    happy birthday | welcome to the team | welcome aboard | happy thanksgiving | monday again | quick poll |
+    we are hiring | highly recommend | anyone watching | tabs or spaces |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome`,
   ),
   ...lines(
@@ -115,11 +127,11 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|vielen|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解|わかりました|承知しました|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
   ],
   [
     "laughter",
@@ -127,13 +139,16 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|morning|mornin|greetings|ahoy|heyo+|你好|こんにちは|おはよう)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)(?:です|でした)?)$/,
   ],
   [
     "praise",
     /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp)$/,
   ],
-  ["farewell", /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight)$/],
+  [
+    "farewell",
+    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|またね|お先に失礼します)$/,
+  ],
 ]
 
 /** The category of a single chatter word ("thx", "okay", "hahaha", "heyyy"), or null. */

@@ -55,6 +55,8 @@ const quantifiers = words(
   "high elevated increased huge massive big lots tons rising growing spiking abnormal unusual excessive crazy insane heavy extreme more",
 )
 const determiners = words("that this these those any some every each my our your their its what which")
+/** "the 99th percentile latency", "p99 latency per route": a statistic of a metric, not where errors are. */
+const statistics = words("percentile p50 p75 p90 p95 p99 p999 average avg median mean max min")
 const throwing = words("throwing throws threw")
 const bare500Before = words("another http status a an got getting returning returns with")
 const bare500After = words("error errors internal response responses status")
@@ -64,10 +66,15 @@ const absences =
   requests signups payments transactions logins connections output throughput`)
 const softSubjects = words("that this it which what everything")
 const offFollowers = words("to for today tomorrow till until work now duty")
-const bareNegatedOk = words("working responding loading reachable accessible available")
+const bareNegatedOk = words(
+  "working responding loading reachable accessible available showing updating syncing",
+)
 const inabilityFillers = words("seem to even really get be")
 const failVerbs = words("failed failing fails fail")
 const over = words("at over above hit hitting reached to")
+const higherIsBetter = words("uptime availability success success_rate hit coverage sla slo apdex")
+/** "EC2 spend down 12%": a cost going down is good news. */
+export const lowerIsBetter = words("spend spending cost costs bill bills price prices")
 
 /** Is the thing that went up/down a measurement? A metric near the subject, or a unit number after ("by 60%"). */
 const measured = (tokens: Tokens, c: Clause, subject: number, j: number): boolean => {
@@ -92,7 +99,9 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
     return { reason: `problem report: ${phrase(tokens, chain.subject, j)}`, at: j, strong: true }
   if (healthyStates.has(t) && chain.negated) {
     if (personalSubjects.has(subject) && chain.subject >= c.start) return null
-    if (!hasSubject && !bareNegatedOk.has(t)) return null
+    // "…uploading but not showing in the timeline"; not "not showing any errors".
+    const next = at(tokens, j + 1)
+    if (!hasSubject && (!bareNegatedOk.has(t) || isErrorNoun(next) || next === "any")) return null
     return { reason: `problem report: ${phrase(tokens, from, j)}`, at: j, strong: true }
   }
   if (decreases.has(t) && isProblemWord(subject)) return null
@@ -102,7 +111,7 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
-  if (t === "down" && downIdioms.has(subject)) return null
+  if (t === "down" && (downIdioms.has(subject) || lowerIsBetter.has(subject))) return null
   if (softPredicates.has(t)) {
     const next = at(tokens, j + 1)
     if (next !== "with" && (!chain.linking || softSubjects.has(subject) || offFollowers.has(next)))
@@ -175,10 +184,15 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
     }
   }
   if (isPlaceNoun(t) && !negatedAt(tokens, c.start, j)) {
-    if (placeWords.has(at(tokens, j + 1)) && j + 2 <= c.end) return report(j, j + 1)
+    if (placeWords.has(at(tokens, j + 1)) && j + 2 <= c.end && !statistics.has(at(tokens, j - 1)))
+      return report(j, j + 1)
     const before = at(tokens, j - 1)
     const compound =
-      j - 1 >= c.start && before !== urlToken && !functionWords.has(before) && !determiners.has(before)
+      j - 1 >= c.start &&
+      before !== urlToken &&
+      !functionWords.has(before) &&
+      !determiners.has(before) &&
+      !statistics.has(before)
     if (compound && !personalSubjects.has(before) && !negators.has(before) && t !== "trouble")
       return report(j - 1, j)
   }
@@ -187,7 +201,12 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
       if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
   }
   const percent = PERCENT.exec(t)
-  if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1))) return report(j - 1, j)
+  // "at 99.97% uptime": a share that is good high (uptime, availability, a hit rate) is no saturation.
+  const goodHigh = tokens
+    .slice(Math.max(c.start, j - 3), Math.min(c.end, j + 4))
+    .some((w) => higherIsBetter.has(w))
+  if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1)) && !goodHigh)
+    return report(j - 1, j)
   if (closureWords.has(t) && (at(tokens, j - 1) === "not" || at(tokens, j - 1) === "never"))
     return report(j - 1, j)
   return null

@@ -22,6 +22,7 @@ const imperatives = words("check look investigate debug triage take_a_look look_
 const helpObjects = words("with debug debugging investigate me us here")
 
 const questionOpeners = words("is are does do did can could has have was were")
+const statementSubjects = words("you we i they one")
 
 /** "is kafka healthy?", "can users log in?": a question about the health of something (not the bot). */
 const healthQuestion = (tokens: ReadonlyArray<string>, start: number, end: number): boolean => {
@@ -48,7 +49,14 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
     for (let i = c.start; i < c.end; i += 1) {
       const t = tokens[i] ?? ""
       const next = tokens[i + 1] ?? ""
-      if (questionAsks.has(t) && !(t === "why" && next === "not") && (c.question || !askedInQuestions.has(t)))
+      // "why did you post in the wrong thread?" asks the bot about itself, not to look at a system.
+      const whyYou = t === "why" && tokens[i + 2] === "you"
+      if (
+        questionAsks.has(t) &&
+        !(t === "why" && next === "not") &&
+        !whyYou &&
+        (c.question || !askedInQuestions.has(t))
+      )
         ask(i, t)
       else if (i === c.start && imperatives.has(t)) ask(i, t)
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
@@ -57,7 +65,14 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
         (t === "need" && next === "eyes")
       )
         ask(i, `${t} ${next}`)
-      else if (requestOpeners.has(t)) {
+      // "I'd like the bot to check the packager logs", "want someone to look".
+      else if (
+        (t === "like" || t === "want") &&
+        tokens.slice(i + 1, i + 5).some((w, k) => w === "to" && requestVerbs.has(tokens[i + k + 2] ?? ""))
+      )
+        ask(i, `${t} ${next}`)
+      // "TIL you can look up postings by key": a statement of what one can do, not an ask.
+      else if (requestOpeners.has(t) && !(!c.question && statementSubjects.has(tokens[i - 1] ?? ""))) {
         for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
           const verb = tokens[k] ?? ""
           if (requestVerbs.has(verb) && !(verb === "help" && k + 1 >= c.end)) {

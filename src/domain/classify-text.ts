@@ -6,7 +6,7 @@
  * and only the first 64 Ki characters are read: Slack cuts messages at 40,000 characters and
  * Discord at 4,000, so a longer text is not a chat message and its head carries the signal.
  */
-import { merges } from "./classify-lexicon.js"
+import { merges, stretchedWords } from "./classify-lexicon.js"
 
 /** A run of tokens between sentence breaks; `question` when it ended with "?". */
 export interface Clause {
@@ -120,8 +120,25 @@ const suffixes: ReadonlyArray<readonly [string, string]> = [
   ["'s", "is"],
 ]
 
+/** Whether a letter repeats three times in a row ("sloooow"); digits never count (ids, "1000"). */
+const stretched = (token: string): boolean => {
+  for (let i = 2; i < token.length; i += 1) {
+    const c = token.charCodeAt(i)
+    if (c >= 97 && c <= 122 && c === token.charCodeAt(i - 1) && c === token.charCodeAt(i - 2)) return true
+  }
+  return false
+}
+const RUN = /([a-z])\1{2,}/g
+
+/** "sloooow" → "slow", "gooood" → "good" (see `stretchedWords`). */
+const unstretch = (token: string): string => {
+  const two = token.replace(RUN, "$1$1")
+  return stretchedWords.has(two) ? two : token.replace(RUN, "$1")
+}
+
 /** Expand one raw token into canonical tokens ("isn't" → is not, "db's" → db is), appended to `out`. */
-const pushCanonical = (token: string, out: Array<string>): void => {
+const pushCanonical = (raw: string, out: Array<string>): void => {
+  const token = raw.length >= 4 && stretched(raw) ? unstretch(raw) : raw
   const table = notContraction.get(token)
   if (table !== undefined) {
     for (const word of table) out.push(word)

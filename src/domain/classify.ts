@@ -8,7 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
-import { foreignReports } from "./classify-foreign.js"
+import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
   aboutAReview,
@@ -17,12 +17,14 @@ import {
   aHandover,
   alertingDesign,
   announcedWork,
+  artifactRequest,
   conditionalTokens,
   nonIncidentAsk,
   onlyMetaVocabulary,
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
+import { aboutNoProblem, announcesDashboard, resourceTopics, venting } from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
@@ -71,11 +73,12 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
-const reminiscing = /\b(?:remember|recall) (?:when|that time|the time|how)\b/
+const reminiscing =
+  /\b(?:remember|recall) (?:when|that time|the time|how|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire)\b)/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
-  /\b(?:review|ptal|approve|stamp|lgtm)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
+  /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our))\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
 
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
@@ -198,24 +201,28 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
-  const live = (e: Evidence) => chatter.absorbed[e.at] !== true && !hypothetical[e.at]
+  const topics = resourceTopics(message)
+  const live = (e: Evidence) =>
+    chatter.absorbed[e.at] !== true && !hypothetical[e.at] && topics[e.at] !== true
   // A tool named in passing is a sign only when the message speaks of alerting or failing.
   const named = alertVocabulary.test(message.text)
     ? formats.named.map((f) => ({ reason: `alert format: ${f} (named)`, at: 0, strong: false }))
     : []
-  const found = [
+  const seen = [
     ...alertEvidence(message),
     ...foreignReports(message),
-    ...dashboardLinks(message),
+    ...(announcesDashboard(message) ? [] : dashboardLinks(message)),
     ...terms,
     ...named,
-  ].filter(live)
+  ]
+  const found = seen.filter(live)
   // "my brain is OOMing 🧠💥": a joke's emoji is part of the joke.
   // "sev1 on floor 3: the coffee machine is in CrashLoopBackOff 😂": laughed at, a severity word
   // or an alarm emoji are part of the joke too — never a system's name or a report.
   const joke =
     (found.length === 0 ||
-      (found.every((e) => /^(?:severity|incident) word:/.test(e.reason)) && laughing(message))) &&
+      (found.every((e) => /^(?:severity|incident) word:/.test(e.reason)) && laughing(message)) ||
+      venting.test(message.text)) &&
     problemsOfNoSystem(message)
   const evidence = joke ? [] : [...found, ...alarms.filter(live)]
   const asks = requests(message).filter(live)
@@ -225,14 +232,34 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
 
   // A question or request that is not about a failure ("where's the runbook for
   // KubePodCrashLooping?"): only alerting's own vocabulary, no problem stated.
-  if (strong.length === 0 && onlyMetaVocabulary(weak)) {
+  if (strong.length === 0) {
     const frame = nonIncidentAsk(message)
-    if (frame !== null) return result("chatter", [`chatter: ${frame}`])
+    // An artifact asked for ("help me write a PromQL query for p99 latency") may name any metric;
+    // another question only alerting's own words.
+    if (frame !== null && (onlyMetaVocabulary(weak) || frame === artifactRequest))
+      return result("chatter", [`chatter: ${frame}`])
   }
 
+  if (strong.length === 0) {
+    const japanese = japaneseChatter(message.text.slice(0, 2000))
+    if (japanese !== null) return result("chatter", [`chatter: ${japanese}`])
+  }
   if (strong.length === 0 && asks.length === 0) {
     const handover = aHandover(message)
     if (handover !== null) return result("chatter", [`chatter: ${handover}`])
+    // "what if the HSM cluster dies during EOD?": every problem in it is supposed.
+    if (found.length === 0 && seen.some((e) => hypothetical[e.at] === true))
+      return result("chatter", ["chatter: a problem supposed, not seen"])
+    const frame = aboutNoProblem(message, {
+      categories: chatter.categories,
+      leftover: chatter.leftover,
+      // A severity heading the message ("sev2: the retention job deleted logs…") is no meta talk.
+      vocabulary:
+        !onlyMetaVocabulary(weak) ||
+        weak.some((e) => e.reason.startsWith("severity word:")) ||
+        alarms.length > 0,
+    })
+    if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
   if (strong.length > 0) {
@@ -243,9 +270,11 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }
+  // "is the coffee machine on 3rd floor broken or is it just me ☕": a joke asks along.
+  if (joke && asks.every((a) => a.reason === "request: 'anyone else'"))
+    return result("chatter", ["chatter: a problem of no system (a joke)"])
   if (asks.length > 0)
     return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
-  if (joke) return result("chatter", ["chatter: a problem of no system (a joke)"])
   if (weak.length > 0) {
     if (closureReasons.length > 0)
       return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])

@@ -1,0 +1,290 @@
+/**
+ * Messages that state no problem at all — no failure state, no problem report, no ask to look —
+ * and that are plainly about something else: work planned for later ("next tuesday we're
+ * upgrading the cluster"), an announcement ("release 6.13 is out"), thanks or praise that opens
+ * the message, a question to the bot about itself, a question about the team's plans or
+ * resources ("does anyone have the link to the settlement dashboard?"), a state reported as fine
+ * ("error budget at 68%, looking healthy"), venting ("…just complaining"). Without these, such a
+ * message had no signal either way and was investigated by default; with them it is chatter.
+ * The caller passes only messages with no strong evidence and no ask, and for most frames no
+ * weak evidence either (see `classify.ts`): a report anywhere in the message always wins. Pure,
+ * on the canonical tokens of classify-text.ts. Measured with blind corpora (docs/decisions.md).
+ */
+import {
+  linkingWords,
+  metrics,
+  presentWords,
+  problemPredicates,
+  reportVerbs,
+  subordinators,
+  words,
+} from "./classify-lexicon.js"
+import type { ChatterCategory } from "./classify-phrases.js"
+import type { Message } from "./classify-text.js"
+
+const weekdays = words("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun")
+const periods = words(`
+  week month quarter year sprint weekend release deploy window cycle morning afternoon evening night
+  iteration`)
+/** Words that put work later than now. */
+const laterWords = words("tomorrow tonight later upcoming soon shortly eod eow")
+/** Forms that announce what will happen: "will", "going to", "we're upgrading", "starts monday". */
+const futureForms = words(`
+  will going planning plan plans planned scheduled schedule starts start starting begins begin beginning
+  kicks kicking happens happening moving move rotating rotate upgrading upgrade migrating migrate
+  decommissioning decommission switching switch doing running run deploying deploy ooo off out away
+  covering cover shipping rolling`)
+const notFuture = words("since until last ago yesterday was were did had")
+const months = words(
+  "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december",
+)
+/** Later days and "from" in the other languages on-call channels use ("à partir de lundi", "ab Montag"). */
+const foreignLater = words(`
+  demain mañana amanhã morgen domani lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
+  miércoles jueves viernes sábado domingo montag dienstag mittwoch donnerstag freitag samstag sonntag
+  segunda terça quarta quinta sexta`)
+/** Planned work named in those languages ("gel des déploiements", "Wartungsfenster"). */
+const foreignPlans = words(
+  "gel rappel wartung wartungsfenster mantenimiento manutenção maintenance freeze congelamiento",
+)
+
+/** A time later than now ("next tuesday", "on monday", "tomorrow", "in 2 hours", "at 22:00"). */
+const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some(
+    (t, i) =>
+      laterWords.has(t) ||
+      (t === "next" && (weekdays.has(tokens[i + 1] ?? "") || periods.has(tokens[i + 1] ?? ""))) ||
+      ((t === "on" || t === "this" || t === "from") && weekdays.has(tokens[i + 1] ?? "")) ||
+      (t === "this" && periods.has(tokens[i + 1] ?? "")) ||
+      (futureForms.has(t) && weekdays.has(tokens[i + 1] ?? "")) ||
+      foreignLater.has(t) ||
+      // "scheduled for dec 12"
+      (months.has(t) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1] ?? "")) ||
+      (t === "in" &&
+        /^\d{1,3}$/.test(tokens[i + 1] ?? "") &&
+        /^(?:min|mins|minutes|hours?|days?|weeks?)$/.test(tokens[i + 2] ?? "")),
+  )
+
+/**
+ * Work or absence planned for later: a later time and a form that announces it ("we're
+ * upgrading the prod cluster next tuesday", "I'll be OOO next week", "change freeze starts
+ * monday"), and nothing anchoring it in the past.
+ */
+const plannedForLater = (message: Message): boolean => {
+  const { tokens } = message
+  return (
+    futureAnchor(tokens) &&
+    tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
+    !tokens.some((t) => notFuture.has(t))
+  )
+}
+
+const shipVerbs = words("shipped released deployed launched published rolled merged cut tagged promoted")
+const outWords = words("out live available published")
+/** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
+const announcement = (message: Message): boolean => {
+  const { tokens } = message
+  const first = message.clauses[0]
+  if (first === undefined || first.question) return false
+  const head = tokens.slice(first.start, first.end)
+  return (
+    head.some((t, i) => shipVerbs.has(t) && i <= 3) ||
+    head.some((t, i) => outWords.has(t) && (head[i - 1] === "is" || head[i - 1] === "are") && i >= 2)
+  )
+}
+
+/** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
+export const announcesDashboard = (message: Message): boolean =>
+  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b/.test(
+    message.text.slice(0, 2000),
+  )
+
+// Not a greeting: "yo, search results are empty" is a report that opens with one.
+// Nor a laugh: "lol the dashboard shows another tenant's pipelines" is a report too.
+const social = new Set<ChatterCategory>(["thanks", "praise", "farewell"])
+/** Celebration ("🎉 we did it", "metrics bill way lower after the cleanup 🎉"): good news. */
+const celebration = /🎉|🥳|🙌|👏|💪|🍾|:tada:|:raised_hands:|:clap:|:muscle:|:partying_face:/
+/** Words that turn from the social part to another topic: what follows is the message. */
+const topicShifts = words("btw fyi anyway also quick however but unrelated separately")
+
+/** Thanks, praise or a greeting, with no other topic ("shoutout to the DBA team, the index change cut query time in half 💪"). */
+const socialOnly = (
+  message: Message,
+  categories: ReadonlyArray<ChatterCategory>,
+  leftover: number,
+): boolean =>
+  (categories.some((c) => social.has(c)) || celebration.test(message.text) || message.tokens[0] === "til") &&
+  leftover <= 12 &&
+  // "that's… not good": praise denied is a worry.
+  !message.tokens.includes("not") &&
+  !message.clauses.some((c) => c.question) &&
+  !message.tokens.some((t, i) => topicShifts.has(t) && i < message.tokens.length - 1)
+
+const asksAtBot = words("do does did can could will would are is have has")
+/** What a question says the bot does: "is it true you run on Lambda?" */
+const botDoes = words(
+  "run runs read reads use post posts work works support store keep see watch handle cost learn",
+)
+/** "is the bot still working after the migration?", "do you also get alerts from sentry?" */
+const questionToTheBot = (message: Message): boolean =>
+  message.clauses.some((c) => {
+    if (!c.question) return false
+    const clause = message.tokens.slice(c.start, c.end)
+    // "is it possible to make you post in threads only?"
+    const aboutYou = clause.some(
+      (t, k) =>
+        t === "you" &&
+        (clause[k - 1] === "make" ||
+          clause[k - 1] === "let" ||
+          clause.slice(k + 1, k + 3).some((w) => botDoes.has(w))),
+    )
+    return (
+      aboutYou ||
+      (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
+      (asksAtBot.has(clause[0] ?? "") && clause[1] === "the" && clause[2] === "bot")
+    )
+  })
+
+const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
+  ["should", "we"],
+  ["shall", "we"],
+  ["can", "we"],
+  ["could", "we"],
+  ["let", "us", "discuss"],
+  ["thoughts", "on"],
+  ["any", "concerns"],
+  ["any", "objections"],
+  ["thoughts"],
+  ["anyone", "want", "to"],
+  ["who", "wants", "to"],
+  ["what", "do", "we", "think"],
+  ["what", "do", "you", "think"],
+]
+/** "should we move the batch to 22:00? let's discuss in the sync": a plan discussed, nothing wrong. */
+const planningQuestion = (message: Message): boolean =>
+  message.tokens.some((_t, i) => planningOpeners.some((p) => p.every((w, k) => message.tokens[i + k] === w)))
+
+/** What a team keeps and people ask where to find: a question about one is not a report. */
+const resourceNouns = words(`
+  runbook runbooks playbook playbooks dashboard dashboards link links doc docs documentation wiki page
+  template templates repo channel slo slos sla target targets objective budget error_budget policy
+  process procedure checklist guide guides diagram version versions access permission permissions
+  owner owners contact rotation schedule calendar meetup conference slides deck recording query`)
+
+/** Resources whose topic is a failure ("the runbook for kafka consumer lag", "an SLO for log latency"). */
+const topicalResources = words(
+  "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide",
+)
+const topicEnds = new Set([
+  ...linkingWords,
+  ...reportVerbs,
+  ...problemPredicates,
+  ...subordinators,
+  "that",
+  "which",
+])
+
+/**
+ * Per token: inside the topic of a resource ("runbook for *kafka consumer lag*", "dashboard for
+ * *seller payouts latency*"): a failure named as what a resource is about, not one happening.
+ * The topic ends at a verb ("dashboard for checkout *shows errors*" still reports).
+ */
+export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
+  const { tokens } = message
+  const marks = tokens.map(() => false)
+  for (const c of message.clauses) {
+    for (let i = c.start; i < c.end; i += 1) {
+      if (!topicalResources.has(tokens[i] ?? "")) continue
+      const from =
+        tokens[i + 1] === "for" || tokens[i + 1] === "on" || tokens[i + 1] === "about"
+          ? i + 2
+          : tokens[i + 1] === "is" && tokens[i + 2] === "for"
+            ? i + 3
+            : -1
+      if (from < 0) continue
+      for (let k = from; k < c.end && k < from + 6 && !topicEnds.has(tokens[k] ?? ""); k += 1) marks[k] = true
+    }
+  }
+  return marks
+}
+/** "¿dónde está el runbook?", "onde fica o runbook", "wo ist das runbook": where something is. */
+const whereIs =
+  /(?:d[oó]nde est[aá]|onde (?:fica|está|tem)|alguém tem|alguien tiene|wo (?:ist|finde)|où (?:est|trouver)|dove (?:si trova|è))/
+
+/** "did someone change the pricing page?" suspects a change: a report's question, not a resource's. */
+const suspects = words("someone somebody anyone anybody")
+
+/**
+ * A question about a resource of the team ("is there a dashboard that shows deploy frequency?"),
+ * with nothing measured or dated beside it ("…? ingest dashboard shows 0 rps", "orders went to
+ * ~0. could be the dashboard itself?" are reports asking whether the dashboard lies).
+ */
+const resourceQuestion = (message: Message): boolean => {
+  const { tokens, clauses } = message
+  if (!clauses.some((c) => c.question)) return false
+  if (clauses.some((c) => c.question && tokens[c.start] === "did" && suspects.has(tokens[c.start + 1] ?? "")))
+    return false
+  const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
+  if (statements.some((t) => /^~?\d/.test(t) || metrics.has(t))) return false
+  return tokens.some((t) => resourceNouns.has(t)) || whereIs.test(message.text.slice(0, 2000))
+}
+
+/** How a thing is when it is fine — not that it runs ("it's still running" is progress, not health). */
+const fineWords = words("fine ok okay good normal green healthy stable quiet better operational nominal")
+
+/** A state reported as fine, with nothing wrong said: "…68% remaining this month, looking healthy". */
+const fineState = (message: Message): boolean =>
+  message.tokens.some(
+    (t, i) =>
+      fineWords.has(t) &&
+      ["looking", "looks", "is", "are", "all", "stays", "stayed", "remains", "seems"].includes(
+        message.tokens[i - 1] ?? "",
+      ),
+  ) && !message.clauses.some((c) => c.question)
+
+/**
+ * "how many pages did we get this month vs last? curious about the trend", "did we ever figure
+ * out why the dupes happened last month? just curious for the docs": asked out of curiosity about
+ * the past, not to have something looked at now.
+ */
+const curious = /\b(?:just curious|curious about|for the docs|for the wiki|not urgent|no rush)\b/
+const pastOrCount = words("ever happened last month week ago many much trend")
+const curiosity = (message: Message): boolean =>
+  curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t))
+
+/** "Q4 OKR draft: reduce P1 count by 30%… feedback welcome": a document shared for review. */
+const draftShared = /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b/
+
+/** "…(not prod, just complaining)", "just venting": said to let off steam, not to have a look. */
+export const venting = /\bjust (?:complaining|venting|ranting|sharing|saying)\b/
+
+export interface NoProblemInput {
+  readonly categories: ReadonlyArray<ChatterCategory>
+  readonly leftover: number
+  /** The message has incident or alerting vocabulary (weak evidence), if nothing stronger. */
+  readonly vocabulary: boolean
+}
+
+/**
+ * The frame of a message that states no problem (see the module header), or null. With
+ * incident vocabulary only a plan for later, a question to the bot, a planning question or
+ * venting qualifies ("scheduled downtime for jenkins on saturday", "do you also get alerts from
+ * sentry?"); an announcement, praise, a resource question or a fine state must have none.
+ */
+export const aboutNoProblem = (message: Message, input: NoProblemInput): string | null => {
+  if (plannedForLater(message)) return "a plan or absence announced for later"
+  // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.
+  if (message.tokens.some((t) => t === "since" || presentWords.has(t))) return null
+  if (questionToTheBot(message)) return "a question about the bot"
+  if (planningQuestion(message)) return "a question about a plan"
+  if (venting.test(message.text)) return "venting, not a report"
+  if (curiosity(message)) return "a question out of curiosity about the past"
+  if (draftShared.test(message.text)) return "a draft shared for feedback"
+  if (input.vocabulary) return null
+  if (announcement(message)) return "an announcement"
+  if (socialOnly(message, input.categories, input.leftover))
+    return `${input.categories.find((c) => social.has(c)) ?? "thanks"}`
+  if (resourceQuestion(message)) return "a question about the team's resources"
+  if (fineState(message)) return "a state reported as fine"
+  return null
+}
