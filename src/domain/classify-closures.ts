@@ -156,6 +156,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
+  // "latency graphs are flat again": flat after a spike is the recovery ("orders flat since 3am" is not).
+  if (t === "flat" && (next === "again" || next === "now") && chain.linking) return `flat ${next}`
+  // "the maintenance banner is up on the live client": shown, not back.
+  if (t === "up" && (next === "on" || next === "in" || next === "at" || next === "for")) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
     // "pipelines are running with an older version": how it runs, not that it came back.
     const activity = activities.has(t)
@@ -185,7 +189,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return `${subject} worked`
   if (closings.has(t) && [next, tokens[j + 2] ?? "", subject].some((w) => closable.has(w)))
     return `${t} ${next}`
-  const doneWithProblems = next === "with" && tokens.slice(j + 2, Math.min(c.end, j + 5)).some(problemWord)
+  // "completed with status PartiallyFailed (14 errors)": finished, not fine.
+  const doneWithProblems =
+    next === "with" &&
+    tokens.slice(j + 2, Math.min(c.end, j + 6)).some((w) => problemWord(w) || /fail|error/.test(w))
   if (
     doneWords.has(t) &&
     !chain.negated &&

@@ -209,7 +209,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ),
       ],
       [["vulnerabilit"], /\b\d{1,5} new (?:critical|high)(?: severity)? vulnerabilit/],
-      [["guardduty finding"], /guardduty finding/],
+      // Its own "GuardDuty Finding: …" heading, not "the GuardDuty finding earlier was our pentest".
+      [["guardduty finding"], /guardduty finding(?:[:|]| ?\(| type| severity)/],
     ),
   ],
   [
@@ -220,6 +221,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "alert notification",
     either(
       stateThenAlertName,
+      // "Resolved in 12m: Free disk space is less than 10% on /data": an on-call tool's recovery.
+      matches([
+        [" in "],
+        /(?:^|\n)[^\w\n]{0,8}(?:resolved|recovered) in \d{1,4} ?(?:s|m|h|d|sec|min|mins|minutes|hours?)\b/,
+      ]),
       // A check's name then its state, as monitors title their messages: "✅ Restore test
       // recovered: weekly restore drill …", "Nightly backup failed: …".
       matches([

@@ -31,7 +31,7 @@ const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
   maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
-  planned intentionally deliberately on_purpose simulating simulate simulation change_freeze`)
+  planned intentionally deliberately on_purpose simulating simulate simulation`)
 
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail")
@@ -156,6 +156,7 @@ const howTo: ReadonlyArray<ReadonlyArray<string>> = [
 /** "what's the kubectl command to…", "what's the escalation policy…": asking for a fact of the process. */
 const howToNouns = words(`
   command commands syntax difference link url policy process procedure flag option options query runbook
+  datasource panel metric metrics label labels
   runbooks doc docs documentation escalation rotation schedule dashboard channel repo way best`)
 /** "who wrote this rule?", "who handled the kafka outage?": asking for a person. */
 const whoVerbs = words(
@@ -256,6 +257,7 @@ const guideNouns = words(
   "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
 )
 const generally = words("general generally usually typically normally")
+const seenWords = words("saw seen noticed spotted found read")
 /** The message ends with its question ("…to the new intern? 🙂"): emoji and shortcodes after it do not count. */
 const endsAsked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,40}:)*$/u
 /** Words that point at something at hand: "what does this error mean?" asks about a live one. */
@@ -271,10 +273,15 @@ const deictic = words("this these that those it its here")
 export const aGeneralQuestion = (message: Message): string | null => {
   const { tokens, clauses } = message
   if (tokens.length === 0 || tokens.length > 24 || clauses.length > 2) return null
-  if (!clauses.some((c) => c.question) || !endsAsked.test(message.text.trim())) return null
+  // It ends with its question, or with where the term was seen ("…mean? saw it in the runbook list").
+  const last = clauses[clauses.length - 1]
+  const whereSeen = last !== undefined && !last.question && seenWords.has(tokens[last.start] ?? "")
+  if (!clauses.some((c) => c.question) || !(endsAsked.test(message.text.trim()) || whereSeen)) return null
   // "…again?" closing the question is "remind me", not a recurrence.
   const said = tokens.filter((t, k) => !(t === "again" && k === tokens.length - 1))
-  if (inPresent(said) || said.some((t) => t === "since" || t === "still" || deictic.has(t))) return null
+  if (inPresent(said) || said.some((t) => t === "since" || t === "still")) return null
+  // "what does this error mean?" points at one at hand; "…? saw it in the runbook list" does not.
+  if (clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => deictic.has(t)))) return null
   const at = (k: number, ...ws: ReadonlyArray<string>) => ws.every((w, j) => tokens[k + j] === w)
   const form = tokens.some(
     (t, k) =>
@@ -338,7 +345,7 @@ const designVerbs = words(`
   creating write writing split splitting move moves moving set setting adjust adjusting increase increasing
   decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
   silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
-  removing deprecate deprecated retire retired need`)
+  removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed`)
 const designObjects = words(`
   alert alerts alerting rule rules threshold thresholds routing receiver receivers silence silences
   inhibition escalation severity expr noise noisy synthetic synthetics monitor monitors probe probes`)

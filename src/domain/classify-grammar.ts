@@ -124,7 +124,7 @@ const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
 
 /** Words between a thing and a state it is said to have ("my patience has a 504 gateway timeout"). */
 const havingFillers: ReadonlySet<string> = new Set(
-  "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting".split(
+  "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting in at high low zero".split(
     " ",
   ),
 )
@@ -133,7 +133,7 @@ const havingFillers: ReadonlySet<string> = new Set(
 const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
     const t = at(tokens, k)
-    if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t)))
+    if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t) || /^\d/.test(t)))
       return notSystems.has(t) || notSystems.has(at(tokens, k - 1))
   }
   return false

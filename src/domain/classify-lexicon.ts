@@ -80,6 +80,10 @@ const mergeTable = `
   post mortem | post-mortem                                          => post_mortem
   post incident | incident review | post incident review             => post_mortem
   action item | action items                                         => action_item
+  lessons learned | lesson learned | writing it up | write it up | writing up => post_mortem
+  self healed | self-healed | auto resolved | auto-resolved | autoresolved => recovered
+  were me | was just me | were just me                                => was_me
+  nothing broken | nothing is broken                                  => all_good
   spins forever | spinning forever | loads forever | loading forever | hangs forever => taking_forever
   error budget | error budgets                                       => error_budget
   all hands | all-hands | happy hour | team lunch                    => all_hands
@@ -112,7 +116,7 @@ export const incidentWords = words(`
   crash crashed crashes crashing erroring errored exception exceptions panic panics panicking 5xx 429 429s
   latency spike spikes spiking breach breached threshold deadlock deadlocks leak leaking evicted eviction
   evictions unhealthy flapping backlog lag lagging broken restarting restarts restarted hung stuck dlq
-  issue issues problem problems trouble flaky regression failover delays`)
+  issue issues problem problems trouble flaky regression failover delays mismatch mismatched`)
 
 /** Failure states and error names: a strong signal wherever they appear. */
 export const failureStates = words(`
@@ -134,7 +138,7 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies`)
+  rejected declined refused blocking empty dies melted`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(
@@ -151,7 +155,8 @@ export const metrics = words(`
   503s 504s 429s timeouts lag backlog queue queues connections threads p50 p90 p95 p99 p999 traffic
   throughput requests rps qps usage utilization utilisation swap bandwidth retries restarts failures
   exceptions depth duration response_time conversion conversions signups orders revenue sales logins
-  checkouts apdex payments transactions purchases bookings availability uptime success_rate`)
+  checkouts apdex payments transactions purchases bookings availability uptime success_rate spend spending
+  cost costs bill`)
 
 /** States that are healthy: negated they are a problem ("not working"), affirmed a recovery. */
 export const healthyStates = words(`
@@ -163,7 +168,7 @@ export const healthyStates = words(`
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
   picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
   trigger triggered execute executed kick go went arrive arrived arriving land landed generate generated
-  generating`)
+  generating advancing progressing advanced progressed moved`)
 
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
 export const recoveredStates = words(`
@@ -258,7 +263,7 @@ export const notSystems = words(`
   meeting meetings calendar lunch dinner pizza kitchen fridge microwave elevator elevators aircon
   heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday kid kids son
   daughter family sleep inbox spreadsheet runbook runbooks docs documentation wiki confluence notion
-  playbook meme memes patience sanity life motivation floor room internet`)
+  playbook meme memes patience sanity life motivation floor room internet vending snacks jira`)
 
 /** Words that cannot be a subject ("a slow day", "the down payment"). */
 export const functionWords = words(`

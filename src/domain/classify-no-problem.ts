@@ -12,6 +12,7 @@
  */
 import {
   linkingWords,
+  metricPredicates,
   metrics,
   presentWords,
   problemPredicates,
@@ -33,7 +34,7 @@ const futureForms = words(`
   will going planning plan plans planned scheduled schedule starts start starting begins begin beginning
   kicks kicking happens happening moving move rotating rotate upgrading upgrade migrating migrate
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
-  covering cover shipping rolling`)
+  covering cover shipping rolling goes switches let session workshop training meeting`)
 const notFuture = words("since until last ago yesterday was were did had")
 const months = words(
   "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december",
@@ -45,7 +46,7 @@ const foreignLater = words(`
   segunda terça quarta quinta sexta`)
 /** Planned work named in those languages ("gel des déploiements", "Wartungsfenster"). */
 const foreignPlans = words(
-  "gel rappel wartung wartungsfenster mantenimiento manutenção maintenance freeze congelamiento",
+  "gel rappel wartung wartungsfenster mantenimiento manutenção maintenance freeze congelamiento migração migración avisando aviso",
 )
 
 /** A time later than now ("next tuesday", "on monday", "tomorrow", "in 2 hours", "at 22:00"). */
@@ -55,8 +56,13 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       laterWords.has(t) ||
       (t === "next" && (weekdays.has(tokens[i + 1] ?? "") || periods.has(tokens[i + 1] ?? ""))) ||
       ((t === "on" || t === "this" || t === "from") && weekdays.has(tokens[i + 1] ?? "")) ||
-      (t === "this" && periods.has(tokens[i + 1] ?? "")) ||
-      (futureForms.has(t) && weekdays.has(tokens[i + 1] ?? "")) ||
+      // "this weekend", "this afternoon" — not "this morning", which has begun.
+      (t === "this" &&
+        periods.has(tokens[i + 1] ?? "") &&
+        tokens[i + 1] !== "morning" &&
+        tokens[i + 1] !== "night") ||
+      weekdays.has(t) ||
+      (t === "at" && /^\d{1,2}(?:am|pm|h)?$/.test(tokens[i + 1] ?? "")) ||
       foreignLater.has(t) ||
       // "scheduled for dec 12"
       (months.has(t) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1] ?? "")) ||
@@ -75,7 +81,9 @@ const plannedForLater = (message: Message): boolean => {
   return (
     futureAnchor(tokens) &&
     tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
-    !tokens.some((t) => notFuture.has(t))
+    !tokens.some(
+      (t, i) => notFuture.has(t) || (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could")),
+    )
   )
 }
 
@@ -140,6 +148,9 @@ const questionToTheBot = (message: Message): boolean =>
     )
     return (
       aboutYou ||
+      // "what timezone are your reports in?", "alguém sabe se o bot também lê os alertas?"
+      clause.includes("your") ||
+      /\b(?:o|el|le|der|the) bot\b/.test(message.text.slice(0, 500)) ||
       (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
       (asksAtBot.has(clause[0] ?? "") && clause[1] === "the" && clause[2] === "bot")
     )
@@ -156,6 +167,7 @@ const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["any", "objections"],
   ["thoughts"],
   ["anyone", "want", "to"],
+  ["want", "to"],
   ["who", "wants", "to"],
   ["what", "do", "we", "think"],
   ["what", "do", "you", "think"],
@@ -169,11 +181,12 @@ const resourceNouns = words(`
   runbook runbooks playbook playbooks dashboard dashboards link links doc docs documentation wiki page
   template templates repo channel slo slos sla target targets objective budget error_budget policy
   process procedure checklist guide guides diagram version versions access permission permissions
-  owner owners contact rotation schedule calendar meetup conference slides deck recording query`)
+  owner owners contact rotation schedule calendar meetup conference slides deck recording query list
+  datasource panel metric label`)
 
 /** Resources whose topic is a failure ("the runbook for kafka consumer lag", "an SLO for log latency"). */
 const topicalResources = words(
-  "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide",
+  "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide rule rules panel",
 )
 const topicEnds = new Set([
   ...linkingWords,
@@ -225,7 +238,7 @@ const resourceQuestion = (message: Message): boolean => {
   if (clauses.some((c) => c.question && tokens[c.start] === "did" && suspects.has(tokens[c.start + 1] ?? "")))
     return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
-  if (statements.some((t) => /^~?\d/.test(t) || metrics.has(t))) return false
+  if (statements.some((t) => /^~?\d/.test(t) || metrics.has(t) || metricPredicates.has(t))) return false
   return tokens.some((t) => resourceNouns.has(t)) || whereIs.test(message.text.slice(0, 2000))
 }
 
@@ -247,8 +260,8 @@ const fineState = (message: Message): boolean =>
  * out why the dupes happened last month? just curious for the docs": asked out of curiosity about
  * the past, not to have something looked at now.
  */
-const curious = /\b(?:just curious|curious about|for the docs|for the wiki|not urgent|no rush)\b/
-const pastOrCount = words("ever happened last month week ago many much trend")
+const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
+const pastOrCount = words("ever happened last month week ago many much trend did")
 const curiosity = (message: Message): boolean =>
   curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t))
 
@@ -256,7 +269,7 @@ const curiosity = (message: Message): boolean =>
 const draftShared = /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b/
 
 /** "…(not prod, just complaining)", "just venting": said to let off steam, not to have a look. */
-export const venting = /\bjust (?:complaining|venting|ranting|sharing|saying)\b/
+export const venting = /\bjust (?:complaining|venting|ranting|sharing|saying|kidding)\b|\bjk\b/
 
 export interface NoProblemInput {
   readonly categories: ReadonlyArray<ChatterCategory>
@@ -273,6 +286,9 @@ export interface NoProblemInput {
  */
 export const aboutNoProblem = (message: Message, input: NoProblemInput): string | null => {
   if (plannedForLater(message)) return "a plan or absence announced for later"
+  // "CCU record today: 412k peak 🎉": celebrated, today or not.
+  if (!input.vocabulary && celebration.test(message.text) && !message.clauses.some((c) => c.question))
+    return "a celebration"
   // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.
   if (message.tokens.some((t) => t === "since" || presentWords.has(t))) return null
   if (questionToTheBot(message)) return "a question about the bot"

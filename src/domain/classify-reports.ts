@@ -112,6 +112,13 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
   if (t === "down" && (downIdioms.has(subject) || lowerIsBetter.has(subject))) return null
+  // "we're down to two people this week": reduced to a number, not an outage.
+  if (
+    t === "down" &&
+    at(tokens, j + 1) === "to" &&
+    /^(?:\d|one|two|three|four|five|a|half)/.test(at(tokens, j + 2))
+  )
+    return null
   if (softPredicates.has(t)) {
     const next = at(tokens, j + 1)
     if (next !== "with" && (!chain.linking || softSubjects.has(subject) || offFollowers.has(next)))
@@ -197,8 +204,11 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
       return report(j - 1, j)
   }
   if (metrics.has(t)) {
-    for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1)
+    for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1) {
+      // "EC2 spend down 12%": a cost that fell is good news.
+      if (lowerIsBetter.has(t) && (decreases.has(at(tokens, k)) || at(tokens, k) === "lower")) return null
       if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
+    }
   }
   const percent = PERCENT.exec(t)
   // "at 99.97% uptime": a share that is good high (uptime, availability, a hit rate) is no saturation.

@@ -58,7 +58,8 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
         (c.question || !askedInQuestions.has(t))
       )
         ask(i, t)
-      else if (i === c.start && imperatives.has(t)) ask(i, t)
+      // "check your shifts": the reader's own, not a system to look at.
+      else if (i === c.start && imperatives.has(t) && next !== "your") ask(i, t)
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
       else if (
         (t === "any" && (next === "update" || next === "updates")) ||

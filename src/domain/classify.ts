@@ -74,11 +74,11 @@ const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
 const reminiscing =
-  /\b(?:remember|recall) (?:when|that time|the time|how|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire)\b)/
+  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire)\b)/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
-  /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our))\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
+  /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our))\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch|alert rule|rule|threshold)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
 
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
@@ -126,8 +126,10 @@ const laughing = (message: Message): boolean =>
   /😂|🤣|😆|😅|🙃|😄|😁/.test(message.text) || message.tokens.some((t) => tokenCategory(t) === "laughter")
 
 const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tier1 => {
+  // "the new season trailer is 🔥": slang for great, not an alarm.
+  const praisedFire = /\b(?:is|looks|was|are|looking) (?:so |pure |absolutely )?🔥/.test(message.text)
   const alarms = message.emoji
-    .filter(isAlarm)
+    .filter((e) => isAlarm(e) && !(praisedFire && e === "🔥"))
     .map((e) => ({ reason: `alarm emoji: ${e}`, at: 0, strong: false }))
   if (message.tokens.length === 0) {
     if (alarms.length > 0) return result("alert", reasonsOf(alarms))
@@ -162,7 +164,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     pattern.test(message.text.slice(0, 2000)) &&
     terms.length === 0 &&
     requests(message).length === 0 &&
-    !message.tokens.some((t) => activeMarkers.has(t) || liveWords.has(t))
+    !message.tokens.some(
+      (t, i) =>
+        // "let's not do that again" wishes it away; it is no recurrence.
+        (activeMarkers.has(t) &&
+          !(t === "again" && message.tokens.slice(Math.max(0, i - 4), i).includes("not"))) ||
+        liveWords.has(t),
+    )
   // "remember when the dashboard was down all day last friday 😂": a story about the past.
   if (aboutSomethingElse(reminiscing)) return result("chatter", ["chatter: a story about the past"])
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
@@ -245,6 +253,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     if (japanese !== null) return result("chatter", [`chatter: ${japanese}`])
   }
   if (strong.length === 0 && asks.length === 0) {
+    if (praisedFire && found.length === 0) return result("chatter", ["chatter: praise"])
     const handover = aHandover(message)
     if (handover !== null) return result("chatter", [`chatter: ${handover}`])
     // "what if the HSM cluster dies during EOD?": every problem in it is supposed.

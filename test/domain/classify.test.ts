@@ -692,3 +692,36 @@ describe("reports the gate used to leave to the default", () => {
     ).toBe("investigate")
   })
 })
+
+describe("stop 13, second round: what a word means where it stands", () => {
+  it.each([
+    ["my inbox is in a dead letter queue at this point", "gate"],
+    ["my patience has a 100% packet loss rate today", "gate"],
+    ["we're down to two people this week so reviews might be slow", "investigate"],
+    ["false alarm, the 502s were just me hitting the old staging URL 🙈", "gate"],
+    ["nice, latency graphs are flat again since the fix went out 📉", "gate"],
+    ["heads up: the new on-call schedule starts monday, check your shifts", "gate"],
+    ["the new season trailer is 🔥", "gate"],
+    ["remember last black friday when the promo engine melted? let's not do that again lol", "gate"],
+    ["lessons learned from last week's desync incident: we need a canary. writing it up", "gate"],
+    ["heads up: patch 4.20 goes live wednesday 09:00 UTC, servers restart at 08:45", "gate"],
+    ["what does 'AgonesAllocationFailures' mean exactly? saw it in the runbook list", "gate"],
+    ["we are at 99.97% uptime for november 🎉", "gate"],
+    ["cost review: EC2 spend down 12% after the reserved instances, nice", "gate"],
+  ] as const)("%s", (text, decision) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe(decision)
+  })
+
+  it.each([
+    "are we expecting the maintenance banner right now? it's up on the live client and blocking everyone",
+    "Velero backup accounts-daily completed with status PartiallyFailed (14 errors)",
+    "Resolved in 12m: Free disk space is less than 10% on volume /data (replay-store-2)",
+    "GuardDuty finding (HIGH): UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
+    "staging is down and we have a release freeze in 2h, we can't test the hotfix",
+    "tournament brackets aren't advancing, 3 matches finished but nobody moved on",
+    "cost dashboard shows gpu spend tripled overnight, something's left running?",
+    "docs site is 404ing on every page after the last deploy",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
