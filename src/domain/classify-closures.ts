@@ -54,10 +54,10 @@ const closings = words("closed closing close archive archived")
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
-const runsHow = words("with on as from against under off")
+const runsHow = words("with on as from against under off late behind slow")
 /** "we need the new prices live", "should be fine": a wish or an expectation, not news. */
 const wishes = words(
-  "need needs needed want wants wanted should must hope hoping until waiting expect expecting",
+  "need needs needed want wants wanted should must hope hoping until waiting expect expecting normally usually typically",
 )
 /**
  * Shipping words are news of a change, not of a recovery ("we shipped the big-PDF change a bit
@@ -160,10 +160,12 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "flat" && (next === "again" || next === "now") && chain.linking) return `flat ${next}`
   // "the maintenance banner is up on the live client": shown, not back.
   if (t === "up" && (next === "on" || next === "in" || next === "at" || next === "for")) return null
+  // "was fine this morning": how it was before the problem, not news that it is over.
+  if (chain.past && recoveredStates.has(t) && !closureWords.has(t)) return null
   if (!chain.negated && (recoveredStates.has(t) || (t === "up" && !metrics.has(subject)))) {
     // "pipelines are running with an older version": how it runs, not that it came back.
     const activity = activities.has(t)
-      ? (prev === "is" || prev === "are") && !runsHow.has(next)
+      ? (prev === "is" || prev === "are") && !runsHow.has(next) && !/^\d/.test(next)
       : chain.linking
     if (activity || recoveredFollowers.has(next)) return t
   }

@@ -229,8 +229,17 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       // A check's name then its state, as monitors title their messages: "✅ Restore test
       // recovered: weekly restore drill …", "Nightly backup failed: …".
       matches([
-        [" recovered:", " failed:", " is down:", " is up:", " resolved:", " is back up:"],
-        /(?:^|\n)[^\w\n]{0,8}[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up):/,
+        [
+          " recovered:",
+          " failed:",
+          " is down:",
+          " is up:",
+          " resolved:",
+          " is back up:",
+          " aborted:",
+          "budget alert:",
+        ],
+        /(?:^|\n)[^\w\n]{0,8}(?::[a-z0-9_+-]{1,40}:\s{0,3})?[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up|aborted|budget alert):/,
       ]),
     ),
   ],

@@ -125,7 +125,7 @@ export const failureStates = words(`
   connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
   packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
   gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
-  nullpointerexception stackoverflowerror blank_page`)
+  nullpointerexception stackoverflowerror blank_page ddos`)
 
 /** Words that say something is wrong when they follow a subject ("payments are broken"). */
 export const problemPredicates = words(`
@@ -138,7 +138,7 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies melted`)
+  rejected declined refused blocking empty dies melted late`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(
@@ -197,7 +197,7 @@ export const errorNouns = words(`
   segfault segfaults traceback tracebacks stacktrace stacktraces latency spike spikes lag backlog
   throttling rejections drops disconnects outage outages degradation alerts alarms warnings stale blank
   wrong nothing weirdness slowness flakiness instability jank hiccup hiccups blip blips glitch glitches bug
-  bugs complaints nan null undefined`)
+  bugs complaints nan null undefined error_rate`)
 
 /** People whose experience is a report ("customers reporting …", "users can't …"). */
 export const affectedPeople = words(`

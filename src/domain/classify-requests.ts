@@ -63,7 +63,7 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
       else if (
         (t === "any" && (next === "update" || next === "updates")) ||
-        (t === "need" && next === "eyes")
+        (t === "need" && (next === "eyes" || next === "someone" || next === "somebody" || next === "help"))
       )
         ask(i, `${t} ${next}`)
       // "I'd like the bot to check the packager logs", "want someone to look".

@@ -275,7 +275,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is
     // chatter — a recovery, not a state that may be another thing's ("images are fine").
     const recovery = lastAt(chatter.closures.filter((c) => c.strong))
-    if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery))
+    // "DDoS attack mitigated on classroom…, ongoing": a problem still going on after it is no recovery.
+    // ("green again" is the recovery's own word.)
+    const stillOn = message.tokens.some((t, i) => i > recovery && activeMarkers.has(t) && t !== "again")
+    if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery) && !stillOn)
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }

@@ -725,3 +725,25 @@ describe("stop 13, second round: what a word means where it stands", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 13, third round: reports first read as recoveries or plans", () => {
+  it.each([
+    "scheduled scenes are running 1 hour late for everyone",
+    "doorbell clips delayed 5+ minutes. was fine this morning",
+    "firmware wave 2 looks stuck at 34% for over an hour, normally it's done by now",
+    "the manifest CDN returns 404 for the 4.11.3 bundle. wave 1 starts in 20 min, need someone to look",
+    "Cloudflare: DDoS attack mitigated on classroom.example.io — peak 1.9M rps, ongoing",
+    "seeing 20% error rate on /api/v2/lessons in the canary, should we be worried?",
+    ":rotating_light: Rollout aborted: quiz-engine canary 2026.47.3 — error rate 6.1%, auto-rolled back",
+    "Vantage budget alert: Kinesis spend was $1,804 yesterday (daily budget $600)",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it("a recovery's own 'again' is no problem still going on", () => {
+    expect(
+      run("<@U01SREBOT> the pagerduty → slack integration is working again after the token rotation")
+        .decision,
+    ).toBe("gate")
+  })
+})
