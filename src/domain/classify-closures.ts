@@ -51,7 +51,7 @@ const describing = words("which though although even")
 const proposals = words("is would could might may as")
 /** An incident, ticket or alert closed. */
 const closings = words("closed closing close archive archived")
-const closable = words("incident issue ticket alert alarm page outage this it thread channel loop")
+const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 const runsHow = words("with on as from against under off late behind slow")

@@ -184,6 +184,8 @@ const admin: ReadonlyArray<ReadonlyArray<string>> = [
   ["i", "am", "swapping"],
   ["i", "am", "out"],
   ["i", "am", "ooo"],
+  ["ping", "me"],
+  ["dm", "me"],
   ["i", "am", "off"],
 ]
 // Asking for an artifact, or to change how the bot or alerting behaves — not to investigate.
@@ -436,7 +438,10 @@ export const aboutThePast = (message: Message): string | null => {
       (dayNames.has(t) && tokens[i - 1] !== "since" && tokens[i - 1] !== "until") ||
       (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since") ||
       (pastYear.test(t) && (tokens[i - 1] === "in" || tokens[i - 1] === "from")) ||
-      (oldWords.has(t) && (incidentNouns.has(tokens[i + 1] ?? "") || formerPlaces.has(tokens[i + 1] ?? ""))),
+      (oldWords.has(t) &&
+        (incidentNouns.has(tokens[i + 1] ?? "") || formerPlaces.has(tokens[i + 1] ?? ""))) ||
+      // "2 years ago", "months ago"
+      (t === "ago" && /^(?:days?|weeks?|months?|years?)$/.test(tokens[i - 1] ?? "")),
   )
   // Only talk about incidents themselves ("monday's outage", "alerts fired last month"): a
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.

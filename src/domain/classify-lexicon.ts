@@ -92,6 +92,7 @@ const mergeTable = `
   nothing for us to do | nothing we can do | nothing to do on our side                          => stand_down
   no need to dig | do not worry about | don't worry about | no need to worry                    => stand_down
   in case                                                            => in_case
+  from now on | going forward                                        => henceforth
   found it | figured it out | never mind found it                    => found_it
   on call | on-call                                                  => on_call
   end of shift | end of my shift | shift summary | shift report      => handover

@@ -34,8 +34,9 @@ const futureForms = words(`
   will going planning plan plans planned scheduled schedule starts start starting begins begin beginning
   kicks kicking happens happening moving move rotating rotate upgrading upgrade migrating migrate
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
-  covering cover shipping rolling goes switches let session workshop training meeting`)
+  covering cover shipping rolling goes switches let session workshop training meeting due ready`)
 const notFuture = words("since until last ago yesterday was were did had")
+const absent = words("offline ooo out away off afk unavailable")
 const months = words(
   "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december",
 )
@@ -78,6 +79,12 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
  */
 const plannedForLater = (message: Message): boolean => {
   const { tokens } = message
+  // "I'll be offline 2h for the dentist": an absence, whenever it is.
+  const away = tokens.some(
+    (t, i) =>
+      t === "be" && tokens[i - 1] === "will" && tokens[i - 2] === "i" && absent.has(tokens[i + 1] ?? ""),
+  )
+  if (away) return true
   return (
     futureAnchor(tokens) &&
     tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
@@ -168,6 +175,7 @@ const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["thoughts"],
   ["anyone", "want", "to"],
   ["want", "to"],
+  ["we", "should"],
   ["who", "wants", "to"],
   ["what", "do", "we", "think"],
   ["what", "do", "you", "think"],
@@ -200,13 +208,18 @@ const topicEnds = new Set([
 /**
  * Per token: inside the topic of a resource ("runbook for *kafka consumer lag*", "dashboard for
  * *seller payouts latency*"): a failure named as what a resource is about, not one happening.
- * The topic ends at a verb ("dashboard for checkout *shows errors*" still reports).
+ * The topic ends at a verb ("dashboard for checkout *shows errors*" still reports). So is what
+ * someone is curious about ("curious about the backoff").
  */
 export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
   const { tokens } = message
   const marks = tokens.map(() => false)
   for (const c of message.clauses) {
     for (let i = c.start; i < c.end; i += 1) {
+      if (tokens[i] === "curious" && tokens[i + 1] === "about") {
+        for (let k = i + 2; k < c.end && k < i + 8; k += 1) marks[k] = true
+        continue
+      }
       if (!topicalResources.has(tokens[i] ?? "")) continue
       const from =
         tokens[i + 1] === "for" || tokens[i + 1] === "on" || tokens[i + 1] === "about"
@@ -262,8 +275,10 @@ const fineState = (message: Message): boolean =>
  */
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did")
-const curiosity = (message: Message): boolean =>
-  curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t))
+const wondering = /\b(?:always wondered|just wondering|out of curiosity)\b/
+export const curiosity = (message: Message): boolean =>
+  wondering.test(message.text) ||
+  (curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t)))
 
 /** "Q4 OKR draft: reduce P1 count by 30%… feedback welcome": a document shared for review. */
 const draftShared = /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b/
@@ -294,7 +309,6 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   if (questionToTheBot(message)) return "a question about the bot"
   if (planningQuestion(message)) return "a question about a plan"
   if (venting.test(message.text)) return "venting, not a report"
-  if (curiosity(message)) return "a question out of curiosity about the past"
   if (draftShared.test(message.text)) return "a draft shared for feedback"
   if (input.vocabulary) return null
   if (announcement(message)) return "an announcement"

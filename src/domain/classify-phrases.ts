@@ -48,7 +48,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     hey there | hi there | hello there | buenos días | buenos dias | buenas tardes | buenas noches |
     guten morgen | guten tag | bom dia | boa tarde | bonne journée | cómo estás | como estas | ça va |
     wie geht es | wie gehts | tudo bem | qué tal | que tal | buon giorno | buongiorno | bonjour à tous |
-    hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend`,
+    hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór`,
   ),
   ...lines(
     "farewell",
@@ -147,7 +147,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "farewell",
-    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|またね|お先に失礼します)$/,
+    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|dobranoc|またね|お先に失礼します)$/,
   ],
 ]
 

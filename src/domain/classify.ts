@@ -24,7 +24,13 @@ import {
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
-import { aboutNoProblem, announcesDashboard, resourceTopics, venting } from "./classify-no-problem.js"
+import {
+  aboutNoProblem,
+  announcesDashboard,
+  curiosity,
+  resourceTopics,
+  venting,
+} from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { analyse, type Message } from "./classify-text.js"
@@ -74,7 +80,7 @@ const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
 const reminiscing =
-  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire)\b)/
+  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when)\b)/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
@@ -251,6 +257,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (strong.length === 0) {
     const japanese = japaneseChatter(message.text.slice(0, 2000))
     if (japanese !== null) return result("chatter", [`chatter: ${japanese}`])
+    // "why do we call it a shadow? always wondered": asked, but out of curiosity, not to look at something.
+    if (curiosity(message)) return result("chatter", ["chatter: a question out of curiosity"])
   }
   if (strong.length === 0 && asks.length === 0) {
     if (praisedFire && found.length === 0) return result("chatter", ["chatter: praise"])

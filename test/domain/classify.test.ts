@@ -747,3 +747,20 @@ describe("stop 13, third round: reports first read as recoveries or plans", () =
     ).toBe("gate")
   })
 })
+
+describe("stop 13, fourth round", () => {
+  it.each([
+    "closing INC-4471, root cause was the expired intermediate cert. postmortem to follow",
+    "remember the black friday when all the locks went offline? good times 😂",
+    "the broker outage was 2 years ago, stop bringing it up 😂",
+    "I'll be offline 2h for the dentist, Mateus has the pager",
+    "reminder: on-call swap requests for December are due Friday",
+    "postmortem template updated, please use the new one from now on",
+    "we should add a canary stage to the OTA pipeline, I'll write an RFC",
+    "why do we call it a shadow anyway? always wondered",
+    "if emqx went down completely, how long until the hubs reconnect? curious about the backoff",
+    "dzień dobry",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
