@@ -33,7 +33,7 @@ const statusVerbs = words(
   "deployed shipped merged released reverted rolled_back restarted bumped upgraded scaled mitigated",
 )
 const doneWords = words(
-  "done complete completed finished merged shipped live successful succeeded landed published deployed released",
+  "done complete completed finished merged shipped live successful succeeded landed published deployed released passed",
 )
 const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero 0 nominal")
 const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
@@ -189,7 +189,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     (fixWords.has(subject) || (subject === "it" && j - 1 === chain.subject))
   )
     return `${subject} worked`
-  if (closings.has(t) && [next, tokens[j + 2] ?? "", subject].some((w) => closable.has(w)))
+  // "incident #4471 closed", "the incident channel for #4475 can be archived"
+  const near = tokens.slice(Math.max(c.start, j - 6), j)
+  if (closings.has(t) && [next, tokens[j + 2] ?? "", subject, ...near].some((w) => closable.has(w)))
     return `${t} ${next}`
   // "completed with status PartiallyFailed (14 errors)": finished, not fine.
   const doneWithProblems =

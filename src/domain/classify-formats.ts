@@ -109,7 +109,7 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       // PagerDuty's own "Incident #4471 triggered", not a person's "your summary for incident #4466".
       [
         ["incident #"],
-        /(?:^|\n)[^\w\n]{0,8}incident #\d|incident #\d{1,10}:? (?:triggered|acknowledged|escalated|resolved)/,
+        /(?:^|\n)[^\w\n]{0,8}incident #\d{1,10}(?: \([^)\n]{1,20}\))?:|incident #\d{1,10}:? (?:triggered|acknowledged|escalated)|incident #\d{1,10} (?:resolved|triggered|acknowledged)(?: on| by|:)/,
       ],
       [["urgency:"], /urgency: ?(?:high|low)/],
       [
@@ -327,8 +327,11 @@ export const alertFormats = (message: Message): AlertFormats => {
     if (structural.includes(name) || !needles.some((n) => message.text.includes(n))) continue
     if (head === null) head = headOf(message.text)
     const first = head
-    if (needles.some((n) => first.startsWith(n)) || needles.some((n) => message.text.includes(`[${n}`)))
-      structural.push(name)
+    // Heading the message as its tool writes it ("New Relic | Open violation", "Grafana: …"), not
+    // a sentence that starts with the name ("New Relic trial ends Friday").
+    const heads = (n: string) =>
+      first.startsWith(n) && /^\W{0,3}(?:[|:\]\-–—]|alert|violation|incident|$)/.test(first.slice(n.length))
+    if (needles.some(heads) || needles.some((n) => message.text.includes(`[${n}`))) structural.push(name)
     else named.push(name)
   }
   return { structural, named }

@@ -15,6 +15,7 @@ import {
   incidentWords,
   metrics,
   presentWords,
+  problemPredicates,
   reviewWords,
   severityWords,
   words,
@@ -31,7 +32,7 @@ const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
   maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
-  planned intentionally deliberately on_purpose simulating simulate simulation`)
+  planned intentionally deliberately on_purpose simulating simulate simulation sim`)
 
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail")
@@ -67,6 +68,7 @@ const aboutSystems = (message: Message): ReadonlyArray<string> => {
   return message.tokens.filter((_t, i) => marks[i] !== true)
 }
 
+const isProblemToken = (t: string): boolean => problemVocabulary(t) || problemPredicates.has(t)
 const problemVocabulary = (t: string): boolean =>
   incidentWords.has(t) || severityWords.has(t) || metrics.has(t) || /^(?:[45]\d\ds?|[45]xx)$/.test(t)
 
@@ -205,6 +207,10 @@ const leadIns = words("fyi btw quick question q hey hi hello yo ok so also and r
 
 export const artifactRequest = "a request for something other than an investigation"
 
+/** "wie kann ich einen Alert stummschalten?", "¿cómo puedo…?": how-to questions in other languages. */
+const foreignHowTo =
+  /^\s*(?:wie (?:kann|können|mache) (?:ich|wir|man)|c[oó]mo (?:puedo|podemos|se)|como (?:posso|podemos|faço)|comment (?:puis-je|peut-on|faire))\b/
+
 /** The first clause's frame when it is a question or request not about a failure, else null. */
 export const nonIncidentAsk = (message: Message): string | null => {
   const { tokens } = message
@@ -218,6 +224,7 @@ export const nonIncidentAsk = (message: Message): string | null => {
   if (i === first.end) i = clause.start
   if (howTo.some((p) => startsWith(tokens, i, p)) || howToQuestion(tokens, i, clause.end))
     return "a how-to question"
+  if (clause.question && foreignHowTo.test(message.text.replace(/<@[^>]*>/g, ""))) return "a how-to question"
   if (admin.some((p) => startsWith(tokens, i, p))) return "an admin request"
   // "can you summarize …", "please draft …": asking for an artifact, not an investigation.
   const verbAt = askOpeners.has(tokens[i] ?? "")
@@ -364,7 +371,9 @@ export const alertingDesign = (message: Message): string | null => {
   const designs = tokens.some(
     (t, i) =>
       (designVerbs.has(t) && tokens.slice(i + 1, i + 8).some((o) => designObjects.has(o))) ||
-      ((t === "page" || t === "alert") && tokens[i + 1] === "on" && tokens[i - 1] === "to"),
+      ((t === "page" || t === "alert") &&
+        tokens[i + 1] === "on" &&
+        ["to", "we", "should", "do", "you"].includes(tokens[i - 1] ?? "")),
   )
   // "do we still need the X rule?": keeping something, not a problem still there.
   const said = tokens.filter(
@@ -394,6 +403,8 @@ const dayNames = words(`
 /** "in 2019", "the incident from 2024": a year is a past anchor (not after "since"). */
 const pastYear = /^(?:19|20)\d\d$/
 const oldWords = words("old older previous earlier former")
+const ongoingAux = words("getting being keep keeps still")
+const presentReports = words("returns returning throws throwing failing erroring crashing timing_out")
 /** "at my previous job", "at my old company": a story from somewhere else. */
 const formerPlaces = words("job jobs company companies employer team gig workplace role")
 const lastWords = words("week month night quarter year sprint weekend time")
@@ -402,7 +413,7 @@ const incidentNouns = words(`
   postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd`)
 const pastVerbs = words(`
   was were did had fired lasted took happened caused went died said broke crashed rolled reverted
-  flagged mitigated resolved restored recovered spiked peaked paged`)
+  flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed`)
 
 const fineWords = words("fine ok okay normal green stable healthy quiet good 0 zero flat nominal clean")
 
@@ -446,7 +457,12 @@ export const aboutThePast = (message: Message): string | null => {
   // Only talk about incidents themselves ("monday's outage", "alerts fired last month"): a
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
   // A review is always of the past: "the postmortem of last week's outage".
-  const told = tokens.some((t) => pastVerbs.has(t) || reviewWords.has(t))
+  // "getting paged by brokers": happening now, whatever the verb's form.
+  const told = tokens.some(
+    (t, i) => (pastVerbs.has(t) && !ongoingAux.has(tokens[i - 1] ?? "")) || reviewWords.has(t),
+  )
+  // "…the quote API returns wrong premiums": a report in the present beside the story.
+  if (tokens.some((t) => presentReports.has(t))) return null
   if (!anchored || !told || !tokens.some((t) => incidentNouns.has(t))) return null
   // "since tuesday", "broken since" make it ongoing; "lag has been at ~0 since" is fine since then.
   if (tokens.some((t, i) => t === "since" && !fineSince(tokens, i))) return null
@@ -454,8 +470,10 @@ export const aboutThePast = (message: Message): string | null => {
   const asked = toTheBot(message)
   const live = tokens.filter((t, i) => {
     if (asked[i] === true) return false
-    if (t !== "again") return true
+    if (t !== "again" && t !== "still") return true
     const c = message.clauses.find((cl) => i >= cl.start && i < cl.end)
+    // "is the flag still served to anyone?" asks about a state; "…still down" says one.
+    if (t === "still") return !(c?.question === true && !tokens.slice(i + 1, c.end).some(isProblemToken))
     return !(c?.question === true && i === c.end - 1)
   })
   const recurs = live.some((_, i) => recurrenceAt(live, i))

@@ -124,7 +124,7 @@ const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
 
 /** Words between a thing and a state it is said to have ("my patience has a 504 gateway timeout"). */
 const havingFillers: ReadonlySet<string> = new Set(
-  "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting in at high low zero".split(
+  "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting in at high low zero worse bigger longer".split(
     " ",
   ),
 )

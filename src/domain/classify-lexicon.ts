@@ -87,7 +87,12 @@ const mergeTable = `
   spins forever | spinning forever | loads forever | loading forever | hangs forever => taking_forever
   error budget | error budgets                                       => error_budget
   all hands | all-hands | happy hour | team lunch                    => all_hands
-  known issue | known issues | known problem                         => known_issue
+  known issue | known issues | known problem | known flake | known flaky test => known_issue
+  from my local | on my machine | my local proxy | my local setup     => was_me
+  incident timeline | the timeline for the incident                  => post_mortem
+  dr test | dr drill | failover test | disaster recovery test | dr exercise => drill
+  check it out                                                       => check_it_out
+  not blocking anything | not blocking                               => stand_down
   no need to look | no need to check | no need to investigate | no action needed | nothing to do => stand_down
   nothing for us to do | nothing we can do | nothing to do on our side                          => stand_down
   no need to dig | do not worry about | don't worry about | no need to worry                    => stand_down
@@ -181,6 +186,7 @@ export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
   no_longer went_away all_good all_clear stand_down nevermind nvm disregard
   ignore rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
+  silenced muted snoozed
   resuelto solucionado arreglado resolvido solucionado corrigido résolu réglé corrigé rétabli gelöst
   behoben erledigt abgeschlossen risolto sistemato opgelost hersteld 解決 解決しました 復旧 復旧しました`)
 
@@ -263,8 +269,9 @@ export const notSystems = words(`
   brain brains head coffee cat cats dog dogs kitty puppy office morale standup standups sprint
   meeting meetings calendar lunch dinner pizza kitchen fridge microwave elevator elevators aircon
   heating printer printers wifi keyboard headset laptop mood vibe vibes weekend monday kid kids son
-  daughter family sleep inbox spreadsheet runbook runbooks docs documentation wiki confluence notion
-  playbook meme memes patience sanity life motivation floor room internet vending snacks jira`)
+  daughter family sleep inbox spreadsheet runbook runbooks documentation wiki confluence notion
+  playbook meme memes patience sanity life motivation floor room internet vending snacks jira league football
+  fantasy intern interns`)
 
 /** Words that cannot be a subject ("a slow day", "the down payment"). */
 export const functionWords = words(`

@@ -34,7 +34,8 @@ const futureForms = words(`
   will going planning plan plans planned scheduled schedule starts start starting begins begin beginning
   kicks kicking happens happening moving move rotating rotate upgrading upgrade migrating migrate
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
-  covering cover shipping rolling goes switches let session workshop training meeting due ready`)
+  covering cover shipping rolling goes switches let session workshop training meeting due ready review demo
+  sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires`)
 const notFuture = words("since until last ago yesterday was were did had")
 const absent = words("offline ooo out away off afk unavailable")
 const months = words(
@@ -94,7 +95,9 @@ const plannedForLater = (message: Message): boolean => {
   )
 }
 
-const shipVerbs = words("shipped released deployed launched published rolled merged cut tagged promoted")
+const shipVerbs = words(
+  "shipped released deployed launched published rolled merged cut tagged promoted added created built",
+)
 const outWords = words("out live available published")
 /** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
 const announcement = (message: Message): boolean => {
@@ -110,7 +113,7 @@ const announcement = (message: Message): boolean => {
 
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
-  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b/.test(
+  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
     message.text.slice(0, 2000),
   )
 
@@ -118,7 +121,7 @@ export const announcesDashboard = (message: Message): boolean =>
 // Nor a laugh: "lol the dashboard shows another tenant's pipelines" is a report too.
 const social = new Set<ChatterCategory>(["thanks", "praise", "farewell"])
 /** Celebration ("🎉 we did it", "metrics bill way lower after the cleanup 🎉"): good news. */
-const celebration = /🎉|🥳|🙌|👏|💪|🍾|:tada:|:raised_hands:|:clap:|:muscle:|:partying_face:/
+const celebration = /🎉|🥳|🙌|👏|💪|🍾|🎂|:tada:|:raised_hands:|:clap:|:muscle:|:partying_face:|:birthday:/
 /** Words that turn from the social part to another topic: what follows is the message. */
 const topicShifts = words("btw fyi anyway also quick however but unrelated separately")
 
@@ -175,6 +178,8 @@ const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["thoughts"],
   ["anyone", "want", "to"],
   ["want", "to"],
+  ["do", "we", "still"],
+  ["do", "we", "use"],
   ["we", "should"],
   ["who", "wants", "to"],
   ["what", "do", "we", "think"],
@@ -280,6 +285,12 @@ export const curiosity = (message: Message): boolean =>
   wondering.test(message.text) ||
   (curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t)))
 
+/** "the Q4 reliability report is in the shared drive": where something was put. */
+const shared =
+  /\b(?:is|are) (?:now )?(?:in|on) the (?:shared drive|drive|wiki|thread|channel|doc|confluence|notion)\b/
+/** "welcome @sofia to the SRE team!" */
+const welcome = /\bwelcome\b[^.?!\n]{0,30}\bto the [\w -]{0,20}team\b/
+
 /** "Q4 OKR draft: reduce P1 count by 30%… feedback welcome": a document shared for review. */
 const draftShared = /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b/
 
@@ -311,7 +322,8 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   if (venting.test(message.text)) return "venting, not a report"
   if (draftShared.test(message.text)) return "a draft shared for feedback"
   if (input.vocabulary) return null
-  if (announcement(message)) return "an announcement"
+  if (announcement(message) || shared.test(message.text)) return "an announcement"
+  if (welcome.test(message.text)) return "a welcome"
   if (socialOnly(message, input.categories, input.leftover))
     return `${input.categories.find((c) => social.has(c)) ?? "thanks"}`
   if (resourceQuestion(message)) return "a question about the team's resources"

@@ -102,6 +102,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     lunch anyone | anyone for lunch | quer almoçar | alguém quer almoçar | quién viene a comer | mittagessen |
     happy birthday | welcome to the team | welcome aboard | happy thanksgiving | monday again | quick poll |
     we are hiring | highly recommend | anyone watching | tabs or spaces | did anyone watch | good times |
+    i will see myself out | meme of the week | company holiday | bank holiday | public holiday | check_it_out |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome`,
   ),
   ...lines(
@@ -143,7 +144,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|top)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|top|handy|useful)$/,
   ],
   [
     "farewell",

@@ -764,3 +764,34 @@ describe("stop 13, fourth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 13, fifth round", () => {
+  it.each([
+    "false alarm, the 502s were from my local proxy 🤦",
+    "the alert that fired earlier was a known flake, already silenced",
+    "incident #4471 resolved, root cause was a bad secret rotation. PM to follow",
+    "New Relic trial ends Friday, we're sticking with Datadog",
+    "deploy of claims-intake-api v3.43.1 done, smoke tests passed",
+    "the incident channel for #4475 can be archived",
+    "added a dashboard for NDC offer expiry rates, check it out <https://grafana.example.io/d/ndc|NDC>",
+    "monthly cost review is tomorrow, bring your team's numbers",
+    "do we alert on hotel rate parity or is that just a daily report?",
+    "wie kann ich einen Alert für das Wartungsfenster stummschalten?",
+    "welcome @sofia to the SRE team! she'll be focusing on hotel supply",
+    "the Q4 reliability report is in the shared drive",
+    "we're killing the legacy quote endpoint next sprint, brokers have been notified",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "heads up, getting paged by brokers that the quote API returns wrong premiums — it's using last year's rating table",
+    "batch of 200 claim docs stuck in OCR 'processing' for 2 hours, usually takes 5 min",
+    "Incident #48197 resolved: Disk usage on kafka-broker-4 above 85% (Resolved by: auto-resolve)",
+    "Incident #4480 resolved on Artifact Store: S3 PutObject throttling. Resolved by: Jonas K.",
+    'FWD from support: "since this morning my hub shows a red light and the firmware update failed. I restarted it 3 times."',
+    "CloudFront is serving a stale build — people see the old form that posts to the decommissioned endpoint",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
