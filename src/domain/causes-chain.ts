@@ -107,6 +107,12 @@ const strongest =
  * first load); symptoms that begin hours after a change that ran fine point elsewhere.
  */
 export const changeEffectMs = 60 * 60_000
+/**
+ * A change whose failure builds up — a log file filling the pod's storage until it is evicted,
+ * a volume filling, a leak growing to an OOM kill — may take hours to show.
+ */
+const slowChangeEffectMs = 6 * 60 * 60_000
+const accumulating: ReadonlySet<Mode> = new Set(["eviction", "volume", "oom"])
 
 /**
  * The latest change of `changes` (latest first) at most `changeEffectMs` before `t0`, the
@@ -114,10 +120,14 @@ export const changeEffectMs = 60 * 60_000
  */
 const schemaWordsEvery = new RegExp(schemaChange.source, "gi")
 
-const changeBefore = (changes: ReadonlyArray<Finding>, t0: number): ReadonlyArray<Finding> => {
+const changeBefore = (
+  changes: ReadonlyArray<Finding>,
+  t0: number,
+  effectMs: number = changeEffectMs,
+): ReadonlyArray<Finding> => {
   const before = changes.filter((c) => {
     const t = timeOf(c)
-    return t === null || (t <= t0 && t0 - t <= changeEffectMs)
+    return t === null || (t <= t0 && t0 - t <= effectMs)
   })
   const system = before.find((c) => c.kind !== "deploy_announcement")
   const announcements = before.filter((c) => c.kind === "deploy_announcement")
@@ -175,7 +185,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
   let lastWordsKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
-    const linked = changeBefore(changes, firstTime(roots, alertMs))
+    const linked = changeBefore(
+      changes,
+      firstTime(roots, alertMs),
+      accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
+    )
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
     const weak = severityOf(roots) <= severityRank("low")
     const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id

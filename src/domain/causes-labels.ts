@@ -60,9 +60,16 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
-    [/secret/, "missing secret"],
+    [
+      /environment variable|env var|keyerror: '[a-z0-9_]*_(?:secret|key|token|url|uri|host|port|password|dsn|region|bucket|arn|endpoint)'|os\.environ/,
+      "missing environment variable",
+    ],
+    // A Secret the pod mounts or reads, not a variable named …_SECRET.
+    [
+      /secret "?[\w.-]+"? not found|secrets? (?:is |are )?missing|missing secret|secret [\w.-]+ (?:does not exist|not found)/,
+      "missing secret",
+    ],
     [/configmap/, "missing ConfigMap"],
-    [/environment variable/, "missing environment variable"],
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
   certificate: [
@@ -99,6 +106,12 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     ],
     [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
     [/\b403\b|forbidden/, "403 Forbidden"],
+    // The caller is the node's own instance role (a session named after the instance, i-…): the
+    // pod did not get the role its service account names (IRSA), whatever that role allows.
+    [
+      /assumed-role\/[\w+=,.@-]+\/i-[0-9a-f]{8,17}\b/,
+      "AccessDenied as the node's instance role: the pod's IAM role for its service account (IRSA) is not applied",
+    ],
     // AWS's AccessDenied / "is not authorized to perform": an IAM policy or role lacks the action.
     [
       /\baccessdenied\b|not authorized to perform/,

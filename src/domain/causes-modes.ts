@@ -126,7 +126,8 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   ],
   [
     "config",
-    /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found|missing (?:required )?environment variable|environment variable "?[\w.-]+"? (?:is )?(?:not set|missing|required|undefined)/,
+    // Python's `KeyError: 'STRIPE_WEBHOOK_SECRET'` from `os.environ[…]`: a variable the deploy lost.
+    /createcontainerconfigerror|secret "?[\w.-]+"? not found|configmap "?[\w.-]+"? not found|missing (?:required )?env(?:ironment)? var(?:iable)?|environment variable "?[\w.-]+"? (?:is )?(?:not set|missing|required|undefined)|keyerror: '[a-z0-9_]*_(?:secret|key|token|url|uri|host|port|password|dsn|region|bucket|arn|endpoint)'|os\.environ\[/,
   ],
   // Transactions waiting on each other: a migration's new lock order, a hot row.
   [

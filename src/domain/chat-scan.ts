@@ -62,6 +62,21 @@ export const deployTerms: ReadonlyArray<string> = [
   "apply complete",
   "terraform apply",
   "pulumi up",
+  // A setting changed by hand: "flipping ledger-worker to LOG_LEVEL=DEBUG", "bumped the pool to 50".
+  "flipped",
+  "flipping",
+  "switched",
+  "switching",
+  "changed",
+  "changing",
+  "bumped",
+  "bumping",
+  "enabled",
+  "enabling",
+  "disabled",
+  "disabling",
+  "edited",
+  "patched",
   // Credentials and certificates rotated: they break clients that still hold the old ones.
   "rotate",
   "rotated",
@@ -115,6 +130,8 @@ const versionShipped = /(?<![\p{L}\p{N}])v?\d+\.\d+(?:\.\d+)?\b[`*_\s]*(?:→|->
 // A flag service's "changed … default rule 10% → 100%": a rollout percentage moved.
 const percentageMoved = /\b\d{1,3}(?:\.\d+)?\s?%\s*(?:→|->|=>|to)\s*\d{1,3}(?:\.\d+)?\s?%/u
 const resolvedWords = wordMatcher(["resolved", "ok", "recovered", "back to normal", "back below"])
+// "LOG_LEVEL=DEBUG", "DB_POOL_SIZE=50": a setting given a value.
+const settingAssigned = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+=\S/
 
 export interface ChannelInfo {
   readonly id: string
@@ -318,6 +335,7 @@ export const classifyMessage = (
   }
   const change =
     (deployWords.test(m.text) && !deniedChange.test(m.text)) ||
+    settingAssigned.test(m.text) ||
     versionShipped.test(m.text) ||
     percentageMoved.test(m.text)
   if (!symptom && change && between(m, window.changesSince, window.end) && !plannedAfter(m, window.end))

@@ -215,7 +215,10 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
   ],
   [
     "zabbix/nagios",
-    either(has("service alert:", "host alert:"), matches([["problem: "], /(?:^|[\s*])problem: /])),
+    either(
+      has("service alert:", "host alert:"),
+      matches([["problem: "], /(?:^|[\s*])problem: /], [["problem duration:"], /problem duration: ?\d/]),
+    ),
   ],
   [
     "alert notification",

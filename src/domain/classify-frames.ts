@@ -32,7 +32,7 @@ const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
   maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
-  planned intentionally deliberately on_purpose simulating simulate simulation sim`)
+  planned intentionally deliberately on_purpose simulating simulate simulation`)
 
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail")
@@ -206,6 +206,7 @@ const startsWith = (tokens: ReadonlyArray<string>, from: number, phrase: Readonl
 const leadIns = words("fyi btw quick question q hey hi hello yo ok so also and random dumb silly")
 
 export const artifactRequest = "a request for something other than an investigation"
+const objectStarts = words("the a an this that these those my our me us it all some last yesterday today for request")
 
 /** "wie kann ich einen Alert stummschalten?", "¿cómo puedo…?": how-to questions in other languages. */
 const foreignHowTo =
@@ -234,7 +235,11 @@ export const nonIncidentAsk = (message: Message): string | null => {
     : i
   // "could you help me write a query…": the artifact is what is asked for.
   const helped = tokens[verbAt] === "help" && (tokens[verbAt + 1] === "me" || tokens[verbAt + 1] === "us")
-  if (artifactVerbs.has(tokens[helped ? verbAt + 2 : verbAt] ?? "")) return artifactRequest
+  // An imperative without an opener names its object ("archive the old channel"); "archive
+  // search returns 0 results" is a system named by the same word.
+  const verb = helped ? verbAt + 2 : verbAt
+  const imperativeOnly = verb === i && !objectStarts.has(tokens[verb + 1] ?? "")
+  if (artifactVerbs.has(tokens[verb] ?? "") && !imperativeOnly) return artifactRequest
   // "do you only look at prod…", "how much does one investigation cost": about the bot itself.
   const aboutBot =
     (["do", "does", "will", "would"].includes(tokens[i] ?? "") &&

@@ -255,6 +255,8 @@ const resourceQuestion = (message: Message): boolean => {
   if (!clauses.some((c) => c.question)) return false
   if (clauses.some((c) => c.question && tokens[c.start] === "did" && suspects.has(tokens[c.start + 1] ?? "")))
     return false
+  // "is it normal that the success rate panel is at 62%?": a measurement asked about is a report.
+  if (tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
   if (statements.some((t) => /^~?\d/.test(t) || metrics.has(t) || metricPredicates.has(t))) return false
   return tokens.some((t) => resourceNouns.has(t)) || whereIs.test(message.text.slice(0, 2000))

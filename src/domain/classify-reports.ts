@@ -141,6 +141,13 @@ const inabilityReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
     verb = j + 2
     anyVerb = true
   }
+  // "wirefeed stopped ingesting AP copy": work that stopped — unless what stopped was a problem
+  // ("the errors stopped happening").
+  if ((t === "stopped" || t === "ceased") && /^[a-z]{3,}ing$/.test(next) && next !== "being") {
+    const subject = at(tokens, chainBefore(tokens, c.start, j).subject)
+    if (!isProblemWord(subject) && !isErrorNoun(subject))
+      return { reason: `problem report: ${phrase(tokens, j, j + 1)}`, at: j + 1, strong: true }
+  }
   if (verb < 0) return null
   while (verb < c.end && inabilityFillers.has(at(tokens, verb)) && verb < j + 5) verb += 1
   if (verb >= c.end || !(anyVerb || accessVerbs.has(at(tokens, verb)))) return null

@@ -181,6 +181,26 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
       "AccessDenied (IAM permission missing from the role's policy)",
     ],
     [
+      "auth",
+      [
+        [
+          "log_signature",
+          "User: arn:aws:sts::123456789012:assumed-role/eks-prod-ng-general-NodeInstanceRole/i-0a7c3e9f1b2d4e6f8 is not authorized to perform: s3:PutObject",
+        ],
+      ],
+      "AccessDenied as the node's instance role: the pod's IAM role for its service account (IRSA) is not applied (AccessDenied (IAM permission missing from the role's policy))",
+    ],
+    [
+      "config",
+      [
+        [
+          "log_signature",
+          "[ERROR] KeyError: 'STRIPE_WEBHOOK_SECRET' Traceback … os.environ[\"STRIPE_WEBHOOK_SECRET\"]",
+        ],
+      ],
+      "missing environment variable",
+    ],
+    [
       "unavailable",
       [["log_signature", "ERROR GET /v1/search 503 - OpenSearchStatusException: all shards failed"]],
       "search cluster red (all shards failed) (unavailable)",

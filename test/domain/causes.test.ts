@@ -104,6 +104,24 @@ describe("inferCauses rules", () => {
     ])
   })
 
+  it("a change hours before a failure that builds up (pods evicted over their storage limit) is its cause", () => {
+    const findings = numberFindings([
+      f("eks", "payments-api rolled out (LOG_LEVEL INFO→DEBUG)", "info", {
+        kind: "rollout",
+        observedAt: at("2026-11-27T09:30:00Z"),
+      }),
+      f("eks", "payments-api: 3 pods Evicted — ephemeral-storage use over the pod's own limit", "high", {
+        kind: "pod_evicted",
+        observedAt: at("2026-11-27T12:40:00Z"),
+      }),
+    ])
+    const [top] = causesOf(findings)
+    expect(top?.text).toMatch(
+      /^rollout of payments-api at 09:30 UTC \(LOG_LEVEL INFO→DEBUG\) followed by Evicted/,
+    )
+    expect([...(top?.findings ?? [])].sort()).toEqual(["eks#1", "eks#2"])
+  })
+
   it("a change after the symptoms began, or another service's change, is not their cause", () => {
     const later = numberFindings([
       f("eks", "payments-api OOMKilled", "high", {

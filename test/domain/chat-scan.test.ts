@@ -117,6 +117,23 @@ describe("scanChat", () => {
     ])
   })
 
+  it("a setting changed by hand is a change: a verb for it, or a variable given a value", () => {
+    const flipped = msg(
+      "2026-11-27T09:50:00Z",
+      "recon is off by 14 entries again. flipping payments-api to LOG_LEVEL=DEBUG for a few hours to catch it",
+    )
+    const bumped = msg("2026-11-27T10:20:00Z", "bumped the payments-api pool size to 50")
+    const assigned = msg("2026-11-27T11:00:00Z", "payments-api: DB_POOL_SIZE=80 now, let's see")
+    expect(scan([flipped, bumped, assigned]).matches.map((m) => m.kind)).toEqual([
+      "deploy_announcement",
+      "deploy_announcement",
+      "deploy_announcement",
+    ])
+    expect(
+      scan([msg("2026-11-27T11:00:00Z", "payments-api dashboards look the same as last week")]).matches,
+    ).toEqual([])
+  })
+
   it("work announced for later is no change, until its time has come by the end of the window", () => {
     // the window ends 13:10
     const tonight = msg(

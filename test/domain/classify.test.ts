@@ -795,3 +795,19 @@ describe("stop 13, fifth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 13, sixth round: reports the frames must not take", () => {
+  it.each([
+    "archive search returns 0 results for literally everything",
+    "wirefeed stopped ingesting AP copy at 14:02, nothing since. reuters looks fine",
+    "help 🙏 fraud team sees a spike of SIM swaps from a single dealer account in the last hour",
+    "morning! btw is it normal that the activation success rate panel is at 62%?",
+    "Resolved: Free disk space is less than 10% on volume /var (ocs-db-1)\nProblem duration: 2h 14m",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it("the errors that stopped are good news", () => {
+    expect(run("<@U01SREBOT> the 502s stopped happening after the rollback, thanks").decision).toBe("gate")
+  })
+})

@@ -129,15 +129,22 @@ export const isEvicted = (pod: Pod): boolean => evictionOf(pod) !== null
 /** The workload's pods that are still its own (evicted and shut-down husks left out). */
 export const livePods = (w: ScopedWorkload): ReadonlyArray<Pod> => w.pods.filter((p) => !isEvicted(p))
 
-/** Evictions of the workload's pods in the evidence window (older husks are history). */
-export const recentEvictions = (w: ScopedWorkload, ctx: AnalysisContext): ReadonlyArray<Eviction> =>
-  w.pods
+/**
+ * Evictions of the workload's pods in the evidence window (older husks are history) — or, while
+ * the workload is still short of replicas, since the change lookback: pods evicted hours ago
+ * that were never made whole are why it is short now.
+ */
+export const recentEvictions = (w: ScopedWorkload, ctx: AnalysisContext): ReadonlyArray<Eviction> => {
+  const short = w.desired !== null && w.ready < w.desired
+  const since = short ? ctx.window.changesSince : ctx.window.start
+  return w.pods
     .flatMap((p) => {
       const e = evictionOf(p, w.events)
       return e === null ? [] : [e]
     })
-    .filter((e) => e.at === null || e.at.epochMillis >= ctx.window.start.epochMillis)
+    .filter((e) => e.at === null || e.at.epochMillis >= since.epochMillis)
     .sort((a, b) => (a.at?.epochMillis ?? 0) - (b.at?.epochMillis ?? 0))
+}
 
 /** Node events that tell what the kubelet did about pressure (reclaiming, GC failing, conditions). */
 const pressureEventReasons = new Set([

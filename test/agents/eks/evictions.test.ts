@@ -295,6 +295,28 @@ describe("eviction findings through analyze", () => {
     expect(run({ ...stormSnapshot, pods, events: [] }).filter((f) => f.kind === "pod_evicted")).toEqual([])
   })
 
+  it("while the workload is still short of replicas, evictions since the change lookback explain it", () => {
+    const pods = [
+      evicted({
+        name: "api-7d9f8c6b5-h3h3h",
+        reason: "Evicted",
+        message: "Pod ephemeral local storage usage exceeds the total limit of containers 1Gi. ",
+        disruptionAt: "2026-11-27T10:10:00Z",
+      }),
+    ]
+    const short = run({ ...stormSnapshot, pods, events: [] }).filter((f) => f.kind === "pod_evicted")
+    expect(short.map((f) => f.title)).toEqual([
+      expect.stringMatching(/1 pod Evicted — ephemeral-storage use over the pod's own limit/),
+    ])
+    const whole = {
+      ...stormSnapshot,
+      deployments: [deployment({ name: "api", replicas: 3, ready: 3 })],
+      pods,
+      events: [],
+    }
+    expect(run(whole).filter((f) => f.kind === "pod_evicted")).toEqual([])
+  })
+
   it("the eviction of a workload the alert does not name is low", () => {
     const workloads = scoped(stormSnapshot, false)
     const { findings } = analyze({
