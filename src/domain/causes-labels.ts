@@ -59,6 +59,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   config: [
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
+    [/service_port|targetport/, "Service targetPort matches no container port"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
     [
       /environment variable|env var|keyerror: '[a-z0-9_]*_(?:secret|key|token|url|uri|host|port|password|dsn|region|bucket|arn|endpoint)'|os\.environ/,

@@ -80,6 +80,7 @@ const byKind: Readonly<Record<string, Mode>> = {
   hpa_flapping: "capacity",
   failed_create: "create",
   service_selector: "config",
+  service_port: "config",
   network_policy: "config",
   disruption_budget: "scheduling",
   crash_loop: "crash",

@@ -52,6 +52,8 @@ export const findingKinds = {
   hpa_flapping: "eks",
   /** A Service whose selector picks none of its workload's pods (a renamed label): no endpoints, callers get 503. */
   service_selector: "eks",
+  /** A Service whose targetPort none of its pods listens on (the app moved ports): health checks and callers fail. */
+  service_port: "eks",
   /**
    * A workload's replicas cut by half or more in the change lookback, not by an HPA and not as
    * part of a rollout (a Helm value, a GitOps sync, `kubectl scale`): fewer consumers and

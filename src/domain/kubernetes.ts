@@ -67,9 +67,18 @@ export type EnvVar = typeof EnvVar.Type
 
 export const Resources = Schema.Struct({ limits: StringMap, requests: StringMap })
 
+/** A port a container declares; the number a Service's numeric targetPort must hit, the name a named one. */
+export const ContainerPort = Schema.Struct({
+  containerPort: Schema.Number,
+  name: opt(Schema.String),
+  protocol: opt(Schema.String),
+})
+export type ContainerPort = typeof ContainerPort.Type
+
 export const Container = Schema.Struct({
   name: Schema.String,
   image: opt(Schema.String),
+  ports: list(ContainerPort),
   env: list(EnvVar),
   resources: Schema.optionalWith(Resources, {
     nullable: true,
@@ -196,8 +205,17 @@ export const Service = Schema.Struct({
       selector: StringMap,
       type: opt(Schema.String),
       clusterIP: opt(Schema.String),
+      /** `targetPort`: a number or a container port's name (int-or-string). */
+      ports: list(
+        Schema.Struct({
+          port: Schema.Number,
+          targetPort: opt(Text),
+          name: opt(Schema.String),
+          protocol: opt(Schema.String),
+        }),
+      ),
     }),
-    { nullable: true, default: () => ({ selector: {} }) },
+    { nullable: true, default: () => ({ selector: {}, ports: [] }) },
   ),
 })
 export type Service = typeof Service.Type

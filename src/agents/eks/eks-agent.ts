@@ -37,6 +37,7 @@ import {
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
+import { servicePortFindings } from "./service-ports.js"
 import { serviceSelectorFindings } from "./service-selectors.js"
 import { summarize } from "./summary.js"
 import { buildWorkloads, resourceOf } from "./workloads.js"
@@ -201,6 +202,7 @@ const investigate = (task: AgentTask) =>
     const findings = [
       ...analysis.findings,
       ...serviceSelectorFindings(workloads, services, pods),
+      ...servicePortFindings(workloads, services),
       ...networkPolicyFindings({
         workloads: [...workloads, ...neighbours],
         policies: [...networkPolicies, ...neighbourPolicies],

@@ -186,6 +186,7 @@ describe("networkPolicyFindings", () => {
                       },
                     ],
                     resources: { limits: {}, requests: {} },
+                    ports: [],
                   },
                 ],
               },
