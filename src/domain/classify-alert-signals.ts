@@ -21,16 +21,14 @@ import {
   closureWords,
   decreases,
   downIdioms,
+  fineStates,
   incidentWords,
   metaWords,
   personalSubjects,
   severityWords,
-  words,
 } from "./classify-lexicon.js"
 import { lowerIsBetter, problemReport } from "./classify-reports.js"
 import { type Clause, type Message, urlToken } from "./classify-text.js"
-
-const fineAgain = words("flat fine normal green stable healthy quiet")
 
 /** Bare incident vocabulary: weak, unless negated, about a person, an idiom, or meta talk. */
 const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Evidence | null => {
@@ -69,7 +67,7 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
       window.some(
         (t, k) => activeMarkers.has(t) && !(c.question && t === "again" && k === window.length - 1),
         // "latency graphs are flat again": a fine state again is no recurrence.
-      ) && !window.some((t) => closureWords.has(t) || fineAgain.has(t))
+      ) && !window.some((t) => closureWords.has(t) || fineStates.has(t))
     for (let j = c.start; j < c.end; j += 1) {
       const t = at(tokens, j)
       const failure =

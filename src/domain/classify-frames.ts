@@ -12,6 +12,7 @@
 import type { Evidence } from "./classify-grammar.js"
 import {
   activeMarkers,
+  fineStates,
   incidentWords,
   metrics,
   presentWords,
@@ -206,7 +207,9 @@ const startsWith = (tokens: ReadonlyArray<string>, from: number, phrase: Readonl
 const leadIns = words("fyi btw quick question q hey hi hello yo ok so also and random dumb silly")
 
 export const artifactRequest = "a request for something other than an investigation"
-const objectStarts = words("the a an this that these those my our me us it all some last yesterday today for request")
+const objectStarts = words(
+  "the a an this that these those my our me us it all some last yesterday today for request",
+)
 
 /** "wie kann ich einen Alert stummschalten?", "¿cómo puedo…?": how-to questions in other languages. */
 const foreignHowTo =
@@ -420,7 +423,8 @@ const pastVerbs = words(`
   was were did had fired lasted took happened caused went died said broke crashed rolled reverted
   flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed`)
 
-const fineWords = words("fine ok okay normal green stable healthy quiet good 0 zero flat nominal clean")
+// "has been at ~0 since": none is fine too.
+const fineWords = new Set([...fineStates, "0", "zero"])
 
 /** "…has been at ~0 since", "been fine since then": a good state since the story's end. */
 const fineSince = (tokens: ReadonlyArray<string>, i: number): boolean =>

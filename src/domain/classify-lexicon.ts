@@ -176,6 +176,11 @@ export const healthyStates = words(`
   trigger triggered execute executed kick go went arrive arrived arriving land landed generate generated
   generating advancing progressing advanced progressed moved`)
 
+/** How a thing is when nothing is wrong with it ("looking healthy", "flat again", "fine since"). */
+export const fineStates = words(
+  "fine ok okay good normal green healthy stable quiet flat nominal clean operational better",
+)
+
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */
 export const recoveredStates = words(`
   fine ok okay good normal green healthy stable better quiet alive operational working running

@@ -11,6 +11,7 @@
  * on the canonical tokens of classify-text.ts. Measured with blind corpora (docs/decisions.md).
  */
 import {
+  fineStates,
   linkingWords,
   metricPredicates,
   metrics,
@@ -263,13 +264,12 @@ const resourceQuestion = (message: Message): boolean => {
 }
 
 /** How a thing is when it is fine — not that it runs ("it's still running" is progress, not health). */
-const fineWords = words("fine ok okay good normal green healthy stable quiet better operational nominal")
 
 /** A state reported as fine, with nothing wrong said: "…68% remaining this month, looking healthy". */
 const fineState = (message: Message): boolean =>
   message.tokens.some(
     (t, i) =>
-      fineWords.has(t) &&
+      fineStates.has(t) &&
       ["looking", "looks", "is", "are", "all", "stays", "stayed", "remains", "seems"].includes(
         message.tokens[i - 1] ?? "",
       ),
