@@ -49,6 +49,8 @@ const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Eviden
     (downIdioms.has(at(tokens, j - 1)) || lowerIsBetter.has(at(tokens, j - 1)) || at(tokens, j - 1) === "am")
   )
     return null
+  // "p95 is down to 180ms": reduced to a number, not an outage.
+  if (t === "down" && at(tokens, j + 1) === "to" && /^\d/.test(at(tokens, j + 2))) return null
   if (decreases.has(t) && isProblemWord(at(tokens, chain.subject))) return null
   const word = t.replaceAll("_", " ")
   return { reason: severity ? `severity word: ${word}` : `incident word: ${word}`, at: j, strong: false }

@@ -27,7 +27,7 @@ const praiseWords = words(
   "nice great good awesome amazing excellent well solid helpful useful insightful thorough clear quick fast",
 )
 const directGratitude = words(
-  "appreciate appreciated sorry apologies congrats congratulations kudos props shoutout keep_an_eye",
+  "appreciate appreciated sorry apologies congrats congratulations kudos shoutout keep_an_eye",
 )
 const statusVerbs = words(
   "deployed shipped merged released reverted rolled_back restarted bumped upgraded scaled mitigated",
@@ -191,7 +191,12 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return `${subject} worked`
   // "incident #4471 closed", "the incident channel for #4475 can be archived"
   const near = tokens.slice(Math.max(c.start, j - 6), j)
-  if (closings.has(t) && [next, tokens[j + 2] ?? "", subject, ...near].some((w) => closable.has(w)))
+  // "closing OPS-1401", "closed INC-4471": a ticket by its id.
+  const ticket = /^[a-z]{2,10}$/.test(next) && /^\d{2,}$/.test(tokens[j + 2] ?? "")
+  if (
+    closings.has(t) &&
+    (ticket || [next, tokens[j + 2] ?? "", subject, ...near].some((w) => closable.has(w)))
+  )
     return `${t} ${next}`
   // "completed with status PartiallyFailed (14 errors)": finished, not fine.
   const doneWithProblems =
@@ -203,6 +208,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     !(next === "to" || next === "into" || next === "onto") &&
     (!shipWords.has(t) || shipsAFix(tokens, c, j, subject)) &&
     !doneWithProblems &&
+    // "14 failed + 2 successful": a count, not news that it is done.
+    !/^\d{1,6}$/.test(prev) &&
     (j === c.start || !functionWords.has(prev) || chain.linking)
   )
     return t
@@ -211,6 +218,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
       tokens.slice(c.start, j).every((w) => w === "just" || w === "finally" || w === "already")) &&
     statusVerbs.has(t) &&
     !destinations.has(next) &&
+    // "restarted 6 times in the last 20 min": a count of failures, not a fix.
+    !/^\d/.test(next) &&
     (!shipWords.has(t) || shipsAFix(tokens, c, j, subject))
   )
     return t

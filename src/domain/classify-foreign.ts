@@ -23,7 +23,7 @@ const lookAsks =
 /** A status code a Japanese sentence says is returned ("503を返しています"). */
 const japaneseStatus = /[45]\d\d(?:を返|が返|エラー)/
 
-const japaneseThanks = /ありがとう|感謝します|お疲れ(?:様|さま)/
+const japaneseThanks = /ありがとう|感謝します|お疲れ(?:様|さま)|おつかれ|よろしくお願いします/
 const japaneseClosed = /解決済み|解決しました|復旧しました|収束しました|問題なし|問題ありません|対応完了/
 const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰/
 

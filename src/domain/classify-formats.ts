@@ -224,6 +224,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "alert notification",
     either(
       stateThenAlertName,
+      // "[OK] Redis evictions on session-cache back to normal": a check's state heading its line.
+      matches([["[ok]", "[warning]", "[critical]"], /(?:^|\n)[^\w\n]{0,8}\[(?:ok|warning|critical)\] \w/]),
       // "Resolved in 12m: Free disk space is less than 10% on /data": an on-call tool's recovery.
       matches([
         [" in "],

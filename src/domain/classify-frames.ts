@@ -115,7 +115,9 @@ export const announcedWork = (
   const planAt = tokens.findIndex((t) => planWords.has(t))
   // "we don't have maintenance today, do we?" doubts a plan; it does not announce one.
   const last = message.clauses[message.clauses.length - 1]
-  const tagQuestion = last?.question === true && last.end - last.start <= 3
+  // "…, don't we?", "…, is it?" — not "wdyt?", which asks for views of the plan.
+  const tagQuestion =
+    last?.question === true && last.end - last.start <= 3 && tagOpeners.has(tokens[last.start] ?? "")
   // "what time is the game day on thursday?" asks about the plan, which stands.
   const doubted = tokens.some(
     (t, k) =>
@@ -274,7 +276,7 @@ const guideNouns = words(
   "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
 )
 const generally = words("general generally usually typically normally")
-const seenWords = words("saw seen noticed spotted found read")
+const seenWords = words("saw seen noticed spotted found read new")
 /** The message ends with its question ("…to the new intern? 🙂"): emoji and shortcodes after it do not count. */
 const endsAsked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,40}:)*$/u
 /** Words that point at something at hand: "what does this error mean?" asks about a live one. */
@@ -341,7 +343,9 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
     let on = carry
     for (let k = c.start; k < c.end; k += 1) {
       // "not sure if payments are broken" is a hedged report, not a supposition.
-      if (conditionals.has(tokens[k] ?? "") && !hedges.has(tokens[k - 1] ?? "")) on = true
+      // "not sure if payments are broken" hedges a report; "let me know if anything is missing" supposes.
+      const letKnow = tokens[k - 1] === "know" && tokens[k - 2] === "me"
+      if (conditionals.has(tokens[k] ?? "") && (!hedges.has(tokens[k - 1] ?? "") || letKnow)) on = true
       marks[k] = on
     }
     // "if the cluster loses a broker, does the consumer fail over?": the question is about the supposition.
@@ -355,6 +359,7 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   return marks
 }
 const hedges = words("sure know wondering wonder check checking see unclear idea")
+const tagOpeners = words("do does did is are was were will have has can could should not")
 
 /** Verbs that change alerting, and what they change. */
 const designVerbs = words(`
@@ -474,7 +479,10 @@ export const aboutThePast = (message: Message): string | null => {
   if (tokens.some((t) => presentReports.has(t))) return null
   if (!anchored || !told || !tokens.some((t) => incidentNouns.has(t))) return null
   // "since tuesday", "broken since" make it ongoing; "lag has been at ~0 since" is fine since then.
-  if (tokens.some((t, i) => t === "since" && !fineSince(tokens, i))) return null
+  // ("…we added monitoring since": since then, at the end; "it has been broken since" stays ongoing.)
+  const sinceThen = (i: number) =>
+    i === tokens.length - 1 && !tokens.slice(Math.max(0, i - 4), i).some(isProblemToken)
+  if (tokens.some((t, i) => t === "since" && !sinceThen(i) && !fineSince(tokens, i))) return null
   // "again" closing a question is "remind me", not a recurrence.
   const asked = toTheBot(message)
   const live = tokens.filter((t, i) => {

@@ -89,9 +89,16 @@ const mergeTable = `
   all hands | all-hands | happy hour | team lunch                    => all_hands
   known issue | known issues | known problem | known flake | known flaky test => known_issue
   from my local | on my machine | my local proxy | my local setup     => was_me
+  is mine | was mine | that one is mine | i was testing | i was just testing | was just testing => was_me
+  user error | customer error | human error | operator error         => was_me
+  end up | ended up | ends up                                        => ended_up
+  is known | are known                                               => known_issue
   incident timeline | the timeline for the incident                  => post_mortem
   dr test | dr drill | failover test | disaster recovery test | dr exercise | outage sim | outage simulation => drill
   check it out                                                       => check_it_out
+  that did it | that did the trick | that fixed it | that worked     => nevermind
+  follow up | follow-up                                              => followup
+  already deleted it | already removed it                            => stand_down
   not blocking anything | not blocking                               => stand_down
   no need to look | no need to check | no need to investigate | no action needed | nothing to do => stand_down
   nothing for us to do | nothing we can do | nothing to do on our side                          => stand_down
@@ -264,7 +271,8 @@ export const decreases = words(`
   normalizing normalized settling settled stopped ceased subsided cleared disappeared vanished`)
 
 /** Subjects that are never a system: "I'm down", "you are broken", "the bot is down". */
-export const personalSubjects = words("i me my you u your yourself bot he she him her")
+// "gonna be offline for an hour": the speaker's own plan, subject dropped.
+export const personalSubjects = words("i me my you u your yourself bot he she him her gonna")
 
 /**
  * Things that fail in jokes, not in production ("my brain is crashlooping", "the coffee machine
@@ -282,7 +290,7 @@ export const notSystems = words(`
 export const functionWords = words(`
   the a an to of in on at for from by with and or but if as than then so very just really is are was
   were be been am not no do does did has have had can could will would should this these those such
-  lol haha ok okay thanks thank both either neither`)
+  lol haha ok okay thanks thank both either neither usual one`)
 
 /** Words after which "down" is not an outage ("thumbs down", "calm down"). */
 export const downIdioms = words(`

@@ -36,7 +36,8 @@ const futureForms = words(`
   kicks kicking happens happening moving move rotating rotate upgrading upgrade migrating migrate
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
   covering cover shipping rolling goes switches let session workshop training meeting due ready review demo
-  sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires`)
+  sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
+  postponing delaying decommissioned upgrade migrate`)
 const notFuture = words("since until last ago yesterday was were did had")
 const absent = words("offline ooo out away off afk unavailable")
 const months = words(
@@ -69,6 +70,8 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       foreignLater.has(t) ||
       // "scheduled for dec 12"
       (months.has(t) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1] ?? "")) ||
+      // "in january", "in Q1"
+      ((months.has(t) || /^q[1-4]$/.test(t)) && tokens[i - 1] === "in") ||
       (t === "in" &&
         /^\d{1,3}$/.test(tokens[i + 1] ?? "") &&
         /^(?:min|mins|minutes|hours?|days?|weeks?)$/.test(tokens[i + 2] ?? "")),
@@ -84,7 +87,9 @@ const plannedForLater = (message: Message): boolean => {
   // "I'll be offline 2h for the dentist": an absence, whenever it is.
   const away = tokens.some(
     (t, i) =>
-      t === "be" && tokens[i - 1] === "will" && tokens[i - 2] === "i" && absent.has(tokens[i + 1] ?? ""),
+      t === "be" &&
+      (tokens[i - 1] === "gonna" || (tokens[i - 1] === "will" && tokens[i - 2] === "i")) &&
+      absent.has(tokens[i + 1] ?? ""),
   )
   if (away) return true
   return (
@@ -122,7 +127,8 @@ export const announcesDashboard = (message: Message): boolean =>
 // Nor a laugh: "lol the dashboard shows another tenant's pipelines" is a report too.
 const social = new Set<ChatterCategory>(["thanks", "praise", "farewell"])
 /** Celebration ("🎉 we did it", "metrics bill way lower after the cleanup 🎉"): good news. */
-const celebration = /🎉|🥳|🙌|👏|💪|🍾|🎂|:tada:|:raised_hands:|:clap:|:muscle:|:partying_face:|:birthday:/
+const celebration =
+  /🎉|🥳|🙌|👏|💪|🍾|🎂|🏆|:tada:|:raised_hands:|:clap:|:muscle:|:partying_face:|:birthday:|:trophy:/
 /** Words that turn from the social part to another topic: what follows is the message. */
 const topicShifts = words("btw fyi anyway also quick however but unrelated separately")
 
@@ -163,6 +169,8 @@ const questionToTheBot = (message: Message): boolean =>
       clause.includes("your") ||
       /\b(?:o|el|le|der|the) bot\b/.test(message.text.slice(0, 500)) ||
       (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
+      // "how did you figure out the HLR thing?"
+      (clause[0] === "how" && (clause[1] === "did" || clause[1] === "do") && clause[2] === "you") ||
       (asksAtBot.has(clause[0] ?? "") && clause[1] === "the" && clause[2] === "bot")
     )
   })
@@ -196,11 +204,11 @@ const resourceNouns = words(`
   template templates repo channel slo slos sla target targets objective budget error_budget policy
   process procedure checklist guide guides diagram version versions access permission permissions
   owner owners contact rotation schedule calendar meetup conference slides deck recording query list
-  datasource panel metric label`)
+  datasource panel metric label documented`)
 
 /** Resources whose topic is a failure ("the runbook for kafka consumer lag", "an SLO for log latency"). */
 const topicalResources = words(
-  "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide rule rules panel",
+  "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide rule rules panel timeline haiku poem song limerick story joke",
 )
 const topicEnds = new Set([
   ...linkingWords,
@@ -222,7 +230,11 @@ export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
   const marks = tokens.map(() => false)
   for (const c of message.clauses) {
     for (let i = c.start; i < c.end; i += 1) {
-      if (tokens[i] === "curious" && tokens[i + 1] === "about") {
+      // What someone is curious about, or will talk about ("talk about the kafka lag alerts").
+      if (
+        (tokens[i] === "curious" || tokens[i] === "talk" || tokens[i] === "discuss") &&
+        tokens[i + 1] === "about"
+      ) {
         for (let k = i + 2; k < c.end && k < i + 8; k += 1) marks[k] = true
         continue
       }
@@ -270,9 +282,21 @@ const fineState = (message: Message): boolean =>
   message.tokens.some(
     (t, i) =>
       fineStates.has(t) &&
-      ["looking", "looks", "is", "are", "all", "stays", "stayed", "remains", "seems"].includes(
-        message.tokens[i - 1] ?? "",
-      ),
+      [
+        "looking",
+        "looks",
+        "look",
+        "is",
+        "are",
+        "all",
+        "stays",
+        "stayed",
+        "remains",
+        "seems",
+        "went",
+        "out",
+        "checks",
+      ].includes(message.tokens[i - 1] ?? ""),
   ) && !message.clauses.some((c) => c.question)
 
 /**
@@ -282,14 +306,18 @@ const fineState = (message: Message): boolean =>
  */
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did")
-const wondering = /\b(?:always wondered|just wondering|out of curiosity)\b/
+const wondering = /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend)\b/
+/** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
+const countOfPast =
+  /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/
 export const curiosity = (message: Message): boolean =>
   wondering.test(message.text) ||
+  countOfPast.test(message.text.slice(0, 500)) ||
   (curious.test(message.text) && message.tokens.some((t) => pastOrCount.has(t)))
 
 /** "the Q4 reliability report is in the shared drive": where something was put. */
 const shared =
-  /\b(?:is|are) (?:now )?(?:in|on) the (?:shared drive|drive|wiki|thread|channel|doc|confluence|notion)\b/
+  /\b(?:is|are) (?:now )?(?:in|on) the (?:shared drive|drive|wiki|thread|channel|doc|confluence|notion)\b|\bthe (?:doc|link|runbook|dashboard|deck|slides) you asked for\b|^\s*new (?:[\w-]+ ){0,3}dashboard\b/
 /** "welcome @sofia to the SRE team!" */
 const welcome = /\bwelcome\b[^.?!\n]{0,30}\bto the [\w -]{0,20}team\b/
 

@@ -40,6 +40,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "thanks",
     `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
     appreciate you | appreciate this | big thanks | shout out | thanks again | vielen dank | muchas gracias |
+    sorry for the noise | sorry for noise |
     muito obrigado | muito obrigada | merci beaucoup | grazie mille`,
   ),
   ...lines(
@@ -76,6 +77,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     well done | nice one | good one | good catch | nice catch | great catch | good call | nice find | good find |
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
+    huge improvement | big improvement | massive improvement | nice improvement |
     good bot | great bot | best bot | smart bot | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
@@ -103,6 +105,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     happy birthday | welcome to the team | welcome aboard | happy thanksgiving | monday again | quick poll |
     we are hiring | highly recommend | anyone watching | tabs or spaces | did anyone watch | good times |
     i will see myself out | meme of the week | company holiday | bank holiday | public holiday | check_it_out |
+    holiday party | team party | christmas party | anyone going to | recommended reading | asking for a friend |
+    anyone up for lunch | anyone up for | good book | i will take this one | i will take this |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome`,
   ),
   ...lines(
@@ -128,7 +132,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|props|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
   ],
   [
     "acknowledgement",

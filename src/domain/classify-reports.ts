@@ -73,6 +73,12 @@ const inabilityFillers = words("seem to even really get be")
 const failVerbs = words("failed failing fails fail")
 const over = words("at over above hit hitting reached to")
 const higherIsBetter = words("uptime availability success success_rate hit coverage sla slo apdex")
+const rollouts = words("promoting promoted ramping ramped rolling rolled shifting shifted canary")
+/** "conversions are up 12%": a business metric that is good up. */
+const goodUp = words("conversions conversion signups revenue sales bookings")
+const increases = words(
+  "up high higher elevated climbing rising growing increasing doubled tripled through_the_roof",
+)
 /** "EC2 spend down 12%": a cost going down is good news. */
 export const lowerIsBetter = words("spend spending cost costs bill bills price prices")
 
@@ -111,6 +117,7 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
+  if (metricOnly && goodUp.has(subject) && increases.has(t)) return null
   if (t === "down" && (downIdioms.has(subject) || lowerIsBetter.has(subject))) return null
   // "we're down to two people this week": reduced to a number, not an outage.
   if (
@@ -189,7 +196,12 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   if (affectedPeople.has(t)) {
     let k = j + 1
     while (k < c.end && k < j + 4 && (linkingWords.has(at(tokens, k)) || adverbs.has(at(tokens, k)))) k += 1
-    if (k < c.end && affectedVerbs.has(at(tokens, k))) return report(j, k)
+    // "the customer report" is a document; "customers report …" a report.
+    const verb = at(tokens, k)
+    const document =
+      (verb === "report" || verb === "complain") &&
+      !/s$|^(?:people|everyone|everybody|folks|support)$/.test(t)
+    if (k < c.end && affectedVerbs.has(verb) && !document) return report(j, k)
   }
   if (quantifiers.has(t) && !negatedAt(tokens, c.start, j)) {
     for (let k = j + 1; k < Math.min(c.end, j + 4); k += 1) {
@@ -212,8 +224,9 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   }
   if (metrics.has(t)) {
     for (let k = j + 1; k < Math.min(c.end, j + 5); k += 1) {
-      // "EC2 spend down 12%": a cost that fell is good news.
+      // "EC2 spend down 12%": a cost that fell is good news; so are conversions that rose.
       if (lowerIsBetter.has(t) && (decreases.has(at(tokens, k)) || at(tokens, k) === "lower")) return null
+      if (goodUp.has(t) && increases.has(at(tokens, k))) return null
       if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
     }
   }
@@ -222,7 +235,9 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   const goodHigh = tokens
     .slice(Math.max(c.start, j - 3), Math.min(c.end, j + 4))
     .some((w) => higherIsBetter.has(w))
-  if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1)) && !goodHigh)
+  // "delivery back at 99%", "promoting to 100%": a recovery or a rollout share, not a saturation.
+  const share = at(tokens, j - 2) === "back" || rollouts.has(at(tokens, j - 2))
+  if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1)) && !goodHigh && !share)
     return report(j - 1, j)
   if (closureWords.has(t) && (at(tokens, j - 1) === "not" || at(tokens, j - 1) === "never"))
     return report(j - 1, j)

@@ -63,7 +63,10 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
       else if (t === "help" && helpObjects.has(next) && i + 2 < c.end) ask(i, `help ${next}`)
       else if (
         (t === "any" && (next === "update" || next === "updates")) ||
-        (t === "need" && (next === "eyes" || next === "someone" || next === "somebody" || next === "help"))
+        // "will need help updating dashboards" asks for later, not for a look now.
+        (t === "need" &&
+          tokens[i - 1] !== "will" &&
+          (next === "eyes" || next === "someone" || next === "somebody" || next === "help"))
       )
         ask(i, `${t} ${next}`)
       // "I'd like the bot to check the packager logs", "want someone to look".

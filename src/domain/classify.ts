@@ -84,7 +84,7 @@ const reminiscing =
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
-  /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our))\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch|alert rule|rule|threshold)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
+  /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our)|look over)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch|alert rule|rule|threshold)\b|\b(?:pr|mr|pull request)\b[^.?!\n]{0,60}\b(?:needs? (?:one |an? |two )?(?:approval|review|stamp)|ready for review)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
 
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)

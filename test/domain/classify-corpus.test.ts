@@ -120,31 +120,34 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // more in the same brief, two or three at a time, each scored before the rules it informed
 // (docs/decisions.md, "Stop 13"): chatter gated at first sight 115, 114, 117 (against stop
 // 12's gate), 125, 121 (after the first round), 128, 120 (after the second), 128, 135 (after
-// the third), 127, 133 (after the fourth), 125, 139 (after the fifth), with 0–6 alerts missed
-// each time, fixed since. None is blind any more, so a new measure needs a new corpus.
+// the third), 127, 133 (after the fourth), 125, 139 (after the fifth), 129, 125 (after the
+// sixth), with 0–6 alerts missed each time, fixed since. None is blind any more, so a new
+// measure needs a new corpus.
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 88],
   ["classification-blind-2.jsonl", 100, 100, 87],
   ["classification-blind-3.jsonl", 100, 100, 78],
-  ["classification-blind-4.jsonl", 100, 100, 72],
+  ["classification-blind-4.jsonl", 100, 100, 74],
   ["classification-blind-5.jsonl", 100, 100, 81],
   ["classification-blind-6.jsonl", 100, 100, 76],
-  ["classification-blind-7.jsonl", 100, 100, 76],
+  ["classification-blind-7.jsonl", 100, 100, 77],
   ["classification-blind-8.jsonl", 150, 150, 147],
-  ["classification-blind-9.jsonl", 150, 150, 143],
+  ["classification-blind-9.jsonl", 150, 150, 144],
   ["classification-blind-10.jsonl", 150, 150, 149],
   ["classification-blind-11.jsonl", 150, 150, 143],
   ["classification-blind-12.jsonl", 150, 150, 148],
   ["classification-blind-13.jsonl", 150, 150, 143],
   ["classification-blind-14.jsonl", 150, 150, 144],
   ["classification-blind-15.jsonl", 150, 150, 139],
-  ["classification-blind-16.jsonl", 150, 150, 137],
+  ["classification-blind-16.jsonl", 150, 150, 138],
   ["classification-blind-17.jsonl", 150, 150, 142],
-  ["classification-blind-18.jsonl", 150, 150, 135],
-  ["classification-blind-19.jsonl", 150, 150, 143],
-  ["classification-blind-20.jsonl", 150, 150, 143],
-  ["classification-blind-21.jsonl", 150, 150, 125],
-  ["classification-blind-22.jsonl", 150, 150, 139],
+  ["classification-blind-18.jsonl", 150, 150, 141],
+  ["classification-blind-19.jsonl", 150, 150, 144],
+  ["classification-blind-20.jsonl", 150, 150, 144],
+  ["classification-blind-21.jsonl", 150, 150, 138],
+  ["classification-blind-22.jsonl", 150, 150, 144],
+  ["classification-blind-23.jsonl", 150, 150, 141],
+  ["classification-blind-24.jsonl", 150, 150, 134],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

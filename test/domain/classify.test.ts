@@ -811,3 +811,35 @@ describe("stop 13, sixth round: reports the frames must not take", () => {
     expect(run("<@U01SREBOT> the 502s stopped happening after the rollback, thanks").decision).toBe("gate")
   })
 })
+
+describe("stop 13, seventh round", () => {
+  it("a business metric that rose is no report (left to the default, not gated: it says 'since')", () => {
+    expect(
+      run("<@U01SREBOT> paywall conversions are up 12% since the new offer page, cool to see").reasons,
+    ).toEqual(["no confident alert or chatter signal"])
+  })
+
+  it.each([
+    "[OK] Redis evictions on session-cache back to normal",
+    "urgent: unusual logins to the admin console from an IP abroad, 14 failed + 2 successful",
+    "bank-connector pods OOMKilled, restarted 6 times in the last 20 min",
+    "the NBA player props tab is showing odds from yesterday",
+    "yo something's up with search, conversion tanked in the last 30 mins 📉",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the alert from 10 min ago is mine, I'm draining batch-worker-04 for patching",
+    "the blank W-2 thing was user error on the customer side",
+    "writing the quarterly reliability report, how many P1s did we have in Q3?",
+    "next game day we should simulate a bank SFTP outage, wdyt?",
+    "I added the geo-fence runbook to confluence, let me know if anything is missing",
+    "in last month's outage the root cause was the expired cert, we added monitoring since",
+    "canary for quiz-engine looks healthy, promoting to 100%",
+    "we're planning to migrate bank-connector to the new cluster in Q1, will share the plan",
+    "gonna be offline for an hour, dentist 🦷",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
