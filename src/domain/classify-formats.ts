@@ -133,8 +133,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       [[" status]"], /\[[^\]\n]{1,40} status\]/],
       // "Twilio Status: SMS delivery delays … — Identified": a provider's page heading the message.
       [
-        [" status: ", " status - "],
-        /^[\s*_>`]{0,8}[a-z0-9][a-z0-9 .&-]{0,30} status(?::| -) [^\n]{0,200}\b(?:investigating|identified|monitoring|resolved|degraded performance|partial outage|major outage)\b/,
+        [" status: ", " status - ", " status update: "],
+        /^[\s*_>`]{0,8}[a-z0-9][a-z0-9 .&-]{0,30} status(?: update)?(?::| -) [^\n]{0,200}\b(?:investigating|identified|monitoring|resolved|degraded performance|partial outage|major outage)\b/,
       ],
       // The status updates' own sentences, which a person's "resolved - thanks" never has.
       [

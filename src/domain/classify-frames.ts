@@ -13,6 +13,7 @@ import type { Evidence } from "./classify-grammar.js"
 import {
   activeMarkers,
   fineStates,
+  healthyStates,
   incidentWords,
   metrics,
   presentWords,
@@ -130,6 +131,14 @@ export const announcedWork = (
   if (doubted || (planAt >= 0 && tagQuestion)) return null
   const planned = planAt >= 0
   if (!planned && !expectsTrouble(message)) return null
+  // "liquidations are not firing … maintenance margin": something not working is no plan.
+  if (
+    tokens.some(
+      (t, k) =>
+        (healthyStates.has(t) || t === "firing") && (tokens[k - 1] === "not" || tokens[k - 2] === "not"),
+    )
+  )
+    return null
   // "… unless they're still firing after 15:15" supposes, it does not report.
   if (tokens.some((t, k) => !supposed[k] && (isContrast(tokens, k) || activeMarkers.has(t)))) return null
   // The tokenizer drops "but" as filler: "the load test is later, but right now latency is spiking".

@@ -141,7 +141,7 @@ const inabilityReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   let verb = -1
   let anyVerb = false
   if ((t === "can" || t === "could") && next === "not") verb = j + 2
-  else if ((t === "can" || t === "could") && at(tokens, j - 1) === "nothing") verb = j + 1
+  else if ((t === "can" || t === "could") && nobody.has(at(tokens, j - 1))) verb = j + 1
   else if ((t === "unable" || t === "impossible") && next === "to") verb = j + 2
   else if (t === "able" && at(tokens, j - 1) === "not" && next === "to") verb = j + 2
   else if (failVerbs.has(t) && next === "to") {

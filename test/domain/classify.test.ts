@@ -843,3 +843,19 @@ describe("stop 13, seventh round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 13, last blind pair's misses", () => {
+  it.each([
+    "Stripe status update: Resolved — Webhook delivery delays have been resolved.",
+    "new listing PEPE2-USDT went live but nobody can place orders, all rejected with SYMBOL_NOT_TRADING",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it("something not working is no announced plan, whatever 'maintenance' means there", () => {
+    expect(
+      run("<@U01SREBOT> liquidations are not firing, accounts under maintenance margin for > 5 min 😬")
+        .reasons,
+    ).not.toContain("chatter: announced work (expected, not a failure)")
+  })
+})
