@@ -16,10 +16,12 @@ import {
   healthyStates,
   incidentWords,
   metrics,
+  monthNames,
   presentWords,
   problemPredicates,
   reviewWords,
   severityWords,
+  weekdayNames,
   words,
 } from "./classify-lexicon.js"
 import type { Message } from "./classify-text.js"
@@ -419,9 +421,7 @@ export const onlyMetaVocabulary = (evidence: ReadonlyArray<Evidence>): boolean =
     return word !== undefined && metaVocabulary.has(word)
   })
 
-const dayNames = words(`
-  monday tuesday wednesday thursday friday saturday sunday yesterday january february march april june
-  july august september october november december jan feb apr jun jul aug sep sept oct nov dec`)
+const dayNames = new Set([...weekdayNames, ...monthNames, "yesterday"])
 /** "in 2019", "the incident from 2024": a year is a past anchor (not after "since"). */
 const pastYear = /^(?:19|20)\d\d$/
 const oldWords = words("old older previous earlier former")

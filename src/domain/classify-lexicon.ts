@@ -305,6 +305,13 @@ export const reviewWords = words(
   "postmortem postmortems post_mortem retro retrospective retrospectives writeup rca pir action_item nachbesprechung retrospektive retrospectiva rétrospective rétro",
 )
 
+/** Days and months by name: anchors of a story told as past or of work planned for later. */
+export const weekdayNames = words("monday tuesday wednesday thursday friday saturday sunday")
+/** Months, and their abbreviations that are no other word ("mar" and "may" are left to the callers). */
+export const monthNames = words(`
+  january february march april june july august september october november december jan feb apr jun jul
+  aug sep sept oct nov dec`)
+
 /** Words that put a problem in the present, whatever else the message is about ("yet": "not fixed yet"). */
 export const presentWords = words("now rn currently today tonight anymore")
 export const liveWords = new Set([...presentWords, "yet"])

@@ -15,16 +15,19 @@ import {
   linkingWords,
   metricPredicates,
   metrics,
+  monthNames,
   presentWords,
   problemPredicates,
   reportVerbs,
   subordinators,
+  weekdayNames,
   words,
 } from "./classify-lexicon.js"
 import type { ChatterCategory } from "./classify-phrases.js"
 import type { Message } from "./classify-text.js"
 
-const weekdays = words("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun")
+// With their short forms, which a plan writes ("deploy freeze from mon").
+const weekdays = new Set([...weekdayNames, ..."mon tue wed thu fri sat sun".split(" ")])
 const periods = words(`
   week month quarter year sprint weekend release deploy window cycle morning afternoon evening night
   iteration`)
@@ -40,9 +43,8 @@ const futureForms = words(`
   postponing delaying decommissioned upgrade migrate`)
 const notFuture = words("since until last ago yesterday was were did had")
 const absent = words("offline ooo out away off afk unavailable")
-const months = words(
-  "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december",
-)
+// "scheduled for mar 3", "in may": after a number or "in", these two are months too.
+const months = new Set([...monthNames, "mar", "may"])
 /** Later days and "from" in the other languages on-call channels use ("à partir de lundi", "ab Montag"). */
 const foreignLater = words(`
   demain mañana amanhã morgen domani lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
