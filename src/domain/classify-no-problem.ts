@@ -40,7 +40,7 @@ const futureForms = words(`
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
   covering cover shipping rolling goes switches let session workshop training meeting due ready review demo
   sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
-  postponing delaying decommissioned upgrade migrate`)
+  postponing delaying decommissioned`)
 const notFuture = words("since until last ago yesterday was were did had")
 const absent = words("offline ooo out away off afk unavailable")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
