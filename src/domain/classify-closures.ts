@@ -50,7 +50,9 @@ const exceptions = words("otherwise besides else apart")
 const describing = words("which though although even")
 const proposals = words("is would could might may as")
 /** An incident, ticket or alert closed. */
-const closings = words("closed closing close archive archived")
+// "downgrade this to SEV3": de-escalated, the incident winding down.
+const closings = words("closed closing close archive archived downgrade downgraded downgrading")
+const possessives = words("my our your his her their the a")
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
@@ -81,6 +83,18 @@ const destinations = words("to into on onto in at")
  */
 const states = new Set([...recoveredStates, "live", "up", "working", "running"].filter((w) => w !== "back"))
 const changeMarkers = words("now again finally anymore since")
+/** What may follow "no errors" and leave it a whole phrase ("no errors since", "no alerts overnight"). */
+const afterNone = new Set([
+  ...functionWords,
+  ...stops,
+  ...changeMarkers,
+  ...words(
+    "anymore today tonight overnight yet reported seen found detected left remaining whatsoever either",
+  ),
+])
+const noneKinds = words("open new active further other more")
+/** "totally normal for a monday", "is normal for 2am": explained as usual. */
+const usualFor = words("is was totally perfectly pretty quite completely just all")
 const wholeSubjects = words("everything all things everyone we systems dashboards")
 
 const isThanks = (tokens: ReadonlyArray<string>, i: number): boolean => {
@@ -125,12 +139,25 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // A few words back at most: this runs for every token, and a clause can be the whole text.
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
   // "we can close the ticket": allowed to close is closed; "nobody can complete picks" is not done.
-  if (modals.has(prev) && !closings.has(t)) return null
+  // ("we can ignore it" is known and dismissed too.)
+  if (modals.has(prev) && !closings.has(t) && !(t === "ignore" && prev !== "cannot")) return null
   // "the live event starts in 40 min": live as an adjective, not news that something is live.
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
+  // "your app drained my watch battery": drained something, not a queue that emptied.
+  if (t === "drained" && possessives.has(next)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
-  if (problemWord(t) && j > c.start && ["no", "zero", "0", "without", "no_longer"].includes(prev))
+  // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
+  const compound =
+    /^[a-z]{3,}$/.test(next) && !afterNone.has(next) && !/(?:ed|ly|ing)$/.test(next) && j + 1 < c.end
+  if (
+    problemWord(t) &&
+    j > c.start &&
+    ["no", "zero", "0", "without", "no_longer"].includes(prev) &&
+    !compound
+  )
     return `${prev} ${t}`
+  // "no open incidents", "no new errors"
+  if (problemWord(t) && noneKinds.has(prev) && tokens[j - 2] === "no" && !compound) return `no ${prev} ${t}`
   if (problemWord(t) && prev === "more" && tokens[j - 2] === "no") return `no more ${t}`
   // "no more webhook retries": what stopped may be named with a word or two before it.
   if (problemWord(t) || metrics.has(t)) {
@@ -156,6 +183,13 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
+  // "latency under 300ms again": back within its bound.
+  if (
+    t === "again" &&
+    /^\d+(?:[.,]\d+)?(?:%|ms|s|m)?$/.test(prev) &&
+    (tokens[j - 2] === "under" || tokens[j - 2] === "below")
+  )
+    return `${tokens[j - 2]} ${prev} again`
   // "latency graphs are flat again": flat after a spike is the recovery ("orders flat since 3am" is not).
   if (t === "flat" && (next === "again" || next === "now") && chain.linking) return `flat ${next}`
   // "the maintenance banner is up on the live client": shown, not back.
@@ -175,6 +209,25 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "over" && j - 1 >= c.start && closable.has(prev) && !/^\d/.test(next)) return `${prev} over`
   // "nothing is settling" says work stopped, not that a problem did.
   if (decreases.has(t) && problemWord(subject) && !nobodyWords.has(subject)) return `${subject} ${t}`
+  // "that CPU alert was the nightly job, normal for 2am": explained as usual for the time.
+  if (
+    t === "normal" &&
+    next === "for" &&
+    (j === c.start || usualFor.has(prev)) &&
+    !chain.negated &&
+    prev !== "than"
+  )
+    return "normal for"
+  // "resolves correctly everywhere now", "loads properly again": works as it should.
+  if (
+    (t === "correctly" || t === "properly") &&
+    j > c.start &&
+    !functionWords.has(prev) &&
+    !tokens.slice(Math.max(c.start, j - 3), j).some((w) => w === "not" || w === "never") &&
+    !chain.negated &&
+    tokens.slice(j + 1, c.end).some((w) => changeMarkers.has(w) || w === "everywhere")
+  )
+    return `${prev} ${t}`
   // "the ALARM state was expected": known and explained, nothing to look at.
   if (
     t === "expected" &&
@@ -182,6 +235,19 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     (prev === "was" || prev === "is" || prev === "were" || prev === "are")
   )
     return `${prev} expected`
+  // "that CPU alarm was the nightly backup, expected, we'll tune it"
+  if (t === "expected" && j === c.start && j + 1 === c.end) return "expected"
+  // "root cause was the expired sftp key, rotated it": explained after the fact.
+  if (t === "root_cause" && (next === "was" || next === "turned") && j <= c.start + 1)
+    return "root cause found"
+  // "p95 back to 300ms": returned to a level.
+  if (
+    t === "back" &&
+    next === "to" &&
+    /^~?\d/.test(tokens[j + 2] ?? "") &&
+    (metrics.has(subject) || /^p\d{2,3}$/.test(subject))
+  )
+    return `back to ${tokens[j + 2] ?? ""}`
   // "the cleanup worked", "the rollback worked": a fix that did its job.
   if (
     t === "worked" &&
@@ -266,8 +332,10 @@ export const closureSignals = (message: Message): ClosureSignals => {
         continue
       // "rolling back is an option": a remedy proposed, not done.
       if (proposals.has(tokens[i + 1] ?? "")) continue
-      // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny.
-      if (tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
+      // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny
+      // ("I think we can close this" proposes the closing, and denies nothing).
+      const proposedClosing = closings.has(tokens[i] ?? "") && modals.has(tokens[i - 1] ?? "")
+      if (!proposedClosing && tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
       closures.push({
         reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
         at: i,

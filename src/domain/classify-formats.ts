@@ -109,7 +109,7 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       // PagerDuty's own "Incident #4471 triggered", not a person's "your summary for incident #4466".
       [
         ["incident #"],
-        /(?:^|\n)[^\w\n]{0,8}incident #\d{1,10}(?: \([^)\n]{1,20}\))?:|incident #\d{1,10}:? (?:triggered|acknowledged|escalated)|incident #\d{1,10} (?:resolved|triggered|acknowledged)(?: on| by|:)/,
+        /(?:^|\n)[^\w\n]{0,8}incident #\d{1,10}(?: \([^)\n]{1,20}\))?:|incident #\d{1,10}:? (?:triggered|acknowledged|escalated)|incident #\d{1,10} (?:resolved|triggered|acknowledged)(?: on| by|:)|(?:triggered|resolved|acknowledged|escalated): incident #\d{1,10} on /,
       ],
       [["urgency:"], /urgency: ?(?:high|low)/],
       [

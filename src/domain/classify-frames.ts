@@ -339,6 +339,13 @@ export const aGeneralQuestion = (message: Message): string | null => {
   return form ? "a general question, not a report" : null
 }
 
+const processOpeners = words("who what which how do does should shall")
+const ourselves = words("we i our us")
+/** "who do we page?", "should we fail over?": a question about what to do. */
+const asksWhatWeDo = (tokens: ReadonlyArray<string>, q: { start: number; end: number }): boolean =>
+  processOpeners.has(tokens[q.start] ?? "") &&
+  tokens.slice(q.start + 1, Math.min(q.end, q.start + 4)).some((w) => ourselves.has(w))
+
 /** Words that open a supposed, not an observed, state. */
 const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time in_case")
 
@@ -350,8 +357,18 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   const { tokens } = message
   const marks = tokens.map(() => false)
   let carry = false
+  // From the end: does a later clause ask what we do? (Once, not per clause: a pasted log can
+  // be thousands of clauses.)
+  const asked = message.clauses.some((q) => q.question)
+  const laterAsks = message.clauses.map(() => false)
+  for (let n = message.clauses.length - 2; n >= 0; n -= 1) {
+    const q = message.clauses[n + 1]
+    laterAsks[n] = laterAsks[n + 1] === true || (q !== undefined && asksWhatWeDo(tokens, q))
+  }
   for (const [n, c] of message.clauses.entries()) {
-    let on = carry
+    // "when the feed goes stale, who do we page?": a case asked about, not seen ("when users
+    // log in they get 500s, is this known?" asks about what is seen).
+    let on = carry || (tokens[c.start] === "when" && !c.question && asked && laterAsks[n] === true)
     for (let k = c.start; k < c.end; k += 1) {
       // "not sure if payments are broken" is a hedged report, not a supposition.
       // "not sure if payments are broken" hedges a report; "let me know if anything is missing" supposes.
@@ -404,7 +421,13 @@ export const alertingDesign = (message: Message): string | null => {
     (t, i) => !(t === "still" && (tokens[i + 1] === "need" || tokens[i + 1] === "use")),
   )
   // "did someone change the alert rules? we have zero metrics since 01:30": a problem since then.
-  if (!designs || inPresent(said) || tokens.some((t) => liveAlerting.has(t) || t === "since")) return null
+  // "did someone change the WAF rules? android traffic is getting 403": a status code seen.
+  if (
+    !designs ||
+    inPresent(said) ||
+    tokens.some((t) => liveAlerting.has(t) || t === "since" || /^[45]\d\d$/.test(t))
+  )
+    return null
   return "talk about alerting rules"
 }
 
@@ -432,10 +455,12 @@ const formerPlaces = words("job jobs company companies employer team gig workpla
 const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
   outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
-  postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd`)
+  postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd inc root_cause issue
+  issues`)
 const pastVerbs = words(`
   was were did had fired lasted took happened caused went died said broke crashed rolled reverted
-  flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed`)
+  flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed
+  added`)
 
 // "has been at ~0 since": none is fine too.
 const fineWords = new Set([...fineStates, "0", "zero"])
@@ -474,6 +499,9 @@ export const aboutThePast = (message: Message): string | null => {
       (pastYear.test(t) && (tokens[i - 1] === "in" || tokens[i - 1] === "from")) ||
       (oldWords.has(t) &&
         (incidentNouns.has(tokens[i + 1] ?? "") || formerPlaces.has(tokens[i + 1] ?? ""))) ||
+      // "the incident on the 12th", "what was the root cause of INC-4471?"
+      (t === "the" && tokens[i - 1] === "on" && /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[i + 1] ?? "")) ||
+      (t === "inc" && /^\d{2,}$/.test(tokens[i + 1] ?? "")) ||
       // "2 years ago", "months ago"
       (t === "ago" && /^(?:days?|weeks?|months?|years?)$/.test(tokens[i - 1] ?? "")),
   )
@@ -485,7 +513,9 @@ export const aboutThePast = (message: Message): string | null => {
     (t, i) => (pastVerbs.has(t) && !ongoingAux.has(tokens[i - 1] ?? "")) || reviewWords.has(t),
   )
   // "…the quote API returns wrong premiums": a report in the present beside the story.
-  if (tokens.some((t) => presentReports.has(t))) return null
+  // "the leak alerts stopped firing, last one was tuesday": a stop that lasts is present too.
+  if (tokens.some((t, i) => presentReports.has(t) || (t === "stopped" && /ing$/.test(tokens[i + 1] ?? ""))))
+    return null
   if (!anchored || !told || !tokens.some((t) => incidentNouns.has(t))) return null
   // "since tuesday", "broken since" make it ongoing; "lag has been at ~0 since" is fine since then.
   // ("…we added monitoring since": since then, at the end; "it has been broken since" stays ongoing.)
@@ -531,9 +561,11 @@ export const aboutAReview = (message: Message): string | null => {
 }
 
 const handoverWords = words(
-  "handover handoff hand_over handing taking covering cover übergabe passation traspaso",
+  "handover handoff hand_over handing taking covering cover swapping swapped swap übergabe passation traspaso",
 )
-const handoverObjects = words("over off primary oncall on_call pager shift")
+const handoverObjects = words("over off primary oncall on_call pager shift shifts")
+const pagerSpans = words("from until till tonight today this for starting now")
+const ticketTaking = words("take taking took grab grabbing grabbed own owning pick picking")
 
 /**
  * A shift handover ("handover to US: quiet night", "taking over primary from kenji, nothing going
@@ -552,5 +584,17 @@ export const aHandover = (message: Message): string | null => {
       // "taking over primary", "covering his on-call".
       (handoverWords.has(t) && head.slice(i + 1, i + 3).some((w) => handoverObjects.has(w))),
   )
-  return opens || /^\s*引き継ぎ/.test(message.text) ? "a shift handover" : null
+  // "I'm on call from now until 9am tomorrow, ping me": who holds the pager, and till when.
+  const holdsPager = head.some(
+    (t, i) =>
+      t === "on_call" &&
+      (head[i - 1] === "am" || head[i - 1] === "is" || head[i - 1] === "are") &&
+      pagerSpans.has(head[i + 1] ?? ""),
+  )
+  if (opens || holdsPager || /^\s*引き継ぎ/.test(message.text)) return "a shift handover"
+  // "I'll take the ticket about the noisy printer alerts": work on a ticket taken, not a report.
+  const takesTicket = tokens.some(
+    (t, i) => ticketTaking.has(t) && tokens[i + 1] === "the" && tokens[i + 2] === "ticket",
+  )
+  return takesTicket ? "a ticket taken" : null
 }

@@ -103,6 +103,10 @@ const mergeTable = `
   no need to look | no need to check | no need to investigate | no action needed | nothing to do => stand_down
   nothing for us to do | nothing we can do | nothing to do on our side                          => stand_down
   no need to dig | do not worry about | don't worry about | no need to worry                    => stand_down
+  not an incident | not a real incident | not incident worthy | not a real alert | not a real page => stand_down
+  no action required | no action is required | no action is needed                               => stand_down
+  fun fact | random fact                                             => til
+  not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
   in case                                                            => in_case
   from now on | going forward                                        => henceforth
   found it | figured it out | never mind found it                    => found_it
@@ -197,7 +201,7 @@ export const recoveredStates = words(`
 export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
   no_longer went_away all_good all_clear stand_down nevermind nvm disregard
-  ignore rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
+  ignore ignoring rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
   silenced muted snoozed
   resuelto solucionado arreglado resolvido solucionado corrigido résolu réglé corrigé rétabli gelöst
   behoben erledigt abgeschlossen risolto sistemato opgelost hersteld 解決 解決しました 復旧 復旧しました`)

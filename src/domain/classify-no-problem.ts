@@ -41,7 +41,8 @@ const futureForms = words(`
   covering cover shipping rolling goes switches let session workshop training meeting due ready review demo
   sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
   postponing delaying decommissioned`)
-const notFuture = words("since until last ago yesterday was were did had")
+// "sync … stopped at 06:40": a past verb puts the time before now.
+const notFuture = words("since until last ago yesterday was were did had stopped failed crashed broke died")
 const absent = words("offline ooo out away off afk unavailable")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
 const months = new Set([...monthNames, "mar", "may"])
@@ -119,6 +120,27 @@ const announcement = (message: Message): boolean => {
   )
 }
 
+/** What heads a reminder or a note to the team ("reminder: on-call sync moved to 15:30", "fyi: new runbook index…"). */
+const noteHeads = words("reminder reminders fyi psa announcement notice")
+const noteLeads = words("monthly weekly daily friendly gentle quick small another")
+// And what forwards a report ("fyi ticket from a customer: …", "fyi this just came in: > [CRITICAL] …").
+const negations = words(
+  "not no never cannot without nothing nobody none customer customers user users ticket came forwarded fwd reported reports",
+)
+/**
+ * A reminder or a note heading the message, with nothing negated and nothing asked: news for
+ * the team, not a report ("fyi the nightly export did not run" negates, and stays a report).
+ */
+const aNote = (message: Message): boolean => {
+  const { tokens } = message
+  const head = noteLeads.has(tokens[0] ?? "") ? 1 : 0
+  return (
+    noteHeads.has(tokens[head] ?? "") &&
+    !tokens.some((t) => negations.has(t)) &&
+    !message.clauses.some((c) => c.question)
+  )
+}
+
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
   /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
@@ -172,7 +194,10 @@ const questionToTheBot = (message: Message): boolean =>
       /\b(?:o|el|le|der|the) bot\b/.test(message.text.slice(0, 500)) ||
       (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
       // "how did you figure out the HLR thing?"
-      (clause[0] === "how" && (clause[1] === "did" || clause[1] === "do") && clause[2] === "you") ||
+      // "why did you investigate that staging alert?"
+      ((clause[0] === "how" || clause[0] === "why") &&
+        (clause[1] === "did" || clause[1] === "do") &&
+        clause[2] === "you") ||
       (asksAtBot.has(clause[0] ?? "") && clause[1] === "the" && clause[2] === "bot")
     )
   })
@@ -195,6 +220,8 @@ const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["who", "wants", "to"],
   ["what", "do", "we", "think"],
   ["what", "do", "you", "think"],
+  ["let", "us", "talk"],
+  ["let", "us", "chat"],
 ]
 /** "should we move the batch to 22:00? let's discuss in the sync": a plan discussed, nothing wrong. */
 const planningQuestion = (message: Message): boolean =>
@@ -234,7 +261,10 @@ export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
     for (let i = c.start; i < c.end; i += 1) {
       // What someone is curious about, or will talk about ("talk about the kafka lag alerts").
       if (
-        (tokens[i] === "curious" || tokens[i] === "talk" || tokens[i] === "discuss") &&
+        (tokens[i] === "curious" ||
+          tokens[i] === "talk" ||
+          tokens[i] === "chat" ||
+          tokens[i] === "discuss") &&
         tokens[i + 1] === "about"
       ) {
         for (let k = i + 2; k < c.end && k < i + 8; k += 1) marks[k] = true
@@ -257,6 +287,8 @@ export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
 const whereIs =
   /(?:d[oó]nde est[aá]|onde (?:fica|está|tem)|alguém tem|alguien tiene|wo (?:ist|finde)|où (?:est|trouver)|dove (?:si trova|è))/
 
+const deniedStatements = words("none nothing nobody")
+
 /** "did someone change the pricing page?" suspects a change: a report's question, not a resource's. */
 const suspects = words("someone somebody anyone anybody")
 
@@ -273,7 +305,13 @@ const resourceQuestion = (message: Message): boolean => {
   // "is it normal that the success rate panel is at 62%?": a measurement asked about is a report.
   if (tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
-  if (statements.some((t) => /^~?\d/.test(t) || metrics.has(t) || metricPredicates.has(t))) return false
+  // "…? none of the invites work": a denial beside the question is the report.
+  if (
+    statements.some(
+      (t) => /^~?\d/.test(t) || metrics.has(t) || metricPredicates.has(t) || deniedStatements.has(t),
+    )
+  )
+    return false
   return tokens.some((t) => resourceNouns.has(t)) || whereIs.test(message.text.slice(0, 2000))
 }
 
@@ -284,7 +322,7 @@ const fineState = (message: Message): boolean =>
   message.tokens.some(
     (t, i) =>
       fineStates.has(t) &&
-      [
+      ([
         "looking",
         "looks",
         "look",
@@ -298,7 +336,11 @@ const fineState = (message: Message): boolean =>
         "went",
         "out",
         "checks",
-      ].includes(message.tokens[i - 1] ?? ""),
+        // "status: all systems nominal ✅"
+        "systems",
+      ].includes(message.tokens[i - 1] ?? "") ||
+        // "all monitors green"
+        (message.tokens[i - 2] === "all" && i >= 2)),
   ) && !message.clauses.some((c) => c.question)
 
 /**
@@ -308,7 +350,8 @@ const fineState = (message: Message): boolean =>
  */
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did")
-const wondering = /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend)\b/
+const wondering =
+  /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out)\b/
 /** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
 const countOfPast =
   /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/
@@ -347,6 +390,8 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   // "CCU record today: 412k peak 🎉": celebrated, today or not.
   if (!input.vocabulary && celebration.test(message.text) && !message.clauses.some((c) => c.question))
     return "a celebration"
+  // "reminder that the cleanup cron now runs at 03:00": a note, even about now.
+  if (!input.vocabulary && aNote(message)) return "an announcement"
   // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.
   if (message.tokens.some((t) => t === "since" || presentWords.has(t))) return null
   if (questionToTheBot(message)) return "a question about the bot"

@@ -59,7 +59,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
-    a domani | buon weekend | buona serata`,
+    a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
+    buenas noches a todos | boa noite pessoal | welterusten | goede nacht`,
   ),
   ...lines(
     "acknowledgement",
@@ -107,7 +108,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     i will see myself out | meme of the week | company holiday | bank holiday | public holiday | check_it_out |
     holiday party | team party | christmas party | anyone going to | recommended reading | asking for a friend |
     anyone up for lunch | anyone up for | good book | i will take this one | i will take this |
-    i am back | we are back | back | i am here | here | present | ping | pong | welcome`,
+    i am back | we are back | back | i am here | here | present | ping | pong | welcome |
+    do not jinx it | let us not jinx it | jinx | jinxed it | you jinxed it | knock on wood | touch wood | fingers crossed |
+    knock knock | stop | shh | shhh | hush`,
   ),
   ...lines(
     "test message",

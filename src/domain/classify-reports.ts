@@ -227,14 +227,26 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
       // "EC2 spend down 12%": a cost that fell is good news; so are conversions that rose.
       if (lowerIsBetter.has(t) && (decreases.has(at(tokens, k)) || at(tokens, k) === "lower")) return null
       if (goodUp.has(t) && increases.has(at(tokens, k))) return null
+      // "latency under 300ms again": within its bound ("availability under 99%" is not).
+      if (
+        (at(tokens, k) === "under" || at(tokens, k) === "below") &&
+        !higherIsBetter.has(t) &&
+        !goodUp.has(t) &&
+        at(tokens, j - 1) !== "free"
+      )
+        return null
+      // "p95 back to 300ms": a return to a level, not a reading of trouble.
+      if (at(tokens, k) === "back" && at(tokens, k + 1) === "to") return null
       if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
     }
   }
   const percent = PERCENT.exec(t)
   // "at 99.97% uptime": a share that is good high (uptime, availability, a hit rate) is no saturation.
-  const goodHigh = tokens
-    .slice(Math.max(c.start, j - 3), Math.min(c.end, j + 4))
-    .some((w) => higherIsBetter.has(w))
+  // ("our SLO for sync this month is at 99.93%": a few words further back too; read only for a
+  // percentage, since this runs for every token.)
+  const goodHigh =
+    percent !== null &&
+    tokens.slice(Math.max(c.start, j - 10), Math.min(c.end, j + 4)).some((w) => higherIsBetter.has(w))
   // "delivery back at 99%", "promoting to 100%": a recovery or a rollout share, not a saturation.
   const share = at(tokens, j - 2) === "back" || rollouts.has(at(tokens, j - 2))
   if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1)) && !goodHigh && !share)

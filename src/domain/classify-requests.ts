@@ -76,6 +76,8 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
       )
         ask(i, `${t} ${next}`)
       // "TIL you can look up postings by key": a statement of what one can do, not an ask.
+      // "will look into the cost report later": the writer's own plan, its subject dropped.
+      else if (t === "will" && !c.question && i === c.start && requestVerbs.has(next)) continue
       else if (requestOpeners.has(t) && !(!c.question && statementSubjects.has(tokens[i - 1] ?? ""))) {
         for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
           const verb = tokens[k] ?? ""
@@ -94,6 +96,8 @@ const notNow = words("not never no without nothing nichts nada")
 const againObjects = words("it this that")
 const named = words("the an your")
 const conditions = words("when whenever if once before after do does how")
+const choiceWords = words("what which whether when how")
+const whWords = words("why how when what")
 
 interface Ask {
   readonly again: boolean
@@ -111,6 +115,14 @@ const investigateAsks = (message: Message): ReadonlyArray<Ask> => {
       // "the investigate reaction", "when you investigate": the word named, not asked for.
       if (named.has(tokens[i - 1] ?? "")) continue
       if (tokens[i - 1] === "you" && conditions.has(tokens[i - 2] ?? "")) continue
+      // "how do you decide what to investigate?", "why did you investigate that alert?": the
+      // bot's choice asked about, not a request.
+      if (
+        tokens[i - 1] === "to" &&
+        tokens.slice(Math.max(c.start, i - 6), i - 1).some((w) => choiceWords.has(w))
+      )
+        continue
+      if (tokens[i - 1] === "you" && tokens[i - 2] === "did" && whWords.has(tokens[i - 3] ?? "")) continue
       const inClause = (k: number) => (k >= c.start && k < c.end ? tokens[k] : undefined)
       const next = inClause(i + 1)
       const again =

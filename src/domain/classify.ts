@@ -8,6 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
+import { everydayTalk, feedbackToTheBot } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
@@ -127,6 +128,20 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
   return rest.verdict === "chatter" ? result("chatter", [...rest.reasons, "about a quoted alert"]) : null
 }
 
+/**
+ * Whether the news after the last recovery undoes it: "the map shows them as restored but they
+ * still have no power", "power was restored at 3am. the restore events aren't making it to the
+ * map" ("fixed, not seeing errors" ends with its own closure).
+ */
+const undone = (message: Message, closure: number): boolean =>
+  closure >= 0 &&
+  message.tokens.some(
+    (t, i) =>
+      i > closure &&
+      (t === "still" ||
+        (t === "not" && /ing$/.test(message.tokens[i + 1] ?? "") && message.tokens[i + 1] !== "seeing")),
+  )
+
 /** A laugh in the message: an emoji or a word ("lol", "hahaha", "lmao"). */
 const laughing = (message: Message): boolean =>
   /😂|🤣|😆|😅|🙃|😄|😁/.test(message.text) || message.tokens.some((t) => tokenCategory(t) === "laughter")
@@ -182,6 +197,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
+  // "bad bot, that summary was way off": the problem is the reply's, not a system's.
+  if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
   if (terms.length === 0) {
     const general = aGeneralQuestion(message)
     if (general !== null) return result("chatter", [`chatter: ${general}`])
@@ -279,13 +296,19 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
   }
 
+  // "not an incident, just letting you know traffic will go up": the writer says so, nothing asked.
+  const standsDown = chatter.closures.some((c) => c.strong && message.tokens[c.at] === "stand_down")
+  if (standsDown && asks.length === 0 && !undone(message, lastAt(chatter.closures)))
+    return result("chatter", [...closureReasons, ...reasonsOf(strong).map((r) => `superseded: ${r}`)])
   if (strong.length > 0) {
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is
     // chatter — a recovery, not a state that may be another thing's ("images are fine").
     const recovery = lastAt(chatter.closures.filter((c) => c.strong))
     // "DDoS attack mitigated on classroom…, ongoing": a problem still going on after it is no recovery.
     // ("green again" is the recovery's own word.)
-    const stillOn = message.tokens.some((t, i) => i > recovery && activeMarkers.has(t) && t !== "again")
+    const stillOn =
+      message.tokens.some((t, i) => i > recovery && activeMarkers.has(t) && t !== "again") ||
+      undone(message, recovery)
     if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery) && !stillOn)
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
@@ -293,10 +316,18 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // "is the coffee machine on 3rd floor broken or is it just me ☕": a joke asks along.
   if (joke && asks.every((a) => a.reason === "request: 'anyone else'"))
     return result("chatter", ["chatter: a problem of no system (a joke)"])
+  // "did anyone else get the company newsletter?": asked along about everyday life.
+  if (
+    weak.length === 0 &&
+    asks.length > 0 &&
+    asks.every((a) => a.reason === "request: 'anyone else'") &&
+    everydayTalk(message)
+  )
+    return result("chatter", ["chatter: everyday talk, no system named"])
   if (asks.length > 0)
     return result(weak.length > 0 ? "alert" : "ambiguous", [...reasonsOf(asks), ...reasonsOf(weak)])
   if (weak.length > 0) {
-    if (closureReasons.length > 0)
+    if (closureReasons.length > 0 && !undone(message, lastAt(chatter.closures)))
       return result("chatter", [...closureReasons, `superseded: ${weak[0]?.reason ?? ""}`])
     if (chatter.thanks.length > 0)
       return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
@@ -309,6 +340,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       "chatter",
       chatter.categories.map((c) => `chatter: ${c}`),
     )
+  // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
+  if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
   return result("ambiguous", ["no confident alert or chatter signal"])
 }
 

@@ -859,3 +859,93 @@ describe("stop 13, last blind pair's misses", () => {
     ).not.toContain("chatter: announced work (expected, not a failure)")
   })
 })
+
+describe("stop 14: office life, feedback on the bot, notes and explained alerts", () => {
+  it.each([
+    "anyone know the wifi password in the Leeds office?",
+    "is the cafeteria doing pizza friday this week?",
+    "the new office cat keeps sleeping on my desk",
+    "what's the jira board for infra requests, OPS or INFRA?",
+    "bad bot, you got the owner of that service wrong",
+    "the runbook link in your previous reply points to the old wiki",
+    "silence yourself for the rest of the drill please",
+    "your latest summary was really clear, thanks",
+    "reminder: retro for the search incident is at 14:00 in the big room",
+    "psa: the on-call handbook moved to the platform space",
+    "weekly reminder to check your pager app is logged in",
+    "how does the bot decide which alerts to investigate?",
+    "why did you investigate the staging one yesterday?",
+    "gute Nacht zusammen, bis morgen",
+    "so far so good, knock on wood",
+    "I'm on call until Monday 9am, ping me for anything",
+    "I'll grab the ticket about the flaky smoke test alerts",
+    "let's chat about paging thresholds at the sync",
+    "the disk alert on batch-3 was the monthly reindex, totally normal for the 1st",
+    "the 5xx burst at noon was synthetic traffic from the load generator, not real users",
+    "the checkout alert fired because the partner's sandbox was down, ignoring",
+    "we can downgrade this to sev4 and close it tomorrow",
+    "what was the impact of INC-3310 again? need it for the report",
+    "the follow-up from the outage on the 3rd is done, we added a DLQ alarm",
+    "did we ever find out why the export ran twice on friday?",
+    "when the vendor feed goes stale, who do we page, us or data eng?",
+    "search is back to normal, p95 under 250ms again",
+    "the cert renewal went through, api.example.org serves correctly everywhere now",
+    "will look into the noisy disk alert later, not an incident",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    // Office words beside what a report says: a denial, an extent, a number, a turn.
+    "the office wifi and VPN both drop every few minutes since 10:00",
+    "is it just the meeting links? none of the zoom invites from our scheduler work",
+    "morning all, coffee first ☕ but fyi login returns 500 for every user",
+    "fyi ticket from a customer: their invoices page shows someone else's invoices",
+    "sync to the warehouse stopped at 04:10, nothing since",
+    "p99 latency over 3s on checkout",
+    "free disk below 10% on db-1",
+    "availability under 99% for the public API this hour",
+    "can you investigate the 502s on checkout?",
+    "why is checkout slow? please investigate",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 14, second round: recoveries undone, compounds, notes about now", () => {
+  it.each([
+    // A recovery the message then undoes.
+    "the status page says restored but three regions still have no service",
+    "ops marked the ticket resolved. the retry jobs aren't running though",
+    // "no X <noun>": a kind of thing, not a problem gone.
+    "status map is empty for everyone, it renders the tiles but no incident markers",
+    // Transitive "drained": drained something.
+    "users say the app drained their phone battery overnight since 4.2 shipped",
+    // A status code beside a question about rules.
+    "did someone touch the WAF rules? partners get 403 on every webhook",
+    // PagerDuty's resolved notification is still an alert posted.
+    "Resolved: Incident #5120 on Payments — card auth webhook returning 502. Resolved by Datadog.",
+    // Alerts that stopped firing are a monitoring gap.
+    "the disk alerts for the db fleet stopped firing, last one was friday, we usually see a few a day",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "reminder that the log rotation cron now runs at 02:00 instead of 04:00",
+    "that alert came from the load-test cluster, we can ignore it",
+    "closing the loop on the slow search yesterday: bad query plan, p95 back to 200ms",
+    "daily check: all dashboards green, no open incidents",
+    "fun fact: we served 3 billion requests last month",
+    "swapping shifts with Ana next week, pagerduty already updated",
+    "[TEST] Opsgenie integration test — no action required",
+    "not an incident, just a heads up that marketing sends the big newsletter at 9am so traffic will go up",
+    "our availability SLO this quarter is at 99.95%, nice",
+    "the memory alarm was the weekly reindex, expected, we'll tune it",
+    "update: root cause was an expired API key, rotated it and the queue drained",
+    "how do I get you to investigate a message?",
+    "shh",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})

@@ -1,0 +1,47 @@
+/**
+ * Talk that is about the office, the team's day or the bot's own output, not about a system:
+ * "what's the wifi password for the depot office?", "the office dog just stole my sandwich",
+ * "your last investigation was spot on", "mute yourself for an hour, we're doing a demo".
+ * These are read only where nothing else in the message is evidence of a problem (the caller
+ * decides): "the office wifi is down" still has its problem word.
+ */
+import { words } from "./classify-lexicon.js"
+import type { Message } from "./classify-text.js"
+
+/**
+ * Office life: what people ask or tell each other about the day, never a part of a system the
+ * bot can look at. Narrow on purpose: "party", "match", "room", "laptop" or "newsletter" also
+ * name what users of a product see ("voice chat cuts out in every party", "newsletter signup
+ * does nothing"), and those reports often carry no other signal.
+ */
+const officeLife = words(`
+  wifi canteen cafeteria lunch coffee kitchen snacks pizza cake birthday sandwich dog dogs cat cats
+  puppy kitty parking weather desk badge maths math standup standups meeting jira`)
+
+/** What a report says and small talk does not: a denial, an extent, people affected, a turn. */
+const reportMarks = words(`
+  not no never nothing nobody cannot wont none every all everyone everybody users customers players
+  since started after again still btw fyi anyway but`)
+
+/**
+ * Everyday office talk, when the caller found no problem at all: "what's the wifi password for
+ * the depot office?", "is the canteen open today?", "the office dog just stole my sandwich".
+ * Short, with no number and nothing a report would say ("…from my laptop and the office wifi,
+ * nothing resolves" is a report).
+ */
+export const everydayTalk = (message: Message): boolean => {
+  const { tokens } = message
+  return (
+    tokens.length <= 16 &&
+    tokens.some((t) => officeLife.has(t)) &&
+    !tokens.some((t) => reportMarks.has(t) || /\d/.test(t))
+  )
+}
+
+/**
+ * Feedback on the bot's own output or a setting for it: "btw the link in your last message was
+ * broken", "bad bot, that summary was way off", "mute yourself for an hour please". A problem
+ * named there is the bot's reply's, not a system's.
+ */
+export const feedbackToTheBot =
+  /\b(?:your|the bot'?s) (?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
