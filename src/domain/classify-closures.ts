@@ -176,6 +176,15 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return `not seeing ${t}`
   const chain = chainBefore(tokens, c.start, j)
   const subject = tokens[chain.subject] ?? ""
+  // "the exam is live now": an event going on; "the fix is live now" is the recovery.
+  if (
+    t === "live" &&
+    next === "now" &&
+    !fixWords.has(subject) &&
+    !wholeSubjects.has(subject) &&
+    subject !== "it"
+  )
+    return null
   // "the errors are back" is a recurrence, not a recovery; "a graph that only goes up" a rise.
   if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
     return `back to ${tokens[j + 2] ?? ""}`
@@ -183,6 +192,13 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
+  // "error rate at zero"
+  if (
+    (problemWord(t) || metrics.has(t)) &&
+    next === "at" &&
+    (tokens[j + 2] === "zero" || tokens[j + 2] === "0")
+  )
+    return `${t.replaceAll("_", " ")} at zero`
   // "latency under 300ms again": back within its bound.
   if (
     t === "again" &&

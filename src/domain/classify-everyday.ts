@@ -34,7 +34,8 @@ export const everydayTalk = (message: Message): boolean => {
   return (
     tokens.length <= 16 &&
     tokens.some((t) => officeLife.has(t)) &&
-    !tokens.some((t) => reportMarks.has(t) || /\d/.test(t))
+    // (an ordinal is no reading: "the wifi password on the 4th floor")
+    !tokens.some((t) => reportMarks.has(t) || (/\d/.test(t) && !/^\d{1,2}(?:st|nd|rd|th)$/.test(t)))
   )
 }
 
@@ -45,3 +46,7 @@ export const everydayTalk = (message: Message): boolean => {
  */
 export const feedbackToTheBot =
   /\b(?:your|the bot'?s) (?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
+
+/** "just checking you're still connected after the reinstall": the bot's own presence checked. */
+export const checkOnTheBot =
+  /\bjust checking (?:if |that |whether )?you(?:'re| are) (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|in this channel|receiving)/i

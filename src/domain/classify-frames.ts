@@ -86,7 +86,14 @@ const expectsTrouble = (message: Message): boolean =>
       // "$4,812 above expected spend": a comparison, not a forecast.
       if (comparisons.has(tokens[i - 1] ?? "")) return false
       const next = tokens.slice(i + 1, i + 9)
-      return next.length === 0 || tokens[i - 1] === "is" || next.some(problemVocabulary)
+      // "… a burst of 5xx and a crashloop or two. All expected, nothing to chase"
+      return (
+        next.length === 0 ||
+        tokens[i - 1] === "is" ||
+        ((tokens[i - 1] === "all" || tokens[i - 1] === "totally") &&
+          tokens.slice(0, i).some(problemVocabulary)) ||
+        next.some(problemVocabulary)
+      )
     }
     if (!mayWords.has(t)) return false
     // "alerts may fire"; "there may be a short blip", "you might see some 5xx" — not "X might be
@@ -133,6 +140,8 @@ export const announcedWork = (
   if (doubted || (planAt >= 0 && tagQuestion)) return null
   const planned = planAt >= 0
   if (!planned && !expectsTrouble(message)) return null
+  // "disk on backup-01 at 99%, next backup will fail": a forecast from a reading is a warning.
+  if (!planned && tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return null
   // "liquidations are not firing … maintenance margin": something not working is no plan.
   if (
     tokens.some(
@@ -392,7 +401,7 @@ const tagOpeners = words("do does did is are was were will have has can could sh
 /** Verbs that change alerting, and what they change. */
 const designVerbs = words(`
   raise raising lower lowering bump bumping tune tuning tweak tweaking change changing add adding create
-  creating write writing split splitting move moves moving set setting adjust adjusting increase increasing
+  creating write writing split splitting merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
   decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
   silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
   removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed`)
@@ -456,11 +465,11 @@ const lastWords = words("week month night quarter year sprint weekend time")
 const incidentNouns = words(`
   outage outages incident incidents alert alerts alarm alarms paged pager sev0 sev1 sev2 sev3
   postmortem retro rca downtime fire fired spike spikes blip blips mttr mtta mttd inc root_cause issue
-  issues`)
+  issues p0 p1 p2 p3 p4`)
 const pastVerbs = words(`
   was were did had fired lasted took happened caused went died said broke crashed rolled reverted
   flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed
-  added`)
+  added came shipped`)
 
 // "has been at ~0 since": none is fine too.
 const fineWords = new Set([...fineStates, "0", "zero"])
@@ -509,9 +518,10 @@ export const aboutThePast = (message: Message): string | null => {
   // failure of a system told in the past ("cron jobs didn't run last night") is still a report.
   // A review is always of the past: "the postmortem of last week's outage".
   // "getting paged by brokers": happening now, whatever the verb's form.
-  const told = tokens.some(
-    (t, i) => (pastVerbs.has(t) && !ongoingAux.has(tokens[i - 1] ?? "")) || reviewWords.has(t),
-  )
+  const told =
+    tokens.some((t, i) => (pastVerbs.has(t) && !ongoingAux.has(tokens[i - 1] ?? "")) || reviewWords.has(t)) ||
+    // "what happened" is read as "what is going on"; in a story it is past.
+    /\bwhat happened\b/i.test(message.text.slice(0, 2000))
   // "…the quote API returns wrong premiums": a report in the present beside the story.
   // "the leak alerts stopped firing, last one was tuesday": a stop that lasts is present too.
   if (tokens.some((t, i) => presentReports.has(t) || (t === "stopped" && /ing$/.test(tokens[i + 1] ?? ""))))

@@ -106,6 +106,11 @@ const mergeTable = `
   not an incident | not a real incident | not incident worthy | not a real alert | not a real page => stand_down
   no action required | no action is required | no action is needed                               => stand_down
   fun fact | random fact                                             => til
+  does nothing | do nothing | did nothing | nothing happens | nothing happened | doing nothing => does_nothing
+  dropped off a cliff | fell off a cliff | off a cliff | went through the floor                  => tanked
+  my mistake | our mistake | scratch that                            => was_me
+  returns zero results | returning zero results | returns no results | returning no results | returns nothing | returning nothing | shows nothing | showing nothing => returns_nothing
+  nothing to see here | nothing to worry about                       => stand_down
   not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
   in case                                                            => in_case
   from now on | going forward                                        => henceforth
@@ -155,7 +160,7 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies melted late`)
+  rejected declined refused blocking empty dies melted late does_nothing returns_nothing`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(

@@ -99,7 +99,10 @@ const plannedForLater = (message: Message): boolean => {
     futureAnchor(tokens) &&
     tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
     !tokens.some(
-      (t, i) => notFuture.has(t) || (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could")),
+      (t, i) =>
+        notFuture.has(t) ||
+        // "won't install on the lab machines, exam at 2pm": a failure, whatever comes later.
+        (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")),
     )
   )
 }
@@ -112,7 +115,8 @@ const outWords = words("out live available published")
 const announcement = (message: Message): boolean => {
   const { tokens } = message
   const first = message.clauses[0]
-  if (first === undefined || first.question) return false
+  // "we just deployed 3.8.1 and accept rate fell off a cliff. rollback?": asking is no announcing.
+  if (first === undefined || message.clauses.some((c) => c.question)) return false
   const head = tokens.slice(first.start, first.end)
   return (
     head.some((t, i) => shipVerbs.has(t) && i <= 3) ||
@@ -341,7 +345,10 @@ const fineState = (message: Message): boolean =>
       ].includes(message.tokens[i - 1] ?? "") ||
         // "all monitors green"
         (message.tokens[i - 2] === "all" && i >= 2)),
-  ) && !message.clauses.some((c) => c.question)
+  ) &&
+  !message.clauses.some((c) => c.question) &&
+  // "sandbox is fine but prod search returns nothing": fine is what the report compares with.
+  !/\b(?:but|however|though|except|whereas)\b/.test(message.text)
 
 /**
  * "how many pages did we get this month vs last? curious about the trend", "did we ever figure

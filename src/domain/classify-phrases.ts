@@ -40,7 +40,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "thanks",
     `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
     appreciate you | appreciate this | big thanks | shout out | thanks again | vielen dank | muchas gracias |
-    sorry for the noise | sorry for noise |
+    sorry for the noise | sorry for noise | i owe you | owe you one | i owe you one | i owe you a beer |
+    i owe you a coffee |
     muito obrigado | muito obrigada | merci beaucoup | grazie mille`,
   ),
   ...lines(
@@ -67,7 +68,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     `got it | got you | will do | on it | on it now | sounds good | sounds great |
     sounds fine | sounds right | sounds like plan | looks good | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
-    no prob | you are welcome | my pleasure | will check | on my way | one sec | hold on | good to know |
+    no prob | you are welcome | my pleasure | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye`,
@@ -79,7 +80,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     huge improvement | big improvement | massive improvement | nice improvement |
-    good bot | great bot | best bot | smart bot | you rock | you are the best | you are awesome | you are amazing |
+    good bot | great bot | best bot | smart bot | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |

@@ -51,6 +51,7 @@ const isPlaceNoun = (t: string): boolean => isErrorNoun(t) && !objectOnly.has(t)
 const placeWords = words(
   "on in of from at for with across everywhere when while talking calling connecting hitting to between since after during all",
 )
+const noneLevels = words("zero 0 0% none baseline normal")
 const quantifiers = words(
   "high elevated increased huge massive big lots tons rising growing spiking abnormal unusual excessive crazy insane heavy extreme more",
 )
@@ -210,7 +211,9 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
     }
   }
   if (isPlaceNoun(t) && !negatedAt(tokens, c.start, j)) {
-    if (placeWords.has(at(tokens, j + 1)) && j + 2 <= c.end && !statistics.has(at(tokens, j - 1)))
+    // "error rate at zero": a level that is the recovery.
+    const none = at(tokens, j + 1) === "at" && noneLevels.has(at(tokens, j + 2))
+    if (placeWords.has(at(tokens, j + 1)) && j + 2 <= c.end && !statistics.has(at(tokens, j - 1)) && !none)
       return report(j, j + 1)
     const before = at(tokens, j - 1)
     const compound =

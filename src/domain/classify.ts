@@ -8,7 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
-import { everydayTalk, feedbackToTheBot } from "./classify-everyday.js"
+import { checkOnTheBot, everydayTalk, feedbackToTheBot } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
@@ -139,6 +139,8 @@ const undone = (message: Message, closure: number): boolean =>
     (t, i) =>
       i > closure &&
       (t === "still" ||
+        // "the button does nothing, no error, just nothing"
+        (t === "nothing" && message.tokens[i - 1] === "just") ||
         (t === "not" && /ing$/.test(message.tokens[i + 1] ?? "") && message.tokens[i + 1] !== "seeing")),
   )
 
@@ -199,6 +201,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
+  // ("still" there is the bot's, not a problem's.)
+  if (checkOnTheBot.test(message.text.slice(0, 500)) && terms.length === 0 && requests(message).length === 0)
+    return result("chatter", ["chatter: a check that the bot is there"])
   if (terms.length === 0) {
     const general = aGeneralQuestion(message)
     if (general !== null) return result("chatter", [`chatter: ${general}`])

@@ -949,3 +949,33 @@ describe("stop 14, second round: recoveries undone, compounds, notes about now",
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, third round", () => {
+  it.each([
+    "staging is fine but prod search returns no results for any query",
+    "the vpn client won't install on the new laptops, error 0x80070643. onboarding at 2pm",
+    "disk on archive-02 at 97%, tonight's backup will fail",
+    "support says the 'export' button does nothing, no error, just nothing",
+    "late fees aren't being waived for the hardship accounts, billing run is live now",
+    "we just rolled out pricing-svc 2.4 and conversion fell off a cliff. roll back?",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "heads-up for tonight: the orders-db failover for the minor upgrade is at 01:00 UTC. Expect a minute of connection resets and some 5xx on checkout. All expected, nothing to chase",
+    "scratch that, my mistake",
+    "I owe you a coffee",
+    "you're getting smarter every week",
+    "yep that matches what I saw",
+    "nothing to see here, I'm replaying old webhooks against the sandbox",
+    "last week's p2 about duplicate emails came from a retry bug; fix shipped friday",
+    "could you summarize what happened with the search outage last month? for the quarterly review",
+    "proposal: merge the two checkout latency alerts into one. thoughts?",
+    "Done. Merged the fix and it's live, error rate at zero",
+    "just checking you're still connected after the app reinstall",
+    "what's the wifi password on the 3rd floor?",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
