@@ -101,6 +101,8 @@ export const labelKeys = {
     "k8snamespacename",
     "kubernetesnamespace",
     "kubernetesnamespacename",
+    // Istio's request metrics: the caller's side of an `istio_requests_total` alert.
+    "sourceworkloadnamespace",
   ],
   pod: ["pod", "podname", "kubepod", "kubepodname", "k8spodname", "kubernetespodname"],
   container: ["container", "containername", "kubecontainer", "kubecontainername", "k8scontainername"],
@@ -133,6 +135,8 @@ export const labelKeys = {
     "job",
     "horizontalpodautoscaler",
     "hpa",
+    // Istio's request metrics (`source_workload`): the caller whose requests fail, last.
+    "sourceworkload",
   ],
   service: [
     "exportedservice",
@@ -162,6 +166,9 @@ export const labelKeys = {
     "thirdparty",
     "externalservice",
     "peerservice",
+    // Istio's request metrics: the callee of a `source_workload`'s failing requests.
+    "destinationworkload",
+    "destinationservicename",
   ],
   region: ["region", "awsregion"],
   account: ["account", "accountid", "awsaccount", "awsaccountid"],

@@ -32,6 +32,7 @@ import {
   sharesCondition,
   taintConditionsIn,
 } from "./causes-nodes.js"
+import { failsOnLimitedNode, placementOfFindings } from "./causes-placement.js"
 import type { Role, Scoped } from "./causes-scope.js"
 import { schemaChange } from "./chat-terms.js"
 import type { Finding } from "./finding.js"
@@ -482,9 +483,15 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
       [...(namesByKey.get(t.subject.key) ?? [])].some((n) => n.length >= 3 && mentions(setup, n))
     )
   }
+  // Where a subject's pods run: a node at its own network limit is where its failing pods are.
+  const placements = new Map(groups.map((g) => [g.subject.key, placementOfFindings(g.findings)]))
+  const onLimitedNode = (c: Chain, t: Chain) =>
+    t.subject.node &&
+    failsOnLimitedNode(placements.get(c.subject.key) ?? [], t.roots, [...c.roots, ...c.outcomes])
   const named = (c: Chain, t: Chain) =>
     names(c, namesByKey.get(t.subject.key) ?? new Set()) ||
     uses(c, t) ||
+    onLimitedNode(c, t) ||
     // A lookup that failed went through the cluster's DNS, whatever name it was for.
     (c.modes.includes("dns") && t.modes.includes("dns") && clusterDnsNames.has(t.subject.key))
   const moves = movesOf(chains, named, uses)

@@ -61,6 +61,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/service_port|targetport/, "Service targetPort matches no container port"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
+    // The mesh refusing a caller's plaintext: the words an SRE greps a sidecar's log for.
+    [
+      /mesh_mtls_refused/,
+      "mTLS STRICT (PeerAuthentication) refuses plaintext from a caller without an istio-proxy sidecar (filter_chain_not_found)",
+    ],
     [
       /environment variable|env var|keyerror: '[a-z0-9_]*_(?:secret|key|token|url|uri|host|port|password|dsn|region|bucket|arn|endpoint)'|os\.environ/,
       "missing environment variable",
@@ -74,6 +79,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/couldn't find key|key \S{1,80} not found/, "missing key"],
   ],
   certificate: [
+    // Sidecars that no longer trust each other's workload certificates: the mesh's CA, not a cert-manager renewal.
+    [
+      /mesh_trust_mismatch/,
+      "mesh mTLS trust mismatch: sidecars reject their peer's workload certificate (root CA rotation)",
+    ],
     [/expired|cert_has_expired|certificateexpiredexception|err_cert_date_invalid/, "expired TLS certificate"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
@@ -185,6 +195,16 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/[\s\S]/, "connection exhaustion"],
   ],
   limits: [
+    // A node's own kernel network limit: packets dropped for every pod on that node only.
+    [
+      /(?:nf|ip)_conntrack:\s+(?:(?:nf|ip)_conntrack:\s+)?table full|conntrack table (?:is )?(?:\d{1,3}% )?full/,
+      "conntrack table full (nf_conntrack): the node drops new connections",
+    ],
+    [/neighbou?r(?: table)? overflow/, "neighbour (ARP) table overflow on the node"],
+    [
+      /out of socket memory|too many orphaned sockets|tcp: out of memory/,
+      "TCP out of socket memory on the node",
+    ],
     // A consumer slower than its poll interval is kicked out: the group rebalances, commits fail.
     [
       /max\.poll\.interval|poll timeout has expired|commitfailedexception|kicked out of the group/,

@@ -7,6 +7,7 @@
  */
 import type { Finding } from "./finding.js"
 import { healthCheckFailed } from "./log-level.js"
+import { nodeNetworkLimitWords } from "./node-network-limits.js"
 import { isChange } from "./report-scope.js"
 
 export type Mode =
@@ -82,6 +83,9 @@ const byKind: Readonly<Record<string, Mode>> = {
   service_selector: "config",
   service_port: "config",
   network_policy: "config",
+  node_network_limit: "limits",
+  mesh_mtls_refused: "config",
+  mesh_trust_mismatch: "certificate",
   disruption_budget: "scheduling",
   crash_loop: "crash",
   pod_evicted: "eviction",
@@ -115,6 +119,9 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "eviction",
     /eviction manager|evictionthresholdmet|taintmanagereviction|low on resource|the node had condition|\bpods? (?:[\w/.-]+ ){0,3}evicted\b|\bevicted pods?\b|\breason:? ?"?evicted\b/,
   ],
+  // A node's own kernel network limit (conntrack table full, neighbour table overflow, out of
+  // socket memory): before "out of memory", which the kernel's "TCP: out of memory" is not.
+  ["limits", nodeNetworkLimitWords],
   // Redis' "OOM command not allowed when used memory > 'maxmemory'" is a full cache refusing
   // writes, not a process killed for memory.
   [

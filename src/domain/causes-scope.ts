@@ -10,6 +10,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
+import { limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
 import type { Finding } from "./finding.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
@@ -143,6 +144,11 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
     }
   }
   const rest = () => findings.filter((f) => !taken.has(f.id))
+  // A credential rotated under an in-scope service (a rotation function's log names no namespace)
+  // is that service's change, however the alert scoped it.
+  const subjects = new Set(scoped.map((s) => s.subject.key))
+  for (const f of rest())
+    if (f.kind === "credential_rotation" && subjects.has(subjectKey(f).key)) take(scopedAs(f, "subject"))
   const own = new Set([...scope.names, ...scoped.flatMap((s) => [s.subject.key, ...namesOf(s.finding)])])
   const named = namedBy(
     scoped.map((s) => s.finding),
@@ -156,13 +162,17 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
       if (chat !== null) take(scopedAs(f, "dependency", displayOf(findings, chat)))
     }
   }
+  // A node at its own network limit where the subject's pods run: what they stand on, unnamed.
+  const subject = scoped.filter((s) => s.role === "subject").map((s) => s.finding)
+  const failing = subject.filter((f) => modeOf(f) !== "context" && modeOf(f) !== "change")
+  for (const f of limitsUnder(placementOfFindings(subject), rest(), failing)) take(scopedAs(f, "dependency"))
   const pending = scoped.find((s) => modeOf(s.finding) === "scheduling")
   if (pending !== undefined) {
     const names = new Set([...scope.names, pending.subject.key])
     for (const f of rest())
       if (autoscalerFor(f, names)) scoped.push({ finding: f, role: "infra", subject: pending.subject })
   }
-  return scoped
+  return unifyNodeSubjects(scoped)
 }
 
 /** The display name findings use for `name` (a service keeps its case), else the name itself. */

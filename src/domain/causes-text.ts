@@ -10,6 +10,7 @@ import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
 import { schemaChange } from "./chat-terms.js"
+import { rotationPhrase } from "./credential-rotation.js"
 import type { Finding } from "./finding.js"
 import { textOf } from "./report-scope.js"
 import { clipText, oneLine } from "./report-text.js"
@@ -27,6 +28,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   deploy_announcement: "deploy",
   deploy: "deploy",
   scaled_down: "scale-down",
+  credential_rotation: "credential rotation",
 }
 
 const deployWords =
@@ -100,6 +102,9 @@ const settingsOf = (changes: ReadonlyArray<Finding>): ReadonlyArray<string> => {
 const changePhrase = (chain: Chain): string | null => {
   const lead = chain.changes[0]
   if (lead === undefined) return null
+  // A rotated credential is named by what rotated, not as a change "of" the service.
+  const rotated = rotationPhrase(lead)
+  if (rotated !== null) return rotated
   const version = versionOf(chain.changes)
   const settings = settingsOf(chain.changes)
   const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`

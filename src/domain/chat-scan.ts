@@ -12,6 +12,7 @@ import type { AlertContext } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { looksLikeCluster, looksLikeNode, workloadFromPod } from "./alert-facts-names.js"
 import type { HistoryMessage } from "./chat-history.js"
+import { meshChangeAnnounced } from "./chat-mesh-change.js"
 import { namesService, schemaChange, wordMatcher } from "./chat-terms.js"
 import type { FindingKind } from "./finding-kinds.js"
 import type { Severity } from "./severity.js"
@@ -305,12 +306,12 @@ export const classifyMessage = (
   const service =
     names.find((n) => namesService(m.text, n)) ??
     siblingChanged(m.text, names, flagChange.test(m.author.name ?? ""))
-  if (service === undefined) return null
   const channel = where(
     input.channels.find((c) => c.id === m.channel),
     m.channel,
   )
   const { window } = input.alert
+  if (service === undefined) return meshChange(input, names, m, channel)
   const symptom = alertWords.test(m.text)
   // A symptom outranks change words: "the catalog-api rollout is stuck, pods not ready" is a report.
   if (symptom && between(m, window.start, window.end)) {
@@ -347,6 +348,34 @@ export const classifyMessage = (
       title: `Change to ${service} announced in ${channel}: ${firstLine(m.text)}`,
     }
   return null
+}
+
+/**
+ * A mesh's mTLS policy or CA changed (chat-mesh-change.ts): announced with the namespaces it
+ * touches, never the subject's name, it is a change behind every in-mesh call — the subject's too.
+ */
+const meshChange = (
+  input: Pick<ScanInput, "alert">,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+  channel: string,
+): ChatMatch | null => {
+  const subject = names[0]
+  const { window } = input.alert
+  if (
+    subject === undefined ||
+    !meshChangeAnnounced(m.text) ||
+    !between(m, window.changesSince, window.end) ||
+    plannedAfter(m, window.end)
+  )
+    return null
+  return {
+    kind: "deploy_announcement",
+    severity: "medium",
+    message: m,
+    service: subject,
+    title: `mTLS / service mesh change announced in ${channel} (it touches every in-mesh call, ${subject}'s too): ${firstLine(m.text)}`,
+  }
 }
 
 const kindRank = (k: ChatMatch["kind"]): number => (k === "deploy_announcement" ? 0 : 1)

@@ -75,6 +75,16 @@ export const findingKinds = {
    * runs on cordoned nodes: every eviction of its pods is refused, so drains and node upgrades stall.
    */
   disruption_budget: "eks",
+  /**
+   * A service mesh's mTLS refusing a caller: the callee's sidecars answer plaintext with
+   * filter_chain_not_found (PeerAuthentication STRICT) while the caller has no sidecar.
+   */
+  mesh_mtls_refused: "eks",
+  /**
+   * Mesh sidecars rejecting each other's workload certificates (CERTIFICATE_VERIFY_FAILED): the
+   * two sides trust different roots, as after a root CA rotation not every proxy has picked up.
+   */
+  mesh_trust_mismatch: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
   /**
@@ -82,6 +92,11 @@ export const findingKinds = {
    * info, never a failure — it ties a saturated or failing resource to the service using it.
    */
   configured_dependencies: "eks",
+  /**
+   * The nodes an alerting workload's pods run on, and which pods on each: info, never a failure —
+   * it ties a node's own limit (a full conntrack table) to the pods on that node only.
+   */
+  pod_placement: "eks",
   /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */
   job_failed: "eks",
   /** Restarts that recovered (context, low). */
@@ -96,8 +111,19 @@ export const findingKinds = {
   // ── CloudWatch Logs ──────────────────────────────────────────────────────────────────
   /** A cluster of similar error lines: the normalised signature, count, first/last seen. */
   log_signature: "cloudwatch_logs",
+  /**
+   * A credential rotated before a service's credentials were refused (a Secrets Manager
+   * rotation function's steps, a synced Secret its pods started before): what rotated, when,
+   * and the service whose clients still hold the old value. A change.
+   */
+  credential_rotation: "cloudwatch_logs",
   /** The query did not complete in time; partial results (context). */
   query_incomplete: "cloudwatch_logs",
+  /**
+   * A node's kernel logged one of its own network limits (conntrack table full, neighbour table
+   * overflow, out of socket memory): packets dropped for the pods on that node only.
+   */
+  node_network_limit: "cloudwatch_logs",
 
   // ── Chat scanners ────────────────────────────────────────────────────────────────────
   /** A deploy/change announcement in a channel (a change). */
@@ -119,4 +145,5 @@ export const changeFindingKinds: ReadonlySet<FindingKind> = new Set([
   "rollout",
   "config_change",
   "deploy_announcement",
+  "credential_rotation",
 ])

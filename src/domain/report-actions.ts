@@ -49,6 +49,9 @@ const changeAction = (change: Finding, subject: string): string => {
   const at = change.observedAt === null ? "" : ` at ${clock(change.observedAt)}`
   if (change.kind === "config_change")
     return `Revert the config change to ${subject}${at} (${change.id}), or rule it out`
+  // A rotated credential is not rolled back: the clients still holding the old value re-read it.
+  if (change.kind === "credential_rotation")
+    return `Restart ${subject} (kubectl rollout restart) so its pods read the credentials rotated${at} (${change.id}), after checking its Secret holds the new value (an ExternalSecret may refresh only hourly: force a sync)`
   if (change.kind === "deploy_announcement")
     return isDeployAnnouncement(change)
       ? `Check the deploy announced${at} (${change.id}) and roll it back if it is ${subject}'s`
@@ -73,6 +76,16 @@ const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]
   [/notready|not_ready/i, (s) => `Check ${s}: kubelet, capacity and recent events (NotReady)`],
   [/crashloop|crash_loop|back-?off/i, (s) => `Read the previous container logs of ${s}'s crashing pods`],
   [/probe/i, (s) => `Check ${s}'s readiness and liveness probes and what they depend on`],
+  [
+    /mesh_mtls_refused/,
+    (s) =>
+      `Give ${s} a mesh sidecar (label its namespace istio-injection=enabled and restart it) or set the callee's PeerAuthentication back to PERMISSIVE until it has one (kubectl get peerauthentication -A)`,
+  ],
+  [
+    /mesh_trust_mismatch/,
+    (s) =>
+      `Restart ${s}'s pods so their sidecars load the mesh's current root CA, or distribute a combined old+new root trust bundle (istioctl proxy-config secret; istiod's cacerts)`,
+  ],
 ]
 
 /**
@@ -90,6 +103,8 @@ const modeActions: Partial<Record<Mode, (subject: string) => string>> = {
     `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
 }
 
+const meshKinds: ReadonlySet<string> = new Set(["mesh_mtls_refused", "mesh_trust_mismatch"])
+
 const symptomAction = (lead: Finding, subject: string): string => {
   const text = `${lead.kind} ${lead.title}`
   const action = symptomRules.find(([pattern]) => pattern.test(text))?.[1] ?? modeActions[textMode(lead)]
@@ -100,7 +115,8 @@ const symptomAction = (lead: Finding, subject: string): string => {
 
 const causeActions = (top: ReportCause, findings: ReadonlyArray<Finding>): ReadonlyArray<string> => {
   const cited = top.findings.flatMap((id) => findings.filter((f) => f.id === id))
-  const lead = cited.find((f) => !isChange(f)) ?? cited[0]
+  // A mesh finding names the step for the app's own TLS lines too (no certificate to renew there).
+  const lead = cited.find((f) => meshKinds.has(f.kind)) ?? cited.find((f) => !isChange(f)) ?? cited[0]
   const change = cited.find((f) => f.kind === "rollout") ?? cited.find(isChange)
   const subject = (f: Finding | undefined) => (f === undefined ? null : subjectOf(f))
   const name = subject(change) ?? subject(lead) ?? "the service"

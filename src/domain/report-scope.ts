@@ -18,6 +18,7 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "deploy_announcement",
   "deploy",
   "scaled_down",
+  "credential_rotation",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

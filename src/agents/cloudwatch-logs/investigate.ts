@@ -14,6 +14,7 @@ import { dependencySearchName } from "../../domain/log-group-names.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
+import { sweepHostKernel } from "./host-kernel-sweep.js"
 import {
   clustersOf,
   linesOf,
@@ -23,6 +24,7 @@ import {
   queryPass,
   type Range,
 } from "./query-pass.js"
+import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
 
 export interface InvestigateOptions {
@@ -168,24 +170,32 @@ export const investigate = (
     }
     if (failedFirst !== undefined)
       notes.push(`the query over ${failedFirst.groups.join(", ")} ended ${failedFirst.outcome.status}`)
-    const follow = yield* followDependencies(
-      source,
-      task,
-      first,
-      discovery.plan.names,
-      range,
-      answerByMs,
-    ).pipe(
-      // Past the bound only by what stopping a query there takes (run-query.ts), never more.
-      Effect.timeoutOption(
-        Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis))),
-      ),
+    // Past the bound only by what stopping a query there takes (run-query.ts), never more.
+    const bound = Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis)))
+    const following = followDependencies(source, task, first, discovery.plan.names, range, answerByMs).pipe(
+      Effect.timeoutOption(bound),
       Effect.map(Option.getOrElse(() => nothingFollowed)),
       Effect.catchAll(() => {
         notes.push("following the blamed dependencies failed")
         return Effect.succeed(nothingFollowed)
       }),
     )
+    // The nodes' own kernel limits (a full conntrack table): their pods' timeouts never name
+    // them, so the host groups are asked at the same time.
+    const clustersToSweep = [
+      ...(discovery.plan.cluster === null ? [] : [discovery.plan.cluster]),
+      ...found.chosen,
+    ]
+    const sweeping = sweepHostKernel(source, clustersToSweep, range, answerByMs).pipe(
+      Effect.timeoutOption(bound),
+      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+      Effect.catchAll(() => {
+        notes.push("reading the nodes' kernel logs failed")
+        return Effect.succeed<ReadonlyArray<Finding>>([])
+      }),
+    )
+    const [follow, kernel] = yield* Effect.all([following, sweeping], { concurrency: 2 })
+    if (kernel.length > 0) notes.push(`node kernel limits: ${kernel.map((f) => f.title).join("; ")}`)
     const passes = [...first, ...Option.toArray(follow.pass)]
     if (follow.groups.length > 0) {
       const blamer = discovery.plan.names[0] ?? "the alerting service"
@@ -210,6 +220,11 @@ export const investigate = (
       },
       max: options.maxFindings,
     })
+    // Credentials refused: the rotation they followed, if its function logged it (and time allows).
+    const rotations = yield* rotationFindings(source, task, findings).pipe(
+      Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))),
+      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+    )
     const incomplete = passes.filter((p) => p.incomplete)
     const scanned = [...first.flatMap((p) => p.groups), ...follow.groups.map((g) => g.name)]
     const lines = linesOf(passes).length
@@ -227,5 +242,5 @@ export const investigate = (
       ...(incomplete.length > 0 ? ["the query did not finish in time: partial results"] : []),
     ].join("; ")
     const extra = incomplete.map((p) => incompleteFinding(source, p, range))
-    return outcome("ok", [...findings, ...extra], summary, scanned)
+    return outcome("ok", [...findings, ...rotations, ...kernel, ...extra], summary, scanned)
   })

@@ -25,6 +25,7 @@ import {
   volumeFinding,
 } from "./pod-events.js"
 import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
+import { podPlacementFinding } from "./pod-placement.js"
 import { rolloutFinding } from "./rollout-changes.js"
 import {
   availabilityFinding,
@@ -113,6 +114,8 @@ export const analyze = (input: AnalysisInput): Analysis => {
   const inScope = scoped.flatMap((w) => [
     ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
     ...present([configuredDependenciesFinding(w, input.ctx)]),
+    // Where its pods run: a node's own limit explains the pods on that node only.
+    ...present([podPlacementFinding(w, input.ctx)]),
   ])
   const tenants = (node: string): ReadonlyArray<NodeTenant> =>
     input.workloads.flatMap((workload) =>

@@ -27,6 +27,7 @@ import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import {
   concurrency,
   type Gap,
+  type LogTarget,
   logTargets,
   makeReader,
   type Reader,
@@ -34,6 +35,7 @@ import {
   readNodes,
   readWorkloadObjects,
 } from "./gather.js"
+import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
@@ -166,8 +168,14 @@ const investigate = (task: AgentTask) =>
     const logsRead = Option.isSome(logs)
     // Dependencies in other namespaces that the in-scope pods' own lines name (their service
     // DNS names): their workloads are read too and analysed as workloads the alert does not name.
+    // A mesh's sidecars say what the pods do not: a callee refusing plaintext, peers rejecting
+    // each other's certificates (mesh-mtls.ts). The in-scope ones first: their outbound lines
+    // name the callee (`outbound|8080||pricing-engine.pricing.svc…`) when the app's do not.
+    const ownProxyTargets = meshProxyTargets(workloads.filter((w) => w.inScope))
+    const ownProxyLogs = yield* readProxyLogs(cluster, reader, ownProxyTargets, task.deadline.epochMillis)
     const readLogTexts = [
       ...Option.getOrElse(logs, () => new Map<string, ReadonlyArray<ContainerLog>>()).values(),
+      ...ownProxyLogs.values(),
     ]
       .flat()
       .map((l) => l.text)
@@ -189,6 +197,20 @@ const investigate = (task: AgentTask) =>
       ],
       { concurrency: 3 },
     )
+    // Then the callees' sidecars next door (a callee refusing plaintext says so inbound).
+    const neighbourProxyTargets = meshProxyTargets(neighbours)
+    const neighbourProxyLogs = yield* readProxyLogs(
+      cluster,
+      reader,
+      neighbourProxyTargets,
+      task.deadline.epochMillis,
+    )
+    const allLogs = new Map<string, ReadonlyArray<ContainerLog>>(
+      Option.getOrElse(logs, () => new Map<string, ReadonlyArray<ContainerLog>>()),
+    )
+    for (const [k, v] of [...ownProxyLogs, ...neighbourProxyLogs])
+      allLogs.set(k, [...(allLogs.get(k) ?? []), ...v])
+    const proxyTargets = [...ownProxyTargets, ...neighbourProxyTargets]
     const analysis = analyze({
       workloads: [...workloads, ...neighbours],
       nodes,
@@ -211,6 +233,7 @@ const investigate = (task: AgentTask) =>
       }),
       ...disruptionBudgetFindings(workloads, budgets, nodes, ctx),
       ...dns,
+      ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
     ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
@@ -219,7 +242,7 @@ const investigate = (task: AgentTask) =>
         .filter((w) => w.inScope)
         .flatMap((w) => [resourceOf(w), ...w.pods.map((p) => `pod/${w.namespace}/${p.metadata.name}`)]),
       ...nodes.map((n) => `node/${n.metadata.name}`),
-      ...(logsRead ? targets : []).map(
+      ...[...(logsRead ? targets : []), ...proxyTargets].map(
         (t) => `logs/${t.namespace}/${t.pod}/${t.container}${t.previous ? "#previous" : ""}`,
       ),
     ]
@@ -234,6 +257,19 @@ const investigate = (task: AgentTask) =>
     }
     return result
   })
+
+/** Mesh sidecars' current logs, when there are any and time is left (none otherwise). */
+const readProxyLogs = (
+  cluster: ClusterService,
+  reader: Reader,
+  targets: ReadonlyArray<LogTarget>,
+  deadlineMs: number,
+): Effect.Effect<ReadonlyMap<string, ReadonlyArray<ContainerLog>>> =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) =>
+    targets.length === 0 || deadlineMs - now <= answerReserveMs
+      ? Effect.succeed(new Map<string, ReadonlyArray<ContainerLog>>())
+      : readLogs(cluster, reader, targets),
+  )
 
 /** CoreDNS's pods and their current logs (two pods at most), as findings (cluster-dns.ts). */
 const readClusterDns = (cluster: ClusterService, reader: Reader, ctx: AnalysisContext) =>

@@ -48,7 +48,9 @@ export const saturationChecks: ReadonlyArray<Check> = [
   {
     id: "conntrack",
     what: "conntrack table full",
-    expr: "max by (instance) (node_nf_conntrack_entries) / on (instance) max by (instance) (node_nf_conntrack_entries_limit)",
+    // The node's name rides along where the scrape config labels it (`node`, `kubernetes_node`):
+    // a node's pods and kernel logs name it so, not by its exporter's address.
+    expr: "max by (instance, node, kubernetes_node) (node_nf_conntrack_entries) / on (instance, node, kubernetes_node) max by (instance, node, kubernetes_node) (node_nf_conntrack_entries_limit)",
     by: "instance",
     level: 0.9,
     ratio: true,
@@ -108,9 +110,13 @@ export const saturationChecks: ReadonlyArray<Check> = [
  * What to call the saturated resource: the workload its exporter's pod belongs to (a
  * pod without its ordinal or ReplicaSet hash: `redis-sessions-master-0` → `redis-sessions-master`),
  * else the exporter's Service without its `-metrics` suffix, else the `by` label (an address
- * without its port; a managed AWS node's address as its cluster).
+ * without its port; a managed AWS node's address as its cluster). A node's own resource (`node`)
+ * is the node's name when its `node` or `kubernetes_node` label carries one.
  */
-export const resourceOf = (labels: Readonly<Record<string, string>>, by: string): string => {
+export const resourceOf = (labels: Readonly<Record<string, string>>, by: string, node = false): string => {
+  // A node's own resource is named as the cluster names the node, when a label says so.
+  const nodeName = node ? (labels.node ?? labels.kubernetes_node ?? "").trim() : ""
+  if (nodeName !== "") return nodeName
   const pod = labels.pod ?? ""
   if (pod !== "") return workloadOfPod(pod) ?? pod
   const service = (labels.service ?? "").replace(/-(?:metrics|exporter|prometheus-exporter)$/, "")
@@ -129,7 +135,7 @@ const findingOf = (
   atMs: number,
 ): Finding => {
   const level = check.ratio ? `${Math.round(peak * 100)}%` : `status ${peak}`
-  const resource = resourceOf(labels, check.by)
+  const resource = resourceOf(labels, check.by, check.node === true)
   const address = (labels[check.by] ?? "").replace(/:\d{1,5}$/, "")
   const at = address === "" || address === resource ? "" : ` (${check.by} ${address})`
   return {

@@ -169,6 +169,8 @@ describe("eksAgent outcomes", () => {
         "container_logs",
         "replicas_unavailable",
         "rollout",
+        // where its pods run (info): a node's own limit explains the pods on that node only
+        "pod_placement",
       ])
     }),
   )

@@ -105,6 +105,44 @@ describe("sweepSaturation", () => {
     ).toBe("catalog-cache")
   })
 
+  it.scoped(
+    "names a node's full conntrack table by the node label its pods name it by, a quiet node not at all",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(nowMs)
+        const node = (name: string, address: string, entries: number) => [
+          gauge({ __name__: "node_nf_conntrack_entries", instance: `${address}:9100`, node: name }, entries),
+          gauge(
+            { __name__: "node_nf_conntrack_entries_limit", instance: `${address}:9100`, node: name },
+            131_072,
+          ),
+        ]
+        const replay = yield* makePrometheusReplay({
+          series: [
+            ...node("ip-10-44-8-201.eu-west-1.compute.internal", "10.44.8.201", 131_072),
+            ...node("ip-10-44-9-12.eu-west-1.compute.internal", "10.44.9.12", 40_000),
+          ],
+          now: () => nowMs,
+        })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const { findings } = yield* sweepSaturation(source, incident, 60)
+        expect(findings.map((f) => [f.title, f.resource])).toEqual([
+          [
+            "ip-10-44-8-201.eu-west-1.compute.internal: conntrack table full (100%)",
+            "node/ip-10-44-8-201.eu-west-1.compute.internal",
+          ],
+        ])
+        expect(findings[0]?.detail).toContain("(instance 10.44.8.201)")
+        // Only a node's own resource takes the node's name.
+        expect(resourceOf({ node: "ip-10-44-8-201", instance: "10.44.8.201:9121" }, "instance")).toBe(
+          "10.44.8.201",
+        )
+        expect(
+          resourceOf({ kubernetes_node: "worker-3", instance: "10.44.8.201:9100" }, "instance", true),
+        ).toBe("worker-3")
+      }),
+  )
+
   it.scoped("says nothing is full when no exporter answers", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(nowMs)
