@@ -10,6 +10,7 @@ import {
   decreases,
   functionWords,
   healthyStates,
+  metricPredicates,
   metrics,
   personalSubjects,
   problemPredicates,
@@ -52,6 +53,9 @@ const proposals = words("is would could might may as")
 /** An incident, ticket or alert closed. */
 // "downgrade this to SEV3": de-escalated, the incident winding down.
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
+const countedItems = words(
+  "rows records items messages entries events files accounts orders payments transactions jobs batches",
+)
 const possessives = words("my our your his her their the a")
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** "is working" is news; "has been running for 6 hours" is not. */
@@ -145,6 +149,11 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
   // "your app drained my watch battery": drained something, not a queue that emptied.
   if (t === "drained" && possessives.has(next)) return null
+  // "error rate back up to 8%": risen again, not a service back up.
+  if (t === "back_up" && next === "to" && /^\d/.test(tokens[j + 2] ?? "")) return null
+  // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
+  if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
+    return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =
@@ -192,6 +201,15 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
+  // "erx is sending again": doing its work again ("is failing again" is the problem back).
+  if (
+    next === "again" &&
+    /^[a-z]{3,}ing$/.test(t) &&
+    (prev === "is" || prev === "are") &&
+    !problemWord(t) &&
+    !metricPredicates.has(t)
+  )
+    return `${t} again`
   // "error rate at zero"
   if (
     (problemWord(t) || metrics.has(t)) &&

@@ -49,4 +49,4 @@ export const feedbackToTheBot =
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =
-  /\bjust checking (?:if |that |whether )?you(?:'re| are) (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|in this channel|receiving)/i
+  /\bjust checking (?:if |that |whether )?you(?:'re| are)? (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying)/i

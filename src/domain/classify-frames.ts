@@ -563,7 +563,10 @@ export const aboutAReview = (message: Message): string | null => {
   const opens = tokens
     .slice(first.start, Math.max(Math.min(first.end, first.start + 4), first.start + 7))
     .some((t) => reviewWords.has(t))
-  const spoken = aboutSystems(message)
+  // "the postmortem still needs a reviewer": the review's own state.
+  const spoken = aboutSystems(message).filter(
+    (t, i, all) => !(t === "still" && /^(?:needs?|waiting|pending|open)$/.test(all[i + 1] ?? "")),
+  )
   const reviewed = opens || japaneseReview.test(message.text.slice(0, 200))
   return reviewed && !inPresent(spoken) && !spoken.some((_, i) => recurrenceAt(spoken, i))
     ? "about an incident review"

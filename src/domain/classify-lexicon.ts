@@ -110,7 +110,8 @@ const mergeTable = `
   dropped off a cliff | fell off a cliff | off a cliff | went through the floor                  => tanked
   my mistake | our mistake | scratch that                            => was_me
   returns zero results | returning zero results | returns no results | returning no results | returns nothing | returning nothing | shows nothing | showing nothing => returns_nothing
-  nothing to see here | nothing to worry about                       => stand_down
+  nothing to see here | nothing to worry about | nothing to see      => stand_down
+  was just my | were just my                                         => was_me
   not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
   in case                                                            => in_case
   from now on | going forward                                        => henceforth
@@ -206,7 +207,7 @@ export const recoveredStates = words(`
 export const closureWords = words(`
   fixed resolved mitigated recovered restored sorted solved back_to_normal back_up false_alarm
   no_longer went_away all_good all_clear stand_down nevermind nvm disregard
-  ignore ignoring rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
+  ignore ignoring reconciled rolled_back reverted was_me crisis_averted known_issue crushed drained quarantined found_it nm
   silenced muted snoozed
   resuelto solucionado arreglado resolvido solucionado corrigido résolu réglé corrigé rétabli gelöst
   behoben erledigt abgeschlossen risolto sistemato opgelost hersteld 解決 解決しました 復旧 復旧しました`)

@@ -33,6 +33,7 @@ const periods = words(`
   iteration`)
 /** Words that put work later than now. */
 const laterWords = words("tomorrow tonight later upcoming soon shortly eod eow")
+const dayBreaks = words("lunch standup dinner breakfast")
 /** Forms that announce what will happen: "will", "going to", "we're upgrading", "starts monday". */
 const futureForms = words(`
   will going planning plan plans planned scheduled schedule starts start starting begins begin beginning
@@ -63,6 +64,8 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       laterWords.has(t) ||
       (t === "next" && (weekdays.has(tokens[i + 1] ?? "") || periods.has(tokens[i + 1] ?? ""))) ||
       ((t === "on" || t === "this" || t === "from") && weekdays.has(tokens[i + 1] ?? "")) ||
+      // "after lunch", "after standup"
+      (t === "after" && dayBreaks.has(tokens[i + 1] ?? "")) ||
       // "this weekend", "this afternoon" — not "this morning", which has begun.
       (t === "this" &&
         periods.has(tokens[i + 1] ?? "") &&
@@ -145,6 +148,13 @@ const aNote = (message: Message): boolean => {
   )
 }
 
+const deployingWords = words("deploying releasing shipping rolling")
+/** A deploy announced as it starts, by the one doing it ("deploying X to prod now, will watch it"). */
+const deployNotice = (message: Message): boolean =>
+  deployingWords.has(message.tokens[0] ?? "") &&
+  !message.clauses.some((c) => c.question) &&
+  !message.tokens.some((t) => negations.has(t))
+
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
   /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
@@ -195,7 +205,7 @@ const questionToTheBot = (message: Message): boolean =>
       aboutYou ||
       // "what timezone are your reports in?", "alguém sabe se o bot também lê os alertas?"
       clause.includes("your") ||
-      /\b(?:o|el|le|der|the) bot\b/.test(message.text.slice(0, 500)) ||
+      /\b(?:o|el|le|der|the|this|our) bot\b/.test(message.text.slice(0, 500)) ||
       (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
       // "how did you figure out the HLR thing?"
       // "why did you investigate that staging alert?"
@@ -397,6 +407,8 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   // "CCU record today: 412k peak 🎉": celebrated, today or not.
   if (!input.vocabulary && celebration.test(message.text) && !message.clauses.some((c) => c.question))
     return "a celebration"
+  // "deploying the scheduler to prod now, just a config change": a deploy announced as it starts.
+  if (!input.vocabulary && deployNotice(message)) return "an announcement"
   // "reminder that the cleanup cron now runs at 03:00": a note, even about now.
   if (!input.vocabulary && aNote(message)) return "an announcement"
   // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.

@@ -50,7 +50,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     hey there | hi there | hello there | buenos días | buenos dias | buenas tardes | buenas noches |
     guten morgen | guten tag | bom dia | boa tarde | bonne journée | cómo estás | como estas | ça va |
     wie geht es | wie gehts | tudo bem | qué tal | que tal | buon giorno | buongiorno | bonjour à tous |
-    hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór`,
+    hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór |
+    evening all | evening everyone | evening team | morning all | morning everyone | morning team | afternoon all`,
   ),
   ...lines(
     "farewell",
@@ -68,7 +69,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     `got it | got you | will do | on it | on it now | sounds good | sounds great |
     sounds fine | sounds right | sounds like plan | looks good | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
-    no prob | you are welcome | my pleasure | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
+    no prob | you are welcome | my pleasure | did not know that | interesting did not know that | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye`,

@@ -133,6 +133,7 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
  * still have no power", "power was restored at 3am. the restore events aren't making it to the
  * map" ("fixed, not seeing errors" ends with its own closure).
  */
+const undoneFixes = words("fix help work resolve solve")
 const undone = (message: Message, closure: number): boolean =>
   closure >= 0 &&
   message.tokens.some(
@@ -141,6 +142,8 @@ const undone = (message: Message, closure: number): boolean =>
       (t === "still" ||
         // "the button does nothing, no error, just nothing"
         (t === "nothing" && message.tokens[i - 1] === "just") ||
+        // "the rollback didn't fix it"
+        (t === "not" && undoneFixes.has(message.tokens[i + 1] ?? "")) ||
         (t === "not" && /ing$/.test(message.tokens[i + 1] ?? "") && message.tokens[i + 1] !== "seeing")),
   )
 
@@ -311,9 +314,12 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     const recovery = lastAt(chatter.closures.filter((c) => c.strong))
     // "DDoS attack mitigated on classroom…, ongoing": a problem still going on after it is no recovery.
     // ("green again" is the recovery's own word.)
+    // ("no issue right now": the recovery's own "now".)
     const stillOn =
-      message.tokens.some((t, i) => i > recovery && activeMarkers.has(t) && t !== "again") ||
-      undone(message, recovery)
+      message.tokens.some(
+        (t, i) =>
+          i > recovery && activeMarkers.has(t) && t !== "again" && !(t === "now" && i <= recovery + 2),
+      ) || undone(message, recovery)
     if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery) && !stillOn)
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])

@@ -979,3 +979,29 @@ describe("stop 14, third round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, fourth round", () => {
+  it.each([
+    "error rate on checkout back up to 6%, the revert didn't fix it",
+    "Job `ledger-sync` exited with code 137 (OOMKilled) — 0 of 9,120 rows reconciled",
+    "checkout is failing again after the deploy",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the 502 burst was our synthetic checks hitting the retired endpoint, removed them. nothing to see",
+    "haha the 'outage' was just my laptop's VPN",
+    "evening all",
+    "going to deploy search-api 2.1 to staging after lunch, no prod changes today",
+    "webhooks are sending again, the provider had a blip and confirmed it on their status page",
+    "friendly nudge: the postmortem for the DNS thing still needs a reviewer",
+    "does this bot read discord too?",
+    "interesting, didn't know that about karpenter",
+    "yesterday's billing mismatch is fully reconciled now, thanks for the help",
+    "deploying notifier 1.4.2 to prod now, just a config change, will watch it",
+    "just checking you still respond after the redeploy",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
