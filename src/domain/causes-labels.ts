@@ -84,7 +84,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /mesh_trust_mismatch/,
       "mesh mTLS trust mismatch: sidecars reject their peer's workload certificate (root CA rotation)",
     ],
-    [/expired|cert_has_expired|certificateexpiredexception|err_cert_date_invalid/, "expired TLS certificate"],
+    [/expired|cert_has_expired|certificateexpiredexception|err_cert_date_invalid/, "TLS certificate expired"],
     [/acme|ratelimited|rate limit/, "certificate renewal failed"],
     // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
     [

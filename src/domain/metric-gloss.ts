@@ -21,6 +21,8 @@ const glosses: ReadonlyArray<readonly [RegExp, string]> = [
   [/gc_(?:pause|duration)|gc_seconds/, "GC pauses"],
   [/oom|memory|_rss|heap/, "memory use"],
   [/connections|_conns?(?:_|$)|stat_activity/, "connections"],
+  // RDS's TransactionLogsDiskUsage, Postgres' WAL: the log a stuck replication slot keeps.
+  [/transaction_?logs?|wal_(?:size|bytes|files)|xlog|replication_slot/, "transaction log (WAL) disk use"],
   [/disk|filesystem|volume_stats|fs_(?:used|usage)/, "disk use"],
   [/restart/, "restarts"],
   [/(?:error|fail|exception|reject)/, "errors"],

@@ -330,7 +330,7 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
         ["log_signature", '"SSL certificate expired" host="status-api.example.net"'],
         ["log_signature", "Failed to create Order: urn:ietf:params:acme:error:rateLimited"],
       ],
-      "expired TLS certificate (certificate renewal failed)",
+      "TLS certificate expired (certificate renewal failed)",
     ],
   ]
   it.each(cases)("%s from %j → %s", (mode, evidence, label) => {

@@ -515,7 +515,7 @@ describe("what a cause says of a change and of a crash", () => {
     )
     expect(causes).toHaveLength(1)
     expect(causes[0]?.text).toMatch(
-      /^expired TLS certificate .*and CrashLoopBackOff \(exit 1\) in webhook-gateway/,
+      /^TLS certificate expired .*and CrashLoopBackOff \(exit 1\) in webhook-gateway/,
     )
   })
 })

@@ -256,7 +256,8 @@ const trendOf = (
           `Read over the ${trendLookbackMs / 3_600_000} h before ${hhmm(c.incident.endMs)} UTC${where}: since its last ` +
             `restart the level rose in a straight line (R² ${trend.fit.toFixed(2)}) from ${v(trend.from)} to ${v(trend.to)}. ` +
             `Rule: ≥ ${trendRule.minHours} h of climb, R² ≥ ${trendRule.minFit}, ≥ ${trendRule.minRatio}× — memory, ` +
-            "threads or connections that are never given back; a restart starts the climb over (an OOM kill's sawtooth).",
+            "threads or connections that are never given back, or a disk never cleaned up; a restart starts the climb " +
+            "over (the sawtooth of a process killed and restarted).",
         ),
         severity: trend.to / trend.from >= 2 ? "high" : "medium",
         kind: "metric_anomaly",
