@@ -44,9 +44,13 @@ const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Eviden
     return null
   const chain = chainBefore(tokens, c.start, j)
   if (chain.subject >= c.start && personalSubjects.has(at(tokens, chain.subject))) return null
+  // "mediaconvert spend is down 20%": a cost that fell.
   if (
     t === "down" &&
-    (downIdioms.has(at(tokens, j - 1)) || lowerIsBetter.has(at(tokens, j - 1)) || at(tokens, j - 1) === "am")
+    (downIdioms.has(at(tokens, j - 1)) ||
+      lowerIsBetter.has(at(tokens, j - 1)) ||
+      (chain.subject >= c.start && lowerIsBetter.has(at(tokens, chain.subject))) ||
+      at(tokens, j - 1) === "am")
   )
     return null
   // "p95 is down to 180ms": reduced to a number, not an outage.

@@ -210,6 +210,13 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     !metricPredicates.has(t)
   )
     return `${t} again`
+  // "the certs got renewed" (not "people who renewed today are locked out"): a certificate fixed.
+  if (
+    t === "renewed" &&
+    !chain.negated &&
+    tokens.slice(Math.max(c.start, j - 4), j).some((w) => /^(?:certs?|certificates?|tls|ssl)$/.test(w))
+  )
+    return "renewed"
   // "error rate at zero"
   if (
     (problemWord(t) || metrics.has(t)) &&

@@ -23,6 +23,11 @@ const reportMarks = words(`
   not no never nothing nobody cannot wont none every all everyone everybody users customers players
   since started after again still btw fyi anyway but`)
 
+const askWords = words("what where who when how is are does do")
+
+/** "what's 2+2": a quiz for the bot. */
+export const quiz = /^\s*(?:<[@!][\w|]+>\s*)?what(?:'s| is) \d+ ?[-+*x×/] ?\d+\s*\??\s*(?:<[@!][\w|]+>\s*)?$/i
+
 /**
  * Everyday office talk, when the caller found no problem at all: "what's the wifi password for
  * the depot office?", "is the canteen open today?", "the office dog just stole my sandwich".
@@ -35,7 +40,13 @@ export const everydayTalk = (message: Message): boolean => {
     tokens.length <= 16 &&
     tokens.some((t) => officeLife.has(t)) &&
     // (an ordinal is no reading: "the wifi password on the 4th floor")
-    !tokens.some((t) => reportMarks.has(t) || (/\d/.test(t) && !/^\d{1,2}(?:st|nd|rd|th)$/.test(t)))
+    !tokens.some(
+      (t, i) =>
+        // ("what's the guest wifi password again": "again" closing a question is "remind me")
+        (reportMarks.has(t) &&
+          !(t === "again" && i === tokens.length - 1 && askWords.has(tokens[0] ?? ""))) ||
+        (/\d/.test(t) && !/^\d{1,2}(?:st|nd|rd|th)$/.test(t)),
+    )
   )
 }
 

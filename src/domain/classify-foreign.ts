@@ -23,6 +23,9 @@ const lookAsks =
 /** A status code a Japanese sentence says is returned ("503を返しています"). */
 const japaneseStatus = /[45]\d\d(?:を返|が返|エラー)/
 
+/** Something failing now, not the incident a thank-you names ("昨日の障害対応ありがとう"). */
+const japaneseFailing =
+  /できない|できません|繋がら|つながら|落ちて|遅い|遅く|タイムアウト|応答がない|表示されない|増えています/
 const japaneseThanks = /ありがとう|感謝します|お疲れ(?:様|さま)|おつかれ|よろしくお願いします/
 const japaneseClosed = /解決済み|解決しました|復旧しました|収束しました|問題なし|問題ありません|対応完了/
 const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰/
@@ -34,7 +37,8 @@ const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰/
  */
 export const japaneseChatter = (text: string): string | null => {
   if (japaneseClosed.test(text)) return "resolved"
-  if (japaneseThanks.test(text)) return "thanks"
+  // "お疲れ様です、…再生できないという問い合わせが増えています": the greeting opens a report.
+  if (japaneseThanks.test(text) && !japaneseFailing.test(text)) return "thanks"
   if (japaneseOnCall.test(text)) return "small talk"
   return null
 }

@@ -244,7 +244,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           " aborted:",
           "budget alert:",
         ],
-        /(?:^|\n)[^\w\n]{0,8}(?::[a-z0-9_+-]{1,40}:\s{0,3})?[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up|aborted|budget alert):/,
+        // ("postmortem for INC-4471 is up:", "new runbook for … is up:" share a document.)
+        /(?:^|\n)[^\w\n]{0,8}(?::[a-z0-9_+-]{1,40}:\s{0,3})?(?!(?:the |our |a )?(?:new |updated )?(?:postmortem|post-mortem|runbook|doc|docs|retro|rca|pir|write-?up|notes|slides|agenda|draft|dashboard|pr|deck|summary|recording)\b)[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up|aborted|budget alert):/,
       ]),
     ),
   ],
@@ -266,6 +267,18 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ),
       ],
       [["[recovery]", "[problem]"], new RegExp(`${LINE_START}\\[(?:recovery|problem)\\] `)],
+      // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.
+      [
+        ["] resolved:", "] triggered:", "] acknowledged:", "] escalated:"],
+        new RegExp(`${LINE_START}\\[#\\d{1,10}\\] (?:resolved|triggered|acknowledged|escalated): `),
+      ],
+      // "Resolved: Sentry metric alert \"owner-portal errors > 50/min\" is back to normal"
+      [
+        ["resolved: ", "triggered: ", "firing: ", "recovered: "],
+        new RegExp(
+          `${LINE_START}(?:resolved|triggered|firing|recovered): (?:sentry|datadog|grafana|new relic|checkly|pingdom|cloudwatch|opsgenie|pagerduty|honeycomb|uptime ?robot|better ?stack)\\b[^\\n]{0,40}\\b(?:alert|monitor|alarm|check|incident)\\b`,
+        ),
+      ],
     ),
   ],
   [

@@ -38,6 +38,19 @@ const planWords = words(`
   maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
   planned intentionally deliberately on_purpose simulating simulate simulation`)
 
+/** "maintenance" names work only as itself ("maintenance window", "RDS maintenance tonight"), not
+ * as a kind of thing ("creating a maintenance request", "maintenance texts bouncing"). */
+const upkeepWords = words("maintenance wartung mantenimiento manutenção")
+const upkeepFollowers = words(`
+  window windows mode tonight today tomorrow at from on between is will starts start starting started
+  scheduled planned for in this next until till period work works ends ended complete done over of
+  en em sur an am auf im de do da del della dans`)
+const planWordAt = (tokens: ReadonlyArray<string>, k: number, clauseEnds: ReadonlySet<number>): boolean => {
+  const t = tokens[k] ?? ""
+  if (!planWords.has(t)) return false
+  return !upkeepWords.has(t) || clauseEnds.has(k) || upkeepFollowers.has(tokens[k + 1] ?? "")
+}
+
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail")
 const mayWords = words("may might will could")
@@ -122,7 +135,9 @@ export const announcedWork = (
   // "is it expected that both nodes say they're the leader?" asks whether a state is wrong.
   if (message.clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => expectWords.has(t))))
     return null
-  const planAt = tokens.findIndex((t) => planWords.has(t))
+  const ends = new Set(message.clauses.map((c) => c.end - 1))
+  const isPlan = (k: number) => planWordAt(tokens, k, ends)
+  const planAt = tokens.findIndex((_t, k) => isPlan(k))
   // "we don't have maintenance today, do we?" doubts a plan; it does not announce one.
   const last = message.clauses[message.clauses.length - 1]
   // "…, don't we?", "…, is it?" — not "wdyt?", which asks for views of the plan.
@@ -130,8 +145,8 @@ export const announcedWork = (
     last?.question === true && last.end - last.start <= 3 && tagOpeners.has(tokens[last.start] ?? "")
   // "what time is the game day on thursday?" asks about the plan, which stands.
   const doubted = tokens.some(
-    (t, k) =>
-      planWords.has(t) &&
+    (_t, k) =>
+      isPlan(k) &&
       (tokens.slice(Math.max(0, k - 3), k).some((b) => b === "not" || b === "no") ||
         message.clauses.some(
           (c) => c.question && k >= c.start && k < c.end && !whWords.has(tokens[c.start] ?? ""),
@@ -296,6 +311,7 @@ const guideNouns = words(
   "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
 )
 const generally = words("general generally usually typically normally")
+const purposeWords = words("writing asking documenting preparing updating")
 const seenWords = words("saw seen noticed spotted found read new")
 /** The message ends with its question ("…to the new intern? 🙂"): emoji and shortcodes after it do not count. */
 const endsAsked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,40}:)*$/u
@@ -314,7 +330,11 @@ export const aGeneralQuestion = (message: Message): string | null => {
   if (tokens.length === 0 || tokens.length > 24 || clauses.length > 2) return null
   // It ends with its question, or with where the term was seen ("…mean? saw it in the runbook list").
   const last = clauses[clauses.length - 1]
-  const whereSeen = last !== undefined && !last.question && seenWords.has(tokens[last.start] ?? "")
+  // (or why it is asked: "…in general? writing onboarding docs")
+  const whereSeen =
+    last !== undefined &&
+    !last.question &&
+    (seenWords.has(tokens[last.start] ?? "") || purposeWords.has(tokens[last.start] ?? ""))
   if (!clauses.some((c) => c.question) || !(endsAsked.test(message.text.trim()) || whereSeen)) return null
   // "…again?" closing the question is "remind me", not a recurrence.
   const said = tokens.filter((t, k) => !(t === "again" && k === tokens.length - 1))
@@ -576,7 +596,9 @@ export const aboutAReview = (message: Message): string | null => {
 const handoverWords = words(
   "handover handoff hand_over handing taking covering cover swapping swapped swap übergabe passation traspaso",
 )
-const handoverObjects = words("over off primary oncall on_call pager shift shifts")
+const handoverObjects = words(
+  "over off primary oncall on_call pager shift shifts weekend weekends rota rotation",
+)
 const pagerSpans = words("from until till tonight today this for starting now")
 const ticketTaking = words("take taking took grab grabbing grabbed own owning pick picking")
 

@@ -104,6 +104,11 @@ const plannedForLater = (message: Message): boolean => {
     !tokens.some(
       (t, i) =>
         notFuture.has(t) ||
+        // "ingest is dropping every couple minutes, the live show starts in 40 min": recurring now.
+        (t === "every" &&
+          /^(?:couple|few|other|\d+|minute|min|mins|minutes|hour|second|seconds|time)$/.test(
+            tokens[i + 1] ?? "",
+          )) ||
         // "won't install on the lab machines, exam at 2pm": a failure, whatever comes later.
         (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")),
     )
@@ -111,7 +116,7 @@ const plannedForLater = (message: Message): boolean => {
 }
 
 const shipVerbs = words(
-  "shipped released deployed launched published rolled merged cut tagged promoted added created built",
+  "shipped released deployed launched published rolled merged cut tagged promoted added created built updated documented",
 )
 const outWords = words("out live available published")
 /** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
@@ -128,7 +133,7 @@ const announcement = (message: Message): boolean => {
 }
 
 /** What heads a reminder or a note to the team ("reminder: on-call sync moved to 15:30", "fyi: new runbook index…"). */
-const noteHeads = words("reminder reminders fyi psa announcement notice")
+const noteHeads = words("reminder reminders fyi psa announcement notice feature_request")
 const noteLeads = words("monthly weekly daily friendly gentle quick small another")
 // And what forwards a report ("fyi ticket from a customer: …", "fyi this just came in: > [CRITICAL] …").
 const negations = words(
@@ -208,6 +213,8 @@ const questionToTheBot = (message: Message): boolean =>
       /\b(?:o|el|le|der|the|this|our) bot\b/.test(message.text.slice(0, 500)) ||
       (asksAtBot.has(clause[0] ?? "") && clause.slice(1, 3).includes("you")) ||
       // "how did you figure out the HLR thing?"
+      // "how long do you usually take to finish an investigation?"
+      (clause[0] === "how" && clause[1] === "long" && clause.slice(2, 4).includes("you")) ||
       // "why did you investigate that staging alert?"
       ((clause[0] === "how" || clause[0] === "why") &&
         (clause[1] === "did" || clause[1] === "do") &&
@@ -384,7 +391,8 @@ const shared =
 const welcome = /\bwelcome\b[^.?!\n]{0,30}\bto the [\w -]{0,20}team\b/
 
 /** "Q4 OKR draft: reduce P1 count by 30%… feedback welcome": a document shared for review. */
-const draftShared = /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b/
+const draftShared =
+  /\b(?:feedback|thoughts|comments|input|reviews?) (?:welcome|appreciated|wanted)\b|\b(?:ready|up) for (?:review|feedback|comments)\b/
 
 /** "…(not prod, just complaining)", "just venting": said to let off steam, not to have a look. */
 export const venting = /\bjust (?:complaining|venting|ranting|sharing|saying|kidding)\b|\bjk\b/

@@ -239,7 +239,7 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
       )
         return null
       // "p95 back to 300ms": a return to a level, not a reading of trouble.
-      if (at(tokens, k) === "back" && at(tokens, k + 1) === "to") return null
+      if (at(tokens, k) === "back" && (at(tokens, k + 1) === "to" || at(tokens, k + 1) === "at")) return null
       if (UNIT_NUMBER.test(at(tokens, k))) return report(j, k)
     }
   }

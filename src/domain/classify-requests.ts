@@ -98,6 +98,7 @@ const named = words("the an your")
 const conditions = words("when whenever if once before after do does how")
 const choiceWords = words("what which whether when how")
 const whWords = words("why how when what")
+const howAux = words("would do should could will")
 
 interface Ask {
   readonly again: boolean
@@ -123,6 +124,8 @@ const investigateAsks = (message: Message): ReadonlyArray<Ask> => {
       )
         continue
       if (tokens[i - 1] === "you" && tokens[i - 2] === "did" && whWords.has(tokens[i - 3] ?? "")) continue
+      // "how would you investigate kafka lag in general?": how, not a request to.
+      if (tokens[i - 1] === "you" && tokens[i - 3] === "how" && howAux.has(tokens[i - 2] ?? "")) continue
       const inClause = (k: number) => (k >= c.start && k < c.end ? tokens[k] : undefined)
       const next = inClause(i + 1)
       const again =

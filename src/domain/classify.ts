@@ -8,7 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
-import { checkOnTheBot, everydayTalk, feedbackToTheBot } from "./classify-everyday.js"
+import { checkOnTheBot, everydayTalk, feedbackToTheBot, quiz } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
@@ -351,6 +351,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       "chatter",
       chatter.categories.map((c) => `chatter: ${c}`),
     )
+  if (quiz.test(raw.slice(0, 200))) return result("chatter", ["chatter: small talk"])
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
   if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
   return result("ambiguous", ["no confident alert or chatter signal"])

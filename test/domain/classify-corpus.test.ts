@@ -124,7 +124,8 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // sixth), 128, 129 (after the seventh), with 0–6 alerts missed each time, fixed since. Stop 14
 // (docs/decisions.md, "Stop 14: the gate"): 130, 128 against stop 13's gate, then 134, 135, 134
 // and 134 (4, 3, 5 and 1 alerts missed, fixed) after its first round, 130 and 141 (0 and 1)
-// after its second. None is blind any more, so a new measure
+// after its second, 140 and 135 (7 and 3: "maintenance requests" read as planned maintenance)
+// after its third. None is blind any more, so a new measure
 // needs a new corpus.
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 89],
@@ -132,7 +133,7 @@ describe.each([
   ["classification-blind-3.jsonl", 100, 100, 79],
   ["classification-blind-4.jsonl", 100, 100, 75],
   ["classification-blind-5.jsonl", 100, 100, 82],
-  ["classification-blind-6.jsonl", 100, 100, 77],
+  ["classification-blind-6.jsonl", 100, 100, 78],
   ["classification-blind-7.jsonl", 100, 100, 77],
   ["classification-blind-8.jsonl", 150, 150, 147],
   ["classification-blind-9.jsonl", 150, 150, 146],
@@ -156,11 +157,13 @@ describe.each([
   ["classification-blind-27.jsonl", 150, 150, 147],
   ["classification-blind-28.jsonl", 150, 150, 148],
   ["classification-blind-29.jsonl", 150, 150, 142],
-  ["classification-blind-30.jsonl", 150, 150, 144],
-  ["classification-blind-31.jsonl", 150, 150, 140],
-  ["classification-blind-32.jsonl", 150, 150, 140],
-  ["classification-blind-33.jsonl", 150, 150, 137],
+  ["classification-blind-30.jsonl", 150, 150, 145],
+  ["classification-blind-31.jsonl", 150, 150, 141],
+  ["classification-blind-32.jsonl", 150, 150, 141],
+  ["classification-blind-33.jsonl", 150, 150, 138],
   ["classification-blind-34.jsonl", 150, 150, 145],
+  ["classification-blind-35.jsonl", 150, 150, 146],
+  ["classification-blind-36.jsonl", 150, 150, 145],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -1005,3 +1005,37 @@ describe("stop 14, fourth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, fifth round: 'maintenance' as a kind of thing, ids first, greetings that open reports", () => {
+  it.each([
+    "getting 500s when submitting a maintenance request from the tenant app",
+    "maintenance texts to technicians bouncing with error 30007",
+    "maintenance ticket uploads fail with 413 since the nginx change",
+    "[#9120] RESOLVED: Billing API - health probe failing in eu-west-1a. Resolved by: auto-resolve",
+    'Resolved: Datadog monitor "checkout p99 > 2s" is back to normal (800ms)',
+    "お疲れ様です、アプリでログインできないという問い合わせが増えています",
+    "websocket feed is dropping every few minutes, the big match starts in 30 min 😬",
+    "people who renewed today are locked out, the renewal webhook isn't updating plans",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "RDS maintenance tonight at 02:00, expect a short blip",
+    "hoy a las 23h hacemos mantenimiento en search-api, puede haber un par de minutos de errores",
+    "postmortem for INC-5120 is up: https://wiki.example.org/pm/5120, comments welcome",
+    "the new SLO doc for payments is ready for review",
+    "how long do you usually take to finish an investigation?",
+    "how would you investigate consumer lag in general? writing onboarding docs",
+    "cost report: s3 spend is down 15% this month, nice",
+    "latency is fine now, p95 back at 120ms. thanks for the help",
+    "the certs got renewed, the alert should clear in a few min",
+    "rota swap: Lea and I swapped weekends, pagerduty is updated",
+    "what's 3+5",
+    "teşekkürler 🙏",
+    "friday deploys, what could possibly go wrong 😅",
+    "what's the guest wifi password again",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
