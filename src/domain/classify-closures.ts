@@ -317,6 +317,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     !doneWithProblems &&
     // "14 failed + 2 successful": a count, not news that it is done.
     !/^\d{1,6}$/.test(prev) &&
+    // "last successful callback was 6h ago": when it last worked.
+    prev !== "last" &&
     (j === c.start || !functionWords.has(prev) || chain.linking)
   )
     return t

@@ -56,7 +56,7 @@ export const everydayTalk = (message: Message): boolean => {
  * named there is the bot's reply's, not a system's.
  */
 export const feedbackToTheBot =
-  /\b(?:your|the bot'?s) (?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
+  /\b(?:your|the bot'?s) (?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\bthe (?:root cause|rca|analysis|summary|diagnosis) you (?:found|gave|posted|wrote|sent)\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =

@@ -266,7 +266,10 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           `${LINE_START}(?:issue|incident|alert) (?:opened|closed|acknowledged|resolved|reopened|created|escalated): `,
         ),
       ],
-      [["[recovery]", "[problem]"], new RegExp(`${LINE_START}\\[(?:recovery|problem)\\] `)],
+      [
+        ["[recovery]", "[problem]", "[recovered]", "[resolved]", "[triggered]"],
+        new RegExp(`${LINE_START}\\[(?:recovery|problem|recovered|resolved|triggered)\\] `),
+      ],
       // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.
       [
         ["] resolved:", "] triggered:", "] acknowledged:", "] escalated:"],

@@ -489,7 +489,7 @@ const incidentNouns = words(`
 const pastVerbs = words(`
   was were did had fired lasted took happened caused went died said broke crashed rolled reverted
   flagged mitigated resolved restored recovered spiked peaked paged got flipped changed pushed deployed
-  added came shipped`)
+  added came shipped cost`)
 
 // "has been at ~0 since": none is fine too.
 const fineWords = new Set([...fineStates, "0", "zero"])
@@ -500,6 +500,10 @@ const fineSince = (tokens: ReadonlyArray<string>, i: number): boolean =>
     tokens[i + 1] === "then" ||
     !/^\d|^(?:mon|tue|wed|thu|fri|sat|sun|yesterday|last|this)/.test(tokens[i + 1] ?? "")) &&
   tokens.slice(Math.max(0, i - 4), i).some((t) => fineWords.has(t))
+
+const failedActions = words(
+  "fire run trigger start complete finish send sync process produce load work upload deliver export import",
+)
 
 /** What is moved back on purpose ("we rolled the limits back", "scaled it back to 3"). */
 const movedBack = words(
@@ -543,6 +547,9 @@ export const aboutThePast = (message: Message): string | null => {
     // "what happened" is read as "what is going on"; in a story it is past.
     /\bwhat happened\b/i.test(message.text.slice(0, 2000))
   // "…the quote API returns wrong premiums": a report in the present beside the story.
+  // "the cron didn't fire last night": a failure told in the past is still a report.
+  if (tokens.some((t, i) => t === "not" && tokens[i - 1] === "did" && failedActions.has(tokens[i + 1] ?? "")))
+    return null
   // "the leak alerts stopped firing, last one was tuesday": a stop that lasts is present too.
   if (tokens.some((t, i) => presentReports.has(t) || (t === "stopped" && /ing$/.test(tokens[i + 1] ?? ""))))
     return null
@@ -594,7 +601,7 @@ export const aboutAReview = (message: Message): string | null => {
 }
 
 const handoverWords = words(
-  "handover handoff hand_over handing taking covering cover swapping swapped swap übergabe passation traspaso",
+  "handover handoff hand_over handing take taking covering cover swapping swapped swap übergabe passation traspaso",
 )
 const handoverObjects = words(
   "over off primary oncall on_call pager shift shifts weekend weekends rota rotation",

@@ -43,7 +43,9 @@ const futureForms = words(`
   sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
   postponing delaying decommissioned`)
 // "sync … stopped at 06:40": a past verb puts the time before now.
-const notFuture = words("since until last ago yesterday was were did had stopped failed crashed broke died")
+const notFuture = words(
+  "since until last ago yesterday was were did had stopped started failed crashed broke died",
+)
 const absent = words("offline ooo out away off afk unavailable")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
 const months = new Set([...monthNames, "mar", "may"])
@@ -105,10 +107,12 @@ const plannedForLater = (message: Message): boolean => {
       (t, i) =>
         notFuture.has(t) ||
         // "ingest is dropping every couple minutes, the live show starts in 40 min": recurring now.
+        // ("move the sync to every 30 minutes next sprint" is the plan's schedule.)
         (t === "every" &&
           /^(?:couple|few|other|\d+|minute|min|mins|minutes|hour|second|seconds|time)$/.test(
             tokens[i + 1] ?? "",
-          )) ||
+          ) &&
+          tokens.slice(Math.max(0, i - 3), i).some((w) => /^[a-z]{3,}ing$/.test(w))) ||
         // "won't install on the lab machines, exam at 2pm": a failure, whatever comes later.
         (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")),
     )
@@ -116,7 +120,7 @@ const plannedForLater = (message: Message): boolean => {
 }
 
 const shipVerbs = words(
-  "shipped released deployed launched published rolled merged cut tagged promoted added created built updated documented",
+  "shipped released deployed launched published rolled merged promoted added created built updated documented",
 )
 const outWords = words("out live available published")
 /** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
@@ -375,7 +379,7 @@ const fineState = (message: Message): boolean =>
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did")
 const wondering =
-  /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out)\b/
+  /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever (?:file|open|create|write))\b/
 /** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
 const countOfPast =
   /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/
@@ -388,7 +392,8 @@ export const curiosity = (message: Message): boolean =>
 const shared =
   /\b(?:is|are) (?:now )?(?:in|on) the (?:shared drive|drive|wiki|thread|channel|doc|confluence|notion)\b|\bthe (?:doc|link|runbook|dashboard|deck|slides) you asked for\b|^\s*new (?:[\w-]+ ){0,3}dashboard\b/
 /** "welcome @sofia to the SRE team!" */
-const welcome = /\bwelcome\b[^.?!\n]{0,30}\bto the [\w -]{0,20}team\b/
+const welcome =
+  /\bwelcome\b[^.?!\n]{0,30}\bto the [\w -]{0,20}(?:team|channel|rotation|crew|squad|on-?call)\b/
 
 /** "Q4 OKR draft: reduce P1 count by 30%… feedback welcome": a document shared for review. */
 const draftShared =
@@ -425,9 +430,10 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   if (planningQuestion(message)) return "a question about a plan"
   if (venting.test(message.text)) return "venting, not a report"
   if (draftShared.test(message.text)) return "a draft shared for feedback"
+  // "welcome to the channel @ana! this is where alerts land": alerts named to a newcomer.
+  if (welcome.test(message.text)) return "a welcome"
   if (input.vocabulary) return null
   if (announcement(message) || shared.test(message.text)) return "an announcement"
-  if (welcome.test(message.text)) return "a welcome"
   if (socialOnly(message, input.categories, input.leftover))
     return `${input.categories.find((c) => social.has(c)) ?? "thanks"}`
   if (resourceQuestion(message)) return "a question about the team's resources"

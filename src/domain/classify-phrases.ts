@@ -57,7 +57,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "farewell",
     `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
-    enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | heading out | talk later | catch you later | i am off |
+    enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | going offline | going offline for the night | heading out | talk later | catch you later | i am off |
     happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
@@ -69,7 +69,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     `got it | got you | will do | on it | on it now | sounds good | sounds great |
     sounds fine | sounds right | sounds like plan | looks good | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
-    no prob | you are welcome | my pleasure | did not know that | interesting did not know that | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
+    no prob | you are welcome | my pleasure | did not know that | interesting did not know that | interesting did not know | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye`,
@@ -81,7 +81,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     huge improvement | big improvement | massive improvement | nice improvement |
-    good bot | great bot | best bot | smart bot | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
+    good bot | great bot | best bot | smart bot | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
@@ -117,7 +117,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
   ...lines(
     "test message",
     `test | testing | test message | test test | testing testing | this is a test | test # |
-    testing # | test # # # | testing # # # | hello world | ignore me | please ignore`,
+    testing # | test # # # | testing # # # | hello world | ignore me | please ignore | mic check | sound check`,
   ),
   ...lines(
     "resolved",

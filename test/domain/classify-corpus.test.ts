@@ -125,14 +125,14 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // (docs/decisions.md, "Stop 14: the gate"): 130, 128 against stop 13's gate, then 134, 135, 134
 // and 134 (4, 3, 5 and 1 alerts missed, fixed) after its first round, 130 and 141 (0 and 1)
 // after its second, 140 and 135 (7 and 3: "maintenance requests" read as planned maintenance)
-// after its third. None is blind any more, so a new measure
+// after its third, 136 and 137 (1 and 4) after its fourth. None is blind any more, so a new measure
 // needs a new corpus.
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 89],
   ["classification-blind-2.jsonl", 100, 100, 88],
   ["classification-blind-3.jsonl", 100, 100, 79],
   ["classification-blind-4.jsonl", 100, 100, 75],
-  ["classification-blind-5.jsonl", 100, 100, 82],
+  ["classification-blind-5.jsonl", 100, 100, 83],
   ["classification-blind-6.jsonl", 100, 100, 78],
   ["classification-blind-7.jsonl", 100, 100, 77],
   ["classification-blind-8.jsonl", 150, 150, 147],
@@ -152,7 +152,7 @@ describe.each([
   ["classification-blind-22.jsonl", 150, 150, 144],
   ["classification-blind-23.jsonl", 150, 150, 142],
   ["classification-blind-24.jsonl", 150, 150, 137],
-  ["classification-blind-25.jsonl", 150, 150, 129],
+  ["classification-blind-25.jsonl", 150, 150, 131],
   ["classification-blind-26.jsonl", 150, 150, 130],
   ["classification-blind-27.jsonl", 150, 150, 147],
   ["classification-blind-28.jsonl", 150, 150, 148],
@@ -164,6 +164,8 @@ describe.each([
   ["classification-blind-34.jsonl", 150, 150, 145],
   ["classification-blind-35.jsonl", 150, 150, 146],
   ["classification-blind-36.jsonl", 150, 150, 145],
+  ["classification-blind-37.jsonl", 150, 150, 141],
+  ["classification-blind-38.jsonl", 150, 150, 142],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -1039,3 +1039,29 @@ describe("stop 14, fifth round: 'maintenance' as a kind of thing, ids first, gre
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, sixth round", () => {
+  it.each([
+    "[Recovered] APM: checkout error rate back to normal",
+    "the partner webhook for settled invoices is failing, last successful callback was 5h ago",
+    "search results page logs people out when they switch tabs, started after lunch",
+    "the nightly export cron didn't run last night, no files produced for any tenant",
+    "the classifier tagged the whole French batch as spam and skipped its OCR pass, 40k docs",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "we decided to move the report sync to every 15 minutes next sprint",
+    "going offline for the night, good night everyone",
+    "the rca you posted for the queue backlog was spot on",
+    "welcome to the channel @li! this is where alerts land, the bot looks at them",
+    "I'll take the pager from here, go sleep",
+    "you're the MVP today",
+    "mic check",
+    "'SEV1' in that subject was the tabletop exercise name, nothing is actually down",
+    "did we ever file the ticket for the flaky login test?",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
