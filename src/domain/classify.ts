@@ -128,24 +128,26 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
   return rest.verdict === "chatter" ? result("chatter", [...rest.reasons, "about a quoted alert"]) : null
 }
 
+/** What a recovery was said to do, and then did not ("the rollback didn't fix it"). */
+const undoneFixes = words("fix help work resolve solve")
+
 /**
  * Whether the news after the last recovery undoes it: "the map shows them as restored but they
  * still have no power", "power was restored at 3am. the restore events aren't making it to the
- * map" ("fixed, not seeing errors" ends with its own closure).
+ * map", "the rollback didn't fix it" ("fixed, not seeing errors" ends with its own closure).
  */
-const undoneFixes = words("fix help work resolve solve")
 const undone = (message: Message, closure: number): boolean =>
   closure >= 0 &&
-  message.tokens.some(
-    (t, i) =>
-      i > closure &&
-      (t === "still" ||
-        // "the button does nothing, no error, just nothing"
-        (t === "nothing" && message.tokens[i - 1] === "just") ||
-        // "the rollback didn't fix it"
-        (t === "not" && undoneFixes.has(message.tokens[i + 1] ?? "")) ||
-        (t === "not" && /ing$/.test(message.tokens[i + 1] ?? "") && message.tokens[i + 1] !== "seeing")),
-  )
+  message.tokens.some((t, i) => {
+    if (i <= closure) return false
+    const next = message.tokens[i + 1] ?? ""
+    return (
+      t === "still" ||
+      // "the button does nothing, no error, just nothing"
+      (t === "nothing" && message.tokens[i - 1] === "just") ||
+      (t === "not" && (undoneFixes.has(next) || (/ing$/.test(next) && next !== "seeing")))
+    )
+  })
 
 /** A laugh in the message: an emoji or a word ("lol", "hahaha", "lmao"). */
 const laughing = (message: Message): boolean =>
