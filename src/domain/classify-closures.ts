@@ -139,7 +139,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const t = tokens[j] ?? ""
   const prev = tokens[j - 1] ?? ""
   const next = tokens[j + 1] ?? ""
-  const negated = j > c.start && (prev === "not" || prev === "never")
+  // ("not coming back online": the denial a word or two before.)
+  const negated =
+    j > c.start &&
+    (prev === "not" || prev === "never" || tokens.slice(Math.max(c.start, j - 3), j - 1).includes("not"))
   // A few words back at most: this runs for every token, and a clause can be the whole text.
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
   // "we can close the ticket": allowed to close is closed; "nobody can complete picks" is not done.
@@ -245,7 +248,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     if (activity || recoveredFollowers.has(next)) return t
   }
   if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
-  if (t === "over" && chain.linking && !/^\d/.test(next)) return `${subject} is over`
+  // ("went over its grid limit": over something, not over.)
+  if (t === "over" && chain.linking && !/^\d/.test(next) && !possessives.has(next) && next !== "its")
+    return `${subject} is over`
   // "incident over, downgrading to monitoring": the closing note's own shorthand.
   if (t === "over" && j - 1 >= c.start && closable.has(prev) && !/^\d/.test(next)) return `${prev} over`
   // "nothing is settling" says work stopped, not that a problem did.

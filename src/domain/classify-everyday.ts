@@ -16,7 +16,7 @@ import type { Message } from "./classify-text.js"
  */
 const officeLife = words(`
   wifi canteen cafeteria lunch coffee kitchen snacks pizza cake birthday sandwich dog dogs cat cats
-  puppy kitty parking weather desk badge maths math standup standups meeting jira`)
+  puppy kitty parking weather desk badge maths math standup standups meeting jira office`)
 
 /** What a report says and small talk does not: a denial, an extent, people affected, a turn. */
 const reportMarks = words(`
@@ -25,8 +25,13 @@ const reportMarks = words(`
 
 const askWords = words("what where who when how is are does do")
 
+/** "why did the CDN break up with the origin?": a joke's set-up. */
+export const jokeSetUp =
+  /\bwhy did (?:the |an? )?[\w -]{1,30} (?:break up with|cross the road)\b|\bknock,? knock\b|\bwalks into a bar\b/i
+
 /** "what's 2+2": a quiz for the bot. */
-export const quiz = /^\s*(?:<[@!][\w|]+>\s*)?what(?:'s| is) \d+ ?[-+*x×/] ?\d+\s*\??\s*(?:<[@!][\w|]+>\s*)?$/i
+export const quiz =
+  /^\s*(?:<[@!][\w|]+>\s*)?what(?:'s| is) \d+(?: ?[-+*x×/] ?\d+|% of \d[\d,.]*(?: ?[a-z]{1,4})?)\s*\??[^\n?]{0,60}$/i
 
 /**
  * Everyday office talk, when the caller found no problem at all: "what's the wifi password for
@@ -56,7 +61,7 @@ export const everydayTalk = (message: Message): boolean => {
  * named there is the bot's reply's, not a system's.
  */
 export const feedbackToTheBot =
-  /\b(?:your|the bot'?s) (?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\bthe (?:root cause|rca|analysis|summary|diagnosis) you (?:found|gave|posted|wrote|sent)\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
+  /\b(?:your |the bot'?s |(?:that|this) (?=last |previous |latest ))(?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\bthe (?:root cause|rca|analysis|summary|diagnosis) you (?:found|gave|posted|wrote|sent)\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =

@@ -266,6 +266,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           `${LINE_START}(?:issue|incident|alert) (?:opened|closed|acknowledged|resolved|reopened|created|escalated): `,
         ),
       ],
+      // Datadog's "[Recovered on {service:newsletter-sender}] SMTP bounce rate normal again".
+      [
+        ["[triggered on {", "[recovered on {", "[warn on {", "[re-triggered on {"],
+        /\[(?:triggered|recovered|warn|re-triggered) on \{/,
+      ],
       [
         ["[recovery]", "[problem]", "[recovered]", "[resolved]", "[triggered]"],
         new RegExp(`${LINE_START}\\[(?:recovery|problem|recovered|resolved|triggered)\\] `),

@@ -52,7 +52,7 @@ const planWordAt = (tokens: ReadonlyArray<string>, k: number, clauseEnds: Readon
 }
 
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
-const setOff = words("fire page trigger flap alert blip fail")
+const setOff = words("fire page trigger flap alert blip fail spam throw emit")
 const mayWords = words("may might will could")
 const foreseen = words("see notice observe get")
 const expectWords = words("expect expecting expected")
@@ -421,7 +421,7 @@ const tagOpeners = words("do does did is are was were will have has can could sh
 /** Verbs that change alerting, and what they change. */
 const designVerbs = words(`
   raise raising lower lowering bump bumping tune tuning tweak tweaking change changing add adding create
-  creating write writing split splitting merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
+  creating write writing split splitting turned muted silenced keep keeping merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
   decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
   silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
   removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed`)

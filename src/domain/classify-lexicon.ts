@@ -113,6 +113,13 @@ const mergeTable = `
   nothing to see here | nothing to worry about | nothing to see      => stand_down
   was just my | were just my                                         => was_me
   i am testing | we are testing | i am just testing | testing the new | tabletop exercise | tabletop => drill
+  test run | test runs | dry run                                     => drill
+  that was a test | was a test page | was a test alert | was a test notification => was_me
+  nothing needed from us | nothing needed on our side | nothing needed from our side => stand_down
+  no connection | no network connection | connection lost | lost connection => no_connection
+  no connection issues | no connection problems | no connection errors => all_good
+  already being handled | being handled by | keeping you in the loop | just keeping you in the loop => stand_down
+  caught up | fully caught up | has caught up | have caught up       => recovered
   nothing is actually down | nothing is actually broken | nothing is really down => all_good
   feature request | feature idea                                     => feature_request
   not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
@@ -151,7 +158,7 @@ export const failureStates = words(`
   connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
   packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
   gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
-  nullpointerexception stackoverflowerror blank_page ddos`)
+  nullpointerexception stackoverflowerror blank_page ddos no_connection`)
 
 /** Words that say something is wrong when they follow a subject ("payments are broken"). */
 export const problemPredicates = words(`

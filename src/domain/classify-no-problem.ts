@@ -33,6 +33,7 @@ const periods = words(`
   iteration`)
 /** Words that put work later than now. */
 const laterWords = words("tomorrow tonight later upcoming soon shortly eod eow")
+const countWords = words("twice thrice times once")
 const dayBreaks = words("lunch standup dinner breakfast")
 /** Forms that announce what will happen: "will", "going to", "we're upgrading", "starts monday". */
 const futureForms = words(`
@@ -41,7 +42,7 @@ const futureForms = words(`
   decommissioning decommission switching switch doing running run deploying deploy ooo off out away
   covering cover shipping rolling goes switches let session workshop training meeting due ready review demo
   sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
-  postponing delaying decommissioned`)
+  postponing delaying decommissioned moved rescheduled postponed`)
 // "sync … stopped at 06:40": a past verb puts the time before now.
 const notFuture = words(
   "since until last ago yesterday was were did had stopped started failed crashed broke died",
@@ -75,12 +76,16 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
         tokens[i + 1] !== "night") ||
       weekdays.has(t) ||
       (t === "at" && /^\d{1,2}(?:am|pm|h)?$/.test(tokens[i + 1] ?? "")) ||
+      // "moved to 3pm"
+      (t === "to" && /^\d{1,2}(?:am|pm)$/.test(tokens[i + 1] ?? "")) ||
       foreignLater.has(t) ||
       // "scheduled for dec 12"
       (months.has(t) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1] ?? "")) ||
       // "in january", "in Q1"
       ((months.has(t) || /^q[1-4]$/.test(t)) && tokens[i - 1] === "in") ||
+      // ("failed over twice in 10 minutes" counts the past.)
       (t === "in" &&
+        !countWords.has(tokens[i - 1] ?? "") &&
         /^\d{1,3}$/.test(tokens[i + 1] ?? "") &&
         /^(?:min|mins|minutes|hours?|days?|weeks?)$/.test(tokens[i + 2] ?? "")),
   )
@@ -208,6 +213,9 @@ const questionToTheBot = (message: Message): boolean =>
         t === "you" &&
         (clause[k - 1] === "make" ||
           clause[k - 1] === "let" ||
+          // "can I add you to #video-oncall too?"
+          clause[k - 1] === "add" ||
+          clause[k - 1] === "invite" ||
           clause.slice(k + 1, k + 3).some((w) => botDoes.has(w))),
     )
     return (
@@ -312,6 +320,7 @@ export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
 const whereIs =
   /(?:d[oó]nde est[aá]|onde (?:fica|está|tem)|alguém tem|alguien tiene|wo (?:ist|finde)|où (?:est|trouver)|dove (?:si trova|è))/
 
+const affected = words("everyone everybody nobody users customers")
 const deniedStatements = words("none nothing nobody")
 
 /** "did someone change the pricing page?" suspects a change: a report's question, not a resource's. */
@@ -369,7 +378,9 @@ const fineState = (message: Message): boolean =>
   ) &&
   !message.clauses.some((c) => c.question) &&
   // "sandbox is fine but prod search returns nothing": fine is what the report compares with.
-  !/\b(?:but|however|though|except|whereas)\b/.test(message.text)
+  !/\b(?:but|however|though|except|whereas)\b/.test(message.text) &&
+  // "the android app shows 'no connection' for everyone, web is fine"
+  !message.tokens.some((t) => affected.has(t))
 
 /**
  * "how many pages did we get this month vs last? curious about the trend", "did we ever figure

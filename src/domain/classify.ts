@@ -8,7 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
-import { checkOnTheBot, everydayTalk, feedbackToTheBot, quiz } from "./classify-everyday.js"
+import { checkOnTheBot, everydayTalk, feedbackToTheBot, jokeSetUp, quiz } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
@@ -130,6 +130,7 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
 
 /** What a recovery was said to do, and then did not ("the rollback didn't fix it"). */
 const undoneFixes = words("fix help work resolve solve")
+const modalsBefore = words("could can cannot")
 
 /**
  * Whether the news after the last recovery undoes it: "the map shows them as restored but they
@@ -145,7 +146,12 @@ const undone = (message: Message, closure: number): boolean =>
       t === "still" ||
       // "the button does nothing, no error, just nothing"
       (t === "nothing" && message.tokens[i - 1] === "just") ||
-      (t === "not" && (undoneFixes.has(next) || (/ing$/.test(next) && next !== "seeing")))
+      // ("published but it's not on the homepage": denied right after it)
+      // ("closing OPS-1401, couldn't reproduce it" supports the closing.)
+      (t === "not" &&
+        (undoneFixes.has(next) ||
+          (/ing$/.test(next) && next !== "seeing") ||
+          (i <= closure + 4 && !modalsBefore.has(message.tokens[i - 1] ?? "") && next !== "sure")))
     )
   })
 
@@ -206,6 +212,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
+  // "why did the CDN break up with the origin? too many unresolved issues": a joke's words.
+  if (jokeSetUp.test(message.text.slice(0, 500)) && terms.length === 0)
+    return result("chatter", ["chatter: a joke"])
   // ("still" there is the bot's, not a problem's.)
   if (checkOnTheBot.test(message.text.slice(0, 500)) && terms.length === 0 && requests(message).length === 0)
     return result("chatter", ["chatter: a check that the bot is there"])
@@ -346,7 +355,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
     return result("alert", reasonsOf(weak))
   }
-  if (closureReasons.length > 0) return result("chatter", closureReasons)
+  if (closureReasons.length > 0 && !undone(message, lastAt(chatter.closures)))
+    return result("chatter", closureReasons)
   const ackOnly = chatter.categories.every((c) => c === "acknowledgement")
   if (chatter.categories.length > 0 && chatter.leftover <= (ackOnly ? 2 : 4))
     return result(

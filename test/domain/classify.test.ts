@@ -1065,3 +1065,34 @@ describe("stop 14, sixth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, seventh round", () => {
+  it.each([
+    "something weird with load balancing, site FRA-2 went over its power limit and the provider called",
+    "rollout wave 2 bricked ~30 kiosks, they're not coming back online",
+    "redis for carts failed over twice in 10 minutes and users get logged out",
+    "[Recovered on {service:mailer}] SMTP bounce rate normal again (0.9%)",
+    "the ios app shows 'no connection' for everyone, android is fine",
+    "urgent: article published but it's not on the homepage or in search",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "just letting you know the load simulator will spam errors for the next hour, it's a test run",
+    "already being handled by @li, just keeping you in the loop",
+    "what's 15% of 2400 GB?",
+    "closing INC-5120, ingest lag fully caught up",
+    "that last summary was more thorough than my postmortem lol",
+    "the incident review is moved to 4pm",
+    "we turned off the noisy cpu alert on the dev cluster, fyi",
+    "why did the proxy break up with the backend? too many unresolved issues",
+    "sorry, that was a test page from the new PagerDuty integration",
+    "can I add you to #payments-oncall too?",
+    "update on the push incident: the vendor confirmed it on their side, nothing needed from us anymore",
+    "no connection issues since the fix, thanks",
+    "closing OPS-2210, couldn't reproduce the slow export since friday",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
