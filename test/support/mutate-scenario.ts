@@ -182,8 +182,10 @@ const discover = (doc: unknown): Found => {
       }
     }
   for (const group of asList(at(doc, "cloudwatch", "log_groups"))) {
+    // (A trail's group, `aws-cloudtrail-logs-<account>-<id>` as the console names it, is AWS's
+    // vocabulary like `/aws/lambda/`, not the scenario's own name.)
     for (const segment of (asString(at(group, "name")) ?? "").split("/"))
-      if (segment.includes("-") && !regionLike.test(segment)) name(segment)
+      if (segment.includes("-") && !regionLike.test(segment) && !/cloudtrail/i.test(segment)) name(segment)
     for (const event of asList(at(group, "events"))) {
       // Container Insights streams are `<pod>_<namespace>_<container>`.
       const m = /^([a-z0-9.-]+)_([a-z0-9-]+)_([a-z0-9-]+)$/.exec(asString(at(event, "stream")) ?? "")
