@@ -43,17 +43,20 @@ const kinds: Readonly<Record<string, string>> = {
   ds: "daemonset",
   job: "job",
   jobs: "job",
+  cronjob: "cronjob",
+  cronjobs: "cronjob",
+  cj: "cronjob",
   hpa: "hpa",
   horizontalpodautoscaler: "hpa",
 }
-const workloadKinds = new Set(["deployment", "statefulset", "daemonset", "job", "hpa"])
+const workloadKinds = new Set(["deployment", "statefulset", "daemonset", "job", "cronjob", "hpa"])
 
 // `Pod payments/payments-api-… (api)`, `Deployment ns/name`, `HPA ns/name`
 const kindWithNamespace =
-  /(?<![\w-])(pod|deployment|statefulset|daemonset|job|hpa|horizontalpodautoscaler)[ \t]+([a-z0-9][-a-z0-9]{0,62})\/([a-z0-9][-a-z0-9.]{0,252})(?:[ \t]+\(([a-z0-9][-a-z0-9]{0,62})\))?/gi
+  /(?<![\w-])(pod|deployment|statefulset|daemonset|cronjob|job|hpa|horizontalpodautoscaler)[ \t]+([a-z0-9][-a-z0-9]{0,62})\/([a-z0-9][-a-z0-9.]{0,252})(?:[ \t]+\(([a-z0-9][-a-z0-9]{0,62})\))?/gi
 // kubectl style: `pod/search-indexer-0`, `deploy/payments-api`
 const kindSlashName =
-  /(?<![\w/.-])(pods?|po|deployments?|deploy|statefulsets?|sts|daemonsets?|ds|jobs?|hpa)\/([a-z0-9][-a-z0-9.]{0,252})/gi
+  /(?<![\w/.-])(pods?|po|deployments?|deploy|statefulsets?|sts|daemonsets?|ds|cronjobs?|cj|jobs?|hpa)\/([a-z0-9][-a-z0-9.]{0,252})/gi
 
 const trimDots = (s: string): string => s.replace(/\.+$/, "")
 const generatedShape = (s: string): boolean => /[a-z]/i.test(s) && /[-\d]/.test(s)

@@ -132,6 +132,10 @@ export const labelKeys = {
     "kubejob",
     "kubejobname",
     "k8sjobname",
+    // kube-state-metrics' kube_cronjob_* series label the CronJob `cronjob`.
+    "cronjob",
+    "kubecronjob",
+    "k8scronjobname",
     "job",
     "horizontalpodautoscaler",
     "hpa",

@@ -75,6 +75,8 @@ interface Group {
 /** Failures that say why a subject errs: its generic errors, 503s and timeouts are their symptoms. */
 const deepModes: ReadonlySet<string> = new Set([
   "limits",
+  // A batch run on the service's database at its peak: the service's timeouts are its symptom.
+  "schedule",
   "connections",
   "locks",
   "dns",
@@ -182,6 +184,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   let flappingKey: string | null = null
   let probeKey: string | null = null
   let deepKey: string | null = null
+  // A batch run on the subject's database (scheduled-jobs.ts): the connections it exhausts, the
+  // locks it holds there are its doing, not causes beside it.
+  let scheduleKey: string | null = null
   // A deeper failure the crashed container's own last lines state ("previous … container logged
   // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
   let lastWordsKey: string | null = null
@@ -205,24 +210,27 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // the liveness kills) are that failure's symptom, not a cause of their own.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
     const key: string =
-      mode === "crash" && lastWordsKey !== null
-        ? lastWordsKey
-        : mode === "errors" && !weak && crashKey !== null
-          ? crashKey
-          : mode === "timeout" && capacityKey !== null
-            ? capacityKey
-            : (mode === "errors" || mode === "timeout" || mode === "limits") &&
-                rebalancing &&
-                flappingKey !== null
-              ? flappingKey
-              : mode === "probe" && probeKey !== null
-                ? probeKey
-                : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
-                    !weak &&
-                    deepKey !== null
-                  ? deepKey
-                  : own
+      (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
+        ? scheduleKey
+        : mode === "crash" && lastWordsKey !== null
+          ? lastWordsKey
+          : mode === "errors" && !weak && crashKey !== null
+            ? crashKey
+            : mode === "timeout" && capacityKey !== null
+              ? capacityKey
+              : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+                  rebalancing &&
+                  flappingKey !== null
+                ? flappingKey
+                : mode === "probe" && probeKey !== null
+                  ? probeKey
+                  : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
+                      !weak &&
+                      deepKey !== null
+                    ? deepKey
+                    : own
     if (mode === "crash") crashKey = key
+    if (mode === "schedule" && !weak) scheduleKey ??= own
     if (
       modeRank(mode) < modeRank("crash") &&
       !weak &&

@@ -183,6 +183,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       (m) => (m[1] === "accessexclusivelock" ? "lock queue (waiting for AccessExclusiveLock)" : "lock queue"),
     ],
   ],
+  schedule: [
+    [/cronjob_suspended/, "CronJob suspended (spec.suspend: true)"],
+    [/cronjob_blocked/, "CronJob runs skipped: prior run still active (concurrencyPolicy Forbid)"],
+    [/batch_overlap/, "batch run (CronJob) overlapping the service on a shared host"],
+  ],
   connections: [
     [/connection slots/, "connection slots exhausted"],
     [/too many connections/, "too many connections"],
@@ -289,6 +294,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   crash: "crash loop",
   connections: "connection exhaustion",
   locks: "lock contention",
+  schedule: "scheduled job",
   limits: "resource limit reached",
   probe: "probe failures",
   timeout: "timeouts",

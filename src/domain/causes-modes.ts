@@ -8,6 +8,7 @@
 import type { Finding } from "./finding.js"
 import { healthCheckFailed } from "./log-level.js"
 import { nodeNetworkLimitWords } from "./node-network-limits.js"
+import { podIpShortageWords } from "./pod-ip-shortage.js"
 import { isChange } from "./report-scope.js"
 
 export type Mode =
@@ -26,6 +27,7 @@ export type Mode =
   | "crash"
   | "connections"
   | "locks"
+  | "schedule"
   | "limits"
   | "probe"
   | "timeout"
@@ -50,6 +52,8 @@ const modeOrder: ReadonlyArray<Mode> = [
   "oom",
   "create",
   "crash",
+  // A batch run on a shared database before what it exhausts there (connections, locks).
+  "schedule",
   "connections",
   "locks",
   "limits",
@@ -79,15 +83,22 @@ const byKind: Readonly<Record<string, Mode>> = {
   hpa_blind: "capacity",
   scaled_to_zero: "capacity",
   hpa_flapping: "capacity",
+  // Context (info) that explains connection exhaustion: more pods, more pools (hpa-scale-out.ts).
+  hpa_scaled_out: "connections",
   failed_create: "create",
   service_selector: "config",
   service_port: "config",
   network_policy: "config",
   node_network_limit: "limits",
+  pod_ip_shortage: "create",
   mesh_mtls_refused: "config",
   mesh_trust_mismatch: "certificate",
   disruption_budget: "scheduling",
   crash_loop: "crash",
+  // A scheduled job that did not run, or ran at a bad time (scheduled-jobs.ts).
+  cronjob_suspended: "schedule",
+  cronjob_blocked: "schedule",
+  batch_overlap: "schedule",
   pod_evicted: "eviction",
   evicted: "eviction",
   eviction: "eviction",
@@ -122,6 +133,9 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // A node's own kernel network limit (conntrack table full, neighbour table overflow, out of
   // socket memory): before "out of memory", which the kernel's "TCP: out of memory" is not.
   ["limits", nodeNetworkLimitWords],
+  // A node's VPC CNI with no IP for a pod (its subnet out of addresses, EC2's
+  // `InsufficientFreeAddressesInSubnet`): pods cannot be created, before any "limit" word.
+  ["create", podIpShortageWords],
   // Redis' "OOM command not allowed when used memory > 'maxmemory'" is a full cache refusing
   // writes, not a process killed for memory.
   [

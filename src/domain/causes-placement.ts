@@ -11,7 +11,8 @@
 import { nodeOf, type Subject } from "./causes-names.js"
 import type { Finding } from "./finding.js"
 import { nodeNetworkLimitWords } from "./node-network-limits.js"
-import { failingOnNode, type NodePods, placementIn, sameNode } from "./pod-placement.js"
+import { podIpShortageWords } from "./pod-ip-shortage.js"
+import { failingOnNode, hasFailingPodOn, type NodePods, placementIn, sameNode } from "./pod-placement.js"
 import { textOf } from "./report-scope.js"
 
 /** Where a subject's pods run, from its `pod_placement` findings. */
@@ -39,6 +40,24 @@ export const limitsUnder = (
   return others.filter((f) => {
     const node = nodeLimitNode(f)
     return node !== null && failingOnNode(placement, node, text)
+  })
+}
+
+/**
+ * The findings of `others` about a node whose VPC CNI had no IP for a pod (its subnet out of
+ * addresses, its ENI limit) where one of the subject's failing pods is placed. A subnet's
+ * nodes all fail alike, so a node needs only one failing pod of the subject, not the most.
+ */
+export const ipShortagesUnder = (
+  placement: ReadonlyArray<NodePods>,
+  others: ReadonlyArray<Finding>,
+  failing: ReadonlyArray<Finding>,
+): ReadonlyArray<Finding> => {
+  if (placement.length === 0) return []
+  const text = failing.map(textOf).join("\n")
+  return others.filter((f) => {
+    const node = nodeOf(f)
+    return node !== null && podIpShortageWords.test(textOf(f)) && hasFailingPodOn(placement, node, text)
   })
 }
 

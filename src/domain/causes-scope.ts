@@ -10,7 +10,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
-import { limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
+import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
 import type { Finding } from "./finding.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
@@ -50,13 +50,26 @@ const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope
   if (base.names.size === 0 || aboutWorkloads) return base
   const sameNamespace = (f: Finding) =>
     base.namespace !== null && parseResource(f.resource)?.namespace === base.namespace
-  const kin = evidence.flatMap((f) =>
-    namesOf(f).filter((n) =>
-      [...base.names].some(
-        (b) => isKin(n, b) || isConsumerKin(n, b) || (sameNamespace(f) && sharedWords(n, b).length >= 1),
-      ),
-    ),
-  )
+  const kin = evidence.flatMap((f) => {
+    // Or by what it was throttled on: the table `ledger-entries` behind the queue `ledger-postings`,
+    // whatever the workload is called.
+    const throttledOn =
+      f.kind === "aws_throttled" ? (/throttling on ([\w.:/-]+) —/.exec(f.title)?.[1] ?? null) : null
+    const viaResource =
+      throttledOn !== null && [...base.names].some((b) => sharedWords(throttledOn, b).length >= 1)
+    return namesOf(f).filter(
+      (n) =>
+        viaResource ||
+        [...base.names].some(
+          (b) =>
+            isKin(n, b) ||
+            isConsumerKin(n, b) ||
+            // A workload an AWS API throttled (its table, its key) is the likeliest consumer held
+            // back: one shared distinctive word is enough (`seat-assignment-worker` for `checkin-seat-requests`).
+            ((sameNamespace(f) || f.kind === "aws_throttled") && sharedWords(n, b).length >= 1),
+        ),
+    )
+  })
   return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }
 }
 
@@ -165,6 +178,12 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   // A node at its own network limit where the subject's pods run: what they stand on, unnamed.
   const subject = scoped.filter((s) => s.role === "subject").map((s) => s.finding)
   const failing = subject.filter((f) => modeOf(f) !== "context" && modeOf(f) !== "change")
+  // A node whose VPC CNI has no IP for a pod, where the subject's sandboxes fail: the same failure
+  // (FailedCreatePodSandBox) in the node's own words, naming the subnet: the subject's evidence.
+  const sandboxes = scoped.find((s) => s.role === "subject" && s.finding.kind === "sandbox_failed")
+  if (sandboxes !== undefined)
+    for (const f of ipShortagesUnder(placementOfFindings(subject), rest(), failing))
+      take({ finding: f, role: "subject", subject: sandboxes.subject })
   for (const f of limitsUnder(placementOfFindings(subject), rest(), failing)) take(scopedAs(f, "dependency"))
   const pending = scoped.find((s) => modeOf(s.finding) === "scheduling")
   if (pending !== undefined) {

@@ -29,6 +29,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   deploy: "deploy",
   scaled_down: "scale-down",
   credential_rotation: "credential rotation",
+  aws_capacity_change: "capacity change",
 }
 
 const deployWords =
@@ -105,6 +106,8 @@ const changePhrase = (chain: Chain): string | null => {
   // A rotated credential is named by what rotated, not as a change "of" the service.
   const rotated = rotationPhrase(lead)
   if (rotated !== null) return rotated
+  // A change to an AWS resource's capacity (CloudTrail) is named by what it did, not as the workload's.
+  if (lead.kind === "aws_capacity_change") return clipText(oneLine(lead.title), 200)
   const version = versionOf(chain.changes)
   const settings = settingsOf(chain.changes)
   const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`
@@ -160,6 +163,17 @@ const podsPhrase = (chain: Chain): string => {
 }
 
 /**
+ * The HPA scale-out a connection exhaustion followed (hpa-scale-out.ts): more pods, more pools —
+ * the limit was met by the pod count ("after HPA scale-out 6 → 24 replicas").
+ */
+const scaledOutPhrase = (chain: Chain): string => {
+  const out = chain.support.find((f) => f.kind === "hpa_scaled_out")
+  return out === undefined || !chain.modes.includes("connections")
+    ? ""
+    : ` after HPA scale-out ${out.excerpt ?? ""}`.trimEnd()
+}
+
+/**
  * What a consequence shows: its modes' words, and the failing container or workload its error
  * lines name ("pdf-renderer unavailable errors").
  */
@@ -178,7 +192,7 @@ const consequencePhrase = (c: Consequence): string => {
 export const causeText = (chain: Chain): string => {
   const change = changePhrase(chain)
   const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
-  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}`
+  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}`
   const causing = chain.consequences.map((c) => `, causing ${consequencePhrase(c)} in ${c.subject.display}`)
   const shown = [
     ...shownRoots(chain),

@@ -50,6 +50,12 @@ export const findingKinds = {
   hpa_maxed: "eks",
   /** An HPA reversing itself again and again (SuccessfulRescale up, down, up … in the window). */
   hpa_flapping: "eks",
+  /**
+   * An HPA that scaled its workload out to twice its replicas or more in the change lookback
+   * (SuccessfulRescale 6 → 12 → 24): context (info), which joins the workload's connection
+   * exhaustion — N pods × pool size against a database's max_connections.
+   */
+  hpa_scaled_out: "eks",
   /** A Service whose selector picks none of its workload's pods (a renamed label): no endpoints, callers get 503. */
   service_selector: "eks",
   /** A Service whose targetPort none of its pods listens on (the app moved ports): health checks and callers fail. */
@@ -99,6 +105,18 @@ export const findingKinds = {
   pod_placement: "eks",
   /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */
   job_failed: "eks",
+  /** A CronJob with spec.suspend true: no scheduled run is created until it is resumed. */
+  cronjob_suspended: "eks",
+  /**
+   * A CronJob skipping its runs because the previous run is still active (concurrencyPolicy
+   * Forbid, JobAlreadyActive): the hung run and since when.
+   */
+  cronjob_blocked: "eks",
+  /**
+   * A batch run (a CronJob's Job) started shortly before the alert and still running against a
+   * host the alerting workload uses (its database): the run competes with the service at that hour.
+   */
+  batch_overlap: "eks",
   /** Restarts that recovered (context, low). */
   restarts: "eks",
   /** A recent rollout (new revision): image, env, resources diff and time. A change. */
@@ -112,6 +130,18 @@ export const findingKinds = {
   /** A cluster of similar error lines: the normalised signature, count, first/last seen. */
   log_signature: "cloudwatch_logs",
   /**
+   * A workload whose AWS calls were refused for the API's rate or provisioned capacity
+   * (ProvisionedThroughputExceededException, ThrottlingException, Rate exceeded), per AWS
+   * service and resource (a table, a key), found by a sweep of the cluster's shared groups.
+   */
+  aws_throttled: "cloudwatch_logs",
+  /**
+   * A CloudTrail record of a change to a throttled resource's capacity (DynamoDB UpdateTable to
+   * provisioned, auto scaling removed, a stream's shards, a function's concurrency), as a change
+   * of the workload throttled on it.
+   */
+  aws_capacity_change: "cloudwatch_logs",
+  /**
    * A credential rotated before a service's credentials were refused (a Secrets Manager
    * rotation function's steps, a synced Secret its pods started before): what rotated, when,
    * and the service whose clients still hold the old value. A change.
@@ -124,6 +154,11 @@ export const findingKinds = {
    * overflow, out of socket memory): packets dropped for the pods on that node only.
    */
   node_network_limit: "cloudwatch_logs",
+  /**
+   * A node's VPC CNI logged that it had no IP address for a pod (its subnet out of free
+   * addresses, the node at its ENI limit, its warm pool empty): pods there stay ContainerCreating.
+   */
+  pod_ip_shortage: "cloudwatch_logs",
 
   // ── Chat scanners ────────────────────────────────────────────────────────────────────
   /** A deploy/change announcement in a channel (a change). */

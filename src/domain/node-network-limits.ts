@@ -45,8 +45,10 @@ export const nodeNetworkLimitOf = (
 }
 
 const hostName = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){0,8}$/
-// What a shipper appends to the host in a stream name: the file or tag it read.
-const streamSuffix = /[._-](?:host[._-])?(?:dmesg|messages|syslog|secure|kern(?:el)?(?:\.log)?|journal)$/
+// What a shipper appends to the host in a stream name: the file or tag it read, or the file's
+// path (`…-host.var.log.aws-routed-eni.ipamd.log`, the VPC CNI's own log on the node).
+const streamSuffix =
+  /[._-](?:host[._-])?(?:dmesg|messages|syslog|secure|kern(?:el)?(?:\.log)?|journal)$|[._-](?:host|dataplane)[._-]var[._-]log[._-][a-z0-9._-]+$/
 const streamPrefix = /^host[._-](?:dmesg|messages|syslog|secure|kern(?:el)?)[._-]/
 // `Jan  7 02:57:48 ip-10-70-21-9 kernel: …`, `2027-01-07T02:57:48+00:00 ip-10-70-21-9 kernel: …`.
 const syslogHost =

@@ -97,3 +97,18 @@ export const failingOnNode = (
   const there = elsewhere.filter((p) => named(failingText, p)).length
   return here + there === 0 || here > there
 }
+
+/**
+ * Whether a workload runs a pod on `node` that `failingText` names (lower-case), or names none of
+ * its pods at all: for a failure its nodes share (a subnet out of addresses), one is enough.
+ */
+export const hasFailingPodOn = (
+  placement: ReadonlyArray<NodePods>,
+  node: string,
+  failingText: string,
+): boolean => {
+  const on = placement.filter((p) => sameNode(p.node, node)).flatMap((p) => p.pods)
+  if (on.length === 0) return false
+  const anyNamed = placement.some((p) => p.pods.some((pod) => named(failingText, pod)))
+  return !anyNamed || on.some((p) => named(failingText, p))
+}

@@ -19,6 +19,7 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "deploy",
   "scaled_down",
   "credential_rotation",
+  "aws_capacity_change",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

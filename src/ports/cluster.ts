@@ -9,6 +9,7 @@
  */
 import { Context, type DateTime, Effect, Layer, Schema } from "effect"
 import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kubernetes.js"
+import type { CronJob, Job } from "../domain/kubernetes-batch.js"
 import type { NetworkPolicy, PodDisruptionBudget } from "../domain/kubernetes-policies.js"
 import type {
   DaemonSet,
@@ -81,6 +82,10 @@ export interface ClusterService {
   readonly listNetworkPolicies: (namespace: string) => Read<ReadonlyArray<NetworkPolicy>>
   /** policy/v1 PodDisruptionBudgets (how many pods an eviction may take). */
   readonly listPodDisruptionBudgets: (namespace: string) => Read<ReadonlyArray<PodDisruptionBudget>>
+  /** batch/v1 CronJobs (schedule, suspend, concurrencyPolicy, active runs). */
+  readonly listCronJobs: (namespace: string) => Read<ReadonlyArray<CronJob>>
+  /** batch/v1 Jobs (a CronJob's runs, also those whose pods are gone). */
+  readonly listJobs: (namespace: string) => Read<ReadonlyArray<Job>>
   /** The container's log text as the API returns it (lines separated by `\n`). */
   readonly podLogs: (namespace: string, pod: string, options: PodLogOptions) => Read<string>
 }
@@ -108,6 +113,8 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     listServices: fail,
     listNetworkPolicies: fail,
     listPodDisruptionBudgets: fail,
+    listCronJobs: fail,
+    listJobs: fail,
     listNamespaces: fail,
     podLogs: fail,
   }

@@ -9,6 +9,7 @@
 import {
   AppsV1Api,
   AutoscalingV2Api,
+  BatchV1Api,
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
@@ -16,6 +17,7 @@ import {
 } from "@kubernetes/client-node"
 import { DateTime, Effect, Either, Layer, Schema } from "effect"
 import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernetes.js"
+import { CronJob, Job } from "../../domain/kubernetes-batch.js"
 import { NetworkPolicy, PodDisruptionBudget } from "../../domain/kubernetes-policies.js"
 import {
   DaemonSet,
@@ -107,6 +109,7 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
     const autoscaling = kc.makeApiClient(AutoscalingV2Api)
     const networking = kc.makeApiClient(NetworkingV1Api)
     const policy = kc.makeApiClient(PolicyV1Api)
+    const batch = kc.makeApiClient(BatchV1Api)
     const list = <A, I>(
       schema: Schema.Schema<A, I>,
       type: string,
@@ -180,6 +183,12 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
           `list poddisruptionbudgets in ${namespace}`,
           (o) => policy.listNamespacedPodDisruptionBudget({ namespace }, o),
         ),
+      listCronJobs: (namespace) =>
+        list(CronJob, "V1CronJobList", `list cronjobs in ${namespace}`, (o) =>
+          batch.listNamespacedCronJob({ namespace }, o),
+        ),
+      listJobs: (namespace) =>
+        list(Job, "V1JobList", `list jobs in ${namespace}`, (o) => batch.listNamespacedJob({ namespace }, o)),
       podLogs: (namespace, pod, logOptions) => {
         const label = `logs ${namespace}/${pod}/${logOptions.container}${logOptions.previous === true ? " (previous)" : ""}`
         const since = logOptions.sinceTime

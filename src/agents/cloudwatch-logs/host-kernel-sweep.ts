@@ -11,9 +11,11 @@ import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import type { LogLine } from "../../domain/log-clusters.js"
 import { hostOfLine, nodeNetworkLimitFilter, nodeNetworkLimitOf } from "../../domain/node-network-limits.js"
+import { podIpShortageFilter } from "../../domain/pod-ip-shortage.js"
 import { redact } from "../../domain/redact.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { lineOf } from "./error-query.js"
+import { podIpShortageFindings } from "./host-ip-shortage.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -22,7 +24,8 @@ const rowLimit = 500
 
 export const hostKernelQuery = [
   "fields @timestamp, @message, @logStream, @log",
-  `| filter @message like ${nodeNetworkLimitFilter}`,
+  // The same groups also carry the VPC CNI's log (ipamd): a node with no IP for a pod.
+  `| filter @message like ${nodeNetworkLimitFilter} or @message like ${podIpShortageFilter}`,
   "| sort @timestamp desc",
   `| limit ${rowLimit}`,
 ].join("\n")
@@ -127,7 +130,7 @@ export const sweepHostKernel = (
       const line = lineOf(r, groups)
       return line === null ? [] : [line]
     })
-    return kernelLimitFindings(lines, (gs) =>
-      source.consoleUrl({ logGroups: gs.length === 0 ? groups : gs, query: hostKernelQuery, ...range }),
-    )
+    const link = (gs: ReadonlyArray<string>) =>
+      source.consoleUrl({ logGroups: gs.length === 0 ? groups : gs, query: hostKernelQuery, ...range })
+    return [...kernelLimitFindings(lines, link), ...podIpShortageFindings(lines, link)]
   })

@@ -12,6 +12,7 @@ import type { LogCluster } from "../../domain/log-clusters.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
+import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
@@ -194,8 +195,33 @@ export const investigate = (
         return Effect.succeed<ReadonlyArray<Finding>>([])
       }),
     )
-    const [follow, kernel] = yield* Effect.all([following, sweeping], { concurrency: 2 })
-    if (kernel.length > 0) notes.push(`node kernel limits: ${kernel.map((f) => f.title).join("; ")}`)
+    // An AWS API refusing a workload the alert does not name (a queue's consumer throttled on
+    // its table): the pass scoped to the alert's names never reads it, and its retries are only
+    // WARN lines. Asked only when a shared group was read for the alert's names and they logged
+    // no error of their own (their own errors are the lead then).
+    const ownErrors = clustersOf(first).some(
+      (c) => c.level === "error" || c.level === "fatal" || c.serverError,
+    )
+    const scoped = first.filter((p) => p.scope !== null).flatMap((p) => p.groups)
+    const throttling = (
+      ownErrors || scoped.length === 0
+        ? Effect.succeed<ReadonlyArray<Finding>>([])
+        : sweepAwsThrottling(source, scoped, range, task.alert.window.changesSince.epochMillis, answerByMs)
+    ).pipe(
+      Effect.timeoutOption(bound),
+      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+      Effect.catchAll(() => {
+        notes.push("searching the logs for AWS throttling failed")
+        return Effect.succeed<ReadonlyArray<Finding>>([])
+      }),
+    )
+    const [follow, kernel, throttled] = yield* Effect.all([following, sweeping, throttling], {
+      concurrency: 3,
+    })
+    const limits = kernel.filter((f) => f.kind === "node_network_limit")
+    const noIps = kernel.filter((f) => f.kind === "pod_ip_shortage")
+    if (limits.length > 0) notes.push(`node kernel limits: ${limits.map((f) => f.title).join("; ")}`)
+    if (noIps.length > 0) notes.push(`nodes without pod IPs: ${noIps.map((f) => f.title).join("; ")}`)
     const passes = [...first, ...Option.toArray(follow.pass)]
     if (follow.groups.length > 0) {
       const blamer = discovery.plan.names[0] ?? "the alerting service"
@@ -242,5 +268,6 @@ export const investigate = (
       ...(incomplete.length > 0 ? ["the query did not finish in time: partial results"] : []),
     ].join("; ")
     const extra = incomplete.map((p) => incompleteFinding(source, p, range))
-    return outcome("ok", [...findings, ...rotations, ...kernel, ...extra], summary, scanned)
+    if (throttled.length > 0) notes.push(`AWS throttling: ${throttled.map((f) => f.title).join("; ")}`)
+    return outcome("ok", [...findings, ...rotations, ...kernel, ...throttled, ...extra], summary, scanned)
   })

@@ -14,6 +14,7 @@ import { configuredDependenciesFinding } from "./configured-dependencies.js"
 import { type ContainerLog, containerLogFinding } from "./container-logs.js"
 import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
 import { evictionFindings } from "./evictions.js"
+import { hpaScaleOutFinding } from "./hpa-scale-out.js"
 import { type NodeTenant, nodeFindings } from "./node-health.js"
 import {
   autoscalerFinding,
@@ -85,6 +86,7 @@ export const analyzeWorkload = (
       hpaMaxedFinding(w),
       hpaBlindFinding(w, ctx),
       hpaFlappingFinding(w, ctx),
+      hpaScaleOutFinding(w, ctx),
       autoscalerFinding(w, ctx),
       rolloutFinding(w, ctx),
     ]),

@@ -38,6 +38,7 @@ import {
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
+import { scheduledJobFindings } from "./scheduled-jobs.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
 import { servicePortFindings } from "./service-ports.js"
 import { serviceSelectorFindings } from "./service-selectors.js"
@@ -57,7 +58,7 @@ export const clusterKey = (name: string): string =>
     .replace(/^gke_[^_]+_[^_]+_/, "")
 
 const rbacHint =
-  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers, services, networkpolicies and poddisruptionbudgets"
+  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers, services, networkpolicies, poddisruptionbudgets, cronjobs and jobs"
 
 const describeGap = (g: Gap): string =>
   g.error.reason === "forbidden" ? `RBAC gap: ${g.error.message} (${rbacHint})` : g.error.message
@@ -137,12 +138,16 @@ const investigate = (task: AgentTask) =>
         Effect.forEach(where, (n) => reader.read(`list ${what} in ${n}`, list(n), []), { concurrency: 2 }),
         (lists) => lists.flat(),
       )
-    const [objects, services, networkPolicies, budgets] = yield* Effect.all(
+    const [objects, services, networkPolicies, budgets, cronJobs, jobs] = yield* Effect.all(
       [
         readWorkloadObjects(cluster, reader, namespaces),
         perNamespace("services", cluster.listServices),
         perNamespace("networkpolicies", cluster.listNetworkPolicies),
         perNamespace("poddisruptionbudgets", cluster.listPodDisruptionBudgets),
+        // A skipped or suspended run leaves no pod, a deadline-killed run's pod is deleted: the
+        // CronJobs and Jobs say what the pods cannot (scheduled-jobs.ts).
+        perNamespace("cronjobs", cluster.listCronJobs),
+        perNamespace("jobs", cluster.listJobs),
       ],
       { concurrency: 2 },
     )
@@ -232,6 +237,15 @@ const investigate = (task: AgentTask) =>
         ctx,
       }),
       ...disruptionBudgetFindings(workloads, budgets, nodes, ctx),
+      ...scheduledJobFindings({
+        terms,
+        cronJobs,
+        jobs,
+        events: first.events,
+        workloads,
+        findings: analysis.findings,
+        ctx,
+      }),
       ...dns,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
     ]

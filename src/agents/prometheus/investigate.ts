@@ -25,7 +25,9 @@ import { mentions } from "../../domain/report-scope.js"
 import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
+import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
+import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 
@@ -178,7 +180,22 @@ const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs
 /** The saturation sweep in the time left before `answerByMs`; late, it says so and finds nothing. */
 const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: number, answerByMs: number) =>
   Effect.flatMap(Clock.currentTimeMillis, (now) =>
-    sweepSaturation(source, incident, stepS).pipe(
+    // Beside what is full, whether nodes ran out of pod IPs (pods stuck ContainerCreating).
+    // And whether an AWS API ran out of rate or provisioned capacity (aws-quota-sweep.ts).
+    Effect.all(
+      [
+        sweepSaturation(source, incident, stepS),
+        sweepPodIps(source, incident, stepS),
+        sweepAwsQuotas(source, incident, stepS),
+      ],
+      { concurrency: 3 },
+    ).pipe(
+      Effect.map(([full, ips, aws]) => ({
+        findings: [...full.findings, ...ips.findings, ...aws.findings],
+        note: [ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`, aws.note]
+          .filter((n) => n !== "")
+          .join("; "),
+      })),
       Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - now))),
       Effect.map((o) =>
         o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },

@@ -247,4 +247,72 @@ describe("kubernetesClusterLayer against the replay", () => {
       expect(yield* cluster.listNetworkPolicies("batch")).toEqual([])
     }),
   )
+
+  it.scoped("lists a namespace's CronJobs and Jobs through client-node's models", () =>
+    Effect.gen(function* () {
+      const cronJob = {
+        apiVersion: "batch/v1",
+        kind: "CronJob",
+        metadata: { name: "nightly-export", namespace: "payments" },
+        spec: {
+          schedule: "0 3 * * *",
+          suspend: true,
+          concurrencyPolicy: "Forbid",
+          jobTemplate: { spec: { template: { spec: { containers: [{ name: "export", image: "x" }] } } } },
+        },
+        status: {
+          active: [{ kind: "Job", name: "nightly-export-29400000", namespace: "payments" }],
+          lastScheduleTime: "2026-11-26T03:00:00Z",
+        },
+      }
+      const job = {
+        apiVersion: "batch/v1",
+        kind: "Job",
+        metadata: {
+          name: "nightly-export-29400000",
+          namespace: "payments",
+          ownerReferences: [
+            { apiVersion: "batch/v1", kind: "CronJob", name: "nightly-export", uid: "u1", controller: true },
+          ],
+        },
+        spec: {
+          activeDeadlineSeconds: 600,
+          template: { spec: { containers: [{ name: "export", image: "x" }] } },
+        },
+        status: {
+          failed: 1,
+          startTime: "2026-11-26T03:00:00Z",
+          conditions: [
+            {
+              type: "Failed",
+              status: "True",
+              reason: "DeadlineExceeded",
+              lastTransitionTime: "2026-11-26T03:10:00Z",
+            },
+          ],
+        },
+      }
+      const server = yield* makeKubernetesReplay({
+        ...oomAfterDeploy,
+        objects: [...oomAfterDeploy.objects, cronJob, job],
+      })
+      const cluster = yield* makeKubernetesCluster({ kubeconfig: server.kubeconfig })
+      const [c] = yield* cluster.listCronJobs("payments")
+      expect([c?.spec.schedule, c?.spec.suspend, c?.spec.concurrencyPolicy]).toEqual([
+        "0 3 * * *",
+        true,
+        "Forbid",
+      ])
+      expect(c?.status.active.map((r) => r.name)).toEqual(["nightly-export-29400000"])
+      expect(c?.status.lastScheduleTime).toMatch(/^2026-11-26T03:00:00/)
+      const [j] = yield* cluster.listJobs("payments")
+      expect([j?.spec.activeDeadlineSeconds, j?.status.failed, j?.status.conditions[0]?.reason]).toEqual([
+        600,
+        1,
+        "DeadlineExceeded",
+      ])
+      expect(j?.metadata.ownerReferences[0]?.kind).toBe("CronJob")
+      expect(yield* cluster.listJobs("batch")).toEqual([])
+    }),
+  )
 })

@@ -8,6 +8,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
+import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-quota-sweep.js"
+import { apiErrorQuery, noAddressQuery } from "../../../src/agents/prometheus/pod-ip-sweep.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
@@ -32,6 +34,15 @@ import {
   realAnomaly,
   requestSeries,
 } from "./metric-fixtures.js"
+
+// The sweeps every run asks, whatever the alert names.
+const sweepQueries = [
+  ...saturationChecks.map((c) => c.expr),
+  apiErrorQuery,
+  noAddressQuery,
+  throttleQuery,
+  usageQuery,
+]
 
 const settings = defaultConfig.sources.prometheus
 const task = taskFor({ text: alertText, alertTime, now })
@@ -86,13 +97,13 @@ describe("prometheusAgent", () => {
       // The scope scan lists what else checkout-api exports: nothing the signals do not judge.
       const [lookup, ...rest] = replay.requests().map((r) => r.body as Record<string, string>)
       expect(lookup?.query).toBe("count by (service) (http_requests_total)")
-      // Then the saturation sweep's checks, one range query each.
-      const sweep = new Set(saturationChecks.map((c) => c.expr))
+      // Then the sweeps' checks (what is full, nodes without pod IPs, AWS quotas), one range query each.
+      const sweep = new Set(sweepQueries)
       const ranges = rest.filter(
         (b) => !String(b.query).startsWith("count by (__name__)") && !sweep.has(String(b.query)),
       )
-      expect(rest.filter((b) => sweep.has(String(b.query)))).toHaveLength(saturationChecks.length)
-      expect(rest.length - ranges.length - saturationChecks.length).toBe(1)
+      expect(rest.filter((b) => sweep.has(String(b.query)))).toHaveLength(sweepQueries.length)
+      expect(rest.length - ranges.length - sweepQueries.length).toBe(1)
       expect(ranges).toHaveLength(12)
       const lengths = new Set(ranges.map((b) => Number(b.end) - Number(b.start)))
       expect([...lengths]).toEqual([32 * 60])
@@ -282,10 +293,10 @@ describe("prometheusAgent", () => {
       const result = yield* run(vague, source)
       expect(result.status).toBe("skipped")
       expect(result.reason).toMatch(/no metric query applies/)
-      // only the saturation sweep, which needs no name, was asked (and found nothing full)
-      const sweep = new Set(saturationChecks.map((c) => c.expr))
+      // only the sweeps, which need no name, were asked (and found nothing)
+      const sweep = new Set(sweepQueries)
       const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
-      expect(asked).toHaveLength(saturationChecks.length)
+      expect(asked).toHaveLength(sweepQueries.length)
       expect(asked.every((q) => sweep.has(q))).toBe(true)
     }),
   )
