@@ -26,21 +26,38 @@ export const nodeLimitNode = (f: Finding): string | null => {
 }
 
 /**
+ * The findings of `others` about a node (`nodeIn` names it, or null) that `onNode` ties to the
+ * subject's failing pods (`failing`: its failing findings; `placement`: where its pods run).
+ */
+const nodeFindingsUnder = (
+  placement: ReadonlyArray<NodePods>,
+  others: ReadonlyArray<Finding>,
+  failing: ReadonlyArray<Finding>,
+  nodeIn: (f: Finding) => string | null,
+  onNode: (placement: ReadonlyArray<NodePods>, node: string, failingText: string) => boolean,
+): ReadonlyArray<Finding> => {
+  if (placement.length === 0) return []
+  const text = failing.map(textOf).join("\n")
+  return others.filter((f) => {
+    const node = nodeIn(f)
+    return node !== null && onNode(placement, node, text)
+  })
+}
+
+/**
  * The findings of `others` about a node at its network limit where the subject's failing pods
- * run (`failing`: its failing findings; `placement`: where its pods run): what its evidence
- * stands on, though it never names it.
+ * run: what its evidence stands on, though it never names it.
  */
 export const limitsUnder = (
   placement: ReadonlyArray<NodePods>,
   others: ReadonlyArray<Finding>,
   failing: ReadonlyArray<Finding>,
-): ReadonlyArray<Finding> => {
-  if (placement.length === 0) return []
-  const text = failing.map(textOf).join("\n")
-  return others.filter((f) => {
-    const node = nodeLimitNode(f)
-    return node !== null && failingOnNode(placement, node, text)
-  })
+): ReadonlyArray<Finding> => nodeFindingsUnder(placement, others, failing, nodeLimitNode, failingOnNode)
+
+/** A finding about a node whose VPC CNI had no IP for a pod; its node, else null. */
+const ipShortageNode = (f: Finding): string | null => {
+  const node = nodeOf(f)
+  return node !== null && podIpShortageWords.test(textOf(f)) ? node : null
 }
 
 /**
@@ -52,14 +69,7 @@ export const ipShortagesUnder = (
   placement: ReadonlyArray<NodePods>,
   others: ReadonlyArray<Finding>,
   failing: ReadonlyArray<Finding>,
-): ReadonlyArray<Finding> => {
-  if (placement.length === 0) return []
-  const text = failing.map(textOf).join("\n")
-  return others.filter((f) => {
-    const node = nodeOf(f)
-    return node !== null && podIpShortageWords.test(textOf(f)) && hasFailingPodOn(placement, node, text)
-  })
-}
+): ReadonlyArray<Finding> => nodeFindingsUnder(placement, others, failing, ipShortageNode, hasFailingPodOn)
 
 /**
  * Whether the node of `limitFindings` (at its network limit) is where the failing pods of a

@@ -80,6 +80,10 @@ const named = (text: string, pod: string): boolean => {
   )
 }
 
+/** The pods a workload runs on `node`. */
+const podsOn = (placement: ReadonlyArray<NodePods>, node: string): ReadonlyArray<string> =>
+  placement.filter((p) => sameNode(p.node, node)).flatMap((p) => p.pods)
+
 /**
  * Whether a failure on `node` is where a workload's failing pods are: the workload runs pods on
  * it, and of its pods that `failingText` names (lower-case; the failing findings' words) more are
@@ -90,7 +94,7 @@ export const failingOnNode = (
   node: string,
   failingText: string,
 ): boolean => {
-  const on = placement.filter((p) => sameNode(p.node, node)).flatMap((p) => p.pods)
+  const on = podsOn(placement, node)
   if (on.length === 0) return false
   const elsewhere = placement.filter((p) => !sameNode(p.node, node)).flatMap((p) => p.pods)
   const here = on.filter((p) => named(failingText, p)).length
@@ -107,7 +111,7 @@ export const hasFailingPodOn = (
   node: string,
   failingText: string,
 ): boolean => {
-  const on = placement.filter((p) => sameNode(p.node, node)).flatMap((p) => p.pods)
+  const on = podsOn(placement, node)
   if (on.length === 0) return false
   const anyNamed = placement.some((p) => p.pods.some((pod) => named(failingText, pod)))
   return !anyNamed || on.some((p) => named(failingText, p))
