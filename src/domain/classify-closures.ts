@@ -304,7 +304,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "incident #4471 closed", "the incident channel for #4475 can be archived"
   const near = tokens.slice(Math.max(c.start, j - 6), j)
   // "closing OPS-1401", "closed INC-4471": a ticket by its id.
-  const ticket = /^[a-z]{2,10}$/.test(next) && /^\d{2,}$/.test(tokens[j + 2] ?? "")
+  // ("we close in 30 min" is a time, not a ticket.)
+  const ticket =
+    /^[a-z]{2,10}$/.test(next) && !functionWords.has(next) && /^\d{2,}$/.test(tokens[j + 2] ?? "")
   if (
     closings.has(t) &&
     (ticket || [next, tokens[j + 2] ?? "", subject, ...near].some((w) => closable.has(w)))
@@ -376,7 +378,11 @@ export const closureSignals = (message: Message): ClosureSignals => {
       if (closure === null || exceptions.has(tokens[i + 1] ?? "")) continue
       // "jobs shown as running that finished ages ago", "even though the jobs finished green": a
       // relative or conceding clause describes, it brings no news of recovery.
-      if (tokens[i - 1] === "that" || tokens.slice(Math.max(0, i - 3), i).some((w) => describing.has(w)))
+      // ("that was me" is the writer's own word, not a relative clause.)
+      if (
+        (tokens[i - 1] === "that" && tokens[i] !== "was_me") ||
+        tokens.slice(Math.max(0, i - 3), i).some((w) => describing.has(w))
+      )
         continue
       // "rolling back is an option": a remedy proposed, not done.
       if (proposals.has(tokens[i + 1] ?? "")) continue

@@ -421,7 +421,7 @@ const tagOpeners = words("do does did is are was were will have has can could sh
 /** Verbs that change alerting, and what they change. */
 const designVerbs = words(`
   raise raising lower lowering bump bumping tune tuning tweak tweaking change changing add adding create
-  creating write writing split splitting turned muted silenced keep keeping merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
+  creating write writing split splitting turned muted silenced keep keeping cleaned removed merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
   decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
   silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
   removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed`)

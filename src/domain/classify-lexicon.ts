@@ -116,6 +116,12 @@ const mergeTable = `
   test run | test runs | dry run                                     => drill
   that was a test | was a test page | was a test alert | was a test notification => was_me
   nothing needed from us | nothing needed on our side | nothing needed from our side => stand_down
+  no impact on systems | no impact on prod | not a prod thing | not a prod issue | local only | nothing to action | no infra changes needed | no infra change needed | not a systems issue => stand_down
+  please do not investigate | do not investigate | already have an incident open | already have an incident | already tracked in | not prod => stand_down
+  verified the fix | fix verified | fix is verified | verified the fix in prod => fixed
+  keeps spinning                                                     => taking_forever
+  backlog is processed | backlog processed | backlog is cleared | backlog cleared | backlog is drained => drained
+  todo funciona bien | todo funciona | tudo funcionando | tudo funciona | tout fonctionne | alles funktioniert | alles läuft => all_good
   no connection | no network connection | connection lost | lost connection => no_connection
   no connection issues | no connection problems | no connection errors => all_good
   already being handled | being handled by | keeping you in the loop | just keeping you in the loop => stand_down
@@ -171,7 +177,7 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies melted late does_nothing returns_nothing`)
+  rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(
@@ -205,7 +211,7 @@ export const healthyStates = words(`
 
 /** How a thing is when nothing is wrong with it ("looking healthy", "flat again", "fine since"). */
 export const fineStates = words(
-  "fine ok okay good normal green healthy stable quiet flat nominal clean operational better",
+  "fine ok okay good normal green healthy stable quiet flat nominal clean operational better calm",
 )
 
 /** Healthy states that, affirmed ("it's fine now", "pods are healthy"), close an incident. */

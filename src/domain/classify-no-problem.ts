@@ -45,7 +45,7 @@ const futureForms = words(`
   postponing delaying decommissioned moved rescheduled postponed`)
 // "sync … stopped at 06:40": a past verb puts the time before now.
 const notFuture = words(
-  "since until last ago yesterday was were did had stopped started failed crashed broke died",
+  "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd",
 )
 const absent = words("offline ooo out away off afk unavailable")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
@@ -125,7 +125,7 @@ const plannedForLater = (message: Message): boolean => {
 }
 
 const shipVerbs = words(
-  "shipped released deployed launched published rolled merged promoted added created built updated documented",
+  "shipped released deployed launched published rolled merged promoted added created built updated documented migrated",
 )
 const outWords = words("out live available published")
 /** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
@@ -255,6 +255,7 @@ const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["what", "do", "you", "think"],
   ["let", "us", "talk"],
   ["let", "us", "chat"],
+  ["any", "plans", "to"],
 ]
 /** "should we move the batch to 22:00? let's discuss in the sync": a plan discussed, nothing wrong. */
 const planningQuestion = (message: Message): boolean =>
@@ -338,11 +339,19 @@ const resourceQuestion = (message: Message): boolean => {
     return false
   // "is it normal that the success rate panel is at 62%?": a measurement asked about is a report.
   if (tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return false
+  // "is the archive bucket supposed to be public??": whether a state is right is a report's question.
+  if (/\b(?:supposed|meant) to be\b/.test(message.text.slice(0, 2000))) return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
   // "…? none of the invites work": a denial beside the question is the report.
   if (
     statements.some(
-      (t) => /^~?\d/.test(t) || metrics.has(t) || metricPredicates.has(t) || deniedStatements.has(t),
+      // ("…going out twice?? seeing duplicates in the dashboard": what someone sees is the report.)
+      (t) =>
+        /^~?\d/.test(t) ||
+        metrics.has(t) ||
+        metricPredicates.has(t) ||
+        deniedStatements.has(t) ||
+        t === "seeing",
     )
   )
     return false
@@ -435,6 +444,8 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   if (!input.vocabulary && deployNotice(message)) return "an announcement"
   // "reminder that the cleanup cron now runs at 03:00": a note, even about now.
   if (!input.vocabulary && aNote(message)) return "an announcement"
+  // "monitoring looks calm today 😌": a fine state, today or not.
+  if (!input.vocabulary && fineState(message)) return "a state reported as fine"
   // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.
   if (message.tokens.some((t) => t === "since" || presentWords.has(t))) return null
   if (questionToTheBot(message)) return "a question about the bot"

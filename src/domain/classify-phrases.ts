@@ -81,7 +81,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     huge improvement | big improvement | massive improvement | nice improvement |
-    good bot | great bot | best bot | smart bot | shipit | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
+    good bot | great bot | best bot | smart bot | shipit | buen trabajo | bom trabalho | gute arbeit | bon travail | ottimo lavoro | shout out to the bot | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
@@ -112,7 +112,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     anyone up for lunch | anyone up for | good book | i will take this one | i will take this |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome |
     do not jinx it | let us not jinx it | jinx | jinxed it | you jinxed it | knock on wood | touch wood | fingers crossed |
-    knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in`,
+    knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to`,
   ),
   ...lines(
     "test message",

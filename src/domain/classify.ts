@@ -129,6 +129,8 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
 }
 
 /** What a recovery was said to do, and then did not ("the rollback didn't fix it"). */
+/** The writer's own dismissal: "not an incident", "false positive, …", "that was me restarting it". */
+const dismissals = words("stand_down false_alarm was_me ignore")
 const undoneFixes = words("fix help work resolve solve")
 const modalsBefore = words("could can cannot")
 
@@ -146,6 +148,8 @@ const undone = (message: Message, closure: number): boolean =>
       t === "still" ||
       // "the button does nothing, no error, just nothing"
       (t === "nothing" && message.tokens[i - 1] === "just") ||
+      // "no impact on prod yet"
+      t === "yet" ||
       // ("published but it's not on the homepage": denied right after it)
       // ("closing OPS-1401, couldn't reproduce it" supports the closing.)
       (t === "not" &&
@@ -316,8 +320,15 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   }
 
   // "not an incident, just letting you know traffic will go up": the writer says so, nothing asked.
-  const standsDown = chatter.closures.some((c) => c.strong && message.tokens[c.at] === "stand_down")
-  if (standsDown && asks.length === 0 && !undone(message, lastAt(chatter.closures)))
+  const standsDown = chatter.closures.some((c) => c.strong && dismissals.has(message.tokens[c.at] ?? ""))
+  const lastClosure = lastAt(chatter.closures)
+  if (
+    standsDown &&
+    asks.length === 0 &&
+    !undone(message, lastClosure) &&
+    // "ignore the last alert, payments are failing now": live again after the dismissal.
+    !message.tokens.some((t, i) => i > lastClosure && activeMarkers.has(t))
+  )
     return result("chatter", [...closureReasons, ...reasonsOf(strong).map((r) => `superseded: ${r}`)])
   if (strong.length > 0) {
     // The latest news wins: a recovery after the last problem statement (and no ask after it) is

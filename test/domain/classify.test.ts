@@ -1096,3 +1096,32 @@ describe("stop 14, seventh round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, eighth round", () => {
+  it.each([
+    'Forwarding from support: "none of our drivers can check in, the button just spins. We open in 20 min."',
+    "refunds are going out twice for some customers?? seeing duplicates in the stripe dashboard",
+    "is the exports bucket supposed to be public?? I can list it without creds",
+    "nightly import processed 0 rows, normally 40k",
+  ])("still a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "I keep getting OOM in my local docker, probably my old laptop. not a prod thing",
+    "the store in Leeds gets a new fridge next week, no impact on systems",
+    "spinning up a new test validator this afternoon, nothing to action",
+    "mercado loco hoy jaja, pero todo funciona bien",
+    "update: the deposit issue from this morning is fixed, the bank confirmed the backlog is processed",
+    "the office printer is down again, which is honestly the real sev1",
+    "please don't investigate, I'm just adding you to the channel",
+    "false positive, the synthetic check's test account got locked, I reset it",
+    "ignore the last one, that was me restarting the station",
+    "we've verified the fix in prod, all stores are syncing normally",
+    "buen trabajo equipo",
+    "any plans to support Teams?",
+    "monitoring looks calm today 😌",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
