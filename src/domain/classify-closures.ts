@@ -53,6 +53,7 @@ const proposals = words("is would could might may as")
 /** An incident, ticket or alert closed. */
 // "downgrade this to SEV3": de-escalated, the incident winding down.
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
+const pastAnchors = words("last yesterday before earlier previously")
 const countedItems = words(
   "rows records items messages entries events files accounts orders payments transactions jobs batches",
 )
@@ -324,8 +325,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     !doneWithProblems &&
     // "14 failed + 2 successful": a count, not news that it is done.
     !/^\d{1,6}$/.test(prev) &&
-    // "last successful callback was 6h ago": when it last worked.
+    // "last successful callback was 6h ago": when it last worked; "it passed last week": how it was.
     prev !== "last" &&
+    !pastAnchors.has(next) &&
     (j === c.start || !functionWords.has(prev) || chain.linking)
   )
     return t

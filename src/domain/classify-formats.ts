@@ -275,6 +275,20 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ["[recovery]", "[problem]", "[recovered]", "[resolved]", "[triggered]"],
         new RegExp(`${LINE_START}\\[(?:recovery|problem|recovered|resolved|triggered)\\] `),
       ],
+      // Sentry's "[checkout-svc] Resolved: HoldConflictError …" and "Issue resolved in regulatory-export: …".
+      [
+        [
+          "] resolved:",
+          "] regression:",
+          "] new issue:",
+          "issue resolved in ",
+          "regression in ",
+          "new issue in ",
+        ],
+        new RegExp(
+          `${LINE_START}(?:\\[[\\w.-]{2,40}\\] (?:resolved|regression|new issue): |(?:issue resolved|regression|new issue) in [\\w.-]{2,40}: )`,
+        ),
+      ],
       // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.
       [
         ["] resolved:", "] triggered:", "] acknowledged:", "] escalated:"],

@@ -120,6 +120,8 @@ const mergeTable = `
   please do not investigate | do not investigate | already have an incident open | already have an incident | already tracked in | not prod => stand_down
   verified the fix | fix verified | fix is verified | verified the fix in prod => fixed
   keeps spinning                                                     => taking_forever
+  growing fast | growing quickly | climbing fast | filling fast      => filling_up
+  scan as invalid | scans as invalid | show as invalid | shows as invalid | come back as invalid | comes back as invalid | marked as invalid | flagged as invalid => invalid_result
   backlog is processed | backlog processed | backlog is cleared | backlog cleared | backlog is drained => drained
   todo funciona bien | todo funciona | tudo funcionando | tudo funciona | tout fonctionne | alles funktioniert | alles läuft => all_good
   no connection | no network connection | connection lost | lost connection => no_connection
@@ -164,7 +166,7 @@ export const failureStates = words(`
   connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
   packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
   gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
-  nullpointerexception stackoverflowerror blank_page ddos no_connection`)
+  nullpointerexception stackoverflowerror blank_page ddos no_connection invalid_result`)
 
 /** Words that say something is wrong when they follow a subject ("payments are broken"). */
 export const problemPredicates = words(`
@@ -177,7 +179,7 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins`)
+  rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins invalid`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(

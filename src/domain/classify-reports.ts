@@ -157,6 +157,12 @@ const inabilityReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
       return { reason: `problem report: ${phrase(tokens, j, j + 1)}`, at: j + 1, strong: true }
   }
   if (verb < 0) return null
+  // "sites can't randomize", "drivers can't check in": what a thing (not I or we) cannot do is
+  // a report whatever the verb.
+  if ((t === "can" || t === "could") && next === "not") {
+    const chain = chainBefore(tokens, c.start, j)
+    if (isSubject(tokens, c.start, chain.subject)) anyVerb = true
+  }
   while (verb < c.end && inabilityFillers.has(at(tokens, verb)) && verb < j + 5) verb += 1
   if (verb >= c.end || !(anyVerb || accessVerbs.has(at(tokens, verb)))) return null
   return { reason: `problem report: ${phrase(tokens, j, verb)}`, at: verb, strong: true }
@@ -176,7 +182,12 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
       // "has been at 0 errors since the rollback": a count of none reports nothing.
       if (["0", "zero", "no"].includes(at(tokens, k - 1))) break
       // "answers 401 for every token", "returning 503": a status code after a report verb.
-      if (isErrorNoun(o) || isFailureState(o) || problemPredicates.has(o) || /^(?:40[13]|429|5\d\d)$/.test(o))
+      if (
+        isErrorNoun(o) ||
+        isFailureState(o) ||
+        problemPredicates.has(o) ||
+        /^(?:40[134]|429|5\d\d)$/.test(o)
+      )
         return report(j, k)
       if (throwing.has(t) && !functionWords.has(o)) return report(j, k)
     }

@@ -1125,3 +1125,17 @@ describe("stop 14, eighth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 14, last blind pair's misses", () => {
+  it.each([
+    "staging is fine but the prod queue is returning 404 for the new page",
+    "[billing-svc] Resolved: InvoiceLockError no longer seen in release 3.2.1",
+    "Issue resolved in exports: KeyError in build_manifest (marked resolved in release 2026.11.3)",
+    "vouchers printed from last night's batch all scan as invalid",
+    "uh oh, sessions table growing fast, 3M rows and counting",
+    "help!! stores can't sync",
+    "the nightly export fails validation with schema errors, it passed last week and nothing changed",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
