@@ -163,6 +163,10 @@ const probeExplainers: ReadonlySet<Mode> = new Set([
   "certificate",
 ])
 
+/** A server's words for a client that hung up before its answer was written. */
+const clientGone =
+  /broken pipe|clientabortexception|client (?:disconnected|went away|closed (?:the )?connection)|connection reset by peer|context canceled|epipe\b|premature close|exception while writing response/i
+
 /** One subject's chains: root modes joined by the change they followed, outcomes and context attached. */
 const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => {
   const byTime = (a: Finding, b: Finding) =>
@@ -190,6 +194,7 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   // A deeper failure the crashed container's own last lines state ("previous … container logged
   // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
   let lastWordsKey: string | null = null
+  let proxyCutKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     const linked = changeBefore(
       changes,
@@ -209,27 +214,34 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // locks, its pool or its DNS, its credentials or certificate refused. The probe failures (and
     // the liveness kills) are that failure's symptom, not a cause of their own.
     const rebalancing = roots.some((f) => rebalanceWords.test(textOf(f)))
+    // A proxy that cut the subject's slow requests at its timeout (proxy-timeout.ts): the
+    // subject's own "broken pipe" / "client went away" when it finally answers is that cut.
+    const cutShort =
+      mode === "errors" && proxyCutKey !== null && roots.every((f) => clientGone.test(textOf(f)))
     const key: string =
-      (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
-        ? scheduleKey
-        : mode === "crash" && lastWordsKey !== null
-          ? lastWordsKey
-          : mode === "errors" && !weak && crashKey !== null
-            ? crashKey
-            : mode === "timeout" && capacityKey !== null
-              ? capacityKey
-              : (mode === "errors" || mode === "timeout" || mode === "limits") &&
-                  rebalancing &&
-                  flappingKey !== null
-                ? flappingKey
-                : mode === "probe" && probeKey !== null
-                  ? probeKey
-                  : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
-                      !weak &&
-                      deepKey !== null
-                    ? deepKey
-                    : own
+      cutShort && proxyCutKey !== null
+        ? proxyCutKey
+        : (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
+          ? scheduleKey
+          : mode === "crash" && lastWordsKey !== null
+            ? lastWordsKey
+            : mode === "errors" && !weak && crashKey !== null
+              ? crashKey
+              : mode === "timeout" && capacityKey !== null
+                ? capacityKey
+                : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+                    rebalancing &&
+                    flappingKey !== null
+                  ? flappingKey
+                  : mode === "probe" && probeKey !== null
+                    ? probeKey
+                    : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
+                        !weak &&
+                        deepKey !== null
+                      ? deepKey
+                      : own
     if (mode === "crash") crashKey = key
+    if (mode === "timeout" && !weak && roots.some((f) => f.kind === "proxy_timeout")) proxyCutKey ??= key
     if (mode === "schedule" && !weak) scheduleKey ??= own
     if (
       modeRank(mode) < modeRank("crash") &&

@@ -84,8 +84,14 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /mesh_trust_mismatch/,
       "mesh mTLS trust mismatch: sidecars reject their peer's workload certificate (root CA rotation)",
     ],
+    // A service's own client certificate, expired, that the peer it calls refuses (client-certificate.ts).
+    [
+      /received fatal alert: certificate_expired|tls: expired certificate|alert[ _]certificate[ _]expired/,
+      "expired client certificate (mTLS): the peer refuses the handshake",
+    ],
     [/expired|cert_has_expired|certificateexpiredexception|err_cert_date_invalid/, "TLS certificate expired"],
-    [/acme|ratelimited|rate limit/, "certificate renewal failed"],
+    // ACME the protocol ("acme: error", an acme-challenge), not a company named ACME ("CN=ACME-PAYOUTS").
+    [/\bacme\b(?!-(?!challenge))|ratelimited|rate limit/, "certificate renewal failed"],
     // A server certificate from a CA the client does not trust (a rotated RDS CA, a new root).
     [
       /unknown (?:certificate )?authority|unknown ca\b|unable to get local issuer|self.signed|not trusted|untrusted/,

@@ -5,6 +5,7 @@
  * logs "heap out of memory"); a mode's label is the words an SRE would use for it, taken from
  * the findings themselves so a cause's text says "OOMKilled" only when the evidence does.
  */
+import { clientCertificateRefused } from "./client-certificate.js"
 import type { Finding } from "./finding.js"
 import { healthCheckFailed } from "./log-level.js"
 import { nodeNetworkLimitWords } from "./node-network-limits.js"
@@ -99,6 +100,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   cronjob_suspended: "schedule",
   cronjob_blocked: "schedule",
   batch_overlap: "schedule",
+  // A proxy's timeout cutting a slow service (proxy-timeout.ts): a timeout its slow dependency explains.
+  proxy_timeout: "timeout",
   pod_evicted: "eviction",
   evicted: "eviction",
   eviction: "eviction",
@@ -161,7 +164,10 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   // controller's, cert-manager's or a client's words) — not a TLS handshake that timed out.
   [
     "certificate",
-    /certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|tls: (?:bad certificate|unknown certificate authority|unknown certificate|certificate required|expired certificate)|certificateexpiredexception|pkix path (?:building|validation) failed|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)/,
+    // And a client certificate the peer refused (client-certificate.ts): "certificate_expired".
+    new RegExp(
+      String.raw`certificate (?:has )?expired|cert_has_expired|err_cert_|certificate[ _]verify[ _]failed|x509: |unable to verify the first certificate|self.signed certificate|(?:ssl|tls) certificate (?:is )?(?:expired|invalid|not yet valid|revoked)|tls: (?:bad certificate|unknown certificate authority|unknown certificate|certificate required|expired certificate)|certificateexpiredexception|pkix path (?:building|validation) failed|urn:ietf:params:acme:error|acme[\s\S]{0,120}(?:ratelimited|rate limit)|${clientCertificateRefused.source}`,
+    ),
   ],
   ["dns", namesNotResolving],
   // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.

@@ -145,9 +145,15 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // What users see (a latency) with its WARN lines naming the dependency it waits on.
   const outcomeOnly = chain.roots.length === 0 && chain.modes.every((m) => m === "outcome")
   if (!chain.modes.some(isDependencyMode) && !outcomeOnly) return []
-  const named = (outcomeOnly ? [...chain.outcomes, ...chain.support] : chain.roots).flatMap((f) =>
-    dependencyNamesIn(textOf(f)),
-  )
+  // A proxy's timeout lines name the subject's own host and upstream, not a dependency; what
+  // made the cut requests slow is in the subject's own slow-call lines (its outcomes).
+  const cut = chain.roots.some((f) => f.kind === "proxy_timeout")
+  const sources = outcomeOnly
+    ? [...chain.outcomes, ...chain.support]
+    : cut
+      ? [...chain.roots.filter((f) => f.kind !== "proxy_timeout"), ...chain.outcomes, ...chain.support]
+      : chain.roots
+  const named = sources.flatMap((f) => dependencyNamesIn(textOf(f)))
   return [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
 }
 

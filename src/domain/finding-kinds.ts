@@ -160,6 +160,13 @@ export const findingKinds = {
    */
   pod_ip_shortage: "cloudwatch_logs",
 
+  /**
+   * A reverse proxy (ingress-nginx, Envoy, a load balancer) answering 504 because the service
+   * behind it took longer than the proxy's own timeout ("upstream timed out … while reading
+   * response header"): the proxy, its setting and value, the service cut (proxy-timeout.ts).
+   */
+  proxy_timeout: "cloudwatch_logs",
+
   // ── Chat scanners ────────────────────────────────────────────────────────────────────
   /** A deploy/change announcement in a channel (a change). */
   deploy_announcement: "chat",

@@ -14,9 +14,11 @@ export type MetricQueryKind = (typeof metricQueryKinds)[number]
 
 export const defaultMetricQueries: Readonly<Record<MetricQueryKind, string>> = {
   // The status label is `code` (Prometheus client libraries), else `status` or `status_code`;
-  // Spring Boot's Micrometer names the service `application` and its metric http_server_requests.
+  // Spring Boot's Micrometer names the service `application` and its metric http_server_requests;
+  // ingress-nginx counts per Ingress (usually named after its Service) and backend Service, over
+  // 10m: its controllers are often scraped less often than the services behind them.
   error_rate:
-    'sum(rate(http_requests_total{service="{service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",code!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status_code!=""}[5m])) or sum(rate(http_server_requests_seconds_count{application="{service}",status=~"5.."}[5m])) / sum(rate(http_server_requests_seconds_count{application="{service}"}[5m]))',
+    'sum(rate(http_requests_total{service="{service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",code!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status!=""}[5m])) or sum(rate(http_requests_total{service="{service}",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{service}",status_code!=""}[5m])) or sum(rate(http_server_requests_seconds_count{application="{service}",status=~"5.."}[5m])) / sum(rate(http_server_requests_seconds_count{application="{service}"}[5m])) or sum(rate(nginx_ingress_controller_requests{ingress="{service}",status=~"5.."}[10m])) / sum(rate(nginx_ingress_controller_requests{ingress="{service}"}[10m])) or sum(rate(nginx_ingress_controller_requests{service="{service}",status=~"5.."}[10m])) / sum(rate(nginx_ingress_controller_requests{service="{service}"}[10m]))',
   // A histogram's p99; for a service that exports a summary instead, its 0.99 quantile; else a
   // recording rule of the `level:metric:operation` convention (`service:…:p99`), worst series.
   latency_p99:

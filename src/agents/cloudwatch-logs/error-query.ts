@@ -22,8 +22,9 @@ const errorLines = [
   // envelope; 401/403 answers are errors worth reading; PostgreSQL logs a lock queue at LOG level
   // ("process 28902 still waiting for AccessShareLock"); a load balancer's or kubelet's health
   // check answered with a 4xx/5xx is the service failing it; a run skipped because another
-  // holds its lock is a job doing nothing; a network policy agent's DENY verdict is a flow dropped.
-  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // holds its lock is a job doing nothing; a network policy agent's DENY verdict is a flow dropped;
+  // a proxy's JSON access line answering 502/503/504 names the Service and Ingress it cut.
+  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|status\\\\?"?: ?"?50[234]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 

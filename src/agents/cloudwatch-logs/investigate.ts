@@ -11,6 +11,7 @@ import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
+import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
@@ -246,6 +247,8 @@ export const investigate = (
       },
       max: options.maxFindings,
     })
+    // A proxy's timeout cutting the alert's services: its 504s name the setting and value.
+    const cut = proxyTimeoutFindings("cloudwatch_logs", linesOf(passes), discovery.plan.names)
     // Credentials refused: the rotation they followed, if its function logged it (and time allows).
     const rotations = yield* rotationFindings(source, task, findings).pipe(
       Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))),
@@ -269,5 +272,10 @@ export const investigate = (
     ].join("; ")
     const extra = incomplete.map((p) => incompleteFinding(source, p, range))
     if (throttled.length > 0) notes.push(`AWS throttling: ${throttled.map((f) => f.title).join("; ")}`)
-    return outcome("ok", [...findings, ...rotations, ...kernel, ...throttled, ...extra], summary, scanned)
+    return outcome(
+      "ok",
+      [...cut, ...findings, ...rotations, ...kernel, ...throttled, ...extra],
+      summary,
+      scanned,
+    )
   })

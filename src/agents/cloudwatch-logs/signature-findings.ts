@@ -9,6 +9,7 @@
  */
 import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
+import { isClientCertificateRefused } from "../../domain/client-certificate.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import { isApiGatewayAlert, isExecutionLogGroup } from "../../domain/log-group-discovery.js"
@@ -50,6 +51,10 @@ const severityOf = (relation: Relation, c: LogCluster): Severity => {
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
   if (relation === "in_scope" || relation === "dependency")
     return failing ? "high" : c.level === "warn" ? "low" : "info"
+  // Its own client certificate refused by the peer it calls (client-certificate.ts) is the logging
+  // service's own failure, whatever the alert: low, so cause inference can follow the alerting
+  // service's configured dependency to it (it still cites it only when the subject's evidence names it).
+  if ((failing || c.level === "warn") && isClientCertificateRefused(c.example.message)) return "low"
   if (relation === "related") return failing ? "low" : "info"
   return "info"
 }

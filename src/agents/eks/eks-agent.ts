@@ -35,6 +35,7 @@ import {
   readNodes,
   readWorkloadObjects,
 } from "./gather.js"
+import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
@@ -190,7 +191,10 @@ const investigate = (task: AgentTask) =>
     // Read together: the dependencies next door, their own policies (a dependency's ingress may
     // refuse the in-scope pods), and — when names do not resolve — the cluster DNS every pod
     // resolves through.
-    const [neighbours, neighbourPolicies, dns] = yield* Effect.all(
+    // What users get through the ingress: its controller says when it cut the workloads' slow
+    // requests at its own timeout (ingress-controller.ts).
+    const servedNames = [...new Set(workloads.filter((w) => w.inScope).map((w) => w.name))]
+    const [neighbours, neighbourPolicies, dns, proxyCuts] = yield* Effect.all(
       [
         nextDoorRead ? readNeighbours(cluster, reader, nextDoor) : Effect.succeed([]),
         nextDoorRead
@@ -199,8 +203,14 @@ const investigate = (task: AgentTask) =>
         timeLeft && namesFailToResolve(readLogTexts) && !namespaces.includes(clusterDnsNamespace)
           ? readClusterDns(cluster, reader, ctx)
           : Effect.succeed([]),
+        timeLeft && servedNames.length > 0 && alertAboutProxy(task.alert.text)
+          ? readIngressController(cluster, reader, servedNames, {
+              startMs: task.alert.window.start.epochMillis,
+              endMs: task.alert.window.end.epochMillis,
+            })
+          : Effect.succeed([]),
       ],
-      { concurrency: 3 },
+      { concurrency: 4 },
     )
     // Then the callees' sidecars next door (a callee refusing plaintext says so inbound).
     const neighbourProxyTargets = meshProxyTargets(neighbours)
@@ -247,6 +257,7 @@ const investigate = (task: AgentTask) =>
         ctx,
       }),
       ...dns,
+      ...proxyCuts,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
     ]
     const scanned = [

@@ -26,6 +26,7 @@ import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
+import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
@@ -187,12 +188,14 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepSaturation(source, incident, stepS),
         sweepPodIps(source, incident, stepS),
         sweepAwsQuotas(source, incident, stepS),
+        // And whether a certificate (a partner's mTLS client certificate) expired (certificate-expiry-sweep.ts).
+        sweepCertificateExpiry(source, incident, stepS),
       ],
-      { concurrency: 3 },
+      { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws]) => ({
-        findings: [...full.findings, ...ips.findings, ...aws.findings],
-        note: [ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`, aws.note]
+      Effect.map(([full, ips, aws, certs]) => ({
+        findings: [...full.findings, ...ips.findings, ...aws.findings, ...certs.findings],
+        note: [ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`, aws.note, certs.note]
           .filter((n) => n !== "")
           .join("; "),
       })),

@@ -9,6 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
 import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-quota-sweep.js"
+import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import { apiErrorQuery, noAddressQuery } from "../../../src/agents/prometheus/pod-ip-sweep.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
@@ -42,6 +43,7 @@ const sweepQueries = [
   noAddressQuery,
   throttleQuery,
   usageQuery,
+  certificateExpiryQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus
