@@ -50,15 +50,17 @@ const holdingFollowers = words("up steady well strong fine")
 const exceptions = words("otherwise besides else apart")
 const describing = words("which though although even")
 const proposals = words("is would could might may as")
-/** An incident, ticket or alert closed. */
-// "downgrade this to SEV3": de-escalated, the incident winding down.
+/** An incident, ticket or alert closed, or de-escalated ("downgrade this to SEV3"). */
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
+const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
+/** After a done word, when it worked before ("it passed last week"), not news that it works. */
 const pastAnchors = words("last yesterday before earlier previously")
+/** Before a closure word, what was counted ("0 of 18,402 rows reconciled"), not what recovered. */
 const countedItems = words(
   "rows records items messages entries events files accounts orders payments transactions jobs batches",
 )
+/** What opens an object: "drained my watch", "went over its limit" (over something, not over). */
 const possessives = words("my our your his her their the a")
-const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 const runsHow = words("with on as from against under off late behind slow")

@@ -144,8 +144,11 @@ const announcement = (message: Message): boolean => {
 /** What heads a reminder or a note to the team ("reminder: on-call sync moved to 15:30", "fyi: new runbook index…"). */
 const noteHeads = words("reminder reminders fyi psa announcement notice feature_request")
 const noteLeads = words("monthly weekly daily friendly gentle quick small another")
-// And what forwards a report ("fyi ticket from a customer: …", "fyi this just came in: > [CRITICAL] …").
-const negations = words(
+/**
+ * What makes a note or a deploy notice a report: a denial, or a report forwarded ("fyi ticket
+ * from a customer: …", "fyi this just came in: > [CRITICAL] …").
+ */
+const reportSigns = words(
   "not no never cannot without nothing nobody none customer customers user users ticket came forwarded fwd reported reports",
 )
 /**
@@ -157,7 +160,7 @@ const aNote = (message: Message): boolean => {
   const head = noteLeads.has(tokens[0] ?? "") ? 1 : 0
   return (
     noteHeads.has(tokens[head] ?? "") &&
-    !tokens.some((t) => negations.has(t)) &&
+    !tokens.some((t) => reportSigns.has(t)) &&
     !message.clauses.some((c) => c.question)
   )
 }
@@ -167,7 +170,7 @@ const deployingWords = words("deploying releasing shipping rolling")
 const deployNotice = (message: Message): boolean =>
   deployingWords.has(message.tokens[0] ?? "") &&
   !message.clauses.some((c) => c.question) &&
-  !message.tokens.some((t) => negations.has(t))
+  !message.tokens.some((t) => reportSigns.has(t))
 
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
