@@ -11,6 +11,7 @@
  * it in its own words (rotationPhrase). Pure.
  */
 import type { Finding } from "./finding.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** The rotation steps of the Secrets Manager rotation contract, in order. */
 export type RotationStep = "createSecret" | "setSecret" | "testSecret" | "finishSecret" | "rotated"
@@ -195,7 +196,7 @@ export const rotationExplains = (rotation: Rotation, refusal: Refusal): boolean 
 }
 
 const hhmmss = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)}Z`
-const hhmm = (ms: number): string => `${new Date(ms).toISOString().slice(11, 16)} UTC`
+const hhmm = (ms: number): string => `${utcHhmm(ms)} UTC`
 
 /** What rotated, in words: "Secrets Manager secret prod/billing/db-app (user billing_app)". */
 export const rotatedWhat = (rotation: Pick<Rotation, "secret" | "users" | "secretsManager">): string => {

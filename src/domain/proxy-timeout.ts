@@ -11,6 +11,7 @@ import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { LogLine } from "./log-clusters.js"
 import { clipText, oneLine } from "./report-text.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** What the proxy was waiting for when it gave up, and the setting that bounds that wait. */
 interface Phase {
@@ -165,8 +166,8 @@ export const proxyTimeoutFindings = (
             : `504 "${clipText(oneLine(cut.example.message.replace(/^.*?(upstream|target)/i, "$1")), 90)}"`),
         detail:
           `The ${cut.proxy} in front of ${service} stopped waiting and answered 504 Gateway Timeout ` +
-          `(${cut.requests} request(s) between ${new Date(cut.firstMs).toISOString().slice(11, 16)} and ` +
-          `${new Date(cut.lastMs).toISOString().slice(11, 16)} UTC${cut.seconds === null ? "" : `, each after ~${cut.seconds} s`}): ` +
+          `(${cut.requests} request(s) between ${utcHhmm(cut.firstMs)} and ` +
+          `${utcHhmm(cut.lastMs)} UTC${cut.seconds === null ? "" : `, each after ~${cut.seconds} s`}): ` +
           `${service} now answers slower than the ${cut.setting}${value}. It goes on working and ` +
           "logs a broken pipe or a client that went away when it answers; raise the timeout for this route " +
           "(per-Ingress annotation) or find what made it slow.",

@@ -20,6 +20,7 @@ import type { LogLine } from "../../domain/log-clusters.js"
 import { logOrigin } from "../../domain/log-origin.js"
 import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { lineOf } from "./error-query.js"
 import type { Range } from "./query-pass.js"
@@ -34,8 +35,6 @@ export const awsThrottleQuery = [
   "| sort @timestamp desc",
   `| limit ${rowLimit}`,
 ].join("\n")
-
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 /** Whose a line is: the workload its stream or group names, else null (no finding can be about it). */
 const ownerOf = (l: LogLine): string | null => logOrigin(l.group, l.stream).service
@@ -91,7 +90,7 @@ export const throttleFindings = (
     const firstMs = sorted[0]?.timestampMs ?? 0
     const last = sorted[sorted.length - 1]
     const lastMs = last?.timestampMs ?? firstMs
-    const span = firstMs === lastMs ? `at ${hhmm(firstMs)}` : `${hhmm(firstMs)}–${hhmm(lastMs)}`
+    const span = firstMs === lastMs ? `at ${utcHhmm(firstMs)}` : `${utcHhmm(firstMs)}–${utcHhmm(lastMs)}`
     const api = what.service === null ? "AWS" : what.service
     const on = what.resource === null ? "" : ` on ${what.resource}`
     const inGroups = [...new Set(ls.map((l) => l.group).filter((g) => g !== ""))]
@@ -102,7 +101,7 @@ export const throttleFindings = (
       title: redact(`${owner}: ${api} throttling${on} — ${what.code} (×${ls.length} ${span} UTC)`),
       detail: redact(
         `${owner} logged ${ls.length} line(s) in ${inGroups.join(", ") || "its log group"} from ` +
-          `${hhmm(firstMs)} to ${hhmm(lastMs)} UTC where ${api} refused its calls${on} (${what.code}): "${excerpt}". ` +
+          `${utcHhmm(firstMs)} to ${utcHhmm(lastMs)} UTC where ${api} refused its calls${on} (${what.code}): "${excerpt}". ` +
           "The API's rate or provisioned capacity is used up: the calls retry and back off, so the " +
           "work they do slows or backs up. A change usually used it up: less capacity provisioned, " +
           "more calls per request, more callers.",
@@ -140,7 +139,7 @@ export const capacityChangeFinding = (
   return {
     id: "",
     agent: "cloudwatch_logs",
-    title: redact(`${c.service} ${c.eventName} on ${c.resource} at ${hhmm(c.atMs)} UTC${set}${by}`),
+    title: redact(`${c.service} ${c.eventName} on ${c.resource} at ${utcHhmm(c.atMs)} UTC${set}${by}`),
     detail: redact(
       `CloudTrail (${group}) recorded ${c.eventName} on ${c.resource} at ${new Date(c.atMs).toISOString()}${by}${set}. ` +
         `${owner}'s calls on ${c.resource} are throttled after it: the capacity this change set is what ran out.`,

@@ -13,11 +13,10 @@ import type { LogLine } from "../../domain/log-clusters.js"
 import { hostOfLine } from "../../domain/node-network-limits.js"
 import { type PodIpShortage, podIpShortageOf, shortageRank } from "../../domain/pod-ip-shortage.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 
 /** Nodes reported at most: the same subnet's nodes say the same thing. */
 export const maxShortageNodes = 3
-
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 // EC2's error code when a line states one: the words an operator searches for.
 const ec2Code =
@@ -80,7 +79,7 @@ export const podIpShortageFindings = (
       const lastMs = last?.timestampMs ?? firstMs
       // The line that names the subnet or the EC2 error says most; else the latest.
       const telling = [...sorted].reverse().find((l) => ec2Code.test(l.message)) ?? last
-      const span = firstMs === lastMs ? `at ${hhmm(firstMs)}` : `${hhmm(firstMs)}–${hhmm(lastMs)}`
+      const span = firstMs === lastMs ? `at ${utcHhmm(firstMs)}` : `${utcHhmm(firstMs)}–${utcHhmm(lastMs)}`
       const groups = [...new Set(ls.map((l) => l.group).filter((g) => g !== ""))]
       const subnet = subnets.size === 0 ? "" : ` (${[...subnets].join(", ")})`
       const code = codes.size === 0 ? "" : `, ${[...codes].join(", ")}`
@@ -92,7 +91,7 @@ export const podIpShortageFindings = (
         ),
         detail: redact(
           `The VPC CNI on node ${node} logged ${ls.length} line(s) in ${groups.join(", ") || "its host log"} ` +
-            `from ${hhmm(firstMs)} to ${hhmm(lastMs)} UTC: "${telling?.message.trim() ?? ""}". ` +
+            `from ${utcHhmm(firstMs)} to ${utcHhmm(lastMs)} UTC: "${telling?.message.trim() ?? ""}". ` +
             "A pod placed on this node gets no IP address, so its sandbox is never created " +
             "(FailedCreatePodSandBox: failed to assign an IP address to container) and it stays ContainerCreating" +
             (shortage === "subnet"

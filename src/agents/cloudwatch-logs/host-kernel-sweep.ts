@@ -13,6 +13,7 @@ import type { LogLine } from "../../domain/log-clusters.js"
 import { hostOfLine, nodeNetworkLimitFilter, nodeNetworkLimitOf } from "../../domain/node-network-limits.js"
 import { podIpShortageFilter } from "../../domain/pod-ip-shortage.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { lineOf } from "./error-query.js"
 import { podIpShortageFindings } from "./host-ip-shortage.js"
@@ -47,8 +48,6 @@ export const hostGroupsOf = (
     .slice(0, maxHostGroups)
 }
 
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
-
 /** One finding per node and limit the lines state (oldest line first in its text), strongest node first. */
 export const kernelLimitFindings = (
   lines: ReadonlyArray<LogLine>,
@@ -72,7 +71,7 @@ export const kernelLimitFindings = (
       const last = sorted[sorted.length - 1] ?? first
       const firstMs = first?.timestampMs ?? 0
       const lastMs = last?.timestampMs ?? firstMs
-      const span = firstMs === lastMs ? `at ${hhmm(firstMs)}` : `${hhmm(firstMs)}–${hhmm(lastMs)}`
+      const span = firstMs === lastMs ? `at ${utcHhmm(firstMs)}` : `${utcHhmm(firstMs)}–${utcHhmm(lastMs)}`
       const groups = [...new Set(ls.map((l) => l.group).filter((g) => g !== ""))]
       return {
         id: "",
@@ -80,7 +79,7 @@ export const kernelLimitFindings = (
         title: redact(`node ${node}: ${what} (kernel, ×${ls.length} ${span} UTC)`),
         detail: redact(
           `The kernel on node ${node} logged ${ls.length} line(s) in ${groups.join(", ") || "its host log"} ` +
-            `from ${hhmm(firstMs)} to ${hhmm(lastMs)} UTC: "${last?.message.trim() ?? ""}". ` +
+            `from ${utcHhmm(firstMs)} to ${utcHhmm(lastMs)} UTC: "${last?.message.trim() ?? ""}". ` +
             "The kernel prints only some of these lines, so each stands for many packets dropped: new " +
             "connections and lookups from every pod on that node time out, while pods on other nodes are fine.",
         ),

@@ -19,6 +19,7 @@ import type { Finding } from "../../domain/finding.js"
 import type { Container } from "../../domain/kubernetes.js"
 import { eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
 import type { CronJob, Job } from "../../domain/kubernetes-batch.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import { containersOf } from "./configured-dependencies.js"
 import {
   type AnalysisContext,
@@ -51,7 +52,7 @@ export const ownerCronJob = (job: Job): string | null =>
 const iso = (t: DateTime.Utc): string =>
   `${new Date(t.epochMillis).toISOString().slice(0, 16).replace("T", " ")} UTC`
 
-const hm = (t: DateTime.Utc): string => `${new Date(t.epochMillis).toISOString().slice(11, 16)} UTC`
+const hm = (t: DateTime.Utc): string => `${utcHhmm(t.epochMillis)} UTC`
 
 /** `1d 0h40m`, `3h05m`, `12m`. */
 export const duration = (ms: number): string => {
