@@ -63,6 +63,18 @@ export const everydayTalk = (message: Message): boolean => {
 export const feedbackToTheBot =
   /\b(?:your |the bot'?s |(?:that|this) (?=last |previous |latest ))(?:last |previous |latest |earlier |first |recent )?(?:message|messages|report|reports|summary|summaries|investigation|investigations|analysis|answer|answers|reply|replies|rca|write-?up|link|links|output|nudge)\b|\b(?:bad|good|great|nice|silly|dumb|naughty) bot\b|\bthe (?:root cause|rca|analysis|summary|diagnosis) you (?:found|gave|posted|wrote|sent)\b|\b(?:mute|silence|pause|snooze|quiet) (?:yourself|the bot)\b/i
 
+/** "it's been 14 days without a P1, new record": a quiet streak counted, nothing failing. */
+export const quietStreak =
+  /\b\d{1,4} (?:straight |whole )?(?:days|weeks|months|sprints) (?:without|since|with no|w\/o) (?:an? |any |the last |our last )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|major incidents?|rollbacks?|downtime)\b/i
+
+/**
+ * "what's the slack channel for broker-portal issues?", "where do I report app store issues?":
+ * where a problem goes, asked — the problem words name a kind of issue, not one happening. The
+ * question must be the whole message: "which team owns payments? payments are down" reports.
+ */
+export const routingQuestion =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|quick q|quick question|sorry|dumb question)[,:!]?\s+)?(?:(?:which|what(?:'s| is)(?: the)?|where(?:'s| is)(?: the)?) (?:right |correct |best |usual )?(?:slack |discord |teams )?(?:channel|team|queue|jira project|jira board|alias|mailing list|email|rota|rotation|escalation path|support group)|where (?:do|should|can) (?:i|we) (?:report|raise|file|log|send|post|escalate))\b[^?\n]{0,80}\?\s*(?:<[@!][\w|]+>\s*)?$/i
+
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =
   /\bjust checking (?:if |that |whether )?you(?:'re| are)? (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying)/i

@@ -37,6 +37,17 @@ const stateThenAlertName: Check = (text, _tokens, cased) =>
     cased,
   )
 
+/**
+ * "OK: Mainframe bridge mq-gw-01: …": the state as monitors write it (capitals, read on the cased
+ * text), a host part holding a machine-style name (letters joined to digits or by - _ .), and
+ * the check after a second colon — "OK: see you at 10:30" and "OK: thanks all" have no host.
+ */
+const checkStateOnHost: Check = (text, _tokens, cased) =>
+  text.includes(": ") &&
+  /(?:^|\n)[^\w\n]{0,8}(?:OK|WARNING|CRITICAL|UNKNOWN|RECOVERY|PROBLEM|DOWN|UP): [^:\n]{0,60}\b(?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)\b[^:\n]{0,30}: \S/.test(
+    cased,
+  )
+
 /** Sentry's "58 events in 5m" / "1,204 events in the last hour", read on tokens. */
 const eventCount: Check = (_text, tokens) =>
   tokens.some(
@@ -226,6 +237,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       stateThenAlertName,
       // "[OK] Redis evictions on session-cache back to normal": a check's state heading its line.
       matches([["[ok]", "[warning]", "[critical]"], /(?:^|\n)[^\w\n]{0,8}\[(?:ok|warning|critical)\] \w/]),
+      // Nagios/Icinga-style "OK: mq-gw-01: MQ queue depth … back to normal", "CRITICAL: db-03: Disk
+      // / is 97% full": a check state in capitals, then a host named as machines are, then a colon.
+      checkStateOnHost,
       // "Resolved in 12m: Free disk space is less than 10% on /data": an on-call tool's recovery.
       matches([
         [" in "],
@@ -287,6 +301,14 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ],
         new RegExp(
           `${LINE_START}(?:\\[[\\w.-]{2,40}\\] (?:resolved|regression|new issue): |(?:issue resolved|regression|new issue) in [\\w.-]{2,40}: )`,
+        ),
+      ],
+      // New Relic's policy states: "Closed: Warning violation — Error percentage > 5% on …",
+      // "Open: Critical violation …" (a person would not call a problem a "violation").
+      [
+        ["violation"],
+        new RegExp(
+          `${LINE_START}(?:open|opened|closed|acknowledged|resolved): (?:critical |warning |high |low )?violation\\b`,
         ),
       ],
       // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.

@@ -47,7 +47,7 @@ const futureForms = words(`
 const notFuture = words(
   "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd",
 )
-const absent = words("offline ooo out away off afk unavailable")
+const absent = words("offline ooo out away off afk unavailable slow_to_respond")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
 const months = new Set([...monthNames, "mar", "may"])
 /** Later days and "from" in the other languages on-call channels use ("à partir de lundi", "ab Montag"). */
@@ -104,7 +104,8 @@ const plannedForLater = (message: Message): boolean => {
       (tokens[i - 1] === "gonna" || (tokens[i - 1] === "will" && tokens[i - 2] === "i")) &&
       absent.has(tokens[i + 1] ?? ""),
   )
-  if (away) return true
+  // "going to the depot today, might be slow to respond": the writer's own pace, whoever asks.
+  if (away || tokens.includes("slow_to_respond")) return true
   return (
     futureAnchor(tokens) &&
     tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
@@ -166,9 +167,18 @@ const aNote = (message: Message): boolean => {
 }
 
 const deployingWords = words("deploying releasing shipping rolling")
+/** "the android release 5.13 is rolling out at 10%": a staged rollout's progress. */
+const stagedRollout = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some(
+    (t, i) =>
+      (t === "rolling" || t === "rolled") &&
+      tokens[i + 1] === "out" &&
+      (tokens[i + 2] === "to" || tokens[i + 2] === "at") &&
+      /^\d{1,3}%$/.test(tokens[i + 3] ?? ""),
+  )
 /** A deploy announced as it starts, by the one doing it ("deploying X to prod now, will watch it"). */
 const deployNotice = (message: Message): boolean =>
-  deployingWords.has(message.tokens[0] ?? "") &&
+  (deployingWords.has(message.tokens[0] ?? "") || stagedRollout(message.tokens)) &&
   !message.clauses.some((c) => c.question) &&
   !message.tokens.some((t) => reportSigns.has(t))
 

@@ -72,7 +72,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     no prob | you are welcome | my pleasure | did not know that | interesting did not know that | interesting did not know | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
-    we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye`,
+    we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye |
+    that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
+    pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt`,
   ),
   ...lines(
     "praise",

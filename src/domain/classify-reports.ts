@@ -76,7 +76,9 @@ const over = words("at over above hit hitting reached to")
 const higherIsBetter = words("uptime availability success success_rate hit coverage sla slo apdex")
 const rollouts = words("promoting promoted ramping ramped rolling rolled shifting shifted canary")
 /** "conversions are up 12%": a business metric that is good up. */
-const goodUp = words("conversions conversion signups revenue sales bookings")
+const goodUp = words(`
+  conversions conversion signups revenue sales bookings ridership riders passengers subscribers
+  subscriptions downloads installs registrations enrollments enrolments engagement retention nps csat`)
 const increases = words(
   "up high higher elevated climbing rising growing increasing doubled tripled through_the_roof",
 )

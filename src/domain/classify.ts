@@ -8,7 +8,15 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
-import { checkOnTheBot, everydayTalk, feedbackToTheBot, jokeSetUp, quiz } from "./classify-everyday.js"
+import {
+  checkOnTheBot,
+  everydayTalk,
+  feedbackToTheBot,
+  jokeSetUp,
+  quietStreak,
+  quiz,
+  routingQuestion,
+} from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
 import {
@@ -78,7 +86,7 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 
 /** Questions about how the bot works, not about a system. */
 const aboutTheBot =
-  /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
+  /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when)\b)/
@@ -216,6 +224,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
+  if (aboutSomethingElse(routingQuestion)) return result("chatter", ["chatter: where a problem goes, asked"])
   // "why did the CDN break up with the origin? too many unresolved issues": a joke's words.
   if (jokeSetUp.test(message.text.slice(0, 500)) && terms.length === 0)
     return result("chatter", ["chatter: a joke"])
@@ -375,6 +384,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       chatter.categories.map((c) => `chatter: ${c}`),
     )
   if (quiz.test(raw.slice(0, 200))) return result("chatter", ["chatter: small talk"])
+  if (quietStreak.test(message.text.slice(0, 500)))
+    return result("chatter", ["chatter: a quiet streak counted"])
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
   if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
   return result("ambiguous", ["no confident alert or chatter signal"])

@@ -1139,3 +1139,41 @@ describe("stop 14, last blind pair's misses", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 15: tools' state lines, quiet streaks, where a problem goes, the writer's own pace", () => {
+  it.each([
+    "Closed: Warning violation — Error percentage > 5% on claims-api has been closed after 18 minutes",
+    "Open: Critical violation — Apdex < 0.7 on quotes-web",
+    "OK: ledger bridge ldg-gw-02: MQ queue depth LEDGER.IN back to normal",
+    "CRITICAL: pg-replica-3: replication lag 412s",
+    "RECOVERY: edge_proxy_01: HTTP check OK",
+    "what's the channel for checkout? it's returning 502s",
+    "which team owns payments? payments are down",
+    "3 days since the last outage and now checkout is down again",
+    "why did you react with eyes, checkout is still failing",
+    "bookings are up 300% and the confirmation emails stopped",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "OK: see you at 10:30",
+    "OK: thanks all: great work",
+    "it's been 30 days without a sev1, cake on friday",
+    "6 weeks since our last rollback 🎉",
+    "what's the slack channel for quotes-web issues?",
+    "where do I report app store review issues?",
+    "is there a dashboard for your own uptime?",
+    "why did you reply to that, it was a joke",
+    "heading to the warehouse audit, might be slow to respond till 3",
+    "fyi the ios release 7.2 is rolling out to 25%",
+    "signups are up 18% this week, nice",
+    "ah, that explains it",
+    "I've got the page, I'm on it, no need for you this time",
+    "ok lo miro mañana, no es urgente",
+    "passt, funktioniert wieder",
+    "update: api stable for an hour, moved to monitoring",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
