@@ -13,6 +13,7 @@ import {
   HTTP_ERROR,
   isFailureState,
   isProblemWord,
+  isStatusCodeNoun,
   negatedAt,
   type Tokens,
 } from "./classify-grammar.js"
@@ -77,7 +78,7 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
     for (let j = c.start; j < c.end; j += 1) {
       const t = at(tokens, j)
       const failure =
-        isFailureState(t) &&
+        (isFailureState(t) || isStatusCodeNoun(tokens, j)) &&
         !negatedAt(tokens, c.start, j) &&
         !deniedBySubject(tokens, c.start, j) &&
         !aboutNoSystem(tokens, c.start, j)

@@ -63,7 +63,13 @@ const matchLength = (words: ReadonlyArray<string>, i: number, indexes: ReadonlyA
     for (const p of index.get(word) ?? []) {
       const ok = p.parts.every((part, k) => {
         const w = words[i + k]
-        return w !== undefined && (part === "_num_" ? /^\d{1,6}$/.test(w) : w === part)
+        if (w === undefined) return false
+        // ("+1 to what Marco said": any one name.)
+        return part === "_num_"
+          ? /^\d{1,6}$/.test(w)
+          : part === "_name_"
+            ? /^\p{L}{2,20}$/u.test(w)
+            : w === part
       })
       if (ok) return { length: p.parts.length, category: p.category }
     }

@@ -27,7 +27,7 @@ const askWords = words("what where who when how is are does do")
 
 /** "why did the CDN break up with the origin?": a joke's set-up. */
 export const jokeSetUp =
-  /\bwhy did (?:the |an? )?[\w -]{1,30} (?:break up with|cross the road)\b|\bknock,? knock\b|\bwalks into a bar\b|\b(?:is|was) (?:honestly |actually |clearly )?the real (?:sev ?\d|p\d|outage|incident|emergency)\b|\bthe real (?:outage|incident|sev ?\d|emergency) (?:is|was)\b/i
+  /\bwhy did (?:the |an? )?[\w -]{1,30} (?:break up with|cross the road|go to (?:therapy|the doctor|the vet|the gym|jail|school))\b|\bknock,? knock\b|\bwalks into a bar\b|\b(?:is|was) (?:honestly |actually |clearly )?the real (?:sev ?\d|p\d|outage|incident|emergency)\b|\bthe real (?:outage|incident|sev ?\d|emergency) (?:is|was)\b/i
 
 /** "what's 2+2": a quiz for the bot. */
 export const quiz =

@@ -601,7 +601,7 @@ export const aboutAReview = (message: Message): string | null => {
 }
 
 const handoverWords = words(
-  "handover handoff hand_over handing take taking covering cover swapping swapped swap übergabe passation traspaso",
+  "handover handoff hand_over handing take taking covering cover swapping swapped swap switching passing übergabe passation traspaso",
 )
 const handoverObjects = words(
   "over off primary oncall on_call pager shift shifts weekend weekends rota rotation",

@@ -15,6 +15,7 @@ import {
   pastLinking,
   personalSubjects,
   severityWords,
+  words,
 } from "./classify-lexicon.js"
 import { urlToken } from "./classify-text.js"
 
@@ -44,6 +45,14 @@ export const isErrorNoun = (t: string): boolean => errorNouns.has(t) || HTTP_ERR
 /** Something whose presence is bad ("errors", "latency", "502s", "outage"). */
 export const isProblemWord = (t: string): boolean =>
   isErrorNoun(t) || severityWords.has(t) || incidentWords.has(t) || t === "error_rate"
+
+const articles = words("a an")
+/**
+ * An HTTP error status said as a noun: "the hero image is a 404", "getting an 503 on login".
+ * Bare "404" is a number; after an article it is the response.
+ */
+export const isStatusCodeNoun = (tokens: Tokens, j: number): boolean =>
+  /^[45]\d\d$/.test(at(tokens, j)) && articles.has(at(tokens, j - 1))
 
 /** A named failure: Kubernetes states, errno names, `KeyError`, `AccessDenied`, a 5xx status. */
 export const isFailureState = (t: string): boolean =>

@@ -119,6 +119,9 @@ const plannedForLater = (message: Message): boolean => {
             tokens[i + 1] ?? "",
           ) &&
           tokens.slice(Math.max(0, i - 3), i).some((w) => /^[a-z]{3,}ing$/.test(w))) ||
+        // "an article that should have gone live at 9": an expectation already missed.
+        (t === "should" && tokens[i + 1] === "have") ||
+        (t === "supposed" && tokens[i + 1] === "to") ||
         // "won't install on the lab machines, exam at 2pm": a failure, whatever comes later.
         (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")),
     )

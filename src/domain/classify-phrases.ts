@@ -74,7 +74,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     take your time | shipping it | interesting | til | will take a look | i will take a look | will look | looking now | checking now | i am on it |
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye |
     that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
-    pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt`,
+    pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
+    +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said`,
   ),
   ...lines(
     "praise",

@@ -86,7 +86,7 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 
 /** Questions about how the bot works, not about a system. */
 const aboutTheBot =
-  /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
+  /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|how (?:long|fast|quickly) do you (?:\w+ ){0,2}(?:take|need)|what(?:'s| is) your (?:favou?rite|name|model|time ?zone)|what (?:time ?zone|language|model|format) do you|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when)\b)/
@@ -140,6 +140,10 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
 /** The writer's own dismissal: "not an incident", "false positive, …", "that was me restarting it". */
 const dismissals = words("stand_down false_alarm was_me ignore")
 const undoneFixes = words("fix help work resolve solve")
+const intensifiers = words("very really extremely super still quite so way incredibly painfully")
+const degraded = words(
+  "slow slower sluggish laggy flaky flakey unstable degraded intermittent spotty choppy patchy",
+)
 const modalsBefore = words("could can cannot")
 
 /**
@@ -149,23 +153,34 @@ const modalsBefore = words("could can cannot")
  */
 const undone = (message: Message, closure: number): boolean =>
   closure >= 0 &&
-  message.tokens.some((t, i) => {
-    if (i <= closure) return false
-    const next = message.tokens[i + 1] ?? ""
-    return (
-      t === "still" ||
-      // "the button does nothing, no error, just nothing"
-      (t === "nothing" && message.tokens[i - 1] === "just") ||
-      // "no impact on prod yet"
-      t === "yet" ||
-      // ("published but it's not on the homepage": denied right after it)
-      // ("closing OPS-1401, couldn't reproduce it" supports the closing.)
-      (t === "not" &&
-        (undoneFixes.has(next) ||
-          (/ing$/.test(next) && next !== "seeing") ||
-          (i <= closure + 4 && !modalsBefore.has(message.tokens[i - 1] ?? "") && next !== "sure")))
-    )
-  })
+  (qualifiedAtOnce(message.tokens, closure) ||
+    message.tokens.some((t, i) => {
+      if (i <= closure) return false
+      const next = message.tokens[i + 1] ?? ""
+      return (
+        t === "still" ||
+        // "the button does nothing, no error, just nothing"
+        (t === "nothing" && message.tokens[i - 1] === "just") ||
+        // "no impact on prod yet"
+        t === "yet" ||
+        // ("published but it's not on the homepage": denied right after it)
+        // ("closing OPS-1401, couldn't reproduce it" supports the closing.)
+        (t === "not" &&
+          (undoneFixes.has(next) ||
+            (/ing$/.test(next) && next !== "seeing") ||
+            (i <= closure + 4 && !modalsBefore.has(message.tokens[i - 1] ?? "") && next !== "sure")))
+      )
+    }))
+
+/**
+ * "the liveblog is up but extremely slow": a degraded state said of it straight after the
+ * recovery ("renewed, alert should clear" starts a new subject instead).
+ */
+const qualifiedAtOnce = (tokens: ReadonlyArray<string>, closure: number): boolean => {
+  let k = closure + 1
+  while (intensifiers.has(tokens[k] ?? "")) k += 1
+  return degraded.has(tokens[k] ?? "")
+}
 
 /** A laugh in the message: an emoji or a word ("lol", "hahaha", "lmao"). */
 const laughing = (message: Message): boolean =>

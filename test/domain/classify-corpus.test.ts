@@ -127,7 +127,8 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // after its second, 140 and 135 (7 and 3: "maintenance requests" read as planned maintenance)
 // after its third, 136 and 137 (1 and 4) after its fourth, 138 and 142 (3 and 3) after its fifth, 140 and 138 (2 and 1) during its seventh, 143 and 139 (4 and 3) after it. Stop 15:
 // 137 and 141 (0 and 2 alerts missed: New Relic's "Closed: … violation", a Nagios-style "OK: host:
-// check") against stop 14's gate. None is blind any more, so a new measure
+// check") against stop 14's gate; 140 and 135 (3 and 0: "up but extremely slow", "is a 404",
+// "should have gone live at 9") after its first round. None is blind any more, so a new measure
 // needs a new corpus.
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 89],
@@ -176,6 +177,8 @@ describe.each([
   ["classification-blind-44.jsonl", 150, 150, 139],
   ["classification-blind-45.jsonl", 150, 150, 143],
   ["classification-blind-46.jsonl", 150, 150, 147],
+  ["classification-blind-47.jsonl", 150, 150, 142],
+  ["classification-blind-48.jsonl", 150, 150, 142],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

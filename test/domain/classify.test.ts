@@ -1177,3 +1177,31 @@ describe("stop 15: tools' state lines, quiet streaks, where a problem goes, the 
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 15, second round", () => {
+  it.each([
+    "the liveblog is up but extremely slow, 10 second delay on each new post",
+    "the app is back online but really laggy on android",
+    "the product page hero image is a 404 for everyone",
+    "getting an 503 on every login attempt",
+    "the 9am newsletter should have gone out an hour ago and it's still queued",
+    "the export was supposed to land at 6 and nothing arrived",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "+1 to what Priya said",
+    "how fast do you usually need to finish a report?",
+    "what's your favorite colour",
+    "what time zone do you use in reports?",
+    "why did the router go to the doctor? it had a bad connection",
+    "switching the pager to Ana for the night",
+    "all good, that alert came from the old cluster which is being torn down",
+    "acked it, known flaky canary, ticket OPS-88",
+    "closing the incident, every region confirmed",
+    "upgrading the cluster next tuesday, should be quick",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
