@@ -137,6 +137,18 @@ const firstSubordinator = (tokens: ReadonlyArray<string>, c: Clause): number => 
 
 const problemWord = (t: string): boolean => isProblemWord(t) || problemPredicates.has(t)
 
+/** Whether a token from `start` up to `j` passes `test` (a loop: no slice per token). */
+const anyBefore = (tokens: ReadonlyArray<string>, start: number, j: number, test: (t: string) => boolean) => {
+  for (let k = start; k < j; k += 1) if (test(tokens[k] ?? "")) return true
+  return false
+}
+const leads = words("just finally already")
+/** Whether every token from `start` up to `j` is a lead word ("just restarted", "finally fixed"). */
+const leadsOnly = (tokens: ReadonlyArray<string>, start: number, j: number): boolean => {
+  for (let k = start; k < j; k += 1) if (!leads.has(tokens[k] ?? "")) return false
+  return true
+}
+
 /** Is token `j` news that something is over or fine? Returns the phrase that says so. */
 const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string | null => {
   const t = tokens[j] ?? ""
@@ -203,7 +215,7 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "the errors are back" is a recurrence, not a recovery; "a graph that only goes up" a rise.
   if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
     return `back to ${tokens[j + 2] ?? ""}`
-  if (t === "back" && (problemWord(subject) || tokens.slice(c.start, j).some(problemWord))) return null
+  if (t === "back" && (problemWord(subject) || anyBefore(tokens, c.start, j, problemWord))) return null
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
@@ -334,9 +346,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   )
     return t
   if (
-    (j === c.start ||
-      tokens.slice(c.start, j).every((w) => w === "just" || w === "finally" || w === "already")) &&
     statusVerbs.has(t) &&
+    // (checked before the lead words: walking the clause for every token is quadratic)
+    leadsOnly(tokens, c.start, j) &&
     !destinations.has(next) &&
     // "restarted 6 times in the last 20 min": a count of failures, not a fix.
     !/^\d/.test(next) &&
@@ -373,6 +385,9 @@ export const closureSignals = (message: Message): ClosureSignals => {
   }
   for (const c of message.clauses) {
     const subordinate = firstSubordinator(tokens, c)
+    // The clause's first doubt word, found once (not walked again for every closure in it).
+    let doubt = c.start
+    while (doubt < c.end && !doubts.has(tokens[doubt] ?? "")) doubt += 1
     for (let i = c.start; i < c.end; i += 1) {
       if (isThanks(tokens, i)) thanks.push(i)
       const object = objectStart(tokens, c, i)
@@ -393,7 +408,7 @@ export const closureSignals = (message: Message): ClosureSignals => {
       // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny
       // ("I think we can close this" proposes the closing, and denies nothing).
       const proposedClosing = closings.has(tokens[i] ?? "") && modals.has(tokens[i - 1] ?? "")
-      if (!proposedClosing && tokens.slice(c.start, i).some((w) => doubts.has(w))) continue
+      if (!proposedClosing && doubt < i) continue
       closures.push({
         reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
         at: i,

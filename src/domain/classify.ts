@@ -390,10 +390,19 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       return result("chatter", ["chatter: thanks", `about: ${weak[0]?.reason ?? ""}`])
     return result("alert", reasonsOf(weak))
   }
-  if (closureReasons.length > 0 && !undone(message, lastAt(chatter.closures)))
-    return result("chatter", closureReasons)
+  const recoveryUndone = undone(message, lastAt(chatter.closures))
+  if (closureReasons.length > 0 && !recoveryUndone) return result("chatter", closureReasons)
   const ackOnly = chatter.categories.every((c) => c === "acknowledgement")
-  if (chatter.categories.length > 0 && chatter.leftover <= (ackOnly ? 2 : 4))
+  if (
+    chatter.categories.length > 0 &&
+    chatter.leftover <= (ackOnly ? 2 : 4) &&
+    // "the app is back online but really laggy": the recovery phrase is undone.
+    !(
+      chatter.categories.includes("resolved") &&
+      lastAt(chatter.closures) >= 0 &&
+      qualifiedAtOnce(message.tokens, lastAt(chatter.closures))
+    )
+  )
     return result(
       "chatter",
       chatter.categories.map((c) => `chatter: ${c}`),

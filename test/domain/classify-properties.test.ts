@@ -242,7 +242,9 @@ describe("classify is total and deterministic", () => {
     fc.assert(prop, { seed: 2024, numRuns: 300 })
   })
 
-  it("classifies 1 MiB of hostile text quickly, and reads its head", () => {
+  // How fast, and whether it stays linear, is measured by bench/classify-hostile.ts (standards:
+  // performance by benchmarks, not timed tests); this checks what it decides on such input.
+  it("classifies 1 MiB of hostile text, and reads its head", () => {
     const mib = 1 << 20
     const fill = (unit: string) => unit.repeat(Math.ceil(mib / unit.length)).slice(0, mib)
     const hostile = [
@@ -272,11 +274,9 @@ describe("classify is total and deterministic", () => {
       "users seeing ",
       "thanks for fixing the outage, payments are broken again. ",
     ].map(fill)
-    const started = performance.now()
     const results = hostile.map((text) => run(text))
-    const elapsed = performance.now() - started
     expect(results).toHaveLength(hostile.length)
-    expect(elapsed).toBeLessThan(5000)
+    for (const r of results) expect(r.reasons.length).toBeGreaterThan(0)
     expect(run(`[FIRING:1] KubePodCrashLooping ${fill("x ")}`).verdict).toBe("alert")
     expect(run(fill("thanks ")).decision).toBe("investigate")
   })
