@@ -162,7 +162,11 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
   // "we can close the ticket": allowed to close is closed; "nobody can complete picks" is not done.
   // ("we can ignore it" is known and dismissed too.)
-  if (modals.has(prev) && !closings.has(t) && !(t === "ignore" && prev !== "cannot")) return null
+  // ("you can stand down": a dismissal, as "we can ignore it".)
+  if (modals.has(prev) && !closings.has(t) && !((t === "ignore" || t === "stand_down") && prev !== "cannot"))
+    return null
+  // "getting errors on stuff that worked last week": how it was, not "that worked" (the fix did).
+  if (t === "nevermind" && (pastAnchors.has(next) || next === "until")) return null
   // "the live event starts in 40 min": live as an adjective, not news that something is live.
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
   // "your app drained my watch battery": drained something, not a queue that emptied.

@@ -15,19 +15,19 @@ import type { Message } from "./classify-text.js"
  * does nothing"), and those reports often carry no other signal.
  */
 const officeLife = words(`
-  wifi canteen cafeteria lunch coffee kitchen snacks pizza cake birthday sandwich dog dogs cat cats
+  wifi guest_wifi canteen cafeteria lunch coffee kitchen snacks pizza cake birthday sandwich dog dogs cat cats
   puppy kitty parking weather desk badge maths math standup standups meeting jira office`)
 
 /** What a report says and small talk does not: a denial, an extent, people affected, a turn. */
 const reportMarks = words(`
   not no never nothing nobody cannot wont none every all everyone everybody users customers players
-  since started after again still btw fyi anyway but`)
+  since started after again still btw fyi anyway but without bad wrong`)
 
 const askWords = words("what where who when how is are does do")
 
 /** "why did the CDN break up with the origin?": a joke's set-up. */
 export const jokeSetUp =
-  /\bwhy did (?:the |an? )?[\w -]{1,30} (?:break up with|cross the road|go to (?:therapy|the doctor|the vet|the gym|jail|school))\b|\bknock,? knock\b|\bwalks into a bar\b|\b(?:is|was) (?:honestly |actually |clearly )?the real (?:sev ?\d|p\d|outage|incident|emergency)\b|\bthe real (?:outage|incident|sev ?\d|emergency) (?:is|was)\b/i
+  /\bwhy did (?:the |an? )?[\w -]{1,30} (?:break up with|cross the road|go to (?:therapy|the doctor|the vet|the gym|jail|school))\b|\bknock,? knock\b|\bwalks into a bar\b|\b(?:is|was|'s|’s) (?:honestly |actually |clearly )?the real (?:sev ?\d|p\d|outage|incident|emergency)\b|\bhave you tried turning (?:it|[\w -]{1,30}) off and on again\b|\bthe real (?:outage|incident|sev ?\d|emergency) (?:is|was)\b/i
 
 /** "what's 2+2": a quiz for the bot. */
 export const quiz =
@@ -73,7 +73,7 @@ export const quietStreak =
  * question must be the whole message: "which team owns payments? payments are down" reports.
  */
 export const routingQuestion =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|quick q|quick question|sorry|dumb question)[,:!]?\s+)?(?:(?:which|what(?:'s| is)(?: the)?|where(?:'s| is)(?: the)?) (?:right |correct |best |usual )?(?:slack |discord |teams )?(?:channel|team|queue|jira project|jira board|alias|mailing list|email|rota|rotation|escalation path|support group)|where (?:do|should|can) (?:i|we) (?:report|raise|file|log|send|post|escalate))\b[^?\n]{0,80}\?\s*(?:<[@!][\w|]+>\s*)?$/i
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|quick q|quick question|sorry|dumb question)[,:!]?\s+)?(?:(?:which|what(?:'s| is)(?: the)?|where(?:'s| is)(?: the)?) (?:right |correct |best |usual )?(?:slack |discord |teams )?(?:channel|team|queue|jira project|jira board|alias|mailing list|email|rota|rotation|escalation path|support group|runbook|playbook|dashboard|doc|docs|wiki page)(?: link)?|where (?:do|does|is|are) (?:the )?[\w-]{1,40} (?:dashboards?|runbooks?|docs|graphs|alerts) (?:live|go)|where (?:do|should|can) (?:i|we) (?:report|raise|file|log|send|post|escalate))\b[^?\n]{0,80}\?\s*(?:<[@!][\w|]+>\s*)?$/i
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =

@@ -136,6 +136,14 @@ const mergeTable = `
   torn down | tearing down | tear down | being decommissioned          => teardown
   known flaky | a known flake                                        => known_issue
   closing out the incident | closing the incident | closed the incident | closing out this incident | closing this incident => fixed
+  someone else's | somebody else's | another customer's | another tenant's | another user's | other customers' | other tenants' | cross-tenant | cross tenant | wrong customer's => cross_tenant
+  guest wifi | public wifi | customer wifi | store wifi | in-flight wifi | inflight wifi | onboard wifi | passenger wifi | hotel wifi => guest_wifi
+  note to self | reminder to self | reminder for myself | note for myself | reminder for me => note_to_self
+  correct again | accurate again | in sync again | back in sync | right again => back_to_normal
+  we are all set | all set now | you are all set => all_good
+  nothing else pending | nothing pending | nothing outstanding | nothing else outstanding | nothing left open => all_good
+  was the test rule | was a test rule | was my test rule | was my test | test rule i created => was_me
+  going off shift | off shift now | signing off shift => handover
   nothing is actually down | nothing is actually broken | nothing is really down => all_good
   feature request | feature idea                                     => feature_request
   not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
@@ -174,7 +182,7 @@ export const failureStates = words(`
   connection_reset too_many_connections too_many_open_files no_healthy_upstream no_route_to_host
   packet_loss econnrefused econnreset etimedout enospc enotfound nxdomain servfail bad_gateway
   gateway_timeout service_unavailable internal_server_error on_fire meltdown segfault outofmemoryerror
-  nullpointerexception stackoverflowerror blank_page ddos no_connection invalid_result`)
+  nullpointerexception stackoverflowerror blank_page ddos no_connection invalid_result cross_tenant`)
 
 /** Words that say something is wrong when they follow a subject ("payments are broken"). */
 export const problemPredicates = words(`

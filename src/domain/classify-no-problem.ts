@@ -146,7 +146,7 @@ const announcement = (message: Message): boolean => {
 }
 
 /** What heads a reminder or a note to the team ("reminder: on-call sync moved to 15:30", "fyi: new runbook index…"). */
-const noteHeads = words("reminder reminders fyi psa announcement notice feature_request")
+const noteHeads = words("reminder reminders fyi psa announcement notice feature_request note_to_self")
 const noteLeads = words("monthly weekly daily friendly gentle quick small another")
 /**
  * What makes a note or a deploy notice a report: a denial, or a report forwarded ("fyi ticket
@@ -405,7 +405,13 @@ const fineState = (message: Message): boolean =>
   // "sandbox is fine but prod search returns nothing": fine is what the report compares with.
   !/\b(?:but|however|though|except|whereas)\b/.test(message.text) &&
   // "the android app shows 'no connection' for everyone, web is fine"
-  !message.tokens.some((t) => affected.has(t))
+  !message.tokens.some((t) => affected.has(t)) &&
+  // "mobile check-in shows 'room not ready' for rooms that are clean": what a screen says, quoted.
+  !shownMessage.test(message.text)
+
+/** A screen's or a tool's words quoted after showing them: "shows 'room not ready'", "says \"error\"". */
+const shownMessage =
+  /\b(?:shows?|showing|says|saying|displays?|displaying|returns?|returning|gives?|giving|gets?|getting)\s+['"“‘`][^'"”’`\n]{0,60}\b(?:not|no|error|errors|failed|failure|unavailable|invalid|denied|expired|wrong|unknown|missing)\b/
 
 /**
  * "how many pages did we get this month vs last? curious about the trend", "did we ever figure

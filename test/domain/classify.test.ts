@@ -1205,3 +1205,35 @@ describe("stop 15, second round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 15, third round: screens' words, guest wifi, another tenant's data, uptime recoveries", () => {
+  it.each([
+    "the kiosk shows 'card not accepted' for cards that work everywhere else",
+    'the app says "session expired" right after login, our auth looks fine',
+    "guest wifi is down on every floor of the madrid hotel",
+    "public wifi in terminal 2 drops everyone after a minute",
+    "the captive portal lets people in without a password, looks wrong",
+    "🟢 Up: Member portal (https://members.example.com) is back up. It was down for 6 minutes and 40 seconds.",
+    "🔴 Down: Booking API (https://api.example.com/health) is down",
+    "a customer sees another tenant's invoices in the billing page",
+    "is the exporter supposed to fail on every csv? getting schema errors on files that worked yesterday",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "what's the guest wifi password again",
+    "update: prices on the partner site are correct again, sync dashboard green",
+    "note to self: rotate the staging keys",
+    "the vending machine is broken again, that's the real sev1",
+    "have you tried turning it off and on again",
+    "heading out, going off shift, Mia has the pager",
+    "what's the runbook link for replica lag?",
+    "we're all set, the partner got the file on the second try",
+    "following up: refunds issued, nothing else pending",
+    "that datadog alert was my test rule, deleted it",
+    "we're already handling it in the war room, you can stand down",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
