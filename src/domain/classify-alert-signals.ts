@@ -14,6 +14,7 @@ import {
   isFailureState,
   isProblemWord,
   isStatusCodeNoun,
+  isZeroAmount,
   negatedAt,
   type Tokens,
 } from "./classify-grammar.js"
@@ -83,6 +84,12 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
         !deniedBySubject(tokens, c.start, j) &&
         !aboutNoSystem(tokens, c.start, j)
       if (failure) found.push({ reason: `failure state: ${t.replaceAll("_", " ")}`, at: j, strong: true })
+      else if (isZeroAmount(tokens, j) && !negatedAt(tokens, c.start, j))
+        found.push({
+          reason: `problem report: a zero amount (${at(tokens, j - 1)} ${t})`,
+          at: j,
+          strong: true,
+        })
       const report = problemReport(tokens, c, j)
       if (report !== null) found.push(report)
       const word = failure ? null : vocabulary(tokens, c, j, meta)

@@ -44,7 +44,7 @@ const stateThenAlertName: Check = (text, _tokens, cased) =>
  */
 const checkStateOnHost: Check = (text, _tokens, cased) =>
   text.includes(": ") &&
-  /(?:^|\n)[^\w\n]{0,8}(?:OK|WARNING|CRITICAL|UNKNOWN|RECOVERY|PROBLEM|DOWN|UP): [^:\n]{0,60}\b(?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)\b[^:\n]{0,30}: \S/.test(
+  /(?:^|\n)[^\w\n]{0,8}(?:OK|WARNING|CRITICAL|UNKNOWN|RECOVERY|PROBLEM|DOWN|UP|RESOLVED|RECOVERED|FIRING|TRIGGERED|ALERT): [^:\n]{0,60}\b(?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)\b[^:\n]{0,30}: \S/.test(
     cased,
   )
 
@@ -315,6 +315,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         new RegExp(
           `${LINE_START}(?:open|opened|closed|acknowledged|resolved): (?:critical |warning |high |low )?violation\\b`,
         ),
+      ],
+      // Statuspage's incident updates: "[Statuspage] Acme Online — Investigating: Payments may fail".
+      [
+        ["statuspage", "— investigating:", "— identified:", "– investigating:", "– identified:"],
+        /\[statuspage\][^\n]{0,100}\b(?:investigating|identified|monitoring|resolved|update)\b|[—–] (?:investigating|identified): /,
       ],
       // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.
       [

@@ -633,11 +633,18 @@ export const aHandover = (message: Message): string | null => {
       (head[i - 1] === "am" || head[i - 1] === "is" || head[i - 1] === "are") &&
       pagerSpans.has(head[i + 1] ?? ""),
   )
+  // "checking in: anything I should know before taking over?"
+  const takingOver = tokens
+    .slice(0, 12)
+    .some(
+      (t, i) => (t === "taking" || t === "take") && tokens[i + 1] === "over" && tokens[i - 1] === "before",
+    )
   // "going off shift, Jonas has the pager"
   const pagerWith = tokens.some(
     (t, i) => (t === "has" || t === "have") && tokens[i + 1] === "the" && tokens[i + 2] === "pager",
   )
-  if (opens || holdsPager || pagerWith || /^\s*引き継ぎ/.test(message.text)) return "a shift handover"
+  if (opens || holdsPager || pagerWith || takingOver || /^\s*引き継ぎ/.test(message.text))
+    return "a shift handover"
   // "I'll take the ticket about the noisy printer alerts": work on a ticket taken, not a report.
   const takesTicket = tokens.some(
     (t, i) => ticketTaking.has(t) && tokens[i + 1] === "the" && tokens[i + 2] === "ticket",

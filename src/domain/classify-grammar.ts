@@ -54,6 +54,21 @@ const articles = words("a an")
 export const isStatusCodeNoun = (tokens: Tokens, j: number): boolean =>
   /^[45]\d\d$/.test(at(tokens, j)) && articles.has(at(tokens, j - 1))
 
+const amountVerbs = words("paid charged billed refunded credited shows showing show payout payouts")
+const amountFollowers = words("for on to in at from per")
+/**
+ * A zero amount where money is paid or shown: "couriers get paid 0€ for deliveries", "the app
+ * shows 0.00" ("shows 0 errors" counts errors, and is good news).
+ */
+export const isZeroAmount = (tokens: Tokens, j: number): boolean => {
+  const t = at(tokens, j)
+  if (t !== "0" && !/^0[.,]00$/.test(t)) return false
+  const next = at(tokens, j + 1)
+  return (
+    amountVerbs.has(at(tokens, j - 1)) && (next === "" || amountFollowers.has(next) || /^[.,;!?]$/.test(next))
+  )
+}
+
 /** A named failure: Kubernetes states, errno names, `KeyError`, `AccessDenied`, a 5xx status. */
 export const isFailureState = (t: string): boolean =>
   failureStates.has(t) || /^(?:5\d\ds|50[234])$/.test(t) || NAMED_ERROR.test(t)

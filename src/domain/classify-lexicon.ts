@@ -144,6 +144,7 @@ const mergeTable = `
   nothing else pending | nothing pending | nothing outstanding | nothing else outstanding | nothing left open => all_good
   was the test rule | was a test rule | was my test rule | was my test | test rule i created => was_me
   going off shift | off shift now | signing off shift => handover
+  expected behavior | expected behaviour | working as intended | works as intended | working as designed | by design => known_issue
   nothing is actually down | nothing is actually broken | nothing is really down => all_good
   feature request | feature idea                                     => feature_request
   not real users | not real traffic | not real customers | not real user traffic | synthetic traffic => was_me
@@ -195,7 +196,8 @@ export const problemPredicates = words(`
   acting_up blowing_up falling_over went_down meltdown on_fire expired expiring rejecting refusing denied
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
-  rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins invalid`)
+  rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins invalid
+  hangs freezes`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(

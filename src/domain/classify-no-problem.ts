@@ -187,7 +187,7 @@ const deployNotice = (message: Message): boolean =>
 
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
-  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
+  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|(?:^|\n)\W{0,3}new (?:[\w-]+ ){0,3}(?:dashboard|board|panel)s? for [^:\n]{1,60}:|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
     message.text.slice(0, 2000),
   )
 
@@ -421,7 +421,7 @@ const shownMessage =
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did")
 const wondering =
-  /\b(?:always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever (?:file|open|create|write))\b/
+  /\b(?:for (?:a|the) training(?: deck| doc| session)?|for (?:the )?onboarding(?: doc| deck)?|always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever (?:file|open|create|write))\b/
 /** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
 const countOfPast =
   /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/

@@ -59,6 +59,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
     enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | going offline | going offline for the night | heading out | talk later | catch you later | i am off |
     happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
+    feliz navidad | feliz año nuevo | frohe weihnachten | joyeux noël | buon natale | boas festas | feliz natal |
+    call it a day | calling it a day | drive safe | stay safe | get home safe |
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
@@ -75,7 +77,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye |
     that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
     pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
-    +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said`,
+    +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority`,
   ),
   ...lines(
     "praise",

@@ -99,7 +99,10 @@ const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren 
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
 /** Words of a question about what just happened ("seems ok now, was that something?"). */
-const afterWords = words("why what something normal expected worry cause caused happened happen")
+// ("the batch is running now, can we stop it?": a halt asked for after it.)
+const afterWords = words(
+  "why what something normal expected worry cause caused happened happen stop kill halt pause cancel abort disable",
+)
 
 /** A question after the recovery asking what it was: the person wants a look, not silence. */
 const asksAfter = (message: Message, closure: number): boolean =>
@@ -181,6 +184,10 @@ const qualifiedAtOnce = (tokens: ReadonlyArray<string>, closure: number): boolea
   while (intensifiers.has(tokens[k] ?? "")) k += 1
   return degraded.has(tokens[k] ?? "")
 }
+
+const doneAdjectives = words("closed fixed resolved finished completed done sorted")
+const describesANoun = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some((t, i) => doneAdjectives.has(t) && /^[a-z]{3,}s$/.test(tokens[i + 1] ?? ""))
 
 /** A laugh in the message: an emoji or a word ("lol", "hahaha", "lmao"). */
 const laughing = (message: Message): boolean =>
@@ -396,6 +403,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (
     chatter.categories.length > 0 &&
     chatter.leftover <= (ackOnly ? 2 : 4) &&
+    // "orders from closed restaurants": a recovery word before a noun describes it, it is no news.
+    !(chatter.closures.length === 0 && describesANoun(message.tokens)) &&
     // "the app is back online but really laggy": the recovery phrase is undone.
     !(
       chatter.categories.includes("resolved") &&

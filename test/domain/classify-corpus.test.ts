@@ -130,7 +130,9 @@ describe("extra corpus (test/fixtures/classification-extra.jsonl)", () => {
 // check") against stop 14's gate; 140 and 135 (3 and 0: "up but extremely slow", "is a 404",
 // "should have gone live at 9") after its first round; 145 and 139 (4 and 2: "guest wifi down" read
 // as office talk, a screen's quoted "room not ready", UptimeRobot's "It was down for 14 minutes",
-// another tenant's data shown) after its second. None is blind any more, so a new measure
+// another tenant's data shown) after its second; 142 and 140 (5 and 1: "the batch is running now,
+// can we stop it?", "closed restaurants", "paid 0€", a Zabbix-style "RESOLVED: Host …:", a
+// Statuspage "— Investigating:") after its third. None is blind any more, so a new measure
 // needs a new corpus.
 describe.each([
   ["classification-blind-1.jsonl", 100, 100, 89],
@@ -183,6 +185,8 @@ describe.each([
   ["classification-blind-48.jsonl", 150, 150, 142],
   ["classification-blind-49.jsonl", 150, 150, 147],
   ["classification-blind-50.jsonl", 150, 150, 147],
+  ["classification-blind-51.jsonl", 150, 150, 145],
+  ["classification-blind-52.jsonl", 150, 150, 145],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -1237,3 +1237,31 @@ describe("stop 15, third round: screens' words, guest wifi, another tenant's dat
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 15, fourth round: a halt asked for, closed things, zero amounts, Statuspage", () => {
+  it.each([
+    "refund amounts look wrong, 10x for some orders. the job is running now, can we stop it?",
+    "drivers are being sent to closed depots",
+    "RESOLVED: Host print-bridge-07: Free disk space is less than 5% on volume /",
+    "RECOVERED: Host edge-cache-2: HTTP latency back under 300ms",
+    "sellers got paid 0 for orders settled today, the portal shows 0.00",
+    "staging is fine but the prod export just hangs",
+    "[Statuspage] Acme Cloud — Investigating: Logins may fail for some users",
+    "Acme Cloud — Identified: Elevated error rates on the API",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "checking in: anything I should know before taking over?",
+    "feliz navidad a todos 🎄",
+    "new dashboard for refund volumes: https://grafana.example.com/d/refunds enjoy",
+    "ok I think we can call it a day",
+    "for the record the batch was slow yesterday because of quarter-end, expected behaviour",
+    "sanity check after the reinstall, are you there?",
+    "can you explain what 'KubeJobFailed' means in plain english? for the onboarding doc",
+    "the dashboard shows 0 errors since the fix",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
