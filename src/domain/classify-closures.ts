@@ -143,6 +143,8 @@ const anyBefore = (tokens: ReadonlyArray<string>, start: number, j: number, test
   return false
 }
 const leads = words("just finally already")
+/** Readings that are good news at zero ("latency 0" and "ALARM: 0 of 8 checkers healthy" are not). */
+const zeroIsGood = words("lag backlog errors error_rate failures dlq 5xx 4xx retries timeouts drops")
 /** Whether every token from `start` up to `j` is a lead word ("just restarted", "finally fixed"). */
 const leadsOnly = (tokens: ReadonlyArray<string>, start: number, j: number): boolean => {
   for (let k = start; k < j; k += 1) if (!leads.has(tokens[k] ?? "")) return false
@@ -246,6 +248,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     (tokens[j + 2] === "zero" || tokens[j + 2] === "0")
   )
     return `${t.replaceAll("_", " ")} at zero`
+  // "consumer lag 0, closing": the reading itself, zero.
+  if (zeroIsGood.has(t) && (next === "0" || next === "zero") && !/^\d/.test(tokens[j + 2] ?? ""))
+    return `${t.replaceAll("_", " ")} 0`
   // "latency under 300ms again": back within its bound.
   if (
     t === "again" &&

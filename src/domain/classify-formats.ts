@@ -187,8 +187,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       has("health check failed"),
       // UptimeRobot's "Up: Loyalty portal (https://…) is back up. It was down for 14 minutes and 02 seconds."
       matches(
-        [["was down for"], /\bit was down for \d{1,5} (?:seconds?|minutes?|hours?|days?)\b/],
-        [["up: ", "down: "], /(?:^|\n)[^\w\n]{0,8}(?:up|down): [^\n]{2,80}\(https?:\/\//],
+        [["was down for"], /\bwas down for \d{1,5} ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|days?)\b/],
+        [
+          ["up: ", "down: "],
+          /(?:^|\n)[^\w\n]{0,8}(?:up|down): [^\n]{0,80}(?:\(https?:\/\/|\b[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,}\b)/,
+        ],
       ),
     ),
   ],

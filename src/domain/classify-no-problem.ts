@@ -45,7 +45,7 @@ const futureForms = words(`
   postponing delaying decommissioned moved rescheduled postponed`)
 // "sync … stopped at 06:40": a past verb puts the time before now.
 const notFuture = words(
-  "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd",
+  "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd normally usually typically",
 )
 const absent = words("offline ooo out away off afk unavailable slow_to_respond")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
@@ -419,9 +419,9 @@ const shownMessage =
  * the past, not to have something looked at now.
  */
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
-const pastOrCount = words("ever happened last month week ago many much trend did")
+const pastOrCount = words("ever happened last month week ago many much trend did earlier was were")
 const wondering =
-  /\b(?:for (?:a|the) training(?: deck| doc| session)?|for (?:the )?onboarding(?: doc| deck)?|always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever (?:file|open|create|write))\b/
+  /\b(?:for (?:a|the) training(?: deck| doc| session)?|for (?:the )?onboarding(?: doc| deck)?|always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever follow(?:[- ])?up|did we ever (?:file|open|create|write))\b/
 /** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
 const countOfPast =
   /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/

@@ -40,6 +40,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     "thanks",
     `thank you | thanks you | many thanks | much appreciated | appreciate it | appreciate that |
     appreciate you | appreciate this | big thanks | shout out | thanks again | vielen dank | muchas gracias |
+    tak for hjælpen | tack för hjälpen | takk for hjelpen | danke für die hilfe | gracias por la ayuda |
+    merci pour l'aide | obrigado pela ajuda | grazie per l'aiuto | dank je wel |
     sorry for the noise | sorry for noise | i owe you | owe you one | i owe you one | i owe you a beer |
     i owe you a coffee |
     muito obrigado | muito obrigada | merci beaucoup | grazie mille`,
@@ -61,6 +63,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
     feliz navidad | feliz año nuevo | frohe weihnachten | joyeux noël | buon natale | boas festas | feliz natal |
     call it a day | calling it a day | drive safe | stay safe | get home safe |
+    enough excitement for one day | that is enough excitement for one day | enough excitement for today |
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |

@@ -82,6 +82,7 @@ const goodUp = words(`
 const increases = words(
   "up high higher elevated climbing rising growing increasing doubled tripled through_the_roof",
 )
+const emptiedWell = words("queue queues backlog backlogs dlq dlqs inbox")
 /** "EC2 spend down 12%": a cost going down is good news. */
 export const lowerIsBetter = words("spend spending cost costs bill bills price prices")
 
@@ -121,6 +122,8 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
   if (metricOnly && goodUp.has(subject) && increases.has(t)) return null
+  // "queue is empty": a queue drained is the good news ("the cart is empty" is not).
+  if (t === "empty" && emptiedWell.has(subject)) return null
   if (t === "down" && (downIdioms.has(subject) || lowerIsBetter.has(subject))) return null
   // "we're down to two people this week": reduced to a number, not an outage.
   if (

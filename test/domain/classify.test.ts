@@ -1265,3 +1265,30 @@ describe("stop 15, fourth round: a halt asked for, closed things, zero amounts, 
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 15, fifth round", () => {
+  it.each([
+    "🟢 Up: shop.example.com/health is back UP (was down for 4 minutes 10 seconds)",
+    "the nightly reconciliation has been running for 5h, normally 30min, settlement cutoff is at 17:00",
+    "the cart is empty after login for every user",
+    "error count 0 but latency 0 too, that's weird",
+    "Route 53 health check `api-origin` changed to ALARM: 0 of 8 checkers reporting healthy",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "tack för hjälpen",
+    "that page was a duplicate of #5512, already handled",
+    "is it true you never sleep",
+    "this is the bot I told you about",
+    "ok, that's enough excitement for one day",
+    "all queues green, queue is empty, quiet afternoon",
+    "was kannst du alles?",
+    "the 'high error rate' from last week was a dashboard query bug, no real issue",
+    "checking the bot works after the reinstall",
+    "would be nice if you could read our runbooks too",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
