@@ -22,3 +22,19 @@ export const awsResourceOfHost = (host: string): string | null => {
   if (!h.endsWith(".amazonaws.com")) return null
   return elastiCache.exec(h)?.[1] ?? rds.exec(h)?.[1] ?? msk.exec(h)?.[1] ?? null
 }
+
+const awsHost = /\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]+){2,9}\.amazonaws\.com\b/gi
+
+/**
+ * The AWS resources the endpoints in `text` name (lower-case, distinct): a client configured
+ * with a node's endpoint (`sessions-cache-001.x7k2pq.0001.use1.cache.amazonaws.com`) or the
+ * primary's (`master.sessions-cache.…`) uses `sessions-cache`, whose failover is then its to see.
+ */
+export const awsResourcesIn = (text: string): ReadonlyArray<string> => [
+  ...new Set(
+    [...text.matchAll(awsHost)].flatMap((m) => {
+      const r = awsResourceOfHost(m[0])
+      return r === null ? [] : [r]
+    }),
+  ),
+]

@@ -10,6 +10,7 @@
  * names both the AWS service and, when it says, the resource (a table, a key). Not a CPU
  * "throttled" by its CFS quota, not a provider's plain HTTP 429. Pure.
  */
+import { providerOfLine } from "./provider-limit.js"
 
 export interface AwsThrottle {
   /** The error code or phrase the line carries ("ProvisionedThroughputExceededException"). */
@@ -87,5 +88,9 @@ export const awsThrottleOf = (line: string): AwsThrottle | null => {
       ? "ThrottlingException"
       : raw
   const service = services.find(([, re]) => re.test(line))?.[0] ?? null
+  // "429 Too Many Requests: account send rate exceeded" from an email provider's API: the generic
+  // words, said by a third party the line names (provider-limit.ts), are its rate limit, not AWS's.
+  if (service === null && /^(?:rate exceeded|throttling)$/i.test(code) && providerOfLine(line) !== null)
+    return null
   return { code, service, resource: resourceOf(service, line) }
 }

@@ -6,6 +6,7 @@
  * moved under that deeper failure as its consequences, so the deeper one is the cause.
  */
 
+import { awsResourcesIn } from "./aws-endpoint.js"
 import {
   isDependencyMode,
   isExplainable,
@@ -35,7 +36,9 @@ import {
 import { failsOnLimitedNode, placementOfFindings } from "./causes-placement.js"
 import type { Role, Scoped } from "./causes-scope.js"
 import { schemaChange } from "./chat-terms.js"
+import { switchSymptomWords } from "./datastore-failover.js"
 import type { Finding } from "./finding.js"
+import { explainsStall } from "./migration-lock.js"
 import { mentions, textOf } from "./report-scope.js"
 import { severityRank } from "./severity.js"
 
@@ -75,8 +78,12 @@ interface Group {
 /** Failures that say why a subject errs: its generic errors, 503s and timeouts are their symptoms. */
 const deepModes: ReadonlySet<string> = new Set([
   "limits",
+  // A poison message: the consumer's errors and timeouts on it are that message failing again.
+  "poison",
   // A batch run on the service's database at its peak: the service's timeouts are its symptom.
   "schedule",
+  // A datastore's primary switched: its clients' resets, 5xx and refused writes are that switch.
+  "failover",
   "connections",
   "locks",
   "dns",
@@ -304,6 +311,20 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   }))
 }
 
+const isFailover = (t: Chain): boolean => t.roots.some((f) => f.kind === "datastore_failover")
+
+/** A chain with a failing root in a client's words for a primary switch (reset, READONLY, read-only). */
+const switchedCaller = (c: Chain): boolean =>
+  c.roots.some(
+    (f) => severityRank(f.severity) >= severityRank("medium") && switchSymptomWords.test(textOf(f)),
+  )
+
+/** A chain whose every root is a client's words for a primary switch, under a datastore's failover. */
+const failedOverUnder = (c: Chain, t: Chain): boolean =>
+  t.roots.some((f) => f.kind === "datastore_failover") &&
+  c.roots.length > 0 &&
+  c.roots.every((f) => switchSymptomWords.test(textOf(f)))
+
 /** Whether `chain`'s findings name one of `names`. */
 const names = (chain: Chain, targets: ReadonlySet<string>): boolean =>
   [...chain.roots, ...chain.outcomes].some((f) => {
@@ -496,11 +517,19 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
         .join("\n"),
     ]),
   )
+  // A migration's table lock on the database named like the subject whose queries time out.
+  const stalledOn = (c: Chain, t: Chain) =>
+    t.roots.some((f) => explainsStall(f, [...c.roots, ...c.outcomes], [c.subject.key]))
   const uses = (c: Chain, t: Chain) => {
+    if (stalledOn(c, t)) return true
     const setup = configured.get(c.subject.key) ?? ""
+    // An AWS endpoint (`sessions-cache-001.x7k2pq.0001.use1.cache.amazonaws.com`) names its resource.
+    const resources = awsResourcesIn(setup)
     return (
       setup !== "" &&
-      [...(namesByKey.get(t.subject.key) ?? [])].some((n) => n.length >= 3 && mentions(setup, n))
+      [...(namesByKey.get(t.subject.key) ?? [])].some(
+        (n) => n.length >= 3 && (mentions(setup, n) || resources.includes(n)),
+      )
     )
   }
   // Where a subject's pods run: a node at its own network limit is where its failing pods are.
@@ -509,11 +538,16 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
     t.subject.node &&
     failsOnLimitedNode(placements.get(c.subject.key) ?? [], t.roots, [...c.roots, ...c.outcomes])
   const named = (c: Chain, t: Chain) =>
-    names(c, namesByKey.get(t.subject.key) ?? new Set()) ||
-    uses(c, t) ||
-    onLimitedNode(c, t) ||
-    // A lookup that failed went through the cluster's DNS, whatever name it was for.
-    (c.modes.includes("dns") && t.modes.includes("dns") && clusterDnsNames.has(t.subject.key))
+    // A failover explains only a caller that errs the way a switch makes clients err.
+    (isFailover(t) ? switchedCaller(c) : true) &&
+    (names(c, namesByKey.get(t.subject.key) ?? new Set()) ||
+      uses(c, t) ||
+      onLimitedNode(c, t) ||
+      // A lookup that failed went through the cluster's DNS, whatever name it was for.
+      (c.modes.includes("dns") && t.modes.includes("dns") && clusterDnsNames.has(t.subject.key)) ||
+      // Resets and refused writes (READONLY, read-only transaction) are what a named datastore's
+      // failover does to its clients, though those lines never name it.
+      failedOverUnder(c, t))
   const moves = movesOf(chains, named, uses)
   const explained = chains.map((_, i) => finalTarget(moves, i))
   // A named dependency showing only outcomes supports the first chain that names it.
@@ -541,6 +575,8 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
         }
     })
     const related = chains.flatMap((d, j) => (supporter[j] === i ? d.outcomes : []))
+    // A dependency's failover that explains none of the subject's errors is a red herring here.
+    if (depth(c) === 1 && isFailover(c) && c.consequences.length + consequences.length === 0) return []
     return [{ ...c, consequences: [...c.consequences, ...consequences], support: [...c.support, ...related] }]
   })
 }

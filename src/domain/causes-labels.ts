@@ -23,6 +23,20 @@ const taint = (m: RegExpExecArray): string => {
 
 // [pattern over the mode's evidence, kinds included; the words it contributes], canonical term
 // first: the kind itself matches it, so an `oom_killed` finding always reads "OOMKilled".
+// PostgreSQL's lock modes as its log spells them (the evidence text is read in lower case).
+const lockModeNames = [
+  "AccessExclusiveLock",
+  "ExclusiveLock",
+  "ShareRowExclusiveLock",
+  "ShareUpdateExclusiveLock",
+  "ShareLock",
+  "RowExclusiveLock",
+  "RowShareLock",
+  "AccessShareLock",
+]
+const lockModeName = (mode: string): string =>
+  lockModeNames.find((n) => n.toLowerCase() === mode.toLowerCase()) ?? mode
+
 const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   node: [
     [/notready|not_ready|not ready/, "NotReady"],
@@ -180,6 +194,14 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/panic|exception|fatal/, "crashing on error"],
   ],
   locks: [
+    // A schema migration's DDL holding or queued for the table's lock (migration-lock.ts).
+    [
+      /migration_lock\n[^\n]*schema migration `[^`]{1,90}`[^\n]*?(holds|waits for) (\w+(?: lock)?) on ([\w.$"]+)/,
+      (m) =>
+        m[1] === "holds"
+          ? `schema migration holding ${lockModeName(m[2] ?? "")} on ${m[3] ?? "its table"} (lock queue)`
+          : `schema migration on ${m[3] ?? "its table"} in the lock queue (waiting for ${lockModeName(m[2] ?? "")})`,
+    ],
     [/deadlock/, "deadlocks"],
     [/lock wait timeout|lock timeout|could not obtain lock/, "lock wait timeouts"],
     // PostgreSQL's lock queue: a DDL waiting for AccessExclusiveLock queues every query behind it.
@@ -193,6 +215,12 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/cronjob_suspended/, "CronJob suspended (spec.suspend: true)"],
     [/cronjob_blocked/, "CronJob runs skipped: prior run still active (concurrencyPolicy Forbid)"],
     [/batch_overlap/, "batch run (CronJob) overlapping the service on a shared host"],
+  ],
+  failover: [
+    [
+      /datastore_failover|fail(?:ed)? ?over/,
+      "failover (primary switched; clients on the old primary fail until they reconnect)",
+    ],
   ],
   connections: [
     [/connection slots/, "connection slots exhausted"],
@@ -225,6 +253,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/rejectedexecution|taskrejected|thread pool|executor|worker pool/, "thread pool exhausted"],
     [/cpu throttl|cfs.throttl|throttled periods/, "CPU throttling"],
     // A managed service refusing more than the capacity or rate bought (DynamoDB, S3, AWS APIs).
+    // DynamoDB throttling one partition (a hot key), whatever the table's capacity.
+    [
+      /keyrangethroughputexceeded|throughput limit for your partition/,
+      "hot partition: one partition key's throughput exceeded (KeyRangeThroughputExceeded)",
+    ],
     [
       /provisionedthroughputexceeded|throughput exceeds the current capacity/,
       "throttled: provisioned throughput exceeded (capacity used up)",
@@ -267,6 +300,13 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/unavailable|\b503\b/, "unavailable"],
     [/unreachable|no healthy upstream/, "unreachable"],
   ],
+  poison: [
+    [/message_redelivered|poison message/, "poison message: the same message fails at every delivery"],
+    [
+      /no dead-letter queue|no redrivepolicy|no redrive policy/,
+      "no dead-letter queue (redrive policy) to take it off the queue",
+    ],
+  ],
   errors: [
     [/\b5\d\d\b|5xx/, "5xx errors"],
     [/\bfatal\b/, "FATAL errors"],
@@ -298,6 +338,8 @@ const fallback: Readonly<Record<Mode, string>> = {
   oom: "out of memory",
   create: "FailedCreate",
   crash: "crash loop",
+  poison: "poison message",
+  failover: "failover",
   connections: "connection exhaustion",
   locks: "lock contention",
   schedule: "scheduled job",

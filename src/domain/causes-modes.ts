@@ -26,6 +26,9 @@ export type Mode =
   | "oom"
   | "create"
   | "crash"
+  | "poison"
+  // A datastore's primary switched (datastore-failover.ts): its clients' resets and READONLY errors.
+  | "failover"
   | "connections"
   | "locks"
   | "schedule"
@@ -53,6 +56,10 @@ const modeOrder: ReadonlyArray<Mode> = [
   "oom",
   "create",
   "crash",
+  // A datastore's failover before what its clients see of it (resets, refused writes, their pools).
+  "failover",
+  // One message failing at every delivery before the consumer's errors and timeouts it causes.
+  "poison",
   // A batch run on a shared database before what it exhausts there (connections, locks).
   "schedule",
   "connections",
@@ -95,13 +102,21 @@ const byKind: Readonly<Record<string, Mode>> = {
   mesh_mtls_refused: "config",
   mesh_trust_mismatch: "certificate",
   disruption_budget: "scheduling",
+  // The same budget seen from the audit log: refused evictions (eviction-refusals.ts).
+  eviction_refused: "scheduling",
   crash_loop: "crash",
+  // A poison message the queue keeps redelivering (message-redelivery.ts).
+  message_redelivered: "poison",
   // A scheduled job that did not run, or ran at a bad time (scheduled-jobs.ts).
   cronjob_suspended: "schedule",
   cronjob_blocked: "schedule",
   batch_overlap: "schedule",
   // A proxy's timeout cutting a slow service (proxy-timeout.ts): a timeout its slow dependency explains.
   proxy_timeout: "timeout",
+  // A datastore's primary switched (datastore-failover.ts): deeper than its clients' errors.
+  datastore_failover: "failover",
+  // A migration's DDL holding or queued for a table's strong lock (migration-lock.ts).
+  migration_lock: "locks",
   pod_evicted: "eviction",
   evicted: "eviction",
   eviction: "eviction",

@@ -8,13 +8,18 @@
  * complaining about the subject) stays evidence and is never cited by a cause.
  */
 import type { AlertFacts } from "./alert-facts.js"
+import { awsResourcesIn } from "./aws-endpoint.js"
+import { isCallOnResource } from "./aws-resource-user.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
 import type { Finding } from "./finding.js"
+import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
+import { explainsStall } from "./migration-lock.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
 import { namesReportRoute } from "./route-words.js"
+import { sharesStem } from "./word-stems.js"
 
 /** subject: the alert's own; dependency: named by its evidence; infra: explains its scheduling. */
 export type Role = "subject" | "dependency" | "infra"
@@ -56,7 +61,9 @@ const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope
     const throttledOn =
       f.kind === "aws_throttled" ? (/throttling on ([\w.:/-]+) —/.exec(f.title)?.[1] ?? null) : null
     const viaResource =
-      throttledOn !== null && [...base.names].some((b) => sharedWords(throttledOn, b).length >= 1)
+      (throttledOn !== null && [...base.names].some((b) => sharedWords(throttledOn, b).length >= 1)) ||
+      // Or by an AWS error on the alert's resource its own lines name (aws-resource-user.ts).
+      (f.kind === "log_signature" && isCallOnResource(textOf(f), [...base.names]))
     return namesOf(f).filter(
       (n) =>
         viaResource ||
@@ -66,12 +73,20 @@ const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope
             isConsumerKin(n, b) ||
             // A workload an AWS API throttled (its table, its key) is the likeliest consumer held
             // back: one shared distinctive word is enough (`seat-assignment-worker` for `checkin-seat-requests`).
-            ((sameNamespace(f) || f.kind === "aws_throttled") && sharedWords(n, b).length >= 1),
+            // So is one a third party rate-limits (provider_rate_limited).
+            ((sameNamespace(f) || f.kind === "aws_throttled" || f.kind === "provider_rate_limited") &&
+              sharedWords(n, b).length >= 1),
         ),
     )
   })
   return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }
 }
+
+// "allocation failed" names inventory-allocator: a long, distinctive word in another form.
+const stemHint = (name: string, hint: string): boolean =>
+  hint.length >= 6 &&
+  !vague.has(hint) &&
+  name.split(/[-_.]/).some((w) => w.length >= 6 && !vague.has(w) && sharesStem(w, hint))
 
 /** The alert's names, or those of the findings its words (service, keywords) match when it names none. */
 const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertScope => {
@@ -82,7 +97,7 @@ const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertS
   )
   const evidence = findings.filter((f) => modeOf(f) !== "context")
   const matched = [
-    ...evidence.flatMap(namesOf).filter((n) => hints.some((h) => matchesHint(n, h))),
+    ...evidence.flatMap(namesOf).filter((n) => hints.some((h) => matchesHint(n, h) || stemHint(n, h))),
     // "login is slow": the service whose own lines or series serve `/v1/login`.
     ...evidence.filter((f) => namesReportRoute(facts, textOf(f))).flatMap(namesOf),
   ]
@@ -123,6 +138,8 @@ const namedBy = (
     const text = textOf(f)
     for (const n of known) if (mentions(text, n)) named.add(n)
     for (const n of dependencyNamesIn(text)) named.add(n)
+    // An AWS endpoint names its resource (`master.sessions-cache.…` → sessions-cache), not "master".
+    for (const n of awsResourcesIn(text)) named.add(n)
     // Every lookup goes through the cluster's DNS: names that do not resolve name it.
     if (modeOf(f) === "dns") for (const n of clusterDnsNames) if (known.has(n)) named.add(n)
   }
@@ -162,6 +179,24 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   const subjects = new Set(scoped.map((s) => s.subject.key))
   for (const f of rest())
     if (f.kind === "credential_rotation" && subjects.has(subjectKey(f).key)) take(scopedAs(f, "subject"))
+  // Evictions the audit log shows refused for an in-scope workload's budget (they name no node
+  // or namespace the alert does): the same blocked drain, seen from the API server.
+  for (const f of rest())
+    if (f.kind === "eviction_refused" && subjects.has(subjectKey(f).key)) take(scopedAs(f, "subject"))
+  // A feature flag turned, read as its own subject (chat-flag-change.ts): the change of the failing
+  // subject named like it or whose own lines name it (flag-change-scope.ts).
+  const failingSubjects = scoped.filter(
+    (s) => s.role === "subject" && modeOf(s.finding) !== "context" && modeOf(s.finding) !== "change",
+  )
+  for (const [i, s] of scoped.entries()) {
+    if (flagKeyOf(s.finding)?.toLowerCase() !== s.subject.key) continue
+    const linked = flagSubjectOf(s.finding, failingSubjects)
+    if (linked !== null) scoped[i] = { ...s, subject: linked }
+  }
+  for (const f of rest()) {
+    const linked = flagSubjectOf(f, failingSubjects)
+    if (linked !== null) take({ finding: f, role: "subject", subject: linked })
+  }
   const own = new Set([...scope.names, ...scoped.flatMap((s) => [s.subject.key, ...namesOf(s.finding)])])
   const named = namedBy(
     scoped.map((s) => s.finding),
@@ -178,6 +213,9 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   // A node at its own network limit where the subject's pods run: what they stand on, unnamed.
   const subject = scoped.filter((s) => s.role === "subject").map((s) => s.finding)
   const failing = subject.filter((f) => modeOf(f) !== "context" && modeOf(f) !== "change")
+  // A migration's table lock on the database named like the subject, whose queries time out.
+  const subjectNames = [...new Set([...scope.names, ...subject.map((f) => subjectKey(f).key)])]
+  for (const f of rest()) if (explainsStall(f, failing, subjectNames)) take(scopedAs(f, "dependency"))
   // A node whose VPC CNI has no IP for a pod, where the subject's sandboxes fail: the same failure
   // (FailedCreatePodSandBox) in the node's own words, naming the subnet: the subject's evidence.
   const sandboxes = scoped.find((s) => s.role === "subject" && s.finding.kind === "sandbox_failed")

@@ -4,11 +4,13 @@
  * titles>". The words come from the cited findings only — the mode's class words, the change's
  * version and settings, the titles — so nothing out of scope can leak into a cause.
  */
+
 import type { DateTime } from "effect"
 import type { Chain, Consequence } from "./causes-chain.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
+import { isConcurrencyTakenTitle } from "./chat-lambda-concurrency.js"
 import { schemaChange } from "./chat-terms.js"
 import { rotationPhrase } from "./credential-rotation.js"
 import type { Finding } from "./finding.js"
@@ -30,6 +32,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   scaled_down: "scale-down",
   credential_rotation: "credential rotation",
   aws_capacity_change: "capacity change",
+  provider_load: "bulk load",
 }
 
 const deployWords =
@@ -108,6 +111,11 @@ const changePhrase = (chain: Chain): string | null => {
   if (rotated !== null) return rotated
   // A change to an AWS resource's capacity (CloudTrail) is named by what it did, not as the workload's.
   if (lead.kind === "aws_capacity_change") return clipText(oneLine(lead.title), 200)
+  // So is a job or a bulk send that drove the calls a provider rate-limits (provider-load.ts).
+  if (lead.kind === "provider_load") return clipText(oneLine(lead.title), 240)
+  // And another Lambda using up the account's concurrency (chat-lambda-concurrency.ts).
+  if (lead.kind === "deploy_announcement" && isConcurrencyTakenTitle(lead.title))
+    return clipText(oneLine(lead.title), 240)
   const version = versionOf(chain.changes)
   const settings = settingsOf(chain.changes)
   const at = lead.observedAt === null ? "" : ` at ${clock(lead.observedAt)}`
@@ -140,6 +148,18 @@ export const shownRoots = (chain: Chain): ReadonlyArray<Finding> => {
     .slice(0, maxShown)
 }
 
+// A WARN line from minutes before the latency began ("redis: closed 3 idle conns") is not what
+// users wait on: only lines from its onset on name the dependency.
+const onsetSlackMs = 60_000
+const beforeOnset = (f: Finding, outcomes: ReadonlyArray<Finding>): boolean => {
+  const starts = outcomes.flatMap((o) => (o.observedAt === null ? [] : [o.observedAt.epochMillis]))
+  return (
+    f.observedAt !== null &&
+    starts.length > 0 &&
+    f.observedAt.epochMillis < Math.min(...starts) - onsetSlackMs
+  )
+}
+
 /** Dependencies the chain's own evidence names ("… connection slots … database orders-db"). */
 const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // What users see (a latency) with its WARN lines naming the dependency it waits on.
@@ -149,11 +169,14 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // made the cut requests slow is in the subject's own slow-call lines (its outcomes).
   const cut = chain.roots.some((f) => f.kind === "proxy_timeout")
   const sources = outcomeOnly
-    ? [...chain.outcomes, ...chain.support]
+    ? [...chain.outcomes, ...chain.support.filter((f) => !beforeOnset(f, chain.outcomes))]
     : cut
       ? [...chain.roots.filter((f) => f.kind !== "proxy_timeout"), ...chain.outcomes, ...chain.support]
       : chain.roots
-  const named = sources.flatMap((f) => dependencyNamesIn(textOf(f)))
+  // A datastore's failover record names its own nodes and cluster ("DB instance …"), no dependency.
+  const named = sources
+    .filter((f) => f.kind !== "datastore_failover")
+    .flatMap((f) => dependencyNamesIn(textOf(f)))
   return [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
 }
 

@@ -10,6 +10,11 @@ import type { DateTime } from "effect"
 export interface HistoryWindow {
   readonly oldest: DateTime.Utc
   readonly latest: DateTime.Utc
+  /**
+   * Thread replies are read up to here when later than `latest`: a thread started before the
+   * window is still answered in it ("the drain is still stuck" under the morning's announcement).
+   */
+  readonly repliesUntil?: DateTime.Utc
 }
 
 export interface HistoryAuthor {

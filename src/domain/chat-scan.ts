@@ -11,9 +11,18 @@ import { DateTime } from "effect"
 import type { AlertContext } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { looksLikeCluster, looksLikeNode, workloadFromPod } from "./alert-facts-names.js"
+import { drainAboutAlert, drainStuckReported } from "./chat-drain-stuck.js"
+import { failoverMatch } from "./chat-failover.js"
+import { flagChangeRead } from "./chat-flag-change.js"
 import type { HistoryMessage } from "./chat-history.js"
+import {
+  announcesConcurrencyUse,
+  concurrencyTakenTitle,
+  isLambdaThrottleAlert,
+} from "./chat-lambda-concurrency.js"
 import { meshChangeAnnounced } from "./chat-mesh-change.js"
 import { namesService, schemaChange, wordMatcher } from "./chat-terms.js"
+import { vendorStatusOf } from "./chat-vendor-status.js"
 import type { FindingKind } from "./finding-kinds.js"
 import type { Severity } from "./severity.js"
 import { compareSeverity } from "./severity.js"
@@ -141,7 +150,7 @@ export interface ChannelInfo {
 }
 
 export interface ChatMatch {
-  readonly kind: Extract<FindingKind, "deploy_announcement" | "related_alert">
+  readonly kind: Extract<FindingKind, "deploy_announcement" | "related_alert" | "datastore_failover">
   readonly severity: Severity
   readonly message: HistoryMessage
   /** The alert subject this message names. */
@@ -189,7 +198,11 @@ export const subjectNames = (facts: AlertFacts): ReadonlyArray<string> => {
   const candidates =
     labelled.length > 0
       ? labelled
-      : facts.keywords.filter((k) => serviceShaped.test(k) && !looksLikeCluster(k) && !looksLikeNode(k))
+      : facts.keywords.filter(
+          // A site or ticket code ("CVG-02", "LCK-01") is shaped like a name but names no service.
+          (k) =>
+            serviceShaped.test(k) && !looksLikeCluster(k) && !looksLikeNode(k) && !/^[a-z]+-\d+$/.test(k),
+        )
   const names = [...candidates, ...facts.dependencies]
     .map((n) => n.trim().toLowerCase())
     .filter((n) => n.length >= 3 && !vague.has(n))
@@ -311,7 +324,15 @@ export const classifyMessage = (
     m.channel,
   )
   const { window } = input.alert
-  if (service === undefined) return meshChange(input, names, m, channel)
+  if (service === undefined)
+    return (
+      flagChanged(input, names, m, channel) ??
+      meshChange(input, names, m, channel) ??
+      concurrencyTaken(input, names, m, channel) ??
+      vendorIncident(input, m, channel) ??
+      // A datastore's failover relayed to chat: about the datastore, not the service (chat-failover.ts).
+      failoverMatch(m, channel, window.changesSince.epochMillis, window.end.epochMillis)
+    )
   const symptom = alertWords.test(m.text)
   // A symptom outranks change words: "the catalog-api rollout is stuck, pods not ready" is a report.
   if (symptom && between(m, window.start, window.end)) {
@@ -351,6 +372,22 @@ export const classifyMessage = (
 }
 
 /**
+ * A feature flag turned (chat-flag-change.ts): the change of the subject named like it, or — the
+ * alert naming none — of the flag itself, for the cause inference to link to a failing service.
+ */
+const flagChanged = (
+  input: Pick<ScanInput, "alert">,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+  channel: string,
+): ChatMatch | null => {
+  const { window } = input.alert
+  if (!between(m, window.changesSince, window.end) || plannedAfter(m, window.end)) return null
+  const read = flagChangeRead(m.text, m.author.name, names, channel, firstLine(m.text))
+  return read === null ? null : { kind: "deploy_announcement", severity: "medium", message: m, ...read }
+}
+
+/**
  * A mesh's mTLS policy or CA changed (chat-mesh-change.ts): announced with the namespaces it
  * touches, never the subject's name, it is a change behind every in-mesh call — the subject's too.
  */
@@ -375,6 +412,93 @@ const meshChange = (
     message: m,
     service: subject,
     title: `mTLS / service mesh change announced in ${channel} (it touches every in-mesh call, ${subject}'s too): ${firstLine(m.text)}`,
+  }
+}
+
+/**
+ * Another Lambda scaling out over the account's shared concurrency (chat-lambda-concurrency.ts),
+ * for an alarm on a Lambda's throttles: a change behind the subject's throttles.
+ */
+const concurrencyTaken = (
+  input: Pick<ScanInput, "alert"> & { readonly facts?: AlertFacts },
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+  channel: string,
+): ChatMatch | null => {
+  const subject = names[0]
+  const { window } = input.alert
+  if (
+    subject === undefined ||
+    input.facts === undefined ||
+    !isLambdaThrottleAlert(input.facts) ||
+    !announcesConcurrencyUse(m.text) ||
+    !between(m, window.changesSince, window.end) ||
+    plannedAfter(m, window.end)
+  )
+    return null
+  return {
+    kind: "deploy_announcement",
+    severity: "medium",
+    message: m,
+    service: subject,
+    title: concurrencyTakenTitle(subject, channel, firstLine(m.text)),
+  }
+}
+
+/**
+ * A third party's status-page incident posted in the evidence window (chat-vendor-status.ts): the
+ * alert rarely names the provider, so the post is evidence of its own, whichever service it hurts.
+ */
+const vendorIncident = (
+  input: Pick<ScanInput, "alert">,
+  m: HistoryMessage,
+  channel: string,
+): ChatMatch | null => {
+  const status = vendorStatusOf(m.text, m.author.bot)
+  const { window } = input.alert
+  if (status === null || !between(m, window.start, window.end)) return null
+  return {
+    kind: "related_alert",
+    severity: "medium",
+    message: m,
+    service: status.vendor,
+    title: `Third-party status incident (${status.vendor}) in ${channel}: ${firstLine(m.text)}`,
+  }
+}
+
+/**
+ * A person saying a node drain or nodegroup update is stuck (chat-drain-stuck.ts), in the
+ * evidence window, about the alert's cluster or node (read with its thread's parent, which
+ * names the upgrade): the drain that cannot evict the subject's pods. It names the node, not the
+ * workload, so it is the subject's evidence — and, unlike a vague "is X down?", a named
+ * operation's state from the person running it, so medium.
+ */
+const drainStuck = (
+  input: ScanInput,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+  parent: HistoryMessage | undefined,
+): ChatMatch | null => {
+  const subject = names.find((n) => namesService(m.text, n)) ?? names[0]
+  const { window } = input.alert
+  if (
+    subject === undefined ||
+    m.own ||
+    !between(m, window.start, window.end) ||
+    !drainStuckReported(m.text) ||
+    !drainAboutAlert([m.text, parent?.text ?? ""].join("\n"), input.facts)
+  )
+    return null
+  const channel = where(
+    input.channels.find((c) => c.id === m.channel),
+    m.channel,
+  )
+  return {
+    kind: "related_alert",
+    severity: "medium",
+    message: m,
+    service: subject,
+    title: `Node drain / nodegroup update reported stuck in ${channel}: ${firstLine(m.text)}`,
   }
 }
 
@@ -428,11 +552,28 @@ export const scanChat = (input: ScanInput): ChatScan => {
     if (thread === undefined) threads.set(key, [r])
     else thread.push(r)
   }
+  const parentOf = (m: HistoryMessage) =>
+    m.threadId === null
+      ? undefined
+      : input.messages.find((p) => p.channel === m.channel && p.messageId === m.threadId)
   const all =
     names.length === 0
-      ? []
+      ? // A person's report naming no service: only a flag turned is evidence by itself.
+        considered.flatMap(
+          (m) =>
+            flagChanged(
+              input,
+              names,
+              m,
+              where(
+                input.channels.find((c) => c.id === m.channel),
+                m.channel,
+              ),
+            ) ?? [],
+        )
       : considered.flatMap(
           (m) =>
+            drainStuck(input, names, m, parentOf(m)) ??
             classified(m) ??
             withinThread(
               input,

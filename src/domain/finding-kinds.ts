@@ -130,6 +130,11 @@ export const findingKinds = {
   /** A cluster of similar error lines: the normalised signature, count, first/last seen. */
   log_signature: "cloudwatch_logs",
   /**
+   * One message a consumer fails on at every delivery (the same message id, a rising receive
+   * count): a poison message the queue keeps redelivering (message-redelivery.ts).
+   */
+  message_redelivered: "cloudwatch_logs",
+  /**
    * A workload whose AWS calls were refused for the API's rate or provisioned capacity
    * (ProvisionedThroughputExceededException, ThrottlingException, Rate exceeded), per AWS
    * service and resource (a table, a key), found by a sweep of the cluster's shared groups.
@@ -147,6 +152,17 @@ export const findingKinds = {
    * and the service whose clients still hold the old value. A change.
    */
   credential_rotation: "cloudwatch_logs",
+  /**
+   * What of ours drove the calls a third party rate-limits (429): a job refused by the same
+   * provider (a shared API key) or a bulk batch onto the alert's queue, as a change of the
+   * rate-limited service (provider-load.ts).
+   */
+  provider_load: "cloudwatch_logs",
+  /**
+   * A workload whose calls a third party (an email, SMS, payment provider, a carrier API) refuses
+   * for its rate (429), logged at WARN in a shared group under a name the alert does not give.
+   */
+  provider_rate_limited: "cloudwatch_logs",
   /** The query did not complete in time; partial results (context). */
   query_incomplete: "cloudwatch_logs",
   /**
@@ -166,6 +182,28 @@ export const findingKinds = {
    * response header"): the proxy, its setting and value, the service cut (proxy-timeout.ts).
    */
   proxy_timeout: "cloudwatch_logs",
+
+  /**
+   * A datastore's primary switched (an Aurora/RDS Multi-AZ failover, an ElastiCache replica
+   * promoted, a Sentinel/Patroni switch): when, which datastore, who was promoted — from the
+   * provider's events, the engine's log or an events relay in chat (datastore-failover.ts).
+   * Its clients' resets and READONLY / read-only errors are its symptoms.
+   */
+  datastore_failover: "cloudwatch_logs",
+
+  /**
+   * A schema migration's DDL (ALTER TABLE, CREATE INDEX without CONCURRENTLY) holding or queued
+   * for its table's AccessExclusiveLock in the database's own log, with the sessions queued
+   * behind it: the statement, table, lock and queue (migration-lock.ts).
+   */
+  migration_lock: "cloudwatch_logs",
+
+  /**
+   * Evictions the API server refused for a PodDisruptionBudget, from its audit log (429 "Cannot
+   * evict pod as it would violate the pod's disruption budget"): the workload, how often, which
+   * budget and who was draining — a node drain or nodegroup update that cannot finish.
+   */
+  eviction_refused: "cloudwatch_logs",
 
   // ── Chat scanners ────────────────────────────────────────────────────────────────────
   /** A deploy/change announcement in a channel (a change). */

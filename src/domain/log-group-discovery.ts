@@ -17,6 +17,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { searchable, searchNames } from "./log-group-names.js"
 import { serviceOfGroup } from "./log-origin.js"
+import { reportedErrorPhrase } from "./reported-error.js"
 
 export interface LogGroupSearch {
   readonly by: "prefix" | "pattern"
@@ -43,6 +44,11 @@ export interface DiscoveryPlan {
   readonly clusterHints: ReadonlyArray<string>
   /** The alert is about Kubernetes (a pod, workload or namespace), so Container Insights ranks high. */
   readonly kubernetes: boolean
+  /**
+   * The error a person's report quotes when it names no service or namespace (reported-error.ts):
+   * the clusters' shared application logs are read for the lines holding it.
+   */
+  readonly phrase?: string | null
 }
 
 export const maxSearches = 16
@@ -90,7 +96,11 @@ export const discoveryPlan = (
   const configured = alerted === null ? usableCluster(configuredCluster) : null
   const cluster = alerted ?? configured
   const namespace = facts.namespace === null ? null : facts.namespace.trim().toLowerCase() || null
-  const findClusters = names.length > 0 || namespace !== null
+  const phrase =
+    names.length === 0 && namespace === null && facts.source === "human"
+      ? reportedErrorPhrase(alertText)
+      : null
+  const findClusters = names.length > 0 || namespace !== null || phrase !== null
   const finders: ReadonlyArray<LogGroupSearch> = findClusters
     ? clusterSearchPrefixes.map((value) => ({
         by: "prefix" as const,
@@ -146,6 +156,7 @@ export const discoveryPlan = (
     clusterFrom: alerted !== null ? "alert" : configured !== null ? "config" : null,
     namespace,
     findClusters,
+    phrase,
     clusterHints: unique(
       [cluster ?? "", namespace ?? "", ...names, ...facts.keywords].flatMap(clusterWords),
     ).slice(0, 64),

@@ -18,7 +18,7 @@ const kindWords = new Set(
     "dlq deadletter dead letter queue queues topic topics stream streams bucket table tables alarm alarms " +
     "alert errors error high low prod production staging stage dev test main primary replica cluster " +
     "service svc api app web worker job lambda function fn ecs task events event logs log metrics " +
-    "count rate latency p99 5xx 4xx not empty visible messages age"
+    "count rate latency p99 5xx 4xx not empty visible messages age fifo"
   ).split(" "),
 )
 
@@ -57,9 +57,11 @@ export const isKin = (candidate: string, name: string): boolean => sharedWords(c
 // What a queue's or a topic's consumer is called besides the product word (`email-worker` for
 // the queue `email-dispatch`): one shared word is enough when the rest only says "consumer".
 const consumerRoles = new Set(
-  "worker workers consumer consumers processor handler dispatcher sender listener subscriber poller".split(
-    " ",
-  ),
+  // A table's or a bucket's user is named for what it does to it (`leaderboard-writer`).
+  (
+    "worker workers consumer consumers processor handler dispatcher sender listener subscriber poller " +
+    "writer reader ingester ingestor indexer loader"
+  ).split(" "),
 )
 /** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
 export const isConsumerKin = (candidate: string, name: string): boolean => {
@@ -80,7 +82,9 @@ const consumerOnly = (group: string, shared: ReadonlyArray<string>): boolean => 
       .filter((p) => p !== "")
       .pop() ?? ""
   const rest = last.split(/[^a-z0-9]+/).filter((w) => w !== "" && !shared.some((k) => w.startsWith(k)))
-  return rest.length > 0 && rest.every((w) => consumerRoles.has(w))
+  // Besides its role it may say what kind of thing it reads (`scan-events-consumer`, `orders-queue-worker`).
+  const role = rest.filter((w) => !kindWords.has(w) || consumerRoles.has(w))
+  return role.length > 0 && role.every((w) => consumerRoles.has(w))
 }
 
 /**

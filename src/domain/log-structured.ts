@@ -92,6 +92,9 @@ const upstreamPaths = [
   "provider",
   "vendor",
   "partner",
+  // A payment service provider, a shipping carrier's API: the same, in their trades' words.
+  "psp",
+  "carrier",
   "upstream_host",
   "target_host",
   "remote_host",
@@ -128,6 +131,45 @@ const awsEvent = (o: object): string | null => {
   ])
   const about = firstText(o, ["detail.SourceIdentifier", "detail.group", "detail.instance-id", "detail.name"])
   return `${type}${said === null ? "" : `: ${said}`}${about === null ? "" : ` (${about})`}`
+}
+
+// Fields a record names the AWS resource of its call in (never `stream`: a shipper's stdout/stderr).
+const awsResourcePaths: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
+  ["table", ["table", "tableName", "table_name", "TableName"]],
+  ["queue", ["queue", "queueUrl", "queue_url", "QueueUrl", "queueName", "queue_name", "QueueName"]],
+  ["function", ["function", "functionName", "function_name", "FunctionName"]],
+  ["topic", ["topicArn", "topic_arn", "TopicArn"]],
+  ["bucket", ["bucket", "bucketName", "bucket_name", "Bucket"]],
+]
+
+const awsResourceName = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{2,299}$/
+
+/** `table: <name>` for each AWS resource a failed record names that its message does not. */
+const awsResourceDetails = (o: object, message: string): ReadonlyArray<string> =>
+  awsResourcePaths.flatMap(([word, paths]) => {
+    const v = firstText(o, paths)
+    return v === null || !awsResourceName.test(v) || message.includes(v) ? [] : [`${word}: ${v}`]
+  })
+
+// A queue consumer's record of the message it failed on: its id and how often it was received.
+const messageIdPaths = ["messageId", "message_id", "MessageId", "msgId"]
+const receiveCountPaths = [
+  "receiveCount",
+  "receive_count",
+  "approximateReceiveCount",
+  "ApproximateReceiveCount",
+  "attributes.ApproximateReceiveCount",
+  "deliveryCount",
+  "delivery_count",
+]
+
+/** `messageId=<id> receiveCount=<n>` for a failed record that states both (message-redelivery.ts reads it). */
+const deliveryDetails = (o: object, message: string): ReadonlyArray<string> => {
+  const id = firstScalar(o, messageIdPaths)
+  const count = firstScalar(o, receiveCountPaths)
+  return id === null || count === null || !/^\d{1,7}$/.test(count) || message.includes(id)
+    ? []
+    : [`messageId=${id} receiveCount=${count}`]
 }
 
 const parseObject = (line: string): object | null => {
@@ -169,6 +211,9 @@ const unwrap = (line: string, depth: number): string => {
     ...(status === null ? [] : [`status ${status}`]),
     ...(code === null || code === status ? [] : [`code ${code}`]),
     ...(error === null || message.includes(error) ? [] : [`error: ${error.split("\n")[0] ?? error}`]),
+    // The AWS resource a failed call was on (`"table": "…"`, `"function": "…"`): what an alarm names.
+    ...(error === null ? [] : awsResourceDetails(o, message)),
+    ...(error === null ? [] : deliveryDetails(o, message)),
   ]
   const body = details.length === 0 ? message : `${message} (${details.join(", ")})`
   return level === null ? body : `${level} ${body}`

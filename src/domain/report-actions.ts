@@ -99,6 +99,8 @@ const modeActions: Partial<Record<Mode, (subject: string) => string>> = {
     `Check the credentials ${s} uses (a rotated, revoked or expired key, token or password) and the secret it reads them from`,
   limits: (s) =>
     `Check ${s}'s process limits: open file descriptors (a leak, or the ulimit), thread and executor pools, and CPU throttling against its CPU limit (container_cpu_cfs_throttled_periods_total); fix the leak or raise the limit`,
+  poison: (s) =>
+    `Move the message ${s} fails on off the queue (a dead-letter queue with a maxReceiveCount, or delete it after saving its body), then fix how ${s} handles it`,
   certificate: (s) =>
     `Renew or replace ${s}'s TLS certificate (kubectl get certificate,certificaterequest,order -A; cert-manager's events and logs say why renewal failed)`,
 }

@@ -20,6 +20,8 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "scaled_down",
   "credential_rotation",
   "aws_capacity_change",
+  // A job or a bulk send that drove the calls a provider rate-limits (provider-load.ts).
+  "provider_load",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

@@ -86,6 +86,11 @@ export const slackHistory =
         inclusive: true,
         limit: options.pageSize,
       }
+      const later = window.repliesUntil
+      const repliesRange =
+        later === undefined || later.epochMillis <= window.latest.epochMillis
+          ? {}
+          : { latest: slackTsOf(later.epochMillis + 1) }
       const top: Array<SlackMessage> = []
       const replies: Array<SlackMessage> = []
       let pages = 0
@@ -119,6 +124,7 @@ export const slackHistory =
               channel,
               ts: parent.ts,
               ...range,
+              ...repliesRange,
               ...(replyCursor === undefined ? {} : { cursor: replyCursor }),
             }),
           ).pipe(

@@ -95,13 +95,19 @@ const readChannel = (
     const recent = yield* chat.history(channel, { oldest: w.start, latest: w.end })
     if (w.changesSince.epochMillis >= w.start.epochMillis || recent.incomplete?.reason === "rate_limited")
       return recent
+    // Replies under an earlier thread are read through the window's end: posted in the window,
+    // they are its evidence (the recent read only follows threads started in the window).
     const earlier = yield* chat.history(channel, {
       oldest: w.changesSince,
       latest: DateTime.unsafeMake(w.start.epochMillis - 1),
+      repliesUntil: w.end,
     })
+    const recentIds = new Set(recent.messages.map((m) => m.messageId))
     return {
       channel,
-      messages: [...earlier.messages, ...recent.messages],
+      messages: [...earlier.messages.filter((m) => !recentIds.has(m.messageId)), ...recent.messages].sort(
+        (a, b) => a.postedAt.epochMillis - b.postedAt.epochMillis,
+      ),
       pages: earlier.pages + recent.pages,
       incomplete: recent.incomplete ?? earlier.incomplete,
     }

@@ -7,16 +7,23 @@
 import { Clock, Duration, Effect, Option } from "effect"
 import type { AgentResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import { switchSymptomWords } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
+import { logOrigin } from "../../domain/log-origin.js"
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
+import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
+import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
+import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
+import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
+import { sweepProviderLoad } from "./provider-load-sweep.js"
 import {
   clustersOf,
   linesOf,
@@ -26,6 +33,8 @@ import {
   queryPass,
   type Range,
 } from "./query-pass.js"
+import { redeliveryFindings } from "./redelivery-findings.js"
+import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
 
@@ -140,7 +149,10 @@ export const investigate = (
           `searched the application logs of ${found.chosen.join(", ")}${more} for the alert's names`,
       )
     }
-    const scope = scopeCondition(discovery.plan.names, discovery.plan.namespace)
+    // A person's report naming nothing: the lines holding the error it quotes (reported-error.ts).
+    const scope =
+      scopeCondition(discovery.plan.names, discovery.plan.namespace) ??
+      reportedErrorCondition(discovery.plan.phrase ?? null)
     const chosen = discovery.ranked.filter((g) => !g.shared || scope !== null).slice(0, options.maxGroups)
     const outcome = (
       status: Outcome["status"],
@@ -154,10 +166,73 @@ export const investigate = (
       reason: null,
       scanned: scanned.map((g) => `loggroup/${g}`),
     })
-    if (chosen.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
+    // A service timing out on its database: the database's own log may name a migration's table
+    // lock (db-lock-sweep.ts). The alert's names and the service-like words a person wrote.
+    const databaseNames = unique([
+      ...discovery.plan.names,
+      ...task.facts.keywords.filter((k) => k.includes("-")).map((k) => k.toLowerCase()),
+    ])
+    const sweepLocks = (stalled: boolean, namespaces: ReadonlyArray<string>) =>
+      Effect.gen(function* () {
+        if (!stalled) return []
+        const left = Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis)))
+        return yield* sweepMigrationLocks(source, databaseNames, namespaces, range, answerByMs).pipe(
+          Effect.timeoutOption(left),
+          Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+          Effect.catchAll(() => {
+            notes.push("reading the database's log for lock waits failed")
+            return Effect.succeed<ReadonlyArray<Finding>>([])
+          }),
+        )
+      })
+    // A table lock shows to users as requests that hang until they time out.
+    const alertStalled =
+      databaseStallWords.test(task.alert.text) ||
+      /\btim(?:ed|ing) out\b|\bhang(?:s|ing)?\b/i.test(task.alert.text)
+    if (chosen.length === 0) {
+      const locks = yield* sweepLocks(
+        alertStalled,
+        task.facts.namespace === null ? [] : [task.facts.namespace],
+      )
+      if (locks.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
+      return outcome(
+        "ok",
+        locks,
+        `no log group named after the alert; its database's log: ${locks[0]?.title ?? ""}`,
+        locks.flatMap((f) => (f.resource === null ? [] : [f.resource.replace(/^loggroup\//, "")])),
+      )
+    }
 
     const firstAll = yield* queryParts(source, partsOf(chosen, scope), range, answerByMs)
-    const first = firstAll.filter((p) => !p.failed)
+    const firstRead = firstAll.filter((p) => !p.failed)
+    // No line names the alarm's resource in a shared group: its users' lines (resource-user-pass.ts).
+    const users = yield* resourceUserPass(
+      source,
+      task.facts,
+      discovery.plan.names,
+      scope === null ? [] : chosen.filter((g) => g.shared),
+      firstRead.filter((p) => p.scope !== null),
+      range,
+      answerByMs,
+    ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
+    if (users.length > 0) notes.push("no line named the alert's resource; read its users' lines")
+    // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
+    const quiet = !clustersOf([...firstRead, ...users]).some(
+      (c) => c.level === "error" || c.level === "fatal" || c.serverError,
+    )
+    const callers = quiet
+      ? yield* resourceCallerPass(
+          source,
+          task.facts,
+          discovery.plan.names,
+          firstRead.flatMap((p) => p.groups),
+          range,
+          answerByMs,
+        ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
+      : []
+    if (callers.length > 0)
+      notes.push(`read the calls on the alert's resource in ${callers.flatMap((p) => p.groups).join(", ")}`)
+    const first = [...firstRead, ...users, ...callers]
     const failedFirst = firstAll.find((p) => p.failed)
     if (failedFirst !== undefined && first.length === 0) {
       return {
@@ -216,9 +291,61 @@ export const investigate = (
         return Effect.succeed<ReadonlyArray<Finding>>([])
       }),
     )
-    const [follow, kernel, throttled] = yield* Effect.all([following, sweeping, throttling], {
-      concurrency: 3,
-    })
+    // A third party rate-limiting the alert's services (429): the job or bulk send of ours that
+    // drove the calls logs in a group of its own (provider-load-sweep.ts).
+    const loading = sweepProviderLoad(
+      source,
+      {
+        read: linesOf(first),
+        groups: first.flatMap((p) => p.groups),
+        unscoped: ownErrors ? [] : scoped,
+        queues: discovery.plan.names,
+        range,
+      },
+      answerByMs,
+    ).pipe(
+      Effect.timeoutOption(bound),
+      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+      Effect.catchAll(() => {
+        notes.push("searching the logs for what drove a provider's rate limit failed")
+        return Effect.succeed<ReadonlyArray<Finding>>([])
+      }),
+    )
+    const stalled = alertStalled || linesOf(first).some((l) => databaseStallWords.test(l.message))
+    // The namespaces the alert's services run in: a database is often named after its team.
+    const namespaces = unique([
+      ...(task.facts.namespace === null ? [] : [task.facts.namespace]),
+      ...linesOf(first).flatMap((l) => {
+        const origin = logOrigin(l.group, l.stream)
+        return origin.namespace !== null &&
+          origin.service !== null &&
+          databaseNames.includes(origin.service.toLowerCase())
+          ? [origin.namespace]
+          : []
+      }),
+    ])
+    const [follow, kernel, throttled, locks, loads] = yield* Effect.all(
+      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading],
+      { concurrency: 5 },
+    )
+    // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
+    // transactions): the datastores' own events say whether one failed over, and when.
+    const switched =
+      switchSymptomWords.test(task.alert.text) ||
+      linesOf(first).some((l) => switchSymptomWords.test(l.message))
+    const failovers = switched
+      ? yield* sweepFailovers(source, range, answerByMs).pipe(
+          Effect.timeoutOption(
+            Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis))),
+          ),
+          Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+          Effect.catchAll(() => {
+            notes.push("reading the datastores' events for a failover failed")
+            return Effect.succeed<ReadonlyArray<Finding>>([])
+          }),
+        )
+      : []
+    if (failovers.length > 0) notes.push(`datastore failover: ${failovers.map((f) => f.title).join("; ")}`)
     const limits = kernel.filter((f) => f.kind === "node_network_limit")
     const noIps = kernel.filter((f) => f.kind === "pod_ip_shortage")
     if (limits.length > 0) notes.push(`node kernel limits: ${limits.map((f) => f.title).join("; ")}`)
@@ -229,7 +356,9 @@ export const investigate = (
       const groups = follow.groups.map((g) => g.name).join(", ")
       notes.push(`followed ${follow.blamed.join(", ")}, blamed by ${blamer}'s own errors, to ${groups}`)
     }
-    const clusters = clustersOf(passes)
+    // The API server's audit events read as events (refused evictions), not as JSON signatures.
+    const audit = auditFindings(source, linesOf(passes), range, options.maxFindings)
+    const clusters = clustersOf(passes, (l) => !audit.consumed(l))
     const shown = clusters.filter(failing)
     const { findings, omitted } = signatureFindings(shown, {
       facts: task.facts,
@@ -247,6 +376,10 @@ export const investigate = (
       },
       max: options.maxFindings,
     })
+    // One message failing at every delivery: a poison message (redelivery-findings.ts).
+    const poison = redeliveryFindings(linesOf(passes), (g) =>
+      source.consoleUrl({ logGroups: [g], query: errorQuery, ...range }),
+    )
     // A proxy's timeout cutting the alert's services: its 504s name the setting and value.
     const cut = proxyTimeoutFindings("cloudwatch_logs", linesOf(passes), discovery.plan.names)
     // Credentials refused: the rotation they followed, if its function logged it (and time allows).
@@ -258,10 +391,13 @@ export const investigate = (
     const scanned = [...first.flatMap((p) => p.groups), ...follow.groups.map((g) => g.name)]
     const lines = linesOf(passes).length
     const top = findings[0]
+    const auditTop = audit.findings[0]
     const headline =
-      top === undefined
-        ? `no error lines in ${scanned.length} log group(s) between ${hhmm(range.startMs)} and ${hhmm(range.endMs)} UTC`
-        : `${shown.length} error signature(s) in ${lines} line(s) from ${scanned.length} log group(s); top: ${top.title}`
+      top === undefined && auditTop !== undefined
+        ? `the API server's audit log: ${auditTop.title}`
+        : top === undefined
+          ? `no error lines in ${scanned.length} log group(s) between ${hhmm(range.startMs)} and ${hhmm(range.endMs)} UTC`
+          : `${shown.length} error signature(s) in ${lines} line(s) from ${scanned.length} log group(s); top: ${top.title}`
     const summary = [
       headline,
       ...(omitted > 0 ? [`+${omitted} more`] : []),
@@ -272,9 +408,22 @@ export const investigate = (
     ].join("; ")
     const extra = incomplete.map((p) => incompleteFinding(source, p, range))
     if (throttled.length > 0) notes.push(`AWS throttling: ${throttled.map((f) => f.title).join("; ")}`)
+    if (loads.length > 0) notes.push(`provider rate limit driven by: ${loads.map((f) => f.title).join("; ")}`)
     return outcome(
       "ok",
-      [...cut, ...findings, ...rotations, ...kernel, ...throttled, ...extra],
+      [
+        ...failovers,
+        ...locks,
+        ...cut,
+        ...audit.findings,
+        ...poison,
+        ...findings,
+        ...rotations,
+        ...kernel,
+        ...throttled,
+        ...loads,
+        ...extra,
+      ],
       summary,
       scanned,
     )

@@ -110,8 +110,11 @@ export const linesOf = (passes: ReadonlyArray<QueryPass>): ReadonlyArray<LogLine
   )
 }
 
-/** The signatures of some passes' lines together. */
-export const clustersOf = (passes: ReadonlyArray<QueryPass>): ReadonlyArray<LogCluster> => {
+/** The signatures of some passes' lines together (those `keep` accepts: others were read as findings of their own). */
+export const clustersOf = (
+  passes: ReadonlyArray<QueryPass>,
+  keep: (line: LogLine) => boolean = () => true,
+): ReadonlyArray<LogCluster> => {
   const services = new Map(passes.flatMap((p) => [...p.services]))
-  return clusterLogLines(linesOf(passes), (g) => services.get(g) ?? null)
+  return clusterLogLines(linesOf(passes).filter(keep), (g) => services.get(g) ?? null)
 }

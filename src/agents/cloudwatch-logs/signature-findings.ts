@@ -9,6 +9,7 @@
  */
 import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
+import { alertResourceKind, usesAlertingResource } from "../../domain/aws-resource-user.js"
 import { isClientCertificateRefused } from "../../domain/client-certificate.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
@@ -131,11 +132,22 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
     resource: `loggroup/${group}`,
-    service: concerns ?? api ?? c.service,
+    service: concerns ?? api ?? invokedOf(ctx, c, relation) ?? c.service,
     link: ctx.link(c),
     excerpt: clipText(redact(c.example.message), 500),
   }
 }
+
+/**
+ * A caller's Invoke of the alerting Lambda that Lambda throttled: the function's own throttles,
+ * seen by its caller (its own log group never shows them), so the signature concerns it.
+ */
+const invokedOf = (ctx: SignatureContext, c: LogCluster, relation: Relation): string | null =>
+  relation === "in_scope" &&
+  alertResourceKind(ctx.facts) === "lambda" &&
+  usesAlertingResource(ctx.facts, c.example.message)
+    ? (ctx.facts.service?.toLowerCase() ?? null)
+    : null
 
 /**
  * A certificate or TLS failure: when the line names the alerting service, the component
@@ -180,6 +192,8 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const service = c.service?.toLowerCase() ?? null
   if (service !== null && scopeNames(ctx.facts).some((n) => isKin(service, n) || isConsumerKin(service, n)))
     return "in_scope"
+  // An alarm on an AWS resource: the workload whose call on it AWS refused is its user (aws-resource-user.ts).
+  if (c.service !== null && usesAlertingResource(ctx.facts, c.example.message)) return "in_scope"
   // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.
   if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"

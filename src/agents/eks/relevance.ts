@@ -10,6 +10,7 @@
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { workloadFromPod } from "../../domain/alert-facts-names.js"
 import type { Pod } from "../../domain/kubernetes.js"
+import { resourceTermsOf, resourceUserPoints } from "./resource-users.js"
 
 export interface AlertTerms {
   readonly names: ReadonlySet<string>
@@ -17,6 +18,8 @@ export interface AlertTerms {
   readonly node: string | null
   readonly namespace: string | null
   readonly keywords: ReadonlyArray<string>
+  /** The AWS resource an alarm is on, by its names (resource-users.ts); none otherwise. */
+  readonly resources?: ReadonlyArray<string>
 }
 
 export interface Candidate {
@@ -25,6 +28,8 @@ export interface Candidate {
   readonly labelValues: ReadonlyArray<string>
   readonly podNames: ReadonlyArray<string>
   readonly nodeNames: ReadonlyArray<string>
+  /** Its containers' env values: a queue URL, a table name (resource-users.ts). */
+  readonly envValues?: ReadonlyArray<string>
 }
 
 const lower = (s: string | null): string | null =>
@@ -50,6 +55,7 @@ export const alertTerms = (facts: AlertFacts): AlertTerms => {
       ...facts.keywords.map((k) => k.toLowerCase()),
       ...(facts.alertName === null ? [] : [slug(facts.alertName)]),
     ],
+    resources: resourceTermsOf(facts),
   }
 }
 
@@ -73,6 +79,8 @@ export const relevance = (t: AlertTerms, c: Candidate): number => {
   else if ([...t.names].some((n) => extendsAtDash(name, n) || labels.some((l) => extendsAtDash(l, n))))
     score += 30
   if (t.node !== null && c.nodeNames.includes(t.node)) score += 60
+  // The alarm's AWS resource in its env, or its consumer by name, when nothing else names it.
+  if (score === 0) score += resourceUserPoints(t.resources ?? [], name, c.envValues ?? [])
   const tokens = new Set(name.split("-").filter((w) => w.length >= 4 && !generic.has(w)))
   let keywordPoints = 0
   for (const k of t.keywords) {

@@ -8,6 +8,7 @@
 import { controllerOf, type KubeEvent, type Pod } from "../../domain/kubernetes.js"
 import type { ScopedWorkload } from "./eks-finding.js"
 import { type AlertTerms, type Candidate, inScopeOf, relevance } from "./relevance.js"
+import { envValuesOf } from "./resource-users.js"
 import { isPodReady, type Workload } from "./workloads.js"
 
 export const maxNamespaces = 4
@@ -54,6 +55,7 @@ const candidatesOf = (
     labelValues: labelValues(g.pods),
     podNames: g.pods.map((p) => p.metadata.name.toLowerCase()),
     nodeNames: nodesOf(g.pods),
+    envValues: envValuesOf(g.pods),
     failing: g.pods.some(isFailingPod),
   }))
   const fromEvents = events.flatMap((e) => {
@@ -90,6 +92,12 @@ const candidateOf = (w: Workload): Candidate => ({
   labelValues: w.labelValues,
   podNames: w.pods.map((p) => p.metadata.name.toLowerCase()),
   nodeNames: nodesOf(w.pods),
+  envValues: [
+    ...envValuesOf(w.pods),
+    ...(w.deployment?.spec.template.spec?.containers ?? []).flatMap((c) =>
+      c.env.flatMap((e) => (typeof e.value === "string" ? [e.value] : [])),
+    ),
+  ],
 })
 
 /** Workloads scored and marked in/out of scope: in scope first, best match first, then by name. */

@@ -29,6 +29,8 @@ import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
+import { sweepProviderErrors } from "./provider-error-sweep.js"
+import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 
@@ -190,12 +192,29 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepAwsQuotas(source, incident, stepS),
         // And whether a certificate (a partner's mTLS client certificate) expired (certificate-expiry-sweep.ts).
         sweepCertificateExpiry(source, incident, stepS),
+        // And whether a third party (an email, SMS, payment provider) rate-limited or failed our calls.
+        sweepProviderErrors(source, incident, stepS),
+        // And whether a datastore's primary switched: its role gauges flipped (role-switch-sweep.ts).
+        sweepRoleSwitches(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs]) => ({
-        findings: [...full.findings, ...ips.findings, ...aws.findings, ...certs.findings],
-        note: [ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`, aws.note, certs.note]
+      Effect.map(([full, ips, aws, certs, providers, roles]) => ({
+        findings: [
+          ...full.findings,
+          ...ips.findings,
+          ...aws.findings,
+          ...certs.findings,
+          ...providers.findings,
+          ...roles.findings,
+        ],
+        note: [
+          ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
+          aws.note,
+          certs.note,
+          providers.note,
+          roles.note,
+        ]
           .filter((n) => n !== "")
           .join("; "),
       })),

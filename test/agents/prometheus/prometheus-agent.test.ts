@@ -12,6 +12,8 @@ import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-qu
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import { apiErrorQuery, noAddressQuery } from "../../../src/agents/prometheus/pod-ip-sweep.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
+import { providerQueries } from "../../../src/agents/prometheus/provider-error-sweep.js"
+import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
@@ -44,6 +46,9 @@ const sweepQueries = [
   throttleQuery,
   usageQuery,
   certificateExpiryQuery,
+  primaryRoleQuery,
+  replicaRoleQuery,
+  ...providerQueries,
 ]
 
 const settings = defaultConfig.sources.prometheus
