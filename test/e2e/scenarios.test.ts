@@ -51,15 +51,37 @@ describe("public scenarios, end to end", () => {
   })
 })
 
+/**
+ * Examples whose cause links two differently named things by the words they share — a FIFO
+ * queue and its consumer, an SMS queue and the worker named after it, a flag key and the service
+ * named like it. The mutator renames each whole name on its own, so the shared words that are the
+ * evidence are gone from the mutated copy, and no investigator could link them. They run plain
+ * above; the mutation test keeps checking their invariants (test/replay/mutate-scenario.test.ts).
+ * A word-level renaming that keeps shared words shared would let them run here too (not built;
+ * docs/decisions.md, "Stop 15: mutations and names linked by their words").
+ */
+const linkedByWords: ReadonlySet<string> = new Set([
+  "intake-fifo-poison-message-json-logs.yaml",
+  "sms-provider-429-shared-key-batch.yaml",
+  "unleash-toggle-redeemer-lock-timeouts.yaml",
+])
+
 describe(`public scenarios, mutated (seed ${seed})`, () => {
-  it.each(files)("%s still passes when renamed and shifted in time", async (file) => {
-    const doc: unknown = parseDocument(readFileSync(join(dir, file), "utf8")).toJS()
-    const plan = planMutation(doc, seed)
-    console.info(`${file}: seed ${seed}, dates shifted by ${plan.offsetMs} ms`)
-    const mutated = decodeScenario(mutateScenario(doc, seed), `${file} (mutated, seed ${seed})`)
-    if (Either.isLeft(mutated)) throw new Error(mutated.left.message)
-    const original = doc as { readonly name?: unknown }
-    expect(mutated.right.name).toBe(original.name)
-    await expectPass(mutated.right)
+  it("leaves out only examples that exist", () => {
+    for (const file of linkedByWords) expect(files).toContain(file)
   })
+
+  it.each(files.filter((f) => !linkedByWords.has(f)))(
+    "%s still passes when renamed and shifted in time",
+    async (file) => {
+      const doc: unknown = parseDocument(readFileSync(join(dir, file), "utf8")).toJS()
+      const plan = planMutation(doc, seed)
+      console.info(`${file}: seed ${seed}, dates shifted by ${plan.offsetMs} ms`)
+      const mutated = decodeScenario(mutateScenario(doc, seed), `${file} (mutated, seed ${seed})`)
+      if (Either.isLeft(mutated)) throw new Error(mutated.left.message)
+      const original = doc as { readonly name?: unknown }
+      expect(mutated.right.name).toBe(original.name)
+      await expectPass(mutated.right)
+    },
+  )
 })
