@@ -19,6 +19,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm, trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
+import { sweepRange } from "./sweep-query.js"
 
 export const throttleQuery = '{__name__=~"aws_.*(throttl|throughput_exceeded).*"}'
 export const usageQuery = '{__name__=~"aws_usage_call_count_.*"}'
@@ -171,11 +172,7 @@ export const sweepAwsQuotas = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> => {
-  const step = Math.max(stepS, 60)
-  const ask = (expr: string) =>
-    source
-      .queryRange(expr, incident.startMs, incident.endMs, step)
-      .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => []))
+  const ask = sweepRange(source, incident.startMs, incident.endMs, stepS)
   return Effect.all([ask(throttleQuery), ask(usageQuery)], { concurrency: 2 }).pipe(
     Effect.map(([throttles, usage]) => {
       const link = (expr: string) => source.graphUrl(expr, incident.startMs, incident.endMs)

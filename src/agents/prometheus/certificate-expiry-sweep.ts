@@ -16,6 +16,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
+import { sweepRange } from "./sweep-query.js"
 
 /** Series whose value is a certificate's notAfter, in epoch seconds. */
 const notAfterNames = [
@@ -144,8 +145,12 @@ export const sweepCertificateExpiry = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  source.queryRange(certificateExpiryQuery, incident.startMs, incident.endMs, Math.max(stepS, 60)).pipe(
-    Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => []),
+  sweepRange(
+    source,
+    incident.startMs,
+    incident.endMs,
+    stepS,
+  )(certificateExpiryQuery).pipe(
     Effect.map((series) => {
       const link = source.graphUrl(certificateExpiryQuery, incident.startMs, incident.endMs)
       const findings = expiredCertificates(series, incident)

@@ -17,6 +17,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
+import { sweepRange } from "./sweep-query.js"
 
 /** EC2's error codes that mean the subnet or the node has no address left for a pod. */
 export const exhaustionErrors = [
@@ -155,11 +156,7 @@ export const sweepPodIps = (
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
   Effect.all(
-    [apiErrorQuery, noAddressQuery].map((expr) =>
-      source
-        .queryRange(expr, incident.startMs, incident.endMs, Math.max(stepS, 60))
-        .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => [])),
-    ),
+    [apiErrorQuery, noAddressQuery].map(sweepRange(source, incident.startMs, incident.endMs, stepS)),
     { concurrency: 2 },
   ).pipe(
     Effect.map(([apiErrors = [], noAddress = []]) => {

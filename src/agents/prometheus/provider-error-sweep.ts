@@ -20,6 +20,7 @@ import { hhmm, trim } from "./anomaly-findings.js"
 import { formatCount } from "./aws-quota-sweep.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
+import { sweepRange } from "./sweep-query.js"
 
 /** Labels that name the provider outright, and those that name a host (external ones count). */
 const providerLabels = ["provider", "vendor", "psp", "carrier"] as const
@@ -256,14 +257,12 @@ export const sweepProviderErrors = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> => {
-  const step = Math.max(stepS, 60)
   return Effect.forEach(
     providerQueries,
-    (expr) =>
-      source
-        .queryRange(expr, incident.startMs - leadMs, incident.endMs, step)
-        .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => [])),
-    { concurrency: 3 },
+    sweepRange(source, incident.startMs - leadMs, incident.endMs, stepS),
+    {
+      concurrency: 3,
+    },
   ).pipe(
     Effect.map((answers) => {
       const link =

@@ -12,6 +12,7 @@ import type { MetricSeries } from "../../domain/metric-series.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
+import { sweepRange } from "./sweep-query.js"
 
 export const primaryRoleQuery =
   '{__name__=~"aws_(elasticache_is_master|memorydb_is_primary)(_average|_maximum|_minimum)?"}'
@@ -98,11 +99,7 @@ export const sweepRoleSwitches = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> => {
-  const step = Math.max(stepS, 60)
-  const ask = (expr: string) =>
-    source
-      .queryRange(expr, incident.startMs, incident.endMs, step)
-      .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => []))
+  const ask = sweepRange(source, incident.startMs, incident.endMs, stepS)
   return Effect.all([ask(primaryRoleQuery), ask(replicaRoleQuery)], { concurrency: 2 }).pipe(
     Effect.map(([primaries, replicas]) => {
       const replicaSet = new Set(replicas)
