@@ -36,6 +36,7 @@ import {
 import { failsOnLimitedNode, placementOfFindings } from "./causes-placement.js"
 import type { Role, Scoped } from "./causes-scope.js"
 import { schemaChange } from "./chat-terms.js"
+import { cpuLimitCutEffectMs, cpuThrottlingWords, lowersCpuLimit } from "./cpu-limit-cut.js"
 import { switchSymptomWords } from "./datastore-failover.js"
 import type { Finding } from "./finding.js"
 import { explainsStall } from "./migration-lock.js"
@@ -202,12 +203,27 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   // FATAL … certificate expired"): the crash loop is that failure, not a cause beside it.
   let lastWordsKey: string | null = null
   let proxyCutKey: string | null = null
+  // A NetworkPolicy that drops the subject's DNS (network-policies.ts: "not 53 (DNS)"): its
+  // lookups timing out are that policy, not a DNS failure beside it.
+  let blockedDnsKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
-    const linked = changeBefore(
-      changes,
-      firstTime(roots, alertMs),
-      accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
-    )
+    // CPU throttling is laid first at a lowered CPU limit's door, up to a day back (cpu-limit-cut.ts).
+    const limitCut =
+      mode === "limits" && roots.some((f) => cpuThrottlingWords.test(textOf(f)))
+        ? changeBefore(
+            changes.filter((c) => lowersCpuLimit(textOf(c))),
+            firstTime(roots, alertMs),
+            cpuLimitCutEffectMs,
+          )
+        : []
+    const linked =
+      limitCut.length > 0
+        ? limitCut
+        : changeBefore(
+            changes,
+            firstTime(roots, alertMs),
+            accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
+          )
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
     const weak = severityOf(roots) <= severityRank("low")
     const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
@@ -226,27 +242,29 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     const cutShort =
       mode === "errors" && proxyCutKey !== null && roots.every((f) => clientGone.test(textOf(f)))
     const key: string =
-      cutShort && proxyCutKey !== null
-        ? proxyCutKey
-        : (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
-          ? scheduleKey
-          : mode === "crash" && lastWordsKey !== null
-            ? lastWordsKey
-            : mode === "errors" && !weak && crashKey !== null
-              ? crashKey
-              : mode === "timeout" && capacityKey !== null
-                ? capacityKey
-                : (mode === "errors" || mode === "timeout" || mode === "limits") &&
-                    rebalancing &&
-                    flappingKey !== null
-                  ? flappingKey
-                  : mode === "probe" && probeKey !== null
-                    ? probeKey
-                    : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
-                        !weak &&
-                        deepKey !== null
-                      ? deepKey
-                      : own
+      mode === "dns" && !weak && blockedDnsKey !== null
+        ? blockedDnsKey
+        : cutShort && proxyCutKey !== null
+          ? proxyCutKey
+          : (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
+            ? scheduleKey
+            : mode === "crash" && lastWordsKey !== null
+              ? lastWordsKey
+              : mode === "errors" && !weak && crashKey !== null
+                ? crashKey
+                : mode === "timeout" && capacityKey !== null
+                  ? capacityKey
+                  : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+                      rebalancing &&
+                      flappingKey !== null
+                    ? flappingKey
+                    : mode === "probe" && probeKey !== null
+                      ? probeKey
+                      : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
+                          !weak &&
+                          deepKey !== null
+                        ? deepKey
+                        : own
     if (mode === "crash") crashKey = key
     if (mode === "timeout" && !weak && roots.some((f) => f.kind === "proxy_timeout")) proxyCutKey ??= key
     if (mode === "schedule" && !weak) scheduleKey ??= own
@@ -261,6 +279,8 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // A NetworkPolicy dropping the subject's traffic is as deep: its timeouts, 503s and failing
     // readiness are what the dropped connections look like.
     const dropsTraffic = roots.some((f) => f.kind === "network_policy")
+    if (!weak && roots.some((f) => f.kind === "network_policy" && /\b53 \(DNS\)/.test(f.title)))
+      blockedDnsKey ??= own
     // Requests refused for a rate limit (429) failed, though a client that retries logs them at
     // WARN: the errors that follow are theirs.
     const rateLimited = mode === "limits" && roots.some((f) => rateLimitedWords.test(textOf(f)))

@@ -97,6 +97,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   service_selector: "config",
   service_port: "config",
   network_policy: "config",
+  // The same policy seen from the network policy agent: the flows it dropped (policy-verdicts.ts).
+  policy_denied: "config",
   node_network_limit: "limits",
   pod_ip_shortage: "create",
   mesh_mtls_refused: "config",

@@ -12,6 +12,7 @@ import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
 import { isConcurrencyTakenTitle } from "./chat-lambda-concurrency.js"
 import { schemaChange } from "./chat-terms.js"
+import { reloadPhrase } from "./config-reload-phrase.js"
 import { rotationPhrase } from "./credential-rotation.js"
 import type { Finding } from "./finding.js"
 import { textOf } from "./report-scope.js"
@@ -113,6 +114,9 @@ const changePhrase = (chain: Chain): string | null => {
   if (lead.kind === "aws_capacity_change") return clipText(oneLine(lead.title), 200)
   // So is a job or a bulk send that drove the calls a provider rate-limits (provider-load.ts).
   if (lead.kind === "provider_load") return clipText(oneLine(lead.title), 240)
+  // And a config hot-reloaded without a rollout, by the keys it changed (config-reload-phrase.ts).
+  const reloaded = reloadPhrase(lead, chain.subject.display)
+  if (reloaded !== null) return reloaded
   // And another Lambda using up the account's concurrency (chat-lambda-concurrency.ts).
   if (lead.kind === "deploy_announcement" && isConcurrencyTakenTitle(lead.title))
     return clipText(oneLine(lead.title), 240)

@@ -175,6 +175,11 @@ export const findingKinds = {
    * addresses, the node at its ENI limit, its warm pool empty): pods there stay ContainerCreating.
    */
   pod_ip_shortage: "cloudwatch_logs",
+  /**
+   * The network policy agent's DENY verdicts in the window (policy-verdicts.ts): the flows a
+   * NetworkPolicy dropped, by port (53 is DNS to kube-dns, 5432 PostgreSQL).
+   */
+  policy_denied: "cloudwatch_logs",
 
   /**
    * A reverse proxy (ingress-nginx, Envoy, a load balancer) answering 504 because the service

@@ -9,6 +9,7 @@
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { cronJobOf, workloadFromPod } from "./alert-facts-names.js"
+import { cpuLimitCutEffectMs, lowersCpuLimit } from "./cpu-limit-cut.js"
 import type { Finding } from "./finding.js"
 
 /** Kinds judged against the change lookback (hours) rather than the evidence window (minutes). */
@@ -33,7 +34,10 @@ export const inWindow = (window: InvestigationWindow, f: Finding): boolean => {
   const from = isChange(f)
     ? Math.min(window.changesSince.epochMillis, window.start.epochMillis)
     : window.start.epochMillis
-  return t >= from && t <= window.end.epochMillis
+  // A lowered CPU limit bites at the next peak, hours later (cpu-limit-cut.ts).
+  const latent =
+    isChange(f) && lowersCpuLimit(textOf(f)) ? window.end.epochMillis - cpuLimitCutEffectMs : from
+  return t >= Math.min(from, latent) && t <= window.end.epochMillis
 }
 
 export interface ParsedResource {

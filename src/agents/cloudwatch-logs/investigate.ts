@@ -23,6 +23,7 @@ import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
+import { sweepPolicyVerdicts } from "./policy-verdict-sweep.js"
 import { sweepProviderLoad } from "./provider-load-sweep.js"
 import {
   clustersOf,
@@ -324,9 +325,24 @@ export const investigate = (
           : []
       }),
     ])
-    const [follow, kernel, throttled, locks, loads] = yield* Effect.all(
-      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading],
-      { concurrency: 5 },
+    // A NetworkPolicy's dropped flows (DNS, a database port): the agent's lines name no workload,
+    // so only the cluster the alert names is asked (policy-verdict-sweep.ts).
+    const verdicts = sweepPolicyVerdicts(
+      source,
+      discovery.plan.cluster === null ? [] : [discovery.plan.cluster],
+      range,
+      answerByMs,
+    ).pipe(
+      Effect.timeoutOption(bound),
+      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
+      Effect.catchAll(() => {
+        notes.push("reading the network policy agent's verdicts failed")
+        return Effect.succeed<ReadonlyArray<Finding>>([])
+      }),
+    )
+    const [follow, kernel, throttled, locks, loads, denials] = yield* Effect.all(
+      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading, verdicts],
+      { concurrency: 6 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -420,6 +436,7 @@ export const investigate = (
         ...findings,
         ...rotations,
         ...kernel,
+        ...denials,
         ...throttled,
         ...loads,
         ...extra,

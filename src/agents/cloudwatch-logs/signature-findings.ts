@@ -192,6 +192,16 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const service = c.service?.toLowerCase() ?? null
   if (service !== null && scopeNames(ctx.facts).some((n) => isKin(service, n) || isConsumerKin(service, n)))
     return "in_scope"
+  // An alert named for its namespace and the service's word (`playback-license`) about the
+  // workload `license-api` in that namespace: the namespace is the other shared word.
+  const ns = scope.namespace
+  if (
+    service !== null &&
+    ns !== null &&
+    c.namespaces.some((n) => n.toLowerCase() === ns) &&
+    scopeNames(ctx.facts).some((n) => isKin(`${ns}-${service}`, n))
+  )
+    return "in_scope"
   // An alarm on an AWS resource: the workload whose call on it AWS refused is its user (aws-resource-user.ts).
   if (c.service !== null && usesAlertingResource(ctx.facts, c.example.message)) return "in_scope"
   // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.

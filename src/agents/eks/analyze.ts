@@ -10,6 +10,7 @@ import type { Finding } from "../../domain/finding.js"
 import { lowRelevanceNote } from "../../domain/finding-relevance.js"
 import type { KubeEvent, Node } from "../../domain/kubernetes.js"
 import { severityRank } from "../../domain/severity.js"
+import { configReloadFinding } from "./config-reload.js"
 import { configuredDependenciesFinding } from "./configured-dependencies.js"
 import { type ContainerLog, containerLogFinding } from "./container-logs.js"
 import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
@@ -89,6 +90,8 @@ export const analyzeWorkload = (
       hpaScaleOutFinding(w, ctx),
       autoscalerFinding(w, ctx),
       rolloutFinding(w, ctx),
+      // A ConfigMap/Secret changed in place and hot-reloaded: no revision records it.
+      configReloadFinding(w, logs, ctx),
     ]),
     ...restarts,
   ]

@@ -28,6 +28,7 @@ import {
 import type { Severity } from "../../domain/severity.js"
 import { type ConfiguredHost, configuredHosts, containersOf } from "./configured-dependencies.js"
 import type { ContainerLog } from "./container-logs.js"
+import { dnsAllowed, dnsPort } from "./dns-egress.js"
 import {
   type AnalysisContext,
   eksFinding,
@@ -40,8 +41,6 @@ import { resourceOf } from "./workloads.js"
 /** A connection that did not get through: what a blocked flow looks like from the client. */
 const connectionFailure =
   /etimedout|econnrefused|ehostunreach|connection (?:refused|timed? ?out|reset)|connect(?:ion)? timeout|i\/o timeout|dial tcp|no route to host|timed out (?:connecting|while connecting)|could not connect|unable to connect|failed to connect|sockettimeoutexception|connecttimeoutexception/i
-
-const dnsPort = 53
 
 const labelsOf = (w: ScopedWorkload): ReadonlyArray<Readonly<Record<string, string>>> => [
   ...w.pods.map((p) => p.metadata.labels),
@@ -207,7 +206,10 @@ export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<
         { port: dnsPort, what: "DNS" },
       ]
       const blocked = candidates.filter(
-        (c, i) => !allowedBy(c.port, rules) && candidates.findIndex((d) => d.port === c.port) === i,
+        (c, i) =>
+          // DNS goes to kube-dns in kube-system: a rule must reach it there, not just allow 53.
+          !(c.port === dnsPort ? dnsAllowed(rules, w.namespace) : allowedBy(c.port, rules)) &&
+          candidates.findIndex((d) => d.port === c.port) === i,
       )
       const names = changed.map(({ policy, at }) => `${policy.metadata.name} (${when(policy, at)})`)
       const blockedText =

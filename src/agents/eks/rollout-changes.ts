@@ -9,9 +9,11 @@
  */
 
 import type { DateTime } from "effect"
+import { cpuLimitCutEffectMs } from "../../domain/cpu-limit-cut.js"
 import type { Finding } from "../../domain/finding.js"
 import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
 import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../domain/kubernetes-workloads.js"
+import { cpuLimitCuts } from "./cpu-limit-cuts.js"
 import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
 import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
 import { isPodReady, refersTo, resourceOf } from "./workloads.js"
@@ -66,11 +68,13 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding
   const [newest, previous] = revisions(w)
   if (newest === undefined || previous === undefined) return null
   const at = rolloutTime(w, newest)
-  if (
-    at === null ||
-    at.epochMillis < ctx.window.changesSince.epochMillis ||
-    at.epochMillis > ctx.window.end.epochMillis
-  ) {
+  // A lowered CPU limit bites at the next peak, hours later: it stays in view for longer.
+  const cuts = cpuLimitCuts(previous.spec.template, newest.spec.template)
+  const since =
+    cuts.length === 0
+      ? ctx.window.changesSince.epochMillis
+      : Math.min(ctx.window.changesSince.epochMillis, ctx.window.end.epochMillis - cpuLimitCutEffectMs)
+  if (at === null || at.epochMillis < since || at.epochMillis > ctx.window.end.epochMillis) {
     return null
   }
   const diff = diffTemplates(previous.spec.template, newest.spec.template)

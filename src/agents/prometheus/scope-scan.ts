@@ -31,6 +31,7 @@ import { redact } from "../../domain/redact.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
 import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
+import { throttledShareOfCounters } from "./throttled-share.js"
 
 /** Labels a service or workload is named by in the exporters we know. */
 const nameLabels = [
@@ -293,19 +294,34 @@ const throttling = (
   const expr = `(${scanExpr(throttledPeriods, c.selectors)}) / (${scanExpr(allPeriods, c.selectors)})`
   // The workload the throttled pods belong to: a person's "checkout" is `checkout-api` here.
   const pods = `count by (pod) (${c.selectors.map((sel) => `${allPeriods}${sel}`).join(" or ")})`
+  // The raw counters, for when the rate has too few points (throttled-share.ts).
+  const raw = (metric: string) =>
+    source
+      .queryRange(
+        c.selectors.map((sel) => `${metric}${sel}`).join(" or "),
+        c.incident.startMs,
+        c.incident.endMs,
+        stepS,
+      )
+      .pipe(Effect.orElseSucceed(() => []))
   return Effect.all([
     source.queryRange(expr, c.incident.startMs, c.incident.endMs, stepS),
     source
       .queryRange(pods, c.incident.startMs, c.incident.endMs, Math.max(stepS, 60))
       .pipe(Effect.orElseSucceed(() => [])),
   ]).pipe(
-    Effect.map(([[series], podSeries]) => {
+    Effect.flatMap(([[series], podSeries]) => {
+      const values = (series?.samples ?? []).map((x) => x.v).filter(Number.isFinite)
+      return values.length >= 3
+        ? Effect.succeed({ share: values.reduce((a, b) => a + b, 0) / values.length, podSeries })
+        : Effect.all([raw(throttledPeriods), raw(allPeriods)]).pipe(
+            Effect.map(([t, p]) => ({ share: throttledShareOfCounters(t, p), podSeries })),
+          )
+    }),
+    Effect.map(({ share, podSeries }) => {
       const workloads = new Set(podSeries.flatMap((p) => workloadOfPod(p.labels.pod ?? "") ?? []))
       const subject = workloads.size === 1 ? ([...workloads][0] ?? c.subject) : c.subject
-      const values = (series?.samples ?? []).map((x) => x.v).filter(Number.isFinite)
-      if (values.length < 3) return null
-      const share = values.reduce((a, b) => a + b, 0) / values.length
-      if (!(share >= throttledShare.medium)) return null
+      if (share === null || !(share >= throttledShare.medium)) return null
       const pct = `${Math.round(share * 100)}%`
       return {
         id: "",

@@ -168,3 +168,36 @@ describe("signatureFindings", () => {
     expect(rate("[FIRING:1] HighErrorRate\nservice: checkout-api")).toEqual([[null, "info"]])
   })
 })
+
+describe("signatureFindings: an alert named for its namespace and the service's word", () => {
+  const ns = [
+    line(
+      1,
+      "rating-api-7c9d8f6b5-x2k4p_reviews_api",
+      "ERROR lookup cache.internal on 172.20.0.10:53: i/o timeout",
+    ),
+    line(2, "rating-api-7c9d8f6b5-q8m1z_storefront_api", "ERROR lookup cache.internal: no such host"),
+    line(3, "moderation-worker-5b6c7d8e9-aa1bb_reviews_worker", "ERROR queue closed"),
+  ]
+  const of = (text: string) =>
+    signatureFindings(clusterLogLines(ns), { facts: facts(text), link: () => null, truncated: false })
+      .findings
+
+  it("rates the workload in that namespace sharing the other word as the alerting service", () => {
+    const found = of("Triggered: ReviewsRatingErrors\nservice: reviews-rating\nnamespace: reviews")
+    const own = found.filter((f) => f.severity === "high")
+    expect(own.map((f) => f.service)).toEqual(["rating-api"])
+    expect(own[0]?.title).toContain("172.20.0.10:53")
+  })
+
+  it("not the same name in another namespace, nor another workload of the namespace", () => {
+    const found = of("Triggered: ReviewsRatingErrors\nservice: reviews-rating\nnamespace: reviews")
+    expect(
+      found
+        .filter((f) => f.severity === "high")
+        .map((f) => f.title)
+        .join(" "),
+    ).not.toContain("no such host")
+    expect(found.find((f) => f.service === "moderation-worker")?.severity).not.toBe("high")
+  })
+})

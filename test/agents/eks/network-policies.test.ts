@@ -151,6 +151,55 @@ describe("networkPolicyFindings", () => {
     expect(finding?.severity).toBe("critical")
   })
 
+  it("names DNS when the rules allow 53 only where kube-dns is not (own namespace, 443 anywhere)", () => {
+    const egressOnly443 = policy({
+      name: "baseline-egress",
+      created: "2026-11-27T12:50:00Z",
+      spec: {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [
+          { to: [{ podSelector: {} }] },
+          { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
+        ],
+      },
+    })
+    const [finding] = networkPolicyFindings({
+      workloads: workloads(),
+      policies: [egressOnly443],
+      logs: new Map(),
+      ctx,
+    })
+    expect(finding?.title).toContain("53 (DNS)")
+    // The same baseline with a rule to kube-dns in kube-system: DNS is not named.
+    const withDns = policy({
+      name: "baseline-egress",
+      created: "2026-11-27T12:50:00Z",
+      spec: {
+        ...egressOnly443.spec,
+        egress: [
+          ...egressOnly443.spec.egress,
+          {
+            to: [
+              {
+                namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+                podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+              },
+            ],
+            ports: [{ protocol: "UDP", port: 53 }],
+          },
+        ],
+      },
+    })
+    const [allowed] = networkPolicyFindings({
+      workloads: workloads(),
+      policies: [withDns],
+      logs: new Map(),
+      ctx,
+    })
+    expect(allowed?.title).not.toContain("DNS")
+  })
+
   it("reads the policies selecting a pod together: what one allows, another cannot block", () => {
     const denyAll = policy({
       name: "default-deny-all",
