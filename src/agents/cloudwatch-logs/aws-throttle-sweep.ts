@@ -22,7 +22,8 @@ import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { lineOf, linesOf } from "./error-query.js"
+import { groupNamesUnder } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -166,16 +167,13 @@ const capacityChanges = (
       throttled.flatMap((t) => (t.what.resource === null ? [] : [[t.what.resource, t.owner] as const])),
     )
     if (owners.size === 0) return []
-    const pages = yield* Effect.forEach(
-      cloudTrailPrefixes,
-      (prefix) =>
-        source.describeLogGroups({ prefix, limit: 10 }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed((): ReadonlyArray<string> => []),
-        ),
-      { concurrency: 3 },
+    const trails = yield* groupNamesUnder(
+      source,
+      cloudTrailPrefixes.map((prefix) => ({ prefix })),
+      10,
+      3,
     )
-    const groups = [...new Set(pages.flat())].slice(0, maxTrailGroups)
+    const groups = [...new Set(trails)].slice(0, maxTrailGroups)
     if (groups.length === 0) return []
     const outcome = yield* runInsightsQuery(
       source,
@@ -215,10 +213,7 @@ export const sweepAwsThrottling = (
       { logGroups: groups, ...range, query: awsThrottleQuery },
       answerByMs,
     )
-    const lines = outcome.rows.flatMap((r) => {
-      const line = lineOf(r, groups)
-      return line === null ? [] : [line]
-    })
+    const lines = linesOf(outcome.rows, groups)
     const throttled = throttledOf(lines)
     const findings = throttleFindings(throttled, (gs) =>
       source.consoleUrl({ logGroups: gs.length === 0 ? groups : gs, query: awsThrottleQuery, ...range }),

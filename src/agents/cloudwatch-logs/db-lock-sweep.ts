@@ -16,7 +16,7 @@ import { migrationLockFilter, migrationLockFindings } from "../../domain/migrati
 export { databaseStallWords } from "../../domain/migration-lock.js"
 
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { linesOf } from "./error-query.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -83,10 +83,7 @@ export const sweepMigrationLocks = (
       { logGroups: groups, ...range, query: migrationLockQuery },
       answerByMs,
     )
-    const lines = outcome.rows.flatMap((r) => {
-      const line = lineOf(r, groups)
-      return line === null ? [] : [line]
-    })
+    const lines = linesOf(outcome.rows, groups)
     return migrationLockFindings(
       "cloudwatch_logs",
       lines,

@@ -70,6 +70,16 @@ export const lineOf = (
   return { timestampMs, message: readableLogMessage(message), stream: row["@logStream"] ?? "", group }
 }
 
+/** The rows that read as log lines (see `lineOf`), in order. */
+export const linesOf = (
+  rows: ReadonlyArray<Readonly<Record<string, string>>>,
+  groups: ReadonlyArray<string>,
+): ReadonlyArray<LogLine> =>
+  rows.flatMap((r) => {
+    const line = lineOf(r, groups)
+    return line === null ? [] : [line]
+  })
+
 /** The longest literal stretch of a signature (no placeholders, no quotes), to filter its lines by. */
 export const literalOf = (c: LogCluster): string | null => {
   // Whole tokens holding a placeholder (`<n>ms`, `"<str>"`) are variable; so is leading punctuation.

@@ -10,7 +10,7 @@ import { Effect } from "effect"
 import { failoverFilter, failoverFindingsOfLines } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { linesOf } from "./error-query.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -69,10 +69,7 @@ export const sweepFailovers = (
       { logGroups: groups, ...range, query: failoverQuery },
       answerByMs,
     )
-    const lines = outcome.rows.flatMap((r) => {
-      const line = lineOf(r, groups)
-      return line === null ? [] : [line]
-    })
+    const lines = linesOf(outcome.rows, groups)
     return failoverFindingsOfLines("cloudwatch_logs", lines, (g) =>
       source.consoleUrl({ logGroups: [g], query: failoverQuery, ...range }),
     )

@@ -15,7 +15,8 @@ import { podIpShortageFilter } from "../../domain/pod-ip-shortage.js"
 import { redact } from "../../domain/redact.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { linesOf } from "./error-query.js"
+import { clusterGroupNames, groupNamesUnder } from "./group-names.js"
 import { podIpShortageFindings } from "./host-ip-shortage.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
@@ -102,33 +103,25 @@ export const sweepHostKernel = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    const wanted = [
-      ...new Set(clusters.map((c) => c.toLowerCase()).filter((c) => /^[a-z0-9][a-z0-9._-]*$/.test(c))),
-    ]
+    const wanted = clusterGroupNames(clusters)
     const prefixes =
       wanted.length === 0
         ? ["/aws/containerinsights/"]
         : wanted.slice(0, maxHostGroups).map((c) => `/aws/containerinsights/${c}/host`)
-    const pages = yield* Effect.forEach(
-      prefixes,
-      (prefix) =>
-        source.describeLogGroups({ prefix, limit: 50 }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed(() => []),
-        ),
-      { concurrency: 3 },
+    const found = yield* groupNamesUnder(
+      source,
+      prefixes.map((prefix) => ({ prefix })),
+      50,
+      3,
     )
-    const groups = hostGroupsOf(pages.flat(), wanted)
+    const groups = hostGroupsOf(found, wanted)
     if (groups.length === 0) return []
     const outcome = yield* runInsightsQuery(
       source,
       { logGroups: groups, ...range, query: hostKernelQuery },
       answerByMs,
     )
-    const lines = outcome.rows.flatMap((r) => {
-      const line = lineOf(r, groups)
-      return line === null ? [] : [line]
-    })
+    const lines = linesOf(outcome.rows, groups)
     const link = (gs: ReadonlyArray<string>) =>
       source.consoleUrl({ logGroups: gs.length === 0 ? groups : gs, query: hostKernelQuery, ...range })
     return [...kernelLimitFindings(lines, link), ...podIpShortageFindings(lines, link)]

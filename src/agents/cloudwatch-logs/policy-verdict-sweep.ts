@@ -11,7 +11,8 @@ import { Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { policyDenialFindings, policyDenyFilter } from "../../domain/policy-verdicts.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { linesOf } from "./error-query.js"
+import { clusterGroupNames, groupNamesUnder } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -45,31 +46,23 @@ export const sweepPolicyVerdicts = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    const wanted = [
-      ...new Set(clusters.map((c) => c.toLowerCase()).filter((c) => /^[a-z0-9][a-z0-9._-]*$/.test(c))),
-    ].slice(0, maxVerdictClusters)
+    const wanted = clusterGroupNames(clusters).slice(0, maxVerdictClusters)
     if (wanted.length === 0) return []
     const prefixes = wanted.flatMap((c) => [`/aws/eks/${c}/cluster`, `/aws/containerinsights/${c}/dataplane`])
-    const pages = yield* Effect.forEach(
-      prefixes,
-      (prefix) =>
-        source.describeLogGroups({ prefix, limit: 10 }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed(() => []),
-        ),
-      { concurrency: 4 },
+    const found = yield* groupNamesUnder(
+      source,
+      prefixes.map((prefix) => ({ prefix })),
+      10,
+      4,
     )
-    const groups = verdictGroupsOf(pages.flat(), wanted)
+    const groups = verdictGroupsOf(found, wanted)
     if (groups.length === 0) return []
     const outcome = yield* runInsightsQuery(
       source,
       { logGroups: groups, ...range, query: policyVerdictQuery },
       answerByMs,
     )
-    const lines = outcome.rows.flatMap((r) => {
-      const line = lineOf(r, groups)
-      return line === null ? [] : [line]
-    })
+    const lines = linesOf(outcome.rows, groups)
     return policyDenialFindings(lines, (gs) =>
       source.consoleUrl({ logGroups: gs.length === 0 ? groups : gs, query: policyVerdictQuery, ...range }),
     )

@@ -20,6 +20,7 @@ import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { lineOf } from "./error-query.js"
+import { groupNamesUnder } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -188,16 +189,13 @@ export const sweepProviderLoad = (
     const provider = providers[0]
     if (subject === undefined || provider === undefined) return refused
     const prefixes = [...new Set([...groups.flatMap((g) => siblingPrefix(g) ?? []), ...extraPrefixes])]
-    const pages = yield* Effect.forEach(
-      prefixes,
-      (prefix) =>
-        source.describeLogGroups({ prefix, limit: 20 }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed((): ReadonlyArray<string> => []),
-        ),
-      { concurrency: 3 },
+    const found = yield* groupNamesUnder(
+      source,
+      prefixes.map((prefix) => ({ prefix })),
+      20,
+      3,
     )
-    const searched = [...new Set([...groups, ...pages.flat()])].slice(0, maxGroups)
+    const searched = [...new Set([...groups, ...found])].slice(0, maxGroups)
     const words = [...providers, ...queues.filter((q) => q.length >= 4)]
     const query = providerLoadQuery(words)
     const wide = { startMs: range.startMs - leadMs, endMs: range.endMs }

@@ -16,6 +16,7 @@ import { isConsumerKin, isKin, kinSearches } from "../../domain/log-group-kin.js
 import { logOrigin, serviceOfGroup } from "../../domain/log-origin.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { scopeCondition } from "./error-query.js"
+import { groupNamesUnder } from "./group-names.js"
 import { type QueryPass, queryPass, type Range } from "./query-pass.js"
 
 /** Whether a line is one of a user of the resource `names` name (see the module header). */
@@ -74,16 +75,8 @@ export const resourceCallerPass = (
     if (alertResourceKind(facts) === null || resource.length === 0 || condition === null) return []
     // Groups named with its words first, then the account's functions (callers are often Lambdas).
     const searches = [...kinSearches(resource).map((s) => ({ pattern: s.value })), { prefix: "/aws/lambda/" }]
-    const found = yield* Effect.forEach(
-      searches,
-      (s) =>
-        source.describeLogGroups({ ...s, limit: 50 }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed((): ReadonlyArray<string> => []),
-        ),
-      { concurrency: 4 },
-    )
-    const groups = [...new Set(found.flat())]
+    const found = yield* groupNamesUnder(source, searches, 50, 4)
+    const groups = [...new Set(found)]
       .filter((g) => !scanned.includes(g) && !clusterGroup.test(g))
       .slice(0, maxCallerGroups)
     if (groups.length === 0) return []
