@@ -250,13 +250,21 @@ export const investigate = (
       notes.push(`the query over ${failedFirst.groups.join(", ")} ended ${failedFirst.outcome.status}`)
     // Past the bound only by what stopping a query there takes (run-query.ts), never more.
     const bound = Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis)))
-    const following = followDependencies(source, task, first, discovery.plan.names, range, answerByMs).pipe(
-      Effect.timeoutOption(bound),
-      Effect.map(Option.getOrElse(() => nothingFollowed)),
-      Effect.catchAll(() => {
-        notes.push("following the blamed dependencies failed")
-        return Effect.succeed(nothingFollowed)
-      }),
+    // A sweep past the answer deadline finds nothing; one that fails finds nothing and says so.
+    const bounded = <A, E>(sweep: Effect.Effect<A, E>, none: A, failed: string): Effect.Effect<A> =>
+      sweep.pipe(
+        Effect.timeoutOption(bound),
+        Effect.map(Option.getOrElse(() => none)),
+        Effect.catchAll(() => {
+          notes.push(failed)
+          return Effect.succeed(none)
+        }),
+      )
+    const noFindings: ReadonlyArray<Finding> = []
+    const following = bounded(
+      followDependencies(source, task, first, discovery.plan.names, range, answerByMs),
+      nothingFollowed,
+      "following the blamed dependencies failed",
     )
     // The nodes' own kernel limits (a full conntrack table): their pods' timeouts never name
     // them, so the host groups are asked at the same time.
@@ -264,13 +272,10 @@ export const investigate = (
       ...(discovery.plan.cluster === null ? [] : [discovery.plan.cluster]),
       ...found.chosen,
     ]
-    const sweeping = sweepHostKernel(source, clustersToSweep, range, answerByMs).pipe(
-      Effect.timeoutOption(bound),
-      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
-      Effect.catchAll(() => {
-        notes.push("reading the nodes' kernel logs failed")
-        return Effect.succeed<ReadonlyArray<Finding>>([])
-      }),
+    const sweeping = bounded(
+      sweepHostKernel(source, clustersToSweep, range, answerByMs),
+      noFindings,
+      "reading the nodes' kernel logs failed",
     )
     // An AWS API refusing a workload the alert does not name (a queue's consumer throttled on
     // its table): the pass scoped to the alert's names never reads it, and its retries are only
@@ -280,37 +285,29 @@ export const investigate = (
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const scoped = first.filter((p) => p.scope !== null).flatMap((p) => p.groups)
-    const throttling = (
+    const throttling = bounded(
       ownErrors || scoped.length === 0
         ? Effect.succeed<ReadonlyArray<Finding>>([])
-        : sweepAwsThrottling(source, scoped, range, task.alert.window.changesSince.epochMillis, answerByMs)
-    ).pipe(
-      Effect.timeoutOption(bound),
-      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
-      Effect.catchAll(() => {
-        notes.push("searching the logs for AWS throttling failed")
-        return Effect.succeed<ReadonlyArray<Finding>>([])
-      }),
+        : sweepAwsThrottling(source, scoped, range, task.alert.window.changesSince.epochMillis, answerByMs),
+      noFindings,
+      "searching the logs for AWS throttling failed",
     )
     // A third party rate-limiting the alert's services (429): the job or bulk send of ours that
     // drove the calls logs in a group of its own (provider-load-sweep.ts).
-    const loading = sweepProviderLoad(
-      source,
-      {
-        read: linesOf(first),
-        groups: first.flatMap((p) => p.groups),
-        unscoped: ownErrors ? [] : scoped,
-        queues: discovery.plan.names,
-        range,
-      },
-      answerByMs,
-    ).pipe(
-      Effect.timeoutOption(bound),
-      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
-      Effect.catchAll(() => {
-        notes.push("searching the logs for what drove a provider's rate limit failed")
-        return Effect.succeed<ReadonlyArray<Finding>>([])
-      }),
+    const loading = bounded(
+      sweepProviderLoad(
+        source,
+        {
+          read: linesOf(first),
+          groups: first.flatMap((p) => p.groups),
+          unscoped: ownErrors ? [] : scoped,
+          queues: discovery.plan.names,
+          range,
+        },
+        answerByMs,
+      ),
+      noFindings,
+      "searching the logs for what drove a provider's rate limit failed",
     )
     const stalled = alertStalled || linesOf(first).some((l) => databaseStallWords.test(l.message))
     // The namespaces the alert's services run in: a database is often named after its team.
@@ -327,18 +324,15 @@ export const investigate = (
     ])
     // A NetworkPolicy's dropped flows (DNS, a database port): the agent's lines name no workload,
     // so only the cluster the alert names is asked (policy-verdict-sweep.ts).
-    const verdicts = sweepPolicyVerdicts(
-      source,
-      discovery.plan.cluster === null ? [] : [discovery.plan.cluster],
-      range,
-      answerByMs,
-    ).pipe(
-      Effect.timeoutOption(bound),
-      Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
-      Effect.catchAll(() => {
-        notes.push("reading the network policy agent's verdicts failed")
-        return Effect.succeed<ReadonlyArray<Finding>>([])
-      }),
+    const verdicts = bounded(
+      sweepPolicyVerdicts(
+        source,
+        discovery.plan.cluster === null ? [] : [discovery.plan.cluster],
+        range,
+        answerByMs,
+      ),
+      noFindings,
+      "reading the network policy agent's verdicts failed",
     )
     const [follow, kernel, throttled, locks, loads, denials] = yield* Effect.all(
       [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading, verdicts],
