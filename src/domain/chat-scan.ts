@@ -360,7 +360,7 @@ export const classifyMessage = (
     settingAssigned.test(m.text) ||
     versionShipped.test(m.text) ||
     percentageMoved.test(m.text)
-  if (!symptom && change && between(m, window.changesSince, window.end) && !plannedAfter(m, window.end))
+  if (!symptom && change && changedInWindow(m, window))
     return {
       kind: "deploy_announcement",
       severity: "medium",
@@ -381,11 +381,23 @@ const flagChanged = (
   m: HistoryMessage,
   channel: string,
 ): ChatMatch | null => {
-  const { window } = input.alert
-  if (!between(m, window.changesSince, window.end) || plannedAfter(m, window.end)) return null
+  if (!changedInWindow(m, input.alert.window)) return null
   const read = flagChangeRead(m.text, m.author.name, names, channel, firstLine(m.text))
   return read === null ? null : { kind: "deploy_announcement", severity: "medium", message: m, ...read }
 }
+
+/** Posted in the change lookback and not announcing work still to come. */
+const changedInWindow = (m: HistoryMessage, window: ScanInput["alert"]["window"]): boolean =>
+  between(m, window.changesSince, window.end) && !plannedAfter(m, window.end)
+
+/** A change announced in chat, as a finding about `subject`. */
+const changeOf = (m: HistoryMessage, subject: string, title: string): ChatMatch => ({
+  kind: "deploy_announcement",
+  severity: "medium",
+  message: m,
+  service: subject,
+  title,
+})
 
 /**
  * A mesh's mTLS policy or CA changed (chat-mesh-change.ts): announced with the namespaces it
@@ -398,21 +410,13 @@ const meshChange = (
   channel: string,
 ): ChatMatch | null => {
   const subject = names[0]
-  const { window } = input.alert
-  if (
-    subject === undefined ||
-    !meshChangeAnnounced(m.text) ||
-    !between(m, window.changesSince, window.end) ||
-    plannedAfter(m, window.end)
-  )
+  if (subject === undefined || !meshChangeAnnounced(m.text) || !changedInWindow(m, input.alert.window))
     return null
-  return {
-    kind: "deploy_announcement",
-    severity: "medium",
-    message: m,
-    service: subject,
-    title: `mTLS / service mesh change announced in ${channel} (it touches every in-mesh call, ${subject}'s too): ${firstLine(m.text)}`,
-  }
+  return changeOf(
+    m,
+    subject,
+    `mTLS / service mesh change announced in ${channel} (it touches every in-mesh call, ${subject}'s too): ${firstLine(m.text)}`,
+  )
 }
 
 /**
@@ -426,23 +430,15 @@ const concurrencyTaken = (
   channel: string,
 ): ChatMatch | null => {
   const subject = names[0]
-  const { window } = input.alert
   if (
     subject === undefined ||
     input.facts === undefined ||
     !isLambdaThrottleAlert(input.facts) ||
     !announcesConcurrencyUse(m.text) ||
-    !between(m, window.changesSince, window.end) ||
-    plannedAfter(m, window.end)
+    !changedInWindow(m, input.alert.window)
   )
     return null
-  return {
-    kind: "deploy_announcement",
-    severity: "medium",
-    message: m,
-    service: subject,
-    title: concurrencyTakenTitle(subject, channel, firstLine(m.text)),
-  }
+  return changeOf(m, subject, concurrencyTakenTitle(subject, channel, firstLine(m.text)))
 }
 
 /**
