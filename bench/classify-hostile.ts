@@ -15,36 +15,7 @@
 import { loadavg } from "node:os"
 import { classify } from "../src/domain/classify.js"
 import { defaultConfig } from "../src/domain/config.js"
-
-const units = [
-  " ",
-  "\n",
-  "a",
-  "7",
-  "<",
-  "<@",
-  ":a",
-  "http://",
-  "is ",
-  "thanks ",
-  "fixed ",
-  "db is down ",
-  "🙏",
-  "*",
-  "a.",
-  "[firing:",
-  "investigate ",
-  "&lt;",
-  "1 events in ",
-  "value: ",
-  "sev 1 ",
-  "at 99% ",
-  "can not ",
-  "users seeing ",
-  "thanks for fixing the outage, payments are broken again. ",
-]
-
-const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes)
+import { fillTo, hostileUnits } from "../test/support/hostile-text.js"
 
 /** The median of `runs` timings of `f`, in ms. */
 const time = (f: () => unknown, runs: number): number => {
@@ -66,9 +37,9 @@ const small = 4 << 10
 const large = 64 << 10
 const rows: Array<string> = []
 let worst = 0
-for (const unit of units) {
-  const a = fill(unit, small)
-  const b = fill(unit, large)
+for (const unit of hostileUnits) {
+  const a = fillTo(unit, small)
+  const b = fillTo(unit, large)
   // Warm both paths on the small text first, so the first row does not pay for compilation.
   time(() => classify({ text: a, trigger: "mention" }, defaultConfig.classifier), 5)
   const classifySmall = time(() => classify({ text: a, trigger: "mention" }, defaultConfig.classifier), 21)

@@ -10,6 +10,7 @@ import { Classification } from "../../src/domain/classification.js"
 import { classify } from "../../src/domain/classify.js"
 import { ClassifierSettings } from "../../src/domain/config.js"
 import { Trigger } from "../../src/domain/platform.js"
+import { fillTo, hostileUnits } from "../support/hostile-text.js"
 
 const settings = Schema.decodeSync(ClassifierSettings)({})
 const run = (text: string, trigger: Trigger = "mention") => classify({ text, trigger }, settings)
@@ -246,34 +247,8 @@ describe("classify is total and deterministic", () => {
   // performance by benchmarks, not timed tests); this checks what it decides on such input.
   it("classifies 1 MiB of hostile text, and reads its head", () => {
     const mib = 1 << 20
-    const fill = (unit: string) => unit.repeat(Math.ceil(mib / unit.length)).slice(0, mib)
-    const hostile = [
-      " ",
-      "\n",
-      "a",
-      "7",
-      "<",
-      "<@",
-      ":a",
-      "http://",
-      "is ",
-      "thanks ",
-      "fixed ",
-      "db is down ",
-      "🙏",
-      "*",
-      "a.",
-      "[firing:",
-      "investigate ",
-      "&lt;",
-      "1 events in ",
-      "value: ",
-      "sev 1 ",
-      "at 99% ",
-      "can not ",
-      "users seeing ",
-      "thanks for fixing the outage, payments are broken again. ",
-    ].map(fill)
+    const fill = (unit: string) => fillTo(unit, mib)
+    const hostile = hostileUnits.map(fill)
     const results = hostile.map((text) => run(text))
     expect(results).toHaveLength(hostile.length)
     for (const r of results) expect(r.reasons.length).toBeGreaterThan(0)
