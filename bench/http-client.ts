@@ -16,6 +16,8 @@ export interface ClientRun {
   /** check every body is `{ok: true, …}` (and carries an investigationId when asked) */
   readonly checkBodies: boolean
   readonly wantInvestigationId: boolean
+  /** the message text every delivery carries */
+  readonly text: string
 }
 
 export interface ClientResult {
@@ -71,7 +73,7 @@ const bodyProblem = (text: string, wantInvestigationId: boolean): string | null 
 const run = async (m: ClientRun): Promise<ClientResult> => {
   const url = new URL(m.url)
   const agent = agentFor(m.concurrency)
-  const deliveries = makeDeliveries(m.n, httpClientChannel)
+  const deliveries = makeDeliveries(m.n, httpClientChannel, m.text)
   const latenciesMs: Array<number> = []
   const problems: Array<string> = []
   let failures = 0

@@ -50,7 +50,15 @@ import { makeBoltApp, makeFloorApp } from "./baselines.js"
 import type { ClientResult, ClientRun } from "./http-client.js"
 import { type LogMode, makeOursApp } from "./intake-app.js"
 import { fmt, fmtInt, mergePhases, type Phase, runPool, type Stats, statsOf } from "./measure.js"
-import { benchSigningSecret, type Delivery, makeDeliveries, slackEventsUrl } from "./slack-deliveries.js"
+import {
+  alertText,
+  benchChannel,
+  benchSigningSecret,
+  type Delivery,
+  makeDeliveries,
+  reportText,
+  slackEventsUrl,
+} from "./slack-deliveries.js"
 
 // ---------------------------------------------------------------------------------------------
 // arguments
@@ -118,6 +126,8 @@ interface Target {
   readonly fetch: (req: Request) => Response | Promise<Response>
   /** the answer to a fresh alert carries an investigation id (ours), not only `ok` */
   readonly wantInvestigationId: boolean
+  /** the message text of every delivery this row is sent */
+  readonly text: string
   /** null when the response is what this row must answer to a fresh alert */
   readonly check: (res: Response) => Promise<string | null>
   /** after the row: null when every delivery was handled as expected */
@@ -153,6 +163,7 @@ const baselineTarget = (app: FetchApp): Target => ({
   send: post(app),
   fetch: (req) => app.fetch(req),
   wantInvestigationId: false,
+  text: alertText,
   check: (res) => expectJson(res, (b) => b.ok === true, "{ok: true}"),
   audit: () => null,
   close: async () => {},
@@ -162,12 +173,14 @@ const oursTarget = async (
   dedup: Parameters<typeof makeOursApp>[0]["dedup"],
   log: LogMode,
   close: () => Promise<void> = async () => {},
+  text: string = alertText,
 ): Promise<Target> => {
   const ours = await makeOursApp({ dedup, log })
   return {
     send: post(ours.app),
     fetch: (req) => ours.app.fetch(req),
     wantInvestigationId: true,
+    text,
     check: (res) =>
       expectJson(
         res,
@@ -208,6 +221,13 @@ const rows: ReadonlyArray<Row> = [
     setup: () => oursTarget(memoryDedupStoreLayer(), "off"),
   },
   {
+    // Not the target's row: what a message without a tool's header costs (every rule of the gate).
+    id: "ours-report",
+    scale: 1,
+    label: "ours, a person's report (every gate rule runs), in-memory dedup, logging off",
+    setup: () => oursTarget(memoryDedupStoreLayer(), "off", async () => {}, reportText),
+  },
+  {
     id: "ours-memory-log",
     scale: 1,
     label: "ours, in-memory dedup, production JSON logger → no-op sink",
@@ -245,7 +265,7 @@ const warmUp = async (target: Target) => {
     if (problem !== null && problems.length < 3) problems.push(problem)
   }
   while (sent < sizes.warm || performance.now() - started < sizes.warmMs) {
-    const batch = makeDeliveries(200)
+    const batch = makeDeliveries(200, benchChannel, target.text)
     for (let i = 0; i < 100; i++) await sendChecked(batch[i])
     let next = 100
     await Promise.all(
@@ -260,7 +280,7 @@ const warmUp = async (target: Target) => {
 }
 
 const measureBlock = async (target: Target, n: number, concurrency: Concurrency): Promise<Phase> => {
-  const deliveries = makeDeliveries(n)
+  const deliveries = makeDeliveries(n, benchChannel, target.text)
   return runPool(n, concurrency, (i) => {
     const d = deliveries[i]
     if (d === undefined) throw new Error(`no delivery ${i}`)
@@ -340,6 +360,7 @@ const httpWarmUp = async (client: Client, url: string, target: Target) => {
         concurrency,
         checkBodies: true,
         wantInvestigationId: target.wantInvestigationId,
+        text: target.text,
       })
       sent += 100
       if (r.problems.length > 0) return { sent, problems: r.problems }
@@ -362,6 +383,7 @@ const httpBlock = async (
     concurrency,
     checkBodies: false,
     wantInvestigationId: target.wantInvestigationId,
+    text: target.text,
   })
   const cpu = process.cpuUsage(cpu0)
   if (r.problems.length > 0) throw new Error(`HTTP answers are wrong: ${r.problems.join(" | ")}`)
@@ -523,6 +545,8 @@ const ratio = (byRow: Map<string, RowResult>, a: string, b: string) => {
 const ratioRows: ReadonlyArray<readonly [string, string, string]> = [
   ["ours (in-memory) ÷ floor", "ours-memory", "floor"],
   ["bolt ÷ floor", "bolt", "floor"],
+  ["ours (a person's report) ÷ ours (in-memory)", "ours-report", "ours-memory"],
+  ["ours (a person's report) ÷ floor", "ours-report", "floor"],
   ["ours (in-memory + JSON log) ÷ ours (in-memory)", "ours-memory-log", "ours-memory"],
   ["ours (dynalite) ÷ ours (in-memory)", "ours-dynalite", "ours-memory"],
   ["ours (dynalite) ÷ floor", "ours-dynalite", "floor"],

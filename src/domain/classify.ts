@@ -32,6 +32,7 @@ import {
   onlyMetaVocabulary,
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
+import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
 import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
 import {
   aboutNoProblem,
@@ -425,9 +426,40 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
 }
 
 /** Tier 1 plus the explicit-trigger and enabled switches. Never throws. */
-export const classify = (input: ClassifyInput, settings: ClassifierSettings): Classification => {
-  const message = analyse(input.text)
-  const { verdict, reasons } = tier1(input.text, message, settings)
+export const classify = (input: ClassifyInput, settings: ClassifierSettings): Classification =>
+  classifyWith(input, settings, leadingAlertHeader(input.text))
+
+/**
+ * Every rule, without the header short-cut: what `classify` must agree with on verdict,
+ * decision and tier (test/domain/classify-header.test.ts).
+ */
+export const classifyFully = (input: ClassifyInput, settings: ClassifierSettings): Classification =>
+  classifyWith(input, settings, null)
+
+const classifyWith = (
+  input: ClassifyInput,
+  settings: ClassifierSettings,
+  header: string | null,
+): Classification => {
+  // Analysed only when a rule needs the words: a tool's header leading the message is an alert
+  // whatever follows (classify-header.ts), so most tools' notifications are never analysed.
+  let message: Message | undefined
+  const analysed = (): Message => {
+    message ??= analyse(input.text)
+    return message
+  }
+  const heartbeat = heartbeatAlert(input.text)
+  const { verdict, reasons } =
+    heartbeat !== null
+      ? result("chatter", [`chatter: an alert that always fires by design (${heartbeat})`])
+      : header === null
+        ? tier1(input.text, analysed(), settings)
+        : result("alert", [
+            `alert format: ${header}`,
+            ...(settings.alert_terms.length === 0
+              ? []
+              : reasonsOf(alertTerms(analysed(), settings.alert_terms))),
+          ])
   if (!settings.enabled)
     return {
       verdict,
@@ -437,7 +469,7 @@ export const classify = (input: ClassifyInput, settings: ClassifierSettings): Cl
     }
   const explicit = [
     ...(isExplicitTrigger(input.trigger) ? [`explicit trigger: ${input.trigger}`] : []),
-    ...(asksToInvestigate(message) ? ["asked to investigate"] : []),
+    ...(mayAskToInvestigate(input.text) && asksToInvestigate(analysed()) ? ["asked to investigate"] : []),
   ]
   if (explicit.length > 0)
     return {
