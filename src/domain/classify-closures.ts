@@ -50,6 +50,12 @@ const holdingFollowers = words("up steady well strong fine")
 const exceptions = words("otherwise besides else apart")
 const describing = words("which though although even")
 const proposals = words("is would could might may as")
+/** What a screen or a list shows a thing as ("the status page shows every lift as CLOSED"). */
+const showVerbs = words(
+  "shows show showing shown displays displayed displaying lists listed marks marked says",
+)
+const shownAs = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  tokens[i - 1] === "as" && tokens.slice(Math.max(0, i - 6), i - 1).some((w) => showVerbs.has(w))
 /** An incident, ticket or alert closed, or de-escalated ("downgrade this to SEV3"). */
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
@@ -414,6 +420,8 @@ export const closureSignals = (message: Message): ClosureSignals => {
         continue
       // "rolling back is an option": a remedy proposed, not done.
       if (proposals.has(tokens[i + 1] ?? "")) continue
+      // "the lift page shows every lift as CLOSED and they're all running": a screen's state, no news.
+      if (shownAs(tokens, i)) continue
       // "thought it recovered", "hoped it was fixed": a belief the message goes on to deny
       // ("I think we can close this" proposes the closing, and denies nothing).
       const proposedClosing = closings.has(tokens[i] ?? "") && modals.has(tokens[i - 1] ?? "")

@@ -54,6 +54,12 @@ const planWordAt = (tokens: ReadonlyArray<string>, k: number, clauseEnds: Readon
 /** What announced work is expected to set off ("expect 5xx", "alerts may fire"). */
 const setOff = words("fire page trigger flap alert blip fail spam throw emit")
 const mayWords = words("may might will could")
+/** Work whose checks may fail while it runs ("health checks will fail during the deploy"). */
+const workWords = words(`
+  deploy deploying deployment rollout upgrade upgrading migration migrating restart restarting reboot
+  rebooting cutover switchover failover patching release releasing`)
+/** The planned work itself failed ("restore drill failed: WAL segment … missing"). */
+const workFailed = words("failed fails failing errored aborted broke crashed")
 const foreseen = words("see notice observe get")
 const expectWords = words("expect expecting expected")
 const comparisons = words("above below than over under beyond higher lower more less")
@@ -111,6 +117,10 @@ const expectsTrouble = (message: Message): boolean =>
     if (!mayWords.has(t)) return false
     // "alerts may fire"; "there may be a short blip", "you might see some 5xx" — not "X might be
     // broken" (a hedged report) nor "won't load" (a negated state).
+    // ("rate limit reached, checkouts will fail until 00:00": a failure foretold with no work
+    // announced is what a present problem will do — a warning, not a plan.)
+    if (tokens[i + 1] === "fail" && tokens[i + 2] !== "over" && !tokens.some((w) => workWords.has(w)))
+      return false
     if (setOff.has(tokens[i + 1] ?? "")) return true
     const forecast =
       t !== "will" &&
@@ -153,6 +163,15 @@ export const announcedWork = (
         )),
   )
   if (doubted || (planAt >= 0 && tagQuestion)) return null
+  // "PITR restore drill failed: WAL segment missing", "the load test failed to start": the work
+  // went wrong, which is the news ("the drill failed over the db" is the drill's own step).
+  if (
+    tokens.some(
+      (_t, k) =>
+        isPlan(k) && [1, 2].some((d) => workFailed.has(tokens[k + d] ?? "") && tokens[k + d + 1] !== "over"),
+    )
+  )
+    return null
   const planned = planAt >= 0
   if (!planned && !expectsTrouble(message)) return null
   // "disk on backup-01 at 99%, next backup will fail": a forecast from a reading is a warning.
@@ -424,10 +443,13 @@ const designVerbs = words(`
   creating write writing split splitting turned muted silenced keep keeping cleaned removed merge merging combine combining consolidate move moves moving set setting adjust adjusting increase increasing
   decrease decreasing drop dropping rename renaming delete deleting disable disabling enable enabling
   silence silenced silencing mute muted muting snooze snoozed replace replaced replacing remove removed
-  removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed`)
+  removing deprecate deprecated retire retired need bumped raised lowered tuned adjusted changed make
+  reduce reducing`)
 const designObjects = words(`
   alert alerts alerting rule rules threshold thresholds routing receiver receivers silence silences
   inhibition escalation severity expr noise noisy synthetic synthetics monitor monitors probe probes`)
+/** What is said of an alert that goes off too often ("too sensitive", "noisy", "alert fatigue"). */
+const noiseWords = words("noisy sensitive chatty spammy flappy fatigue")
 const liveAlerting = words("firing paging alerting triggered down failing broken outage erroring")
 
 /**
@@ -442,12 +464,25 @@ export const alertingDesign = (message: Message): string | null => {
     (t, i) =>
       (designVerbs.has(t) && tokens.slice(i + 1, i + 8).some((o) => designObjects.has(o))) ||
       ((t === "page" || t === "alert") &&
-        tokens[i + 1] === "on" &&
-        ["to", "we", "should", "do", "you"].includes(tokens[i - 1] ?? "")),
+        (tokens[i + 1] === "on" || (tokens[i + 1] === "only" && tokens[i + 2] === "on")) &&
+        ["to", "we", "should", "do", "you", "proposal", "idea", "suggestion"].includes(
+          tokens[i - 1] ?? "",
+        )) ||
+      // "the DLQ depth alert is too sensitive", "the disk alert is noisy", "alert fatigue is real".
+      (designObjects.has(t) &&
+        t !== "noise" &&
+        t !== "noisy" &&
+        tokens.slice(i + 1, i + 9).some((w) => noiseWords.has(w))) ||
+      // "should the gate latency threshold be 2s or 3s?"
+      ((t === "threshold" || t === "thresholds") &&
+        tokens[i + 1] === "be" &&
+        message.clauses.some((c) => c.question && i >= c.start && i < c.end)),
   )
-  // "do we still need the X rule?": keeping something, not a problem still there.
+  // "do we still need the X rule?": keeping something, not a problem still there; "keep the 5xx
+  // threshold at 2%" keeps a setting, it is no recurrence.
   const said = tokens.filter(
-    (t, i) => !(t === "still" && (tokens[i + 1] === "need" || tokens[i + 1] === "use")),
+    (t, i) =>
+      !(t === "still" && (tokens[i + 1] === "need" || tokens[i + 1] === "use")) && !designVerbs.has(t),
   )
   // "did someone change the alert rules? we have zero metrics since 01:30": a problem since then.
   // "did someone change the WAF rules? android traffic is getting 403": a status code seen.

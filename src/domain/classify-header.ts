@@ -1,7 +1,9 @@
 /**
  * A monitoring tool's own header leading the message: Alertmanager's "[FIRING:2]" or
- * "[RESOLVED]", Grafana's "[Alerting]" / "[No Data]", Datadog's "[P1]", or a tool's bracketed
- * name ("[PagerDuty]", "[Opsgenie]", "[Sentry]"), after nothing but mentions and emphasis.
+ * "[RESOLVED]", Grafana's "[Alerting]" / "[No Data]", Datadog's "[P1]", after nothing but mentions
+ * and emphasis: each an alert's state or priority. A tool's bracketed name ("[Opsgenie]",
+ * "[PagerDuty]") is not one: tools head their other posts with it too (an on-call hand-off, a
+ * maintenance window), which the full gate tells apart (classify-tool-notices.ts).
  *
  * Why a header is read on its own: most deliveries are integration bots' notifications, and
  * each header below is one of the structural formats of `classify-formats.ts`, found in the
@@ -15,7 +17,7 @@
  */
 
 const LEADING_HEADER =
-  /^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}\[(firing|resolved|alerting|no data|p[1-5]|pagerduty|opsgenie|sentry)(:\s?\d{1,6})?\]/i
+  /^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}\[(firing|resolved|alerting|no data|p[1-5])(:\s?\d{1,6})?\]/i
 
 /** Each header's word, lower-cased, and the format of `classify-formats.ts` it belongs to. */
 const formatOf: ReadonlyMap<string, string> = new Map([
@@ -28,14 +30,11 @@ const formatOf: ReadonlyMap<string, string> = new Map([
   ["p3", "datadog"],
   ["p4", "datadog"],
   ["p5", "datadog"],
-  ["pagerduty", "pagerduty"],
-  ["opsgenie", "opsgenie"],
-  ["sentry", "sentry"],
 ])
 
 /**
  * The alert format whose header leads `raw`, or null. Only Alertmanager's state takes a count
- * ("[FIRING:3]"); a colon after any other word ("[Sentry: …]") is no header.
+ * ("[FIRING:3]"); a colon after any other word ("[Alerting: …]") is no header.
  */
 export const leadingAlertHeader = (raw: string): string | null => {
   const match = LEADING_HEADER.exec(raw)

@@ -44,7 +44,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     merci pour l'aide | obrigado pela ajuda | grazie per l'aiuto | dank je wel |
     sorry for the noise | sorry for noise | i owe you | owe you one | i owe you one | i owe you a beer |
     i owe you a coffee |
-    muito obrigado | muito obrigada | merci beaucoup | grazie mille`,
+    muito obrigado | muito obrigada | merci beaucoup | grazie mille | go raibh maith agat | go raibh míle maith agat`,
   ),
   ...lines(
     "greeting",
@@ -53,7 +53,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     guten morgen | guten tag | bom dia | boa tarde | bonne journée | cómo estás | como estas | ça va |
     wie geht es | wie gehts | tudo bem | qué tal | que tal | buon giorno | buongiorno | bonjour à tous |
     hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór |
-    evening all | evening everyone | evening team | morning all | morning everyone | morning team | afternoon all`,
+    evening all | evening everyone | evening team | morning all | morning everyone | morning team | afternoon all |
+    salut | salut tout le monde | buenas | goeiemorgen | goedemorgen | goedemiddag | hoi allemaal | moin | moin zusammen`,
   ),
   ...lines(
     "farewell",
@@ -67,7 +68,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
-    buenas noches a todos | boa noite pessoal | welterusten | goede nacht`,
+    buenas noches a todos | boa noite pessoal | welterusten | goede nacht | bonne semaine | nos vemos |
+    nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana`,
   ),
   ...lines(
     "acknowledgement",
@@ -80,7 +82,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     we are on it | i got it | i got this | will do thanks | i will keep an eye | will keep an eye | keep an eye |
     that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
     pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
-    +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority`,
+    +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority |
+    seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi`,
   ),
   ...lines(
     "praise",
@@ -104,7 +107,10 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     who wrote you | tell me a joke | tell me about yourself | help | help me | usage | commands | are you there |
     are you alive | are you up | are you awake | are you online | are you working | are you down | are you broken |
     are you real | are you a bot | are you a robot | are you human | are you an ai | are you sentient |
-    are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot`,
+    are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot |
+    kannst du deutsch | kannst du auch deutsch | sprichst du deutsch | hablas español | parles tu français |
+    parlez vous français | falas português | bist du da | tu es là | estás ahí | o que consegues fazer |
+    o que você faz | quais comandos você aceita | quais comandos aceitas | qué comandos aceptas`,
   ),
   ...lines(
     "small talk",
@@ -120,7 +126,10 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     anyone up for lunch | anyone up for | good book | i will take this one | i will take this |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome |
     do not jinx it | let us not jinx it | jinx | jinxed it | you jinxed it | knock on wood | touch wood | fingers crossed |
-    knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to`,
+    knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to |
+    wer hat bereitschaft | wer hat diese woche bereitschaft | quem está de prevenção | quem está de prevenção este fim de semana |
+    quién está de guardia | qui est d'astreinte | alles ruhig | alles ruhig heute | tudo normal | tudo normal hoje |
+    tudo tranquilo | todo tranquilo | tout est calme`,
   ),
   ...lines(
     "test message",

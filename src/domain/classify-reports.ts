@@ -97,6 +97,7 @@ const measured = (tokens: Tokens, c: Clause, subject: number, j: number): boolea
 }
 
 /** Subject + (linking) + problem predicate, or + negated healthy state. */
+const hangIdioms = words("out on tight around up in")
 const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
   const t = at(tokens, j)
   const chain = chainBefore(tokens, c.start, j)
@@ -122,6 +123,8 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null
   if (metricOnly && goodUp.has(subject) && increases.has(t)) return null
+  // "the team will hang out after the retro", "hang on", "hang tight": idioms, not a hang.
+  if (t === "hang" && hangIdioms.has(at(tokens, j + 1))) return null
   // "queue is empty": a queue drained is the good news ("the cart is empty" is not).
   if (t === "empty" && emptiedWell.has(subject)) return null
   if (t === "down" && (downIdioms.has(subject) || lowerIsBetter.has(subject))) return null

@@ -43,8 +43,10 @@ import {
 } from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
+import { talkFrame } from "./classify-talk.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
+import { toolNotice } from "./classify-tool-notices.js"
 import type { ClassifierSettings } from "./config.js"
 import { isExplicitTrigger, type Trigger } from "./platform.js"
 
@@ -90,7 +92,7 @@ const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|how (?:long|fast|quickly) do you (?:\w+ ){0,2}(?:take|need)|\b(?:do you ever|is it true you never|do you) sleep\b|this is the bot\b|would be (?:cool|nice|great|awesome) if you could\b|(?:qu[eé]|que) puedes hacer|was kannst du|que peux-tu faire|qu'est-ce que tu (?:peux|sais) faire|o que (?:você|voce) (?:pode|consegue) fazer|cosa (?:puoi|sai) fare|what(?:'s| is) your (?:favou?rite|name|model|time ?zone)|what (?:time ?zone|language|model|format) do you|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
 const reminiscing =
-  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when)\b)/
+  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster)\b)/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
@@ -158,6 +160,7 @@ const modalsBefore = words("could can cannot")
 const undone = (message: Message, closure: number): boolean =>
   closure >= 0 &&
   (qualifiedAtOnce(message.tokens, closure) ||
+    fineButElsewhere(message.text) ||
     message.tokens.some((t, i) => {
       if (i <= closure) return false
       const next = message.tokens[i + 1] ?? ""
@@ -167,6 +170,8 @@ const undone = (message: Message, closure: number): boolean =>
         (t === "nothing" && message.tokens[i - 1] === "just") ||
         // "no impact on prod yet"
         t === "yet" ||
+        // "the export job passed but never uploaded the file": what it was to do, not done.
+        (t === "never" && /^[a-z]{3,}(?:ed|ne|wn|t)$/.test(next)) ||
         // ("published but it's not on the homepage": denied right after it)
         // ("closing OPS-1401, couldn't reproduce it" supports the closing.)
         (t === "not" &&
@@ -175,6 +180,16 @@ const undone = (message: Message, closure: number): boolean =>
             (i <= closure + 4 && !modalsBefore.has(message.tokens[i - 1] ?? "") && next !== "sure")))
       )
     }))
+
+/**
+ * "staging is fine but prod unlock requests hang forever", "EU looks healthy but US customers get
+ * logged out": a fine state of one thing is what the report after "but" is compared with. The
+ * writer's own plan after it ("fine but I'll keep watching", "but let's …") is no report.
+ */
+const fineThenBut =
+  /\b(?:is|are|looks?|seems?|works?|working|running|says|shows) (?:all |totally |perfectly )?(?:fine|ok|okay|good|healthy|green|normal|up)\b,? but (?!i\b|i'|i’|we\b|we'|we’|let|will\b|keep|keeping|watching|monitoring|nothing|no action|no need|just (?:in case|fyi|so))/
+const fineButElsewhere = (text: string): boolean =>
+  text.includes(" but ") && fineThenBut.test(text.slice(0, 2000))
 
 /**
  * "the liveblog is up but extremely slow": a degraded state said of it straight after the
@@ -206,6 +221,11 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     return result("chatter", [/<[@!#]/.test(raw) ? "chatter: bare mention" : "chatter: empty message"])
   }
   const terms = alertTerms(message, settings.alert_terms)
+  // "PagerDuty: On-call handoff — …", "ArgoCD: … synced … Health: Healthy": a tool's post about
+  // no monitored condition, in its alerts' shape. (A header leading the message short-cuts the
+  // gate to an alert whatever follows, so the full gate leaves those to it.)
+  const notice = terms.length === 0 && leadingAlertHeader(raw) === null ? toolNotice(message) : null
+  if (notice !== null) return result("chatter", [`chatter: a tool's notice (${notice})`])
   const formats = alertFormats(message)
   if (formats.structural.length > 0)
     return (
@@ -315,6 +335,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const strong = evidence.filter((e) => e.strong)
   const weak = evidence.filter((e) => !e.strong)
   const closureReasons = reasonsOf(chatter.closures)
+
+  // "the 'down' in down-migration means rollback", "Q2 plan: …", "writing the incident report for
+  // the kiosk outage", "interesting read on retries": problem words talked about, none reported.
+  if (terms.length === 0) {
+    const talk = talkFrame(message, strong.length > 0)
+    if (talk !== null) return result("chatter", [`chatter: ${talk}`])
+  }
 
   // A question or request that is not about a failure ("where's the runbook for
   // KubePodCrashLooping?"): only alerting's own vocabulary, no problem stated.

@@ -190,6 +190,15 @@ describe.each([
   ["classification-blind-52.jsonl", 150, 150, 145],
   ["classification-blind-53.jsonl", 150, 150, 147],
   ["classification-blind-54.jsonl", 150, 150, 141],
+  // Stop 16 (docs/decisions.md, "The gate, stop 16"). 55–58 were written to a brief that labelled
+  // tools' recoveries chatter, against the project's policy (a tool's notification is investigated,
+  // firing or resolved): those lines stay below each floor by design.
+  ["classification-blind-55.jsonl", 150, 150, 125],
+  ["classification-blind-56.jsonl", 150, 150, 127],
+  ["classification-blind-57.jsonl", 150, 150, 123],
+  ["classification-blind-58.jsonl", 150, 150, 121],
+  ["classification-blind-59.jsonl", 150, 150, 148],
+  ["classification-blind-60.jsonl", 150, 150, 139],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

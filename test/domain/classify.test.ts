@@ -1292,3 +1292,187 @@ describe("stop 15, fifth round", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 16: reports in the shapes the gate read as chatter", () => {
+  it.each([
+    // A fine state of another thing before "but": the report after it is the news.
+    "staging is fine but prod unlock requests hang forever. repro: unlock bike 44812",
+    "sandbox is fine but prod payouts never complete",
+    "EU looks healthy but US customers get logged out every few minutes",
+    "web checkout works fine but the android app won't load the basket",
+    // A day's possessive names what broke; it announces no plan.
+    "help! tomorrow's surgery schedule disappeared from the calendar view",
+    "tomorrow's delivery slots vanished from the booking page",
+    "next week's rota disappeared from the on-call calendar",
+    // What a screen shows a thing as is its content, not news of a recovery.
+    "not sure if it's just me but the lift status page shows every lift as CLOSED and they're all running",
+    "the dashboard shows all stores as online and none of them can take cards",
+    "the map marks the stations as closed even though they're open",
+    // A failure foretold from a present problem, no work announced.
+    "quota-bot: partner API rate limit reached (10,000/10,000 calls today) — new checkouts will fail until 00:00 UTC",
+    "license-audit: 214 loans have no matching license document. Readers will fail to open these books.",
+    "the token service will fail all logins after midnight, the signing key expires",
+    // Planned work that itself failed.
+    "backup-verify ❌ PITR restore drill failed: WAL segment 0000000300001A2F000000C4 missing",
+    "chaos drill errored out halfway, the orders db is read-only",
+    "the failover test failed: replica never promoted",
+    // Done, but what it was to do never happened.
+    "the export job passed but never uploaded the file",
+    "the backup completed but never showed up in s3",
+    "deploy succeeded but the new pods never started",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "fixed, but we'll keep an eye on it tonight",
+    "all good now, but let's write up a postmortem",
+    "heads up: during the deploy tonight health checks will fail for a minute",
+    "load test starts now, payments may fail for a minute",
+    "game day tomorrow at 10, expect alerts",
+    "fixed, never mind",
+    "resolved. never heard back from the vendor though",
+    "all good now, never again friday deploys lol",
+  ])("still chatter: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 16: tools' posts about no monitored condition", () => {
+  it.each([
+    "PagerDuty: On-call handoff — Sam Lee is now primary for Payments until Tue 09:00 CET",
+    "Opsgenie: You are now on-call for 'Warehouse SRE' until Monday 08:00",
+    "Opsgenie: Schedule 'Core Infra' rotation: Priya takes over at 19:00 UTC",
+    "here's next month's rota: https://acme.pagerduty.com/schedules/P7QX2Z1",
+    "Opsgenie: Maintenance window started for payments-db (minor version upgrade), alerts suppressed until 03:00",
+    "Datadog: Monitor muted: [P2] Queue depth on orders-worker — muted by lee.k until 14:00 (planned reindex)",
+    "Argo CD: Application orders-api synced to revision a1b2c3d. Health: Healthy",
+    "Flux: Kustomization apps/checkout synced, health: Healthy ✅",
+    "Terraform Cloud: Run applied in workspace prod-core: 1 added, 2 changed, 0 destroyed.",
+    "Renovate: Update dependency lodash to v4.17.21 — PR #442 opened",
+    "Bump requests from 2.31.0 to 2.32.0 in /billing\nDependabot opened a pull request",
+    "nightly-etl: SUCCESS — warehouse tables refreshed (runtime 41m)",
+    "Build #1881 of web-frontend: SUCCESS (6 min 3 sec)",
+    "cert-bot: ✅ api.example.com renewed successfully, new expiry 2027-01-03",
+    "Sentry release health: shop-ios 8.2.0 — crash-free sessions 99.91% after 48h 🎉",
+    "claims-watcher: daily summary — 1,904 claims submitted, 0 stuck, 3 rejected (within normal range)",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "ArgoCD: Application orders-api synced to revision a1b2c3d. Health: Degraded",
+    "Argo CD: sync failed for application orders-api (revision a1b2c3d): ComparisonError",
+    "cert-bot: ❌ renewal failed for api.example.com — ACME challenge timed out, expires in 5 days",
+    "nightly-etl: job FAILED — warehouse tables not refreshed (exit 1)",
+    "Build #1882 of web-frontend: FAILURE (2 min 1 sec)",
+    "Sentry release health: shop-ios 8.2.1 — crash-free sessions dropped to 93.4%",
+    "PagerDuty: Incident #5521 triggered — orders-api 5xx > 5% — escalated to Sam Lee (primary)",
+    "Opsgenie: Maintenance window started for payments-db, but replication is now broken on the replica",
+    "Dependabot alert: critical severity — lodash prototype pollution (CVE-2020-8203) in acme/shop",
+    "Datadog weekly digest: 40 monitors, 4 currently alerting, checkout SLO breached twice",
+    "the backup job reported success but the file is 0 bytes",
+    "employee portal shows 'maintenance mode' and we don't have any maintenance scheduled today",
+    "something is off with the daily report emails, nobody got them this morning",
+  ])("an alert in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16: people's talk that names problems without reporting one", () => {
+  it.each([
+    // Tuning alerting.
+    "the DLQ depth alert is too sensitive imo, let's make it 10 instead of 1",
+    "can we make the stale-feed alert less noisy? it fires every time keys rotate",
+    "the alert for disk on ci-runner-04 is noisy, I'm going to tune it",
+    "should the gate latency threshold be 2s or 3s? leaning 2s",
+    "quick poll: keep the 5xx threshold at 2% or move to 1%?",
+    "proposal: page only on SLO burn, not on raw 5xx counts. thoughts?",
+    "alert fatigue is real this week 😅",
+    // Plans and proposals.
+    "Q3 plan: move the ledger to Aurora and retire the old MySQL primary",
+    "proposal: raise the rate-limit for partner-api to 2k rps",
+    "roadmap: deprecate the v1 webhooks by December",
+    // A word's meaning.
+    "the 'critical' in the ticket title means the customer tier, not severity",
+    "by 'broken' I meant the build, not prod — sorry",
+    "the 'down' in down-migration means rollback, not outage, don't panic 😄",
+    "the 'timeout' in the access log is the health checker closing early, that's normal",
+    // A write-up in progress, something to read.
+    "drafting the postmortem for Tuesday's checkout outage, will share tomorrow",
+    "writing the incident report for the kiosk outage now, will share by EOD",
+    "interesting read on load shedding: https://example.com/load-shedding",
+    "worth a read for the DR discussion: https://example.com/aws-summary",
+    // Ownership and how things work.
+    "who owns the loyalty-api these days?",
+    "how is the checkout conversion rate computed, sessions or users?",
+    "how does the SMS retry flow work with Twilio?",
+    "didn't we used to have an alert for cert expiry? can't find it",
+    // Success told, nothing asked.
+    "the backfill ran fine overnight, row counts match",
+    "status: all warehouses operating normally, nothing to report",
+    "the cache fix from Tuesday is holding, p95 back to 140ms",
+    "pre-launch checklist: DNS ✅ TLS ✅ feature flags ✅",
+    "the DB migration is scheduled for 3 June, no action needed yet",
+    "ok to restart the staging workers? nothing's wrong, just want the new env vars",
+    "for the board deck: checkout p95 was 420ms all quarter",
+    "fun fact: the 2019 outage was caused by a leap year bug",
+    // Greetings, acks and questions in other languages, and emoji.
+    "salut tout le monde, bonne semaine !",
+    "nos vemos mañana",
+    "fijne dag allemaal",
+    "bien reçu",
+    "👍 seen",
+    "kannst du auch Deutsch?",
+    "quais comandos você aceita?",
+    "wer hat diese Woche Bereitschaft?",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "the 'down' banner on the status page means checkout is down right now, please look",
+    "plan: roll back now, payments are failing for everyone",
+    "writing the incident report but the db is down again",
+    "who owns the loyalty-api? it's returning 500s for every request",
+    "is there a dashboard for queue lag? the orders queue is stuck at 40k",
+    "do we have a monitor for the payout queue? it's been stuck since 9am",
+    "the backfill ran fine but half the rows are null",
+    "dashboards look healthy, yet nobody in Spain can log in",
+    "migration done, and now the orders API returns 500 for every request",
+    "for the record: checkout is down right now in EU",
+    "seen, payments are down",
+    "bien reçu, mais le paiement est toujours en panne",
+  ])("a report in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16: success told, a story of the past, and their decoys", () => {
+  it.each([
+    "month-end close went smoothly, no pages at all",
+    "the new escalation policy works, test page arrived in 4s",
+    "I'll babysit the deploy myself, nothing for you to do",
+    "zero pages overnight, first time in weeks",
+    "big thanks to the team for the CDN cutover, not a single blip",
+    "traffic peaked at 3x normal for the launch and everything held 💪",
+    "remember the Black Friday appointment storm? booking-api handled 10x because of the queue change",
+    "remember the great DNS fiasco of 2022? good times",
+    "the team will hang out after the retro",
+    "backup-check: ✅ orders-db nightly pg_dump OK (41.2 GB, 18m 02s)",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "zero alerts fired while the db was down for an hour, something is wrong with alerting",
+    "traffic peaked at 3x and everything held until 14:00, now checkout is timing out",
+    "we ran the batch without a hiccup but the totals are off by 10x",
+    "remember the Black Friday storm? it is happening again right now, checkout is down",
+    "is the nightly backup job ok? nothing landed in s3",
+    "the backup job says ok, yet the bucket is empty",
+    "cert renewed for api.example.com, still serving the old one in eu-west-1",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * A tool's post that is about no monitored condition: an on-call hand-off, a maintenance window
+ * started or scheduled, a deploy or sync that succeeded, a dependency PR opened, a job's success
+ * line, a certificate renewed, a release's health or a periodic digest. Tools write them in the
+ * same shapes as their alerts ("PagerDuty: …", "Opsgenie: …"), so the alert formats would read
+ * them as notifications; they page nobody. Each kind stands down when the post also names
+ * trouble ("Health: Degraded", "sync failed", "renewal failed", "job FAILED"), so a tool's
+ * failure in the same shape stays an alert. Read on the lower-cased text's first 2,000
+ * characters; every pattern is guarded by a word each of its matches holds.
+ */
+import type { Message } from "./classify-text.js"
+
+const maxChars = 2000
+
+/**
+ * A window's suppressed alerts, zero counts ("0 mismatches", "no agents offline") and forecasts
+ * ("may be briefly unavailable"): no trouble.
+ */
+const harmless =
+  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
+
+/** Trouble named anywhere in the post: the notice is then about a problem. */
+const trouble =
+  /\b(?:fail(?:s|ed|ing|ure|ures)?|errors?|errored|degraded|unhealthy|down|outage|critical|crash(?:ed|es|ing)?|dropped|drop|below|breach(?:ed|es)?|exceeded|vulnerab\w*|cve-\d|security|expired|firing|triggered|alarm|missing|progressing|unknown|out of sync|outofsync|timed out|timeout|stuck|rejected|aborted|cancell?ed|warning|sev ?\d|incident #?\d*|incidents|escalat\w*|problem|issue #?\d+|not been|could not|couldn't|unable|didn'?t|did not|never|regress\w*|threshold|spike|alert)\b|\/incidents\/|❌|🔴|⚠/
+
+/** A monitored condition's recovery, which policy keeps an alert ("✅ … recovered", "State: OK"). */
+const recovery = /\b(?:resolved|recovered|recovery|back up|is up|state: ?ok|alarm|monitor is)\b/
+
+interface Kind {
+  readonly name: string
+  /** Words one of which every match of `pattern` holds. */
+  readonly needles: ReadonlyArray<string>
+  readonly pattern: RegExp
+  /** What else must be absent, beyond `trouble`. */
+  readonly unless?: RegExp
+}
+
+const kinds: ReadonlyArray<Kind> = [
+  {
+    name: "an on-call hand-off",
+    needles: ["call", "primary", "secondary", "rotation", "takes over", "/schedules/"],
+    pattern:
+      /\bon-?call hand-?(?:off|over)\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+  },
+  {
+    name: "a maintenance window",
+    needles: ["maintenance", "muted", "suppressed"],
+    pattern:
+      /\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
+
+    // "there's no maintenance scheduled today" doubts the window the report compares with.
+    unless: /\b(?:no|any|not) maintenance\b|\bmaintenance mode\b/,
+  },
+  {
+    name: "a deploy that succeeded",
+    needles: ["synced", "healthy", "pipeline", "run applied", "apply complete", "release "],
+    pattern:
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
+    unless: /\bsuspended\b|\bsync failed\b/,
+  },
+  {
+    name: "a dependency update opened",
+    needles: ["renovate", "dependabot", "dependency", "bump "],
+    pattern:
+      /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|opened|pull request|pr #?\d)|\bupdate dependency [\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
+  },
+  {
+    name: "a job that succeeded",
+    needles: ["success", "succeeded", "passed", "ok"],
+    pattern:
+      /^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
+    unless: recovery,
+  },
+  {
+    name: "a certificate renewed",
+    needles: ["renewed"],
+    pattern:
+      /\b(?:cert|certs|certificate|ssl|tls)\b[^\n]{0,80}\brenewed\b|\brenewed\b[^\n]{0,80}\b(?:valid until|new expiry|expires on|valid till)\b/,
+    unless: recovery,
+  },
+  {
+    name: "a release's health",
+    needles: ["crash-free", "crash free"],
+    pattern: /\b(?:release health|weekly report for)\b[^\n]{0,160}\bcrash[- ]free\b/,
+  },
+  {
+    name: "a periodic digest",
+    needles: ["digest", "report", "summary"],
+    pattern:
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:digest|report|summary)\b(?: for [\w .-]{1,40})?\s{0,2}(?::|—|-|is ready)|\breport ['"‘’][^'"‘’\n]{1,60}['"’] is ready\b|\berror budget report\b/,
+    unless:
+      /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
+  },
+]
+
+/** Trouble a digest counts in passing ("3 triggered this week", "3 new issues") is its history. */
+const countsHistory = new Set(["a periodic digest", "a release's health"])
+
+/** The kind of tool notice the message is, when it is one and names no trouble; else null. */
+export const toolNotice = (message: Message): string | null => {
+  const text = message.text.slice(0, maxChars)
+  const kind = kinds.find(
+    (k) => k.needles.some((n) => text.includes(n)) && k.pattern.test(text) && !k.unless?.test(text),
+  )
+  // ("the backup job reported success but the file is 0 bytes": what comes after is the news.)
+  // ("…, still serving the old one", "the job says ok, yet the bucket is empty": doubted.)
+  if (kind === undefined || /\b(?:but|however|though|although|yet|still|says|supposedly)\b/.test(text))
+    return null
+  // "is the nightly backup job ok? nothing landed in s3": a tool's notice asks nothing.
+  if (text.includes("?")) return null
+  const rest = text.replace(harmless, " ")
+  if (!countsHistory.has(kind.name) && trouble.test(rest)) return null
+  if (
+    countsHistory.has(kind.name) &&
+    /\b(?:dropped|drop|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(rest)
+  )
+    return null
+  return kind.name
+}
