@@ -97,7 +97,7 @@ const frames: ReadonlyArray<Frame> = [
       "✅",
     ],
     pattern:
-      /\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running) normally\b|\bis holding(?: up)?(?: nicely| well| fine)?\b|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
   },
   {

@@ -1316,6 +1316,8 @@ describe("stop 16: reports in the shapes the gate read as chatter", () => {
     "backup-verify ❌ PITR restore drill failed: WAL segment 0000000300001A2F000000C4 missing",
     "chaos drill errored out halfway, the orders db is read-only",
     "the failover test failed: replica never promoted",
+    // "what is holding it?" asks for a blocker; no success is told.
+    "ip-10-60-5-21 has been cordoned for an hour and the pods on it never move. what is holding it?",
     // Done, but what it was to do never happened.
     "the export job passed but never uploaded the file",
     "the backup completed but never showed up in s3",
