@@ -77,4 +77,4 @@ export const routingQuestion =
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =
-  /\bchecking (?:that |if |whether )?the bot (?:still )?(?:works|is working|is alive|responds|is up)\b|\b(?:sanity|quick) check\b[^?\n]{0,60}\b(?:are )?you (?:there|alive|awake|online|working)\b|\bjust checking (?:if |that |whether )?you(?:'re| are)? (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying)/i
+  /\bchecking (?:that |if |whether )?the bot (?:still )?(?:works|is working|is alive|responds|is up)\b|\b(?:sanity|quick) check\b[^?\n]{0,60}\b(?:are )?you (?:there|alive|awake|online|working)\b|\b(?:pinging|poking|nudging|checking on) you\b[^?\n]{0,30}\bto see (?:if|whether) you(?:'re| are|'ve| have)? (?:still )?(?:alive|awake|there|up|around|ok|okay|working|survived)\b|\bjust checking (?:if |that |whether )?you(?:'re| are)? (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying)/i

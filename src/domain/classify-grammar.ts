@@ -153,12 +153,15 @@ const havingFillers: ReadonlySet<string> = new Set(
   ),
 )
 
+/** Words that put a day or a place after the thing that failed ("the sync on monday failed"). */
+const attachers: ReadonlySet<string> = new Set("on since from until by at during over".split(" "))
+
 /** "my patience has a 504": a state something that is no system has. */
 const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
     const t = at(tokens, k)
     if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t) || /^\d/.test(t)))
-      return notSystems.has(t) || notSystems.has(at(tokens, k - 1))
+      return !attachers.has(at(tokens, k - 1)) && (notSystems.has(t) || notSystems.has(at(tokens, k - 1)))
   }
   return false
 }
@@ -166,8 +169,12 @@ const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
 /** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff", "I'm at 100%")? */
 export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   const { subject } = chainBefore(tokens, start, j)
+  // "the last sync on monday failed": monday is when, the sync is what failed.
+  const when = attachers.has(at(tokens, subject - 1))
   return (
-    (subject >= start && (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||
+    (subject >= start &&
+      !when &&
+      (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||
     saidOfOneself(tokens, start, j) ||
     hadByNoSystem(tokens, start, j)
   )

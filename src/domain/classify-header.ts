@@ -16,8 +16,13 @@
  * ASCII one), so whatever matches here matches the lower-cased text the formats read.
  */
 
-const LEADING_HEADER =
-  /^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}\[(firing|resolved|alerting|no data|p[1-5])(:\s?\d{1,6})?\]/i
+/** What may come before a header: a few mentions (`<@U…>`, `<!here>`), then space and emphasis. */
+const LEAD = String.raw`^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}`
+
+const LEADING_HEADER = new RegExp(
+  String.raw`${LEAD}\[(firing|resolved|alerting|no data|p[1-5])(:\s?\d{1,6})?\]`,
+  "i",
+)
 
 /** Each header's word, lower-cased, and the format of `classify-formats.ts` it belongs to. */
 const formatOf: ReadonlyMap<string, string> = new Map([
@@ -51,8 +56,10 @@ export const leadingAlertHeader = (raw: string): string | null => {
  * wrong, so a mention on one is chatter — unless the message says the heartbeat went missing
  * ("Watchdog-missing", "deadman switch not received for 20m"): then the pipeline is what broke.
  */
-const HEARTBEAT =
-  /^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}\[firing(?::\s?1)?\][ \t*_]{0,4}(watchdog|infoinhibitor|deadmansswitch)(?=[ \t]*(?:$|\n|\())/i
+const HEARTBEAT = new RegExp(
+  String.raw`${LEAD}\[firing(?::\s?1)?\][ \t*_]{0,4}(watchdog|infoinhibitor|deadmansswitch)(?=[ \t]*(?:$|\n|\())`,
+  "i",
+)
 const MISSING = /\b(?:missing|not received|absent|stopped|no longer)\b/i
 
 /** The heartbeat alert leading `raw` (its name as written), or null. */

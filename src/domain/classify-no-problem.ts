@@ -60,6 +60,14 @@ const foreignPlans = words(
   "gel rappel wartung wartungsfenster mantenimiento manutenção maintenance freeze congelamiento migração migración avisando aviso",
 )
 
+/** What "the last" dates: "the last week", "the last 2 hours", "the last deploy on friday" is not. */
+const lastTime = (t: string): boolean =>
+  periods.has(t) ||
+  weekdays.has(t) ||
+  /^(?:\d{1,3}|few|couple|several|half|time|hour|hours|day|days|minute|minutes|mins|seconds|night|nights|one|two|three)$/.test(
+    t,
+  )
+
 /** A time later than now ("next tuesday", "on monday", "tomorrow", "in 2 hours", "at 22:00"). */
 const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
   tokens.some(
@@ -79,6 +87,8 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       // "moved to 3pm"
       (t === "to" && /^\d{1,2}(?:am|pm)$/.test(tokens[i + 1] ?? "")) ||
       foreignLater.has(t) ||
+      // "gets decommissioned on the 30th"
+      (t === "on" && tokens[i + 1] === "the" && /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[i + 2] ?? "")) ||
       // "scheduled for dec 12"
       (months.has(t) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1] ?? "")) ||
       // "in january", "in Q1"
@@ -89,6 +99,27 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
         /^\d{1,3}$/.test(tokens[i + 1] ?? "") &&
         /^(?:min|mins|minutes|hours?|days?|weeks?)$/.test(tokens[i + 2] ?? "")),
   )
+
+/** Work that is a noun, which a time's possessive names ("tonight's sync", "tomorrow's deploy"). */
+const workNouns = words(
+  "sync deploy run upgrade move switch session workshop training meeting review demo retro",
+)
+/**
+ * "1,412 SKUs have contract price > list price after tonight's SAP sync": the possessive (read
+ * "tonight is") names a piece of work by when it runs, which may be over; it announces nothing.
+ */
+const namedByItsTime = (tokens: ReadonlyArray<string>, i: number): boolean => {
+  if (!workNouns.has(tokens[i] ?? "")) return false
+  // Up to two names between ("tonight's SAP sync"); the work's own verb after it announces.
+  const is = tokens.lastIndexOf("is", i - 1)
+  return (
+    is >= i - 3 &&
+    is > 0 &&
+    laterWords.has(tokens[is - 1] ?? "") &&
+    !tokens.slice(is + 1, i).some((t) => futureForms.has(t)) &&
+    !tokens.slice(i + 1, i + 3).some((t) => t === "is" || t === "will" || futureForms.has(t))
+  )
+}
 
 /**
  * Work or absence planned for later: a later time and a form that announces it ("we're
@@ -108,10 +139,14 @@ const plannedForLater = (message: Message): boolean => {
   if (away || tokens.includes("slow_to_respond")) return true
   return (
     futureAnchor(tokens) &&
-    tokens.some((t) => futureForms.has(t) || foreignPlans.has(t) || t === "change_freeze") &&
+    tokens.some(
+      (t, i) =>
+        (futureForms.has(t) && !namedByItsTime(tokens, i)) || foreignPlans.has(t) || t === "change_freeze",
+    ) &&
     !tokens.some(
       (t, i) =>
-        notFuture.has(t) ||
+        // ("migrating the last Zabbix checks this month": the last of them, not a past time.)
+        (notFuture.has(t) && !(t === "last" && tokens[i - 1] === "the" && !lastTime(tokens[i + 1] ?? ""))) ||
         // "ingest is dropping every couple minutes, the live show starts in 40 min": recurring now.
         // ("move the sync to every 30 minutes next sprint" is the plan's schedule.)
         (t === "every" &&

@@ -61,7 +61,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
     enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | going offline | going offline for the night | heading out | talk later | catch you later | i am off |
-    happy friday | happy monday | happy weekend | happy holidays | happy new year | merry christmas |
+    happy friday | happy monday | happy weekend | happy payday | tgif | happy holidays | happy new year | merry christmas |
     feliz navidad | feliz año nuevo | frohe weihnachten | joyeux noël | buon natale | boas festas | feliz natal |
     call it a day | calling it a day | drive safe | stay safe | get home safe |
     enough excitement for one day | that is enough excitement for one day | enough excitement for today |
@@ -106,7 +106,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     how do i use it | what is this | what is your name | who made you | who built you | who created you |
     who wrote you | tell me a joke | tell me about yourself | help | help me | usage | commands | are you there |
     are you alive | are you up | are you awake | are you online | are you working | are you down | are you broken |
-    are you real | are you a bot | are you a robot | are you human | are you an ai | are you sentient |
+    you awake | you up | you alive | you still alive | you still there | are you real | are you a bot | are you a robot | are you human | are you an ai | are you sentient |
     are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot |
     kannst du deutsch | kannst du auch deutsch | sprichst du deutsch | hablas español | parles tu français |
     parlez vous français | falas português | bist du da | tu es là | estás ahí | o que consegues fazer |
@@ -170,11 +170,11 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|top|handy|useful)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful)$/,
   ],
   [
     "farewell",
-    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|dobranoc|またね|お先に失礼します)$/,
+    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tgif|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|dobranoc|またね|お先に失礼します)$/,
   ],
 ]
 

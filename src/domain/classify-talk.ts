@@ -14,7 +14,7 @@ const maxChars = 2000
 
 /** A problem put in the present: the talk then carries a report. */
 const liveProblem =
-  /\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\bsince (?:\d|this|yesterday|last|the)|\b(?:but|however|though|although|still|again)\b/
+  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\bsince (?:\d|this|yesterday|last|the)|\b(?:but|however|though|although|still|again)\b/
 
 const denied =
   /\b(?:can'?t|cannot|can not|unable|won'?t|not (?:working|loading)|yet|except|apart from|something(?:'s| is)? (?:wrong|off|broken)|(?:was|were) (?:\w+ )?(?:down|failing|broken|erroring))\b/
@@ -25,9 +25,28 @@ interface Frame {
   readonly pattern: RegExp
   /** Whether it holds only with no strong evidence of a problem beside it (a plain question). */
   readonly weakOnly?: boolean
+  /** What puts a problem in the present for this frame, when not `liveProblem`. */
+  readonly live?: RegExp
 }
 
 const quoted = `['"‘“][\\w -]{1,30}['"’”]`
+/** Words quoted are mentioned, not used: "the 'is it down' meme" says nothing is down. */
+const quotedSpans = new RegExp(quoted, "g")
+
+/**
+ * Numbers that only get better when they fall: latency, percentiles, error rates, MTTR ("orders
+ * dropped to 40" is bad news, so business counts are not here).
+ */
+const lowerIsBetterNames =
+  "latency|latencies|p(?:50|75|90|95|99|999)|error rates?|error counts?|errors|5xx(?: rate)?|mttr|mtta|response times?|load times?|page loads?|build times?|query times?|cold starts?|timeouts|queue depth|consumer lag|lag"
+const lowerIsBetter = `(?:${lowerIsBetterNames})`
+
+/**
+ * "since the new index" credits the change; a problem still needs its own present ("is
+ * failing"), a turn ("but") or an extent ("since 9am" is a start, said with a number).
+ */
+const liveGoodNews =
+  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|hanging)\b|\bright now\b|\b(?:but|however|though|although|still|again|worse|regress\w*|spik\w*|up to|went up|doubled|tripled|through the roof|not (?:a |an )?(?:nice |big |huge |real )?(?:improvement|win))\b|\b(?:orders|sales|revenue|sign-?ups|conversions?|traffic|throughput|logins|bookings|payments|checkouts|users|sessions|streams|plays) (?:are |is |have |has )?(?:down|dropped|fell|tanked|halved)\b/
 
 const frames: ReadonlyArray<Frame> = [
   {
@@ -44,9 +63,104 @@ const frames: ReadonlyArray<Frame> = [
       "not ",
       "normal",
       "expected",
+      "short for",
+      "just for",
+      "meme",
+      "joke",
+      "gif",
+      "sticker",
+      "emoji",
+      "song",
+      "renamed",
     ],
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,80}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|counts|(?:is|are) just (?:the|a)|not (?:an? )?(?:outage|system (?:thing|errors?|issue|problem)|real (?:error|outage|problem)))\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,80}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|system (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+    ),
+  },
+  {
+    // "p99 dropped to 140ms with the new cache", "search latency is amazing since the new index",
+    // "error rates flat all week", "MTTR for October: 38 min, down from 52 🎉".
+    name: "good news in numbers",
+    needles: [
+      "dropped",
+      "down ",
+      "fell",
+      "halved",
+      "in half",
+      "than ever",
+      "amazing",
+      "great",
+      "excellent",
+      "fantastic",
+      "flat",
+      "unchanged",
+      "like before",
+      "as before",
+      "improvement",
+    ],
+    pattern: new RegExp(
+      `\\b${lowerIsBetter}\\b[^.?!\\n]{0,40}?\\b(?:(?:dropped|fell|went down|came down|down) (?:to|by|from) (?:~|about |under |below )?\\d|(?:halved|cut in half|(?:lower|better|faster) than ever|(?:is|are|looks?|looking|has been) (?:just |simply |absolutely )?(?:amazing|great|excellent|fantastic|incredible|superb|awesome|so good|beautiful|lovely)|(?:is |are |stay(?:ed|s)? |remain(?:ed|s)? |looks? |still )?(?:flat|unchanged)(?! at)|(?:like|as|same as) before)\\b)|^[^.?!\\n]{0,80}\\b${lowerIsBetter} (?:is |are |at |now )?~?\\d[\\w.%]{0,8}\\b[^.?!\\n]{0,60}\\b(?:nice|big|huge|great|massive|solid|real) (?:improvement|win)\\b`,
+    ),
+    live: liveGoodNews,
+  },
+  {
+    // "22k orders today, record day! 📈", "the optimisation paid off": a record or a win cheered.
+    name: "a record cheered",
+    needles: ["record", "paid off"],
+    pattern:
+      /\b(?:new|all-time|all time) (?:record|high)\b|\brecord (?:day|week|month|year|high|traffic|numbers?|sales|volume)\b|\b(?:optimi[sz]ation|change|rewrite|refactor|work|fix) (?:really )?paid off\b/,
+    weakOnly: true,
+    // ("all-time high error rate today", "record number of refunds": a record of trouble.)
+    live: new RegExp(
+      `${liveProblem.source}|\\b(?:${lowerIsBetterNames}|errors?|failures?|pages|alerts|incidents?|outages?|complaints|tickets|refunds|chargebacks|cpu|memory|costs?|bill|5xx|4xx|churn|cancell?ations)\\b`,
+    ),
+  },
+  {
+    // "postmortem for last Tuesday's EDI outage is Thursday 15:00", "¿cuándo es la retro del
+    // incidente de pagos?": when a review meets, not the incident it reviews.
+    name: "when a review meets",
+    needles: ["postmortem", "post-mortem", "retro", "incident review", "pir "],
+    pattern:
+      /\b(?:postmortem|post-mortem|retro|retrospective|incident review|pir)\b[^.?!\n]{0,60}\b(?:is|will be|moved to|scheduled for|happens) (?:on |at )?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|today|next|this|\d)|\bcu[aá]ndo (?:es|será) (?:la|el) (?:retro|postmortem|post-mortem|revisi[oó]n)\b|\bquando (?:é|e|vai ser|será) (?:a|o) (?:retro|postmortem|post-mortem|revis[aã]o)\b/,
+  },
+  {
+    // "the exception stack traces at startup are a known noisy log, ticket BW-4410 to clean it up".
+    name: "known noise",
+    needles: ["known "],
+    pattern:
+      /\b(?:is|are) (?:a |an )?known (?:noisy|noise|harmless|benign|cosmetic|spammy)\b|\bknown (?:noisy|harmless|benign|cosmetic) (?:log|logs|warning|warnings|message|messages|alert)\b/,
+  },
+  {
+    // "that 502 screenshot people are sharing is from 2022, we checked": a rumour debunked.
+    name: "a rumour debunked",
+    needles: ["screenshot", "video", "tiktok", "tweet", "post", "clip", "photo", "picture", "image"],
+    pattern:
+      /\b(?:that|the|this) (?:[\w-]{1,30} ){0,3}(?:screenshot|video|tiktok|tweet|post|clip|photo|picture|image)s?(?![\w-])[^.?!\n]{0,80}\b(?:is|was|are|were|it'?s) (?:from (?:\d{4}|last (?:year|month)|an old|an? (?:older|previous)|january|february|march|april|may|june|july|august|september|october|november|december)|an? (?:old|older|previous) (?:version|build|release|one)|old|fake|photoshopped|edited|doctored|not (?:real|ours|current|from us))\b/,
+  },
+  {
+    // "I broke prod once by deleting the wrong redis key, ask me about it sometime 😅".
+    name: "a story of the writer's own past",
+    // Told as a story: it ends in an offer to tell it or a look back ("good times").
+    needles: ["ask me about it", "good times", "fun times", "never again", "learned"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i|we) (?:once (?!again)|(?:broke|took down|crashed|killed|nuked|wiped|deleted|dropped) [^.?!\n]{0,60}\bonce\b)[^\n]{0,120}\b(?:ask me about it|good times|fun times|never again|lessons? learned|learned my lesson)\b/,
+  },
+  {
+    // "heads down on the payouts migration today, ping me only if urgent": the writer's focus.
+    name: "the writer's focus",
+    needles: ["heads down", "heads-down"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i'?m |i am |going |we'?re |we are )?heads[- ]down (?:on|for|with|today|this|until|till|the rest)\b/,
+  },
+  {
+    // "todo tranquilo en México, sin incidentes hoy", "o deploy do app 8.15 saiu sem problemas".
+    name: "nothing to report, in another language",
+    needles: ["sin ", "sem ", "sans ", "ohne ", "senza ", "nada ", "rien ", "nichts "],
+    pattern:
+      /\b(?:sin (?:incidentes|incidencias|problemas|novedad(?:es)?|errores)|sem (?:incidentes|problemas|novidades|erros)|sans (?:incident|probl[eè]me|souci)s?|ohne (?:probleme|störungen|vorfälle|fehler)|senza (?:problemi|incidenti|errori)|nada (?:que|a) reportar|rien à signaler|nichts zu melden)(?![\p{L}])/u,
+    weakOnly: true,
+    live: new RegExp(
+      `${liveProblem.source}|\\b(?:pero|mas|mais|aber|però|ma|porém|todavia|sin embargo|excepto)\\b`,
     ),
   },
   {
@@ -69,9 +183,9 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "a fact noted for a document or for fun",
-    needles: ["for the ", "fun fact"],
+    needles: ["for the ", "fun fact", "fun stat"],
     pattern:
-      /^[^\w\n]{0,8}(?:for the (?:board deck|deck|audit|slides|newsletter|wiki|docs|record|quarterly review|okrs?|all-hands)|fun fact)\s{0,2}:/,
+      /^[^\w\n]{0,8}(?:for the (?:board deck|deck|audit|slides|newsletter|wiki|docs|record|quarterly review|okrs?|all-hands)|fun (?:fact|stat))\s{0,2}:/,
   },
   {
     name: "an alerting rule looked for",
@@ -103,9 +217,9 @@ const frames: ReadonlyArray<Frame> = [
   {
     // Not only with no evidence: the problem words are what did not happen ("not a single blip").
     name: "a problem said not to have happened",
-    needles: ["without", "not a single", "zero ", "held"],
+    needles: ["without", "not a single", "zero ", "held", "nothing"],
     pattern:
-      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup)\b|\bzero (?:pages|alerts|incidents|errors)\b|\beverything held\b/,
+      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
   },
   {
     name: "nothing asked of anyone",
@@ -116,9 +230,9 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "a question about who owns something or how it works",
-    needles: ["who ", "how ", "what", "is there", "right channel"],
+    needles: ["who ", "how ", "what", "is there", "right channel", "page"],
     pattern:
-      /\bwho (?:owns|maintains|is responsible for|should i talk to|do i talk to|do i ask|gets woken up|gets paged)\b|\bhow (?:is|are) (?:the |our )?[\w -]{1,40} (?:calculated|computed|measured|counted|defined)\b|\bhow does (?:the )?[\w -]{1,40} (?:work|flow)\b|\bwhat'?s (?:the|our) (?:retention|rpo|rto|sla|slo)\b|\bhow many [\w -]{1,30} (?:do we have|are on|are there)\b|\bis there a (?:grafana |datadog |kibana )?(?:board|dashboard) for\b|\bis this the right channel\b/,
+      /\bwho (?:owns|maintains|is responsible for|should i talk to|do i talk to|do i ask|gets woken up|gets paged)\b|\bhow (?:is|are) (?:the |our )?[\w -]{1,40} (?:calculated|computed|measured|counted|defined)\b|\bhow does (?:the )?[\w -]{1,40} (?:work|flow)\b|\bwhat'?s (?:the|our) (?:retention|rpo|rto|sla|slo)\b|\bhow many [\w -]{1,30} (?:do we have|are on|are there)\b|\bis there a (?:grafana |datadog |kibana )?(?:board|dashboard) for\b|\bis this the right channel\b|(?:\bwhat does [\w -]{1,40} (?:measure|count|track|represent)\b|\bdoes (?:an? |the )?(?:['"‘][\w -]{1,20}['"’] (?:severity |alert )?|(?:sev ?\d|p\d)(?: alert)? |(?:critical|high|low|warning) (?:severity |alert )?)page (?:both|the|only|just|everyone|all)\b|\bwhat (?:channels?|dashboards?) should (?:i|we) (?:watch|follow|join|look at)\b)[^.!?\n]{0,60}\?\s*$/,
     weakOnly: true,
   },
 ]
@@ -132,7 +246,7 @@ export const talkFrame = (message: Message, strongEvidence: boolean): string | n
       f.needles.some((n) => text.includes(n)) &&
       f.pattern.test(text),
   )
-  if (frame === undefined || liveProblem.test(text)) return null
+  if (frame === undefined || (frame.live ?? liveProblem).test(text.replace(quotedSpans, " "))) return null
   // "dashboards look healthy, yet nobody can log in": a success denied is a report.
   if (
     (frame.name === "a success reported" || frame.name === "a problem said not to have happened") &&

@@ -21,7 +21,7 @@ const harmless =
 
 /** Trouble named anywhere in the post: the notice is then about a problem. */
 const trouble =
-  /\b(?:fail(?:s|ed|ing|ure|ures)?|errors?|errored|degraded|unhealthy|down|outage|critical|crash(?:ed|es|ing)?|dropped|drop|below|breach(?:ed|es)?|exceeded|vulnerab\w*|cve-\d|security|expired|firing|triggered|alarm|missing|progressing|unknown|out of sync|outofsync|timed out|timeout|stuck|rejected|aborted|cancell?ed|warning|sev ?\d|incident #?\d*|incidents|escalat\w*|problem|issue #?\d+|not been|could not|couldn't|unable|didn'?t|did not|never|regress\w*|threshold|spike|alert)\b|\/incidents\/|❌|🔴|⚠/
+  /\b(?:fail(?:s|ed|ing|ure|ures)?|errors?|errored|degraded|unhealthy|down|broken|outage|critical|crash(?:ed|es|ing)?|dropped|drop|below|breach(?:ed|es)?|exceeded|vulnerab\w*|cve-\d|security|expired|firing|triggered|alarm|missing|progressing|unknown|out of sync|outofsync|timed out|timeout|stuck|rejected|aborted|cancell?ed|warning|sev ?\d|incident #?\d*|incidents|escalat\w*|problem|issue #?\d+|not been|could not|couldn't|unable|didn'?t|did not|never|regress\w*|threshold|spike|alert)\b|\/incidents\/|❌|🔴|⚠/
 
 /** A monitored condition's recovery, which policy keeps an alert ("✅ … recovered", "State: OK"). */
 const recovery = /\b(?:resolved|recovered|recovery|back up|is up|state: ?ok|alarm|monitor is)\b/
@@ -38,9 +38,11 @@ interface Kind {
 const kinds: ReadonlyArray<Kind> = [
   {
     name: "an on-call hand-off",
-    needles: ["call", "primary", "secondary", "rotation", "takes over", "/schedules/"],
+    needles: ["call", "primary", "secondary", "rotation", "takes over", "/schedules/", "override"],
+    // ("Your on-call shift … begins in 15 minutes", "Schedule override: … is covering …",
+    // "… has taken over the on-call rotation …": who is on call, not what pages them.)
     pattern:
-      /\bon-?call hand-?(?:off|over)\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
   },
   {
     name: "a maintenance window",
@@ -53,23 +55,50 @@ const kinds: ReadonlyArray<Kind> = [
   },
   {
     name: "a deploy that succeeded",
-    needles: ["synced", "healthy", "pipeline", "run applied", "apply complete", "release "],
+    needles: [
+      "synced",
+      "healthy",
+      "pipeline",
+      "applied",
+      "apply complete",
+      "release ",
+      "_complete",
+      "succeeded",
+      "merged",
+      "to destroy",
+    ],
+    // CloudFormation's UPDATE_COMPLETE and CodePipeline's SUCCEEDED (via AWS Chatbot), a merge
+    // request merged, a Terraform run applied or an Atlantis plan posted, a release deployed.
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
-    unless: /\bsuspended\b|\bsync failed\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80} deployed to\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
+    unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
     name: "a dependency update opened",
     needles: ["renovate", "dependabot", "dependency", "bump "],
     pattern:
-      /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|opened|pull request|pr #?\d)|\bupdate dependency [\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
+      /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|pin|opened|pull request|pr #?\d)|\bupdate dependency [\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
   },
   {
     name: "a job that succeeded",
-    needles: ["success", "succeeded", "passed", "ok"],
+    needles: ["success", "succeeded", "passed", "ok", "completed"],
+    // ("Jenkins: app #611 SUCCESS", "run #5521 completed successfully", "nightly base backup …
+    // completed in 41m ✔")
     pattern:
-      /^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
+      /^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|^[^\n]{0,100}? #\d{1,7} (?:success|succeeded|passed)\b|\b(?:run|build|job) #?\d{1,10} completed successfully\b|\b(?:backup|snapshot|dump)\b[^\n]{0,100}\bcompleted\b[^\n]{0,60}(?:✔|✅|:heavy_check_mark:|:white_check_mark:)|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
     unless: recovery,
+  },
+  {
+    name: "a pull request opened",
+    needles: ["opened", "review requested"],
+    // ("PR #5012 opened by @svenja: "dispatch: tune …" — review requested from @sre")
+    pattern:
+      /^[^\w\n]{0,8}(?:pr|pull request|merge request|mr) [#!]\d{1,7} (?:opened by\b|[^\n]{0,200}\breview requested from\b)/,
+  },
+  {
+    name: "an annotation",
+    needles: ["annotation"],
+    pattern: /\bannotation (?:added|created)\b/,
   },
   {
     name: "a certificate renewed",
@@ -86,8 +115,10 @@ const kinds: ReadonlyArray<Kind> = [
   {
     name: "a periodic digest",
     needles: ["digest", "report", "summary"],
+    // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
+    // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:digest|report|summary)\b(?: for [\w .-]{1,40})?\s{0,2}(?::|—|-|is ready)|\breport ['"‘’][^'"‘’\n]{1,60}['"’] is ready\b|\berror budget report\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },
@@ -95,6 +126,13 @@ const kinds: ReadonlyArray<Kind> = [
 
 /** Trouble a digest counts in passing ("3 triggered this week", "3 new issues") is its history. */
 const countsHistory = new Set(["a periodic digest", "a release's health"])
+
+/** "dispatch 99.71% (target 99.8%)": a number under its target is an SLO missed, said in figures. */
+const belowTarget = (text: string): boolean =>
+  text.includes("target") &&
+  [...text.matchAll(/(\d{1,3}(?:\.\d{1,4})?) ?% \(target:? (\d{1,3}(?:\.\d{1,4})?) ?%\)/g)].some(
+    (m) => Number(m[1]) < Number(m[2]),
+  )
 
 /** The kind of tool notice the message is, when it is one and names no trouble; else null. */
 export const toolNotice = (message: Message): string | null => {
@@ -109,7 +147,7 @@ export const toolNotice = (message: Message): string | null => {
   // "is the nightly backup job ok? nothing landed in s3": a tool's notice asks nothing.
   if (text.includes("?")) return null
   const rest = text.replace(harmless, " ")
-  if (!countsHistory.has(kind.name) && trouble.test(rest)) return null
+  if ((!countsHistory.has(kind.name) && trouble.test(rest)) || belowTarget(text)) return null
   if (
     countsHistory.has(kind.name) &&
     /\b(?:dropped|drop|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(rest)

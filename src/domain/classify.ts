@@ -91,6 +91,14 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|how (?:long|fast|quickly) do you (?:\w+ ){0,2}(?:take|need)|\b(?:do you ever|is it true you never|do you) sleep\b|this is the bot\b|would be (?:cool|nice|great|awesome) if you could\b|(?:qu[eé]|que) puedes hacer|was kannst du|que peux-tu faire|qu'est-ce que tu (?:peux|sais) faire|o que (?:você|voce) (?:pode|consegue) fazer|cosa (?:puoi|sai) fare|what(?:'s| is) your (?:favou?rite|name|model|time ?zone)|what (?:time ?zone|language|model|format) do you|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
+/**
+ * How the bot behaves or where it is, asked as the whole message: "is it normal that you reply in
+ * threads?", "can you join #yard-ops?", "do you see Azure Monitor alerts too or only AWS?". (A
+ * report after it, "can you join #payments, checkout is down there", is no such question.)
+ */
+const botQuestion =
+  /\b(?:is it (?:normal|expected|intended|on purpose|by design) that you|(?:get|add|invite|bring) you (?:in)?to #|can you (?:join|be added to|come to|also watch|watch) #|do you (?:also )?(?:see|get|receive|read|watch|support|handle|cover) [\w -]{1,40} (?:alerts|alarms|notifications|monitors|pages|events)\b)[^.!?\n]{0,60}\?\s*$/i
+
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster)\b)/
 
@@ -264,7 +272,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(reminiscing)) return result("chatter", ["chatter: a story about the past"])
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
-  if (aboutSomethingElse(aboutTheBot)) return result("chatter", ["chatter: question about the bot"])
+  if (aboutSomethingElse(aboutTheBot) || aboutSomethingElse(botQuestion))
+    return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
   if (aboutSomethingElse(routingQuestion)) return result("chatter", ["chatter: where a problem goes, asked"])

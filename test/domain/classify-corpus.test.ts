@@ -190,7 +190,7 @@ describe.each([
   ["classification-blind-52.jsonl", 150, 150, 145],
   ["classification-blind-53.jsonl", 150, 150, 147],
   ["classification-blind-54.jsonl", 150, 150, 141],
-  // Stop 16 (docs/decisions.md, "The gate, stop 16"). 55–58 were written to a brief that labelled
+  // Stop 16 (docs/decisions.md, "The gate, stop 16"). First sight 103, 111, 102, 102, 125, 112 gated and 6 alerts missed. 55–58 were written to a brief that labelled
   // tools' recoveries chatter, against the project's policy (a tool's notification is investigated,
   // firing or resolved): those lines stay below each floor by design.
   ["classification-blind-55.jsonl", 150, 150, 125],
@@ -199,6 +199,12 @@ describe.each([
   ["classification-blind-58.jsonl", 150, 150, 121],
   ["classification-blind-59.jsonl", 150, 150, 148],
   ["classification-blind-60.jsonl", 150, 150, 139],
+  // Written after the first round's rules (tools' recoveries labelled alert, as policy says):
+  // first sight 131, 120, 128, 127 gated and 2 alerts missed; the second round's rules then.
+  ["classification-blind-61.jsonl", 150, 150, 142],
+  ["classification-blind-62.jsonl", 150, 150, 140],
+  ["classification-blind-63.jsonl", 150, 150, 146],
+  ["classification-blind-64.jsonl", 150, 150, 147],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

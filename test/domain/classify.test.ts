@@ -1318,6 +1318,9 @@ describe("stop 16: reports in the shapes the gate read as chatter", () => {
     "the failover test failed: replica never promoted",
     // "what is holding it?" asks for a blocker; no success is told.
     "ip-10-60-5-21 has been cordoned for an hour and the pods on it never move. what is holding it?",
+    // A day after the thing that failed says when, not what ("monday" is no system here).
+    "the last sync on monday failed to run",
+    "the export from friday failed halfway, nobody got their statements",
     // Done, but what it was to do never happened.
     "the export job passed but never uploaded the file",
     "the backup completed but never showed up in s3",
@@ -1475,6 +1478,176 @@ describe("stop 16: success told, a story of the past, and their decoys", () => {
     "the backup job says ok, yet the bucket is empty",
     "cert renewed for api.example.com, still serving the old one in eu-west-1",
   ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16, second round: reports the gate read as plans or office talk", () => {
+  it.each([
+    // A time's possessive names when the work ran; what it left behind is the news.
+    "price-audit: :x: 1,412 SKUs have contract price > list price after tonight's SAP sync",
+    "stock-check: 230 SKUs show negative stock after tonight's ERP import",
+    "tonight's payroll run posted every salary twice",
+    "is tonight's sync stuck? nothing moved since 22:00",
+    "tonight's backup never ran",
+    // A product's symptom said of it, whatever network it is on.
+    "audio keeps buffering on wifi??",
+    "video keeps stuttering on 4G since this morning",
+    "the stream keeps buffering for everyone on wifi",
+    "podcasts keep disconnecting on the office wifi",
+    // A question about a blocker is no success told.
+    "what is holding the payout batch? it's been pending for an hour",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "tonight's SAP sync will run at 22:00",
+    "tomorrow's deploy is postponed to friday",
+    "heads up, tonight's db upgrade starts at 23:00",
+    "we're migrating the last Nagios checks to Prometheus this month",
+    "the old jenkins box gets decommissioned on the 30th, fyi",
+  ])("still a plan: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 16, second round: tools' posts about no monitored condition", () => {
+  it.each([
+    "Jenkins: checkout-service #1204 SUCCESS (8 min) — image pushed to ECR",
+    "Jenkins: nightly-reports #77 SUCCESS",
+    "GitHub Actions ✅ Build and test api-gateway — run #9921 completed successfully",
+    'GitLab: merge request !312 "Bump retry budget" merged into main by j.ortiz',
+    "AWS Chatbot: CloudFormation stack billing-api-prod UPDATE_COMPLETE in us-east-1",
+    "AWS Chatbot: CloudFormation stack search-vpc CREATE_COMPLETE in ap-southeast-2",
+    "AWS Chatbot: CodePipeline web-frontend-pipeline execution SUCCEEDED",
+    'Grafana: report "Monthly capacity" generated and emailed to sre@example.com',
+    "Grafana: weekly dashboard report 'Checkout health' — conversions +2% WoW",
+    'Grafana: annotation added — "Kafka broker upgrade" on dashboard Streaming',
+    "Atlantis: plan for `infra/dns` — 1 to add, 0 to change, 0 to destroy. Comment `atlantis apply` to apply.",
+    "Terraform Cloud: run-9fQ applied for workspace core-prod — 0 added, 2 changed, 0 destroyed",
+    "PagerDuty: Your on-call shift for Payments begins in 30 minutes (Sat 09:00 – Sun 09:00)",
+    "PagerDuty: your on-call shift for Search has ended",
+    "[Opsgenie] Schedule override: j.kim is covering Platform On-Call 09:00–13:00 today",
+    "Opsgenie: Schedule override — Ana P. covers Checkout on-call Sun 08:00–20:00",
+    '[Opsgenie] r.silva has taken over the on-call rotation "Core" until Monday 09:00',
+    "pg-backup: nightly base backup of pg-orders-02 completed in 33m (180 GiB) ✔",
+    "mysql-backup: snapshot of billing-db completed (42 GiB, 9m) ✅",
+    "Datadog: Monthly SLO report — search-api 99.95% (target 99.9%), cart 99.99% (target 99.9%)",
+    "Sentry: Release web@5.2.0 deployed to production — 0 new issues so far",
+    'PR #771 opened by @mika: "search: raise cache TTL to 10m" — review requested from @platform',
+    "Renovate: Pin dependency typescript to 5.6.3 (#2210)",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "Jenkins: checkout-service #1204 FAILURE (8 min) — tests failed",
+    "AWS Chatbot: CloudFormation stack billing-api-prod UPDATE_ROLLBACK_COMPLETE in us-east-1",
+    "AWS Chatbot: CloudFormation stack billing-api-prod UPDATE_FAILED in us-east-1",
+    "AWS Chatbot: CodePipeline web-frontend-pipeline execution FAILED",
+    "GitHub Actions ❌ Deploy api to production — run #9921 failed",
+    "PagerDuty: Incident #4411 triggered — payments 5xx > 5% — your on-call shift began at 09:00",
+    "[Opsgenie] Schedule override: j.kim covering, but alert P1 'db down' is still open",
+    "pg-backup: nightly base backup of pg-orders-02 FAILED after 33m ❌",
+    "db-backup: snapshot of billing-db completed ✔ but the upload to S3 timed out",
+    "Datadog: Monthly SLO report — search-api 99.71% (target 99.9%)",
+    "Sentry: Release web@5.2.0 deployed to production — 14 new issues",
+    "Atlantis: plan for `infra/dns` failed — Error: provider authentication",
+    "review requested from @sre: hotfix for checkout returning 502s, prod is broken",
+  ])("an alert in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16, second round: people's talk that names problems without reporting one", () => {
+  it.each([
+    // Good news in numbers.
+    "checkout p95 dropped to 320ms after the index change 🎉",
+    "search latency is amazing since the rewrite, 60ms p99",
+    "error rates flat all weekend, nice",
+    "MTTR for Q3: 41 min, down from 75",
+    "login latency is lower than ever after the cache, nice",
+    "api 4.2 is out, error rate 0.05% like before, p99 unchanged 👍",
+    "ingest p99 is 90ms after the batching change, nice improvement",
+    "we hit 5M events/hour today, new record 🚀",
+    "38k bookings today, record day! 📈",
+    "the build cache work paid off, CI is at 6 min now",
+    // What a word means, a phrase quoted.
+    "FYI the 'down' in the dashboard name is short for 'downloads', nothing is down 😅",
+    'the "ERR" column in that sheet is errors per million, it\'s just for the report',
+    "reminder that the 'timeout' in the checkout copy is just UX text, not a real timeout",
+    "lmao the 'is it down' meme in #random is peak",
+    "we renamed the 'payments-down' board to 'payments-downstream' because people kept panicking 😂",
+    "lol I typed 'prod is broken' in #test as a joke and people DMed me",
+    // A rumour debunked.
+    "that 502 screenshot going around on twitter is from 2022, we checked",
+    "the video of the app crashing on reddit is an old version from March, we checked",
+    "that tweet about our checkout being down is fake, we checked",
+    // The writer's own past, the writer's focus.
+    "I broke prod once by dropping the wrong table, ask me about it sometime 😅",
+    "I once took down search with a bad regex, ask me about it at lunch",
+    "we once deleted the whole staging cluster by accident, good times",
+    "heads down on the billing migration today, ping me only if urgent",
+    "I'm heads-down for the rest of the day on the SOC2 docs",
+    // Questions about the bot and how paging works.
+    "is it normal that you reply in threads?",
+    "is it possible to get you into #warehouse-ops too?",
+    "can you join #payments-alerts?",
+    "do you see Azure Monitor alerts too or only AWS?",
+    "you awake?",
+    "pinging you just to see if you're alive after the upgrade 😄",
+    "just poking you to see if you survived the redeploy",
+    "does 'critical' severity page the secondary too or just primary?",
+    "does a P2 page both primary and secondary?",
+    "what does ApproximateAgeOfOldestMessage measure exactly?",
+    "new joiner here 👋 what channels should I watch for alerts?",
+    // Greetings and news in other languages, and short social words.
+    "Bom dia! Só pra avisar que o deploy do app Android 8.15 saiu sem problemas",
+    "Bom dia! O release do app iOS 24.7 saiu sem problemas",
+    "todo tranquilo en Lima, sin incidentes hoy",
+    "Buenos días equipo, ¿alguien sabe cuándo es la retro del incidente de pagos?",
+    "TGIF 🍻",
+    "wp",
+    "happy payday everyone 💸",
+    // A review's date, known noise, nothing to report.
+    "postmortem for Monday's login outage is Thursday 15:00, invite going out now",
+    "the exception stack traces at startup are a known noisy log, ticket OPS-12 to clean it up",
+    "morning! did the daily check, queues empty, lag under 2m, nothing to report",
+    "onboarding v2 shipped today, sign-ups up 12% and zero new issues in Sentry",
+    "fun stat: 40% of orders came through the app last month",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "p99 dropped to 140ms but errors doubled",
+    "orders dropped to 40 in the last hour",
+    "orders down 40% today, latency like before",
+    "latency is amazing, checkout is failing though",
+    "error rates flat at 40% since the deploy",
+    "error rate went up to 12% after the deploy, p99 unchanged",
+    "p99 is 1800ms after the index change, not a nice improvement",
+    "all-time high error rate today",
+    "we hit a new record for 5xx today 😬",
+    "the 'down' banner means checkout is down right now, please look",
+    "the 'down' in the dashboard name is short for downloads, but downloads are failing for everyone",
+    "that screenshot is from 2022 but the same 502 is happening now",
+    "that screenshot from the customer shows checkout returning 502 right now",
+    "I once again broke prod, checkout is down",
+    "heads down, checkout is throwing 500s for everyone",
+    "can you join #payments, checkout is down there",
+    "is it normal that checkout returns 502s?",
+    "what does AgeOfOldestMessage measure? it's at 9000 and climbing",
+    "todo tranquilo, pero el checkout no carga",
+    "o deploy saiu sem problemas mas o checkout não carrega",
+    "postmortem is tomorrow but payments are failing again right now",
+    "known noisy log or real? exceptions everywhere in quote-service since 10:00",
+    "zero new issues in Sentry but checkout is down",
+    "we once had this error, and now payments fail",
+    "does the page just hang for anyone else?",
+    "invite going out for the bridge, payments failing for everyone",
+  ])("a report in the same shape: %s", (text) => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
