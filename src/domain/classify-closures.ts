@@ -36,6 +36,7 @@ const statusVerbs = words(
 const doneWords = words(
   "done complete completed finished merged shipped live successful succeeded landed published deployed released passed",
 )
+const noneCounted = words("no zero none nary")
 const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero 0 nominal")
 const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
 // Beliefs the message goes on to deny, and what something else claims ("the job says it finished").
@@ -151,6 +152,23 @@ const anyBefore = (tokens: ReadonlyArray<string>, start: number, j: number, test
 const leads = words("just finally already")
 /** Readings that are good news at zero ("latency 0" and "ALARM: 0 of 8 checkers healthy" are not). */
 const zeroIsGood = words("lag backlog errors error_rate failures dlq 5xx 4xx retries timeouts drops")
+/** Negations of other languages, a word or three before what they deny ("keine … abgeschlossen"). */
+const otherNegations = words(
+  "kein keine keinen keiner nicht nichts nie niemals no não nao nenhum nenhuma nada pas rien aucun aucune jamais ningún ningun ninguna nunca nessun nessuna nessuno niente nulla non geen niet",
+)
+/** People who roll back on purpose: "we rolled back 3 services" is a fix. */
+const doers = words("we i they he she you someone dani team oncall")
+/**
+ * "14% of devices rolled back", "3 of 40 hubs rolling back": a count before it and nobody who
+ * did it — a fleet falling back on its own.
+ */
+const countedFleet = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  const from = Math.max(c.start, j - 4)
+  return (
+    anyBefore(tokens, from, j, (w) => /^\d[\d.,]*%?$/.test(w)) &&
+    !anyBefore(tokens, from, j, (w) => doers.has(w))
+  )
+}
 /** Whether every token from `start` up to `j` is a lead word ("just restarted", "finally fixed"). */
 const leadsOnly = (tokens: ReadonlyArray<string>, start: number, j: number): boolean => {
   for (let k = start; k < j; k += 1) if (!leads.has(tokens[k] ?? "")) return false
@@ -162,10 +180,14 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const t = tokens[j] ?? ""
   const prev = tokens[j - 1] ?? ""
   const next = tokens[j + 1] ?? ""
-  // ("not coming back online": the denial a word or two before.)
+  // ("not coming back online": the denial a word or two before; "keine Portierung abgeschlossen",
+  // "no se ha resuelto", "n'est pas résolu": none done, in another language, is no recovery.)
   const negated =
     j > c.start &&
-    (prev === "not" || prev === "never" || tokens.slice(Math.max(c.start, j - 3), j - 1).includes("not"))
+    (prev === "not" ||
+      prev === "never" ||
+      tokens.slice(Math.max(c.start, j - 3), j - 1).includes("not") ||
+      anyBefore(tokens, Math.max(c.start, j - 3), j, (w) => otherNegations.has(w)))
   // A few words back at most: this runs for every token, and a clause can be the whole text.
   if (tokens.slice(Math.max(c.start, j - 6), j).some((w) => wishes.has(w))) return null
   // "we can close the ticket": allowed to close is closed; "nobody can complete picks" is not done.
@@ -183,6 +205,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "back_up" && next === "to" && /^\d/.test(tokens[j + 2] ?? "")) return null
   // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
   if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
+    return null
+  // "14% of devices rolled back to 7.4.1 after reboot loop", "3 stations auto-rolled back": a
+  // share of a fleet falling back by itself is the failure's report, not someone's fix.
+  if (t === "rolled_back" && (prev === "auto" || next === "automatically" || countedFleet(tokens, c, j)))
     return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
@@ -354,6 +380,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     !doneWithProblems &&
     // "14 failed + 2 successful": a count, not news that it is done.
     !/^\d{1,6}$/.test(prev) &&
+    // "not a single successful login", "zero successful payments": none done is the news.
+    !(noneCounted.has(prev) || (prev === "single" && tokens[j - 2] === "a" && tokens[j - 3] === "not")) &&
     // "last successful callback was 6h ago": when it last worked; "it passed last week": how it was.
     prev !== "last" &&
     !pastAnchors.has(next) &&

@@ -35,7 +35,7 @@ const isContrast = (tokens: ReadonlyArray<string>, k: number): boolean =>
 
 /** Work done on purpose, announced: its failures are expected. */
 const planWords = words(`
-  maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill
+  maintenance wartung wartungsfenster mantenimiento load_test loadtest game_day chaos drill pentest fuzzing
   planned intentionally deliberately on_purpose simulating simulate simulation`)
 
 /** "maintenance" names work only as itself ("maintenance window", "RDS maintenance tonight"), not

@@ -74,7 +74,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
   ...lines(
     "acknowledgement",
     `got it | got you | will do | on it | on it now | sounds good | sounds great |
-    sounds fine | sounds right | sounds like plan | looks good | looks fine | looks good to me |
+    sounds fine | sounds right | that works | that works for me | works for me | sounds like plan | looks good | looks fine | looks good to me |
     makes sense | fair enough | sure thing | of course | all right | same here | me too | no worries | no problem |
     no prob | you are welcome | my pleasure | did not know that | interesting did not know that | interesting did not know | that matches | that matches what i saw | matches what i saw | will check | on my way | one sec | hold on | good to know |
     good to hear | glad to hear | i see | okie dokie | copy that | roger that | thumbs up | no rush |
@@ -92,7 +92,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     huge improvement | big improvement | massive improvement | nice improvement |
-    good bot | great bot | best bot | smart bot | shipit | buen trabajo | bom trabalho | gute arbeit | bon travail | ottimo lavoro | shout out to the bot | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
+    good bot | great bot | best bot | smart bot | cute bot | clever bot | you were right | you were right again | shipit | buen trabajo | bom trabalho | gute arbeit | bon travail | ottimo lavoro | shout out to the bot | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
@@ -108,7 +108,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     are you alive | are you up | are you awake | are you online | are you working | are you down | are you broken |
     you awake | you up | you alive | you still alive | you still there | are you real | are you a bot | are you a robot | are you human | are you an ai | are you sentient |
     are you chatgpt | is this thing on | anyone home | anyone there | anybody there | anyone around | you there | bad bot |
-    kannst du deutsch | kannst du auch deutsch | sprichst du deutsch | hablas español | parles tu français |
+    kannst du deutsch | kannst du auch deutsch | sprichst du deutsch | verstehst du deutsch | verstehst du auch deutsch |
+    do you speak german | do you understand german | do you speak spanish | do you speak french | entiendes español | comprends tu le français | você entende português | hablas español | parles tu français |
     parlez vous français | falas português | bist du da | tu es là | estás ahí | o que consegues fazer |
     o que você faz | quais comandos você aceita | quais comandos aceitas | qué comandos aceptas`,
   ),
@@ -154,11 +155,11 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|genial|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
   ],
   [
     "laughter",
@@ -166,7 +167,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)(?:です|でした)?)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)(?:です|でした)?)$/,
   ],
   [
     "praise",

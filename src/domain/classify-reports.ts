@@ -74,7 +74,9 @@ const inabilityFillers = words("seem to even really get be")
 const failVerbs = words("failed failing fails fail")
 const over = words("at over above hit hitting reached to")
 const higherIsBetter = words("uptime availability success success_rate hit coverage sla slo apdex")
-const rollouts = words("promoting promoted ramping ramped rolling rolled shifting shifted canary")
+const rollouts = words("promoting promoted ramping ramped rolling rolled shifting shifted canary proceeding")
+/** "rollout of the new rules is at 100% now": a share of a rollout, a few words after its name. */
+const rolloutNouns = words("rollout rollouts canary ramp ramping rolling")
 /** "conversions are up 12%": a business metric that is good up. */
 const goodUp = words(`
   conversions conversion signups revenue sales bookings ridership riders passengers subscribers
@@ -270,7 +272,10 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
     percent !== null &&
     tokens.slice(Math.max(c.start, j - 10), Math.min(c.end, j + 4)).some((w) => higherIsBetter.has(w))
   // "delivery back at 99%", "promoting to 100%": a recovery or a rollout share, not a saturation.
-  const share = at(tokens, j - 2) === "back" || rollouts.has(at(tokens, j - 2))
+  const share =
+    at(tokens, j - 2) === "back" ||
+    rollouts.has(at(tokens, j - 2)) ||
+    (percent !== null && tokens.slice(Math.max(c.start, j - 8), j).some((w) => rolloutNouns.has(w)))
   if (percent !== null && Number(percent[1]) >= 85 && over.has(at(tokens, j - 1)) && !goodHigh && !share)
     return report(j - 1, j)
   if (closureWords.has(t) && (at(tokens, j - 1) === "not" || at(tokens, j - 1) === "never"))

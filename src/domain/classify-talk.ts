@@ -209,17 +209,30 @@ const frames: ReadonlyArray<Frame> = [
       "arrived",
       "done",
       "✅",
+      "perfectly",
+      "never looked better",
+      "gorgeous",
+      "normal",
+      "flat",
+      "healthy",
     ],
+    // ("checked the funnel after the release, conversions normal", "canary at 50%, all metrics
+    // flat, proceeding", "the final's streaming peak went perfectly", "drop rate has never looked
+    // better", "status check: all 42 garages reporting, occupancy feed healthy")
     pattern:
-      /\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
+    // ("latency graphs look gorgeous since the TSDB upgrade": the change credited, no problem's start.)
+    live: liveGoodNews,
   },
   {
     // Not only with no evidence: the problem words are what did not happen ("not a single blip").
     name: "a problem said not to have happened",
     needles: ["without", "not a single", "zero ", "held", "nothing"],
+    // ("1 year without a major outage on the core 🎂", "happy 1 year of zero full outages", "zero
+    // offline hubs in NSW for a whole week", "not a single dropped packet today": a streak cheered.)
     pattern:
-      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
+      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup|(?:dropped|failed|lost) [\w-]{2,20})\b|\b(?:\d{1,4}|one|a) (?:straight |whole |full )?(?:days?|weeks?|months?|years?|quarters?) (?:without|of zero|of no|with no) (?:an? |any )?(?:(?:major|full|big|single|unplanned|customer-facing) )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|downtime)\b|\bzero (?:offline|failed|dropped|crashed|stuck|unhealthy) [\w-]{2,30}(?: [\w-]{2,30})? (?:in [\w -]{1,30} )?for (?:a |the )?(?:whole |full |entire )?(?:day|week|month|year|quarter|shift)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
   },
   {
     name: "nothing asked of anyone",
@@ -227,6 +240,35 @@ const frames: ReadonlyArray<Frame> = [
     pattern:
       /\b(?:no action (?:needed|required)|nothing to do|nothing for you to do|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
     weakOnly: true,
+  },
+  {
+    // "what time's the CAB today?", "does the mvno api support pagination?", "which region is the
+    // permits db in?", "any recommendations for learning PromQL?", "can someone take notes at the
+    // review?", "is it ok to drop the scrape interval to 15s?", "quelqu'un a le lien vers le
+    // tableau de bord ?": information or a hand asked for, no system said to be in trouble.
+    name: "a question for information",
+    needles: [
+      "what time",
+      "hora",
+      "heure",
+      "uhr",
+      "support",
+      "which ",
+      "recommend",
+      "tips",
+      "notes",
+      "is it ok",
+      "is it safe",
+      "do we still need",
+      "link",
+      "lien",
+      "enlace",
+      "per ",
+    ],
+    pattern:
+      /\bwhat time(?:'s| is| does) (?:the |our )?[\w -]{1,40}\?|\ba qu[eé] hora (?:es|empieza|será)\b|(?:^|\s)[aà] quelle heure\b|\bum wie ?viel uhr\b|\bque horas (?:é|e|começa)(?![\p{L}])|\bdoes (?:the |our )?[\w -]{1,40} support [\w -]{1,40}\?|^[^\w\n]{0,8}(?:quick q(?:uestion)?:? )?which (?:region|az|availability zone|zone|cluster|account|datacenter|dc|vpc|subnet|namespace|team) (?:is|are) (?:the |our )?[\w -]{1,40} in\?|\bany (?:recommendations|recs|tips|resources|suggestions) for (?:learning|getting started with|reading up on)\b|\b(?:can|could) (?:someone|somebody|anyone) take notes\b|\bis it (?:ok|okay|safe|fine) to (?:drop|raise|lower|bump|change|set|increase|decrease|reduce) (?:the )?[\w -]{1,40} to \d|\bdo we (?:still )?need (?:the )?(?:old )?[\w -]{1,40} now that\b|\b(?:quelqu'un a|quelqu’un a|does anyone have|anyone have|alguien tiene|alguém tem) (?:le lien|the link|el enlace|o link)\b|\b(?:rate limit|limit|count|alert|bill|charge)s? per [\w-]{1,20} or per [\w-]{1,20}\?/u,
+    weakOnly: true,
+    live: /\b(?:failing|down|broken|erroring|timing out|crashing|firing|stuck|unreachable|throwing|hanging|errors?|[45]\d\ds?|outage|not (?:working|loading))\b|\bright now\b|\b(?:but|however|though|although)\b/,
   },
   {
     name: "a question about who owns something or how it works",

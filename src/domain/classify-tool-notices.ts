@@ -16,8 +16,9 @@ const maxChars = 2000
  * A window's suppressed alerts, zero counts ("0 mismatches", "no agents offline") and forecasts
  * ("may be briefly unavailable"): no trouble.
  */
+// ("Health: Progressing → Healthy", "(triggered by auto-sync)": a sync's own steps to healthy.)
 const harmless =
-  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
+  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\bprogressing ?(?:→|->|to) ?healthy\b|\btriggered by (?:auto-?sync|a push|push|commit|webhook|schedule|cron|@[\w.-]{1,40})\b|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
 
 /** Trouble named anywhere in the post: the notice is then about a problem. */
 const trouble =
@@ -33,6 +34,8 @@ interface Kind {
   readonly pattern: RegExp
   /** What else must be absent, beyond `trouble`. */
   readonly unless?: RegExp
+  /** What the notice names as its subject, not as trouble (a rule's name, a silenced alert's). */
+  readonly quiet?: RegExp
 }
 
 const kinds: ReadonlyArray<Kind> = [
@@ -47,8 +50,9 @@ const kinds: ReadonlyArray<Kind> = [
   {
     name: "a maintenance window",
     needles: ["maintenance", "muted", "suppressed"],
+    // (AWS Health's "scheduled change: Amazon RDS maintenance for db-1 scheduled for next Tue")
     pattern:
-      /\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
+      /\bscheduled change\b[^\n]{0,40}\bmaintenance\b|\bmaintenance for [\w .-]{1,80} scheduled for\b|\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
 
     // "there's no maintenance scheduled today" doubts the window the report compares with.
     unless: /\b(?:no|any|not) maintenance\b|\bmaintenance mode\b/,
@@ -66,11 +70,14 @@ const kinds: ReadonlyArray<Kind> = [
       "succeeded",
       "merged",
       "to destroy",
+      "sync ok",
+      "uploaded",
+      "no changes",
     ],
     // CloudFormation's UPDATE_COMPLETE and CodePipeline's SUCCEEDED (via AWS Chatbot), a merge
     // request merged, a Terraform run applied or an Atlantis plan posted, a release deployed.
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80} deployed to\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
     unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
@@ -96,6 +103,22 @@ const kinds: ReadonlyArray<Kind> = [
       /^[^\w\n]{0,8}(?:pr|pull request|merge request|mr) [#!]\d{1,7} (?:opened by\b|[^\n]{0,200}\breview requested from\b)/,
   },
   {
+    // ("Silence created by akim for alertname=KubeJobFailed … (2h). Comment: known flaky job")
+    name: "a silence created",
+    needles: ["silence"],
+    pattern: /^[^\w\n]{0,8}silence (?:created|added|extended|updated) (?:by|for)\b/,
+    quiet: /\balertname=\S{1,80}/g,
+  },
+  {
+    // ("Alert rule "Kiosk card decline rate" was updated by lea.k@… (threshold 0.25 → 0.30)")
+    name: "an alerting rule edited",
+    needles: ["rule", "monitor"],
+    pattern:
+      /^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”] (?:was |has been )?(?:updated|created|edited|modified|deleted|renamed) by\b/,
+    quiet:
+      /^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”]|\(threshold [^)\n]{0,40}\)/g,
+  },
+  {
     name: "an annotation",
     needles: ["annotation"],
     pattern: /\bannotation (?:added|created)\b/,
@@ -118,7 +141,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },
@@ -146,11 +169,12 @@ export const toolNotice = (message: Message): string | null => {
     return null
   // "is the nightly backup job ok? nothing landed in s3": a tool's notice asks nothing.
   if (text.includes("?")) return null
-  const rest = text.replace(harmless, " ")
+  const rest = text.replace(harmless, " ").replace(kind.quiet ?? harmless, " ")
   if ((!countsHistory.has(kind.name) && trouble.test(rest)) || belowTarget(text)) return null
   if (
     countsHistory.has(kind.name) &&
-    /\b(?:dropped|drop|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(rest)
+    // ("drop rate 0.42%" is a KPI's name.)
+    /\b(?:dropped|drop(?! rate)|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(rest)
   )
     return null
   return kind.name

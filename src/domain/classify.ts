@@ -153,6 +153,9 @@ const quotedAlert = (raw: string, settings: ClassifierSettings): Tier1 | null =>
 /** What a recovery was said to do, and then did not ("the rollback didn't fix it"). */
 /** The writer's own dismissal: "not an incident", "false positive, …", "that was me restarting it". */
 const dismissals = words("stand_down false_alarm was_me ignore")
+const turns = /\b(?:but|however|though|although)\b/
+const concedes =
+  /\bbut (?:it'?s |it is |this is |that'?s )?not (?:an? |the )?(?:real |full |major |actual )?(?:outage|incident|issue|problem)\b/
 const undoneFixes = words("fix help work resolve solve")
 const intensifiers = words("very really extremely super still quite so way incredibly painfully")
 const degraded = words(
@@ -169,6 +172,8 @@ const undone = (message: Message, closure: number): boolean =>
   closure >= 0 &&
   (qualifiedAtOnce(message.tokens, closure) ||
     fineButElsewhere(message.text) ||
+    // "slow but not an outage": the problem conceded, only its size denied.
+    concedes.test(message.text.slice(0, 2000)) ||
     message.tokens.some((t, i) => {
       if (i <= closure) return false
       const next = message.tokens[i + 1] ?? ""
@@ -395,7 +400,11 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     asks.length === 0 &&
     !undone(message, lastClosure) &&
     // "ignore the last alert, payments are failing now": live again after the dismissal.
-    !message.tokens.some((t, i) => i > lastClosure && activeMarkers.has(t))
+    !message.tokens.some((t, i) => i > lastClosure && activeMarkers.has(t)) &&
+    // "not an outage, but logins fail for everyone": a problem stated after a turn.
+    !(lastAt(strong) > lastClosure && turns.test(message.text.slice(0, 2000))) &&
+    // "logins fail for 30% of users, degraded but not an outage": the problem conceded before it.
+    !concedes.test(message.text.slice(0, 2000))
   )
     return result("chatter", [...closureReasons, ...reasonsOf(strong).map((r) => `superseded: ${r}`)])
   if (strong.length > 0) {

@@ -205,6 +205,12 @@ describe.each([
   ["classification-blind-62.jsonl", 150, 150, 140],
   ["classification-blind-63.jsonl", 150, 150, 146],
   ["classification-blind-64.jsonl", 150, 150, 147],
+  // Written after round 2's rules, 65–66 in the hard brief, 67–68 in the public fixture's style:
+  // first sight 131, 116, 138, 127 gated and 2 alerts missed; round 3's rules then.
+  ["classification-blind-65.jsonl", 150, 150, 143],
+  ["classification-blind-66.jsonl", 150, 150, 134],
+  ["classification-blind-67.jsonl", 150, 150, 146],
+  ["classification-blind-68.jsonl", 150, 150, 139],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

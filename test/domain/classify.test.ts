@@ -1321,6 +1321,10 @@ describe("stop 16: reports in the shapes the gate read as chatter", () => {
     // A day after the thing that failed says when, not what ("monday" is no system here).
     "the last sync on monday failed to run",
     "the export from friday failed halfway, nobody got their statements",
+    // None done is the news: a negated count of successes.
+    "not a single successful login today",
+    "zero successful payments since 9am",
+    "no successful builds on main since the merge",
     // Done, but what it was to do never happened.
     "the export job passed but never uploaded the file",
     "the backup completed but never showed up in s3",
@@ -1647,6 +1651,137 @@ describe("stop 16, second round: people's talk that names problems without repor
     "we once had this error, and now payments fail",
     "does the page just hang for anyone else?",
     "invite going out for the bridge, payments failing for everyone",
+  ])("a report in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16, third round: reports read as recoveries", () => {
+  it.each([
+    // A share of a fleet falling back by itself is the failure's report.
+    "[ota-guard] Paused campaign fw-9.1-wave2: 14% of devices rolled back to 9.0.3 after reboot loop",
+    "3 canary stations auto-rolled back to 5.7.4 after watchdog reset",
+    "14 devices rolled back to the old firmware overnight",
+    "the tablets are stuck in a boot loop",
+    // None completed, in another language.
+    "Die Rufnummernmitnahme hängt, seit Stunden keine Portierung abgeschlossen",
+    "Export hängt, kein Lauf abgeschlossen seit gestern",
+    "A portabilidade travou, nenhum pedido resolvido há horas",
+    "Le portage bloque, rien n'est résolu depuis ce matin",
+    "la cola de portabilidad no se ha resuelto, ningún traslado desde ayer",
+    // A dismissal turned or conceded.
+    "not an incident, but checkout is failing for everyone",
+    "logins fail for 30% of users, degraded but not an outage",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "we rolled back 3 services, all good",
+    "at 9:40 we rolled back, errors gone",
+    "Portierung abgeschlossen, alles wieder normal",
+    "problema resuelto, gracias",
+    "c'est résolu, merci",
+    "the 502s are from the load test, not an outage",
+    "the down arrow icon on the kiosk screen is a design change, not an outage 😄",
+    "generation dropped in Perth today because of the storm, not an outage",
+    "those 403s in the auth logs were from the security team's fuzzing run, agreed in advance",
+    "fyi the spike in signups earlier was the radio ad, legit traffic",
+    "the 500 errors in the logs from earlier are from the pen test, security team confirmed",
+    "the error in my last message was pasted from the runbook, not a live issue",
+  ])("a recovery or a dismissal in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 16, third round: tools' posts about no monitored condition", () => {
+  it.each([
+    "Silence created by akim for alertname=KubeJobFailed, namespace=batch-staging (2h). Comment: known flaky staging job",
+    "Your monthly uptime report: Customer Portal 99.97%, Agent Portal 99.99%, Claims API 99.95%",
+    "Datadog monthly usage summary: 1,284 hosts, 42.1M custom metrics. Download the full report from Plan & Usage.",
+    "New Relic weekly performance summary: api avg response time 184 ms (−6%), error rate 0.11%",
+    "Report 'Weekly network KPIs' is ready — PDF attached (call setup success 99.3%, drop rate 0.42%)",
+    "AWS Health Event - scheduled change: Amazon RDS maintenance for orders-db-1 scheduled for next Tue 03:00 UTC",
+    "Atlantis: `plan` for acme/infra/prod/claims — No changes. Your infrastructure matches the configuration.",
+    "Application `docgen-staging` synced to revision 9b1e7d0. Sync Status: Synced, Health: Progressing → Healthy",
+    "✅ web-bff-prod: Sync OK to 7c2e9ad, health Healthy (triggered by auto-sync)",
+    "✅ Sync OK: quote-engine → prod-usw2 @ 3a9d0c7 (Healthy)",
+    "Release v5.2.0 of adjuster-app uploaded to TestFlight ✈️",
+    "Release shop-android 3.1.0 was deployed to production. 0 new issues so far.",
+    'Alert rule "Kiosk card decline rate" was updated by lea.k@example.io (threshold 0.25 → 0.30)',
+    "Monitor 'Checkout p99' was edited by sam@example.io",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "Release shop-android 3.1.0 was deployed to production. 12 new issues so far.",
+    "✅ Sync OK: quote-engine → prod-usw2 @ 3a9d0c7 (Degraded)",
+    "Application x synced to revision 9b1e. Health: Healthy → Degraded",
+    "Release v5.2.0 of adjuster-app upload to TestFlight failed",
+    "Silence created by akim for alertname=KubeJobFailed. Comment: job failing since 3am, checkout down",
+    'Alert rule "Kiosk card decline rate" was updated by lea (threshold 0.25 → 0.30), and it is firing now',
+    "Your monthly uptime report: Customer Portal 97.1% (target 99.9%)",
+    "AWS Health Event - scheduled change: Amazon RDS maintenance for db-1 failed, instance unavailable",
+    "Atlantis: plan for infra/prod — Error: Invalid provider configuration",
+  ])("a tool's trouble in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("stop 16, third round: people's talk that names no live problem", () => {
+  it.each([
+    // Success told, a rollout share, a streak cheered.
+    "rollout of the new pricing rules is at 100% now, metrics all normal",
+    "checked the quote funnel after the release, conversions normal",
+    "checked the booking queue after the deploy, throughput normal",
+    "canary for identity-api at 50%, all metrics flat, proceeding to 100%",
+    "status check: all 42 garages reporting, occupancy feed healthy",
+    "the cup final streaming peak went perfectly, CDN absorbed everything",
+    "call drop rate has never looked better since the core upgrade, 0.2%",
+    "latency graphs look gorgeous since the TSDB upgrade",
+    "1 year without a major outage on the core, cake in the kitchen 🎂",
+    "happy 1 year of zero full outages at the airport site 🥳",
+    "zero offline hubs in NSW for a whole week, nice",
+    "not a single dropped packet today. I'm taking credit.",
+    // Questions for information.
+    "quick q: does the quote api rate limit per broker or per IP?",
+    "what time's the CAB today?",
+    "¿a qué hora es la ventana de mantenimiento del router de Cork?",
+    "does the partner api support pagination? a partner asked",
+    "quelqu'un a le lien vers le tableau de bord des KPI réseau ?",
+    "do we still need the old nagios checks now that we have datadog?",
+    "quick q: which region is the permits db in?",
+    "any recommendations for learning PromQL?",
+    "sanity check before I merge: is it ok to drop the scrape interval to 15s?",
+    "can someone take notes at the incident review tomorrow?",
+    // Short social words.
+    "g'day",
+    "brigadão",
+    "grand",
+    "perfecto",
+    "that works",
+    "cute bot",
+    "verstehst du auch Deutsch?",
+    "you were right about the DNS thing last week btw",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "1 year without a major outage and now the core is down",
+    "zero orders for a whole hour in NSW",
+    "rollout is at 100% now but error rates doubled",
+    "checked the funnel after the release, conversions down 40%",
+    "latency graphs look gorgeous, but checkout is failing",
+    "what time did checkout start failing?",
+    "does the api support retries? it's returning 502s",
+    "which region is the permits db in? it's down",
+    "is it ok to drop the scrape interval to 15s? prometheus is OOMing",
+    "does anyone have the link to the status page? checkout is down",
+    "can someone take notes? I'm on the bridge, checkout is failing",
+    "grand, checkout is down again",
+    "that works? checkout still fails",
   ])("a report in the same shape: %s", (text) => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
