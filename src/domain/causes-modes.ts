@@ -103,6 +103,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   pod_ip_shortage: "create",
   mesh_mtls_refused: "config",
   mesh_trust_mismatch: "certificate",
+  // A cert-manager Certificate expired or not renewed (cert-manager.ts).
+  certificate_not_ready: "certificate",
   disruption_budget: "scheduling",
   // The same budget seen from the audit log: refused evictions (eviction-refusals.ts).
   eviction_refused: "scheduling",

@@ -91,6 +91,11 @@ export const findingKinds = {
    * two sides trust different roots, as after a root CA rotation not every proxy has picked up.
    */
   mesh_trust_mismatch: "eks",
+  /**
+   * A cert-manager Certificate not Ready past its renewal time: expired, or its renewal failing
+   * (the ACME Challenge's reason — a DNS-01 solver refused by Route 53 — says why).
+   */
+  certificate_not_ready: "eks",
   /** FailedCreate on a ReplicaSet/Job/StatefulSet (quota, admission, PSA). */
   failed_create: "eks",
   /**

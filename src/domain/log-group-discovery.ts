@@ -49,6 +49,11 @@ export interface DiscoveryPlan {
    * the clusters' shared application logs are read for the lines holding it.
    */
   readonly phrase?: string | null
+  /**
+   * A person's report that names nothing and quotes no error: the shared application logs are
+   * read for the lines of a refused or expired certificate only.
+   */
+  readonly certificates?: boolean
 }
 
 export const maxSearches = 16
@@ -100,7 +105,10 @@ export const discoveryPlan = (
     names.length === 0 && namespace === null && facts.source === "human"
       ? reportedErrorPhrase(alertText)
       : null
-  const findClusters = names.length > 0 || namespace !== null || phrase !== null
+  // A person's report naming nothing and quoting no error: the clusters' shared logs are still read,
+  // for the lines of a refused or expired certificate (certificate-failure-lines.ts).
+  const certificates = names.length === 0 && namespace === null && facts.source === "human" && phrase === null
+  const findClusters = names.length > 0 || namespace !== null || phrase !== null || certificates
   const finders: ReadonlyArray<LogGroupSearch> = findClusters
     ? clusterSearchPrefixes.map((value) => ({
         by: "prefix" as const,
@@ -157,6 +165,7 @@ export const discoveryPlan = (
     namespace,
     findClusters,
     phrase,
+    certificates,
     clusterHints: unique(
       [cluster ?? "", namespace ?? "", ...names, ...facts.keywords].flatMap(clusterWords),
     ).slice(0, 64),

@@ -10,6 +10,7 @@
 import { Context, type DateTime, Effect, Layer, Schema } from "effect"
 import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kubernetes.js"
 import type { CronJob, Job } from "../domain/kubernetes-batch.js"
+import type { CustomObject, CustomResource } from "../domain/kubernetes-custom.js"
 import type { NetworkPolicy, PodDisruptionBudget } from "../domain/kubernetes-policies.js"
 import type {
   DaemonSet,
@@ -86,6 +87,14 @@ export interface ClusterService {
   readonly listCronJobs: (namespace: string) => Read<ReadonlyArray<CronJob>>
   /** batch/v1 Jobs (a CronJob's runs, also those whose pods are gone). */
   readonly listJobs: (namespace: string) => Read<ReadonlyArray<Job>>
+  /**
+   * A custom resource's objects (cert-manager's Certificates, Challenges, …); `namespace` null:
+   * every namespace. A resource the cluster does not have answers `not_found`.
+   */
+  readonly listCustomObjects: (
+    resource: CustomResource,
+    namespace: string | null,
+  ) => Read<ReadonlyArray<CustomObject>>
   /** The container's log text as the API returns it (lines separated by `\n`). */
   readonly podLogs: (namespace: string, pod: string, options: PodLogOptions) => Read<string>
 }
@@ -116,6 +125,7 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     listCronJobs: fail,
     listJobs: fail,
     listNamespaces: fail,
+    listCustomObjects: fail,
     podLogs: fail,
   }
 }

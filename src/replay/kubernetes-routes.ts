@@ -1,6 +1,7 @@
 /**
  * Which REST paths the Kubernetes replay serves and what they name: the resource table
- * (core/v1, apps/v1, batch/v1, autoscaling/v2, networking.k8s.io/v1, policy/v1 — read-only, Secrets deliberately absent) and the
+ * (core/v1, apps/v1, batch/v1, autoscaling/v2, networking.k8s.io/v1, policy/v1, cert-manager's
+ * cert-manager.io/v1 and acme.cert-manager.io/v1 — read-only, Secrets deliberately absent) and the
  * parse of `/api/v1/namespaces/{ns}/pods/{name}/log`-style paths into kind, namespace, name and
  * subresource. A path the table does not know is not served (the API's 404).
  */
@@ -47,6 +48,13 @@ export const resourceTypes: ReadonlyArray<ResourceType> = [
   grouped("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler"),
   grouped("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
   grouped("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget"),
+  // cert-manager's custom resources: a Certificate, the request and ACME order of each attempt,
+  // and the challenge whose solver failed.
+  grouped("cert-manager.io", "v1", "certificates", "Certificate"),
+  grouped("cert-manager.io", "v1", "certificaterequests", "CertificateRequest"),
+  grouped("cert-manager.io", "v1", "issuers", "Issuer"),
+  grouped("acme.cert-manager.io", "v1", "orders", "Order"),
+  grouped("acme.cert-manager.io", "v1", "challenges", "Challenge"),
 ]
 
 export interface Route {

@@ -55,8 +55,13 @@ describe("discoveryPlan and the cluster", () => {
     expect(discoveryPlan(grafana, [], "", "  ").cluster).toBeNull()
   })
 
-  it("an alert that names neither a service nor a namespace finds no clusters", () => {
+  it("a person's report naming nothing finds the clusters, for certificate failures only", () => {
     const plan = discoveryPlan(facts("the site feels slow today"), [])
+    expect([plan.findClusters, plan.certificates]).toEqual([true, true])
+  })
+
+  it("an alert that names neither a service nor a namespace finds no clusters", () => {
+    const plan = discoveryPlan(facts("[FIRING:1] SiteSlow\nsummary: the site feels slow today"), [])
     expect(plan.findClusters).toBe(false)
     expect(foundClusters(plan, ["/aws/containerinsights/eks-prod/application"])).toEqual({
       chosen: [],

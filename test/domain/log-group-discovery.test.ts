@@ -55,8 +55,12 @@ describe("discoveryPlan", () => {
   })
 
   it("invents nothing when the alert names nothing, and keeps the alert's own groups as written", () => {
+    // A person's report naming nothing: only the clusters are listed (for certificate failures).
     const plan = discoveryPlan(facts("the site feels slow today"), [])
-    expect(plan.searches).toEqual([])
+    expect(plan.searches.map((s) => s.value)).toEqual(["/aws/containerinsights/", "/aws/eks/"])
+    expect(
+      discoveryPlan(facts("[FIRING:1] SiteSlow\nsummary: the site feels slow today"), []).searches,
+    ).toEqual([])
     const named = discoveryPlan(
       facts('ALARM: "orders-api-5xx" in US East (N. Virginia)\nLog group: /ecs/orders-api'),
       [],

@@ -11,6 +11,7 @@ import {
   AutoscalingV2Api,
   BatchV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   NetworkingV1Api,
   PolicyV1Api,
@@ -18,6 +19,7 @@ import {
 import { DateTime, Effect, Either, Layer, Schema } from "effect"
 import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernetes.js"
 import { CronJob, Job } from "../../domain/kubernetes-batch.js"
+import { CustomObject } from "../../domain/kubernetes-custom.js"
 import { NetworkPolicy, PodDisruptionBudget } from "../../domain/kubernetes-policies.js"
 import {
   DaemonSet,
@@ -110,6 +112,7 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
     const networking = kc.makeApiClient(NetworkingV1Api)
     const policy = kc.makeApiClient(PolicyV1Api)
     const batch = kc.makeApiClient(BatchV1Api)
+    const custom = kc.makeApiClient(CustomObjectsApi)
     const list = <A, I>(
       schema: Schema.Schema<A, I>,
       type: string,
@@ -189,6 +192,13 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
         ),
       listJobs: (namespace) =>
         list(Job, "V1JobList", `list jobs in ${namespace}`, (o) => batch.listNamespacedJob({ namespace }, o)),
+      // A custom resource's list is plain JSON (no model to serialise back): "object" keeps it as is.
+      listCustomObjects: ({ group, version, plural }, namespace) =>
+        list(CustomObject, "object", `list ${plural}.${group}${inNs(namespace)}`, (o) =>
+          namespace === null
+            ? custom.listClusterCustomObject({ group, version, plural }, o)
+            : custom.listNamespacedCustomObject({ group, version, namespace, plural }, o),
+        ),
       podLogs: (namespace, pod, logOptions) => {
         const label = `logs ${namespace}/${pod}/${logOptions.container}${logOptions.previous === true ? " (previous)" : ""}`
         const since = logOptions.sinceTime

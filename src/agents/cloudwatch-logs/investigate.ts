@@ -4,9 +4,11 @@
  * name ("upstream": "carrier-rates") and time allows — find and query that dependency's groups
  * too, since its own errors are often the cause. Everything is bounded by `answerByMs`.
  */
+
 import { Clock, Duration, Effect, Option } from "effect"
 import type { AgentResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import { certificateFailureCondition } from "../../domain/certificate-failure-lines.js"
 import { switchSymptomWords } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
@@ -151,9 +153,12 @@ export const investigate = (
       )
     }
     // A person's report naming nothing: the lines holding the error it quotes (reported-error.ts).
+    // Nor an error: the lines of a refused or expired certificate, which fails every call while the
+    // pods look healthy (certificate-failure-lines.ts).
     const scope =
       scopeCondition(discovery.plan.names, discovery.plan.namespace) ??
-      reportedErrorCondition(discovery.plan.phrase ?? null)
+      reportedErrorCondition(discovery.plan.phrase ?? null) ??
+      (discovery.plan.certificates === true ? certificateFailureCondition : null)
     const chosen = discovery.ranked.filter((g) => !g.shared || scope !== null).slice(0, options.maxGroups)
     const outcome = (
       status: Outcome["status"],

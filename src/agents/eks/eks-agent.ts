@@ -14,6 +14,7 @@ import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent
 import type { AgentTask } from "../../domain/agent-task.js"
 import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
+import { readCertificates } from "./certificates.js"
 import {
   clusterDnsFindings,
   clusterDnsNamespace,
@@ -59,7 +60,7 @@ export const clusterKey = (name: string): string =>
     .replace(/^gke_[^_]+_[^_]+_/, "")
 
 const rbacHint =
-  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers, services, networkpolicies, poddisruptionbudgets, cronjobs and jobs"
+  "the eks agent needs get and list on pods, pods/log, events, nodes, namespaces, deployments, replicasets, statefulsets, daemonsets, horizontalpodautoscalers, services, networkpolicies, poddisruptionbudgets, cronjobs and jobs, and cert-manager's certificates, certificaterequests, orders and challenges"
 
 const describeGap = (g: Gap): string =>
   g.error.reason === "forbidden" ? `RBAC gap: ${g.error.message} (${rbacHint})` : g.error.message
@@ -139,7 +140,8 @@ const investigate = (task: AgentTask) =>
         Effect.forEach(where, (n) => reader.read(`list ${what} in ${n}`, list(n), []), { concurrency: 2 }),
         (lists) => lists.flat(),
       )
-    const [objects, services, networkPolicies, budgets, cronJobs, jobs] = yield* Effect.all(
+    const readAt = yield* Clock.currentTimeMillis
+    const [objects, services, networkPolicies, budgets, cronJobs, jobs, certificates] = yield* Effect.all(
       [
         readWorkloadObjects(cluster, reader, namespaces),
         perNamespace("services", cluster.listServices),
@@ -149,6 +151,9 @@ const investigate = (task: AgentTask) =>
         // CronJobs and Jobs say what the pods cannot (scheduled-jobs.ts).
         perNamespace("cronjobs", cluster.listCronJobs),
         perNamespace("jobs", cluster.listJobs),
+        // A certificate expired or not renewed serves every client a refusal at the handshake
+        // while every pod looks healthy (certificates.ts).
+        readCertificates(cluster, reader, first.events, ns, task.alert.text, readAt),
       ],
       { concurrency: 2 },
     )
@@ -259,6 +264,7 @@ const investigate = (task: AgentTask) =>
       ...dns,
       ...proxyCuts,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
+      ...certificates,
     ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),

@@ -33,6 +33,7 @@ import { sweepProviderErrors } from "./provider-error-sweep.js"
 import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
+import { sweepTlsFailures } from "./tls-failure-sweep.js"
 
 export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
 
@@ -196,10 +197,12 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepProviderErrors(source, incident, stepS),
         // And whether a datastore's primary switched: its role gauges flipped (role-switch-sweep.ts).
         sweepRoleSwitches(source, incident, stepS),
+        // And whether a service's own counters say its calls fail their TLS handshake (tls-failure-sweep.ts).
+        sweepTlsFailures(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs, providers, roles]) => ({
+      Effect.map(([full, ips, aws, certs, providers, roles, tls]) => ({
         findings: [
           ...full.findings,
           ...ips.findings,
@@ -207,6 +210,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           ...certs.findings,
           ...providers.findings,
           ...roles.findings,
+          ...tls.findings,
         ],
         note: [
           ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -214,6 +218,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           certs.note,
           providers.note,
           roles.note,
+          tls.note,
         ]
           .filter((n) => n !== "")
           .join("; "),

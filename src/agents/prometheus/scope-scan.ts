@@ -30,6 +30,7 @@ import { labelsKey } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
 import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
+import { memoryLeakOf } from "./memory-leak-scan.js"
 import type { TimeWindow } from "./metric-windows.js"
 import { throttledShareOfCounters } from "./throttled-share.js"
 
@@ -418,13 +419,16 @@ export const scanScope = (
     const throttled = yield* throttling(source, c, names, stepS)
     // A climb the windows cannot see (history shorter than a day, sparse scrapes): the memory
     // working set, and the scanned gauges nothing else was found in.
+    // A leak over days, set against the load over the same days (memory-leak-scan.ts); when it
+    // is one, the memory's shorter climb below would only say it again.
+    const leak = yield* memoryLeakOf(source, c, names)
     const quiet = metrics.filter((m, i) => judged[i] === null && !isCounter(m))
-    const trendCandidates = [...(names.includes(memoryWorkingSet) ? [memoryWorkingSet] : []), ...quiet].slice(
-      0,
-      4,
-    )
+    const trendCandidates = [
+      ...(names.includes(memoryWorkingSet) && leak === null ? [memoryWorkingSet] : []),
+      ...quiet,
+    ].slice(0, 4)
     const trends = yield* Effect.forEach(trendCandidates, (m) => trendOf(source, c, m), { concurrency: 4 })
-    const findings = [...judged, ...trends, throttled].filter((f): f is Finding => f !== null)
+    const findings = [...judged, leak, ...trends, throttled].filter((f): f is Finding => f !== null)
     const note =
       metrics.length === 0
         ? `scan: no other metric of ${c.subject} found`

@@ -315,4 +315,46 @@ describe("kubernetesClusterLayer against the replay", () => {
       expect(yield* cluster.listJobs("batch")).toEqual([])
     }),
   )
+
+  it.scoped("lists cert-manager's custom resources across namespaces and in one, spec and status kept", () =>
+    Effect.gen(function* () {
+      const certificate = {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Certificate",
+        metadata: { name: "shop-tls", namespace: "payments" },
+        spec: { secretName: "shop-tls", dnsNames: ["shop.example.org"] },
+        status: {
+          notAfter: "2026-11-27T00:00:00Z",
+          conditions: [{ type: "Ready", status: "False", reason: "Expired" }],
+        },
+      }
+      const challenge = {
+        apiVersion: "acme.cert-manager.io/v1",
+        kind: "Challenge",
+        metadata: { name: "shop-tls-2-1-2", namespace: "payments" },
+        spec: { type: "DNS-01" },
+        status: { state: "pending", reason: "AccessDenied" },
+      }
+      const server = yield* makeKubernetesReplay({
+        ...oomAfterDeploy,
+        objects: [...oomAfterDeploy.objects, certificate, challenge],
+      })
+      const cluster = yield* makeKubernetesCluster({ kubeconfig: server.kubeconfig })
+      const certs = { group: "cert-manager.io", version: "v1", plural: "certificates" }
+      const [c] = yield* cluster.listCustomObjects(certs, null)
+      expect(c?.metadata).toMatchObject({ name: "shop-tls", namespace: "payments" })
+      expect(c?.status?.notAfter).toBe("2026-11-27T00:00:00Z")
+      const [ch] = yield* cluster.listCustomObjects(
+        { group: "acme.cert-manager.io", version: "v1", plural: "challenges" },
+        "payments",
+      )
+      expect(ch?.status?.reason).toBe("AccessDenied")
+      expect(yield* cluster.listCustomObjects(certs, "batch")).toEqual([])
+      // A resource the cluster does not have (no such CRD): not_found, which the eks agent takes as none.
+      const missing = yield* Effect.either(
+        cluster.listCustomObjects({ group: "example.io", version: "v1", plural: "widgets" }, null),
+      )
+      expect(Either.isLeft(missing) && missing.left.reason).toBe("not_found")
+    }),
+  )
 })

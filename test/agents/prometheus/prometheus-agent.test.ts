@@ -15,6 +15,7 @@ import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/promet
 import { providerQueries } from "../../../src/agents/prometheus/provider-error-sweep.js"
 import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
+import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
 import {
@@ -49,6 +50,7 @@ const sweepQueries = [
   primaryRoleQuery,
   replicaRoleQuery,
   ...providerQueries,
+  tlsFailureQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus

@@ -1,0 +1,151 @@
+/**
+ * The leak over days behind OOM kills (memory-leak.ts): the scope's memory per pod over the last
+ * week, its memory limit, and what its load is measured by among the metrics it exports, read
+ * over the same week. The incident window cannot see such a leak — the working set was already
+ * near the limit an hour and a day before — so this reads far back, coarsely (one point per five
+ * minutes: the replay and Prometheus look back five minutes for a sample, so sparse scrapes are
+ * still seen). One finding naming the workload, the growth per hour and the time to the limit.
+ */
+import { Effect } from "effect"
+import type { Finding } from "../../domain/finding.js"
+import { workloadOfPod } from "../../domain/log-origin.js"
+import {
+  isLoadMetric,
+  judgeMemoryLeak,
+  type LeakVerdict,
+  memoryMetricNames,
+} from "../../domain/memory-leak.js"
+import { isCounter } from "../../domain/metric-gloss.js"
+import type { MetricSeries } from "../../domain/metric-series.js"
+import { redact } from "../../domain/redact.js"
+import type { MetricSourceService } from "../../ports/metric-source.js"
+import { hhmm } from "./anomaly-findings.js"
+import type { ScanContext } from "./scope-scan.js"
+
+/** How far back the climb is read, and how coarsely. */
+export const leakLookbackMs = 7 * 24 * 3_600_000
+const leakStepS = 300
+/** Load series compared at most (one query each). */
+const maxLoads = 3
+const limitNames = ["kube_pod_container_resource_limits", "container_spec_memory_limit_bytes"]
+
+const orOf = (metric: string, selectors: ReadonlyArray<string>) =>
+  selectors.map((sel) => `${metric}${sel}`).join(" or ")
+
+/** A load metric as one series: a counter's rate summed, a gauge's level summed. */
+const loadExpr = (metric: string, selectors: ReadonlyArray<string>) =>
+  isCounter(metric)
+    ? `sum(${selectors.map((s) => `rate(${metric}${s}[5m])`).join(" or ")})`
+    : `sum(${orOf(metric, selectors)})`
+
+const mib = (bytes: number): string => {
+  const m = bytes / 1_048_576
+  return m >= 1024 ? `${(m / 1024).toFixed(2)} GiB` : `${Math.round(m)} MiB`
+}
+const duration = (hours: number): string =>
+  hours >= 48
+    ? `${(hours / 24).toFixed(1)} days`
+    : hours >= 1
+      ? `${Math.round(hours)} h`
+      : `${Math.round(hours * 60)} min`
+
+/** The verdict in words; null when it is not a leak. */
+export const leakFinding = (
+  v: LeakVerdict,
+  metric: string,
+  c: ScanContext,
+  expr: string,
+  link: string | null,
+): Finding | null => {
+  const { trend } = v
+  if (!v.leaking || trend === null) return null
+  const workload = (v.pod === null ? null : workloadOfPod(v.pod)) ?? c.subject
+  const toLimit =
+    v.limitBytes === null || v.hoursToLimit === null
+      ? ""
+      : v.hoursToLimit <= 0
+        ? `, at its memory limit of ${mib(v.limitBytes)}`
+        : `, reaching its memory limit of ${mib(v.limitBytes)} in ~${duration(v.hoursToLimit)}`
+  const load =
+    v.loads.length === 0
+      ? "No load series of it was found to compare with."
+      : `Its load over the same hours did not grow with it: ${v.loads
+          .map((l) => `${l.name} ×${l.ratio.toFixed(2)}`)
+          .join(", ")}.`
+  return {
+    id: "",
+    agent: "prometheus",
+    title: redact(
+      `${workload} memory leak: memory (${metric}) climbing +${mib(trend.perHour)}/h for ${duration(trend.hours)} ` +
+        `(${mib(trend.from)} → ${mib(trend.to)}) with flat load${toLimit}`,
+    ),
+    detail: redact(
+      `Read over the ${leakLookbackMs / 86_400_000} days before ${hhmm(c.incident.endMs)} UTC` +
+        `${v.pod === null ? "" : ` (pod ${v.pod}, the longest climb since a restart)`}: memory rose in a straight line ` +
+        `(R² ${trend.fit.toFixed(2)}) from ${mib(trend.from)} to ${mib(trend.to)}, +${mib(trend.perHour)} an hour. ${load} ` +
+        "Memory that grows while the load does not is held and never given back (a leak): each pod climbs until the " +
+        "kernel kills it at its limit (OOMKilled) and starts over, so the kills come one pod after another. " +
+        "Restarting buys time; the fix is in the code that holds the memory.",
+    ),
+    severity: v.hoursToLimit !== null && v.hoursToLimit <= 24 ? "high" : "medium",
+    kind: "metric_anomaly",
+    observedAt: null,
+    resource: `metric/${workload}/${metric}`,
+    service: c.subject,
+    link,
+    excerpt: redact(expr),
+  }
+}
+
+const limitOf = (series: ReadonlyArray<MetricSeries>): number | null => {
+  const values = series
+    .filter((s) => s.labels.resource === undefined || s.labels.resource === "memory")
+    .flatMap((s) => s.samples.map((x) => x.v))
+    .filter((v) => Number.isFinite(v) && v > 0)
+  return values.length === 0 ? null : Math.max(...values)
+}
+
+/** The leak finding for the scope, or null (no memory metric, no climb, a climb its load explains, a failed read). */
+export const memoryLeakOf = (
+  source: MetricSourceService,
+  c: ScanContext,
+  names: ReadonlyArray<string>,
+): Effect.Effect<Finding | null> => {
+  const metric = memoryMetricNames.find((m) => names.includes(m))
+  if (metric === undefined) return Effect.succeed(null)
+  const endMs = c.incident.endMs
+  const startMs = endMs - leakLookbackMs
+  const range = (expr: string) =>
+    source
+      .queryRange(expr, startMs, endMs, leakStepS)
+      .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => []))
+  const expr = `max by (pod) (${orOf(metric, c.selectors)})`
+  const limitMetric = limitNames.find((m) => names.includes(m))
+  const loads = names.filter(isLoadMetric).sort().slice(0, maxLoads)
+  return Effect.all(
+    [
+      range(expr),
+      limitMetric === undefined
+        ? Effect.succeed([])
+        : range(`max by (resource) (${orOf(limitMetric, c.selectors)})`),
+      Effect.forEach(loads, (name) => Effect.map(range(loadExpr(name, c.selectors)), (s) => ({ name, s })), {
+        concurrency: 3,
+      }),
+    ],
+    { concurrency: 3 },
+  ).pipe(
+    Effect.map(([memory, limits, loadSeries]) =>
+      leakFinding(
+        judgeMemoryLeak({
+          memory: memory.map((s) => ({ pod: s.labels.pod ?? null, samples: s.samples })),
+          load: loadSeries.flatMap(({ name, s }) => s.map((x) => ({ name, samples: x.samples }))),
+          limitBytes: limitOf(limits),
+        }),
+        metric,
+        c,
+        expr,
+        source.graphUrl(expr, startMs, endMs),
+      ),
+    ),
+  )
+}
