@@ -34,7 +34,21 @@ export class ChatError extends Schema.TaggedError<ChatError>()("ChatError", {
 }) {}
 
 /** Lower-cased header names → values, and the raw body exactly as received. */
+/**
+ * The request headers the webhook adapters read, lower-case: the HTTP edge hands over exactly
+ * these (a header an adapter starts to read must be added here).
+ */
+export const webhookHeaderNames = [
+  "content-type",
+  "x-slack-signature",
+  "x-slack-request-timestamp",
+  "x-slack-retry-num",
+  "x-signature-ed25519",
+  "x-signature-timestamp",
+] as const
+
 export interface InboundRequest {
+  /** Lower-case names; at the edge, the `webhookHeaderNames` the request carries. */
   readonly headers: Readonly<Record<string, string>>
   readonly rawBody: string
 }

@@ -8,6 +8,7 @@ import { Cause, Effect, Exit, FiberRef, HashMap, type ManagedRuntime, Option } f
 import { type Context, Hono } from "hono"
 import { Intake } from "../../domain/intake.js"
 import type { Platform } from "../../domain/platform.js"
+import { webhookHeaderNames } from "../../ports/chat-platform.js"
 import { type EdgeError, errorBody, statusOf } from "./errors.js"
 import { replyBody } from "./replies.js"
 import { requestEdge } from "./request-edge.js"
@@ -35,11 +36,17 @@ const withRequestId = <A, E, R>(requestId: string, effect: Effect.Effect<A, E, R
     effect,
   )
 
-const lowerCaseHeaders = (headers: Headers): Record<string, string> => {
+/**
+ * The headers the adapters read, each by `get`. Not a walk over every header: on
+ * @hono/node-server `forEach` builds a second, native Headers object from the socket's raw
+ * headers on every delivery, where `get` reads the raw headers directly (the floor's way).
+ */
+const webhookHeaders = (headers: Headers): Record<string, string> => {
   const out: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    out[key.toLowerCase()] = value
-  })
+  for (const name of webhookHeaderNames) {
+    const value = headers.get(name)
+    if (value !== null) out[name] = value
+  }
   return out
 }
 
@@ -109,7 +116,7 @@ export const makeHttpApp = <E>(
 
   const webhook = (platform: Platform) => async (c: Context<Env>) => {
     const rawBody = utf8.decode(await c.req.arrayBuffer())
-    const headers = lowerCaseHeaders(c.req.raw.headers)
+    const headers = webhookHeaders(c.req.raw.headers)
     const exit = await runtime.runPromiseExit(handle(platform, c.get("requestId"), { headers, rawBody }))
     if (Exit.isSuccess(exit))
       return jsonWithRequestId(replyBody(platform, exit.value), 200, c.get("requestId"))
