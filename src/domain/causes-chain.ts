@@ -39,6 +39,7 @@ import { schemaChange } from "./chat-terms.js"
 import { cpuLimitCutEffectMs, cpuThrottlingWords, lowersCpuLimit } from "./cpu-limit-cut.js"
 import { switchSymptomWords } from "./datastore-failover.js"
 import type { Finding } from "./finding.js"
+import { inScopeVersion } from "./finding-relevance.js"
 import { explainsStall } from "./migration-lock.js"
 import { mentions, textOf } from "./report-scope.js"
 import { severityRank } from "./severity.js"
@@ -159,6 +160,9 @@ const firstTime = (findings: ReadonlyArray<Finding>, alertMs: number): number =>
 const severityOf = (findings: ReadonlyArray<Finding>): number =>
   Math.max(-1, ...findings.map((f) => severityRank(f.severity)))
 
+const inScopeSeverityOf = (findings: ReadonlyArray<Finding>): number =>
+  Math.max(-1, ...findings.map((f) => severityRank(inScopeVersion(f.detail)?.severity ?? f.severity)))
+
 const rebalanceWords =
   /rebalanc|partitions? (?:revoked|assigned|lost)|commitfailedexception|group is rebalancing/i
 
@@ -225,7 +229,9 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
             accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
           )
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.
-    const weak = severityOf(roots) <= severityRank("low")
+    // A workload the alert does not name is rated low throughout (finding-relevance.ts): among
+    // its own findings, what they would be in scope tells a FATAL line from a WARN one.
+    const weak = inScopeSeverityOf(roots) <= severityRank("low")
     const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
     // A container that exits on its own (a crash loop, not an OOM kill) says why in its own error
     // lines ("FATAL … certificate expired"): they are the same failure, not a second cause.
@@ -324,10 +330,15 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
       severityOf(b.roots) - severityOf(a.roots) ||
       modeRank(a.modes[0] ?? "errors") - modeRank(b.modes[0] ?? "errors"),
   )[0]
+  // Where the subject is configured to connect names the database its pool is exhausted on.
+  const configured = context.filter((f) => f.kind === "configured_dependencies")
   return chains.map((c) => ({
     ...c,
     outcomes: c === best ? outcomes : [],
-    support: context.filter((f) => c.modes.includes(textMode(f))),
+    support: [
+      ...(c.modes.includes("connections") ? configured : []),
+      ...context.filter((f) => c.modes.includes(textMode(f)) && !configured.includes(f)),
+    ],
   }))
 }
 

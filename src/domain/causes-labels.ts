@@ -174,6 +174,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/failedattachvolume/, "FailedAttachVolume"],
     [/multi-attach/, "Multi-Attach"],
     [/failedmount/, "FailedMount"],
+    [/no space left on device|\benospc\b|\bdisk (?:is )?full\b/, "volume full (No space left on device)"],
   ],
   create: [
     // A pod's network sandbox: the CNI had no IP to give (the subnet or the node's ENIs are full).

@@ -194,9 +194,11 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "auth",
     /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied|\baccessdenied\b|not authorized to perform/,
   ],
+  // A volume that cannot be mounted, or one that is full: a database that cannot write its WAL
+  // ("No space left on device", ENOSPC) stops, whatever its exit code says.
   [
     "volume",
-    /failedattachvolume|failedmount|multi-attach|unable to attach or mount|timed out waiting for the condition.*volume/,
+    /failedattachvolume|failedmount|multi-attach|unable to attach or mount|timed out waiting for the condition.*volume|no space left on device|\benospc\b|\bdisk (?:is )?full\b/,
   ],
   ["node", /notready|node not ready|(?:memory|disk|pid)pressure/],
   // A process at one of its own limits: file descriptors, a thread or executor pool, its CPU

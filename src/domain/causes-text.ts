@@ -7,6 +7,7 @@
 
 import type { DateTime } from "effect"
 import type { Chain, Consequence } from "./causes-chain.js"
+import { configuredDatastore } from "./causes-datastore.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
@@ -181,7 +182,10 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   const named = sources
     .filter((f) => f.kind !== "datastore_failover")
     .flatMap((f) => dependencyNamesIn(textOf(f)))
-  return [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
+  const deps = [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
+  // A pool or a server out of connections names no host: the subject's configuration does.
+  const store = chain.modes.includes("connections") ? configuredDatastore(chain.support) : null
+  return deps.length > 0 || store === null || store === chain.subject.key ? deps : [store]
 }
 
 const where = (chain: Chain): string => {

@@ -5,8 +5,9 @@
  * began), its failure mode corroborated across agents, what users see of it, and the callers'
  * symptoms it explains (causes-chain.ts).
  * Chains are ranked by whether they are a failure (not only an outcome), severity, whether
- * they explain other symptoms, whether a change preceded them, the alert's own subject before a
- * dependency, corroborating agents and proximity to the alert; ties break on names and ids, so
+ * they explain other symptoms, whether a change preceded them, a named failure mode before plain
+ * errors, the alert's own subject before a dependency, corroborating agents and proximity to
+ * the alert; ties break on names and ids, so
  * the same findings in any order give the same causes. Out-of-scope and out-of-window findings
  * are never cited; context (info, similar incidents, restarts) is cited only in support, and a
  * chain of low findings only (WARN lines) is a cause only when nothing stronger is.
@@ -66,11 +67,20 @@ interface Ranked {
   readonly severity: number
   readonly explains: number
   readonly changed: number
+  readonly named: number
   readonly own: number
   readonly agents: number
   readonly distanceMs: number
   readonly key: string
 }
+
+/**
+ * Modes that name no failure, only that something errs: a metric anomaly of an unknown series
+ * ("kube_pod_container_status_last_terminated_reason 1 vs 0"), a plain ERROR line. At equal
+ * severity a named failure (OOMKilled, a crash loop, a full pool) says more, though the generic
+ * chain may gather more agents.
+ */
+const surfaceModes: ReadonlySet<string> = new Set(["errors"])
 
 const rank = (chain: Chain, alertMs: number): Ranked => {
   const symptoms = [...chain.roots, ...chain.outcomes, ...chain.consequences.flatMap((c) => c.findings)]
@@ -88,6 +98,7 @@ const rank = (chain: Chain, alertMs: number): Ranked => {
       : chain.changes.length > 0
         ? 1
         : 0,
+    named: chain.modes.some((m) => !surfaceModes.has(m)) ? 1 : 0,
     own: chain.role === "subject" ? 1 : 0,
     agents: new Set(cited.map((f) => f.agent)).size,
     distanceMs: distances.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...distances),
@@ -100,6 +111,7 @@ const compareRanked = (a: Ranked, b: Ranked): number =>
   b.severity - a.severity ||
   b.explains - a.explains ||
   b.changed - a.changed ||
+  b.named - a.named ||
   b.own - a.own ||
   b.agents - a.agents ||
   a.distanceMs - b.distanceMs ||

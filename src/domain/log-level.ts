@@ -36,11 +36,11 @@ const levelWords: Record<string, LogLevel> = {
 }
 
 // Upper-case markers anywhere (`FATAL ERROR:`, `[WARN]`), or any case in a structured position
-// (`level=error`, `"level":"warn"`, `severity: info`, `[error]`).
+// (`level=error`, `"level":"warn"`, `severity: info`, `[error]`, fluent-bit's padded `[ warn]`).
 const upperMarker =
   /\b(FATAL|CRITICAL|CRIT|PANIC|EMERG|EMERGENCY|ERROR|ERR|SEVERE|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)\b/
 const keyedMarker =
-  /(?:\b(?:level|lvl|severity|loglevel|log_level)["']?\s{0,2}[=:]\s{0,2}["']?|\[)(fatal|critical|crit|panic|emerg|emergency|error|err|severe|warn|warning|info|notice|note|system|debug|trace)\b/i
+  /(?:\b(?:level|lvl|severity|loglevel|log_level)["']?\s{0,2}[=:]\s{0,2}["']?|\[\s{0,2})(fatal|critical|crit|panic|emerg|emergency|error|err|severe|warn|warning|info|notice|note|system|debug|trace)\b/i
 // klog / glog: `E1127 13:02:10.123456 …`
 // (also as a container runtime's JSON line: `{"log":"E1127 13:02:10…`)
 const klog = /^(?:\{"(?:log|msg|message)"\s?:\s?")?([FEWI])\d{4} \d{2}:\d{2}:\d{2}/
@@ -66,7 +66,8 @@ export const isServerError = (message: string): boolean =>
     message,
   ) || /\b5\d\d (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i.test(message)
 
-const explicitLevel = (message: string): LogLevel | null => {
+/** The level the line declares itself (`[ warn]`, `level=error`, klog's `E1127`), null when it declares none. */
+export const explicitLevel = (message: string): LogLevel | null => {
   const k = klog.exec(message)?.[1]
   if (k !== undefined) return klogLevel[k] ?? null
   const upper = upperMarker.exec(message)

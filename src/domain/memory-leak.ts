@@ -6,7 +6,7 @@
  * the limit an hour and a day before too); only the climb over days, set against the load over
  * the same days, says "leak" rather than "busier". Pure.
  */
-import { judgeTrend, type TrendVerdict } from "./metric-anomaly.js"
+import { judgeTrend, type TrendVerdict, trendRule } from "./metric-anomaly.js"
 import type { MetricSample } from "./metric-series.js"
 
 /** Names of the gauges that measure a process's memory, most telling first (cAdvisor, then the process's own). */
@@ -21,8 +21,10 @@ export const memoryMetricNames: ReadonlyArray<string> = [
  * not what it holds per unit of load (subscriptions, cache entries, objects), which is what leaks.
  */
 const loadWords =
-  /(?:^|_)(?:connections?|conns|sessions?|clients|requests?|rps|qps|inflight|in_flight|active_users|users_online|messages|calls)(?:_|$)/
-const notLoad = /_(?:bytes|seconds|ratio|percent|errors?|failures?)(?:_|$)|subscri|cache|heap|memory|pool|lag/
+  /(?:^|_)(?:connections?|conns|connected|sessions?|clients|requests?|rps|qps|inflight|in_flight|active_users|users_online|online|messages|calls)(?:_|$)/
+// What a process keeps per unit of load (`sessions_tracked`, `entries_retained`) is what leaks, not load.
+const notLoad =
+  /_(?:bytes|seconds|ratio|percent|errors?|failures?|tracked|stored|retained|held|leaked|outstanding)(?:_|$)|subscri|cache|heap|memory|pool|lag/
 
 /** Whether a metric name measures load (see `loadWords`). */
 export const isLoadMetric = (name: string): boolean => loadWords.test(name) && !notLoad.test(name)
@@ -69,9 +71,33 @@ export const loadRatio = (samples: ReadonlyArray<MetricSample>, startMs: number,
 }
 
 /**
+ * Each climb of a pod's memory between restarts (a drop below `trendRule.restartDrop` of the level
+ * before it), judged on its own with its span: a pod just killed at its limit has only minutes
+ * since its restart, and the climb that ended in the kill is the one that tells the leak.
+ */
+export const climbsOf = (
+  samples: ReadonlyArray<MetricSample>,
+): ReadonlyArray<{ readonly trend: TrendVerdict; readonly startMs: number; readonly endMs: number }> => {
+  const points = finite(samples)
+  const segments: Array<Array<MetricSample>> = [[]]
+  points.forEach((p, i) => {
+    const before = points[i - 1]?.v ?? 0
+    if (i > 0 && before > 0 && p.v < before * trendRule.restartDrop) segments.push([])
+    segments[segments.length - 1]?.push(p)
+  })
+  return segments.flatMap((seg) => {
+    const first = seg[0]
+    const last = seg[seg.length - 1]
+    return first === undefined || last === undefined
+      ? []
+      : [{ trend: judgeTrend(seg), startMs: first.t, endMs: last.t }]
+  })
+}
+
+/**
  * Judge the pods' memory (`memory`: one series per pod, over days) against the load over the same
  * span (`load`: named series, the service's connections or request rate) and the limit. The pod
- * with the longest climb since its last restart speaks for the workload; its climb must pass
+ * with the longest climb between restarts (one that ended in a kill included) speaks for the workload; its climb must pass
  * `leakRule`, and no load series may have grown by as much as `loadShare` of the memory's growth
  * (memory that rises with its load is a busier service, not a leak).
  */
@@ -84,7 +110,7 @@ export const judgeMemoryLeak = (input: {
   readonly limitBytes: number | null
 }): LeakVerdict => {
   const climbs = input.memory
-    .map((m) => ({ pod: m.pod, trend: judgeTrend(m.samples) }))
+    .flatMap((m) => climbsOf(m.samples).map((c) => ({ pod: m.pod, ...c })))
     .filter(
       (c) =>
         c.trend.growing &&
@@ -105,9 +131,7 @@ export const judgeMemoryLeak = (input: {
       loads: [],
       because: `no pod's memory climbed for ≥ ${leakRule.minHours} h since its last restart`,
     }
-  const { trend } = best
-  const endMs = Math.max(...input.memory.flatMap((m) => m.samples.map((s) => s.t)))
-  const startMs = endMs - trend.hours * 3_600_000
+  const { trend, startMs, endMs } = best
   const loads = input.load
     .map((l) => ({ name: l.name, ratio: loadRatio(l.samples, startMs, endMs) }))
     .filter((l) => Number.isFinite(l.ratio))

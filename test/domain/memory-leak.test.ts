@@ -63,6 +63,39 @@ describe("judgeMemoryLeak", () => {
     expect(v.leaking).toBe(false)
     expect(v.because).toContain("chat_active_sessions")
   })
+  it("every pod just killed at its limit: the climb that ended in the kill tells the leak", () => {
+    // Each pod climbed 8 h to its 1 GiB limit, was killed and has run minutes since.
+    const killed = (offset: number) =>
+      hourly(10, (h) => (h < 9 ? 0.3 * gib + (h + offset) * 0.08 * gib : 0.28 * gib))
+    const v = judgeMemoryLeak({
+      memory: [
+        { pod: "beacon-ingest-7c-aaaaa", samples: killed(0) },
+        { pod: "beacon-ingest-7c-bbbbb", samples: killed(0.5) },
+      ],
+      // The sessions it keeps grow with the memory (what leaks); the devices connected stay flat.
+      load: [{ name: "beacon_devices_connected", samples: hourly(10, (h) => 800 + (h % 2) * 5) }],
+      limitBytes: gib,
+    })
+    expect(v.leaking).toBe(true)
+    expect(v.trend?.hours).toBeGreaterThanOrEqual(7)
+    expect(v.hoursToLimit).toBeLessThan(1)
+  })
+  it("decoy: a sawtooth of short climbs between kills is no climb over days", () => {
+    const v = judgeMemoryLeak({
+      memory: [{ pod: "p", samples: hourly(24, (h) => 0.3 * gib + (h % 3) * 0.3 * gib) }],
+      load: [],
+      limitBytes: gib,
+    })
+    expect(v.leaking).toBe(false)
+  })
+  it("decoy: memory rising with the devices connected, between kills, is a busier service", () => {
+    const v = judgeMemoryLeak({
+      memory: [{ pod: "p", samples: hourly(10, (h) => (h < 9 ? 0.3 * gib + h * 0.08 * gib : 0.28 * gib)) }],
+      load: [{ name: "fleet_devices_connected", samples: hourly(10, (h) => 500 + h * 150) }],
+      limitBytes: gib,
+    })
+    expect(v.leaking).toBe(false)
+  })
   it("decoy: a climb of two hours, or a flat working set, is not a leak over days", () => {
     expect(
       judgeMemoryLeak({
@@ -89,6 +122,10 @@ describe("isLoadMetric", () => {
     expect(isLoadMetric("live_scores_ws_subscriptions")).toBe(false)
     expect(isLoadMetric("geocode_cache_entries")).toBe(false)
     expect(isLoadMetric("http_request_duration_seconds")).toBe(false)
+    // What it keeps per session is what leaks; the devices connected are its load.
+    expect(isLoadMetric("telemetry_mqtt_sessions_tracked")).toBe(false)
+    expect(isLoadMetric("cart_sessions_retained")).toBe(false)
+    expect(isLoadMetric("fleet_devices_connected")).toBe(true)
   })
 })
 

@@ -20,6 +20,7 @@ import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
+import { certificatePass, certificateSubjects } from "./certificate-pass.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
@@ -222,8 +223,21 @@ export const investigate = (
       answerByMs,
     ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
     if (users.length > 0) notes.push("no line named the alert's resource; read its users' lines")
+    // A person's words found in no line: the shared groups' certificate failures (certificate-pass.ts).
+    const certs =
+      users.length > 0
+        ? []
+        : yield* certificatePass(
+            source,
+            task.facts,
+            chosen.filter((g) => g.shared),
+            firstRead.filter((p) => p.scope !== null),
+            range,
+            answerByMs,
+          ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
+    if (certs.length > 0) notes.push("no line held the report's words; read the certificate failures")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
-    const quiet = !clustersOf([...firstRead, ...users]).some(
+    const quiet = !clustersOf([...firstRead, ...users, ...certs]).some(
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const callers = quiet
@@ -238,7 +252,7 @@ export const investigate = (
       : []
     if (callers.length > 0)
       notes.push(`read the calls on the alert's resource in ${callers.flatMap((p) => p.groups).join(", ")}`)
-    const first = [...firstRead, ...users, ...callers]
+    const first = [...firstRead, ...users, ...certs, ...callers]
     const failedFirst = firstAll.find((p) => p.failed)
     if (failedFirst !== undefined && first.length === 0) {
       return {
@@ -379,11 +393,13 @@ export const investigate = (
       facts: task.facts,
       truncated: passes.some((p) => p.truncated),
       dependencies: new Set(follow.blamed),
-      kin: new Set(
-        discovery.ranked.flatMap((g) =>
+      kin: new Set([
+        ...discovery.ranked.flatMap((g) =>
           g.kin === true && g.service !== null ? [g.service.toLowerCase()] : [],
         ),
-      ),
+        // The services whose certificate failures a person's report stood for.
+        ...certificateSubjects(certs),
+      ]),
       link: (c) => {
         const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))
         const fallback = shared && scope !== null ? scopedErrorQuery(scope) : errorQuery

@@ -140,7 +140,13 @@ export const analyze = (input: AnalysisInput): Analysis => {
       w,
       // Rated as if in scope, then lowered with a note saying so: the report restores the rating
       // when the causes make this workload the root (a failing dependency).
-      findings: analyzeWorkload({ ...w, inScope: true }, [], input.ctx, view).filter(
+      // Its crashed containers' logs were read when an in-scope workload is configured to reach it.
+      findings: analyzeWorkload(
+        { ...w, inScope: true },
+        input.logs.get(resourceOf(w)) ?? [],
+        input.ctx,
+        view,
+      ).filter(
         (f) =>
           f.kind !== "rollout" &&
           f.kind !== "config_change" &&

@@ -37,6 +37,8 @@ const schemePorts: Readonly<Record<string, number>> = {
   postgres: 5432,
   postgresql: 5432,
   mysql: 3306,
+  mariadb: 3306,
+  sqlserver: 1433,
   mongodb: 27017,
   amqp: 5672,
   amqps: 5671,
@@ -49,10 +51,14 @@ const schemePorts: Readonly<Record<string, number>> = {
 const notDependencies =
   /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0)$|(?:^|\.)(?:otel|otlp|jaeger|zipkin|datadog|statsd|sentry)[a-z0-9-]*\.|sentry\.io$|datadoghq\./i
 
+const jdbcPrefix = /^jdbc:/i
+
 const hostsIn = (value: string): ReadonlyArray<{ readonly host: string; readonly port: number | null }> =>
   value
     .split(/[,;\s]+/)
     .filter((part) => part !== "")
+    // A JDBC URL wraps the driver's own (`jdbc:postgresql://orders-db:5432/orders`): read that.
+    .map((part) => part.replace(jdbcPrefix, ""))
     .flatMap((part) => {
       const m = urlHost.exec(part) ?? bareHost.exec(part)
       const host = m?.[2]
@@ -70,7 +76,7 @@ export const configuredHosts = (containers: ReadonlyArray<Container>): ReadonlyA
       const value = e.value
       if (typeof value !== "string" || value.length > 2_000) continue
       // A value with a scheme is an address whatever its variable is called.
-      if (!addressVariable.test(e.name) && !/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) continue
+      if (!addressVariable.test(e.name) && !/^(?:jdbc:)?[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) continue
       for (const { host, port } of hostsIn(value)) {
         if (seen.has(host)) continue
         seen.add(host)

@@ -6,6 +6,7 @@
  */
 import { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { explicitLevel } from "../../domain/log-level.js"
 import { readableLogMessage } from "../../domain/log-structured.js"
 import type { Severity } from "../../domain/severity.js"
 import { eksFinding, type ScopedWorkload, shortPod } from "./eks-finding.js"
@@ -24,18 +25,30 @@ const withoutInstant = (line: string): string => line.replace(leadingInstant, ""
 const exceptionLine = /^\s*(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b(?::|$)/
 const tracebackOpening = /\btraceback \(most recent call last\)/i
 
-const tierOf = (line: string): number =>
-  exceptionLine.test(withoutInstant(line))
-    ? 3
-    : tracebackOpening.test(line)
-      ? 2
-      : fatal.test(line)
-        ? 3
-        : error.test(line)
-          ? 2
-          : warning.test(line)
-            ? 1
-            : 0
+// A line that declares itself a warning (`[ warn]`, `level=warn`, `W1127`) stays one though it
+// quotes an error (`error='ThrottlingException'`, `err=EOF`): a client retrying says so at WARN,
+// and an OOM-killed container's last warnings are what it was doing, not why it died.
+const tierOf = (line: string): number => (explicitLevel(withoutInstant(line)) === "warn" ? 1 : wordTier(line))
+
+// Java's "Caused by: java.lang.NoSuchMethodError: …" is the exception under the one a stack
+// trace opens with ("BeanCreationException: Error creating bean …"): nearer the root cause, so
+// it leads.
+const causedBy = /^\s*caused by:\s+(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception)\b/i
+
+const wordTier = (line: string): number =>
+  causedBy.test(withoutInstant(line))
+    ? 4
+    : exceptionLine.test(withoutInstant(line))
+      ? 3
+      : tracebackOpening.test(line)
+        ? 2
+        : fatal.test(line)
+          ? 3
+          : error.test(line)
+            ? 2
+            : warning.test(line)
+              ? 1
+              : 0
 
 const clip = (s: string, max = 300): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`)
 

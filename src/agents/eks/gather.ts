@@ -2,7 +2,7 @@
  * The eks agent's reads, in parallel under a concurrency bound, each one allowed to fail on its
  * own: a failed read is remembered as a gap (which call, which ClusterError) and replaced by an
  * empty answer, so a missing HPA permission or one absent log costs that evidence only. Logs are
- * read for the failing containers of in-scope workloads only — the container that fails, its
+ * read for the failing containers of in-scope workloads and their configured dependencies only — the container that fails, its
  * previous instance when it restarted, a bounded tail, at most two pods per container.
  */
 import { Effect, Ref } from "effect"
@@ -10,6 +10,7 @@ import type { Node } from "../../domain/kubernetes.js"
 import { instantOf } from "../../domain/kubernetes.js"
 import type { ClusterError, ClusterService } from "../../ports/cluster.js"
 import type { ContainerLog } from "./container-logs.js"
+import { dependencyWorkloads } from "./dependency-workloads.js"
 import type { AnalysisContext, ScopedWorkload } from "./eks-finding.js"
 import { containerFailures, lastTermination } from "./pod-failures.js"
 import { type ClusterSnapshot, resourceOf } from "./workloads.js"
@@ -122,15 +123,17 @@ export interface LogTarget {
 }
 
 /**
- * Which container logs to read: crashing containers of in-scope workloads, latest terminations
- * first; for an in-scope workload with nothing crashing, the current log of one running pod.
+ * Which container logs to read: crashing containers of in-scope workloads and of the workloads
+ * they are configured to reach (dependency-workloads.ts), latest terminations first; for an
+ * in-scope workload with nothing crashing, the current log of one running pod.
  */
 export const logTargets = (
   workloads: ReadonlyArray<ScopedWorkload>,
   ctx: AnalysisContext,
-): ReadonlyArray<LogTarget> =>
-  workloads
-    .filter((w) => w.inScope)
+): ReadonlyArray<LogTarget> => {
+  const dependencies = new Set(dependencyWorkloads(workloads))
+  return workloads
+    .filter((w) => w.inScope || dependencies.has(w))
     .flatMap((w) => {
       const crashing = containerFailures(w, ctx)
         // A container its liveness probe killed stopped answering first; its previous instance's
@@ -144,6 +147,8 @@ export const logTargets = (
       const perContainer = new Map<string, number>()
       // Nothing crashed: the pods may still be failing every request, and say why in their own
       // current logs ("getaddrinfo ENOTFOUND …"); one running pod's main container is enough.
+      // A dependency is read only for what crashed: its healthy pods' lines say nothing of ours.
+      if (crashing.length === 0 && !w.inScope) return []
       if (crashing.length === 0) {
         const running = w.pods.find((p) => p.status.phase === "Running")
         const container = running?.spec.containers[0]?.name
@@ -175,6 +180,7 @@ export const logTargets = (
       })
     })
     .slice(0, maxLogReads)
+}
 
 export const readLogs = (
   cluster: ClusterService,

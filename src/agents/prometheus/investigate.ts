@@ -34,6 +34,7 @@ import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 import { sweepTlsFailures } from "./tls-failure-sweep.js"
+import { sweepWaitingPods } from "./waiting-pods-sweep.js"
 
 export type Outcome = Omit<AgentResult, "agent" | "usage" | "durationMs">
 
@@ -199,10 +200,12 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepRoleSwitches(source, incident, stepS),
         // And whether a service's own counters say its calls fail their TLS handshake (tls-failure-sweep.ts).
         sweepTlsFailures(source, incident, stepS),
+        // And whether pods cannot start for their spec's configuration (waiting-pods-sweep.ts).
+        sweepWaitingPods(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs, providers, roles, tls]) => ({
+      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting]) => ({
         findings: [
           ...full.findings,
           ...ips.findings,
@@ -211,6 +214,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           ...providers.findings,
           ...roles.findings,
           ...tls.findings,
+          ...waiting.findings,
         ],
         note: [
           ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -219,6 +223,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           providers.note,
           roles.note,
           tls.note,
+          waiting.note,
         ]
           .filter((n) => n !== "")
           .join("; "),

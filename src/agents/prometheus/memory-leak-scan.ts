@@ -63,8 +63,9 @@ export const leakFinding = (
   const toLimit =
     v.limitBytes === null || v.hoursToLimit === null
       ? ""
-      : v.hoursToLimit <= 0
-        ? `, at its memory limit of ${mib(v.limitBytes)}`
+      : // Within minutes of it: the climb that ended in a kill reached it.
+        v.hoursToLimit < 0.1
+        ? `, reaching its memory limit of ${mib(v.limitBytes)}`
         : `, reaching its memory limit of ${mib(v.limitBytes)} in ~${duration(v.hoursToLimit)}`
   const load =
     v.loads.length === 0
@@ -81,7 +82,7 @@ export const leakFinding = (
     ),
     detail: redact(
       `Read over the ${leakLookbackMs / 86_400_000} days before ${hhmm(c.incident.endMs)} UTC` +
-        `${v.pod === null ? "" : ` (pod ${v.pod}, the longest climb since a restart)`}: memory rose in a straight line ` +
+        `${v.pod === null ? "" : ` (pod ${v.pod}, the longest climb between restarts)`}: memory rose in a straight line ` +
         `(R² ${trend.fit.toFixed(2)}) from ${mib(trend.from)} to ${mib(trend.to)}, +${mib(trend.perHour)} an hour. ${load} ` +
         "Memory that grows while the load does not is held and never given back (a leak): each pod climbs until the " +
         "kernel kills it at its limit (OOMKilled) and starts over, so the kills come one pod after another. " +

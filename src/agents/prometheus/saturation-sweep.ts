@@ -2,7 +2,7 @@
  * What is full right now, whatever the alert names: a few shared resources whose saturation
  * has a meaning of its own — a Redis at its maxmemory (writes refused or keys evicted), a node's
  * conntrack table at its limit (packets dropped), a PostgreSQL at max_connections, a volume or a
- * node's disk nearly full, a search cluster's data disk past its watermark or its status red. The alerting service often stands
+ * node's disk nearly full, a namespace's ResourceQuota used up, a search cluster's data disk past its watermark or its status red. The alerting service often stands
  * on one of them without naming it ("users are logged out at random" is a full session cache).
  * Each is one bounded query over the incident window, judged against a fixed level; a resource
  * above it is a finding of its own (its own subject, so cause inference cites it only when the
@@ -30,6 +30,8 @@ interface Check {
   readonly means: string
   /** A node's own resource: the finding is about the node (`node/<name>`), the subject nodes share. */
   readonly node?: boolean
+  /** The label naming which part of the resource is full (a quota's `requests.cpu`), for the title. */
+  readonly part?: string
 }
 
 export const saturationChecks: ReadonlyArray<Check> = [
@@ -96,6 +98,18 @@ export const saturationChecks: ReadonlyArray<Check> = [
     means: "past the flood-stage watermark (95%) the cluster makes its indices read-only",
   },
   {
+    id: "resource_quota",
+    what: "ResourceQuota nearly used up",
+    // kube-state-metrics: one series per quota, resource and type (used / hard).
+    expr: 'max by (namespace, resourcequota, resource) (kube_resourcequota{type="used"}) / on (namespace, resourcequota, resource) (max by (namespace, resourcequota, resource) (kube_resourcequota{type="hard"}) > 0)',
+    by: "resourcequota",
+    level: 0.9,
+    ratio: true,
+    means:
+      "a namespace at its ResourceQuota gets no new pod whose requests exceed what is left (exceeded quota): the ReplicaSet cannot create the pods an HPA or a rollout asks for",
+    part: "resource",
+  },
+  {
     id: "search_status",
     what: "search cluster status red",
     expr: "max by (cluster) (opensearch_cluster_status)",
@@ -134,7 +148,8 @@ const findingOf = (
   link: string | null,
   atMs: number,
 ): Finding => {
-  const level = check.ratio ? `${Math.round(peak * 100)}%` : `status ${peak}`
+  const part = check.part === undefined ? "" : (labels[check.part] ?? "").trim()
+  const level = `${part === "" ? "" : `${part} `}${check.ratio ? `${Math.round(peak * 100)}%` : `status ${peak}`}`
   const resource = resourceOf(labels, check.by, check.node === true)
   const address = (labels[check.by] ?? "").replace(/:\d{1,5}$/, "")
   const at = address === "" || address === resource ? "" : ` (${check.by} ${address})`
@@ -144,13 +159,16 @@ const findingOf = (
     title: redact(`${resource}: ${check.what} (${level})`),
     detail: redact(
       `A saturation sweep of shared resources over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC: ` +
-        `${resource}${at} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
+        `${resource}${at}${check.part === undefined || labels.namespace === undefined ? "" : ` in namespace ${labels.namespace}`} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
         `Why it matters: ${check.means}.`,
     ),
     severity: !check.ratio || peak >= 0.98 ? "high" : "medium",
     kind: "metric_anomaly",
     observedAt: DateTime.unsafeMake(atMs),
-    resource: check.node === true ? `node/${resource}` : `metric/${resource}/${check.id}`,
+    resource:
+      check.node === true
+        ? `node/${resource}`
+        : `metric/${resource}/${check.id}${part === "" ? "" : `/${part}`}`,
     service: check.node === true ? null : resource,
     link,
     excerpt: redact(check.expr),

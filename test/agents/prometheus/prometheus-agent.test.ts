@@ -5,6 +5,7 @@
  * while the other queries still answer; every query failing → error; and a hung server does
  * not hold the answer past the report's release.
  */
+
 import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
@@ -16,6 +17,7 @@ import { providerQueries } from "../../../src/agents/prometheus/provider-error-s
 import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-sweep.js"
+import { waitingQuery } from "../../../src/agents/prometheus/waiting-pods-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
 import {
@@ -51,6 +53,7 @@ const sweepQueries = [
   replicaRoleQuery,
   ...providerQueries,
   tlsFailureQuery,
+  waitingQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus

@@ -89,6 +89,40 @@ describe("sweepSaturation", () => {
       }),
   )
 
+  it.scoped(
+    "a namespace's ResourceQuota used up names the quota and its resource; one with room, or another resource of it, does not",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(nowMs)
+        const quota = (ns: string, name: string, resource: string, type: string, v: number) =>
+          gauge({ __name__: "kube_resourcequota", namespace: ns, resourcequota: name, resource, type }, v)
+        const replay = yield* makePrometheusReplay({
+          series: [
+            // Variant: CPU requests at 31 of 32 cores.
+            quota("routing", "routing-compute", "requests.cpu", "used", 31),
+            quota("routing", "routing-compute", "requests.cpu", "hard", 32),
+            // Decoy: the same quota's memory has room.
+            quota("routing", "routing-compute", "requests.memory", "used", 40e9),
+            quota("routing", "routing-compute", "requests.memory", "hard", 128e9),
+            // Variant: another namespace's pod count at its hard limit.
+            quota("batch", "batch-quota", "pods", "used", 50),
+            quota("batch", "batch-quota", "pods", "hard", 50),
+            // Decoy: a quota half used.
+            quota("web", "web-limits", "limits.memory", "used", 8e9),
+            quota("web", "web-limits", "limits.memory", "hard", 16e9),
+          ],
+          now: () => nowMs,
+        })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const { findings } = yield* sweepSaturation(source, incident, 60)
+        expect(findings.map((f) => [f.title, f.severity]).sort()).toEqual([
+          ["batch-quota: ResourceQuota nearly used up (pods 100%)", "high"],
+          ["routing-compute: ResourceQuota nearly used up (requests.cpu 97%)", "medium"],
+        ])
+        expect(findings.find((f) => f.title.startsWith("routing"))?.detail).toContain("namespace routing")
+      }),
+  )
+
   it("names a resource by its workload, its exporter's Service, else the address", () => {
     expect(resourceOf({ pod: "redis-sessions-master-0", instance: "10.4.0.1:9121" }, "instance")).toBe(
       "redis-sessions-master",
