@@ -51,6 +51,24 @@ const notSubjects = new Set([
   "replicas",
   "instances",
   "servers",
+  // The people and devices a report says are waiting or failing ("couriers are due at 6", "the
+  // tablets show an error"): who sees the outage, not the service behind it.
+  "couriers",
+  "drivers",
+  "riders",
+  "staff",
+  "nurses",
+  "pharmacists",
+  "patients",
+  "doctors",
+  "agents",
+  "shoppers",
+  "merchants",
+  "partners",
+  "tablets",
+  "devices",
+  "phones",
+  "terminals",
 ])
 
 const serviceLabel = (value: string): string | null => {

@@ -9,7 +9,7 @@
  */
 
 /** The TLS stacks' words for a refused or expired certificate (Go, Java, OpenSSL, Node, curl). */
-const certificateFailureWords = [
+export const certificateFailureWords: ReadonlyArray<string> = [
   "expired certificate",
   "certificate expired",
   "certificate has expired",

@@ -165,6 +165,18 @@ describe("names that must not become facts", () => {
     ).toBe("order-projector")
   })
 
+  it.each([
+    "nothing dispatches since 02:30. Couriers are due at 6. Anything going on?",
+    "cannot book a slot at the depot. Drivers are waiting, help",
+    "cannot place holds at the desk. Tablets are showing an error. Staff are writing on paper",
+  ])("takes no person or device a report mentions for the service: %s", (text) => {
+    expect(facts(text).service).toBeNull()
+  })
+
+  it("still takes a deployable a person names next to those words", () => {
+    expect(facts("Couriers are waiting. parcel-router is failing since 02:30").service).toBe("parcel-router")
+  })
+
   it("does not derive log group names it was not given", () => {
     expect(
       facts("CloudWatch alarm orders-handler-errors changed from OK to ALARM\nFunctionName = orders-handler")

@@ -1,22 +1,55 @@
 /**
  * A person's report whose words named nothing the logs know ("pay-run filings are stuck" reads
  * as a service `pay-run`): the shared groups narrowed to those words read no line at all, so the
- * report's failure is still unread. A certificate that expired fails every call at the handshake
- * while the pods look healthy — the one failure a report of stuck work most often hides, and one
- * whose words are few and specific (certificate-failure-lines.ts) — so the same shared groups are
- * read once more for those lines only. The services logging them are the report's subject.
+ * report's failure is still unread. A certificate that expired, or a credential refused (a
+ * rotated database password, an expired client secret), fails every call while the pods look
+ * healthy — the failures a report of stuck work most often hides, and ones whose words are few
+ * and specific (certificate-failure-lines.ts, credential-failure-lines.ts) — so the same shared
+ * groups are read once more for those lines only, and so are the databases' own logs: a refused
+ * login is recorded by the server even when the client logs only "database unavailable". The
+ * services logging them are the report's subject.
  */
 import { Effect } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { certificateFailureCondition } from "../../domain/certificate-failure-lines.js"
+import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { logOrigin } from "../../domain/log-origin.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { type QueryPass, queryPass, type Range } from "./query-pass.js"
 
+/** The managed databases' log groups (RDS instances and Aurora clusters), read at most this many. */
+const databasePrefixes: ReadonlyArray<string> = ["/aws/rds/instance/", "/aws/rds/cluster/"]
+const maxDatabaseGroups = 3
+
+/** The databases' log groups in the region (one page each); none when the search fails. */
+const databaseGroups = (source: LogSourceService): Effect.Effect<ReadonlyArray<RankedLogGroup>> =>
+  Effect.forEach(databasePrefixes, (prefix) =>
+    source.describeLogGroups({ prefix, limit: 20 }).pipe(
+      Effect.map((page) => page.groups.map((g) => g.name)),
+      Effect.orElseSucceed((): ReadonlyArray<string> => []),
+    ),
+  ).pipe(
+    Effect.map((found) =>
+      found
+        .flat()
+        .slice(0, maxDatabaseGroups)
+        .map(
+          (name): RankedLogGroup => ({
+            name,
+            score: 0,
+            reason: "a database's own log (refused logins)",
+            service: null,
+            shared: false,
+          }),
+        ),
+    ),
+  )
+
 /**
- * The certificate pass over `shared` groups; none unless a person wrote the report, the passes
- * narrowed to its words read nothing, and they were not already narrowed to certificate lines.
+ * The silent-failure pass over `shared` groups and the databases' logs; none unless a person
+ * wrote the report, the passes narrowed to its words read nothing, and they were not already
+ * narrowed to these lines.
  */
 export const certificatePass = (
   source: LogSourceService,
@@ -34,7 +67,15 @@ export const certificatePass = (
       scoped.some((p) => p.lines.length > 0 || p.scope === certificateFailureCondition)
     )
       return []
-    const pass = yield* queryPass(source, shared, range, answerByMs, certificateFailureCondition)
+    // Shared groups already read for these lines (a report naming nothing): the databases only.
+    const read = scoped.some((p) => p.scope === silentFailureCondition)
+    const databases = yield* databaseGroups(source)
+    const groups = [
+      ...(read ? [] : shared),
+      ...databases.filter((d) => !shared.some((g) => g.name === d.name)),
+    ]
+    if (groups.length === 0) return []
+    const pass = yield* queryPass(source, groups, range, answerByMs, silentFailureCondition)
     return pass.failed || pass.lines.length === 0 ? [] : [pass]
   })
 

@@ -8,7 +8,7 @@
 import { Clock, Duration, Effect, Option } from "effect"
 import type { AgentResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
-import { certificateFailureCondition } from "../../domain/certificate-failure-lines.js"
+import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import { switchSymptomWords } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
@@ -154,12 +154,12 @@ export const investigate = (
       )
     }
     // A person's report naming nothing: the lines holding the error it quotes (reported-error.ts).
-    // Nor an error: the lines of a refused or expired certificate, which fails every call while the
-    // pods look healthy (certificate-failure-lines.ts).
+    // Nor an error: the lines of a refused or expired certificate or a refused credential, which
+    // fail every call while the pods look healthy (certificate-/credential-failure-lines.ts).
     const scope =
       scopeCondition(discovery.plan.names, discovery.plan.namespace) ??
       reportedErrorCondition(discovery.plan.phrase ?? null) ??
-      (discovery.plan.certificates === true ? certificateFailureCondition : null)
+      (discovery.plan.certificates === true ? silentFailureCondition : null)
     const chosen = discovery.ranked.filter((g) => !g.shared || scope !== null).slice(0, options.maxGroups)
     const outcome = (
       status: Outcome["status"],
@@ -235,7 +235,8 @@ export const investigate = (
             range,
             answerByMs,
           ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
-    if (certs.length > 0) notes.push("no line held the report's words; read the certificate failures")
+    if (certs.length > 0)
+      notes.push("no line held the report's words; read the certificate failures and refused credentials")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
     const quiet = !clustersOf([...firstRead, ...users, ...certs]).some(
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,

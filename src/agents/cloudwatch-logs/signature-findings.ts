@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { alertResourceKind, usesAlertingResource } from "../../domain/aws-resource-user.js"
 import { isClientCertificateRefused } from "../../domain/client-certificate.js"
+import { isCredentialFailureLine } from "../../domain/credential-failure-lines.js"
 import type { Finding } from "../../domain/finding.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import { isApiGatewayAlert, isExecutionLogGroup } from "../../domain/log-group-discovery.js"
@@ -50,8 +51,16 @@ const relationRank: Record<Relation, number> = { in_scope: 0, dependency: 1, rel
 
 const severityOf = (relation: Relation, c: LogCluster): Severity => {
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
+  // A refused credential logged as a warning ("cycle finished, 214 failed (invalid_client)") is
+  // every call failing, not chatter: a worker that retries on schedule logs its failures as WARN.
   if (relation === "in_scope" || relation === "dependency")
-    return failing ? "high" : c.level === "warn" ? "low" : "info"
+    return failing
+      ? "high"
+      : c.level === "warn"
+        ? isCredentialFailureLine(c.example.message)
+          ? "medium"
+          : "low"
+        : "info"
   // Its own client certificate refused by the peer it calls (client-certificate.ts) is the logging
   // service's own failure, whatever the alert: low, so cause inference can follow the alerting
   // service's configured dependency to it (it still cites it only when the subject's evidence names it).

@@ -29,6 +29,64 @@ const leakStepS = 300
 const maxLoads = 3
 const limitNames = ["kube_pod_container_resource_limits", "container_spec_memory_limit_bytes"]
 
+/**
+ * A runtime's own heap, read when the container's memory is not exported: a JVM's heap fills to
+ * its `-Xmx` (OutOfMemoryError, then a restart) long before the container's limit, and only the
+ * runtime's gauges show that climb. Used summed per pod over the heap's pools (Micrometer splits
+ * it by `id`: Eden, Old Gen…) and bounded by the heap's max, when the runtime exports one.
+ */
+export interface HeapSource {
+  readonly used: string
+  readonly max: string | null
+  /** A label matcher that keeps the heap's series (the non-heap pools do not leak this way). */
+  readonly matcher: string
+}
+export const heapSources: ReadonlyArray<HeapSource> = [
+  // Micrometer (Spring Boot actuator)
+  { used: "jvm_memory_used_bytes", max: "jvm_memory_max_bytes", matcher: 'area="heap"' },
+  // Prometheus client_java / jmx_exporter
+  { used: "jvm_memory_bytes_used", max: "jvm_memory_bytes_max", matcher: 'area="heap"' },
+  // OpenTelemetry's JVM metrics through the Prometheus exporter
+  { used: "jvm_memory_used", max: "jvm_memory_limit", matcher: 'jvm_memory_type="heap"' },
+  // prom-client's Node.js defaults: V8's heap has no fixed max among them
+  { used: "nodejs_heap_size_used_bytes", max: null, matcher: "" },
+]
+
+/** Each selector narrowed by `matcher` (`{service="a"}` → `{area="heap",service="a"}`). */
+export const withMatcher = (selectors: ReadonlyArray<string>, matcher: string): ReadonlyArray<string> =>
+  matcher === "" ? selectors : selectors.map((sel) => sel.replace(/^\{/, `{${matcher},`))
+
+interface MemoryRead {
+  readonly metric: string
+  readonly expr: string
+  readonly limitExpr: string | null
+}
+
+/** What memory to read for the scope: the container's first, else a runtime's heap; null when neither is exported. */
+export const memoryReadOf = (
+  names: ReadonlyArray<string>,
+  selectors: ReadonlyArray<string>,
+): MemoryRead | null => {
+  const metric = memoryMetricNames.find((m) => names.includes(m))
+  if (metric !== undefined) {
+    const limitMetric = limitNames.find((m) => names.includes(m))
+    return {
+      metric,
+      expr: `max by (pod) (${orOf(metric, selectors)})`,
+      limitExpr: limitMetric === undefined ? null : `max by (resource) (${orOf(limitMetric, selectors)})`,
+    }
+  }
+  const heap = heapSources.find((h) => names.includes(h.used))
+  if (heap === undefined) return null
+  const sels = withMatcher(selectors, heap.matcher)
+  return {
+    metric: heap.used,
+    expr: `sum by (pod) (${orOf(heap.used, sels)})`,
+    limitExpr:
+      heap.max === null || !names.includes(heap.max) ? null : `sum by (pod) (${orOf(heap.max, sels)})`,
+  }
+}
+
 const orOf = (metric: string, selectors: ReadonlyArray<string>) =>
   selectors.map((sel) => `${metric}${sel}`).join(" or ")
 
@@ -60,13 +118,16 @@ export const leakFinding = (
   const { trend } = v
   if (!v.leaking || trend === null) return null
   const workload = (v.pod === null ? null : workloadOfPod(v.pod)) ?? c.subject
+  // A runtime's heap ends in its own OutOfMemoryError at the heap's max, not in the kernel's kill.
+  const heap = heapSources.some((h) => h.used === metric)
+  const limitWords = heap ? "heap max" : "memory limit"
   const toLimit =
     v.limitBytes === null || v.hoursToLimit === null
       ? ""
       : // Within minutes of it: the climb that ended in a kill reached it.
         v.hoursToLimit < 0.1
-        ? `, reaching its memory limit of ${mib(v.limitBytes)}`
-        : `, reaching its memory limit of ${mib(v.limitBytes)} in ~${duration(v.hoursToLimit)}`
+        ? `, reaching its ${limitWords} of ${mib(v.limitBytes)}`
+        : `, reaching its ${limitWords} of ${mib(v.limitBytes)} in ~${duration(v.hoursToLimit)}`
   const load =
     v.loads.length === 0
       ? "No load series of it was found to compare with."
@@ -77,15 +138,18 @@ export const leakFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${workload} memory leak: memory (${metric}) climbing +${mib(trend.perHour)}/h for ${duration(trend.hours)} ` +
+      `${workload} memory leak: ${heap ? "heap" : "memory"} (${metric}) climbing +${mib(trend.perHour)}/h for ${duration(trend.hours)} ` +
         `(${mib(trend.from)} → ${mib(trend.to)}) with flat load${toLimit}`,
     ),
     detail: redact(
       `Read over the ${leakLookbackMs / 86_400_000} days before ${hhmm(c.incident.endMs)} UTC` +
         `${v.pod === null ? "" : ` (pod ${v.pod}, the longest climb between restarts)`}: memory rose in a straight line ` +
         `(R² ${trend.fit.toFixed(2)}) from ${mib(trend.from)} to ${mib(trend.to)}, +${mib(trend.perHour)} an hour. ${load} ` +
-        "Memory that grows while the load does not is held and never given back (a leak): each pod climbs until the " +
-        "kernel kills it at its limit (OOMKilled) and starts over, so the kills come one pod after another. " +
+        "Memory that grows while the load does not is held and never given back (a leak): each pod climbs until " +
+        (heap
+          ? "its heap is full and the runtime fails with OutOfMemoryError (after ever longer garbage-collection pauses) and restarts, "
+          : "the kernel kills it at its limit (OOMKilled) and starts over, ") +
+        "so the failures come one pod after another. " +
         "Restarting buys time; the fix is in the code that holds the memory.",
     ),
     severity: v.hoursToLimit !== null && v.hoursToLimit <= 24 ? "high" : "medium",
@@ -112,23 +176,20 @@ export const memoryLeakOf = (
   c: ScanContext,
   names: ReadonlyArray<string>,
 ): Effect.Effect<Finding | null> => {
-  const metric = memoryMetricNames.find((m) => names.includes(m))
-  if (metric === undefined) return Effect.succeed(null)
+  const read = memoryReadOf(names, c.selectors)
+  if (read === null) return Effect.succeed(null)
+  const { metric, expr, limitExpr } = read
   const endMs = c.incident.endMs
   const startMs = endMs - leakLookbackMs
-  const range = (expr: string) =>
+  const range = (q: string) =>
     source
-      .queryRange(expr, startMs, endMs, leakStepS)
+      .queryRange(q, startMs, endMs, leakStepS)
       .pipe(Effect.orElseSucceed((): ReadonlyArray<MetricSeries> => []))
-  const expr = `max by (pod) (${orOf(metric, c.selectors)})`
-  const limitMetric = limitNames.find((m) => names.includes(m))
   const loads = names.filter(isLoadMetric).sort().slice(0, maxLoads)
   return Effect.all(
     [
       range(expr),
-      limitMetric === undefined
-        ? Effect.succeed([])
-        : range(`max by (resource) (${orOf(limitMetric, c.selectors)})`),
+      limitExpr === null ? Effect.succeed([]) : range(limitExpr),
       Effect.forEach(loads, (name) => Effect.map(range(loadExpr(name, c.selectors)), (s) => ({ name, s })), {
         concurrency: 3,
       }),

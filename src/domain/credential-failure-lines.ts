@@ -1,0 +1,54 @@
+/**
+ * The lines of a refused credential, as a Logs Insights condition: for a person's report that
+ * names a product area rather than a service ("orders stuck in dispensing", "directory sync is
+ * not syncing"). A credential that stopped working — a database password rotated under a pool
+ * still holding the old one, an identity provider's client secret past its expiry — fails every
+ * new connection or token request while the pods may look healthy, and the words the servers and
+ * identity providers use for it are few and specific: PostgreSQL's "password authentication
+ * failed", MySQL's "Access denied for user", OAuth's `invalid_client`, Entra ID's AADSTS codes
+ * for expired or wrong secrets. So a cluster's shared application logs, and the databases' own
+ * logs (which record the refusal on the server side), can be read for them when there is no
+ * service name to narrow them by. A plain 401 or "unauthorized" is not one: a user's expired
+ * session or a scanner's probe says the same. Pure.
+ */
+import { certificateFailureWords } from "./certificate-failure-lines.js"
+
+/** The words of a refused credential (PostgreSQL, MySQL, SQL Server, OAuth 2, Entra ID, AWS). */
+const credentialFailureWords = [
+  "password authentication failed",
+  "access denied for user",
+  "login failed for user",
+  "invalid_client",
+  "unauthorized_client",
+  "client secret keys for app",
+  "client secret has expired",
+  "client_secret expired",
+  "aadsts7000215",
+  "aadsts7000222",
+  "invalidclientsecret",
+  "signaturedoesnotmatch",
+  "invalidclienttokenid",
+  "the security token included in the request is expired",
+]
+
+const escaped = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/ /g, "\\s+")
+
+/** The Logs Insights condition picking a refused credential's lines (any case). */
+export const credentialFailureCondition = `@message like /(?i)(${credentialFailureWords.map(escaped).join("|")})/`
+
+/** Whether a line holds those words (the same test, in code). */
+export const isCredentialFailureLine = (line: string): boolean => {
+  const lower = line.toLowerCase().replace(/\s+/g, " ")
+  return credentialFailureWords.some((w) => lower.includes(w))
+}
+
+/**
+ * A report naming nothing: the lines of either silent failure — a refused certificate or a
+ * refused credential — in one condition, so the shared logs are read once for both.
+ */
+export const silentFailureCondition = `@message like /(?i)(${[
+  ...certificateFailureWords,
+  ...credentialFailureWords,
+]
+  .map(escaped)
+  .join("|")})/`
