@@ -20,7 +20,6 @@ import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
-import { certificatePass, certificateSubjects } from "./certificate-pass.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
@@ -41,6 +40,7 @@ import { redeliveryFindings } from "./redelivery-findings.js"
 import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
+import { silentFailurePass, silentFailureSubjects } from "./silent-failure-pass.js"
 
 export interface InvestigateOptions {
   readonly logGroupPrefixes: ReadonlyArray<string>
@@ -223,11 +223,12 @@ export const investigate = (
       answerByMs,
     ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
     if (users.length > 0) notes.push("no line named the alert's resource; read its users' lines")
-    // A person's words found in no line: the shared groups' certificate failures (certificate-pass.ts).
-    const certs =
+    // A person's words found in no line: certificate failures and refused credentials in the shared
+    // groups and the databases' logs (silent-failure-pass.ts).
+    const silent =
       users.length > 0
         ? []
-        : yield* certificatePass(
+        : yield* silentFailurePass(
             source,
             task.facts,
             chosen.filter((g) => g.shared),
@@ -235,10 +236,10 @@ export const investigate = (
             range,
             answerByMs,
           ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
-    if (certs.length > 0)
+    if (silent.length > 0)
       notes.push("no line held the report's words; read the certificate failures and refused credentials")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
-    const quiet = !clustersOf([...firstRead, ...users, ...certs]).some(
+    const quiet = !clustersOf([...firstRead, ...users, ...silent]).some(
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const callers = quiet
@@ -253,7 +254,7 @@ export const investigate = (
       : []
     if (callers.length > 0)
       notes.push(`read the calls on the alert's resource in ${callers.flatMap((p) => p.groups).join(", ")}`)
-    const first = [...firstRead, ...users, ...certs, ...callers]
+    const first = [...firstRead, ...users, ...silent, ...callers]
     const failedFirst = firstAll.find((p) => p.failed)
     if (failedFirst !== undefined && first.length === 0) {
       return {
@@ -399,7 +400,7 @@ export const investigate = (
           g.kin === true && g.service !== null ? [g.service.toLowerCase()] : [],
         ),
         // The services whose certificate failures a person's report stood for.
-        ...certificateSubjects(certs),
+        ...silentFailureSubjects(silent),
       ]),
       link: (c) => {
         const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))

@@ -1,5 +1,5 @@
 /**
- * A person's report whose words the logs do not know (certificate-pass.ts): the shared groups
+ * A person's report whose words the logs do not know (silent-failure-pass.ts): the shared groups
  * narrowed to those words read nothing, so they are read again for certificate failures, and the
  * service logging them is the report's subject (rated in scope). Decoys: a report whose words
  * the logs do know stays on those lines; an alert from a tool is not read for certificates; a

@@ -1,5 +1,5 @@
 /**
- * A person's report naming a product area, not a service (certificate-pass.ts): the shared
+ * A person's report naming a product area, not a service (silent-failure-pass.ts): the shared
  * groups and the managed databases' own logs are read for refused credentials — a rotated
  * password the pool still holds (PostgreSQL, MySQL), an expired client secret logged as a
  * warning by a scheduled worker. Decoys: a plain 401 of a user's session, a tool's alert (not a

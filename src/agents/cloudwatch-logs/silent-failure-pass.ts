@@ -11,38 +11,30 @@
  */
 import { Effect } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
-import { certificateFailureCondition } from "../../domain/certificate-failure-lines.js"
 import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { logOrigin } from "../../domain/log-origin.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
+import { groupNamesUnder } from "./group-names.js"
 import { type QueryPass, queryPass, type Range } from "./query-pass.js"
 
 /** The managed databases' log groups (RDS instances and Aurora clusters), read at most this many. */
-const databasePrefixes: ReadonlyArray<string> = ["/aws/rds/instance/", "/aws/rds/cluster/"]
+const databaseSearches = [{ prefix: "/aws/rds/instance/" }, { prefix: "/aws/rds/cluster/" }]
 const maxDatabaseGroups = 3
 
 /** The databases' log groups in the region (one page each); none when the search fails. */
 const databaseGroups = (source: LogSourceService): Effect.Effect<ReadonlyArray<RankedLogGroup>> =>
-  Effect.forEach(databasePrefixes, (prefix) =>
-    source.describeLogGroups({ prefix, limit: 20 }).pipe(
-      Effect.map((page) => page.groups.map((g) => g.name)),
-      Effect.orElseSucceed((): ReadonlyArray<string> => []),
-    ),
-  ).pipe(
+  groupNamesUnder(source, databaseSearches, 20, 1).pipe(
     Effect.map((found) =>
-      found
-        .flat()
-        .slice(0, maxDatabaseGroups)
-        .map(
-          (name): RankedLogGroup => ({
-            name,
-            score: 0,
-            reason: "a database's own log (refused logins)",
-            service: null,
-            shared: false,
-          }),
-        ),
+      found.slice(0, maxDatabaseGroups).map(
+        (name): RankedLogGroup => ({
+          name,
+          score: 0,
+          reason: "a database's own log (refused logins)",
+          service: null,
+          shared: false,
+        }),
+      ),
     ),
   )
 
@@ -51,7 +43,7 @@ const databaseGroups = (source: LogSourceService): Effect.Effect<ReadonlyArray<R
  * wrote the report, the passes narrowed to its words read nothing, and they were not already
  * narrowed to these lines.
  */
-export const certificatePass = (
+export const silentFailurePass = (
   source: LogSourceService,
   facts: AlertFacts,
   shared: ReadonlyArray<RankedLogGroup>,
@@ -64,7 +56,7 @@ export const certificatePass = (
       facts.source !== "human" ||
       shared.length === 0 ||
       scoped.length === 0 ||
-      scoped.some((p) => p.lines.length > 0 || p.scope === certificateFailureCondition)
+      scoped.some((p) => p.lines.length > 0)
     )
       return []
     // Shared groups already read for these lines (a report naming nothing): the databases only.
@@ -79,8 +71,8 @@ export const certificatePass = (
     return pass.failed || pass.lines.length === 0 ? [] : [pass]
   })
 
-/** The services (lower-case) whose lines a certificate pass read: the report's subject. */
-export const certificateSubjects = (passes: ReadonlyArray<QueryPass>): ReadonlyArray<string> => [
+/** The services (lower-case) whose lines a silent-failure pass read: the report's subject. */
+export const silentFailureSubjects = (passes: ReadonlyArray<QueryPass>): ReadonlyArray<string> => [
   ...new Set(
     passes.flatMap((p) =>
       p.lines.flatMap(({ line }) => {
