@@ -10,13 +10,11 @@
  * A diagnostic for docs/benchmarks.md, not a pass/fail benchmark: costs overlap (ingest includes
  * verify and decode; intake includes ingest and classify) and are reported in µs per call.
  */
-import { randomUUID } from "node:crypto"
 import { loadavg } from "node:os"
-import { Effect, Either, FiberRef, HashMap, Layer, ManagedRuntime } from "effect"
+import { Effect, FiberRef, HashMap, Layer, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import { makeHttpApp } from "../src/adapters/http/app.js"
 import { requestEdge } from "../src/adapters/http/request-edge.js"
-import { jsonWithRequestId, type RequestIdVariables } from "../src/adapters/http/request-id.js"
 import { memoryDedupStoreLayer } from "../src/adapters/local/memory-dedup-store.js"
 import { slackMessageText } from "../src/adapters/slack/message-text.js"
 import { verifySlackSignature } from "../src/adapters/slack/signature.js"
@@ -32,6 +30,7 @@ import { Secrets } from "../src/ports/secrets.js"
 import { floorHandler, makeFloorApp } from "./baselines.js"
 import { makeOursApp, makeOursRuntime } from "./intake-app.js"
 import { fmt, mergePhases, type Phase, runPool, statsOf } from "./measure.js"
+import { makePlainApp } from "./plain-app.js"
 import {
   alertText,
   benchBotUser,
@@ -94,44 +93,8 @@ const floorMwApp = new Hono()
     }),
   )
   .post("/slack/events", floorHandler(benchSigningSecret))
-// DIAGNOSTIC ONLY, not a design: the same work as an alert's path (verify, envelope decode,
-// message text, tier-1 classify, an id, a claim in a Map, an answer) as one plain async Hono
-// handler, with no Effect at all. It answers "what would taking Effect off the hot path buy?"
-// (docs/benchmarks.md): the rest of the gap to the floor is the work itself.
-const plainHeld = new Set<string>()
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
-const plainApp = new Hono<{ Variables: RequestIdVariables }>()
-  .use(
-    requestEdge({
-      bodyLimitBytes: defaultConfig.limits.request_body_bytes,
-      onTooLarge: (c) => c.json({ ok: false }, 413),
-    }),
-  )
-  .post("/slack/events", async (c) => {
-    const rawBody = utf8.decode(await c.req.arrayBuffer())
-    const headers: Record<string, string> = {}
-    c.req.raw.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value
-    })
-    const verified = verifySlackSignature({
-      secret: benchSigningSecret,
-      timestamp: headers["x-slack-request-timestamp"],
-      signature: headers["x-slack-signature"],
-      rawBody,
-      nowSeconds: nowSeconds(),
-      windowSeconds: 300,
-    })
-    const envelope = parseSlackEnvelope(rawBody)
-    if (Either.isLeft(verified) || Either.isLeft(envelope) || envelope.right._tag !== "EventCallback")
-      return c.json({ ok: false }, 400)
-    const event = envelope.right.callback.event
-    const text = slackMessageText(event)
-    const classification = classify({ text, trigger: "mention" }, defaultConfig.classifier)
-    const key = `slack:${envelope.right.callback.event_id ?? randomUUID()}`
-    if (classification.decision !== "investigate" || plainHeld.has(key)) return c.json({ ok: false }, 409)
-    plainHeld.add(key)
-    return jsonWithRequestId({ ok: true, investigationId: randomUUID() }, 200, c.get("requestId"))
-  })
+// DIAGNOSTIC ONLY (bench/plain-app.ts): the alert path's work with no Effect at all.
+const plainApp = makePlainApp(benchSigningSecret)
 const [chats, dedup, secrets, intake] = await runtime.runPromise(
   Effect.all([ChatPlatforms, DedupStore, Secrets, Intake]),
 )

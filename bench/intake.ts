@@ -50,6 +50,7 @@ import { makeBoltApp, makeFloorApp } from "./baselines.js"
 import type { ClientResult, ClientRun } from "./http-client.js"
 import { type LogMode, makeOursApp } from "./intake-app.js"
 import { fmt, fmtInt, mergePhases, type Phase, runPool, type Stats, statsOf } from "./measure.js"
+import { makePlainApp, makeSpinApp } from "./plain-app.js"
 import {
   alertText,
   benchChannel,
@@ -201,6 +202,9 @@ const oursTarget = async (
   }
 }
 
+// The busy wait of the floor-spin row: about what ours adds to the floor over HTTP.
+const spinMicros = 100
+
 const rows: ReadonlyArray<Row> = [
   {
     id: "floor",
@@ -213,6 +217,29 @@ const rows: ReadonlyArray<Row> = [
     scale: 1,
     label: "bolt: bare Hono + @slack/bolt verifySlackRequest + JSON.parse",
     setup: async () => baselineTarget(makeBoltApp(benchSigningSecret)),
+  },
+  {
+    // Diagnostic, not the target's row: the alert path's work with no Effect (bench/plain-app.ts).
+    id: "plain",
+    scale: 1,
+    label: "diagnostic: the same work in one plain Hono handler, no Effect",
+    setup: async () => ({
+      ...baselineTarget(makePlainApp(benchSigningSecret)),
+      wantInvestigationId: true,
+      check: (res) =>
+        expectJson(
+          res,
+          (b) => b.ok === true && typeof b.investigationId === "string",
+          "{ok: true, investigationId}",
+        ),
+    }),
+  },
+  {
+    // Diagnostic: how a handler's own time alone moves each figure (bench/plain-app.ts).
+    id: "floor-spin",
+    scale: 1,
+    label: `diagnostic: the floor + ${spinMicros} µs busy wait per request`,
+    setup: async () => baselineTarget(makeSpinApp(benchSigningSecret, spinMicros)),
   },
   {
     id: "ours-memory",
@@ -545,6 +572,9 @@ const ratio = (byRow: Map<string, RowResult>, a: string, b: string) => {
 const ratioRows: ReadonlyArray<readonly [string, string, string]> = [
   ["ours (in-memory) ÷ floor", "ours-memory", "floor"],
   ["bolt ÷ floor", "bolt", "floor"],
+  ["diagnostic: plain, no Effect ÷ floor", "plain", "floor"],
+  [`diagnostic: floor + ${spinMicros} µs ÷ floor`, "floor-spin", "floor"],
+  ["ours (in-memory) ÷ plain, no Effect", "ours-memory", "plain"],
   ["ours (a person's report) ÷ ours (in-memory)", "ours-report", "ours-memory"],
   ["ours (a person's report) ÷ floor", "ours-report", "floor"],
   ["ours (in-memory + JSON log) ÷ ours (in-memory)", "ours-memory-log", "ours-memory"],
