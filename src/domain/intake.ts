@@ -237,7 +237,8 @@ export const IntakeLive = Layer.effect(
         context: ctx,
         classification,
         interaction: event.interaction,
-        requestedAt: DateTime.unsafeMake(now),
+        // The delivery's arrival (its epoch millis are `now`): the same instant, not a second one.
+        requestedAt: ctx.receivedAt,
       }
       return Effect.zipRight(
         queue.enqueue(request),
