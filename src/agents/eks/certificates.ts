@@ -23,9 +23,13 @@ import type { ClusterService } from "../../ports/cluster.js"
 import { eksFinding } from "./eks-finding.js"
 import type { Reader } from "./gather.js"
 
-/** An alert about TLS: a person's "secure connection", a browser's or a client's certificate words. */
+/**
+ * An alert about TLS: a person's "secure connection", a client's certificate words, or the warning
+ * page a browser shows instead of the site, as people quote it (Chrome's and Safari's "your/this
+ * connection is not private", Firefox's "potential security risk", a "security warning").
+ */
 const tlsWords =
-  /\b(?:tls|ssl|https|x509|certificates?|certs?|secure connection|handshake|expired|not secure|privacy error|net::err_cert)/i
+  /\b(?:tls|ssl|https|x509|certificates?|certs?|secure connection|handshake|expired|not secure|privacy error|net::err_cert|connection is not private|connection isn't private|not a private connection|security risk ahead|potential security risk|security warning)/i
 
 const iso = (ms: number | null): string =>
   ms === null ? "unknown" : new Date(ms).toISOString().replace(".000Z", "Z")
