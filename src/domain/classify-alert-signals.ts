@@ -99,6 +99,10 @@ export const alertEvidence = (message: Message): ReadonlyArray<Evidence> => {
   return found
 }
 
+const culprits = new Set(["who", "someone", "somebody"])
+const culpritAsked = (tokens: Tokens, start: number, j: number): boolean =>
+  j - 1 >= start && culprits.has(at(tokens, j - 1))
+
 /**
  * Problem words said of no system ("my brain is OOMing", "I'm in a CrashLoopBackOff with this
  * spreadsheet", "the coffee machine is down"): the shape of a joke. Only ever a chatter sign
@@ -113,6 +117,8 @@ export const problemsOfNoSystem = (message: Message): boolean => {
         isFailureState(t) ||
         isProblemWord(t) ||
         incidentWords.has(t) ||
+        // "who broke the microwave again"
+        (t === "broke" && culpritAsked(tokens, c.start, j)) ||
         HTTP_ERROR.test(t) ||
         /^(?:9\d|100)%$/.test(t)
       if (problem && aboutNoSystem(tokens, c.start, j)) return true

@@ -16,7 +16,7 @@ import type { Message } from "./classify-text.js"
  */
 const officeLife = words(`
   wifi guest_wifi canteen cafeteria lunch coffee kitchen snacks pizza cake birthday sandwich dog dogs cat cats
-  puppy kitty parking weather desk badge maths math standup standups meeting jira office`)
+  puppy kitty parking weather snow snowfall desk badge maths math standup standups meeting jira office`)
 
 /** What a report says and small talk does not: a denial, an extent, people affected, a turn. */
 const reportMarks = words(`
@@ -32,6 +32,13 @@ export const jokeSetUp =
 /** "what's 2+2": a quiz for the bot. */
 export const quiz =
   /^\s*(?:<[@!][\w|]+>\s*)?what(?:'s| is) \d+(?: ?[-+*x×/] ?\d+|% of \d[\d,.]*(?: ?[a-z]{1,4})?)\s*\??[^\n?]{0,60}$/i
+
+/**
+ * "how's everyone doing?", "how's the snow up there today?": asking after people or the weather,
+ * the whole message. Systems are never in it ("how's the db doing?" asks after one).
+ */
+export const smallTalk =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|morning|good morning|yo|hiya)[,!]?\s+)?(?:(?:all|team|folks|everyone|y'all)[,!]?\s+)?how(?:'s| is| are|’s|s) (?:every(?:one|body)|y'?all|you all|you guys|the team|the crew|things|life|your (?:day|week|weekend|morning|shift|holiday|trip)|the (?:weather|snow|rain|surf|skiing|slopes|powder|commute|sun|heat|wind|storm|new baby|trip|holiday|vacation)(?: (?:up|down|over|out) there)?)(?: (?:doing|going|holding up|treating you|looking|today))?(?: (?:today|tonight|this morning|this week|up there|down there|over there|out there|on your side))?\s*[?!.]*\s*(?:\p{Extended_Pictographic}\s*)*$/iu
 
 /**
  * Everyday office talk, when the caller found no problem at all: "what's the wifi password for
@@ -50,7 +57,8 @@ export const everydayTalk = (message: Message): boolean => {
         // ("what's the guest wifi password again": "again" closing a question is "remind me")
         (reportMarks.has(t) &&
           !(t === "again" && i === tokens.length - 1 && askWords.has(tokens[0] ?? ""))) ||
-        (/\d/.test(t) && !/^\d{1,2}(?:st|nd|rd|th)$/.test(t)),
+        // (nor is a snow or rain depth, a temperature: "30cm overnight, can confirm from the parking lot")
+        (/\d/.test(t) && !/^\d{1,2}(?:st|nd|rd|th)$/.test(t) && !/^\d{1,3}(?:cm|mm|°c?|°f)$/.test(t)),
     )
   )
 }
@@ -77,4 +85,4 @@ export const routingQuestion =
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =
-  /\bchecking (?:that |if |whether )?the bot (?:still )?(?:works|is working|is alive|responds|is up)\b|\b(?:sanity|quick) check\b[^?\n]{0,60}\b(?:are )?you (?:there|alive|awake|online|working)\b|\b(?:pinging|poking|nudging|checking on) you\b[^?\n]{0,30}\bto see (?:if|whether) you(?:'re| are|'ve| have)? (?:still )?(?:alive|awake|there|up|around|ok|okay|working|survived)\b|\bjust checking (?:if |that |whether )?you(?:'re| are)? (?:still )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying)/i
+  /\bchecking (?:that |if |whether )?the bot (?:still )?(?:works|is working|is alive|responds|is up)\b|\b(?:sanity|quick) check\b[^?\n]{0,60}\b(?:are )?you (?:there|alive|awake|online|working)\b|\b(?:pinging|poking|nudging|checking on) you\b[^?\n]{0,30}\bto see (?:if|whether) you(?:'re| are|'ve| have)? (?:still )?(?:alive|awake|there|up|around|ok|okay|working|survived)\b|\bjust (?:checking|testing|making sure) (?:if |that |whether )?you(?:'re| are| can| do)? (?:still |also )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying|pick(?:ing)? up|see|get|catch|read|notice|hear)/i

@@ -434,6 +434,15 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   }
   return marks
 }
+const suppositionOpeners = words("hypothetically suppose supposing imagine theoretically")
+/**
+ * "hypothetically, if SAP went down during a bill-run, what would we do?": the whole message a
+ * supposition, even where its problem words read as no evidence at all.
+ */
+export const opensWithSupposition = (message: Message): boolean => {
+  const [first, second] = message.tokens
+  return suppositionOpeners.has(first ?? "") || (first === "what" && second === "if")
+}
 const hedges = words("sure know wondering wonder check checking see unclear idea")
 const tagOpeners = words("do does did is are was were will have has can could should not")
 
@@ -642,7 +651,22 @@ const handoverObjects = words(
   "over off primary oncall on_call pager shift shifts weekend weekends rota rotation",
 )
 const pagerSpans = words("from until till tonight today this for starting now")
+const workItems = words("ticket tickets story epic task")
 const ticketTaking = words("take taking took grab grabbing grabbed own owning pick picking")
+
+/**
+ * "only the usual webcam flaps", "just the usual noise from the edge probes": the known noise of a
+ * shift named as such. Read only in a handover (a report may start "the usual 502s again").
+ */
+export const onlyTheUsual = (tokens: ReadonlyArray<string>, j: number): boolean => {
+  const window = tokens.slice(Math.max(0, j - 5), j)
+  const usual = window.lastIndexOf("usual")
+  return (
+    usual > 0 &&
+    (window[usual - 1] === "the" || window[usual - 1] === "our") &&
+    (window.slice(0, usual).includes("only") || window.slice(0, usual).includes("just"))
+  )
+}
 
 /**
  * A shift handover ("handover to US: quiet night", "taking over primary from kenji, nothing going
@@ -681,8 +705,12 @@ export const aHandover = (message: Message): string | null => {
   if (opens || holdsPager || pagerWith || takingOver || /^\s*引き継ぎ/.test(message.text))
     return "a shift handover"
   // "I'll take the ticket about the noisy printer alerts": work on a ticket taken, not a report.
+  // ("I'm taking the snowmaking telemetry migration ticket for next sprint": names between.)
   const takesTicket = tokens.some(
-    (t, i) => ticketTaking.has(t) && tokens[i + 1] === "the" && tokens[i + 2] === "ticket",
+    (t, i) =>
+      ticketTaking.has(t) &&
+      (tokens[i + 1] === "the" || tokens[i + 1] === "that" || tokens[i + 1] === "this") &&
+      tokens.slice(i + 2, i + 7).some((w) => workItems.has(w)),
   )
   return takesTicket ? "a ticket taken" : null
 }

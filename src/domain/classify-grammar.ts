@@ -166,12 +166,22 @@ const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   return false
 }
 
+const culprits: ReadonlySet<string> = new Set(["who", "someone", "somebody"])
+const objectFillers: ReadonlySet<string> = new Set(["the", "my", "our", "a", "an", "this", "that"])
+/** "who broke the coffee machine": what the culprit broke is no system. */
+const brokeNoSystem = (tokens: Tokens, subject: number, j: number): boolean => {
+  if (!culprits.has(at(tokens, subject)) || subject !== j - 1) return false
+  const k = objectFillers.has(at(tokens, j + 1)) ? j + 2 : j + 1
+  return notSystems.has(at(tokens, k))
+}
+
 /** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff", "I'm at 100%")? */
 export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   const { subject } = chainBefore(tokens, start, j)
   // "the last sync on monday failed": monday is when, the sync is what failed.
   const when = attachers.has(at(tokens, subject - 1))
   return (
+    (subject >= start && brokeNoSystem(tokens, subject, j)) ||
     (subject >= start &&
       !when &&
       (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||

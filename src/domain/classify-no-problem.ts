@@ -245,6 +245,8 @@ const socialOnly = (
   leftover <= 12 &&
   // "that's… not good": praise denied is a worry.
   !message.tokens.includes("not") &&
+  // "bills are estimated even though the meter is reporting fine": fine is the contrast to a report.
+  !/\b(?:though|although|whereas)\b/.test(message.text.slice(0, 2000)) &&
   !message.clauses.some((c) => c.question) &&
   !message.tokens.some((t, i) => topicShifts.has(t) && i < message.tokens.length - 1)
 
@@ -286,6 +288,10 @@ const questionToTheBot = (message: Message): boolean =>
     )
   })
 
+/** What the bot runs on or how it comes across: "are you running on the new model?", "you sound smarter". */
+const botItself =
+  /\bare you (?:now |still )?(?:running|built|powered|based|trained|hosted) on\b|\byou (?:sound|seem|feel|look) (?:a (?:lot |bit )?|much |way |so )?(?:smarter|faster|quicker|sharper|different|dumber|slower|chattier|friendlier|nicer|wiser|more (?:polite|helpful|chatty|confident))\b|\b(?:did|have) (?:they|you|someone|somebody) (?:upgrade|update|retrain|swap|switch)(?:ed|d)? (?:you|your (?:model|brain))\b/
+
 const planningOpeners: ReadonlyArray<ReadonlyArray<string>> = [
   ["should", "we"],
   ["shall", "we"],
@@ -324,6 +330,18 @@ const resourceNouns = words(`
 const topicalResources = words(
   "runbook runbooks playbook playbooks dashboard dashboards doc docs wiki slo slos sla query queries template guide rule rules panel timeline haiku poem song limerick story joke",
 )
+const resourceUsers = words("we you i they")
+const resourceUses = words("use follow have keep need run")
+const resourceAux = words("do does should would can")
+/** "what runbook (do) we use for gate scanner outages": where the topic after the resource starts, or -1. */
+const usedFor = (tokens: ReadonlyArray<string>, i: number): number => {
+  const k = resourceAux.has(tokens[i + 1] ?? "") ? i + 2 : i + 1
+  return resourceUsers.has(tokens[k] ?? "") &&
+    resourceUses.has(tokens[k + 1] ?? "") &&
+    tokens[k + 2] === "for"
+    ? k + 3
+    : -1
+}
 const topicEnds = new Set([
   ...linkingWords,
   ...reportVerbs,
@@ -361,7 +379,7 @@ export const resourceTopics = (message: Message): ReadonlyArray<boolean> => {
           ? i + 2
           : tokens[i + 1] === "is" && tokens[i + 2] === "for"
             ? i + 3
-            : -1
+            : usedFor(tokens, i)
       if (from < 0) continue
       for (let k = from; k < c.end && k < from + 6 && !topicEnds.has(tokens[k] ?? ""); k += 1) marks[k] = true
     }
@@ -503,6 +521,8 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
   if (!input.vocabulary && aNote(message)) return "an announcement"
   // "monitoring looks calm today 😌": a fine state, today or not.
   if (!input.vocabulary && fineState(message)) return "a state reported as fine"
+  // "are you running on the new model now? you sound smarter 😄": the bot itself, now or not.
+  if (!input.vocabulary && botItself.test(message.text.slice(0, 500))) return "a question about the bot"
   // "… since the last deploy", "… today", "right now": put in the present, whatever the frame.
   if (message.tokens.some((t) => t === "since" || presentWords.has(t))) return null
   if (questionToTheBot(message)) return "a question about the bot"

@@ -64,7 +64,32 @@ const bare500After = words("error errors internal response responses status")
 /** Things whose absence is the problem ("no orders since 10am", "zero traffic"). */
 const absences =
   words(`orders traffic logs data metrics response responses heartbeat heartbeats events messages
-  requests signups payments transactions logins connections output throughput`)
+  requests signups payments transactions logins connections output throughput readings consumption`)
+/** What should keep flowing: flat since a time, it has stopped ("meter readings flat since 2am"). */
+const flows = new Set([
+  ...absences,
+  "reads",
+  "usage",
+  "sales",
+  "bookings",
+  "ingest",
+  "uploads",
+  "deliveries",
+  "telemetry",
+])
+/** Lines that stop moving: "flatlined", or "flat since 2am", "flat at zero". */
+const flatSince = (tokens: Tokens, c: Clause, j: number): boolean => {
+  const t = at(tokens, j)
+  if (t !== "flat" && t !== "flatlined" && t !== "flatlining") return false
+  const next = at(tokens, j + 1)
+  const stopped =
+    t !== "flat" ||
+    next === "since" ||
+    ((next === "at" || next === "to") && noneLevels.has(at(tokens, j + 2)))
+  if (!stopped || negatedAt(tokens, c.start, j)) return false
+  const chain = chainBefore(tokens, c.start, j)
+  return tokens.slice(Math.max(c.start, chain.subject - 4), chain.subject + 1).some((w) => flows.has(w))
+}
 const softSubjects = words("that this it which what everything")
 const offFollowers = words("to for today tomorrow till until work now duty")
 const bareNegatedOk = words(
@@ -77,6 +102,30 @@ const higherIsBetter = words("uptime availability success success_rate hit cover
 const rollouts = words("promoting promoted ramping ramped rolling rolled shifting shifted canary proceeding")
 /** "rollout of the new rules is at 100% now": a share of a rollout, a few words after its name. */
 const rolloutNouns = words("rollout rollouts canary ramp ramping rolling")
+/** What customers file when something is wrong: counted, they are a report ("at least 200 tickets"). */
+const complaintNouns = words("tickets complaints")
+/** "closed 40 tickets this sprint", "2 customer tickets answered": tickets handled are work done. */
+const handled = words(
+  "closed answered resolved triaged handled cleared worked fixed moved migrated imported groomed processed done merged",
+)
+const ticketKinds = words("support customer cs helpdesk")
+/** "in the backlog", "for next sprint": tickets queued as work, not complaints coming in. */
+const queuedIn = words("backlog work_backlog sprint board jira roadmap")
+/**
+ * "support has 30+ tickets", "at least 200 tickets", "~20 complaints like this": a count of
+ * complaints (three or more) is customers reporting a problem, whatever its words.
+ */
+const complaintCount = (tokens: Tokens, c: Clause, j: number): boolean => {
+  if (!complaintNouns.has(at(tokens, j))) return false
+  const n = ticketKinds.has(at(tokens, j - 1)) ? j - 2 : j - 1
+  const count = at(tokens, n)
+  if (n < c.start || (!(/^\d{1,6}$/.test(count) && Number(count) >= 3) && count !== "dozens")) return false
+  return (
+    !tokens.slice(Math.max(c.start, n - 2), n).some((t) => handled.has(t)) &&
+    !tokens.slice(j + 1, Math.min(c.end, j + 4)).some((t) => handled.has(t) || queuedIn.has(t))
+  )
+}
+
 /** "conversions are up 12%": a business metric that is good up. */
 const goodUp = words(`
   conversions conversion signups revenue sales bookings ridership riders passengers subscribers
@@ -203,6 +252,8 @@ const nounReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
     }
   }
   if (absences.has(t) && (at(tokens, j - 1) === "no" || at(tokens, j - 1) === "zero")) return report(j - 1, j)
+  if (complaintCount(tokens, c, j)) return report(j - 1, j)
+  if (flatSince(tokens, c, j)) return report(j - 1, j)
   if (t === "500" && (bare500Before.has(at(tokens, j - 1)) || bare500After.has(at(tokens, j + 1))))
     return report(j - 1, j)
   if (recurrences.has(t) && (activeMarkers.has(at(tokens, j + 1)) || activeMarkers.has(at(tokens, j - 1))))

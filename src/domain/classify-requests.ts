@@ -78,6 +78,8 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
       // "TIL you can look up postings by key": a statement of what one can do, not an ask.
       // "will look into the cost report later": the writer's own plan, its subject dropped.
       else if (t === "will" && !c.question && i === c.start && requestVerbs.has(next)) continue
+      // "30cm overnight, can confirm from the parking lot": the writer's own word ("I can confirm").
+      else if (t === "can" && next === "confirm" && !c.question && tokens[i - 1] !== "you") continue
       else if (requestOpeners.has(t) && !(!c.question && statementSubjects.has(tokens[i - 1] ?? ""))) {
         for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
           const verb = tokens[k] ?? ""

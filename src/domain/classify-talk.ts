@@ -74,7 +74,7 @@ const frames: ReadonlyArray<Frame> = [
       "renamed",
     ],
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,80}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|system (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
     ),
   },
   {
@@ -177,9 +177,31 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "something shared to read",
-    needles: ["read", "book club", "worth a", "recommend", "poke around", "curious", "new runbook"],
+    needles: ["read", "book club", "worth a", "recommend", "poke around", "curious", "new runbook", "a look"],
+    // ("the new autopay dashboard is live, have a look when you get a chance: <link>")
     pattern:
-      /\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b/,
+      /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b/,
+  },
+  {
+    // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
+    name: "an invitation",
+    needles: ["down for"],
+    pattern:
+      /(?:^[^\w\n]{0,8}|\b(?:you|anyone|anybody|everyone|who(?:'s| is)?|y'?all|u) )down for (?:a |an |some )?(?:quick |short |brief |little |5 min |15 min )?(?:call|chat|sync|huddle|coffee|lunch|beer|drink|drinks|pairing|walk|game|round|review|catch-?up|1:1|zoom|meet)\b/,
+  },
+  {
+    // "thumbs up from me on the new alert routing", "+1 from me on the runbook change": an approval.
+    name: "an approval",
+    needles: ["thumbs up", "+1", "👍", "lgtm", "sgtm", "ship it"],
+    pattern:
+      /^[^\w\n+]{0,8}(?:big |huge )?(?:thumbs up|\+1|👍|lgtm|sgtm|ship it)(?: from (?:me|us|my side|our side|the team))? (?:on|for|to) (?:the |this |that |your |our )?(?:new |updated |proposed )?[\w -]{1,40}$/u,
+  },
+  {
+    // "bumped the pager rotation for the holidays, check the schedule": the rota changed, no page.
+    name: "a rota change",
+    needles: ["rotation", "rota", "schedule"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i |we |just )?(?:bumped|updated|changed|swapped|adjusted|shuffled|moved|published|posted|extended|fixed|tweaked|rearranged|edited) (?:the |our )?(?:pager |on-?call |holiday |weekend |primary |secondary |support )?(?:rotation|rota|schedule)s?\b/,
   },
   {
     name: "a fact noted for a document or for fun",
@@ -220,7 +242,7 @@ const frames: ReadonlyArray<Frame> = [
     // flat, proceeding", "the final's streaming peak went perfectly", "drop rate has never looked
     // better", "status check: all 42 garages reporting, occupancy feed healthy")
     pattern:
-      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
     // ("latency graphs look gorgeous since the TSDB upgrade": the change credited, no problem's start.)
     live: liveGoodNews,

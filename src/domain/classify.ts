@@ -16,6 +16,7 @@ import {
   quietStreak,
   quiz,
   routingQuestion,
+  smallTalk,
 } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats } from "./classify-formats.js"
@@ -30,6 +31,8 @@ import {
   conditionalTokens,
   nonIncidentAsk,
   onlyMetaVocabulary,
+  onlyTheUsual,
+  opensWithSupposition,
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
@@ -286,7 +289,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (jokeSetUp.test(message.text.slice(0, 500)) && terms.length === 0)
     return result("chatter", ["chatter: a joke"])
   // ("still" there is the bot's, not a problem's.)
-  if (checkOnTheBot.test(message.text.slice(0, 500)) && terms.length === 0 && requests(message).length === 0)
+  // ("just checking you see the payments alerts, checkout is down" reports beside the check.)
+  if (
+    checkOnTheBot.test(message.text.slice(0, 500)) &&
+    terms.length === 0 &&
+    requests(message).length === 0 &&
+    !alertEvidence(message).some((e) => e.strong)
+  )
     return result("chatter", ["chatter: a check that the bot is there"])
   if (terms.length === 0) {
     const general = aGeneralQuestion(message)
@@ -373,12 +382,27 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "why do we call it a shadow? always wondered": asked, but out of curiosity, not to look at something.
     if (curiosity(message)) return result("chatter", ["chatter: a question out of curiosity"])
   }
+  // "handing over on-call to @julia, quiet shift, only the usual webcam flaps overnight": the
+  // shift's known noise, named as such in a handover, is no report.
+  if (
+    strong.length > 0 &&
+    asks.length === 0 &&
+    strong.every((e) => onlyTheUsual(message.tokens, e.at)) &&
+    aHandover(message) === "a shift handover"
+  )
+    return result("chatter", [
+      "chatter: a shift handover",
+      ...reasonsOf(strong).map((r) => `known noise: ${r}`),
+    ])
   if (strong.length === 0 && asks.length === 0) {
     if (praisedFire && found.length === 0) return result("chatter", ["chatter: praise"])
     const handover = aHandover(message)
     if (handover !== null) return result("chatter", [`chatter: ${handover}`])
     // "what if the HSM cluster dies during EOD?": every problem in it is supposed.
-    if (found.length === 0 && seen.some((e) => hypothetical[e.at] === true))
+    if (
+      found.length === 0 &&
+      (seen.some((e) => hypothetical[e.at] === true) || opensWithSupposition(message))
+    )
       return result("chatter", ["chatter: a problem supposed, not seen"])
     const frame = aboutNoProblem(message, {
       categories: chatter.categories,
@@ -462,7 +486,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       "chatter",
       chatter.categories.map((c) => `chatter: ${c}`),
     )
-  if (quiz.test(raw.slice(0, 200))) return result("chatter", ["chatter: small talk"])
+  if (quiz.test(raw.slice(0, 200)) || smallTalk.test(raw.slice(0, 200)))
+    return result("chatter", ["chatter: small talk"])
   if (quietStreak.test(message.text.slice(0, 500)))
     return result("chatter", ["chatter: a quiet streak counted"])
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.

@@ -1786,3 +1786,99 @@ describe("stop 16, third round: people's talk that names no live problem", () =>
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 17: reports the gate read as a fine state or praise", () => {
+  it.each([
+    // A fine state as the contrast to a present failure; complaints counted.
+    "customers are getting bills with estimated reads even though their smart meter is reporting fine. at least 200 tickets",
+    "support says 40+ complaints in the last hour about double charges",
+    "readers get the old edition even though the CMS shows it published. 25 tickets so far",
+    "kiosk prints blank receipts even though the printer status is fine",
+    // Data that should flow, flat or at zero since a time.
+    "meter readings for Coastal look flat since 2am, like zero consumption for the whole district. that's not real",
+    "orders flat since 9am in the EU shop",
+    "telemetry from the north pumps flatlined at 04:10",
+    "signups flat at zero since noon",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "we closed 120 tickets this sprint 🎉",
+    "shift summary: 1 page, resolved after the quota raise, 12 customer tickets answered, no open items",
+    "closed 200 tickets this sprint",
+    "latency flat since the deploy, nice",
+    "error rate flat all week",
+  ])("good news or work done in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 17: people's talk that names no live problem", () => {
+  it.each([
+    // "down" as willing.
+    "down for a quick call about the tariff migration?",
+    "anyone down for coffee after standup?",
+    "you down for a quick sync on the rota?",
+    // A link shared to read.
+    "the new autopay dashboard is live, have a look when you get a chance: https://grafana.vallemar.example/d/autopay-v2",
+    "the new capacity dashboard is up, take a look when you have time",
+    "new on-call runbook is live — have a look before friday: https://wiki.example/oncall",
+    // The bot itself; greetings and small talk.
+    "are you running on the new model now? you sound smarter 😄",
+    "did they upgrade you? you seem faster today",
+    "how's everyone doing?",
+    "how's the snow up there today?",
+    "how's the weather over there?",
+    "just checking that you pick up mentions in threads",
+    "just making sure you can read DMs",
+    // A supposition.
+    "hypothetically, if SAP IS-U went down during a bill-run, what would we do?",
+    "suppose the billing db fills up over the weekend, what would we do?",
+    "what if the ticket scanners all went offline at opening, who do we call?",
+    // All fine.
+    "all pumping stations reporting normally after the firmware update 👌",
+    "all gauges responding normally after the reboot",
+    // A runbook looked up, a hand-off with the shift's known noise, the rota, a ticket taken.
+    "can you remind me what runbook we use for gate scanner outages? just reading up before my shift",
+    "which runbook do we use for kafka lag? asking for my on-call prep",
+    "handing over on-call to @julia, quiet shift, only the usual webcam flaps overnight",
+    "bumped the pager rotation for the holidays, check the schedule",
+    "updated the on-call schedule for christmas, please check your slots",
+    "swapped the weekend rota with @li, fyi",
+    "I'm taking the snowmaking telemetry migration ticket for next sprint",
+    "I'll grab the billing export cleanup story next week",
+    // A word's meaning, an approval, the weather, the office.
+    "the 'down' in that message was about the chairlift going down the mountain for maintenance 😅 not a systems thing",
+    "the 'outage' in that post meant the power cut at my flat, not a systems issue",
+    "thumbs up from me on the new alert routing",
+    "+1 from me on the new escalation policy",
+    "30cm overnight, can confirm from the parking lot",
+    "who broke the coffee machine though",
+    "who broke the microwave again",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "is checkout down for anyone else?",
+    "down for 20 minutes now, the api",
+    "who broke checkout?",
+    "who broke staging again",
+    "the dashboard shows the payments api offline",
+    "the new dashboard is live and it shows checkout erroring since 9am",
+    "can you check the pager? payments alert is firing",
+    "handing over on-call to @julia, quiet shift except the db is at 95% disk",
+    "handing over to @sam, only the usual webcam flaps but the payments db is down",
+    "only the usual 502s on checkout again, can you look?",
+    "just checking you see the payments alerts, checkout is down",
+    "you seem slower today, is the api down?",
+    "how's everyone doing? checkout is down btw",
+    "hypothetically if the api is down, who do we call? because it is down right now",
+    "what runbook we use for gate scanner outages? the scanners are down at gate 3",
+    "can confirm, checkout is down for me too",
+    "taking the ticket about checkout 502s, checkout is failing for everyone",
+  ])("a report in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
