@@ -68,6 +68,10 @@ const countedItems = words(
 )
 /** What opens an object: "drained my watch", "went over its limit" (over something, not over). */
 const possessives = words("my our your his her their the a")
+/** "over-billed", "over charged", "over provisioned": a hyphenated word's halves, not "it's over". */
+const overCompounds = words(
+  "billed billing charged charging booked booking sold selling loaded loading provisioned subscribed committed counted counting reported reporting allocated heated heating stretched whelmed",
+)
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 const runsHow = words("with on as from against under off late behind slow")
@@ -305,7 +309,15 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   }
   if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
   // ("went over its grid limit": over something, not over.)
-  if (t === "over" && chain.linking && !/^\d/.test(next) && !possessives.has(next) && next !== "its")
+  // ("riders may be getting over-billed": the first half of a word, not over.)
+  if (
+    t === "over" &&
+    chain.linking &&
+    !/^\d/.test(next) &&
+    !possessives.has(next) &&
+    next !== "its" &&
+    !overCompounds.has(next)
+  )
     return `${subject} is over`
   // "incident over, downgrading to monitoring": the closing note's own shorthand.
   if (t === "over" && j - 1 >= c.start && closable.has(prev) && !/^\d/.test(next)) return `${prev} over`

@@ -44,7 +44,7 @@ export const japaneseChatter = (text: string): string | null => {
 }
 
 /** Where the match starts, in tokens: as many word runs as come before it. */
-const tokenAt = (text: string, offset: number): number =>
+export const tokenAt = (text: string, offset: number): number =>
   text.slice(0, offset).match(/[\p{L}\p{N}_]+/gu)?.length ?? 0
 
 /** Evidence of a problem stated in another language (none for English text). */

@@ -202,7 +202,8 @@ export const problemPredicates = words(`
   blocked paging alerting firing regressed stale blank lost pending bouncing looping thrashing misbehaving
   misconfigured locked 404ing 500ing 502ing 503ing 504ing 5xxing notready yellow stalled hammered sealed dropped_out expires expire terrible awful horrible bad taking_forever
   rejected declined refused blocking empty dies melted late does_nothing returns_nothing spins invalid
-  hangs freezes hang disappeared vanished buffering stuttering glitching disconnecting`)
+  hangs freezes hang disappeared vanished buffering stuttering glitching disconnecting
+  wiped erased clobbered nuked overwrote`)
 
 /** Predicates that need a concrete subject: "something is off with X" is a report, "that's odd" is not. */
 export const softPredicates = words(

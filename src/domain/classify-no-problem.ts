@@ -473,8 +473,9 @@ const shownMessage =
  */
 const curious = /\b(?:curious|for the docs|for the wiki|not urgent|no rush)\b/
 const pastOrCount = words("ever happened last month week ago many much trend did earlier was were")
+// ("anyone know why we call it the juicer app? 😄": a name's story asked.)
 const wondering =
-  /\b(?:for (?:a|the) training(?: deck| doc| session)?|for (?:the )?onboarding(?: doc| deck)?|always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever follow(?:[- ])?up|did we ever (?:file|open|create|write))\b/
+  /\b(?:for (?:a|the) training(?: deck| doc| session)?|for (?:the )?onboarding(?: doc| deck)?|always wondered|just wondering|out of curiosity|just curious|asking for a friend|for future reference|did we ever (?:figure|find|work) out|did we ever follow(?:[- ])?up|did we ever (?:file|open|create|write)|why (?:(?:do|did|does) )?(?:we|they|people|folks|you all|everyone) (?:call|name|nickname) (?:it|this|that|them)\b|why (?:is|was) (?:it|this|that) (?:called|named)\b)\b/
 /** "how many P1s did we have in Q3?", "how long did the SSO incident last?": a count of the past. */
 const countOfPast =
   /\bhow (?:many|much|long|often)\b[^.?!\n]{0,80}\b(?:did|had|were|was|last (?:month|week|quarter|year))\b/

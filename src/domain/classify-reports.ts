@@ -147,6 +147,10 @@ const measured = (tokens: Tokens, c: Clause, subject: number, j: number): boolea
   return false
 }
 
+/** Data destroyed: a report when a job, an import or a sync did it ("the import wiped the links"). */
+const destroyed = words("wiped erased clobbered nuked overwrote")
+const changes = words("pr prs mr commit commits patch diff refactor")
+const writers = words("we us they")
 /** Subject + (linking) + problem predicate, or + negated healthy state. */
 const hangIdioms = words("out on tight around up in")
 const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null => {
@@ -170,6 +174,11 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   // "nothing's broken", "nobody is down": a problem predicate denied by its subject.
   if (nobody.has(subject) && chain.subject >= c.start) return null
   if (aboutNoSystem(tokens, c.start, j)) return null
+  // "14% fewer dead scooters on the street": fewer of a problem is good news.
+  if (subject === "fewer" && chain.subject >= c.start) return null
+  // "we wiped the staging db to reseed it", "the PR nukes the old flags": data destroyed on purpose.
+  if (destroyed.has(t) && (personalSubjects.has(subject) || writers.has(subject) || changes.has(subject)))
+    return null
   const metricOnly = metricPredicates.has(t) && !problemPredicates.has(t)
   if (!(problemPredicates.has(t) || metricOnly) || chain.negated || !hasSubject) return null
   if (metricOnly && !measured(tokens, c, chain.subject, j)) return null

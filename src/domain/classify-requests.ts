@@ -15,6 +15,23 @@ import {
 } from "./classify-lexicon.js"
 import type { Message } from "./classify-text.js"
 
+/** What opens an acknowledgement before the writer's own plan ("ok will check tmrw"). */
+const acknowledgements = new Set([
+  "ok",
+  "okay",
+  "sure",
+  "yep",
+  "yes",
+  "yeah",
+  "kk",
+  "k",
+  "np",
+  "cool",
+  "noted",
+  "ack",
+  "roger",
+])
+
 const questionAsks = words("what_is_going_on any_idea anyone_else root_cause rca why")
 /** Asked for only in a question ("what's the rca?"): "RCA owner: Priya", "an RCA coming next week" ask nothing. */
 const askedInQuestions = words("root_cause rca")
@@ -77,7 +94,14 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
         ask(i, `${t} ${next}`)
       // "TIL you can look up postings by key": a statement of what one can do, not an ask.
       // "will look into the cost report later": the writer's own plan, its subject dropped.
-      else if (t === "will" && !c.question && i === c.start && requestVerbs.has(next)) continue
+      // ("ok will check tmrw", "kk will look monday": an acknowledgement first, then the plan.)
+      else if (
+        t === "will" &&
+        !c.question &&
+        (i === c.start || (i === c.start + 1 && acknowledgements.has(tokens[c.start] ?? ""))) &&
+        requestVerbs.has(next)
+      )
+        continue
       // "30cm overnight, can confirm from the parking lot": the writer's own word ("I can confirm").
       else if (t === "can" && next === "confirm" && !c.question && tokens[i - 1] !== "you") continue
       else if (requestOpeners.has(t) && !(!c.question && statementSubjects.has(tokens[i - 1] ?? ""))) {

@@ -72,9 +72,12 @@ const frames: ReadonlyArray<Frame> = [
       "emoji",
       "song",
       "renamed",
+      "should",
+      "wording",
     ],
+    // ("the 'down' in that doc should be 'degraded', just fixing wording for the templates")
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
     ),
   },
   {
@@ -106,9 +109,10 @@ const frames: ReadonlyArray<Frame> = [
   {
     // "22k orders today, record day! 📈", "the optimisation paid off": a record or a win cheered.
     name: "a record cheered",
-    needles: ["record", "paid off"],
+    needles: ["record", "paid off", "hit ", "passed ", "crossed ", "reached ", "topped "],
+    // ("we hit 1M rides in Paris this year!": a milestone of a count that is good high.)
     pattern:
-      /\b(?:new|all-time|all time) (?:record|high)\b|\brecord (?:day|week|month|year|high|traffic|numbers?|sales|volume)\b|\b(?:optimi[sz]ation|change|rewrite|refactor|work|fix) (?:really )?paid off\b/,
+      /\b(?:hit|passed|crossed|reached|topped) (?:the )?\d[\d.,]*(?:k|m|mm|million|billion)? (?:rides|orders|users|customers|riders|bookings|downloads|signups|sign-ups|subscribers|members|installs|trips|deliveries|scans|loans|checkouts|visitors|players|streams)\b|\b(?:new|all-time|all time) (?:record|high)\b|\brecord (?:day|week|month|year|high|traffic|numbers?|sales|volume)\b|\b(?:optimi[sz]ation|change|rewrite|refactor|work|fix) (?:really )?paid off\b/,
     weakOnly: true,
     // ("all-time high error rate today", "record number of refunds": a record of trouble.)
     live: new RegExp(
@@ -177,10 +181,22 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "something shared to read",
-    needles: ["read", "book club", "worth a", "recommend", "poke around", "curious", "new runbook", "a look"],
+    needles: [
+      "read",
+      "went through",
+      "skimmed",
+      "book club",
+      "worth a",
+      "recommend",
+      "poke around",
+      "curious",
+      "new runbook",
+      "a look",
+    ],
+    // ("just read the Denver outage timeline, wild that one missing index caused all that")
     // ("the new autopay dashboard is live, have a look when you get a chance: <link>")
     pattern:
-      /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b/,
+      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b/,
   },
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
@@ -237,12 +253,17 @@ const frames: ReadonlyArray<Frame> = [
       "normal",
       "flat",
       "healthy",
+      "well",
+      "nicer",
+      "prettier",
+      "cleaner",
+      "easier",
     ],
     // ("checked the funnel after the release, conversions normal", "canary at 50%, all metrics
     // flat, proceeding", "the final's streaming peak went perfectly", "drop rate has never looked
     // better", "status check: all 42 garages reporting, occupancy feed healthy")
     pattern:
-      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:really |very |super |so |pretty |incredibly )?(?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\b(?:so |much |way |a lot )*(?:nicer|prettier|cleaner|easier to read)\b[^.?!\n]{0,20}\b(?:after|since|with) (?:the )?(?:redesign|refresh|rebrand|new (?:theme|design|layout|look|colou?rs))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
     // ("latency graphs look gorgeous since the TSDB upgrade": the change credited, no problem's start.)
     live: liveGoodNews,
@@ -259,8 +280,9 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "nothing asked of anyone",
     needles: ["nothing", "no action", "no need"],
+    // ("the latency alert at 3am was the known kafka rebalance, already discussed in standup, no action")
     pattern:
-      /\b(?:no action (?:needed|required)|nothing to do|nothing for you to do|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
+      /\bwas (?:the|our) (?:known|usual|expected|nightly|weekly|scheduled|planned) [^.?!\n]{1,60}[,;—-] ?(?:[^.?!\n]{0,60}[,;—-] ?)?no action\s*[.!]?$|\b(?:no action (?:needed|required)|nothing to do|nothing for you to do|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
     weakOnly: true,
   },
   {
@@ -291,6 +313,75 @@ const frames: ReadonlyArray<Frame> = [
       /\bwhat time(?:'s| is| does) (?:the |our )?[\w -]{1,40}\?|\ba qu[eé] hora (?:es|empieza|será)\b|(?:^|\s)[aà] quelle heure\b|\bum wie ?viel uhr\b|\bque horas (?:é|e|começa)(?![\p{L}])|\bdoes (?:the |our )?[\w -]{1,40} support [\w -]{1,40}\?|^[^\w\n]{0,8}(?:quick q(?:uestion)?:? )?which (?:region|az|availability zone|zone|cluster|account|datacenter|dc|vpc|subnet|namespace|team) (?:is|are) (?:the |our )?[\w -]{1,40} in\?|\bany (?:recommendations|recs|tips|resources|suggestions) for (?:learning|getting started with|reading up on)\b|\b(?:can|could) (?:someone|somebody|anyone) take notes\b|\bis it (?:ok|okay|safe|fine) to (?:drop|raise|lower|bump|change|set|increase|decrease|reduce) (?:the )?[\w -]{1,40} to \d|\bdo we (?:still )?need (?:the )?(?:old )?[\w -]{1,40} now that\b|\b(?:quelqu'un a|quelqu’un a|does anyone have|anyone have|alguien tiene|alguém tem) (?:le lien|the link|el enlace|o link)\b|\b(?:rate limit|limit|count|alert|bill|charge)s? per [\w-]{1,20} or per [\w-]{1,20}\?/u,
     weakOnly: true,
     live: /\b(?:failing|down|broken|erroring|timing out|crashing|firing|stuck|unreachable|throwing|hanging|errors?|[45]\d\ds?|outage|not (?:working|loading))\b|\bright now\b|\b(?:but|however|though|although)\b/,
+  },
+  {
+    // "the error rate panel is misleading, it includes 404s from bots — can we change that next
+    // sprint?": how a panel or a number is built, and a change to it, talked about.
+    name: "a panel's design talked about",
+    needles: ["misleading", "confusing", "hard to read"],
+    pattern:
+      /\b(?:panel|graph|chart|dashboard|metric|number|widget|query|slo|sli|view|tile)s? (?:is|are) (?:a bit |kind of |pretty |really |super |quite |so )?(?:misleading|confusing|hard to read)\b[^\n]{0,160}\b(?:next sprint|later|someday|at some point|backlog|(?:can|could|should) we (?:change|fix|tweak|update|exclude|filter|split|drop|rename)|let'?s (?:change|fix|tweak|exclude|filter|split|drop|rename))\b/,
+  },
+  {
+    // "lol the rider app copy literally says "Error: fun not found" …, design wants it changed".
+    name: "a remark on product copy",
+    needles: ["copy", "wording", "microcopy"],
+    pattern:
+      /\b(?:copy|microcopy|wording)\b (?:literally |now |still |just )?(?:says|reads|shows)\b[^\n]{0,160}\b(?:design|ux|product|content|copy|marketing|brand|legal)(?: team| folks| people)? (?:wants?|asked|would like|is changing|will change|are changing)\b/,
+  },
+  {
+    // "did the geofence alert tuning PR get merged?": a change's status asked, nothing failing.
+    name: "a change's status asked",
+    needles: ["merged", "deployed", "shipped", "released", "rolled out", "approved"],
+    pattern:
+      /^[^\w\n]{0,8}(?:so |quick q:? )?(?:did|has|have|was|were|is) (?:the |that |this |my |our |your )?[\w -]{1,50}\b(?:pr|mr|pull request|change|patch|tweak|update|config change)s? (?:ever |already |finally )?(?:get |gotten |been |got )?(?:already |finally )?(?:merged|deployed|shipped|released|rolled out|approved)\b[^.!?\n]{0,30}\?\s*$/,
+    weakOnly: true,
+  },
+  {
+    // "the 'ride ended unexpectedly' bug from last month, was that ever root-caused? just curious".
+    name: "a past problem asked about",
+    needles: ["ever "],
+    pattern:
+      /\b(?:was|were|did|has|have) (?:that|it|this|they|we|those) ever (?:get |been |gotten )?(?:root[- ]caused|fixed|resolved|explained|figured out|understood|tracked down|track (?:it|that|them) down|find (?:out|the cause))\b[^\n]{0,60}\b(?:just curious|curious|for the docs?|for the wiki|for the write-?up|out of curiosity|no rush|not urgent|for my notes)\b|\b(?:from|in) (?:last|the) (?:week|month|quarter|year|sprint|spring|summer|autumn|fall|winter)\b[^?\n]{0,40}\b(?:was|were|did|has|have) (?:that|it|this|they|we|those) ever (?:get |been |gotten )?(?:root[- ]caused|fixed|resolved|explained|figured out|understood|tracked down|track (?:it|that|them) down)\b/,
+  },
+  {
+    // "fyi Paris ops is rebalancing the fleet tonight, lots of scooters will be offline in the
+    // vans, that's normal": work announced with its effect, called normal by the writer.
+    name: "work announced as normal",
+    needles: ["normal", "expected", "by design", "intended"],
+    pattern:
+      /^[^\w\n]{0,8}(?:fyi|heads[- ]up|psa|note|just so you know)[,:!]?\s[^\n]{0,160}\b(?:will|may|might|should|is going to|are going to) (?:be|show|look|go|read|drop)\b[^\n]{0,100}\b(?:that'?s|this is|it'?s|which is|all|totally|perfectly) (?:normal|expected|fine|intended|by design)\b/,
+  },
+  {
+    // "will the dashboard be down during tonight's grafana upgrade? just planning my evening".
+    name: "a question about planned downtime",
+    needles: ["will ", "going to be"],
+    pattern:
+      /\b(?:will (?:the |our )?[\w -]{1,40} be|(?:is|are) (?:the |our )?[\w -]{1,40} going to be) (?:down|offline|unavailable|read-?only|affected|frozen|paused)\b[^?\n]{0,40}\b(?:during|for|while|in) (?:the |tonight'?s |tomorrow'?s |this |next |sunday'?s |saturday'?s |friday'?s |the planned |the scheduled )?[\w -]{0,30}\b(?:upgrade|maintenance|migration|window|cutover|deploy|release|move|switchover|failover test)\b/,
+  },
+  {
+    // "so when the unlock error rate alert fires, what do you actually check first? trying to learn".
+    name: "a question to learn the work",
+    needles: ["when "],
+    pattern:
+      /\bwhen (?:the |an? |that |this |our )?[\w -]{1,50} (?:alert|alarm|monitor|page|pager)s? (?:fires|goes off|triggers|pages (?:you|us|someone)|trips)\b[^?\n]{0,40}\bwhat (?:do|should|does|would) (?:you|we|i|one|people|someone|on-?call)\b/,
+  },
+  {
+    // "do you keep history of past incidents somewhere I can browse?": the record asked for, not
+    // a problem (whatever the word "incidents" reads as).
+    name: "a question about past records",
+    needles: ["history", "archive", "list of", "log of", "record of", "catalog"],
+    pattern:
+      /\b(?:do (?:you|we)|does (?:anyone|the team|anybody)|is there) (?:\w+ )?(?:keep|have|store|track|maintain|a|an) (?:a |an |the )?(?:history|list|log|archive|record|catalog(?:ue)?|index)s? of (?:past|old|previous|all|our|earlier)\b[^\n]{0,80}\?/,
+  },
+  {
+    // "are we still doing the game day on the 20th? want to simulate an IoT gateway failure".
+    name: "a drill planned",
+    needles: ["game day", "gameday", "chaos", "drill", "tabletop"],
+    pattern:
+      /\b(?:game ?day|chaos (?:day|test|drill|experiment)|dr (?:drill|test)|failover drill|fire drill|tabletop(?: exercise)?)\b[^\n]{0,100}\b(?:simulate|simulating|inject|injecting|practi[cs]e|rehearse|pretend)\b|\b(?:are we still doing|still on for|when is|when's) (?:the )?(?:game ?day|chaos day|dr drill|failover drill|tabletop)\b/,
+    // ("are we still doing …" asks after the plan; a drill that broke something real is news.)
+    live: /\b(?:is|are|keeps?|now|currently) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable)\b|\bright now\b|\bfor real\b|\b(?:but|however|though|although)\b/,
   },
   {
     name: "a question about who owns something or how it works",

@@ -83,8 +83,9 @@ const kinds: ReadonlyArray<Kind> = [
   {
     name: "a dependency update opened",
     needles: ["renovate", "dependabot", "dependency", "bump "],
+    // ("Update dependency @stripe/stripe-js to v4": the scope's "@stripe" is read as a mention.)
     pattern:
-      /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|pin|opened|pull request|pr #?\d)|\bupdate dependency [\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
+      /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|pin|opened|pull request|pr #?\d)|\bupdate dependency\s{1,3}[\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
   },
   {
     name: "a job that succeeded",
@@ -138,10 +139,11 @@ const kinds: ReadonlyArray<Kind> = [
   {
     name: "a periodic digest",
     needles: ["digest", "report", "summary"],
+    // ("Weekly monitor digest (Nov 4–10): 14 monitors triggered, 14 recovered": a week counted.)
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },

@@ -45,6 +45,7 @@ import {
   venting,
 } from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
+import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { talkFrame } from "./classify-talk.js"
 import { analyse, type Message } from "./classify-text.js"
@@ -340,6 +341,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const seen = [
     ...alertEvidence(message),
     ...foreignReports(message),
+    ...readingReports(message),
     ...(announcesDashboard(message) ? [] : dashboardLinks(message)),
     ...terms,
     ...named,

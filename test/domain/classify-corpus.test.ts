@@ -216,6 +216,11 @@ describe.each([
   // round 4's rules then.
   ["classification-blind-69.jsonl", 150, 150, 150],
   ["classification-blind-70.jsonl", 150, 150, 150],
+  // The same style, written after round 3 as well: first sight 147 and 132 gated, 4 alerts
+  // missed (damage stated without a problem word: wiped links, a count far above its normal, a
+  // screen showing 0, an operation timed per item); round 5's rules then.
+  ["classification-blind-71.jsonl", 150, 150, 150],
+  ["classification-blind-72.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -1882,3 +1882,113 @@ describe("stop 17: people's talk that names no live problem", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 17, round 5: damage, readings and slowness over a weak chatter reading", () => {
+  it.each([
+    // Data destroyed by a job, an import, a sync (a time like "last night" is no farewell).
+    "MARC import from last night seems to have wiped the 856 links, ebook records have no access url",
+    "the overnight catalog sync erased every patron's holds",
+    "tonight's price import clobbered the sale prices, every item shows full price",
+    "looks like the migration clobbered the shipping addresses for EU orders",
+    // An operation timed per item, a queue out the door.
+    "checkout at the Central desk takes like a minute per item, queue out the door",
+    "the checkin kiosk at Eastside takes about 40 seconds per book, line out the door",
+    "self-checkout tills are taking like 2 minutes per basket, queues round the block",
+    // A screen asked why it shows nothing, in any language.
+    "warum zeigt das ops dashboard für berlin 0 fahrten? wir sehen doch leute auf den scootern",
+    "why does the fleet map show 0 scooters in Lisbon? they're all parked outside",
+    "pourquoi la carte affiche 0 trottinettes à Lyon ? il y en a partout dans la rue",
+    "¿por qué el panel muestra 0 viajes en Madrid? la gente está usando los patinetes",
+    "why is the occupancy dashboard showing zero cars in garage 4? it's full",
+    // A count far above its normal; "over-billed" is no "it's over".
+    "ride-reaper: 1,180 rides open for more than 6 hours (normal < 40). Riders may be getting over-billed.",
+    "payment-retry queue: 9,400 jobs pending (normal ~300)",
+    "stuck-orders: 2.4k orders in PENDING for >2h, usually under 50",
+    "hotels are getting over-charged for late check-out, 12 complaints already",
+    "wallet top ups are double charging, 6 tickets in 20 min",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "I wiped my laptop last night and reinstalled, all good now",
+    "we wiped the staging db to reseed it, all good",
+    "the cleanup job erased the old test fixtures as planned",
+    "it takes a minute per item to label them by hand, let's automate that next sprint",
+    "the line at the new bakery downstairs is out the door lol",
+    "night all, see you tomorrow",
+    "heading out, night!",
+    "the gig last night was amazing",
+    "did anyone see the match last night",
+  ])("chatter in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 17, round 5: people's talk and tools' posts that name no live problem", () => {
+  it.each([
+    // The writer's own plan after an acknowledgement.
+    "ok will check tmrw",
+    "kk will look monday",
+    // A panel's design, a word's wording, product copy.
+    "the error rate panel is misleading, it includes 404s from bots — can we change that next sprint?",
+    "the checkout SLO panel is misleading, it counts health checks, should we exclude them?",
+    "the p99 chart is confusing, it mixes staging and prod — let's split it next sprint",
+    "the 'down' in that doc should be 'degraded', just fixing wording for the status page templates",
+    "the 'critical' label in the runbook should be 'high', just fixing wording",
+    'lol the rider app copy literally says "Error: fun not found" on the empty ride history screen, design wants it changed',
+    "haha the checkout button copy says 'Pay up, buddy', marketing wants it changed",
+    // A change's status, a past problem asked about, a timeline read, a name's story.
+    "did the geofence alert tuning PR get merged?",
+    "was the DLQ threshold change deployed already?",
+    "the 'ride ended unexpectedly' bug from last month, was that ever root-caused? just curious for the doc",
+    "the duplicate receipts issue from last quarter, was it ever figured out? for the wiki",
+    "just read the Denver outage timeline, wild that one missing index caused all that",
+    "finally went through the checkout outage postmortem, great write-up",
+    "anyone know why we call it the juicer app? 😄",
+    "why do we call the batch box the toaster? always wondered",
+    // Work announced as normal, planned downtime asked about, a drill planned, a question to learn.
+    "fyi Paris ops is rebalancing the fleet tonight, lots of scooters will be offline in the vans, that's normal",
+    "heads up: the warehouse team is recounting stock tonight, the inventory dashboard will show zeros for an hour, that's expected",
+    "will the dashboard be down during tonight's grafana upgrade? just planning my evening",
+    "will checkout be read-only during sunday's db migration? need to tell the store managers",
+    "are we still doing the game day on the 20th? want to simulate an IoT gateway failure",
+    "for the DR drill next week we'll simulate losing eu-west-1",
+    "so when the unlock error rate alert fires, what do you actually check first? trying to learn",
+    "when the DLQ depth alarm goes off, what should on-call look at first?",
+    // Good news, a milestone, an explained alert, past records asked for.
+    "the dashboard colours are so much nicer after the redesign",
+    "swap numbers look great this week, 14% fewer dead scooters on the street",
+    "the Lyon launch went really well, 4k rides day one 🚀",
+    "we hit 1M rides in Paris this year!",
+    "we passed 50k bookings this month 🎉",
+    "the latency alert at 3am was the known kafka rebalance, already discussed in standup, no action",
+    "the 2am CPU page was the known backup job, already discussed, no action",
+    "do you keep history of past incidents somewhere I can browse?",
+    "does the team have a list of past outages I could read?",
+    // Tools: a dependency PR, a weekly digest.
+    "Update dependency @stripe/stripe-js to v4 (rider-web) — PR #877 opened, automerge disabled",
+    "Update dependency @types/node to v22 — PR #91 opened",
+    "Weekly monitor digest (Nov 4–10): 14 monitors triggered, 14 recovered, mean time to recover 11m. Noisiest: battery-swap-backlog-berlin (5)",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "ok will check, checkout is down for everyone",
+    "the error rate panel is misleading, it says 0% but checkout is failing right now",
+    "the checkout copy says 'Error: payment failed' for every card since the deploy",
+    "did the checkout fix get deployed? payments are still failing",
+    "the 'ride ended unexpectedly' bug from last month, was that ever root-caused? it's happening again right now",
+    "why do we call the payments api twice per checkout? customers see double charges",
+    "fyi kiosks will be offline tonight for the swap, that's normal — but the south gate ones are offline right now",
+    "will the dashboard be down during the upgrade? because it's down right now",
+    "the unlock error rate alert fires every minute now, what do you check first?",
+    "the game day simulation broke prod for real, checkout is down right now",
+    "14% more dead scooters this week than last",
+    "the 3am latency alert was the known kafka rebalance, but it's still firing",
+    "Weekly monitor digest (Nov 11–17): 9 monitors triggered, 7 recovered, 2 currently firing",
+  ])("a report in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})

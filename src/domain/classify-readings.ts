@@ -1,0 +1,71 @@
+/**
+ * Problem reports that are readings, not problem words: a count far above the normal the writer
+ * gives ("1,180 rides open for more than 6 hours (normal < 40)"), a screen asked why it shows
+ * nothing ("warum zeigt das ops dashboard für berlin 0 fahrten?"), an operation timed per item
+ * ("checkout takes like a minute per item"), a queue out the door. The token rules see no
+ * problem in them, so a weak chatter reading elsewhere in the message ("night" read as a
+ * farewell, "over-billed" as "it's over", a desk as office life) used to win. Read on the text,
+ * as the foreign reports are; pure.
+ */
+
+import { tokenAt } from "./classify-foreign.js"
+import type { Evidence } from "./classify-grammar.js"
+import type { Message } from "./classify-text.js"
+
+/** The normal a reading is compared with: "(normal < 40)", "usually ~40", "baseline: 40". */
+const normalLevel =
+  /\b(?:normal(?:ly)?|usual(?:ly)?|baseline|typical(?:ly)?)(?: is| of| at| around| about)?\s*(?:<|<=|≤|~|≈|=|:|under|below|around|about)?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k?)\b/
+/** Counts before it; a duration or a share ("for more than 6 hours", "at 40%") is no count. */
+const counts =
+  /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k?)\b(?!\s*(?:%|ms|s\b|sec|secs|seconds?|min|mins|minutes?|h\b|hrs?|hours?|d\b|days?|weeks?|am\b|pm\b))/g
+/** Good news counted against its normal ("4k rides day one 🚀, usually 1k") is no report. */
+const celebration =
+  /🎉|🚀|🥳|🙌|\b(?:record|congrats|congratulations|well done|great|awesome|amazing|best|nice|hooray|yay)\b/
+
+const amount = (s: string): number => {
+  const k = s.endsWith("k")
+  const n = Number(s.replace(/[,k]/g, ""))
+  return k ? n * 1000 : n
+}
+
+/** "1,180 rides open for more than 6 hours (normal < 40)": a count three times its normal or more. */
+const farAboveNormal = (text: string): RegExpExecArray | null => {
+  const m = normalLevel.exec(text)
+  if (m === null || celebration.test(text)) return null
+  const normal = amount(m[1] ?? "")
+  const before = text.slice(Math.max(0, m.index - 100), m.index)
+  let most = 0
+  for (const c of before.matchAll(counts)) most = Math.max(most, amount(c[1] ?? ""))
+  return normal > 0 && most >= 3 * normal ? m : null
+}
+
+/**
+ * "why does the dashboard show 0 rides?", "warum zeigt das dashboard 0 fahrten?", "pourquoi la
+ * carte affiche 0 trottinettes ?": a screen asked why it shows nothing, in the languages the
+ * channels are written in. Zero of a bad thing ("why does it show 0 errors") is no report.
+ */
+const whyShowsNothing =
+  /\b(?:why (?:does|do|is|are|did|would)\b[^?\n]{1,60}\b(?:show|shows|showing|say|says|saying|display|displays|displaying|report|reports|reporting|read|reads|reading)|warum (?:zeigt|zeigen|meldet|melden|steht|stehen|sagt)\b[^?\n]{0,60}|pourquoi\b[^?\n]{1,60}\b(?:affiche|affichent|montre|montrent|indique|indiquent)|por ?qu[ée][^?\n]{1,60}\b(?:muestra|muestran|marca|marcan|indica|indican)|por ?que\b[^?\n]{1,60}\b(?:mostra|mostram|marca|marcam|indica|indicam)|perch[ée][^?\n]{1,60}\b(?:mostra|mostrano|segna|segnano|indica|indicano))\s+(?:(?:only|just|nur|que|solo|só|seulement)\s+)?(?:0|zero|z[ée]ro|cero|null|nothing|nichts|rien|nada|niente|no|keine?n?|aucun[e]?|ning[uú]n[a]?|nenhum[a]?|nessun[oa]?|empty|blank)\b(?!\s+(?:errors?|alerts?|alarms?|incidents?|failures?|issues?|problems?|complaints?|tickets?|fehler|erreurs?|errores|erros|errori)\b)/
+const asksWhy = /\b(?:why\b|warum\b|pourquoi\b|por ?qu[ée]|perch[ée])/
+
+/** "takes like a minute per item", "taking 30 seconds per scan": an operation timed, each time. */
+const perItemTime =
+  /\btak(?:es|ing|e)\s+(?:like |about |almost |nearly |over |around |at least |more than |up to )?(?:a|an|one|two|three|\d+)\s*(?:full )?(?:min(?:ute)?s?|hours?|hrs?|seconds?|secs?|s)\s+(?:per|for each|for every|each|every|a)\s+(?:item|scan|page|click|login|request|transaction|customer|book|order|ticket|search|checkout|payment|call|query|record|file|upload|patron|rider|ride|unlock|loan|return|sale|basket|guest|booking|swipe|tap)s?\b(?!\s+to\b)/
+/** "queue out the door", "lines round the block": people waiting on something slow. */
+const queueOut =
+  /\b(?:queues?|lines?)\s+(?:is |are |now |already |all the way )?(?:out|round|around) the (?:door|block|corner)\b/
+
+/** Evidence of a problem stated as a reading of a count, a screen or a wait. */
+export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
+  const text = message.text.slice(0, 2000)
+  const found: Array<Evidence> = []
+  const add = (m: RegExpExecArray | null, isStrong: boolean) => {
+    if (m !== null)
+      found.push({ reason: `problem report: '${m[0].trim()}'`, at: tokenAt(text, m.index), strong: isStrong })
+  }
+  if (/normal|usual|baseline|typical/.test(text)) add(farAboveNormal(text), true)
+  if (asksWhy.test(text)) add(whyShowsNothing.exec(text), true)
+  if (text.includes("tak")) add(perItemTime.exec(text), true)
+  if (text.includes(" the ")) add(queueOut.exec(text), false)
+  return found
+}
