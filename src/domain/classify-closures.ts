@@ -10,6 +10,7 @@ import {
   decreases,
   functionWords,
   healthyStates,
+  linkingWords,
   metricPredicates,
   metrics,
   personalSubjects,
@@ -72,6 +73,32 @@ const possessives = words("my our your his her their the a")
 const overCompounds = words(
   "billed billing charged charging booked booking sold selling loaded loading provisioned subscribed committed counted counting reported reporting allocated heated heating stretched whelmed",
 )
+/**
+ * "erroring on every lesson complete", "fails at order complete", "crashes on sync done": a done
+ * word after a preposition and a noun or two names an event (the hook a problem happens on), it
+ * is no news that something finished.
+ */
+const eventPrepositions = words("on at upon after before per during until")
+const eventDeterminers = words("every each any the a an our")
+const eventDone = words("complete completed done finished success successful")
+/** What a done word names when a noun follows it: "the lesson complete screen", "checkout completed events". */
+const eventNouns = words(
+  "event events screen screens page pages hook hooks webhook webhooks callback callbacks step handler handlers message messages notification notifications email emails modal dialog button flow trigger triggers state",
+)
+const namesAnEvent = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  if (!eventDone.has(tokens[j] ?? "")) return false
+  if (j + 1 < c.end && eventNouns.has(tokens[j + 1] ?? "")) return true
+  // Back over the event's noun or two (no verb, no function word) to the preposition.
+  for (let k = j - 1, nouns = 0; k >= c.start && nouns <= 2; k -= 1) {
+    const w = tokens[k] ?? ""
+    if (eventPrepositions.has(w)) return nouns > 0
+    if (eventDeterminers.has(w)) continue
+    if (functionWords.has(w) || linkingWords.has(w) || !/^[a-z][a-z0-9_]*$/.test(w) || /(?:ed|ing)$/.test(w))
+      return false
+    nouns += 1
+  }
+  return false
+}
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 const runsHow = words("with on as from against under off late behind slow")
@@ -214,6 +241,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // share of a fleet falling back by itself is the failure's report, not someone's fix.
   if (t === "rolled_back" && (prev === "auto" || next === "automatically" || countedFleet(tokens, c, j)))
     return null
+  // "erroring on every lesson complete": the event a problem happens on, not a finish.
+  if (namesAnEvent(tokens, c, j)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =
@@ -411,6 +440,28 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   )
     return t
   return null
+}
+
+const connectives = words("and now then so again since but plus after")
+/**
+ * Whether a closure at `closure` hangs off the report at `report` in the same clause, through a
+ * preposition and no connective ("svc erroring on every lesson complete", "500s on checkout
+ * done"): it says when the problem happens, about another subject, and supersedes nothing.
+ * "payments erroring again — fixed now", "failing, and fixed now" and "erroring on mobile is fixed
+ * now" are news after the report.
+ */
+export const attachedToReport = (message: Message, report: number, closure: number): boolean => {
+  if (report < 0 || closure <= report || closure - report > 8) return false
+  // "login failing on iOS fixed by the rollback": a fix done to the problem is news whatever the wording.
+  if (closureWords.has(message.tokens[closure] ?? "")) return false
+  const c = message.clauses.find((x) => x.start <= report && report < x.end)
+  if (c === undefined || closure >= c.end) return false
+  const between = message.tokens.slice(report + 1, closure)
+  // ("checkout erroring on mobile is fixed now": a linking verb makes the closure the clause's news.)
+  return (
+    between.some((w) => eventPrepositions.has(w)) &&
+    !between.some((w) => connectives.has(w) || linkingWords.has(w))
+  )
 }
 
 /** A closure that ends a problem stated before it, not only a state (see `states`). */

@@ -104,7 +104,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       matches(
         [
           ["triggered: ", "recovered: ", "warn: ", "renotify: ", "no data: "],
-          new RegExp(`${LINE_START}(?:re-)?(?:triggered|recovered|warn|renotify|no data): `),
+          // ("recovered: st agnes printers are back since 10:15, thanks for the help": a person's
+          // recovery thanks someone; a monitor's line never does.)
+          new RegExp(
+            `${LINE_START}(?:(?:re-)?triggered|warn|renotify|no data|recovered(?![^\\n]{0,160}\\b(?:thanks|thank you|thx|ty|cheers)\\b)): `,
+          ),
         ],
         [["[p"], /\[p[1-5]\]/],
       ),

@@ -485,6 +485,11 @@ export const alertingDesign = (message: Message): string | null => {
       // "should the gate latency threshold be 2s or 3s?"
       ((t === "threshold" || t === "thresholds") &&
         tokens[i + 1] === "be" &&
+        message.clauses.some((c) => c.question && i >= c.start && i < c.end)) ||
+      // "should the subscriptions latency alert be p95 or p99?": which of two settings, asked.
+      ((t === "alert" || t === "alarm" || t === "monitor" || t === "slo") &&
+        tokens[i + 1] === "be" &&
+        tokens.slice(i + 3, i + 6).includes("or") &&
         message.clauses.some((c) => c.question && i >= c.start && i < c.end)),
   )
   // "do we still need the X rule?": keeping something, not a problem still there; "keep the 5xx

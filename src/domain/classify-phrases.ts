@@ -69,7 +69,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
     buenas noches a todos | boa noite pessoal | welterusten | goede nacht | bonne semaine | nos vemos |
-    nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana`,
+    nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana |
+    buen finde | buen finde equipo | buen finde a todos | feliz finde | bom finde | bon week end à tous | bon weekend à tous`,
   ),
   ...lines(
     "acknowledgement",

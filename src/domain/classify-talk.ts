@@ -74,6 +74,7 @@ const frames: ReadonlyArray<Frame> = [
       "renamed",
       "should",
       "wording",
+      "the word",
     ],
     // ("the 'down' in that doc should be 'degraded', just fixing wording for the templates")
     pattern: new RegExp(
@@ -168,6 +169,56 @@ const frames: ReadonlyArray<Frame> = [
     ),
   },
   {
+    // "everything green after the LIS upgrade", "status: all analyzers online, queues empty",
+    // "confirmed, riverside labels printing again", "latency is back to normal, p95 ~600ms": a
+    // person's all-clear (a tool's recovery has its own format and stays an alert). Anything
+    // left out or still wrong ("everything green except payments", "all online but results
+    // aren't posting") is a report.
+    name: "an all-clear from a person",
+    needles: ["everything", "all ", "again", "back to normal"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:status|update|fyi|confirmed|good news)\s?[:,—-]\s{0,2})?(?:everything(?:'s| is| looks?)? |all (?:[\w-]+ ){0,2}(?:are |is |look |looks )?)(?:green|online|up|healthy|good|fine|running|ok|okay|nominal)\b[^\n]{0,80}$|^[^\w\n]{0,8}(?:confirmed|confirming|can confirm|yep|yes|ok|okay|update)[,:!]? [\w' -]{1,40} (?:printing|working|loading|syncing|sending|posting|running|flowing|arriving|processing|scanning|updating|uploading|responding|connecting|showing up|coming through) (?:again|fine|normally|properly)\b[^\n]{0,40}$|\b(?:is|are) back to normal\b[,;:—-]? (?:[\w-]{1,20} )?~?\d[\w.%]{0,8}\s*$/,
+    live: /\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\b(?:but|however|though|although|except|apart from|besides|still|not|no|isn'?t|aren'?t|wasn'?t|can'?t|cannot|won'?t|doesn'?t|don'?t|failing|failed|errors?|down|broken|stuck|missing|offline|red)\b|\?/,
+  },
+  {
+    // "the drivers loved the new courier app scanning, fyi", "I love that the error messages in
+    // the app are translated into 38 languages now 😂": praise, relayed or one's own.
+    name: "praise for a feature",
+    needles: ["lov", "lik", "enjoy", "happy with", "thrilled", "rav", "prais", "ador"],
+    pattern:
+      /\b(?:drivers|users|customers|clients|riders|nurses|doctors|staff|teachers|students|learners|agents|pickers|couriers|patients|guests|players|the (?:[\w-]+ )?team|everyone|people|they|folks|ops|support) (?:really |all |absolutely |totally |just )?(?:love|loved|loves|like|liked|enjoy|enjoyed|are loving|were loving|are happy with|were happy with|praised|raved about|rave about|are thrilled with|were thrilled with)\b (?:the |our |how |that )?(?:new |updated )?|^[^\w\n]{0,8}(?:i |we )?(?:really |just |absolutely )?(?:love|adore|like) (?:that|how|the way)\b/,
+    weakOnly: true,
+    // ("love how the app takes 40 seconds to open today 🙃": sarcasm, a complaint with a number.)
+    live: new RegExp(
+      `${liveProblem.source}|🙃|🙄|😒|😑|😤|\\/s\\b|\\b(?:takes?|took|taking) (?:\\w+ )?(?:\\d|ages|forever|minutes)|\\b(?:today|again|yet another|every time)\\b`,
+      "u",
+    ),
+  },
+  {
+    // "who wants pizza after the go-live", "anyone up for tacos friday?": food, not an incident.
+    name: "an invitation to eat",
+    needles: ["who", "anyone", "anybody"],
+    pattern:
+      /^[^\w\n]{0,8}(?:who(?:'s| is)? (?:wants?|up for|in for|joining|coming for|down for)|(?:anyone|anybody) (?:want|wants|up for|fancy|for|in for)) (?:some |a |an |the )?(?:pizza|lunch|coffee|beers?|drinks?|donuts?|doughnuts?|cake|tacos?|sushi|burgers?|ice cream|dinner|breakfast|brunch|snacks?|bubble tea|boba|kebabs?|ramen|pastries|croissants|bagels)\b/,
+  },
+  {
+    // "the down arrow on the streak chart is just the holiday dip, expected every year": a
+    // season's shape explained.
+    name: "a seasonal pattern explained",
+    needles: ["just the", "expected every", "every year"],
+    pattern:
+      /\b(?:is|are|was|it'?s|that'?s) just (?:the |a |our )?(?:usual |normal |yearly |annual |weekly |seasonal )?(?:holiday|seasonal|weekend|summer|winter|christmas|easter|ramadan|new year|back-to-school|monday|friday|end-of-month|month-end|yearly|annual|usual) (?:dip|drop|bump|spike|pattern|effect|lull|slump|peak|rush|surge)\b|\bexpected every (?:year|week|month|weekend|holiday|summer|winter|monday|friday|season)\b/,
+    weakOnly: true,
+  },
+  {
+    // "the outage banner from yesterday can be removed from the status page now, right?": tidying
+    // after an incident, not the incident.
+    name: "tidying after an incident",
+    needles: ["banner", "notice", "status page", "post"],
+    pattern:
+      /\b(?:outage|incident|maintenance|downtime|degradation) (?:banner|notice|message|post|note|update)s?\b[^\n]{0,60}\b(?:can|could|should|shall) (?:we )?(?:be )?(?:removed|taken down|cleared|closed|archived|remove|take (?:it )?down|clear|close|archive)\b/,
+  },
+  {
     name: "a plan or a proposal",
     needles: ["plan", "proposal", "rfc", "idea", "suggestion", "poll", "roadmap"],
     pattern:
@@ -192,11 +243,14 @@ const frames: ReadonlyArray<Frame> = [
       "curious",
       "new runbook",
       "a look",
+      "sharing",
+      "interesting stuff",
     ],
     // ("just read the Denver outage timeline, wild that one missing index caused all that")
     // ("the new autopay dashboard is live, have a look when you get a chance: <link>")
+    // ("sharing this article on cold-chain monitoring for specimen transport, interesting stuff")
     pattern:
-      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b/,
+      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b/,
   },
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
@@ -273,9 +327,10 @@ const frames: ReadonlyArray<Frame> = [
     name: "a problem said not to have happened",
     needles: ["without", "not a single", "zero ", "held", "nothing"],
     // ("1 year without a major outage on the core 🎂", "happy 1 year of zero full outages", "zero
-    // offline hubs in NSW for a whole week", "not a single dropped packet today": a streak cheered.)
+    // offline hubs in NSW for a whole week", "not a single dropped packet today", "woohoo, first
+    // full week without a page": a streak cheered.)
     pattern:
-      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup|(?:dropped|failed|lost) [\w-]{2,20})\b|\b(?:\d{1,4}|one|a) (?:straight |whole |full )?(?:days?|weeks?|months?|years?|quarters?) (?:without|of zero|of no|with no) (?:an? |any )?(?:(?:major|full|big|single|unplanned|customer-facing) )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|downtime)\b|\bzero (?:offline|failed|dropped|crashed|stuck|unhealthy) [\w-]{2,30}(?: [\w-]{2,30})? (?:in [\w -]{1,30} )?for (?:a |the )?(?:whole |full |entire )?(?:day|week|month|year|quarter|shift)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
+      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup|(?:dropped|failed|lost) [\w-]{2,20})\b|\b(?:\d{1,4}|one|a|first) (?:straight |whole |full )?(?:days?|weeks?|months?|years?|quarters?) (?:without|of zero|of no|with no) (?:an? |any )?(?:(?:major|full|big|single|unplanned|customer-facing) )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|downtime)\b|\bzero (?:offline|failed|dropped|crashed|stuck|unhealthy) [\w-]{2,30}(?: [\w-]{2,30})? (?:in [\w -]{1,30} )?for (?:a |the )?(?:whole |full |entire )?(?:day|week|month|year|quarter|shift)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
   },
   {
     name: "nothing asked of anyone",

@@ -73,11 +73,14 @@ const kinds: ReadonlyArray<Kind> = [
       "sync ok",
       "uploaded",
       "no changes",
+      "published",
     ],
     // CloudFormation's UPDATE_COMPLETE and CodePipeline's SUCCEEDED (via AWS Chatbot), a merge
     // request merged, a Terraform run applied or an Atlantis plan posted, a release deployed.
+    // ("Release v2.8.0 of courier-app published to Play Store internal track", "content-sync:
+    // published 48 new lessons (it→en) to CDN ✅": a release or a sync's batch out.)
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b/,
     unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
@@ -130,6 +133,14 @@ const kinds: ReadonlyArray<Kind> = [
     pattern:
       /\b(?:cert|certs|certificate|ssl|tls)\b[^\n]{0,80}\brenewed\b|\brenewed\b[^\n]{0,80}\b(?:valid until|new expiry|expires on|valid till)\b/,
     unless: recovery,
+  },
+  {
+    // ("AWS Chatbot: cost anomaly summary for Jun — no anomalies detected": a scan that found
+    // nothing; "cost anomaly detected: +340%" is the finding itself.)
+    name: "a scan that found nothing",
+    needles: ["summary", "report", "digest", "scan"],
+    pattern:
+      /\b(?:summary|report|digest|scan)\b[^\n]{0,80}\b(?:no|0|zero) (?:new )?(?:anomal(?:y|ies)|findings|issues|alerts|incidents|errors|violations|vulnerabilities) (?:were |was )?(?:detected|found|reported|flagged)\b/,
   },
   {
     name: "a release's health",

@@ -8,6 +8,7 @@
 import type { Classification, Verdict } from "./classification.js"
 import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-alert-signals.js"
 import { chatterSignals } from "./classify-chatter.js"
+import { attachedToReport } from "./classify-closures.js"
 import {
   checkOnTheBot,
   everydayTalk,
@@ -36,7 +37,7 @@ import {
 } from "./classify-frames.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
-import { activeMarkers, liveWords, reviewWords, words } from "./classify-lexicon.js"
+import { activeMarkers, closureWords, liveWords, reviewWords, words } from "./classify-lexicon.js"
 import {
   aboutNoProblem,
   announcesDashboard,
@@ -97,14 +98,23 @@ const aboutTheBot =
 
 /**
  * How the bot behaves or where it is, asked as the whole message: "is it normal that you reply in
- * threads?", "can you join #yard-ops?", "do you see Azure Monitor alerts too or only AWS?". (A
+ * threads?", "can you join #yard-ops?", "do you see Azure Monitor alerts too or only AWS?", "is it
+ * possible to mute you in #random?". (A
  * report after it, "can you join #payments, checkout is down there", is no such question.)
  */
 const botQuestion =
-  /\b(?:is it (?:normal|expected|intended|on purpose|by design) that you|(?:get|add|invite|bring) you (?:in)?to #|can you (?:join|be added to|come to|also watch|watch) #|do you (?:also )?(?:see|get|receive|read|watch|support|handle|cover) [\w -]{1,40} (?:alerts|alarms|notifications|monitors|pages|events)\b)[^.!?\n]{0,60}\?\s*$/i
+  /\b(?:is it (?:normal|expected|intended|on purpose|by design) that you|(?:is it possible|is there a way|(?:can|could|may) (?:i|we)) (?:to )?(?:mute|silence|snooze|turn off|disable|kick|remove|block|hide) you\b|(?:get|add|invite|bring) you (?:in)?to #|can you (?:join|be added to|come to|also watch|watch) #|do you (?:also )?(?:see|get|receive|read|watch|support|handle|cover) [\w -]{1,40} (?:alerts|alarms|notifications|monitors|pages|events)\b)[^.!?\n]{0,60}\?\s*$/i
 
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster)\b)/
+
+/**
+ * A favour of no work asked of the bot: "can you help me practice my german? 😄", "could you
+ * teach me some Japanese", "help me write a birthday poem for Ana". A system in trouble named
+ * beside it is still reported (the caller checks for strong evidence).
+ */
+const personalFavour =
+  /\b(?:help me|teach me|can you|could you) (?:to )?(?:practi[cs]e|learn|improve|brush up(?: on)?|study) (?:my |some |a bit of |basic )?(?:german|french|spanish|italian|portuguese|dutch|japanese|chinese|mandarin|korean|english|polish|swedish|turkish|arabic|hindi|russian|greek|language|vocab(?:ulary)?|grammar|pronunciation)\b|\bteach me (?:some |a bit of |basic )?(?:german|french|spanish|italian|portuguese|dutch|japanese|chinese|mandarin|korean|english|chess|jokes?)\b|\b(?:help me|can you|could you) (?:write|compose|come up with) (?:a |an |my )?(?:birthday |farewell |wedding |funny |short )?(?:poem|haiku|limerick|toast|speech|card|joke|song|cv|resume|cover letter)\b/
 
 /** Asking for a code review: a review word before a PR/MR, or a link to one. */
 const codeReviewAsk =
@@ -218,6 +228,26 @@ const qualifiedAtOnce = (tokens: ReadonlyArray<string>, closure: number): boolea
   return degraded.has(tokens[k] ?? "")
 }
 
+const denials = words("no nope nah not negative nein non")
+/**
+ * "recovered? no — printers still offline", "fixed? nope": a recovery asked and denied at once
+ * is the report that it is not over.
+ */
+const recoveryDenied = (message: Message): boolean =>
+  message.clauses.some((c, k) => {
+    const next = message.clauses[k + 1]
+    return (
+      c.question &&
+      next !== undefined &&
+      denials.has(message.tokens[next.start] ?? "") &&
+      message.tokens
+        .slice(c.start, c.end)
+        .some((t) => closureWords.has(t) || tokenCategory(t) === "resolved") &&
+      // ("fixed? no worries", "resolved? no idea": an answer, not a denial.)
+      !["worries", "idea", "problem", "prob", "rush"].includes(message.tokens[next.start + 1] ?? "")
+    )
+  })
+
 const doneAdjectives = words("closed fixed resolved finished completed done sorted")
 const describesANoun = (tokens: ReadonlyArray<string>): boolean =>
   tokens.some((t, i) => doneAdjectives.has(t) && /^[a-z]{3,}s$/.test(tokens[i + 1] ?? ""))
@@ -284,6 +314,12 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(aboutTheBot) || aboutSomethingElse(botQuestion))
     return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
+  if (
+    personalFavour.test(message.text.slice(0, 500)) &&
+    terms.length === 0 &&
+    !alertEvidence(message).some((e) => e.strong)
+  )
+    return result("chatter", ["chatter: a favour of no work asked"])
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
   if (aboutSomethingElse(routingQuestion)) return result("chatter", ["chatter: where a problem goes, asked"])
   // "why did the CDN break up with the origin? too many unresolved issues": a joke's words.
@@ -445,7 +481,14 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
         (t, i) =>
           i > recovery && activeMarkers.has(t) && t !== "again" && !(t === "now" && i <= recovery + 2),
       ) || undone(message, recovery)
-    if (recovery > lastAt(strong) && lastAt(asks) < recovery && !asksAfter(message, recovery) && !stillOn)
+    // ("svc erroring on every lesson complete": the closure is part of the report, not news after it.)
+    if (
+      recovery > lastAt(strong) &&
+      lastAt(asks) < recovery &&
+      !asksAfter(message, recovery) &&
+      !stillOn &&
+      !attachedToReport(message, lastAt(strong), recovery)
+    )
       return result("chatter", [...closureReasons, `superseded: ${strong[0]?.reason ?? ""}`])
     return result("alert", [...reasonsOf(strong), ...reasonsOf(asks), ...reasonsOf(weak)])
   }
@@ -477,6 +520,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     chatter.leftover <= (ackOnly ? 2 : 4) &&
     // "orders from closed restaurants": a recovery word before a noun describes it, it is no news.
     !(chatter.closures.length === 0 && describesANoun(message.tokens)) &&
+    !recoveryDenied(message) &&
     // "the app is back online but really laggy": the recovery phrase is undone.
     !(
       chatter.categories.includes("resolved") &&

@@ -221,6 +221,10 @@ describe.each([
   // screen showing 0, an operation timed per item); round 5's rules then.
   ["classification-blind-71.jsonl", 150, 150, 150],
   ["classification-blind-72.jsonl", 150, 150, 150],
+  // Written after round 4's rules: first sight 140 and 139 gated, 1 alert missed (a closure
+  // word naming an event, "on every lesson complete", read as a recovery); round 6's rules then.
+  ["classification-blind-73.jsonl", 150, 150, 150],
+  ["classification-blind-74.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -1992,3 +1992,97 @@ describe("stop 17, round 5: people's talk and tools' posts that name no live pro
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 17, round 6: a done word naming an event is no closure", () => {
+  it.each([
+    "gamification svc erroring on every lesson complete, see #support-escalations screenshot",
+    "payments api throwing 500s on checkout complete since 9am",
+    "the webhook fails at order complete for every EU customer",
+    "sync worker crashing on sync done, logs in the thread",
+    "push notifications erroring on each workout finished event",
+    "the lesson complete screen throws an error for every user",
+    "recovered? no — printers still offline",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // A problem followed by its fix is news after it, as before.
+    "payments erroring again — fixed now",
+    "checkout was failing, fixed now",
+    "checkout erroring on mobile is fixed now",
+    "login failing on iOS fixed by the rollback",
+  ])("a recovery after the report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 17, round 6: people's all-clears, praise, social talk and tools' quiet posts", () => {
+  it.each([
+    // A person's all-clear.
+    "everything green after the LIS upgrade",
+    "everything's fine after the router swap",
+    "status: all analyzers online, queues empty",
+    "update: all kiosks up, payments flowing",
+    "confirmed, riverside labels printing again",
+    "yep, the ward scanners working again",
+    "latency is back to normal, p95 ~600ms",
+    "error rate is back to normal, 0.2%",
+    "recovered: st agnes printers are back since 10:15, thanks for the help",
+    // Praise, relayed or one's own.
+    "the drivers loved the new courier app scanning, fyi",
+    "the nurses really like the new label layout",
+    "I love that the error messages in the app are translated into 38 languages now 😂",
+    // A streak, an article, food, a weekend.
+    "woohoo, first full week without a page",
+    "sharing this article on cold-chain monitoring for specimen transport, interesting stuff",
+    "sharing a nice post about retries and jitter",
+    "who wants pizza after the go-live",
+    "anyone up for tacos friday?",
+    "buen finde equipo",
+    // The bot asked about itself or for a favour of no work.
+    "is it possible to mute you in #random?",
+    "can we mute you in #general?",
+    "can you help me practice my german? 😄",
+    "could you help me brush up on my spanish before the trip",
+    // Alert tuning, word talk, a season's dip, tidying after an incident.
+    "should the subscriptions latency alert be p95 or p99? discussing in #sre-planning",
+    "should the disk alarm be at 80 or 90 percent?",
+    "the word 'latency' in Japanese is レイテンシ, learned that today from our own app",
+    "the down arrow on the streak chart is just the holiday dip, expected every year",
+    "the dip in signups is just the usual summer lull",
+    "the outage banner from yesterday can be removed from the status page now, right?",
+    "the incident notice on the status page can be taken down now?",
+    // Tools: a release or a sync's batch out, a scan that found nothing.
+    "Release v2.8.0 of courier-app published to Play Store internal track",
+    "Release 4.1.0 of rider-ios submitted to App Store review",
+    "content-sync: published 48 new lessons (it→en, ko→en) to CDN ✅",
+    "catalog-sync: published 1,204 updated products to Algolia",
+    "AWS Chatbot: cost anomaly summary for Jun — no anomalies detected",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "everything green except payments",
+    "everything green except the EU checkout, it's still failing",
+    "all analyzers online but results aren't posting",
+    "latency is back to 4s again",
+    "Release v2.8.0 failed to publish",
+    "Release v2.8.0 of courier-app failed to publish to Play Store",
+    "content-sync: published 0 of 48 lessons to CDN, 48 failed ❌",
+    "AWS Chatbot: cost anomaly detected: +340% on NAT gateway",
+    "Recovered: checkout p95 latency on env:prod",
+    "the drivers loved the new app but scanning fails on android since this morning",
+    "love how the app takes 40 seconds to open today 🙃 really great stuff",
+    "I love that checkout is down again 🙃",
+    "the down arrow on the streak chart is not the holiday dip, signups fell 80% in an hour",
+    "the outage banner can be removed? no, checkout is still down",
+    "should the latency alert be p95 or p99? it is firing right now on checkout",
+    "is it possible to mute you? you keep paging for checkout which is down",
+    "can you help me practice my german? also checkout is failing for everyone",
+    "sharing this article on retries, meanwhile checkout is returning 502s right now",
+  ])("a report in the same shape: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
