@@ -471,6 +471,30 @@ const firm = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
   return near.some((w) => changeMarkers.has(w) || wholeSubjects.has(w))
 }
 
+/** What a relative clause's verb is built with: "that were released", "that have already been fixed". */
+const relativeAuxiliaries = words("were was got get gets been have has had are is be already just all since")
+/** Words before "that" that make it a pronoun or a conjunction, not a relative: "yeah that was fixed", "I think that got resolved". */
+const notRelativeHeads = words(
+  "yes yeah yep yup ok okay great nice cool good and so but think thought hope hoped guess know knew believe sure says said say confirm confirmed seems looks noticed see saw heard glad all like now",
+)
+/**
+ * "~300 boxes still flagged on hold that were released", "orders that have been refunded": a
+ * closure word in a relative clause after a noun states what those things are, another subject
+ * than the problem — no closure of it ("that fixed it" alone is handled by the caller).
+ */
+const relativeAfterNoun = (tokens: ReadonlyArray<string>, c: Clause, i: number): boolean => {
+  let k = i - 1
+  while (k > i - 4 && k > c.start && relativeAuxiliaries.has(tokens[k] ?? "")) k -= 1
+  if (k === i - 1 || tokens[k] !== "that" || k <= c.start) return false
+  const head = tokens[k - 1] ?? ""
+  return (
+    /^[a-z][a-z0-9_-]*$/.test(head) &&
+    !functionWords.has(head) &&
+    !linkingWords.has(head) &&
+    !notRelativeHeads.has(head)
+  )
+}
+
 export interface ClosureSignals {
   /** Tokens inside the object of thanks, praise or a fix. */
   readonly absorbed: ReadonlyArray<boolean>
@@ -506,7 +530,8 @@ export const closureSignals = (message: Message): ClosureSignals => {
       // ("that was me" is the writer's own word, not a relative clause.)
       if (
         (tokens[i - 1] === "that" && tokens[i] !== "was_me") ||
-        tokens.slice(Math.max(0, i - 3), i).some((w) => describing.has(w))
+        tokens.slice(Math.max(0, i - 3), i).some((w) => describing.has(w)) ||
+        relativeAfterNoun(tokens, c, i)
       )
         continue
       // "rolling back is an option": a remedy proposed, not done.

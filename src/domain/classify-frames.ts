@@ -13,8 +13,10 @@ import type { Evidence } from "./classify-grammar.js"
 import {
   activeMarkers,
   fineStates,
+  functionWords,
   healthyStates,
   incidentWords,
+  linkingWords,
   metrics,
   monthNames,
   presentWords,
@@ -664,10 +666,13 @@ const ticketTaking = words("take taking took grab grabbing grabbed own owning pi
  * shift named as such. Read only in a handover (a report may start "the usual 502s again").
  */
 export const onlyTheUsual = (tokens: ReadonlyArray<string>, j: number): boolean => {
-  const window = tokens.slice(Math.max(0, j - 5), j)
+  // ("only the usual STS-04 cycle-time blips": a crane's name and a compound before the noise;
+  // "only the usual blips, but the gate OCR is down": another subject after the noise.)
+  const window = tokens.slice(Math.max(0, j - 8), j)
   const usual = window.lastIndexOf("usual")
   return (
     usual > 0 &&
+    !window.slice(usual + 1).some((w) => functionWords.has(w) || linkingWords.has(w)) &&
     (window[usual - 1] === "the" || window[usual - 1] === "our") &&
     (window.slice(0, usual).includes("only") || window.slice(0, usual).includes("just"))
   )

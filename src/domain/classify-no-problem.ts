@@ -222,7 +222,7 @@ const deployNotice = (message: Message): boolean =>
 
 /** A new dashboard announced ("new dashboard for the checkout funnel is live: <link>"): its link is no alert. */
 export const announcesDashboard = (message: Message): boolean =>
-  /\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|(?:^|\n)\W{0,3}new (?:[\w-]+ ){0,3}(?:dashboard|board|panel)s? for [^:\n]{1,60}:|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
+  /\b(?:new|updated) (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view)s?\b[^.?!\n]{0,80}\b(?:is|are) (?:now )?(?:live|up|ready|out)\b|(?:^|\n)\W{0,3}new (?:[\w-]+ ){0,3}(?:dashboard|board|panel)s? for [^:\n]{1,60}:|\b(?:dashboard|board)s? (?:is|are) (?:now )?live\b|\b(?:added|made|built|created|published) (?:a |an |the )?(?:new )?(?:dashboard|board|panel)s?\b/.test(
     message.text.slice(0, 2000),
   )
 

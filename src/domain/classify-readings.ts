@@ -2,9 +2,10 @@
  * Problem reports that are readings, not problem words: a count far above the normal the writer
  * gives ("1,180 rides open for more than 6 hours (normal < 40)"), a screen asked why it shows
  * nothing ("warum zeigt das ops dashboard für berlin 0 fahrten?"), an operation timed per item
- * ("checkout takes like a minute per item"), a queue out the door. The token rules see no
- * problem in them, so a weak chatter reading elsewhere in the message ("night" read as a
- * farewell, "over-billed" as "it's over", a desk as office life) used to win. Read on the text,
+ * ("checkout takes like a minute per item"), a queue out the door, a partner who got nothing
+ * from us today. The token rules see no problem in them, so a weak chatter reading elsewhere in
+ * the message ("night" read as a farewell, "over-billed" as "it's over", a desk as office life)
+ * used to win. Read on the text,
  * as the foreign reports are; pure.
  */
 
@@ -55,6 +56,14 @@ const perItemTime =
 const queueOut =
   /\b(?:queues?|lines?)\s+(?:is |are |now |already |all the way )?(?:out|round|around) the (?:door|block|corner)\b/
 
+/**
+ * "Hapag says they got zero CODECO messages from us today", "the bank received none of our
+ * payment files": a partner relaying that nothing of ours arrived — a feed that stopped. Zero of
+ * a bad thing ("no complaints from us") is no report.
+ */
+const receivedNothing =
+  /\b(?:got|gotten|get|getting|received|receiving|receive|seen|seeing|saw|had)\s+(?:(?:zero|no|0|not a single|not one|nothing)\b(?![^.?!\n]{0,40}\b(?:complaints?|errors?|issues?|problems?|spam|duplicates?|alerts?|incidents?|findings?|bugs?|chargebacks?|tickets?)\b)[^.?!\n]{0,50}\bfrom us\b|(?:none|nothing|not one|zero) of our\b(?!\s+(?:complaints?|errors?|issues?|problems?|spam|duplicates?|alerts?|findings?|bugs?|chargebacks?|tickets?)\b))/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -67,5 +76,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (asksWhy.test(text)) add(whyShowsNothing.exec(text), true)
   if (text.includes("tak")) add(perItemTime.exec(text), true)
   if (text.includes(" the ")) add(queueOut.exec(text), false)
+  if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
   return found
 }

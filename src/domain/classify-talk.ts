@@ -12,9 +12,11 @@ import type { Message } from "./classify-text.js"
 
 const maxChars = 2000
 
+/** A problem put in the present, not counting a start ("since 9am"). */
+const liveNoStart =
+  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\b(?:but|however|though|although|still|again)\b/
 /** A problem put in the present: the talk then carries a report. */
-const liveProblem =
-  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\bsince (?:\d|this|yesterday|last|the)|\b(?:but|however|though|although|still|again)\b/
+const liveProblem = new RegExp(`${liveNoStart.source}|\\bsince (?:\\d|this|yesterday|last|the)`)
 
 const denied =
   /\b(?:can'?t|cannot|can not|unable|won'?t|not (?:working|loading)|yet|except|apart from|something(?:'s| is)? (?:wrong|off|broken)|(?:was|were) (?:\w+ )?(?:down|failing|broken|erroring))\b/
@@ -325,19 +327,23 @@ const frames: ReadonlyArray<Frame> = [
   {
     // Not only with no evidence: the problem words are what did not happen ("not a single blip").
     name: "a problem said not to have happened",
-    needles: ["without", "not a single", "zero ", "held", "nothing"],
+    needles: ["without", "not a single", "zero ", "held", "nothing", "no "],
+    // ("zero misreads since the firmware update": a start credited, not a problem's.)
+    live: liveNoStart,
     // ("1 year without a major outage on the core 🎂", "happy 1 year of zero full outages", "zero
     // offline hubs in NSW for a whole week", "not a single dropped packet today", "woohoo, first
-    // full week without a page": a streak cheered.)
+    // full week without a page": a streak cheered; "the new OCR cameras are 👌, zero misreads
+    // since tuesday": new kit praised by the trouble it does not have.)
     pattern:
-      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup|(?:dropped|failed|lost) [\w-]{2,20})\b|\b(?:\d{1,4}|one|a|first) (?:straight |whole |full )?(?:days?|weeks?|months?|years?|quarters?) (?:without|of zero|of no|with no) (?:an? |any )?(?:(?:major|full|big|single|unplanned|customer-facing) )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|downtime)\b|\bzero (?:offline|failed|dropped|crashed|stuck|unhealthy) [\w-]{2,30}(?: [\w-]{2,30})? (?:in [\w -]{1,30} )?for (?:a |the )?(?:whole |full |entire )?(?:day|week|month|year|quarter|shift)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|\beverything held\b|\bnothing (?:else )?to report$/,
+      /\bwithout a (?:hiccup|hitch|blip|glitch|single error)\b|\bnot a single (?:blip|error|page|alert|hiccup|(?:dropped|failed|lost) [\w-]{2,20})\b|\b(?:\d{1,4}|one|a|first) (?:straight |whole |full )?(?:days?|weeks?|months?|years?|quarters?) (?:without|of zero|of no|with no) (?:an? |any )?(?:(?:major|full|big|single|unplanned|customer-facing) )?(?:p[0-4]|sev ?[0-4]|incidents?|outages?|pages?|downtime)\b|\bzero (?:offline|failed|dropped|crashed|stuck|unhealthy) [\w-]{2,30}(?: [\w-]{2,30})? (?:in [\w -]{1,30} )?for (?:a |the )?(?:whole |full |entire )?(?:day|week|month|year|quarter|shift)\b|\bzero (?:new )?(?:pages|alerts|incidents|errors|issues)\b|(?:\b(?:are|is|works?|working|look|looks) (?:great|solid|awesome|amazing|brilliant|perfect|spot on)|(?:are |is )?(?:👌|👍|💯))[^.?!\n\w]{0,6}\b(?:zero|no|not a single|not one) (?:mis[a-z]{3,}|errors?|crash(?:es)?|jams?|failures?|declines?|rejects?|glitches|hiccups|timeouts?|drops?|retries|complaints?)\b|\beverything held\b|\bnothing (?:else )?to report$/,
   },
   {
     name: "nothing asked of anyone",
     needles: ["nothing", "no action", "no need"],
-    // ("the latency alert at 3am was the known kafka rebalance, already discussed in standup, no action")
+    // ("the latency alert at 3am was the known kafka rebalance, already discussed in standup, no action",
+    // "heads up, MSC ALINA arrives 4h early, planners are on it, nothing for us")
     pattern:
-      /\bwas (?:the|our) (?:known|usual|expected|nightly|weekly|scheduled|planned) [^.?!\n]{1,60}[,;—-] ?(?:[^.?!\n]{0,60}[,;—-] ?)?no action\s*[.!]?$|\b(?:no action (?:needed|required)|nothing to do|nothing for you to do|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
+      /\bwas (?:the|our) (?:known|usual|expected|nightly|weekly|scheduled|planned) [^.?!\n]{1,60}[,;—-] ?(?:[^.?!\n]{0,60}[,;—-] ?)?no action\s*[.!]?$|\b(?:no action (?:needed|required)|nothing to do|nothing for (?:you|us)(?: to do)?|nothing on our (?:side|end)|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
     weakOnly: true,
   },
   {
@@ -437,6 +443,54 @@ const frames: ReadonlyArray<Frame> = [
       /\b(?:game ?day|chaos (?:day|test|drill|experiment)|dr (?:drill|test)|failover drill|fire drill|tabletop(?: exercise)?)\b[^\n]{0,100}\b(?:simulate|simulating|inject|injecting|practi[cs]e|rehearse|pretend)\b|\b(?:are we still doing|still on for|when is|when's) (?:the )?(?:game ?day|chaos day|dr drill|failover drill|tabletop)\b/,
     // ("are we still doing …" asks after the plan; a drill that broke something real is news.)
     live: /\b(?:is|are|keeps?|now|currently) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable)\b|\bright now\b|\bfor real\b|\b(?:but|however|though|although)\b/,
+  },
+  {
+    // "🥖 time", "🍕 time!", "☕ o'clock": a break announced with its food, the whole message.
+    name: "a food break",
+    needles: ["time", "o'clock", "oclock"],
+    pattern:
+      /^[^\w\n]{0,8}?(?:[🥖🍕☕🍺🍻🌮🍔🍩🍰🎂🍦🍜🍣🥐🥯🍪🍫🍷🥂🍿🥪🌯🥗🍱🍝🧁🍵🫖🧋🥤🍎🍌🍉🥨🧇🥞🍳🥟🍲🍛]\ufe0f?\s*){1,3}(?:time|o'?clock)\s*[!?.]*\s*(?:\p{Extended_Pictographic}\ufe0f?\s*)*$/u,
+  },
+  {
+    // "just closed the jira ticket for the duplicate charges, refunds all processed": work done.
+    name: "a ticket closed",
+    needles: ["closed", "resolved", "wrapped up"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i |we )?(?:just |finally |also )?(?:closed|resolved|closed out|wrapped up) (?:the|my|our|that|this) (?:[\w-]+ ){0,2}(?:ticket|jira|issue|case|task|story|card)\b/,
+  },
+  {
+    // "shop managers asked for a weekly report of pickup no-shows, not urgent, just an idea": a
+    // report or a feature asked for, softened.
+    name: "a feature asked for",
+    needles: ["asked", "would like", "would love", "request", "wants", "want"],
+    pattern:
+      /\b(?:asked (?:for|if we could (?:add|build|get|have|make))|would (?:like|love)|wants?|(?:feature|wish) request(?: from [\w -]{1,30})?:?) (?:a |an |some |the )?(?:new |weekly |daily |monthly |nightly |simple |quick )?[\w -]{0,30}\b(?:reports?|exports?|summary|summaries|digests?|views?|features?|buttons?|options?|modes?|downloads?|emails?|filters?|columns?|charts?|widgets?)\b[^\n]{0,80}\b(?:not urgent|no rush|just an idea|nice to have|low priority|whenever|someday|when you (?:get a chance|have time))\b/,
+  },
+  {
+    // "is there a runbook for when an oven controller goes offline? just want to read it before my
+    // first on-call": a guide asked for to read ahead, the failure its topic.
+    name: "a guide asked for to read ahead",
+    needles: ["runbook", "playbook", "guide", "docs", "sop"],
+    pattern:
+      /\b(?:is there|do we have|have we got|where(?:'s| is)) (?:a |an |the |any )?(?:runbook|playbook|guide|docs|sop|checklist)s? (?:for|on) (?:when|if|what to do (?:when|if))\b[^?\n]{1,80}\?\s*(?:i )?(?:just |only )?(?:want(?:ed)? to|wanna|would like to|like to|reading|read(?:ing)? up|asking for|to) ?(?:read|prep|prepare|learn|study|be ready|review|skim|look|onboarding|my onboarding|up)\b[^?\n]{0,60}$/,
+  },
+  {
+    // "what does CODECO stand for again?", "what's BAPLIE short for?": a word's meaning asked, the
+    // whole message (an error's code asked about is one at hand).
+    name: "a word's meaning asked",
+    needles: ["stand for", "short for", "mean"],
+    pattern:
+      /^[^\w\n]{0,8}(?:quick q(?:uestion)?:? |sorry,? |dumb question:? )?what(?:'s| is| does| do) (?:the |an? )?(?!(?:[\w' "-]{0,30} )?(?:error|exception|code|status|message|alert|warning|log line)s?\b)(?:[\w'"-]{1,20} (?:in |of )?){1,4}(?:stand for|short for|mean)(?: again| exactly)?\s*\?+\s*$/,
+    // ("again" asks to be reminded; it puts nothing back in the present.)
+    live: /\b(?:failing|down|broken|erroring|timing out|crashing|firing|stuck|unreachable|throwing|hanging|errors?|outage|not (?:working|loading))\b|\bright now\b|\b(?:but|however|though|although)\b/,
+  },
+  {
+    // "is the down-time for the crane PLC upgrade still sunday?": the plan asked after.
+    name: "a planned downtime asked after",
+    needles: ["down", "maintenance", "outage", "window"],
+    pattern:
+      /\b(?:is|are|was) (?:the |our |that )?(?:planned |scheduled )?(?:down-?time|maintenance(?: window)?|outage window|planned outage|change window)\b[^?\n]{0,60}\b(?:still (?:on )?|moved to |(?:planned|scheduled|set) for |on |happening )(?:for |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|the weekend|next week|this week|\d)[^?\n]{0,20}\?\s*$/,
+    live: /\b(?:is|are|keeps?|now|currently) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable)(?![\w-])|\bright now\b|\b(?:but|however|though|although)\b/,
   },
   {
     name: "a question about who owns something or how it works",

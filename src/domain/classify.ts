@@ -105,6 +105,14 @@ const aboutTheBot =
 const botQuestion =
   /\b(?:is it (?:normal|expected|intended|on purpose|by design) that you|(?:is it possible|is there a way|(?:can|could|may) (?:i|we)) (?:to )?(?:mute|silence|snooze|turn off|disable|kick|remove|block|hide) you\b|(?:get|add|invite|bring) you (?:in)?to #|can you (?:join|be added to|come to|also watch|watch) #|do you (?:also )?(?:see|get|receive|read|watch|support|handle|cover) [\w -]{1,40} (?:alerts|alarms|notifications|monitors|pages|events)\b)[^.!?\n]{0,60}\?\s*$/i
 
+/**
+ * "can I ask you where a container is? like MSKU1234567?", "could I ask you how many boxes are in
+ * block C?": a business lookup asked of the bot, the whole message ("can I ask you why containers
+ * aren't showing?" asks about a failure).
+ */
+const lookupAsked =
+  /^[^\w\n]{0,8}(?:(?:hey|hi|quick q|quick question)[,:!]?\s+)?(?:can|could|may) i ask you (?:where|what|how many|how much|when|which|who|about)\b[^?\n]{0,60}\?(?:\s*(?:like|e\.?g\.?|for example|say|eg)\b[^?\n]{0,40}\??)?\s*$/
+
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster)\b)/
 
@@ -311,7 +319,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (aboutSomethingElse(reminiscing)) return result("chatter", ["chatter: a story about the past"])
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
-  if (aboutSomethingElse(aboutTheBot) || aboutSomethingElse(botQuestion))
+  if (aboutSomethingElse(aboutTheBot) || aboutSomethingElse(botQuestion) || aboutSomethingElse(lookupAsked))
     return result("chatter", ["chatter: question about the bot"])
   // "bad bot, that summary was way off": the problem is the reply's, not a system's.
   if (

@@ -225,6 +225,11 @@ describe.each([
   // word naming an event, "on every lesson complete", read as a recovery); round 6's rules then.
   ["classification-blind-73.jsonl", 150, 150, 150],
   ["classification-blind-74.jsonl", 150, 150, 150],
+  // Written after round 5's rules: first sight 145 and 143 gated, 2 alerts missed (a closure word
+  // in a relative clause about other things, "boxes … that were released"; a partner receiving
+  // zero of our messages); round 7's rules then.
+  ["classification-blind-75.jsonl", 150, 150, 150],
+  ["classification-blind-76.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

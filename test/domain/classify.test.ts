@@ -2086,3 +2086,96 @@ describe("stop 17, round 6: people's all-clears, praise, social talk and tools' 
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 17, round 7: a closure about other things, a partner's zero, and talk around the work", () => {
+  it.each([
+    // A closure word in a relative clause states what other things are; "still" keeps the problem.
+    "customs hold sync didn't run last night, ~300 boxes still flagged on hold that were released",
+    "invoice export didn't run, 40 orders still marked unpaid that were paid yesterday",
+    "the nightly recon job failed, 120 tickets still open which got resolved last week",
+    "refund sync broke, customers still see charges that were refunded",
+    // A partner relaying that nothing of ours arrived: a feed stopped.
+    "Hapag line desk says they got zero CODECO gate-in messages from us today",
+    "DHL says they received no shipment notices from us since noon",
+    "the bank says they got zero payment files from us today",
+    "Maersk says they haven't received any of our EDI messages today",
+    "our biggest customer says they got none of our order confirmations this morning",
+    "the warehouse says they got no pick lists from us today",
+    // Reports in the shapes of the talk below.
+    "checkout-api is down: https://grafana.acme.io/d/abc/checkout",
+    "new grafana dashboard is up: https://grafana.acme.io/d/x and it shows checkout 5xx at 40% right now",
+    "just closed the jira ticket for the duplicate charges but they're happening again",
+    "finance asked for a monthly export of refunds, the current export fails every time",
+    "shop managers asked why the weekly report is empty since monday",
+    "is there a runbook? the oven controllers are offline right now",
+    "is there a runbook for when the oven controller goes offline? it just did at store 12",
+    "quiet night except the gate OCR is down",
+    "handoff: quiet night, only the usual blips, but the gate OCR is down since 4am",
+    "the new cameras misread every plate since tuesday",
+    "zero orders since 9am",
+    "the new scanners are great but zero reads since tuesday",
+    "what does E_CONN_RESET mean? checkout is throwing it for every order",
+    "heads up, the scanner feed is down, ops are on it, nothing for us",
+    "is the downtime over? the crane PLC is still unreachable",
+    "can I ask you why containers aren't showing in the tracker? every lookup fails",
+    "Hapag says our gate-in messages stopped",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the refund sync didn't run last night, fixed now and all 300 boxes released",
+    "customs hold sync failed last night, rerun done, all boxes released now",
+    "the customer says they got no complaints from us today, all good",
+    "the auditor got zero findings from us this year 🎉",
+    "new grafana dashboard for van chiller temps is up: https://grafana.hearthside.io/d/fleet-cold/van-cold-chain",
+    "new kibana board for checkout logs is up: https://kibana.acme.io/app/dashboards#/view/abc",
+    "updated grafana dashboard for the reefer plugs is up: https://grafana.port.io/d/reefer/plugs",
+    "the new grafana board for kiosks is live: https://grafana.acme.io/d/kiosk/overview",
+    "🥖 time",
+    "🍕 time!",
+    "☕ time?",
+    "🍺 time 🎉",
+    "🌮 o'clock",
+    "just closed the jira ticket for the duplicate charges, refunds all processed",
+    "closed the ticket for the double bookings, all guests refunded",
+    "just resolved the zendesk ticket about the missing invoices, credits all issued",
+    "finally closed out the jira for the failed payouts, all re-sent",
+    "shop managers asked for a weekly report of pickup no-shows, not urgent, just an idea",
+    "finance asked for a monthly export of refunds, no rush",
+    "the drivers would like a dark mode in the app, just an idea",
+    "support asked if we could add a csv download for failed orders, not urgent",
+    "feature request from the store leads: a daily summary of late deliveries",
+    "is there a runbook for when an oven controller goes offline? just want to read it before my first on-call",
+    "is there a runbook for when the kafka consumer lags? want to read up",
+    "do we have a playbook for when the payment gateway goes down? just reading up before on-call",
+    "is there a runbook for if the reefer monitoring fails? asking for my onboarding",
+    "handoff: quiet night, only the usual STS-04 cycle-time blips, nothing open. over to you Marta",
+    "handover: calm shift, only the usual wifi blips on the handhelds, nothing open",
+    "handing over: quiet night, just the usual latency spikes at the nightly batch, nothing open",
+    "the new OCR cameras at lane 7 are 👌, zero misreads since tuesday",
+    "the new scanners are great, zero misreads all week",
+    "new label printers 👍 no jams since monday",
+    "the new handhelds are solid, not a single crash since the update",
+    "the new payment terminals are great, zero declines since the firmware update",
+    "what does CODECO stand for again?",
+    "what does EDI stand for?",
+    "what does SLO mean again?",
+    "what's BAPLIE short for?",
+    "what does the H in HPA stand for?",
+    "heads up, MSC ALINA arrives 4h early, planners are on it, nothing for us",
+    "fyi the 14:00 ferry is cancelled, ops already rebooked everyone, nothing for us to do",
+    "heads up, big promo tomorrow, marketing has it covered, nothing for us",
+    "fyi the vendor changes its logo next week, nothing on our side",
+    "is the down-time for the crane PLC upgrade still sunday?",
+    "is the maintenance window for the db upgrade still on saturday?",
+    "is the downtime for the SAP migration moved to next week?",
+    "is the planned outage for the network swap still tonight?",
+    "can I ask you where a container is? like MSKU1234567?",
+    "can I ask you where my parcel is?",
+    "could I ask you how many boxes are in yard block C?",
+    "can you tell me where order 12345 is?",
+  ])("talk: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
