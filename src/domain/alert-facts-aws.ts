@@ -70,6 +70,10 @@ const logGroupKeys: ReadonlySet<string> = new Set(labelKeys.logGroup)
 // A log group name: `/aws/…` standing alone (not the path of a URL) or inside an ARN.
 const logGroupPath = /(?<![\w./-])(\/aws\/[\w./#-]{1,510})/g
 const logGroupName = /^[\w./#-]{1,512}$/
+// Any other root (`/ecs/…`, `/app/…`) only where the text says it is a log group: a metric filter's
+// "on /ecs/prod/quotes", "log group /ecs/prod/quotes". A bare path elsewhere may be a URL's or a file's.
+const namedLogGroup =
+  /\b(?:metric[ \t]+filter[ \t]+[\w.:-]{1,200}[ \t]+(?:on|in|of)|log[ \t-]*group(?:[ \t]+name)?[ \t]*[:=]?)[ \t]+(\/[\w.-]{1,100}\/[\w./#-]{1,400})/gi
 
 // The console names a log group in its URL fragment, encoded once more for the fragment
 // (`#logsV2:log-groups/log-group/$252Feks$252Fprod$252Fapi`, `$25` standing for `%`), or in the
@@ -121,9 +125,13 @@ export const awsFacts = (text: string, withLinks: string, pairs: ReadonlyArray<L
     const v = (m[1] ?? "").replace(/[.#-]+$/, "")
     return v.length > "/aws/".length ? [v] : []
   })
+  const named = [...text.matchAll(namedLogGroup)].flatMap((m) => {
+    const v = (m[1] ?? "").replace(/[.#/-]+$/, "")
+    return logGroupName.test(v) ? [v] : []
+  })
   const linked = [...withLinks.matchAll(consoleLogGroup)].flatMap((m) => {
     const v = decodeFragmentName(m[1] ?? m[2] ?? "")
     return v === null ? [] : [v]
   })
-  return { region, account, logGroups: dedupe([...labelled, ...linked, ...written]) }
+  return { region, account, logGroups: dedupe([...labelled, ...linked, ...written, ...named]) }
 }

@@ -13,6 +13,7 @@ import { isCallOnResource } from "./aws-resource-user.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
+import { withUnscheduledWorkloads } from "./causes-unscheduled.js"
 import type { Finding } from "./finding.js"
 import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
@@ -91,7 +92,8 @@ const stemHint = (name: string, hint: string): boolean =>
 /** The alert's names, or those of the findings its words (service, keywords) match when it names none. */
 const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertScope => {
   const base = scopeOf(facts)
-  if (!base.everything && facts.source !== "human") return withKin(base, findings)
+  if (!base.everything && facts.source !== "human")
+    return withKin(withUnscheduledWorkloads(base, findings), findings)
   const hints = [facts.service, facts.workload, ...facts.keywords].flatMap((h) =>
     h === null || h.trim() === "" ? [] : [h.trim().toLowerCase()],
   )

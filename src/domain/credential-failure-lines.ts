@@ -29,6 +29,25 @@ const credentialFailureWords = [
   "signaturedoesnotmatch",
   "invalidclienttokenid",
   "the security token included in the request is expired",
+  // A third party refusing our API key (a vendor's rotation revoked it, or it expired): the
+  // vendors' own codes and phrases, never a bare 401 — our users' expired sessions say that too.
+  "invalid_api_key",
+  "api_key_expired",
+  "api_key_revoked",
+  "key_revoked",
+  "revoked_api_key",
+  "expired_api_key",
+  "invalid api key",
+  "api key expired",
+  "api key revoked",
+  "api key has expired",
+  "api key has been revoked",
+  "api key provided has been revoked",
+  "api key provided has expired",
+  "api key is invalid",
+  "api key is not valid",
+  "apikey expired",
+  "invalid_token_for_api",
 ]
 
 const escaped = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/ /g, "\\s+")
@@ -48,6 +67,26 @@ export const isCredentialFailureLine = (line: string): boolean => {
  */
 export const silentFailureCondition = `@message like /(?i)(${[
   ...certificateFailureWords,
+  ...credentialFailureWords,
+]
+  .map(escaped)
+  .join("|")})/`
+
+/**
+ * A database refusing connections for want of slots (PostgreSQL's "too many clients", MySQL's
+ * "Too many connections"): recorded by the server, while its clients often log only a pool's
+ * timeout or nothing CloudWatch holds. Read with the refused credentials in the databases' logs.
+ */
+const connectionRefusalWords = [
+  "too many clients already",
+  "remaining connection slots are reserved",
+  "too many connections",
+  "connection limit exceeded",
+]
+
+/** The Logs Insights condition for a database's refused connections and logins (any case). */
+export const databaseRefusalCondition = `@message like /(?i)(${[
+  ...connectionRefusalWords,
   ...credentialFailureWords,
 ]
   .map(escaped)

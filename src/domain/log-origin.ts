@@ -61,6 +61,8 @@ const groupConventions: ReadonlyArray<RegExp> = [
   /^\/aws\/lambda\/([^/]{1,140})$/,
   /^\/aws\/ecs\/([^/]{1,255})$/,
   /^\/ecs\/([^/]{1,255})$/,
+  // `/ecs/<cluster>/<service>`: the second name is the service, the first only where it runs.
+  /^\/ecs\/[^/]{1,255}\/([^/]{1,255})$/,
   /^\/aws\/rds\/(?:instance|cluster)\/([^/]{1,63})\//,
   /^\/aws\/apigateway\/([^/]{1,255})$/,
   /^\/aws\/elasticbeanstalk\/([^/]{1,100})\//,

@@ -29,8 +29,12 @@ const notLoad =
 /** Whether a metric name measures load (see `loadWords`). */
 export const isLoadMetric = (name: string): boolean => loadWords.test(name) && !notLoad.test(name)
 
-/** The leak rule: ≥ 6 h of straight climb (R² ≥ 0.8, ≥ 1.3×), load grown less than half as much. */
-export const leakRule = { minHours: 6, minFit: 0.8, minRatio: 1.3, loadShare: 0.5 }
+/**
+ * The leak rule: ≥ 6 h of straight climb (R² ≥ 0.8, ≥ 1.3×), load grown less than half as much.
+ * Four points suffice over six hours or more (`minPoints`): memory scraped every hour or two, read
+ * back five minutes at a time, gives one point per scrape, and the span already rules out a blip.
+ */
+export const leakRule = { minHours: 6, minFit: 0.8, minRatio: 1.3, loadShare: 0.5, minPoints: 4 }
 
 export interface LoadLevel {
   readonly name: string
@@ -43,6 +47,8 @@ export interface LeakVerdict {
   /** The pod whose climb is the longest, null when none climbed. */
   readonly pod: string | null
   readonly trend: TrendVerdict | null
+  /** When that pod's climb began and ended (null when none climbed): other series are read over the same span. */
+  readonly climbMs: { readonly startMs: number; readonly endMs: number } | null
   /** Hours until the fitted line reaches `limitBytes`; null without a limit. */
   readonly hoursToLimit: number | null
   readonly limitBytes: number | null
@@ -90,7 +96,7 @@ export const climbsOf = (
     const last = seg[seg.length - 1]
     return first === undefined || last === undefined
       ? []
-      : [{ trend: judgeTrend(seg), startMs: first.t, endMs: last.t }]
+      : [{ trend: judgeTrend(seg, leakRule.minPoints), startMs: first.t, endMs: last.t }]
   })
 }
 
@@ -126,6 +132,7 @@ export const judgeMemoryLeak = (input: {
       leaking: false,
       pod: null,
       trend: null,
+      climbMs: null,
       hoursToLimit: null,
       limitBytes,
       loads: [],
@@ -143,6 +150,7 @@ export const judgeMemoryLeak = (input: {
     leaking: busier === undefined,
     pod: best.pod,
     trend,
+    climbMs: { startMs, endMs },
     hoursToLimit,
     limitBytes,
     loads,

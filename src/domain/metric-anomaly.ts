@@ -225,7 +225,10 @@ export const trendRule = { minPoints: 6, minHours: 2, minFit: 0.8, minRatio: 1.3
  * leak when the history is shorter than a day or scraped sparsely, where `judgeGrowth`'s
  * windows (an hour and a day earlier) have nothing to compare. Pure.
  */
-export const judgeTrend = (samples: ReadonlyArray<MetricSample>): TrendVerdict => {
+export const judgeTrend = (
+  samples: ReadonlyArray<MetricSample>,
+  minPoints: number = trendRule.minPoints,
+): TrendVerdict => {
   const points = [...finite(samples)].sort((a, b) => a.t - b.t)
   let start = 0
   for (let i = 1; i < points.length; i++) {
@@ -243,7 +246,7 @@ export const judgeTrend = (samples: ReadonlyArray<MetricSample>): TrendVerdict =
   }
   const first = climb[0]
   const last = climb[climb.length - 1]
-  if (climb.length < trendRule.minPoints || first === undefined || last === undefined) return none
+  if (climb.length < minPoints || first === undefined || last === undefined) return none
   const hours = (last.t - first.t) / 3_600_000
   if (hours < trendRule.minHours) return none
   const xs = climb.map((p) => (p.t - first.t) / 3_600_000)

@@ -31,6 +31,7 @@ import { type AgentResult, placeholderResult } from "./agent-result.js"
 import type { AgentTask } from "./agent-task.js"
 import { AppSettings } from "./app-settings.js"
 import { buildReport } from "./build-report.js"
+import { agentsToRescope, followUpScope, withScope } from "./follow-up-scope.js"
 import type { AnalysisDraft } from "./incident-report.js"
 import { callAgent } from "./orchestrator-agents.js"
 import { type Delivery, makeDelivery } from "./orchestrator-delivery.js"
@@ -53,6 +54,9 @@ export class Orchestrator extends Context.Tag("sre-on-call/Orchestrator")<
 >() {}
 
 const seconds = (s: number) => Duration.seconds(s)
+
+/** The least time before the release worth a follow-up: an agent's queries take a few seconds. */
+const followUpMinMs = 3_000
 
 export const OrchestratorLive = Layer.scoped(
   Orchestrator,
@@ -136,6 +140,35 @@ export const OrchestratorLive = Layer.scoped(
         const nextSettled = (at: DateTime.Utc) =>
           Effect.flatMap(untilAt(at), (left) => Queue.take(settled).pipe(Effect.timeoutOption(left)))
 
+        /**
+         * A second look before the release (follow-up-scope.ts): an agent skipped because the alert
+         * names no scope is asked again, scoped to the workload the cluster agent found, when there
+         * is time; its answer replaces the "skipped" one when the agent could look (status ok), and
+         * one not in by the release is dropped (the report is never held for it).
+         */
+        const followUp = Effect.gen(function* () {
+          if (task.task !== "investigate") return
+          const firstWave = [...(yield* Ref.get(results)).values()]
+          const scope = followUpScope(task.facts, firstWave)
+          const again = scope === null ? [] : agentsToRescope(firstWave)
+          const left = releaseAt.epochMillis - (yield* Clock.currentTimeMillis)
+          if (scope === null || again.length === 0 || left < followUpMinMs) return
+          yield* trace("follow_up", { agents: again, scope })
+          const scopedTask: AgentTask = { ...task, facts: withScope(task.facts, scope) }
+          const answers = yield* Effect.forEach(
+            again,
+            (agent) => callAgent({ invoker, task: scopedTask, agent, releaseAt, cutoffAt, trace }),
+            { concurrency: "unbounded" },
+          ).pipe(Effect.timeoutOption(Duration.millis(left)))
+          for (const answer of Option.getOrElse(answers, () => [])) {
+            // Looked and found nothing says more than "skipped"; an error or a timeout says less.
+            if (answer.status !== "ok") continue
+            const agent = answer.agent
+            const id = selection.dispatch.find((a) => a === agent)
+            if (id !== undefined) yield* Ref.update(results, (m) => new Map(m).set(id, answer))
+          }
+        })
+
         // Release: every agent settled, or the deadline.
         let waiting = selection.dispatch.length
         while (waiting > 0) {
@@ -143,6 +176,7 @@ export const OrchestratorLive = Layer.scoped(
           if (Option.isNone(next)) break
           waiting--
         }
+        if (waiting === 0) yield* followUp
 
         const snapshot = (stillRunning: (agent: SpecialistId) => AgentResult) =>
           Effect.map(Ref.get(results), (done) => [

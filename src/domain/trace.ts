@@ -15,6 +15,7 @@ export const TraceStep = Schema.Literal(
   "plan",
   "agent_request",
   "agent_reply",
+  "follow_up",
   "report",
   "delivery",
   "late_update",

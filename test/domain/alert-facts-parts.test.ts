@@ -177,6 +177,21 @@ describe("names that must not become facts", () => {
     expect(facts("Couriers are waiting. parcel-router is failing since 02:30").service).toBe("parcel-router")
   })
 
+  it.each([
+    ["metric filter QuoteErrors on /ecs/acme-prod/quote-api", "/ecs/acme-prod/quote-api"],
+    ["(metric filter PaymentFailures in /app/billing/payments)", "/app/billing/payments"],
+    ["Log group: /ecs/orders-api/web. Threshold crossed", "/ecs/orders-api/web"],
+    ["log group /k8s/prod/ingest-worker", "/k8s/prod/ingest-worker"],
+  ])("reads a log group the text says is one, whatever its root: %s", (text, group) => {
+    expect(facts(`CloudWatch Alarm | x-errors | us-east-2\n${text}`).logGroups).toContain(group)
+  })
+
+  it("takes no bare path that nothing calls a log group", () => {
+    expect(
+      facts("CloudWatch Alarm | x-errors\nGET /v2/risk/flood failed, see /docs/runbooks/x").logGroups,
+    ).toEqual([])
+  })
+
   it("does not derive log group names it was not given", () => {
     expect(
       facts("CloudWatch alarm orders-handler-errors changed from OK to ALARM\nFunctionName = orders-handler")

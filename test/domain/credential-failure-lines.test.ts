@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest"
 import {
   credentialFailureCondition,
+  databaseRefusalCondition,
   isCredentialFailureLine,
   silentFailureCondition,
 } from "../../src/domain/credential-failure-lines.js"
@@ -33,5 +34,39 @@ describe("the conditions", () => {
     expect(credentialFailureCondition).toContain("password\\s+authentication\\s+failed")
     expect(silentFailureCondition).toContain("password\\s+authentication\\s+failed")
     expect(silentFailureCondition).toContain("expired\\s+certificate")
+  })
+})
+
+describe("a third party refusing our API key", () => {
+  it.each([
+    '{"level":"error","msg":"risk lookup failed","vendor":"Tidewise","status":401,"vendor_code":"invalid_api_key","key_id":"tw_live_77a1"}',
+    '{"level":"error","msg":"carrier request failed","carrier":"parcelhop","status":401,"error_code":"api_key_expired"}',
+    "ERROR POST https://api.smsbird.example/v1/send -> 403 Forbidden: The API key provided has been revoked.",
+    'WARN geocoder call failed: {"error":{"code":"key_revoked","message":"credential gk_12 is not active"}}',
+    "ERROR payments vendor said: API key has expired (key id pk_live_3f9)",
+  ])("%s", (line) => expect(isCredentialFailureLine(line)).toBe(true))
+  it.each([
+    // Our own users' sessions and a vendor's rate limit are not a refused key of ours.
+    '{"status":401,"path":"/v3/quotes","msg":"unauthorized","user":"u_991"}',
+    "GET /api/account 401 Unauthorized token expired for user 8812",
+    '{"level":"warn","msg":"geocode rate limited, retrying","vendor":"MapNest","status":429}',
+    "INFO rotated API key for vendor Tidewise, new key_id=tw_live_88b2",
+  ])("decoy: %s", (line) => expect(isCredentialFailureLine(line)).toBe(false))
+})
+
+describe("databaseRefusalCondition", () => {
+  it("holds a database's out-of-slots words and the refused logins", () => {
+    const regex = new RegExp(
+      databaseRefusalCondition.replace(/^@message like \/\(\?i\)/, "").replace(/\/$/, ""),
+      "i",
+    )
+    expect(regex.test("FATAL:  sorry, too many clients already")).toBe(true)
+    expect(
+      regex.test("FATAL:  remaining connection slots are reserved for non-replication superuser connections"),
+    ).toBe(true)
+    expect(regex.test("ERROR 1040 (HY000): Too many connections")).toBe(true)
+    expect(regex.test('FATAL:  password authentication failed for user "app"')).toBe(true)
+    expect(regex.test("LOG:  checkpoint complete: wrote 4211 buffers")).toBe(false)
+    expect(regex.test("LOG:  connection received: host=10.0.0.1")).toBe(false)
   })
 })

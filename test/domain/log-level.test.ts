@@ -146,6 +146,9 @@ describe("log origin", () => {
   it("names the service of conventional log groups, and nothing for others", () => {
     expect(serviceOfGroup("/aws/lambda/orders-api")).toBe("orders-api")
     expect(serviceOfGroup("/ecs/orders-api")).toBe("orders-api")
+    // `/ecs/<cluster>/<service>`: the service, not the cluster it runs in.
+    expect(serviceOfGroup("/ecs/shop-prod/orders-api")).toBe("orders-api")
+    expect(serviceOfGroup("/ecs/a/b/c")).toBeNull()
     expect(serviceOfGroup("/aws/rds/instance/orders-db/postgresql")).toBe("orders-db")
     expect(serviceOfGroup("/aws/eks/eks-prod/cluster")).toBeNull()
     expect(logOrigin("/aws/eks/eks-prod/cluster", "kube-apiserver-audit")).toEqual({

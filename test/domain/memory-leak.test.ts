@@ -140,3 +140,31 @@ describe("loadRatio", () => {
     ).toBeCloseTo(2)
   })
 })
+
+describe("judgeMemoryLeak on sparse scrapes", () => {
+  const at = (hours: ReadonlyArray<number>, f: (h: number) => number) =>
+    hours.map((h) => ({ t: end - (8 - h) * hour, v: f(h) }))
+  it("memory scraped every two hours: four or five points over six hours or more still tell the leak", () => {
+    const v = judgeMemoryLeak({
+      memory: [{ pod: "ingest-6c-aaaaa", samples: at([0, 2, 4, 6.2], (h) => 0.85 * gib + h * 0.1 * gib) }],
+      load: [],
+      limitBytes: 1.5 * gib,
+    })
+    expect(v.leaking).toBe(true)
+    expect(v.climbMs).toEqual({ startMs: end - 8 * hour, endMs: end - 1.8 * hour })
+  })
+  it("decoys: three points, and four points over only four hours", () => {
+    const three = judgeMemoryLeak({
+      memory: [{ pod: "ingest-6c-aaaaa", samples: at([0, 3, 7], (h) => 0.85 * gib + h * 0.1 * gib) }],
+      load: [],
+      limitBytes: null,
+    })
+    expect(three.leaking).toBe(false)
+    const short = judgeMemoryLeak({
+      memory: [{ pod: "ingest-6c-aaaaa", samples: at([0, 1, 2, 4], (h) => 0.85 * gib + h * 0.2 * gib) }],
+      load: [],
+      limitBytes: null,
+    })
+    expect(short.leaking).toBe(false)
+  })
+})

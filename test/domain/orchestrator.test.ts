@@ -204,3 +204,94 @@ describe("Orchestrator: the release rule", () => {
     )
   })
 })
+
+describe("Orchestrator: a follow-up for a metric agent the alert could not scope", () => {
+  const backlogText =
+    "<@U0SREBOT> [FIRING:1] DocConvertQueueBacklog Pipeline (doc-convert-prod)\nOldest message in SQS queue doc-convert-prod is 40m old"
+  const backlogTask = (now: DateTime.Utc): AgentTask =>
+    investigateTask(now, { investigationId: "inv-0002-test", alertText: backlogText })
+  const pending = (severity: "high" | "low"): AgentResult => {
+    const base = ok("eks", "doc-converter: 14 pods Pending, node group at max size")
+    return {
+      ...base,
+      findings: base.findings.map((f) => ({
+        ...f,
+        severity,
+        resource: "deployment/pipeline/doc-converter",
+        service: "doc-converter",
+      })),
+    }
+  }
+  /** A metric agent that can only query what the task's facts name. */
+  const metrics = (asked: Array<string | null>) => ({
+    mode: "reply" as const,
+    handle: (t: AgentTask) =>
+      Effect.as(
+        Effect.sync(() => asked.push(t.facts.service)),
+        t.facts.service === null
+          ? ({
+              ...ok("prometheus", ""),
+              status: "skipped",
+              findings: [],
+              reason: "no metric query applies",
+            } as const)
+          : ok("prometheus", `${t.facts.service} in ${t.facts.namespace}: 5xx rate 40× its baseline`),
+      ),
+  })
+
+  it.effect(
+    "skipped for want of a scope, asked again with the workload eks found: its findings are in the report",
+    () => {
+      const chat = makeMemoryChat()
+      const asked: Array<string | null> = []
+      const agents = { eks: answersAfter("1 seconds", pending("high")), prometheus: metrics(asked) }
+      return Effect.gen(function* () {
+        yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+        const orchestrator = yield* Orchestrator
+        const fiber = yield* Effect.fork(orchestrator.investigate(backlogTask(yield* DateTime.now)))
+        yield* settle
+        yield* advance("1 seconds")
+        yield* Fiber.join(fiber)
+        expect(asked).toEqual([null, "doc-converter"])
+        const text = visibleText(reportMessages(chat)[0]?.message)
+        expect(text).toMatch(/Prometheus\* ✅/)
+        expect(text).toContain("doc-converter in pipeline: 5xx rate 40× its baseline")
+        const traces = yield* MemoryTraces
+        const steps = (yield* traces.events("inv-0002-test")).map((e) => e.step)
+        expect(steps).toContain("follow_up")
+      }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
+    },
+  )
+
+  it.effect("decoy: a cluster finding below medium gives no scope: asked once, still skipped", () => {
+    const chat = makeMemoryChat()
+    const asked: Array<string | null> = []
+    const agents = { eks: answersAfter("1 seconds", pending("low")), prometheus: metrics(asked) }
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+      const orchestrator = yield* Orchestrator
+      const fiber = yield* Effect.fork(orchestrator.investigate(backlogTask(yield* DateTime.now)))
+      yield* settle
+      yield* advance("1 seconds")
+      yield* Fiber.join(fiber)
+      expect(asked).toEqual([null])
+      expect(visibleText(reportMessages(chat)[0]?.message)).not.toContain("5xx rate 40×")
+    }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
+  })
+
+  it.effect("decoy: an alert that names its service is never followed up", () => {
+    const chat = makeMemoryChat()
+    const asked: Array<string | null> = []
+    const agents = { eks: answersAfter("1 seconds", pending("high")), prometheus: metrics(asked) }
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+      const orchestrator = yield* Orchestrator
+      const fiber = yield* Effect.fork(orchestrator.investigate(task(yield* DateTime.now)))
+      yield* settle
+      yield* advance("1 seconds")
+      yield* Fiber.join(fiber)
+      expect(asked).toHaveLength(1)
+      expect(asked[0]).not.toBeNull()
+    }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
+  })
+})

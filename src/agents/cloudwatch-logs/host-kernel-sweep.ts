@@ -32,7 +32,8 @@ export const hostKernelQuery = [
   `| limit ${rowLimit}`,
 ].join("\n")
 
-const hostGroup = /^\/aws\/containerinsights\/([^/]+)\/host$/i
+// The dataplane group too: Container Insights ships aws-node's (ipamd's) and the kubelet's lines there.
+const hostGroup = /^\/aws\/containerinsights\/([^/]+)\/(?:host|dataplane)$/i
 
 /** The host groups among `groups`, those of `clusters` (lower-case) first, at most `maxHostGroups`. */
 export const hostGroupsOf = (
@@ -107,7 +108,7 @@ export const sweepHostKernel = (
     const prefixes =
       wanted.length === 0
         ? ["/aws/containerinsights/"]
-        : wanted.slice(0, maxHostGroups).map((c) => `/aws/containerinsights/${c}/host`)
+        : wanted.slice(0, maxHostGroups).map((c) => `/aws/containerinsights/${c}/`)
     const found = yield* groupNamesUnder(
       source,
       prefixes.map((prefix) => ({ prefix })),

@@ -40,7 +40,7 @@ import { redeliveryFindings } from "./redelivery-findings.js"
 import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
-import { silentFailurePass, silentFailureSubjects } from "./silent-failure-pass.js"
+import { databaseRefusalPass, silentFailurePass, silentFailureSubjects } from "./silent-failure-pass.js"
 
 export interface InvestigateOptions {
   readonly logGroupPrefixes: ReadonlyArray<string>
@@ -61,6 +61,8 @@ const stopGraceMs = 3500
 const noGroups: ReadonlyArray<RankedLogGroup> = []
 const nothingFollowed = { blamed: [], groups: noGroups, pass: Option.none<QueryPass>() }
 
+const asSupport = (f: Finding): Finding =>
+  f.severity === "critical" || f.severity === "high" ? { ...f, severity: "medium" } : f
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const failing = (c: LogCluster): boolean => c.level !== "info" || c.serverError
 const unique = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
@@ -238,8 +240,17 @@ export const investigate = (
           ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
     if (silent.length > 0)
       notes.push("no line held the report's words; read the certificate failures and refused credentials")
+    // The alert's service logged nothing of its own here: its databases' refused connections.
+    const refused =
+      silent.length > 0 || users.length > 0
+        ? []
+        : yield* databaseRefusalPass(source, discovery.plan.names, firstRead, range, answerByMs).pipe(
+            Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []),
+          )
+    if (refused.length > 0)
+      notes.push("the alert's service logged nothing of its own; read its databases' refused connections")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
-    const quiet = !clustersOf([...firstRead, ...users, ...silent]).some(
+    const quiet = !clustersOf([...firstRead, ...users, ...silent, ...refused]).some(
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const callers = quiet
@@ -254,7 +265,7 @@ export const investigate = (
       : []
     if (callers.length > 0)
       notes.push(`read the calls on the alert's resource in ${callers.flatMap((p) => p.groups).join(", ")}`)
-    const first = [...firstRead, ...users, ...silent, ...callers]
+    const first = [...firstRead, ...users, ...silent, ...refused, ...callers]
     const failedFirst = firstAll.find((p) => p.failed)
     if (failedFirst !== undefined && first.length === 0) {
       return {
@@ -401,6 +412,8 @@ export const investigate = (
         ),
         // The services whose certificate failures a person's report stood for.
         ...silentFailureSubjects(silent),
+        // The databases refusing the alert's service's connections.
+        ...silentFailureSubjects(refused),
       ]),
       link: (c) => {
         const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))
@@ -440,6 +453,10 @@ export const investigate = (
       ...(incomplete.length > 0 ? ["the query did not finish in time: partial results"] : []),
     ].join("; ")
     const extra = incomplete.map((p) => incompleteFinding(source, p, range))
+    // A database's refusals read because the alert's service logged nothing: they back what the
+    // other agents find about why its slots ran out (a batch job, a leak), at most medium, so the
+    // database's own complaint never outranks the reason behind it.
+    const refusedBy = new Set(silentFailureSubjects(refused))
     if (throttled.length > 0) notes.push(`AWS throttling: ${throttled.map((f) => f.title).join("; ")}`)
     if (loads.length > 0) notes.push(`provider rate limit driven by: ${loads.map((f) => f.title).join("; ")}`)
     return outcome(
@@ -450,7 +467,7 @@ export const investigate = (
         ...cut,
         ...audit.findings,
         ...poison,
-        ...findings,
+        ...findings.map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f)),
         ...rotations,
         ...kernel,
         ...denials,

@@ -11,7 +11,7 @@
  */
 import { Effect } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
-import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
+import { databaseRefusalCondition, silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { logOrigin } from "../../domain/log-origin.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
@@ -82,3 +82,34 @@ export const silentFailureSubjects = (passes: ReadonlyArray<QueryPass>): Readonl
     ),
   ),
 ]
+
+/**
+ * An alert's service that logged no line of its own in what was read (its logs are elsewhere, or
+ * it only times out): the databases' own logs are read for refused connections and logins, since
+ * a database out of connection slots records the refusal even when its clients log nothing here.
+ * None when the alert names no service or its own lines were read.
+ */
+export const databaseRefusalPass = (
+  source: LogSourceService,
+  names: ReadonlyArray<string>,
+  read: ReadonlyArray<QueryPass>,
+  range: Range,
+  answerByMs: number,
+): Effect.Effect<ReadonlyArray<QueryPass>, LogSourceError> =>
+  Effect.gen(function* () {
+    const own = new Set(names.map((n) => n.toLowerCase()))
+    if (own.size === 0) return []
+    const spoke = read.some((p) =>
+      p.lines.some(({ line }) => {
+        const service = logOrigin(line.group, line.stream).service
+        return service !== null && own.has(service.toLowerCase())
+      }),
+    )
+    if (spoke) return []
+    const databases = (yield* databaseGroups(source)).filter(
+      (d) => !read.some((p) => p.groups.includes(d.name)),
+    )
+    if (databases.length === 0) return []
+    const pass = yield* queryPass(source, databases, range, answerByMs, databaseRefusalCondition)
+    return pass.failed || pass.lines.length === 0 ? [] : [pass]
+  })

@@ -19,6 +19,7 @@ import {
   scopedSeverity,
   shortPod,
 } from "./eks-finding.js"
+import { nodeGroupsAtMax, saysMaxSizeReached } from "./node-group-at-max.js"
 import { resourceOf } from "./workloads.js"
 
 const recent = (e: KubeEvent, ctx: AnalysisContext): boolean => {
@@ -143,9 +144,16 @@ export const autoscalerFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   const [latest] = events
   if (latest === undefined) return null
   const helped = latest.reason === "TriggeredScaleUp"
+  // "max node group size reached" names no group; the scale-up that filled it does
+  // (node-group-at-max.ts), however long before the window it was.
+  const full = saysMaxSizeReached(latest.message ?? "")
+    ? nodeGroupsAtMax(w.events.filter(autoscalerSource).map((e) => e.message ?? ""))
+    : []
+  const atMax =
+    full.length === 0 ? "" : ` (node group ${full.map((g) => `${g.group} at max size ${g.max}`).join(", ")})`
   return eksFinding({
     kind: "autoscaler",
-    title: `${w.name}: cluster-autoscaler ${latest.reason ?? "event"} — ${latest.message ?? ""}`,
+    title: `${w.name}: cluster-autoscaler ${latest.reason ?? "event"}${atMax} — ${latest.message ?? ""}`,
     detail: events
       .slice(0, 3)
       .map((e) => `${e.reason ?? "?"} ×${eventCount(e)}: ${e.message ?? ""}`)

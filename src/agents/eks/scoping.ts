@@ -7,7 +7,7 @@
  */
 import { controllerOf, type KubeEvent, type Pod } from "../../domain/kubernetes.js"
 import type { ScopedWorkload } from "./eks-finding.js"
-import { type AlertTerms, type Candidate, inScopeOf, relevance } from "./relevance.js"
+import { type AlertTerms, type Candidate, inScopeOf, relevance, strongMatch } from "./relevance.js"
 import { envValuesOf } from "./resource-users.js"
 import { isPodReady, type Workload } from "./workloads.js"
 
@@ -100,6 +100,18 @@ const candidateOf = (w: Workload): Candidate => ({
   ],
 })
 
+/** A pod the scheduler has not placed: Pending on no node. */
+export const isUnscheduled = (p: Pod): boolean =>
+  p.status.phase === "Pending" && (p.spec.nodeName === undefined || p.spec.nodeName === "")
+
+/**
+ * Whether the alert is the autoscaler's (or the scheduler's) about pods it cannot place: it names
+ * the cluster-autoscaler or Karpenter, or its rule speaks of unschedulable / pending pods.
+ */
+export const aboutUnschedulablePods = (terms: AlertTerms): boolean =>
+  [...terms.names].some((n) => /^(?:cluster-autoscaler|karpenter)$/.test(n)) ||
+  terms.keywords.some((k) => /unschedulable|pending-?pods|pods-?pending|pod-?pending/.test(k))
+
 /** Workloads scored and marked in/out of scope: in scope first, best match first, then by name. */
 export const scopeWorkloads = (
   terms: AlertTerms,
@@ -109,7 +121,14 @@ export const scopeWorkloads = (
     const candidate = candidateOf(workload)
     return { workload, candidate, score: relevance(terms, candidate) }
   })
-  const scope = inScopeOf(terms, scored)
+  const named = inScopeOf(terms, scored)
+  // An alert from the cluster-autoscaler about pods it cannot place names the autoscaler, not
+  // them: the workloads whose pods wait unscheduled are what it is about.
+  const waiting =
+    aboutUnschedulablePods(terms) && !scored.some((s) => s.score >= strongMatch)
+      ? scored.filter((s) => s.workload.pods.some(isUnscheduled)).map((s) => s.candidate)
+      : []
+  const scope = new Set([...named, ...waiting])
   return scored
     .map((s): ScopedWorkload => ({ ...s.workload, inScope: scope.has(s.candidate), relevance: s.score }))
     .sort(

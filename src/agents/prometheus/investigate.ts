@@ -28,8 +28,10 @@ import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-finding
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
+import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepProviderErrors } from "./provider-error-sweep.js"
+import { widenRateRanges } from "./rate-ranges.js"
 import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
@@ -54,7 +56,7 @@ type KindOutcome =
 const judgeKind = (
   source: MetricSourceService,
   kind: MetricQueryKind,
-  expr: string,
+  asked: string,
   subject: string,
   incident: TimeWindow,
   baselines: ReadonlyArray<TimeWindow>,
@@ -62,11 +64,18 @@ const judgeKind = (
 ): Effect.Effect<KindOutcome, MetricSourceError> =>
   Effect.gen(function* () {
     const stepS = settings.step_s
-    const [now, ...before] = yield* Effect.forEach(
-      [incident, ...baselines],
-      (w) => source.queryRange(expr, w.startMs, w.endMs, stepS),
-      { concurrency: "unbounded" },
-    )
+    const read = (q: string) =>
+      Effect.forEach([incident, ...baselines], (w) => source.queryRange(q, w.startMs, w.endMs, stepS), {
+        concurrency: "unbounded",
+      })
+    const first = yield* read(asked)
+    // Nothing in the incident window: perhaps a counter scraped too sparsely for its rate's
+    // range (rate-ranges.ts); asked once more with the ranges widened.
+    const wider = (first[0] ?? []).length === 0 ? widenRateRanges(asked) : null
+    const second = wider === null ? null : yield* read(wider)
+    const useWider = wider !== null && second !== null && (second[0] ?? []).length > 0
+    const expr = useWider ? wider : asked
+    const [now, ...before] = useWider ? second : first
     const incidentSeries: ReadonlyArray<MetricSeries> = now ?? []
     if (incidentSeries.length === 0) {
       return { _tag: "Judged", kind, findings: [], note: `${kind}: no data in the incident window` } as const
@@ -202,10 +211,12 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepTlsFailures(source, incident, stepS),
         // And whether pods cannot start for their spec's configuration (waiting-pods-sweep.ts).
         sweepWaitingPods(source, incident, stepS),
+        // And whether pods wait on a node group at its max size (node-group-max-sweep.ts).
+        sweepNodeGroupMax(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting]) => ({
+      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting, nodeGroups]) => ({
         findings: [
           ...full.findings,
           ...ips.findings,
@@ -215,6 +226,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           ...roles.findings,
           ...tls.findings,
           ...waiting.findings,
+          ...(nodeGroups?.findings ?? []),
         ],
         note: [
           ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -224,6 +236,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           roles.note,
           tls.note,
           waiting.note,
+          nodeGroups?.note ?? "",
         ]
           .filter((n) => n !== "")
           .join("; "),

@@ -13,6 +13,7 @@ import {
   isLoadMetric,
   judgeMemoryLeak,
   type LeakVerdict,
+  leakRule,
   memoryMetricNames,
 } from "../../domain/memory-leak.js"
 import { isCounter } from "../../domain/metric-gloss.js"
@@ -20,7 +21,11 @@ import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
+import { type HeapSource, heapSources } from "./heap-sources.js"
+import { type OffHeapReading, readOffHeap } from "./off-heap-read.js"
 import type { ScanContext } from "./scope-scan.js"
+
+export { type HeapSource, heapSources }
 
 /** How far back the climb is read, and how coarsely. */
 export const leakLookbackMs = 7 * 24 * 3_600_000
@@ -28,29 +33,6 @@ const leakStepS = 300
 /** Load series compared at most (one query each). */
 const maxLoads = 3
 const limitNames = ["kube_pod_container_resource_limits", "container_spec_memory_limit_bytes"]
-
-/**
- * A runtime's own heap, read when the container's memory is not exported: a JVM's heap fills to
- * its `-Xmx` (OutOfMemoryError, then a restart) long before the container's limit, and only the
- * runtime's gauges show that climb. Used summed per pod over the heap's pools (Micrometer splits
- * it by `id`: Eden, Old Gen…) and bounded by the heap's max, when the runtime exports one.
- */
-export interface HeapSource {
-  readonly used: string
-  readonly max: string | null
-  /** A label matcher that keeps the heap's series (the non-heap pools do not leak this way). */
-  readonly matcher: string
-}
-export const heapSources: ReadonlyArray<HeapSource> = [
-  // Micrometer (Spring Boot actuator)
-  { used: "jvm_memory_used_bytes", max: "jvm_memory_max_bytes", matcher: 'area="heap"' },
-  // Prometheus client_java / jmx_exporter
-  { used: "jvm_memory_bytes_used", max: "jvm_memory_bytes_max", matcher: 'area="heap"' },
-  // OpenTelemetry's JVM metrics through the Prometheus exporter
-  { used: "jvm_memory_used", max: "jvm_memory_limit", matcher: 'jvm_memory_type="heap"' },
-  // prom-client's Node.js defaults: V8's heap has no fixed max among them
-  { used: "nodejs_heap_size_used_bytes", max: null, matcher: "" },
-]
 
 /** Each selector narrowed by `matcher` (`{service="a"}` → `{area="heap",service="a"}`). */
 export const withMatcher = (selectors: ReadonlyArray<string>, matcher: string): ReadonlyArray<string> =>
@@ -114,6 +96,7 @@ export const leakFinding = (
   c: ScanContext,
   expr: string,
   link: string | null,
+  offHeap: OffHeapReading | null = null,
 ): Finding | null => {
   const { trend } = v
   if (!v.leaking || trend === null) return null
@@ -134,12 +117,13 @@ export const leakFinding = (
       : `Its load over the same hours did not grow with it: ${v.loads
           .map((l) => `${l.name} ×${l.ratio.toFixed(2)}`)
           .join(", ")}.`
+  const outside = heap ? null : outsideHeap(offHeap)
   return {
     id: "",
     agent: "prometheus",
     title: redact(
       `${workload} memory leak: ${heap ? "heap" : "memory"} (${metric}) climbing +${mib(trend.perHour)}/h for ${duration(trend.hours)} ` +
-        `(${mib(trend.from)} → ${mib(trend.to)}) with flat load${toLimit}`,
+        `(${mib(trend.from)} → ${mib(trend.to)}) with flat load${toLimit}${outside === null ? "" : `; ${outside.title}`}`,
     ),
     detail: redact(
       `Read over the ${leakLookbackMs / 86_400_000} days before ${hhmm(c.incident.endMs)} UTC` +
@@ -150,6 +134,7 @@ export const leakFinding = (
           ? "its heap is full and the runtime fails with OutOfMemoryError (after ever longer garbage-collection pauses) and restarts, "
           : "the kernel kills it at its limit (OOMKilled) and starts over, ") +
         "so the failures come one pod after another. " +
+        (outside === null ? "" : `${outside.detail} `) +
         "Restarting buys time; the fix is in the code that holds the memory.",
     ),
     severity: v.hoursToLimit !== null && v.hoursToLimit <= 24 ? "high" : "medium",
@@ -159,6 +144,28 @@ export const leakFinding = (
     service: c.subject,
     link,
     excerpt: redact(expr),
+  }
+}
+
+/** A heap grown by less than this over the climb is flat beside it. */
+const flatHeap = 1.15
+
+/**
+ * The leak placed outside the heap (off-heap-read.ts), in words; null unless an off-heap series
+ * grew by the leak rule's ratio while the heap, when read, stayed flat.
+ */
+export const outsideHeap = (r: OffHeapReading | null): { title: string; detail: string } | null => {
+  const off = r?.offHeap ?? null
+  const heap = r?.heap ?? null
+  if (off === null || off.ratio < leakRule.minRatio) return null
+  if (heap !== null && heap.ratio >= flatHeap) return null
+  const heapWords = heap === null ? "" : `, the heap flat (${heap.series} ×${heap.ratio.toFixed(2)})`
+  return {
+    title: `outside the heap: ${off.series} ×${off.ratio.toFixed(2)}${heapWords}`,
+    detail:
+      `Over the same climb ${off.series} grew ×${off.ratio.toFixed(2)}${heapWords}: the memory is held outside ` +
+      "the heap (direct/off-heap buffers or native memory), which the heap's max does not bound and a heap dump " +
+      "does not show — look for buffers allocated and never released (Netty ByteBuf.release(), direct ByteBuffers).",
   }
 }
 
@@ -196,18 +203,21 @@ export const memoryLeakOf = (
     ],
     { concurrency: 3 },
   ).pipe(
-    Effect.map(([memory, limits, loadSeries]) =>
-      leakFinding(
-        judgeMemoryLeak({
-          memory: memory.map((s) => ({ pod: s.labels.pod ?? null, samples: s.samples })),
-          load: loadSeries.flatMap(({ name, s }) => s.map((x) => ({ name, samples: x.samples }))),
-          limitBytes: limitOf(limits),
-        }),
-        metric,
-        c,
-        expr,
-        source.graphUrl(expr, startMs, endMs),
-      ),
-    ),
+    Effect.flatMap(([memory, limits, loadSeries]) => {
+      const verdict = judgeMemoryLeak({
+        memory: memory.map((s) => ({ pod: s.labels.pod ?? null, samples: s.samples })),
+        load: loadSeries.flatMap(({ name, s }) => s.map((x) => ({ name, samples: x.samples }))),
+        limitBytes: limitOf(limits),
+      })
+      const heap = heapSources.some((h) => h.used === metric)
+      // The container's memory leaks: whether the runtime's own series place it outside the heap.
+      const offHeap =
+        verdict.leaking && !heap && verdict.climbMs !== null
+          ? readOffHeap(source, names, c.selectors, verdict.pod, verdict.climbMs, leakStepS)
+          : Effect.succeed(null)
+      return Effect.map(offHeap, (r) =>
+        leakFinding(verdict, metric, c, expr, source.graphUrl(expr, startMs, endMs), r),
+      )
+    }),
   )
 }

@@ -30,8 +30,10 @@ import { labelsKey } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
 import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
+import { isBreakerMetric, readOpenBreakers } from "./circuit-breaker-read.js"
 import { memoryLeakOf } from "./memory-leak-scan.js"
 import type { TimeWindow } from "./metric-windows.js"
+import { widenRateRanges } from "./rate-ranges.js"
 import { throttledShareOfCounters } from "./throttled-share.js"
 
 /** Labels a service or workload is named by in the exporters we know. */
@@ -376,13 +378,23 @@ export const scanScope = (
     const judged = yield* Effect.forEach(
       metrics,
       (metric) => {
-        const expr = scanExpr(metric, c.selectors)
-        return Effect.forEach(
-          [c.incident, ...baselines],
-          (w) => source.queryRange(expr, w.startMs, w.endMs, stepS),
-          { concurrency: "unbounded" },
+        const asked = scanExpr(metric, c.selectors)
+        const read = (q: string) =>
+          Effect.forEach([c.incident, ...baselines], (w) => source.queryRange(q, w.startMs, w.endMs, stepS), {
+            concurrency: "unbounded",
+          })
+        // A counter scraped too sparsely for its rate's range answers nothing (rate-ranges.ts).
+        const wider = isCounter(metric) ? widenRateRanges(asked) : null
+        return Effect.flatMap(read(asked), (first) =>
+          (first[0] ?? []).length > 0 || wider === null
+            ? Effect.succeed({ expr: asked, windows: first })
+            : Effect.map(read(wider), (second) =>
+                (second[0] ?? []).length > 0
+                  ? { expr: wider, windows: second }
+                  : { expr: asked, windows: first },
+              ),
         ).pipe(
-          Effect.map(([now, ...before]) => {
+          Effect.map(({ expr, windows: [now, ...before] }) => {
             const [series] = now ?? []
             if (series === undefined) return null
             const key = labelsKey(series.labels)
@@ -428,7 +440,22 @@ export const scanScope = (
       ...quiet,
     ].slice(0, 4)
     const trends = yield* Effect.forEach(trendCandidates, (m) => trendOf(source, c, m), { concurrency: 4 })
-    const findings = [...judged, leak, ...trends, throttled].filter((f): f is Finding => f !== null)
+    // A breaker open at the window's end names the dependency behind the scope's errors
+    // (circuit-breaker-read.ts); the breaker's own series, scanned as levels, would only say
+    // "the caller" again.
+    const breakers = yield* readOpenBreakers(
+      source,
+      c.subject,
+      names,
+      c.selectors,
+      scopeSelectors,
+      c.incident,
+      stepS,
+    )
+    const scannedOf = judged.filter((_f, i) => breakers.length === 0 || !isBreakerMetric(metrics[i] ?? ""))
+    const findings = [...breakers, ...scannedOf, leak, ...trends, throttled].filter(
+      (f): f is Finding => f !== null,
+    )
     const note =
       metrics.length === 0
         ? `scan: no other metric of ${c.subject} found`

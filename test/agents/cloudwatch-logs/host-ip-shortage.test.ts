@@ -6,7 +6,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { cloudWatchLogsAgent } from "../../../src/agents/cloudwatch-logs/cloudwatch-logs-agent.js"
-import { podIpShortageFindings } from "../../../src/agents/cloudwatch-logs/host-ip-shortage.js"
+import {
+  awsNodePodOf,
+  cniNodeOfLine,
+  podIpShortageFindings,
+  sandboxPodOf,
+} from "../../../src/agents/cloudwatch-logs/host-ip-shortage.js"
 import { LogSource } from "../../../src/ports/log-source.js"
 import { event, harness, taskFor } from "./agent-harness.js"
 
@@ -74,6 +79,69 @@ describe("podIpShortageFindings", () => {
       "high",
       "node node-7: node at its ENI / IP address limit — VPC CNI cannot assign pod IPs (ipamd, AttachmentLimitExceeded, ×1 at 11:02 UTC)",
     ])
+  })
+})
+
+describe("the CNI's and the kubelet's lines in the dataplane group", () => {
+  const plane = "/aws/containerinsights/eks-ledger/dataplane"
+  const at = (t: string, stream: string, message: string) => ({ ...line(t, stream, message), group: plane })
+  const kubelet = (pod: string) =>
+    `E0611 07:20:01.1 2911 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to \\"CreatePodSandbox\\" for \\"${pod}\\" with CreatePodSandboxError: plugin type=\\"aws-cni\\" failed (add): failed to assign an IP address to container"`
+
+  it("reads the node from a unit-tagged stream, either side", () => {
+    expect(cniNodeOfLine("ip-10-9-1-7.ec2.internal-ipamd", "")).toBe("ip-10-9-1-7.ec2.internal")
+    expect(cniNodeOfLine("kubelet.service-ip-10-9-1-7.ec2.internal", "")).toBe("ip-10-9-1-7.ec2.internal")
+    expect(cniNodeOfLine("ip-10-9-1-7.us-west-2.compute.internal-kubelet", "")).toBe(
+      "ip-10-9-1-7.us-west-2.compute.internal",
+    )
+    // Not a node: an application pod's stream.
+    expect(cniNodeOfLine("ledger-api-6d7f9b8c5-z8r2t_pay_api", "")).toBeNull()
+    expect(awsNodePodOf("aws-node-7hx2q_kube-system_aws-node")).toBe("aws-node-7hx2q")
+    expect(awsNodePodOf("aws-node-exporter-5d8f7c6b9-q7w2e_mon_app")).toBeNull()
+    expect(sandboxPodOf(kubelet("ledger-api-6d7f9b8c5-z8r2t_pay"))).toEqual({
+      pod: "ledger-api-6d7f9b8c5-z8r2t",
+      namespace: "pay",
+    })
+  })
+
+  it("aws-node pods' lines are one CNI finding; a kubelet's failed sandbox makes a node's empty pool high", () => {
+    const findings = podIpShortageFindings(
+      [
+        at(
+          "2027-06-11T07:02:31Z",
+          "aws-node-7hx2q_kube-system_aws-node",
+          "Failed to allocate a private IP addresses on ENI eni-0f3b: InsufficientFreeAddressesInSubnet: The specified subnet does not have enough free addresses",
+        ),
+        at("2027-06-11T07:02:33Z", "aws-node-k2p9d_kube-system_aws-node", emptyPool),
+        at(
+          "2027-06-11T07:20:01Z",
+          "kubelet.service-ip-10-9-1-7.ec2.internal",
+          kubelet("ledger-api-6d7f9b8c5-z8r2t_pay"),
+        ),
+        // A healthy ipamd line from the same pod: no finding of its own.
+        at(
+          "2027-06-11T07:03:00Z",
+          "aws-node-k2p9d_kube-system_aws-node",
+          `{"level":"info","msg":"IP pool stats"}`,
+        ),
+      ],
+      () => null,
+    )
+    expect(findings.map((f) => [f.resource, f.severity])).toEqual([
+      ["node/ip-10-9-1-7.ec2.internal", "high"],
+      ["daemonset/kube-system/aws-node", "high"],
+    ])
+    expect(findings[0]?.detail).toContain("pay/ledger-api-6d7f9b8c5-z8r2t")
+    expect(findings[1]?.title).toContain("subnet has no free IP addresses")
+    expect(findings[1]?.title).toContain("InsufficientFreeAddressesInSubnet")
+  })
+
+  it("an empty warm pool alone, with no pod stuck for it, stays medium", () => {
+    const [f] = podIpShortageFindings(
+      [at("2027-06-11T07:02:33Z", "ip-10-9-1-8.ec2.internal-ipamd", emptyPool)],
+      () => null,
+    )
+    expect([f?.resource, f?.severity]).toEqual(["node/ip-10-9-1-8.ec2.internal", "medium"])
   })
 })
 
