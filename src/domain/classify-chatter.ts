@@ -116,6 +116,20 @@ const opinions = new Set(
   "think like love hate feel believe prefer dream enjoy write sing draw play remember know".split(" "),
 )
 
+/**
+ * Praise words that also name a kind of thing ("smart bot" is praise; "smart meter", "smart
+ * lock", "magic link" are things): before a noun they are its name, not praise ("best thing",
+ * "clever fix", "handy script" stay praise).
+ */
+const namingAdjectives = new Set(["smart", "magic"])
+const attributive = (word: string, next: string | undefined): boolean =>
+  namingAdjectives.has(word) &&
+  next !== undefined &&
+  /^\p{L}[\p{L}-]{1,30}$/u.test(next) &&
+  !fillers.has(next) &&
+  !functionWords.has(next) &&
+  tokenCategory(next) === null
+
 export const chatterSignals = (message: Message, configured: ReadonlyArray<string>): ChatterSignals => {
   const { tokens } = message
   const indexes =
@@ -132,6 +146,12 @@ export const chatterSignals = (message: Message, configured: ReadonlyArray<strin
   for (let w = 0; w < words.length && words.length <= maxPartialWords; w += 1) {
     const hit = matchLength(words, w, indexes)
     if (hit === null) continue
+    if (
+      hit.length === 1 &&
+      hit.category === "praise" &&
+      attributive(words[w] ?? "", tokens[(kept[w] ?? 0) + 1])
+    )
+      continue
     categories.add(hit.category)
     for (let k = w; k < w + hit.length; k += 1) covered[kept[k] ?? -1] = true
     w += hit.length - 1

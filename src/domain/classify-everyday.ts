@@ -81,7 +81,7 @@ export const quietStreak =
  * question must be the whole message: "which team owns payments? payments are down" reports.
  */
 export const routingQuestion =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|quick q|quick question|sorry|dumb question)[,:!]?\s+)?(?:(?:which|what(?:'s| is)(?: the)?|where(?:'s| is)(?: the)?) (?:right |correct |best |usual )?(?:slack |discord |teams )?(?:channel|team|queue|jira project|jira board|alias|mailing list|email|rota|rotation|escalation path|support group|runbook|playbook|dashboard|doc|docs|wiki page)(?: link)?|where (?:do|does|is|are) (?:the )?[\w-]{1,40} (?:dashboards?|runbooks?|docs|graphs|alerts) (?:live|go)|where (?:do|should|can) (?:i|we) (?:report|raise|file|log|send|post|escalate))\b[^?\n]{0,80}\?\s*(?:<[@!][\w|]+>\s*)?$/i
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|quick q|quick question|sorry|dumb question)[,:!]?\s+)?(?:(?:which|what(?:'s| is)(?: the)?|where(?:'s| is)(?: the)?) (?:right |correct |best |usual )?(?:slack |discord |teams )?(?:channel|team|queue|jira project|jira board|alias|mailing list|email|rota|rotation|escalation path|support group|runbook|playbook|dashboard|doc|docs|wiki page)(?: link)?|where (?:do|does|is|are) (?:the |our |all (?:the )?)?(?:[\w-]{1,40} ){1,2}?(?:dashboards?|runbooks?|docs|graphs|alerts|alarms|notifications|pages|errors|logs)(?: (?:for|from|of|about) (?:the )?[\w.-]{1,40}(?: [\w.-]{1,40})?)? (?:live|go|end up|land|get (?:sent|routed|posted)|show up)|where (?:do|should|can) (?:i|we) (?:report|raise|file|log|send|post|escalate))\b[^?\n]{0,80}\?\s*(?:<[@!][\w|]+>\s*)?$/i
 
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =

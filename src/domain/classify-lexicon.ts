@@ -232,7 +232,7 @@ export const healthyStates = words(`
   coming going online live passing finish finished finishing completed completing deploying deployed building
   scaling showing shown displaying rendering saving saved indexing indexed replicating replicated
   picked applied scheduled fine ok okay good normal green stable happy up right responsive fire fired
-  trigger triggered execute executed kick go went arrive arrived arriving land landed generate generated
+  trigger triggered execute executed kick go went arrive arrived arriving reach reaching land landed generate generated
   generating advancing progressing advanced progressed moved`)
 
 /** How a thing is when nothing is wrong with it ("looking healthy", "flat again", "fine since"). */

@@ -126,6 +126,10 @@ const namedByItsTime = (tokens: ReadonlyArray<string>, i: number): boolean => {
  * upgrading the prod cluster next tuesday", "I'll be OOO next week", "change freeze starts
  * monday"), and nothing anchoring it in the past.
  */
+/** Incident severity labels that head a report ("SEV2:", "P1 -", "Sev 2:"). */
+const severityLabels = words("sev0 sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4")
+const planners = words("i we you they")
+
 const plannedForLater = (message: Message): boolean => {
   const { tokens } = message
   // "I'll be offline 2h for the dentist": an absence, whenever it is.
@@ -158,7 +162,14 @@ const plannedForLater = (message: Message): boolean => {
         (t === "should" && tokens[i + 1] === "have") ||
         (t === "supposed" && tokens[i + 1] === "to") ||
         // "won't install on the lab machines, exam at 2pm": a failure, whatever comes later.
-        (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")),
+        (t === "not" && (tokens[i - 1] === "can" || tokens[i - 1] === "could" || tokens[i - 1] === "will")) ||
+        // "SEV2: dispatch not reaching the Powerwalls, VPP event starts in 40 min": an incident
+        // label heading a failure now; the event later is a deadline, not a plan.
+        // ("p4: we're not deploying until monday" is the writers' own plan.)
+        (t === "not" &&
+          severityLabels.has(tokens[0] ?? "") &&
+          /^[a-z]{3,}ing$/.test(tokens[i + 1] ?? "") &&
+          !tokens.slice(Math.max(0, i - 2), i).some((w) => planners.has(w))),
     )
   )
 }

@@ -64,6 +64,23 @@ const queueOut =
 const receivedNothing =
   /\b(?:got|gotten|get|getting|received|receiving|receive|seen|seeing|saw|had)\s+(?:(?:zero|no|0|not a single|not one|nothing)\b(?![^.?!\n]{0,40}\b(?:complaints?|errors?|issues?|problems?|spam|duplicates?|alerts?|incidents?|findings?|bugs?|chargebacks?|tickets?)\b)[^.?!\n]{0,50}\bfrom us\b|(?:none|nothing|not one|zero) of our\b(?!\s+(?:complaints?|errors?|issues?|problems?|spam|duplicates?|alerts?|findings?|bugs?|chargebacks?|tickets?)\b))/
 
+/**
+ * "smart meter readings from the DCC adapter are 6h behind", "the replica is 2h behind", "orders
+ * feed is 40 min behind", "invoices are a day behind", "events delayed by 3 hours": data, a feed
+ * or a copy late by a stated time — a report (a weak reading such as "smart" for praise used to
+ * win). A person's or a plan's lateness ("we're 2 days behind schedule", "I'm an hour behind on
+ * emails", "the release is delayed by a week") and a time zone ("Perth is 3h behind Sydney")
+ * are none.
+ */
+const lateBy =
+  /\b(?:(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)|(?:a|an|one|two|three|half an?|a full|a whole) (?:hour|day|minute|week)s?) (?:behind|late)\b(?!\s+(?:schedule|plan|on\b|in\b|with\b|for\b|to\b|utc|gmt|the rest|us\b|them\b|sydney|london|melbourne|perth|brisbane|adelaide|[a-z]+ time\b))|(?:delayed|lagging|lagged) (?:by )?(?:about |around |roughly |~|over |almost |nearly |more than |at least )?(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)|(?:a|an|one|two|three|half an?) (?:hour|day|minute)s?)\b)/
+/** Who is late when it is no report: a person, a plan, a place's clock. */
+const lateNoReport =
+  /\b(?:i'?m|i am|we'?re|we are|i was|we were|you'?re|you are|they'?re|they are|i|we|sprint|project|release|roadmap|migration|rollout|launch|plan|schedule|bus|train|flight|meeting|standup|it'?s) (?:(?:is|are|was|were|now|still|already|running|about|around|roughly|~|over|almost|nearly|more than|at least|like) ){0,3}$/
+/** What is late in `lateBy`'s "delayed by": data, not a release or a meeting. */
+const lateData =
+  /\b(?:readings?|data|feeds?|events?|messages?|orders?|invoices?|payments?|records?|updates?|metrics|logs|exports?|imports?|sync|replica(?:tion)?|replicas|stream|streams|cdc|etl|ingest(?:ion)?|batch(?:es)?|files?|reports?|webhooks?|notifications?|queues?|consumers?|jobs?|deliver(?:y|ies)|telemetry|dispatch(?:es)?|shipments?|tickets?|emails?|sms|scans?|transactions?)\b/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -77,5 +94,16 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (text.includes("tak")) add(perItemTime.exec(text), true)
   if (text.includes(" the ")) add(queueOut.exec(text), false)
   if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
+  if (/behind|late|delayed|lagg/.test(text)) {
+    const m = lateBy.exec(text)
+    const before = m === null ? "" : text.slice(Math.max(0, m.index - 80), m.index)
+    // ("the release is delayed by a week": a plan late, not data.)
+    if (
+      m !== null &&
+      lateData.test(before) &&
+      !lateNoReport.test(before.replace(/[^\n.,;!?]*[.,;!?\n]/g, ""))
+    )
+      add(m, true)
+  }
   return found
 }

@@ -179,7 +179,7 @@ const frames: ReadonlyArray<Frame> = [
     name: "an all-clear from a person",
     needles: ["everything", "all ", "again", "back to normal"],
     pattern:
-      /^[^\w\n]{0,8}(?:(?:status|update|fyi|confirmed|good news)\s?[:,—-]\s{0,2})?(?:everything(?:'s| is| looks?)? |all (?:[\w-]+ ){0,2}(?:are |is |look |looks )?)(?:green|online|up|healthy|good|fine|running|ok|okay|nominal)\b[^\n]{0,80}$|^[^\w\n]{0,8}(?:confirmed|confirming|can confirm|yep|yes|ok|okay|update)[,:!]? [\w' -]{1,40} (?:printing|working|loading|syncing|sending|posting|running|flowing|arriving|processing|scanning|updating|uploading|responding|connecting|showing up|coming through) (?:again|fine|normally|properly)\b[^\n]{0,40}$|\b(?:is|are) back to normal\b[,;:—-]? (?:[\w-]{1,20} )?~?\d[\w.%]{0,8}\s*$/,
+      /^[^\w\n]{0,8}(?:(?:status|update|fyi|confirmed|good news)\s?[:,—-]\s{0,2})?(?:everything(?:'s| is| looks?)? |all (?:[\w-]+ ){0,2}(?:are |is |look |looks |checked in |reported in |came up |synced |logged in )?)(?:green|online|up|healthy|good|fine|running|ok|okay|nominal)\b[^\n]{0,80}$|^[^\w\n]{0,8}(?:confirmed|confirming|can confirm|yep|yes|ok|okay|update)[,:!]? [\w' -]{1,40} (?:printing|working|loading|syncing|sending|posting|running|flowing|arriving|processing|scanning|updating|uploading|responding|connecting|showing up|coming through) (?:again|fine|normally|properly)\b[^\n]{0,40}$|\b(?:is|are) back to normal\b[,;:—-]? (?:[\w-]{1,20} )?~?\d[\w.%]{0,8}\s*$/,
     live: /\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\b(?:but|however|though|although|except|apart from|besides|still|not|no|isn'?t|aren'?t|wasn'?t|can'?t|cannot|won'?t|doesn'?t|don'?t|failing|failed|errors?|down|broken|stuck|missing|offline|red)\b|\?/,
   },
   {
@@ -247,12 +247,15 @@ const frames: ReadonlyArray<Frame> = [
       "a look",
       "sharing",
       "interesting stuff",
+      "homework",
+      "food for thought",
     ],
     // ("just read the Denver outage timeline, wild that one missing index caused all that")
     // ("the new autopay dashboard is live, have a look when you get a chance: <link>")
-    // ("sharing this article on cold-chain monitoring for specimen transport, interesting stuff")
+    // ("sharing this article on cold-chain monitoring for specimen transport, interesting stuff",
+    // "reading material for the team: https://sre.google/…")
     pattern:
-      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b/,
+      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b|^[^\w\n]{0,8}(?:some |weekend |friday |recommended |required )?(?:reading material|reading list|reading|homework|food for thought)(?: for (?:the |this |our )?[\w -]{1,30})?\s{0,2}[:—-]/,
   },
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
@@ -498,6 +501,65 @@ const frames: ReadonlyArray<Frame> = [
     pattern:
       /\bwho (?:owns|maintains|is responsible for|should i talk to|do i talk to|do i ask|gets woken up|gets paged)\b|\bhow (?:is|are) (?:the |our )?[\w -]{1,40} (?:calculated|computed|measured|counted|defined)\b|\bhow does (?:the )?[\w -]{1,40} (?:work|flow)\b|\bwhat'?s (?:the|our) (?:retention|rpo|rto|sla|slo)\b|\bhow many [\w -]{1,30} (?:do we have|are on|are there)\b|\bis there a (?:grafana |datadog |kibana )?(?:board|dashboard) for\b|\bis this the right channel\b|(?:\bwhat does [\w -]{1,40} (?:measure|count|track|represent)\b|\bdoes (?:an? |the )?(?:['"‘][\w -]{1,20}['"’] (?:severity |alert )?|(?:sev ?\d|p\d)(?: alert)? |(?:critical|high|low|warning) (?:severity |alert )?)page (?:both|the|only|just|everyone|all)\b|\bwhat (?:channels?|dashboards?) should (?:i|we) (?:watch|follow|join|look at)\b)[^.!?\n]{0,60}\?\s*$/,
     weakOnly: true,
+  },
+  {
+    // "remember to update the roster runbook with the new solver flags", "don't forget to add the
+    // new kiosk IDs to the inventory sheet": work to do reminded of, nothing failing.
+    name: "a reminder of work",
+    needles: ["remember", "forget", "reminder"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:friendly |gentle |quick )?reminder[:,]? |pls |please |and )?(?:remember|don'?t forget|don’t forget|do not forget|reminder) to (?:update|add|review|fill in|fill out|submit|log|file|book|sign|merge|rotate|renew|tag|write|read|clean up|archive|document|move|close|approve|send|post|share|remove|delete|bump|upgrade|change|put|note|record|include|label|copy|attach)\b[^\n]{0,120}$/,
+  },
+  {
+    // "quote volume is up 30% this week thanks to the new campaign, systems handling it fine":
+    // growth the systems absorb is good news, whatever the number says.
+    name: "growth handled",
+    needles: ["handling", "coping", "absorbing", "keeping up", "taking it"],
+    pattern:
+      /\b(?:systems?|everything|infra(?:structure)?|platform|cluster|stack|backend|api|site|app|servers?|db|database|we(?:'re| are)?|it(?:'s| is)?)(?: are| is)? (?:handling|coping with|absorbing|keeping up with|taking) (?:it|the (?:load|traffic|volume|spike|growth|increase|extra (?:load|traffic|volume))|that)(?: (?:just )?(?:fine|well|great|nicely|ok|okay|easily|no problem|without (?:a hitch|issues?|problems?)))\b/,
+  },
+  {
+    // "the DLQ is empty again after the redrive 👍", "retry queue drained, back to zero": a
+    // person's recovery of a queue (a tool's recovery has its own format and stays an alert).
+    name: "a queue drained",
+    needles: ["empty", "clear", "drained", "zero", " 0"],
+    pattern:
+      /^[^\w\n]{0,8}(?:the |our )?(?:[\w-]{1,30} ){0,2}(?:dlq|dead[- ]letter queue|queue|backlog|inbox|retry queue)s? (?:is |are )?(?:now |finally )?(?:empty|clear|cleared|drained|at zero|at 0|back (?:down )?to (?:zero|0|normal))(?: again)?\b[^\n]{0,60}$/,
+    live: /\b(?:but|however|though|although|still|not|no|nothing|since|isn'?t|aren'?t|failing|failed|errors?|broken|stuck|missing|filling|growing|lost|dropped)\b|\?/,
+  },
+  {
+    // "the 'down' arrow on the new crew portal design looks weird, but that's a UX thing not for
+    // you 😅": a design nit, handed away from the bot.
+    name: "a design nit, not for the bot",
+    needles: ["ux", "ui ", "design", "cosmetic", "not for you"],
+    pattern:
+      /\b(?:that'?s|it'?s|this is|just|purely) (?:a |an |just a |purely a |more of a )?(?:ux|ui|design|cosmetic|visual|copy|styling|css|product) (?:thing|issue|question|nit|matter|call)\b|\bnot (?:one |something )?for you\b/,
+    live: /\b(?:is|are|keeps?|still|now|currently) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|stuck|unreachable|throwing|hanging)\b|\bright now\b|\b(?:can'?t|cannot|unable|not (?:working|loading))\b/,
+  },
+  {
+    // "last year's heatwave outage was brutal, glad we have autoscaling now": a past incident
+    // looked back on, with relief.
+    name: "a past incident looked back on",
+    needles: ["glad", "good thing", "thankfully", "luckily", "grateful", "at least"],
+    pattern:
+      /^[^\w\n]{0,8}(?:remember )?(?:last (?:year|month|week|summer|winter|christmas|easter|black friday|cyber monday|season)|(?:the |that )?(?:\d{4}|old)|the) ?(?:'s |’s |s )?[\w -]{0,30}\b(?:outage|incident|meltdown|downtime|sev ?\d|p\d|fire|crash|disaster|fiasco)\b[^.?!\n]{0,30}\b(?:was|were)\b[^\n]{0,60}\b(?:glad|good thing|thankfully|luckily|grateful|at least)\b[^\n]{0,80}$/,
+    live: liveNoStart,
+  },
+  {
+    // "reminder: install crews in Perth are off on Monday (public holiday)": people away.
+    name: "people away",
+    needles: [" off", " out", " away", "leave", "closed"],
+    pattern:
+      /\b(?:crews?|team|staff|engineers?|installers?|techs?|technicians?|drivers?|support|office|ops|everyone|warehouse|depot|call cent(?:re|er))\b[^.?!\n]{0,40}\b(?:are|is|will be) (?:all )?(?:off|out|closed|away|on leave)\b[^\n]{0,60}\b(?:public holiday|bank holiday|holiday|leave|off-?site|training|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week)\b/,
+    live: new RegExp(`${liveProblem.source}|\\b(?:can'?t|cannot|unable|offline|failing|broken)\\b`),
+  },
+  {
+    // "it's 38 degrees in Adelaide today, panels are loving it ☀️": the weather.
+    name: "the weather",
+    needles: ["degrees", "°"],
+    pattern:
+      /^[^\w\n]{0,8}(?:it'?s|it is|hitting|a balmy|a scorching|another|already) (?:a |an )?-?\d{1,2}(?:\.\d)? ?(?:°c?|°f|degrees?)(?![\w])[^\n]{0,80}$/,
+    live: /\b(?:overheat\w*|trip\w*|throttl\w*|derat\w*|shut\w* down|offline|failing|failed|down|alarms?|errors?|not|no|can'?t|cannot|but|however|though|outage|faults?)\b/,
   },
 ]
 

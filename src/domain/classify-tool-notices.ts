@@ -74,13 +74,15 @@ const kinds: ReadonlyArray<Kind> = [
       "uploaded",
       "no changes",
       "published",
+      "/",
     ],
     // CloudFormation's UPDATE_COMPLETE and CodePipeline's SUCCEEDED (via AWS Chatbot), a merge
     // request merged, a Terraform run applied or an Atlantis plan posted, a release deployed.
     // ("Release v2.8.0 of courier-app published to Play Store internal track", "content-sync:
-    // published 48 new lessons (it→en) to CDN ✅": a release or a sync's batch out.)
+    // published 48 new lessons (it→en) to CDN ✅", "kiosk-config-sync: pushed new fare tables to
+    // 42/42 kiosks ✅": a release or a sync's batch out, to all of its targets.)
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
     unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {

@@ -129,6 +129,7 @@ const codeReviewAsk =
   /\b(?:review|ptal|approve|stamp|lgtm|look at (?:my|our)|look over)\b[^.?!\n]{0,40}\b(?:pr|prs|pull request|merge request|mr|diff|patch|alert rule|rule|threshold)\b|\b(?:pr|mr|pull request)\b[^.?!\n]{0,60}\b(?:needs? (?:one |an? |two )?(?:approval|review|stamp)|ready for review)\b|github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\/-\/merge_requests\/\d+/i
 
 const alarmEmoji = words("rotating_light fire warning sos red_circle boom siren alert")
+const fireEmoji = new Set(["🔥", "fire"])
 const isAlarm = (e: string): boolean => alarmEmoji.has(e) || /\p{Extended_Pictographic}|⚠/u.test(e)
 
 /** Words of a question about what just happened ("seems ok now, was that something?"). */
@@ -271,7 +272,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     .filter((e) => isAlarm(e) && !(praisedFire && e === "🔥"))
     .map((e) => ({ reason: `alarm emoji: ${e}`, at: 0, strong: false }))
   if (message.tokens.length === 0) {
-    if (alarms.length > 0) return result("alert", reasonsOf(alarms))
+    // "🔥🔥" alone is hype ("that's fire"), as the labelled corpora read it; a siren or a
+    // warning sign alone (🚨, ⚠️, 🆘) has no other reading and still investigates.
+    if (alarms.length > 0 && !message.emoji.filter(isAlarm).every((e) => fireEmoji.has(e)))
+      return result("alert", reasonsOf(alarms))
     if (message.hasEmoji) return result("chatter", ["chatter: emoji only"])
     return result("chatter", [/<[@!#]/.test(raw) ? "chatter: bare mention" : "chatter: empty message"])
   }

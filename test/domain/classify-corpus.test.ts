@@ -230,6 +230,11 @@ describe.each([
   // zero of our messages); round 7's rules then.
   ["classification-blind-75.jsonl", 150, 150, 150],
   ["classification-blind-76.jsonl", 150, 150, 150],
+  // Written after round 7's rules: first sight 144 and 144 gated, 2 alerts missed ("smart meter
+  // readings … 6h behind" read as praise; "SEV2: … not reaching …, event starts in 40 min" read
+  // as a plan); round 8's rules then.
+  ["classification-blind-77.jsonl", 150, 150, 150],
+  ["classification-blind-78.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

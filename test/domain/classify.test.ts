@@ -2179,3 +2179,93 @@ describe("stop 17, round 7: a closure about other things, a partner's zero, and 
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 17, round 8: data late by a time, a labelled failure before a deadline, and talk around the work", () => {
+  it.each([
+    // Data, a feed or a copy late by a stated time ("smart" once read as praise here).
+    "smart meter readings from the UK DCC adapter are 6h behind",
+    "orders feed is 40 min behind",
+    "the replica is 2h behind",
+    "invoices are a day behind",
+    "CDC stream is ~45 minutes behind prod",
+    "meter data is delayed by 6h",
+    "smart lock events from the Leeds sites are 3 hours behind",
+    // An incident label heading a failure now; the event later is a deadline.
+    "SEV2: battery dispatch not reaching Tesla Powerwalls in SA, VPP event starts in 40 min",
+    "sev1: push notifications not reaching iOS devices, match kicks off in 30 min",
+    "P2 - SMS codes not arriving for Optus customers, promo launches at noon",
+    "sev2: boarding passes not loading in the app, first flight boards in 20 min",
+    // Reports in the shapes of the talk below.
+    "where did the Sentry alerts go? checkout is throwing 500s",
+    "where do the Sentry alerts for boarding-app go? it's crashing on login",
+    "remember to update the roster runbook, the solver is crashing on every run",
+    "all stations checked in fine but 12 kiosks are offline",
+    "kiosk-config-sync: pushed new fare tables to 30/42 kiosks — 12 failed",
+    "pushed new fare tables to 30/42 kiosks — 12 failed",
+    "menu-sync: published the winter menu to 118/118 stores, 3 errors",
+    "volume is up 30% and checkout is timing out",
+    "volume is up 30%, systems handling it fine but search is failing",
+    "DLQ is filling up again",
+    "the DLQ is empty again but orders are still missing",
+    "not for you but checkout is down",
+    "crews can't log in since Monday",
+    "🚨",
+    "🔥🚨",
+    "prod 🔥",
+  ])("a report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // "smart bot" is still praise.
+    "smart bot",
+    // Where alerts go, asked.
+    "quick q: where do the Sentry alerts for boarding-app go?",
+    "where do PagerDuty alerts for the payments service end up?",
+    "hey, where do the CloudWatch alarms for the ingest lambdas go?",
+    "where do Datadog notifications from the billing api land?",
+    // Work reminded of.
+    "remember to update the roster runbook with the new solver flags",
+    "don't forget to update the on-call wiki with the new escalation policy",
+    "remember to add the new kiosk IDs to the inventory sheet",
+    // A person's all-clear with a zero count.
+    "status: all stations checked in fine this morning, 0 kiosk faults",
+    "all depots reported in ok this morning, 0 scanner faults",
+    // A design nit handed away from the bot.
+    "the 'down' arrow on the new crew portal design looks weird, but that's a UX thing not for you 😅",
+    "the red 'failed' badge on the new dashboard mockup is ugly, just a design thing",
+    // A sync to all of its targets.
+    "kiosk-config-sync: pushed new fare tables to 42/42 kiosks at all stations ✅",
+    "menu-sync: published the new winter menu to 118/118 stores ✅",
+    "signage-bot: deployed playlist v12 to 40/40 screens",
+    // Reading shared.
+    "reading material for the team: https://sre.google/sre-book/postmortem-culture/",
+    "weekend reading: https://example.com/postmortems",
+    // Growth the systems absorb.
+    "quote volume is up 30% this week thanks to the new campaign, systems handling it fine",
+    "bookings doubled after the TV spot, the cluster is handling the load fine",
+    // A person's queue recovery.
+    "the DLQ is empty again after the redrive 👍",
+    "retry queue drained, back to zero",
+    // Fire emoji alone is hype.
+    "🔥🔥",
+    "🔥",
+    ":fire:",
+    // The past looked back on, people away, the weather.
+    "last year's heatwave outage was brutal, glad we have autoscaling now",
+    "reminder: install crews in Perth are off on Monday (public holiday)",
+    "heads up: support team is out on Friday for training",
+    "it's 38 degrees in Adelaide today, panels are loving it ☀️",
+  ])("talk: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "we're 2 days behind schedule on the migration",
+    "Perth is 3h behind Sydney so standup is at 7",
+    "the sprint is a week behind",
+    "the release is delayed by a week",
+  ])("lateness of people, plans or clocks is no report: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).reasons.some((r) => /behind|delayed/.test(r))).toBe(false)
+  })
+})
