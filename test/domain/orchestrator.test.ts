@@ -222,76 +222,73 @@ describe("Orchestrator: a follow-up for a metric agent the alert could not scope
       })),
     }
   }
-  /** A metric agent that can only query what the task's facts name. */
-  const metrics = (asked: Array<string | null>) => ({
-    mode: "reply" as const,
-    handle: (t: AgentTask) =>
-      Effect.as(
-        Effect.sync(() => asked.push(t.facts.service)),
-        t.facts.service === null
-          ? ({
-              ...ok("prometheus", ""),
-              status: "skipped",
-              findings: [],
-              reason: "no metric query applies",
-            } as const)
-          : ok("prometheus", `${t.facts.service} in ${t.facts.namespace}: 5xx rate 40× its baseline`),
-      ),
-  })
+  const skipped: AgentResult = {
+    ...ok("prometheus", ""),
+    status: "skipped",
+    findings: [],
+    reason: "no metric query applies",
+  }
+
+  /**
+   * One investigation with eks answering `eksResult` at 1 s and a metric agent that can only query
+   * what the task's facts name; the services it was asked about (null: none), and the chat.
+   */
+  const investigateWith = (eksResult: AgentResult, taskOf: (now: DateTime.Utc) => AgentTask) => {
+    const chat = makeMemoryChat()
+    const asked: Array<string | null> = []
+    const agents = {
+      eks: answersAfter("1 seconds", eksResult),
+      prometheus: {
+        mode: "reply" as const,
+        handle: (t: AgentTask) =>
+          Effect.as(
+            Effect.sync(() => asked.push(t.facts.service)),
+            t.facts.service === null
+              ? skipped
+              : ok("prometheus", `${t.facts.service} in ${t.facts.namespace}: 5xx rate 40× its baseline`),
+          ),
+      },
+    }
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
+      const orchestrator = yield* Orchestrator
+      const fiber = yield* Effect.fork(orchestrator.investigate(taskOf(yield* DateTime.now)))
+      yield* settle
+      yield* advance("1 seconds")
+      yield* Fiber.join(fiber)
+      const steps = (yield* (yield* MemoryTraces).events(taskOf(yield* DateTime.now).investigationId)).map(
+        (e) => e.step,
+      )
+      return { asked, report: visibleText(reportMessages(chat)[0]?.message), steps }
+    }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
+  }
 
   it.effect(
     "skipped for want of a scope, asked again with the workload eks found: its findings are in the report",
-    () => {
-      const chat = makeMemoryChat()
-      const asked: Array<string | null> = []
-      const agents = { eks: answersAfter("1 seconds", pending("high")), prometheus: metrics(asked) }
-      return Effect.gen(function* () {
-        yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
-        const orchestrator = yield* Orchestrator
-        const fiber = yield* Effect.fork(orchestrator.investigate(backlogTask(yield* DateTime.now)))
-        yield* settle
-        yield* advance("1 seconds")
-        yield* Fiber.join(fiber)
+    () =>
+      Effect.gen(function* () {
+        const { asked, report, steps } = yield* investigateWith(pending("high"), backlogTask)
         expect(asked).toEqual([null, "doc-converter"])
-        const text = visibleText(reportMessages(chat)[0]?.message)
-        expect(text).toMatch(/Prometheus\* ✅/)
-        expect(text).toContain("doc-converter in pipeline: 5xx rate 40× its baseline")
-        const traces = yield* MemoryTraces
-        const steps = (yield* traces.events("inv-0002-test")).map((e) => e.step)
+        expect(report).toMatch(/Prometheus\* ✅/)
+        expect(report).toContain("doc-converter in pipeline: 5xx rate 40× its baseline")
         expect(steps).toContain("follow_up")
-      }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
-    },
+      }),
   )
 
-  it.effect("decoy: a cluster finding below medium gives no scope: asked once, still skipped", () => {
-    const chat = makeMemoryChat()
-    const asked: Array<string | null> = []
-    const agents = { eks: answersAfter("1 seconds", pending("low")), prometheus: metrics(asked) }
-    return Effect.gen(function* () {
-      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
-      const orchestrator = yield* Orchestrator
-      const fiber = yield* Effect.fork(orchestrator.investigate(backlogTask(yield* DateTime.now)))
-      yield* settle
-      yield* advance("1 seconds")
-      yield* Fiber.join(fiber)
+  it.effect("decoy: a cluster finding below medium gives no scope: asked once, still skipped", () =>
+    Effect.gen(function* () {
+      const { asked, report, steps } = yield* investigateWith(pending("low"), backlogTask)
       expect(asked).toEqual([null])
-      expect(visibleText(reportMessages(chat)[0]?.message)).not.toContain("5xx rate 40×")
-    }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
-  })
+      expect(report).not.toContain("5xx rate 40×")
+      expect(steps).not.toContain("follow_up")
+    }),
+  )
 
-  it.effect("decoy: an alert that names its service is never followed up", () => {
-    const chat = makeMemoryChat()
-    const asked: Array<string | null> = []
-    const agents = { eks: answersAfter("1 seconds", pending("high")), prometheus: metrics(asked) }
-    return Effect.gen(function* () {
-      yield* TestClock.setTime(Date.parse("2026-11-27T13:05:20Z"))
-      const orchestrator = yield* Orchestrator
-      const fiber = yield* Effect.fork(orchestrator.investigate(task(yield* DateTime.now)))
-      yield* settle
-      yield* advance("1 seconds")
-      yield* Fiber.join(fiber)
+  it.effect("decoy: an alert that names its service is never followed up", () =>
+    Effect.gen(function* () {
+      const { asked } = yield* investigateWith(pending("high"), task)
       expect(asked).toHaveLength(1)
       expect(asked[0]).not.toBeNull()
-    }).pipe(Effect.provide(world(onlyAgents(["eks", "prometheus"]), agents, chat)))
-  })
+    }),
+  )
 })
