@@ -38,6 +38,7 @@ import type { Role, Scoped } from "./causes-scope.js"
 import { schemaChange } from "./chat-terms.js"
 import { cpuLimitCutEffectMs, cpuThrottlingWords, lowersCpuLimit } from "./cpu-limit-cut.js"
 import { switchSymptomWords } from "./datastore-failover.js"
+import { datastoreLogsStorageFull, quotesServerStorageFull } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { inScopeVersion } from "./finding-relevance.js"
 import { explainsStall } from "./migration-lock.js"
@@ -376,6 +377,20 @@ const explainedBy = (c: Chain, target: Chain, uses = false): boolean =>
   !linkedToSystemChange(c) &&
   c.modes.every((m) => isExplainable(m) || (m === "node" && target.subject.node))
 
+/**
+ * A client whose writes fail on a database's full storage (datastore-full.ts): its lines quote the
+ * server's own words while the database's log says the same. A full volume is a hard failure, so
+ * explainedBy never moves it; here the volume that is full is the database's, not the client's.
+ */
+const fullUnder = (c: Chain, t: Chain): boolean =>
+  !c.subject.node &&
+  t.subject.key !== c.subject.key &&
+  !linkedToSystemChange(c) &&
+  c.roots.some(quotesServerStorageFull) &&
+  !c.roots.some(datastoreLogsStorageFull) &&
+  c.modes.every((m) => m === "volume" || isExplainable(m)) &&
+  t.roots.some(datastoreLogsStorageFull)
+
 /** The roots of `c` that are a hard failure (OOMKilled, crash loop, bad image or config, evicted). */
 const hardRoots = (c: Chain): ReadonlyArray<Finding> =>
   c.roots.filter((f) => isHardMode(modeOf(f)) && severityRank(f.severity) >= severityRank("medium"))
@@ -464,9 +479,10 @@ const movesOf = (
       indexed.filter(
         ({ t }) =>
           t.roots.length > 0 &&
-          (explainedBy(c, t)
+          ((explainedBy(c, t)
             ? named(c, t)
-            : explainedBy(c, t, uses(c, t)) && deepModes.has(t.modes[0] ?? "")),
+            : explainedBy(c, t, uses(c, t)) && deepModes.has(t.modes[0] ?? "")) ||
+            fullUnder(c, t)),
       ),
     )
     return target === -1 ? null : { target, via: null }

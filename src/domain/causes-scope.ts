@@ -14,6 +14,7 @@ import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
 import { withUnscheduledWorkloads } from "./causes-unscheduled.js"
+import { fullUnderClients } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
@@ -218,6 +219,8 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   // A migration's table lock on the database named like the subject, whose queries time out.
   const subjectNames = [...new Set([...scope.names, ...subject.map((f) => subjectKey(f).key)])]
   for (const f of rest()) if (explainsStall(f, failing, subjectNames)) take(scopedAs(f, "dependency"))
+  // A database out of storage whose server words the subject's failed writes quote (datastore-full.ts).
+  for (const f of rest()) if (fullUnderClients(f, failing)) take(scopedAs(f, "dependency"))
   // A node whose VPC CNI has no IP for a pod, where the subject's sandboxes fail: the same failure
   // (FailedCreatePodSandBox) in the node's own words, naming the subnet: the subject's evidence.
   const sandboxes = scoped.find((s) => s.role === "subject" && s.finding.kind === "sandbox_failed")

@@ -62,12 +62,34 @@ export const isCredentialFailureLine = (line: string): boolean => {
 }
 
 /**
- * A report naming nothing: the lines of either silent failure — a refused certificate or a
- * refused credential — in one condition, so the shared logs are read once for both.
+ * A datastore out of space: every write fails ("could not extend file …: No space left on
+ * device", MySQL's error 1114 "The table … is full" or error 28) while reads and the pods look
+ * fine, so a person reports that booking or saving fails, naming no service. The words are the
+ * kernel's and the servers' own, written by the server and echoed by its clients.
+ */
+const storageFullWords = [
+  "no space left on device",
+  "could not extend file",
+  "could not write to file",
+  "disk full",
+  "disk is full",
+  // MySQL names the table between ("The table 'bookings' is full"): its error number instead.
+  "error 1114",
+  "er_record_file_full",
+  "got error 28",
+  "errno: 28",
+  "not enough space on the disk",
+  "out of disk space",
+]
+
+/**
+ * A report naming nothing: the lines of a silent failure — a refused certificate, a refused
+ * credential or a datastore out of space — in one condition, so the shared logs are read once.
  */
 export const silentFailureCondition = `@message like /(?i)(${[
   ...certificateFailureWords,
   ...credentialFailureWords,
+  ...storageFullWords,
 ]
   .map(escaped)
   .join("|")})/`
@@ -88,6 +110,7 @@ const connectionRefusalWords = [
 export const databaseRefusalCondition = `@message like /(?i)(${[
   ...connectionRefusalWords,
   ...credentialFailureWords,
+  ...storageFullWords,
 ]
   .map(escaped)
   .join("|")})/`

@@ -69,7 +69,7 @@ export const clusterOfNode = (node: string): string =>
 
 // A log group named after its datastore: /aws/rds/cluster/<name>/postgresql,
 // /aws/elasticache/<name>/engine-log, /elasticache/<name>/slow-log, /aws/memorydb/<name>/…
-const groupDatastore =
+export const groupDatastore =
   /^\/(?:aws\/)?(?:rds\/(?:cluster|instance)|elasticache|memorydb|docdb|mongodb)\/([^/]+)/i
 
 const first = (text: string, patterns: ReadonlyArray<RegExp>): string | null => {

@@ -70,3 +70,27 @@ describe("databaseRefusalCondition", () => {
     expect(regex.test("LOG:  connection received: host=10.0.0.1")).toBe(false)
   })
 })
+
+describe("a datastore out of space, in the silent-failure and database conditions", () => {
+  const asRegex = (condition: string) =>
+    new RegExp(condition.replace(/^@message like \/\(\?i\)/, "").replace(/\/$/, ""), "i")
+
+  it.each([
+    'ERROR:  could not extend file "base/16402/1883412.7": No space left on device',
+    'PANIC:  could not write to file "pg_wal/xlogtemp.28811": No space left on device',
+    "ERROR 1114 (HY000): The table 'bookings' is full",
+    "[ERROR] InnoDB: Write to file ./ibdata1 failed at offset 0, Got error 28 from storage engine",
+    'err="pq: could not extend file \\"base/16402/1883412.7\\": No space left on device" code=53100',
+  ])("reads %s", (line) => {
+    expect(asRegex(silentFailureCondition).test(line)).toBe(true)
+    expect(asRegex(databaseRefusalCondition).test(line)).toBe(true)
+  })
+
+  it.each([
+    "LOG:  checkpoint complete: wrote 18213 buffers (2.8%); 0 WAL file(s) added",
+    "[INFO] db=orders-pg free_storage_gb=120 allocated_gb=400 pct_free=30",
+    "WARN disk usage at 71% on /data",
+  ])("decoy: not %s", (line) => {
+    expect(asRegex(silentFailureCondition).test(line)).toBe(false)
+  })
+})
