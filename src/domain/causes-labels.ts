@@ -235,6 +235,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/[\s\S]/, "connection exhaustion"],
   ],
   limits: [
+    // A broker's memory or disk alarm (broker-alarm.ts): it blocks every publisher until it clears.
+    [
+      /broker_alarm|publishers (?:will be )?blocked|resource limit alarm set/,
+      "broker resource alarm: publishers blocked",
+    ],
     // A node's own kernel network limit: packets dropped for every pod on that node only.
     [
       /(?:nf|ip)_conntrack:\s+(?:(?:nf|ip)_conntrack:\s+)?table full|conntrack table (?:is )?(?:\d{1,3}% )?full/,

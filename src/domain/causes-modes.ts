@@ -119,6 +119,9 @@ const byKind: Readonly<Record<string, Mode>> = {
   proxy_timeout: "timeout",
   // A datastore's primary switched (datastore-failover.ts): deeper than its clients' errors.
   datastore_failover: "failover",
+  // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at
+  // its limit, deeper than the publish timeouts of its clients.
+  broker_alarm: "limits",
   // A migration's DDL holding or queued for a table's strong lock (migration-lock.ts).
   migration_lock: "locks",
   pod_evicted: "eviction",

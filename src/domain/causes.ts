@@ -8,14 +8,16 @@
  * they explain other symptoms, whether a change preceded them, a named failure mode before plain
  * errors, the alert's own subject before a dependency, corroborating agents and proximity to
  * the alert; ties break on names and ids, so
- * the same findings in any order give the same causes. Out-of-scope and out-of-window findings
- * are never cited; context (info, similar incidents, restarts) is cited only in support, and a
+ * the same findings in any order give the same causes. For a person's report, a failure that
+ * began long before it is background when a fresh one is there (causes-background.ts).
+ * Out-of-scope and out-of-window findings are never cited; context (info, similar incidents, restarts) is cited only in support, and a
  * chain of low findings only (WARN lines) is a cause only when nothing stronger is.
  */
 import type { DateTime } from "effect"
 import { agentOrder } from "./agent-id.js"
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
+import { withoutBackground } from "./causes-background.js"
 import { buildChains, type Chain } from "./causes-chain.js"
 import { resolveScope } from "./causes-scope.js"
 import { causeHeadline, causeText, shownRoots } from "./causes-text.js"
@@ -147,8 +149,9 @@ export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause
     .sort(compareRanked)
   // WARN-level noise (low) is a cause only when nothing stronger is: in-scope chatter is the
   // commonest red herring.
-  const floor = ranked.some((r) => r.severity >= severityRank("medium")) ? severityRank("medium") : -1
-  return ranked
+  const current = withoutBackground(input.facts, ranked, alertMs)
+  const floor = current.some((r) => r.severity >= severityRank("medium")) ? severityRank("medium") : -1
+  return current
     .filter((r) => r.severity >= floor)
     .slice(0, maxCauses)
     .map(({ chain }) => ({

@@ -202,6 +202,13 @@ export const findingKinds = {
   datastore_failover: "cloudwatch_logs",
 
   /**
+   * A message broker refusing its publishers because a resource alarm fired (RabbitMQ's memory
+   * or disk alarm): which broker, which alarm, when, its memory against the watermark and the
+   * queue backlog that filled it (broker-alarm.ts). Its clients' publish timeouts are its symptoms.
+   */
+  broker_alarm: "prometheus",
+
+  /**
    * A schema migration's DDL (ALTER TABLE, CREATE INDEX without CONCURRENTLY) holding or queued
    * for its table's AccessExclusiveLock in the database's own log, with the sessions queued
    * behind it: the statement, table, lock and queue (migration-lock.ts).

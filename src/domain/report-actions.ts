@@ -67,6 +67,12 @@ const changeAction = (change: Finding, subject: string): string => {
 }
 
 const symptomRules: ReadonlyArray<readonly [RegExp, (subject: string) => string]> = [
+  // A broker blocking its publishers: the backlog that filled it has to drain before they resume.
+  [
+    /broker_alarm/,
+    (s) =>
+      `Clear ${s}'s resource alarm: drain or purge the queue that filled it (scale its consumers, pause the producer flooding it), or raise its memory watermark / disk limit; check rabbitmq-diagnostics alarms and which connections are blocked`,
+  ],
   [/oom/i, (s) => `Check ${s}'s memory limit against its actual usage (OOMKilled)`],
   [/imagepull|errimage|image_pull/i, (s) => `Check the image reference and registry access of ${s}`],
   [

@@ -14,6 +14,7 @@
  * — in a multi-container pod the workload's name is not the failing container's. Pure.
  */
 
+import { onsetPhrase } from "../../domain/failure-onset.js"
 import type { Finding } from "../../domain/finding.js"
 import type { ContainerStatus, KubeEvent, Pod } from "../../domain/kubernetes.js"
 import { eventCount, eventTime, instantOf } from "../../domain/kubernetes.js"
@@ -221,6 +222,19 @@ const podEvents = (
     .sort((a, b) => (eventTime(b)?.epochMillis ?? 0) - (eventTime(a)?.epochMillis ?? 0))
 }
 
+/**
+ * " Failing since <first BackOff>." — when the loop began, so a loop that predates a person's
+ * report by hours reads as background there (causes-background.ts). The kubelet keeps updating
+ * one BackOff event per container, so its firstTimestamp outlives the event TTL.
+ */
+const crashLoopOnset = (w: ScopedWorkload, pods: ReadonlyArray<Pod>, container: string): string => {
+  const firsts = podEvents(w, pods, ["BackOff"])
+    .filter((e) => aboutContainer(e, container))
+    .flatMap((e) => instantOf(e.firstTimestamp) ?? [])
+    .sort((a, b) => a.epochMillis - b.epochMillis)
+  return firsts[0] === undefined ? "" : ` ${onsetPhrase(firsts[0]).replace(/^f/, "F")} (first BackOff).`
+}
+
 const newestFirst = (events: ReadonlyArray<KubeEvent>): ReadonlyArray<KubeEvent> =>
   [...events].sort((a, b) => (eventTime(b)?.epochMillis ?? 0) - (eventTime(a)?.epochMillis ?? 0))
 
@@ -347,11 +361,12 @@ const groupFindings = (
     }
     case "crash": {
       const what = waiting?.reason === "CrashLoopBackOff" ? "CrashLoopBackOff" : "crashing"
+      const since = crashLoopOnset(w, pods, container)
       return eksFinding({
         ...base,
         kind: "crash_loop",
         title: `${w.name}: container ${container} ${what} in ${share} (${describeExit(term)}), ${plural(restarts, "restart")}`,
-        detail: `${subject} in pods ${podList.join(", ")}. Last termination: ${describeExit(term)}${when}${state}.${signalNote(term)}${capacity}`,
+        detail: `${subject} in pods ${podList.join(", ")}. Last termination: ${describeExit(term)}${when}${state}.${signalNote(term)}${capacity}${since}`,
         severity: failureSeverity(w),
         observedAt: finishedAt,
       })

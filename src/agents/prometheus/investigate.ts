@@ -26,6 +26,7 @@ import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
 import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
+import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
@@ -213,10 +214,12 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepWaitingPods(source, incident, stepS),
         // And whether pods wait on a node group at its max size (node-group-max-sweep.ts).
         sweepNodeGroupMax(source, incident, stepS),
+        // And whether a message broker's resource alarm blocked its publishers (broker-alarm-sweep.ts).
+        sweepBrokerAlarms(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting, nodeGroups]) => ({
+      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting, nodeGroups, brokers]) => ({
         findings: [
           ...full.findings,
           ...ips.findings,
@@ -227,6 +230,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           ...tls.findings,
           ...waiting.findings,
           ...(nodeGroups?.findings ?? []),
+          ...(brokers?.findings ?? []),
         ],
         note: [
           ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -237,6 +241,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           tls.note,
           waiting.note,
           nodeGroups?.note ?? "",
+          brokers?.note ?? "",
         ]
           .filter((n) => n !== "")
           .join("; "),

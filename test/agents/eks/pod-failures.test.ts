@@ -80,6 +80,39 @@ describe("podFailureFindings", () => {
     expect(f?.severity).toBe("medium")
   })
 
+  it("a crash loop states when it began: its first BackOff event, never another container's", () => {
+    // The onset lets a person's report treat a loop failing since the day before as background
+    // (causes-background.ts); observedAt stays the last termination.
+    const pods = apiPods([[crashLooping("app", { reason: "Error", exitCode: 1 }, 212)]])
+    const backOff = (firstTimestamp: string, fieldPath?: string) => {
+      const e = event({
+        kind: "Pod",
+        name: pods[0]?.metadata.name ?? "",
+        reason: "BackOff",
+        message: "Back-off restarting failed container",
+      })
+      return { ...e, firstTimestamp, involvedObject: { ...e.involvedObject, fieldPath } }
+    }
+    const events = [
+      backOff("2026-11-25T22:04:40Z"),
+      backOff("2026-11-20T08:00:00Z", "spec.containers{envoy}"),
+    ]
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 1, ready: 0 })], replicaSets: [rs], pods, events },
+      "api",
+    )
+    const [f] = podFailureFindings(w, ctx)
+    expect(f?.detail).toContain("Failing since 2026-11-25T22:04:40Z (first BackOff).")
+    const [plain] = podFailureFindings(
+      workloadNamed(
+        { deployments: [deployment({ name: "api", replicas: 1, ready: 0 })], replicaSets: [rs], pods },
+        "api",
+      ),
+      ctx,
+    )
+    expect(plain?.detail).not.toContain("Failing since")
+  })
+
   it("a multi-container pod blames the failing container, never its healthy sidecar", () => {
     const containers = [container("app"), container("envoy")]
     const pods = apiPods(

@@ -10,6 +10,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
 import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-quota-sweep.js"
+import { brokerAlarmQuery } from "../../../src/agents/prometheus/broker-alarm-sweep.js"
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import {
   failedScaleUpsQuery,
@@ -68,6 +69,8 @@ const sweepQueries = [
   unschedulableQuery,
   failedScaleUpsQuery,
   pendingQuery,
+  // A broker's alarm gauges; its memory and queues are asked only once one fired.
+  brokerAlarmQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus
