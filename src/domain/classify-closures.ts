@@ -99,6 +99,25 @@ const namesAnEvent = (tokens: ReadonlyArray<string>, c: Clause, j: number): bool
   }
   return false
 }
+/**
+ * "corridor is running on fixed time", "back to a fixed plan", "sold at a fixed price": "fixed"
+ * as an adjective before a noun names a kind of thing (a mode, a price, an address), after a
+ * preposition or a determiner — no closure ("we fixed time sync" has a subject before it).
+ */
+const fixedKinds = words(
+  "time times timing timings plan plans schedule schedules price prices pricing ip ips address addresses rate rates fee fees cost costs width height size length interval intervals cycle cycles window term terms mode cadence amount amounts budget income point layout position header headers column columns route routes quota delay delays timer timers phase phases",
+)
+const beforeFixedKind = new Set([
+  ...eventPrepositions,
+  ...possessives,
+  ...words("an with for of by its uses use using to into onto in"),
+])
+const fixedAsAdjective = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean =>
+  tokens[j] === "fixed" &&
+  j + 1 < c.end &&
+  fixedKinds.has(tokens[j + 1] ?? "") &&
+  j > c.start &&
+  beforeFixedKind.has(tokens[j - 1] ?? "")
 /** "is working" is news; "has been running for 6 hours" is not. */
 const activities = words("working running responding passing")
 const runsHow = words("with on as from against under off late behind slow")
@@ -243,6 +262,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return null
   // "erroring on every lesson complete": the event a problem happens on, not a finish.
   if (namesAnEvent(tokens, c, j)) return null
+  // "corridor is running on fixed time": a kind of plan, not a fix.
+  if (fixedAsAdjective(tokens, c, j)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =

@@ -81,6 +81,19 @@ const lateNoReport =
 const lateData =
   /\b(?:readings?|data|feeds?|events?|messages?|orders?|invoices?|payments?|records?|updates?|metrics|logs|exports?|imports?|sync|replica(?:tion)?|replicas|stream|streams|cdc|etl|ingest(?:ion)?|batch(?:es)?|files?|reports?|webhooks?|notifications?|queues?|consumers?|jobs?|deliver(?:y|ies)|telemetry|dispatch(?:es)?|shipments?|tickets?|emails?|sms|scans?|transactions?)\b/
 
+/**
+ * "shipping ETA emails going out with a delivery date of 01/01/1970", "invoices went out showing
+ * $0.00", "confirmations say 'Hi {{first_name}}'", "push titles going out as undefined": what we
+ * send carrying an epoch date, a zero amount or a template's unfilled value is a report (the
+ * sending verb read as an announcement used to win). The sent thing comes first; a placeholder
+ * said to be expected ("$0.00 invoices for the free tier are expected") is none.
+ */
+const sentWithPlaceholder =
+  /\b(?:e-?mails?|invoices?|receipts?|messages?|notifications?|push(?:es)?|sms|texts?|letters?|statements?|labels?|confirmations?|newsletters?|quotes?|reminders?|payslips?|bills?|tickets?|vouchers?|alerts?)\b[^.?!\n]{0,80}?(?:0?1\/0?1\/1970|1970-01-01|jan(?:uary)? 1,? 1970|[$€£]\s?0[.,]00\b|\bnan\b|\bundefined\b|\bnull\b|\{\{\s*[\w.]+\s*\}\}|\[object object\])/
+const placeholderExpected =
+  /\b(?:expected|by design|on purpose|intended|as intended|is normal|are normal|is fine|are fine|test|staging|sandbox|templates?)\b/
+const placeholderGate = /1970|0[.,]00|nan|undefined|null|\{\{|object object/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -94,6 +107,7 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (text.includes("tak")) add(perItemTime.exec(text), true)
   if (text.includes(" the ")) add(queueOut.exec(text), false)
   if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
+  if (placeholderGate.test(text) && !placeholderExpected.test(text)) add(sentWithPlaceholder.exec(text), true)
   if (/behind|late|delayed|lagg/.test(text)) {
     const m = lateBy.exec(text)
     const before = m === null ? "" : text.slice(Math.max(0, m.index - 80), m.index)

@@ -82,7 +82,7 @@ const kinds: ReadonlyArray<Kind> = [
     // published 48 new lessons (it→en) to CDN ✅", "kiosk-config-sync: pushed new fare tables to
     // 42/42 kiosks ✅": a release or a sync's batch out, to all of its targets.)
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
     unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
@@ -96,9 +96,10 @@ const kinds: ReadonlyArray<Kind> = [
     name: "a job that succeeded",
     needles: ["success", "succeeded", "passed", "ok", "completed"],
     // ("Jenkins: app #611 SUCCESS", "run #5521 completed successfully", "nightly base backup …
-    // completed in 41m ✔")
+    // completed in 41m ✔", "Build #2291 of app-android (release/4.12.1) SUCCESS in 7m", "nightly-e2e
+    // on main passed (142 tests, 0 failed)")
     pattern:
-      /^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|^[^\n]{0,100}? #\d{1,7} (?:success|succeeded|passed)\b|\b(?:run|build|job) #?\d{1,10} completed successfully\b|\b(?:backup|snapshot|dump)\b[^\n]{0,100}\bcompleted\b[^\n]{0,60}(?:✔|✅|:heavy_check_mark:|:white_check_mark:)|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
+      /\b(?:build|run|job|pipeline) #\d{1,10} of [\w@/.-]{1,80}(?: \([^)\n]{1,60}\))? (?:success|succeeded|passed)\b|^[^\w\n]{0,8}[\w.-]{2,40} on [\w/.-]{1,40} passed \(\d[\d,]{0,6} tests?, 0 failed\)|^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|^[^\n]{0,100}? #\d{1,7} (?:success|succeeded|passed)\b|\b(?:run|build|job) #?\d{1,10} completed successfully\b|\b(?:backup|snapshot|dump)\b[^\n]{0,100}\bcompleted\b[^\n]{0,60}(?:✔|✅|:heavy_check_mark:|:white_check_mark:)|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
     unless: recovery,
   },
   {
@@ -118,9 +119,11 @@ const kinds: ReadonlyArray<Kind> = [
   {
     // ("Alert rule "Kiosk card decline rate" was updated by lea.k@… (threshold 0.25 → 0.30)")
     name: "an alerting rule edited",
-    needles: ["rule", "monitor"],
+    needles: ["rule", "monitor", "heartbeat"],
+    // ("Opsgenie: Heartbeat configuration updated for temp-hold-evaluator by omar.haddad": the
+    // check's settings edited, not a heartbeat missed.)
     pattern:
-      /^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”] (?:was |has been )?(?:updated|created|edited|modified|deleted|renamed) by\b/,
+      /^[^\w\n]{0,8}(?:opsgenie|pagerduty|datadog|grafana|better ?stack|healthchecks(?:\.io)?):? heartbeat (?:configuration |settings |check )?(?:['"‘“][^'"’”\n]{1,60}['"’”] )?(?:was |has been )?(?:updated|created|edited|modified|enabled|added|renamed) (?:for [\w.-]{1,80} )?by\b|^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”] (?:was |has been )?(?:updated|created|edited|modified|deleted|renamed) by\b/,
     quiet:
       /^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”]|\(threshold [^)\n]{0,40}\)/g,
   },
@@ -151,12 +154,14 @@ const kinds: ReadonlyArray<Kind> = [
   },
   {
     name: "a periodic digest",
-    needles: ["digest", "report", "summary"],
+    needles: ["digest", "report", "summary", "generated"],
+    // ("daily bike count digest: 18,402 trips …", "Reporting: weekly PDF 'Signal Ops Overview'
+    // has been generated and emailed to …": a count or a document sent on its schedule.)
     // ("Weekly monitor digest (Nov 4–10): 14 monitors triggered, 14 recovered": a week counted.)
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },

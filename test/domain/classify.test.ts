@@ -2269,3 +2269,63 @@ describe("stop 17, round 8: data late by a time, a labelled failure before a dea
     expect(run(`<@U01SREBOT> ${text}`).reasons.some((r) => /behind|delayed/.test(r))).toBe(false)
   })
 })
+
+describe("stop 17, round 9: 'fixed' naming a kind, and what we send carrying a placeholder", () => {
+  it.each([
+    "hi, i think the radar on Bridge Rd stopped sending data, corridor is running on fixed time",
+    "the junction controller lost its detector feed, signals fell back to a fixed plan",
+    "pump station 4 telemetry dropped out, the pumps are on a fixed schedule until it's back",
+    "the lights stopped reacting to traffic, they're cycling on fixed timing",
+    "the vpn gateway lost its fixed IP and partners can't connect",
+    // What we send with an epoch date, a zero amount or an unfilled value.
+    "shipping ETA emails going out with a delivery date of 01/01/1970",
+    "invoices went out today showing a total of $0.00 for every customer",
+    'order confirmation emails say "Hi {{first_name}}" instead of the name',
+    "push notifications going out with 'undefined' as the title",
+    "statements being sent with a due date of 1970-01-01",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // A fix done to the problem stays a closure.
+    "checkout was failing, fixed now",
+    "we fixed time sync on the kiosks, all good",
+    // A placeholder expected or in a template is no report.
+    "fyi: $0.00 invoices for free tier customers are expected, no action",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it("a template's placeholder is no report", () => {
+    const r = run("<@U01SREBOT> the welcome email template uses {{first_name}}, can someone review the copy?")
+    expect(r.reasons.some((x) => x.includes("{{first_name}}"))).toBe(false)
+  })
+})
+
+describe("stop 17, round 9: tools' quiet posts", () => {
+  it.each([
+    "Build #2291 of streetfix-android (release/4.12.1) SUCCESS in 7m 12s",
+    "Build #412 of billing-api (main) PASSED in 4m 03s",
+    "nightly-e2e on main passed (142 tests, 0 failed) — storefront-web",
+    "smoke-suite on release/2.3 passed (38 tests, 0 failed)",
+    "Terraform Cloud: Run run-8KqW applied in workspace cellar-prod — 2 to add, 1 to change, 0 to destroy",
+    "Opsgenie: Heartbeat configuration updated for temp-hold-evaluator by omar.haddad",
+    "🚲 daily bike count digest: 18,402 trips across 22 stations yesterday (+6% w/w)",
+    "weekly visitor count summary: 3,120 visits, +4% on last week",
+    "Reporting: weekly PDF 'Signal Ops Overview' has been generated and emailed to signals-team",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "Build #88 of checkout-web (main) FAILURE in 3m",
+    "nightly-e2e on main failed (142 tests, 3 failed) — storefront-web",
+    "Terraform Cloud: Run run-8KqW errored in workspace cellar-prod",
+    "Opsgenie: Heartbeat temp-hold-evaluator expired",
+    "Reporting: weekly PDF 'Signal Ops Overview' failed to generate",
+    "daily sales report: orders dropped 80% vs yesterday",
+  ])("the same shapes with trouble: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
