@@ -35,6 +35,7 @@ import {
   onlyTheUsual,
   opensWithSupposition,
 } from "./classify-frames.js"
+import { goodNews } from "./classify-good-news.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
 import { activeMarkers, closureWords, liveWords, reviewWords, words } from "./classify-lexicon.js"
@@ -49,6 +50,7 @@ import { tokenCategory } from "./classify-phrases.js"
 import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { talkFrame } from "./classify-talk.js"
+import { bareStatusQuestion, retiredOnAPlan, teamLife } from "./classify-team-life.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
 import { toolNotice } from "./classify-tool-notices.js"
@@ -349,6 +351,14 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (terms.length === 0) {
     const general = aGeneralQuestion(message)
     if (general !== null) return result("chatter", [`chatter: ${general}`])
+    // "any open incidents right now?", "we're winding down the old WMS next month, fyi", "p99 went
+    // from 900ms to 250ms": the whole message asks bare, retires on a plan, or tells good news.
+    if (bareStatusQuestion.test(raw.slice(0, 300)))
+      return result("chatter", ["chatter: a bare status question"])
+    if (retiredOnAPlan.test(raw.slice(0, 300)))
+      return result("chatter", ["chatter: a system retired on a plan"])
+    const news = goodNews(message)
+    if (news !== null) return result("chatter", [`chatter: ${news}`])
   }
   // "could someone review my PR … so we don't double-charge on gateway timeouts again": the
   // problem words say what a change will fix; a review is asked, not an investigation — unless
@@ -550,6 +560,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     return result("chatter", ["chatter: a quiet streak counted"])
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
   if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
+  const life = teamLife(message)
+  if (life !== null) return result("chatter", [`chatter: ${life}`])
   return result("ambiguous", ["no confident alert or chatter signal"])
 }
 

@@ -237,9 +237,9 @@ describe.each([
   ["classification-blind-78.jsonl", 150, 150, 150],
   // Written after round 8's rules: first sight 136 and 134 gated, 2 alerts missed ("running on
   // fixed time" read as a fix; emails going out dated 01/01/1970 read as an announcement);
-  // round 9's rules then.
-  ["classification-blind-79.jsonl", 150, 150, 139],
-  ["classification-blind-80.jsonl", 150, 150, 137],
+  // rounds 9 and 9b then.
+  ["classification-blind-79.jsonl", 150, 150, 148],
+  ["classification-blind-80.jsonl", 150, 150, 147],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

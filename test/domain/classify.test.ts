@@ -2329,3 +2329,60 @@ describe("stop 17, round 9: tools' quiet posts", () => {
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 17, round 9b: the team's life and good news", () => {
+  it.each([
+    "heads up I'm on PTO next week, Carlos covers signals",
+    "Priya is on parental leave from Monday, Tom has her reviews",
+    "swapping my Thursday shift with Dev, updated the rotation",
+    "swapped my weekend on-call with Ana, fyi",
+    "happy bike to work day! 🚴",
+    "just a reminder: harvest party friday at 5, the ops team is bringing the magnums",
+    "team lunch on Wednesday, the new taco place",
+    "salud 🥂",
+    "prost!",
+    "this thread is getting long, moving to a huddle",
+    "let's take this to a call, too much typing",
+    "tasting notes for the new Syrah are up on the blog, go read them 🍇",
+    "interesting graph, the bike lane on Elm doubled cyclists in a month",
+    "cellar bay 2 sitting at 13°C exactly where it should be",
+    "freezer 4 at -18°C, right where we want it to be",
+    "the double-charge from April is fully refunded, nothing left to do there",
+    "the duplicate invoices from last quarter are all refunded",
+    "quick q: is the allocation drop still Thursday at 9?",
+    "is the game night still on for Friday?",
+    "alles wieder grün 👍",
+    "tout est vert à nouveau",
+    "lmao the bike lane cone is wearing a santa hat",
+    "lol the new intern brought a cake shaped like a server rack",
+    "status?",
+    "any updates?",
+    "any open incidents right now?",
+    "are there any active incidents?",
+    "we're winding down the old WMS next month, fyi",
+    "we are sunsetting the legacy booking API in Q3",
+    "nice, p99 went from 900ms to 250ms after the index change",
+    "checkout latency dropped from 2s to 400ms with the cache, great work",
+    "error budget for StreetFix API is at 92% remaining this month, nice",
+    "disk cleaned up on cctv-rec-03, 40% free now",
+  ])("%s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "p99 went from 250ms to 900ms after the deploy",
+    "status? checkout is down",
+    "any open incidents? I'm seeing 502s",
+    "cellar bay 2 at 19°C, should be 13",
+    "the refund job failed again",
+    "happy friday all 🎉 btw voice chat in-game is completely silent for everyone in party since like 15:40, vivox side maybe?",
+    "is the payments webhook still failing on Friday?",
+    "I'm on PTO next week but the backup job has been failing every night, can someone look",
+    "error budget for StreetFix API is at 4% remaining this month",
+    "fully refunded the first batch but the refund job is still failing for the rest",
+    "we're winding down the old WMS next month but right now it's throwing 500s",
+    "latency went from 300ms to 4s on checkout",
+  ])("the same shapes with trouble: %s", (text) => {
+    expect(run(`<@U01SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})

@@ -1,0 +1,40 @@
+/**
+ * Good news told in numbers: "nice, p99 went from 900ms to 250ms after the index change", "error
+ * budget … at 92% remaining this month, nice", "disk cleaned up on cctv-rec-03, 40% free now".
+ * The numbers are the news and they went the right way; the same shapes the wrong way
+ * ("p99 went from 250ms to 900ms after the deploy", "3% of the error budget left") report. The
+ * whole message must be that news: a turn ("but", "still") or a second sentence may report.
+ */
+import type { Message } from "./classify-text.js"
+
+const ms = (value: string, unit: string): number => Number(value) * (unit.toLowerCase() === "s" ? 1000 : 1)
+
+/** A time that fell: "p99 went from 900ms to 250ms", "latency dropped from 2s to 300ms". */
+const fasterTime =
+  /\b(?:p\d{2}|latency|response times?|load times?|page loads?|build times?|query times?)\b[^.\n?]{0,30}?\b(?:went|dropped|fell|came|is) (?:down )?from (\d{1,5}(?:\.\d+)?) ?(ms|s) (?:to|->|→) (\d{1,5}(?:\.\d+)?) ?(ms|s)\b/i
+
+/** "error budget … at 92% remaining": most of it left. */
+const budgetLeft = /\berror budget\b[^.\n?]{0,40}?\b(?:at |is |has )?(\d{1,3})% (?:remaining|left)\b/i
+
+/** "disk cleaned up on cctv-rec-03, 40% free now": space made, and how much is free. */
+const spaceMade = /\b(?:cleaned up|freed up|cleared|pruned)\b[^.\n?]{0,40}?\b(\d{1,3})% free(?: now)?\b/i
+
+const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
+
+export const goodNews = (message: Message): string | null => {
+  const text = message.text.slice(0, 400)
+  if (
+    message.tokens.length > 24 ||
+    turns.test(text) ||
+    /[.!?]\s+\S/.test(text.replace(/^\s*<[@!][\w|]+>\s*/, ""))
+  )
+    return null
+  const time = fasterTime.exec(text)
+  if (time !== null && ms(time[3] ?? "0", time[4] ?? "ms") < ms(time[1] ?? "0", time[2] ?? "ms"))
+    return "a speed-up told"
+  const budget = budgetLeft.exec(text)
+  if (budget !== null && Number(budget[1]) >= 50) return "error budget mostly left"
+  const space = spaceMade.exec(text)
+  if (space !== null && Number(space[1]) >= 25) return "space made"
+  return null
+}

@@ -1,0 +1,81 @@
+/**
+ * The team's own life, told where nothing else in the message is evidence of a problem (the
+ * caller decides): time off and shift swaps, parties and toasts, a thread moved to a call,
+ * something shared to read, a laugh, a schedule asked after, a reading said to be right, a
+ * past matter said to be settled, "status?" asked bare. Read only after every problem signal
+ * came up empty, so "I'm on PTO next week and checkout is 502ing" still reports.
+ */
+import type { Message } from "./classify-text.js"
+
+/** "heads up I'm on PTO next week", "swapping my Thursday shift with Dev": who works when. */
+const timeOff =
+  /\b(?:i'?m|i am|i'?ll be|i will be|[a-z]+ is|[a-z]+ will be) (?:on (?:pto|leave|vacation|holiday|holidays|annual leave|parental leave|sick leave)|ooo|out of (?:the )?office)\b|\bswap(?:ping|ped|s)? (?:my |our |his |her |their |the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |weekend |night |late |early |morning )?(?:shifts?|on-?calls?|rota|pager weeks?)\b|\b(?:is |are )?covering (?:for me|my shift|signals|on-?call)\b/i
+
+/** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂": a celebration. */
+const celebration =
+  /\bhappy (?:[\w'-]+ ){0,4}(?:day|friday|holidays?|new year|birthday|anniversary)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+
+/** "this thread is getting long, moving to a huddle": the talk goes elsewhere. */
+const movesTheTalk =
+  /\b(?:moving|move|taking|take) (?:this |it |the discussion |the conversation )?(?:to|into|over to) (?:a |the |our )?(?:huddle|call|zoom|meet|voice|dm|dms|thread|side thread|war room channel)\b|\blet'?s (?:take|move) (?:this|it) (?:offline|to dm)\b/i
+
+/** "tasting notes for the new Syrah are up on the blog, go read them", "interesting graph": to read. */
+const toRead =
+  /\bgo (?:read|check out|have a look at) (?:it|them|this|that)\b|\b(?:are|is) (?:up|live|out) on the (?:blog|wiki|site|intranet|handbook)\b|\b(?:interesting|cool|neat|fun|great) (?:graph|chart|read|article|post|stat|fact|trivia|map)\b|\bworth a read\b/i
+
+/** "cellar bay 2 sitting at 13°C exactly where it should be": a reading said to be right. */
+const asItShouldBe =
+  /\b(?:exactly |right |just )(?:where|what) (?:it|they|we) (?:should|want(?:ed)? (?:it|them) to) be\b|\bexactly (?:on|at) (?:target|setpoint|spec)\b/i
+
+/** "the double-charge from April is fully refunded, nothing left to do there": settled. */
+const settled =
+  /\b(?:fully|all|completely) refunded\b|\bnothing (?:left|more|else) to do (?:there|here|on (?:it|that|this))\b/i
+
+/** "quick q: is the allocation drop still Thursday at 9?": a plan's date asked after. */
+const scheduleAsked =
+  /\b(?:is|are) (?:the |our )?[\w -]{1,40} still (?:on |happening |planned |scheduled )?(?:for |on )?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week)\b[^?\n]{0,20}\?/i
+
+/** "alles wieder grün 👍", "tout est vert", "todo verde": all green, said in another language. */
+const allGreen =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:alles (?:wieder )?(?:grün|gut|ok|in ordnung)|tout est (?:vert|ok|bon)(?: à nouveau)?|todo (?:en )?(?:verde|bien|ok)|tutto (?:verde|ok|a posto))\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+
+/**
+ * What a report says and the team's life does not: an aside, a turn, people affected, a time it
+ * started ("happy friday all 🎉 btw voice chat is silent for everyone since 15:40" reports).
+ */
+const reportTurn =
+  /\b(?:btw|but|since|anyone|everyone|everybody|users|customers|still|again|not|wrong|can'?t|cannot|won'?t|doesn'?t|isn'?t|not working)\b/i
+
+/** The team's life named, if the whole message is that and nothing else reported a problem. */
+export const teamLife = (message: Message): string | null => {
+  const text = message.text.slice(0, 500)
+  // ("nothing left to do" says "nothing" itself; a turn after it may still report.)
+  if (settled.test(text) && !/\b(?:but|still|again|btw)\b/i.test(text)) return "a past matter settled"
+  // ("is the allocation drop still Thursday at 9?": the plan's "still", not a problem's.)
+  if (scheduleAsked.test(text)) return "a plan's date asked after"
+  if (reportTurn.test(text)) return null
+  if (timeOff.test(text)) return "time off or a shift swap"
+  if (celebration.test(text)) return "a celebration"
+  if (movesTheTalk.test(text)) return "the talk moved elsewhere"
+  if (toRead.test(text)) return "something shared to read"
+  if (asItShouldBe.test(text)) return "a reading said to be right"
+  if (allGreen.test(text)) return "all green"
+  // "lmao the bike lane cone is wearing a santa hat": a laugh opening a short message.
+  if (/^(?:lmao|lol|lmfao|haha\w*|rofl)$/.test(message.tokens[0] ?? "") && message.tokens.length <= 16)
+    return "a joke"
+  return null
+}
+
+/**
+ * "any open incidents right now?", "status?": asked bare, the whole message — nothing named to
+ * look at, no problem seen ("any open incidents? I'm seeing 502s" reports).
+ */
+export const bareStatusQuestion =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|quick q)[,:!]?\s+)?(?:status|any updates?|updates|what'?s the status|status update|(?:are there |is there )?any (?:open|active|ongoing|live) (?:incidents?|pages|outages)(?: (?:right now|now|atm|at the moment|today|going on))?)\s*\?+\s*$/i
+
+/**
+ * "we're winding down the old WMS next month, fyi": a system retired on a plan, "down" is the
+ * plan's word. The whole message; a turn after it may report.
+ */
+export const retiredOnAPlan =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:fyi|heads up|psa)[,:!]?\s+)?(?:we'?re|we are|we will be|we'?ll be|[\w-]+ (?:is|are)) (?:winding down|sunsetting|retiring|decommissioning|shutting down) (?:the |our )?(?:old |legacy |v1 |previous )?[\w.-]{1,30}(?: [\w.-]{1,30})? (?:next|this|in|by|at the end of|end of) (?:week|month|quarter|year|sprint|monday|tuesday|wednesday|thursday|friday|q[1-4]|\d{1,2} (?:weeks|months))(?:[,.]? (?:fyi|just fyi|heads up))?[\s!.]*$/i
