@@ -38,6 +38,7 @@ import {
 } from "./gather.js"
 import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
+import { dependencyHomes, namedDependencies, withDependenciesAsNamed } from "./named-dependencies.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { scheduledJobFindings } from "./scheduled-jobs.js"
@@ -123,14 +124,24 @@ const investigate = (task: AgentTask) =>
     const early = outcome(yield* reader.gaps)
     if (early.status === "unhealthy")
       return placeholderResult("eks", "unhealthy", early.reason ?? "not configured")
+    // The callee the alert blames (its breaker, its timeouts) is in scope too: in such an
+    // incident the caller's pods are healthy and the callee's are not (named-dependencies.ts).
+    const dependencies = namedDependencies(task.alert.text, task.facts)
+    const elsewhere =
+      ns === null || dependencies.length === 0
+        ? { namespaces: [], pods: [], events: [] }
+        : yield* readDependencyNamespaces(cluster, reader, dependencies, ns)
     const seen = new Set(first.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`))
     const pods = [
       ...first.pods,
-      ...first.nodePods.filter((p) => !seen.has(`${p.metadata.namespace}/${p.metadata.name}`)),
+      ...[...first.nodePods, ...elsewhere.pods].filter(
+        (p) => !seen.has(`${p.metadata.namespace}/${p.metadata.name}`),
+      ),
     ]
+    const events = [...first.events, ...elsewhere.events]
     // "ip-10-50-2-34" in the alert is the node ip-10-50-2-34.eu-central-1.compute.internal.
-    const terms = withNodeAsNamed(asked, pods)
-    const namespaces = ns !== null ? [ns] : namespacesToRead(terms, pods, first.events)
+    const terms = withDependenciesAsNamed(withNodeAsNamed(asked, pods), dependencies)
+    const namespaces = ns !== null ? [ns, ...elsewhere.namespaces] : namespacesToRead(terms, pods, events)
     const perNamespace = <A>(
       what: string,
       list: (n: string) => Effect.Effect<ReadonlyArray<A>, ClusterError>,
@@ -153,11 +164,11 @@ const investigate = (task: AgentTask) =>
         perNamespace("jobs", cluster.listJobs),
         // A certificate expired or not renewed serves every client a refusal at the handshake
         // while every pod looks healthy (certificates.ts).
-        readCertificates(cluster, reader, first.events, ns, task.alert.text, readAt),
+        readCertificates(cluster, reader, events, ns, task.alert.text, readAt),
       ],
       { concurrency: 2 },
     )
-    const workloads = scopeWorkloads(terms, buildWorkloads({ ...objects, pods, events: first.events }))
+    const workloads = scopeWorkloads(terms, buildWorkloads({ ...objects, pods, events }))
     const ctx: AnalysisContext = { window: task.alert.window }
     const nodeNames = [
       ...new Set([
@@ -235,7 +246,7 @@ const investigate = (task: AgentTask) =>
       workloads: [...workloads, ...neighbours],
       nodes,
       alertNode: node,
-      events: first.events,
+      events,
       logs: Option.getOrElse(logs, () => new Map()),
       ctx,
     })
@@ -256,7 +267,7 @@ const investigate = (task: AgentTask) =>
         terms,
         cronJobs,
         jobs,
-        events: first.events,
+        events,
         workloads,
         findings: analysis.findings,
         ctx,
@@ -322,6 +333,30 @@ const readClusterDns = (cluster: ClusterService, reader: Reader, ctx: AnalysisCo
       }))
     const logs = yield* readLogs(cluster, reader, targets)
     return clusterDnsFindings(pods, logs.get("cluster-dns") ?? [], ctx)
+  })
+
+/**
+ * Where the dependencies the alert names live, with their pods and events: one cluster-wide pod
+ * list (the alert names the callee, not its namespace), then the events of the namespaces found.
+ */
+const readDependencyNamespaces = (
+  cluster: ClusterService,
+  reader: Reader,
+  dependencies: ReadonlyArray<string>,
+  own: string,
+) =>
+  Effect.gen(function* () {
+    const all = yield* reader.read("list pods (named dependencies)", cluster.listPods(null), [])
+    const namespaces = dependencyHomes(all, dependencies, own)
+    const events = yield* Effect.forEach(
+      namespaces,
+      (n) => reader.read(`list events in ${n}`, cluster.listEvents(n), []),
+      { concurrency: 2 },
+    )
+    const pods = all.filter(
+      (p) => p.metadata.namespace !== undefined && namespaces.includes(p.metadata.namespace),
+    )
+    return { namespaces, pods, events: events.flat() }
   })
 
 /** The workloads of dependency namespaces, out of the alert's scope (each read may fail alone). */
