@@ -10,6 +10,7 @@ import type { AgentId, SpecialistId } from "./agent-id.js"
 import type { AgentResult } from "./agent-result.js"
 import type { AlertFacts } from "./alert-facts.js"
 import type { Finding } from "./finding.js"
+import { parseResource } from "./report-scope.js"
 import { severityRank } from "./severity.js"
 
 /** Agents whose queries are built from the alert's scope, and the agents whose findings can give it. */
@@ -40,14 +41,10 @@ const scoped = (facts: AlertFacts): boolean =>
 /** Where a finding points, when it is about a workload and names its service. */
 const scopeOf = (f: Finding): Scope | null => {
   if (f.service === null || f.service === "") return null
-  const [kind, namespace, name] = (f.resource ?? "").split("/")
-  if (kind === undefined || !workloadKinds.has(kind.toLowerCase())) return null
-  const workload = kind.toLowerCase() === "pod" || name === undefined || name === "" ? null : name
-  return {
-    service: f.service,
-    namespace: namespace === undefined || namespace === "" ? null : namespace,
-    workload,
-  }
+  const r = parseResource(f.resource)
+  if (r === null || r.namespace === null || !workloadKinds.has(r.kind)) return null
+  // A pod names no workload of its own: the service and namespace scope the queries.
+  return { service: f.service, namespace: r.namespace, workload: r.kind === "pod" ? null : r.name }
 }
 
 /**
