@@ -37,6 +37,8 @@ const vocabulary = (tokens: Tokens, c: Clause, j: number, meta: boolean): Eviden
   const t = at(tokens, j)
   const severity = severityWords.has(t)
   if (!(severity || incidentWords.has(t) || HTTP_ERROR.test(t) || t === "error_rate")) return null
+  // "do calls fail over?": the failover asked about, a mechanism, not a failure.
+  if (t === "fail" && at(tokens, j + 1) === "over" && c.question) return null
   if (
     meta ||
     negatedAt(tokens, c.start, j) ||

@@ -86,3 +86,19 @@ export const routingQuestion =
 /** "just checking you're still connected after the reinstall": the bot's own presence checked. */
 export const checkOnTheBot =
   /\bchecking (?:that |if |whether )?the bot (?:still )?(?:works|is working|is alive|responds|is up)\b|\b(?:sanity|quick) check\b[^?\n]{0,60}\b(?:are )?you (?:there|alive|awake|online|working)\b|\b(?:pinging|poking|nudging|checking on) you\b[^?\n]{0,30}\bto see (?:if|whether) you(?:'re| are|'ve| have)? (?:still )?(?:alive|awake|there|up|around|ok|okay|working|survived)\b|\bjust (?:checking|testing|making sure) (?:if |that |whether )?you(?:'re| are| can| do)? (?:still |also )?(?:here|there|alive|awake|online|connected|wired|set up|working|work|in this channel|receiving|respond|responding|reply|replying|pick(?:ing)? up|see|get|catch|read|notice|hear)/i
+
+/**
+ * "kthx", "fr", "oki", "this", "W bot", "goated", "big W for the team today", "ily bot ❤️":
+ * a slang ack or reaction that is the whole message. A lone "this" or "fr" is one only when
+ * nothing follows ("fr the checkout is down" reports).
+ */
+export const bareReaction =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
+
+/**
+ * Small talk with the bot, the whole message or with a short aside: "whats ur fav book bot", "do
+ * bots dream of electric sheep", "u speak spanish?", "just seeing if you respond", "what can you
+ * help with?", "smh this bot never sleeps". The caller checks nothing in it reports a problem.
+ */
+export const botSmallTalk =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|yo|smh|lol|ok)[,!]?\s+)?(?:what(?:'s| is|s) (?:your|ur|yr) (?:fav|favou?rite) [\w -]{1,30}|do (?:bots|robots|ais?|you|u) (?:ever )?(?:dream|sleep|get tired|get bored|have feelings|eat|like)\b[^?.!\n]{0,40}|(?:do |can )?(?:you|u) speak [a-z]{3,20}|what (?:can|do) (?:you|u) (?:help (?:me |us )?with|do for (?:me|us))|just (?:seeing|checking|testing) (?:if|whether) (?:you|u)(?:'re| are)? (?:respond|responding|reply|replying|there|alive|awake|online|around|up|work|working)|(?:this|the|our) bot (?:never|doesn'?t ever) (?:sleeps?|rests?|takes? a break)|ily bot)[\s?!.]*(?:[^?.!\n]{0,60}[\s?!.]*)?(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu

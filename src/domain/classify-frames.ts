@@ -442,8 +442,13 @@ const suppositionOpeners = words("hypothetically suppose supposing imagine theor
  * supposition, even where its problem words read as no evidence at all.
  */
 export const opensWithSupposition = (message: Message): boolean => {
-  const [first, second] = message.tokens
-  return suppositionOpeners.has(first ?? "") || (first === "what" && second === "if")
+  const [first, second, third] = message.tokens
+  // ("what would happen if …", "what happens if …": a supposition asked about)
+  return (
+    suppositionOpeners.has(first ?? "") ||
+    (first === "what" &&
+      (second === "if" || second === "happens" || (second === "would" && third === "happen")))
+  )
 }
 const hedges = words("sure know wondering wonder check checking see unclear idea")
 const tagOpeners = words("do does did is are was were will have has can could should not")

@@ -19,6 +19,13 @@ const budgetLeft = /\berror budget\b[^.\n?]{0,40}?\b(?:at |is |has )?(\d{1,3})% 
 /** "disk cleaned up on cctv-rec-03, 40% free now": space made, and how much is free. */
 const spaceMade = /\b(?:cleaned up|freed up|cleared|pruned)\b[^.\n?]{0,40}?\b(\d{1,3})% free(?: now)?\b/i
 
+/**
+ * "latency looks chef's kiss since the redis upgrade 🤌 p99 at 180ms", "response times are buttery
+ * smooth": a speed praised ("latency looks awful" is none).
+ */
+const praisedSpeed =
+  /\b(?:latency|p\d{2}|response times?|load times?|page loads?|perf(?:ormance)?|throughput|query times?)\b[^.\n?]{0,30}?\b(?:looks?|looking|is|are|feels?|feeling)\s+(?:so |super |really |absolutely |just )?(?:chef'?s kiss|great|amazing|beautiful|gorgeous|buttery(?: smooth)?|smooth|snappy|perfect|lovely|fantastic|excellent|incredible|crisp|🤌)/iu
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
@@ -29,6 +36,7 @@ export const goodNews = (message: Message): string | null => {
     /[.!?]\s+\S/.test(text.replace(/^\s*<[@!][\w|]+>\s*/, ""))
   )
     return null
+  if (praisedSpeed.test(text)) return "a speed praised"
   const time = fasterTime.exec(text)
   if (time !== null && ms(time[3] ?? "0", time[4] ?? "ms") < ms(time[1] ?? "0", time[2] ?? "ms"))
     return "a speed-up told"

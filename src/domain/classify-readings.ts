@@ -94,6 +94,34 @@ const placeholderExpected =
   /\b(?:expected|by design|on purpose|intended|as intended|is normal|are normal|is fine|are fine|test|staging|sandbox|templates?)\b/
 const placeholderGate = /1970|0[.,]00|nan|undefined|null|\{\{|object object/
 
+/**
+ * "lift status page shows every lift closed but they're all running", "the app shows all stores as
+ * closed but they're open": a screen showing one state while the things it shows are in another —
+ * the screen is wrong, a report (the state word after "shows" read as a recovery used to win).
+ */
+const screenDisagrees =
+  /\b(?:shows?|showing|says|saying|displays?|displaying|lists?|listing|marks?|marking)\b (?:(?:every|all|each|the|them|these|those|our|its|everything)\b ?){0,2}(?:[\w-]+ ){0,2}?(?:as )?(?:closed|down|offline|cancell?ed|unavailable|open|up|online|running|available|red|green|sold out|out of stock|in stock|empty|full)\b,? but (?:they'?re|they are|it'?s|it is|everything'?s|everything is|all|the [\w-]+ (?:is|are))(?: all| actually| really| clearly| definitely)* (?:running|open|up|online|working|fine|available|closed|down|offline|stopped|in stock|there|operating)\b/
+
+/**
+ * "the pet portal shows other people's pets in the list?!", "my account page is showing someone
+ * else's orders": a screen showing other users' data is a leak, a report however it is asked. A
+ * sharing said to be meant ("admins can see other users' profiles, by design") is none.
+ */
+const othersData =
+  /\b(?:shows?|showing|shown|sees?|seeing|saw|displays?|displaying|lists?|listing|returns?|returning|getting|gets|got|exposes?|exposing|leaks?|leaking)\b (?:me |us |them |up |all )?(?:other (?:people|users|customers|patients|members|players|clients|owners|accounts|shops|sellers|buyers|tenants|families|parents|students|guests|riders|drivers)(?:'s|’s|'|’)?|(?:someone|somebody|everyone) else(?:'s|’s)|another (?:user|customer|patient|member|player|client|owner|account|tenant|family|parent|student|person|guest|rider|driver)(?:'s|’s)|(?:a )?(?:different|random|wrong) (?:users?|customers?|patients?|members?|players?|clients?|owners?|accounts?|tenants?|person|people)(?:'s|’s|'|’))/
+const sharingMeant =
+  /\b(?:by design|expected|intended|on purpose|admins? can|how (?:do|can) i|is it possible|(?:can|should|could) (?:i|we|users|customers)\b|feature request|would be (?:nice|cool|great))/
+
+/**
+ * "shipping costs showing as €0 at checkout", "cart total shows $0", "tax showing as 0,00 €": a
+ * price or amount a buyer is shown as zero is a report (money lost on every order). A zero said
+ * to be meant (a free-shipping promo, "expected") is none.
+ */
+const zeroPriceShown =
+  /\b(?:prices?|costs?|shipping|postage|delivery|totals?|subtotals?|tax(?:es)?|vat|fees?|amounts?|charges?|balances?|rates?)\b[^.?!\n]{0,40}?\b(?:shows?|showing|shown|displays?|displaying|displayed|comes? up|coming up|came up|reads?|listed|calculat(?:ed|ing|es)|priced)\b (?:as |at |up as )?(?:[$€£]\s?0(?:[.,]00?)?(?!\s?[.,]?\d)|0(?:[.,]00?)?\s?(?:€|eur|usd|gbp|£|\$))/
+const zeroMeant =
+  /\b(?:free[- ]shipping|promo|promotion|coupon|voucher|over [$€£]?\d|above [$€£]?\d|expected|by design|on purpose|intended|test|staging|sandbox)\b/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -108,6 +136,19 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (text.includes(" the ")) add(queueOut.exec(text), false)
   if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
   if (placeholderGate.test(text) && !placeholderExpected.test(text)) add(sentWithPlaceholder.exec(text), true)
+  // (at the end of what the screen got wrong, so a state word inside it is no recovery after it)
+  const addAtEnd = (m: RegExpExecArray | null) => {
+    if (m !== null)
+      found.push({
+        reason: `problem report: '${m[0].trim()}'`,
+        at: tokenAt(text, m.index + m[0].length) - 1,
+        strong: true,
+      })
+  }
+  if (text.includes(" but ")) addAtEnd(screenDisagrees.exec(text))
+  if (/other|else|another|different|random|wrong/.test(text) && !sharingMeant.test(text))
+    addAtEnd(othersData.exec(text))
+  if (/[$€£]|eur|usd|gbp/.test(text) && !zeroMeant.test(text)) addAtEnd(zeroPriceShown.exec(text))
   if (/behind|late|delayed|lagg/.test(text)) {
     const m = lateBy.exec(text)
     const before = m === null ? "" : text.slice(Math.max(0, m.index - 80), m.index)

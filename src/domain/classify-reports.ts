@@ -172,7 +172,8 @@ const predicateReport = (tokens: Tokens, c: Clause, j: number): Evidence | null 
   }
   if (decreases.has(t) && isProblemWord(subject)) return null
   // "nothing's broken", "nobody is down": a problem predicate denied by its subject.
-  if (nobody.has(subject) && chain.subject >= c.start) return null
+  // ("41 shops, 182,304 listings updated, 0 failed": none of them failed.)
+  if ((nobody.has(subject) || subject === "0" || subject === "zero") && chain.subject >= c.start) return null
   if (aboutNoSystem(tokens, c.start, j)) return null
   // "14% fewer dead scooters on the street": fewer of a problem is good news.
   if (subject === "fewer" && chain.subject >= c.start) return null

@@ -554,6 +554,49 @@ const frames: ReadonlyArray<Frame> = [
     live: new RegExp(`${liveProblem.source}|\\b(?:can'?t|cannot|unable|offline|failing|broken)\\b`),
   },
   {
+    // "the 'alert fatigue' talk at the guild today was really good": a talk heard, its title quoted.
+    name: "a talk heard",
+    needles: ["talk", "workshop", "presentation", "session", "keynote", "webinar", "training"],
+    pattern: new RegExp(
+      `${quoted} (?:lightning )?(?:talk|workshop|presentation|session|keynote|webinar|training)\\b[^.?!\\n]{0,60}\\b(?:was|is) (?:really |so |very |super |pretty |actually )?(?:good|great|interesting|fun|amazing|excellent|useful|insightful|brilliant|solid)\\b`,
+    ),
+  },
+  {
+    // "the spam wave last month is why we added the fraud-watch bot": a past incident as a reason.
+    name: "a past incident told as a reason",
+    needles: ["why we"],
+    pattern:
+      /\b(?:last (?:week|month|year|quarter|summer|winter|spring|fall|autumn|christmas|black friday)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|back in [\w-]+|in \d{4})\b[^.?!\n]{0,30}\b(?:is|was) (?:the reason |partly |basically |exactly )?why we (?:added|have|built|bought|moved|switched|use|wrote|set up|introduced|started|got|run|now have)\b/,
+  },
+  {
+    // "v1.9 is out, the encoding issue from last week should be fixed for good": a fix shipped.
+    name: "a fix shipped for a past problem",
+    needles: ["should"],
+    pattern:
+      /\b(?:v?\d+(?:\.\d+)+|release|version|patch|hotfix|update)\b[^.?!\n]{0,30}\b(?:is out|is released|released|is live|shipped|is deployed|went out|rolled out|landed)\b[^.?!\n]{0,80}\b(?:issue|bug|problem|error|crash|glitch)(?:es|s)? (?:from|of) (?:last|yesterday|earlier|this morning|the other day|monday|tuesday|wednesday|thursday|friday|the weekend)\b[^.?!\n]{0,30}\bshould (?:now |finally )?be (?:fixed|gone|resolved|sorted)\b/,
+  },
+  {
+    // "once the new gateways are in, we should revisit the ModbusPollErrors threshold — no rush".
+    name: "a threshold to revisit",
+    needles: ["threshold", "alert", "alarm", "rule", "limit", "sensitivity"],
+    pattern:
+      /\b(?:we should|should we|let'?s|we could|we need to|we might|maybe)\b[^.?!\n]{0,20}\b(?:revisit|revise|rethink|retune|re-?tune|tune|adjust|tweak|review|relax|loosen|tighten)\b (?:the |our |that |this )?(?:[\w-]{1,40} )?(?:threshold|thresholds|alert|alerts|alarm|alarms|rule|rules|limit|limits|sensitivity)\b/,
+  },
+  {
+    // "what's the diff between P2 and P3 for us?": what severity levels mean, asked.
+    name: "severity levels asked about",
+    needles: ["diff"],
+    pattern:
+      /^[^\w\n]{0,8}(?:quick q(?:uestion)?:? )?what(?:'s| is) (?:the )?diff(?:erence)? between (?:a )?(?:p[0-5]|sev ?[0-5]|severity [0-5]|s[0-5])s? and (?:a )?(?:p[0-5]|sev ?[0-5]|severity [0-5]|s[0-5])s?\b[^?\n]{0,30}\?\s*$/,
+  },
+  {
+    // "¿puedes resumir el incidente de ayer?": a past incident's summary asked, in another language.
+    name: "a summary asked in another language",
+    needles: ["resum", "résum", "zusammenfass", "riassum"],
+    pattern:
+      /\b(?:puedes|podr[ií]as|peux-tu|pourrais-tu|tu peux|kannst du|k[öo]nntest du|puoi|potresti|podes|pode)\b[^?\n]{0,60}\b(?:resumir|r[ée]sumer|zusammenfassen|riassumere|fazer um resumo)\b|\b(?:de ayer|d'hier|von gestern|di ieri|de ontem)\b[^?\n]{0,30}\b(?:zusammenfassen|riassumere)\b/,
+  },
+  {
     // "it's 38 degrees in Adelaide today, panels are loving it ☀️": the weather.
     name: "the weather",
     needles: ["degrees", "°"],

@@ -46,6 +46,27 @@ const allGreen =
 const reportTurn =
   /\b(?:btw|but|since|anyone|everyone|everybody|users|customers|still|again|not|wrong|can'?t|cannot|won'?t|doesn'?t|isn'?t|not working)\b/i
 
+/**
+ * "tea break?", "sprint planning in 10, hop in voice", "Jour de poudreuse demain, qui vient skier ?",
+ * "wie war dein Wochenende?", "any recs for the team book club?": people asked along or after.
+ */
+const invitation =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
+
+/** "storm Agnes coming thurs, … quiet days ahead": a quiet stretch foreseen. */
+const quietAhead = /\bquiet (?:days?|week|weekend|shift|night|times?|stretch) ahead\b/i
+
+/** "still green on my side", "all good on my end": the writer's own view, all fine. */
+const fineOnMySide =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:still |all |everything(?:'s| is) )?(?:green|good|fine|quiet|clean|ok|okay) (?:on|from|at|here on) my (?:side|end)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+
+/**
+ * "0 alerts overnight?? suspicious but i'll take it", "zero pages last night": a quiet night
+ * counted, heading the message.
+ */
+const quietNight =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:0|zero|no) (?:alerts?|pages?|incidents?|alarms?|pings) (?:overnight|last night|today|all (?:night|day|week|weekend)|this (?:week|weekend|morning))\b[?!.,\s]*(?:[^\n]{0,60})?$/iu
+
 /** The team's life named, if the whole message is that and nothing else reported a problem. */
 export const teamLife = (message: Message): string | null => {
   const text = message.text.slice(0, 500)
@@ -53,7 +74,14 @@ export const teamLife = (message: Message): string | null => {
   if (settled.test(text) && !/\b(?:but|still|again|btw)\b/i.test(text)) return "a past matter settled"
   // ("is the allocation drop still Thursday at 9?": the plan's "still", not a problem's.)
   if (scheduleAsked.test(text)) return "a plan's date asked after"
+  // ("0 alerts overnight?? suspicious but i'll take it": the writer's own "but".)
+  if (quietNight.test(text) && !/\b(?:but|except)\b(?! i'?ll take it)/i.test(text))
+    return "a quiet night counted"
+  // ("still green on my side": the whole message, its "still" no problem's.)
+  if (fineOnMySide.test(text)) return "all fine on the writer's side"
   if (reportTurn.test(text)) return null
+  if (invitation.test(text)) return "people asked along"
+  if (quietAhead.test(text)) return "a quiet stretch foreseen"
   if (timeOff.test(text)) return "time off or a shift swap"
   if (celebration.test(text)) return "a celebration"
   if (movesTheTalk.test(text)) return "the talk moved elsewhere"
@@ -71,7 +99,7 @@ export const teamLife = (message: Message): string | null => {
  * look at, no problem seen ("any open incidents? I'm seeing 502s" reports).
  */
 export const bareStatusQuestion =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|quick q)[,:!]?\s+)?(?:status|any updates?|updates|what'?s the status|status update|(?:are there |is there )?any (?:open|active|ongoing|live) (?:incidents?|pages|outages)(?: (?:right now|now|atm|at the moment|today|going on))?)\s*\?+\s*$/i
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|quick q)[,:!]?\s+)?(?:status|any updates?|updates|what'?s the status|status update|anything (?:exciting|interesting|new|fun|spicy|notable|i should know(?: about)?)(?: (?:happen(?:ed)?|going on|to report))?(?: (?:from |during )?(?:overnight|last night|today|this morning|over the weekend|while i was (?:out|away|off|asleep)))?|(?:are there |is there )?any (?:open|active|ongoing|live) (?:incidents?|pages|outages)(?: (?:right now|now|atm|at the moment|today|going on))?)\s*\?+\s*$/i
 
 /**
  * "we're winding down the old WMS next month, fyi": a system retired on a plan, "down" is the

@@ -45,14 +45,14 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Your on-call shift … begins in 15 minutes", "Schedule override: … is covering …",
     // "… has taken over the on-call rotation …": who is on call, not what pages them.)
     pattern:
-      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\b(?:your )?rotation ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:starts|begins|ends) in\b|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
   },
   {
     name: "a maintenance window",
     needles: ["maintenance", "muted", "suppressed"],
     // (AWS Health's "scheduled change: Amazon RDS maintenance for db-1 scheduled for next Tue")
     pattern:
-      /\bscheduled change\b[^\n]{0,40}\bmaintenance\b|\bmaintenance for [\w .-]{1,80} scheduled for\b|\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
+      /\bscheduled change\b[^\n]{0,40}\bmaintenance\b|\bmaintenance for [\w .-]{1,80} scheduled for\b|\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress|is now active|now active)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
 
     // "there's no maintenance scheduled today" doubts the window the report compares with.
     unless: /\b(?:no|any|not) maintenance\b|\bmaintenance mode\b/,
@@ -75,6 +75,8 @@ const kinds: ReadonlyArray<Kind> = [
       "no changes",
       "published",
       "/",
+      "helmrelease",
+      "deployment",
     ],
     // CloudFormation's UPDATE_COMPLETE and CodePipeline's SUCCEEDED (via AWS Chatbot), a merge
     // request merged, a Terraform run applied or an Atlantis plan posted, a release deployed.
@@ -82,7 +84,7 @@ const kinds: ReadonlyArray<Kind> = [
     // published 48 new lessons (it→en) to CDN ✅", "kiosk-config-sync: pushed new fare tables to
     // 42/42 kiosks ✅": a release or a sync's batch out, to all of its targets.)
     pattern:
-      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
+      /\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
     unless: /\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
@@ -161,7 +163,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },

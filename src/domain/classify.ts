@@ -10,6 +10,8 @@ import { alertEvidence, dashboardLinks, problemsOfNoSystem } from "./classify-al
 import { chatterSignals } from "./classify-chatter.js"
 import { attachedToReport } from "./classify-closures.js"
 import {
+  bareReaction,
+  botSmallTalk,
   checkOnTheBot,
   everydayTalk,
   feedbackToTheBot,
@@ -116,7 +118,7 @@ const lookupAsked =
   /^[^\w\n]{0,8}(?:(?:hey|hi|quick q|quick question)[,:!]?\s+)?(?:can|could|may) i ask you (?:where|what|how many|how much|when|which|who|about)\b[^?\n]{0,60}\?(?:\s*(?:like|e\.?g\.?|for example|say|eg)\b[^?\n]{0,40}\??)?\s*$/
 
 const reminiscing =
-  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster)\b)/
+  /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster|drama|mess|chaos|debacle|nightmare|madness|episode)\b)/
 
 /**
  * A favour of no work asked of the bot: "can you help me practice my german? 😄", "could you
@@ -316,9 +318,12 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     requests(message).length === 0 &&
     !message.tokens.some(
       (t, i) =>
-        // "let's not do that again" wishes it away; it is no recurrence.
+        // "let's not do that again", "never again" wish it away; it is no recurrence.
         (activeMarkers.has(t) &&
-          !(t === "again" && message.tokens.slice(Math.max(0, i - 4), i).includes("not"))) ||
+          !(
+            t === "again" &&
+            message.tokens.slice(Math.max(0, i - 4), i).some((w) => w === "not" || w === "never")
+          )) ||
         liveWords.has(t),
     )
   // "remember when the dashboard was down all day last friday 😂": a story about the past.
@@ -334,6 +339,13 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     !alertEvidence(message).some((e) => e.strong)
   )
     return result("chatter", ["chatter: a favour of no work asked"])
+  // "what can you help with?", "u speak spanish?": small talk with the bot, its "help" no ask.
+  if (
+    botSmallTalk.test(message.text.slice(0, 300)) &&
+    terms.length === 0 &&
+    !alertEvidence(message).some((e) => e.strong)
+  )
+    return result("chatter", ["chatter: small talk with the bot"])
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
   if (aboutSomethingElse(routingQuestion)) return result("chatter", ["chatter: where a problem goes, asked"])
   // "why did the CDN break up with the origin? too many unresolved issues": a joke's words.
@@ -560,6 +572,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     return result("chatter", ["chatter: a quiet streak counted"])
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
   if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
+  if (bareReaction.test(message.text.slice(0, 200))) return result("chatter", ["chatter: a bare reaction"])
   const life = teamLife(message)
   if (life !== null) return result("chatter", [`chatter: ${life}`])
   return result("ambiguous", ["no confident alert or chatter signal"])

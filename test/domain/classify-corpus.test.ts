@@ -240,6 +240,12 @@ describe.each([
   // rounds 9 and 9b then.
   ["classification-blind-79.jsonl", 150, 150, 148],
   ["classification-blind-80.jsonl", 150, 150, 147],
+  // Stop 18, round 10 (docs/decisions.md). First sight 147, 141, 142, 126 gated and 3 alerts missed
+  // (a screen showing a wrong state, a screen showing other users' data, a price shown as €0).
+  ["classification-blind-81.jsonl", 150, 150, 150],
+  ["classification-blind-82.jsonl", 150, 150, 150],
+  ["classification-blind-83.jsonl", 150, 150, 150],
+  ["classification-blind-84.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
