@@ -22,7 +22,8 @@ import {
 import { fillers, tokenCategory } from "./classify-phrases.js"
 import type { Clause, Message } from "./classify-text.js"
 
-const stops = words("and now still again yet also so plus meanwhile then")
+// (German "obwohl", "aber", "trotzdem": "zeigt 'Boarding abgeschlossen' obwohl wir noch nicht angefangen haben")
+const stops = words("and now still again yet also so plus meanwhile then obwohl aber trotzdem jedoch")
 // With the other languages' "for" (merci pour, gracias por, danke für, grazie per, bedankt voor).
 const gratitudeObjects = words("for on to with about re regarding of pour por para per für voor för an")
 const praiseWords = words(

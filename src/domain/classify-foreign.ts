@@ -17,6 +17,18 @@ const weak =
   /\b(?:errores|erros?|erreurs?|fehlern?|errori|errore|fouten?|fallan?|falhando|falha|échouent|échoue|schlägt fehl|fallisce|lentísim[oa]|muy lent[oa]|muito lent[oa]|tr[eè]s lent|sehr langsam|langsam|molto lent[oa]|traag|retard|atraso|retraso|hängt|storing|ausfall|störung)(?![\p{L}])/iu
 const japanese =
   /エラー|障害|落ちて|落ちた|遅い|遅延|遅く|タイムアウト|できません|できない|繋がら|つながら|失敗|ダウン|停止|不具合|応答がない|表示されない/
+/**
+ * "Anzeige am Gate B3 zeigt 'Boarding abgeschlossen' obwohl wir noch gar nicht angefangen haben":
+ * a screen showing one state while the truth is another — the screen is wrong, a report (the
+ * state it shows, quoted or not, is its text, not news).
+ */
+const screenDisagrees =
+  /\b(?:zeigt|zeigen|zeigte|zeigten|anzeigt|meldet|melden|steht|stehen)\b[^.!?\n]{1,80}?(?:\bobwohl\b[^.!?\n]{0,80}|\b(?:aber|dabei) (?:\p{L}+ ){0,4}?(?:noch |gar |doch )*(?:nicht|kein\p{L}*)(?![\p{L}]))/iu
+
+/** A problem word counted as none ("keine Fehler", "0 errores", "sans erreur"). */
+const noneCounted =
+  /\b(?:keine|keinen|ohne|0|null|sin|sem|sans|nessun|senza|geen|zonder) (?:\p{L}+ )?(?:fehlern?|errores|erros?|erreurs?|errori|errore|fouten?)(?![\p{L}])/giu
+
 /** Asking someone to look, in the same languages: a request, which English asks count as. */
 const lookAsks =
   /(?:pueden?|puedes|podéis|podrían|alguien puede) (?:revisar|mirar|ver|chequear|checar)|(?:pode|podem|alguém pode) (?:verificar|olhar|ver|checar|dar uma olhada)|(?:kann|könnt|können) (?:sich das )?(?:jemand|wer|ihr|sie|du) (?:mal )?(?:schauen|nachsehen|ansehen|anschauen|gucken|checken|prüfen)|bitte (?:mal )?(?:schauen|prüfen|checken|ansehen)|(?:pouvez|peux)-(?:vous|tu) (?:regarder|vérifier|checker|jeter)|quelqu'un peut (?:regarder|vérifier|jeter)|qualcuno può (?:controllare|guardare|verificare)|確認(?:お願い|して(?:もらえ|いただけ|ください))|見てもらえ|調べてもらえ|확인 부탁|봐주세요/iu
@@ -56,7 +68,16 @@ export const foreignReports = (message: Message): ReadonlyArray<Evidence> => {
       found.push({ reason: `problem report: '${m[0]}'`, at: tokenAt(text, m.index), strong: isStrong })
   }
   add(strong.exec(text), true)
-  add(weak.exec(text), false)
+  // (at the end of what the screen got wrong, so a state word quoted in it is no recovery after it)
+  const screen = screenDisagrees.exec(text)
+  if (screen !== null)
+    found.push({
+      reason: `problem report: '${screen[0]}'`,
+      at: tokenAt(text, screen.index + screen[0].length) - 1,
+      strong: true,
+    })
+  // ("keine Fehler", "0 Fehler", "ohne Fehler": none counted, no failure.)
+  add(weak.exec(text.replace(noneCounted, (m) => " ".repeat(m.length))), false)
   add(japanese.exec(text), false)
   add(japaneseStatus.exec(text), true)
   const ask = lookAsks.exec(text)

@@ -332,7 +332,8 @@ const guideNouns = words(
   "runbook runbooks playbook playbooks guide docs doc documentation checklist sop wiki",
 )
 const generally = words("general generally usually typically normally")
-const purposeWords = words("writing asking documenting preparing updating")
+// ("…actually measures? trying to learn the metrics": why it is asked)
+const purposeWords = words("writing asking documenting preparing updating trying learning studying")
 const seenWords = words("saw seen noticed spotted found read new")
 /** The message ends with its question ("…to the new intern? 🙂"): emoji and shortcodes after it do not count. */
 const endsAsked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,40}:)*$/u

@@ -26,10 +26,18 @@ const spaceMade = /\b(?:cleaned up|freed up|cleared|pruned)\b[^.\n?]{0,40}?\b(\d
 const praisedSpeed =
   /\b(?:latency|p\d{2}|response times?|load times?|page loads?|perf(?:ormance)?|throughput|query times?)\b[^.\n?]{0,30}?\b(?:looks?|looking|is|are|feels?|feeling)\s+(?:so |super |really |absolutely |just )?(?:chef'?s kiss|great|amazing|beautiful|gorgeous|buttery(?: smooth)?|smooth|snappy|perfect|lovely|fantastic|excellent|incredible|crisp|🤌)/iu
 
+/**
+ * "the holds engine error graph is so flat it's boring. love to see it": an error graph praised
+ * for being flat, the whole message (a cheer may follow it).
+ */
+const flatGraph =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:the |our |that )?[\w -]{0,40}\b(?:errors?|5xx|4xx|latency|alerts?|pages?|queue|failures?|retries)[\w -]{0,20} (?:graph|chart|panel|line|dashboard) (?:is|looks|has been|stays?) (?:so |super |completely |totally |dead |perfectly |beautifully )?flat\b[^.!?\n]{0,30}[.!]*(?:\s*(?:love to see it|beautiful|nice|chef'?s kiss|gorgeous|lovely)[.!]*)?\s*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
   const text = message.text.slice(0, 400)
+  if (flatGraph.test(text) && !turns.test(text)) return "a flat error graph praised"
   if (
     message.tokens.length > 24 ||
     turns.test(text) ||

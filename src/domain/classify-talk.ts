@@ -569,6 +569,22 @@ const frames: ReadonlyArray<Frame> = [
       /\b(?:last (?:week|month|year|quarter|summer|winter|spring|fall|autumn|christmas|black friday)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|back in [\w-]+|in \d{4})\b[^.?!\n]{0,30}\b(?:is|was) (?:the reason |partly |basically |exactly )?why we (?:added|have|built|bought|moved|switched|use|wrote|set up|introduced|started|got|run|now have)\b/,
   },
   {
+    // "we had a ton of 502s during the reindex last spring — should we schedule the next one on a
+    // closed day?": a past problem as the reason a plan is asked about.
+    name: "a past problem told to plan by",
+    needles: ["should we", "shall we", "can we", "could we"],
+    pattern:
+      /\bwe (?:had|saw|got|hit|ran into) [^.?!\n]{0,60}\b(?:last (?:time|week|month|year|quarter|summer|winter|spring|fall|autumn)|back in [\w-]+|in \d{4})\b[^?\n]{0,20}\b(?:should|shall|can|could) we (?:schedule|plan|move|do|run|book|put|time|hold|start)\b[^\n]{0,80}\?/,
+  },
+  {
+    // "lol the alert name 'BookDropOverflow' is my favorite thing today": an alert's name talked about.
+    name: "an alert's name talked about",
+    needles: ["name", "called"],
+    pattern: new RegExp(
+      `\\b(?:alert|alarm|monitor|page|check)(?:'s)? (?:name|named|called) ${quoted}|\\bwho (?:named|came up with|called) (?:the|this|that) (?:alert|alarm|monitor)\\b`,
+    ),
+  },
+  {
     // "v1.9 is out, the encoding issue from last week should be fixed for good": a fix shipped.
     name: "a fix shipped for a past problem",
     needles: ["should"],

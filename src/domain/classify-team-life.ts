@@ -9,7 +9,7 @@ import type { Message } from "./classify-text.js"
 
 /** "heads up I'm on PTO next week", "swapping my Thursday shift with Dev": who works when. */
 const timeOff =
-  /\b(?:i'?m|i am|i'?ll be|i will be|[a-z]+ is|[a-z]+ will be) (?:on (?:pto|leave|vacation|holiday|holidays|annual leave|parental leave|sick leave)|ooo|out of (?:the )?office)\b|\bswap(?:ping|ped|s)? (?:my |our |his |her |their |the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |weekend |night |late |early |morning )?(?:shifts?|on-?calls?|rota|pager weeks?)\b|\b(?:is |are )?covering (?:for me|my shift|signals|on-?call)\b/i
+  /\b(?:i'?m|i am|i'?ll be|i will be|[a-z]+ is|[a-z]+ will be) (?:on (?:pto|leave|vacation|holiday|holidays|annual leave|parental leave|sick leave)|ooo|out of (?:the )?office)\b|\bswap(?:ping|ped|s)? (?:my |our |his |her |their |the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |weekend |night |late |early |morning )?(?:shifts?|on-?calls?|rota|pager weeks?)\b|\b(?:is |are )?covering (?:for me|my shift|signals|on-?call)\b|\b(?:i'?m |am )?out sick(?: today| tomorrow| this week)?\b[^\n]{0,40}\b[a-z]+ is covering\b/i
 
 /** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂": a celebration. */
 const celebration =
@@ -53,6 +53,22 @@ const reportTurn =
 const invitation =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
 
+/** "teaching the new hire how to use you, say hi 👋", "welcome our new intern Sam": someone introduced. */
+const introduced =
+  /\bsay (?:hi|hello|hey)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$|\bwelcome (?:our |the )?new (?:hire|colleague|teammate|intern|joiner|team ?member)\b/iu
+
+/** "the library board loved the uptime chart 📈": a chart or report praised by its readers. */
+const chartLoved =
+  /\b(?:loved|love|liked|enjoyed|were impressed by|was impressed by) (?:the|our|your) (?:[\w-]+ ){0,2}(?:chart|graph|dashboard|report|slides|deck|numbers|stats)\b/i
+
+/** "is 'ILS' the same thing as the staff client? sorry, new here": a term asked by a newcomer. */
+const newcomerAsks =
+  /\bis ['"‘“][^'"’”\n]{1,30}['"’”] the same (?:thing )?as\b[^\n]{0,80}\?|\bsorry,? (?:i'?m )?new here\b/i
+
+/** "no rush, but what's the status of the onboarding ticket?": a ticket's progress asked after. */
+const ticketAsked =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:no rush|no hurry|no pressure|whenever you (?:get a chance|can))[,!.]? (?:but )?)?what(?:'s| is) the (?:status|eta|progress) (?:of|on) (?:the |my |our )?[\w -]{1,60} (?:ticket|request|task|order|project|pr|proposal|rfc)\s*\?+\s*$/i
+
 /** "storm Agnes coming thurs, … quiet days ahead": a quiet stretch foreseen. */
 const quietAhead = /\bquiet (?:days?|week|weekend|shift|night|times?|stretch) ahead\b/i
 
@@ -79,7 +95,11 @@ export const teamLife = (message: Message): string | null => {
     return "a quiet night counted"
   // ("still green on my side": the whole message, its "still" no problem's.)
   if (fineOnMySide.test(text)) return "all fine on the writer's side"
+  if (ticketAsked.test(text)) return "a ticket's progress asked after"
   if (reportTurn.test(text)) return null
+  if (introduced.test(text)) return "someone introduced"
+  if (chartLoved.test(text)) return "a chart praised"
+  if (newcomerAsks.test(text)) return "a term asked by a newcomer"
   if (invitation.test(text)) return "people asked along"
   if (quietAhead.test(text)) return "a quiet stretch foreseen"
   if (timeOff.test(text)) return "time off or a shift swap"

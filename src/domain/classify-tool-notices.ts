@@ -18,7 +18,7 @@ const maxChars = 2000
  */
 // ("Health: Progressing → Healthy", "(triggered by auto-sync)": a sync's own steps to healthy.)
 const harmless =
-  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\bprogressing ?(?:→|->|to) ?healthy\b|\btriggered by (?:auto-?sync|a push|push|commit|webhook|schedule|cron|@[\w.-]{1,40})\b|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
+  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\bprogressing ?(?:→|->|to) ?healthy\b|\btriggered by (?:auto-?sync|a push|push|commit|webhook|schedule|cron|@[\w.-]{1,40})\b|\btriggered by (?:[a-zäöüßéèçñ'.-]{2,20} ){0,2}[a-zäöüßéèçñ'.-]{2,20}\s*$|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
 
 /** Trouble named anywhere in the post: the notice is then about a problem. */
 const trouble =
@@ -45,7 +45,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Your on-call shift … begins in 15 minutes", "Schedule override: … is covering …",
     // "… has taken over the on-call rotation …": who is on call, not what pages them.)
     pattern:
-      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\b(?:your )?rotation ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:starts|begins|ends) in\b|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bist (?:ab sofort|ab heute|jetzt|nun) (?:die |der )?(?:primary|secondary|on[- ]?call|in (?:der )?rufbereitschaft)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\b(?:your )?rotation ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:starts|begins|ends) in\b|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
   },
   {
     name: "a maintenance window",
@@ -163,7 +163,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
   },

@@ -13,6 +13,7 @@ import {
   bareReaction,
   botSmallTalk,
   checkOnTheBot,
+  downFor,
   everydayTalk,
   feedbackToTheBot,
   jokeSetUp,
@@ -37,6 +38,7 @@ import {
   onlyTheUsual,
   opensWithSupposition,
 } from "./classify-frames.js"
+import { germanChatter } from "./classify-german.js"
 import { goodNews } from "./classify-good-news.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
@@ -296,7 +298,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
       result("alert", [...formats.structural.map((f) => `alert format: ${f}`), ...reasonsOf(terms)])
     )
   const chatter = chatterSignals(message, settings.chatter_phrases)
-  if (chatter.whole !== null && terms.length === 0)
+  // ("Anzeige … zeigt 'Boarding abgeschlossen' obwohl …": a German report the phrases cannot read.)
+  if (chatter.whole !== null && terms.length === 0 && !foreignReports(message).some((e) => e.strong))
     return result(
       "chatter",
       chatter.whole.map((c) => `chatter: ${c}`),
@@ -340,6 +343,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   )
     return result("chatter", ["chatter: a favour of no work asked"])
   // "what can you help with?", "u speak spanish?": small talk with the bot, its "help" no ask.
+  // "anyone down for tacos at lunch?": asked along, its "down" no outage.
+  if (downFor.test(message.text.slice(0, 300)) && terms.length === 0)
+    return result("chatter", ["chatter: people asked along"])
   if (
     botSmallTalk.test(message.text.slice(0, 300)) &&
     terms.length === 0 &&
@@ -436,6 +442,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (terms.length === 0) {
     const talk = talkFrame(message, strong.length > 0)
     if (talk !== null) return result("chatter", [`chatter: ${talk}`])
+    // "passt", "Grüezi mitenand", "wer hat diese Woche Rufbereitschaft?": German talk.
+    const german = germanChatter(message, strong.length > 0)
+    if (german !== null) return result("chatter", [`chatter: ${german}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

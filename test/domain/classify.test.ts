@@ -2540,3 +2540,71 @@ describe("stop 18, round 10: screens that are wrong, slang, bots' small talk and
     expect(run(`<@U01SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 18, round 11: German everyday talk and an English library consortium", () => {
+  it.each([
+    "Anzeige am Gate B3 SZG zeigt 'Boarding abgeschlossen' obwohl wir noch gar nicht angefangen haben 🙈",
+    "Tafel in Halle 2 zeigt 'gelandet' obwohl LH1234 noch gar nicht gestartet ist",
+    "Die App zeigt 'Flug annulliert' obwohl der Flug planmäßig geht",
+    "Check-in in ZRH geht nicht",
+    "bag-recon wirft nur noch Fehler",
+    "ist das SSO kaputt?",
+    "Release 3.1 ist durch, aber Check-in geht nicht",
+    "Check-in in ZRH geht nicht, erinnere mich später",
+    "wer hat Rufbereitschaft? pax-notify ist kaputt",
+    "was machen wir, wenn SITA down ist? gerade ist es down",
+    "Tagesbericht: 0 Fehler, aber 12 Timeouts",
+    "super, jetzt geht gar nichts mehr",
+    "anyone down for lunch? also checkout is down",
+    "the checkout error graph is flat but users get 500s",
+    "we had 502s during the migration last year and now again, should we roll back?",
+    "what's the status of the outage ticket? checkout is still failing",
+  ])("report: %s", (text) => {
+    expect(run(`<@U05BDAOPS> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "jep",
+    "passt",
+    "Servus miteinand",
+    "Grüezi mitenand",
+    "wird gemacht",
+    "ich schau's mir an",
+    "guten Rutsch!",
+    "braver Bot",
+    "blöder Bot 😂",
+    "Kaffee?",
+    "wer ist heute in der Bereitschaft?",
+    "wer hat diese Woche Rufbereitschaft?",
+    "Release 3.1 ist durch, keine Fehler",
+    "Nachtlauf crew-sync: 0 Fehler, alles grün ✅",
+    "Tagesbericht ldm-check: 212 Abflüge, alle LDMs gesendet, 0 Fehler ✅",
+    "Ticket geschlossen, Ursache war ein volles Dateisystem",
+    "erinnere mich um 14 Uhr an das Update",
+    "bitte ignorieren, nur ein Test",
+    "ignoriert den Alarm von vorhin auf deice-planner-staging, war mein Test",
+    "was machen wir, wenn der Check-in komplett ausfällt?",
+    "Gedankenspiel: was machen wir, wenn SITA mal komplett down ist?",
+    "das 'down' im Dashboard-Titel heißt Downlink, nicht Ausfall 😅",
+    "bin morgen krank, Jonas übernimmt",
+    "neue Kollegin in GRZ, Lena, sagt mal hallo 👋",
+    "plane gerade die Kapazität für den Winterflugplan, brauchen wir mehr Server?",
+    "kannst du mir erklären, was pax_notify_sent_total genau zählt?",
+    "On-call: Katrin Huber ist ab sofort Primary für 'Ground Ops Systems' (Übergabe von Lukas Brandner)",
+    "Report 'Wochenbericht Turnaround' ist fertig: https://grafana.example.de/reports/tat-weekly",
+    "Pipeline #48211 passed for bag-recon on main — triggered by Stefan Gruber",
+    "who's down for pizza after standup?",
+    "anyone down for coffee? ☕",
+    "the checkout error graph is so flat lol, love to see it",
+    "we had 502s during the migration last year, should we plan the next one for a sunday?",
+    "lol the alert name 'BookDropOverflow' is my favorite thing today",
+    "welcome our new intern Sam, say hi 👋",
+    "the library board loved the uptime chart 📈",
+    "no rush, but what's the status of the new branch onboarding ticket?",
+    'is "ILS" the same thing as the staff client or is it the backend? sorry, new here',
+    "out sick today, Alex is covering",
+    "can someone explain what holds_queue_oldest_unprocessed_seconds means? trying to learn the metrics",
+  ])("talk: %s", (text) => {
+    expect(run(`<@U05BDAOPS> ${text}`).decision).toBe("gate")
+  })
+})
