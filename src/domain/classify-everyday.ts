@@ -23,6 +23,8 @@ const reportMarks = words(`
   not no never nothing nobody cannot wont none every all everyone everybody users customers players
   since started after again still btw fyi anyway but without bad wrong`)
 
+const backOrFront = new Set(["back", "front"])
+
 const askWords = words("what where who when how is are does do")
 
 /** "why did the CDN break up with the origin?": a joke's set-up. */
@@ -50,7 +52,8 @@ export const everydayTalk = (message: Message): boolean => {
   const { tokens } = message
   return (
     tokens.length <= 16 &&
-    tokens.some((t) => officeLife.has(t)) &&
+    // ("back-office", "front office": a company's internal application, a system)
+    tokens.some((t, i) => officeLife.has(t) && !(t === "office" && backOrFront.has(tokens[i - 1] ?? ""))) &&
     // (an ordinal is no reading: "the wifi password on the 4th floor")
     !tokens.some(
       (t, i) =>

@@ -25,6 +25,21 @@ const japanese =
 const screenDisagrees =
   /\b(?:zeigt|zeigen|zeigte|zeigten|anzeigt|meldet|melden|steht|stehen)\b[^.!?\n]{1,80}?(?:\bobwohl\b[^.!?\n]{0,80}|\b(?:aber|dabei) (?:\p{L}+ ){0,4}?(?:noch |gar |doch )*(?:nicht|kein\p{L}*)(?![\p{L}]))/iu
 
+/**
+ * French and Spanish ops talk for broken: "login back-office KO avec le SSO", "l'appli est HS",
+ * "ça plante au paiement", "el checkout caído". "KO" and "HS" only in capitals ("ko" is a Korean
+ * tag, "HS" alone is "hors sujet", off topic: it counts said of something, "est HS").
+ */
+const brokenSlang =
+  /(?:^|[\s,;:(])KO(?![\p{L}\d])|\b(?:est|sont|c'est|encore|toujours|complètement|totalement|carrément|tout) HS(?![\p{L}\d])|(?<![\p{L}])HS depuis\b|(?<![\p{L}])(?:plante|plantent|a planté|ont planté|crashe|crashent|ne marche plus|marche plus|ca[ií]dos?|se cae|se caen|se está cayendo|se están cayendo)(?![\p{L}])/u
+
+/**
+ * "le back-office affiche des commandes en double", "la app muestra pedidos duplicados": a French
+ * or Spanish screen showing a wrong state, as `screenDisagrees` for German.
+ */
+const screenWrong =
+  /\b(?:affiche|affichent|montre|montrent|muestra|muestran|sale|salen)\b[^.!?\n]{1,80}?(?<![\p{L}])(?:en double|en doublon|doublons?|dupliqu\p{L}*|en triple|vides?|faux|fausses?|incorrecte?s?|n'importe quoi|duplicad[oa]s?|repetid[oa]s?|vac[ií][oa]s?|incorrect[oa]s?)(?![\p{L}])/iu
+
 /** A problem word counted as none ("keine Fehler", "0 errores", "sans erreur"). */
 const noneCounted =
   /\b(?:keine|keinen|ohne|0|null|sin|sem|sans|nessun|senza|geen|zonder) (?:\p{L}+ )?(?:fehlern?|errores|erros?|erreurs?|errori|errore|fouten?)(?![\p{L}])/giu
@@ -68,6 +83,16 @@ export const foreignReports = (message: Message): ReadonlyArray<Evidence> => {
       found.push({ reason: `problem report: '${m[0]}'`, at: tokenAt(text, m.index), strong: isStrong })
   }
   add(strong.exec(text), true)
+  // (read in the original case: "KO" and "HS" are capitals)
+  const cased = message.cased.slice(0, 4_000)
+  const slang = brokenSlang.exec(cased)
+  if (slang !== null)
+    found.push({
+      reason: `problem report: '${slang[0].trim()}'`,
+      at: tokenAt(cased, slang.index),
+      strong: true,
+    })
+  add(screenWrong.exec(text), true)
   // (at the end of what the screen got wrong, so a state word quoted in it is no recovery after it)
   const screen = screenDisagrees.exec(text)
   if (screen !== null)

@@ -13,7 +13,7 @@ const timeOff =
 
 /** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂": a celebration. */
 const celebration =
-  /\bhappy (?:[\w'-]+ ){0,4}(?:day|friday|holidays?|new year|birthday|anniversary)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+  /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
 
 /** "this thread is getting long, moving to a huddle": the talk goes elsewhere. */
 const movesTheTalk =
@@ -21,7 +21,7 @@ const movesTheTalk =
 
 /** "tasting notes for the new Syrah are up on the blog, go read them", "interesting graph": to read. */
 const toRead =
-  /\bgo (?:read|check out|have a look at) (?:it|them|this|that)\b|\b(?:are|is) (?:up|live|out) on the (?:blog|wiki|site|intranet|handbook)\b|\b(?:interesting|cool|neat|fun|great) (?:graph|chart|read|article|post|stat|fact|trivia|map)\b|\bworth a read\b/i
+  /\bgo (?:read|check out|have a look at) (?:it|them|this|that)\b|\b(?:are|is) (?:up|live|out) on the (?:blog|wiki|site|intranet|handbook)\b|\b(?:interesting|cool|neat|fun|great) (?:graph|chart|read|article|post|stat|fact|trivia|map)\b|\bworth a read\b|\bsharing for (?:reading|reference|awareness)\b|\b(?:town ?hall|all-?hands|offsite|webinar|training) (?:slides|recording|deck|notes) (?:are|is) (?:in|on|up)\b/i
 
 /** "cellar bay 2 sitting at 13°C exactly where it should be": a reading said to be right. */
 const asItShouldBe =
@@ -84,6 +84,19 @@ const quietNight =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:0|zero|no) (?:alerts?|pages?|incidents?|alarms?|pings) (?:overnight|last night|today|all (?:night|day|week|weekend)|this (?:week|weekend|morning))\b[?!.,\s]*(?:[^\n]{0,60})?$/iu
 
 /** The team's life named, if the whole message is that and nothing else reported a problem. */
+/**
+ * The writer's own next step or an errand of the team, no problem in it: "joining the bridge
+ * now", "will update the ticket", "monitoring for another 30 min before I close it", "I'll take
+ * the first shift of the holiday on-call", "who ordered pizza for the night shift?", "please
+ * don't @ the bot for password resets, use the service desk portal", "go birds 🦅".
+ */
+const ownNextStep =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:ok,? |ok so )?(?:joining|hopping on|jumping on|dialing into) the (?:bridge|call|zoom|huddle)(?: now)?[\s!.]*$|^\s*(?:<[@!][\w|]+>\s*)?(?:i )?will update the (?:ticket|incident|doc|thread|jira)(?: shortly| later| in a bit)?[\s!.]*$|\bmonitoring for (?:another|a further|a few more) [\w ]{1,12} before (?:i|we) close (?:it|the ticket|the incident)\b|\bi'?ll take (?:the )?(?:first|second|last|next|holiday|weekend|night) (?:shift|on-?call|pager)\b|\bwho (?:ordered|brought) (?:the )?(?:pizza|donuts|food|lunch|cake|bagels)\b|\bdon'?t @ the bot for\b|^\s*(?:<[@!][\w|]+>\s*)?(?:go|let'?s go) [a-z]{3,15}s[\s!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+
+/** "census export went through fine this time 👍", "CHG0041234 approved by CAB": news that went well. */
+const wentWell =
+  /\bwent through (?:fine|ok|okay|clean|cleanly|smoothly|without (?:a hitch|issues))\b|\bapproved by (?:the )?cab\b|\brelease [\w.-]{1,40} [\w.-]{1,20} published to\b/i
+
 export const teamLife = (message: Message): string | null => {
   const text = message.text.slice(0, 500)
   // ("nothing left to do" says "nothing" itself; a turn after it may still report.)
@@ -108,6 +121,8 @@ export const teamLife = (message: Message): string | null => {
   if (toRead.test(text)) return "something shared to read"
   if (asItShouldBe.test(text)) return "a reading said to be right"
   if (allGreen.test(text)) return "all green"
+  if (ownNextStep.test(text)) return "the writer's next step or a team errand"
+  if (wentWell.test(text) && !/\b(?:but|except|failed|errors?)\b/.test(text)) return "news that went well"
   // "lmao the bike lane cone is wearing a santa hat": a laugh opening a short message.
   if (/^(?:lmao|lol|lmfao|haha\w*|rofl)$/.test(message.tokens[0] ?? "") && message.tokens.length <= 16)
     return "a joke"

@@ -195,8 +195,10 @@ export const toolNotice = (message: Message): string | null => {
   if ((!countsHistory.has(kind.name) && trouble.test(rest)) || belowTarget(text)) return null
   if (
     countsHistory.has(kind.name) &&
-    // ("drop rate 0.42%" is a KPI's name.)
-    /\b(?:dropped|drop(?! rate)|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(rest)
+    // ("drop rate 0.42%" is a KPI's name; "3 regressions" in a week's report is a count of it.)
+    /\b(?:dropped|drop(?! rate)|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(
+      rest.replace(/\b\d{1,4} regressions?\b/g, " "),
+    )
   )
     return null
   return kind.name

@@ -38,6 +38,7 @@ import {
   onlyTheUsual,
   opensWithSupposition,
 } from "./classify-frames.js"
+import { frenchSpanishChatter } from "./classify-french-spanish.js"
 import { germanChatter } from "./classify-german.js"
 import { goodNews } from "./classify-good-news.js"
 import type { Evidence } from "./classify-grammar.js"
@@ -445,6 +446,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "passt", "Grüezi mitenand", "wer hat diese Woche Rufbereitschaft?": German talk.
     const german = germanChatter(message, strong.length > 0)
     if (german !== null) return result("chatter", [`chatter: ${german}`])
+    // "d'acc", "¿comemos juntos hoy?", "déploiement … terminé, RAS": French and Spanish talk.
+    const frenchSpanish = frenchSpanishChatter(message, strong.length > 0)
+    if (frenchSpanish !== null) return result("chatter", [`chatter: ${frenchSpanish}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

@@ -250,6 +250,10 @@ describe.each([
   // German-speaking team, whose everyday talk fell through to "no confident signal".
   ["classification-blind-85.jsonl", 150, 150, 150],
   ["classification-blind-86.jsonl", 150, 150, 150],
+  // Stop 18, round 12. First sight (on round 11) 94 and 135 gated, 2 alerts missed: 87 is a
+  // French- and Spanish-speaking team.
+  ["classification-blind-87.jsonl", 150, 150, 150],
+  ["classification-blind-88.jsonl", 150, 150, 147],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -2608,3 +2608,68 @@ describe("stop 18, round 11: German everyday talk and an English library consort
     expect(run(`<@U05BDAOPS> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 18, round 12: French and Spanish everyday talk and an English hospital team", () => {
+  it.each([
+    "le back-office support affiche des commandes en double",
+    "login back-office KO avec le SSO google",
+    "l'appli livreur est HS depuis 10h",
+    "le paiement plante à chaque commande",
+    "el panel de pedidos muestra los pedidos duplicados",
+    "el checkout está caído desde las 9",
+    "la web de Madrid no funciona",
+    "le dashboard entrepôt affiche des stocks vides alors qu'on a tout",
+    "d'acc, mais le back-office ne charge plus rien",
+    "tout est revenu ? non, le SSO est encore KO",
+    "hypothèse de départ : le checkout est en panne depuis 10h",
+    "le café de la machine du 3e est down, et le checkout est KO aussi",
+    "faux positif ? non, les paiements échouent depuis 10h",
+    "will update the ticket, checkout is still down",
+  ])("report: %s", (text) => {
+    expect(run(`<@U07CLBSRE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "d'acc",
+    "ça roule 👌",
+    "c'est noté chef",
+    "de nada",
+    "coucou tout le monde 👋",
+    "¿comemos juntos hoy?",
+    "quelqu'un veut un café ?",
+    "feliz viernes 🍻",
+    "gentil bot 🤖",
+    "¿sigues vivo?",
+    "t'es un robot ou une vraie personne ?",
+    "¿hablas francés?",
+    "est-ce que tu as accès aux dashboards de prod ?",
+    "tout est rentré dans l'ordre 👍",
+    "migration de la base terminée, RAS",
+    "cerramos el incidente, ya se solucionó",
+    "désolé, mauvais canal",
+    "faux positif, l'entrepôt était fermé",
+    "c'était moi, j'ai coupé le worker à la main",
+    "on peut relever le seuil de l'alerte disque ? elle sonne pour rien la nuit",
+    "je pars en congés vendredi, Lucía me remplace",
+    "la rétro est décalée à 16h",
+    "imaginons que Stripe tombe, on fait quoi ?",
+    "la panne de mardi c'était le DNS, c'est documenté",
+    "je teste juste le bot, rien de cassé",
+    "félicitations à l'équipe, zéro downtime pendant les soldes",
+    "c'est quoi la différence entre une alerte warning et critical ?",
+    "happy pharmacy week! 💊",
+    "joining the call now",
+    "monitoring for a few more minutes before I close it",
+    "who brought the donuts? there are 6 left",
+    "the nightly billing export went through fine 👍",
+    "CHG0099 approved by CAB, Saturday patching",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07CLBSRE> ${text}`).decision).toBe("gate")
+  })
+
+  it("a Sentry weekly report counting regressions is its history", () => {
+    expect(
+      run("Sentry weekly report for shop: 4 new issues, 2 regressions, 99.1% crash-free sessions").decision,
+    ).toBe("gate")
+  })
+})
