@@ -226,6 +226,13 @@ const leadsOnly = (tokens: ReadonlyArray<string>, start: number, j: number): boo
   return true
 }
 
+/** What is used up when "no more" of it is left: capacity, not a problem. */
+const capacities = words(
+  "slots slot space room capacity headroom quota seats licenses licences tokens credits",
+)
+const exhaustionFollowers = words("allowed available left remaining free possible permitted accepted")
+const exhausted = (t: string, next: string): boolean => capacities.has(t) || exhaustionFollowers.has(next)
+
 /** Is token `j` news that something is over or fine? Returns the phrase that says so. */
 const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string | null => {
   const t = tokens[j] ?? ""
@@ -265,6 +272,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (namesAnEvent(tokens, c, j)) return null
   // "corridor is running on fixed time": a kind of plan, not a fix.
   if (fixedAsAdjective(tokens, c, j)) return null
+  // "a fix is being deployed", "it's being fixed": under way, not done.
+  if (prev === "being") return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =
@@ -278,6 +287,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     return `${prev} ${t}`
   // "no open incidents", "no new errors"
   if (problemWord(t) && noneKinds.has(prev) && tokens[j - 2] === "no" && !compound) return `no ${prev} ${t}`
+  // "no more connections allowed", "no more slots", "no more space left": a limit reached, not a
+  // problem gone ("no more errors" is).
+  if (exhausted(t, next)) return null
   if (problemWord(t) && prev === "more" && tokens[j - 2] === "no") return `no more ${t}`
   // "no more webhook retries": what stopped may be named with a word or two before it.
   if (problemWord(t) || metrics.has(t)) {

@@ -324,10 +324,12 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           `${LINE_START}(?:open|opened|closed|acknowledged|resolved): (?:critical |warning |high |low )?violation\\b`,
         ),
       ],
-      // Statuspage's incident updates: "[Statuspage] Acme Online — Investigating: Payments may fail".
+      // Statuspage's incident updates: "[Statuspage] Acme Online — Investigating: Payments may fail",
+      // 'Statuspage: Incident "Some users can't send messages" — Identified.' (still open until
+      // "Resolved": a fix being deployed or monitored is the incident's middle).
       [
         ["statuspage", "— investigating:", "— identified:", "– investigating:", "– identified:"],
-        /\[statuspage\][^\n]{0,100}\b(?:investigating|identified|monitoring|resolved|update)\b|[—–] (?:investigating|identified): /,
+        /\[statuspage\][^\n]{0,100}\b(?:investigating|identified|monitoring|resolved|update)\b|[—–] (?:investigating|identified): |statuspage: incident\b[^\n]{0,160} [—–-] (?:investigating|identified|monitoring)\b/,
       ],
       // "[#8815] RESOLVED: Screening Gateway - health probe failing": the id first.
       [

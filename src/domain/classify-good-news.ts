@@ -33,6 +33,27 @@ const praisedSpeed =
 const flatGraph =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:the |our |that )?[\w -]{0,40}\b(?:errors?|5xx|4xx|latency|alerts?|pages?|queue|failures?|retries)[\w -]{0,20} (?:graph|chart|panel|line|dashboard) (?:is|looks|has been|stays?) (?:so |super |completely |totally |dead |perfectly |beautifully )?flat\b[^.!?\n]{0,30}[.!]*(?:\s*(?:love to see it|beautiful|nice|chef'?s kiss|gorgeous|lovely)[.!]*)?\s*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
+/**
+ * "error budget for chat is at 91% this month, we can ship": what is left, unless the message
+ * says it is burnt or used ("error budget burn at 91%").
+ */
+const budgetAt = /\berror budget\b[^.\n?]{0,40}?\b(?:is at|at|is) (\d{1,3})%/i
+const budgetSpent = /\b(?:burn|burnt|burned|burning|used|consumed|spent|gone|exhausted|blown)\b/i
+
+/**
+ * "latency on the tracking portal is back under 300ms since the index fix, nice": a fixed thing's
+ * reading back within its bound.
+ */
+const backUnder =
+  /\b(?:latency|p\d{2,3}|response times?|load times?|page loads?|error rates?|5xx rate|queue depth|lag|cpu|memory|build times?|query times?)\b[^.\n?]{0,40}?\b(?:is |are |now |all )?back (?:under|below|within) ~?\d+(?:[.,]\d+)? ?(?:ms|s|%|k)?\b/i
+
+/** "android 7.15.0 rolled out to 100%, crash-free at 99.7%, nice": a release's health told. */
+const crashFree = /\bcrash[- ]free (?:sessions |users |rate )?(?:is |at |of |= ?|: ?)?(\d{2,3}(?:\.\d+)?) ?%/i
+
+/** "this channel is way quieter since we fixed the alert routing 🙏": fewer pages, told. */
+const quieter =
+  /\b(?:channel|pager|on-?call|alerts?|pages|nights?|shifts?|weekends?|inbox)\b (?:is|are|has been|have been|got|feels?|been) (?:way |much |so |a lot |noticeably |really |so much )?(?:quieter|calmer|less noisy)\b/i
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
@@ -50,6 +71,12 @@ export const goodNews = (message: Message): string | null => {
     return "a speed-up told"
   const budget = budgetLeft.exec(text)
   if (budget !== null && Number(budget[1]) >= 50) return "error budget mostly left"
+  const at = budgetAt.exec(text)
+  if (at !== null && Number(at[1]) >= 50 && !budgetSpent.test(text)) return "error budget mostly left"
+  if (backUnder.test(text)) return "a fixed thing's reading back in bounds"
+  const health = crashFree.exec(text)
+  if (health !== null && Number(health[1]) >= 99 && Number(health[1]) <= 100) return "a release's health told"
+  if (quieter.test(text)) return "fewer pages told"
   const space = spaceMade.exec(text)
   if (space !== null && Number(space[1]) >= 25) return "space made"
   return null

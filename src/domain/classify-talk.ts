@@ -613,6 +613,57 @@ const frames: ReadonlyArray<Frame> = [
       /\b(?:puedes|podr[ií]as|peux-tu|pourrais-tu|tu peux|kannst du|k[öo]nntest du|puoi|potresti|podes|pode)\b[^?\n]{0,60}\b(?:resumir|r[ée]sumer|zusammenfassen|riassumere|fazer um resumo)\b|\b(?:de ayer|d'hier|von gestern|di ieri|de ontem)\b[^?\n]{0,30}\b(?:zusammenfassen|riassumere)\b/,
   },
   {
+    // "lol the coffee machine on 3 is down again, not an IT issue thankfully", "the gate was slow
+    // because of a customs inspection, not an IT thing": the writer says it is no system's. Its own
+    // "down again" is the disclaimed thing's; a turn after it may still report.
+    name: "a problem said not to be IT's",
+    needles: ["not an it", "not an i.t", "not a tech", "not a system", "nothing to do with"],
+    pattern:
+      /\b(?:not (?:an? )?(?:it|i\.t\.?|tech|systems?|software|computer) (?:thing|issue|problem|one|matter)|nothing to do with (?:it|i\.t\.?|tech|us|our systems?|the systems?))\b[\s,.!]*(?:thankfully|luckily|phew|lol|haha|for once|this time)?[\s,.!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/u,
+    live: /\b(?:but|however|though|although|btw|also)\b/,
+  },
+  {
+    // "reminder that the Watchdog alert always fires, it's a heartbeat, not a problem": an alert
+    // explained as firing by design ("the Watchdog alert stopped firing" is the problem).
+    name: "an alert explained as firing by design",
+    needles: ["heartbeat", "always fire", "supposed to fire", "meant to fire", "designed to fire"],
+    pattern:
+      /\b(?:alert|alarm|check|monitor|watchdog|deadman|dead man'?s switch)\b[^.?!\n]{0,40}\b(?:always (?:fires|firing|on)|(?:is )?(?:supposed|meant|designed) to (?:always )?(?:fire|be firing))\b|\b(?:it'?s|it is|is) (?:just |only )?a heartbeat\b/,
+    live: /\b(?:but|however|stopped|stops|isn'?t firing|not firing|went silent|is silent|missing|no longer)\b/,
+  },
+  {
+    // "just FYI — I closed the duplicate incident in ServiceNow": tidying tickets, nothing wrong.
+    name: "a duplicate ticket closed",
+    needles: ["duplicate", "dupe"],
+    pattern:
+      /\b(?:closed|closing|merged|merging|resolved|cancelled|canceled|deleted) (?:the |a |that |this |one |both )?(?:duplicate|dupe)d? (?:incident|ticket|issue|alert|page|inc|case|jira)s?\b|\b(?:closed|closing|marked|merged) (?:it |that |this |one )?as (?:a )?(?:duplicate|dupe)\b/,
+  },
+  {
+    // "what does 'Apdex' actually measure?", "what does MTTA stand for?": a metric's meaning asked,
+    // the whole message.
+    name: "a metric's meaning asked",
+    needles: ["measure", "stand for", "track", "count"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:quick q(?:uestion)?|dumb question|noob question|sorry|hey|hi)[,:!]? )?what (?:does|do|is) (?:the |our |an? )?['"‘“]?[\w -]{1,30}['"’”]? (?:actually |even |really |exactly )?(?:measure|track|count|stand for)\s*\?+\s*$/,
+    weakOnly: true,
+  },
+  {
+    // "is it ok to delete the old legacy-profiles mysql snapshots from 2021?": permission asked to
+    // tidy away something old, the whole message.
+    name: "permission to clean up asked",
+    needles: ["delete", "remove", "drop", "clean", "purge", "prune", "archive", "get rid"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:quick q(?:uestion)?|q)[,:]? )?(?:is it (?:ok|okay|safe|fine|alright)|(?:can|could|may|should) (?:i|we)|ok if (?:i|we)|any objections? if (?:i|we)|mind if (?:i|we)) (?:to )?(?:delete|remove|drop|clean up|purge|prune|archive|nuke|get rid of) (?:the |those |these |our |all (?:the |of the )?)?(?:old|stale|unused|legacy|orphaned|leftover|dangling|obsolete)\b[^?\n]{0,80}\?\s*$/,
+    weakOnly: true,
+  },
+  {
+    // "made a grafana dashboard for video date quality: <link>": a dashboard made and shared.
+    name: "a dashboard made and shared",
+    needles: ["dashboard", "board"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i |we )?(?:just )?(?:made|built|created|put together|threw together|set up) (?:a |an |the )?(?:new |quick |little |small |first )?(?:[\w-]+ ){0,3}(?:dashboard|board)s? (?:for|of|showing|on|to (?:track|watch|see|follow)) [^\n]{1,120}$/,
+  },
+  {
     // "it's 38 degrees in Adelaide today, panels are loving it ☀️": the weather.
     name: "the weather",
     needles: ["degrees", "°"],

@@ -231,8 +231,16 @@ const undone = (message: Message, closure: number): boolean =>
  */
 const fineThenBut =
   /\b(?:is|are|looks?|seems?|works?|working|running|says|shows) (?:all |totally |perfectly )?(?:fine|ok|okay|good|healthy|green|normal|up)\b,? but (?!i\b|i'|i’|we\b|we'|we’|let|will\b|keep|keeping|watching|monitoring|nothing|no action|no need|just (?:in case|fyi|so))/
+/**
+ * "chat is working but read receipts are gone for everyone": working (running, up, live) is the
+ * fine state itself, so a failure must follow for the contrast ("it's working but thanks anyway"
+ * closes it).
+ */
+const workingThenBut =
+  /\b(?:is|are|'s|’s) (?:all |still )?(?:working|running|loading|live|up)\b,? but [^.!?\n]{0,80}(?:\b(?:gone|missing|broken|down|failing|fails|failed|erroring|empty|stuck|blank|not|never|wrong|disappeared|slow|dead|errors?|timing out|times out)\b|n['’]t\b)/
 const fineButElsewhere = (text: string): boolean =>
-  text.includes(" but ") && fineThenBut.test(text.slice(0, 2000))
+  text.includes(" but ") &&
+  (fineThenBut.test(text.slice(0, 2000)) || workingThenBut.test(text.slice(0, 2000)))
 
 /**
  * "the liveblog is up but extremely slow": a degraded state said of it straight after the

@@ -253,7 +253,11 @@ describe.each([
   // Stop 18, round 12. First sight (on round 11) 94 and 135 gated, 2 alerts missed: 87 is a
   // French- and Spanish-speaking team.
   ["classification-blind-87.jsonl", 150, 150, 150],
-  ["classification-blind-88.jsonl", 150, 150, 147],
+  ["classification-blind-88.jsonl", 150, 150, 150],
+  // Stop 18, round 13 (English, public style). First sight (on round 12) 148 and 142 gated, 3 alerts
+  // missed: "X is working but Y is gone", "no more connections allowed", a Statuspage incident "Identified".
+  ["classification-blind-89.jsonl", 150, 150, 150],
+  ["classification-blind-90.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -2673,3 +2673,68 @@ describe("stop 18, round 12: French and Spanish everyday talk and an English hos
     ).toBe("gate")
   })
 })
+
+describe("stop 18 round 13: a closure word beating a report, and chatter let through (corpora 89–90)", () => {
+  it.each([
+    // A fine state as the contrast before "but": working is the fine state itself.
+    "chat is working but read receipts are gone for everyone",
+    "login is working but password reset emails never arrive",
+    "the kiosk app is running but receipts are blank",
+    "booking is up but confirmations are missing for EU users",
+    // "no more X allowed/available/left": a limit reached, not a problem gone.
+    "pgbouncer maxed out on payments, seeing 'no more connections allowed'",
+    "build runners full, no more slots available, jobs are queuing",
+    "vault pool exhausted: no more leases available",
+    "db01 says no more space left on device",
+    // A fix under way, or a Statuspage incident not yet Resolved, is still open.
+    'Statuspage: Incident "Some users can\'t send messages" — Identified. A fix is being deployed.',
+    'Statuspage: Incident "Login failures" — Monitoring. A fix has been deployed and we are monitoring.',
+    'Statuspage: Incident "Card payments failing" — Investigating.',
+    "checkout errors on iOS, a fix is being rolled out",
+    // Decoys in the chatter shapes below: a real problem in the same shape.
+    "the scanners are down again, not an IT thing I think but can someone check the POS too?",
+    "the Watchdog alert stopped firing, is alertmanager down?",
+    "error budget burn for chat is at 91% this month",
+    "android 7.15.0 rolled out to 100%, crash-free at 91.2%",
+    "latency is back under 300ms but checkout still fails",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "no more errors since the deploy",
+    "no more timeouts after the fix",
+    'Statuspage: Incident "Login failures" — Resolved. This incident has been resolved.',
+    "it's working but thanks anyway",
+    // Not IT's problem, said by the writer.
+    "the gate was slow this morning because of a customs inspection, not an IT thing",
+    "lol the coffee machine on 3 is down again, not an IT issue thankfully",
+    "printer queue jammed because someone loaded A3 paper, nothing to do with IT 😅",
+    // A metric's meaning asked, permission to tidy, a dashboard made.
+    "what does 'Apdex' actually measure?",
+    "quick q: what does MTTA stand for?",
+    "is it ok to delete the old legacy-profiles mysql snapshots from 2021?",
+    "can we remove the stale staging buckets from last year?",
+    "made a grafana dashboard for video date quality: https://grafana.tandem.dev/d/vq/video-quality",
+    "just built a kibana dashboard for courier ETAs: https://kibana.shipfast.io/app/dashboards#/view/eta",
+    // An alert explained as firing by design, a duplicate closed.
+    "reminder that the Watchdog alert always fires, it's a heartbeat, not a problem",
+    "the DeadMansSwitch alarm is supposed to fire all the time, ignore it",
+    "just FYI — I closed the duplicate incident in ServiceNow",
+    "merged the dupe tickets for the kiosk outage into INC-2231",
+    // Good readings told: a fixed thing back in bounds, budget left, release health, fewer pages.
+    "latency on the tracking portal is back under 300ms since the index fix, nice",
+    "p95 for search is back below 200ms after the cache change 🎉",
+    "error budget for chat is at 91% this month, we can ship the new typing indicator",
+    "android 7.15.0 rolled out to 100%, crash-free at 99.7%, nice",
+    "ios 4.2 crash-free users 99.4%, rolling to everyone tomorrow",
+    "this channel is way quieter since we fixed the alert routing 🙏",
+    "the pager has been much calmer since the dedupe rule went in",
+    // Bare acks.
+    "bless",
+    "fair",
+    "fair enough",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
+  })
+})
