@@ -13,6 +13,7 @@ import { analysisVerdict } from "./analysis-verdict.js"
 import { suspectedCauses } from "./causes.js"
 import type { Finding } from "./finding.js"
 import { inScopeVersion } from "./finding-relevance.js"
+import { groundedFacts } from "./guessed-scope.js"
 import type {
   AgentCost,
   AnalysisDraft,
@@ -146,10 +147,12 @@ const promoteCited = (
   }))
 
 export const buildReport = (input: ReportInput): IncidentReport => {
-  const { context, facts } = input
+  const { context } = input
   const window = context.window
   const evidence = evidenceBlocks(input.results)
   const findings = allFindings(evidence)
+  // A service guessed from a person's words that nothing confirms must not filter the causes.
+  const facts = groundedFacts(input.facts, findings)
   const scope = scopeOf(facts)
   const title = alertTitle(context.text)
   const suspected = suspectedCauses({ facts, findings, window, alertTime: context.alertTime })

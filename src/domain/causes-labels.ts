@@ -4,7 +4,14 @@
  * taken only from the evidence — its kinds and its text — so a cause never claims a word its
  * findings do not support. The canonical term comes first; the kind itself matches it.
  */
-import { kindAndText, type Mode, modeRank, rateLimitedWords, textMode } from "./causes-modes.js"
+import {
+  kindAndText,
+  type Mode,
+  memoryLeakWords,
+  modeRank,
+  rateLimitedWords,
+  textMode,
+} from "./causes-modes.js"
 import type { Finding } from "./finding.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
@@ -168,6 +175,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     ],
     [/out of memory|outofmemory|heap limit/, "out of memory"],
     [/gc overhead limit exceeded/, "GC overhead limit exceeded"],
+    [memoryLeakWords, "memory leak"],
     [/memory (?:usage|at \d)|of (?:its |the )?memory limit/, "memory near its limit"],
   ],
   volume: [
@@ -223,12 +231,23 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       "failover (primary switched; clients on the old primary fail until they reconnect)",
     ],
   ],
+  replication: [
+    [
+      /replica_lag|replica(?:tion)? lag|reader lag|seconds[ _]behind|behind the primary/,
+      "replica lag (reads from the replica are stale)",
+    ],
+  ],
   connections: [
     [/connection slots/, "connection slots exhausted"],
     [/too many connections/, "too many connections"],
     [/too many clients/, "too many clients"],
     [
       /connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|acquiring a connection|connection is not available|queuepool limit|pool limit of|timeout waiting for (?:a )?(?:connection|idle object)|could not (?:acquire|get) (?:a )?connection/,
+      "connection pool exhausted",
+    ],
+    // The pool's kin (causes-modes.ts): pgbouncer, node-postgres, a Go or pgx pool.
+    [
+      /no more connections allowed|timeout exceeded when trying to connect|failed to acquire (?:a )?connection|pool full with requests waiting/,
       "connection pool exhausted",
     ],
     [/max_connections/, "max_connections"],
@@ -346,6 +365,7 @@ const fallback: Readonly<Record<Mode, string>> = {
   crash: "crash loop",
   poison: "poison message",
   failover: "failover",
+  replication: "replica lag",
   connections: "connection exhaustion",
   locks: "lock contention",
   schedule: "scheduled job",

@@ -29,6 +29,8 @@ export type Mode =
   | "poison"
   // A datastore's primary switched (datastore-failover.ts): its clients' resets and READONLY errors.
   | "failover"
+  // A read replica behind its primary (replica-lag.ts): its readers' stale data.
+  | "replication"
   | "connections"
   | "locks"
   | "schedule"
@@ -58,6 +60,8 @@ const modeOrder: ReadonlyArray<Mode> = [
   "crash",
   // A datastore's failover before what its clients see of it (resets, refused writes, their pools).
   "failover",
+  // A replica behind its primary before the stale reads and timeouts of those reading it.
+  "replication",
   // One message failing at every delivery before the consumer's errors and timeouts it causes.
   "poison",
   // A batch run on a shared database before what it exhausts there (connections, locks).
@@ -122,6 +126,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at
   // its limit, deeper than the publish timeouts of its clients.
   broker_alarm: "limits",
+  // A read replica behind its primary (replica-lag.ts): stale reads, deeper than its clients' words.
+  replica_lag: "replication",
   // A migration's DDL holding or queued for a table's strong lock (migration-lock.ts).
   migration_lock: "locks",
   pod_evicted: "eviction",
@@ -143,6 +149,10 @@ const byKind: Readonly<Record<string, Mode>> = {
  */
 export const namesNotResolving =
   /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/
+
+/** Memory that only grows, in lower case: a metric's "memory … climbing steadily …, a leak's shape", "memory leak". */
+export const memoryLeakWords =
+  /\bmemory\b[^\n]{0,120}\bclimbing steadily\b[^\n]*\ba leak's shape|\bmemory leak/
 
 /** A request refused for its rate, in lower case: an API's 429 (not a CPU being throttled). */
 export const rateLimitedWords = /\b429\b|too many requests|rate.?limit(?:ed|ing|s)?(?![a-z])/
@@ -167,6 +177,10 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "oom",
     /oomkill|out of memory|outofmemory|heap limit|memory limit|exit code 137|\boom\b(?! command not allowed)/,
   ],
+  // Memory climbing in a straight line with no load behind it (a Prometheus scan's "memory use …
+  // climbing steadily …, a leak's shape", a log's "memory leak"): the OOM kill before it happens,
+  // not "errors". Threads or connections climbing are their own limits.
+  ["oom", memoryLeakWords],
   [
     "image",
     /imagepullbackoff|errimagepull|pull access denied|manifest unknown|failed to (?:pull|resolve)(?: and unpack)? (?:image|reference)|pullimage from image service failed/,
@@ -192,6 +206,13 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     ),
   ],
   ["dns", namesNotResolving],
+  // A database replica behind its primary, in its readers' words ("reader lag 1096s exceeds soft
+  // limit 30s", "Seconds_Behind_Master: 900"): before "limit" reads as a resource limit. Not a
+  // Kafka consumer's lag, which is a backlog.
+  [
+    "replication",
+    /\breplica(?:tion)?[ _]lag\b|\breplica_lag|\breader lag\b|\bstandby (?:lag|is behind)|seconds[ _]behind[ _](?:master|source|primary)|replica (?:is )?(?:\d+\s*(?:s|ms|seconds?|minutes?) )?behind/,
+  ],
   // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
   [
     "auth",
@@ -218,6 +239,12 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
   [
     "connections",
     /connection slots|too many (?:connections|clients)|connection pool|pool (?:is )?(?:probably )?(?:exhausted|full)|max_connections|acquiring a connection|connection is not available|queuepool limit|pool limit of|timeout waiting for (?:a )?(?:connection|idle object)|could not (?:acquire|get) (?:a )?connection/,
+  ],
+  // The pool's kin in other stacks' words: pgbouncer's max_client_conn refusal, node-postgres'
+  // pool wait, a Go or pgx pool acquire that ran out of time, a pool full with callers waiting.
+  [
+    "connections",
+    /no more connections allowed|timeout exceeded when trying to connect|failed to acquire (?:a )?connection|(?:connection )?pool full with requests waiting/,
   ],
   // "timeout 5000ms" / "timeout=30s" is a setting a line reports, not a timeout that happened.
   ["timeout", /timed out|timeout(?![ \t]*[=:]?[ \t]*(?:\d|<n>))|deadline exceeded|etimedout|\b504\b/],

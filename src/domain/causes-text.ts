@@ -17,7 +17,7 @@ import { reloadPhrase } from "./config-reload-phrase.js"
 import { rotationPhrase } from "./credential-rotation.js"
 import type { Finding } from "./finding.js"
 import { textOf } from "./report-scope.js"
-import { clipText, oneLine } from "./report-text.js"
+import { clipAtWord, clipText, oneLine } from "./report-text.js"
 
 export const maxCauseChars = 500
 const maxTitleChars = 140
@@ -138,7 +138,8 @@ const changePhrase = (chain: Chain): string | null => {
   return `${noun} ${deploy ? "of" : "to"} ${chain.subject.display}${version === null ? "" : ` ${version}`}${at}${told}${what}`
 }
 
-const title = (f: Finding): string => clipText(oneLine(f.title), maxTitleChars)
+// Cut on a word: half a word ("a lea…") loses the mechanism it named.
+const title = (f: Finding): string => clipAtWord(oneLine(f.title), maxTitleChars)
 
 /** The roots to show: the strongest of each agent and mode, at most three. */
 export const shownRoots = (chain: Chain): ReadonlyArray<Finding> => {
@@ -237,7 +238,7 @@ export const causeText = (chain: Chain): string => {
     ...chain.consequences.flatMap((c) => c.findings.slice(0, 1)),
   ].map(title)
   const head = change === null ? symptom : `${change} followed by ${symptom}`
-  return clipText(`${head}${causing.join("")}: ${[...new Set(shown)].join("; ")}`, maxCauseChars)
+  return clipAtWord(`${head}${causing.join("")}: ${[...new Set(shown)].join("; ")}`, maxCauseChars)
 }
 
 /** `text`, prefixed with the subject when it does not already name it. */

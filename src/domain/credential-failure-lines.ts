@@ -12,6 +12,7 @@
  * session or a scanner's probe says the same. Pure.
  */
 import { certificateFailureWords } from "./certificate-failure-lines.js"
+import { replicaLagWords } from "./replica-lag-lines.js"
 
 /** The words of a refused credential (PostgreSQL, MySQL, SQL Server, OAuth 2, Entra ID, AWS). */
 const credentialFailureWords = [
@@ -84,12 +85,14 @@ const storageFullWords = [
 
 /**
  * A report naming nothing: the lines of a silent failure — a refused certificate, a refused
- * credential or a datastore out of space — in one condition, so the shared logs are read once.
+ * credential, a datastore out of space or a replica serving stale reads (replica-lag-lines.ts) —
+ * in one condition, so the shared logs are read once.
  */
 export const silentFailureCondition = `@message like /(?i)(${[
   ...certificateFailureWords,
   ...credentialFailureWords,
   ...storageFullWords,
+  ...replicaLagWords,
 ]
   .map(escaped)
   .join("|")})/`

@@ -185,6 +185,12 @@ export const findingKinds = {
    * NetworkPolicy dropped, by port (53 is DNS to kube-dns, 5432 PostgreSQL).
    */
   policy_denied: "cloudwatch_logs",
+  /**
+   * Container Insights' performance records (its `performance` group) with a container or pod at
+   * ≥ 90 % of its memory or CPU limit, or a node near its capacity: which workload, pods and share
+   * (container-insights-performance.ts) — the OOM kill's approach when no Prometheus scrapes it.
+   */
+  container_near_limit: "cloudwatch_logs",
 
   /**
    * A reverse proxy (ingress-nginx, Envoy, a load balancer) answering 504 because the service
@@ -207,6 +213,13 @@ export const findingKinds = {
    * queue backlog that filled it (broker-alarm.ts). Its clients' publish timeouts are its symptoms.
    */
   broker_alarm: "prometheus",
+
+  /**
+   * A database read replica behind its primary by minutes (RDS/Aurora ReplicaLag, Postgres replay
+   * lag, MySQL seconds_behind_master, a MongoDB member's lag): reads from it are stale, so users see
+   * their writes revert or vanish (replica-lag.ts).
+   */
+  replica_lag: "prometheus",
 
   /**
    * A schema migration's DDL (ALTER TABLE, CREATE INDEX without CONCURRENTLY) holding or queued

@@ -5,17 +5,28 @@
  * agent, reading the whole cluster, has found the workload in trouble. The master then asks the
  * metric agent again with the alert's facts scoped to that workload (orchestrator.ts), so the
  * report carries its error rate, latency, saturation and restarts instead of "skipped".
+ *
+ * Any specialist can give the scope: the cluster agent's workload finding first (it names the
+ * namespace), else the strongest high finding of the logs or metric agent that names a service
+ * (a service alone is enough: the agents re-asked search by it). And the agents re-asked are
+ * those that skipped or that looked under the alert's own (guessed) names and found nothing
+ * there ("no workload matching lifties found") — a person's word read as a service that no
+ * finding confirms is no scope at all (guessed-scope.ts).
  */
 import type { AgentId, SpecialistId } from "./agent-id.js"
 import type { AgentResult } from "./agent-result.js"
 import type { AlertFacts } from "./alert-facts.js"
 import type { Finding } from "./finding.js"
+import { isUnconfirmedGuess } from "./guessed-scope.js"
 import { parseResource } from "./report-scope.js"
 import { severityRank } from "./severity.js"
 
-/** Agents whose queries are built from the alert's scope, and the agents whose findings can give it. */
-const rescoped: ReadonlyArray<SpecialistId> = ["prometheus"]
-const scopeFrom: ReadonlyArray<SpecialistId> = ["eks"]
+/** Agents whose queries are built from the alert's scope and can search by a service alone. */
+const rescoped: ReadonlyArray<SpecialistId> = ["prometheus", "eks"]
+/** The agent whose workload findings give the scope first (they name the namespace). */
+const clusterAgent: SpecialistId = "eks"
+/** Agents whose findings name a service without a namespace: a scope when strong (high or above). */
+const serviceFrom: ReadonlyArray<SpecialistId> = ["cloudwatch_logs", "prometheus"]
 
 /** Workload kinds whose `kind/namespace/name` resource names a workload (not a certificate, a node, a quota). */
 const workloadKinds = new Set([
@@ -47,31 +58,61 @@ const scopeOf = (f: Finding): Scope | null => {
   return { service: f.service, namespace: r.namespace, workload: r.kind === "pod" ? null : r.name }
 }
 
-/**
- * The scope to ask again with: the strongest finding (medium or above) of a scope-giving agent
- * that is about a workload; null when the alert is scoped already or no such finding exists.
- */
-export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentResult>): Scope | null => {
-  if (scoped(facts)) return null
-  const candidates = results
-    .filter((r) => scopeFrom.some((a) => a === r.agent) && r.status === "ok")
+/** A logs or metric finding's service (its resource is a log group or a series, no workload). */
+const serviceScopeOf = (f: Finding): Scope | null => {
+  const service = f.service?.trim() ?? ""
+  // "team/app" or a log group path is no service the agents can search by.
+  if (service === "" || service.includes("/")) return null
+  return scopeOf(f) ?? { service, namespace: null, workload: null }
+}
+
+/** `agents`' ok findings at or above `floor`, strongest first (among equals the agent's own order). */
+const strongest = (
+  results: ReadonlyArray<AgentResult>,
+  agents: ReadonlyArray<SpecialistId>,
+  floor: "medium" | "high",
+): ReadonlyArray<Finding> =>
+  results
+    .filter((r) => agents.some((a) => a === r.agent) && r.status === "ok")
     .flatMap((r) => r.findings)
-    .filter((f) => severityRank(f.severity) >= severityRank("medium"))
-    // Strongest first; among equals the agent's own order (its most relevant first).
+    .filter((f) => severityRank(f.severity) >= severityRank(floor))
     .map((f, i) => ({ f, i }))
     .sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i)
-  for (const { f } of candidates) {
-    const scope = scopeOf(f)
-    if (scope !== null) return scope
-  }
-  return null
+    .map(({ f }) => f)
+
+/**
+ * The scope to ask again with: the strongest workload finding (medium or above) of the cluster
+ * agent, else the strongest high finding of the logs or metric agent naming a service; null when
+ * the alert is scoped already (by more than an unconfirmed guess) or no such finding exists.
+ */
+export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentResult>): Scope | null => {
+  const all = results.flatMap((r) => (r.status === "ok" ? r.findings : []))
+  if (scoped(facts) && !isUnconfirmedGuess(facts, all)) return null
+  const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
+  const fromServices = strongest(results, serviceFrom, "high").map(serviceScopeOf)
+  return [...fromCluster, ...fromServices].find((s): s is Scope => s !== null) ?? null
 }
 
 const isRescoped = (agent: AgentId): agent is SpecialistId => rescoped.some((a) => a === agent)
 
-/** The agents to ask again: those skipped (for want of a scope: the only reason they skip). */
+/**
+ * An answer that looked under the alert's own names and found nothing there, or could run none of
+ * its scoped queries (the metric agent with only its scope-free sweeps to show).
+ */
+const foundNothing = (r: AgentResult): boolean =>
+  r.status === "ok" &&
+  (r.findings.length === 0 ||
+    r.summary.startsWith("no workload matching") ||
+    r.summary.includes("no metric query applies"))
+
+/**
+ * The agents to ask again: those skipped (for want of a scope: the only reason they skip), and
+ * those that found nothing under the alert's names (a guess the evidence never confirmed).
+ */
 export const agentsToRescope = (results: ReadonlyArray<AgentResult>): ReadonlyArray<SpecialistId> =>
-  results.flatMap((r) => (r.status === "skipped" && isRescoped(r.agent) ? [r.agent] : []))
+  results.flatMap((r) =>
+    (r.status === "skipped" || foundNothing(r)) && isRescoped(r.agent) ? [r.agent] : [],
+  )
 
 /** The alert's facts with the follow-up's scope filled in (the alert's own words are kept). */
 export const withScope = (facts: AlertFacts, scope: Scope): AlertFacts => ({

@@ -25,6 +25,27 @@ export const safeCut = (s: string, max: number): number => {
 export const clipText = (s: string, max: number): string =>
   s.length <= max ? s : `${s.slice(0, safeCut(s, Math.max(0, max - 1)))}…`
 
+// How far back a cut may move to end on a whole word: a few words, never most of the text.
+const wordSlack = 40
+
+/**
+ * Like `clipText`, but the cut ends on a whole word ("… a leak's shape" clipped reads "… a…", never
+ * "a lea…"): a cause's words are what people search the report for, and half a word is none.
+ */
+export const clipAtWord = (s: string, max: number): string => {
+  if (s.length <= max) return s
+  const hard = safeCut(s, Math.max(0, max - 1))
+  const space = s.lastIndexOf(" ", hard)
+  const cut = space > 0 && hard - space <= wordSlack ? space : hard
+  // A last word that only leads into the next ("a", "the", "of") says nothing alone.
+  const kept = s
+    .slice(0, cut)
+    .replace(/[\s,;:(–—-]+$/, "")
+    .replace(/\s+(?:a|an|the|of|to|in|on|at|by|for|and|or)$/i, "")
+    .replace(/[\s,;:(–—-]+$/, "")
+  return `${kept}…`
+}
+
 /** The alert's first meaningful line (mentions and markup gone), redacted, for headers. */
 export const alertTitle = (text: string): string => {
   const first = readDoc(text).lines[0]

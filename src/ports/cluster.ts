@@ -12,6 +12,7 @@ import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kuberne
 import type { CronJob, Job } from "../domain/kubernetes-batch.js"
 import type { CustomObject, CustomResource } from "../domain/kubernetes-custom.js"
 import type { NetworkPolicy, PodDisruptionBudget } from "../domain/kubernetes-policies.js"
+import type { ResourceQuota } from "../domain/kubernetes-quotas.js"
 import type {
   DaemonSet,
   Deployment,
@@ -83,6 +84,8 @@ export interface ClusterService {
   readonly listNetworkPolicies: (namespace: string) => Read<ReadonlyArray<NetworkPolicy>>
   /** policy/v1 PodDisruptionBudgets (how many pods an eviction may take). */
   readonly listPodDisruptionBudgets: (namespace: string) => Read<ReadonlyArray<PodDisruptionBudget>>
+  /** core/v1 ResourceQuotas (a namespace's hard limits and what its pods use of them). */
+  readonly listResourceQuotas: (namespace: string) => Read<ReadonlyArray<ResourceQuota>>
   /** batch/v1 CronJobs (schedule, suspend, concurrencyPolicy, active runs). */
   readonly listCronJobs: (namespace: string) => Read<ReadonlyArray<CronJob>>
   /** batch/v1 Jobs (a CronJob's runs, also those whose pods are gone). */
@@ -122,6 +125,7 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     listServices: fail,
     listNetworkPolicies: fail,
     listPodDisruptionBudgets: fail,
+    listResourceQuotas: fail,
     listCronJobs: fail,
     listJobs: fail,
     listNamespaces: fail,

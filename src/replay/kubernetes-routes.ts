@@ -37,6 +37,7 @@ export const resourceTypes: ReadonlyArray<ResourceType> = [
   core("configmaps", "ConfigMap"),
   core("endpoints", "Endpoints"),
   core("persistentvolumeclaims", "PersistentVolumeClaim"),
+  core("resourcequotas", "ResourceQuota"),
   core("nodes", "Node", false),
   core("namespaces", "Namespace", false),
   grouped("apps", "v1", "deployments", "Deployment"),

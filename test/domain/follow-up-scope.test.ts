@@ -1,7 +1,8 @@
 /**
  * The follow-up's scope (follow-up-scope.ts): from the cluster agent's strongest finding about a
- * workload, only when the alert names no scope of its own; only a skipped metric agent is asked
- * again.
+ * workload, else any specialist's strong finding naming a service, only when the alert names no
+ * scope of its own (or only a guess no finding confirms); skipped agents and those that found
+ * nothing under the alert's names are asked again.
  */
 import { describe, expect, it } from "vitest"
 import type { SpecialistId } from "../../src/domain/agent-id.js"
@@ -104,11 +105,16 @@ describe("followUpScope", () => {
     expect(followUpScope(unscoped, [result("eks", "ok", findings)])).toBeNull()
   })
 
-  it("decoy: findings from agents other than the cluster's, or a cluster agent that errored, give no scope", () => {
+  it("decoy: a cluster agent that errored, or a logs finding below high, gives no scope", () => {
     expect(
       followUpScope(unscoped, [
         result("cloudwatch_logs", "ok", [
-          finding("cloudwatch_logs", "high", "deployment/pipeline/doc-converter", "doc-converter"),
+          finding(
+            "cloudwatch_logs",
+            "medium",
+            "loggroup//aws/containerinsights/c/application",
+            "doc-converter",
+          ),
         ]),
         result("eks", "error", [
           finding("eks", "high", "deployment/pipeline/doc-converter", "doc-converter"),
@@ -116,18 +122,89 @@ describe("followUpScope", () => {
       ]),
     ).toBeNull()
   })
+
+  it.each([
+    ["a logs signature", "cloudwatch_logs", "loggroup//aws/containerinsights/c/application", "ledger-writer"],
+    ["a metric anomaly", "prometheus", "metric/ledger-writer/hikari_pool", "ledger-writer"],
+    ["a logs finding on a Deployment", "cloudwatch_logs", "deployment/books/ledger-writer", "ledger-writer"],
+  ] as const)(
+    "any specialist's high finding naming a service gives the scope: %s",
+    (_w, agent, resource, service) => {
+      const scope = followUpScope(unscoped, [
+        result(agent, "ok", [finding(agent, "high", resource, service)]),
+      ])
+      expect(scope?.service).toBe(service)
+      expect(scope?.namespace).toBe(resource.startsWith("deployment/") ? "books" : null)
+    },
+  )
+
+  it("the cluster agent's workload finding comes before a stronger logs finding (it names the namespace)", () => {
+    const scope = followUpScope(unscoped, [
+      result("cloudwatch_logs", "ok", [
+        finding("cloudwatch_logs", "critical", "loggroup//aws/lambda/x", "fare-sync"),
+      ]),
+      result("eks", "ok", [finding("eks", "medium", "deployment/pipeline/doc-converter", "doc-converter")]),
+    ])
+    expect(scope?.service).toBe("doc-converter")
+  })
+
+  it("decoy: a logs finding whose service is a path gives no scope", () => {
+    expect(
+      followUpScope(unscoped, [
+        result("cloudwatch_logs", "ok", [finding("cloudwatch_logs", "high", null, "team/app")]),
+      ]),
+    ).toBeNull()
+  })
+
+  it("a person's guessed service that no finding confirms is no scope of its own", () => {
+    const guessed: AlertFacts = {
+      ...alertFacts("every kiosk shows red since opening, the attendants are counting by hand"),
+      source: "human",
+      service: "attendants",
+    }
+    const logs = finding(
+      "cloudwatch_logs",
+      "high",
+      "loggroup//aws/containerinsights/c/application",
+      "kiosk-auth",
+    )
+    expect(followUpScope(guessed, [result("cloudwatch_logs", "ok", [logs])])?.service).toBe("kiosk-auth")
+    // Decoy: a guess a finding confirms (`kiosk` names kiosk-auth) keeps the report's own scope.
+    expect(
+      followUpScope({ ...guessed, service: "kiosk" }, [result("cloudwatch_logs", "ok", [logs])]),
+    ).toBeNull()
+  })
 })
 
 describe("agentsToRescope and withScope", () => {
-  it("only a skipped metric agent is asked again", () => {
+  it("skipped agents and those that found nothing under the alert's names are asked again", () => {
+    const summarised = (r: AgentResult, summary: string): AgentResult => ({ ...r, summary })
     expect(
       agentsToRescope([
         result("prometheus", "skipped", []),
         result("cloudwatch_logs", "skipped", []),
         result("eks", "ok", []),
       ]),
-    ).toEqual(["prometheus"])
-    expect(agentsToRescope([result("prometheus", "ok", []), result("prometheus", "error", [])])).toEqual([])
+    ).toEqual(["prometheus", "eks"])
+    expect(
+      agentsToRescope([
+        summarised(
+          result("eks", "ok", [finding("eks", "info", "node/ip-1", null)]),
+          "no workload matching lifties found",
+        ),
+        summarised(
+          result("prometheus", "ok", [finding("prometheus", "high", "metric/x/redis_memory", "x")]),
+          "saturation sweep: x; no metric query applies: error_rate (the alert names no service)",
+        ),
+      ]),
+    ).toEqual(["eks", "prometheus"])
+    // Decoys: an agent that errored, and one that found something in scope.
+    expect(
+      agentsToRescope([
+        result("prometheus", "error", []),
+        result("eks", "ok", [finding("eks", "high", "deployment/a/b", "b")]),
+      ]),
+    ).toEqual([])
   })
 
   it("fills the scope and keeps the alert's own facts", () => {

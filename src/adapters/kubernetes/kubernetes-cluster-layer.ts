@@ -21,6 +21,7 @@ import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernete
 import { CronJob, Job } from "../../domain/kubernetes-batch.js"
 import { CustomObject } from "../../domain/kubernetes-custom.js"
 import { NetworkPolicy, PodDisruptionBudget } from "../../domain/kubernetes-policies.js"
+import { ResourceQuota } from "../../domain/kubernetes-quotas.js"
 import {
   DaemonSet,
   Deployment,
@@ -185,6 +186,10 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
           "V1PodDisruptionBudgetList",
           `list poddisruptionbudgets in ${namespace}`,
           (o) => policy.listNamespacedPodDisruptionBudget({ namespace }, o),
+        ),
+      listResourceQuotas: (namespace) =>
+        list(ResourceQuota, "V1ResourceQuotaList", `list resourcequotas in ${namespace}`, (o) =>
+          core.listNamespacedResourceQuota({ namespace }, o),
         ),
       listCronJobs: (namespace) =>
         list(CronJob, "V1CronJobList", `list cronjobs in ${namespace}`, (o) =>

@@ -25,6 +25,7 @@ import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
+import { sweepPerformance } from "./performance-sweep.js"
 import { sweepPolicyVerdicts } from "./policy-verdict-sweep.js"
 import { sweepProviderLoad } from "./provider-load-sweep.js"
 import {
@@ -37,6 +38,7 @@ import {
   type Range,
 } from "./query-pass.js"
 import { redeliveryFindings } from "./redelivery-findings.js"
+import { reportErrorPass } from "./report-error-pass.js"
 import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
@@ -240,9 +242,22 @@ export const investigate = (
           ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
     if (silent.length > 0)
       notes.push("no line held the report's words; read the certificate failures and refused credentials")
+    // Nor a silent failure: the shared groups' errors, whoever logged them (report-error-pass.ts).
+    const unnamed =
+      users.length > 0
+        ? []
+        : yield* reportErrorPass(
+            source,
+            task.facts,
+            chosen.filter((g) => g.shared),
+            [...firstRead.filter((p) => p.scope !== null), ...silent],
+            range,
+            answerByMs,
+          ).pipe(Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []))
+    if (unnamed.length > 0) notes.push("no line held the report's words; read the shared logs' errors")
     // The alert's service logged nothing of its own here: its databases' refused connections.
     const refused =
-      silent.length > 0 || users.length > 0
+      silent.length > 0 || users.length > 0 || unnamed.length > 0
         ? []
         : yield* databaseRefusalPass(source, discovery.plan.names, firstRead, range, answerByMs).pipe(
             Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []),
@@ -250,7 +265,7 @@ export const investigate = (
     if (refused.length > 0)
       notes.push("the alert's service logged nothing of its own; read its databases' refused connections")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
-    const quiet = !clustersOf([...firstRead, ...users, ...silent, ...refused]).some(
+    const quiet = !clustersOf([...firstRead, ...users, ...silent, ...unnamed, ...refused]).some(
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const callers = quiet
@@ -265,7 +280,7 @@ export const investigate = (
       : []
     if (callers.length > 0)
       notes.push(`read the calls on the alert's resource in ${callers.flatMap((p) => p.groups).join(", ")}`)
-    const first = [...firstRead, ...users, ...silent, ...refused, ...callers]
+    const first = [...firstRead, ...users, ...silent, ...unnamed, ...refused, ...callers]
     const failedFirst = firstAll.find((p) => p.failed)
     if (failedFirst !== undefined && first.length === 0) {
       return {
@@ -366,9 +381,16 @@ export const investigate = (
       noFindings,
       "reading the network policy agent's verdicts failed",
     )
-    const [follow, kernel, throttled, locks, loads, denials] = yield* Effect.all(
-      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading, verdicts],
-      { concurrency: 6 },
+    // A container at its memory or CPU limit: a leak climbing to its OOM kill logs nothing, the
+    // Container Insights performance records say it (performance-sweep.ts).
+    const nearLimit = bounded(
+      sweepPerformance(source, clustersToSweep, discovery.plan.names, range, answerByMs),
+      noFindings,
+      "reading the Container Insights performance records failed",
+    )
+    const [follow, kernel, throttled, locks, loads, denials, limited] = yield* Effect.all(
+      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading, verdicts, nearLimit],
+      { concurrency: 7 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -412,6 +434,8 @@ export const investigate = (
         ),
         // The services whose certificate failures a person's report stood for.
         ...silentFailureSubjects(silent),
+        // The services whose errors a report naming none of them stood for.
+        ...silentFailureSubjects(unnamed),
         // The databases refusing the alert's service's connections.
         ...silentFailureSubjects(refused),
       ]),
@@ -470,6 +494,7 @@ export const investigate = (
         ...findings.map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f)),
         ...rotations,
         ...kernel,
+        ...limited,
         ...denials,
         ...throttled,
         ...loads,

@@ -8,10 +8,12 @@
  * makes the agent `unhealthy`; a forbidden or failed pod listing makes it `error` naming the gap;
  * anything else missing is reported as partial. It never fails and never throws.
  */
+
 import { Cause, Clock, Duration, Effect, Option } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
 import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import { quotaRefusalOf } from "../../domain/quota-refusal.js"
 import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
 import { readCertificates } from "./certificates.js"
@@ -169,7 +171,19 @@ const investigate = (task: AgentTask) =>
       { concurrency: 2 },
     )
     const workloads = scopeWorkloads(terms, buildWorkloads({ ...objects, pods, events }))
-    const ctx: AnalysisContext = { window: task.alert.window }
+    // A controller refused pods by a namespace quota: the quota object says how full it is
+    // (read only then — most incidents have no quota to explain).
+    const quotaNamespaces = [
+      ...new Set(
+        events.flatMap((e) =>
+          e.reason === "FailedCreate" && quotaRefusalOf(e.message ?? "") !== null
+            ? [e.involvedObject.namespace ?? e.metadata.namespace ?? ""]
+            : [],
+        ),
+      ),
+    ].filter((n) => n !== "" && namespaces.includes(n))
+    const quotas = yield* perNamespace("resourcequotas", cluster.listResourceQuotas, quotaNamespaces)
+    const ctx: AnalysisContext = { window: task.alert.window, quotas }
     const nodeNames = [
       ...new Set([
         ...workloads.filter((w) => w.inScope).flatMap((w) => w.pods.flatMap((p) => p.spec.nodeName ?? [])),

@@ -5,11 +5,13 @@
  * whether the alert is about it — because the same CrashLoopBackOff is critical for the alerting
  * workload with no ready replica and only low-relevance evidence anywhere else.
  */
+
 import type { DateTime } from "effect"
 import type { InvestigationWindow } from "../../domain/alert-context.js"
 import type { Finding } from "../../domain/finding.js"
 import type { FindingKind } from "../../domain/finding-kinds.js"
 import type { KubeEvent, Node } from "../../domain/kubernetes.js"
+import type { ResourceQuota } from "../../domain/kubernetes-quotas.js"
 import { redact } from "../../domain/redact.js"
 import type { Severity } from "../../domain/severity.js"
 import type { Workload } from "./workloads.js"
@@ -24,6 +26,8 @@ export interface AnalysisContext {
   readonly window: InvestigationWindow
   /** When the cluster was read: a state still true then is observed then. Defaults to the window's end. */
   readonly now?: DateTime.Utc
+  /** The ResourceQuotas of namespaces whose controllers a quota refused (pod-events.ts). */
+  readonly quotas?: ReadonlyArray<ResourceQuota>
 }
 
 /** The nodes the scoped pods run on and the events about them (kubelet: EvictionThresholdMet, …). */

@@ -9,6 +9,8 @@
 import { cronJobOf } from "../../domain/alert-facts-names.js"
 import type { Finding } from "../../domain/finding.js"
 import { eventCount, eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
+import { quotaUsePhrase } from "../../domain/kubernetes-quotas.js"
+import { type QuotaRefusal, quotaRefusalOf, quotaResourcesPhrase } from "../../domain/quota-refusal.js"
 import type { Severity } from "../../domain/severity.js"
 import {
   type AnalysisContext,
@@ -279,15 +281,34 @@ export const jobFailureFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   })
 }
 
+/** " ResourceQuota payroll-quota now: requests.cpu 16/16, pods 16/40." when the quota was listed. */
+const quotaStatus = (w: ScopedWorkload, refusal: QuotaRefusal, ctx: AnalysisContext): string => {
+  const q = (ctx.quotas ?? []).find(
+    (x) => x.metadata.name === refusal.quota && (x.metadata.namespace ?? w.namespace) === w.namespace,
+  )
+  if (q === undefined) return ""
+  return ` ResourceQuota ${refusal.quota} (used/hard): ${quotaUsePhrase(
+    q,
+    refusal.resources.map((r) => r.name),
+  )}.`
+}
+
 export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
   const events = about(w, ctx, (e) => e.reason === "FailedCreate" && e.involvedObject.kind !== "Pod")
   const [latest] = events
   if (latest === undefined) return null
   const on = `${(latest.involvedObject.kind ?? "controller").toLowerCase()} ${latest.involvedObject.name ?? ""}`
+  // A namespace ResourceQuota at its hard limit is why the replicas an HPA or a rollout asks for
+  // never exist: said by the quota's name and resource, not as the raw refusal (quota-refusal.ts).
+  const quota = quotaRefusalOf(latest.message ?? "")
+  const ready = `${w.ready}/${w.desired ?? "?"} replicas ready`
   return eksFinding({
     kind: "failed_create",
-    title: `${w.name}: FailedCreate on ${on} — ${latest.message ?? ""}`,
-    detail: `The controller cannot create pods (×${total(events)}): ${latest.message ?? ""}. ${w.ready}/${w.desired ?? "?"} replicas ready.`,
+    title:
+      quota === null
+        ? `${w.name}: FailedCreate on ${on} — ${latest.message ?? ""}`
+        : `${w.name}: namespace ResourceQuota ${quota.quota} ${quota.unspecified ? "refuses pods without" : "exceeded on"} ${quotaResourcesPhrase(quota)} — ${on} cannot create pods (FailedCreate ×${total(events)}), ${ready}`,
+    detail: `The controller cannot create pods (×${total(events)}): ${latest.message ?? ""}. ${ready}.${quota === null ? "" : `${quotaStatus(w, quota, ctx)} The pods are refused at admission, before any scheduling: raise the quota's hard ${quota.resources.map((r) => r.name).join(", ")} or lower the pods' requests.`}`,
     severity: failureSeverity(w),
     observedAt: eventTime(latest),
     resource: `${(latest.involvedObject.kind ?? w.kind).toLowerCase()}/${w.namespace}/${latest.involvedObject.name ?? w.name}`,

@@ -18,6 +18,7 @@ import { onsetPhrase } from "../../domain/failure-onset.js"
 import type { Finding } from "../../domain/finding.js"
 import type { ContainerStatus, KubeEvent, Pod } from "../../domain/kubernetes.js"
 import { eventCount, eventTime, instantOf } from "../../domain/kubernetes.js"
+import type { Severity } from "../../domain/severity.js"
 import {
   type AnalysisContext,
   eksFinding,
@@ -33,6 +34,17 @@ import {
   shortPod,
 } from "./eks-finding.js"
 import { isEvicted, livePods } from "./evictions.js"
+
+/**
+ * An OOM kill in every replica, again and again, is the workload's memory failing everywhere (a
+ * leak each pod climbs to its limit, a limit below what it needs) — high even while the replicas
+ * restart in turn and stay ready; one pod killed once stays at the capacity rule's rating.
+ */
+const oomSeverity = (w: ScopedWorkload, killed: number, live: number, restarts: number): Severity => {
+  const rated = failureSeverity(w)
+  const everywhere = w.inScope && killed >= 2 && killed >= live && restarts >= 2 * killed
+  return rated === "medium" && everywhere ? "high" : rated
+}
 
 export type FailureCategory = "oom" | "probe_kill" | "crash" | "image" | "config" | "recovered"
 /** What ended a container's last instance. */
@@ -62,6 +74,7 @@ export interface ContainerFailure {
 type Terminated = NonNullable<NonNullable<ContainerStatus["state"]>["terminated"]>
 
 /** The termination that explains the container: the last one, or the current one if it exited non-zero. */
+
 export const lastTermination = (s: ContainerStatus): Terminated | null => {
   const current = s.state?.terminated
   if (current !== undefined && (current.exitCode ?? 0) !== 0) return current
@@ -327,7 +340,7 @@ const groupFindings = (
         kind: "oom_killed",
         title: `${w.name}: container ${container} OOMKilled in ${share}${limit === undefined ? "" : ` (memory limit ${limit})`}, ${plural(restarts, "restart")}`,
         detail: `${subject} was OOMKilled in pods ${podList.join(", ")}. Last termination: ${describeExit(term)}${when}${state}.${capacity}${kernelOomNote(pods, view, ctx)}`,
-        severity: failureSeverity(w),
+        severity: oomSeverity(w, pods.length, Math.max(livePods(w).length, pods.length), restarts),
         observedAt: finishedAt,
       })
     case "probe_kill": {

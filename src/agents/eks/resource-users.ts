@@ -10,9 +10,15 @@ import { alertResourceKind, alertResourceNames, envNamesResource } from "../../d
 import type { Pod } from "../../domain/kubernetes.js"
 import { isConsumerKin } from "../../domain/log-group-kin.js"
 
-/** The alert's AWS resource names, when it is on one (else none). */
+// A person names the resource by what it is, not by its AWS service: "payslip-render-jobs queue
+// is at 180k and still climbing" is about the queue, and its consumer is whoever reads it.
+const resourceNouns = new Set(["queue", "queues", "topic", "stream", "table", "bucket", "dlq"])
+
+/** The alert's AWS resource names, when it is on one or calls its subject a queue, topic, table… (else none). */
 export const resourceTermsOf = (facts: AlertFacts): ReadonlyArray<string> =>
-  alertResourceKind(facts) === null ? [] : alertResourceNames(facts)
+  alertResourceKind(facts) !== null || facts.keywords.some((k) => resourceNouns.has(k.toLowerCase()))
+    ? alertResourceNames(facts)
+    : []
 
 /** The env values some pods' containers are configured with (string values only). */
 export const envValuesOf = (pods: ReadonlyArray<Pod>): ReadonlyArray<string> => [

@@ -28,11 +28,13 @@ import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-finding
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
+import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepProviderErrors } from "./provider-error-sweep.js"
 import { widenRateRanges } from "./rate-ranges.js"
+import { sweepReplicaLag } from "./replica-lag-sweep.js"
 import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
@@ -216,36 +218,59 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepNodeGroupMax(source, incident, stepS),
         // And whether a message broker's resource alarm blocked its publishers (broker-alarm-sweep.ts).
         sweepBrokerAlarms(source, incident, stepS),
+        // And whether an identity provider refused a service's own credential (credential-refusal-sweep.ts).
+        sweepCredentialRefusals(source, incident, stepS),
+        // And whether a database replica fell behind its primary, making reads stale (replica-lag-sweep.ts).
+        sweepReplicaLag(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
-      Effect.map(([full, ips, aws, certs, providers, roles, tls, waiting, nodeGroups, brokers]) => ({
-        findings: [
-          ...full.findings,
-          ...ips.findings,
-          ...aws.findings,
-          ...certs.findings,
-          ...providers.findings,
-          ...roles.findings,
-          ...tls.findings,
-          ...waiting.findings,
-          ...(nodeGroups?.findings ?? []),
-          ...(brokers?.findings ?? []),
-        ],
-        note: [
-          ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
-          aws.note,
-          certs.note,
-          providers.note,
-          roles.note,
-          tls.note,
-          waiting.note,
-          nodeGroups?.note ?? "",
-          brokers?.note ?? "",
-        ]
-          .filter((n) => n !== "")
-          .join("; "),
-      })),
+      Effect.map(
+        ([
+          full,
+          ips,
+          aws,
+          certs,
+          providers,
+          roles,
+          tls,
+          waiting,
+          nodeGroups,
+          brokers,
+          credentials,
+          replicas,
+        ]) => ({
+          findings: [
+            ...full.findings,
+            ...ips.findings,
+            ...aws.findings,
+            ...certs.findings,
+            ...providers.findings,
+            ...roles.findings,
+            ...tls.findings,
+            ...waiting.findings,
+            ...(nodeGroups?.findings ?? []),
+            ...(brokers?.findings ?? []),
+            ...(credentials?.findings ?? []),
+            ...(replicas?.findings ?? []),
+          ],
+          note: [
+            ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
+            aws.note,
+            certs.note,
+            providers.note,
+            roles.note,
+            tls.note,
+            waiting.note,
+            nodeGroups?.note ?? "",
+            brokers?.note ?? "",
+            credentials?.note ?? "",
+            replicas?.note ?? "",
+          ]
+            .filter((n) => n !== "")
+            .join("; "),
+        }),
+      ),
       Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - now))),
       Effect.map((o) =>
         o._tag === "Some" ? o.value : { findings: [], note: "saturation sweep: no answer in time" },

@@ -110,6 +110,29 @@ export const saturationChecks: ReadonlyArray<Check> = [
     part: "resource",
   },
   {
+    id: "hikari_pool",
+    what: "connection pool full with requests waiting",
+    // HikariCP's Micrometer metrics, one series per pod and pool: at its max with waiters is full
+    // ("Connection is not available, request timed out"); at its max with none waiting is busy.
+    expr: "max by (namespace, pod, pool) (hikaricp_connections_active) / on (namespace, pod, pool) (max by (namespace, pod, pool) (hikaricp_connections_max) > 0) and on (namespace, pod, pool) (max by (namespace, pod, pool) (hikaricp_connections_pending) > 0)",
+    by: "pool",
+    level: 1,
+    ratio: true,
+    means:
+      "every connection of the service's own pool is taken and requests queue for one until they time out, whatever the database's own load (a leak or a long job holding connections)",
+  },
+  {
+    id: "go_sql_pool",
+    what: "connection pool full with requests waiting",
+    // Go's database/sql stats (sqlstats collector): in use at MaxOpenConns and callers waiting.
+    expr: "max by (namespace, pod, db_name) (go_sql_stats_connections_in_use) / on (namespace, pod, db_name) (max by (namespace, pod, db_name) (go_sql_stats_connections_max_open) > 0) and on (namespace, pod, db_name) (max by (namespace, pod, db_name) (rate(go_sql_stats_connections_waited_for[10m])) > 0)",
+    by: "db_name",
+    level: 1,
+    ratio: true,
+    means:
+      "every connection of the service's own pool (MaxOpenConns) is taken and callers wait for one until their context expires",
+  },
+  {
     id: "search_status",
     what: "search cluster status red",
     expr: "max by (cluster) (opensearch_cluster_status)",

@@ -245,6 +245,26 @@ describe("kubernetesClusterLayer against the replay", () => {
       const [b] = yield* cluster.listPodDisruptionBudgets("payments")
       expect([b?.spec.minAvailable, b?.status.disruptionsAllowed]).toEqual(["2", 0])
       expect(yield* cluster.listNetworkPolicies("batch")).toEqual([])
+      // A namespace's ResourceQuota: its hard limits and what is used (quantities as written).
+      const quota = {
+        apiVersion: "v1",
+        kind: "ResourceQuota",
+        metadata: { name: "payments-quota", namespace: "payments" },
+        spec: { hard: { "requests.cpu": "16", pods: "40" } },
+        status: { hard: { "requests.cpu": "16", pods: "40" }, used: { "requests.cpu": "16", pods: "16" } },
+      }
+      const withQuota = yield* makeKubernetesReplay({
+        ...oomAfterDeploy,
+        objects: [...oomAfterDeploy.objects, quota],
+      })
+      const quotaCluster = yield* makeKubernetesCluster({ kubeconfig: withQuota.kubeconfig })
+      const [q] = yield* quotaCluster.listResourceQuotas("payments")
+      expect([q?.metadata.name, q?.status.used["requests.cpu"], q?.status.hard.pods]).toEqual([
+        "payments-quota",
+        "16",
+        "40",
+      ])
+      expect(yield* quotaCluster.listResourceQuotas("batch")).toEqual([])
     }),
   )
 

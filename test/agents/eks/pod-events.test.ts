@@ -244,6 +244,53 @@ describe("failedCreateFinding", () => {
   })
 })
 
+describe("failedCreateFinding: a namespace ResourceQuota", () => {
+  const quotaMessage =
+    'Error creating: pods "search-6b7c8d9f5-2xq9t" is forbidden: exceeded quota: shop-quota, requested: requests.cpu=1, used: requests.cpu=16, limited: requests.cpu=16'
+  const scoped = (message: string) =>
+    workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 30, ready: 16 })],
+        replicaSets: [rs],
+        events: [
+          event({
+            kind: "ReplicaSet",
+            name: "search-6b7c8d9f5",
+            reason: "FailedCreate",
+            message,
+            count: 118,
+          }),
+        ],
+      },
+      "search",
+    )
+
+  it("names the quota, the resource and the workload, high below the replicas asked for", () => {
+    const f = failedCreateFinding(scoped(quotaMessage), ctx)
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toBe(
+      "search: namespace ResourceQuota shop-quota exceeded on requests.cpu (used 16 of 16, the pod asks 1) — replicaset search-6b7c8d9f5 cannot create pods (FailedCreate ×118), 16/30 replicas ready",
+    )
+  })
+
+  it("adds the quota object's used/hard when it was listed", () => {
+    const quota = {
+      metadata: { name: "shop-quota", namespace: "shop", labels: {}, annotations: {}, ownerReferences: [] },
+      status: { hard: { "requests.cpu": "16", pods: "40" }, used: { "requests.cpu": "16", pods: "16" } },
+    }
+    const f = failedCreateFinding(scoped(quotaMessage), { ...ctx, quotas: [quota] })
+    expect(f?.detail).toContain("ResourceQuota shop-quota (used/hard): requests.cpu 16/16, pods 16/40.")
+  })
+
+  it("a PodSecurity refusal is a FailedCreate, not a quota", () => {
+    const psa =
+      'Error creating: pods "search-6b7c8d9f5-2xq9t" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true'
+    const f = failedCreateFinding(scoped(psa), ctx)
+    expect(f?.title).toBe(`search: FailedCreate on replicaset search-6b7c8d9f5 — ${psa}`)
+    expect(f?.title).not.toMatch(/quota/i)
+  })
+})
+
 describe("volumeFinding", () => {
   const multiAttach =
     'Multi-Attach error for volume "pvc-4f1c" Volume is already exclusively attached to one node and can\'t be attached to another'

@@ -239,6 +239,33 @@ describe("podFailureFindings", () => {
     expect(findings[0]?.title).toMatch(/OOMKilled in 2\/3 pods.*7 restarts/)
   })
 
+  it("OOM kills in every replica, again and again, are high even while all are ready (a leak everywhere)", () => {
+    const oomAt = (finishedAt: string) => ({ terminated: { reason: "OOMKilled", exitCode: 137, finishedAt } })
+    const pods = apiPods([
+      [running("app", 7, oomAt("2026-11-27T12:50:00Z"))],
+      [running("app", 7, oomAt("2026-11-27T11:40:00Z"))],
+      [running("app", 6, oomAt("2026-11-27T10:10:00Z"))],
+    ])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 3, ready: 3 })], replicaSets: [rs], pods },
+      "api",
+    )
+    expect(podFailureFindings(w, ctx).map((f) => [f.kind, f.severity])).toEqual([["oom_killed", "high"]])
+  })
+
+  it("one OOM kill in each of two ready pods is not yet 'again and again': medium", () => {
+    const oomAt = (finishedAt: string) => ({ terminated: { reason: "OOMKilled", exitCode: 137, finishedAt } })
+    const pods = apiPods([
+      [running("app", 1, oomAt("2026-11-27T12:50:00Z"))],
+      [running("app", 1, oomAt("2026-11-27T11:40:00Z"))],
+    ])
+    const w = workloadNamed(
+      { deployments: [deployment({ name: "api", replicas: 2, ready: 2 })], replicaSets: [rs], pods },
+      "api",
+    )
+    expect(podFailureFindings(w, ctx).map((f) => [f.kind, f.severity])).toEqual([["oom_killed", "medium"]])
+  })
+
   it("the same failure in a workload the alert does not name is low", () => {
     const pods = apiPods([[crashLooping("app", { reason: "OOMKilled", exitCode: 137 })]])
     const w = workloadNamed(

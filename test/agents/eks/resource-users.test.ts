@@ -36,3 +36,23 @@ describe("resourceUserPoints", () => {
     expect(resourceUserPoints(resourceTermsOf(pod), "parcel-events-consumer", [])).toBe(0)
   })
 })
+
+describe("resourceTermsOf: a person's words naming a queue, topic or table", () => {
+  it("a report calling its subject a queue is about that queue: its reader's env ties it", () => {
+    for (const text of [
+      "invoice-render-jobs queue is at ~90k and still climbing, why isn't it catching up?",
+      "the shipment-events topic has a huge backlog since 10:00",
+      "orders-archive table writes are piling up, can someone look?",
+    ]) {
+      const terms = resourceTermsOf(facts(text))
+      expect(terms.length).toBeGreaterThan(0)
+    }
+    const terms = resourceTermsOf(facts("invoice-render-jobs queue is at ~90k and still climbing"))
+    expect(resourceUserPoints(terms, "invoice-renderer", ["invoice-render-jobs"])).toBe(60)
+    expect(resourceUserPoints(terms, "mailer", ["smtp.example.com"])).toBe(0)
+  })
+
+  it("a report with no such noun ties nothing by env", () => {
+    expect(resourceTermsOf(facts("checkout-api is slow since the deploy, users see spinners"))).toEqual([])
+  })
+})

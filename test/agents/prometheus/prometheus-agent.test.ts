@@ -12,6 +12,7 @@ import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/pro
 import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-quota-sweep.js"
 import { brokerAlarmQuery } from "../../../src/agents/prometheus/broker-alarm-sweep.js"
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
+import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
 import {
   failedScaleUpsQuery,
   maxCountQuery,
@@ -23,6 +24,7 @@ import {
 import { apiErrorQuery, noAddressQuery } from "../../../src/agents/prometheus/pod-ip-sweep.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
 import { providerQueries } from "../../../src/agents/prometheus/provider-error-sweep.js"
+import { replicaLagQuery } from "../../../src/agents/prometheus/replica-lag-sweep.js"
 import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-sweep.js"
@@ -71,6 +73,9 @@ const sweepQueries = [
   pendingQuery,
   // A broker's alarm gauges; its memory and queues are asked only once one fired.
   brokerAlarmQuery,
+  // Token requests refused (401/403) and database replicas' lag.
+  ...credentialQueries,
+  replicaLagQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus

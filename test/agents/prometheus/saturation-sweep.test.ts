@@ -123,6 +123,56 @@ describe("sweepSaturation", () => {
       }),
   )
 
+  it.scoped(
+    "a service's own connection pool at its max with callers waiting is full (HikariCP, Go database/sql); a busy pool with none waiting is not",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(nowMs)
+        const hikari = (pod: string, metric: string, v: number) =>
+          gauge(
+            { __name__: `hikaricp_connections_${metric}`, namespace: "clinic", pod, pool: "HikariPool-1" },
+            v,
+          )
+        const goSql = (pod: string, metric: string, v: number) =>
+          gauge(
+            { __name__: `go_sql_stats_connections_${metric}`, namespace: "fleet", pod, db_name: "routes" },
+            v,
+          )
+        const replay = yield* makePrometheusReplay({
+          series: [
+            // Variant: HikariCP at 20 of 20 with 40 requests waiting.
+            hikari("visit-booker-7c9d8f6b5-abcde", "active", 20),
+            hikari("visit-booker-7c9d8f6b5-abcde", "max", 20),
+            hikari("visit-booker-7c9d8f6b5-abcde", "pending", 40),
+            // Decoy: another pool at its max with nobody waiting (busy, not full).
+            hikari("claims-reader-5b6c7d8e9-fghij", "active", 10),
+            hikari("claims-reader-5b6c7d8e9-fghij", "max", 10),
+            hikari("claims-reader-5b6c7d8e9-fghij", "pending", 0),
+            // Variant: Go's database/sql at MaxOpenConns, callers waiting more every minute.
+            goSql("route-planner-6d7e8f9a0-klmno", "in_use", 25),
+            goSql("route-planner-6d7e8f9a0-klmno", "max_open", 25),
+            {
+              labels: {
+                __name__: "go_sql_stats_connections_waited_for",
+                namespace: "fleet",
+                pod: "route-planner-6d7e8f9a0-klmno",
+                db_name: "routes",
+              },
+              samples: gaugeSamples((_w, i) => 100 + 30 * i),
+            },
+          ],
+          now: () => nowMs,
+        })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const { findings } = yield* sweepSaturation(source, incident, 60)
+        expect(findings.map((f) => [f.title, f.severity, f.service]).sort()).toEqual([
+          ["route-planner: connection pool full with requests waiting (100%)", "high", "route-planner"],
+          ["visit-booker: connection pool full with requests waiting (100%)", "high", "visit-booker"],
+        ])
+        expect(findings.find((f) => f.service === "visit-booker")?.detail).toContain("requests queue for one")
+      }),
+  )
+
   it("names a resource by its workload, its exporter's Service, else the address", () => {
     expect(resourceOf({ pod: "redis-sessions-master-0", instance: "10.4.0.1:9121" }, "instance")).toBe(
       "redis-sessions-master",
