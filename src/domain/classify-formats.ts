@@ -240,8 +240,36 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "zabbix/nagios",
     either(
       has("service alert:", "host alert:"),
-      matches([["problem: "], /(?:^|[\s*])problem: /], [["problem duration:"], /problem duration: ?\d/]),
+      matches(
+        [["problem: "], /(?:^|[\s*])problem: /],
+        [["problem duration:"], /problem duration: ?\d/],
+        // Nagios/Icinga notification subjects, firing or recovered: "RECOVERY: Service 'Disk C:'
+        // on host mes-01 is OK", "RECOVERY: Host mes-01 is UP", "RECOVERY - mes-01/disk is OK".
+        // A person's "recovery: checkout is ok now" names no host or check this way.
+        [
+          ["recovery", "problem"],
+          new RegExp(
+            `${LINE_START}(?:(?:icinga2?|nagios|naemon|check_?mk)[: ]+)?(?:recovery|problem)(?::| -) (?:service\\b[^\\n]{1,80}\\bon host\\b|host\\b[^\\n]{1,60}\\bis (?:up|down|unreachable)\\b|[a-z0-9][\\w.-]*[-_.\\d][\\w.-]*(?:\\/| - )[^\\n]{1,60}\\bis (?:ok|critical|warning|unknown)\\b)`,
+          ),
+        ],
+        // Zabbix's older recovery subject, "Resolved: Free disk space is less than 20% on volume
+        // /data": its templates' trigger names compare a value with a limit.
+        [
+          ["resolved: "],
+          new RegExp(
+            `${LINE_START}(?:zabbix:? )?resolved: [^\\n]{1,80}?\\b(?:is (?:less|more|greater|lower|higher) than \\d|(?:over|above|below) \\d+(?:\\.\\d+)?\\s?% for \\d+\\s?m\\b|on volume \\/|is unavailable by icmp|has been restarted \\(uptime)`,
+          ),
+        ],
+      ),
     ),
+  ],
+  [
+    // PRTG's subjects: "[PRTG Network Monitor] Up: Ping sensor on mes-01", "[PRTG] Down: HTTP …".
+    "prtg",
+    matches([
+      ["[prtg"],
+      /\[prtg[^\]\n]{0,30}\] (?:up|down|warning|unusual|down \((?:acknowledged|partial)\)|down ended)\b/,
+    ]),
   ],
   [
     "alert notification",

@@ -54,6 +54,24 @@ const crashFree = /\bcrash[- ]free (?:sessions |users |rate )?(?:is |at |of |= ?
 const quieter =
   /\b(?:channel|pager|on-?call|alerts?|pages|nights?|shifts?|weekends?|inbox)\b (?:is|are|has been|have been|got|feels?|been) (?:way |much |so |a lot |noticeably |really |so much )?(?:quieter|calmer|less noisy)\b/i
 
+/**
+ * "disk cleanup on reporting-db-01 done, back to 45% used", "cleaned up the historian disk, 35%
+ * used now": space made, told as what is used (a high share used after it is no good news).
+ */
+const spaceUsed =
+  /\b(?:cleaned up|cleaned out|freed up|cleared|pruned|(?:clean-?up|purge|prune)\b[^.\n?]{0,40}?\b(?:done|finished|complete|completed))\b[^.\n?]{0,40}?\b(?:back to |down to |now (?:at )?|at )?(\d{1,3})% (?:used|full|usage)(?: now)?\b/i
+
+/** "error rate on click and collect has been flat at 0.1% all week 👌": a low error rate held. */
+const lowRateHeld =
+  /\b(?:error rates?|5xx rate|failure rate|fail rate|errors?)\b[^.\n?]{0,40}?\b(?:has been|have been|was|is|stayed|staying|holding|held|sat|sitting) (?:flat|steady|stable|level|constant) (?:at|around|near|under|below) ~?(\d+(?:\.\d+)?) ?% (?:all (?:week|day|month|night|weekend)|(?:for|over) (?:the (?:whole |entire )?|a |this )?(?:week|day|month|weekend))\b/i
+
+/**
+ * "all venues scanning normally, queue times under 5 min": every site working as it should, the
+ * whole message (a wait under its bound may follow).
+ */
+const allNormal =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:all|every) (?:[\w-]+ ){0,3}?(?:[a-z]+ing|up|green|online|open) (?:normally|fine|smoothly|as (?:normal|usual|expected))\b(?:[,;] (?:[\w-]+ ){1,4}(?:under|below|within|<) ~?\d+(?:\.\d+)? ?(?:min(?:ute)?s?|s|secs?|seconds?|ms|%))?[\s.!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
@@ -79,5 +97,10 @@ export const goodNews = (message: Message): string | null => {
   if (quieter.test(text)) return "fewer pages told"
   const space = spaceMade.exec(text)
   if (space !== null && Number(space[1]) >= 25) return "space made"
+  const used = spaceUsed.exec(text)
+  if (used !== null && Number(used[1]) <= 70) return "space made"
+  const rate = lowRateHeld.exec(text)
+  if (rate !== null && Number(rate[1]) < 1) return "a low error rate held"
+  if (allNormal.test(text)) return "every site working normally"
   return null
 }

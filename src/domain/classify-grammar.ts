@@ -146,6 +146,14 @@ const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
   return false
 }
 
+/** "back office", "front office": a company's internal application, a system, not the office. */
+const backOrFrontOffice: ReadonlySet<string> = new Set(["back", "front"])
+/** Is token `k` something that is no system (the office, a coffee machine), not "the back office"? */
+const noSystemAt = (tokens: Tokens, k: number): boolean => {
+  const t = at(tokens, k)
+  return notSystems.has(t) && !(t === "office" && backOrFrontOffice.has(at(tokens, k - 1)))
+}
+
 /** Words between a thing and a state it is said to have ("my patience has a 504 gateway timeout"). */
 const havingFillers: ReadonlySet<string> = new Set(
   "a an the has have had having got gets is are major minor big huge massive total complete serious real full partial throwing returning giving serving spitting in at high low zero worse bigger longer".split(
@@ -161,7 +169,7 @@ const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
     const t = at(tokens, k)
     if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t) || /^\d/.test(t)))
-      return !attachers.has(at(tokens, k - 1)) && (notSystems.has(t) || notSystems.has(at(tokens, k - 1)))
+      return !attachers.has(at(tokens, k - 1)) && (noSystemAt(tokens, k) || noSystemAt(tokens, k - 1))
   }
   return false
 }
@@ -172,7 +180,7 @@ const objectFillers: ReadonlySet<string> = new Set(["the", "my", "our", "a", "an
 const brokeNoSystem = (tokens: Tokens, subject: number, j: number): boolean => {
   if (!culprits.has(at(tokens, subject)) || subject !== j - 1) return false
   const k = objectFillers.has(at(tokens, j + 1)) ? j + 2 : j + 1
-  return notSystems.has(at(tokens, k))
+  return noSystemAt(tokens, k)
 }
 
 /** Is the state at `j` about something that is no system ("my brain is in CrashLoopBackOff", "I'm at 100%")? */
@@ -182,9 +190,7 @@ export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean
   const when = attachers.has(at(tokens, subject - 1))
   return (
     (subject >= start && brokeNoSystem(tokens, subject, j)) ||
-    (subject >= start &&
-      !when &&
-      (notSystems.has(at(tokens, subject)) || notSystems.has(at(tokens, subject - 1)))) ||
+    (subject >= start && !when && (noSystemAt(tokens, subject) || noSystemAt(tokens, subject - 1))) ||
     saidOfOneself(tokens, start, j) ||
     hadByNoSystem(tokens, start, j)
   )

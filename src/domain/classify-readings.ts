@@ -122,6 +122,24 @@ const zeroPriceShown =
 const zeroMeant =
   /\b(?:free[- ]shipping|promo|promotion|coupon|voucher|over [$€£]?\d|above [$€£]?\d|expected|by design|on purpose|intended|test|staging|sandbox)\b/
 
+/**
+ * "pg_dump of tickets-prod is 0 bytes", "demand forecast for tomorrow is all zeros", "the
+ * nightly export came out empty", "today's payroll file is blank": data we produce or receive,
+ * read as nothing — a report (a weak reading elsewhere, "tomorrow" as a plan, used to win). A
+ * queue, an inbox or an error list empty is good news and names none of these things.
+ */
+const dataReadAsNothing =
+  /\b(?:backups?|dumps?|pg_dump|mysqldump|exports?|extracts?|forecasts?|snapshots?|files?|csvs?|feeds?|archives?|uploads?|payloads?|data ?sets?|datasets?|data|reports?|plans?|predictions?|invoices?|statements?|figures|numbers|totals?)\b[^.?!\n]{0,50}?\b(?:is|are|was|were|came out|come out|comes out|came back|coming back|shows?|showing|shown|reads?|looks?|ended up|ends up)\b (?:(?:completely|totally|entirely|just|still|now|again|literally|basically) )?(?:0|zero) ?(?:bytes?|b|kb|rows?|records?|lines?)\b|\b(?:backups?|dumps?|pg_dump|mysqldump|exports?|extracts?|forecasts?|snapshots?|files?|csvs?|feeds?|archives?|uploads?|payloads?|data ?sets?|datasets?|data|reports?|plans?|predictions?|invoices?|statements?|figures|numbers|totals?)\b[^.?!\n]{0,50}?\b(?:is|are|was|were|came out|come out|comes out|came back|coming back|shows?|showing|shown|reads?|looks?|ended up|ends up)\b (?:(?:completely|totally|entirely|just|still|now|again|literally|basically) )?(?:all (?:zeros|zeroes|0s|nulls?|blank|empty)|empty|blank)\b/
+/** A nothing that is meant ("the test export is empty on purpose", "expected for a holiday"). */
+const nothingMeant =
+  /\b(?:expected|by design|on purpose|intended|as it should|dry[- ]run|test|staging|sandbox|template)\b/
+/**
+ * "last good backup 2 days ago", "last successful sync was 3h ago", "last good run: 26 hours
+ * ago": a script or a person dating the last success — everything since failed.
+ */
+const lastGoodAgo =
+  /\blast (?:good|successful|complete|completed|valid|working|healthy|ok) (?:backup|dump|snapshot|run|sync|export|import|build|deploy|heartbeat|upload|load|refresh|copy|replication|batch|job|file|report|checkpoint)s?\b(?: (?:was|at|:|-|=|on))? ?(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|d|days?|weeks?|mins?|minutes?)|an? (?:hour|day|week)|one (?:hour|day|week)|two (?:hours|days|weeks)|three (?:hours|days|weeks)) ago\b/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -146,6 +164,9 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
       })
   }
   if (text.includes(" but ")) addAtEnd(screenDisagrees.exec(text))
+  if (/\b(?:0|zero|all|empty|blank)\b/.test(text) && !nothingMeant.test(text))
+    addAtEnd(dataReadAsNothing.exec(text))
+  if (text.includes("last ") && text.includes(" ago")) add(lastGoodAgo.exec(text), true)
   if (/other|else|another|different|random|wrong/.test(text) && !sharingMeant.test(text))
     addAtEnd(othersData.exec(text))
   if (/[$€£]|eur|usd|gbp/.test(text) && !zeroMeant.test(text)) addAtEnd(zeroPriceShown.exec(text))

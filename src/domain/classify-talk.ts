@@ -222,15 +222,66 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "a plan or a proposal",
+    // ("[plan-check] production plan … missing 3 lines": a script's check tag, hyphenated, heads a
+    // result; only "plan:", "plan —", "plan - " head a plan.)
     needles: ["plan", "proposal", "rfc", "idea", "suggestion", "poll", "roadmap"],
     pattern:
-      /^[^\w\n]{0,8}(?:q[1-4] |h[12] |20\d\d |quick )?(?:plan|planning|planning question|proposal|rfc|idea|suggestion|poll|roadmap)\s{0,2}[:—-]/,
+      /^[^\w\n]{0,8}(?:q[1-4] |h[12] |20\d\d |quick )?(?:plan|planning|planning question|proposal|rfc|idea|suggestion|poll|roadmap)\s{0,2}(?::|—|-(?![\w-]))/,
   },
   {
     name: "a write-up in progress",
     needles: ["writing", "drafting", "preparing", "putting together", "working on", "finishing", "reading"],
     pattern:
       /^[^\w\n]{0,8}(?:i'?m |i am |currently |just )?(?:writing|drafting|preparing|putting together|working on|finishing|reading|wrapping up) (?:up )?(?:the|a|an|our|my|this) [^.?!\n]{0,60}\b(?:report|postmortem|post-mortem|rca|pir|retro|write-?up|summary|timeline|book|chapter|article|paper|blog post)\b/,
+  },
+  {
+    // "the 'down' in 'countdown timer' keeps matching my keyword filter", "'dough down time'
+    // keeps tripping my keyword filter haha": a word caught by a filter, a joke about the filter.
+    name: "a word tripping a keyword filter",
+    needles: ["filter", "regex", "keyword"],
+    pattern:
+      /\b(?:keeps?|kept|keeping|always|still) (?:matching|tripping|triggering|hitting|catching|setting off|firing)\b[^.?!\n]{0,30}\b(?:keyword|word|regex|grep|string) ?(?:filters?|matchers?|rules?|alerts?|search(?:es)?)?\b|\b(?:trips?|tripped|matches|matched|sets? off|triggers?|triggered) (?:my|our|the) (?:keyword|word|regex|grep|string) (?:filters?|matchers?|rules?|alerts?|search(?:es)?)\b/,
+  },
+  {
+    // "updating the runbook for 'payment callbacks failing', please review", "runbook for 'cold
+    // chain temperature high' updated, please review": an alert's runbook edited, named by the
+    // alert; the alert is not firing.
+    name: "a runbook edited for review",
+    needles: ["runbook", "playbook", "sop"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i'?m |i am |i |we |just )?(?:updat(?:ed|ing)|edit(?:ed|ing)|rewr(?:ote|iting)|draft(?:ed|ing)|wr(?:ote|iting)|add(?:ed|ing)|(?:clean|tidy|tidi)(?:ed|ing) up) (?:the |a |our |my )?(?:runbook|playbook|sop)s? (?:for|on) ['"‘“][^'"’”\n]{1,60}['"’”]|^[^\w\n]{0,8}(?:the )?(?:runbook|playbook|sop)s? (?:for|on) ['"‘“][^'"’”\n]{1,60}['"’”] (?:is |was |has been )?(?:updated|edited|rewritten|drafted|written|added|ready)\b/,
+  },
+  {
+    // "shared the Q3 SLO report in the drive, have a look", "shared the monthly uptime report
+    // for the plants": a document put where the team reads it.
+    name: "a report shared",
+    needles: ["shared", "posted", "uploaded", "dropped", "put "],
+    pattern:
+      /^[^\w\n]{0,8}(?:i |we )?(?:just |also )?(?:shared|posted|uploaded|dropped|put) (?:the|our|a|my|this) (?:[\w-]+ ){0,4}(?:report|review|summary|deck|slides|figures|stats|numbers|doc|document|spreadsheet|sheet)s?\b[^?\n]{0,80}$/,
+  },
+  {
+    // "monitoring for the new aquarium tenant is set up, tell me if you want extra checks":
+    // monitoring put in place, nothing seen by it yet.
+    name: "monitoring set up",
+    needles: ["monitoring", "checks"],
+    pattern:
+      /^[^\w\n]{0,8}(?:the )?(?:monitoring|health ?checks|uptime checks|checks|alerts|alerting) (?:for|on) [^.?!\n]{1,50} (?:is|are|has been|have been|now) (?:all )?(?:set up|in place|configured|live|enabled|added|done)\b|^[^\w\n]{0,8}(?:i |we )?(?:just )?(?:set up|added|configured|enabled) (?:the |some |basic )?(?:monitoring|health ?checks|uptime checks) (?:for|on)\b/,
+  },
+  {
+    // "can you post the runbook link for edi issues? want to read it before my first shift":
+    // reading up ahead of on-call, nothing happening.
+    name: "reading up before a shift",
+    needles: ["before my", "ahead of my"],
+    pattern:
+      /\b(?:runbooks?|playbooks?|docs?|wiki|links?|dashboards?)\b[^\n]{0,100}\b(?:read|go through|look at|study|skim|review)\b[^\n]{0,30}\b(?:before|ahead of) my (?:first |next )?(?:shift|on-?call|rotation|pager week|week on call)\b/,
+  },
+  {
+    // "quick q: should I page for a single kiosk offline or just open a ticket?": the paging
+    // policy asked about a kind of case, not a case.
+    name: "a paging policy question",
+    needles: ["ticket", "jira"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:quick q|quick question|q|question|newbie q|hey|hi)[:,!]? )?(?:so )?should (?:i|we) (?:page|escalate|call out|wake (?:someone|somebody) up)(?: someone| somebody| on-?call| the on-?call)? (?:for|on|when|if|over) (?:a|an|one|every|each|any|just one|a single)\b[^?\n]{0,60}\bor (?:just )?(?:open|log|file|raise|create|cut) (?:a |an )?(?:ticket|jira|issue)\b/,
   },
   {
     name: "something shared to read",

@@ -97,6 +97,20 @@ const ownNextStep =
 const wentWell =
   /\bwent through (?:fine|ok|okay|clean|cleanly|smoothly|without (?:a hitch|issues))\b|\bapproved by (?:the )?cab\b|\brelease [\w.-]{1,40} [\w.-]{1,20} published to\b/i
 
+/**
+ * "the new sourdough starter in Leeds is called Doughby, that's the big news today": something
+ * given a name, the team's news (the caller found no problem in it).
+ */
+const named =
+  /\b(?:new|our|the) (?:[\w-]+ ){0,4}(?:is|was|has been|got|will be) (?:officially )?(?:called|named|christened|dubbed)\b/i
+
+/**
+ * "reminder: no deploys to plant systems during the Christmas peak (Dec 15 - Jan 2)": a change
+ * freeze announced or recalled.
+ */
+const freezeReminder =
+  /^[^\w\n]{0,8}(?:(?:friendly )?(?:reminder|heads up|psa|fyi)[:,!—-]?\s+)?(?:no|don'?t|do not|please don'?t|please do not|please no) (?:more )?(?:deploys?|deployments?|releases?|merges?|changes|prod changes)\b[^?\n]{0,60}\b(?:during|until|till|over|through|before|after|this|next|from)\b|\b(?:deploy|change|code|release|merge) freeze\b[^?\n]{0,40}\b(?:starts?|begins?|from|until|till|during|in effect|reminder|is on|ends?)\b/i
+
 export const teamLife = (message: Message): string | null => {
   const text = message.text.slice(0, 500)
   // ("nothing left to do" says "nothing" itself; a turn after it may still report.)
@@ -117,6 +131,8 @@ export const teamLife = (message: Message): string | null => {
   if (quietAhead.test(text)) return "a quiet stretch foreseen"
   if (timeOff.test(text)) return "time off or a shift swap"
   if (celebration.test(text)) return "a celebration"
+  if (named.test(text)) return "something named"
+  if (freezeReminder.test(text)) return "a change freeze recalled"
   if (movesTheTalk.test(text)) return "the talk moved elsewhere"
   if (toRead.test(text)) return "something shared to read"
   if (asItShouldBe.test(text)) return "a reading said to be right"

@@ -45,7 +45,17 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Your on-call shift … begins in 15 minutes", "Schedule override: … is covering …",
     // "… has taken over the on-call rotation …": who is on call, not what pages them.)
     pattern:
-      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bist (?:ab sofort|ab heute|jetzt|nun) (?:die |der )?(?:primary|secondary|on[- ]?call|in (?:der )?rufbereitschaft)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\b(?:your )?rotation ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:starts|begins|ends) in\b|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+      /\bon-?call hand-?(?:off|over)\b|\byour on-?call shift\b[^\n]{0,80}\b(?:begins|starts|ends|has (?:started|ended))\b|\bschedule override\b|\b(?:has )?taken over (?:the )?(?:[\w-]{1,30} )?on-?call\b|\byou are now on[- ]?call\b|\bis now (?:the )?(?:primary|secondary|on[- ]?call)\b|\bist (?:ab sofort|ab heute|jetzt|nun) (?:die |der )?(?:primary|secondary|on[- ]?call|in (?:der )?rufbereitschaft)\b|\bschedule ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:(?:—|–|-|:) )?(?:next )?(?:on-?call )?rotation\b|\btakes over (?:at|from|as)\b|pagerduty\.com\/schedules\/|\b(?:your )?rotation ['"‘’][^'"‘’\n]{1,60}['"‘’] (?:starts|begins|ends) in\b|\bon-?call (?:calendar|schedule|rota)\b[^\n]{0,40}\b(?:published|is up|posted|updated)\b/,
+  },
+  {
+    // "Grafana: annotation 'Deploy ticket-api 3.9.1' added to dashboard …", "Grafana: silence
+    // created for 'Shop POS heartbeat' … until 06:00 by ops": a note or a mute set by someone,
+    // about no condition (the quoted name is the subject, whatever it says).
+    name: "an annotation or a silence set",
+    needles: ["annotation", "silence"],
+    pattern:
+      /\bannotation ['"‘“][^'"’”\n]{1,80}['"’”] (?:was |has been )?(?:added|created|updated|edited)\b|\bsilence (?:was |has been )?(?:created|added|updated|extended)\b(?: for ['"‘“][^'"’”\n]{1,80}['"’”])?[^\n]{0,80}\b(?:until|by|for)\b/,
+    quiet: /['"‘“][^'"’”\n]{1,80}['"’”]/g,
   },
   {
     name: "a maintenance window",

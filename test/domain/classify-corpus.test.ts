@@ -258,6 +258,11 @@ describe.each([
   // missed: "X is working but Y is gone", "no more connections allowed", a Statuspage incident "Identified".
   ["classification-blind-89.jsonl", 150, 150, 150],
   ["classification-blind-90.jsonl", 150, 150, 150],
+  // Stop 18, round 14 (English, public style). First sight (on round 13) 141 and 139 gated, 5 alerts
+  // missed: a 0-byte backup, a button that spins forever in the back office, a forecast of all
+  // zeros, a script's [plan-check] tag read as a plan, a Nagios RECOVERY.
+  ["classification-blind-91.jsonl", 150, 150, 150],
+  ["classification-blind-92.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

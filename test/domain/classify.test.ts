@@ -2738,3 +2738,85 @@ describe("stop 18 round 13: a closure word beating a report, and chatter let thr
     expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 18 round 14: a weak chatter reading beating a report, and chatter let through (corpora 91–92)", () => {
+  it.each([
+    // Data read as nothing, and the last good run dated: reports, whatever else the message says.
+    "[backup-check] nightly mysqldump of orders-db is 0 bytes",
+    "the payroll export for tomorrow came out empty",
+    "demand forecast for next week is all zeros, buyers are panicking",
+    "today's settlement file is blank again",
+    "last successful sync was 26 hours ago",
+    "last good snapshot 3 days ago on the billing volume",
+    // "back office" / "front office" is a system, not the office.
+    "the back office never loads the refund page",
+    "back-office hangs when you open an order",
+    "front office app spins forever on check-in",
+    // A script's hyphenated check tag is no "plan -" heading.
+    "[plan-check] shift plan for 2024-10-02 missing 2 rows - plan generation incomplete",
+    "[roster-check] rota for next week missing 3 shifts",
+    // Monitors' recoveries are alerts by policy: Nagios/Icinga, PRTG, Zabbix.
+    "RECOVERY: Service 'Disk C:' on host mes-historian-01 is OK - 42 GB free (35%)",
+    "RECOVERY: Host scada-gw-02 is UP",
+    "PROBLEM: Service 'HTTP' on host shop-web-01 is CRITICAL - connection refused",
+    "RECOVERY - mes-01/disk is OK",
+    "[PRTG Network Monitor] Up: mes-01 Ping (Ping) 4 msec",
+    "[PRTG] Down: HTTP sensor on shop-web",
+    "Resolved: Free disk space is less than 20% on volume /data",
+    "Resolved: High CPU utilization (over 90% for 5m)",
+    // Decoys in the chatter shapes below: a real problem in the same shape.
+    "Grafana: silence created for 'Shop POS heartbeat' until 06:00 by ops - POS is down in 40 shops",
+    "Opsgenie: Schedule 'Logistics' — rotation failed to sync",
+    "all venues scanning normally, card payments failing at gate 3",
+    "cleaned up the historian disk, 92% used now",
+    "error rate has been flat at 12% all week",
+    "the new service is called ledger-v2 and it's returning 500s",
+    "reminder: no deploys until the payment outage is fixed, checkout is down",
+    "shared the incident report, checkout is still down",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "DLQ is empty 👌",
+    "the staging export is empty, expected",
+    "recovery: checkout is ok now",
+    // Keyword-filter jokes.
+    "lol the 'down' in 'countdown timer' keeps matching my keyword filter",
+    "'fail' in 'failover drill' keeps tripping our regex alert haha",
+    "the word 'crash' in 'crash course' set off my keyword filter lol",
+    // A runbook edited for review, a report shared, monitoring set up, reading up before a shift.
+    "updating the runbook for 'orders stuck in pending', please review when you can",
+    "playbook for 'cold room temperature high' updated, have a look",
+    "rewrote the runbook for 'SFTP upload failing' — feedback welcome",
+    "shared the Q4 availability report in the drive, have a look",
+    "posted the monthly incident summary in #ops-reports",
+    "monitoring for the new Lisbon store is set up, tell me if you want extra checks",
+    "health checks for the loyalty api are in place now",
+    "can you post the runbook link for payment issues? want to read it before my first shift",
+    "where are the dashboards for edi errors? I'd like to look at them before my first on-call",
+    // The paging policy asked about a kind of case.
+    "quick q: should I page for a single kiosk offline or just open a ticket?",
+    "should we page on a single failed payout or just log a ticket?",
+    // Tools' quiet posts: Opsgenie rotations, Grafana annotations and silences.
+    "Opsgenie: Schedule 'Venue Hardware' — next on-call rotation starts Friday 18:00 (Luis M.)",
+    "Opsgenie: Schedule 'Warehouse' - rotation changes Monday 06:00 (next on call: Aisha B.)",
+    "Grafana: annotation 'Deploy ticket-api 3.9.1' added to dashboard 'Ticketing overview' by ci-bot",
+    "Grafana: silence created for 'Shop POS heartbeat' (region=north-west) until 06:00 by ops - shop refits overnight",
+    // Good readings: space made, a low error rate held, every site working.
+    "disk cleanup on reporting-db-01 done, back to 45% used",
+    "cleaned up the historian disk, 35% used now",
+    "pruned the old docker images on ci-runner-3, down to 52% used",
+    "error rate on click and collect has been flat at 0.1% all week 👌",
+    "5xx rate stayed steady at 0.02% all weekend",
+    "all venues scanning normally, queue times under 5 min",
+    "all tills working normally 👍",
+    // Team news and a change freeze recalled.
+    "the new sourdough starter in Leeds is called Doughby, that's the big news today",
+    "our new office plant has been named Kevin",
+    "reminder: no deploys to plant systems during the Christmas peak (Dec 15 - Jan 2)",
+    "psa: no releases until after the january stocktake",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
+  })
+})
