@@ -96,7 +96,7 @@ export const checkOnTheBot =
  * nothing follows ("fr the checkout is down" reports).
  */
 export const bareReaction =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs|bless|fair|fair enough|fair point|valid)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs|bless(?: you| ya| u)?|fair|fair enough|fair point|valid)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
 
 /**
  * Small talk with the bot, the whole message or with a short aside: "whats ur fav book bot", "do

@@ -196,6 +196,15 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           ["up: ", "down: "],
           /(?:^|\n)[^\w\n]{0,8}(?:up|down): [^\n]{0,80}(?:\(https?:\/\/|\b[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,}\b)/,
         ],
+        // Pingdom's and Better Stack's "UP alert: status.x.io is up again at 07:31:40 CET, after
+        // 17m 38s of downtime", "DOWN alert: shop.x.io is down since 07:14:02": the state then
+        // "alert:" heading the line, or the downtime timed as only a monitor times it (a person's
+        // "the site is up again after 20 min of downtime" gives no seconds).
+        [
+          ["up alert: ", "down alert: "],
+          /(?:^|\n)[^\w\n]{0,8}(?:pingdomalert:? )?(?:up|down) alert: [^\n]{1,80}\bis (?:up|down|back up|not responding)\b/,
+        ],
+        [["of downtime"], /\bafter (?:\d{1,3}d ?)?(?:\d{1,2}h ?)?\d{1,2}m \d{1,2}s of downtime\b/],
       ),
     ),
   ],

@@ -41,6 +41,26 @@ const farAboveNormal = (text: string): RegExpExecArray | null => {
 }
 
 /**
+ * "the night batch has been running for 7 hours, normally takes 20 min", "import took 3h (usually
+ * 15 min)": a job timed at three times its stated usual or more — stuck or far too slow, a report
+ * (a weak reading elsewhere, "night" as a farewell, used to win). A run faster than its usual or
+ * near it is none, and good news ("🚀 done in 2h, usually 20h") is none.
+ */
+const DURATION = "(\\d+(?:\\.\\d+)?)\\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\\b"
+const durationOverNormal = new RegExp(
+  `\\b(?:for|took|taking|takes|been|at|after|running|stuck|still|now|already)\\s+(?:over |more than |almost |nearly |about |around |~)?${DURATION}[^.?!\\n]{0,40}?\\b(?:normally|usually|typically|normal is|usual is|baseline is|it'?s normally|it usually)\\b:?\\s*(?:(?:takes?|runs?|lasts?|finish(?:es)?|completes?|is done|done|in|is|about|around|~|under|less than|within)\\s*){0,3}${DURATION}`,
+)
+const seconds = (n: string, unit: string): number =>
+  Number(n) * (unit.startsWith("d") ? 86400 : unit.startsWith("h") ? 3600 : unit.startsWith("m") ? 60 : 1)
+const farOverUsualTime = (text: string): RegExpExecArray | null => {
+  const m = durationOverNormal.exec(text)
+  if (m === null || celebration.test(text)) return null
+  const now = seconds(m[1] ?? "0", m[2] ?? "s")
+  const usual = seconds(m[3] ?? "0", m[4] ?? "s")
+  return usual > 0 && now >= 3 * usual ? m : null
+}
+
+/**
  * "why does the dashboard show 0 rides?", "warum zeigt das dashboard 0 fahrten?", "pourquoi la
  * carte affiche 0 trottinettes ?": a screen asked why it shows nothing, in the languages the
  * channels are written in. Zero of a bad thing ("why does it show 0 errors") is no report.
@@ -90,9 +110,25 @@ const lateData =
  */
 const sentWithPlaceholder =
   /\b(?:e-?mails?|invoices?|receipts?|messages?|notifications?|push(?:es)?|sms|texts?|letters?|statements?|labels?|confirmations?|newsletters?|quotes?|reminders?|payslips?|bills?|tickets?|vouchers?|alerts?)\b[^.?!\n]{0,80}?(?:0?1\/0?1\/1970|1970-01-01|jan(?:uary)? 1,? 1970|[$€£]\s?0[.,]00\b|\bnan\b|\bundefined\b|\bnull\b|\{\{\s*[\w.]+\s*\}\}|\[object object\])/
+/**
+ * "the translated site went live with untranslated placeholders {{product_name}}", "release 4.2
+ * shipped with 'undefined' in the footer": anything published carrying a template's unfilled
+ * value is the same report as a message sent with one (the "live" read as a recovery used to win).
+ */
+const liveWithPlaceholder =
+  /\b(?:went live|go(?:es|ing)? live|is live|are live|now live|published|shipped|released|deployed|launched|went out|pushed (?:live|out))\b[^.?!\n]{0,40}?\bwith\b[^.?!\n]{0,60}?(?:\{\{\s*[\w.]+\s*\}\}|\bundefined\b|\bnull\b|\bnan\b|\blorem ipsum\b|\[object object\])/
+/**
+ * "looks like our export dropped variables", "the sync lost half the line items", "the importer
+ * strips the attachments": a job of ours losing what it carries is a report. A drop that is meant
+ * ("the migration drops the legacy columns, as planned") is none.
+ */
+const jobDroppedData =
+  /\b(?:exports?|exporters?|imports?|importers?|syncs?|migrations?|jobs?|pipelines?|etl|integrations?|scripts?|connectors?|webhooks?|upgrades?|parsers?|mappers?|converters?|transforms?|batch(?:es)?|consumers?|workers?|loaders?)\b (?:(?:has|have|had|is|are|seems to have|must have|probably|apparently|somehow|just|silently|now) )*(?:dropped|drops|dropping|lost|loses|losing|stripped|strips|stripping|swallowed|swallows|swallowing|ate|eats|eating|skipped|skips|skipping)\b (?:(?:the|all|some|our|every|most|half|of|their|its) )*(?:[\w-]+ )?(?:variables?|fields?|rows?|records?|columns?|values?|messages?|events?|attachments?|data|entries|items|orders|e-?mails?|files?|translations?|strings?|tags?|headers?|placeholders?|segments?|metadata|line items|payments?|invoices?|transactions?|decimals?|accents|characters)\b/
+const dropMeant =
+  /\b(?:as planned|intended|on purpose|by design|expected|deprecated|legacy|unused|should|will|plan(?:ned)? to|going to|supposed to|dry[- ]run|test|staging|sandbox)\b/
 const placeholderExpected =
   /\b(?:expected|by design|on purpose|intended|as intended|is normal|are normal|is fine|are fine|test|staging|sandbox|templates?)\b/
-const placeholderGate = /1970|0[.,]00|nan|undefined|null|\{\{|object object/
+const placeholderGate = /1970|0[.,]00|nan|undefined|null|\{\{|object object|lorem ipsum/
 
 /**
  * "lift status page shows every lift closed but they're all running", "the app shows all stores as
@@ -148,12 +184,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
     if (m !== null)
       found.push({ reason: `problem report: '${m[0].trim()}'`, at: tokenAt(text, m.index), strong: isStrong })
   }
-  if (/normal|usual|baseline|typical/.test(text)) add(farAboveNormal(text), true)
-  if (asksWhy.test(text)) add(whyShowsNothing.exec(text), true)
-  if (text.includes("tak")) add(perItemTime.exec(text), true)
-  if (text.includes(" the ")) add(queueOut.exec(text), false)
-  if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
-  if (placeholderGate.test(text) && !placeholderExpected.test(text)) add(sentWithPlaceholder.exec(text), true)
   // (at the end of what the screen got wrong, so a state word inside it is no recovery after it)
   const addAtEnd = (m: RegExpExecArray | null) => {
     if (m !== null)
@@ -163,6 +193,20 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
         strong: true,
       })
   }
+  if (/normal|usual|baseline|typical/.test(text)) {
+    add(farAboveNormal(text), true)
+    add(farOverUsualTime(text), true)
+  }
+  if (asksWhy.test(text)) add(whyShowsNothing.exec(text), true)
+  if (text.includes("tak")) add(perItemTime.exec(text), true)
+  if (text.includes(" the ")) add(queueOut.exec(text), false)
+  if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
+  if (placeholderGate.test(text) && !placeholderExpected.test(text)) {
+    add(sentWithPlaceholder.exec(text), true)
+    if (text.includes("with")) add(liveWithPlaceholder.exec(text), true)
+  }
+  if (/drop|los[te]|strip|swallow|\bat[es]|\beat|skip/.test(text) && !dropMeant.test(text))
+    add(jobDroppedData.exec(text), true)
   if (text.includes(" but ")) addAtEnd(screenDisagrees.exec(text))
   if (/\b(?:0|zero|all|empty|blank)\b/.test(text) && !nothingMeant.test(text))
     addAtEnd(dataReadAsNothing.exec(text))

@@ -252,6 +252,103 @@ const frames: ReadonlyArray<Frame> = [
       /^[^\w\n]{0,8}(?:i'?m |i am |i |we |just )?(?:updat(?:ed|ing)|edit(?:ed|ing)|rewr(?:ote|iting)|draft(?:ed|ing)|wr(?:ote|iting)|add(?:ed|ing)|(?:clean|tidy|tidi)(?:ed|ing) up) (?:the |a |our |my )?(?:runbook|playbook|sop)s? (?:for|on) ['"‘“][^'"’”\n]{1,60}['"’”]|^[^\w\n]{0,8}(?:the )?(?:runbook|playbook|sop)s? (?:for|on) ['"‘“][^'"’”\n]{1,60}['"’”] (?:is |was |has been )?(?:updated|edited|rewritten|drafted|written|added|ready)\b/,
   },
   {
+    // "sharing the capacity forecast for the stadium season: https://…", "here's the capacity plan
+    // for the january peak": a document put where the team reads it.
+    name: "a document shared",
+    needles: ["sharing", "here's", "here is"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i'?m |just |also )?(?:sharing|here'?s|here is) (?:the|our|a|my|this) (?:[\w-]+ ){0,4}(?:forecast|plan|report|review|summary|deck|slides|doc|document|spreadsheet|sheet|proposal|roadmap|notes|write-?up)s?\b[^?\n]{0,80}$/,
+  },
+  {
+    // "👍 saw the settlement report, numbers match", "checked the invoicing run report, totals add
+    // up": a report read and found right ("numbers don't match" is a report).
+    name: "a report checked and right",
+    needles: ["match", "add up", "look right", "look good", "tie out"],
+    pattern:
+      /\b(?:saw|seen|checked|looked at|went through|reviewed|read) (?:the|your|our|this|today'?s) (?:[\w-]+ ){0,4}(?:report|run|export|summary|statement|reconciliation|file)s?\b[^?\n]{0,20}\b(?:numbers|totals?|figures|counts|sums|amounts|balances) (?:all )?(?:match|add up|look (?:right|good|fine|correct)|tie out|reconcile)\b/,
+  },
+  {
+    // "is it ok to deploy the portal hotfix now or should I wait for the freeze to lift?": when to
+    // ship asked, nothing failing.
+    name: "a deploy's timing asked",
+    needles: ["wait"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:quick q|quick question|q|question)[:,—-]? )?(?:is it (?:ok|okay|fine|safe|alright)|can i|can we|am i ok|are we ok|ok) to (?:deploy|ship|release|merge|push|roll out)\b[^?\n]{0,60}\bor (?:should|do|must) (?:i|we) wait\b/,
+  },
+  {
+    // "rolling back wasn't needed, the canary looked clean", "no rollback needed": a change that
+    // held.
+    name: "no rollback needed",
+    needles: ["rollback", "rolling back", "roll back"],
+    pattern:
+      /^[^\w\n]{0,8}(?:no rollback (?:was )?needed|rolling back (?:wasn'?t|was not|isn'?t|is not) needed|(?:we )?(?:didn'?t|did not) (?:need|have) to roll ?back|(?:the )?rollback (?:wasn'?t|was not|isn'?t|is not) needed)\b/,
+  },
+  {
+    // "we were down for 11 minutes on friday, not bad for a full DB migration", "we were down 9
+    // minutes during the db upgrade, well within the window": a planned downtime told after it.
+    name: "a planned downtime told",
+    needles: ["we were down"],
+    pattern:
+      /^[^\w\n]{0,8}we were down (?:for )?(?:only |just |about |around |~)?\d+ ?(?:min(?:ute)?s?|m|seconds?|secs?|s|hours?|hrs?|h)\b[^?\n]{0,40}\b(?:migration|upgrade|maintenance|cutover|switchover|window|move|patching)\b/,
+  },
+  {
+    // "quick q — where do the pay station logs end up, cloudwatch or loki?", "do the connector
+    // logs go to loki or datadog?": where telemetry is kept, asked.
+    name: "where telemetry goes, asked",
+    needles: ["logs", "metrics", "traces"],
+    pattern:
+      /\b(?:logs|metrics|traces)\b (?:end up|go|get (?:sent|shipped)|land|live|ship)\b(?: to| in)?[^?\n]{0,30}\bor\b[^?\n]{0,30}\?/,
+  },
+  {
+    // "is the latency alert threshold for citation-api 1.5s or 2s? updating the wiki": a setting's
+    // value asked.
+    name: "a threshold's value asked",
+    needles: ["threshold", "limit", "timeout", "target"],
+    pattern:
+      /\bis the (?:[\w-]+ ){0,3}(?:threshold|limit|timeout|target)\b(?: for [\w.-]+)? ~?\d+(?:\.\d+)? ?[a-z%]{0,3} or ~?\d+(?:\.\d+)? ?[a-z%]{0,3}\?/,
+  },
+  {
+    // "fyi the 'error' banner on the permits page is intentional", "the 'translation error'
+    // banners in the demo project are intentional": a quoted problem word shown on purpose.
+    name: "a quoted warning said to be meant",
+    needles: ["intentional", "on purpose", "by design", "deliberate"],
+    pattern:
+      /['"‘“][^'"’”\n]{1,40}['"’”] (?:[\w-]+ ){0,6}?(?:banners?|messages?|pages?|pop-?ups?|warnings?|notices?|labels?|screens?|toasts?|badges?|statuses|status)\b[^?\n]{0,40}\b(?:is|are) (?:intentional|on purpose|by design|deliberate)\b/,
+  },
+  {
+    // "we should really write a runbook for the 'Adyen webhook signature invalid' alert before it
+    // fires for real": a runbook wanted, the alert named, not firing.
+    name: "a runbook wanted",
+    needles: ["runbook", "playbook"],
+    pattern:
+      /\b(?:write|add|create|draft|need|want|get) (?:a |the |some )?(?:runbook|playbook)s? for (?:the |our )?['"‘“][^'"’”\n]{1,60}['"’”] (?:alert|alarm|check|monitor)s?\b/,
+  },
+  {
+    // "I think the pretranslation backlog alert should fire earlier, 20 min is too long … let's
+    // talk in planning": when an alert should fire, discussed.
+    name: "an alert's timing discussed",
+    needles: ["should"],
+    pattern:
+      /\b(?:alert|alarm|check|page|monitor)s? should (?:fire|trigger|page|go off|alert|kick in) (?:earlier|later|sooner|faster|less often|more often|less|more)\b/,
+  },
+  {
+    // "translation of the day: 'the server is down' → 'el servidor está abajo'": a quote of the day.
+    name: "a quote of the day",
+    needles: ["of the day", "of the week"],
+    pattern:
+      /^[^\w\n]{0,8}(?:translation|word|phrase|quote|fun fact|til|meme|joke|typo|gem|error message|log line)s? of the (?:day|week)\b/,
+    // (its quote may hold any word, "never again" too; only the present puts a problem beside it.)
+    live: /\b(?:right now|at the moment|currently|but (?:also |now )?(?:prod|production|the site|checkout|\w+ is down))\b/,
+  },
+  {
+    // "if the license server check fires tonight just ack it, IT is swapping the box tomorrow": a
+    // known alert to come, told how to handle.
+    name: "an expected alert to ack",
+    needles: ["if "],
+    pattern:
+      /^[^\w\n]{0,8}(?:fyi,? |heads up,? )?if (?:the |our |that )?[^?\n]{0,60}\b(?:check|alert|alarm|monitor|page)s? (?:fires?|goes off|triggers?|pages?)\b[^?\n]{0,40}\b(?:just )?(?:ack|acknowledge|ignore|silence|snooze|mute)\b/,
+  },
+  {
     // "shared the Q3 SLO report in the drive, have a look", "shared the monthly uptime report
     // for the plants": a document put where the team reads it.
     name: "a report shared",

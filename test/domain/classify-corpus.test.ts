@@ -263,6 +263,10 @@ describe.each([
   // zeros, a script's [plan-check] tag read as a plan, a Nagios RECOVERY.
   ["classification-blind-91.jsonl", 150, 150, 150],
   ["classification-blind-92.jsonl", 150, 150, 150],
+  // Stop 18, round 15 (English, public style). First sight (on round 14) 140 and 139 gated, 3 alerts
+  // missed: a batch at 20× its usual time, an uptime monitor's "UP alert", a site live with {{placeholders}}.
+  ["classification-blind-93.jsonl", 150, 150, 150],
+  ["classification-blind-94.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

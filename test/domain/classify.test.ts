@@ -2820,3 +2820,69 @@ describe("stop 18 round 14: a weak chatter reading beating a report, and chatter
     expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 18 round 15: a job far over its usual time, monitors' UP notices, things published with a placeholder, and chatter let through (corpora 93–94)", () => {
+  it.each([
+    // A job timed at three times its stated usual or more: a report, whatever "night" reads as.
+    "the night batch for renewal notices has been running for 7 hours, normally takes 20 min",
+    "nightly reconciliation took 3h, usually 15 min",
+    "payroll sync has been going for 2 hours (normally done in 20 minutes)",
+    "the export job has been at 90 minutes now, it usually runs in about 10 min",
+    // Uptime monitors' UP/DOWN notices: alerts by policy, firing or recovered.
+    "UP alert: status.example.io is up again at 07:31:40 CET, after 17m 38s of downtime.",
+    "DOWN alert: checkout.example.io is down since 07:14:02 CET",
+    "Better Stack: api.example.com is up again after 2h 3m 10s of downtime",
+    // Published with a template's unfilled value, and a job of ours losing what it carries.
+    "the new landing page went live with {{hero_title}} in the header",
+    "our spring catalogue is live with 'undefined' as every price label",
+    "the help center article went live with lorem ipsum in the intro",
+    "release 4.2 shipped with 'undefined' in the checkout footer",
+    "looks like the sync lost half the line items for march",
+    "the importer is stripping the attachments from every ticket",
+    "looks like our export dropped variables again",
+    // Decoys in the chatter shapes below: a real problem in the same shape.
+    "👍 saw the settlement report, numbers don't match the bank's",
+    "we were down for 11 minutes during the migration and checkout is still failing",
+    "fyi the 'error' banner on the permits page is showing for everyone, checkout is failing",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // Runs near or under their usual, a person's "site is up again", a drop that is meant.
+    "the night batch ran in 15 min, normally takes 2 hours",
+    "our site is up again after 20 min of downtime, phew",
+    "the migration drops the legacy columns, as planned",
+    "the landing page went live with the new hero image 🎉",
+    // Documents shared, reports checked and right.
+    "sharing the capacity forecast for the summer season: https://docs.example.com/capacity",
+    "here's the migration plan for the january peak: https://docs.example.com/plan",
+    "👍 saw the settlement report, numbers match",
+    "checked the payout run report, totals add up",
+    // A deploy's timing asked, no rollback needed, a planned downtime told after it.
+    "is it ok to deploy the portal hotfix now or should I wait for the freeze to lift?",
+    "can we ship the pricing fix during lunch or should we wait until the freeze ends?",
+    "rolling back wasn't needed, the canary looked clean",
+    "no rollback needed, canary looked clean",
+    "we didn't need to roll back, metrics held",
+    "we were down for 11 minutes on friday, not bad for a full DB migration",
+    "we were down 9 minutes during the db upgrade, well within the window",
+    // Where telemetry goes, a threshold's value, a quoted warning meant, a runbook wanted.
+    "quick q — where do the pay station logs end up, cloudwatch or loki?",
+    "do the connector logs go to loki or datadog?",
+    "is the latency alert threshold for citation-api 1.5s or 2s? updating the wiki",
+    "is the p99 timeout for search 800ms or 1s?",
+    "fyi the 'error' banner on the permits page is intentional, it's the holiday closure notice",
+    "the 'payment failed' toasts in the demo shop are on purpose, sales uses them",
+    "we should really write a runbook for the 'webhook signature invalid' alert before it fires for real",
+    // An alert's timing discussed, a quote of the day, an expected alert to ack, bless.
+    "I think the backlog alert should fire earlier, 20 min is too long. let's talk in planning",
+    "the disk check should trigger later imo, it's noisy at 70%",
+    "translation of the day: 'the server is down' → 'el servidor está abajo' (please never again)",
+    "if the license server check fires tonight just ack it, IT is swapping the box tomorrow",
+    "if the nas alert goes off over the weekend just silence it, facilities are moving it",
+    "bless you bot",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
+  })
+})
