@@ -315,6 +315,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/timeout(?![ \t]*[=:]?[ \t]*(?:\d|<n>))|timed out|deadline exceeded|etimedout|\b504\b/, "timeouts"],
     [/deadline exceeded/, "deadline exceeded"],
     [/\b504\b/, "504"],
+    [/lambda_timeout|task timed out after/, "Lambda function timed out at its time limit"],
   ],
   unavailable: [
     [
@@ -330,6 +331,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [
       /no dead-letter queue|no redrivepolicy|no redrive policy/,
       "no dead-letter queue (redrive policy) to take it off the queue",
+    ],
+    [
+      /valueerror|could not convert|invalid input syntax|json ?parse error|jsondecodeerror|serializationexception|numberformatexception|cannot unmarshal|unparseable|malformed/,
+      "a malformed value the consumer cannot parse",
     ],
   ],
   errors: [

@@ -121,6 +121,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   batch_overlap: "schedule",
   // A proxy's timeout cutting a slow service (proxy-timeout.ts): a timeout its slow dependency explains.
   proxy_timeout: "timeout",
+  // A Lambda function ending at its time limit (lambda-timeouts.ts).
+  lambda_timeout: "timeout",
   // A datastore's primary switched (datastore-failover.ts): deeper than its clients' errors.
   datastore_failover: "failover",
   // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at

@@ -140,6 +140,11 @@ export const findingKinds = {
    */
   message_redelivered: "cloudwatch_logs",
   /**
+   * A Lambda function's invocations ending at its time limit ("Task timed out after N seconds",
+   * "Status: timeout"), its retries timing out too: the run never completed (lambda-timeouts.ts).
+   */
+  lambda_timeout: "cloudwatch_logs",
+  /**
    * A workload whose AWS calls were refused for the API's rate or provisioned capacity
    * (ProvisionedThroughputExceededException, ThrottlingException, Rate exceeded), per AWS
    * service and resource (a table, a key), found by a sweep of the cluster's shared groups.

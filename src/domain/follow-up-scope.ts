@@ -13,16 +13,19 @@
  * there ("no workload matching lifties found") — a person's word read as a service that no
  * finding confirms is no scope at all (guessed-scope.ts).
  */
-import type { AgentId, SpecialistId } from "./agent-id.js"
+import type { SpecialistId } from "./agent-id.js"
 import type { AgentResult } from "./agent-result.js"
 import type { AlertFacts } from "./alert-facts.js"
 import type { Finding } from "./finding.js"
 import { isUnconfirmedGuess } from "./guessed-scope.js"
 import { parseResource } from "./report-scope.js"
+import { resolvedService } from "./resolved-service.js"
 import { severityRank } from "./severity.js"
 
 /** Agents whose queries are built from the alert's scope and can search by a service alone. */
 const rescoped: ReadonlyArray<SpecialistId> = ["prometheus", "eks"]
+/** The logs agent: re-asked only when the alarm's name resolved to a kin workload (agentsToRescope). */
+const logsAgent: SpecialistId = "cloudwatch_logs"
 /** The agent whose workload findings give the scope first (they name the namespace). */
 const clusterAgent: SpecialistId = "eks"
 /** Agents whose findings name a service without a namespace: a scope when strong (high or above). */
@@ -87,13 +90,12 @@ const strongest = (
  */
 export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentResult>): Scope | null => {
   const all = results.flatMap((r) => (r.status === "ok" ? r.findings : []))
-  if (scoped(facts) && !isUnconfirmedGuess(facts, all)) return null
+  // An alarm's name that resolves to a kin workload is no scope the agents could search by either.
+  if (scoped(facts) && !isUnconfirmedGuess(facts, all) && resolvedService(facts, all) === null) return null
   const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
   const fromServices = strongest(results, serviceFrom, "high").map(serviceScopeOf)
   return [...fromCluster, ...fromServices].find((s): s is Scope => s !== null) ?? null
 }
-
-const isRescoped = (agent: AgentId): agent is SpecialistId => rescoped.some((a) => a === agent)
 
 /**
  * An answer that looked under the alert's own names and found nothing there, or could run none of
@@ -109,10 +111,21 @@ const foundNothing = (r: AgentResult): boolean =>
  * The agents to ask again: those skipped (for want of a scope: the only reason they skip), and
  * those that found nothing under the alert's names (a guess the evidence never confirmed).
  */
-export const agentsToRescope = (results: ReadonlyArray<AgentResult>): ReadonlyArray<SpecialistId> =>
-  results.flatMap((r) =>
-    (r.status === "skipped" || foundNothing(r)) && isRescoped(r.agent) ? [r.agent] : [],
-  )
+export const agentsToRescope = (
+  results: ReadonlyArray<AgentResult>,
+  facts?: AlertFacts,
+): ReadonlyArray<SpecialistId> => {
+  const all = results.flatMap((r) => (r.status === "ok" ? r.findings : []))
+  // The logs agent searched the application logs by the alarm's name: when that name resolves to a
+  // kin workload (resolved-service.ts), it searched by the wrong words and is asked again. Other
+  // follow-ups leave it be — its unscoped passes already read the shared logs' errors.
+  const logsToo = facts !== undefined && resolvedService(facts, all) !== null
+  const askable = logsToo ? [...rescoped, logsAgent] : rescoped
+  return results.flatMap((r) => {
+    const agent = askable.find((a) => a === r.agent)
+    return agent !== undefined && (r.status === "skipped" || foundNothing(r)) ? [agent] : []
+  })
+}
 
 /** The alert's facts with the follow-up's scope filled in (the alert's own words are kept). */
 export const withScope = (facts: AlertFacts, scope: Scope): AlertFacts => ({

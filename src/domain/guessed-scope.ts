@@ -13,6 +13,7 @@ import { namesOf } from "./causes-names.js"
 import { matchesHint } from "./causes-scope.js"
 import type { Finding } from "./finding.js"
 import { mentions, textOf } from "./report-scope.js"
+import { withResolvedService } from "./resolved-service.js"
 
 const named = (s: string | null): string | null => {
   const t = s?.trim().toLowerCase() ?? ""
@@ -28,9 +29,12 @@ const guessedNames = (facts: AlertFacts): ReadonlyArray<string> => {
   return [named(facts.service), named(facts.workload)].filter((n): n is string => n !== null)
 }
 
+/** Agents that read people's words: their findings echo the report itself, they confirm nothing. */
+const echoes = new Set(["slack_scanner", "discord_scanner"])
+
 /** Whether a finding names `guess`: as its service or workload, as a stem of one, or in its words. */
 const confirms = (f: Finding, guess: string): boolean =>
-  namesOf(f).some((n) => matchesHint(n, guess)) || mentions(textOf(f), guess)
+  !echoes.has(f.agent) && (namesOf(f).some((n) => matchesHint(n, guess)) || mentions(textOf(f), guess))
 
 /** Whether the facts' service is a guess from a person's words that no finding confirms. */
 export const isUnconfirmedGuess = (facts: AlertFacts, findings: ReadonlyArray<Finding>): boolean => {
@@ -42,4 +46,7 @@ export const isUnconfirmedGuess = (facts: AlertFacts, findings: ReadonlyArray<Fi
 
 /** The facts with an unconfirmed guess dropped (see the module header); otherwise the facts as they are. */
 export const groundedFacts = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertFacts =>
-  isUnconfirmedGuess(facts, findings) ? { ...facts, service: null, workload: null } : facts
+  isUnconfirmedGuess(facts, findings)
+    ? { ...facts, service: null, workload: null }
+    : // An alarm's name no finding names but one workload's name is kin to (resolved-service.ts).
+      withResolvedService(facts, findings)

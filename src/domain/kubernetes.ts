@@ -80,6 +80,8 @@ export const Container = Schema.Struct({
   image: opt(Schema.String),
   ports: list(ContainerPort),
   env: list(EnvVar),
+  /** Its arguments: a rollout that changed a host passed on the command line (rollout-value-culprit.ts). */
+  args: opt(Schema.Array(Schema.String)),
   resources: Schema.optionalWith(Resources, {
     nullable: true,
     default: () => ({ limits: {}, requests: {} }),

@@ -60,7 +60,10 @@ const consumerRoles = new Set(
   // A table's or a bucket's user is named for what it does to it (`leaderboard-writer`).
   (
     "worker workers consumer consumers processor handler dispatcher sender listener subscriber poller " +
-    "writer reader ingester ingestor indexer loader"
+    "writer reader ingester ingestor indexer loader " +
+    // A queue's consumer is as often named for the step it performs (`telematics-ingest` for
+    // `telematics-events`, `invoice-sync`, `orders-etl`).
+    "ingest ingestion importer import sync etl pipeline sink collector"
   ).split(" "),
 )
 /** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
@@ -74,7 +77,8 @@ export const isConsumerKin = (candidate: string, name: string): boolean => {
   return shared.length === 1 && consumerOnly(candidate, shared)
 }
 
-const consumerOnly = (group: string, shared: ReadonlyArray<string>): boolean => {
+/** Whether the rest of `group`'s last segment, besides the `shared` words, only names a consumer's role. */
+export const consumerOnly = (group: string, shared: ReadonlyArray<string>): boolean => {
   const last =
     group
       .toLowerCase()

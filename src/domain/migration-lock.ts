@@ -126,6 +126,8 @@ const waiting =
   /process (\d+) (still waiting for|acquired) (\w+) on relation (\d+) of database (\d+)(?: after ([\d.]+) ms)?/i
 const holders = /process(?:es)? holding the lock: ([\d, ]+)\.(?:\s*wait queue: ([\d, ]+)\.?)?/i
 const mysqlMdl = /waiting for table metadata lock/i
+/** A later line of a multi-line event: `DETAIL:  Process holding the lock: …`, `STATEMENT:  …`. */
+const continuation = /^\s*(DETAIL|STATEMENT|HINT|CONTEXT):\s+(.*)$/i
 
 interface PgEntry {
   readonly line: LogLine
@@ -152,17 +154,28 @@ const strong = /accessexclusivelock|exclusivelock|sharelock/i
 const lockOf = (group: string, lines: ReadonlyArray<LogLine>) => {
   const sorted = [...lines].sort((a, b) => a.timestampMs - b.timestampMs)
   const entries: Array<PgEntry> = sorted.flatMap((line) => {
-    const rds = pgLine.exec(line.message)
-    const stock = rds === null ? pgStockLine.exec(line.message) : null
+    // One event may hold the whole report (RDS exports a LOG with its DETAIL and STATEMENT as
+    // one multi-line event): the prefix is on its first line only, the rest are its parts.
+    const [head = "", ...rest] = line.message.split(/\r?\n/)
+    const rds = pgLine.exec(head)
+    const stock = rds === null ? pgStockLine.exec(head) : null
     const pid = rds?.[3] ?? stock?.[1]
     const level = rds?.[4] ?? stock?.[4]
     const text = rds?.[5] ?? stock?.[5]
     if (pid === undefined || level === undefined || text === undefined) return []
-    return [{ line, user: (rds?.[1] ?? stock?.[2]) || null, pid, level: level.toUpperCase(), text }]
+    const user = (rds?.[1] ?? stock?.[2]) || null
+    const parts = rest.flatMap((r) => {
+      const m = continuation.exec(r)
+      return m?.[1] === undefined || m[2] === undefined
+        ? []
+        : [{ line, user, pid, level: m[1].toUpperCase(), text: m[2] }]
+    })
+    return [{ line, user, pid, level: level.toUpperCase(), text }, ...parts]
   })
   const ddlByPid = new Map<string, Migration>()
   const waits: Array<{ pid: string; mode: string; relation: string; acquired: boolean; at: number }> = []
   const held = new Set<string>()
+  const queueOf = new Map<string, Set<string>>()
   const queued = new Set<string>()
   let timeouts = 0
   for (const e of entries) {
@@ -185,6 +198,9 @@ const lockOf = (group: string, lines: ReadonlyArray<LogLine>) => {
     if (h !== null) {
       for (const p of pids(h[1])) held.add(p)
       for (const p of pids(h[2])) queued.add(p)
+      // Who waits behind which holder: the reporting session and the queue it names.
+      for (const holder of pids(h[1]))
+        queueOf.set(holder, new Set([...(queueOf.get(holder) ?? []), e.pid, ...pids(h[2])]))
     }
     if (/canceling statement due to (?:statement|lock) timeout/i.test(e.text)) timeouts++
   }
@@ -193,9 +209,16 @@ const lockOf = (group: string, lines: ReadonlyArray<LogLine>) => {
   const mdlDdl = mdl.map((l) => ({ l, ddl: ddlOf(l.message) })).find((x) => x.ddl !== null)
   const waitingPids = new Set(waits.filter((w) => !w.acquired).map((w) => w.pid))
   // The migration: a DDL whose session waits for (or acquired) a strong lock, or holds the lock others wait for.
+  // Several DDLs in one log (a quick ALTER that ran, then the index build that holds the table):
+  // the one with the most sessions still queued behind it, not merely the first.
+  const cleared = new Set(waits.filter((w) => w.acquired).map((w) => w.pid))
+  const stillQueued = (pid: string | null) =>
+    pid === null ? 0 : [...(queueOf.get(pid) ?? [])].filter((p) => p !== pid && !cleared.has(p)).length
+  const ddls = [...ddlByPid.values()].sort((a, b) => stillQueued(b.pid) - stillQueued(a.pid))
   const migration =
-    [...ddlByPid.values()].find((d) => waits.some((w) => w.pid === d.pid && strong.test(w.mode))) ??
-    [...ddlByPid.values()].find((d) => d.pid !== null && held.has(d.pid)) ??
+    ddls.find((d) => stillQueued(d.pid) > 0) ??
+    ddls.find((d) => waits.some((w) => w.pid === d.pid && strong.test(w.mode))) ??
+    ddls.find((d) => d.pid !== null && held.has(d.pid)) ??
     (mdlDdl?.ddl == null ? null : { pid: null, user: null, ...mdlDdl.ddl, at: mdlDdl.l.timestampMs })
   if (migration === null) return null
   const own = waits.find((w) => w.pid === migration.pid)
@@ -203,6 +226,16 @@ const lockOf = (group: string, lines: ReadonlyArray<LogLine>) => {
     migration.pid !== null &&
     (held.has(migration.pid) || waits.some((w) => w.pid === migration.pid && w.acquired))
   const behind = [...new Set([...waitingPids, ...queued])].filter((p) => p !== migration.pid && !held.has(p))
+  // A wait that cleared (every waiter later logged "acquired … after 2000 ms") with nothing
+  // canceled is a DDL that briefly queued and ran, not contention: no finding.
+  if (
+    mdlDdl === undefined &&
+    timeouts === 0 &&
+    behind.every((p) => cleared.has(p)) &&
+    (migration.pid === null ||
+      !waits.some((w) => w.pid === migration.pid && !w.acquired && !cleared.has(w.pid)))
+  )
+    return null
   // Who holds what the migration waits for (a long report, an idle transaction), as the log names them.
   const userOfPid = new Map(entries.flatMap((e) => (e.user === null ? [] : [[e.pid, e.user] as const])))
   const blockers =
@@ -226,7 +259,11 @@ const lockOf = (group: string, lines: ReadonlyArray<LogLine>) => {
     blockers,
     waiters: migration.pid === null ? Math.max(0, mdl.length - 1) : behind.length,
     timeouts,
-    firstMs: Math.min(migration.at, ...waits.map((w) => w.at)),
+    // From the migration's own statement or the first wait behind it, not an earlier DDL's.
+    firstMs: Math.min(
+      migration.at,
+      ...waits.filter((w) => w.pid === migration.pid || behind.includes(w.pid)).map((w) => w.at),
+    ),
   }
 }
 
@@ -273,7 +310,8 @@ export const migrationLockFindings = (
         (lock.holds
           ? `holds ${lock.mode} on ${table}, `
           : `is queued for ${lock.mode} on ${table}${lock.blockers.length > 0 ? ` behind a long transaction (pid ${lock.blockers.join(", ")})` : ""}, `) +
-        "and every later read or write on the table queues behind it" +
+        // A plain CREATE INDEX's ShareLock lets reads through; only the writes queue.
+        `and every later ${/^sharelock$/i.test(lock.mode) ? "write" : "read or write"} on the table queues behind it` +
         (lock.timeouts > 0 ? `; ${lock.timeouts} statement(s) were canceled by their timeout.` : ".") +
         " Cancel or pause the migration (or the transaction blocking it), then rerun it with a short lock_timeout."
       return {

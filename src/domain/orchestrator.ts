@@ -150,7 +150,7 @@ export const OrchestratorLive = Layer.scoped(
           if (task.task !== "investigate") return
           const firstWave = [...(yield* Ref.get(results)).values()]
           const scope = followUpScope(task.facts, firstWave)
-          const again = scope === null ? [] : agentsToRescope(firstWave)
+          const again = scope === null ? [] : agentsToRescope(firstWave, task.facts)
           const left = releaseAt.epochMillis - (yield* Clock.currentTimeMillis)
           if (scope === null || again.length === 0 || left < followUpMinMs) return
           yield* trace("follow_up", { agents: again, scope })

@@ -222,3 +222,35 @@ describe("agentsToRescope and withScope", () => {
     expect(facts.keywords).toEqual(unscoped.keywords)
   })
 })
+
+describe("an alarm's name resolved to a kin workload", () => {
+  const alarm: AlertFacts = { ...unscoped, source: "cloudwatch", service: "haulwise-prod-rate-quote" }
+  const eks = result("eks", "ok", [
+    finding("eks", "high", "deployment/pricing/rate-quote-engine", "rate-quote-engine"),
+  ])
+
+  it("is followed up with the workload's scope, the logs agent re-asked too", () => {
+    const first = [eks, result("prometheus", "ok", []), result("cloudwatch_logs", "ok", [])]
+    expect(followUpScope(alarm, first)).toEqual({
+      service: "rate-quote-engine",
+      namespace: "pricing",
+      workload: "rate-quote-engine",
+    })
+    expect(agentsToRescope(first, alarm)).toEqual(["prometheus", "cloudwatch_logs"])
+  })
+
+  it("resolves nothing when a finding names the alarm's own service", () => {
+    const named = result("eks", "ok", [
+      finding("eks", "high", "deployment/pricing/haulwise-prod-rate-quote", "haulwise-prod-rate-quote"),
+    ])
+    expect(followUpScope(alarm, [named, result("prometheus", "ok", [])])).toBeNull()
+  })
+
+  it("resolves nothing when two workloads are kin (a guess is no scope)", () => {
+    const two = result("eks", "ok", [
+      finding("eks", "high", "deployment/pricing/rate-quote-engine", "rate-quote-engine"),
+      finding("eks", "high", "deployment/pricing/rate-quote-cache", "rate-quote-cache"),
+    ])
+    expect(agentsToRescope([two, result("cloudwatch_logs", "ok", [])], alarm)).toEqual([])
+  })
+})

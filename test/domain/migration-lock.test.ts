@@ -312,3 +312,96 @@ describe("explainsStall", () => {
     expect(databaseStallWords.test("request timeout 5000ms")).toBe(false)
   })
 })
+
+describe("migrationLockFindings: one event holding the whole report", () => {
+  const g = "/aws/rds/cluster/acme-ordersdb-prod/postgresql"
+  const event = (iso: string, pid: number, who: string, text: string): LogLine => ({
+    timestampMs: Date.parse(iso),
+    message: `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC:10.1.1.1(4000):${who}:[${pid}]:${text}`,
+    stream: "acme-ordersdb-prod-1.0",
+    group: g,
+  })
+
+  it("reads the DETAIL and STATEMENT lines of a multi-line event (a plain CREATE INDEX holding ShareLock)", () => {
+    const [f] = migrationLockFindings(
+      "cloudwatch_logs",
+      [
+        event(
+          "2027-04-01T10:00:00Z",
+          900,
+          "migrator@orders",
+          "LOG:  statement: CREATE INDEX orders_state_idx ON orders (state);",
+        ),
+        event(
+          "2027-04-01T10:00:02Z",
+          910,
+          "app@orders",
+          "LOG:  process 910 still waiting for RowExclusiveLock on relation 5 of database 6 after 1000.1 ms\nDETAIL:  Process holding the lock: 900. Wait queue: 910, 911, 912.\nSTATEMENT:  INSERT INTO orders (id) VALUES ($1)",
+        ),
+      ],
+      noLink,
+    )
+    expect(f?.title).toContain("CREATE INDEX orders_state_idx")
+    expect(f?.title).toContain("holds ShareLock on orders; 3 queries queued")
+    expect(f?.detail).toContain("every later write on the table")
+  })
+
+  it("a MySQL-style ALTER in the stock prefix, its wait queue on the DETAIL line of one event", () => {
+    const [f] = migrationLockFindings(
+      "cloudwatch_logs",
+      [
+        {
+          timestampMs: Date.parse("2027-04-01T10:00:00Z"),
+          message:
+            "2027-04-01 10:00:00.1 UTC [300] deploy@shop LOG:  statement: ALTER TABLE carts ADD COLUMN promo text",
+          stream: "s",
+          group: g,
+        },
+        {
+          timestampMs: Date.parse("2027-04-01T10:00:05Z"),
+          message:
+            "2027-04-01 10:00:05.1 UTC [301] web@shop LOG:  process 301 still waiting for AccessShareLock on relation 1 of database 2 after 1000.0 ms\n  DETAIL:  Process holding the lock: 300. Wait queue: 301.",
+          stream: "s",
+          group: g,
+        },
+      ],
+      noLink,
+    )
+    expect(f?.title).toContain("ALTER TABLE carts")
+  })
+
+  it("decoys: a routine autovacuum line, a lock wait that cleared in 2 s", () => {
+    expect(
+      migrationLockFindings(
+        "cloudwatch_logs",
+        [
+          event(
+            "2027-04-01T10:00:00Z",
+            50,
+            "rdsadmin@orders",
+            'LOG:  automatic vacuum of table "orders.public.orders": index scans: 1',
+          ),
+          event(
+            "2027-04-01T10:01:00Z",
+            60,
+            "migrator@orders",
+            "LOG:  statement: ALTER TABLE orders ADD COLUMN note text",
+          ),
+          event(
+            "2027-04-01T10:01:01Z",
+            61,
+            "app@orders",
+            "LOG:  process 61 still waiting for RowExclusiveLock on relation 5 of database 6 after 1000.0 ms\nDETAIL:  Process holding the lock: 60. Wait queue: 61.",
+          ),
+          event(
+            "2027-04-01T10:01:02Z",
+            61,
+            "app@orders",
+            "LOG:  process 61 acquired RowExclusiveLock on relation 5 of database 6 after 2001.3 ms",
+          ),
+        ],
+        noLink,
+      ),
+    ).toEqual([])
+  })
+})

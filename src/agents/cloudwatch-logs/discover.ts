@@ -20,6 +20,7 @@ import {
   rankLogGroups,
 } from "../../domain/log-group-discovery.js"
 import { kinSearches, rankKin } from "../../domain/log-group-kin.js"
+import { alertWords, rankByWords, wordSearches } from "../../domain/log-group-words.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 
 export const maxPagesPerSearch = 3
@@ -107,10 +108,33 @@ export const discoverLogGroups = (
   cluster: string | null = null,
 ): Effect.Effect<Discovery, LogSourceError> => {
   const plan = discoveryPlan(facts, prefixes, alertText, cluster)
-  return Effect.flatMap(run(source, plan), (found) =>
-    found.ranked.length > 0 || plan.names.length === 0 ? Effect.succeed(found) : kin(source, plan, found),
+  return run(source, plan).pipe(
+    Effect.flatMap((found) =>
+      found.ranked.length > 0 || plan.names.length === 0 ? Effect.succeed(found) : kin(source, plan, found),
+    ),
+    // Still nothing: the groups named with the alert's own words (log-group-words.ts).
+    Effect.flatMap((found) =>
+      found.ranked.length > 0 ? Effect.succeed(found) : byWords(source, alertWords(facts, alertText), found),
+    ),
   )
 }
+
+/** The groups named with the alert's distinctive words; `found` as it was when none is. */
+const byWords = (source: LogSourceService, words: ReadonlyArray<string>, found: Discovery) =>
+  words.length === 0
+    ? Effect.succeed(found)
+    : Effect.forEach(wordSearches(words), (s) => Effect.either(search(source, s)), { concurrency }).pipe(
+        Effect.map(
+          (searched): Discovery => ({
+            ...found,
+            ranked: rankByWords(
+              words,
+              searched.flatMap((r) => (Either.isRight(r) ? r.right : [])),
+            ),
+            failures: [...found.failures, ...searched.flatMap(leftOf)],
+          }),
+        ),
+      )
 
 /** Nothing named after the alert's names: the groups of what is named with their words (log-group-kin.ts). */
 const kin = (source: LogSourceService, plan: DiscoveryPlan, found: Discovery) =>

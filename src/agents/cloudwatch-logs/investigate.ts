@@ -25,6 +25,7 @@ import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
+import { sweepLambdaTimeouts } from "./lambda-timeout-sweep.js"
 import { sweepPerformance } from "./performance-sweep.js"
 import { sweepPolicyVerdicts } from "./policy-verdict-sweep.js"
 import { sweepProviderLoad } from "./provider-load-sweep.js"
@@ -179,15 +180,22 @@ export const investigate = (
     })
     // A service timing out on its database: the database's own log may name a migration's table
     // lock (db-lock-sweep.ts). The alert's names and the service-like words a person wrote.
+    // Not the cluster's name: it houses a database (below), it is not the service using it.
     const databaseNames = unique([
       ...discovery.plan.names,
       ...task.facts.keywords.filter((k) => k.includes("-")).map((k) => k.toLowerCase()),
-    ])
+    ]).filter((n) => n.toLowerCase() !== discovery.plan.cluster?.toLowerCase())
     const sweepLocks = (stalled: boolean, namespaces: ReadonlyArray<string>) =>
       Effect.gen(function* () {
         if (!stalled) return []
         const left = Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis)))
-        return yield* sweepMigrationLocks(source, databaseNames, namespaces, range, answerByMs).pipe(
+        // A database is named after its team (the namespace) or after the product the cluster
+        // runs (`inkwell-signdb-prod` in cluster `inkwell-prod`): both house the alert's service.
+        const housing = unique([
+          ...namespaces,
+          ...(discovery.plan.cluster === null ? [] : [discovery.plan.cluster]),
+        ])
+        return yield* sweepMigrationLocks(source, databaseNames, housing, range, answerByMs).pipe(
           Effect.timeoutOption(left),
           Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
           Effect.catchAll(() => {
@@ -388,9 +396,24 @@ export const investigate = (
       noFindings,
       "reading the Container Insights performance records failed",
     )
-    const [follow, kernel, throttled, locks, loads, denials, limited] = yield* Effect.all(
-      [following, sweeping, throttling, sweepLocks(stalled, namespaces), loading, verdicts, nearLimit],
-      { concurrency: 7 },
+    // A Lambda function ending at its time limit logs no ERROR line (lambda-timeout-sweep.ts).
+    const outOfTime = bounded(
+      sweepLambdaTimeouts(source, discovery.ranked, range, answerByMs),
+      noFindings,
+      "reading the Lambda functions' timeouts failed",
+    )
+    const [follow, kernel, throttled, locks, loads, denials, limited, timedOut] = yield* Effect.all(
+      [
+        following,
+        sweeping,
+        throttling,
+        sweepLocks(stalled, namespaces),
+        loading,
+        verdicts,
+        nearLimit,
+        outOfTime,
+      ],
+      { concurrency: 8 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -491,6 +514,7 @@ export const investigate = (
         ...cut,
         ...audit.findings,
         ...poison,
+        ...timedOut,
         ...findings.map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f)),
         ...rotations,
         ...kernel,

@@ -13,6 +13,7 @@ import { alertResourceKind, usesAlertingResource } from "../../domain/aws-resour
 import { isClientCertificateRefused } from "../../domain/client-certificate.js"
 import { isCredentialFailureLine } from "../../domain/credential-failure-lines.js"
 import type { Finding } from "../../domain/finding.js"
+import { isHostGroupOf, kernelOomKillOf } from "../../domain/kernel-oom-kill.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import { isApiGatewayAlert, isExecutionLogGroup } from "../../domain/log-group-discovery.js"
 import { isConsumerKin, isKin } from "../../domain/log-group-kin.js"
@@ -49,7 +50,14 @@ export interface SignatureFindings {
 
 const relationRank: Record<Relation, number> = { in_scope: 0, dependency: 1, related: 2, unrelated: 3 }
 
-const severityOf = (relation: Relation, c: LogCluster): Severity => {
+/** A kernel OOM kill logged in the host group of the alert's own cluster. */
+const clusterOomKill = (c: LogCluster, facts: AlertFacts): boolean =>
+  kernelOomKillOf(c.example.message) !== null && c.groups.some((g) => isHostGroupOf(g, facts.cluster))
+
+const severityOf = (relation: Relation, c: LogCluster, facts: AlertFacts): Severity => {
+  // The kernel OOM-killing a process on a node of the alert's own cluster: its host group names
+  // no pod, yet this is the node's side of a workload's OOM kills (kernel-oom-kill.ts).
+  if (relation === "unrelated" && clusterOomKill(c, facts)) return "medium"
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
   // A refused credential logged as a warning ("cycle finished, 214 failed (invalid_client)") is
   // every call failing, not chatter: a worker that retries on schedule logs its failures as WARN.
@@ -91,6 +99,8 @@ const relationText = (relation: Relation, c: LogCluster, facts: AlertFacts, subj
   if (relation === "dependency") {
     return ` ${subject} is a dependency the alerting service's own errors blame, so it is in scope.`
   }
+  if (relation === "unrelated" && clusterOomKill(c, facts))
+    return ` The kernel of a node in ${facts.cluster ?? "the alert's cluster"} OOM-killed a process at its memory limit: the node's side of a workload's OOM kills, which its line cannot name.`
   if (relation === "unrelated")
     return ` Not about ${names.length > 0 ? list(names) : "the alert's scope"}: context only.`
   return c.dependency === null
@@ -137,7 +147,7 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
         : certificate !== null
           ? ` ${subject} serves ${concerns}'s certificate: this is ${concerns}'s own edge failing, not a caller.`
           : ` ${subject} is the ingress in front of ${concerns}: these are ${concerns}'s own answers at its front door, not a caller's.`),
-    severity: severityOf(relation, c),
+    severity: severityOf(relation, c, ctx.facts),
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
     resource: `loggroup/${group}`,

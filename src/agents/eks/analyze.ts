@@ -16,6 +16,7 @@ import { type ContainerLog, containerLogFinding } from "./container-logs.js"
 import { type AnalysisContext, emptyNodeView, type NodeView, type ScopedWorkload } from "./eks-finding.js"
 import { evictionFindings } from "./evictions.js"
 import { hpaScaleOutFinding } from "./hpa-scale-out.js"
+import { jvmHeapFinding } from "./jvm-heap-exhaustion.js"
 import { type NodeTenant, nodeFindings } from "./node-health.js"
 import {
   autoscalerFinding,
@@ -71,6 +72,8 @@ export const analyzeWorkload = (
     ...failures.filter((f) => f.kind !== "restarts"),
     ...evictionFindings(w, view, ctx),
     ...present([
+      // A JVM's own exit on OutOfMemoryError (exit 3) is an out-of-memory death, not a crash.
+      jvmHeapFinding(w, logs),
       containerLogFinding(w, logs),
       unschedulableFinding(w, ctx),
       volumeFinding(w, ctx),
@@ -89,7 +92,7 @@ export const analyzeWorkload = (
       hpaFlappingFinding(w, ctx),
       hpaScaleOutFinding(w, ctx),
       autoscalerFinding(w, ctx),
-      rolloutFinding(w, ctx),
+      rolloutFinding(w, ctx, logs.map((l) => l.text).join("\n")),
       // A ConfigMap/Secret changed in place and hot-reloaded: no revision records it.
       configReloadFinding(w, logs, ctx),
     ]),

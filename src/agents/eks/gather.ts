@@ -152,17 +152,33 @@ export const logTargets = (
       if (crashing.length === 0) {
         const running = w.pods.find((p) => p.status.phase === "Running")
         const container = running?.spec.containers[0]?.name
-        return running === undefined || container === undefined
-          ? []
-          : [
-              {
-                workload: resourceOf(w),
-                namespace: w.namespace,
-                pod: running.metadata.name,
-                container,
-                previous: false,
-              },
-            ]
+        // A container that exited on its own and came back: its previous instance's last lines
+        // say why it died (a JVM's "Terminating due to java.lang.OutOfMemoryError", exit 3).
+        const died = containerFailures(w, ctx).find((f) => f.category === "recovered" && f.cause === "crash")
+        return [
+          ...(running === undefined || container === undefined
+            ? []
+            : [
+                {
+                  workload: resourceOf(w),
+                  namespace: w.namespace,
+                  pod: running.metadata.name,
+                  container,
+                  previous: false,
+                },
+              ]),
+          ...(died === undefined
+            ? []
+            : [
+                {
+                  workload: resourceOf(w),
+                  namespace: w.namespace,
+                  pod: died.pod.metadata.name,
+                  container: died.status.name,
+                  previous: true,
+                },
+              ]),
+        ]
       }
       return crashing.flatMap((f) => {
         const taken = perContainer.get(f.status.name) ?? 0

@@ -10,6 +10,7 @@
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { workloadFromPod } from "../../domain/alert-facts-names.js"
 import type { Pod } from "../../domain/kubernetes.js"
+import { isNameKin } from "../../domain/name-kinship.js"
 import { resourceTermsOf, resourceUserPoints } from "./resource-users.js"
 
 export interface AlertTerms {
@@ -78,6 +79,9 @@ export const relevance = (t: AlertTerms, c: Candidate): number => {
   else if (labels.some((l) => t.names.has(l))) score += 60
   else if ([...t.names].some((n) => extendsAtDash(name, n) || labels.some((l) => extendsAtDash(l, n))))
     score += 30
+  // An alarm's name with its account, environment and metric words ("haulwise-prod-rate-quote")
+  // names the workload sharing its distinctive words (`rate-quote-engine`): a strong match.
+  else if ([...t.names].some((n) => isNameKin(n, name))) score += strongMatch
   if (t.node !== null && c.nodeNames.includes(t.node)) score += 60
   // The alarm's AWS resource in its env, or its consumer by name, when nothing else names it.
   if (score === 0) score += resourceUserPoints(t.resources ?? [], name, c.envValues ?? [])

@@ -15,6 +15,7 @@ import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
 import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../domain/kubernetes-workloads.js"
 import { cpuLimitCuts } from "./cpu-limit-cuts.js"
 import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
+import { valueCulprit } from "./rollout-value-culprit.js"
 import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
 import { isPodReady, refersTo, resourceOf } from "./workloads.js"
 
@@ -63,7 +64,7 @@ const completedAt = (w: ScopedWorkload, newest: ReplicaSet): DateTime.Utc | null
   return instantOf(done?.lastUpdateTime ?? done?.lastTransitionTime)
 }
 
-export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
+export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText = ""): Finding | null => {
   if (w.deployment === null) return null
   const [newest, previous] = revisions(w)
   if (newest === undefined || previous === undefined) return null
@@ -102,11 +103,21 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding
     changes.length === 0 ? "pod template changed (no image, env or resources difference)" : changes.join("; ")
   const kind = imageChanged(diff) ? "rollout" : "config_change"
   const headline = diff.images[0] ?? changes[0] ?? "template change"
+  // A value the rollout changed that the workload's failing calls name: the cause, not context.
+  const culprit = valueCulprit(previous.spec.template, newest.spec.template, logText)
+  const version = /→ (\S+)/.exec(diff.images[0] ?? "")?.[1] ?? `revision ${newest.revision}`
+  const blame =
+    culprit === null
+      ? null
+      : `rollout ${version} changed ${culprit.name} from ${culprit.from} to ${culprit.to}, and the failing calls name ${culprit.term}`
   return eksFinding({
     kind,
-    title: `${w.name}: ${kind === "rollout" ? "rollout" : "config change"} ${step} (${headline})`,
-    detail: `${what}; ${step}${notes.length === 0 ? "" : `. ${notes.join(". ")}`}.`,
-    severity: "info",
+    title:
+      blame === null
+        ? `${w.name}: ${kind === "rollout" ? "rollout" : "config change"} ${step} (${headline})`
+        : `${w.name}: ${blame}`,
+    detail: `${blame === null ? "" : `${blame}: the new value is what breaks them. `}${what}; ${step}${notes.length === 0 ? "" : `. ${notes.join(". ")}`}.`,
+    severity: culprit === null ? "info" : "high",
     observedAt: at,
     resource: resourceOf(w),
     service: w.name,

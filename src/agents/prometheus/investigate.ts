@@ -29,8 +29,10 @@ import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
+import { sweepMemoryLimits } from "./memory-limit-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
+import { sweepNodePressure } from "./node-pressure-sweep.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepProviderErrors } from "./provider-error-sweep.js"
 import { widenRateRanges } from "./rate-ranges.js"
@@ -222,6 +224,8 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepCredentialRefusals(source, incident, stepS),
         // And whether a database replica fell behind its primary, making reads stale (replica-lag-sweep.ts).
         sweepReplicaLag(source, incident, stepS),
+        // And whether a node was under disk/memory/PID pressure, evicting pods (node-pressure-sweep.ts).
+        sweepNodePressure(source, incident, stepS),
       ],
       { concurrency: 4 },
     ).pipe(
@@ -239,6 +243,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           brokers,
           credentials,
           replicas,
+          pressure,
         ]) => ({
           findings: [
             ...full.findings,
@@ -253,6 +258,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
             ...(brokers?.findings ?? []),
             ...(credentials?.findings ?? []),
             ...(replicas?.findings ?? []),
+            ...(pressure?.findings ?? []),
           ],
           note: [
             ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -266,6 +272,7 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
             brokers?.note ?? "",
             credentials?.note ?? "",
             replicas?.note ?? "",
+            pressure?.note ?? "",
           ]
             .filter((n) => n !== "")
             .join("; "),
@@ -389,12 +396,35 @@ export const investigate = (
     }
     // Then what is full right now among shared resources, in the time that is left.
     const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs)
+    // And whether the alert's own workload reached its memory limit or was OOMKilled: absolute,
+    // so it holds where the anomaly judge had no baseline (memory-limit-sweep.ts).
+    const left = Math.max(0, answerByMs - (yield* Clock.currentTimeMillis))
+    const limited = yield* sweepMemoryLimits(
+      source,
+      incident,
+      settings.step_s,
+      [
+        ...new Set(
+          [values.service, values.workload].flatMap((n) => (n === null || n === undefined ? [] : [n])),
+        ),
+      ],
+      values.namespace ?? null,
+    ).pipe(
+      Effect.timeoutOption(Duration.millis(left)),
+      Effect.map((o) => (o._tag === "Some" ? o.value : { findings: [], note: "" })),
+    )
     const scannedFindings = scanned?.findings ?? []
-    const findings = [...judged.flatMap((o) => o.findings), ...scannedFindings, ...swept.findings]
+    const findings = [
+      ...judged.flatMap((o) => o.findings),
+      ...scannedFindings,
+      ...swept.findings,
+      ...limited.findings,
+    ]
     const notes = [
       ...judged.map((o) => o.note),
       ...(scanned === null ? [] : [scanned.note]),
       swept.note,
+      ...(limited.note === "" ? [] : [limited.note]),
       ...failed.map(describeFailure),
       ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
       ...skipped.map((s) => `skipped ${s}`),
@@ -408,6 +438,7 @@ export const investigate = (
             ...judged.filter((o) => o.findings.length > 0).map((o) => kindLabels[o.kind]),
             ...scannedFindings.map((f) => f.resource?.split("/").pop() ?? "a scanned metric"),
             ...swept.findings.map((f) => f.title),
+            ...limited.findings.map((f) => f.title),
           ].join(", ")}.`
     return {
       status: "ok",

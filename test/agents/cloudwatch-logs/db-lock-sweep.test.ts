@@ -132,7 +132,29 @@ describe("the logs agent reads the database's log for a migration's lock", () =>
         .requests()
         .filter((r) => r.operation === "StartQuery")
         .map((q) => JSON.stringify(q.body))
-      expect(queried.some((q) => q.includes("catalog-db"))).toBe(false)
+      // Another product's database is no lock candidate; only the region-wide pass for refused
+      // logins (silent-failure-pass.ts: the service logged no line of its own) may read it.
+      const refusalPass = (q: string) => q.includes("too\\\\s+many\\\\s+clients")
+      expect(queried.some((q) => q.includes("catalog-db") && !refusalPass(q))).toBe(false)
     }),
   )
+})
+
+describe("databaseGroupsOf, housed by the cluster's product word", () => {
+  it("a database named with the cluster's word is the alert's service's; another product's is not", () => {
+    expect(
+      databaseGroupsOf(
+        ["/aws/rds/cluster/acme-ordersdb-prod/postgresql"],
+        ["checkout-api"],
+        ["shop", "acme-prod"],
+      ),
+    ).toEqual([{ group: "/aws/rds/cluster/acme-ordersdb-prod/postgresql", service: "checkout-api" }])
+    expect(
+      databaseGroupsOf(
+        ["/aws/rds/cluster/globex-ordersdb-prod/postgresql"],
+        ["checkout-api"],
+        ["shop", "acme-prod"],
+      ),
+    ).toEqual([])
+  })
 })

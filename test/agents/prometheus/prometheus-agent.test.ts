@@ -21,6 +21,7 @@ import {
   targetCountQuery,
   unschedulableQuery,
 } from "../../../src/agents/prometheus/node-group-max-sweep.js"
+import { nodePressureQuery } from "../../../src/agents/prometheus/node-pressure-sweep.js"
 import { apiErrorQuery, noAddressQuery } from "../../../src/agents/prometheus/pod-ip-sweep.js"
 import { makePrometheusAgent, prometheusAgent } from "../../../src/agents/prometheus/prometheus-agent.js"
 import { providerQueries } from "../../../src/agents/prometheus/provider-error-sweep.js"
@@ -73,6 +74,8 @@ const sweepQueries = [
   pendingQuery,
   // A broker's alarm gauges; its memory and queues are asked only once one fired.
   brokerAlarmQuery,
+  // Nodes under disk/memory/PID pressure (node-pressure-sweep.ts).
+  nodePressureQuery,
   // Token requests refused (401/403) and database replicas' lag.
   ...credentialQueries,
   replicaLagQuery,
@@ -133,11 +136,16 @@ describe("prometheusAgent", () => {
       expect(lookup?.query).toBe("count by (service) (http_requests_total)")
       // Then the sweeps' checks (what is full, nodes without pod IPs, AWS quotas), one range query each.
       const sweep = new Set(sweepQueries)
+      // And, the alert naming a service, its memory against its limit (memory-limit-sweep.ts).
+      const memory = (b: Record<string, string>) =>
+        String(b.query).includes("container_memory_working_set_bytes|")
       const ranges = rest.filter(
-        (b) => !String(b.query).startsWith("count by (__name__)") && !sweep.has(String(b.query)),
+        (b) =>
+          !String(b.query).startsWith("count by (__name__)") && !sweep.has(String(b.query)) && !memory(b),
       )
       expect(rest.filter((b) => sweep.has(String(b.query)))).toHaveLength(sweepQueries.length)
-      expect(rest.length - ranges.length - sweepQueries.length).toBe(1)
+      expect(rest.filter(memory)).toHaveLength(1)
+      expect(rest.length - ranges.length - sweepQueries.length).toBe(2)
       // A signal with no data is asked once more with its rate ranges widened (rate-ranges.ts).
       const widened = ranges.filter((b) => String(b.query).includes("[15m]"))
       expect(widened.length % 3).toBe(0)

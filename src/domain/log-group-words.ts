@@ -1,0 +1,102 @@
+/**
+ * Log groups related to an alert by its words, when nothing it names leads to one: a person
+ * writes "the daily arrears report hasn't come through", never `arrears-report-generator`, and
+ * an alarm on a queue names the queue, not its consumer. The alert's distinctive words (not the
+ * generic ones every group name has — prod, api, service, aws, lambda, ecs —, not environment,
+ * region or time words, not a person's name) are searched for, and a group is related when its
+ * own name shares two of them ("arrears" and "report"), or one while the rest of its name only
+ * says what role it plays (`invoice-worker`). One shared word alone is too weak: "payments" in a
+ * report would pull in every payments group of another product. Pure.
+ */
+import type { AlertFacts } from "./alert-facts.js"
+import type { LogGroupSearch, RankedLogGroup } from "./log-group-discovery.js"
+import { consumerOnly, sharedWords } from "./log-group-kin.js"
+import { searchable } from "./log-group-names.js"
+import { serviceOfGroup } from "./log-origin.js"
+
+export const maxWordSearches = 6
+
+// Words group names and reports share without saying which product they are about.
+const genericWords = new Set(
+  (
+    "prod production prd staging stage stg test uat api apis service services svc aws amazon lambda ecs eks " +
+    "app apps web server servers logs group groups function functions task tasks cluster worker default main " +
+    "primary internal public private team teams today yesterday tomorrow morning afternoon evening night tonight " +
+    "daily weekly hourly monthly usually normally lands landed arrive arrived come came coming fine checked check " +
+    "spam need needed needs call calls someone anyone anybody again working works work broken hasn isn wasn didn " +
+    "doesn haven won can't isnt hasnt didnt doesnt about usual still since earlier later email emails mail inbox " +
+    "people customers users user customer report's page site website thing stuff going went gone"
+  ).split(" "),
+)
+const regionWords = /^(?:east|west|north|south|central|northeast|southeast|northwest|southwest|eu|us|ap)$/
+
+/** Words written capitalised mid-sentence: a person's name ("asked Marcus"), not a product. */
+const properNames = (text: string): ReadonlySet<string> =>
+  new Set(
+    [...text.matchAll(/(?<![.!?:\n]\s{0,3})(?<=\s)([A-Z][a-z]{2,})\b/g)].map((m) =>
+      (m[1] ?? "").toLowerCase(),
+    ),
+  )
+
+/** The alert's distinctive words to search group names by (see the module header), at most `maxWordSearches`. */
+export const alertWords = (facts: AlertFacts, text: string): ReadonlyArray<string> => {
+  const names = properNames(text)
+  return [
+    ...new Set(
+      facts.keywords.filter(
+        (k) => /^[a-z]{4,}$/.test(k) && !genericWords.has(k) && !regionWords.test(k) && !names.has(k),
+      ),
+    ),
+  ].slice(0, maxWordSearches)
+}
+
+/** One pattern search per word. */
+export const wordSearches = (words: ReadonlyArray<string>): ReadonlyArray<LogGroupSearch> =>
+  words
+    .filter((w) => searchable.test(w))
+    .map((w) => ({ by: "pattern" as const, value: w, why: `log groups sharing the alert's word ${w}` }))
+
+/** The found groups named with the alert's words (see the module header), most shared first. */
+export const rankByWords = (
+  words: ReadonlyArray<string>,
+  found: ReadonlyArray<string>,
+): ReadonlyArray<RankedLogGroup> => {
+  const phrase = words.join(" ")
+  const scored = [...new Set(found)].flatMap((group): ReadonlyArray<RankedLogGroup> => {
+    const service = serviceOfGroup(group)
+    const own =
+      service ??
+      group
+        .split("/")
+        .filter((p) => p !== "")
+        .pop() ??
+      ""
+    const shared = sharedWordsOf(own, words)
+    if (shared.length < 2 && !(shared.length === 1 && consumerOnly(own, shared))) return []
+    return [
+      {
+        name: group,
+        score: shared.length,
+        reason: `named with the alert's words ${shared.join(", ")}`,
+        service,
+        shared: false,
+        kin: true,
+      },
+    ]
+  })
+  const top = Math.max(0, ...scored.map((g) => g.score))
+  return phrase === ""
+    ? []
+    : scored.filter((g) => g.score === top).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** The alert's words a group's own name holds (a stem counts: "render" → "renderer"). */
+const sharedWordsOf = (own: string, words: ReadonlyArray<string>): ReadonlyArray<string> =>
+  words.filter(
+    (w) =>
+      sharedWords(own, w).length > 0 ||
+      own
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .includes(w),
+  )

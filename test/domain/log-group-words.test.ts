@@ -1,0 +1,59 @@
+/**
+ * Log groups related to an alert by its words when it names none (log-group-words.ts), and a
+ * queue's consumer named for the step it performs (log-group-kin.ts): variants of wording and
+ * group conventions, and decoys sharing only generic words or a person's name.
+ */
+import { describe, expect, it } from "vitest"
+import { extractFacts } from "../../src/domain/alert-facts.js"
+import { defaultConfig } from "../../src/domain/config.js"
+import { isConsumerKin } from "../../src/domain/log-group-kin.js"
+import { alertWords, rankByWords } from "../../src/domain/log-group-words.js"
+
+const facts = (text: string) => extractFacts(text, defaultConfig.severity.labels)
+const related = (text: string, groups: ReadonlyArray<string>) =>
+  rankByWords(alertWords(facts(text), text), groups).map((g) => g.name)
+
+describe("log groups named with a person's words", () => {
+  it("finds the function a report describes in prose", () => {
+    const text = "the nightly payroll export hasn't arrived in the shared drive today, can someone check?"
+    expect(related(text, ["/aws/lambda/payroll-export-builder", "/aws/lambda/image-resizer"])).toEqual([
+      "/aws/lambda/payroll-export-builder",
+    ])
+  })
+
+  it("finds an ECS service and a consumer named for its role", () => {
+    expect(
+      related("loyalty points statements look stuck since this morning", [
+        "/ecs/prod/loyalty-points-ledger",
+        "/ecs/prod/checkout-web",
+      ]),
+    ).toEqual(["/ecs/prod/loyalty-points-ledger"])
+    expect(related("the warranty claims are not being processed", ["/ecs/claims-worker"])).toEqual([
+      "/ecs/claims-worker",
+    ])
+  })
+
+  it("does not take a group sharing one word, or only generic words", () => {
+    const text = "the weekly supplier invoice digest did not go out"
+    expect(related(text, ["/aws/lambda/invoice-pdf-renderer", "/aws/lambda/prod-api-service"])).toEqual([])
+  })
+
+  it("does not take a group named after a person the report mentions", () => {
+    const text = "asked Marcus and Priya about the tenancy renewals mailer, it sent nothing"
+    expect(
+      related(text, ["/aws/lambda/marcus-priya-sandbox", "/aws/lambda/tenancy-renewals-mailer"]),
+    ).toEqual(["/aws/lambda/tenancy-renewals-mailer"])
+  })
+})
+
+describe("a queue's consumer named for its step", () => {
+  it("takes an ingest, sync or importer service sharing the queue's product word", () => {
+    expect(isConsumerKin("telemetry-ingest", "telemetry-readings")).toBe(true)
+    expect(isConsumerKin("catalogue-sync", "catalogue-updates")).toBe(true)
+    expect(isConsumerKin("bookings-importer", "bookings-inbound")).toBe(true)
+  })
+
+  it("does not take a service of the same product doing something else", () => {
+    expect(isConsumerKin("telemetry-dashboard", "telemetry-readings")).toBe(false)
+  })
+})
