@@ -8,7 +8,7 @@
  * subject, not by the alert. One finding per certificate; one that expires later, or expired
  * long before the incident (a leftover nobody uses), is not one.
  */
-import { DateTime, Effect } from "effect"
+import { DateTime, type Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
@@ -16,7 +16,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
-import { sweepRange } from "./sweep-query.js"
+import { sweepOnce } from "./sweep-query.js"
 
 /** Series whose value is a certificate's notAfter, in epoch seconds. */
 const notAfterNames = [
@@ -145,20 +145,12 @@ export const sweepCertificateExpiry = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  sweepRange(
-    source,
-    incident.startMs,
-    incident.endMs,
-    stepS,
-  )(certificateExpiryQuery).pipe(
-    Effect.map((series) => {
-      const link = source.graphUrl(certificateExpiryQuery, incident.startMs, incident.endMs)
-      const findings = expiredCertificates(series, incident)
+  sweepOnce(source, incident, stepS, {
+    query: certificateExpiryQuery,
+    label: "certificates",
+    leadMs: 0,
+    findingsOf: (series, link) =>
+      expiredCertificates(series, incident)
         .slice(0, maxFindings)
-        .map((c) => certificateFinding(c, link))
-      return {
-        findings,
-        note: findings.length === 0 ? "" : `certificates: ${findings.map((f) => f.title).join("; ")}`,
-      }
-    }),
-  )
+        .map((c) => certificateFinding(c, link)),
+  })

@@ -4,12 +4,12 @@
  * full node evicts belong to any workload, so the sweep needs no name; the finding names the
  * node and cause inference ties it to the pods that ran there.
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { nodePressureFindings } from "../../domain/node-pressure.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
-import { sweepRange } from "./sweep-query.js"
+import { sweepOnce } from "./sweep-query.js"
 
 // Only conditions that are true and root filesystems: a handful of series per node.
 export const nodePressureQuery =
@@ -21,22 +21,9 @@ export const sweepNodePressure = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  sweepRange(
-    source,
-    incident.startMs,
-    incident.endMs,
-    stepS,
-  )(nodePressureQuery).pipe(
-    Effect.map((series) => {
-      const findings = nodePressureFindings(
-        "prometheus",
-        series,
-        incident.startMs,
-        source.graphUrl(nodePressureQuery, incident.startMs, incident.endMs),
-      )
-      return {
-        findings,
-        note: findings.length === 0 ? "" : `node pressure: ${findings.map((f) => f.title).join("; ")}`,
-      }
-    }),
-  )
+  sweepOnce(source, incident, stepS, {
+    query: nodePressureQuery,
+    label: "node pressure",
+    leadMs: 0,
+    findingsOf: (series, link) => nodePressureFindings("prometheus", series, incident.startMs, link),
+  })

@@ -3,12 +3,12 @@
  * RDS/Aurora, Postgres, MySQL and MongoDB lag series by name. A person reports stale reads and
  * names no database, so the sweep needs no name; the hour before the window shows the lag's growth.
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { replicaLagFindings } from "../../domain/replica-lag.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
-import { sweepRange } from "./sweep-query.js"
+import { sweepOnce } from "./sweep-query.js"
 
 // Names as the exporters write them; the domain's pattern decides which series are replica lag.
 export const replicaLagQuery =
@@ -22,22 +22,9 @@ export const sweepReplicaLag = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  sweepRange(
-    source,
-    incident.startMs - leadMs,
-    incident.endMs,
-    stepS,
-  )(replicaLagQuery).pipe(
-    Effect.map((series) => {
-      const findings = replicaLagFindings(
-        "prometheus",
-        series,
-        incident.startMs,
-        source.graphUrl(replicaLagQuery, incident.startMs, incident.endMs),
-      )
-      return {
-        findings,
-        note: findings.length === 0 ? "" : `replica lag: ${findings.map((f) => f.title).join("; ")}`,
-      }
-    }),
-  )
+  sweepOnce(source, incident, stepS, {
+    query: replicaLagQuery,
+    label: "replica lag",
+    leadMs,
+    findingsOf: (series, link) => replicaLagFindings("prometheus", series, incident.startMs, link),
+  })

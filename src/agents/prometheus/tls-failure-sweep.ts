@@ -5,7 +5,7 @@
  * a person's report of stuck work names none — so it runs with the other sweeps. One finding
  * per service and counter, at most three.
  */
-import { DateTime, Effect } from "effect"
+import { DateTime, type Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { labelsText } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
@@ -19,7 +19,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm, trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
-import { sweepRange } from "./sweep-query.js"
+import { sweepOnce } from "./sweep-query.js"
 
 export const tlsFailureQuery = tlsFailureSelectors.join(" or ")
 const maxFindings = 3
@@ -31,15 +31,12 @@ export const sweepTlsFailures = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  sweepRange(
-    source,
-    incident.startMs - historyMs.from,
-    incident.endMs,
-    stepS,
-  )(tlsFailureQuery).pipe(
-    Effect.map((series) => {
-      const link = source.graphUrl(tlsFailureQuery, incident.startMs, incident.endMs)
-      const findings = series
+  sweepOnce(source, incident, stepS, {
+    query: tlsFailureQuery,
+    label: "TLS failures",
+    leadMs: historyMs.from,
+    findingsOf: (series, link) =>
+      series
         .flatMap((s): ReadonlyArray<Finding> => {
           const tls = tlsLabelOf(s.labels)
           const v = judgeTlsFailures(s.samples, incident)
@@ -73,10 +70,5 @@ export const sweepTlsFailures = (
             },
           ]
         })
-        .slice(0, maxFindings)
-      return {
-        findings,
-        note: findings.length === 0 ? "" : `TLS failures: ${findings.map((f) => f.title).join("; ")}`,
-      }
-    }),
-  )
+        .slice(0, maxFindings),
+  })

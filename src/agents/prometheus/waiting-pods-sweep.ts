@@ -8,7 +8,7 @@
  * left to the eks agent and the restart queries: they are common and often recover.
  * One finding per workload and reason, its subject the workload, so it joins the eks agent's cause.
  */
-import { DateTime, Effect } from "effect"
+import { DateTime, type Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
@@ -17,7 +17,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
-import { sweepRange } from "./sweep-query.js"
+import { sweepOnce } from "./sweep-query.js"
 
 /** Waiting reasons that are the pod spec's own fault (they never clear by waiting). */
 export const configWaitingReasons: ReadonlyArray<string> = [
@@ -124,22 +124,10 @@ export const sweepWaitingPods = (
   incident: TimeWindow,
   stepS: number,
 ): Effect.Effect<SweepOutcome> =>
-  sweepRange(
-    source,
-    incident.startMs - leadMs,
-    incident.endMs,
-    stepS,
-  )(waitingQuery).pipe(
-    Effect.map((series) => {
-      const findings = waitingFindings(
-        waitingPods(series, incident.startMs),
-        source.graphUrl(waitingQuery, incident.startMs, incident.endMs),
-        incident.startMs,
-      )
-      return {
-        findings,
-        note:
-          findings.length === 0 ? "" : `pods that cannot start: ${findings.map((f) => f.title).join("; ")}`,
-      }
-    }),
-  )
+  sweepOnce(source, incident, stepS, {
+    query: waitingQuery,
+    label: "pods that cannot start",
+    leadMs,
+    findingsOf: (series, link) =>
+      waitingFindings(waitingPods(series, incident.startMs), link, incident.startMs),
+  })
