@@ -9,6 +9,7 @@
  * out the hour before the window: a person reports an outage late, so it often began there). A
  * count that has crept for weeks is history, not this incident. Pure.
  */
+import { counterIncrease } from "./counter-increase.js"
 import type { MetricLabels, MetricSample } from "./metric-series.js"
 
 /** Labels that carry a call's result or failure reason in the exporters we know. */
@@ -49,20 +50,8 @@ export const tlsLabelOf = (
 }
 
 /** A counter's increase over [startMs, endMs]: the sum of its rises (a reset starts from zero). */
-export const increaseOver = (
-  samples: ReadonlyArray<MetricSample>,
-  startMs: number,
-  endMs: number,
-): number => {
-  const points = samples.filter((s) => Number.isFinite(s.v) && s.t >= startMs && s.t <= endMs)
-  let total = 0
-  for (let i = 1; i < points.length; i++) {
-    const before = points[i - 1]?.v ?? 0
-    const now = points[i]?.v ?? 0
-    total += now >= before ? now - before : now
-  }
-  return total
-}
+export const increaseOver = (samples: ReadonlyArray<MetricSample>, startMs: number, endMs: number): number =>
+  counterIncrease(samples.filter((s) => s.t >= startMs && s.t <= endMs))
 
 export interface TlsFailureVerdict {
   readonly failing: boolean

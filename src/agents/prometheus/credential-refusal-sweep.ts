@@ -10,6 +10,7 @@
  * window: a secret that expired at midnight shows its onset only hours before a morning alert.
  */
 import { DateTime, Effect } from "effect"
+import { increaseSince } from "../../domain/counter-increase.js"
 import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
@@ -70,19 +71,6 @@ export const identityProviderOf = (labels: MetricLabels): string | null => {
   return identityName.test(name) ? "the identity provider" : null
 }
 
-/** Per-step increments summed from `fromMs` on (a reset counts from zero). */
-const increaseSince = (s: MetricSeries, fromMs: number): number => {
-  const finite = s.samples.filter((x) => Number.isFinite(x.v))
-  let total = 0
-  for (let i = 1; i < finite.length; i++) {
-    const a = finite[i - 1]
-    const b = finite[i]
-    if (a === undefined || b === undefined || b.t < fromMs) continue
-    total += b.v >= a.v ? b.v - a.v : b.v
-  }
-  return total
-}
-
 /** The refused share of the calls since `fromMs`, from sibling series (same labels but status); null without siblings. */
 const refusedShare = (
   s: MetricSeries,
@@ -93,8 +81,8 @@ const refusedShare = (
   const rest = (l: MetricLabels) => labelsKey({ ...l, [label]: "", error: "", error_code: "", reason: "" })
   const key = rest(s.labels)
   const siblings = all.filter((o) => rest(o.labels) === key)
-  const total = siblings.reduce((a, o) => a + increaseSince(o, fromMs), 0)
-  return siblings.length < 2 || total <= 0 ? null : increaseSince(s, fromMs) / total
+  const total = siblings.reduce((a, o) => a + increaseSince(o.samples, fromMs), 0)
+  return siblings.length < 2 || total <= 0 ? null : increaseSince(s.samples, fromMs) / total
 }
 
 /**
@@ -129,7 +117,7 @@ export const credentialRefusalFindings = (
     const refusal = refusalOf(s.labels)
     const idp = identityProviderOf(s.labels)
     if (refusal === null || idp === null) return []
-    const inWindow = increaseSince(s, windowStartMs)
+    const inWindow = increaseSince(s.samples, windowStartMs)
     if (inWindow < minRefused) return []
     const surge = surgeOf(s.samples, windowStartMs)
     const born = risenFromZero(s)
@@ -144,7 +132,7 @@ export const credentialRefusalFindings = (
     const fromMs = born ?? surge?.fromMs ?? windowStartMs
     const who = service === null ? "a service's" : `${service}'s`
     const why = error === null ? "" : ` ${error}`
-    const count = formatCount(born === null ? (surge?.total ?? inWindow) : increaseSince(s, born))
+    const count = formatCount(born === null ? (surge?.total ?? inWindow) : increaseSince(s.samples, born))
     const shareWords = share === null ? "" : `, ${Math.round(share * 100)}% of its calls`
     return [
       {
@@ -185,7 +173,7 @@ const steadyCandidates = (
         (s) =>
           refusalOf(s.labels) !== null &&
           identityProviderOf(s.labels) !== null &&
-          increaseSince(s, windowStartMs) >= minRefused &&
+          increaseSince(s.samples, windowStartMs) >= minRefused &&
           surgeOf(s.samples, windowStartMs) === null &&
           risenFromZero(s) === null,
       )

@@ -9,6 +9,7 @@
  * unschedulable in the window is still said (medium): the eks agent's events name the workload.
  */
 import { DateTime, Effect } from "effect"
+import { counterIncrease } from "../../domain/counter-increase.js"
 import type { Finding } from "../../domain/finding.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { nodeGroupDisplay } from "../../domain/node-group-name.js"
@@ -16,7 +17,6 @@ import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
-import { counterIncrease } from "./pod-ip-sweep.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepRange } from "./sweep-query.js"
 

@@ -10,6 +10,7 @@
  * node (`node/<name>`), so cause inference ties it to the pods placed there.
  */
 import { DateTime, Effect } from "effect"
+import { counterIncrease } from "../../domain/counter-increase.js"
 import type { Finding } from "../../domain/finding.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
@@ -32,22 +33,7 @@ export const noAddressQuery = "awscni_no_available_ip_addresses"
 
 const maxNodes = 3
 
-/**
- * How much a counter rose over its samples: the sum of its rises, a drop read as a restart
- * (the counter began again from zero, so its new value is all rise). Fewer than two samples: 0.
- */
-export const counterIncrease = (
-  samples: ReadonlyArray<{ readonly t: number; readonly v: number }>,
-): number => {
-  const finite = samples.filter((s) => Number.isFinite(s.v))
-  let rise = 0
-  for (let i = 1; i < finite.length; i++) {
-    const prev = finite[i - 1]?.v ?? 0
-    const cur = finite[i]?.v ?? 0
-    rise += cur >= prev ? cur - prev : cur
-  }
-  return rise
-}
+export { counterIncrease } from "../../domain/counter-increase.js"
 
 /** The first sample at which a counter rose (the onset), else null. */
 const firstRise = (samples: ReadonlyArray<{ readonly t: number; readonly v: number }>): number | null => {

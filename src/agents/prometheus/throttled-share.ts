@@ -5,24 +5,11 @@
  * kubelet restarted starts its counters over; the share is still there in the counters' steps.
  * Pure: the caller queries the two counters and hands over their series.
  */
-import { labelsKey, type MetricSample, type MetricSeries } from "../../domain/metric-series.js"
+import { counterIncrease } from "../../domain/counter-increase.js"
+import { labelsKey, type MetricSeries } from "../../domain/metric-series.js"
 
-/**
- * How much a counter rose over its samples (in time order), as Prometheus' `increase` treats a
- * reset: a value below the one before is a counter started over, so it rose by the value itself.
- * Repeated samples (a range query's steps re-reading one scrape) add nothing.
- */
-export const counterIncrease = (samples: ReadonlyArray<MetricSample>): number => {
-  const finite = [...samples.filter((s) => Number.isFinite(s.v))].sort((a, b) => a.t - b.t)
-  let total = 0
-  for (let i = 1; i < finite.length; i++) {
-    const prev = finite[i - 1]
-    const cur = finite[i]
-    if (prev === undefined || cur === undefined) continue
-    total += cur.v >= prev.v ? cur.v - prev.v : cur.v
-  }
-  return total
-}
+// The counter arithmetic is the domain's (counter-increase.ts), shared by every sweep.
+export { counterIncrease } from "../../domain/counter-increase.js"
 
 // A container's series, whichever counter it is: its labels without the metric's name.
 const containerKey = (s: MetricSeries): string => {
