@@ -233,6 +233,27 @@ const capacities = words(
 const exhaustionFollowers = words("allowed available left remaining free possible permitted accepted")
 const exhausted = (t: string, next: string): boolean => capacities.has(t) || exhaustionFollowers.has(next)
 
+/** Verbs whose complement is the done word: "mark deliveries done", "get payments completed". */
+const complementVerbs = words("mark marking get getting have set setting make put flag tick")
+/** An inability: "can't"/"won't" (read "can not", "will not"), "unable to", "fails to", "impossible to". */
+const inabilities = words("not never cannot unable impossible fail fails failed failing")
+/** Between the inability and the verb: "won't let me mark", "unable to even get", "fails to set". */
+const inabilityBridges = words("let lets me us them him her you anyone users people to even be able")
+/**
+ * "they can't mark deliveries done", "unable to get payments completed", "the app won't let me mark
+ * tasks complete": an inability governs the verb whose complement is the done word — nothing got
+ * done. (An object between verb and done word: "couldn't have done it" is a perfect tense.)
+ */
+const doneDenied = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  for (let v = j - 2; v >= Math.max(c.start, j - 5); v -= 1) {
+    if (!complementVerbs.has(tokens[v] ?? "")) continue
+    let k = v - 1
+    while (k >= Math.max(c.start, v - 5) && inabilityBridges.has(tokens[k] ?? "")) k -= 1
+    return k >= c.start && inabilities.has(tokens[k] ?? "")
+  }
+  return false
+}
+
 /** Is token `j` news that something is over or fine? Returns the phrase that says so. */
 const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string | null => {
   const t = tokens[j] ?? ""
@@ -274,6 +295,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (fixedAsAdjective(tokens, c, j)) return null
   // "a fix is being deployed", "it's being fixed": under way, not done.
   if (prev === "being") return null
+  // "can't mark deliveries done", "unable to get the refund fixed": nothing got done.
+  if ((doneWords.has(t) || closureWords.has(t)) && doneDenied(tokens, c, j)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =

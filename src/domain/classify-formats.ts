@@ -87,8 +87,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "cloudwatch",
     either(
       has("threshold crossed", "in alarm state", "aws chatbot"),
-      // Its own heading ("CloudWatch Alarm | ApiGateway-Latency"), not a question about "the CloudWatch alarms".
-      matches([["cloudwatch alarm"], /cloudwatch alarm(?!s)/]),
+      // Its own heading ("CloudWatch Alarm | ApiGateway-Latency"), not a question about "the CloudWatch
+      // alarms" or "what happens if a CloudWatch alarm fires…" (an article names one in talk).
+      matches([["cloudwatch alarm"], /(?<!\b(?:a|an|the|any|every|each|one|if) )cloudwatch alarm(?!s)/]),
       matches(
         [[': "'], new RegExp(`${LINE_START}(?:alarm|insufficient_data|ok): "`)],
         [["alarm: ", "insufficient_data: "], new RegExp(`${LINE_START}(?:alarm|insufficient_data): `)],
@@ -454,4 +455,22 @@ export const alertFormats = (message: Message): AlertFormats => {
     else named.push(name)
   }
   return { structural, named }
+}
+
+/**
+ * Alertmanager's heartbeat (Watchdog, InfoInhibitor, DeadMansSwitch: firing by design) with its
+ * name on a line above the header ("Watchdog\n[FIRING:1] Watchdog\nThis is an alert meant to
+ * ensure …"): the header short-cut reads the heartbeat only when the header leads, so the same
+ * message with a title first is read here. Only the heartbeat's name may precede the header; a
+ * heartbeat said missing ("not received for 20m") is the pipeline broken. Its name, or null.
+ */
+export const titledHeartbeat = (raw: string): string | null => {
+  const text = raw.slice(0, 2000)
+  if (!/watchdog|infoinhibitor|deadmansswitch/i.test(text)) return null
+  const m =
+    /^(?:[ \t\r\n]{0,8}<[@!][^<>\n]{1,80}>){0,4}[ \t\r\n*_]{0,8}(?:(?:watchdog|infoinhibitor|deadmansswitch)[ \t*_:]{0,4}\r?\n[ \t\r\n*_]{0,8}){1,2}\[firing(?::\s?1)?\][ \t*_]{0,4}(watchdog|infoinhibitor|deadmansswitch)(?=[ \t]*(?:$|\n|\())/i.exec(
+      text,
+    )
+  if (m === null || /\b(?:missing|not received|absent|stopped|no longer)\b/i.test(text)) return null
+  return m[1] ?? null
 }

@@ -47,8 +47,12 @@ const budgetSpent = /\b(?:burn|burnt|burned|burning|used|consumed|spent|gone|exh
 const backUnder =
   /\b(?:latency|p\d{2,3}|response times?|load times?|page loads?|error rates?|5xx rate|queue depth|lag|cpu|memory|build times?|query times?)\b[^.\n?]{0,40}?\b(?:is |are |now |all )?back (?:under|below|within) ~?\d+(?:[.,]\d+)? ?(?:ms|s|%|k)?\b/i
 
-/** "android 7.15.0 rolled out to 100%, crash-free at 99.7%, nice": a release's health told. */
-const crashFree = /\bcrash[- ]free (?:sessions |users |rate )?(?:is |at |of |= ?|: ?)?(\d{2,3}(?:\.\d+)?) ?%/i
+/**
+ * "android 7.15.0 rolled out to 100%, crash-free at 99.7%, nice", "crash-free sessions on the
+ * harvest app are back above 99.5% after last week's fix": a release's health told.
+ */
+const crashFree =
+  /\bcrash[- ]free (?:sessions |users |rate )?(?:(?:on|in|for) (?:the |our )?[\w-]+(?: [\w-]+)?? (?:app |build |release )?(?:is |are |has been |have been )?(?:back )?(?:above |over |at )?|is |at |of |= ?|: ?)?~?(\d{2,3}(?:\.\d+)?) ?%/i
 
 /** "this channel is way quieter since we fixed the alert routing 🙏": fewer pages, told. */
 const quieter =

@@ -819,6 +819,52 @@ const frames: ReadonlyArray<Frame> = [
       /^[^\w\n]{0,8}(?:it'?s|it is|hitting|a balmy|a scorching|another|already) (?:a |an )?-?\d{1,2}(?:\.\d)? ?(?:°c?|°f|degrees?)(?![\w])[^\n]{0,80}$/,
     live: /\b(?:overheat\w*|trip\w*|throttl\w*|derat\w*|shut\w* down|offline|failing|failed|down|alarms?|errors?|not|no|can'?t|cannot|but|however|though|outage|faults?)\b/,
   },
+  {
+    // "we should add an alert for reservoir pH drift, right now we only see it in the dashboard":
+    // monitoring wished for, the thing seen only by looking ("right now" is the wish's, not a
+    // problem's).
+    name: "monitoring wished for",
+    needles: ["alert", "alarm", "monitor", "check"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:idea|proposal|suggestion|thought)[,:]? )?(?:we|i) (?:should|could|need to|ought to|want to|might want to) (?:really |probably |maybe |also )?(?:add|set up|create|build|get|write|have) (?:an? |some |proper |real )?(?:alert|alarm|monitor|check|page)(?:ing|s)? (?:for|on|when|if)\b[^\n]{0,80}\b(?:only (?:see|notice|spot|catch|find) (?:it|them|this|that)|(?:see|notice|spot|catch) (?:it|them) (?:only )?(?:in|on|by|when) (?:the )?(?:dashboard|grafana|graphs?|logs|reports?|charts?)|by (?:luck|accident|chance)|manually)\b/,
+    live: /\b(?:is|are|keeps?|still) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|stuck|unreachable|drifting)\b|\bsince (?:\d|this|yesterday)/,
+  },
+  {
+    // "'it's always DNS' — me, after 3 hours debugging something that was not DNS 😅": a quote
+    // the writer laughs at, of their own past.
+    name: "a joke quoted on oneself",
+    needles: ["— me", "- me", "– me", "-me", "—me"],
+    pattern:
+      /^[^\w\n]{0,8}['"‘“][^\n]{2,60}?['"’”]\s*[—–-]{1,2}\s*me\b,? (?:after|before|every|when|at|trying|debugging|on|in|during|yesterday|last|today)\b[^\n]{0,120}$/,
+    live: /\b(?:right now|currently|at the moment)\b|\b(?:is|are|keeps?|still) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|stuck|unreachable)\b/,
+  },
+  {
+    // "On-call update: Farm Infra primary is now Yusuf A. (was Lotte V.) until Mon 09:00 CET": who
+    // holds the pager, told.
+    name: "an on-call hand-over told",
+    needles: ["primary", "secondary", "on-call", "oncall", "on call"],
+    pattern:
+      /^[^\w\n]{0,8}(?:on-?call|on call|pager|rota|rotation|schedule) (?:update|change|swap|handover|hand-off|handoff)[:,—-]\s*[^\n]{0,60}\b(?:primary|secondary|on-?call|backup|incident commander|ic)\b (?:is|are|will be) (?:now )?[^\n]{1,80}$/,
+    live: /\b(?:is|are|keeps?|still) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|stuck|unreachable)\b|\b(?:paging|firing|outage|incident in progress)\b/,
+  },
+  {
+    // "my tomato plant at home is down bad, need an on-call botanist 🍅": a plant, a pet or a
+    // person at home, "down" as slang.
+    name: "a problem of no system, at home",
+    needles: ["plant", "sourdough", "cat", "dog", "goldfish", "houseplant", "basil", "cactus"],
+    pattern:
+      /^[^\w\n]{0,8}(?:my|our) (?:[\w-]+ ){0,2}(?:plants?|sourdough(?: starter)?|starter|cat|dog|goldfish|houseplants?|basil|cactus|succulents?|tomato(?:es)?)\b (?:at home |at my place |on my (?:desk|balcony|windowsill) )?(?:is|are|has|have|looks?|went)\b[^\n]{0,120}$/,
+    live: /\b(?:checkout|api|prod|production|site|server|service|database|db|login|payments?)\b[^\n]{0,20}\b(?:is|are) (?:\w+ )?(?:down|failing|broken|erroring)\b/,
+  },
+  {
+    // "the customs-docs timeout we saw in October — was that the SEFAZ side or ours? writing the
+    // quarterly review": a past incident asked about for a review or a write-up.
+    name: "a past incident asked about for a review",
+    needles: ["review", "retro", "write-up", "writeup", "report", "postmortem", "post-mortem", "rca"],
+    pattern:
+      /\b(?:we (?:saw|had|hit|got)|from|back) (?:in |on |during |at )?(?:last (?:week|month|quarter|year|sprint)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|q[1-4]|the (?:spring|summer|autumn|fall|winter)|\d{4})\b[^?\n]{0,60}\b(?:was (?:that|it|this)|were (?:those|they|these)|did (?:that|it|we))\b[^?\n]{0,80}\?[^?\n]{0,20}\b(?:writing|putting together|preparing|drafting|doing|for) (?:up )?(?:the |our |a |my )?(?:quarterly |monthly |yearly |annual |weekly |incident )?(?:review|retro|retrospective|write-?up|report|postmortem|post-mortem|rca|summary)\b/,
+    live: /\b(?:right now|currently|at the moment|again today|still)\b|\b(?:is|are|keeps?) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|stuck|unreachable)\b/,
+  },
 ]
 
 /** The frame of talk the message is, or null (see the module header). */

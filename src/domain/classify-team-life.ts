@@ -13,7 +13,7 @@ const timeOff =
 
 /** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂": a celebration. */
 const celebration =
-  /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+  /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary|diwali|holi|eid|onam|pongal|navratri|lohri|dussehra|raksha bandhan|carnaval|carnival|festa junina|são joão|christmas|easter|hanukkah|thanksgiving)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
 
 /** "this thread is getting long, moving to a huddle": the talk goes elsewhere. */
 const movesTheTalk =
@@ -91,7 +91,7 @@ const quietNight =
  * don't @ the bot for password resets, use the service desk portal", "go birds 🦅".
  */
 const ownNextStep =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:ok,? |ok so )?(?:joining|hopping on|jumping on|dialing into) the (?:bridge|call|zoom|huddle)(?: now)?[\s!.]*$|^\s*(?:<[@!][\w|]+>\s*)?(?:i )?will update the (?:ticket|incident|doc|thread|jira)(?: shortly| later| in a bit)?[\s!.]*$|\bmonitoring for (?:another|a further|a few more) [\w ]{1,12} before (?:i|we) close (?:it|the ticket|the incident)\b|\bi'?ll take (?:the )?(?:first|second|last|next|holiday|weekend|night) (?:shift|on-?call|pager)\b|\bwho (?:ordered|brought) (?:the )?(?:pizza|donuts|food|lunch|cake|bagels)\b|\bdon'?t @ the bot for\b|^\s*(?:<[@!][\w|]+>\s*)?(?:go|let'?s go) [a-z]{3,15}s[\s!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:ok,? |ok so )?(?:joining|hopping on|jumping on|dialing into) the (?:bridge|call|zoom|huddle)(?: now)?[\s!.]*$|^\s*(?:<[@!][\w|]+>\s*)?(?:i )?will update the (?:ticket|incident|doc|thread|jira)(?: shortly| later| in a bit)?[\s!.]*$|\bmonitoring for (?:another|a further|a few more) [\w ]{1,12} before (?:i|we) close (?:it|the ticket|the incident)\b|\bi'?ll take (?:the )?(?:first|second|last|next|holiday|weekend|night) (?:shift|on-?call|pager)\b|\bwho (?:ordered|brought|baked) (?:the |these |those )?(?:pizza|donuts|food|lunch|cake|bagels|stroopwafels|cookies|brownies|muffins|croissants|pastries|samosas|ladoos|laddoos|sweets|mithai|chocolates?|brigadeiros|pão de queijo|snacks|doughnuts|cupcakes|waffles)\b|\bdon'?t @ the bot for\b|^\s*(?:<[@!][\w|]+>\s*)?(?:go|let'?s go) [a-z]{3,15}s[\s!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
 /** "census export went through fine this time 👍", "CHG0041234 approved by CAB": news that went well. */
 const wentWell =

@@ -23,7 +23,7 @@ import {
   smallTalk,
 } from "./classify-everyday.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
-import { alertFormats } from "./classify-formats.js"
+import { alertFormats, titledHeartbeat } from "./classify-formats.js"
 import {
   aboutAReview,
   aboutThePast,
@@ -52,6 +52,7 @@ import {
   venting,
 } from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
+import { portugueseHindiChatter } from "./classify-portuguese-hindi.js"
 import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { talkFrame } from "./classify-talk.js"
@@ -301,6 +302,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const notice = terms.length === 0 && leadingAlertHeader(raw) === null ? toolNotice(message) : null
   if (notice !== null) return result("chatter", [`chatter: a tool's notice (${notice})`])
   const formats = alertFormats(message)
+  // "Watchdog\n[FIRING:1] Watchdog …": the heartbeat of classify-header.ts under its own title.
+  const heartbeat = formats.structural.includes("alertmanager") ? titledHeartbeat(raw) : null
+  if (heartbeat !== null)
+    return result("chatter", [`chatter: an alert that always fires by design (${heartbeat})`])
   if (formats.structural.length > 0)
     return (
       quotedAlert(raw, settings) ??
@@ -457,6 +462,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "d'acc", "¿comemos juntos hoy?", "déploiement … terminé, RAS": French and Spanish talk.
     const frenchSpanish = frenchSpanishChatter(message, strong.length > 0)
     if (frenchSpanish !== null) return result("chatter", [`chatter: ${frenchSpanish}`])
+    // "vlw", "theek hai", "o deploy correu bem, nenhum erro": Portuguese and Hinglish talk.
+    const portugueseHindi = portugueseHindiChatter(message, strong.length > 0)
+    if (portugueseHindi !== null) return result("chatter", [`chatter: ${portugueseHindi}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

@@ -267,6 +267,11 @@ describe.each([
   // missed: a batch at 20× its usual time, an uptime monitor's "UP alert", a site live with {{placeholders}}.
   ["classification-blind-93.jsonl", 150, 150, 150],
   ["classification-blind-94.jsonl", 150, 150, 150],
+  // Stop 19, round 16. First sight (on stop 18's last commit) 143 and 133 gated, 1 alert missed:
+  // "they can't mark deliveries done" read as a closure. 96 is a Brazilian and Indian team
+  // (Portuguese, Hinglish): its acks and greetings had no reading.
+  ["classification-blind-95.jsonl", 150, 150, 150],
+  ["classification-blind-96.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

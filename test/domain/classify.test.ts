@@ -2886,3 +2886,94 @@ describe("stop 18 round 15: a job far over its usual time, monitors' UP notices,
     expect(run(`<@U07TNDM4X9B> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 19, round 16: an inability before a done word, Portuguese and Hinglish talk", () => {
+  it.each([
+    // An inability governing the verb whose complement is the done word: nothing got done.
+    "vans are showing 'sync failed' on the driver app, they can't mark deliveries done",
+    "drivers cannot mark orders done",
+    "the app won't let me mark tasks complete",
+    "users are unable to get payments completed",
+    "riders can't mark their trips as finished",
+    "impossible to get refunds completed since the update",
+    "couldn't get the nightly build finished, it dies at the link step",
+    // Portuguese and Hinglish reports keep their evidence.
+    "o checkout está fora do ar",
+    "login nahi ho raha",
+    "site down hai kya?",
+    "pagamento falhando desde 10h",
+    "o deploy correu bem mas o pix está com erro",
+    "sab theek hai but checkout latency is 4s",
+    "tudo certo? o app não abre aqui",
+    "happy holi everyone, checkout is down",
+    // A talk frame's shape with a problem now.
+    "we should add an alert for disk full on the nas, it's down right now",
+    "'it's always DNS' — me, debugging checkout which is down right now",
+    "On-call update: payments primary is now Ana (was Raj), checkout is down btw",
+    "my tomato plant is down bad but checkout is down too",
+    "what happens if a CloudWatch alarm fires? checkout is down right now",
+  ])("report: %s", (text) => {
+    expect(run(`<@U05GRW7BOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "can't believe it's finally done 🎉",
+    "couldn't have done it without you",
+    "can't wait to see it live",
+    "we finally got payments completed",
+    // Portuguese and Hinglish acks, thanks, greetings and small talk.
+    "vlw",
+    "blz",
+    "beleza",
+    "show de bola",
+    "tmj",
+    "obrigada!",
+    "bom dia pessoal",
+    "shukriya 🙏",
+    "dhanyavaad",
+    "theek hai",
+    "accha ji",
+    "kaise ho?",
+    "namaste 🙏",
+    "happy diwali everyone 🪔",
+    "eid mubarak sab ko",
+    "chai break ☕",
+    "sending you a cookie 🍪",
+    // All fine, no error, in Portuguese and Hinglish; a review asked.
+    "o deploy de ontem correu bem, nenhum erro até agora",
+    "a migração rodou liso, sem alertas",
+    "sab theek chal raha hai, koi issue nahi hai",
+    "fix ho gaya, koi error nahi",
+    "alguém pode revisar meu PR do alerta de temperatura? não tem nada quebrado, é só ajuste de threshold",
+    // English: a monitoring wish, a joke quoted on oneself, a hand-over, treats, good health.
+    "we should add an alert for reservoir pH drift, right now we only see it in the dashboard",
+    "we need to add monitoring for queue lag, we only notice it when customers complain",
+    "'it's always DNS' — me, after 3 hours debugging something that was not DNS 😅",
+    '"just a quick fix" - me, before breaking staging for a day',
+    "On-call update: Farm Infra primary is now Yusuf A. (was Lotte V.) until Mon 09:00 CET",
+    "who brought the stroopwafels? 🧇",
+    "who baked the brownies?",
+    "crash-free sessions on the harvest app are back above 99.5% after last week's fix 🙌",
+    "crash-free users on android are at 99.8% this week",
+    "my tomato plant at home is down bad, need an on-call botanist 🍅",
+    "the customs-docs timeout we saw in October — was that the SEFAZ side or ours? writing the quarterly review",
+    "the payment timeouts we saw in March — was that stripe or us? writing the quarterly review",
+    "what happens if a CloudWatch alarm fires while the portal is in a maintenance window? just curious",
+    "does a CloudWatch alarm page us when it goes to INSUFFICIENT_DATA? asking for the runbook",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05GRW7BOT> ${text}`).decision).toBe("gate")
+  })
+
+  it("Alertmanager's Watchdog under its own title is a heartbeat, unless said missing", () => {
+    const watchdog =
+      "<@U05GRW7BOT> Watchdog\n[FIRING:1] Watchdog\nThis is an alert meant to ensure that the entire alerting pipeline is functional. This alert is always firing."
+    expect(run(watchdog).decision).toBe("gate")
+    expect(run("<@U05GRW7BOT> Watchdog\n[FIRING:1] Watchdog\nWatchdog not received for 20m").decision).toBe(
+      "investigate",
+    )
+    expect(run("<@U05GRW7BOT> Watchdog\n[FIRING:2] Watchdog, KubeNodeNotReady").decision).toBe("investigate")
+    expect(run("<@U05GRW7BOT> CloudWatch alarm rds-orders-FreeStorage changed state to ALARM").decision).toBe(
+      "investigate",
+    )
+  })
+})

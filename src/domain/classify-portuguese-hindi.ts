@@ -1,0 +1,80 @@
+/**
+ * Portuguese and Hinglish (Hindi in Latin letters) chatter the English rules cannot read, as
+ * `classify-french-spanish.ts` for French and Spanish: "vlw", "beleza", "tmj", "bom dia",
+ * "shukriya 🙏", "theek hai", "kaise ho?", "o deploy de ontem correu bem, nenhum erro até agora",
+ * "sab theek chal raha hai, koi issue nahi hai", "alguém pode revisar meu PR?". Reports in these
+ * languages keep their evidence ("o checkout está fora do ar", "login nahi ho raha", "site down
+ * hai kya?", "pagamento falhando desde 10h"): each frame stands down where the message says
+ * something fails now. Read on the lower-cased text's first 600 characters. Pure.
+ */
+import type { Message } from "./classify-text.js"
+
+const mention = String.raw`^\s*(?:<[@!][\w|]+>\s*)?`
+const trailing = String.raw`[\s!.?,]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$`
+
+/**
+ * Acks, thanks, greetings and small talk as the whole message: "vlw", "valeu galera", "blz",
+ * "show de bola", "tmj", "obrigada", "bom dia pessoal", "shukriya", "dhanyavaad", "theek hai",
+ * "accha", "kaise ho?", "namaste 🙏", "happy diwali everyone 🪔", "chai break ☕", "sending you a cookie 🍪".
+ */
+const bare = new RegExp(
+  `${mention}(?:ok |opa |oi,? |haan,? |ji,? )?(?:vlw|valeu|valeuu+|blz|beleza|legal|show|show de bola|top|massa|demais|tmj|tamo junto|obrigad[oa]|muito obrigad[oa]|brigad[oa]|obg|de nada|imagina|disponha|fechado|combinado|certo|certinho|entendi|entendido|anotado|pode deixar|deixa comigo|tranquilo|suave|kkk+|rsrs+|bom dia|boa tarde|boa noite|boa semana|bom fim de semana|bom findi|bom almoço|sextou|oi|olá|ola|e aí|e ai|tudo bem|tudo bom|tudo certo|até amanhã|até mais|falou|shukriya|shukriyaa|dhanyavaad|dhanyavad|dhanyawad|theek hai|thik hai|thk hai|accha|acha|achha|accha ji|haan|haan ji|haanji|ji|ji haan|bilkul|koi baat nahi|koi baat nahin|chalo|chaliye|badhiya|bahut badhiya|mast|shabash|kaise ho|kaise hain aap|kya haal hai|kya haal chaal|namaste|namaskar|ram ram|jai hind|happy (?:diwali|deepavali|holi|eid|onam|pongal|navratri|lohri|dussehra|durga puja|ganesh chaturthi|raksha bandhan|ugadi|baisakhi)|(?:diwali|eid|holi) mubarak|shubh (?:diwali|deepavali)|feliz (?:natal|ano novo|páscoa|aniversário)|bom carnaval|boas festas|(?:chai|coffee|tea|lunch|snack|samosa|smoke) break|sending (?:you|y'all|everyone|the team) (?:a |some )?(?:cookies?|hugs?|coffee|chai|cake|pizza|samosas?|ladoos?|laddoos?|sweets|brigadeiros?|good vibes|love))(?:[\\s,!.]+(?:bot|galera|pessoal|gente|time|equipe|a todos|todo mundo|mesmo|demais|ji|bhai|yaar|dost|sab|sabko|sab ko|everyone|all|team|guys))?${trailing}`,
+  "iu",
+)
+
+/** What makes Portuguese or Hinglish talk a report: something failing, missing or wrong now. */
+const live =
+  /(?<![\p{L}])(?:fora do ar|caiu|caído|caída|quebrad[oa]s?|quebrou|travad[oa]s?|travou|travando|falh(?:a|as|ou|ando|aram|am)|erros?|lent[oa]|não (?:funciona|carrega|abre|responde|está funcionando|tá funcionando|consigo)|parou|parad[oa]|desde|ainda|de novo|down|nahi(?:n)? (?:ho|chal|kar|khul|aa|mil|load|ja)|band (?:hai|ho gaya)|atak|atka|phat|kharab|fail(?:s|ed|ing)?|errors?|timeouts?|[45]\d\d)(?![\p{L}])/iu
+
+/** What the writer says is none: "nenhum erro", "sem alertas", "nada quebrado", "koi issue nahi". */
+const noneSaid =
+  /(?<![\p{L}])(?:(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha|impacto)s?|(?:não tem )?nada (?:quebrado|caído|fora do ar|de erro)|koi (?:issue|problem|error|dikkat|alert|pareshani|tension)s? nahi(?:n)?|no (?:issues?|errors?) (?:hai|nahi))(?![\p{L}])/giu
+
+interface Frame {
+  readonly name: string
+  readonly pattern: RegExp
+}
+
+const frames: ReadonlyArray<Frame> = [
+  // "o deploy de ontem correu bem, nenhum erro até agora", "tudo certo por aqui", "sab theek
+  // chal raha hai, koi issue nahi hai", "fix ho gaya, sab normal"
+  {
+    name: "all clear",
+    pattern:
+      /(?<![\p{L}])(?:(?:correu|rodou|foi|saiu|funcionou) (?:tudo )?(?:bem|liso|tranquilo|certinho|ok|de boa)|tudo (?:certo|ok|funcionando|normal|verde|tranquilo|estável|rodando)|(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha)s?|sab (?:theek|thik|badhiya|sahi|normal|ok|set)|koi (?:issue|problem|error|dikkat|alert|pareshani)s? nahi(?:n)?|(?:fix|theek|thik|resolve|sort) ho gaya)(?![\p{L}])/iu,
+  },
+  // "alguém pode revisar meu PR do alerta de temperatura?", "pode dar uma olhada no meu PR?",
+  // "koi mera PR review kar do"
+  {
+    name: "a review asked",
+    pattern:
+      /(?<![\p{L}])(?:revisar|revisa|revisão d[oe]|dar uma olhada n[oa]|olhar)(?: (?:meu|minha|o|a|esse|essa|este|esta))? (?:pr|mr|pull request|merge request)(?![\p{L}])|(?<![\p{L}])(?:pr|mr) (?:review|approve) (?:kar|karo|kardo|kar do|kar dena|kar sakte)(?![\p{L}])/iu,
+  },
+]
+
+const quotedSpans = /['"‘“][^'"’”“\n]{1,40}['"’”]/g
+
+/** A Portuguese or Hinglish word every frame's text holds, so other messages skip the frames cheaply. */
+const mark =
+  /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|sab|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
+
+/** English function words: a message that holds one may report in English what the frames cannot read. */
+const english =
+  /\b(?:is|are|was|were|the|but|and|since|still|not|for|on|at|keeps?|getting|seeing|it|its|it's)\b/i
+
+/** The Portuguese or Hinglish chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
+export const portugueseHindiChatter = (message: Message, strongEvidence: boolean): string | null => {
+  const text = message.text.slice(0, 600)
+  if (!strongEvidence && bare.test(text)) return "a Portuguese or Hinglish ack or greeting"
+  if (!mark.test(text)) return null
+  // (a problem word said to be none is the frame's own: "nenhum erro", "koi issue nahi")
+  const unquoted = text.replace(quotedSpans, " ").replace(noneSaid, " ")
+  // (beside a problem found, only a message in these languages alone: "tudo certo no deploy, but
+  // p99 is 3s on checkout" reports in English)
+  if (strongEvidence && english.test(unquoted)) return null
+  for (const frame of frames) {
+    if (!frame.pattern.test(text)) continue
+    return live.test(unquoted) ? null : frame.name
+  }
+  return null
+}
