@@ -220,6 +220,33 @@ const countedFleet = (tokens: ReadonlyArray<string>, c: Clause, j: number): bool
     !anyBefore(tokens, from, j, (w) => doers.has(w))
   )
 }
+/** A change a tool makes and may fall back from. */
+const changeOps = words(
+  "upgrade upgrades install deployment deployments deploy rollout release helmrelease sync reconciliation kustomization",
+)
+const changeFailures = words(
+  "failed fail fails failure failing timed_out timeout exceeded errored aborted unhealthy",
+)
+const toolRollback = (tokens: ReadonlyArray<string>, j: number): boolean => {
+  const from = Math.max(0, j - 20)
+  return (
+    anyBefore(tokens, from, j, (w) => changeOps.has(w)) &&
+    anyBefore(tokens, from, j, (w) => changeFailures.has(w)) &&
+    !anyBefore(tokens, 0, j, (w) => doers.has(w))
+  )
+}
+const becoming = words("went gone go goes going turned turns")
+const wentInto = (tokens: ReadonlyArray<string>, j: number, t: string): boolean => {
+  for (let k = Math.max(1, j - 30); k < j; k += 1)
+    if (tokens[k] === t && becoming.has(tokens[k - 1] ?? "")) return true
+  return false
+}
+const lastTime = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  for (let k = Math.max(c.start, j - 8); k + 1 < j; k += 1)
+    if (tokens[k] === "last" && tokens[k + 1] === "time") return true
+  return false
+}
+const runaways = words("wild amok away hot riot rampant")
 /** Whether every token from `start` up to `j` is a lead word ("just restarted", "finally fixed"). */
 const leadsOnly = (tokens: ReadonlyArray<string>, start: number, j: number): boolean => {
   for (let k = start; k < j; k += 1) if (!leads.has(tokens[k] ?? "")) return false
@@ -289,6 +316,17 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // share of a fleet falling back by itself is the failure's report, not someone's fix.
   if (t === "rolled_back" && (prev === "auto" || next === "automatically" || countedFleet(tokens, c, j)))
     return null
+  // "HelmRelease upgrade timed out after 5m0s, rolled back", "deployment failed, rolling back to
+  // task definition 17": a tool falling back from its own failed change is the failure's report,
+  // not a fix ("the upgrade failed but we rolled back" is someone's).
+  if (t === "rolled_back" && toolRollback(tokens, j)) return null
+  // "something's running wild", "a job is running amok": out of control, not running again.
+  if (t === "running" && runaways.has(next)) return null
+  // "last time the controller went quiet it was the VPN — it's quiet again now": the state the
+  // problem was told in, back; not a recovery.
+  if (states.has(t) && wentInto(tokens, j, t)) return null
+  // ("last time the controller went quiet it was the VPN": a past episode recalled, no news.)
+  if (states.has(t) && lastTime(tokens, c, j)) return null
   // "erroring on every lesson complete": the event a problem happens on, not a finish.
   if (namesAnEvent(tokens, c, j)) return null
   // "corridor is running on fixed time": a kind of plan, not a fix.

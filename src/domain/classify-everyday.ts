@@ -48,12 +48,18 @@ export const smallTalk =
  * Short, with no number and nothing a report would say ("…from my laptop and the office wifi,
  * nothing resolves" is a report).
  */
+/** A host name: "fitting.cimaroc.internal", "shop.example.com". */
+const hostName =
+  /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|com|net|org|io|cloud|app|dev)$/
+
 export const everydayTalk = (message: Message): boolean => {
   const { tokens } = message
   return (
     tokens.length <= 16 &&
     // ("back-office", "front office": a company's internal application, a system)
     tokens.some((t, i) => officeLife.has(t) && !(t === "office" && backOrFront.has(tokens[i - 1] ?? ""))) &&
+    // ("a big red error on fitting.cimaroc.internal": a host named is a system named)
+    !tokens.some((t) => hostName.test(t)) &&
     // (an ordinal is no reading: "the wifi password on the 4th floor")
     !tokens.some(
       (t, i) =>

@@ -70,8 +70,11 @@ export const isZeroAmount = (tokens: Tokens, j: number): boolean => {
 }
 
 /** A named failure: Kubernetes states, errno names, `KeyError`, `AccessDenied`, a 5xx status. */
+/** A browser's or a runtime's error code shown on a screen: "ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED". */
+const ERROR_CODE = /^err_[a-z][a-z_]{2,40}$/
+
 export const isFailureState = (t: string): boolean =>
-  failureStates.has(t) || /^(?:5\d\ds|50[234])$/.test(t) || NAMED_ERROR.test(t)
+  failureStates.has(t) || /^(?:5\d\ds|50[234])$/.test(t) || NAMED_ERROR.test(t) || ERROR_CODE.test(t)
 
 export const negators: ReadonlySet<string> = new Set([
   "not",

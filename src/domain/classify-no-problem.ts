@@ -10,6 +10,7 @@
  * weak evidence either (see `classify.ts`): a report anywhere in the message always wins. Pure,
  * on the canonical tokens of classify-text.ts. Measured with blind corpora (docs/decisions.md).
  */
+
 import {
   fineStates,
   linkingWords,
@@ -24,6 +25,7 @@ import {
   words,
 } from "./classify-lexicon.js"
 import type { ChatterCategory } from "./classify-phrases.js"
+import { screenWrong } from "./classify-talk.js"
 import type { Message } from "./classify-text.js"
 
 // With their short forms, which a plan writes ("deploy freeze from mon").
@@ -211,8 +213,25 @@ const aNote = (message: Message): boolean => {
   return (
     noteHeads.has(tokens[head] ?? "") &&
     !tokens.some((t) => reportSigns.has(t)) &&
-    !message.clauses.some((c) => c.question)
+    !message.clauses.some((c) => c.question) &&
+    !recurs(message)
   )
+}
+
+/**
+ * "reminder that last time the controller went quiet it was the VPN — it's quiet again now", "…
+ * it's happening again": a past cause recalled for a problem back now is a report. A state that is
+ * good news again ("chair 4 is open again") and a recurrence supposed ("if it's quiet again,
+ * check the VPN") are none.
+ */
+const recurrence =
+  /\b(?:again (?:now|right now|today|tonight|this (?:morning|afternoon|evening))\b|(?:happening|doing it|at it) again\b|(?:is|are|it'?s|they'?re|it is|they are|went|has gone|have gone) (?!(?:open|up|fine|working|running|online|available|live|normal|green|ok|okay|back|healthy|stable|on)\b)[a-z]+ again\b)/
+const supposed = /\b(?:if|when|whenever|in case|should|once)\b[^.;!?\n—]*$/
+const recurs = (message: Message): boolean => {
+  if (!message.tokens.includes("again")) return false
+  const text = message.text.slice(0, 2000)
+  const m = recurrence.exec(text)
+  return m !== null && !supposed.test(text.slice(Math.max(0, m.index - 60), m.index))
 }
 
 const deployingWords = words("deploying releasing shipping rolling")
@@ -256,6 +275,8 @@ const socialOnly = (
   leftover <= 12 &&
   // "that's… not good": praise denied is a worry.
   !message.tokens.includes("not") &&
+  // "TIL the stock page shows 99999 units of insulin, we have maybe 40": a screen said wrong.
+  !screenWrong.test(message.text.slice(0, 2000)) &&
   // "bills are estimated even though the meter is reporting fine": fine is the contrast to a report.
   !/\b(?:though|although|whereas)\b/.test(message.text.slice(0, 2000)) &&
   !message.clauses.some((c) => c.question) &&
@@ -529,6 +550,9 @@ export const aboutNoProblem = (message: Message, input: NoProblemInput): string 
     return "a celebration"
   // "deploying the scheduler to prod now, just a config change": a deploy announced as it starts.
   if (!input.vocabulary && deployNotice(message)) return "an announcement"
+  // "reminder that last time it went quiet it was the VPN — it's quiet again now": a report.
+  if (noteHeads.has(message.tokens[noteLeads.has(message.tokens[0] ?? "") ? 1 : 0] ?? "") && recurs(message))
+    return null
   // "reminder that the cleanup cron now runs at 03:00": a note, even about now.
   if (!input.vocabulary && aNote(message)) return "an announcement"
   // "monitoring looks calm today 😌": a fine state, today or not.

@@ -72,6 +72,56 @@ const asksWhy = /\b(?:why\b|warum\b|pourquoi\b|por ?qu[ée]|perch[ée])/
 /** "takes like a minute per item", "taking 30 seconds per scan": an operation timed, each time. */
 const perItemTime =
   /\btak(?:es|ing|e)\s+(?:like |about |almost |nearly |over |around |at least |more than |up to )?(?:a|an|one|two|three|\d+)\s*(?:full )?(?:min(?:ute)?s?|hours?|hrs?|seconds?|secs?|s)\s+(?:per|for each|for every|each|every|a)\s+(?:item|scan|page|click|login|request|transaction|customer|book|order|ticket|search|checkout|payment|call|query|record|file|upload|patron|rider|ride|unlock|loan|return|sale|basket|guest|booking|swipe|tap)s?\b(?!\s+to\b)/
+/**
+ * "gate scans are taking like 6 seconds each", "the checkout page is taking about 20 seconds to
+ * load": an operation timed at seconds each time, or a screen at seconds to come up — slowness.
+ * A second or two is no report ("takes 2 seconds to load, nice"): five seconds or more, or minutes.
+ */
+const slowEachTime =
+  /\btak(?:es|ing)\s+(?:like |about |around |almost |nearly |over |more than |up to |~ ?)?(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?)\s+(?:each|apiece|per go|to (?:load|open|respond|come up|scan|print|start|go through|log in|sign in))\b/
+const slowEach = (text: string): RegExpExecArray | null => {
+  const m = slowEachTime.exec(text)
+  return m !== null && (Number(m[1]) >= 5 || (m[2] ?? "").startsWith("m")) ? m : null
+}
+/** "queue is huge", "the line is insane": people waiting on something, now. ("was huge on saturday" is past.) */
+const queueHuge =
+  /\b(?:queues?|lines?)\s+(?:is|are|'s|’s)\s+(?:now |already |getting |just |absolutely )?(?:huge|massive|insane|enormous|crazy(?: long)?|ridiculous|out of control)\b/
+/**
+ * "AWS bill for today is already 3x a normal day", "log volume 5× the usual": a cost or a count
+ * at a multiple of its normal is a report; celebrated ("signups 3x a normal day 🎉") it is none.
+ */
+const timesNormal =
+  /\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:(?:a|an|the|our|its|what)\s+)?(?:normal|usual|typical|regular|average|baseline|we normally see|we usually see)\b/
+const timesOverNormal = (text: string): RegExpExecArray | null => {
+  const m = timesNormal.exec(text)
+  return m !== null && Number(m[1]) >= 2 && !celebration.test(text) ? m : null
+}
+/**
+ * "someone created an IAM user called 'support2', nobody on the team did that", "a new API key
+ * on the Stripe account, none of us did that": a change to an account, a key, a role, a rule or a
+ * record that nobody owns is a security report. Only with such a thing named ("nobody on the team
+ * did the training yet" owns no change).
+ */
+const nobodyOwns =
+  /\b(?:(?:nobody|no one|noone|none of us)(?: (?:on|in) (?:the|our|my) team| here| on our side)? (?:did|made|created|added|changed|deleted|removed|opened|approved|requested|recogni[sz]es|knows (?:who|about|where))|(?:it )?wasn'?t (?:us|me|any of us|anyone here)\b|who (?:did|made|created|added|changed|deleted|opened) (?:this|that)\s*\?)/
+const ownedThings =
+  /\b(?:iam|users?|accounts?|api keys?|keys?|tokens?|roles?|admins?|security groups?|sg-[\da-f]+|ports?|firewall|rules?|policy|policies|dns|records?|buckets?|instances?|vms?|webhooks?|ssh|credentials?|passwords?|permissions?|mfa|domains?|certificates?)\b/
+
+/**
+ * "push notifications stopped on iOS about 10 min ago", "the ingest rate dropped again 5 min
+ * ago": something stopped or fell at a stated moment just past — a report, however the message
+ * opens (a closure of another thing before it, a past incident followed up). What stopped being
+ * a problem ("the errors stopped 10 min ago") is good news.
+ */
+const stoppedAgo =
+  /\b(?:stopped|died|dropped|went (?:down|dark|silent|quiet|offline)|froze|crashed|stalled|cut out)(?: again)?(?: (?:on|for|in|at) [\w-]+(?: [\w-]+)?)?,? (?:about |around |roughly |like |~ ?)?\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?) ago\b/
+const problemsStopping =
+  /\b(?:errors?|alerts?|alarms?|pag(?:es|ing)|noise|spam|crash(?:es|ing)|5xx|4xx|timeouts?|retries|problems?|issues?|lag|spikes?|latency|warnings?|complaints?|failures?|flapping|dlq|backlog)\b[^.;!?\n]{0,20}$/
+const stoppedJustNow = (text: string): RegExpExecArray | null => {
+  const m = stoppedAgo.exec(text)
+  return m !== null && !problemsStopping.test(text.slice(Math.max(0, m.index - 40), m.index)) ? m : null
+}
+
 /** "queue out the door", "lines round the block": people waiting on something slow. */
 const queueOut =
   /\b(?:queues?|lines?)\s+(?:is |are |now |already |all the way )?(?:out|round|around) the (?:door|block|corner)\b/
@@ -200,6 +250,12 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (asksWhy.test(text)) add(whyShowsNothing.exec(text), true)
   if (text.includes("tak")) add(perItemTime.exec(text), true)
   if (text.includes(" the ")) add(queueOut.exec(text), false)
+  if (text.includes("tak")) add(slowEach(text), true)
+  if (text.includes(" ago")) add(stoppedJustNow(text), true)
+  if (text.includes("queue") || text.includes("line")) add(queueHuge.exec(text), true)
+  if (/\d\s?(?:x|×|times)\s/.test(text)) add(timesOverNormal(text), true)
+  if (/nobody|no one|noone|none of us|wasn|who /.test(text) && ownedThings.test(text))
+    add(nobodyOwns.exec(text), true)
   if (text.includes("from us") || text.includes(" of our")) add(receivedNothing.exec(text), true)
   if (placeholderGate.test(text) && !placeholderExpected.test(text)) {
     add(sentWithPlaceholder.exec(text), true)

@@ -21,6 +21,13 @@ const liveProblem = new RegExp(`${liveNoStart.source}|\\bsince (?:\\d|this|yeste
 const denied =
   /\b(?:can'?t|cannot|can not|unable|won'?t|not (?:working|loading)|yet|except|apart from|something(?:'s| is)? (?:wrong|off|broken)|(?:was|were) (?:\w+ )?(?:down|failing|broken|erroring))\b/
 
+/**
+ * A screen or a system showing something the writer says is wrong: "shows a queue of 9999
+ * minutes … it is not that busy", "the stock page shows 99999 units, we have maybe 40".
+ */
+export const screenWrong =
+  /\b(?:shows?|showing|says|saying|reads|reading|displays?|displaying|lists?|listing|reports?|reporting)\b[^\n]{0,160}?(?:\b(?:it|they|that|this)(?:'s|’s| is| are|'re|’re) (?:\w+ )?not\b|\b(?:isn'?t|aren'?t)\b|\bwe (?:only )?have (?:maybe|only|like|just|about)\b|\bin reality\b|\bactually\b|\b9{4,}\b)/
+
 interface Frame {
   readonly name: string
   readonly needles: ReadonlyArray<string>
@@ -430,7 +437,10 @@ const frames: ReadonlyArray<Frame> = [
     name: "a fact noted for a document or for fun",
     needles: ["for the ", "fun fact", "fun stat"],
     pattern:
-      /^[^\w\n]{0,8}(?:for the (?:board deck|deck|audit|slides|newsletter|wiki|docs|record|quarterly review|okrs?|all-hands)|fun (?:fact|stat))\s{0,2}:/,
+      /^[^\w\n]{0,8}(?:for the (?:board deck|deck|audit|slides|newsletter|wiki|docs|record|quarterly review|okrs?|all-hands)|fun (?:fact|stat))\s{0,2}[:,]/,
+    // "fun fact: the resort app shows a lift queue of 9999 minutes. it is not that busy": a
+    // screen said to be wrong, under the fun, is a report of wrong data.
+    live: new RegExp(`${liveProblem.source}|${screenWrong.source}`),
   },
   {
     name: "an alerting rule looked for",

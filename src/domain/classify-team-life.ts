@@ -5,6 +5,7 @@
  * past matter said to be settled, "status?" asked bare. Read only after every problem signal
  * came up empty, so "I'm on PTO next week and checkout is 502ing" still reports.
  */
+import { screenWrong } from "./classify-talk.js"
 import type { Message } from "./classify-text.js"
 
 /** "heads up I'm on PTO next week", "swapping my Thursday shift with Dev": who works when. */
@@ -134,7 +135,8 @@ export const teamLife = (message: Message): string | null => {
   if (named.test(text)) return "something named"
   if (freezeReminder.test(text)) return "a change freeze recalled"
   if (movesTheTalk.test(text)) return "the talk moved elsewhere"
-  if (toRead.test(text)) return "something shared to read"
+  // ("fun fact: the stock page shows 99999 units, we have maybe 40": a screen said wrong.)
+  if (toRead.test(text) && !screenWrong.test(text)) return "something shared to read"
   if (asItShouldBe.test(text)) return "a reading said to be right"
   if (allGreen.test(text)) return "all green"
   if (ownNextStep.test(text)) return "the writer's next step or a team errand"

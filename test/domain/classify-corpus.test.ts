@@ -272,6 +272,11 @@ describe.each([
   // (Portuguese, Hinglish): its acks and greetings had no reading.
   ["classification-blind-95.jsonl", 150, 150, 150],
   ["classification-blind-96.jsonl", 150, 150, 150],
+  // Stop 19, round 17: 300 hard alerts and no chatter (people's reports in many registers and
+  // languages, less common tools). First sight (on round 16) 7 missed: a fun fact about a screen
+  // that is wrong, a reminder with the problem back now, a greeting before slowness, Flux's
+  // automatic rollback, an IAM user nobody made, a bill at 3× a normal day, a quoted error code.
+  ["classification-blind-97.jsonl", 300, 0, 0],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -2977,3 +2977,79 @@ describe("stop 19, round 16: an inability before a done word, Portuguese and Hin
     )
   })
 })
+
+describe("stop 19, round 17: hard alerts under a chatty frame (corpus 97, two of 99)", () => {
+  it.each([
+    // A fun fact or TIL over a screen the writer says is wrong.
+    "fun fact: the resort app now shows a lift queue of 9999 minutes at Chair 4. it is not that busy, I'm standing there",
+    "fun fact: the pharmacy stock page shows 99999 units of insulin, we have maybe 40",
+    "TIL the fleet dashboard shows truck 12 driving at 900 km/h. it isn't moving, it's parked in the yard",
+    "fun fact, the thermostat panel reads -40°C in the server room. it is definitely not that cold",
+    // A reminder of a past cause, the problem back now.
+    "reminder that last time the snowmaking controller went quiet it was the VPN — it's quiet again now at Nordkamm",
+    "reminder: last time the payment terminals froze it was the DHCP lease, they're frozen again now in store 7",
+    "heads up, last time the label printer went offline it was the print server. it's offline again",
+    // A greeting opening a report: slowness timed each, a queue huge now.
+    "hi team, happy Friday 🎿 — gate scans at Chair 5 are taking like 6 seconds each, queue is huge",
+    "hey everyone, happy monday! card payments at the bar are taking ~10 seconds each, the line is massive",
+    "hi all, happy friday — the kiosk login is taking 2 minutes, queue is insane",
+    "good morning all ☀️ the checkout page is taking about 20 seconds to load",
+    // A tool's automatic rollback after its own failed change.
+    "Flux: Kustomization `skischool/lesson-booking` reconciliation failed — HelmRelease upgrade timed out after 5m0s, rolled back",
+    "Helm upgrade failed for release payments-api: timed out waiting for the condition, rolled back to revision 41",
+    "ECS service orders-web: deployment failed, rolling back to task definition 17",
+    "HelmRelease billing/invoice-api upgrade failed: context deadline exceeded — rolled back",
+    "CodeDeploy: Deployment d-8XK2 failed, automatic rollback initiated",
+    // A change nobody owns on an account, a key, a role, a rule, a record.
+    "someone created an IAM user called 'support2' at 3am, nobody on the team did that",
+    "there's a new API key on the Stripe account created last night, none of us did that",
+    "the security group sg-0a12 got port 22 opened to 0.0.0.0/0, wasn't us",
+    "somebody deleted the DNS record for shop.example.com, who did this?",
+    // A cost or a count at a multiple of its normal; running wild is no recovery.
+    "AWS bill for today is already 3x a normal day, something's running wild",
+    "lambda invocations 3× a normal day, a function is running hot",
+    "twilio SMS count is 10x the usual for a tuesday, something is running away",
+    "our log volume is 5x a normal day and climbing",
+    // An error code shown on a host.
+    "screenshot from the rental desk: big red 'ERR_CONNECTION_REFUSED' on fitting.cimaroc.internal",
+    "the front desk PC shows ECONNREFUSED when opening booking.resort.internal",
+    "kiosk at door 2 says NXDOMAIN for menu.cafe.com",
+    "the check-in tablet shows ERR_NAME_NOT_RESOLVED on checkin.hotel.internal",
+    // A past incident followed up, or a closure followed by a new thing, that stopped minutes ago.
+    "following up on last night's incident: the ingest rate dropped again 5 min ago, same pattern",
+    "re last night's incident — the queue is growing again right now",
+    "ok the lag is gone 👍 new thing though: ranger app push notifications stopped on iOS about 10 min ago",
+    "lag is fixed, thanks! another issue: the map tiles stopped loading 5 minutes ago",
+    "the printer is back up. separately, badge scans stopped working at the south door 10 min ago",
+    "ok checkout is fine now. the receipt emails went silent about 20 min ago",
+  ])("report: %s", (text) => {
+    expect(run(`<@U05GRW7BOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "fun fact: the resort app now shows live lift queues at every chair",
+    "fun fact: our app has been downloaded 9999 times this season",
+    "fun fact: the first version of the booking site was written in a weekend",
+    "reminder that last time the snowmaking controller went quiet it was the VPN, so check that first if it happens",
+    "reminder: last time the payment terminals froze it was the DHCP lease, worth knowing",
+    "reminder: chair 4 is open again from monday",
+    "friendly reminder that the lift app is live again for the season",
+    "hi team, happy Friday 🎿 have a great weekend everyone",
+    "hey everyone, happy monday! the queue for the new ski passes was huge on saturday, great job",
+    "we rolled back the helm release, errors are gone",
+    "rolled back the checkout deploy, 5xx back to normal",
+    "the upgrade failed earlier but we rolled back and everything is healthy now",
+    "someone created an IAM user for the new contractor, Ana did that yesterday",
+    "who did this amazing dashboard? love it",
+    "what does ERR_CONNECTION_REFUSED mean in chrome?",
+    "docs for fitting.cimaroc.internal are on the wiki",
+    "following up on last night's incident: postmortem draft is in the doc, please review",
+    "following up on last night's incident, thanks everyone for jumping in",
+    "ok the lag is gone 👍 new thing though: we got a new coffee machine",
+    "lag is fixed, thanks! another thing: standup moves to 10:00 tomorrow",
+    "the errors stopped about 10 min ago, looks like the fix worked",
+    "alerts dropped again 5 min ago, all quiet now",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05GRW7BOT> ${text}`).decision).toBe("gate")
+  })
+})
