@@ -192,7 +192,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       has("health check failed"),
       // UptimeRobot's "Up: Loyalty portal (https://…) is back up. It was down for 14 minutes and 02 seconds."
       matches(
-        [["was down for"], /\bwas down for \d{1,5} ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|days?)\b/],
+        // ("remember when the tile server was down for 6 hours in March?": history told, no tool.)
+        [
+          ["was down for"],
+          /(?<!\bremember (?:when|the time)\b[^\n]{0,80})\bwas down for \d{1,5} ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|days?)\b/,
+        ],
         [
           ["up: ", "down: "],
           /(?:^|\n)[^\w\n]{0,8}(?:up|down): [^\n]{0,80}(?:\(https?:\/\/|\b[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,}\b)/,

@@ -8,6 +8,7 @@
  * shape is investigated. Read on the lower-cased text's first 2,000 characters; each pattern is
  * guarded by a word every match holds.
  */
+import { botTalkFrames } from "./classify-bot-talk.js"
 import type { Message } from "./classify-text.js"
 
 const maxChars = 2000
@@ -28,7 +29,7 @@ const denied =
 export const screenWrong =
   /\b(?:shows?|showing|says|saying|reads|reading|displays?|displaying|lists?|listing|reports?|reporting)\b[^\n]{0,160}?(?:\b(?:it|they|that|this)(?:'s|’s| is| are|'re|’re) (?:\w+ )?not\b|\b(?:isn'?t|aren'?t)\b|\bwe (?:only )?have (?:maybe|only|like|just|about)\b|\bin reality\b|\bactually\b|\b9{4,}\b)/
 
-interface Frame {
+export interface Frame {
   readonly name: string
   readonly needles: ReadonlyArray<string>
   readonly pattern: RegExp
@@ -410,7 +411,7 @@ const frames: ReadonlyArray<Frame> = [
     // ("sharing this article on cold-chain monitoring for specimen transport, interesting stuff",
     // "reading material for the team: https://sre.google/…")
     pattern:
-      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b|^[^\w\n]{0,8}(?:some |weekend |friday |recommended |required )?(?:reading material|reading list|reading|homework|food for thought)(?: for (?:the |this |our )?[\w -]{1,30})?\s{0,2}[:—-]/,
+      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b|^[^\w\n]{0,8}(?:an? )?(?:links?|article|post|something) (?:for|to) (?:reading|read)(?: later)?\s{0,2}[:—-]|^[^\w\n]{0,8}(?:some |weekend |friday |recommended |required )?(?:reading material|reading list|reading|homework|food for thought)(?: for (?:the |this |our )?[\w -]{1,30})?\s{0,2}[:—-]/,
   },
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
@@ -877,10 +878,13 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
+/** These frames, then the talk with the bot of classify-bot-talk.ts. */
+const allFrames: ReadonlyArray<Frame> = [...frames, ...botTalkFrames]
+
 /** The frame of talk the message is, or null (see the module header). */
 export const talkFrame = (message: Message, strongEvidence: boolean): string | null => {
   const text = message.text.slice(0, maxChars)
-  const frame = frames.find(
+  const frame = allFrames.find(
     (f) =>
       !(f.weakOnly === true && strongEvidence) &&
       f.needles.some((n) => text.includes(n)) &&

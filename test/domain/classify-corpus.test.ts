@@ -277,6 +277,10 @@ describe.each([
   // that is wrong, a reminder with the problem back now, a greeting before slowness, Flux's
   // automatic rollback, an IAM user nobody made, a bill at 3× a normal day, a quoted error code.
   ["classification-blind-97.jsonl", 300, 0, 0],
+  // Stop 19, round 18. First sight (on round 16) 146 and 134 gated, 2 alerts missed in 99 (fixed in
+  // round 17). 99 is a team talking with the bot: correcting its report, teasing it, asking it.
+  ["classification-blind-98.jsonl", 150, 150, 150],
+  ["classification-blind-99.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -3053,3 +3053,83 @@ describe("stop 19, round 17: hard alerts under a chatty frame (corpus 97, two of
     expect(run(`<@U05GRW7BOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("a team talking with the bot (stop 19 round 18, corpora 98–99)", () => {
+  it.each([
+    "wrong cause, it's still failing",
+    "wrong cause, it was the CDN but checkout is still timing out",
+    "not the database, it was the cache, and it's down again",
+    "you never sleep huh, but checkout is down right now",
+    "remember the tile server outage in March? it's down again",
+    "remember when the tile server was down for 6 hours? it's down again right now",
+    "the cert was renewed yesterday but the warning is still firing",
+    "is it normal that the DLQ has 3k messages?",
+    "if you see TargetDown it's NOT me, nobody is migrating",
+    "smooth shift so far except checkout 502s since 10 min",
+    "marking the incident as resolved, but ranger alerts are still not flowing",
+    "adding you to #payments, checkout is failing right now",
+    "why does the decoder alert fire on CRC and not on null island fixes? the decoder is failing right now",
+    "the map shows every truck in the ocean, pretty cool bug",
+    "signups are 3x a normal day after the campaign 🎉 but the signup api is timing out",
+    "TIL ECONNREFUSED means nothing is listening on that port, and checkout is getting it right now",
+    "we decided to roll back but the rollback is failing",
+    "the cameras went offline, known issue? nobody told us, need help",
+    "the warning you saw earlier should be stale now but it keeps firing",
+    "is the portal down for maintenance right now? customers can't log in",
+    "Monitor is DOWN: checkout (https://shop.example.com). It was down for 5 minutes",
+  ])("report: %s", (text) => {
+    expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "wrong cause, it was the CDN",
+    "wrong root cause, it was a bad deploy",
+    "bot, wrong guess: it was the firewall change",
+    "nope, not the database, it was the cache",
+    "you never sleep huh",
+    "you always take breaks? lol",
+    "the bot beat pagerduty by 2 minutes 😂",
+    "wow the bot was faster than the pager again",
+    "good bot",
+    "please summarise yesterday's incident for the weekly notes",
+    "can you recap last week's incidents for the ops review?",
+    "sum up friday's outage for me please",
+    "fyi nothing is broken, I'm just adding you to #grant-billing so you see future alerts",
+    "adding you to #payments-alerts, no action needed",
+    "just invited you to the warehouse channel so you see their pages",
+    "can you add the new sip-gw-4 to your watch list? it's not live yet",
+    "please add the new eu-west bucket to your monitoring",
+    "why does the decoder alert fire on CRC and not on null island fixes?",
+    "why does the disk alert fire at 80% and not at 90%?",
+    "remember when the tile server was down for 6 hours in March? good times 🙃",
+    "who remembers the day the whole DNS went away for a weekend? never again",
+    "we decided: no more Sunday deploys after the OTA fiasco",
+    "the team agreed to freeze deploys on Fridays from now on",
+    "okay we decided that we'll rotate on-call weekly",
+    "marking the incident as resolved, ranger alerts flowing again",
+    "closing the ticket as fixed, payments are back to normal",
+    "if you see 'TargetDown' for geofence in the next hour it's me doing the migration",
+    "heads up, if you see 5xx on staging it's just me running a load test",
+    "the wild dogs went offline because they're out of coverage, known, no action",
+    "the north gate camera is dark because of the roadworks, expected, no action needed",
+    "the cert was renewed yesterday, the warning you saw earlier should be stale now",
+    "DNS is fixed, the alert you posted this morning should be gone",
+    "is it normal that the DLQ has 2 messages? they're the poison-pill test ones I added",
+    "the queue has 3 orders in it, those are just the dummy test orders we created",
+    "is the portal down for maintenance tonight or next week? just planning",
+    "smooth shift so far",
+    "quiet night so far 🙏",
+    "go team",
+    "great job, everyone!",
+    "just saw a lion kill on the live tracks, this job is wild",
+    "my job is so cool",
+    "field team says the elephants crossed the river today, pretty cool track on the portal",
+    "the new map shows every truck live, pretty neat",
+    "signups are 3x a normal day after the campaign 🎉",
+    "orders are up 40% after the launch 🚀",
+    "TIL ECONNREFUSED means nothing is listening on that port",
+    "today I learned that a 499 means the client closed the connection",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("gate")
+  })
+})
