@@ -260,6 +260,8 @@ const capacities = words(
 const exhaustionFollowers = words("allowed available left remaining free possible permitted accepted")
 const exhausted = (t: string, next: string): boolean => capacities.has(t) || exhaustionFollowers.has(next)
 
+/** "something's up": the idiom's subjects, in full and in chat shorthand. */
+const somethings = words("something sth smth smthg somethin summat")
 /** Verbs whose complement is the done word: "mark deliveries done", "get payments completed". */
 const complementVerbs = words("mark marking get getting have set setting make put flag tick")
 /** An inability: "can't"/"won't" (read "can not", "will not"), "unable to", "fails to", "impossible to". */
@@ -279,6 +281,17 @@ const doneDenied = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolea
     return k >= c.start && inabilities.has(tokens[k] ?? "")
   }
   return false
+}
+
+/**
+ * "cant close it remotely", "unable to close the door", "the app won't let me close the ticket":
+ * an inability right before the closing verb — nothing got closed (round 16's `doneDenied` reads
+ * a done word after its verb; a closing word is the verb itself).
+ */
+const closingDenied = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  let k = j - 1
+  while (k >= Math.max(c.start, j - 5) && inabilityBridges.has(tokens[k] ?? "")) k -= 1
+  return k >= c.start && inabilities.has(tokens[k] ?? "")
 }
 
 /** Is token `j` news that something is over or fine? Returns the phrase that says so. */
@@ -385,6 +398,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
   if (t === "up" && rising.has(prev)) return null
+  // "something's up w pricing svc", "sth up with billing", "what's up with the pricing api?": the
+  // idiom for something wrong, not a service back up ("the site is up again" is).
+  if (t === "up" && (somethings.has(subject) || (subject === "what" && (next === "with" || next === "w"))))
+    return null
   // "erx is sending again": doing its work again ("is failing again" is the problem back).
   if (
     next === "again" &&
@@ -501,6 +518,7 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     /^[a-z]{2,10}$/.test(next) && !functionWords.has(next) && /^\d{2,}$/.test(tokens[j + 2] ?? "")
   if (
     closings.has(t) &&
+    !closingDenied(tokens, c, j) &&
     (ticket || [next, tokens[j + 2] ?? "", subject, ...near].some((w) => closable.has(w)))
   )
     return `${t} ${next}`

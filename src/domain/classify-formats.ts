@@ -158,6 +158,18 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         /(?:investigating|identified|monitoring) - (?:we are|we have|we're|a fix has|the issue)|resolved - this incident has been resolved/,
       ],
       [["statuspage.io", "status.io"], /statuspage\.io|status\.io\b/],
+      // Statuspage's, Instatus' and Better Stack's own notices: 'Incident created on
+      // status.x.io: "Delayed starts" — Status: Identified', "New incident: … — Investigating".
+      // A condition on a monitored page is an alert by policy ("Scheduled maintenance" is no incident).
+      [
+        ["incident created", "new incident", "status: "],
+        /\b(?:incident created|new incident)\b[^\n]{0,200}\b(?:investigating|identified|monitoring|degraded performance|partial outage|major outage)\b|(?:^|[—–-] )status: (?:investigating|identified|degraded performance|partial outage|major outage)\b/,
+      ],
+      // Its own host heading the notice: "status.lockerly.io — Degraded performance: …".
+      [
+        ["status."],
+        /(?:^|\s)status\.[a-z0-9-]{1,40}\.[a-z]{2,10}\b[^\n]{0,200}\b(?:investigating|identified|degraded performance|partial outage|major outage)\b/,
+      ],
       // Cloud providers' own health pages: "Google Cloud Service Health: New incident affecting …".
       [
         ["service health", "health dashboard"],

@@ -70,7 +70,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
     buenas noches a todos | boa noite pessoal | welterusten | goede nacht | bonne semaine | nos vemos |
     nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana |
-    buen finde | buen finde equipo | buen finde a todos | feliz finde | bom finde | bon week end à tous | bon weekend à tous`,
+    buen finde | buen finde equipo | buen finde a todos | feliz finde | bom finde | bon week end à tous | bon weekend à tous |
+    going to bed | going to bed for real | going to bed for real this time | off to bed | heading to bed | bedtime |
+    ok going to bed | ok going to bed for real this time | going to sleep | off to sleep`,
   ),
   ...lines(
     "acknowledgement",
@@ -112,7 +114,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     kannst du deutsch | kannst du auch deutsch | sprichst du deutsch | verstehst du deutsch | verstehst du auch deutsch |
     do you speak german | do you understand german | do you speak spanish | do you speak french | entiendes español | comprends tu le français | você entende português | hablas español | parles tu français |
     parlez vous français | falas português | bist du da | tu es là | estás ahí | o que consegues fazer |
-    o que você faz | quais comandos você aceita | quais comandos aceitas | qué comandos aceptas`,
+    o que você faz | quais comandos você aceita | quais comandos aceitas | qué comandos aceptas |
+    what can you even do | what can u do | what can u even do | what do u do | who are u`,
   ),
   ...lines(
     "small talk",
@@ -131,7 +134,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to |
     wer hat bereitschaft | wer hat diese woche bereitschaft | quem está de prevenção | quem está de prevenção este fim de semana |
     quién está de guardia | qui est d'astreinte | alles ruhig | alles ruhig heute | tudo normal | tudo normal hoje |
-    tudo tranquilo | todo tranquilo | tout est calme`,
+    tudo tranquilo | todo tranquilo | tout est calme | anyway | anyways | who needs sleep | who needs sleep anyway`,
   ),
   ...lines(
     "test message",
@@ -172,11 +175,11 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid)$/,
   ],
   [
     "farewell",
-    /^(?:bye+|goodbye|gn|night|nite|cya|later|laters|ttyl|goodnight|tgif|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|dobranoc|またね|お先に失礼します)$/,
+    /^(?:bye+|goodbye|gn|gnight|g'night|gnite|nighty|nini|night|nite|cya|later|laters|ttyl|goodnight|tgif|tsch[üu]ss?|tschau|adi[oó]s|tchau|ciao|dobranoc|またね|お先に失礼します)$/,
   ],
 ]
 

@@ -205,6 +205,12 @@ const sharingMeant =
  */
 const zeroPriceShown =
   /\b(?:prices?|costs?|shipping|postage|delivery|totals?|subtotals?|tax(?:es)?|vat|fees?|amounts?|charges?|balances?|rates?)\b[^.?!\n]{0,40}?\b(?:shows?|showing|shown|displays?|displaying|displayed|comes? up|coming up|came up|reads?|listed|calculat(?:ed|ing|es)|priced)\b (?:as |at |up as )?(?:[$€£]\s?0(?:[.,]00?)?(?!\s?[.,]?\d)|0(?:[.,]00?)?\s?(?:€|eur|usd|gbp|£|\$))/
+/**
+ * "quotes coming back $0", "totals come back negative", "prices returning NaN": what a pricing
+ * service answers, wrong — a report (after "something's up w pricing svc" it was the only sign).
+ */
+const wrongAmountBack =
+  /\b(?:prices?|pricing|quotes?|costs?|totals?|subtotals?|tax(?:es)?|vat|fees?|amounts?|charges?|balances?|rates?|invoices?|payouts?|refunds?)\b[^.?!\n]{0,40}?\b(?:coming back|comes? back|came back|returning|returns|returned)\b (?:as |with |at )?(?:[$€£]\s?0(?:[.,]00?)?(?!\s?[.,]?\d)|0(?:[.,]00?)?(?![\w.,%])|(?:negative|undefined|nan|null|empty|zero)\b)/
 const zeroMeant =
   /\b(?:free[- ]shipping|promo|promotion|coupon|voucher|over [$€£]?\d|above [$€£]?\d|expected|by design|on purpose|intended|test|staging|sandbox)\b/
 
@@ -270,6 +276,7 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (/other|else|another|different|random|wrong/.test(text) && !sharingMeant.test(text))
     addAtEnd(othersData.exec(text))
   if (/[$€£]|eur|usd|gbp/.test(text) && !zeroMeant.test(text)) addAtEnd(zeroPriceShown.exec(text))
+  if (/back|return/.test(text) && !zeroMeant.test(text)) addAtEnd(wrongAmountBack.exec(text))
   if (/behind|late|delayed|lagg/.test(text)) {
     const m = lateBy.exec(text)
     const before = m === null ? "" : text.slice(Math.max(0, m.index - 80), m.index)

@@ -9,6 +9,7 @@
  * guarded by a word every match holds.
  */
 import { botTalkFrames } from "./classify-bot-talk.js"
+import { nightTalkFrames } from "./classify-night-talk.js"
 import type { Message } from "./classify-text.js"
 
 const maxChars = 2000
@@ -416,9 +417,11 @@ const frames: ReadonlyArray<Frame> = [
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.
     name: "an invitation",
-    needles: ["down for"],
+    // ("anyone down for foosball after standup?", "down bad for a burrito rn": a game or food
+    // wanted — "down bad" is slang for wanting badly.)
+    needles: ["down for", "down bad"],
     pattern:
-      /(?:^[^\w\n]{0,8}|\b(?:you|anyone|anybody|everyone|who(?:'s| is)?|y'?all|u) )down for (?:a |an |some )?(?:quick |short |brief |little |5 min |15 min )?(?:call|chat|sync|huddle|coffee|lunch|beer|drink|drinks|pairing|walk|game|round|review|catch-?up|1:1|zoom|meet)\b/,
+      /(?:^[^\w\n]{0,8}|\b(?:you|anyone|anybody|everyone|who(?:'s| is)?|y'?all|u|i'?m|i am) )down (?:bad |so bad )?for (?:a |an |some )?(?:quick |short |brief |little |5 min |15 min )?(?:call|chat|sync|huddle|coffee|lunch|beer|drink|drinks|pairing|walk|game|round|review|catch-?up|1:1|zoom|meet|foosball|ping ?pong|table tennis|darts|pool|karaoke|trivia|bowling|board ?games?|movie|pizza|tacos?|burritos?|sushi|ramen|pho|food|snacks?|dinner|breakfast|brunch|pints?|happy hour|boba|donuts?|ice cream)\b|^[^\w\n]{0,8}(?:i'?m |i am |lowkey |so )?down bad for\b/,
   },
   {
     // "thumbs up from me on the new alert routing", "+1 from me on the runbook change": an approval.
@@ -481,7 +484,7 @@ const frames: ReadonlyArray<Frame> = [
     // flat, proceeding", "the final's streaming peak went perfectly", "drop rate has never looked
     // better", "status check: all 42 garages reporting, occupancy feed healthy")
     pattern:
-      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:really |very |super |so |pretty |incredibly )?(?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\b(?:so |much |way |a lot )*(?:nicer|prettier|cleaner|easier to read)\b[^.?!\n]{0,20}\b(?:after|since|with) (?:the )?(?:redesign|refresh|rebrand|new (?:theme|design|layout|look|colou?rs))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:really |very |super |so |pretty |incredibly )?(?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\b(?:so |much |way |a lot )*(?:nicer|prettier|cleaner|easier to read)\b[^.?!\n]{0,20}\b(?:after|since|with) (?:the |[\\w-]{1,30}(?:'s|’s) )?(?:redesign|refresh|rebrand|new (?:theme|design|layout|look|colou?rs))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
     // ("latency graphs look gorgeous since the TSDB upgrade": the change credited, no problem's start.)
     live: liveGoodNews,
@@ -878,8 +881,8 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
-/** These frames, then the talk with the bot of classify-bot-talk.ts. */
-const allFrames: ReadonlyArray<Frame> = [...frames, ...botTalkFrames]
+/** These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's. */
+const allFrames: ReadonlyArray<Frame> = [...frames, ...botTalkFrames, ...nightTalkFrames]
 
 /** The frame of talk the message is, or null (see the module header). */
 export const talkFrame = (message: Message, strongEvidence: boolean): string | null => {

@@ -281,6 +281,11 @@ describe.each([
   // round 17). 99 is a team talking with the bot: correcting its report, teasing it, asking it.
   ["classification-blind-98.jsonl", 150, 150, 150],
   ["classification-blind-99.jsonl", 150, 150, 150],
+  // Stop 19, round 19. First sight (on round 18) 140 and 138 gated, 3 alerts missed: a status page's
+  // "Incident created … Status: Identified", "can't close it remotely" read as a closure,
+  // "something's up w pricing svc" read as a service back up.
+  ["classification-blind-100.jsonl", 150, 150, 150],
+  ["classification-blind-101.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
