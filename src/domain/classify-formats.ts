@@ -325,8 +325,9 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           "budget alert:",
         ],
         // ("postmortem for INC-4471 is up:", "new runbook for … is up:", "new grafana dashboard
-        // for van temps is up: <link>" share a document, whatever host the link names.)
-        /(?:^|\n)[^\w\n]{0,8}(?::[a-z0-9_+-]{1,40}:\s{0,3})?(?!(?:the |our |a )?(?:(?:new|updated) )?(?:[\w-]+ ){0,3}?(?:postmortem|post-mortem|runbook|doc|docs|retro|rca|pir|write-?up|notes|slides|agenda|draft|dashboard|board|panel|pr|deck|summary|recording)\b)[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up|aborted|budget alert):/,
+        // for van temps is up: <link>" share a document, whatever host the link names; "change
+        // request for rotating the API key is up: CHG-2304" a change waiting for approval.)
+        /(?:^|\n)[^\w\n]{0,8}(?::[a-z0-9_+-]{1,40}:\s{0,3})?(?!(?:the |our |a )?(?:(?:new|updated) )?(?:[\w-]+ ){0,3}?(?:postmortem|post-mortem|runbook|doc|docs|retro|rca|pir|write-?up|notes|slides|agenda|draft|dashboard|board|panel|pr|deck|summary|recording|change request|merge request|pull request|rfc|proposal)\b)[a-z][\w .-]{2,60} (?:recovered|failed|is down|is up|resolved|is back up|aborted|budget alert):/,
       ]),
     ),
   ],

@@ -121,7 +121,8 @@ export const nightTalkFrames: ReadonlyArray<Frame> = [
     name: "an on-call hand-off",
     needles: ["handing", "handed", "passing"],
     pattern:
-      /^[^\w\n]{0,8}(?:ok |okay )?(?:handing|handed|passing) (?:off |over )?(?:the )?(?:on-?call|pager|shift)\b (?:to|over to) [\w.@-]{1,30}\b[^\n]{0,60}\b(?:quiet|calm|uneventful|boring|nothing (?:else|to report|major)|all good)\b/,
-    live: /\b(?:still (?:firing|failing|down|open|broken|ongoing)|ongoing|unresolved|(?:is|are) (?:down|failing|broken)|watch (?:out|closely)|keep an eye)\b/,
+      /^[^\w\n]{0,8}(?:ok |okay )?(?:handing|handed|passing) (?:off |over )?(?:the )?(?:on-?call|pager|shift)\b (?:to|over to) ?(?: [\w.@-]{1,30}\b)?[^\n]{0,60}\b(?:quiet|calm|uneventful|boring|nothing (?:else|to report|major|open|firing|ongoing)|no open (?:incidents|alerts|pages|tickets)|all good)\b/,
+    // ("two flaky synthetics to keep an eye on but they're not firing": watched, not live.)
+    live: /\b(?:still (?:firing|failing|down|open|broken|ongoing)|ongoing|unresolved|except|apart from|besides|(?:is|are) (?:down|failing|broken)|watch (?:out|closely)|keep an eye(?![^\n]{0,60}\b(?:(?:is|are|'re)n'?t|(?:is|are|'re) not) (?:firing|failing|alerting|paging)\b))\b/,
   },
 ]

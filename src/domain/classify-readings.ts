@@ -232,6 +232,54 @@ const nothingMeant =
 const lastGoodAgo =
   /\blast (?:good|successful|complete|completed|valid|working|healthy|ok) (?:backup|dump|snapshot|run|sync|export|import|build|deploy|heartbeat|upload|load|refresh|copy|replication|batch|job|file|report|checkpoint)s?\b(?: (?:was|at|:|-|=|on))? ?(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|d|days?|weeks?|mins?|minutes?)|an? (?:hour|day|week)|one (?:hour|day|week)|two (?:hours|days|weeks)|three (?:hours|days|weeks)) ago\b/
 
+/**
+ * "datadog bill estimate for this month is 2x — custom metrics count exploded", "log ingest
+ * volume doubled overnight", "cardinality looks out of control": a cost or a count of what we
+ * send or pay for that blew up is a report, whatever period it is measured over ("this month"
+ * is no plan). Cheered, meant, asked or told as history it is none.
+ */
+const blowupThings =
+  /\b(?:bills?|costs?|spend(?:ing)?|invoices?|charges?|estimates?|counts?|cardinality|volumes?|usage|egress|series|metrics|logs|ingest(?:ion)?)\b[^.;!?\n]{0,60}?\b(?:exploded|blew up|blown up|(?:is|are|looks?|seems?|went|getting|got|gone) (?:completely |totally |way |kind of |kinda )?out of control|doubled|tripled|quadrupled|spiked|skyrocketed|shot up|through the roof|(?:is|are|'s|at) (?:already |now |like |about |around |~ ?)?(\d+(?:\.\d+)?)\s?(?:x|×)(?![\w]))/
+const blowupNoReport =
+  /🎉|🥳|🙌|\b(?:not|never|no longer|expected|as planned|by design|on purpose|intended|last (?:year|quarter)|years? ago|back in|remember when|used to)\b|n't\b/
+const blowup = (text: string): RegExpExecArray | null => {
+  const m = blowupThings.exec(text)
+  if (m === null || blowupNoReport.test(text) || (m[1] !== undefined && Number(m[1]) < 2)) return null
+  return askedHere(text, m) ? null : m
+}
+/** The sentence holding the match ends in a question ("is the bill out of control?"). */
+const askedHere = (text: string, m: RegExpExecArray): boolean =>
+  /^[^.!\n]*\?/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.!\n]/)[0] ?? "")
+
+/**
+ * "error budget for store-portal is burning fast, down to 12%", "burn rate 14x on checkout",
+ * "error budget exhausted for search": an error budget burning, low or gone is a report ("error
+ * budget still at 92% 🎉" is good news, classify-night-talk.ts).
+ */
+const budgetBurning =
+  /\berror budgets?\b[^.;!?\n]{0,40}?\b(?:is |are |'s |now |already |getting )*(?:burning|burnt|burned through|blown|exhausted|depleted|used up|gone|spent|almost gone|nearly gone)\b|\berror budgets?\b[^.;!?\n]{0,60}?\bdown to (\d{1,2}(?:\.\d+)?) ?%|\bburn ?rate\b[^.;!?\n]{0,20}?\b(\d+(?:\.\d+)?) ?(?:x|×)(?![\w])/
+const budgetBurns = (text: string): RegExpExecArray | null => {
+  const m = budgetBurning.exec(text)
+  if (m === null || /\b(?:not|never|no longer)\b|n't\b/.test(m[0])) return null
+  if (m[1] !== undefined && Number(m[1]) > 30) return null
+  if (m[2] !== undefined && Number(m[2]) < 2) return null
+  return askedHere(text, m) ? null : m
+}
+
+/**
+ * "[plant-watch] Monterrey: 9/24 printers reporting RESIN_LOW, 3 printers in ERROR state since
+ * 04:10": a monitor's report — devices in an upper-case fault state, a share of a fleet reporting
+ * a status code. Read on the original case; the office printer joked about ("the printer on 3 is
+ * jammed again lol") names no such state.
+ */
+const faultState =
+  /\b(?:in|into|entered|entering|now|went|reporting|reports?|status:?|state:?) (?:an? )?(?:ERROR|FAULT|FAULTED|FAILED|FAILURE|OFFLINE|DOWN|CRITICAL|ALARM|DEGRADED|UNREACHABLE|STALLED|JAMMED|HALTED|ESTOP|E-STOP)(?: (?:state|status|mode))?(?![\w-])/
+const fleetCode =
+  /\b\d+ ?\/ ?\d+ [\w-]+(?: [\w-]+)? (?:reporting|report|reported|showing|show|in|with|are|raised|raising) [A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/
+const laughedAt = /😂|🤣|😆|😅|\b(?:lol|lmao|rofl|haha\w*|jk)\b/u
+const taggedCode =
+  /^\s*(?:<[@!][\w|]+>\s*)?\[[a-z0-9][\w.-]{1,30}\][^\n]{0,120}?\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/
+
 /** Evidence of a problem stated as a reading of a count, a screen or a wait. */
 export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 2000)
@@ -273,6 +321,20 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   if (/\b(?:0|zero|all|empty|blank)\b/.test(text) && !nothingMeant.test(text))
     addAtEnd(dataReadAsNothing.exec(text))
   if (text.includes("last ") && text.includes(" ago")) add(lastGoodAgo.exec(text), true)
+  if (
+    /explod|blew|blown|control|doubled|tripled|quadrupled|spiked|skyrocket|shot up|roof|\d\s?(?:x|×)/.test(
+      text,
+    )
+  )
+    add(blowup(text), true)
+  if (text.includes("budget") || text.includes("burn")) add(budgetBurns(text), true)
+  // ("the printer is in ERROR state again lol": laughed at, an office joke.)
+  if (/[A-Z]{4}/.test(message.cased.slice(0, 2000)) && !laughedAt.test(text)) {
+    const cased = message.cased.slice(0, 2000)
+    add(faultState.exec(cased), true)
+    if (cased.includes("/")) add(fleetCode.exec(cased), true)
+    if (cased.includes("[")) add(taggedCode.exec(cased), true)
+  }
   if (/other|else|another|different|random|wrong/.test(text) && !sharingMeant.test(text))
     addAtEnd(othersData.exec(text))
   if (/[$€£]|eur|usd|gbp/.test(text) && !zeroMeant.test(text)) addAtEnd(zeroPriceShown.exec(text))

@@ -10,6 +10,7 @@
  */
 import { botTalkFrames } from "./classify-bot-talk.js"
 import { nightTalkFrames } from "./classify-night-talk.js"
+import { processTalkFrames } from "./classify-process-talk.js"
 import type { Message } from "./classify-text.js"
 
 const maxChars = 2000
@@ -881,8 +882,16 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
-/** These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's. */
-const allFrames: ReadonlyArray<Frame> = [...frames, ...botTalkFrames, ...nightTalkFrames]
+/**
+ * These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's and
+ * classify-process-talk.ts's.
+ */
+const allFrames: ReadonlyArray<Frame> = [
+  ...frames,
+  ...botTalkFrames,
+  ...nightTalkFrames,
+  ...processTalkFrames,
+]
 
 /** The frame of talk the message is, or null (see the module header). */
 export const talkFrame = (message: Message, strongEvidence: boolean): string | null => {

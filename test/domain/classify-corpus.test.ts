@@ -286,6 +286,10 @@ describe.each([
   // "something's up w pricing svc" read as a service back up.
   ["classification-blind-100.jsonl", 150, 150, 150],
   ["classification-blind-101.jsonl", 150, 150, 150],
+  // Stop 19, round 20. First sight (on round 19) 146 and 145 gated, 2 alerts missed: a metrics bill
+  // at 2× "this month" read as a plan, a plant script's "3 printers in ERROR state" read as a joke.
+  ["classification-blind-102.jsonl", 150, 150, 150],
+  ["classification-blind-103.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

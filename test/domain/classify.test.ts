@@ -3229,3 +3229,80 @@ describe("a laundromat night shift (stop 19 round 19, corpora 100–101)", () =>
     expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("a hearing-aid clinic and an aligner plant (stop 19 round 20, corpora 102–103)", () => {
+  it.each([
+    // A cost or a count that blew up, whatever period it is measured over ("this month" is no plan).
+    "our datadog bill estimate for this month is 2x — custom metrics count exploded after the telemetry change, cardinality looks out of control",
+    "AWS bill for october is already 3x what we budgeted, NAT egress charges exploded",
+    "log ingest volume doubled overnight after the debug flag went out",
+    "our prometheus series count is out of control since the new label, 4M active series",
+    "cloudwatch costs spiked this week, looks like a runaway lambda",
+    "our datadog bill is 2x normal and still climbing",
+    // A monitor's report: a bracketed tag, devices in an upper-case fault state, a fleet share on a code.
+    "[plant-watch] Monterrey: 9/24 printers reporting RESIN_LOW, 3 printers in ERROR state since 04:10",
+    "[line-monitor] Plant 2: 4/12 fillers reporting LOW_PRESSURE",
+    "[kiosk-watch] Lisbon: 2 kiosks in OFFLINE state since 03:00",
+    "scanner-07 in FAULT state, belt stopped",
+    // An error budget burning, low or gone.
+    "error budget for store-portal is burning fast, down to 12%",
+    "burn rate 14x on checkout-api slo",
+    "error budget for search exhausted, 0% left",
+    "the error budget for payments is down to 8% and it's only the 10th",
+    // Decoys: a problem beside the chatter frames below.
+    "wrote a blog post about the outage but checkout is still failing for EU users",
+    "the status dashboard is live but every tile shows OFFLINE and the kiosks are running",
+    "handing over on-call to @diego, the synthetics are still firing on eu-west",
+    '"down" as in the API is actually down, not the café',
+    "is the freeze why deploys are failing? pipeline red since 9:00",
+    "remember when checkout went down last year? it's down again right now",
+    "do we page for sev3? because search has been down for 20 min",
+    "sev2: clinic portal degraded, appointments failing for 30% of users",
+    "p1 = checkout down for everyone right now, p2 later",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "error budget still at 92% 🎉",
+    "the printer on 3 is jammed again lol",
+    "the printer in ERROR state again lol",
+    "signups doubled this month 🎉",
+    // A write-up of a past improvement shared.
+    "wrote a blog post about how we cut firmware OTA latency by half: https://engineering.earwave.health/ota-cdn",
+    "published a write-up on how we halved checkout p99 last quarter: https://blog.example.com/p99",
+    "finished the case study about how we cut kiosk crashes by 80%, link in the doc",
+    // A dashboard announced live.
+    "the data quality dashboard for audiograms is live, have a look: https://grafana.earwave.internal/d/dq/audiogram-quality",
+    "the new capacity dashboard for the warehouse is live, take a look: https://grafana.example.internal/d/cap",
+    "our SLO board for the mobile app is up, feedback welcome",
+    // A hand-off with nothing open, a watched thing not firing.
+    "handing over on-call to @diego, nothing open, two flaky synthetics to keep an eye on but they're not firing",
+    "handing over the pager to sam, no open incidents, one noisy disk alert to watch but it's not firing",
+    // A word's other sense, said at once.
+    'lol "down" — as in I\'m going down to the café, anyone want something?',
+    "'outage' — as in the power outage at my flat, I'll be on mobile data today",
+    '"crashing" as in crashing on the sofa after this week 😴',
+    // A freeze's scope asked.
+    "is the freeze also covering the plant controllers or just the cloud stuff?",
+    "does the deploy freeze apply to the data pipelines too?",
+    "is the code freeze also for hotfixes or only features?",
+    // An old incident remembered fondly.
+    "remember when the laser marker engraved a whole batch in Comic Sans? still my favourite incident",
+    "anyone remember the time the kiosk printed every receipt in Klingon? all-time favourite outage",
+    // A change request waiting for approval.
+    "change request for rotating the UPS API key is up: CHG-2304, needs one more approver from plant ops",
+    "CHG-5512 for the firewall rule cleanup needs two approvers before friday",
+    "change request to bump the ingress timeouts is pending approval from the CAB",
+    // When to page for a severity, asked.
+    "do we page for sev3 at night or just open a ticket? new folks keep asking",
+    "should we page for p3 on weekends or just ticket it?",
+    "do we wake someone up for sev2 at night or wait until morning?",
+    // Severity levels defined or pinned.
+    "sev levels cheat sheet is pinned in #incidents now: sev2 = clinic-facing degradation, sev3 = internal only",
+    "p1 = customer-facing outage, p2 = degraded, p3 = internal only — pinned in #ops",
+    "severity matrix is pinned in #incidents now",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("gate")
+  })
+})
