@@ -118,13 +118,15 @@ const opinions = new Set(
 
 /**
  * Praise words that also name a kind of thing ("smart bot" is praise; "smart meter", "smart
- * lock", "magic link" are things): before a noun they are its name, not praise ("best thing",
+ * lock", "magic link", "top player" are things): before a noun they are its name, not praise ("best thing",
  * "clever fix", "handy script" stay praise).
  */
-const namingAdjectives = new Set(["smart", "magic"])
+const namingAdjectives = new Set(["smart", "magic", "top"])
 const attributive = (word: string, next: string | undefined): boolean =>
   namingAdjectives.has(word) &&
   next !== undefined &&
+  // ("top notch" is praise.)
+  next !== "notch" &&
   /^\p{L}[\p{L}-]{1,30}$/u.test(next) &&
   !fillers.has(next) &&
   !functionWords.has(next) &&

@@ -186,6 +186,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       matches(
         [["new issue"], /new issue(?: in [^\n]{1,80})?:/],
         [["regression"], /regression(?::| in | — | - )/],
+        // "Issue escalating in checkout-service: stripe.error.CardError …", "Escalating issue in X:".
+        [["issue escalating", "escalating issue"], /(?:issue escalating|escalating issue) in [^\n:]{1,80}:/],
       ),
       eventCount,
     ),

@@ -576,6 +576,17 @@ const recurrenceAt = (tokens: ReadonlyArray<string>, i: number): boolean =>
   tokens[i + 1] !== "then" &&
   !tokens.slice(Math.max(0, i - 3), i).some((t) => movedBack.has(t))
 
+/** Words that make "last week" the baseline a number is compared with. */
+const comparing = words("vs versus than over")
+const comparedVerbs = words("compared relative")
+/**
+ * "events up 800% vs last week", "errors 3x compared to last week", "slower than last month": the
+ * past day is the baseline of a comparison with now, not the time of the event.
+ */
+const comparedWith = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  comparing.has(tokens[i - 1] ?? "") ||
+  ((tokens[i - 1] === "to" || tokens[i - 1] === "with") && comparedVerbs.has(tokens[i - 2] ?? ""))
+
 /**
  * A problem told as past: anchored on a past day ("monday's outage", "last month") with a past
  * verb, nothing in the present, and no "since" (which makes it ongoing).
@@ -585,7 +596,10 @@ export const aboutThePast = (message: Message): string | null => {
   const anchored = tokens.some(
     (t, i) =>
       (dayNames.has(t) && tokens[i - 1] !== "since" && tokens[i - 1] !== "until") ||
-      (t === "last" && lastWords.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "since") ||
+      (t === "last" &&
+        lastWords.has(tokens[i + 1] ?? "") &&
+        tokens[i - 1] !== "since" &&
+        !comparedWith(tokens, i)) ||
       (pastYear.test(t) && (tokens[i - 1] === "in" || tokens[i - 1] === "from")) ||
       (oldWords.has(t) &&
         (incidentNouns.has(tokens[i + 1] ?? "") || formerPlaces.has(tokens[i + 1] ?? ""))) ||

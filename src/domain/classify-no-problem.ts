@@ -25,7 +25,7 @@ import {
   words,
 } from "./classify-lexicon.js"
 import type { ChatterCategory } from "./classify-phrases.js"
-import { screenWrong } from "./classify-talk.js"
+import { impossibleValues, screenWrong } from "./classify-talk.js"
 import type { Message } from "./classify-text.js"
 
 // With their short forms, which a plan writes ("deploy freeze from mon").
@@ -277,6 +277,7 @@ const socialOnly = (
   !message.tokens.includes("not") &&
   // "TIL the stock page shows 99999 units of insulin, we have maybe 40": a screen said wrong.
   !screenWrong.test(message.text.slice(0, 2000)) &&
+  !impossibleValues.test(message.text.slice(0, 2000)) &&
   // "bills are estimated even though the meter is reporting fine": fine is the contrast to a report.
   !/\b(?:though|although|whereas)\b/.test(message.text.slice(0, 2000)) &&
   !message.clauses.some((c) => c.question) &&

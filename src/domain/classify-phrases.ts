@@ -130,7 +130,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     holiday party | team party | christmas party | anyone going to | recommended reading | asking for a friend |
     anyone up for lunch | anyone up for | good book | i will take this one | i will take this |
     i am back | we are back | back | i am here | here | present | ping | pong | welcome |
-    do not jinx it | let us not jinx it | jinx | jinxed it | you jinxed it | knock on wood | touch wood | fingers crossed |
+    skill issue | do not jinx it | let us not jinx it | jinx | jinxed it | you jinxed it | knock on wood | touch wood | fingers crossed |
     knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to |
     wer hat bereitschaft | wer hat diese woche bereitschaft | quem está de prevenção | quem está de prevenção este fim de semana |
     quién está de guardia | qui est d'astreinte | alles ruhig | alles ruhig heute | tudo normal | tudo normal hoje |
@@ -167,7 +167,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "laughter",
-    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|lel|heh|hah)$/,
+    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|kekw|lel|heh|hah|lul|lulw|omegalul|owo|uwu)$/,
   ],
   [
     "greeting",
@@ -175,7 +175,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7)$/,
   ],
   [
     "farewell",

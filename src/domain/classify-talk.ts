@@ -9,6 +9,7 @@
  * guarded by a word every match holds.
  */
 import { botTalkFrames } from "./classify-bot-talk.js"
+import { gameTalkFrames } from "./classify-game-talk.js"
 import { nightTalkFrames } from "./classify-night-talk.js"
 import { processTalkFrames } from "./classify-process-talk.js"
 import type { Message } from "./classify-text.js"
@@ -30,6 +31,14 @@ const denied =
  */
 export const screenWrong =
   /\b(?:shows?|showing|says|saying|reads|reading|displays?|displaying|lists?|listing|reports?|reporting)\b[^\n]{0,160}?(?:\b(?:it|they|that|this)(?:'s|’s| is| are|'re|’re) (?:\w+ )?not\b|\b(?:isn'?t|aren'?t)\b|\bwe (?:only )?have (?:maybe|only|like|just|about)\b|\bin reality\b|\bactually\b|\b9{4,}\b)/
+
+/**
+ * Values no system should show: a negative score or count, an overflowed 32-bit integer, NaN,
+ * a zero for everyone ("pog the leaderboard is showing negative scores for everyone 💀 top player
+ * has -2147483648"): an excited word before them ("pog", "sheesh") is no praise of the system.
+ */
+export const impossibleValues =
+  /\bnegative (?:scores?|points|values?|balances?|counts?|totals?|numbers?|prices?|xp|ranks?|times?|durations?|stock|quantit(?:y|ies)|ages?)\b|(?<![\d.])-?(?:2147483648|2147483647|4294967295|9223372036854775807)(?![\d.])|\bnan\b|\b(?:0|zero) (?:for|to) (?:everyone|everybody|all (?:players|users|customers))\b|\beveryone(?:'s| has| is at| got) (?:0|zero)\b/
 
 export interface Frame {
   readonly name: string
@@ -883,14 +892,15 @@ const frames: ReadonlyArray<Frame> = [
 ]
 
 /**
- * These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's and
- * classify-process-talk.ts's.
+ * These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's,
+ * classify-process-talk.ts's and classify-game-talk.ts's.
  */
 const allFrames: ReadonlyArray<Frame> = [
   ...frames,
   ...botTalkFrames,
   ...nightTalkFrames,
   ...processTalkFrames,
+  ...gameTalkFrames,
 ]
 
 /** The frame of talk the message is, or null (see the module header). */

@@ -55,7 +55,7 @@ import { tokenCategory } from "./classify-phrases.js"
 import { portugueseHindiChatter } from "./classify-portuguese-hindi.js"
 import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
-import { talkFrame } from "./classify-talk.js"
+import { impossibleValues, talkFrame } from "./classify-talk.js"
 import { bareStatusQuestion, retiredOnAPlan, teamLife } from "./classify-team-life.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
@@ -584,6 +584,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "orders from closed restaurants": a recovery word before a noun describes it, it is no news.
     !(chatter.closures.length === 0 && describesANoun(message.tokens)) &&
     !recoveryDenied(message) &&
+    // "pog the leaderboard is showing negative scores for everyone": excitement over wrong data.
+    !impossibleValues.test(message.text.slice(0, 2000)) &&
     // "the app is back online but really laggy": the recovery phrase is undone.
     !(
       chatter.categories.includes("resolved") &&

@@ -290,6 +290,11 @@ describe.each([
   // at 2× "this month" read as a plan, a plant script's "3 printers in ERROR state" read as a joke.
   ["classification-blind-102.jsonl", 150, 150, 150],
   ["classification-blind-103.jsonl", 150, 150, 150],
+  // Stop 19, round 21. First sight (on round 20) 147 and 127 gated (105 is half a Discord gaming
+  // community: emotes, mistyped bot commands, reactions typed as text), 2 alerts missed: Sentry's
+  // "events up 800% vs last week" read as a past incident, "pog … negative scores" read as praise.
+  ["classification-blind-104.jsonl", 150, 150, 150],
+  ["classification-blind-105.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

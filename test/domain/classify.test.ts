@@ -3306,3 +3306,88 @@ describe("a hearing-aid clinic and an aligner plant (stop 19 round 20, corpora 1
     expect(run(`<@U05WLDSRE> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("a sheet-music publisher and a rhythm-game Discord (stop 19 round 21, corpora 104–105)", () => {
+  it.each([
+    // "last week" as the baseline of a comparison, not the event's time.
+    "Issue escalating in checkout-service: stripe.error.CardError: Your card was declined — events up 800% vs last week",
+    "Escalating issue in billing-api: TimeoutError: upstream timed out, 40x more events compared to last week",
+    "Regression in search-web: TypeError: cannot read properties of undefined — up 300% versus last month",
+    "New issue in cart: KeyError 'sku' — events up 5x over last week",
+    "the api errors are way higher than last week, checkout failing for some users",
+    "checkout declines up 800% vs last week",
+    // Excitement words before wrong data are no praise.
+    "pog the leaderboard is showing negative scores for everyone 💀 top player has -2147483648",
+    "pog the leaderboard is showing negative scores for everyone",
+    "sheesh my score says 2147483647 after one song",
+    "poggers every player's accuracy is NaN now",
+    "lets gooo everyone has 0 points on the season board lol",
+    // Decoys of the gaming talk below: a problem in the present.
+    "!leaderboard is down, returns 500 for everyone",
+    "reacted with :thumbsup: but the payout is still failing",
+    "anyone up for a lobby? matchmaking is down though",
+    "new charts dropped but they crash the client on load",
+    "in hindsight the 502s on tuesday were just the ALB draining, and they're back again now",
+    "the alert called 'DiskFull' is firing right now",
+    "keybinds reset every time i restart the client",
+    "I thought it was fixed but it's still down",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07BFRGBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // The past anchor still holds outside a comparison.
+    "we had an outage last week, root cause was the cert",
+    "postmortem for last week's outage is up",
+    // Slang and emotes as the whole message.
+    "pog",
+    "sheesh",
+    "kekw",
+    "owo",
+    "o7",
+    "skill issue",
+    "top notch work on the leaderboard",
+    "top player this week is insane, pog",
+    // A bot command typed, ours or not, spelt right or not.
+    "!leaderbaord top10",
+    "!hlep",
+    "/stauts",
+    "/queue join",
+    // A reaction typed as text.
+    "reacted with :thumbsup:",
+    "*reacts with 🫡*",
+    "reacted with :eyes:",
+    // An invitation to play.
+    "anyone up for a 4k lobby later?",
+    "anybody down for ranked tonight?",
+    // New content hyped.
+    "new sakura cup charts dropped, they're insane",
+    "anyone tried the new practice-mode feature? it's fun",
+    "the new winter season pack is out, it's so fun",
+    // A remark on the bot or a game asked of it.
+    "lowkey this bot is faster than the mods",
+    "does the bot also do memes or just servers",
+    "bot, rate my replay 1-10",
+    "can the bot also tell jokes",
+    // A how-to said to be no fault.
+    "how do I link my discord account? (not broken, just can't find the button)",
+    "not a bug, just asking where the export button went",
+    // An SLO's value asked or drafted.
+    "quick q: is the p99 latency SLO 300ms or 500ms for chart-search?",
+    "I'm drafting the Q3 SLO doc, target for score-render availability 99.9% — thoughts?",
+    "is the checkout SLO 99.9 or 99.95?",
+    // An alert's look asked for the runbook; hindsight on a past error.
+    "what would the alert look like if the anticheat backlog grew? want to add it to the runbook",
+    "what would the page look like if the queue backed up? for the runbook",
+    "in hindsight the 502s on Tuesday were just the ALB draining during the deploy",
+    "in retrospect the timeouts last week were just the cron overlap",
+    // A name that holds an error; a key called "down"; a problem only thought.
+    "i made a chart called 'Error 502' lmao, it's all 5s and 0s",
+    "my playlist is named 'FATAL ERROR' lol",
+    "the 'down' arrow key binding is kinda weird in the new layout, anyone else remap it?",
+    "lol I thought the leaderboard was broken but I was just on the unranked tab 🤦",
+    "I thought the API was down but I was on the VPN lol",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07BFRGBOT> ${text}`).decision).toBe("gate")
+  })
+})
