@@ -283,6 +283,18 @@ const doneDenied = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolea
   return false
 }
 
+/** What "no <thing> <done word>" says nothing of: "no bike released", "no orders shipped". */
+const noneDoneWords = words(
+  "released delivered shipped dispensed unlocked unlocks issued sent received processed completed created refunded credited charged returned",
+)
+const noneDone = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  const t = tokens[j] ?? ""
+  if (!noneDoneWords.has(t) && !recoveredStates.has(t)) return false
+  const prev = tokens[j - 1] ?? ""
+  if (j - 1 >= c.start && (prev === "nothing" || prev === "none")) return true
+  return j - 2 >= c.start && tokens[j - 2] === "no" && /^[a-z]{2,}$/.test(prev) && !problemWord(prev)
+}
+
 /**
  * "cant close it remotely", "unable to close the door", "the app won't let me close the ticket":
  * an inability right before the closing verb — nothing got closed (round 16's `doneDenied` reads
@@ -348,6 +360,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (prev === "being") return null
   // "can't mark deliveries done", "unable to get the refund fixed": nothing got done.
   if ((doneWords.has(t) || closureWords.has(t)) && doneDenied(tokens, c, j)) return null
+  // "took my money but no bike released", "nothing released", "no parcels delivered": none done
+  // ("no errors fixed" is odd, and "no issue, resolved" has its comma; a problem word is left alone).
+  if (noneDone(tokens, c, j)) return null
   if (closureWords.has(t) && !negated) return t === "no_longer" && healthyStates.has(next) ? null : t
   // "no outage polygons": the problem word names a kind of thing, not a problem that is gone.
   const compound =

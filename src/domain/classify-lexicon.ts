@@ -123,6 +123,8 @@ const mergeTable = `
   please do not investigate | do not investigate | already have an incident open | already have an incident | already tracked in | not prod => stand_down
   verified the fix | fix verified | fix is verified | verified the fix in prod => fixed
   keeps spinning                                                     => taking_forever
+  bucketing down | bucketing it down | pissing down | chucking it down | tipping down | lashing down | pelting down | teeming down => raining
+  keeps losing | keep losing | keeps dropping the | keep dropping the | keeps dropping my | keep dropping my => dropped_out
   growing fast | growing quickly | climbing fast | filling fast      => filling_up
   scan as invalid | scans as invalid | show as invalid | shows as invalid | come back as invalid | comes back as invalid | marked as invalid | flagged as invalid => invalid_result
   backlog is processed | backlog processed | backlog is cleared | backlog cleared | backlog is drained => drained
@@ -305,7 +307,7 @@ export const adverbs = words(`
   a_bit quite way all now again just also currently suddenly randomly intermittently
   occasionally constantly sometimes badly seriously massively absolutely definitely literally basically
   officially apparently probably maybe possibly already even much slightly somewhat incredibly insanely
-  hella mostly clearly`)
+  hella mostly clearly heaps loads miles`)
 
 export const negations = words("not never no_longer")
 

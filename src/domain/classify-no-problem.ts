@@ -493,7 +493,18 @@ const fineState = (message: Message): boolean =>
   // "the android app shows 'no connection' for everyone, web is fine"
   !message.tokens.some((t) => affected.has(t)) &&
   // "mobile check-in shows 'room not ready' for rooms that are clean": what a screen says, quoted.
-  !shownMessage.test(message.text)
+  !shownMessage.test(message.text) &&
+  // "guider keeps losing the star on T11, seeing is fine so probably not weather": a thing that
+  // keeps failing is a live report, and "X is fine so probably not X" rules out one cause.
+  !(message.tokens.some((t) => keeps.has(t)) && keepsFailing.test(message.text.slice(0, 2000))) &&
+  !(message.tokens.includes("not") && ruledOut.test(message.text.slice(0, 2000)))
+
+const keeps = words("keeps keep kept keeping")
+const keepsFailing =
+  /\b(?:keeps|keep|kept|keeping) (?:on )?(?:losing|failing|dropping|crashing|timing out|restarting|rebooting|disconnecting|freezing|hanging|erroring|stalling|stopping|flapping|dying|breaking|throwing|tripping|looping|skipping|missing|rejecting|refusing|bouncing|going (?:down|offline|dark|red))\b/i
+/** "…is fine so probably not weather", "…looks ok, so likely not the network": one cause ruled out. */
+const ruledOut =
+  /\b(?:so|which means|meaning) (?:it'?s |its |it is )?(?:probably|prob|likely|prolly|maybe|def|definitely|most likely|surely)? ?not\b/i
 
 /** A screen's or a tool's words quoted after showing them: "shows 'room not ready'", "says \"error\"". */
 const shownMessage =

@@ -54,7 +54,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     wie geht es | wie gehts | tudo bem | qué tal | que tal | buon giorno | buongiorno | bonjour à tous |
     hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór |
     evening all | evening everyone | evening team | morning all | morning everyone | morning team | afternoon all |
-    salut | salut tout le monde | buenas | goeiemorgen | goedemorgen | goedemiddag | hoi allemaal | moin | moin zusammen`,
+    salut | salut tout le monde | buenas | goeiemorgen | goedemorgen | goedemiddag | hoi allemaal | moin | moin zusammen |
+    arvo | arvo all | afternoon all | hiya all | ey up | how ya going | how are ya going`,
   ),
   ...lines(
     "farewell",
@@ -86,7 +87,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
     pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
     +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority |
-    seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi`,
+    no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi`,
   ),
   ...lines(
     "praise",
@@ -99,7 +100,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
-    super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five`,
+    super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five |
+    you beauty | you little beauty | you legend | cracking | cracking job | well chuffed | chuffed | bloody legend | ripper`,
   ),
   ...lines("laughter", `so funny | funny | hilarious`),
   ...lines(
@@ -134,7 +136,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     knock knock | stop | shh | shhh | hush | what could possibly go wrong | standup in | stand up in | just lurking | lurking | moving this to |
     wer hat bereitschaft | wer hat diese woche bereitschaft | quem está de prevenção | quem está de prevenção este fim de semana |
     quién está de guardia | qui est d'astreinte | alles ruhig | alles ruhig heute | tudo normal | tudo normal hoje |
-    tudo tranquilo | todo tranquilo | tout est calme | anyway | anyways | who needs sleep | who needs sleep anyway`,
+    tudo tranquilo | todo tranquilo | tout est calme | anyway | anyways | who needs sleep | who needs sleep anyway |
+    bit quiet | bit quiet innit | quiet innit | footy | footy tonight | the footy | anyone watching the footy |
+    clear skies | clear skies tonight | cloudy again | cloudy tonight`,
   ),
   ...lines(
     "test message",
@@ -163,7 +167,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|genial|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|genial|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew)$/,
   ],
   [
     "laughter",

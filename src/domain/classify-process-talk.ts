@@ -92,4 +92,14 @@ export const processTalkFrames: ReadonlyArray<Frame> = [
     ),
     live: liveOrBack,
   },
+  {
+    // "if dome-07 ever reports open during rain again, what's our escalation path? writing it up
+    // now", "what dashboards do you check first when someone reports slow unlocks? asking for the
+    // onboarding doc": how the team handles a kind of problem, asked for a document.
+    name: "a process question asked for a doc",
+    needles: ["writing it up", "writing this up", "onboarding", "runbook", "playbook", "documenting", "wiki"],
+    pattern:
+      /^[^\w\n]{0,8}(?:if [^?\n]{0,100}, )?(?:what|how|who|where|when|which)\b[^?\n]{0,140}\?[^?\n]{0,12}\b(?:writing (?:it|this|that) up|asking for (?:the |our |a )?(?:onboarding|runbook|playbook|wiki|docs?)|for (?:the |our )?(?:onboarding|runbook|playbook|wiki)(?: docs?| page| deck)?|documenting (?:it|this|that))\b/,
+    live: liveHere,
+  },
 ]

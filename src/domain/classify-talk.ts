@@ -8,6 +8,8 @@
  * shape is investigated. Read on the lower-cased text's first 2,000 characters; each pattern is
  * guarded by a word every match holds.
  */
+
+import { banterFrames } from "./classify-banter.js"
 import { botTalkFrames } from "./classify-bot-talk.js"
 import { gameTalkFrames } from "./classify-game-talk.js"
 import { nightTalkFrames } from "./classify-night-talk.js"
@@ -893,7 +895,7 @@ const frames: ReadonlyArray<Frame> = [
 
 /**
  * These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's,
- * classify-process-talk.ts's and classify-game-talk.ts's.
+ * classify-process-talk.ts's, classify-game-talk.ts's and classify-banter.ts's.
  */
 const allFrames: ReadonlyArray<Frame> = [
   ...frames,
@@ -901,6 +903,7 @@ const allFrames: ReadonlyArray<Frame> = [
   ...nightTalkFrames,
   ...processTalkFrames,
   ...gameTalkFrames,
+  ...banterFrames,
 ]
 
 /** The frame of talk the message is, or null (see the module header). */

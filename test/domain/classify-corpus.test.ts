@@ -295,6 +295,12 @@ describe.each([
   // "events up 800% vs last week" read as a past incident, "pog … negative scores" read as praise.
   ["classification-blind-104.jsonl", 150, 150, 150],
   ["classification-blind-105.jsonl", 150, 150, 150],
+  // Stop 19, round 22. First sight (on round 21) 144 and 136 gated (107: British and Australian
+  // English), 2 alerts missed: "keeps losing the star … seeing is fine so probably not weather" read
+  // as an all-clear, "no bike released" read as a recovery. 106 keeps one chatter line investigated
+  // by policy: it says "investigate".
+  ["classification-blind-106.jsonl", 150, 150, 149],
+  ["classification-blind-107.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

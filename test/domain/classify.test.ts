@@ -3391,3 +3391,70 @@ describe("a sheet-music publisher and a rhythm-game Discord (stop 19 round 21, c
     expect(run(`<@U07BFRGBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("remote telescopes and a bike share in British and Australian English (stop 19 round 22, corpora 106–107)", () => {
+  it.each([
+    // A thing that keeps losing or dropping something is a live report; "X is fine so probably
+    // not X" rules out one cause, it is no all-clear.
+    "guider keeps losing the star on T11, seeing is fine so probably not weather",
+    "mount keeps losing alignment on scope 3, dome is fine",
+    "the app keeps dropping my session, wifi is fine so probably not my end",
+    "the tracker keeps dropping the satellite, network looks fine",
+    "kiosk 4 keeps rebooting, power is fine",
+    // None done: "no <thing> <done word>", "nothing released".
+    'customer email: "tried to hire a bike at Roundhay, app took my money but no bike released" — there are 5 of these now',
+    "paid for a locker but nothing released",
+    "app charged me, no scooter unlocked",
+    "no parcels delivered since 9am",
+    // Decoys of the chatter below: the same shape with a problem in it.
+    "the server room is stinking hot, 36 degrees",
+    "the outage in the news today is AWS, and we're affected - checkout down",
+    "the docks showing offline are the ones we pulled out, but dock 14 is also offline",
+    "last month we had 4 sev2s, this month 9",
+    "errors are heaps worse since the deploy",
+    "checkout is miles slower since 2pm",
+    "[nightly-sync] station catalogue sync failed: 0 stations. ERROR",
+    "[nightly-sync] station catalogue synced: 0 stations, 412 removed. OK",
+    'Opsgenie: [P1] dock-api down — on-call schedule "SRE AU"',
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07PDLSRE1> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // Slang and small talk as the whole message.
+    "righto",
+    "too easy",
+    "you beauty",
+    "arvo all",
+    "hiya all",
+    "no dramas",
+    "sweet as, cheers",
+    "chuffed",
+    "bit quiet today innit",
+    "footy tonight?",
+    "clear skies tonight!",
+    // The weather where the writer is; rain told in British idiom.
+    "stinking hot in Brisbane, 36 degrees",
+    "freezing in Leeds this morning",
+    "so humid in Sydney today",
+    "it's bucketing down in Manchester, no one's riding today haha",
+    // A metric praised, in any adverb.
+    "the latency on the rider bff looks heaps better since the cache change, nice work everyone",
+    // Someone else's outage; a status explained as known work; a good month told.
+    "the outage in the news today is some other company's CDN, we're not affected",
+    "no drama, the Leeds docks showing offline are the ones we pulled out for the street works",
+    "last month we had 4 sev2s, this month zero. chuffed",
+    // A cosmetic snag handed on; a nuisance said to be no bug.
+    "the down arrow icon in the UI looks weird on dark mode, not urgent, design will pick it up",
+    "the moon is ruining everyone's sessions again 🌕 (not a bug)",
+    // A process question asked for a doc.
+    "if dome-07 ever reports open during rain again, what's our escalation path? writing it up now",
+    "what dashboards do you check first when someone reports slow unlocks? asking for the onboarding doc",
+    "how do we fail over the payments db? writing it up for the runbook",
+    // Tools' posts about no monitored condition.
+    'Opsgenie: Your on-call schedule "SRE AU" changes in 1 hour — next: Mick Tran',
+    "[nightly-sync] station catalogue synced from council open data: 412 stations, 3 added, 0 removed. OK",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07PDLSRE1> ${text}`).decision).toBe("gate")
+  })
+})
