@@ -12,6 +12,12 @@ import {
   rateLimitedWords,
   textMode,
 } from "./causes-modes.js"
+import {
+  dependencyValidationLabel,
+  isDependencyValidation,
+  statusOf,
+  validationRejectionWords,
+} from "./dependency-validation.js"
 import type { Finding } from "./finding.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
@@ -82,6 +88,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/service_port|targetport/, "Service targetPort matches no container port"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
+    [
+      /network_path_closed/,
+      "network path closed by a security group / network ACL change (connections time out)",
+    ],
     // The mesh refusing a caller's plaintext: the words an SRE greps a sidecar's log for.
     [
       /mesh_mtls_refused/,
@@ -142,8 +152,9 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /used before issued|token is not valid yet|iat (?:is )?in the future|clock skew/,
       "token used before issued (clock skew)",
     ],
-    [/\b401\b|unauthori[sz]ed/, "401 Unauthorized"],
-    [/\b403\b|forbidden/, "403 Forbidden"],
+    // Whole words only: `unauthorized_client`, `extra_forbidden` are identifiers in a body.
+    [/\b401\b|\bunauthori[sz]ed\b/, "401 Unauthorized"],
+    [/\b403\b|\bforbidden\b/, "403 Forbidden"],
     // The caller is the node's own instance role (a session named after the instance, i-…): the
     // pod did not get the role its service account names (IRSA), whatever that role allows.
     [
@@ -152,7 +163,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     ],
     // AWS's AccessDenied / "is not authorized to perform": an IAM policy or role lacks the action.
     [
-      /\baccessdenied\b|not authorized to perform/,
+      /\baccessdenied(?:exception)?\b|not authorized to perform/,
       "AccessDenied (IAM permission missing from the role's policy)",
     ],
     [/access denied|permission denied/, "access denied"],
@@ -197,6 +208,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/podsecurity|violates podsecurity/, "PodSecurity violation"],
   ],
   crash: [
+    // A Lambda function failing at init (lambda-init-failures.ts): it never runs, it does not loop.
+    [/lambda_init_failure/, "Lambda function cannot start"],
+    // An API integration's exception (integration-exceptions.ts): the function throws, it does not loop.
+    [/integration_exception/, "unhandled exception in the API's Lambda integration"],
     // The kubelet's word, when the evidence says it (a Job's pods that never restart do not loop).
     [/crashloopbackoff/, "CrashLoopBackOff"],
     [/exit(?: code)?[ :=]*(\d{1,3})/, (m) => `exit ${m[1] ?? ""}`],
@@ -224,6 +239,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/cronjob_suspended/, "CronJob suspended (spec.suspend: true)"],
     [/cronjob_blocked/, "CronJob runs skipped: prior run still active (concurrencyPolicy Forbid)"],
     [/batch_overlap/, "batch run (CronJob) overlapping the service on a shared host"],
+    // A run that ended OK having processed nothing (empty-runs.ts): its input moved or is missing.
+    [/empty_run/, "scheduled run processed nothing (0 keys/records: input path or prefix empty)"],
   ],
   failover: [
     [
@@ -338,6 +355,15 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     ],
   ],
   errors: [
+    // A dependency's 422 / validation rejection, with the status and the field (dependency-validation.ts);
+    // a line naming no call (a traceback's "Error: 422", an access log) says only its status.
+    [
+      validationRejectionWords,
+      (m) =>
+        isDependencyValidation(m.input)
+          ? dependencyValidationLabel(m.input)
+          : (statusOf(m.input) ?? "validation errors"),
+    ],
     [/\b5\d\d\b|5xx/, "5xx errors"],
     [/\bfatal\b/, "FATAL errors"],
     [/exception|panic/, "exceptions"],

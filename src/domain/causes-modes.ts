@@ -6,6 +6,7 @@
  * the findings themselves so a cause's text says "OOMKilled" only when the evidence does.
  */
 import { clientCertificateRefused } from "./client-certificate.js"
+import { isDependencyValidation } from "./dependency-validation.js"
 import type { Finding } from "./finding.js"
 import { healthCheckFailed } from "./log-level.js"
 import { nodeNetworkLimitWords } from "./node-network-limits.js"
@@ -101,6 +102,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   service_selector: "config",
   service_port: "config",
   network_policy: "config",
+  // A security-group rule or ACL dropping the traffic (network-path-change.ts): a config change, like a NetworkPolicy.
+  network_path_closed: "config",
   // The same policy seen from the network policy agent: the flows it dropped (policy-verdicts.ts).
   policy_denied: "config",
   node_network_limit: "limits",
@@ -123,6 +126,12 @@ const byKind: Readonly<Record<string, Mode>> = {
   proxy_timeout: "timeout",
   // A Lambda function ending at its time limit (lambda-timeouts.ts).
   lambda_timeout: "timeout",
+  // A Lambda function that cannot start (lambda-init-failures.ts): every invocation fails at init.
+  lambda_init_failure: "crash",
+  // An API's integration throwing (integration-exceptions.ts): what its 5xx answers stand for.
+  integration_exception: "crash",
+  // A scheduled run that processed nothing (empty-runs.ts): the job ran, its input was not there.
+  empty_run: "schedule",
   // A datastore's primary switched (datastore-failover.ts): deeper than its clients' errors.
   datastore_failover: "failover",
   // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at
@@ -160,7 +169,8 @@ export const memoryLeakWords =
 export const rateLimitedWords = /\b429\b|too many requests|rate.?limit(?:ed|ing|s)?(?![a-z])/
 
 /** Free-text modes, first match wins (the deeper failure before its surface). */
-const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
+// A pattern, or a predicate when words alone cannot tell (dependency-validation.ts).
+const byText: ReadonlyArray<readonly [Mode, { readonly test: (text: string) => boolean }]> = [
   // The kubelet's words for an eviction ("The node was low on resource: ephemeral-storage"), not
   // a cache's ("LRU eviction"); an evicted pod's last state may read like an OOM (exit 137).
   [
@@ -215,10 +225,14 @@ const byText: ReadonlyArray<readonly [Mode, RegExp]> = [
     "replication",
     /\breplica(?:tion)?[ _]lag\b|\breplica_lag|\breader lag\b|\bstandby (?:lag|is behind)|seconds[ _]behind[ _](?:master|source|primary)|replica (?:is )?(?:\d+\s*(?:s|ms|seconds?|minutes?) )?behind/,
   ],
-  // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login.
+  // A dependency refusing the call as invalid (dependency-validation.ts): its 422 is the status
+  // the line states, whatever words its JSON body carries ("extra_forbidden" is pydantic's type).
+  ["errors", { test: isDependencyValidation }],
+  // Credentials refused: a provider's 401/403, a rotated key, a database refusing the login. The
+  // words stand alone: `extra_forbidden`, `unauthorized_client` are identifiers, not a refusal.
   [
     "auth",
-    /\b401\b|unauthori[sz]ed|\b403\b|forbidden|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied|\baccessdenied\b|not authorized to perform/,
+    /\b401\b|\bunauthori[sz]ed\b|\b403\b|\bforbidden\b|authentication (?:failed|failure|error|required)|failed to authenticate|\bauthenticate\b|invalid (?:api[ _-]?)?(?:key|token|credentials?)|(?:api[ _-]?key|token|credentials?) (?:is )?(?:invalid|expired|revoked)|access denied for user|permission denied|\baccessdenied(?:exception)?\b|not authorized to perform/,
   ],
   // A volume that cannot be mounted, or one that is full: a database that cannot write its WAL
   // ("No space left on device", ENOSPC) stops, whatever its exit code says.

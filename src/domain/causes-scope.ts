@@ -10,6 +10,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { awsResourcesIn } from "./aws-endpoint.js"
 import { isCallOnResource } from "./aws-resource-user.js"
+import { bystanderIds } from "./causes-bystanders.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
@@ -228,6 +229,11 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
     for (const f of ipShortagesUnder(placementOfFindings(subject), rest(), failing))
       take({ finding: f, role: "subject", subject: sandboxes.subject })
   for (const f of limitsUnder(placementOfFindings(subject), rest(), failing)) take(scopedAs(f, "dependency"))
+  // Another namespace's pod waiting for a node kind that does not exist, beside the subject's
+  // own shortage, is a bystander (causes-bystanders.ts): evidence, never a cause.
+  const bystanders = bystanderIds(scoped, scope)
+  for (let i = scoped.length - 1; i >= 0; i--)
+    if (bystanders.has(scoped[i]?.finding.id ?? "")) scoped.splice(i, 1)
   const pending = scoped.find((s) => modeOf(s.finding) === "scheduling")
   if (pending !== undefined) {
     const names = new Set([...scope.names, pending.subject.key])

@@ -8,6 +8,7 @@
 import type { DateTime } from "effect"
 import type { Chain, Consequence } from "./causes-chain.js"
 import { configuredDatastore } from "./causes-datastore.js"
+import { holderPhrase } from "./causes-holder.js"
 import { modesLabel } from "./causes-labels.js"
 import { isDependencyMode } from "./causes-modes.js"
 import { dependencyNamesIn } from "./causes-names.js"
@@ -15,6 +16,7 @@ import { isConcurrencyTakenTitle } from "./chat-lambda-concurrency.js"
 import { schemaChange } from "./chat-terms.js"
 import { reloadPhrase } from "./config-reload-phrase.js"
 import { rotationPhrase } from "./credential-rotation.js"
+import { culpritSetting } from "./culprit-phrase.js"
 import type { Finding } from "./finding.js"
 import { textOf } from "./report-scope.js"
 import { clipAtWord, clipText, oneLine } from "./report-text.js"
@@ -133,7 +135,10 @@ const changePhrase = (chain: Chain): string | null => {
     : deploy
       ? " (announced)"
       : ` (announced: "${clipText(announcementText(lead), 90)}")`
-  const what = settings.length === 0 ? "" : ` (${settings.join(", ")})`
+  // The value the failing calls name, when the rollout's finding says which (culprit-phrase.ts).
+  const culprit = culpritSetting(chain.changes)
+  const what =
+    culprit !== null ? ` (${culprit.phrase})` : settings.length === 0 ? "" : ` (${settings.join(", ")})`
   const noun = deploy ? (changeNoun[lead.kind] ?? lead.kind) : "change"
   return `${noun} ${deploy ? "of" : "to"} ${chain.subject.display}${version === null ? "" : ` ${version}`}${at}${told}${what}`
 }
@@ -190,7 +195,8 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
 }
 
 const where = (chain: Chain): string => {
-  const deps = dependencies(chain)
+  const named = culpritSetting(chain.changes)?.dependency
+  const deps = named === undefined || named === null ? dependencies(chain) : [named]
   const on = deps.length === 0 ? "" : ` (dependency: ${deps.join(", ")})`
   return `in ${chain.subject.display}${on}`
 }
@@ -230,7 +236,7 @@ const consequencePhrase = (c: Consequence): string => {
 export const causeText = (chain: Chain): string => {
   const change = changePhrase(chain)
   const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
-  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}`
+  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}${holderPhrase(chain)}`
   const causing = chain.consequences.map((c) => `, causing ${consequencePhrase(c)} in ${c.subject.display}`)
   const shown = [
     ...shownRoots(chain),

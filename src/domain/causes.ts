@@ -19,6 +19,7 @@ import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { withoutBackground } from "./causes-background.js"
 import { buildChains, type Chain } from "./causes-chain.js"
+import { withConnectionHolders } from "./causes-holder.js"
 import { resolveScope } from "./causes-scope.js"
 import { causeHeadline, causeText, shownRoots } from "./causes-text.js"
 import type { Finding } from "./finding.js"
@@ -143,7 +144,8 @@ export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause
   const eligible = input.findings.filter((f) => f.id !== "" && underWay(input.window, f)).sort(evidenceOrder)
   const unique = eligible.filter((f, i) => i === 0 || eligible[i - 1]?.id !== f.id)
   const scoped = resolveScope(input.facts, unique)
-  const ranked = buildChains(scoped, alertMs, evidenceOrder)
+  // Who took a full database's connections is another workload's finding, out of scope (causes-holder.ts).
+  const ranked = withConnectionHolders(buildChains(scoped, alertMs, evidenceOrder), unique)
     .filter((c) => c.roots.length > 0 || c.outcomes.length > 0)
     .map((c) => rank(c, alertMs))
     .sort(compareRanked)

@@ -145,6 +145,27 @@ export const findingKinds = {
    */
   lambda_timeout: "cloudwatch_logs",
   /**
+   * A Lambda function whose invocations fail before its handler runs (Runtime.ImportModuleError,
+   * HandlerNotFound, Extension.Crash, INIT_REPORT Status: error): it cannot start (lambda-init-failures.ts).
+   */
+  lambda_init_failure: "cloudwatch_logs",
+  /**
+   * An API's 5xx traced to the Lambda it integrates: the function's unhandled exception (its type
+   * and message), tied to the gateway's 5xx lines (integration-exceptions.ts).
+   */
+  integration_exception: "cloudwatch_logs",
+  /**
+   * A service's connections timing out on a port a change closed (a security-group rule revoked,
+   * an ACL or route changed) or the VPC flow logs reject (network-path-change.ts).
+   */
+  network_path_closed: "cloudwatch_logs",
+  /**
+   * A job (a scheduled function, a batch) whose latest run ended OK having processed nothing
+   * ("0 keys for prefix …", "nothing to process") after runs of the same input that processed
+   * some: its input moved or stopped arriving (empty-runs.ts).
+   */
+  empty_run: "cloudwatch_logs",
+  /**
    * A workload whose AWS calls were refused for the API's rate or provisioned capacity
    * (ProvisionedThroughputExceededException, ThrottlingException, Rate exceeded), per AWS
    * service and resource (a table, a key), found by a sweep of the cluster's shared groups.
@@ -225,6 +246,13 @@ export const findingKinds = {
    * their writes revert or vanish (replica-lag.ts).
    */
   replica_lag: "prometheus",
+
+  /**
+   * The client holding most of a full database's connections, rising over the window (by user or
+   * application; mapped to its workload and its scale-out): who refused everyone else's
+   * connections (connection-holders.ts).
+   */
+  connection_holder: "prometheus",
 
   /**
    * A schema migration's DDL (ALTER TABLE, CREATE INDEX without CONCURRENTLY) holding or queued

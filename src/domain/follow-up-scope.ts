@@ -119,7 +119,9 @@ export const agentsToRescope = (
   // The logs agent searched the application logs by the alarm's name: when that name resolves to a
   // kin workload (resolved-service.ts), it searched by the wrong words and is asked again. Other
   // follow-ups leave it be — its unscoped passes already read the shared logs' errors.
-  const logsToo = facts !== undefined && resolvedService(facts, all) !== null
+  // A person's word no finding confirms ("players") is the same: the logs were searched by it.
+  const logsToo =
+    facts !== undefined && (resolvedService(facts, all) !== null || isUnconfirmedGuess(facts, all))
   const askable = logsToo ? [...rescoped, logsAgent] : rescoped
   return results.flatMap((r) => {
     const agent = askable.find((a) => a === r.agent)

@@ -63,7 +63,10 @@ const consumerRoles = new Set(
     "writer reader ingester ingestor indexer loader " +
     // A queue's consumer is as often named for the step it performs (`telematics-ingest` for
     // `telematics-events`, `invoice-sync`, `orders-etl`).
-    "ingest ingestion importer import sync etl pipeline sink collector"
+    "ingest ingestion importer import sync etl pipeline sink collector " +
+    // And a report's product is named with the step that makes or ships it ("none of the
+    // transcripts were delivered" → `transcript-assembler`, `invoice-renderer`).
+    "assembler builder generator renderer publisher exporter uploader packager"
   ).split(" "),
 )
 /** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
@@ -85,7 +88,10 @@ export const consumerOnly = (group: string, shared: ReadonlyArray<string>): bool
       .split("/")
       .filter((p) => p !== "")
       .pop() ?? ""
-  const rest = last.split(/[^a-z0-9]+/).filter((w) => w !== "" && !shared.some((k) => w.startsWith(k)))
+  // A shared word in either number: "transcripts" of `transcript-assembler`.
+  const rest = last
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "" && !shared.some((k) => w.startsWith(k) || (w.length >= 4 && k.startsWith(w))))
   // Besides its role it may say what kind of thing it reads (`scan-events-consumer`, `orders-queue-worker`).
   const role = rest.filter((w) => !kindWords.has(w) || consumerRoles.has(w))
   return role.length > 0 && role.every((w) => consumerRoles.has(w))

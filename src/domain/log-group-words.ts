@@ -15,6 +15,12 @@ import { searchable } from "./log-group-names.js"
 import { serviceOfGroup } from "./log-origin.js"
 
 export const maxWordSearches = 6
+/**
+ * The words a found group is ranked by: more than are searched for, since a report's product
+ * words come in no order ("valves … schedule … command") and a group found by one is related by
+ * the others.
+ */
+export const maxRankWords = 16
 
 // Words group names and reports share without saying which product they are about.
 const genericWords = new Set(
@@ -25,7 +31,9 @@ const genericWords = new Set(
     "daily weekly hourly monthly usually normally lands landed arrive arrived come came coming fine checked check " +
     "spam need needed needs call calls someone anyone anybody again working works work broken hasn isn wasn didn " +
     "doesn haven won can't isnt hasnt didnt doesnt about usual still since earlier later email emails mail inbox " +
-    "people customers users user customer report's page site website thing stuff going went gone"
+    "people customers users user customer report's page site website thing stuff going went gone " +
+    // A person's verbs and fillers ("never opened", "nothing is reaching them"): no product is named so.
+    "never opened opening says said show shows showing hand look looking nothing already reaching reach"
   ).split(" "),
 )
 const regionWords = /^(?:east|west|north|south|central|northeast|southeast|northwest|southwest|eu|us|ap)$/
@@ -38,7 +46,7 @@ const properNames = (text: string): ReadonlySet<string> =>
     ),
   )
 
-/** The alert's distinctive words to search group names by (see the module header), at most `maxWordSearches`. */
+/** The alert's distinctive words to rank group names by (see the module header), at most `maxRankWords`. */
 export const alertWords = (facts: AlertFacts, text: string): ReadonlyArray<string> => {
   const names = properNames(text)
   return [
@@ -47,13 +55,25 @@ export const alertWords = (facts: AlertFacts, text: string): ReadonlyArray<strin
         (k) => /^[a-z]{4,}$/.test(k) && !genericWords.has(k) && !regionWords.test(k) && !names.has(k),
       ),
     ),
-  ].slice(0, maxWordSearches)
+  ].slice(0, maxRankWords)
 }
 
-/** One pattern search per word. */
+/**
+ * What a word is searched by: its singular, since a pattern is a substring and a person writes
+ * "valves" of `valve-schedule-dispatcher` ("deliveries" → "delivery"); not "status", "address".
+ */
+export const searchStem = (w: string): string =>
+  /ies$/.test(w) && w.length > 5
+    ? `${w.slice(0, -3)}y`
+    : /[^su]s$/.test(w) && w.length > 4
+      ? w.slice(0, -1)
+      : w
+
+/** One pattern search per word, for the first `maxWordSearches` of them. */
 export const wordSearches = (words: ReadonlyArray<string>): ReadonlyArray<LogGroupSearch> =>
-  words
+  [...new Set(words.map(searchStem))]
     .filter((w) => searchable.test(w))
+    .slice(0, maxWordSearches)
     .map((w) => ({ by: "pattern" as const, value: w, why: `log groups sharing the alert's word ${w}` }))
 
 /** The found groups named with the alert's words (see the module header), most shared first. */

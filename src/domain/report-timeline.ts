@@ -14,6 +14,7 @@ import type { TimelineEntry } from "./incident-report.js"
 import { redact as redactText } from "./redact.js"
 import { inWindow } from "./report-scope.js"
 import { clipText, maxTitleChars, oneLine } from "./report-text.js"
+import { readStatedOnset } from "./stated-onset.js"
 
 const alertEntries = (
   context: AlertContext,
@@ -23,8 +24,23 @@ const alertEntries = (
   const name = clipText(oneLine(redactText(facts.alertName ?? title)), maxTitleChars)
   const posted: TimelineEntry = { at: context.alertTime, text: `Alert posted: ${name}`, findings: [] }
   const started = facts.startsAt
-  return started !== null && started.epochMillis < context.alertTime.epochMillis
-    ? [{ at: started, text: `Alert started firing: ${name}`, findings: [] }, posted]
+  if (started !== null) {
+    return started.epochMillis < context.alertTime.epochMillis
+      ? [{ at: started, text: `Alert started firing: ${name}`, findings: [] }, posted]
+      : [posted]
+  }
+  // A person's onset opened the evidence window (alert-onset.ts): say which words were read, so a
+  // reader can tell why evidence from hours before the alert counts.
+  const stated = readStatedOnset(context.text, context.alertTime)
+  return stated?.firm === true && stated.at.epochMillis < context.alertTime.epochMillis
+    ? [
+        {
+          at: stated.at,
+          text: `Onset stated in the alert: "${oneLine(redactText(stated.phrase))}"`,
+          findings: [],
+        },
+        posted,
+      ]
     : [posted]
 }
 

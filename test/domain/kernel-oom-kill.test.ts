@@ -33,3 +33,21 @@ describe("isHostGroupOf", () => {
     expect(isHostGroupOf("/aws/containerinsights/shop-prod/host", null)).toBe(false)
   })
 })
+
+describe("isHostGroupOf: any node log group of the cluster (stop 19)", () => {
+  it("the Container Insights dataplane group, and node groups named for the cluster", () => {
+    expect(isHostGroupOf("/aws/containerinsights/shop-prod/dataplane", "shop-prod")).toBe(true)
+    expect(isHostGroupOf("/aws/eks/shop-prod/nodes", "shop-prod")).toBe(true)
+    expect(isHostGroupOf("/eks/shop-prod/var/log/messages", "shop-prod")).toBe(true)
+  })
+
+  it("decoys: another cluster's dataplane or node group, the cluster's control plane", () => {
+    expect(isHostGroupOf("/aws/containerinsights/shop-staging/dataplane", "shop-prod")).toBe(false)
+    expect(isHostGroupOf("/aws/eks/shop-staging/nodes", "shop-prod")).toBe(false)
+    expect(isHostGroupOf("/aws/eks/shop-prod/cluster", "shop-prod")).toBe(false)
+  })
+
+  it("decoy: an oom_score_adj line kills nothing", () => {
+    expect(kernelOomKillOf("kubelet: setting oom_score_adj to -997 for process 2213 (java)")).toBeNull()
+  })
+})

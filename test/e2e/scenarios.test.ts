@@ -62,6 +62,8 @@ describe("public scenarios, end to end", () => {
  */
 const linkedByWords: ReadonlySet<string> = new Set([
   "intake-fifo-poison-message-json-logs.yaml",
+  // A person's "hold notices" leads to the function by its name's words (Stop 19).
+  "lambda-init-failure-reported-by-person.yaml",
   "sms-provider-429-shared-key-batch.yaml",
   "unleash-toggle-redeemer-lock-timeouts.yaml",
 ])

@@ -11,10 +11,12 @@ import type { AgentTask } from "../../domain/agent-task.js"
 import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import { switchSymptomWords } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
+import { clientErrorOnly } from "../../domain/integration-exceptions.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
 import { logOrigin } from "../../domain/log-origin.js"
+import { foreignRefusal } from "../../domain/network-path-change.js"
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
@@ -22,10 +24,14 @@ import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
+import { sweepEmptyRuns } from "./empty-run-sweep.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
+import { sweepIntegrationExceptions } from "./integration-exception-sweep.js"
+import { sweepLambdaInitFailures } from "./lambda-init-sweep.js"
 import { sweepLambdaTimeouts } from "./lambda-timeout-sweep.js"
+import { sweepNetworkPaths } from "./network-path-sweep.js"
 import { sweepPerformance } from "./performance-sweep.js"
 import { sweepPolicyVerdicts } from "./policy-verdict-sweep.js"
 import { sweepProviderLoad } from "./provider-load-sweep.js"
@@ -64,6 +70,7 @@ const stopGraceMs = 3500
 const noGroups: ReadonlyArray<RankedLogGroup> = []
 const nothingFollowed = { blamed: [], groups: noGroups, pass: Option.none<QueryPass>() }
 
+const asContext = (f: Finding): Finding => ({ ...f, severity: "info" })
 const asSupport = (f: Finding): Finding =>
   f.severity === "critical" || f.severity === "high" ? { ...f, severity: "medium" } : f
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
@@ -208,11 +215,29 @@ export const investigate = (
     const alertStalled =
       databaseStallWords.test(task.alert.text) ||
       /\btim(?:ed|ing) out\b|\bhang(?:s|ing)?\b/i.test(task.alert.text)
-    if (chosen.length === 0) {
+    // No group of the alert's service here (it logs elsewhere, in pods): its databases may still
+    // have recorded its refused logins — a rotated password, connection slots run out — and the
+    // passes below read them and the rotation behind them (silent-failure-pass.ts, rotation-findings.ts).
+    const refusedUnread =
+      chosen.length === 0
+        ? yield* databaseRefusalPass(source, discovery.plan.names, [], range, answerByMs).pipe(
+            Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []),
+          )
+        : null
+    if (chosen.length === 0 && (refusedUnread ?? []).length === 0) {
       const locks = yield* sweepLocks(
         alertStalled,
         task.facts.namespace === null ? [] : [task.facts.namespace],
       )
+      // A person's report names no group, yet the services' timeouts may say a change closed their path.
+      const paths =
+        locks.length > 0 || task.facts.source !== "human"
+          ? []
+          : yield* sweepNetworkPaths(source, [], range, answerByMs).pipe(
+              Effect.orElseSucceed((): ReadonlyArray<Finding> => []),
+            )
+      if (paths.length > 0)
+        return outcome("ok", paths, `no log group named after the alert; ${paths[0]?.title ?? ""}`, [])
       if (locks.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
       return outcome(
         "ok",
@@ -267,9 +292,10 @@ export const investigate = (
     const refused =
       silent.length > 0 || users.length > 0 || unnamed.length > 0
         ? []
-        : yield* databaseRefusalPass(source, discovery.plan.names, firstRead, range, answerByMs).pipe(
+        : (refusedUnread ??
+          (yield* databaseRefusalPass(source, discovery.plan.names, firstRead, range, answerByMs).pipe(
             Effect.orElseSucceed((): ReadonlyArray<QueryPass> => []),
-          )
+          )))
     if (refused.length > 0)
       notes.push("the alert's service logged nothing of its own; read its databases' refused connections")
     // No error of its own in its groups: its callers' refused calls on it (resource-user-pass.ts).
@@ -402,7 +428,46 @@ export const investigate = (
       noFindings,
       "reading the Lambda functions' timeouts failed",
     )
-    const [follow, kernel, throttled, locks, loads, denials, limited, timedOut] = yield* Effect.all(
+    // A Lambda function that cannot start logs no line of its own, only the runtime's (lambda-init-sweep.ts).
+    const notStarting = bounded(
+      sweepLambdaInitFailures(source, discovery.ranked, range, answerByMs),
+      noFindings,
+      "reading the Lambda functions' init failures failed",
+    )
+    // An API's 5xx say only "Internal server error"; its Lambda's log says which exception (integration-exception-sweep.ts).
+    const thrown = bounded(
+      sweepIntegrationExceptions(source, discovery.ranked, discovery.plan.names, range, answerByMs),
+      noFindings,
+      "reading the API's Lambda integrations failed",
+    )
+    // Connections timing out on a port a change closed: the change is in CloudTrail, not the service's log (network-path-sweep.ts).
+    // Only when no group of the alert's own was found (a person's report naming no service): the
+    // services' groups are listed then, and the named service's own errors are read otherwise.
+    const closing = bounded(
+      chosen.length > 0 ? Effect.succeed(noFindings) : sweepNetworkPaths(source, [], range, answerByMs),
+      noFindings,
+      "reading the network changes behind connection timeouts failed",
+    )
+    // A scheduled run that ended OK having processed nothing logs no error (empty-run-sweep.ts).
+    const emptied = bounded(
+      sweepEmptyRuns(source, discovery.ranked, range, answerByMs),
+      noFindings,
+      "reading the jobs' processed counts failed",
+    )
+    const [
+      follow,
+      kernel,
+      throttled,
+      locks,
+      loads,
+      denials,
+      limited,
+      timedOut,
+      initFailed,
+      empty,
+      threw,
+      closed,
+    ] = yield* Effect.all(
       [
         following,
         sweeping,
@@ -412,8 +477,12 @@ export const investigate = (
         verdicts,
         nearLimit,
         outOfTime,
+        notStarting,
+        emptied,
+        thrown,
+        closing,
       ],
-      { concurrency: 8 },
+      { concurrency: 12 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -504,8 +573,18 @@ export const investigate = (
     // other agents find about why its slots ran out (a batch job, a leak), at most medium, so the
     // database's own complaint never outranks the reason behind it.
     const refusedBy = new Set(silentFailureSubjects(refused))
+    // The rotation behind a database's refusals read for the one service the alert names is that
+    // service's change (its pods hold the old secret), not the database's: the causes line it up
+    // with what the other agents found about the service.
+    const [named, ...others] = discovery.plan.names
+    const rotatedFor = (f: Finding): Finding =>
+      named !== undefined && others.length === 0 && refusedBy.has((f.service ?? "").toLowerCase())
+        ? { ...f, service: named }
+        : f
+    const closedFor = closed.flatMap((f) => (f.service === null ? [] : [f.service]))
     if (throttled.length > 0) notes.push(`AWS throttling: ${throttled.map((f) => f.title).join("; ")}`)
     if (loads.length > 0) notes.push(`provider rate limit driven by: ${loads.map((f) => f.title).join("; ")}`)
+    if (empty.length > 0) notes.push(`a run that processed nothing: ${empty.map((f) => f.title).join("; ")}`)
     return outcome(
       "ok",
       [
@@ -515,8 +594,21 @@ export const investigate = (
         ...audit.findings,
         ...poison,
         ...timedOut,
-        ...findings.map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f)),
-        ...rotations,
+        ...initFailed,
+        ...empty,
+        ...threw,
+        ...findings
+          .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
+          // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.
+          .map((f) => (threw.length > 0 && clientErrorOnly(f.excerpt ?? "") ? asContext(f) : f))
+          // Another user's refused login (a BI tool's) is no cause of a closed path's timeouts (network-path-change.ts).
+          .map((f) =>
+            closedFor.length > 0 && foreignRefusal(`${f.title} ${f.excerpt ?? ""}`, closedFor)
+              ? asContext(f)
+              : f,
+          ),
+        ...closed,
+        ...rotations.map(rotatedFor),
         ...kernel,
         ...limited,
         ...denials,

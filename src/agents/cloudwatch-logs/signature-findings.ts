@@ -50,14 +50,15 @@ export interface SignatureFindings {
 
 const relationRank: Record<Relation, number> = { in_scope: 0, dependency: 1, related: 2, unrelated: 3 }
 
-/** A kernel OOM kill logged in the host group of the alert's own cluster. */
+/** A kernel OOM kill logged in a node (host/dataplane) group of the alert's own cluster. */
 const clusterOomKill = (c: LogCluster, facts: AlertFacts): boolean =>
   kernelOomKillOf(c.example.message) !== null && c.groups.some((g) => isHostGroupOf(g, facts.cluster))
 
 const severityOf = (relation: Relation, c: LogCluster, facts: AlertFacts): Severity => {
   // The kernel OOM-killing a process on a node of the alert's own cluster: its host group names
   // no pod, yet this is the node's side of a workload's OOM kills (kernel-oom-kill.ts).
-  if (relation === "unrelated" && clusterOomKill(c, facts)) return "medium"
+  // Repeated kills in the window are a workload dying over and over at its limit, not one spike.
+  if (relation === "unrelated" && clusterOomKill(c, facts)) return c.count >= 2 ? "high" : "medium"
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
   // A refused credential logged as a warning ("cycle finished, 214 failed (invalid_client)") is
   // every call failing, not chatter: a worker that retries on schedule logs its failures as WARN.

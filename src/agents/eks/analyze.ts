@@ -30,6 +30,7 @@ import {
 import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { podPlacementFinding } from "./pod-placement.js"
 import { rolloutFinding } from "./rollout-changes.js"
+import { schedulingBystanders } from "./scheduling-bystanders.js"
 import {
   availabilityFinding,
   hpaBlindFinding,
@@ -119,12 +120,21 @@ export const analyze = (input: AnalysisInput): Analysis => {
   const view: NodeView = { nodes: input.nodes, events: input.events ?? [] }
   // What each alerting workload is configured to reach: for scoped workloads only (the unrelated
   // ones below keep only failures).
-  const inScope = scoped.flatMap((w) => [
-    ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
-    ...present([configuredDependenciesFinding(w, input.ctx)]),
-    // Where its pods run: a node's own limit explains the pods on that node only.
-    ...present([podPlacementFinding(w, input.ctx)]),
-  ])
+  const analyzed = scoped.map((w) => ({
+    w,
+    findings: [
+      ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
+      ...present([configuredDependenciesFinding(w, input.ctx)]),
+      // Where its pods run: a node's own limit explains the pods on that node only.
+      ...present([podPlacementFinding(w, input.ctx)]),
+    ],
+  }))
+  // A pod elsewhere waiting for a node kind that does not exist, beside a workload short of
+  // capacity, is not what a report naming nothing is about (scheduling-bystanders.ts).
+  const bystanders = schedulingBystanders(analyzed)
+  const inScope = analyzed.flatMap(({ w, findings }) =>
+    bystanders.has(w) ? findings.filter((f) => f.severity !== "info").map(lowRelevance) : findings,
+  )
   const tenants = (node: string): ReadonlyArray<NodeTenant> =>
     input.workloads.flatMap((workload) =>
       workload.pods.filter((p) => p.spec.nodeName === node).map((pod) => ({ workload, pod })),
@@ -162,7 +172,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
     .slice(0, maxUnrelatedWorkloads)
   return {
     findings: distinct([...inScope, ...nodes, ...unrelated.flatMap((x) => x.findings.map(lowRelevance))]),
-    unrelated: unrelated.map((x) => resourceOf(x.w)),
+    unrelated: [...[...bystanders].map(resourceOf), ...unrelated.map((x) => resourceOf(x.w))],
   }
 }
 

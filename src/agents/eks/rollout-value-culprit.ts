@@ -29,10 +29,32 @@ const hostsOf = (value: string): ReadonlyArray<string> => [
   ),
 ]
 
-/** What of a new value the errors could name: its hosts, or the value itself when it has none. */
+/**
+ * A URL's host with its path (`entitlements-svc…:8080/v2`) and the path alone (`/v2`): a rollout
+ * that moved only the path (`/v1` → `/v2`) keeps the host, and the failing calls name the new
+ * path (`POST …/v2/grants` → 404). Empty when the URL has no path beyond `/`.
+ */
+const urlPathsOf = (value: string): ReadonlyArray<string> =>
+  [...value.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^/\s?#]+)(\/[^\s?#]*[^\s?#/])/gi)].flatMap((m) =>
+    m[1] === undefined || m[2] === undefined ? [] : [`${m[1]}${m[2]}`.toLowerCase(), m[2].toLowerCase()],
+  )
+
+/** What of a new value the errors could name: its hosts and URL paths, or the value itself when it has none. */
 const termsOf = (value: string): ReadonlyArray<string> => {
   const hosts = hostsOf(value)
-  return hosts.length > 0 ? hosts : value.length >= 6 ? [value.toLowerCase()] : []
+  return hosts.length > 0 ? [...hosts, ...urlPathsOf(value)] : value.length >= 6 ? [value.toLowerCase()] : []
+}
+
+/**
+ * Whether the failing lines name `term`. A URL's path must end where a path segment ends (`/v2`
+ * names `/v2/grants`, never `/v20`), and a path alone must start one (never `/api/v2`); a host
+ * or a whole value is a substring.
+ */
+const named = (text: string, term: string): boolean => {
+  if (!term.includes("/")) return text.includes(term)
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const start = term.startsWith("/") ? `(?:^|[\\s"'=(:,])` : ""
+  return new RegExp(`${start}${escaped}(?:[/\\s"'?#),]|$)`, "m").test(text)
 }
 
 /** `name → value` of a container's literal env values and its args (joined), secrets left out. */
@@ -56,7 +78,8 @@ const failingLines = (text: string): string =>
   text
     .split("\n")
     .filter((l) =>
-      /error|fail|enotfound|eai_again|refused|timed? ?out|exception|unreachable|no such host|unknown host/i.test(
+      // A call answered 404/5xx ("status 404", "→ 502") fails too, though it says no "error".
+      /error|fail|enotfound|eai_again|refused|timed? ?out|exception|unreachable|no such host|unknown host|not found|\bstatus\W{1,3}[45]\d\d\b/i.test(
         l,
       ),
     )
@@ -79,7 +102,7 @@ export const valueCulprit = (
     for (const [name, to] of valuesOf(next)) {
       const from = old.get(name)
       if (from === undefined || from === to) continue
-      const term = termsOf(to).find((t) => !from.toLowerCase().includes(t) && text.includes(t))
+      const term = termsOf(to).find((t) => !from.toLowerCase().includes(t) && named(text, t))
       if (term !== undefined) return { name, from: shown(from), to: shown(to), term: shown(term) }
     }
   }

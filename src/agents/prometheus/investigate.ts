@@ -28,6 +28,7 @@ import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-finding
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
+import { sweepConnectionHolders } from "./connection-holder-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
 import { sweepMemoryLimits } from "./memory-limit-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
@@ -40,6 +41,7 @@ import { sweepReplicaLag } from "./replica-lag-sweep.js"
 import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
+import { sweepServerErrors } from "./server-error-sweep.js"
 import { sweepTlsFailures } from "./tls-failure-sweep.js"
 import { sweepWaitingPods } from "./waiting-pods-sweep.js"
 
@@ -196,8 +198,27 @@ const resolvedValues = (task: AgentTask, source: MetricSourceService, answerByMs
   )
 }
 
+/**
+ * The report's text when the alert names no service of its own — a person's report (whose
+ * "service" is only a word of theirs) or an alert with no service, workload or pod — else null.
+ */
+const namelessReport = (task: AgentTask): string | null =>
+  task.facts.source === "human" ||
+  (task.facts.service === null && task.facts.workload === null && task.facts.pod === null)
+    ? task.alert.text
+    : null
+
 /** The saturation sweep in the time left before `answerByMs`; late, it says so and finds nothing. */
-const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: number, answerByMs: number) =>
+const sweepBy = (
+  source: MetricSourceService,
+  incident: TimeWindow,
+  stepS: number,
+  answerByMs: number,
+  // A report naming no service: which service's 5xx rose (server-error-sweep.ts); null skips it.
+  nameless: string | null = null,
+  // The services whose error rate was already judged anomalous: not reported twice.
+  judgedErrors: ReadonlySet<string> = new Set(),
+) =>
   Effect.flatMap(Clock.currentTimeMillis, (now) =>
     // Beside what is full, whether nodes ran out of pod IPs (pods stuck ContainerCreating).
     // And whether an AWS API ran out of rate or provisioned capacity (aws-quota-sweep.ts).
@@ -216,7 +237,8 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepTlsFailures(source, incident, stepS),
         // And whether pods cannot start for their spec's configuration (waiting-pods-sweep.ts).
         sweepWaitingPods(source, incident, stepS),
-        // And whether pods wait on a node group at its max size (node-group-max-sweep.ts).
+        // And whether pods wait on a node group at its max size, or a workload is short of the
+        // pods it asks for (node-group-max-sweep.ts, capacity-shortfall-sweep.ts).
         sweepNodeGroupMax(source, incident, stepS),
         // And whether a message broker's resource alarm blocked its publishers (broker-alarm-sweep.ts).
         sweepBrokerAlarms(source, incident, stepS),
@@ -226,6 +248,11 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
         sweepReplicaLag(source, incident, stepS),
         // And whether a node was under disk/memory/PID pressure, evicting pods (node-pressure-sweep.ts).
         sweepNodePressure(source, incident, stepS),
+        // And who holds a shared database's connections when it is full (connection-holder-sweep.ts).
+        sweepConnectionHolders(source, incident, stepS),
+        nameless === null
+          ? Effect.succeed({ findings: [], note: "" })
+          : sweepServerErrors(source, incident, stepS, nameless, judgedErrors),
       ],
       { concurrency: 4 },
     ).pipe(
@@ -244,6 +271,8 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
           credentials,
           replicas,
           pressure,
+          holders,
+          fivexx,
         ]) => ({
           findings: [
             ...full.findings,
@@ -259,6 +288,8 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
             ...(credentials?.findings ?? []),
             ...(replicas?.findings ?? []),
             ...(pressure?.findings ?? []),
+            ...(holders?.findings ?? []),
+            ...(fivexx?.findings ?? []),
           ],
           note: [
             ips.findings.length === 0 ? full.note : `${full.note}; ${ips.note}`,
@@ -273,6 +304,8 @@ const sweepBy = (source: MetricSourceService, incident: TimeWindow, stepS: numbe
             credentials?.note ?? "",
             replicas?.note ?? "",
             pressure?.note ?? "",
+            holders?.note ?? "",
+            fivexx?.note ?? "",
           ]
             .filter((n) => n !== "")
             .join("; "),
@@ -317,7 +350,7 @@ export const investigate = (
       const reason = `no metric query applies: ${skipped.length === 0 ? "none configured" : skipped.join("; ")}`
       // Naming no service (a node's disk, a queue's backlog), the alert may still be about a
       // shared resource that is full: the sweep needs no name.
-      const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs)
+      const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs, namelessReport(task))
       return swept.findings.length === 0
         ? ({ status: "skipped", findings: [], summary: "", reason, scanned: [] } satisfies Outcome)
         : ({
@@ -395,7 +428,19 @@ export const investigate = (
           })
     }
     // Then what is full right now among shared resources, in the time that is left.
-    const swept = yield* sweepBy(source, incident, settings.step_s, answerByMs)
+    const judgedErrors = new Set(
+      judged.flatMap((o) =>
+        o.kind === "error_rate" ? o.findings.flatMap((f) => (f.service === null ? [] : [f.service])) : [],
+      ),
+    )
+    const swept = yield* sweepBy(
+      source,
+      incident,
+      settings.step_s,
+      answerByMs,
+      namelessReport(task),
+      judgedErrors,
+    )
     // And whether the alert's own workload reached its memory limit or was OOMKilled: absolute,
     // so it holds where the anomaly judge had no baseline (memory-limit-sweep.ts).
     const left = Math.max(0, answerByMs - (yield* Clock.currentTimeMillis))

@@ -16,6 +16,12 @@ import { nodeGroupDisplay } from "../../domain/node-group-name.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
+import {
+  capacityFindings,
+  deploymentAvailableQuery,
+  hpaDesiredQuery,
+  statefulSetReadyQuery,
+} from "./capacity-shortfall-sweep.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepRange } from "./sweep-query.js"
@@ -167,19 +173,50 @@ export const sweepNodeGroupMax = (
       unschedulableQuery,
       failedScaleUpsQuery,
       pendingQuery,
+      // The workloads short of pods (capacity-shortfall-sweep.ts) read the same series and these.
+      hpaDesiredQuery,
+      deploymentAvailableQuery,
+      statefulSetReadyQuery,
     ].map(sweepRange(source, incident.startMs, incident.endMs, stepS)),
     { concurrency: 3 },
   ).pipe(
     Effect.map(
-      ([max = [], target = [], nodes = [], unschedulable = [], failedScaleUps = [], pending = []]) => {
-        const findings = nodeGroupMaxFindings(
+      ([
+        max = [],
+        target = [],
+        nodes = [],
+        unschedulable = [],
+        failedScaleUps = [],
+        pending = [],
+        desired = [],
+        deployments = [],
+        statefulSets = [],
+      ]) => {
+        const link = (expr: string) => source.graphUrl(expr, incident.startMs, incident.endMs)
+        const groups = nodeGroupMaxFindings(
           { max, target, nodes, unschedulable, failedScaleUps, pending },
           incident,
-          (expr) => source.graphUrl(expr, incident.startMs, incident.endMs),
+          link,
+        )
+        const short = capacityFindings(
+          {
+            pending,
+            desired,
+            available: [...deployments, ...statefulSets],
+            groupMax: max,
+            groupCount: [...target, ...nodes],
+          },
+          incident,
+          link,
         )
         return {
-          findings,
-          note: findings.length === 0 ? "" : `node groups: ${findings.map((f) => f.title).join("; ")}`,
+          findings: [...groups, ...short],
+          note: [
+            groups.length === 0 ? "" : `node groups: ${groups.map((f) => f.title).join("; ")}`,
+            short.length === 0 ? "" : `capacity: ${short.map((f) => f.title).join("; ")}`,
+          ]
+            .filter((n) => n !== "")
+            .join("; "),
         }
       },
     ),

@@ -85,3 +85,52 @@ describe("valueCulprit", () => {
     ).toBeNull()
   })
 })
+
+describe("valueCulprit: a changed URL path the failing calls name (stop 19)", () => {
+  it("names a base URL moved to a path the dependency does not serve (JSON line, status 404)", () => {
+    const c = valueCulprit(
+      template({ GRANTS_BASE_URL: "http://grants.shop.svc.cluster.local:8080/v1" }),
+      template({ GRANTS_BASE_URL: "http://grants.shop.svc.cluster.local:8080/v2" }),
+      '{"level":"error","msg":"grant failed","url":"http://grants.shop.svc.cluster.local:8080/v2/grants","status":404}',
+    )
+    expect(c).toMatchObject({ name: "GRANTS_BASE_URL", term: "grants.shop.svc.cluster.local:8080/v2" })
+  })
+
+  it("names the new path alone when the lines log only the route (plain text, 502)", () => {
+    const c = valueCulprit(
+      template({ LEDGER_API: "https://ledger.internal/api/2024" }),
+      template({ LEDGER_API: "https://ledger.internal/api/2025" }),
+      "WARN POST /api/2025/entries answered status=502",
+    )
+    expect(c).toMatchObject({ name: "LEDGER_API", term: "/api/2025" })
+  })
+
+  it("reads a prefix change in an HTTPS URL with a longer path (not found wording)", () => {
+    const c = valueCulprit(
+      template({ CATALOG_URL: "https://catalog.example.com/public/v3" }),
+      template({ CATALOG_URL: "https://catalog.example.com/internal/v3" }),
+      "catalog fetch: 404 Not Found for https://catalog.example.com/internal/v3/items?page=2",
+    )
+    expect(c?.name).toBe("CATALOG_URL")
+  })
+
+  it("decoy: a changed path nobody's failures mention", () => {
+    expect(
+      valueCulprit(
+        template({ GRANTS_BASE_URL: "http://grants:8080/v1", LOG_LEVEL: "info" }),
+        template({ GRANTS_BASE_URL: "http://grants:8080/v2", LOG_LEVEL: "debug" }),
+        "ERROR payment provider timeout after 3000ms",
+      ),
+    ).toBeNull()
+  })
+
+  it("decoy: a path named only as part of a longer segment (/v20) or in a healthy line", () => {
+    expect(
+      valueCulprit(
+        template({ API: "http://svc.ns:80/v1" }),
+        template({ API: "http://svc.ns:80/v2" }),
+        "ERROR GET http://svc.ns:80/v20/items failed\nINFO GET /v2/items 200",
+      ),
+    ).toBeNull()
+  })
+})

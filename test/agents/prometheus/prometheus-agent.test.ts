@@ -11,7 +11,13 @@ import { DateTime, Effect, Fiber, TestClock } from "effect"
 import { makePrometheusMetricSource } from "../../../src/adapters/prometheus/prometheus-metric-source.js"
 import { throttleQuery, usageQuery } from "../../../src/agents/prometheus/aws-quota-sweep.js"
 import { brokerAlarmQuery } from "../../../src/agents/prometheus/broker-alarm-sweep.js"
+import {
+  deploymentAvailableQuery,
+  hpaDesiredQuery,
+  statefulSetReadyQuery,
+} from "../../../src/agents/prometheus/capacity-shortfall-sweep.js"
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
+import { connectionHolderQuery } from "../../../src/agents/prometheus/connection-holder-sweep.js"
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
 import {
   failedScaleUpsQuery,
@@ -28,6 +34,7 @@ import { providerQueries } from "../../../src/agents/prometheus/provider-error-s
 import { replicaLagQuery } from "../../../src/agents/prometheus/replica-lag-sweep.js"
 import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
+import { serverErrorQuery } from "../../../src/agents/prometheus/server-error-sweep.js"
 import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-sweep.js"
 import { waitingQuery } from "../../../src/agents/prometheus/waiting-pods-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
@@ -72,6 +79,10 @@ const sweepQueries = [
   unschedulableQuery,
   failedScaleUpsQuery,
   pendingQuery,
+  // The workloads short of pods: HPA desired vs available replicas (capacity-shortfall-sweep.ts).
+  hpaDesiredQuery,
+  deploymentAvailableQuery,
+  statefulSetReadyQuery,
   // A broker's alarm gauges; its memory and queues are asked only once one fired.
   brokerAlarmQuery,
   // Nodes under disk/memory/PID pressure (node-pressure-sweep.ts).
@@ -79,6 +90,8 @@ const sweepQueries = [
   // Token requests refused (401/403) and database replicas' lag.
   ...credentialQueries,
   replicaLagQuery,
+  // Who holds a full database's connections (connection-holder-sweep.ts).
+  connectionHolderQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus
@@ -338,10 +351,11 @@ describe("prometheusAgent", () => {
       const result = yield* run(vague, source)
       expect(result.status).toBe("skipped")
       expect(result.reason).toMatch(/no metric query applies/)
-      // only the sweeps, which need no name, were asked (and found nothing)
-      const sweep = new Set(sweepQueries)
+      // only the sweeps, which need no name, were asked (and found nothing) — with, since the
+      // alert names no service, which service's 5xx rose (server-error-sweep.ts)
+      const sweep = new Set([...sweepQueries, serverErrorQuery])
       const asked = replay.requests().map((r) => String((r.body as Record<string, string>).query))
-      expect(asked).toHaveLength(sweepQueries.length)
+      expect(asked).toHaveLength(sweepQueries.length + 1)
       expect(asked.every((q) => sweep.has(q))).toBe(true)
     }),
   )

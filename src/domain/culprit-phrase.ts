@@ -1,0 +1,32 @@
+/**
+ * A rollout finding that names the value it broke (rollout-value-culprit.ts: "rollout 2.31.0
+ * changed ENTITLEMENTS_BASE_URL from … to …, and the failing calls name …") is read back for the
+ * cause: the variable and its new value are the cause's words — not another setting the same
+ * rollout moved (a LOG_LEVEL) — and the host the failing calls name is the dependency, not
+ * every upstream a WARN line beside them mentions (a payment provider's refund). Pure.
+ */
+import type { Finding } from "./finding.js"
+import { clipText } from "./report-text.js"
+
+const culprit = /\bchanged ([A-Za-z_][\w.-]*) from (\S+) to (\S+?), and the failing calls name (\S+)\s*$/
+
+export interface CulpritSetting {
+  /** "ENTITLEMENTS_BASE_URL → http://…/v2". */
+  readonly phrase: string
+  /** The service the failing calls' host names (`entitlements-svc`), or null for a path alone. */
+  readonly dependency: string | null
+}
+
+/** The value-culprit of the first change that names one; null when none does. */
+export const culpritSetting = (changes: ReadonlyArray<Finding>): CulpritSetting | null => {
+  for (const c of changes) {
+    const m = culprit.exec(c.title.trim())
+    if (m?.[1] === undefined || m[3] === undefined || m[4] === undefined) continue
+    const host = m[4].startsWith("/") ? null : (m[4].split(/[.:/]/)[0] ?? null)
+    return {
+      phrase: `${m[1]} → ${clipText(m[3], 80)}`,
+      dependency: host !== null && /^[a-z][a-z0-9-]{2,62}$/.test(host) ? host : null,
+    }
+  }
+  return null
+}

@@ -1,0 +1,42 @@
+/** The value a rollout's finding blames, read back for the cause; decoy: a rollout with no culprit. */
+import { DateTime } from "effect"
+import { describe, expect, it } from "vitest"
+import { culpritSetting } from "../../src/domain/culprit-phrase.js"
+import type { Finding } from "../../src/domain/finding.js"
+
+const change = (title: string): Finding => ({
+  id: "eks#1",
+  agent: "eks",
+  title,
+  detail: "",
+  severity: "high",
+  kind: "rollout",
+  observedAt: DateTime.unsafeMake(0),
+  resource: "deployment/shop/cart",
+  service: "cart",
+  link: null,
+  excerpt: null,
+})
+
+describe("culpritSetting", () => {
+  it("names the variable, its new value and the host's service", () => {
+    const c = culpritSetting([
+      change(
+        "cart: rollout 3.1.0 changed PRICES_URL from http://prices:80/v1 to http://prices:80/v2, and the failing calls name prices:80/v2",
+      ),
+    ])
+    expect(c).toEqual({ phrase: "PRICES_URL → http://prices:80/v2", dependency: "prices" })
+  })
+
+  it("a path alone names no dependency; args are a culprit too", () => {
+    expect(
+      culpritSetting([
+        change("cart: rollout v2 changed args from --up=a.svc to --up=b.svc, and the failing calls name /v2"),
+      ])?.dependency,
+    ).toBeNull()
+  })
+
+  it("decoy: a rollout finding that names no culprit", () => {
+    expect(culpritSetting([change("cart: rollout revision 4 → 5 at 10:00:00Z (image 1.0 → 1.1)")])).toBeNull()
+  })
+})
