@@ -13,9 +13,8 @@ import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { linesOf } from "./error-query.js"
+import { readOwnGroups } from "./own-groups-read.js"
 import type { Range } from "./query-pass.js"
-import { runInsightsQuery } from "./run-query.js"
 
 const maxGroups = 3
 const lookbackMs = 48 * 3_600_000
@@ -36,18 +35,13 @@ export const sweepEmptyRuns = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    const groups = ranked
-      .filter((g) => !g.shared)
-      .map((g) => g.name)
-      .slice(0, maxGroups)
-    if (groups.length === 0) return []
-    const span = { startMs: Math.min(range.startMs, range.endMs - lookbackMs), endMs: range.endMs }
-    const outcome = yield* runInsightsQuery(
-      source,
-      { logGroups: groups, ...span, query: emptyRunQuery },
-      answerByMs,
-    )
-    return emptyRunsOf(linesOf(outcome.rows, groups)).map((e): Finding => {
+    const { lines, span } = yield* readOwnGroups(source, ranked, range, answerByMs, {
+      query: emptyRunQuery,
+      lookbackMs,
+      maxGroups,
+      lambdaOnly: false,
+    })
+    return emptyRunsOf(lines).map((e): Finding => {
       const kind = /^\/aws\/lambda\//i.test(e.group) ? `Lambda ${e.job}` : e.job
       const what = e.noun === null ? "nothing" : `0 ${e.noun}`
       const where = e.path === null ? "" : ` under path/prefix ${e.path}`

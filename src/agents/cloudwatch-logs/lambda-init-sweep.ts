@@ -13,10 +13,9 @@ import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { linesOf } from "./error-query.js"
 import { lookbackMs, maxLambdaGroups } from "./lambda-timeout-sweep.js"
+import { readOwnGroups } from "./own-groups-read.js"
 import type { Range } from "./query-pass.js"
-import { runInsightsQuery } from "./run-query.js"
 
 export const lambdaInitQuery = [
   "fields @timestamp, @message, @logStream, @log",
@@ -32,18 +31,13 @@ export const sweepLambdaInitFailures = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    const groups = ranked
-      .filter((g) => !g.shared && /^\/aws\/lambda\//i.test(g.name))
-      .map((g) => g.name)
-      .slice(0, maxLambdaGroups)
-    if (groups.length === 0) return []
-    const day = { startMs: Math.min(range.startMs, range.endMs - lookbackMs), endMs: range.endMs }
-    const outcome = yield* runInsightsQuery(
-      source,
-      { logGroups: groups, ...day, query: lambdaInitQuery },
-      answerByMs,
-    )
-    return lambdaInitFailuresOf(linesOf(outcome.rows, groups)).map((f): Finding => {
+    const { lines, span: day } = yield* readOwnGroups(source, ranked, range, answerByMs, {
+      query: lambdaInitQuery,
+      lookbackMs,
+      maxGroups: maxLambdaGroups,
+      lambdaOnly: true,
+    })
+    return lambdaInitFailuresOf(lines).map((f): Finding => {
       const what = f.module === null ? f.errorType : `${f.errorType} (${f.module})`
       const version =
         f.failingVersion === null

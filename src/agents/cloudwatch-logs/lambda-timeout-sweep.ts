@@ -12,9 +12,8 @@ import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { lineOf } from "./error-query.js"
+import { readOwnGroups } from "./own-groups-read.js"
 import type { Range } from "./query-pass.js"
-import { runInsightsQuery } from "./run-query.js"
 
 export const maxLambdaGroups = 3
 /** How far back a scheduled run's timeouts are read: a daily job's last run. */
@@ -27,12 +26,6 @@ export const lambdaTimeoutQuery = [
   "| limit 500",
 ].join("\n")
 
-const lambdaGroups = (ranked: ReadonlyArray<RankedLogGroup>): ReadonlyArray<string> =>
-  ranked
-    .filter((g) => !g.shared && /^\/aws\/lambda\//i.test(g.name))
-    .map((g) => g.name)
-    .slice(0, maxLambdaGroups)
-
 export const sweepLambdaTimeouts = (
   source: LogSourceService,
   ranked: ReadonlyArray<RankedLogGroup>,
@@ -40,17 +33,11 @@ export const sweepLambdaTimeouts = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    const groups = lambdaGroups(ranked)
-    if (groups.length === 0) return []
-    const day = { startMs: Math.min(range.startMs, range.endMs - lookbackMs), endMs: range.endMs }
-    const outcome = yield* runInsightsQuery(
-      source,
-      { logGroups: groups, ...day, query: lambdaTimeoutQuery },
-      answerByMs,
-    )
-    const lines = outcome.rows.flatMap((r) => {
-      const l = lineOf(r, groups)
-      return l === null ? [] : [l]
+    const { lines, span: day } = yield* readOwnGroups(source, ranked, range, answerByMs, {
+      query: lambdaTimeoutQuery,
+      lookbackMs,
+      maxGroups: maxLambdaGroups,
+      lambdaOnly: true,
     })
     return lambdaTimeoutsOf(lines).map((t): Finding => {
       const limit = t.limitSeconds === null ? "its time limit" : `its ${t.limitSeconds}s time limit`
