@@ -404,6 +404,17 @@ const conditionals = words("if whenever unless suppose supposing hypothetically 
  * Tokens inside a supposition: after "if", "whenever", "hypothetically"… in the same clause, or
  * in the clause after a lone "hypothetically,". Evidence there is a problem imagined.
  */
+const spareTime = words("moment minute min sec second chance time mo")
+/**
+ * "if you have a moment, could you check…", "if you get a chance", "if you don't mind": a
+ * courtesy around the ask, not a case supposed.
+ */
+const courtesy = (tokens: ReadonlyArray<string>, k: number): boolean =>
+  tokens[k] === "if" &&
+  ((tokens[k + 1] === "you" && tokens.slice(k + 2, k + 6).some((t) => spareTime.has(t))) ||
+    (tokens[k + 1] === "you" && tokens[k + 3] === "mind") ||
+    tokens[k + 1] === "possible")
+
 export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   const { tokens } = message
   const marks = tokens.map(() => false)
@@ -424,7 +435,12 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
       // "not sure if payments are broken" is a hedged report, not a supposition.
       // "not sure if payments are broken" hedges a report; "let me know if anything is missing" supposes.
       const letKnow = tokens[k - 1] === "know" && tokens[k - 2] === "me"
-      if (conditionals.has(tokens[k] ?? "") && (!hedges.has(tokens[k - 1] ?? "") || letKnow)) on = true
+      if (
+        conditionals.has(tokens[k] ?? "") &&
+        (!hedges.has(tokens[k - 1] ?? "") || letKnow) &&
+        !courtesy(tokens, k)
+      )
+        on = true
       marks[k] = on
     }
     // "if the cluster loses a broker, does the consumer fail over?": the question is about the supposition.
@@ -432,7 +448,9 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
     carry =
       (c.end - c.start === 1 && tokens[c.start] === "hypothetically") ||
       (next?.question === true &&
-        tokens.slice(c.start, c.start + 2).some((t) => conditionals.has(t)) &&
+        tokens
+          .slice(c.start, c.start + 2)
+          .some((t, j) => conditionals.has(t) && !courtesy(tokens, c.start + j)) &&
         !c.question)
   }
   return marks

@@ -38,6 +38,20 @@ const askedInQuestions = words("root_cause rca")
 const imperatives = words("check look investigate debug triage take_a_look look_into diagnose troubleshoot")
 const helpObjects = words("with debug debugging investigate me us here")
 
+/** "would you mind glancing at the permit portal?", "could you peek at…": a look asked for, politely. */
+const glances = words("glance glancing peek peeking checking looking investigating")
+
+const everydayObjects = words("weather time date news score forecast traffic")
+/**
+ * What follows "could you check" when no system is to be looked at: "…check in on the team",
+ * "…check your own uptime", "…check the weather".
+ */
+const offDuty = (tokens: ReadonlyArray<string>, k: number): boolean =>
+  (tokens[k] === "in" && (tokens[k + 1] === "on" || tokens[k + 1] === "with")) ||
+  (tokens[k] === "your" && tokens[k + 1] === "own") ||
+  tokens[k] === "yourself" ||
+  (tokens[k] === "the" && everydayObjects.has(tokens[k + 1] ?? "") && tokens[k + 2] === undefined)
+
 const questionOpeners = words("is are does do did can could has have was were")
 const statementSubjects = words("you we i they one")
 
@@ -104,10 +118,16 @@ export const requests = (message: Message): ReadonlyArray<Evidence> => {
         continue
       // "30cm overnight, can confirm from the parking lot": the writer's own word ("I can confirm").
       else if (t === "can" && next === "confirm" && !c.question && tokens[i - 1] !== "you") continue
+      // ("would you mind checking": the "would" already asked.)
+      else if (t === "mind" && requestOpeners.has(tokens[i - 2] ?? "")) continue
       else if (requestOpeners.has(t) && !(!c.question && statementSubjects.has(tokens[i - 1] ?? ""))) {
         for (let k = i + 1; k < Math.min(c.end, i + 4); k += 1) {
           const verb = tokens[k] ?? ""
-          if (requestVerbs.has(verb) && !(verb === "help" && k + 1 >= c.end)) {
+          if (
+            (requestVerbs.has(verb) || glances.has(verb)) &&
+            !(verb === "help" && k + 1 >= c.end) &&
+            !offDuty(tokens, k + 1)
+          ) {
             ask(i, tokens.slice(i, k + 1).join(" "))
             break
           }

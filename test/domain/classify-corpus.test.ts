@@ -301,6 +301,12 @@ describe.each([
   // by policy: it says "investigate".
   ["classification-blind-106.jsonl", 150, 150, 149],
   ["classification-blind-107.jsonl", 150, 150, 150],
+  // Stop 19, round 23 (the stop's last, alerts only). First sight (on round 22) 147 and 144 gated, 2
+  // alerts missed: polite requests to the bot to look at a system ("if you have a moment, could you
+  // check whether card payments … are ok?", "would you mind glancing at the permit portal …").
+  // Their few chatter lines let through are left for a later round.
+  ["classification-blind-108.jsonl", 150, 150, 147],
+  ["classification-blind-109.jsonl", 150, 150, 144],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

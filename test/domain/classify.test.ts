@@ -3458,3 +3458,32 @@ describe("remote telescopes and a bike share in British and Australian English (
     expect(run(`<@U07PDLSRE1> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("polite asks to look at a system (stop 19 round 23, corpora 108–109)", () => {
+  it.each([
+    // A courtesy ("if you have a moment", "when you get a sec") is no supposition; a glance,
+    // a peek or "would you mind checking" is a look asked for.
+    "if you have a moment, could you check whether card payments at the meters are ok? got two calls from downtown",
+    "sorry to bother — would you mind glancing at the permit portal when you get a sec? a couple of residents said renewals just spin",
+    "if you have a minute, would you mind checking the loyalty app? a few customers said points aren't showing",
+    "if you get a chance could you take a look at whether the kiosk printers are ok? front desk called twice",
+    "sorry to bug you, could you peek at the booking site when you have a sec? two guests said checkout just spins",
+    "if possible, could you glance at the payroll export? HR says it looks short",
+    // Decoys of the chatter below: the same words about a system.
+    "could you check the weather station feed? it stopped updating",
+    "would you mind checking the time sync on the meters? they're 10 minutes off",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07PARKBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // Questions about the bot, or about no system, stay chatter.
+    "could you check the weather?",
+    "can you check your own uptime lol",
+    "would you mind telling me what you can do?",
+    "could you check in on the team later? jk",
+    "if you have a moment, could you tell me a joke?",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07PARKBOT> ${text}`).decision).toBe("gate")
+  })
+})
