@@ -74,15 +74,29 @@ export const ScenarioAlert = Schema.Struct({
 })
 export type ScenarioAlert = typeof ScenarioAlert.Type
 
+/**
+ * A term an expectation matches in report text. YAML reads a bare `403` or `true` as a number or
+ * a boolean; in a list of words to find it is still that word, so it is taken as written rather
+ * than rejecting the whole scenario over a missing pair of quotes.
+ */
+const Term = Schema.Union(
+  NonEmpty,
+  Schema.transform(Schema.Union(Schema.Number, Schema.Boolean), NonEmpty, {
+    strict: true,
+    decode: (v) => String(v),
+    encode: (s) => (s === "true" ? true : s === "false" ? false : Number(s)),
+  }),
+)
+
 export const ScenarioExpect = Schema.Struct({
   decision: Schema.Literal("investigate", "gate"),
   /** inclusive range [lowest, highest] */
   severity: Schema.optionalWith(Schema.Tuple(Severity, Severity), {
     default: () => ["info", "critical"] as const,
   }),
-  cause_terms: Schema.optionalWith(Schema.Array(Schema.NonEmptyArray(NonEmpty)), { default: () => [] }),
+  cause_terms: Schema.optionalWith(Schema.Array(Schema.NonEmptyArray(Term)), { default: () => [] }),
   evidence_from: Schema.optionalWith(Schema.Array(AgentId), { default: () => [] }),
-  must_not_contain: Schema.optionalWith(Schema.Array(NonEmpty), { default: () => [] }),
+  must_not_contain: Schema.optionalWith(Schema.Array(Term), { default: () => [] }),
 })
 export type ScenarioExpect = typeof ScenarioExpect.Type
 
