@@ -65,4 +65,133 @@ export const banterFrames: ReadonlyArray<Frame> = [
     pattern: /\((?:not a bug|not a real issue|not an issue|not an incident|not a problem)\)[^\w\n]{0,8}$/,
     live: liveHere,
   },
+  {
+    // "this ^", "^ this", "^^ same": agreement with the message above, the whole message.
+    name: "agreement with the message above",
+    needles: ["^"],
+    pattern:
+      /^[^\w\n]{0,8}(?:\^+\s*)?(?:this|that|same|exactly|agreed|same here|what (?:he|she|they) said)(?:\s*\^+)?[^\w\n]{0,8}$/,
+    live: liveHere,
+  },
+  {
+    // "error handling PR for ill-sync is up for review if anyone has a minute", "Renovate opened a
+    // PR bumping the stripe SDK, can someone review?": a change asked to be reviewed.
+    name: "a review asked",
+    needles: ["review"],
+    pattern:
+      /\b(?:pr|prs|mr|pull request|merge request|patch|diff)\b[^.?!\n]{0,100}?\b(?:is |are )?(?:up|ready) for (?:review|a review)\b|\b(?:pr|prs|mr|pull request|merge request)\b[^.?!\n]{0,100}?,? (?:can|could|would) (?:someone|somebody|anyone|you|one of you) (?:please )?(?:review|have a look|take a look)\b/,
+    live: liveHere,
+  },
+  {
+    // "sentry error count is down 40% this week, nice job on the ill-sync fix", "Q3 incident
+    // count was down 40% vs Q2 🎉 nice job everyone": a fall praised ("down 40% … nice job").
+    name: "a fall praised",
+    needles: ["nice", "great", "good job", "well done", "kudos", "🎉", "awesome"],
+    pattern:
+      /\b(?:errors?|error count|error rate|incidents?|incident count|pages|page count|alerts?|alert count|tickets?|ticket count|crash(?:es| rate)?|exceptions?|5xx|timeouts?|mttr|churn)\b[^.?!\n]{0,40}?\b(?:is|are|was|were|went|got)? ?(?:down|dropped|fell|reduced|cut) (?:by )?(?:~|about |almost |over )?\d{1,3}(?:\.\d)? ?%[^\n]{0,80}?(?:\bnice\b|\bgreat\b|\bgood job\b|\bwell done\b|\bkudos\b|🎉|\bawesome\b)/,
+    live: liveHere,
+  },
+  {
+    // "nice, the DLQ is empty now", "backlog drained 🎉", "retry queue is back to zero": a queue of
+    // failures emptied is good news.
+    name: "a failure queue emptied",
+    needles: ["dlq", "dead letter", "dead-letter", "backlog", "retry queue", "error queue"],
+    pattern:
+      /\b(?:dlq|dead[- ]letter(?: queue)?|backlog|retry queue|error queue)s? (?:is |are |got |has been )?(?:now |finally |fully )?(?:empty|emptied|cleared|drained|at (?:0|zero)|back to (?:0|zero))\b/,
+    live: liveHere,
+  },
+  {
+    // "we had a 'connection refused' storm last month … worth adding to the onboarding doc imo", "the
+    // outage last spring taught us to keep spare gateways", "yesterday api was down 20 min because
+    // of expired cert, lesson learned haha": a past incident recalled for its lesson.
+    name: "a past incident's lesson",
+    needles: ["lesson", "taught us", "worth adding", "good to remember", "onboarding", "worth remembering"],
+    pattern:
+      /\b(?:yesterday|last (?:night|week|month|year|spring|summer|autumn|fall|winter|quarter|time)|(?:weeks?|months?|years?) ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b[^\n]{0,160}?\b(?:lessons? learn(?:ed|t)|taught us|worth adding to|good to remember|worth remembering)\b|\b(?:lessons? learn(?:ed|t)|taught us|worth adding to|good to remember|worth remembering)\b[^\n]{0,160}?\b(?:yesterday|last (?:night|week|month|year|spring|summer|autumn|fall|winter|quarter|time)|(?:weeks?|months?|years?) ago)\b|\b(?:outage|incident|storm|meltdown) (?:last|in) (?:\w+ )?(?:spring|summer|autumn|fall|winter|year|month|quarter)\b[^\n]{0,60}?\btaught us\b/,
+    live: /\b(?:is|are|keeps?|still|currently|been|gone) (?:\w+ )?(?:failing|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|throwing|hanging|down)\b|\bright now\b|\bagain\b/,
+  },
+  {
+    // "all branches confirmed self-checks working after the update", "the stores confirmed the
+    // scanners ok since the patch": a check's success reported by the people who ran it.
+    name: "a check confirmed working",
+    needles: ["confirmed"],
+    pattern:
+      /\bconfirmed (?:that )?(?:the |their |its |all )?[\w-]{1,30}(?: [\w-]{1,30}){0,2} (?:are |is )?(?:working|ok|fine|running|good|back)\b/,
+    live: new RegExp(`${liveHere.source}|\\bnot\\b|n't\\b|\\bstill\\b`),
+  },
+  {
+    // "the latency dashboard got a new panel for p99 per district, check it out": a dashboard
+    // change shown.
+    name: "a dashboard change shown",
+    needles: ["new panel", "new graph", "new chart", "new row", "new view", "new tab"],
+    pattern:
+      /\b(?:dashboards?|boards?|grafana|kibana|datadog)\b[^\n]{0,40}?\b(?:got|has|gets|now has|with) (?:a |some |two |2 |three |3 )?new (?:panels?|graphs?|charts?|rows?|views?|tabs?)\b|\badded (?:a )?new (?:panel|graph|chart|row)s? (?:to|on) (?:the )?[\w -]{1,30}(?:dashboard|board)\b/,
+    live: liveHere,
+  },
+  {
+    // "you said booking-api p99 hit 4s yesterday, was that the peak or just when you sampled it?":
+    // a question about a number someone gave earlier.
+    name: "a question about a past number",
+    needles: ["you said", "you mentioned", "you posted"],
+    pattern:
+      /^[^\w\n]{0,8}(?:earlier |so )?you (?:said|mentioned|posted)\b[^\n]{0,120}?\b(?:yesterday|last (?:night|week)|earlier|this morning)\b[^\n]{0,120}\?/,
+    live: liveHere,
+  },
+  {
+    // "error rate on deposits is 0.2%, totally normal for a sunday", "p99 at 900ms, which is normal
+    // for month-end": a level said normal for the time ("10x the usual for a tuesday" compares).
+    name: "a level said normal for the time",
+    needles: ["normal for", "usual for", "expected for", "typical for"],
+    pattern:
+      /(?<!\bnot |\bnot totally |\bnot quite |\bisn'?t |\bisnt |\bthe |\bab)\b(?:totally |perfectly |pretty |quite |completely |entirely )?(?:normal|usual|expected|typical) for (?:a |the |this |our )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday|night|morning|holiday|month[- ]end|payday|time of (?:day|year)|this time|black friday|season)\b/,
+    // ("traffic from Germany is basically zero since 01:00. normal for a Saturday night?" asks.)
+    live: new RegExp(`${liveHere.source}|\\?|\\bsince \\d`),
+  },
+  {
+    // "error was on my side, wrong vpn profile, sorry", "the 401s were my fault, old token": the
+    // writer's own mistake owned, nothing to look at.
+    name: "the writer's own mistake",
+    needles: ["my side", "my end", "my fault", "my mistake", "my bad", "user error", "pebkac"],
+    pattern:
+      /\b(?:errors?|issues?|problems?|failures?|[45]\d\dx?s?|timeouts?|it|that)\b (?:was|were|is) (?:on )?(?:my|our) (?:side|end|fault|mistake|bad)\b|\b(?:user error|pebkac)\b/,
+    // ("the 500s were on my side? no, checkout is still 500ing for everyone": not mine after all.)
+    live: new RegExp(
+      `${liveHere.source}|\\bstill\\b|\\bagain\\b|\\bfor (?:everyone|everybody|all|customers|users)\\b`,
+    ),
+  },
+  {
+    // "how you decide what is alert and what not?", "how do you decide what's an alert?": the
+    // bot's own judgement asked about ("how do you know payments-api is down?" asks for evidence).
+    name: "a question about the bot's judgement",
+    needles: ["how"],
+    pattern:
+      /^[^\w\n]{0,8}(?:and |so |but )?how (?:do |does |did )?(?:you|the bot|this bot) (?:decide|choose|pick|determine|judge|classify|sort)\b[^\n]{0,100}\?/,
+    live: liveHere,
+  },
+  {
+    // "Release 3.9.0 of caretaker-app-ios created. 0 new issues so far", "no new errors since the
+    // deploy 🎉": none counted new.
+    name: "no new issues counted",
+    needles: ["new issue", "new error", "new crash", "new exception"],
+    pattern:
+      /\b(?:0|no|zero) new (?:issues|errors|crashes|exceptions)\b(?: (?:so far|yet|since|after|today))?/,
+    live: liveHere,
+  },
+  {
+    // "heading down to the basement server room to label cables, back in 20", "popping out for
+    // lunch": the writer's whereabouts.
+    name: "the writer's whereabouts",
+    needles: ["heading", "popping", "nipping", "going down to", "going over to", "off to"],
+    pattern:
+      /^[^\w\n]{0,8}(?:i'?m |i am |just |ok,? |brb,? )?(?:heading|popping|nipping|going|off) (?:down |up |over |out |back |across )?(?:to|for) (?:the |a |my )?[a-z][\w -]{1,40}\b[^\n]{0,80}?(?:\bback in\b|\bbrb\b|\bbbl\b|\bfor (?:lunch|coffee|a bit)\b|\bto (?:label|fix|swap|check|grab|replace|move|tidy)\b)/,
+    live: liveHere,
+  },
+  {
+    // "quiet night, nothing fired", "calm shift, nothing paged": a quiet shift told.
+    name: "a quiet shift told",
+    needles: ["nothing fired", "nothing paged", "nothing alerted", "no pages", "no alerts"],
+    pattern:
+      /^[^\w\n]{0,8}(?:quiet|calm|boring|uneventful|peaceful) (?:night|shift|weekend|day|morning|one)[,.!]? (?:nothing (?:fired|paged|alerted)|no (?:pages|alerts))\b/,
+    live: liveHere,
+  },
 ]

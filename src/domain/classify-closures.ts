@@ -623,6 +623,29 @@ const relativeAfterNoun = (tokens: ReadonlyArray<string>, c: Clause, i: number):
   )
 }
 
+const sameness = words("thing result results behaviour behavior error errors issue problem screen story")
+const effects = words("change difference effect luck improvement")
+const helpVerbs = words("help helped work worked fix fixed change changed")
+/**
+ * "restarted it twice, same thing", "rebooted, no change", "redeployed, didn't help": an action
+ * tried that the next words say did nothing — the problem is still live, no closure. Read in the
+ * six tokens after the action (`i`), across clauses (the verdict is usually its own clause).
+ */
+const triedInVain = (tokens: ReadonlyArray<string>, i: number): boolean => {
+  const end = Math.min(tokens.length, i + 7)
+  for (let k = i + 1; k < end; k += 1) {
+    const t = tokens[k] ?? ""
+    const next = tokens[k + 1] ?? ""
+    if (t === "same" && (sameness.has(next) || tokens[k - 1] === "the")) return true
+    if ((t === "no" || t === "zero") && (effects.has(next) || (next === "avail" && tokens[k - 1] === "to")))
+      return true
+    if (t === "nothing" && (next === "changed" || next === "changes" || next === "happened")) return true
+    if (t === "not" && helpVerbs.has(next) && (tokens[k - 1] === "did" || tokens[k - 1] === "does"))
+      return true
+  }
+  return false
+}
+
 export interface ClosureSignals {
   /** Tokens inside the object of thanks, praise or a fix. */
   readonly absorbed: ReadonlyArray<boolean>
@@ -670,6 +693,7 @@ export const closureSignals = (message: Message): ClosureSignals => {
       // ("I think we can close this" proposes the closing, and denies nothing).
       const proposedClosing = closings.has(tokens[i] ?? "") && modals.has(tokens[i - 1] ?? "")
       if (!proposedClosing && doubt < i) continue
+      if (statusVerbs.has(tokens[i] ?? "") && triedInVain(tokens, i)) continue
       closures.push({
         reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
         at: i,

@@ -40,6 +40,13 @@ const brokenSlang =
 const screenWrong =
   /\b(?:affiche|affichent|montre|montrent|muestra|muestran|sale|salen)\b[^.!?\n]{1,80}?(?<![\p{L}])(?:en double|en doublon|doublons?|dupliqu\p{L}*|en triple|vides?|faux|fausses?|incorrecte?s?|n'importe quoi|duplicad[oa]s?|repetid[oa]s?|vac[ií][oa]s?|incorrect[oa]s?)(?![\p{L}])/iu
 
+/**
+ * Polish and Romanian for broken, and the Dutch words `strong` lacks: "nie działa logowanie",
+ * "api padło", "nu se încarcă harta", "plățile nu trec", "de betalingen mislukken". Read after a
+ * thank-you too: "dzięki, ale nadal nie działa logowanie" is a report.
+ */
+const strongPlNlRo =
+  /(?<![\p{L}])(?:nie (?:działa|działają|dziala|dzialaja|ładuje|laduje|ładują|wchodzi|przechodzi|przechodzą|odpowiada|odpowiadają|da się)|(?:padł|padło|padła|padły)|awaria|awarii|nu (?:mai )?(?:merge|funcționează|functioneaza|se încarcă|se incarca|se deschide|trec|răspunde|raspunde)|se blochează|se blocheaza|(?:a|au) căzut|(?:a|au) picat|mislukken|mislukt|werken niet|laden niet|gaat mis|is kapot|nog steeds (?:traag|kapot|stuk|plat|down|offline)|(?:nadal|wciąż) (?:wolno|wolny|wolna|down|offline))(?![\p{L}])/iu
 /** A problem word counted as none ("keine Fehler", "0 errores", "sans erreur"). */
 const noneCounted =
   /\b(?:keine|keinen|ohne|0|null|sin|sem|sans|nessun|senza|geen|zonder) (?:\p{L}+ )?(?:fehlern?|errores|erros?|erreurs?|errori|errore|fouten?)(?![\p{L}])/giu
@@ -83,6 +90,7 @@ export const foreignReports = (message: Message): ReadonlyArray<Evidence> => {
       found.push({ reason: `problem report: '${m[0]}'`, at: tokenAt(text, m.index), strong: isStrong })
   }
   add(strong.exec(text), true)
+  add(strongPlNlRo.exec(text), true)
   // (read in the original case: "KO" and "HS" are capitals)
   const cased = message.cased.slice(0, 4_000)
   const slang = brokenSlang.exec(cased)

@@ -180,12 +180,22 @@ const shipVerbs = words(
   "shipped released deployed launched published rolled merged promoted added created built updated documented migrated",
 )
 const outWords = words("out live available published")
+const repeats = words("duplicate duplicates duplicated dupe dupes twice thrice double doubled")
+const repeatTools = words(
+  "detection detector check checker checks filter finder guard removal cleanup merge merger",
+)
+/**
+ * "many duplicate tasks created for same grave", "orders get created twice": things made over
+ * again is wrong behaviour reported, not a release (a "duplicate-detection job" is a tool).
+ */
+const madeTwice = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some((t, i) => repeats.has(t) && !repeatTools.has(tokens[i + 1] ?? ""))
 /** "we just shipped 4.19 to prod", "release 6.13 is out", "the new runbook is live". */
 const announcement = (message: Message): boolean => {
   const { tokens } = message
   const first = message.clauses[0]
   // "we just deployed 3.8.1 and accept rate fell off a cliff. rollback?": asking is no announcing.
-  if (first === undefined || message.clauses.some((c) => c.question)) return false
+  if (first === undefined || message.clauses.some((c) => c.question) || madeTwice(tokens)) return false
   const head = tokens.slice(first.start, first.end)
   return (
     head.some((t, i) => shipVerbs.has(t) && i <= 3) ||

@@ -138,7 +138,10 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     quién está de guardia | qui est d'astreinte | alles ruhig | alles ruhig heute | tudo normal | tudo normal hoje |
     tudo tranquilo | todo tranquilo | tout est calme | anyway | anyways | who needs sleep | who needs sleep anyway |
     bit quiet | bit quiet innit | quiet innit | footy | footy tonight | the footy | anyone watching the footy |
-    clear skies | clear skies tonight | cloudy again | cloudy tonight`,
+    clear skies | clear skies tonight | cloudy again | cloudy tonight |
+    i take this one | i take this | i take it | i am taking this one | taking this one | still there |
+    almost weekend | almost friday | nearly weekend | nearly friday | long day | long day huh | long week |
+    long week huh | what a day | what a week | go brrr | bot go brrr | brrr`,
   ),
   ...lines(
     "test message",
@@ -156,7 +159,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done |
     nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down |
     nothing going on | nothing is going on | all quiet | quiet night | quiet shift | quiet day | nothing burning |
-    nothing urgent | nothing to report`,
+    nothing urgent | nothing to report | confirmed working | confirmed working on my end | working on my end |
+    works on my end | all working on my end | fine on my end | all good on my end`,
   ),
 ]
 

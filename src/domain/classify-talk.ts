@@ -906,6 +906,13 @@ const allFrames: ReadonlyArray<Frame> = [
   ...banterFrames,
 ]
 
+/**
+ * A meaning given after a quoted word: "… means volume is down". One said in the present ("the
+ * 'down' banner means checkout is down right now") is kept: it reports.
+ */
+const meaningGiven =
+  /\bmeans? (?!it'?s\b|that\b)(?![^,.;:!?\n]{0,60}\b(?:now|currently|still|again|please)\b)[^,.;:!?\n]{0,60}/g
+
 /** The frame of talk the message is, or null (see the module header). */
 export const talkFrame = (message: Message, strongEvidence: boolean): string | null => {
   const text = message.text.slice(0, maxChars)
@@ -915,7 +922,11 @@ export const talkFrame = (message: Message, strongEvidence: boolean): string | n
       f.needles.some((n) => text.includes(n)) &&
       f.pattern.test(text),
   )
-  if (frame === undefined || (frame.live ?? liveProblem).test(text.replace(quotedSpans, " "))) return null
+  if (frame === undefined) return null
+  // "the word 'down' in the ILL report means volume is down, not the service": the meaning given
+  // is no report (up to the clause's end: "…, and checkout is failing" still is).
+  const said = frame.name === "what a word means" ? text.replace(meaningGiven, " ") : text
+  if ((frame.live ?? liveProblem).test(said.replace(quotedSpans, " "))) return null
   // "dashboards look healthy, yet nobody can log in": a success denied is a report.
   if (
     (frame.name === "a success reported" || frame.name === "a problem said not to have happened") &&

@@ -52,6 +52,7 @@ import {
   venting,
 } from "./classify-no-problem.js"
 import { tokenCategory } from "./classify-phrases.js"
+import { polishDutchRomanianChatter } from "./classify-polish-dutch-romanian.js"
 import { portugueseHindiChatter } from "./classify-portuguese-hindi.js"
 import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
@@ -465,6 +466,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "vlw", "theek hai", "o deploy correu bem, nenhum erro": Portuguese and Hinglish talk.
     const portugueseHindi = portugueseHindiChatter(message, strong.length > 0)
     if (portugueseHindi !== null) return result("chatter", [`chatter: ${portugueseHindi}`])
+    // "spoko", "ik pak hem op", "totul e ok după deploy": Polish, Dutch and Romanian talk.
+    const polishDutchRomanian = polishDutchRomanianChatter(message, strong.length > 0)
+    if (polishDutchRomanian !== null) return result("chatter", [`chatter: ${polishDutchRomanian}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

@@ -304,9 +304,18 @@ describe.each([
   // Stop 19, round 23 (the stop's last, alerts only). First sight (on round 22) 147 and 144 gated, 2
   // alerts missed: polite requests to the bot to look at a system ("if you have a moment, could you
   // check whether card payments … are ok?", "would you mind glancing at the permit portal …").
-  // Their few chatter lines let through are left for a later round.
-  ["classification-blind-108.jsonl", 150, 150, 147],
-  ["classification-blind-109.jsonl", 150, 150, 144],
+  // Stop 20, round 24 took their chatter: 108 keeps "checkout was down for 4 min last night … already
+  // in the incident doc" (an uptime monitor's shape) and "is it normal that the weekly digest has 0
+  // incidents? 🎉" investigated.
+  ["classification-blind-108.jsonl", 150, 150, 148],
+  ["classification-blind-109.jsonl", 150, 150, 150],
+  // Stop 20, round 24. First sight (on stop 19's last commit) 144, 143 and 113 gated (112: a Polish,
+  // Dutch and Romanian team in English and their own languages), 2 alerts missed: "restarted it
+  // twice, same thing" read as resolved, "many duplicate tasks created" read as an announcement.
+  // 110 keeps "sentry error count is down 40% this week, nice job" investigated (Sentry's shape).
+  ["classification-blind-110.jsonl", 150, 150, 149],
+  ["classification-blind-111.jsonl", 150, 150, 150],
+  ["classification-blind-112.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -3487,3 +3487,103 @@ describe("polite asks to look at a system (stop 19 round 23, corpora 108–109)"
     expect(run(`<@U07PARKBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 20, round 24: a restart in vain, things made twice, asides (corpora 110–112)", () => {
+  it.each([
+    // A restart or reboot the next words say did nothing: the problem is still live.
+    "kiosk in Melbourne frozen on 'loading appointments', restarted it twice, same thing",
+    "printer offline at the Hobart branch, power cycled it twice, no change",
+    "app frozen on splash, restarted it 3 times, still the same",
+    "kiosk frozen, restarted, didn't help",
+    "the tablet hangs on sync, tried a restart, nothing changed",
+    // Things made twice, duplicates created, double charges: wrong behaviour, not a release.
+    "many duplicate tasks created for same grave, caretakers go there twice",
+    "the sync created 40 duplicate members overnight",
+    "orders get created twice when you tap pay",
+    "customers were charged twice for one order",
+    // Decoys of the asides below: the same shapes with a problem in the present.
+    "the fix PR is up for review but checkout is still failing",
+    "the DLQ is empty now but orders are still stuck",
+    "error rate on deposits is 12%, not normal for a sunday",
+    "traffic from Germany is basically zero since 01:00. normal for a Saturday night?",
+    "the 500s were on my side? no, checkout is still 500ing for everyone",
+    "0 new issues so far but the app is crashing on launch",
+    "heading down to the server room, the core switch is down",
+    "lesson learned yesterday: the api is down again right now",
+    "the DLQ is full",
+    "this ^ checkout is down",
+    "i take this one, payments are failing since 9",
+    "confirmed working on my end but customers still get 500s",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U05LIBSRE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    // A restart that worked, a duplicate-finding tool, duplicates cleaned up.
+    "kiosk was frozen, restarted it and it's fine now",
+    "restarted the kiosk twice, works now",
+    "we created a duplicate-detection job for the member list, it's live",
+    "duplicate tasks cleaned up, thanks",
+    // Small talk, agreement, a task taken, a check from the writer's end.
+    "still there?",
+    "almost weekend",
+    "long day huh",
+    "this ^",
+    "^ this",
+    "bot go brrr",
+    "i take this one",
+    "confirmed working on my end",
+    "works on my end now",
+    // A review asked; a fall praised; a failure queue emptied.
+    "error handling PR for ill-sync is up for review if anyone has a minute",
+    "Renovate opened a PR bumping the stripe SDK, can someone review?",
+    "Q3 incident count was down 40% vs Q2 🎉 nice job everyone",
+    "ticket count dropped 25% this sprint, great work",
+    "nice, the DLQ is empty now",
+    "retry queue is back to zero",
+    // A past incident's lesson; a question about a number given earlier.
+    "we had a 'connection refused' storm last month when the VPC peering expired — worth adding to the onboarding doc imo",
+    "the outage last spring taught us to keep spare gateways, good to remember for budget talks",
+    "yesterday api was down 20 min because of expired cert, lesson learned haha",
+    "you said booking-api p99 hit 4s yesterday, was that the peak or just when you sampled it?",
+    // A level normal for the time; the writer's own mistake; the bot's judgement asked.
+    "error rate on deposits is 0.2%, totally normal for a sunday",
+    "p99 at 900ms, which is normal for month-end",
+    "error was on my side, wrong vpn profile, sorry",
+    "the 401s were my fault, old token",
+    "how you decide what is alert and what not?",
+    "how do you decide what's an alert?",
+    // None counted new; the writer's whereabouts; a quiet shift.
+    "Release 3.9.0 of caretaker-app-ios created. 0 new issues so far",
+    "no new errors since the deploy 🎉",
+    "heading down to the basement server room to label cables, back in 20",
+    "popping out for lunch, back in 30",
+    "quiet night, nothing fired",
+    "calm shift, no pages",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05LIBSRE> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 20, round 24: a check confirmed, a dashboard change, a word's meaning (corpora 109–110)", () => {
+  it.each([
+    "branches confirmed the self-checks not working after the update",
+    "confirmed the scanners still failing after the reboot",
+    "the latency dashboard got a new panel and it shows p99 is 8s right now",
+    "the word 'down' in the report means volume is down, and checkout is failing right now",
+    "'down' means down, checkout is down right now",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U05LIBSRE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "all branches confirmed self-checks working after the update",
+    "the stores confirmed the scanners are fine",
+    "the latency dashboard got a new panel for p99 per district, check it out",
+    "we added a new panel to the checkout dashboard for refunds",
+    "the word 'down' in the ILL report means volume is down, not the service 😄",
+    "the 'failed' in the batch summary means retried, not lost",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05LIBSRE> ${text}`).decision).toBe("gate")
+  })
+})
