@@ -201,6 +201,8 @@ const anyBefore = (tokens: ReadonlyArray<string>, start: number, j: number, test
   return false
 }
 const leads = words("just finally already")
+/** A share of 85 % to 100 %: a disk or a pool nearly full ("back at 93%"). */
+const nearlyFull = (t: string): boolean => /^(?:8[5-9]|9\d|100)(?:[.,]\d+)?%$/.test(t)
 /** Readings that are good news at zero ("latency 0" and "ALARM: 0 of 8 checkers healthy" are not). */
 const zeroIsGood = words("lag backlog errors error_rate failures dlq 5xx 4xx retries timeouts drops")
 /** Negations of other languages, a word or three before what they deny ("keine … abgeschlossen"). */
@@ -412,6 +414,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "back" && (problemWord(subject) || anyBefore(tokens, c.start, j, problemWord))) return null
   // "it goes back to the login screen": a movement, not a return to normal.
   if (t === "back" && next === "to") return null
+  // "the disk cleanup bought us a day, it's back at 93%": a fullness risen again, no recovery.
+  if (t === "back" && next === "at" && nearlyFull(tokens[j + 2] ?? "")) return null
   if (t === "up" && rising.has(prev)) return null
   // "something's up w pricing svc", "sth up with billing", "what's up with the pricing api?": the
   // idiom for something wrong, not a service back up ("the site is up again" is).
@@ -685,6 +689,9 @@ export const closureSignals = (message: Message): ClosureSignals => {
         relativeAfterNoun(tokens, c, i)
       )
         continue
+      // "smoke test failed … deploy to production had already completed": the background of the
+      // failure, told in the past before it, no news of a recovery.
+      if (tokens[i - 1] === "already" && tokens[i - 2] === "had") continue
       // "rolling back is an option": a remedy proposed, not done.
       if (proposals.has(tokens[i + 1] ?? "")) continue
       // "the lift page shows every lift as CLOSED and they're all running": a screen's state, no news.

@@ -149,8 +149,8 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       [[" status]"], /\[[^\]\n]{1,40} status\]/],
       // "Twilio Status: SMS delivery delays … — Identified": a provider's page heading the message.
       [
-        [" status: ", " status - ", " status update: "],
-        /^[\s*_>`]{0,8}[a-z0-9][a-z0-9 .&-]{0,30} status(?: update)?(?::| -) [^\n]{0,200}\b(?:investigating|identified|monitoring|resolved|degraded performance|partial outage|major outage)\b/,
+        [" status: ", " status - ", " status update: ", " status — ", " status – "],
+        /^[\s*_>`]{0,8}[a-z0-9][a-z0-9 .&-]{0,30} status(?: update)?(?::| -| —| –) [^\n]{0,200}\b(?:investigating|identified|monitoring|resolved|degraded performance|partial outage|major outage)\b/,
       ],
       // The status updates' own sentences, which a person's "resolved - thanks" never has.
       [
@@ -204,6 +204,12 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ],
       ),
       has("health check failed"),
+      // Checkly's "✅ 'Merchant books delivery' recovered in all locations after 9 failed runs",
+      // "failed in 2/3 locations": a check's state counted over its probe locations.
+      matches([
+        [" locations", " location"],
+        /\b(?:recovered|failed|failing|degraded|is down|is up) in (?:all|some|\d{1,2}(?: ?\/ ?\d{1,2}| of \d{1,2})?) locations?\b/,
+      ]),
       // UptimeRobot's "Up: Loyalty portal (https://…) is back up. It was down for 14 minutes and 02 seconds."
       matches(
         // ("remember when the tile server was down for 6 hours in March?": history told, no tool.)
@@ -272,12 +278,13 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         [["problem: "], /(?:^|[\s*])problem: /],
         [["problem duration:"], /problem duration: ?\d/],
         // Nagios/Icinga notification subjects, firing or recovered: "RECOVERY: Service 'Disk C:'
-        // on host mes-01 is OK", "RECOVERY: Host mes-01 is UP", "RECOVERY - mes-01/disk is OK".
+        // on host mes-01 is OK", "RECOVERY: Host mes-01 is UP", "RECOVERY - mes-01/disk is OK",
+        // "** RECOVERY alert - ams-pij/CUPS queue is OK **".
         // A person's "recovery: checkout is ok now" names no host or check this way.
         [
           ["recovery", "problem"],
           new RegExp(
-            `${LINE_START}(?:(?:icinga2?|nagios|naemon|check_?mk)[: ]+)?(?:recovery|problem)(?::| -) (?:service\\b[^\\n]{1,80}\\bon host\\b|host\\b[^\\n]{1,60}\\bis (?:up|down|unreachable)\\b|[a-z0-9][\\w.-]*[-_.\\d][\\w.-]*(?:\\/| - )[^\\n]{1,60}\\bis (?:ok|critical|warning|unknown)\\b)`,
+            `${LINE_START}(?:(?:icinga2?|nagios|naemon|check_?mk)[: ]+)?(?:recovery|problem)(?: (?:service |host )?alert)?(?::| -) (?:service\\b[^\\n]{1,80}\\bon host\\b|host\\b[^\\n]{1,60}\\bis (?:up|down|unreachable)\\b|[a-z0-9][\\w.-]*[-_.\\d][\\w.-]*(?:\\/| - )[^\\n]{1,60}\\bis (?:ok|critical|warning|unknown)\\b)`,
           ),
         ],
         // Zabbix's older recovery subject, "Resolved: Free disk space is less than 20% on volume

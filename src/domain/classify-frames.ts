@@ -9,6 +9,7 @@
  * "now", "but … isn't coming back"), so a hedged report is never gated. Pure, on the canonical
  * tokens of classify-text.ts. Measured with blind corpora (docs/decisions.md).
  */
+import { alertEvidence } from "./classify-alert-signals.js"
 import type { Evidence } from "./classify-grammar.js"
 import {
   activeMarkers,
@@ -26,6 +27,7 @@ import {
   weekdayNames,
   words,
 } from "./classify-lexicon.js"
+import { readingReports } from "./classify-readings.js"
 import type { Message } from "./classify-text.js"
 
 /** Words that contrast a plan with what happened, or end it: "the window ended but …". */
@@ -138,6 +140,10 @@ const expectsTrouble = (message: Message): boolean =>
  * failover is expected): chatter, unless the message also says the plan is over or something
  * is wrong now, or the plan is only when a problem started ("since the maintenance …").
  */
+/** A test's assertion that failed: "expected 200, got 500", "expected 3 rows but got 0". */
+const assertionFailed =
+  /\bexpected:? ['"]?\w{1,20}['"]?,? (?:but )?(?:got|received|was|returned|saw):? ['"]?\w{1,20}/
+
 export const announcedWork = (
   message: Message,
   /** `conditionalTokens(message)`, which the caller has already read. */
@@ -147,6 +153,9 @@ export const announcedWork = (
   // "is it expected that both nodes say they're the leader?" asks whether a state is wrong.
   if (message.clauses.some((c) => c.question && tokens.slice(c.start, c.end).some((t) => expectWords.has(t))))
     return null
+  // "post-deploy-smoke failed on main … expected 200, got 500": a check's assertion failed after
+  // the work, which is the news.
+  if (message.text.includes("expected") && assertionFailed.test(message.text.slice(0, 2000))) return null
   const ends = new Set(message.clauses.map((c) => c.end - 1))
   const isPlan = (k: number) => planWordAt(tokens, k, ends)
   const planAt = tokens.findIndex((_t, k) => isPlan(k))
@@ -415,6 +424,17 @@ const courtesy = (tokens: ReadonlyArray<string>, k: number): boolean =>
     (tokens[k + 1] === "you" && tokens[k + 3] === "mind") ||
     tokens[k + 1] === "possible")
 
+/**
+ * "(would've been more if the merchant API hadn't been rejecting bookings since Tuesday)": an
+ * "if" denied in the past perfect states what did happen — no supposition.
+ */
+const counterfactual = (tokens: ReadonlyArray<string>, k: number): boolean => {
+  if (tokens[k] !== "if") return false
+  for (let j = k + 1; j < Math.min(tokens.length - 1, k + 6); j += 1)
+    if (tokens[j] === "had" && tokens[j + 1] === "not") return true
+  return false
+}
+
 export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   const { tokens } = message
   const marks = tokens.map(() => false)
@@ -438,7 +458,8 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
       if (
         conditionals.has(tokens[k] ?? "") &&
         (!hedges.has(tokens[k - 1] ?? "") || letKnow) &&
-        !courtesy(tokens, k)
+        !courtesy(tokens, k) &&
+        !counterfactual(tokens, k)
       )
         on = true
       marks[k] = on
@@ -684,10 +705,25 @@ export const aboutAReview = (message: Message): string | null => {
     (t, i, all) => !(t === "still" && /^(?:needs?|waiting|pending|open)$/.test(all[i + 1] ?? "")),
   )
   const reviewed = opens || japaneseReview.test(message.text.slice(0, 200))
-  return reviewed && !inPresent(spoken) && !spoken.some((_, i) => recurrenceAt(spoken, i))
+  return reviewed &&
+    !inPresent(spoken) &&
+    !spoken.some((_, i) => recurrenceAt(spoken, i)) &&
+    !problemAside(message, first.end)
     ? "about an incident review"
     : null
 }
+
+/** Words that turn from the review to something else: "side note", "btw", "just fighting …". */
+const asideWords =
+  /\b(?:side ?note|btw|by the way|fyi|unrelated|meanwhile|also|ps|just fighting|fighting with|since the)\b/
+/**
+ * "I'll join the retro in 5 — just fighting the rider app, which logs me out every 30 seconds",
+ * "writing up the weekly ops notes; side note, we lost 40 confirmations because the app kept
+ * crashing": a problem told in passing beside the review, past its first clause, is a report.
+ */
+const problemAside = (message: Message, firstEnd: number): boolean =>
+  asideWords.test(message.text.slice(0, 2000)) &&
+  [...alertEvidence(message), ...readingReports(message)].some((e) => e.strong && e.at >= firstEnd)
 
 const handoverWords = words(
   "handover handoff hand_over handing take taking covering cover swapping swapped swap switching passing übergabe passation traspaso",

@@ -11,6 +11,7 @@
 
 import { tokenAt } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
+import { oddReadings } from "./classify-odd-readings.js"
 import type { Message } from "./classify-text.js"
 
 /** The normal a reading is compared with: "(normal < 40)", "usually ~40", "baseline: 40". */
@@ -210,7 +211,7 @@ const zeroPriceShown =
  * service answers, wrong — a report (after "something's up w pricing svc" it was the only sign).
  */
 const wrongAmountBack =
-  /\b(?:prices?|pricing|quotes?|costs?|totals?|subtotals?|tax(?:es)?|vat|fees?|amounts?|charges?|balances?|rates?|invoices?|payouts?|refunds?)\b[^.?!\n]{0,40}?\b(?:coming back|comes? back|came back|returning|returns|returned)\b (?:as |with |at )?(?:[$€£]\s?0(?:[.,]00?)?(?!\s?[.,]?\d)|0(?:[.,]00?)?(?![\w.,%])|(?:negative|undefined|nan|null|empty|zero)\b)/
+  /\b(?:prices?|pricing|quotes?|costs?|totals?|subtotals?|tax(?:es)?|vat|fees?|amounts?|charges?|balances?|rates?|invoices?|payouts?|refunds?)\b[^.?!\n]{0,40}?\b(?:coming back|comes? back|came back|returning|returns|returned)\b (?:as |with |at )?(?:(?:a |the )?(?:price|total|amount|cost|fee|value) (?:of |as |at )?)?(?:[$€£]\s?0(?:[.,]00?)?(?!\s?[.,]?\d)|0(?:[.,]00?)?(?![\w.,%])|(?:negative|undefined|nan|null|empty|zero)\b)/
 const zeroMeant =
   /\b(?:free[- ]shipping|promo|promotion|coupon|voucher|over [$€£]?\d|above [$€£]?\d|expected|by design|on purpose|intended|test|staging|sandbox)\b/
 
@@ -350,5 +351,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
     )
       add(m, true)
   }
+  found.push(...oddReadings(text))
   return found
 }

@@ -22,7 +22,14 @@ const maxChars = 2000
 const liveNoStart =
   /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\b(?:but|however|though|although|still|again)\b/
 /** A problem put in the present: the talk then carries a report. */
-const liveProblem = new RegExp(`${liveNoStart.source}|\\bsince (?:\\d|this|yesterday|last|the)`)
+// ("…if the merchant API hadn't been rejecting bulk bookings since Tuesday": a weekday too.)
+const liveProblem = new RegExp(
+  `${liveNoStart.source}|\\bsince (?:\\d|this|yesterday|last|the|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b)`,
+)
+
+/** A problem turned to in passing: "side note, the app kept crashing", "btw the API is 502ing". */
+const asideProblem =
+  /\b(?:side ?note|btw|by the way|fyi|unrelated|meanwhile)\b[^\n]{0,120}?\b(?:kept (?:crashing|failing|freezing|erroring|timing out|dropping)|crash(?:ed|es|ing)|fail(?:ed|s|ing)|broken|lost \d|erroring|stuck|not working|down since|\d{3}ing)\b/
 
 const denied =
   /\b(?:can'?t|cannot|can not|unable|won'?t|not (?:working|loading)|yet|except|apart from|something(?:'s| is)? (?:wrong|off|broken)|(?:was|were) (?:\w+ )?(?:down|failing|broken|erroring))\b/
@@ -245,13 +252,16 @@ const frames: ReadonlyArray<Frame> = [
     name: "a plan or a proposal",
     // ("[plan-check] production plan … missing 3 lines": a script's check tag, hyphenated, heads a
     // result; only "plan:", "plan —", "plan - " head a plan.)
-    needles: ["plan", "proposal", "rfc", "idea", "suggestion", "poll", "roadmap"],
+    needles: ["plan", "proposal", "rfc", "idea", "suggestion", "poll", "roadmap", "goal", "okr", "objective"],
     pattern:
-      /^[^\w\n]{0,8}(?:q[1-4] |h[12] |20\d\d |quick )?(?:plan|planning|planning question|proposal|rfc|idea|suggestion|poll|roadmap)\s{0,2}(?::|—|-(?![\w-]))/,
+      /^[^\w\n]{0,8}(?:q[1-4] |h[12] |20\d\d |quick )?(?:plan|planning|planning question|proposal|rfc|idea|suggestion|poll|roadmap|goal|goals|okr|okrs|objective)\s{0,2}(?::|—|-(?![\w-]))/,
   },
   {
     name: "a write-up in progress",
     needles: ["writing", "drafting", "preparing", "putting together", "working on", "finishing", "reading"],
+    // "drafting the monthly report; side note, the label app kept crashing all morning": a
+    // problem told in passing beside the document.
+    live: new RegExp(`${liveProblem.source}|${asideProblem.source}`),
     pattern:
       /^[^\w\n]{0,8}(?:i'?m |i am |currently |just )?(?:writing|drafting|preparing|putting together|working on|finishing|reading|wrapping up) (?:up )?(?:the|a|an|our|my|this) [^.?!\n]{0,60}\b(?:report|postmortem|post-mortem|rca|pir|retro|write-?up|summary|timeline|book|chapter|article|paper|blog post)\b/,
   },

@@ -45,7 +45,7 @@ const SHORTCODE = /(?<![\p{L}\p{N}]):([a-z0-9_+'-]{1,64}):(?![\p{L}\p{N}])/gu
 const PICTOGRAPH = /\p{Extended_Pictographic}/u
 // A token starts with a letter or digit: a mark alone is an emoji's variation selector (❤️).
 const TOKEN =
-  /\+1|[\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)/gu
+  /\+1|[\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['.][\p{L}\p{M}\p{N}_]+)*%?|[.!?;,:\n—–…]|(?<=\s)-(?=\s)|(?<=\s)\p{Extended_Pictographic}(?=\uFE0F?\s+\p{L})/gu
 // TOKEN restricted to ASCII text, where it matches exactly the same (letters, marks and digits
 // outside ASCII, and the dashes and ellipsis, cannot occur): most alerts are ASCII, and a regex
 // without Unicode property classes is much less code to run.
@@ -103,6 +103,10 @@ const notContraction: ReadonlyMap<string, ReadonlyArray<string>> = new Map<strin
   ["u", ["you"]],
   ["pls", ["please"]],
   ["plz", ["please"]],
+  // A terse team's shorthand: "dal-03 maint 10pm", "tuning, thurs?".
+  ["maint", ["maintenance"]],
+  ["thurs", ["thursday"]],
+  ["weds", ["wednesday"]],
 ])
 
 const negatedBase: ReadonlyMap<string, string> = new Map([
@@ -230,7 +234,8 @@ const tokenize = (
   pattern.lastIndex = 0
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const raw = match[0]
-    if (breakCharacters.has(raw)) close(raw === "?")
+    // ("sorry to ping on a sunday 🙏 the wave has 0 riders": an emoji between words ends a sentence.)
+    if (breakCharacters.has(raw) || (raw.charCodeAt(0) > 0x2000 && PICTOGRAPH.test(raw))) close(raw === "?")
     else if (clauseWords.has(raw)) close(false)
     else pushCanonical(raw, pending)
   }

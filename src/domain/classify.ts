@@ -58,6 +58,7 @@ import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
 import { impossibleValues, talkFrame } from "./classify-talk.js"
 import { bareStatusQuestion, retiredOnAPlan, teamLife } from "./classify-team-life.js"
+import { terseTalk } from "./classify-terse-talk.js"
 import { analyse, type Message } from "./classify-text.js"
 import { classifierDisabledReason } from "./classify-tier2.js"
 import { toolNotice } from "./classify-tool-notices.js"
@@ -384,6 +385,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   if (terms.length === 0) {
     const general = aGeneralQuestion(message)
     if (general !== null) return result("chatter", [`chatter: ${general}`])
+    // "pager silent all weekend", "canary clean", "who has pager tonight": a terse team's talk.
+    const terse = terseTalk(message)
+    if (terse !== null) return result("chatter", [`chatter: ${terse}`])
     // "any open incidents right now?", "we're winding down the old WMS next month, fyi", "p99 went
     // from 900ms to 250ms": the whole message asks bare, retires on a plan, or tells good news.
     if (bareStatusQuestion.test(raw.slice(0, 300)))

@@ -316,6 +316,14 @@ describe.each([
   ["classification-blind-110.jsonl", 150, 150, 149],
   ["classification-blind-111.jsonl", 150, 150, 150],
   ["classification-blind-112.jsonl", 150, 150, 150],
+  // Stop 20, round 25. First sight (on round 24): 115 is 300 hard alerts only, 19 missed (a courtesy
+  // or a plan before a live problem, irony, a reading wrong by its value alone — "goes from 200ms to
+  // 9s", "0 riders assigned", "arrive in 0 minutes" —, "nothing can be sorted" read as resolved,
+  // tools' recoveries in Checkly's, Nagios' and a status page's words); 113 and 114 (a terse team)
+  // gated 144 and 134. 114 keeps "did u get my dm" and "free washes for staff saturday 🚗".
+  ["classification-blind-113.jsonl", 150, 150, 150],
+  ["classification-blind-114.jsonl", 150, 150, 148],
+  ["classification-blind-115.jsonl", 300, 0, 0],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -3587,3 +3587,95 @@ describe("stop 20, round 24: a check confirmed, a dashboard change, a word's mea
     expect(run(`<@U05LIBSRE> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 20, round 25: a problem beside a courtesy, a plan or a document; odd values (corpus 115)", () => {
+  it.each([
+    // a courtesy before a live problem
+    "thanks a lot for earlier! btw the pricing API quotes come back with a total of 0 for express parcels",
+    "cheers for the help yesterday 🙏 the booking page has been 503ing since lunch",
+    "sorry to ping on a sunday 🙏 the evening shift has zero drivers available and starts in 20 min",
+    "congrats to the search service on its long nap 😴 it's been timing out since 10:40",
+    "danke nochmal! übrigens, die Drucker am Lager melden Fehler, keine Etikette druckt",
+    "seit 9 Uhr keine neuen Bestellungen im Shop, ist das normal?",
+    // a problem told in passing beside a plan or a document
+    "heads up, going into the planning sync in 2 — just fighting the driver app, which kicks users out every few seconds",
+    "drafting the monthly report; side note, the label printer app kept crashing all morning and we lost 30 shipments",
+    "joining the retro now; btw the wiki has been 502ing for an hour",
+    "for the wiki: we shipped 2k orders today (would've been more if the payment gateway hadn't been declining cards since Monday)",
+    // a jump, an absurd value, a warm cold chain, a security worry
+    "the grafana panel for checkout shows error rate jumped from 0.5% to 12% at 09:10",
+    "screenshot attached: latency went from 150ms to 4s after the 11:00 deploy",
+    "app shows ETA 0 min for every order, bit weird",
+    "the vaccine fridge in clinic 3 is at 11°C, not urgent I guess",
+    "someone logged into the root account from an unknown location last night, should I worry?",
+    "our API key was used from an IP in a different country this morning",
+    "the warehouse says nothing can be scanned, every barcode comes back unknown",
+    // tools' recoveries and a smoke test after a deploy
+    "Checkly: 'Checkout E2E' failed in 2/3 locations",
+    "** PROBLEM Service Alert - web-01/HTTP is CRITICAL **",
+    "Twilio Status — Investigating: SMS delivery delays to UK carriers",
+    "❌ post-deploy smoke failed on main\nGET /api/cart expected 200, got 503\ndeploy had already completed",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U05CRNKL4NE> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "thanks a lot for the help earlier 🙏 all good now",
+    "sorry to ping on a sunday 🙏 have a good one",
+    "congratulations to the payments team 🎉 great launch",
+    "p99 went from 900ms to 250ms after the cache change 🎉",
+    "latency went from 4s to 150ms after the fix",
+    "0 tickets assigned to me today 🎉",
+    "the fridge in the office kitchen is at 4°C, milk is fine",
+    "writing up the postmortem for tuesday's outage, will share by friday",
+    "I'll join the retro in 5",
+    "for the newsletter: we hit 10k deliveries this month 🎉",
+    "the disk cleanup on db-01 worked, it's back at 40%",
+    "the smoke test is expected to pass after the deploy",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05CRNKL4NE> ${text}`).decision).toBe("gate")
+  })
+})
+
+describe("stop 20, round 25: a terse team's talk (corpora 113–114)", () => {
+  it.each([
+    "phone quiet all night",
+    "alerts silent the whole weekend 🙌",
+    "first night on pager, here we go",
+    "no weekend deploys please",
+    "✅ web-shop v2.4.1 deployed to 40 stores",
+    "who's on call this weekend?",
+    "how many pages did we get last week?",
+    "the disk alerts need tuning, fri?",
+    "the new checkout board is great",
+    "chore(deps): bump axios from 1.6.0 to 1.7.2",
+    "staging looks green",
+    "postmortem: https://wiki.example.com/pm/INC-12",
+    "ooo tomorrow fyi",
+    "runbooks moved to the SRE space, update your bookmarks",
+    "db-02 maint 11pm, expect it down for a bit",
+    "any reason we capped the worker pool at 8?",
+    "tls cert renewal for the api went through",
+    "we should write a runbook for when the bank file is late",
+    "pizza in the break room, come down 🍕",
+    "OKR: halve pager noise by Q3",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U05TWSRE01> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "pager silent all weekend, but the API is down now",
+    "canary failing",
+    "canary clean but p99 is 8s",
+    "who has pager tonight? checkout is 502ing",
+    "how many alerts fired in the last 10 minutes, the site is down",
+    "no deploys please, prod is down",
+    "cert renewal failed for the portal",
+    "db-02 maintenance 11pm, expect it offline — but it's been offline since 9pm",
+    "pizza in the break room but the POS is down in all stores",
+    "any reason the API is returning 500s?",
+    "we should write a runbook for when the feed is late, it's late again now",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U05TWSRE01> ${text}`).decision).toBe("investigate")
+  })
+})
