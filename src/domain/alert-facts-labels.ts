@@ -41,7 +41,9 @@ const pushInline = (s: string, pairs: Array<LabelPair>): void => {
   for (let m = re.exec(s); m !== null && pairs.length < maxLabelPairs; m = re.exec(s)) {
     const [whole, rawKey, value] = m
     if (rawKey === undefined || value === undefined) return
-    pairs.push({ key: normalizeKey(rawKey), rawKey, value: unquote(value) })
+    // An unquoted value ending a sentence ("… env:prod provider:twilio.") keeps no full stop.
+    const bare = /^["']/.test(value) ? unquote(value) : value.replace(/(?<!\.)\.$/, "")
+    pairs.push({ key: normalizeKey(rawKey), rawKey, value: bare })
     re.lastIndex = m.index + whole.length - value.length
   }
 }

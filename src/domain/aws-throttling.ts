@@ -32,10 +32,12 @@ export const awsThrottleFilter =
   "/(?i)(ProvisionedThroughputExceeded|ThrottlingException|ThrottledException|RequestLimitExceeded|TooManyRequestsException|RequestThrottled|SlowDown|Rate exceeded|Throughput exceeds the current capacity|exceeded the rate at which you may call)/"
 
 // The AWS service a line is about, by its API's or its error's words; the first that matches.
+// A structured line with a table key beside ProvisionedThroughputExceeded is DynamoDB's, even
+// when it also names the Kinesis shard the batch came from.
 const services: ReadonlyArray<readonly [string, RegExp]> = [
   [
     "DynamoDB",
-    /dynamodb|provisioned throughput for the (?:table|index)|rate of requests exceeds the allowed throughput|throughput exceeds the current capacity|\b(?:PutItem|UpdateItem|GetItem|DeleteItem|BatchWriteItem|BatchGetItem|TransactWriteItems|TransactGetItems|Query|Scan)\b|\b[RW]CU\b|capacity units/i,
+    /dynamodb|provisioned throughput for the (?:table|index)|rate of requests exceeds the allowed throughput|throughput exceeds the current capacity|\b(?:PutItem|UpdateItem|GetItem|DeleteItem|BatchWriteItem|BatchGetItem|TransactWriteItems|TransactGetItems|Query|Scan)\b|\b[RW]CU\b|capacity units|ProvisionedThroughputExceeded\w*["']?[\s,]+.*\btable(?:_?name)?["']?\s*[=:]|\btable(?:_?name)?["']?\s*[=:].*ProvisionedThroughputExceeded/i,
   ],
   ["KMS", /\bkms\b|GenerateDataKey|\bDecrypt\b|\bEncrypt\b|arn:aws:kms:/i],
   ["Kinesis", /kinesis|PutRecords?\b|GetRecords\b|shard/i],
@@ -59,7 +61,8 @@ const streamKey = /\bstream(?:_?name)?["']?\s*[=:]\s*["']?([A-Za-z0-9_.-]{1,128}
 const bucketKey = /\bbucket["']?\s*[=:]\s*["']?([a-z0-9][a-z0-9.-]{2,62})/i
 
 // Words an operation regex may catch that are no table's name.
-const notAName = /^(?:on|table|attempt|request|requests|the|failed|error|exception|throttled)$/i
+const notAName =
+  /^(?:on|table|attempt|request|requests|the|failed|error|exception|throttled|operation|operations)$/i
 
 const resourceOf = (service: string | null, line: string): string | null => {
   const pick = (re: RegExp): string | null => {

@@ -41,6 +41,7 @@ import { switchSymptomWords } from "./datastore-failover.js"
 import { datastoreLogsStorageFull, quotesServerStorageFull } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { inScopeVersion } from "./finding-relevance.js"
+import { saturatedAtMax } from "./hpa-saturation.js"
 import { explainsStall } from "./migration-lock.js"
 import { mentions, textOf } from "./report-scope.js"
 import { severityRank } from "./severity.js"
@@ -294,6 +295,11 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     if ((deepModes.has(mode) || dropsTraffic) && (!weak || rateLimited)) deepKey ??= own
     if ((probeExplainers.has(mode) || dropsTraffic) && !weak) probeKey ??= own
     if ((mode === "scheduling" || mode === "capacity") && !weak) capacityKey ??= own
+    // An HPA at its ceiling with its metric far past target: the pods it has are saturated and
+    // their probes time out; the probe failures and liveness kills are that (hpa-saturation.ts).
+    if (mode === "capacity" && !weak && roots.some(saturatedAtMax)) probeKey ??= own
+    // A rollout that moved the probe: the probe failures are its doing (probe-changes.ts).
+    if (mode === "config" && !weak && roots.some((f) => f.kind === "probe_changed")) probeKey ??= own
     if (mode === "capacity" && roots.some((f) => f.kind === "hpa_flapping")) flappingKey ??= own
     const chain = joined.get(key) ?? { modes: [], roots: [], changes: linked }
     chain.modes.push(mode)

@@ -81,9 +81,16 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       "HPA cannot scale: metrics unavailable (FailedGetResourceMetric)",
     ],
     [/hpa_maxed|maxreplicas|\bat max\b/, "HPA at maxReplicas"],
+    // Its metric far past target at the ceiling (hpa-saturation.ts): the words of the saturation.
+    [/\b(cpu|memory)\b[^;]{0,60}\bsaturated\b/, (m) => `${m[1] ?? ""} saturated`],
     [/\b(\d{1,4})\s*\/\s*(\d{1,4}) replicas|maxreplicas[ :=]*(\d{1,4})/, (m) => `max ${m[3] ?? m[2] ?? ""}`],
   ],
   config: [
+    // A rollout that moved a probe where the app does not answer (probe-changes.ts).
+    [
+      /changed the (readiness|liveness|startup) probe (path|port) ([^\s;]+ → [^\s;]+)/,
+      (m) => `${m[1] ?? ""} probe ${m[2] ?? ""} changed ${m[3] ?? ""}`,
+    ],
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/service_port|targetport/, "Service targetPort matches no container port"],

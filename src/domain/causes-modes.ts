@@ -93,6 +93,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   node_not_ready: "node",
   node_pressure: "node",
   hpa_maxed: "capacity",
+  // A rollout moved a probe where the app does not answer (probe-changes.ts): a config change.
+  probe_changed: "config",
   hpa_blind: "capacity",
   scaled_to_zero: "capacity",
   hpa_flapping: "capacity",
@@ -139,6 +141,10 @@ const byKind: Readonly<Record<string, Mode>> = {
   broker_alarm: "limits",
   // A read replica behind its primary (replica-lag.ts): stale reads, deeper than its clients' words.
   replica_lag: "replication",
+  // A consumer stuck on one message commits nothing (consumer-stall.ts): the poison, deeper than its lag.
+  consumer_stalled: "poison",
+  // The database's own count of deadlocks and lock waits (datastore-locks.ts).
+  datastore_locks: "locks",
   // A migration's DDL holding or queued for a table's strong lock (migration-lock.ts).
   migration_lock: "locks",
   pod_evicted: "eviction",

@@ -37,6 +37,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   credential_rotation: "credential rotation",
   aws_capacity_change: "capacity change",
   provider_load: "bulk load",
+  schema_migration: "migration",
 }
 
 const deployWords =
@@ -117,6 +118,9 @@ const changePhrase = (chain: Chain): string | null => {
   if (lead.kind === "aws_capacity_change") return clipText(oneLine(lead.title), 200)
   // So is a job or a bulk send that drove the calls a provider rate-limits (provider-load.ts).
   if (lead.kind === "provider_load") return clipText(oneLine(lead.title), 240)
+  // And a schema migration by what it created (migration-jobs.ts): the trigger, not "a change of" the service.
+  if (lead.kind === "schema_migration")
+    return clipText(oneLine(lead.title.replace(/ — \d+ min before .*$/, "")), 240)
   // And a config hot-reloaded without a rollout, by the keys it changed (config-reload-phrase.ts).
   const reloaded = reloadPhrase(lead, chain.subject.display)
   if (reloaded !== null) return reloaded
@@ -185,9 +189,16 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
       ? [...chain.roots.filter((f) => f.kind !== "proxy_timeout"), ...chain.outcomes, ...chain.support]
       : chain.roots
   // A datastore's failover record names its own nodes and cluster ("DB instance …"), no dependency.
+  // The findings' headlines first: an excerpt carries the lines around the failing one ("sms send
+  // failed (upstream twilio, status 401)" beside "email send throttled (upstream sendgrid)"), and
+  // its neighbours' dependencies are not this chain's.
   const named = sources
     .filter((f) => f.kind !== "datastore_failover")
-    .flatMap((f) => dependencyNamesIn(textOf(f)))
+    .flatMap((f) => dependencyNamesIn(f.title))
+  if (named.length === 0)
+    named.push(
+      ...sources.filter((f) => f.kind !== "datastore_failover").flatMap((f) => dependencyNamesIn(textOf(f))),
+    )
   const deps = [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
   // A pool or a server out of connections names no host: the subject's configuration does.
   const store = chain.modes.includes("connections") ? configuredDatastore(chain.support) : null

@@ -20,6 +20,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { withoutBackground } from "./causes-background.js"
 import { buildChains, type Chain } from "./causes-chain.js"
 import { withConnectionHolders } from "./causes-holder.js"
+import { withoutOtherProviders } from "./causes-other-provider.js"
 import { resolveScope } from "./causes-scope.js"
 import { causeHeadline, causeText, shownRoots } from "./causes-text.js"
 import type { Finding } from "./finding.js"
@@ -151,7 +152,7 @@ export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause
     .sort(compareRanked)
   // WARN-level noise (low) is a cause only when nothing stronger is: in-scope chatter is the
   // commonest red herring.
-  const current = withoutBackground(input.facts, ranked, alertMs)
+  const current = withoutOtherProviders(input.facts, withoutBackground(input.facts, ranked, alertMs))
   const floor = current.some((r) => r.severity >= severityRank("medium")) ? severityRank("medium") : -1
   return current
     .filter((r) => r.severity >= floor)

@@ -11,6 +11,9 @@ import { DateTime } from "effect"
 import type { AlertContext } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
 import { looksLikeCluster, looksLikeNode, workloadFromPod } from "./alert-facts-names.js"
+import { certExpiryWarning, hostOfSubject, renewedLater } from "./chat-cert-expiry.js"
+import { credentialChanged, credentialChangeTitle } from "./chat-credential-change.js"
+import { dataOperationAnnounced } from "./chat-data-operation.js"
 import { drainAboutAlert, drainStuckReported } from "./chat-drain-stuck.js"
 import { failoverMatch } from "./chat-failover.js"
 import { flagChangeRead } from "./chat-flag-change.js"
@@ -21,6 +24,7 @@ import {
   isLambdaThrottleAlert,
 } from "./chat-lambda-concurrency.js"
 import { meshChangeAnnounced } from "./chat-mesh-change.js"
+import { resourcesChanged } from "./chat-resources-change.js"
 import { namesService, schemaChange, wordMatcher } from "./chat-terms.js"
 import { vendorStatusOf } from "./chat-vendor-status.js"
 import type { FindingKind } from "./finding-kinds.js"
@@ -92,6 +96,13 @@ export const deployTerms: ReadonlyArray<string> = [
   "rotated",
   "rotating",
   "rotation",
+  "revoke",
+  "revoked",
+  "revoking",
+  "deactivated",
+  "invalidated",
+  "regenerated",
+  "reissued",
 ]
 
 /** Words of something being wrong: alerts, failures, symptoms. */
@@ -199,9 +210,14 @@ export const subjectNames = (facts: AlertFacts): ReadonlyArray<string> => {
     labelled.length > 0
       ? labelled
       : facts.keywords.filter(
-          // A site or ticket code ("CVG-02", "LCK-01") is shaped like a name but names no service.
+          // A site or ticket code ("CVG-02", "LCK-01", "TB-SUP-88213") is shaped like a name but
+          // names no service.
           (k) =>
-            serviceShaped.test(k) && !looksLikeCluster(k) && !looksLikeNode(k) && !/^[a-z]+-\d+$/.test(k),
+            serviceShaped.test(k) &&
+            !looksLikeCluster(k) &&
+            !looksLikeNode(k) &&
+            !/^[a-z]+-\d+$/.test(k) &&
+            !/^[a-z]+(?:-[a-z]+)*-\d{3,}$/.test(k),
         )
   const names = [...candidates, ...facts.dependencies]
     .map((n) => n.trim().toLowerCase())
@@ -237,8 +253,9 @@ export const isAlertMessage = (alert: ScanInput["alert"], m: HistoryMessage): bo
 const plannedWords =
   /\b(?:scheduled (?:for|at)|is scheduled|planned for|will (?:be )?(?:deploy|roll|upgrad|apply|run|happen|start|take place)\w*|tonight|tomorrow|next (?:week|month|mon|tue|wed|thu|fri|sat|sun)\w*)\b/i
 // ("will be deployed" is still the plan.)
+// "Revoked that key … will write up the leak tomorrow": a change done, its follow-up planned.
 const underWayWords =
-  /\b(?:now|just|done|in progress|underway|is live|went out|starting|rolling)\b|(?<!\bbe )\b(?:completed?|finished|deployed|rolled out|applied|started)\b/i
+  /\b(?:now|just|done|in progress|underway|is live|went out|starting|rolling)\b|(?<!\bbe )\b(?:completed?|finished|deployed|rolled out|applied|started|revoked|rotated|disabled|deactivated|invalidated|regenerated|reissued|lowered|reduced)\b/i
 const clockTime = /\b([01]?\d|2[0-3]):([0-5]\d)\b/
 
 /** Whether `m` announces work for a time after `until` (see plannedWords). */
@@ -358,8 +375,16 @@ export const classifyMessage = (
   const change =
     (deployWords.test(m.text) && !deniedChange.test(m.text)) ||
     settingAssigned.test(m.text) ||
+    resourcesChanged(m.text) ||
     versionShipped.test(m.text) ||
     percentageMoved.test(m.text)
+  if (!symptom && credentialChanged(m.text) && changedInWindow(m, window)) {
+    // Named by its provider (a dependency) or by the service: the credential is the subject's.
+    const deps = input.facts?.dependencies.map((d) => d.toLowerCase()) ?? []
+    const subject = deps.includes(service) ? (names.find((n) => !deps.includes(n)) ?? service) : service
+    const provider = deps.find((d) => namesService(m.text, d))
+    return changeOf(m, subject, credentialChangeTitle(subject, provider, channel, firstLine(m.text)))
+  }
   if (!symptom && change && changedInWindow(m, window))
     return {
       kind: "deploy_announcement",
@@ -498,6 +523,91 @@ const drainStuck = (
   }
 }
 
+/**
+ * A resources change in a reply ("values diff: resources.limits.memory 1Gi -> 384Mi") under a
+ * parent that names the workload ("reminder-dispatcher-prod synced"): the reply carries the change,
+ * the parent whose it is. Read together, it is the workload's change, linked to the reply.
+ */
+const resourcesInThread = (
+  input: ScanInput,
+  names: ReadonlyArray<string>,
+  m: HistoryMessage,
+  parent: HistoryMessage | undefined,
+): ChatMatch | null => {
+  if (parent === undefined || !resourcesChanged(m.text) || !changedInWindow(m, input.alert.window))
+    return null
+  const subject = names.find((n) => namesService(parent.text, n))
+  if (subject === undefined || names.some((n) => namesService(m.text, n))) return null
+  const channel = where(
+    input.channels.find((c) => c.id === m.channel),
+    m.channel,
+  )
+  return changeOf(
+    m,
+    subject,
+    `Resources / limits change to ${subject} announced in ${channel}: ${firstLine(m.text)}`,
+  )
+}
+
+/**
+ * A backfill, bulk write, reindex or load test started against a database (chat-data-operation.ts)
+ * in the change lookback, for a report naming no service: the change that loads the primary and
+ * lags its replicas, under its own name for the cause inference to line up with a database's lag.
+ */
+const dataOperation = (input: ScanInput, m: HistoryMessage, channel: string): ChatMatch | null => {
+  const op = m.own || m.threadId !== null ? null : dataOperationAnnounced(m.text)
+  if (op === null || !changedInWindow(m, input.alert.window)) return null
+  return changeOf(
+    m,
+    op,
+    `Heavy data operation (${op}) started on a database in ${channel}: ${firstLine(m.text)}`,
+  )
+}
+
+/**
+ * Certificate-expiry warnings (chat-cert-expiry.ts), read over all the history the scanner passes
+ * (it reads further back for them), the latest per host and not answered by a renewal: the host's
+ * certificate expired before the alert's end — since the change lookback began, or on a host the
+ * alert names — is high; a named host's certificate still to expire is medium. Posted days ahead
+ * and ignored, they are the change the alert's TLS failures line up with.
+ */
+const certExpiries = (input: ScanInput, names: ReadonlyArray<string>): ReadonlyArray<ChatMatch> => {
+  const { window } = input.alert
+  const posted = input.messages.filter(
+    (m) => !m.own && !isAlertMessage(input.alert, m) && m.postedAt.epochMillis <= window.end.epochMillis,
+  )
+  const latest = new Map<string, { m: HistoryMessage; expiresAt: number }>()
+  for (const m of posted) {
+    const w = certExpiryWarning(m.text, m.postedAt.epochMillis)
+    if (w === null) continue
+    const seen = latest.get(w.host)
+    if (seen === undefined || seen.m.postedAt.epochMillis < m.postedAt.epochMillis)
+      latest.set(w.host, { m, expiresAt: w.expiresAt })
+  }
+  return [...latest.entries()].flatMap(([host, { m, expiresAt }]) => {
+    const later = posted.filter((p) => p.postedAt.epochMillis > m.postedAt.epochMillis)
+    if (later.some((p) => renewedLater(p.text, host))) return []
+    const subject = hostOfSubject(host, names)
+    const expired = expiresAt <= window.end.epochMillis
+    const recent = expired && expiresAt >= window.changesSince.epochMillis
+    if (!(recent || subject !== undefined) || (!expired && subject === undefined)) return []
+    const channel = where(
+      input.channels.find((c) => c.id === m.channel),
+      m.channel,
+    )
+    const when = new Date(expiresAt).toISOString().slice(0, 16).replace("T", " ")
+    return [
+      {
+        kind: "deploy_announcement",
+        severity: expired ? "high" : "medium",
+        message: m,
+        service: subject ?? host.split(".")[0] ?? host,
+        title: `Certificate for ${host} ${expired ? "expired" : "expires"} ${when} UTC (expiry warned in ${channel}): ${firstLine(m.text)}`,
+      } satisfies ChatMatch,
+    ]
+  })
+}
+
 const kindRank = (k: ChatMatch["kind"]): number => (k === "deploy_announcement" ? 0 : 1)
 
 /**
@@ -554,23 +664,20 @@ export const scanChat = (input: ScanInput): ChatScan => {
       : input.messages.find((p) => p.channel === m.channel && p.messageId === m.threadId)
   const all =
     names.length === 0
-      ? // A person's report naming no service: only a flag turned is evidence by itself.
-        considered.flatMap(
-          (m) =>
-            flagChanged(
-              input,
-              names,
-              m,
-              where(
-                input.channels.find((c) => c.id === m.channel),
-                m.channel,
-              ),
-            ) ?? [],
-        )
+      ? // A person's report naming no service: only a flag turned, or a heavy data operation on a
+        // database (stale reads, slow queries), is evidence by itself.
+        considered.flatMap((m) => {
+          const channel = where(
+            input.channels.find((c) => c.id === m.channel),
+            m.channel,
+          )
+          return flagChanged(input, names, m, channel) ?? dataOperation(input, m, channel) ?? []
+        })
       : considered.flatMap(
           (m) =>
             drainStuck(input, names, m, parentOf(m)) ??
             classified(m) ??
+            resourcesInThread(input, names, m, parentOf(m)) ??
             withinThread(
               input,
               names,
@@ -580,7 +687,8 @@ export const scanChat = (input: ScanInput): ChatScan => {
             ) ??
             [],
         )
-  const sorted = [...all].sort(
+  const certs = certExpiries(input, names).filter((c) => !all.some((a) => a.message === c.message))
+  const sorted = [...all, ...certs].sort(
     (a, b) =>
       compareSeverity(b.severity, a.severity) ||
       kindRank(a.kind) - kindRank(b.kind) ||

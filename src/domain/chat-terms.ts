@@ -32,10 +32,15 @@ const nameToken = /[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu
 const identitySuffix =
   /^-(?:task-role|exec-role|execution-role|role|policy|sa|service-account|serviceaccount)$/
 
+// A GitOps app or a release named for the production copy: `reminder-dispatcher-prod` (Argo CD,
+// Flux, Helm). A staging copy is another environment: not the alerting one.
+const prodSuffix = /^-(?:prod|production|prd|live)$/
+
 /**
  * Whether `text` names the service/workload `name`: as a whole name, through one of its pods
  * (`payments-api-6c9f7d8b4-q7x2m` names `payments-api`), or through its own IAM role, policy or
- * service account (`invoice-renderer-task-role`: a permission change to the service).
+ * service account (`invoice-renderer-task-role`: a permission change to the service), or as its
+ * production release (`invoice-renderer-prod`).
  */
 export const namesService = (text: string, name: string): boolean => {
   const n = name.trim().toLowerCase()
@@ -43,7 +48,8 @@ export const namesService = (text: string, name: string): boolean => {
   if (wordMatcher([n], nameChars).test(text.replace(/[.]+(?=\s|$)/g, " "))) return true
   for (const token of text.toLowerCase().match(nameToken) ?? []) {
     if (!token.startsWith(`${n}-`)) continue
-    if (workloadFromPod(token) === n || identitySuffix.test(token.slice(n.length))) return true
+    const rest = token.slice(n.length)
+    if (workloadFromPod(token) === n || identitySuffix.test(rest) || prodSuffix.test(rest)) return true
   }
   return false
 }

@@ -84,6 +84,19 @@ const storageFullWords = [
 ]
 
 /**
+ * An AWS API refusing the caller's role (a policy statement dropped, a key policy not granting
+ * it): every call fails while the pods look healthy. IAM's own sentence ("User: arn:…:assumed-role/…
+ * is not authorized to perform: kms:GenerateDataKey on resource: …") and the SDKs' exception
+ * names; never a bare "access denied" or 403, which a user's missing right says too.
+ */
+const permissionDeniedWords = [
+  "is not authorized to perform",
+  "accessdeniedexception",
+  "api error accessdenied",
+  "error occurred (accessdenied)",
+]
+
+/**
  * A report naming nothing: the lines of a silent failure — a refused certificate, a refused
  * credential, a datastore out of space or a replica serving stale reads (replica-lag-lines.ts) —
  * in one condition, so the shared logs are read once.
@@ -91,6 +104,7 @@ const storageFullWords = [
 export const silentFailureCondition = `@message like /(?i)(${[
   ...certificateFailureWords,
   ...credentialFailureWords,
+  ...permissionDeniedWords,
   ...storageFullWords,
   ...replicaLagWords,
 ]

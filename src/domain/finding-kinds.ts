@@ -48,6 +48,10 @@ export const findingKinds = {
   replicas_unavailable: "eks",
   /** An HPA at its maxReplicas while its metric is above target. */
   hpa_maxed: "eks",
+  /** A rollout that moved a probe's path/port/scheme where the app does not answer (probe-changes.ts). */
+  probe_changed: "eks",
+  /** A schema migration Job that finished just before an in-scope workload's lock errors (migration-jobs.ts): a change. */
+  schema_migration: "eks",
   /** An HPA reversing itself again and again (SuccessfulRescale up, down, up … in the window). */
   hpa_flapping: "eks",
   /**
@@ -246,6 +250,10 @@ export const findingKinds = {
    * their writes revert or vanish (replica-lag.ts).
    */
   replica_lag: "prometheus",
+  /** A consumer group whose lag grows while its committed offset stays flat; an SQS queue's oldest message ageing (consumer-stall.ts). */
+  consumer_stalled: "prometheus",
+  /** A database's own deadlock and lock-wait counts rising over the window (datastore-locks.ts). */
+  datastore_locks: "prometheus",
 
   /**
    * The client holding most of a full database's connections, rising over the window (by user or

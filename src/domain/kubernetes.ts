@@ -75,8 +75,28 @@ export const ContainerPort = Schema.Struct({
 })
 export type ContainerPort = typeof ContainerPort.Type
 
+/**
+ * What the kubelet asks a container to prove it is alive or ready: a rollout that moves its
+ * path, port or scheme away from what the app serves fails every new pod (probe-changes.ts).
+ */
+export const Probe = Schema.Struct({
+  httpGet: opt(
+    Schema.Struct({
+      path: opt(Schema.String),
+      port: opt(Schema.Union(Schema.String, Schema.Number)),
+      scheme: opt(Schema.String),
+    }),
+  ),
+  tcpSocket: opt(Schema.Struct({ port: opt(Schema.Union(Schema.String, Schema.Number)) })),
+  grpc: opt(Schema.Struct({ port: opt(Schema.Number), service: opt(Schema.String) })),
+})
+export type Probe = typeof Probe.Type
+
 export const Container = Schema.Struct({
   name: Schema.String,
+  readinessProbe: opt(Probe),
+  livenessProbe: opt(Probe),
+  startupProbe: opt(Probe),
   image: opt(Schema.String),
   ports: list(ContainerPort),
   env: list(EnvVar),

@@ -12,7 +12,11 @@ import type { AlertFacts } from "./alert-facts.js"
 import type { LogGroupSearch, RankedLogGroup } from "./log-group-discovery.js"
 import { consumerOnly, sharedWords } from "./log-group-kin.js"
 import { searchable } from "./log-group-names.js"
+import { searchStem } from "./log-group-word-stem.js"
 import { serviceOfGroup } from "./log-origin.js"
+import { reportSalientWords } from "./report-salient-words.js"
+
+export { searchStem }
 
 export const maxWordSearches = 6
 /**
@@ -49,25 +53,19 @@ const properNames = (text: string): ReadonlySet<string> =>
 /** The alert's distinctive words to rank group names by (see the module header), at most `maxRankWords`. */
 export const alertWords = (facts: AlertFacts, text: string): ReadonlyArray<string> => {
   const names = properNames(text)
-  return [
+  const words = [
     ...new Set(
       facts.keywords.filter(
         (k) => /^[a-z]{4,}$/.test(k) && !genericWords.has(k) && !regionWords.test(k) && !names.has(k),
       ),
     ),
-  ].slice(0, maxRankWords)
+  ]
+  // The words the person repeats or quotes first: they name the product area, and only the
+  // first `maxWordSearches` words are searched for.
+  const salient = reportSalientWords(facts, text)
+  const lead = words.filter((w) => salient.has(searchStem(w)))
+  return [...lead, ...words.filter((w) => !lead.includes(w))].slice(0, maxRankWords)
 }
-
-/**
- * What a word is searched by: its singular, since a pattern is a substring and a person writes
- * "valves" of `valve-schedule-dispatcher` ("deliveries" → "delivery"); not "status", "address".
- */
-export const searchStem = (w: string): string =>
-  /ies$/.test(w) && w.length > 5
-    ? `${w.slice(0, -3)}y`
-    : /[^su]s$/.test(w) && w.length > 4
-      ? w.slice(0, -1)
-      : w
 
 /** One pattern search per word, for the first `maxWordSearches` of them. */
 export const wordSearches = (words: ReadonlyArray<string>): ReadonlyArray<LogGroupSearch> =>
@@ -80,6 +78,7 @@ export const wordSearches = (words: ReadonlyArray<string>): ReadonlyArray<LogGro
 export const rankByWords = (
   words: ReadonlyArray<string>,
   found: ReadonlyArray<string>,
+  salient: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<RankedLogGroup> => {
   const phrase = words.join(" ")
   const scored = [...new Set(found)].flatMap((group): ReadonlyArray<RankedLogGroup> => {
@@ -92,7 +91,11 @@ export const rankByWords = (
         .pop() ??
       ""
     const shared = sharedWordsOf(own, words)
-    if (shared.length < 2 && !(shared.length === 1 && consumerOnly(own, shared))) return []
+    if (
+      shared.length < 2 &&
+      !(shared.length === 1 && (consumerOnly(own, shared) || leads(own, shared, salient)))
+    )
+      return []
     return [
       {
         name: group,
@@ -120,3 +123,18 @@ const sharedWordsOf = (own: string, words: ReadonlyArray<string>): ReadonlyArray
         .split(/[^a-z0-9]+/)
         .includes(w),
   )
+
+/**
+ * Whether the one shared word is one the person leans on (repeats or quotes) and the first word
+ * of the service's name: "delivery unavailable" of `delivery-quote-svc`, the service named for the
+ * product area first and its step second. A word said once ("supplier invoice digest") is not
+ * enough for `invoice-pdf-renderer`, nor a repeated word in the middle of a name.
+ */
+const leads = (own: string, shared: ReadonlyArray<string>, salient: ReadonlySet<string>): boolean => {
+  const first =
+    own
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .find((w) => w !== "") ?? ""
+  return shared.some((w) => salient.has(searchStem(w)) && searchStem(first) === searchStem(w))
+}

@@ -83,6 +83,11 @@ export const logOrigin = (group: string, stream: string): LogOrigin => {
     const parsed = parseContainerStream(stream)
     if (parsed !== null) return parsed
   }
+  // AWS Batch's shared group: the stream's first segment is the job definition's name.
+  if (group === "/aws/batch/job") {
+    const job = /^([A-Za-z0-9][A-Za-z0-9_-]{0,127})\//.exec(stream)?.[1]
+    if (job !== undefined) return { ...none, service: job }
+  }
   const service = serviceOfGroup(group)
   return service === null ? none : { ...none, service }
 }

@@ -23,6 +23,8 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "aws_capacity_change",
   // A job or a bulk send that drove the calls a provider rate-limits (provider-load.ts).
   "provider_load",
+  // A schema migration Job that finished just before a workload's lock errors (migration-jobs.ts).
+  "schema_migration",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

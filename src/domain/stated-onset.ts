@@ -51,6 +51,12 @@ const lastDuration =
 const dayPart =
   /\b(?:(?:since|from|starting|started)[ \t]+(last[ \t]+night|yesterday(?:[ \t]+(?:morning|afternoon|evening|night))?|this[ \t]+morning)|(overnight)(?![ \t]+(?:was|were|is|has been)\b))/i
 
+// "the Saturday 06:00 UTC run", "last night's 2am run", "the 23:30 export job": the clock of a
+// scheduled run a person says failed or never finished — when the trouble began, however long
+// ago they noticed. A clock with minutes or am/pm, then the run's word ("3 jobs" is a count).
+const clockRun =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?|last[ \t]+night'?s|this[ \t]+morning'?s|today'?s|tonight'?s|nightly|daily|scheduled|the)[ \t]+(\d{1,2})(?::(\d{2}))?[ \t]*([ap])?(?:m\b|\.m\.)?[ \t]*(?:utc|gmt|z)?[ \t]+(?:\w+[ \t]+)?(?:run|job|import|export|batch|sync|backup|load|cron)\b/i
+
 const words: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
@@ -119,6 +125,15 @@ const fromDayPart = (text: string, alertMs: number): number | null => {
   return dayHour(alertMs, 1, partHours[said.replace("yesterday ", "")] ?? 0)
 }
 
+const fromClockRun = (text: string, alertMs: number): number | null => {
+  const m = clockRun.exec(text)
+  if (m === null || (m[2] === undefined && m[3] === undefined)) return null
+  const h = Number(m[1])
+  if (m[3] === undefined) return atClock(alertMs, h, Number(m[2]))
+  if (!(h >= 1 && h <= 12)) return null
+  return atClock(alertMs, (h % 12) + (m[3].toLowerCase() === "p" ? 12 : 0), Number(m[2] ?? "0"))
+}
+
 interface Reader {
   readonly re: RegExp
   readonly read: (text: string, alertMs: number) => number | null
@@ -129,6 +144,7 @@ const readers: ReadonlyArray<Reader> = [
   { re: clock12, read: fromClock12, firm: true },
   { re: lastDuration, read: fromDuration, firm: true },
   { re: dayPart, read: fromDayPart, firm: true },
+  { re: clockRun, read: fromClockRun, firm: true },
   { re: clockNamed, read: clockReader(clockNamed), firm: false },
 ]
 

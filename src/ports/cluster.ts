@@ -89,7 +89,8 @@ export interface ClusterService {
   /** batch/v1 CronJobs (schedule, suspend, concurrencyPolicy, active runs). */
   readonly listCronJobs: (namespace: string) => Read<ReadonlyArray<CronJob>>
   /** batch/v1 Jobs (a CronJob's runs, also those whose pods are gone). */
-  readonly listJobs: (namespace: string) => Read<ReadonlyArray<Job>>
+  /** batch/v1 Jobs; `namespace` null: every namespace (a migration run elsewhere, migration-jobs.ts). */
+  readonly listJobs: (namespace: string | null) => Read<ReadonlyArray<Job>>
   /**
    * A custom resource's objects (cert-manager's Certificates, Challenges, …); `namespace` null:
    * every namespace. A resource the cluster does not have answers `not_found`.

@@ -196,7 +196,11 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
           batch.listNamespacedCronJob({ namespace }, o),
         ),
       listJobs: (namespace) =>
-        list(Job, "V1JobList", `list jobs in ${namespace}`, (o) => batch.listNamespacedJob({ namespace }, o)),
+        list(Job, "V1JobList", `list jobs${inNs(namespace)}`, (o) =>
+          namespace === null
+            ? batch.listJobForAllNamespaces({}, o)
+            : batch.listNamespacedJob({ namespace }, o),
+        ),
       // A custom resource's list is plain JSON (no model to serialise back): "object" keeps it as is.
       listCustomObjects: ({ group, version, plural }, namespace) =>
         list(CustomObject, "object", `list ${plural}.${group}${inNs(namespace)}`, (o) =>

@@ -12,7 +12,8 @@ import { Clock, DateTime, Duration, Effect, Either, Option } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
 import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
-import type { ChannelHistory } from "../../domain/chat-history.js"
+import { certExpiryWarning } from "../../domain/chat-cert-expiry.js"
+import type { ChannelHistory, HistoryMessage } from "../../domain/chat-history.js"
 import { type ChannelInfo, type ChatMatch, hhmm, scanChat } from "../../domain/chat-scan.js"
 import type { Finding } from "../../domain/finding.js"
 import type { Platform } from "../../domain/platform.js"
@@ -87,6 +88,43 @@ const label = (c: ChannelInfo) => c.name ?? c.id
  * cap, so a busy channel never loses the minutes around the alert to hours of older history.
  */
 const readChannel = (
+  chat: ChatPlatformService,
+  channel: string,
+  w: AgentTask["alert"]["window"],
+): Effect.Effect<ChannelHistory, ChatError> =>
+  Effect.gen(function* () {
+    const changes = yield* readChanges(chat, channel, w)
+    if (changes.incomplete?.reason === "rate_limited") return changes
+    const warnings = yield* readExpiryWarnings(chat, channel, w)
+    return { ...changes, messages: [...warnings, ...changes.messages], pages: changes.pages }
+  })
+
+/** How far back certificate-expiry warnings are read: a weekly checker's last one, and a day. */
+export const expiryWarningLookbackMs = 8 * 86_400_000
+
+/**
+ * Before the change lookback, only certificate-expiry warnings (chat-cert-expiry.ts) are kept:
+ * posted days ahead, they are the evidence when the date passes. A failed or partial read of that
+ * older history costs nothing but those warnings, so it is never an error nor a note.
+ */
+const readExpiryWarnings = (
+  chat: ChatPlatformService,
+  channel: string,
+  w: AgentTask["alert"]["window"],
+): Effect.Effect<ReadonlyArray<HistoryMessage>> => {
+  const before = Math.min(w.changesSince.epochMillis, w.start.epochMillis)
+  return chat
+    .history(channel, {
+      oldest: DateTime.unsafeMake(w.end.epochMillis - expiryWarningLookbackMs),
+      latest: DateTime.unsafeMake(before - 1),
+    })
+    .pipe(
+      Effect.map((h) => h.messages.filter((m) => certExpiryWarning(m.text, m.postedAt.epochMillis) !== null)),
+      Effect.orElseSucceed((): ReadonlyArray<HistoryMessage> => []),
+    )
+}
+
+const readChanges = (
   chat: ChatPlatformService,
   channel: string,
   w: AgentTask["alert"]["window"],

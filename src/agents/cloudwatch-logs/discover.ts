@@ -21,6 +21,8 @@ import {
 } from "../../domain/log-group-discovery.js"
 import { kinSearches, rankKin } from "../../domain/log-group-kin.js"
 import { alertWords, rankByWords, wordSearches } from "../../domain/log-group-words.js"
+import { reportSalientWords } from "../../domain/report-salient-words.js"
+import { sharedJobGroups, streamWordsCondition } from "../../domain/shared-job-groups.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 
 export const maxPagesPerSearch = 3
@@ -38,6 +40,11 @@ export interface Discovery {
   readonly missing: ReadonlyArray<string>
   /** Searches that failed (the others still counted). */
   readonly failures: ReadonlyArray<LogSourceError>
+  /**
+   * The alert's words a shared job group's streams (shared-job-groups.ts) are narrowed to;
+   * absent when no such group was taken.
+   */
+  readonly streamWords?: ReadonlyArray<string>
 }
 
 const search = (source: LogSourceService, s: LogGroupSearch) =>
@@ -114,27 +121,63 @@ export const discoverLogGroups = (
     ),
     // Still nothing: the groups named with the alert's own words (log-group-words.ts).
     Effect.flatMap((found) =>
-      found.ranked.length > 0 ? Effect.succeed(found) : byWords(source, alertWords(facts, alertText), found),
+      found.ranked.length > 0
+        ? Effect.succeed(found)
+        : byWords(source, alertWords(facts, alertText), found, reportSalientWords(facts, alertText)),
     ),
   )
 }
 
-/** The groups named with the alert's distinctive words; `found` as it was when none is. */
-const byWords = (source: LogSourceService, words: ReadonlyArray<string>, found: Discovery) =>
-  words.length === 0
-    ? Effect.succeed(found)
-    : Effect.forEach(wordSearches(words), (s) => Effect.either(search(source, s)), { concurrency }).pipe(
-        Effect.map(
-          (searched): Discovery => ({
-            ...found,
-            ranked: rankByWords(
-              words,
-              searched.flatMap((r) => (Either.isRight(r) ? r.right : [])),
-            ),
-            failures: [...found.failures, ...searched.flatMap(leftOf)],
-          }),
-        ),
+/**
+ * The groups named with the alert's distinctive words, and the shared job groups (AWS Batch's)
+ * when their streams can be narrowed to those words; `found` as it was when none is.
+ */
+const byWords = (
+  source: LogSourceService,
+  words: ReadonlyArray<string>,
+  found: Discovery,
+  salient: ReadonlySet<string>,
+) => {
+  if (words.length === 0) return Effect.succeed(found)
+  const streamScope = streamWordsCondition(words)
+  const jobSearches =
+    streamScope === null
+      ? []
+      : sharedJobGroups.map((g) => ({ by: "prefix" as const, value: g, why: "a shared job group" }))
+  return Effect.all(
+    [
+      Effect.forEach(wordSearches(words), (s) => Effect.either(search(source, s)), { concurrency }),
+      Effect.forEach(jobSearches, (s) => Effect.either(search(source, s)), { concurrency }),
+    ],
+    { concurrency: 2 },
+  ).pipe(
+    Effect.map(([searched, jobs]): Discovery => {
+      const named = rankByWords(
+        words,
+        searched.flatMap((r) => (Either.isRight(r) ? r.right : [])),
+        salient,
       )
+      const shared = jobs
+        .flatMap((r) => (Either.isRight(r) ? r.right : []))
+        .filter((g) => sharedJobGroups.includes(g))
+        .map(
+          (name): RankedLogGroup => ({
+            name,
+            score: 0,
+            reason: "the shared job group, read for the streams named with the alert's words",
+            service: null,
+            shared: true,
+          }),
+        )
+      return {
+        ...found,
+        ranked: [...named, ...shared],
+        failures: [...found.failures, ...searched.flatMap(leftOf), ...jobs.flatMap(leftOf)],
+        ...(shared.length > 0 && streamScope !== null ? { streamWords: words } : {}),
+      }
+    }),
+  )
+}
 
 /** Nothing named after the alert's names: the groups of what is named with their words (log-group-kin.ts). */
 const kin = (source: LogSourceService, plan: DiscoveryPlan, found: Discovery) =>

@@ -8,6 +8,7 @@
 import { Clock, Duration, Effect, Option } from "effect"
 import type { AgentResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import { awsThrottleOf } from "../../domain/aws-throttling.js"
 import { silentFailureCondition } from "../../domain/credential-failure-lines.js"
 import { switchSymptomWords } from "../../domain/datastore-failover.js"
 import type { Finding } from "../../domain/finding.js"
@@ -19,6 +20,7 @@ import { logOrigin } from "../../domain/log-origin.js"
 import { foreignRefusal } from "../../domain/network-path-change.js"
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { reportedErrorCondition } from "../../domain/reported-error.js"
+import { sharedJobGroups, streamNamedWith, streamWordsCondition } from "../../domain/shared-job-groups.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
@@ -168,10 +170,14 @@ export const investigate = (
     // A person's report naming nothing: the lines holding the error it quotes (reported-error.ts).
     // Nor an error: the lines of a refused or expired certificate or a refused credential, which
     // fail every call while the pods look healthy (certificate-/credential-failure-lines.ts).
-    const scope =
+    const byNames =
       scopeCondition(discovery.plan.names, discovery.plan.namespace) ??
       reportedErrorCondition(discovery.plan.phrase ?? null) ??
       (discovery.plan.certificates === true ? silentFailureCondition : null)
+    // A shared job group (AWS Batch's) taken for the report's words: its job's streams too.
+    const jobWords = discovery.streamWords ?? []
+    const streams = streamWordsCondition(jobWords)
+    const scope = streams === null ? byNames : byNames === null ? streams : `(${byNames}) or (${streams})`
     const chosen = discovery.ranked.filter((g) => !g.shared || scope !== null).slice(0, options.maxGroups)
     const outcome = (
       status: Outcome["status"],
@@ -366,10 +372,27 @@ export const investigate = (
       (c) => c.level === "error" || c.level === "fatal" || c.serverError,
     )
     const scoped = first.filter((p) => p.scope !== null).flatMap((p) => p.groups)
+    // Their own errors an AWS API's refusals (ProvisionedThroughputExceeded): the lead is the
+    // throttling, and the sweep is what names the service and the table (or stream, queue) from
+    // the lines that carry it, so it reads their groups too.
+    const ownThrottled = clustersOf(first).some(
+      (c) => (c.level === "error" || c.level === "fatal") && awsThrottleOf(c.example.message) !== null,
+    )
+    const throttleGroups = ownErrors
+      ? ownThrottled
+        ? [...new Set(first.flatMap((p) => p.groups))]
+        : []
+      : scoped
     const throttling = bounded(
-      ownErrors || scoped.length === 0
+      throttleGroups.length === 0
         ? Effect.succeed<ReadonlyArray<Finding>>([])
-        : sweepAwsThrottling(source, scoped, range, task.alert.window.changesSince.epochMillis, answerByMs),
+        : sweepAwsThrottling(
+            source,
+            throttleGroups,
+            range,
+            task.alert.window.changesSince.epochMillis,
+            answerByMs,
+          ),
       noFindings,
       "searching the logs for AWS throttling failed",
     )
@@ -530,6 +553,13 @@ export const investigate = (
         ...silentFailureSubjects(unnamed),
         // The databases refusing the alert's service's connections.
         ...silentFailureSubjects(refused),
+        // The jobs of a shared job group whose streams the report's words name (its subject).
+        ...linesOf(passes).flatMap((l) => {
+          const job = logOrigin(l.group, l.stream).service
+          return job !== null && sharedJobGroups.includes(l.group) && streamNamedWith(jobWords, l.stream)
+            ? [job.toLowerCase()]
+            : []
+        }),
       ]),
       link: (c) => {
         const shared = passes.some((p) => p.scope !== null && c.groups.some((g) => p.groups.includes(g)))

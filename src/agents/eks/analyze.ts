@@ -29,6 +29,7 @@ import {
 } from "./pod-events.js"
 import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { podPlacementFinding } from "./pod-placement.js"
+import { probeChangeFinding } from "./probe-changes.js"
 import { rolloutFinding } from "./rollout-changes.js"
 import { schedulingBystanders } from "./scheduling-bystanders.js"
 import {
@@ -94,6 +95,7 @@ export const analyzeWorkload = (
       hpaScaleOutFinding(w, ctx),
       autoscalerFinding(w, ctx),
       rolloutFinding(w, ctx, logs.map((l) => l.text).join("\n")),
+      probeChangeFinding(w, ctx, logs.map((l) => l.text).join("\n")),
       // A ConfigMap/Secret changed in place and hot-reloaded: no revision records it.
       configReloadFinding(w, logs, ctx),
     ]),

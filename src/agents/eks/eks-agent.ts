@@ -40,6 +40,7 @@ import {
 } from "./gather.js"
 import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
+import { readMigrationChanges } from "./migration-jobs.js"
 import { dependencyHomes, namedDependencies, withDependenciesAsNamed } from "./named-dependencies.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
@@ -256,6 +257,14 @@ const investigate = (task: AgentTask) =>
     for (const [k, v] of [...ownProxyLogs, ...neighbourProxyLogs])
       allLogs.set(k, [...(allLogs.get(k) ?? []), ...v])
     const proxyTargets = [...ownProxyTargets, ...neighbourProxyTargets]
+    // A migration run elsewhere just before the in-scope lock errors began (migration-jobs.ts).
+    const migrations = yield* readMigrationChanges(
+      cluster,
+      reader,
+      workloads,
+      Option.getOrElse(logs, () => new Map()),
+      ctx,
+    )
     const analysis = analyze({
       workloads: [...workloads, ...neighbours],
       nodes,
@@ -290,6 +299,7 @@ const investigate = (task: AgentTask) =>
       ...proxyCuts,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...certificates,
+      ...migrations,
     ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),

@@ -7,6 +7,7 @@
  */
 import type { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { hpaSaturatedWord, isSaturatedRatio } from "../../domain/hpa-saturation.js"
 import { controllerOf, eventTime, instantOf, type KubeEvent, type Pod } from "../../domain/kubernetes.js"
 import {
   type HorizontalPodAutoscaler,
@@ -204,6 +205,8 @@ interface Comparison {
   readonly current: string
   readonly target: string
   readonly above: boolean
+  /** current / target, when both read as numbers: how far past its target the metric is. */
+  readonly ratio: number | null
 }
 
 const compare = (
@@ -214,13 +217,13 @@ const compare = (
   if (target === undefined || current === undefined) return null
   if (target.averageUtilization !== undefined && current.averageUtilization !== undefined) {
     const [c, t] = [current.averageUtilization, target.averageUtilization]
-    return { name, current: `${c}%`, target: `${t}%`, above: c > t }
+    return { name, current: `${c}%`, target: `${t}%`, above: c > t, ratio: t > 0 ? c / t : null }
   }
   const t = target.averageValue ?? target.value
   const c = current.averageValue ?? current.value
   const [cn, tn] = [quantity(c), quantity(t)]
   if (c === undefined || t === undefined || cn === null || tn === null) return null
-  return { name, current: c, target: t, above: cn > tn }
+  return { name, current: c, target: t, above: cn > tn, ratio: tn > 0 ? cn / tn : null }
 }
 
 const nameOf = (m: Pick<MetricStatus, "resource" | "containerResource" | "pods" | "object" | "external">) =>
@@ -342,11 +345,18 @@ export const hpaMaxedFinding = (w: ScopedWorkload): Finding | null => {
   const above = metricComparisons(hpa).filter((c) => c.above)
   if (current < max || (above.length === 0 && limited === undefined)) return null
   const metrics = above.map((c) => `${c.name} ${c.current} vs ${c.target} target`).join(", ")
+  // Far past its target at the ceiling, the pods it has are saturated: their slow answers,
+  // failed probes and liveness kills are this, not causes of their own (causes-chain.ts).
+  const saturated = above.filter((c) => isSaturatedRatio(c.ratio))
+  const saturation =
+    saturated.length === 0
+      ? ""
+      : ` — ${saturated.map((c) => c.name).join(", ")} ${hpaSaturatedWord} (${saturated.map((c) => `${(c.ratio ?? 0).toFixed(1)}×`).join(", ")} target)`
   return eksFinding({
     kind: "hpa_maxed",
-    title: `${w.name}: HPA ${hpa.metadata.name} at max ${current}/${max} replicas${metrics === "" ? "" : `; ${metrics}`}`,
-    detail: `The autoscaler cannot add replicas${limited?.message === undefined ? "" : `: ${limited.message}`}${metrics === "" ? "" : `. Above target: ${metrics}`}.`,
-    severity: scopedSeverity(w, "medium"),
+    title: `${w.name}: HPA ${hpa.metadata.name} at max ${current}/${max} replicas${metrics === "" ? "" : `; ${metrics}`}${saturation}`,
+    detail: `The autoscaler cannot add replicas${limited?.message === undefined ? "" : `: ${limited.message}`}${metrics === "" ? "" : `. Above target: ${metrics}`}.${saturation === "" ? "" : " The replicas it has are saturated: load the missing replicas would carry queues on them."}`,
+    severity: scopedSeverity(w, saturated.length > 0 ? "high" : "medium"),
     observedAt: instantOf(limited?.lastTransitionTime),
     resource: `hpa/${w.namespace}/${hpa.metadata.name}`,
     service: w.name,

@@ -29,7 +29,9 @@ import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { sweepConnectionHolders } from "./connection-holder-sweep.js"
+import { sweepConsumerStalls } from "./consumer-stall-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
+import { sweepDatastoreLocks } from "./datastore-lock-sweep.js"
 import { sweepMemoryLimits } from "./memory-limit-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
@@ -250,6 +252,10 @@ const sweepBy = (
         sweepNodePressure(source, incident, stepS),
         // And who holds a shared database's connections when it is full (connection-holder-sweep.ts).
         sweepConnectionHolders(source, incident, stepS),
+        // And whether a consumer group stopped consuming: lag growing, offset flat (consumer-stall-sweep.ts).
+        sweepConsumerStalls(source, incident, stepS),
+        // And whether a database counted deadlocks and lock waits (datastore-lock-sweep.ts).
+        sweepDatastoreLocks(source, incident, stepS),
         nameless === null
           ? Effect.succeed({ findings: [], note: "" })
           : sweepServerErrors(source, incident, stepS, nameless, judgedErrors),
@@ -272,6 +278,8 @@ const sweepBy = (
           replicas,
           pressure,
           holders,
+          stalls,
+          locks,
           fivexx,
         ]) => ({
           findings: [
@@ -289,6 +297,8 @@ const sweepBy = (
             ...(replicas?.findings ?? []),
             ...(pressure?.findings ?? []),
             ...(holders?.findings ?? []),
+            ...(stalls?.findings ?? []),
+            ...(locks?.findings ?? []),
             ...(fivexx?.findings ?? []),
           ],
           note: [
@@ -305,6 +315,8 @@ const sweepBy = (
             replicas?.note ?? "",
             pressure?.note ?? "",
             holders?.note ?? "",
+            stalls?.note ?? "",
+            locks?.note ?? "",
             fivexx?.note ?? "",
           ]
             .filter((n) => n !== "")

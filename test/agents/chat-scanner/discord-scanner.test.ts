@@ -141,8 +141,9 @@ describe("discord_scanner", () => {
       const result = yield* Fiber.join(fiber)
       expect(result.status).toBe("ok")
       expect(result.summary).toContain("120 message(s) read")
-      // Two pages of the evidence window (the second after the reset), one of the earlier lookback.
-      expect(discord.requests().filter((r) => r.operation === "getMessages")).toHaveLength(3)
+      // Two pages of the evidence window (the second after the reset), one of the earlier lookback,
+      // one of the older days read for certificate-expiry warnings.
+      expect(discord.requests().filter((r) => r.operation === "getMessages")).toHaveLength(4)
     }),
   )
 

@@ -149,10 +149,11 @@ describe("slack_scanner", () => {
         expect(result.summary).toContain("2 related message(s) in 2 channel(s)")
         expect(result.reason).toBeNull()
         // The alert channel's evidence window (212 top-level messages) came in two pages, then one
-        // page of the earlier change lookback; both threads were read.
+        // page of the earlier change lookback, then one of the older days read for certificate-expiry
+        // warnings; both threads were read.
         const history = slack.requests().filter((r) => r.operation === "conversations.history")
         const alertPages = history.filter((r) => r.query.channel === "C0ALERTS")
-        expect(alertPages).toHaveLength(3)
+        expect(alertPages).toHaveLength(4)
         expect(alertPages[1]?.query.cursor).toBeTruthy()
         expect(slack.requests().filter((r) => r.operation === "conversations.replies")).toHaveLength(2)
       }),

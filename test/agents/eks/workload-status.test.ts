@@ -342,14 +342,66 @@ describe("hpaMaxedFinding", () => {
     const w = workloadNamed(
       {
         deployments: [deployment({ name: "checkout", replicas: 10, ready: 10 })],
-        hpas: [checkoutHpa(10, 10, 180)],
+        hpas: [checkoutHpa(10, 10, 90)],
       },
       "checkout",
     )
     const f = hpaMaxedFinding(w)
     expect(f?.kind).toBe("hpa_maxed")
-    expect(f?.title).toBe("checkout: HPA checkout at max 10/10 replicas; cpu 180% vs 70% target")
+    expect(f?.title).toBe("checkout: HPA checkout at max 10/10 replicas; cpu 90% vs 70% target")
     expect([f?.severity, f?.resource]).toEqual(["medium", "hpa/shop/checkout"])
+  })
+
+  it("far past its target at the ceiling (≥ 1.5×): saturated, high — utilization or an average value", () => {
+    const cpu = hpaMaxedFinding(
+      workloadNamed(
+        {
+          deployments: [deployment({ name: "checkout", replicas: 10, ready: 10 })],
+          hpas: [checkoutHpa(10, 10, 180)],
+        },
+        "checkout",
+      ),
+    )
+    expect(cpu?.title).toBe(
+      "checkout: HPA checkout at max 10/10 replicas; cpu 180% vs 70% target — cpu saturated (2.6× target)",
+    )
+    expect(cpu?.severity).toBe("high")
+    const queue = hpaMaxedFinding(
+      workloadNamed(
+        {
+          deployments: [deployment({ name: "checkout", replicas: 10, ready: 10 })],
+          hpas: [
+            hpa({
+              metadata: { name: "checkout", namespace: "shop" },
+              spec: {
+                scaleTargetRef: { kind: "Deployment", name: "checkout" },
+                maxReplicas: 10,
+                metrics: [
+                  {
+                    type: "Pods",
+                    pods: {
+                      metric: { name: "queue_depth" },
+                      target: { type: "AverageValue", averageValue: "30" },
+                    },
+                  },
+                ],
+              },
+              status: {
+                currentReplicas: 10,
+                currentMetrics: [
+                  {
+                    type: "Pods",
+                    pods: { metric: { name: "queue_depth" }, current: { averageValue: "95" } },
+                  },
+                ],
+              },
+            }),
+          ],
+        },
+        "checkout",
+      ),
+    )
+    expect(queue?.title).toContain("queue_depth saturated (3.2× target)")
   })
 
   it("not maxed below max, nor at max with every metric under target", () => {

@@ -18,7 +18,9 @@ import {
 } from "../../../src/agents/prometheus/capacity-shortfall-sweep.js"
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import { connectionHolderQuery } from "../../../src/agents/prometheus/connection-holder-sweep.js"
+import { consumerStallQuery } from "../../../src/agents/prometheus/consumer-stall-sweep.js"
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
+import { datastoreLockQuery } from "../../../src/agents/prometheus/datastore-lock-sweep.js"
 import {
   failedScaleUpsQuery,
   maxCountQuery,
@@ -90,6 +92,9 @@ const sweepQueries = [
   // Token requests refused (401/403) and database replicas' lag.
   ...credentialQueries,
   replicaLagQuery,
+  // Consumer groups that stopped, databases counting deadlocks (consumer-stall-sweep.ts, datastore-lock-sweep.ts).
+  consumerStallQuery,
+  datastoreLockQuery,
   // Who holds a full database's connections (connection-holder-sweep.ts).
   connectionHolderQuery,
 ]
