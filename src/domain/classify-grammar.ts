@@ -167,12 +167,23 @@ const havingFillers: ReadonlySet<string> = new Set(
 /** Words that put a day or a place after the thing that failed ("the sync on monday failed"). */
 const attachers: ReadonlySet<string> = new Set("on since from until by at during over".split(" "))
 
+/** Words that point back to the last clause's thing ("…next sprint, it's dead weight"). */
+const referring: ReadonlySet<string> = new Set(["it", "this", "that", "they", "these", "those"])
+
 /** "my patience has a 504": a state something that is no system has. */
 const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
     const t = at(tokens, k)
     if (!(havingFillers.has(t) || isFailureState(t) || HTTP_ERROR.test(t) || /^\d/.test(t)))
-      return !attachers.has(at(tokens, k - 1)) && (noSystemAt(tokens, k) || noSystemAt(tokens, k - 1))
+      return (
+        !attachers.has(at(tokens, k - 1)) &&
+        // The word before a thing that opens its clause ends the last clause ("happy monday!
+        // payments are failing"); before "it" or an adverb ("…on monday, it expires", "…zero
+        // coffee, basically degraded") it is what the clause is about.
+        (noSystemAt(tokens, k) ||
+          ((k !== start || referring.has(at(tokens, k)) || adverbs.has(at(tokens, k))) &&
+            noSystemAt(tokens, k - 1)))
+      )
   }
   return false
 }
@@ -193,7 +204,11 @@ export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean
   const when = attachers.has(at(tokens, subject - 1))
   return (
     (subject >= start && brokeNoSystem(tokens, subject, j)) ||
-    (subject >= start && !when && (noSystemAt(tokens, subject) || noSystemAt(tokens, subject - 1))) ||
+    // The word before the subject only inside the clause ("the coffee machine"): across a
+    // clause's start it is the end of a greeting ("happy monday! payments are failing").
+    (subject >= start &&
+      !when &&
+      (noSystemAt(tokens, subject) || (subject - 1 >= start && noSystemAt(tokens, subject - 1)))) ||
     saidOfOneself(tokens, start, j) ||
     hadByNoSystem(tokens, start, j)
   )

@@ -3679,3 +3679,27 @@ describe("stop 20, round 25: a terse team's talk (corpora 113–114)", () => {
     expect(run(`<@U05TWSRE01> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 20: a greeting or a day before a live report", () => {
+  // The last word of a greeting ("happy monday!", "quiet weekend but") is no subject of the
+  // report after it: only a word inside the report's clause, or one "it"/an adverb points back to.
+  it.each([
+    "quiet weekend but checkout is down now",
+    "happy monday! payments are failing since 9",
+    "happy monday, but payments are failing",
+    "good friday everyone… the booking api is returning 500s",
+    "long weekend, and now the card readers are offline in every store",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the coffee machine is down again lol",
+    "my weekend is ruined, the coffee machine is broken 😂",
+    "let's kill the old build box next sprint, it's dead weight",
+    "i'm on 3% battery and no coffee, basically degraded",
+    "planning to rotate the gateway cert on monday, it expires in 3 weeks",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("gate")
+  })
+})
