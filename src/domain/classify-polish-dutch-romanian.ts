@@ -8,7 +8,7 @@
  * "nu se încarcă harta"): each frame stands down where the message says something fails now.
  * Read on the lower-cased text's first 600 characters. Pure.
  */
-import type { Message } from "./classify-text.js"
+import { type LanguageFrame, languageChatter } from "./classify-language-frames.js"
 
 const mention = String.raw`^\s*(?:<[@!][\w|]+>\s*)?`
 const trailing = String.raw`[\s!.?,]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$`
@@ -31,12 +31,7 @@ const live =
 const noneSaid =
   /(?<![\p{L}])(?:(?:nie ma|brak|zero|bez) (?:żadnych |zadnych )?(?:alertów|alertow|błędów|bledow|awarii|problemów|problemow|incydentów)|geen (?:storingen|storing|fouten|alerts|meldingen|problemen|incidenten|errors)|(?:nicio|nici o|fără|fara|zero) (?:alertă|alerta|alerte|eroare|erori|problemă|problema|probleme|incident|incidente))(?![\p{L}])/giu
 
-interface Frame {
-  readonly name: string
-  readonly pattern: RegExp
-}
-
-const frames: ReadonlyArray<Frame> = [
+const frames: ReadonlyArray<LanguageFrame> = [
   // "wszystko działa", "nie ma żadnych alertów, spokojnie dzisiaj", "geen storingen vannacht 👍",
   // "alles werkt weer", "totul e ok după deploy", "ok, nu mai e nevoie, s-a rezolvat", "merge acum, mersi"
   {
@@ -77,29 +72,16 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
-const quotedSpans = /['"‘“][^'"’”“\n]{1,40}['"’”]/g
-
 /** A Polish, Dutch or Romanian word every frame's text holds, so other messages skip the frames cheaply. */
 const mark =
   /(?:^|[^\p{L}])(?:dankjewel|dank|bedankt|dzięki|dzieki|dziękuję|mulțumesc|multumesc|mulțumim|mersi|wszystko|już|juz|działa|nie|brak|zero|spokojnie|poszło|biorę|zajmę|co|jak|kto|jutro|o|ik|het|alles|geen|werkt|wat|hoe|wie|om|naar|totul|merge|s-a|nu|nicio|fără|fara|mă|ma|preiau|ce|cum|cine|la|daily|standup|retro)(?![\p{L}])/iu
 
-/** English function words: a message that holds one may report in English what the frames cannot read. */
-const english =
-  /\b(?:is|are|was|were|the|but|and|since|still|not|for|on|at|keeps?|getting|seeing|it|its|it's)\b/i
-
 /** The Polish, Dutch or Romanian chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
-export const polishDutchRomanianChatter = (message: Message, strongEvidence: boolean): string | null => {
-  const text = message.text.slice(0, 600)
-  if (!strongEvidence && bare.test(text)) return "a Polish, Dutch or Romanian ack or greeting"
-  if (!mark.test(text)) return null
-  // (a problem word said to be none is the frame's own: "geen storingen", "nie ma żadnych alertów")
-  const unquoted = text.replace(quotedSpans, " ").replace(noneSaid, " ")
-  // (beside a problem found, only a message in these languages alone: "wszystko działa on web, but
-  // checkout is 500ing" reports in English)
-  if (strongEvidence && english.test(unquoted)) return null
-  for (const frame of frames) {
-    if (!frame.pattern.test(text)) continue
-    return live.test(unquoted) ? null : frame.name
-  }
-  return null
-}
+export const polishDutchRomanianChatter = languageChatter({
+  bare,
+  bareName: "a Polish, Dutch or Romanian ack or greeting",
+  mark,
+  live,
+  noneSaid,
+  frames,
+})

@@ -7,7 +7,7 @@
  * hai kya?", "pagamento falhando desde 10h"): each frame stands down where the message says
  * something fails now. Read on the lower-cased text's first 600 characters. Pure.
  */
-import type { Message } from "./classify-text.js"
+import { type LanguageFrame, languageChatter } from "./classify-language-frames.js"
 
 const mention = String.raw`^\s*(?:<[@!][\w|]+>\s*)?`
 const trailing = String.raw`[\s!.?,]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$`
@@ -30,12 +30,7 @@ const live =
 const noneSaid =
   /(?<![\p{L}])(?:(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha|impacto)s?|(?:não tem )?nada (?:quebrado|caído|fora do ar|de erro)|koi (?:issue|problem|error|dikkat|alert|pareshani|tension)s? nahi(?:n)?|no (?:issues?|errors?) (?:hai|nahi))(?![\p{L}])/giu
 
-interface Frame {
-  readonly name: string
-  readonly pattern: RegExp
-}
-
-const frames: ReadonlyArray<Frame> = [
+const frames: ReadonlyArray<LanguageFrame> = [
   // "o deploy de ontem correu bem, nenhum erro até agora", "tudo certo por aqui", "sab theek
   // chal raha hai, koi issue nahi hai", "fix ho gaya, sab normal"
   {
@@ -52,29 +47,16 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
-const quotedSpans = /['"‘“][^'"’”“\n]{1,40}['"’”]/g
-
 /** A Portuguese or Hinglish word every frame's text holds, so other messages skip the frames cheaply. */
 const mark =
   /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|sab|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
 
-/** English function words: a message that holds one may report in English what the frames cannot read. */
-const english =
-  /\b(?:is|are|was|were|the|but|and|since|still|not|for|on|at|keeps?|getting|seeing|it|its|it's)\b/i
-
 /** The Portuguese or Hinglish chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
-export const portugueseHindiChatter = (message: Message, strongEvidence: boolean): string | null => {
-  const text = message.text.slice(0, 600)
-  if (!strongEvidence && bare.test(text)) return "a Portuguese or Hinglish ack or greeting"
-  if (!mark.test(text)) return null
-  // (a problem word said to be none is the frame's own: "nenhum erro", "koi issue nahi")
-  const unquoted = text.replace(quotedSpans, " ").replace(noneSaid, " ")
-  // (beside a problem found, only a message in these languages alone: "tudo certo no deploy, but
-  // p99 is 3s on checkout" reports in English)
-  if (strongEvidence && english.test(unquoted)) return null
-  for (const frame of frames) {
-    if (!frame.pattern.test(text)) continue
-    return live.test(unquoted) ? null : frame.name
-  }
-  return null
-}
+export const portugueseHindiChatter = languageChatter({
+  bare,
+  bareName: "a Portuguese or Hinglish ack or greeting",
+  mark,
+  live,
+  noneSaid,
+  frames,
+})
