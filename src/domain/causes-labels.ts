@@ -146,7 +146,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       "DNS resolution failures",
     ],
     [/no such host|nxdomain|enotfound/, "no such host"],
-    [/i\/o timeout|eai_again|read udp|timed out|timeout/, "DNS lookups timing out"],
+    [/i\/o timeout|eai_again|read udp|timed out|timeout/, "DNS lookups timed out"],
     [/coredns|kube-dns|plugin\/errors/, "CoreDNS errors"],
   ],
   auth: [
