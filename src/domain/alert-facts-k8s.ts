@@ -22,6 +22,7 @@ import {
   asDnsLabel,
   asDnsSubdomain,
   asLooseName,
+  dataSystemCluster,
   inProse,
   isMonitoringTarget,
   isSystemNamespace,
@@ -31,6 +32,8 @@ import {
   workloadFromPod,
 } from "./alert-facts-names.js"
 import type { AlertDoc } from "./alert-facts-text.js"
+
+const clusterKeys: ReadonlySet<string> = new Set(labelKeys.cluster)
 
 export interface KubeFacts {
   readonly namespace: string | null
@@ -98,6 +101,7 @@ export interface KubeContext {
   readonly logGroups: ReadonlyArray<string>
   /** Other names read from the alert (alert name, severity label): never a cluster. */
   readonly otherNames: ReadonlyArray<string | null>
+  readonly alertName: string | null
 }
 
 export const kubernetesFacts = (
@@ -123,7 +127,17 @@ export const kubernetesFacts = (
     (pod === null ? null : workloadFromPod(pod)) ??
     workloadOfPods(text)
   const node = nodeLabel(pairs) ?? nodeInText(text)
-  const group = fromTitleGroup(ctx.groupValues, stated, [pod, workload, container, node, ...ctx.otherNames])
+  // A grouped value that another label states (`service = listing-search`) is that label's, not
+  // the cluster's: Grafana groups by any label, not only `cluster namespace`.
+  const labelValues = pairs.filter((p) => !clusterKeys.has(p.key)).map((p) => firstToken(p.value))
+  const group = fromTitleGroup(ctx.groupValues, stated, [
+    pod,
+    workload,
+    container,
+    node,
+    ...ctx.otherNames,
+    ...labelValues,
+  ])
   const named =
     labelled(pairs, labelKeys.cluster, asLooseName) ??
     group.cluster ??
@@ -131,6 +145,8 @@ export const kubernetesFacts = (
     clusterInText(text)
   // `cluster=msk-orders` on a consumer-lag alert is the Kafka cluster; the consumers run in
   // whichever Kubernetes cluster the agents read.
-  const cluster = named !== null && namesDataCluster(named) ? null : named
+  // `OpenSearchClusterRed` with `cluster = listings-os` is the OpenSearch cluster, likewise.
+  const cluster =
+    named !== null && (namesDataCluster(named) || dataSystemCluster(ctx.alertName, named)) ? null : named
   return { namespace: stated ?? group.namespace, workload, pod, container, node, cluster }
 }

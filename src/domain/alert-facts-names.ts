@@ -111,6 +111,19 @@ const dataClusterWord =
 export const namesDataCluster = (name: string): boolean =>
   dataClusterWord.test(name) && !clusterWord.test(name)
 
+// The same systems written inside an alert's (CamelCase) name: `OpenSearchClusterRed`,
+// `KafkaClusterUnderReplicated`, `RedisClusterDown`.
+const dataSystemInName =
+  /(?:opensearch|elasticsearch|kafka|msk|redis|valkey|elasticache|memcache|aurora|postgres|mysql|mariadb|mongo|docdb|cassandra|rabbitmq|zookeeper|redshift)/i
+
+/**
+ * An alert about a data system (its name says OpenSearch, Kafka, Redis…) labels that system's
+ * cluster `cluster`, whatever it is called (`listings-os`); the name must not also say it is a
+ * Kubernetes cluster.
+ */
+export const dataSystemCluster = (alertName: string | null, name: string): boolean =>
+  alertName !== null && dataSystemInName.test(alertName) && !clusterWord.test(name)
+
 const awsNode = /^ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}(?:\.[a-z0-9-]{1,63}){0,6}$/
 // gke-<cluster>-<pool>-<8 hex>-<4>, aks-<pool>-<8 digits>-vmss<6>
 const managedNode =

@@ -98,6 +98,7 @@ export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts =
     groupValues: title.groupValues,
     logGroups: aws.logGroups,
     otherNames: [title.alertName, severityLabel],
+    alertName: title.alertName,
   })
   // An AWS alarm without a service label names its resource instead: a console link, a
   // dimension, else the alarm's own name (alert-facts-resources.ts).

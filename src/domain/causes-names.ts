@@ -54,7 +54,9 @@ const notNames = new Set(
     "because since due when if then so as by in on at into but not no all any some has have had will " +
     "would should could can did does do shutdown shutting stopped stopping " +
     // What times out or fails without being a dependency: Lambda's "Task timed out", "endpoint URL".
-    "task tasks job jobs url uri function handler invocation lambda process worker thread call attempt"
+    "task tasks job jobs url uri function handler invocation lambda process worker thread call attempt " +
+    // API Gateway's "Endpoint response body before transformations": the integration's answer.
+    "response responses body headers payload"
   ).split(" "),
 )
 

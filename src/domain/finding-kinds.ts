@@ -159,6 +159,16 @@ export const findingKinds = {
    */
   integration_exception: "cloudwatch_logs",
   /**
+   * An API's 5xx traced to the HTTP service its Lambda calls: the callee answering 5xx ("no healthy
+   * upstream"), which the function turns into an error of its own (downstream-http-failure.ts).
+   */
+  downstream_http_failure: "cloudwatch_logs",
+  /**
+   * A search cluster's data nodes past the high or flood-stage disk watermark: shards unassigned,
+   * indices read-only-allow-delete, writers' bulk requests refused (disk-watermark.ts).
+   */
+  disk_watermark: "cloudwatch_logs",
+  /**
    * A service's connections timing out on a port a change closed (a security-group rule revoked,
    * an ACL or route changed) or the VPC flow logs reject (network-path-change.ts).
    */

@@ -363,6 +363,8 @@ describe("dependencyNamesIn", () => {
     ["ERROR cannot register with target group tg-1", []],
     // Prose after the word is not a name: "Shutdown broker because all log dirs … have failed".
     ["ERROR Shutdown broker because all log dirs in /bitnami/kafka/data have failed", []],
+    // API Gateway's execution log: the integration's answer, no dependency called "response".
+    ['(b41d2a77) Endpoint response body before transformations: {"statusCode":502}', []],
   ]
   it.each(cases)("%s → %j", (text, names) => {
     expect(dependencyNamesIn(text)).toEqual(names)

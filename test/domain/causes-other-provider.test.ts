@@ -68,7 +68,10 @@ describe("causes about a provider the alert does not name", () => {
 describe("a label value ending a sentence", () => {
   const labels = { critical: [], high: [], medium: [], low: [], info: [] }
   it("drops the full stop: provider:twilio. names twilio", () => {
-    const f = extractFacts("SMS failure rate above 25% for service:notify-svc env:prod provider:twilio.", labels)
+    const f = extractFacts(
+      "SMS failure rate above 25% for service:notify-svc env:prod provider:twilio.",
+      labels,
+    )
     expect(f.dependencies).toEqual(["twilio"])
     expect(f.service).toBe("notify-svc")
   })

@@ -26,6 +26,8 @@ import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
+import { searchClusterWords, sweepDiskWatermarks } from "./disk-watermark-sweep.js"
+import { sweepDownstreamCalls } from "./downstream-call-sweep.js"
 import { sweepEmptyRuns } from "./empty-run-sweep.js"
 import { errorQuery, scopeCondition, scopedErrorQuery, signatureQuery } from "./error-query.js"
 import { sweepFailovers } from "./failover-sweep.js"
@@ -463,6 +465,25 @@ export const investigate = (
       noFindings,
       "reading the API's Lambda integrations failed",
     )
+    // Nor an exception: the function handled its callee's 503 and answered 502 itself (downstream-call-sweep.ts).
+    const calledOut = bounded(
+      sweepDownstreamCalls(source, discovery.ranked, linesOf(first), discovery.plan.names, range, answerByMs),
+      noFindings,
+      "reading the API's Lambda calls to their dependencies failed",
+    )
+    // A search cluster's full data disk: its nodes' lines name no alert service (disk-watermark-sweep.ts).
+    // Asked only when the alert or the lines read speak of a search cluster (its health, shards, a
+    // blocked index): an unscoped read of the shared groups is no other alert's business.
+    const searchCluster =
+      searchClusterWords.test(task.alert.text) ||
+      linesOf(first).some((l) => searchClusterWords.test(l.message))
+    const watermarks = bounded(
+      searchCluster
+        ? sweepDiskWatermarks(source, discovery.ranked, range, answerByMs)
+        : Effect.succeed(noFindings),
+      noFindings,
+      "reading the search clusters' disk watermarks failed",
+    )
     // Connections timing out on a port a change closed: the change is in CloudTrail, not the service's log (network-path-sweep.ts).
     // Only when no group of the alert's own was found (a person's report naming no service): the
     // services' groups are listed then, and the named service's own errors are read otherwise.
@@ -490,6 +511,8 @@ export const investigate = (
       empty,
       threw,
       closed,
+      downstream,
+      fullDisks,
     ] = yield* Effect.all(
       [
         following,
@@ -504,8 +527,10 @@ export const investigate = (
         emptied,
         thrown,
         closing,
+        calledOut,
+        watermarks,
       ],
-      { concurrency: 12 },
+      { concurrency: 14 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -627,6 +652,8 @@ export const investigate = (
         ...initFailed,
         ...empty,
         ...threw,
+        ...downstream,
+        ...fullDisks,
         ...findings
           .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
           // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.

@@ -18,7 +18,11 @@ const error =
 const warning = /\b(?:warn|warning)\b/i
 
 const leadingInstant = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}))\s/
-const withoutInstant = (line: string): string => line.replace(leadingInstant, "")
+// Log4j-style `[2026-12-14T04:12:33,118]` (OpenSearch, Elasticsearch, Kafka) opens the line too.
+const bracketedInstant =
+  /^\[\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\]\s*/
+const withoutInstant = (line: string): string =>
+  line.replace(leadingInstant, "").replace(bracketedInstant, "")
 
 // "KeyError: 'DATABASE_URL'", "java.lang.IllegalStateException: …": the line a traceback ends
 // with, which says why; the "Traceback (most recent call last):" that opens it does not.
@@ -28,7 +32,14 @@ const tracebackOpening = /\btraceback \(most recent call last\)/i
 // A line that declares itself a warning (`[ warn]`, `level=warn`, `W1127`) stays one though it
 // quotes an error (`error='ThrottlingException'`, `err=EOF`): a client retrying says so at WARN,
 // and an OOM-killed container's last warnings are what it was doing, not why it died.
-const tierOf = (line: string): number => (explicitLevel(withoutInstant(line)) === "warn" ? 1 : wordTier(line))
+const tierOf = (line: string): number =>
+  exhausted.test(line) ? 3 : explicitLevel(withoutInstant(line)) === "warn" ? 1 : wordTier(line)
+
+// A store that ran out of disk says so at WARN (OpenSearch/Elasticsearch `flood stage disk
+// watermark [95%] exceeded … marked read-only`, `No space left on device`): the level understates
+// it — writes are refused from then on — so such lines rank with fatal ones whatever they declare.
+const exhausted =
+  /\b(?:flood[- ]stage (?:disk )?watermark|no space left on device|disk (?:is )?full|out of disk space|read-only-allow-delete|index[\w\s[\]-]{0,40} (?:is |was )?(?:marked|set) read-only)\b/i
 
 // Java's "Caused by: java.lang.NoSuchMethodError: …" is the exception under the one a stack
 // trace opens with ("BeanCreationException: Error creating bean …"): nearer the root cause, so
@@ -99,14 +110,16 @@ export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<Conta
   const perPod = logs.map((l) => ({ log: l, lines: tellingLines(l.text) }))
   const lines = perPod.flatMap((p) => p.lines)
   const seen = new Set<string>()
-  const unique = lines
-    .filter((l) => {
-      const key = withoutInstant(l.text)
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    .slice(0, 6)
+  const distinct = lines.filter((l) => {
+    const key = withoutInstant(l.text)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  // The most telling six across pods, in read order: a later pod's fatal line outranks the
+  // first pod's warnings.
+  const kept = new Set([...distinct].sort((a, b) => b.tier - a.tier).slice(0, 6))
+  const unique = distinct.filter((l) => kept.has(l))
   if (unique.length === 0) return null
   const worst = Math.max(...unique.map((l) => l.tier))
   const headline = [...unique].sort((a, b) => b.tier - a.tier)[0]

@@ -43,6 +43,7 @@ import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { readMigrationChanges } from "./migration-jobs.js"
 import { dependencyHomes, namedDependencies, withDependenciesAsNamed } from "./named-dependencies.js"
 import { networkPolicyFindings } from "./network-policies.js"
+import { blockedByNotReady, notReadyNodeFindings } from "./not-ready-nodes.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { scheduledJobFindings } from "./scheduled-jobs.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
@@ -193,14 +194,18 @@ const investigate = (task: AgentTask) =>
     ].sort()
     const targets = logTargets(workloads, ctx)
     const remainingMs = task.deadline.epochMillis - (yield* Clock.currentTimeMillis) - answerReserveMs
-    const [nodes, logs] = yield* Effect.all(
+    // Pending pods kept off NotReady nodes run on none: the nodes that refuse them are listed
+    // only then (not-ready-nodes.ts).
+    const blocked = blockedByNotReady(workloads, events)
+    const [nodes, logs, allNodes] = yield* Effect.all(
       [
         readNodes(cluster, reader, nodeNames),
         remainingMs <= 0
           ? Effect.succeedNone
           : readLogs(cluster, reader, targets).pipe(Effect.timeoutOption(Duration.millis(remainingMs))),
+        blocked.length === 0 ? Effect.succeed([]) : reader.read("list nodes", cluster.listNodes(), []),
       ],
-      { concurrency: 2 },
+      { concurrency: 3 },
     )
     const logsRead = Option.isSome(logs)
     // Dependencies in other namespaces that the in-scope pods' own lines name (their service
@@ -277,6 +282,7 @@ const investigate = (task: AgentTask) =>
     // traffic or refuse their evictions: no pod status shows those.
     const findings = [
       ...analysis.findings,
+      ...notReadyNodeFindings(allNodes, blocked),
       ...serviceSelectorFindings(workloads, services, pods),
       ...servicePortFindings(workloads, services),
       ...networkPolicyFindings({

@@ -19,6 +19,7 @@ export const concurrency = 4
 export const logTailLines = 100
 export const maxLogReads = 6
 const podsPerContainer = 2
+const statefulMembersRead = 3
 /** Above this many nodes one list is cheaper than one get per node. */
 const maxNodeGets = 5
 
@@ -150,8 +151,21 @@ export const logTargets = (
       // A dependency is read only for what crashed: its healthy pods' lines say nothing of ours.
       if (crashing.length === 0 && !w.inScope) return []
       if (crashing.length === 0) {
-        const running = w.pods.find((p) => p.status.phase === "Running")
+        const runningPods = w.pods.filter((p) => p.status.phase === "Running")
+        const running = runningPods[0]
         const container = running?.spec.containers[0]?.name
+        // A StatefulSet's members are not interchangeable — each holds its own volume and shards,
+        // so the one whose disk filled says so alone: read a few members, not the first one only.
+        const members =
+          w.kind === "StatefulSet" && container !== undefined
+            ? runningPods.slice(1, statefulMembersRead).map((p) => ({
+                workload: resourceOf(w),
+                namespace: w.namespace,
+                pod: p.metadata.name,
+                container,
+                previous: false,
+              }))
+            : []
         // A container that exited on its own and came back: its previous instance's last lines
         // say why it died (a JVM's "Terminating due to java.lang.OutOfMemoryError", exit 3).
         const died = containerFailures(w, ctx).find((f) => f.category === "recovered" && f.cause === "crash")
@@ -167,6 +181,7 @@ export const logTargets = (
                   previous: false,
                 },
               ]),
+          ...members,
           ...(died === undefined
             ? []
             : [
