@@ -7,6 +7,7 @@
  * A failure is tied to the API's 5xx by time (within `tieMs` of a gateway 5xx line); an AWS SDK's
  * refusal (`Service: Textract, Status Code: 400`) is no HTTP dependency's (aws-throttling.ts).
  */
+import { type GatewayTied, gatewayTieMs } from "./integration-exceptions.js"
 import type { LogLine } from "./log-clusters.js"
 
 export interface DownstreamFailure {
@@ -16,17 +17,9 @@ export interface DownstreamFailure {
   readonly reason: string
 }
 
-export interface DownstreamFailures extends DownstreamFailure {
-  readonly fn: string
-  readonly group: string
-  readonly failures: number
-  readonly firstMs: number
-  readonly lastMs: number
-  readonly gatewayErrors: number
-  readonly example: string
-}
+export interface DownstreamFailures extends DownstreamFailure, GatewayTied {}
 
-const tieMs = 5_000
+const tieMs = gatewayTieMs
 
 // A proxy's or mesh's own words for a callee with no instance to send to.
 const proxyPhrases =

@@ -14,18 +14,27 @@ export interface LambdaException {
   readonly errorMessage: string
 }
 
-export interface IntegrationException extends LambdaException {
+/**
+ * A Lambda's failures tied to its API's 5xx: where, how many, when, how many gateway errors they
+ * explain and one line as the example. Shared by what a failure is (an unhandled exception here, a
+ * failing callee in downstream-http-failure.ts).
+ */
+export interface GatewayTied {
   readonly fn: string
   readonly group: string
   readonly failures: number
   readonly firstMs: number
   readonly lastMs: number
-  /** The gateway's 5xx lines the exception explains (within `tieMs` of one, or quoting it). */
+  /** The gateway's 5xx lines the failures explain (within `gatewayTieMs` of one, or quoting it). */
   readonly gatewayErrors: number
   readonly example: string
 }
 
-const tieMs = 5_000
+export interface IntegrationException extends LambdaException, GatewayTied {}
+
+/** How close in time a Lambda's failure and a gateway 5xx must be to be the same request's. */
+export const gatewayTieMs = 5_000
+const tieMs = gatewayTieMs
 
 /** Node's `Invoke Error {"errorType":…,"errorMessage":…}` (also the runtime's unhandled rejection). */
 const nodeInvokeError = /"errorType"\s*:\s*"([^"]+)"\s*,\s*"errorMessage"\s*:\s*"((?:[^"\\]|\\.)*)"/
