@@ -13,6 +13,7 @@ import { Cause, Clock, Duration, Effect, Option } from "effect"
 import type { InlineAgent } from "../../adapters/local/inline-agent-invoker.js"
 import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent-result.js"
 import type { AgentTask } from "../../domain/agent-task.js"
+import type { Node } from "../../domain/kubernetes.js"
 import { quotaRefusalOf } from "../../domain/quota-refusal.js"
 import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
@@ -195,17 +196,26 @@ const investigate = (task: AgentTask) =>
     const targets = logTargets(workloads, ctx)
     const remainingMs = task.deadline.epochMillis - (yield* Clock.currentTimeMillis) - answerReserveMs
     // Pending pods kept off NotReady nodes run on none: the nodes that refuse them are listed
-    // only then (not-ready-nodes.ts).
+    // only then (not-ready-nodes.ts), and that one list also gives the pods' own nodes.
     const blocked = blockedByNotReady(workloads, events)
-    const [nodes, logs, allNodes] = yield* Effect.all(
+    const nodesRead =
+      blocked.length === 0
+        ? Effect.map(readNodes(cluster, reader, nodeNames), (own) => ({
+            own,
+            all: [] as ReadonlyArray<Node>,
+          }))
+        : Effect.map(reader.read("list nodes", cluster.listNodes(), []), (all) => ({
+            own: all.filter((n) => nodeNames.includes(n.metadata.name)),
+            all,
+          }))
+    const [{ own: nodes, all: allNodes }, logs] = yield* Effect.all(
       [
-        readNodes(cluster, reader, nodeNames),
+        nodesRead,
         remainingMs <= 0
           ? Effect.succeedNone
           : readLogs(cluster, reader, targets).pipe(Effect.timeoutOption(Duration.millis(remainingMs))),
-        blocked.length === 0 ? Effect.succeed([]) : reader.read("list nodes", cluster.listNodes(), []),
       ],
-      { concurrency: 3 },
+      { concurrency: 2 },
     )
     const logsRead = Option.isSome(logs)
     // Dependencies in other namespaces that the in-scope pods' own lines name (their service
