@@ -349,6 +349,19 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   }))
 }
 
+/**
+ * A reader's lag checks ("reader lag 1096s exceeds soft limit 30s") under a replica whose own lag
+ * was measured (a replica_lag finding): those lines never name the replica they read from, and
+ * they are what its lag does to its readers (replica-lag.ts), not a failure of the reader's own.
+ */
+const readsLaggingReplica = (c: Chain, t: Chain): boolean =>
+  depth(c) === 0 &&
+  c.subject.key !== t.subject.key &&
+  c.modes.every((m) => m === "replication") &&
+  c.modes.includes("replication") &&
+  !c.roots.some((f) => f.kind === "replica_lag") &&
+  t.roots.some((f) => f.kind === "replica_lag")
+
 const isFailover = (t: Chain): boolean => t.roots.some((f) => f.kind === "datastore_failover")
 
 /** A chain with a failing root in a client's words for a primary switch (reset, READONLY, read-only). */
@@ -488,7 +501,8 @@ const movesOf = (
           ((explainedBy(c, t)
             ? named(c, t)
             : explainedBy(c, t, uses(c, t)) && deepModes.has(t.modes[0] ?? "")) ||
-            fullUnder(c, t)),
+            fullUnder(c, t) ||
+            readsLaggingReplica(c, t)),
       ),
     )
     return target === -1 ? null : { target, via: null }

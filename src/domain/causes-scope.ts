@@ -222,6 +222,10 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   for (const f of rest()) if (explainsStall(f, failing, subjectNames)) take(scopedAs(f, "dependency"))
   // A database out of storage whose server words the subject's failed writes quote (datastore-full.ts).
   for (const f of rest()) if (fullUnderClients(f, failing)) take(scopedAs(f, "dependency"))
+  // A replica measured behind its primary, where the subject's own lag checks say it reads stale:
+  // those lines never name the replica they read from (replica-lag-lines.ts).
+  if (failing.some((f) => modeOf(f) === "replication" && f.kind !== "replica_lag"))
+    for (const f of rest()) if (f.kind === "replica_lag") take(scopedAs(f, "dependency"))
   // A node whose VPC CNI has no IP for a pod, where the subject's sandboxes fail: the same failure
   // (FailedCreatePodSandBox) in the node's own words, naming the subnet: the subject's evidence.
   const sandboxes = scoped.find((s) => s.role === "subject" && s.finding.kind === "sandbox_failed")

@@ -20,6 +20,7 @@ import { isConsumerKin, isKin } from "../../domain/log-group-kin.js"
 import { compareLevel } from "../../domain/log-level.js"
 import { firstLine } from "../../domain/log-signature.js"
 import { redact } from "../../domain/redact.js"
+import { isReplicaLagLine } from "../../domain/replica-lag-lines.js"
 import { inScope, relatedTo, scopeOf } from "../../domain/report-scope.js"
 import { clipText } from "../../domain/report-text.js"
 import { namesReportRoute } from "../../domain/route-words.js"
@@ -62,11 +63,12 @@ const severityOf = (relation: Relation, c: LogCluster, facts: AlertFacts): Sever
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
   // A refused credential logged as a warning ("cycle finished, 214 failed (invalid_client)") is
   // every call failing, not chatter: a worker that retries on schedule logs its failures as WARN.
+  // So is a read replica's lag beyond its limit: every read it serves is stale, nothing errors.
   if (relation === "in_scope" || relation === "dependency")
     return failing
       ? "high"
       : c.level === "warn"
-        ? isCredentialFailureLine(c.example.message)
+        ? isCredentialFailureLine(c.example.message) || isReplicaLagLine(c.example.message)
           ? "medium"
           : "low"
         : "info"
