@@ -12,6 +12,7 @@
 import { tokenAt } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 import { oddReadings } from "./classify-odd-readings.js"
+import { shownStates } from "./classify-shown-states.js"
 import type { Message } from "./classify-text.js"
 
 /** The normal a reading is compared with: "(normal < 40)", "usually ~40", "baseline: 40". */
@@ -352,5 +353,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
       add(m, true)
   }
   found.push(...oddReadings(text))
+  found.push(...shownStates(text))
   return found
 }

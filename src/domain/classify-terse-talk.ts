@@ -17,6 +17,8 @@ const DAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 const SHORT_DAY = "(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
 /** Nothing of a failure anywhere after the pattern's start. */
 const noProblem = String.raw`(?![^\n]*\b(?:fail\w*|errors?|broken|outage|5\d\d|not working|stuck|slow|offline|(?:is|are) down|crash\w*|timing out)\b)`
+/** Nor a thing down or impossible ("standup in 5, checkout down for everyone"). */
+const noTrouble = String.raw`${noProblem}(?![^\n]*\b(?:down|dead|broke|can'?t|cannot|unable|won'?t (?:load|start|open|boot))\b)`
 const SPAN = `(?:all |the whole |this |last |over the )?(?:weekend|night|week|shift|day|morning|evening|${DAY})`
 
 const shapes: ReadonlyArray<readonly [string, RegExp]> = [
@@ -56,7 +58,7 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
   // "how many alerts this week?", "how many pages did we get last night?".
   [
     "a count of alerts asked",
-    /^how many (?:alerts|pages|incidents|tickets|deploys|releases)(?: (?:did|have) we (?:get|got|had|have|do|done))? (?:this|last|over the) (?:week|month|sprint|quarter|shift|night|weekend)\s*\??$/,
+    /^how many (?:alerts|pages|incidents|tickets|deploys|releases)(?: (?:did|have) we (?:get|got|had|have|do|done)| (?:fired|triggered|went off|came in|were (?:fired|raised|opened)))? (?:this|last|over the|in the last) (?:week|month|sprint|quarter|shift|night|weekend|year)\s*\??$/,
   ],
   // "latency thresholds need tuning, thurs?": a tuning session proposed.
   [
@@ -122,6 +124,118 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
     "food in the office",
     new RegExp(
       String.raw`^(?:there'?s |there is )?(?:cake|pizza|donuts?|doughnuts|snacks|bagels|cookies|treats|leftovers|breakfast|lunch|cupcakes|ice cream)\b (?:in|at|on) (?:the )?(?:kitchen|break ?room|canteen|office|lobby|[\w-]+ floor)\b${noProblem}[^?\n]{0,80}$`,
+      "u",
+    ),
+  ],
+  // "what time zone are the alert timestamps in?": how alerts are written, asked.
+  [
+    "a question about alerts' format",
+    /^(?:what|which) (?:time ?zone|tz|format|units?|language|date format) (?:are|is|do) (?:the |our |your )?(?:alert|page|incident|pager|notification)s? ?(?:timestamps?|times|dates|messages?|durations?|titles?)? (?:in|shown in|use|using|written in)\s*\?*$/,
+  ],
+  // "what's the p95 target for speech scoring again, 2s?": a target asked, nothing said to miss it.
+  [
+    "a target asked",
+    /^what(?:'s| is| was|’s) (?:the |our )?(?:[\w-]+ ){0,2}(?:target|slo|sla|objective|goal|budget|threshold)(?! (?:breach|miss))\b(?![^\n]*\b(?:now|currently|since|breach\w*|miss\w*|fail\w*|down|because|but)\b)[^\n.!]{0,50}\?\s*$/,
+  ],
+  // "still learning how the alert routing works, where do I read about it?": docs asked for.
+  [
+    "docs asked for",
+    new RegExp(
+      String.raw`^(?:[^?\n]{0,60}[,;—-]\s*)?where (?:do|can|should) (?:i|we|new folks|newcomers) (?:read|learn|find (?:docs|more|out)|look)(?: more)? (?:about|up) (?:it|this|that|them|the [\w -]{1,30}|[\w-]+)\s*\?*${noTrouble}$`,
+    ),
+  ],
+  // "lmk when you're free to pair on the alert routing": time asked of a teammate.
+  [
+    "time to pair asked",
+    new RegExp(
+      String.raw`^(?:lmk|let me know|ping me|tell me) when (?:you'?re|you are|u r|ur|you’re) free to (?:pair|sync|chat|talk|go over|walk through|work)\b${noTrouble}[^?\n]{0,60}$`,
+    ),
+  ],
+  // "heads up, I'm rebooting the staging modbus simulator, nothing prod", "fyi restarting the
+  // staging redis in 10 min for the upgrade, expect a short blip": work on a system no customer
+  // uses, announced by the one doing it (a restart that did not help is no announcement).
+  [
+    "work on a test system announced",
+    new RegExp(
+      String.raw`^(?:(?:heads[ -]?up|fyi|psa|note)[,:!—-]?\s*)?(?:i'?m |i am |we'?re |we are |i'?ll |i will |we'?ll |about to |going to |gonna )?(?:restart|reboot|redeploy|upgrad|patch|bounc|recycl|reset|rebuild|flush|drain|wip)\w* (?:the |our )?(?:staging|stage|dev|test|qa|sandbox|uat|preprod|pre-prod|demo)\b${noTrouble}(?![^\n]*\b(?:didn'?t|did not|doesn'?t|still|help(?:ed)?|because|can'?t|cannot|won'?t (?:start|boot|come))\b)[^?\n]{0,100}$`,
+    ),
+  ],
+  // "heads up: traffic spike expected at 19:00 because of the campaign, we already scaled up":
+  // a load foretold and already met.
+  [
+    "an expected load already met",
+    new RegExp(
+      String.raw`^(?:(?:heads[ -]?up|fyi|psa)[,:!—-]?\s*)?(?:an? |big |huge )?(?:traffic|load|usage|signups?|orders?|requests?) (?:spike|surge|peak|bump|rush|increase) (?:is )?expected\b${noTrouble}[^?\n]{0,80}\bwe(?:'ve| have)? already (?:scaled|bumped|added|provisioned|increased|pre-?warmed|warmed)\b[^?\n]{0,40}$`,
+    ),
+  ],
+  // "billing cycle 15 finished fine in the end": a run that went well, the whole message.
+  [
+    "a run that went fine",
+    new RegExp(
+      String.raw`^(?:the )?(?:[\w-]+ ){1,4}(?:finished|completed|ran|went through|went|worked|succeeded|passed) (?:fine|ok|okay|well|cleanly|clean|smoothly|successfully|without (?:issues|errors|problems))(?: in the end| after all| this time| today| this morning| last night| overnight)?${noTrouble}${end}`,
+      "u",
+    ),
+  ],
+  // "billing-portal release v5.3.1 tagged and published ✅".
+  [
+    "a release published",
+    new RegExp(
+      String.raw`^(?:the )?(?:[\w-]+ ){0,2}(?:release |version )?v?\d+(?:\.\d+){1,3}[\w.-]* (?:is |was |has been |got )?(?:tagged|published|released|cut|shipped|out)(?: and (?:published|released|pushed|shipped|tagged|announced))?${end}`,
+      "u",
+    ),
+  ],
+  // "the new grafana folder for telemetry is set up, feel free to add panels".
+  [
+    "something new set up",
+    new RegExp(
+      String.raw`^(?:the )?new (?:[\w-]+ ){0,3}(?:folder|dashboard|board|channel|repo|workspace|project|space|alias|group|rota|rotation|view|runbook|wiki page)s? (?:for [\w -]{1,30} )?(?:is|are) (?:now )?(?:set ?up|ready|live|created|up)\b${noTrouble}(?:[,;—-] ?(?:feel free to|go ahead and|please|pls) [^?\n]{0,50})?${end}`,
+      "u",
+    ),
+  ],
+  // "the error rate graph on the lessons dashboard is so boring today, love to see it": a flat
+  // graph praised.
+  [
+    "a boring graph praised",
+    /^(?:the )?(?:[\w-]+ ){0,4}(?:graphs?|dashboards?|charts?|boards?|panels?)\b[^?\n]{0,40}\b(?:is|are|looks?|looking) (?:so |very |super |beautifully |delightfully |wonderfully )?(?:boring|flat|quiet|uneventful)\b[^?\n]{0,20}\b(?:love to see it|love it|love that|nice|chef'?s kiss|as it should be|just how i like it)\b[^?\n]{0,20}$/u,
+  ],
+  // "community AMA with the learning science team is saturday 6pm UTC!", "sprint planning moved to
+  // 11, bring snacks", "new japanese course just dropped 🇯🇵 go try it", "mods reminder: feature
+  // requests go in #suggestions": a community's or a team's own news.
+  [
+    "an event announced",
+    new RegExp(
+      String.raw`^(?:the |our |community |team |weekly |monthly )*(?:ama|town ?hall|all-?hands|meetup|q&a|hackathon|game night|quiz night|workshop|webinar|stand-?up|retro|sprint planning|sprint review|planning|demo day|offsite|lunch and learn|office hours)\b${noTrouble}[^?\n]{0,60}\b(?:is|starts|moved|moves|at|on|tomorrow|tonight|today|${DAY}|\d{1,2}(?::\d\d)? ?(?:am|pm|utc)?)\b[^?\n]{0,40}$`,
+      "u",
+    ),
+  ],
+  [
+    "something new announced",
+    new RegExp(
+      String.raw`^(?:the |a |our )?new (?:[\w-]+ ){1,3}(?:just )?(?:dropped|landed|launched|is out|are out)\b${noTrouble}[^?\n]{0,40}$`,
+      "u",
+    ),
+  ],
+  [
+    "a moderators' note",
+    new RegExp(
+      String.raw`^(?:mods?|moderators?|admins?|community team) (?:reminder|note|psa|update)\s*:${noTrouble}[^\n]{0,120}$`,
+    ),
+  ],
+  // "what did the reservoir say to the pump? nothing, it just waved 🌊": a joke's set-up and its punchline.
+  [
+    "a joke",
+    new RegExp(
+      String.raw`^what did (?:the |an? )?[\w -]{1,30} say to (?:the |an? )?[\w -]{1,30}\?${noTrouble}[^?\n]{0,60}$`,
+      "u",
+    ),
+  ],
+  // Internet slang said to the bot: "skill issue tbh 😂", "touch grass bot", "ratio + L",
+  // "it's giving on-call energy", "POV: you're on call and it's friday 5pm", "i was down bad with
+  // the subjunctive but now i get it" (a person's "down bad" is a mood, not an outage).
+  [
+    "slang",
+    new RegExp(
+      String.raw`^(?:(?:skill issue|touch(?:ing)? grass|ratio(?: \+ [^+\n]{1,40})*|l \+ ratio(?: \+ [^+\n]{1,40})*|no cap|it'?s giving [\w -]{1,30}(?:energy|vibes?)|main character energy)(?: (?:tbh|fr|ngl|lol|lmao|bot|bro|honestly))*${end}|pov:? you'?re (?:on[ -]?call|the on-?call|debugging|oncall)\b[^?\n]{0,60}$|(?:i|we)(?:'m| am| was|'re| are| were) (?:so |lowkey |highkey |literally )?down bad (?:with|over|about|for) [^?\n]{0,60}$)`,
       "u",
     ),
   ],

@@ -324,6 +324,13 @@ describe.each([
   ["classification-blind-113.jsonl", 150, 150, 150],
   ["classification-blind-114.jsonl", 150, 150, 148],
   ["classification-blind-115.jsonl", 300, 0, 0],
+  // Stop 21, round 26. First sight (on stop 20's last commit) 143 and 129 gated (117: a young team's
+  // Slack and a Discord community server, meme-heavy), 3 alerts missed: "users see 'try again later'"
+  // read as a farewell, a screen showing a state the writer denies ("shows the whole south district
+  // red, there's no outage", "shows 'maintenance' but we don't have maintenance scheduled??").
+  // 117 keeps five one-off lines investigated (a mascot question, "the owl is watching 👀🦉", …).
+  ["classification-blind-116.jsonl", 150, 150, 150],
+  ["classification-blind-117.jsonl", 150, 150, 145],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

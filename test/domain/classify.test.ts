@@ -3703,3 +3703,98 @@ describe("stop 20: a greeting or a day before a live report", () => {
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("gate")
   })
 })
+
+describe("stop 21: a screen's message or false state, and a team's own news", () => {
+  // A quoted error people see is a report, not the writer's farewell ("try again later"); a bad
+  // state shown and denied as a fact ("shows … red, there's no outage") is the display gone wrong.
+  it.each([
+    "we're getting rate limited by the LLM provider, users see 'try again later'",
+    "the outage map shows the whole south district red, there's no outage",
+    "customer portal shows 'maintenance' page but we don't have maintenance scheduled??",
+    'students keep getting "something went wrong" when they submit the quiz',
+    "since 10:00 customers see 'service unavailable' on the checkout page",
+    'shoppers get the "oops, try again later" screen after payment',
+    "learners are getting 'too many requests' on the speaking exercises",
+    "the status board shows every lift as closed but they're all running",
+    "the app marks all trains as cancelled, nothing is cancelled",
+    "the kiosk displays 'out of service' on every terminal but they are actually working fine",
+    "dashboard says the pumps at station 4 are offline, we didn't have any outage there",
+    "the booking site shows 'maintenance' banner, we don't have maintenance planned today",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "see you later!",
+    "later all, logging off",
+    "ok cya later 👋",
+    "users see 'welcome back!' now when they open the app, cute",
+    'learners get a "streak saved" badge now, love it',
+    "the status page shows maintenance for saturday, there's no outage expected",
+    "the outage map shows all green, there's no outage",
+    "the new map shows the south district in red, there's no outage expected during the works",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  // Whole-message team talk (classify-terse-talk.ts): work on a test system, a run that went
+  // fine, a release tagged, an event moved, a target or a format asked, slang; each the whole
+  // message, so a problem beside it still investigates.
+  it.each([
+    "heads up, rebooting the staging kafka in 5, nothing customer facing",
+    "fyi upgrading the qa postgres tonight, expect a short blip",
+    "restarting the dev cluster for the patch, ignore any noise",
+    "heads up: load spike expected at 9am from the newsletter, we already scaled up the workers",
+    "the nightly import finished fine this morning",
+    "payroll run completed successfully",
+    "mobile-app v2.14.0 released 🎉",
+    "release 4.2 tagged",
+    "the new on-call channel for payments is live, please join",
+    "how many pages went off last week?",
+    "which timezone are the incident timestamps in?",
+    "what's the error budget for checkout again?",
+    "where can I read more about the escalation policy?",
+    "let me know when you're free to walk through the runbook",
+    "the latency dashboard is so quiet today, love it",
+    "team retro is on thursday at 3pm",
+    "new german course just launched, go try it 🇩🇪",
+    "mods note: please keep memes in #random",
+    "it's giving main character energy",
+    "touch grass",
+    "L + ratio",
+    "pov: you're on-call and the pager finally sleeps",
+    "i'm so down bad over this new album",
+    "what did the router say to the switch? you complete me",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("gate")
+  })
+
+  it.each([
+    "heads up, rebooting the staging db didn't help, checkout still times out",
+    "fyi restarting the staging redis, prod redis is down too",
+    "heads up, I'm rebooting the staging gateway because users can't log in on prod",
+    "heads up: traffic spike expected at 19:00 but we already scaled up and checkout is failing",
+    "traffic spike expected, we already scaled up but pods keep crashing",
+    "billing cycle 15 finished fine but invoices are missing for 300 customers",
+    "the nightly export ran fine but the file is empty",
+    "release v5.3.1 tagged and published but the deploy failed",
+    "the new grafana folder is set up but all panels show errors",
+    "what's the p95 target for speech scoring? we're at 9s now",
+    "what's the SLO target, we're breaching it since 10",
+    "how many alerts fired this month? 400 in the last hour alone, something is broken",
+    "skill issue? no, payments are failing for everyone",
+    "POV: checkout is down and it's friday 5pm",
+    "sprint planning moved because prod is down",
+    "where do I read about this? checkout is returning 502s",
+    "lmk when you're free to pair on the checkout outage",
+    "the error rate graph is so boring today, love to see it. oh wait now it spikes to 40%",
+    "new release just dropped and login is broken",
+    "mods reminder: the bot is down, report bugs in #suggestions",
+    "we're down bad, checkout is failing for everyone",
+    "what did the vendor say to the ticket? checkout is failing",
+    "standup in 5, checkout down for everyone",
+    "new course just dropped but the app can't open it",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
