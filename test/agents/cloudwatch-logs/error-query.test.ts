@@ -56,4 +56,12 @@ describe("errorQuery", () => {
     ])
     expect([...kept].sort()).toEqual([failedCheck, skipped].sort())
   })
+
+  it("keeps a check that states a limit exceeded (a replica's lag at WARN), not a check within it", () => {
+    const lag =
+      "WARN  db.replica lag check: reader lag 903s exceeds soft limit 30s (continuing to read from replica)"
+    const exceeded = "WARN payload size 6.2MB exceeded the 5MB limit, request rejected"
+    const kept = matches([lag, exceeded, "INFO db.replica lag check: reader lag 0.4s (limit 30s)"])
+    expect([...kept].sort()).toEqual([exceeded, lag].sort())
+  })
 })

@@ -200,4 +200,24 @@ describe("signatureFindings: an alert named for its namespace and the service's 
     ).not.toContain("no such host")
     expect(found.find((f) => f.service === "moderation-worker")?.severity).not.toBe("high")
   })
+
+  it("a read replica's lag beyond its limit at WARN is medium in scope: every read it serves is stale", () => {
+    const lag = (second: number, message: string) =>
+      line(second, "ledger-api-6c9f7d8b4-q7x2m_ledger_api", message)
+    const { findings } = signatureFindings(
+      clusterLogLines([
+        lag(1, "WARN db.replica lag check: reader lag 488s exceeds soft limit 30s"),
+        lag(2, "WARN connection pool 80% used"),
+      ]),
+      {
+        facts: facts("[FIRING:1] LedgerStaleReads\nservice: ledger-api"),
+        link: () => null,
+        truncated: false,
+      },
+    )
+    expect(findings.map((f) => [f.excerpt?.slice(0, 20), f.severity])).toEqual([
+      ["WARN db.replica lag ", "medium"],
+      ["WARN connection pool", "low"],
+    ])
+  })
 })
