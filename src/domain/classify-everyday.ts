@@ -102,7 +102,7 @@ export const checkOnTheBot =
  * nothing follows ("fr the checkout is down" reports).
  */
 export const bareReaction =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs|bless(?: you| ya| u)?|fair|fair enough|fair point|valid)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs|bless(?: you| ya| u)?|fair|fair enough|fair point|valid|lovely(?: stuff| jubbly)?|smashing|cracking|nice one|champion)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
 
 /**
  * Small talk with the bot, the whole message or with a short aside: "whats ur fav book bot", "do
@@ -113,8 +113,8 @@ export const botSmallTalk =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|hello|yo|smh|lol|ok)[,!]?\s+)?(?:what(?:'s| is|s) (?:your|ur|yr) (?:fav|favou?rite) [\w -]{1,30}|do (?:bots|robots|ais?|you|u) (?:ever )?(?:dream|sleep|get tired|get bored|have feelings|eat|like)\b[^?.!\n]{0,40}|(?:do |can )?(?:you|u) speak [a-z]{3,20}|what (?:can|do) (?:you|u) (?:help (?:me |us )?with|do for (?:me|us))|just (?:seeing|checking|testing) (?:if|whether) (?:you|u)(?:'re| are)? (?:respond|responding|reply|replying|there|alive|awake|online|around|up|work|working)|(?:this|the|our) bot (?:never|doesn'?t ever) (?:sleeps?|rests?|takes? a break)|ily bot)[\s?!.]*(?:[^?.!\n]{0,60}[\s?!.]*)?(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
 /**
- * "anyone down for tacos at lunch?", "who's down for coffee after standup?": "down for" is
- * willing to come along, the whole message a question ("anyone down? checkout is" reports).
+ * "anyone down for tacos at lunch?", "who's down for coffee after standup?", "anyone fancy a
+ * brew?": "down for" (or "fancy") is willing to come along, the whole message a question ("anyone down? checkout is" reports).
  */
 export const downFor =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone|any ?body|who(?:'s| is)|y'?all|everyone|you) down for (?:some |a |an )?(?:tacos?|lunch|coffee|pizza|drinks?|beers?|dinner|boba|sushi|burgers?|ramen|a walk|karaoke|trivia|ping ?pong|games?|board games|bowling|a run|donuts?|ice cream)\b[^?\n]{0,40}\?+\s*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone|any ?body|who(?:'s| is)?|y'?all|everyone|you) (?:down for|fancy|fancies|up for) (?:some |a |an )?(?:tacos?|lunch|coffee|tea|brew|cuppa|pint|pizza|drinks?|beers?|dinner|boba|sushi|burgers?|ramen|a walk|karaoke|trivia|ping ?pong|games?|board games|bowling|a run|donuts?|ice cream)\b[^?\n]{0,40}\?+\s*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu

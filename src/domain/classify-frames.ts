@@ -66,6 +66,8 @@ const workWords = words(`
 const workFailed = words("failed fails failing errored aborted broke crashed")
 const foreseen = words("see notice observe get")
 const expectWords = words("expect expecting expected")
+const briefWords = words("a short brief small quick tiny minor")
+const bareCount = /^\d[\d.,]*k?$/
 const comparisons = words("above below than over under beyond higher lower more less")
 
 const anchorWords = words("since after once")
@@ -108,6 +110,14 @@ const expectsTrouble = (message: Message): boolean =>
       if (tokens[i - 1] === "not" || tokens[i - 2] === "not") return false
       // "$4,812 above expected spend": a comparison, not a forecast.
       if (comparisons.has(tokens[i - 1] ?? "")) return false
+      // "0 applicants synced in the last 60m (expected ~400)": a measured count beside the norm
+      // it falls short of ("downtime expected 5m" forecasts, its figure has a unit).
+      if (
+        t === "expected" &&
+        bareCount.test(tokens[i + 1] ?? "") &&
+        tokens.slice(0, i).some((w) => bareCount.test(w))
+      )
+        return false
       const next = tokens.slice(i + 1, i + 9)
       // "… a burst of 5xx and a crashloop or two. All expected, nothing to chase"
       return (
@@ -115,7 +125,9 @@ const expectsTrouble = (message: Message): boolean =>
         tokens[i - 1] === "is" ||
         ((tokens[i - 1] === "all" || tokens[i - 1] === "totally") &&
           tokens.slice(0, i).some(problemVocabulary)) ||
-        next.some(problemVocabulary)
+        // ("expect a short blip": the blip the work will cause; "failing since 10:00, expect more
+        // blips" foretells from a present failure.)
+        next.some((w, k) => problemVocabulary(w) || (w === "blip" && briefWords.has(next[k - 1] ?? "")))
       )
     }
     if (!mayWords.has(t)) return false

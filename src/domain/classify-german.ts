@@ -34,6 +34,12 @@ const liveGerman =
  * problem outside quotes (a frame that supposes or explains one says so itself).
  */
 const frames: ReadonlyArray<readonly [string, RegExp]> = [
+  // "wie war der Release gestern? hab gehört alles smooth", "wie lief das Update? soll ja glatt
+  // gegangen sein": how some work went, asked after hearing it went well.
+  [
+    "how some work went, asked",
+    /\bwie (?:war|lief|ging) (?:der|die|das|euer|eure) (?:release|deploy|deployment|rollout|go-?live|umzug|migration|update|upgrade|wartung|cutover)\b[^\n?]{0,30}\?[^\n]{0,30}\b(?:smooth|glatt|gut|problemlos|ruhig|reibungslos)\b/iu,
+  ],
   // "wer hat diese Woche Rufbereitschaft?", "wer ist heute on call?"
   [
     "who is on call, asked",

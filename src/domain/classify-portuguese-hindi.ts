@@ -38,6 +38,12 @@ const frames: ReadonlyArray<LanguageFrame> = [
     pattern:
       /(?<![\p{L}])(?:(?:correu|rodou|foi|saiu|funcionou) (?:tudo )?(?:bem|liso|tranquilo|certinho|ok|de boa)|tudo (?:certo|ok|funcionando|normal|verde|tranquilo|estável|rodando)|(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha)s?|sab (?:theek|thik|badhiya|sahi|normal|ok|set)|koi (?:issue|problem|error|dikkat|alert|pareshani)s? nahi(?:n)?|(?:fix|theek|thik|resolve|sort) ho gaya)(?![\p{L}])/iu,
   },
+  // "o bot é brabo demais kkkk", "esse bot tá muito top", "o robô ficou sensacional": the bot praised.
+  {
+    name: "the bot praised",
+    pattern:
+      /(?<![\p{L}])(?:bot|robô|robozinho) (?:é|e|eh|tá|ta|está|ficou) (?:muito |mó |mto |bem |super |mais que )?(?:brab[oa]|foda|top|demais|incrível|sensacional|show|massa|genial|inteligente|espert[oa]|lind[oa]|bom demais)(?![\p{L}])/iu,
+  },
   // "alguém pode revisar meu PR do alerta de temperatura?", "pode dar uma olhada no meu PR?",
   // "koi mera PR review kar do"
   {
@@ -49,7 +55,7 @@ const frames: ReadonlyArray<LanguageFrame> = [
 
 /** A Portuguese or Hinglish word every frame's text holds, so other messages skip the frames cheaply. */
 const mark =
-  /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|sab|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
+  /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|bot|robô|sab|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
 
 /** The Portuguese or Hinglish chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
 export const portugueseHindiChatter = languageChatter({

@@ -11,6 +11,7 @@
 
 import { banterFrames } from "./classify-banter.js"
 import { botTalkFrames } from "./classify-bot-talk.js"
+import { deskTalkFrames } from "./classify-desk-talk.js"
 import { gameTalkFrames } from "./classify-game-talk.js"
 import { nightTalkFrames } from "./classify-night-talk.js"
 import { processTalkFrames } from "./classify-process-talk.js"
@@ -905,7 +906,7 @@ const frames: ReadonlyArray<Frame> = [
 
 /**
  * These frames, the talk with the bot of classify-bot-talk.ts, then classify-night-talk.ts's,
- * classify-process-talk.ts's, classify-game-talk.ts's and classify-banter.ts's.
+ * classify-process-talk.ts's, classify-game-talk.ts's, classify-banter.ts's and classify-desk-talk.ts's.
  */
 const allFrames: ReadonlyArray<Frame> = [
   ...frames,
@@ -914,6 +915,7 @@ const allFrames: ReadonlyArray<Frame> = [
   ...processTalkFrames,
   ...gameTalkFrames,
   ...banterFrames,
+  ...deskTalkFrames,
 ]
 
 /**

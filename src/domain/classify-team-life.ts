@@ -16,13 +16,17 @@ const timeOff =
 const celebration =
   /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary|diwali|holi|eid|onam|pongal|navratri|lohri|dussehra|raksha bandhan|carnaval|carnival|festa junina|são joão|christmas|easter|hanukkah|thanksgiving)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
 
+/** "happy diwali to everyone celebrating 🪔", "happy holidays to all who celebrate!": the whole message. */
+const wishToAll =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:and )?happy [\w' -]{1,30} to (?:everyone|everybody|all|y'?all)(?: (?:celebrating|who (?:celebrates?|is celebrating|are celebrating)))?[\s!.]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+
 /** "this thread is getting long, moving to a huddle": the talk goes elsewhere. */
 const movesTheTalk =
   /\b(?:moving|move|taking|take) (?:this |it |the discussion |the conversation )?(?:to|into|over to) (?:a |the |our )?(?:huddle|call|zoom|meet|voice|dm|dms|thread|side thread|war room channel)\b|\blet'?s (?:take|move) (?:this|it) (?:offline|to dm)\b/i
 
 /** "tasting notes for the new Syrah are up on the blog, go read them", "interesting graph": to read. */
 const toRead =
-  /\bgo (?:read|check out|have a look at) (?:it|them|this|that)\b|\b(?:are|is) (?:up|live|out) on the (?:blog|wiki|site|intranet|handbook)\b|\b(?:interesting|cool|neat|fun|great) (?:graph|chart|read|article|post|stat|fact|trivia|map)\b|\bworth a read\b|\bsharing for (?:reading|reference|awareness)\b|\b(?:town ?hall|all-?hands|offsite|webinar|training) (?:slides|recording|deck|notes) (?:are|is) (?:in|on|up)\b/i
+  /\bgo (?:read|check out|have a look at) (?:it|them|this|that)\b|\b(?:are|is) (?:up|live|out) on the (?:blog|wiki|site|intranet|handbook)\b|\b(?:interesting|cool|neat|fun|great) (?:graph|chart|read|article|post|stat|fact|trivia|map)\b|\bworth a read\b|\bsharing (?:this |these |it )?for (?:\w+ )?(?:reading|reference|awareness)\b|\b(?:town ?hall|all-?hands|offsite|webinar|training) (?:slides|recording|deck|notes) (?:are|is) (?:in|on|up)\b/i
 
 /** "cellar bay 2 sitting at 13°C exactly where it should be": a reading said to be right. */
 const asItShouldBe =
@@ -52,7 +56,14 @@ const reportTurn =
  * "wie war dein Wochenende?", "any recs for the team book club?": people asked along or after.
  */
 const invitation =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das|der|die) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
+
+/**
+ * "how's the weather in SP? here it's 33° and humid as always", "Berlin team, karaoke friday? 🎤",
+ * "pub quiz tonight?": the weather asked after, an outing asked along.
+ */
+const weatherOrOuting =
+  /\bhow'?s the weather (?:in|over in|up in|down in|at|out in) [\w .-]{1,20}\?|^\s*(?:<[@!][\w|]+>\s*)?(?:[\w -]{1,20} (?:team|folks|crew|people|peeps|squad)[,:]? )?(?:karaoke|drinks|bowling|pub quiz|quiz night|pub|beers?|bbq|padel|5-a-side|football|board games|team dinner|team lunch)(?: (?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|tomorrow|after work|later|tmrw))?\s*\?+\s*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
 /** "teaching the new hire how to use you, say hi 👋", "welcome our new intern Sam": someone introduced. */
 const introduced =
@@ -124,11 +135,14 @@ export const teamLife = (message: Message): string | null => {
   // ("still green on my side": the whole message, its "still" no problem's.)
   if (fineOnMySide.test(text)) return "all fine on the writer's side"
   if (ticketAsked.test(text)) return "a ticket's progress asked after"
+  // ("happy diwali to everyone celebrating 🪔": the wish's own "everyone", the whole message.)
+  if (wishToAll.test(text)) return "a celebration"
   if (reportTurn.test(text)) return null
   if (introduced.test(text)) return "someone introduced"
   if (chartLoved.test(text)) return "a chart praised"
   if (newcomerAsks.test(text)) return "a term asked by a newcomer"
   if (invitation.test(text)) return "people asked along"
+  if (weatherOrOuting.test(text)) return "the weather or an outing, asked"
   if (quietAhead.test(text)) return "a quiet stretch foreseen"
   if (timeOff.test(text)) return "time off or a shift swap"
   if (celebration.test(text)) return "a celebration"

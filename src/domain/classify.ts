@@ -44,6 +44,7 @@ import { goodNews } from "./classify-good-news.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
 import { activeMarkers, closureWords, liveWords, reviewWords, words } from "./classify-lexicon.js"
+import { marketTalk } from "./classify-market-talk.js"
 import {
   aboutNoProblem,
   announcesDashboard,
@@ -388,6 +389,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "pager silent all weekend", "canary clean", "who has pager tonight": a terse team's talk.
     const terse = terseTalk(message)
     if (terse !== null) return result("chatter", [`chatter: ${terse}`])
+    // "BTC down 8% lol", "market is bleeding, -20% on alts": a price moving, not a system.
+    const market = marketTalk(message)
+    if (market !== null) return result("chatter", [`chatter: ${market}`])
     // "any open incidents right now?", "we're winding down the old WMS next month, fyi", "p99 went
     // from 900ms to 250ms": the whole message asks bare, retires on a plan, or tells good news.
     if (bareStatusQuestion.test(raw.slice(0, 300)))

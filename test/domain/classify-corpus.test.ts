@@ -331,6 +331,12 @@ describe.each([
   // 117 keeps five one-off lines investigated (a mascot question, "the owl is watching 👀🦉", …).
   ["classification-blind-116.jsonl", 150, 150, 150],
   ["classification-blind-117.jsonl", 150, 150, 145],
+  // Stop 21, round 27. First sight (on round 26) 145 and 127 gated (119: a crypto exchange's team,
+  // market talk that is no incident), 1 alert missed: "0 applicants synced … (expected ~400 in BR
+  // peak hours)" read as announced work. 119 keeps "who ate my kaya toast" and "pumping numbers on
+  // the new ws gateway benchmark" investigated.
+  ["classification-blind-118.jsonl", 150, 150, 150],
+  ["classification-blind-119.jsonl", 150, 150, 148],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
