@@ -16,12 +16,14 @@ import {
   leakRule,
   memoryMetricNames,
 } from "../../domain/memory-leak.js"
+import { judgeLives } from "../../domain/memory-lives.js"
 import { isCounter } from "../../domain/metric-gloss.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import { type HeapSource, heapSources } from "./heap-sources.js"
+import { livesFinding } from "./memory-lives-finding.js"
 import { type OffHeapReading, readOffHeap } from "./off-heap-read.js"
 import type { ScanContext } from "./scope-scan.js"
 
@@ -204,11 +206,18 @@ export const memoryLeakOf = (
     { concurrency: 3 },
   ).pipe(
     Effect.flatMap(([memory, limits, loadSeries]) => {
-      const verdict = judgeMemoryLeak({
+      const input = {
         memory: memory.map((s) => ({ pod: s.labels.pod ?? null, samples: s.samples })),
         load: loadSeries.flatMap(({ name, s }) => s.map((x) => ({ name, samples: x.samples }))),
         limitBytes: limitOf(limits),
-      })
+      }
+      const verdict = judgeMemoryLeak(input)
+      // No climb of ≥ 6 h: lives of an hour or two, each killed at the limit, tell the same leak
+      // by repetition (memory-lives.ts).
+      if (verdict.trend === null)
+        return Effect.succeed(
+          livesFinding(judgeLives(input), metric, c, expr, source.graphUrl(expr, startMs, endMs)),
+        )
       const heap = heapSources.some((h) => h.used === metric)
       // The container's memory leaks: whether the runtime's own series place it outside the heap.
       const offHeap =
