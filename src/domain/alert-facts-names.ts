@@ -5,6 +5,8 @@
  * rejected here instead of being passed on as a guess.
  */
 
+import { isProberName } from "./alert-facts-probe.js"
+
 /** The alphabet Kubernetes uses for pod-template hashes and generated name suffixes. */
 export const generatedNameAlphabet = "bcdfghjklmnpqrstvwxz2456789"
 
@@ -88,10 +90,13 @@ const scrapeJob =
   /^(?:kubernetes-(?:pods|nodes|nodes-cadvisor|service-endpoints|services|apiservers|ingresses)|prometheus|node)$/
 const systemNamespace = /^kube-(?:system|public|node-lease)$/
 
-/** True for names of the monitoring stack itself (`kube-state-metrics`, `node-exporter`, …). */
+/**
+ * True for names of the monitoring stack itself (`kube-state-metrics`, `node-exporter`, …),
+ * probers included (`blackbox-external`: its alerts are about the target, alert-facts-probe.ts).
+ */
 export const isMonitoringTarget = (name: string): boolean => {
   const n = name.toLowerCase()
-  return monitoringStack.test(n) || scrapeJob.test(n)
+  return monitoringStack.test(n) || scrapeJob.test(n) || isProberName(n)
 }
 
 /** Kubernetes' own namespaces (`kube-system`, …): never a cluster, whatever their prefix says. */

@@ -13,6 +13,7 @@ import { kubernetesFacts } from "./alert-facts-k8s.js"
 import { keywordsOf } from "./alert-facts-keywords.js"
 import { type LabelPair, labelKeys, scanLabels } from "./alert-facts-labels.js"
 import { asLooseName } from "./alert-facts-names.js"
+import { probedHost } from "./alert-facts-probe.js"
 import {
   dimensionsOf,
   serviceInAlarmName,
@@ -102,8 +103,10 @@ export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts =
   })
   // An AWS alarm without a service label names its resource instead: a console link, a
   // dimension, else the alarm's own name (alert-facts-resources.ts).
+  // A probe's alert without a service label is about the host it probed (alert-facts-probe.ts).
   const service =
     serviceOf(pairs, source, title.service, k8s.workload, doc.lines) ??
+    probedHost(doc, pairs) ??
     serviceInConsoleLinks(doc.links) ??
     serviceInDimensions(dimensionsOf(doc.text, pairs)) ??
     (source === "cloudwatch" ? serviceInAlarmName(title.alertName) : null)

@@ -121,6 +121,9 @@ const changePhrase = (chain: Chain): string | null => {
   // And a schema migration by what it created (migration-jobs.ts): the trigger, not "a change of" the service.
   if (lead.kind === "schema_migration")
     return clipText(oneLine(lead.title.replace(/ — \d+ min before .*$/, "")), 240)
+  // And an identity service's rollout its callers' token refusals follow (identity-rollout.ts), by
+  // what it changed and who refuses: the change is another workload's, not "of" the subject.
+  if (/ → \S.* reject its tokens \(401 /.test(lead.title)) return clipText(oneLine(lead.title), 240)
   // And a config hot-reloaded without a rollout, by the keys it changed (config-reload-phrase.ts).
   const reloaded = reloadPhrase(lead, chain.subject.display)
   if (reloaded !== null) return reloaded

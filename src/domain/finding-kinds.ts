@@ -226,6 +226,12 @@ export const findingKinds = {
    */
   policy_denied: "cloudwatch_logs",
   /**
+   * CloudTrail's refusals of a role's calls (errorCode AccessDenied / UnauthorizedOperation) that
+   * concern the alert: the action, the role, the resource (cloudtrail-access-denied.ts) — a
+   * certificate controller that cannot write its DNS-01 record in Route 53, say.
+   */
+  aws_access_denied: "cloudwatch_logs",
+  /**
    * Container Insights' performance records (its `performance` group) with a container or pod at
    * ≥ 90 % of its memory or CPU limit, or a node near its capacity: which workload, pods and share
    * (container-insights-performance.ts) — the OOM kill's approach when no Prometheus scrapes it.

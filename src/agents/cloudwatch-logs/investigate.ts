@@ -22,6 +22,7 @@ import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { sharedJobGroups, streamNamedWith, streamWordsCondition } from "../../domain/shared-job-groups.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
+import { sweepAccessDenied } from "./access-denied-sweep.js"
 import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
@@ -246,6 +247,16 @@ export const investigate = (
             )
       if (paths.length > 0)
         return outcome("ok", paths, `no log group named after the alert; ${paths[0]?.title ?? ""}`, [])
+      // A role AWS refuses (a certificate controller's Route 53 change) is in CloudTrail, whatever
+      // group the alert's service logs to (access-denied-sweep.ts).
+      const refusals =
+        locks.length > 0
+          ? []
+          : yield* sweepAccessDenied(source, task.alert.text, discovery.plan.names, range, answerByMs).pipe(
+              Effect.orElseSucceed((): ReadonlyArray<Finding> => []),
+            )
+      if (refusals.length > 0)
+        return outcome("ok", refusals, `no log group named after the alert; ${refusals[0]?.title ?? ""}`, [])
       if (locks.length === 0) return outcome("ok", [], "no CloudWatch log group relates to this alert", [])
       return outcome(
         "ok",
@@ -492,6 +503,12 @@ export const investigate = (
       noFindings,
       "reading the network changes behind connection timeouts failed",
     )
+    // A role AWS refuses (a certificate controller's Route 53 change): only CloudTrail records it (access-denied-sweep.ts).
+    const refusing = bounded(
+      sweepAccessDenied(source, task.alert.text, discovery.plan.names, range, answerByMs),
+      noFindings,
+      "reading CloudTrail's refused calls failed",
+    )
     // A scheduled run that ended OK having processed nothing logs no error (empty-run-sweep.ts).
     const emptied = bounded(
       sweepEmptyRuns(source, discovery.ranked, range, answerByMs),
@@ -513,6 +530,7 @@ export const investigate = (
       closed,
       downstream,
       fullDisks,
+      refused403,
     ] = yield* Effect.all(
       [
         following,
@@ -529,8 +547,9 @@ export const investigate = (
         closing,
         calledOut,
         watermarks,
+        refusing,
       ],
-      { concurrency: 14 },
+      { concurrency: 15 },
     )
     // Clients erring the way a primary switch makes them err (resets, READONLY, read-only
     // transactions): the datastores' own events say whether one failed over, and when.
@@ -654,6 +673,7 @@ export const investigate = (
         ...threw,
         ...downstream,
         ...fullDisks,
+        ...refused403,
         ...findings
           .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
           // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.

@@ -45,8 +45,17 @@ export const certificateConcernsAlert = (p: CertificateProblem, alertText: strin
   )
 }
 
-/** A problem as a finding (see the module header). */
-export const certificateFinding = (p: CertificateProblem, alertText: string): Finding => {
+/**
+ * A problem as a finding (see the module header). When the alert's subject is one of the
+ * certificate's hosts (a probe of `https://<host>/…`, alert-facts-probe.ts), the finding is that
+ * host's: the expired certificate is what the probe failed on, whatever the Secret is called.
+ */
+export const certificateFinding = (
+  p: CertificateProblem,
+  alertText: string,
+  alertService: string | null = null,
+): Finding => {
+  const subject = p.dnsNames.find((h) => h.toLowerCase() === alertService?.toLowerCase())
   const what = `${p.namespace}/${p.name}`
   const hosts = p.dnsNames.length === 0 ? "" : ` (${p.dnsNames.join(", ")})`
   const state =
@@ -70,7 +79,7 @@ export const certificateFinding = (p: CertificateProblem, alertText: string): Fi
     severity: !concerns ? "low" : p.state === "expired" ? "high" : "medium",
     observedAt: p.notAfterMs !== null && p.state === "expired" ? DateTime.unsafeMake(p.notAfterMs) : null,
     resource: `certificate/${what}`,
-    service: p.secretName ?? p.name,
+    service: subject ?? p.secretName ?? p.name,
     excerpt: p.why,
   })
 }
@@ -101,6 +110,7 @@ export const readCertificates = (
   eventsNamespace: string | null,
   alertText: string,
   nowMs: number,
+  alertService: string | null = null,
 ): Effect.Effect<ReadonlyArray<Finding>> =>
   Effect.gen(function* () {
     const certs = yield* listAll(cluster, reader, certificates, null)
@@ -142,5 +152,5 @@ export const readCertificates = (
       requests: requestList,
       events: [...events, ...moreEvents],
       nowMs,
-    }).map((p) => certificateFinding(p, alertText))
+    }).map((p) => certificateFinding(p, alertText, alertService))
   })

@@ -15,6 +15,7 @@ import { type AgentResult, noUsage, placeholderResult } from "../../domain/agent
 import type { AgentTask } from "../../domain/agent-task.js"
 import type { Node } from "../../domain/kubernetes.js"
 import { quotaRefusalOf } from "../../domain/quota-refusal.js"
+import { tokenRejections } from "../../domain/token-rejection.js"
 import { Cluster, type ClusterError, type ClusterService } from "../../ports/cluster.js"
 import { analyze } from "./analyze.js"
 import { readCertificates } from "./certificates.js"
@@ -24,6 +25,7 @@ import {
   clusterDnsSelector,
   namesFailToResolve,
 } from "./cluster-dns.js"
+import { configuredHosts, containersOf } from "./configured-dependencies.js"
 import type { ContainerLog } from "./container-logs.js"
 import { dependencyNamespaces } from "./dependency-namespaces.js"
 import { disruptionBudgetFindings } from "./disruption-budgets.js"
@@ -39,6 +41,7 @@ import {
   readNodes,
   readWorkloadObjects,
 } from "./gather.js"
+import { identityRolloutFindings } from "./identity-rollout.js"
 import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { readMigrationChanges } from "./migration-jobs.js"
@@ -169,7 +172,7 @@ const investigate = (task: AgentTask) =>
         perNamespace("jobs", cluster.listJobs),
         // A certificate expired or not renewed serves every client a refusal at the handshake
         // while every pod looks healthy (certificates.ts).
-        readCertificates(cluster, reader, events, ns, task.alert.text, readAt),
+        readCertificates(cluster, reader, events, ns, task.alert.text, readAt, task.facts.service),
       ],
       { concurrency: 2 },
     )
@@ -231,7 +234,12 @@ const investigate = (task: AgentTask) =>
     ]
       .flat()
       .map((l) => l.text)
-    const nextDoor = dependencyNamespaces(readLogTexts, namespaces)
+    // Callers refusing tokens (401 jwt issuer invalid): the identity service they check tokens
+    // against lives where their issuer/JWKS settings point, often another namespace (identity-rollout.ts).
+    const issuerTexts = readLogTexts.some((t) => tokenRejections(t).length > 0)
+      ? workloads.filter((w) => w.inScope).flatMap((w) => configuredHosts(containersOf(w)).map((h) => h.host))
+      : []
+    const nextDoor = dependencyNamespaces([...readLogTexts, ...issuerTexts], namespaces)
     const timeLeft = task.deadline.epochMillis - (yield* Clock.currentTimeMillis) > answerReserveMs
     const nextDoorRead = nextDoor.length > 0 && timeLeft
     // Read together: the dependencies next door, their own policies (a dependency's ingress may
@@ -314,6 +322,7 @@ const investigate = (task: AgentTask) =>
       ...dns,
       ...proxyCuts,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
+      ...identityRolloutFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...certificates,
       ...migrations,
     ]

@@ -48,3 +48,22 @@ describe("certificateConcernsAlert", () => {
     expect(certificateFinding(expired, text).severity).toBe("low")
   })
 })
+
+describe("certificateFinding's subject", () => {
+  it("the host a probe alert is about, when the certificate serves it", () => {
+    const f = certificateFinding(
+      expired,
+      "SSLCertExpired instance=https://order.example.org/ping",
+      "order.example.org",
+    )
+    expect(f.service).toBe("order.example.org")
+    expect(f.severity).toBe("high")
+  })
+  it.each([
+    ["no alert service", null],
+    ["another service", "checkout-web"],
+    ["another host", "pay.example.org"],
+  ])("decoy: %s keeps the Secret's name", (_, service) => {
+    expect(certificateFinding(expired, "TLS certificate expired", service).service).toBe("web-tls-secret")
+  })
+})
