@@ -27,6 +27,7 @@ import {
   weekdayNames,
   words,
 } from "./classify-lexicon.js"
+import { liveProblemBeside } from "./classify-live-beside.js"
 import { readingReports } from "./classify-readings.js"
 import type { Message } from "./classify-text.js"
 
@@ -212,7 +213,20 @@ export const announcedWork = (
   // The tokenizer drops "but" as filler: "the load test is later, but right now latency is spiking".
   if (/\b(?:but|however|though|although)\b/.test(message.text)) return null
   if (planAt >= 0 && tokens.slice(0, planAt).some((t) => anchorWords.has(t))) return null
+  // "maintenance on the db tonight at 10, and checkout is already timing out": the announcement
+  // covers only what it announces, not a failure live beside it.
+  if (liveProblemBeside(message, supposed, isPlan)) return null
   return "announced work (expected, not a failure)"
+}
+
+/**
+ * A failure live now beside a maintenance window a person announced in a tool's words
+ * ("scheduled maintenance tonight at 11, meanwhile the picking app is timing out"): the window
+ * does not cover it (classify-live-beside.ts).
+ */
+export const liveBesideWindow = (message: Message): boolean => {
+  const ends = new Set(message.clauses.map((c) => c.end - 1))
+  return liveProblemBeside(message, conditionalTokens(message), (k) => planWordAt(message.tokens, k, ends))
 }
 
 // Questions and requests about something other than a failure, read at the message's start.

@@ -33,6 +33,7 @@ import {
   announcedWork,
   artifactRequest,
   conditionalTokens,
+  liveBesideWindow,
   nonIncidentAsk,
   onlyMetaVocabulary,
   onlyTheUsual,
@@ -303,7 +304,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // no monitored condition, in its alerts' shape. (A header leading the message short-cuts the
   // gate to an alert whatever follows, so the full gate leaves those to it.)
   const notice = terms.length === 0 && leadingAlertHeader(raw) === null ? toolNotice(message) : null
-  if (notice !== null) return result("chatter", [`chatter: a tool's notice (${notice})`])
+  // ("scheduled maintenance tonight; meanwhile checkout is timing out": the window covers only itself.)
+  if (notice !== null && !(notice === "a maintenance window" && liveBesideWindow(message)))
+    return result("chatter", [`chatter: a tool's notice (${notice})`])
   const formats = alertFormats(message)
   // "Watchdog\n[FIRING:1] Watchdog …": the heartbeat of classify-header.ts under its own title.
   const heartbeat = formats.structural.includes("alertmanager") ? titledHeartbeat(raw) : null

@@ -3880,3 +3880,45 @@ describe("stop 21, round 27: a shortfall against the norm, market talk, a desk's
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a problem live now beside announced work is a report (stop 21, round 28)", () => {
+  it.each([
+    "CPI print at 14:30 CET, expect vol — and the matching engine is already lagging",
+    "maintenance on the db tonight at 10, and checkout is already timing out",
+    "maintenance window tonight 22:00-23:00 for the db; also FYI checkout has been throwing 502s for 10 min",
+    "expect some noise from the load test at 3 — and the login page is already timing out for real users",
+    "planned failover at 2am; btw the api is already down",
+    "game day on thursday at 11 — separately, the payroll export has been failing since 9",
+    "load test at 15:00, expect 5xx; meanwhile users can't log in on mobile right now",
+    "heads up: pentest starts tomorrow morning. also we're getting 500s on the booking page",
+    "Wartungsfenster heute Nacht 23 Uhr; btw the shop api is erroring right now",
+    "chaos drill at 4pm, expect pods to restart - and the ticket scanner is already down at gate B",
+    "scheduled maintenance on the warehouse db tonight at 11, meanwhile picking app is timing out for all pickers",
+    "upgrade of the kafka cluster planned for sunday; fyi customers cannot pay with apple pay",
+    "planned maintenance on the LIMS tonight at 9 and sample intake is already stuck",
+    "load test at 3 — checkout is already timing out",
+    "failover drill at 10am, and the replica has been lagging since 8",
+    "expect alerts from the pentest this afternoon. btw the pos terminals are failing to print receipts rn",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "maintenance window saturday 02:00-04:00 for the CRM",
+    "planned failover at 2am, expect a short blip and some 502s during the switch",
+    "load test at 3pm; login may time out while it runs",
+    "maintenance tonight at 10, the api will be down 2–2:15",
+    "planned failover at 2am, the api is down for ~5 min",
+    "planned failover at 2am; also the api is down for ~5 min while it switches",
+    "planned maintenance tonight at 10; users can't log in from 10 to 10:30",
+    "maintenance tonight at 10; if checkout times out, ping me",
+    "maintenance window tonight 22:00-23:00; the 502s from earlier are fixed",
+    "planned failover at 2am; btw the api was down earlier, all fine now",
+    "load test at 3 — and the dashboards are already set up for it",
+    "load test at 3 and latency is already being watched on the dashboard",
+    "game day tomorrow, and the incident channel is already created",
+    "load test at 3pm; I already told support that errors are possible",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
