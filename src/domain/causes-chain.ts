@@ -222,12 +222,16 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
             cpuLimitCutEffectMs,
           )
         : []
+    // The failure began with its first line that is not WARN-level noise: an earlier low finding
+    // that only shares the mode (a cache reconnecting, whose excerpt also quotes the 401s) must not
+    // move the onset before the change that caused it.
+    const strong = roots.filter((f) => inScopeSeverityOf([f]) > severityRank("low"))
     const linked =
       limitCut.length > 0
         ? limitCut
         : changeBefore(
             changes,
-            firstTime(roots, alertMs),
+            firstTime(strong.length > 0 ? strong : roots, alertMs),
             accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
           )
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.

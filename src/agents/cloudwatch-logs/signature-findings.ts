@@ -25,6 +25,7 @@ import { inScope, relatedTo, scopeOf } from "../../domain/report-scope.js"
 import { clipText } from "../../domain/report-text.js"
 import { namesReportRoute } from "../../domain/route-words.js"
 import { compareSeverity, type Severity } from "../../domain/severity.js"
+import { tokenRejection } from "../../domain/token-rejection.js"
 
 export const maxSignatureFindings = 10
 
@@ -63,12 +64,15 @@ const severityOf = (relation: Relation, c: LogCluster, facts: AlertFacts): Sever
   const failing = c.level === "fatal" || c.level === "error" || c.serverError
   // A refused credential logged as a warning ("cycle finished, 214 failed (invalid_client)") is
   // every call failing, not chatter: a worker that retries on schedule logs its failures as WARN.
-  // So is a read replica's lag beyond its limit: every read it serves is stale, nothing errors.
+  // So is a read replica's lag beyond its limit (every read it serves is stale, nothing errors),
+  // and a 401 citing a token's claim (every caller with such a token refused, token-rejection.ts).
   if (relation === "in_scope" || relation === "dependency")
     return failing
       ? "high"
       : c.level === "warn"
-        ? isCredentialFailureLine(c.example.message) || isReplicaLagLine(c.example.message)
+        ? isCredentialFailureLine(c.example.message) ||
+          isReplicaLagLine(c.example.message) ||
+          tokenRejection(c.example.message) !== null
           ? "medium"
           : "low"
         : "info"

@@ -220,4 +220,23 @@ describe("signatureFindings: an alert named for its namespace and the service's 
       ["WARN connection pool", "low"],
     ])
   })
+
+  it("a 401 citing a token's claim at WARN is medium in scope; a 401 citing none stays low", () => {
+    const refused = (second: number, message: string) =>
+      line(second, "ledger-api-6c9f7d8b4-q7x2m_ledger_api", message)
+    const { findings } = signatureFindings(
+      clusterLogLines([
+        refused(
+          1,
+          'WARN POST /v1/entries 401 reason="JsonWebTokenError: jwt audience invalid. expected: ledger"',
+        ),
+        refused(2, "WARN GET /v1/partners 401 missing session cookie"),
+      ]),
+      { facts: facts("[FIRING:1] Ledger401s\nservice: ledger-api"), link: () => null, truncated: false },
+    )
+    expect(findings.map((f) => [f.excerpt?.slice(0, 22), f.severity])).toEqual([
+      ["WARN POST /v1/entries ", "medium"],
+      ["WARN GET /v1/partners ", "low"],
+    ])
+  })
 })
