@@ -27,6 +27,7 @@ import { meshChangeAnnounced } from "./chat-mesh-change.js"
 import { resourcesChanged } from "./chat-resources-change.js"
 import { namesService, schemaChange, wordMatcher } from "./chat-terms.js"
 import { vendorStatusOf } from "./chat-vendor-status.js"
+import { pauseConcernsAlert, workloadPaused, workloadResumed } from "./chat-workload-pause.js"
 import type { FindingKind } from "./finding-kinds.js"
 import type { Severity } from "./severity.js"
 import { compareSeverity } from "./severity.js"
@@ -608,6 +609,44 @@ const certExpiries = (input: ScanInput, names: ReadonlyArray<string>): ReadonlyA
   })
 }
 
+/**
+ * A job or workload a person paused (chat-workload-pause.ts), read over all the history the
+ * scanner passes (it reads further back for them: a staleness alert fires hours after the pause),
+ * in a thread too, not resumed later, and the alert's business (named by it or sharing a word of
+ * its own with it): the change behind what stopped happening.
+ */
+const workloadPauses = (input: ScanInput, names: ReadonlyArray<string>): ReadonlyArray<ChatMatch> => {
+  const { window } = input.alert
+  const posted = input.messages.filter(
+    (m) => !m.own && !isAlertMessage(input.alert, m) && m.postedAt.epochMillis <= window.end.epochMillis,
+  )
+  const parentOf = (m: HistoryMessage) =>
+    m.threadId === null
+      ? undefined
+      : posted.find((p) => p.channel === m.channel && p.messageId === m.threadId)
+  return posted.flatMap((m) => {
+    const workload = workloadPaused(m.text, parentOf(m)?.text ?? "")
+    if (
+      workload === null ||
+      !pauseConcernsAlert(workload, [input.facts.alertName ?? "", ...input.facts.keywords].join(" "), names)
+    )
+      return []
+    const later = posted.filter((p) => p.postedAt.epochMillis > m.postedAt.epochMillis)
+    if (later.some((p) => workloadResumed(p.text, workload))) return []
+    const channel = where(
+      input.channels.find((c) => c.id === m.channel),
+      m.channel,
+    )
+    return [
+      changeOf(
+        m,
+        workload,
+        `${workload} paused / suspended by hand in ${channel} (not resumed since): ${firstLine(m.text)}`,
+      ),
+    ]
+  })
+}
+
 const kindRank = (k: ChatMatch["kind"]): number => (k === "deploy_announcement" ? 0 : 1)
 
 /**
@@ -688,7 +727,10 @@ export const scanChat = (input: ScanInput): ChatScan => {
             [],
         )
   const certs = certExpiries(input, names).filter((c) => !all.some((a) => a.message === c.message))
-  const sorted = [...all, ...certs].sort(
+  const pauses = workloadPauses(input, names).filter(
+    (c) => ![...all, ...certs].some((a) => a.message === c.message),
+  )
+  const sorted = [...all, ...certs, ...pauses].sort(
     (a, b) =>
       compareSeverity(b.severity, a.severity) ||
       kindRank(a.kind) - kindRank(b.kind) ||

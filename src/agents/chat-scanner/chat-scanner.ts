@@ -15,6 +15,7 @@ import type { AgentTask } from "../../domain/agent-task.js"
 import { certExpiryWarning } from "../../domain/chat-cert-expiry.js"
 import type { ChannelHistory, HistoryMessage } from "../../domain/chat-history.js"
 import { type ChannelInfo, type ChatMatch, hhmm, scanChat } from "../../domain/chat-scan.js"
+import { workloadPaused } from "../../domain/chat-workload-pause.js"
 import type { Finding } from "../../domain/finding.js"
 import type { Platform } from "../../domain/platform.js"
 import { redact } from "../../domain/redact.js"
@@ -119,10 +120,21 @@ const readExpiryWarnings = (
       latest: DateTime.unsafeMake(before - 1),
     })
     .pipe(
-      Effect.map((h) => h.messages.filter((m) => certExpiryWarning(m.text, m.postedAt.epochMillis) !== null)),
+      // And a job paused by hand (chat-workload-pause.ts): its effect, a staleness alert, comes hours later.
+      Effect.map((h) =>
+        h.messages.filter(
+          (m) =>
+            certExpiryWarning(m.text, m.postedAt.epochMillis) !== null ||
+            workloadPaused(m.text, pausedThreadParent(h.messages, m)) !== null,
+        ),
+      ),
       Effect.orElseSucceed((): ReadonlyArray<HistoryMessage> => []),
     )
 }
+
+/** The text of the message `m` replies under, when the read holds it. */
+const pausedThreadParent = (messages: ReadonlyArray<HistoryMessage>, m: HistoryMessage): string =>
+  m.threadId === null ? "" : (messages.find((p) => p.messageId === m.threadId)?.text ?? "")
 
 const readChanges = (
   chat: ChatPlatformService,

@@ -31,8 +31,11 @@ import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { sweepConnectionHolders } from "./connection-holder-sweep.js"
 import { sweepConsumerStalls } from "./consumer-stall-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
+import { sweepCronJobStalls } from "./cronjob-stall-sweep.js"
 import { sweepDatastoreLocks } from "./datastore-lock-sweep.js"
+import { sweepHpaAtMax } from "./hpa-max-sweep.js"
 import { sweepMemoryLimits } from "./memory-limit-sweep.js"
+import { sweepMemoryWithLoad } from "./memory-load-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
 import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
 import { sweepNodePressure } from "./node-pressure-sweep.js"
@@ -256,6 +259,12 @@ const sweepBy = (
         sweepConsumerStalls(source, incident, stepS),
         // And whether a database counted deadlocks and lock waits (datastore-lock-sweep.ts).
         sweepDatastoreLocks(source, incident, stepS),
+        // And whether an HPA stood at its max with its pods CPU-throttled (hpa-max-sweep.ts).
+        sweepHpaAtMax(source, incident, stepS),
+        // And whether a CronJob was suspended or stopped scheduling, its data going stale (cronjob-stall-sweep.ts).
+        sweepCronJobStalls(source, incident, stepS),
+        // And whether memory reached its limit moving with a load surge (memory-load-sweep.ts).
+        sweepMemoryWithLoad(source, incident, stepS),
         nameless === null
           ? Effect.succeed({ findings: [], note: "" })
           : sweepServerErrors(source, incident, stepS, nameless, judgedErrors),
@@ -280,6 +289,9 @@ const sweepBy = (
           holders,
           stalls,
           locks,
+          hpas,
+          cronjobs,
+          surges,
           fivexx,
         ]) => ({
           findings: [
@@ -299,6 +311,9 @@ const sweepBy = (
             ...(holders?.findings ?? []),
             ...(stalls?.findings ?? []),
             ...(locks?.findings ?? []),
+            ...(hpas?.findings ?? []),
+            ...(cronjobs?.findings ?? []),
+            ...(surges?.findings ?? []),
             ...(fivexx?.findings ?? []),
           ],
           note: [
@@ -317,6 +332,9 @@ const sweepBy = (
             holders?.note ?? "",
             stalls?.note ?? "",
             locks?.note ?? "",
+            hpas?.note ?? "",
+            cronjobs?.note ?? "",
+            surges?.note ?? "",
             fivexx?.note ?? "",
           ]
             .filter((n) => n !== "")

@@ -20,7 +20,10 @@ import { certificateExpiryQuery } from "../../../src/agents/prometheus/certifica
 import { connectionHolderQuery } from "../../../src/agents/prometheus/connection-holder-sweep.js"
 import { consumerStallQuery } from "../../../src/agents/prometheus/consumer-stall-sweep.js"
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
+import { cronJobStallQuery } from "../../../src/agents/prometheus/cronjob-stall-sweep.js"
 import { datastoreLockQuery } from "../../../src/agents/prometheus/datastore-lock-sweep.js"
+import { hpaMaxQuery } from "../../../src/agents/prometheus/hpa-max-sweep.js"
+import { memoryLoadQuery } from "../../../src/agents/prometheus/memory-load-sweep.js"
 import {
   failedScaleUpsQuery,
   maxCountQuery,
@@ -97,6 +100,10 @@ const sweepQueries = [
   datastoreLockQuery,
   // Who holds a full database's connections (connection-holder-sweep.ts).
   connectionHolderQuery,
+  // HPAs at their max with throttled pods, CronJobs stalled, memory with a load surge.
+  hpaMaxQuery,
+  cronJobStallQuery,
+  memoryLoadQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus
