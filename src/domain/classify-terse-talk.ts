@@ -71,7 +71,8 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
   // "new latency dashboard looks nice", "the new checkout board is great".
   [
     "a dashboard praised",
-    /^(?:the )?new (?:[\w-]+ ){0,3}(?:dashboard|board|panel|view|runbook|graph)s? (?:looks?|is|are) (?:really |so |very )?(?:nice|great|good|sick|slick|clean|awesome|neat|amazing)\b[\s.!]*(?:\p{Extended_Pictographic}\ufe0f?\s*)*$/u,
+    // ("the latency dashboard is really pretty now, nice job": praised with thanks.)
+    /^(?:the )?(?:new )?(?:[\w-]+ ){0,3}(?:dashboard|board|panel|view|runbook|graph)s? (?:looks?|is|are) (?:really |so |very )?(?:nice|great|good|sick|slick|clean|awesome|neat|amazing|pretty|beautiful|gorgeous|lovely)(?: now)?\b(?:[,;—-]? ?(?:nice|great|good|awesome) (?:job|work)|[,;—-]? ?(?:thanks|thank you|ty|kudos)(?: [\w@]{1,20}){0,3})?[\s.!]*(?:\p{Extended_Pictographic}\ufe0f?\s*)*$/u,
   ],
   // "Update terraform aws provider to v5.61.0 #2207", "chore(deps): bump axios from 1.6.0 to 1.7.2".
   [
@@ -243,6 +244,73 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
   [
     "a decision asked about",
     /^any (?:reason|idea why|context on why|background on why) (?:we|you|they|someone) (?:pinned|chose|picked|went with|switched|kept|set|capped|locked)\b[^?\n]{0,60}\?\s*$/,
+  ],
+  // "shift change in 10, anything I should know?", "handover at 6, anything open?": the next
+  // shift asking along.
+  [
+    "a shift change",
+    new RegExp(
+      String.raw`^(?:shift change|shift swap|handover|hand-?off|change of shift) (?:in \d{1,3}(?: ?(?:min(?:ute)?s?|m))?|at \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?|soon|now)\b[,.!;:—–-]*\s*(?:anything (?:i should know|i need to know|to know|to hand over|open|going on)|any(?:thing)? (?:updates?|news)|what'?s (?:new|open|up))?\s*\??${end}`,
+      "u",
+    ),
+  ],
+  // "I'm covering Dana's crew systems rotation until Friday", "i'll be on the payments rota
+  // this week": who holds a rotation.
+  [
+    "a rotation covered",
+    new RegExp(
+      String.raw`^(?:fyi,? |heads up,? )?(?:i'?m|i am|i'?ll be|i will be) (?:covering|taking|on|holding) (?:for )?(?:[\w-]+'s |the |my )?(?:[\w-]+ ){0,3}(?:rotation|rota|shift|on-?call|pager)(?: (?:until|till|through|thru|for|this|next) [\w ]{1,20})?${end}`,
+      "u",
+    ),
+  ],
+  // "status: all stations checking in ok, bag scan rates normal, feeds fresh. quiet morning":
+  // every site reporting well, nothing of a failure after it.
+  [
+    "every site checking in ok",
+    new RegExp(
+      String.raw`^(?:status:? |update:? |morning check:? )?all (?:[\w-]+ ){0,2}(?:stations|sites|stores|nodes|kiosks|gates|feeds|systems|locations|branches|terminals) (?:are )?(?:checking in|reporting(?: in)?|look(?:ing)?|are) (?:ok|okay|fine|green|normal|nominal|healthy)\b${noTrouble}(?![^\n]*\b(?:but|except|apart from)\b)[^?\n]{0,120}$`,
+      "u",
+    ),
+  ],
+  // "14 cancellations at DEN for the snowstorm, all went through the rebook tool fine 👍":
+  // normal operations told done through a tool.
+  [
+    "normal operations done fine",
+    new RegExp(
+      String.raw`^${noTrouble}(?![^\n]*\b(?:but|except|apart from|still)\b)[^?\n]{0,80}\ball (?:went|got|were|have been|got pushed) (?:through|rebooked|processed|handled|reaccommodated)\b[^?\n]{0,40}\b(?:fine|ok|okay|smoothly|without (?:a hitch|issues?|problems?))${end}`,
+      "u",
+    ),
+  ],
+  // "if anyone asks, the "flight cancelled" banner on the website is legit, NW33 really is
+  // cancelled": a shown state confirmed true ("shows cancelled but it's boarding" reports).
+  [
+    "a shown state confirmed true",
+    new RegExp(
+      String.raw`^(?:if anyone asks,? |fyi,? |heads up,? |just so you know,? )?the [^\n]{1,40}\b(?:banner|message|notice|status|badge|label|sign|warning) (?:on [^\n]{1,30} )?is (?:legit|real|correct|accurate|right|true|expected)\b${noProblem}(?![^\n]*\b(?:but|though|except)\b)[^?\n]{0,60}$`,
+      "u",
+    ),
+  ],
+  // "quick q: what's the timezone of the daily report?", "are kiosk uptime numbers in the monthly
+  // report from you or from the vendor?": how a report is made, asked (not why it is wrong).
+  [
+    "a question about a report",
+    new RegExp(
+      String.raw`^(?:quick q(?:uestion)?[:,]? )?(?:what(?:'s| is| are)|which|who|where|are|is|does|do) ${noTrouble}(?![^\n]*\b(?:empty|missing|late|wrong|blank|stale|didn'?t|hasn'?t|isn'?t|not|no)\b)[^?\n]{0,60}\b(?:daily|weekly|monthly|quarterly|nightly|sla|uptime) (?:report|summary|digest|numbers|email)\b[^?\n]{0,40}\?${end}`,
+      "u",
+    ),
+  ],
+  // "what's your escalation policy when a feed goes stale?", "what's the procedure if a store's
+  // printer dies?": how a kind of failure is handled, asked as the whole message ("the feed went
+  // stale, what's the procedure?" reports first).
+  [
+    "a policy asked about",
+    /^(?:quick q(?:uestion)?[:,]? )?what(?:'s| is| are) (?:your|our|the) (?:[\w-]+ ){0,2}(?:policy|policies|process|procedure|protocol|playbook|runbook|sop) (?:when|if|for when|in case) (?:a |an |the |one of |our |their )[^?.!\n]{1,70}\?\s*$/,
+  ],
+  // "downtime for the Type B gateway migration confirmed for Tue 01:00–01:30 UTC": a window
+  // agreed, nothing else said.
+  [
+    "a downtime window confirmed",
+    /^(?![^\n]*\b(?:but|however|though|already|now|down|failing|errors?)\b)(?:the )?(?:downtime|maintenance(?: window)?|outage window|cutover(?: window)?) (?:for [^\n]{1,60}? )?(?:is )?(?:confirmed|approved|booked|agreed|locked in) (?:for|on|at) [\w :.,/–-]{1,40}$/,
   ],
 ]
 

@@ -22,6 +22,7 @@ import {
   routingQuestion,
   smallTalk,
 } from "./classify-everyday.js"
+import { fixHeld } from "./classify-fix-held.js"
 import { foreignReports, japaneseChatter } from "./classify-foreign.js"
 import { alertFormats, titledHeartbeat } from "./classify-formats.js"
 import {
@@ -58,6 +59,7 @@ import { polishDutchRomanianChatter } from "./classify-polish-dutch-romanian.js"
 import { portugueseHindiChatter } from "./classify-portuguese-hindi.js"
 import { readingReports } from "./classify-readings.js"
 import { asksAgain, asksToInvestigate, requests } from "./classify-requests.js"
+import { saidNoIssue } from "./classify-said-no-issue.js"
 import { impossibleValues, talkFrame } from "./classify-talk.js"
 import { bareStatusQuestion, retiredOnAPlan, teamLife } from "./classify-team-life.js"
 import { terseTalk } from "./classify-terse-talk.js"
@@ -530,8 +532,25 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
         alarms.length > 0,
     })
     if (frame !== null) return result("chatter", [`chatter: ${frame}`])
+    // "the sales reports have been going out every night since Thursday's fix, thanks!"
+    const held = fixHeld(message)
+    if (held !== null) return result("chatter", [`chatter: ${held}`])
   }
 
+  // "… customers say 'the system is down' … No incident right now.", "NW218 diverted to BOS for a
+  // medical, just logging it for the shift": the writer's own word that nothing is wrong, or why
+  // the note is posted, with no problem after it (classify-said-no-issue.ts).
+  if (terms.length === 0 && alarms.length === 0) {
+    const said = saidNoIssue(message)
+    if (
+      said !== null &&
+      strong.every((e) => (said.supersedes ? e.at < said.end : e.at >= said.start && e.at < said.end))
+    )
+      return result("chatter", [
+        `chatter: ${said.reason}`,
+        ...reasonsOf(strong).map((r) => `superseded: ${r}`),
+      ])
+  }
   // "not an incident, just letting you know traffic will go up": the writer says so, nothing asked.
   const standsDown = chatter.closures.some((c) => c.strong && dismissals.has(message.tokens[c.at] ?? ""))
   const lastClosure = lastAt(chatter.closures)

@@ -337,6 +337,12 @@ describe.each([
   // the new ws gateway benchmark" investigated.
   ["classification-blind-118.jsonl", 150, 150, 150],
   ["classification-blind-119.jsonl", 150, 150, 148],
+  // Stop 21, round 29. First sight (on round 28) 135 and 131 gated (120: an airline's ops channel,
+  // where delayed/cancelled/diverted flights are normal operations; 121: a restaurant SaaS's long
+  // relayed support messages), 1 alert missed: a relayed report opening "I apologize if it's user
+  // error on their side" read as the writer's own mistake. 121 keeps five one-off lines investigated.
+  ["classification-blind-120.jsonl", 150, 150, 148],
+  ["classification-blind-121.jsonl", 150, 150, 145],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

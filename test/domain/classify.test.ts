@@ -3922,3 +3922,132 @@ describe("a problem live now beside announced work is a report (stop 21, round 2
     expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
   })
 })
+
+describe("the writer says nothing is wrong, or why a note is posted (round 29)", () => {
+  it.each([
+    // A hedge about the customer's own error, then a symptom that survived their fixes.
+    "ok so this is a weird one and I apologize if it's user error on their side. Customer says the KDS keeps going blank for 10-20 seconds and comes back with the tickets reordered. They've rebooted the tablet twice and swapped the wifi to ethernet, same thing.",
+    "might be user error, but the clinic says the booking page keeps logging them out every 2 minutes even after clearing cookies and trying another browser",
+    "sorry if this is pebkac — the warehouse scanners keep dropping the connection every few minutes, they already power-cycled the access point",
+    // A denial with a problem after it.
+    "not sure it's an incident but checkout has been 500ing for 10 min",
+    "no issue on our side, but customers can't pay",
+    "nothing's wrong with the db, checkout is timing out for everyone though",
+    "NW12 shows cancelled on the app but it's boarding",
+    "rebook tool failing for DEN cancellations",
+    "just logging it: the crew app has been crashing on login since 06:00",
+    "don't panic, but the payment terminals are all offline",
+    "something is wrong with the outage map: it shows the whole south district red, there's no outage",
+    "the status page says payments are degraded, there's no incident open and nothing's wrong on our side, can you check?",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "my bad, it was my VPN",
+    "error was on my side, wrong vpn profile, sorry",
+    // The writer's own denial supersedes what customers say or what an alert would watch.
+    "we keep getting customers who say 'the system is down' when really one screen is frozen. Should support ask a standard set of questions first? No incident right now.",
+    "can you explain what 'consumer lag' means in plain English? Customers see it in our status updates. Nothing's going on right now, I just want to explain it better.",
+    "a customer asked whether their data is backed up and how often. Can you point me at the doc? Not related to any issue, just a compliance question.",
+    "in last month's incident the bot said 'root cause: connection pool exhaustion'. What does that mean for a restaurant owner? There's no issue now.",
+    "is the bag tracking API rate-limited? planning a new integration, nothing's wrong",
+    "NW990 cancelled — mechanical, nothing system related, just so nobody gets paged",
+    "should we alert clinics directly when their lab integration goes down? some think it'll cause more calls. just brainstorming for now, no decision yet",
+    "quick process question, not an incident: who signs off the monthly uptime numbers we send to partners?",
+    // A note for the record of normal operations.
+    "NW218 diverted to BOS for a medical, OCC has it. just logging it for the shift",
+    "heads up the CloudWatch alarm names for kiosk are getting renamed tomorrow, don't panic if they look different",
+    "we're moving the Sunny Side chain to the new KDS app next Tuesday night. Nothing to do right now, I just want on-call to know so nobody panics if devices reconnect.",
+    "truck 14 rerouted around the bridge closure, dispatch has it, for the record",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("a fix told holding, the loop closed after it (round 29)", () => {
+  it.each([
+    "just wanted to close the loop on the Golden Dragon reporting thing: the sales reports have been going out every night since Thursday's fix, and the accountant confirmed the numbers match now. Thanks!",
+    "good news for a change: Maple & Rye told us the Square sync has been rock solid since the fix two weeks ago, and they're adding two locations.",
+    "Thanks a ton for the help with the migration mess. For what it's worth they've had zero 'item not found' errors since Friday and they were very complimentary.",
+    "Thank you so much for the quick response this morning! The clinic confirmed the online booking page is showing the right opening hours now, and they're happy.",
+    "the warehouse confirmed the label printers are working fine, have a great weekend",
+    "Happy Friday! Record week with 0 escalations from stores. Thanks for keeping things stable 🍩",
+    "the nightly export has been running like clockwork since the patch, thanks all",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "the Square sync has been rock solid since the fix, but today it stopped syncing again",
+    "we've had zero orders since 9am, is the ordering page down?",
+    "the menu has been fine since the fix, still the prices at two stores are wrong",
+    "the restaurant confirmed the online menu is showing the wrong prices now",
+    "no errors since the deploy because nothing is being processed — the queue is stuck at 40k",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("an airline's normal operations and shift talk, told as such (round 29)", () => {
+  it.each([
+    "NW990 cancelled — mechanical, nothing system related, just so nobody gets paged",
+    "14 cancellations at DEN for the snowstorm, all went through the rebook tool fine 👍",
+    "38 orders refunded after the storm closure, all got processed without issues",
+    'if anyone asks, the "flight cancelled" banner on the website is legit, NW33 really is cancelled',
+    "fyi the red status on the store map is correct, the Leeds store really is closed today",
+    "status: all stations checking in ok, bag scan rates normal, feeds fresh. quiet morning",
+    "all kiosks reporting green, queues short",
+    "shift change in 10, anything I should know?",
+    "handover at 6, anything open?",
+    "I'm covering Dana's crew systems rotation until Friday",
+    "i'll be on the payments rota this week",
+    "downtime for the Type B gateway migration confirmed for Tue 01:00–01:30 UTC",
+    "maintenance window for the LIMS upgrade confirmed for Sat 22:00",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "flight NW12 shows cancelled on the app but it's boarding",
+    "rebook tool failing for DEN cancellations",
+    "14 cancellations at DEN, all went through the rebook tool fine except 3 stuck in pending",
+    "the cancelled banner on the website is wrong, NW33 is boarding",
+    "all stations checking in ok except ORD, its bag feed is stale",
+    "shift change in 10, heads up the crew app is down at ORD",
+    "downtime for the Type B gateway migration confirmed for Tue, but the gateway is already down now",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("a provider's notice that touched no one, a report asked about, a rotation posted (round 29)", () => {
+  it.each([
+    "just FYI — the Stripe status page showed a degraded notice yesterday, but none of our merchants reported anything and payments looked normal on our end.",
+    "Twilio had an incident on their status page last night; none of our clinics noticed anything, sharing for the weekly review",
+    "quick q: what's the timezone of the daily report?",
+    "are kiosk uptime numbers in the monthly report from you or from the vendor?",
+    "who gets the weekly summary email?",
+    "what's your escalation policy when a feed goes stale?",
+    "what's the procedure if a store's printer dies?",
+    "what is our process when a clinic's lab integration drops?",
+    "the latency dashboard is really pretty now, nice job",
+    "the queue board looks great now, thanks Ana",
+    "[Opsgenie] Schedule rotation: Flight Ops Data on-call is now Marta Lindqvist until Mon 09:00",
+    "PagerDuty: on-call is now Sam Ortiz until Friday 17:00",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "card payments failing for 20% since 10:00, none of our merchants reported anything yet",
+    "none of our merchants reported anything but payments are failing since 10",
+    "why is the daily report empty today?",
+    "the feed went stale, what's the procedure?",
+    "what's the procedure when the feed goes stale? it's been stale since 9",
+    "is the monthly uptime report missing for March?",
+    "the latency dashboard is really slow now",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
