@@ -7,6 +7,7 @@
  */
 
 import { awsResourcesIn } from "./aws-endpoint.js"
+import { cacheAtMaxmemory, cacheNodeAliases } from "./causes-cache-node.js"
 import {
   isDependencyMode,
   isExplainable,
@@ -414,6 +415,21 @@ const fullUnder = (c: Chain, t: Chain): boolean =>
   c.modes.every((m) => m === "volume" || isExplainable(m)) &&
   t.roots.some(datastoreLogsStorageFull)
 
+/**
+ * A client refused or answered "not found" for what a full cache evicted: its sessions, carts,
+ * tokens ("session … not found in tix-sessions; responding 401"). Its 401s read as auth, which no
+ * dependency explains (a key rotation would be the subject's own), but here every failing line
+ * names the cache that is at maxmemory: that cache's evictions are the cause.
+ */
+const evictedUnder = (c: Chain, t: Chain, cacheNames: ReadonlySet<string>): boolean =>
+  depth(c) === 0 &&
+  depth(t) === 1 &&
+  !linkedToSystemChange(c) &&
+  c.roots.length > 0 &&
+  c.modes.every((m) => m === "auth" || isExplainable(m)) &&
+  t.roots.some(cacheAtMaxmemory) &&
+  c.roots.every((f) => [...cacheNames].some((n) => mentions(textOf(f), n)))
+
 /** The roots of `c` that are a hard failure (OOMKilled, crash loop, bad image or config, evicted). */
 const hardRoots = (c: Chain): ReadonlyArray<Finding> =>
   c.roots.filter((f) => isHardMode(modeOf(f)) && severityRank(f.severity) >= severityRank("medium"))
@@ -494,6 +510,7 @@ const movesOf = (
   chains: ReadonlyArray<Chain>,
   named: (c: Chain, t: Chain) => boolean,
   uses: (c: Chain, t: Chain) => boolean,
+  cachesOf: (t: Chain) => ReadonlySet<string> = () => new Set(),
 ): Array<Move | null> => {
   const indexed = chains.map((t, i) => ({ t, i }))
   const nodes = chains.filter((c) => c.subject.node).map(nodeNames)
@@ -506,6 +523,7 @@ const movesOf = (
             ? named(c, t)
             : explainedBy(c, t, uses(c, t)) && deepModes.has(t.modes[0] ?? "")) ||
             fullUnder(c, t) ||
+            evictedUnder(c, t, cachesOf(t)) ||
             readsLaggingReplica(c, t)),
       ),
     )
@@ -619,7 +637,11 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
       // Resets and refused writes (READONLY, read-only transaction) are what a named datastore's
       // failover does to its clients, though those lines never name it.
       failedOverUnder(c, t))
-  const moves = movesOf(chains, named, uses)
+  // A cache node's finding (`tix-sessions-0001-001`) answers to its cache's name too (causes-cache-node.ts).
+  const caches = new Map(
+    groups.map((g) => [g.subject.key, new Set(cacheNodeAliases(g.findings).keys())] as const),
+  )
+  const moves = movesOf(chains, named, uses, (t) => caches.get(t.subject.key) ?? new Set())
   const explained = chains.map((_, i) => finalTarget(moves, i))
   // A named dependency showing only outcomes supports the first chain that names it.
   const supporter = chains.map((c, i) =>

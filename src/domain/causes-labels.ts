@@ -19,6 +19,7 @@ import {
   validationRejectionWords,
 } from "./dependency-validation.js"
 import type { Finding } from "./finding.js"
+import { secretFailureLabel, secretFetchFailed } from "./secret-fetch-failure.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
 
@@ -91,6 +92,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
       /changed the (readiness|liveness|startup) probe (path|port) ([^\s;]+ → [^\s;]+)/,
       (m) => `${m[1] ?? ""} probe ${m[2] ?? ""} changed ${m[3] ?? ""}`,
     ],
+    // A secret a task could not fetch, named with its store and exception (secret-fetch-failure.ts).
+    [secretFetchFailed, (m) => secretFailureLabel(m.input) ?? "secret missing or unreadable"],
     [/createcontainerconfigerror|config_error|createcontainererror/, "CreateContainerConfigError"],
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/service_port|targetport/, "Service targetPort matches no container port"],
@@ -142,10 +145,10 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
   ],
   dns: [
     [
-      /lookup|resolv|dns|enotfound|eai_again|no such host|nxdomain|unknownhost|plugin\/errors/,
+      /lookup|resolv|dns|\benotfound|eai_again|no such host|nxdomain|unknownhost|plugin\/errors/,
       "DNS resolution failures",
     ],
-    [/no such host|nxdomain|enotfound/, "no such host"],
+    [/no such host|nxdomain|\benotfound/, "no such host"],
     [/i\/o timeout|eai_again|read udp|timed out|timeout/, "DNS lookups timed out"],
     [/coredns|kube-dns|plugin\/errors/, "CoreDNS errors"],
   ],

@@ -12,6 +12,7 @@ import { healthCheckFailed } from "./log-level.js"
 import { nodeNetworkLimitWords } from "./node-network-limits.js"
 import { podIpShortageWords } from "./pod-ip-shortage.js"
 import { isChange } from "./report-scope.js"
+import { secretFetchFailed } from "./secret-fetch-failure.js"
 
 export type Mode =
   | "node"
@@ -165,7 +166,7 @@ const byKind: Readonly<Record<string, Mode>> = {
  * read the cluster DNS (cluster-dns.ts).
  */
 export const namesNotResolving =
-  /no such host|nxdomain|enotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/
+  /no such host|nxdomain|\benotfound|eai_again|name resolution|could not resolve host|unknownhostexception|name or service not known|lookup [\w.-]+(?: on [\d.:[\]a-f]+)?: (?:i\/o timeout|no such host|server misbehaving|read udp)|plugin\/errors|dns (?:lookup|resolution|query) (?:failed|timed out|timeout)/
 
 /** Memory that only grows, in lower case: a metric's "memory … climbing steadily …, a leak's shape", "memory leak". */
 export const memoryLeakWords =
@@ -199,9 +200,12 @@ const byText: ReadonlyArray<readonly [Mode, { readonly test: (text: string) => b
   // climbing steadily …, a leak's shape", a log's "memory leak"): the OOM kill before it happens,
   // not "errors". Threads or connections climbing are their own limits.
   ["oom", memoryLeakWords],
+  // A secret a task could not fetch (secret-fetch-failure.ts): before the image pull its ECS words
+  // sit beside ("unable to pull secrets or registry auth") and the DNS or auth its exceptions resemble.
+  ["config", secretFetchFailed],
   [
     "image",
-    /imagepullbackoff|errimagepull|pull access denied|manifest unknown|failed to (?:pull|resolve)(?: and unpack)? (?:image|reference)|pullimage from image service failed/,
+    /imagepullbackoff|errimagepull|cannotpullcontainererror|pull access denied|manifest unknown|failed to (?:pull|resolve)(?: and unpack)? (?:image|reference)|pullimage from image service failed/,
   ],
   [
     "config",

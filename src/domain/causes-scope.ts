@@ -11,6 +11,7 @@ import type { AlertFacts } from "./alert-facts.js"
 import { awsResourcesIn } from "./aws-endpoint.js"
 import { isCallOnResource } from "./aws-resource-user.js"
 import { bystanderIds } from "./causes-bystanders.js"
+import { cacheNodeAliases } from "./causes-cache-node.js"
 import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
@@ -135,12 +136,15 @@ const namedBy = (
   own: ReadonlySet<string>,
 ): ReadonlySet<string> => {
   const known = new Set(others.flatMap(namesOf))
+  // "not found in tix-sessions" names the cache whose node `tix-sessions-0001-001` a metric is about.
+  const caches = cacheNodeAliases(others)
   const named = new Set<string>()
   for (const f of direct) {
     // Context never names a dependency, but a workload's own configuration does (its REDIS_URL).
     if (modeOf(f) === "context" && f.kind !== "configured_dependencies") continue
     const text = textOf(f)
     for (const n of known) if (mentions(text, n)) named.add(n)
+    for (const [cache, nodes] of caches) if (mentions(text, cache)) for (const n of nodes) named.add(n)
     for (const n of dependencyNamesIn(text)) named.add(n)
     // An AWS endpoint names its resource (`master.sessions-cache.…` → sessions-cache), not "master".
     for (const n of awsResourcesIn(text)) named.add(n)

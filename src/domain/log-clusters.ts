@@ -5,6 +5,7 @@
  * even with the same text: the caller's "upstream X unavailable" and X's own errors rank
  * differently. Pure and deterministic (the order of the input rows does not matter).
  */
+import { subjectOfEcsTaskLine } from "./ecs-task-event.js"
 import { dependencyNamed, isServerError, type LogLevel, logLevelOf, maxLevel } from "./log-level.js"
 import { logOrigin, subjectOfNodeLine } from "./log-origin.js"
 import { logSignature } from "./log-signature.js"
@@ -69,7 +70,12 @@ export const clusterLogLines = (
   const clusters = new Map<string, Acc>()
   for (const line of lines) {
     const origin = logOrigin(line.group, line.stream)
-    const service = origin.service ?? subjectOfNodeLine(line.group, line.message) ?? groupService(line.group)
+    // An ECS task event names its service; the group it is in is named after the cluster.
+    const service =
+      subjectOfEcsTaskLine(line.message) ??
+      origin.service ??
+      subjectOfNodeLine(line.group, line.message) ??
+      groupService(line.group)
     const signature = logSignature(line.message)
     const key = `${service ?? `group:${line.group}`}\u0000${signature}`
     const level = logLevelOf(line.message)

@@ -50,6 +50,10 @@ const fatalWords =
   /\b(?:panic|fatal|out of memory|outofmemory(?:error)?|oom[- ]?killed|segmentation fault|core dumped|heap limit)\b/i
 const errorWords =
   /\b(?:error|errors|exception|traceback|fail|failed|failure|failing|refused|denied|timed out|timeout|unavailable|too many|unreachable|reset by peer|broken pipe|econnrefused|econnreset|etimedout)\b/i
+// ECS's codes for a task that could not start (ecs-task-event.ts): "TaskFailedToStart:
+// ResourceInitializationError: … invalid ssm parameters" has no error word of its own.
+const taskStartFailure =
+  /\b(?:TaskFailedToStart|ResourceInitializationError|CannotPullContainerError|CannotStartContainerError|CannotCreateContainerError)\b/
 // PostgreSQL logs a query queued behind a lock at LOG level ("process 31877 still waiting for
 // AccessExclusiveLock … after 1000 ms", log_lock_waits); MySQL "Waiting for table metadata lock":
 // each is a query blocked, not a note.
@@ -89,6 +93,7 @@ export const logLevelOf = (message: string): LogLevel => {
   if (healthCheckFailed.test(message)) return "error"
   if (fatalWords.test(message)) return "fatal"
   if (errorWords.test(message) || isServerError(message) || blockedWork.test(message)) return "error"
+  if (taskStartFailure.test(message)) return "error"
   if (warnWords.test(message)) return "warn"
   return "info"
 }

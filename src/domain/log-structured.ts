@@ -8,6 +8,7 @@
  * `LEVEL message (status 401, code 20003, error: …)`; a line that is not one of these shapes is
  * returned as it is. Pure and total.
  */
+import { ecsTaskStopLine } from "./ecs-task-event.js"
 
 // A shipper wraps at most once or twice; deeper nesting is not a log record.
 const maxDepth = 3
@@ -122,6 +123,9 @@ const awsEvent = (o: object): string | null => {
   const source = text(field(o, "source"))
   const type = text(field(o, "detail-type"))
   if (source === null || type === null || !source.startsWith("aws.")) return null
+  // A stopped ECS task: its service, stop code and containers' reasons (ecs-task-event.ts).
+  const stopped = type === "ECS Task State Change" ? ecsTaskStopLine(field(o, "detail")) : null
+  if (stopped !== null) return stopped
   const said = firstText(o, [
     "detail.Message",
     "detail.message",

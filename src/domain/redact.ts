@@ -45,9 +45,10 @@ const rules: ReadonlyArray<Rule> = [
   // GitHub, OpenAI/Anthropic-style and generic API keys with a recognisable prefix.
   [/\bgh[pousr]_[A-Za-z0-9]{30,}/g, MASK],
   [/\bsk-(?:ant-)?[A-Za-z0-9_-]{20,}/g, MASK],
-  // key=value / key: value for secret-ish keys (query strings, env dumps, JSON, logs).
+  // key=value / key: value for secret-ish keys (query strings, env dumps, JSON, logs). Not the
+  // `secret:<name>` of a Secrets Manager ARN: that names the secret, it is not its value.
   [
-    /\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|apikey|auth[_-]?token|private[_-]?key|signing[_-]?secret)(\\?["']?\s{0,3}[:=]\s{0,3}\\?["']?)(?!\[REDACTED\])[^\s"'&,;}\\]{1,500}/gi,
+    /(?<!:secretsmanager:[a-z0-9-]{1,30}:\d{12}:)\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|apikey|auth[_-]?token|private[_-]?key|signing[_-]?secret)(\\?["']?\s{0,3}[:=]\s{0,3}\\?["']?)(?!\[REDACTED\])[^\s"'&,;}\\]{1,500}/gi,
     `$1$2${MASK}`,
   ],
 ]

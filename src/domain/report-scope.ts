@@ -29,13 +29,23 @@ export const changeKinds: ReadonlySet<string> = new Set([
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)
 
-/** observedAt within [changesSince, end] for changes, [start, end] otherwise; unknown time counts as in. */
+/**
+ * Kinds that state a condition read from live status — it holds now, when the agent looked —
+ * dated by when it began: an HPA at maxReplicas (its ScalingLimited condition's transition). Begun
+ * an hour before a person's "slow today", it is still the state the report is about; judged like
+ * a change (since the change lookback), not dropped as stale. Whether an older failure is only
+ * background beside a fresh one is causes-background.ts's call.
+ */
+export const standingKinds: ReadonlySet<string> = new Set(["hpa_maxed"])
+
+/** observedAt within [changesSince, end] for changes and standing conditions, [start, end] otherwise; unknown time counts as in. */
 export const inWindow = (window: InvestigationWindow, f: Finding): boolean => {
   if (f.observedAt === null) return true
   const t = f.observedAt.epochMillis
-  const from = isChange(f)
-    ? Math.min(window.changesSince.epochMillis, window.start.epochMillis)
-    : window.start.epochMillis
+  const from =
+    isChange(f) || standingKinds.has(f.kind)
+      ? Math.min(window.changesSince.epochMillis, window.start.epochMillis)
+      : window.start.epochMillis
   // A lowered CPU limit bites at the next peak, hours later (cpu-limit-cut.ts).
   const latent =
     isChange(f) && lowersCpuLimit(textOf(f)) ? window.end.epochMillis - cpuLimitCutEffectMs : from

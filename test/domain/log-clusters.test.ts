@@ -61,6 +61,22 @@ describe("clusterLogLines", () => {
     expect(clusters[2]?.dependency).toBe("payments-api")
   })
 
+  it("puts an ECS task event under the service it names, not the cluster its group is named after", () => {
+    const group = "/aws/events/ecs/harbor-prod"
+    const stopped = (at: string, service: string) =>
+      line(
+        at,
+        "ecs-task-state-change",
+        `ECS Task State Change: TaskFailedToStart: ResourceInitializationError: unable to pull secrets or registry auth (service:${service})`,
+        group,
+      )
+    const clusters = clusterLogLines(
+      [stopped("13:01:00", "quote-pricer"), stopped("13:04:00", "quote-pricer")],
+      () => "harbor-prod",
+    )
+    expect(clusters.map((c) => [c.service, c.count, c.level])).toEqual([["quote-pricer", 2, "error"]])
+  })
+
   it("does not depend on the order of the rows", () => {
     const expected = clusterLogLines(lines)
     const prop = fc.property(fc.shuffledSubarray([...lines], { minLength: lines.length }), (shuffled) => {

@@ -52,6 +52,12 @@ describe("redact", () => {
     expect(redact(text)).toBe(text)
   })
 
+  it("keeps a Secrets Manager ARN, which names a secret and is not its value", () => {
+    const arn = "arn:aws:secretsmanager:us-east-2:123456789012:secret:prod/quote-pricer/stripe-key-a1b2c3"
+    expect(redact(`failed to fetch secret ${arn} from secrets manager`)).toContain(arn)
+    expect(redact("secret: hunter2-value")).not.toContain("hunter2-value")
+  })
+
   it("catches key/value secrets inside escaped JSON (a record quoted in a log line)", () => {
     const line =
       '{"msg":"auth failed","body":"{\\"client_secret\\":\\"s3cr3tvalue123\\",\\"user\\":\\"svc\\"}"}'
