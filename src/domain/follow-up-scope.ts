@@ -11,11 +11,13 @@
  * (a service alone is enough: the agents re-asked search by it). And the agents re-asked are
  * those that skipped or that looked under the alert's own (guessed) names and found nothing
  * there ("no workload matching lifties found") — a person's word read as a service that no
- * finding confirms is no scope at all (guessed-scope.ts).
+ * finding confirms is no scope at all (guessed-scope.ts). A service whose errors blame a
+ * dependency the cluster agent saw failing is followed up through that dependency.
  */
 import type { SpecialistId } from "./agent-id.js"
 import type { AgentResult } from "./agent-result.js"
 import type { AlertFacts } from "./alert-facts.js"
+import { failingDependencyScope } from "./failing-dependency-scope.js"
 import type { Finding } from "./finding.js"
 import { isUnconfirmedGuess } from "./guessed-scope.js"
 import { parseResource } from "./report-scope.js"
@@ -93,7 +95,13 @@ export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentRes
   // An alarm's name that resolves to a kin workload is no scope the agents could search by either.
   if (scoped(facts) && !isUnconfirmedGuess(facts, all) && resolvedService(facts, all) === null) return null
   const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
-  const fromServices = strongest(results, serviceFrom, "high").map(serviceScopeOf)
+  // A service whose own errors blame a dependency the cluster agent saw failing (at any severity:
+  // it rates what the alert does not name low) is asked about through that dependency
+  // (failing-dependency-scope.ts).
+  const clusterSaw = results.flatMap((r) => (r.agent === clusterAgent && r.status === "ok" ? r.findings : []))
+  const fromServices = strongest(results, serviceFrom, "high").map((f) =>
+    serviceScopeOf(f) === null ? null : (failingDependencyScope(f, clusterSaw) ?? serviceScopeOf(f)),
+  )
   return [...fromCluster, ...fromServices].find((s): s is Scope => s !== null) ?? null
 }
 

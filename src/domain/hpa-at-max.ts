@@ -6,12 +6,14 @@
  * a recording rule's throttled ratio (`…cfs_throttled…:ratio`) or the raw counters
  * `container_cpu_cfs_throttled_periods_total` / `container_cpu_cfs_periods_total`. The request rate
  * named like the workload, when it grew, is said beside it (the load behind the ceiling).
- * An HPA at its max whose pods are not throttled has headroom in its pods: not this finding; an
- * HPA below its max is still scaling. Pure.
+ * An HPA at its max whose pods are not throttled is still this finding when the ceiling holds work
+ * back — Pending pods in its namespace or a growing queue named like it (hpa-held-back.ts); with
+ * neither its pods have headroom: not this finding. An HPA below its max is still scaling. Pure.
  */
 import { DateTime } from "effect"
 import { counterIncrease } from "./counter-increase.js"
 import type { Finding } from "./finding.js"
+import { backlogGrowth, pendingInNamespace } from "./hpa-held-back.js"
 import { workloadOfPod } from "./log-origin.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
 import type { Severity } from "./severity.js"
@@ -156,7 +158,7 @@ const loadGrowth = (series: ReadonlyArray<MetricSeries>, workload: string, since
 const pct = (v: number) => `${Math.round(v * 100)}%`
 const num = (v: number) => (v >= 100 ? Math.round(v).toString() : v.toFixed(1))
 
-/** One finding per HPA at its max with throttled pods (see the module header). */
+/** One finding per HPA at its max with throttled pods, or holding back Pending pods / a growing backlog (see the module header). */
 export const hpaAtMaxFindings = (
   series: ReadonlyArray<MetricSeries>,
   windowStartMs: number,
@@ -175,19 +177,44 @@ export const hpaAtMaxFindings = (
       )
       const pinned = max === undefined ? null : atMaxSince(current.samples, max.samples, windowStartMs)
       if (pinned === null) return []
-      const throttled = throttling(series, current.labels, hpa, pinned.sinceMs)
-      if (throttled === null || throttled.during < minThrottled) return []
+      const measured = throttling(series, current.labels, hpa, pinned.sinceMs)
+      const throttled = measured !== null && measured.during >= minThrottled ? measured : null
+      // Unthrottled pods at the ceiling are still the finding when the ceiling visibly holds work
+      // back: the replicas it asked for sit Pending, or its queue grows (hpa-held-back.ts).
+      const pending = pendingInNamespace(series, current.labels.namespace, pinned.sinceMs)
+      const backlog = backlogGrowth(series, hpa)
+      if (throttled === null && pending === null && backlog === null) return []
       const load = loadGrowth(series, hpa, pinned.sinceMs)
-      const where = current.labels.namespace === undefined ? "" : ` (namespace ${current.labels.namespace})`
-      const was = throttled.before === null ? "" : ` (${pct(throttled.before)} before)`
+      const ns = current.labels.namespace
+      const where = ns === undefined ? "" : ` (namespace ${ns})`
+      const was = throttled === null || throttled.before === null ? "" : ` (${pct(throttled.before)} before)`
+      const pendingText =
+        pending === null
+          ? null
+          : `${Math.round(pending.now)} pods Pending in namespace ${ns ?? ""} (${Math.round(pending.before)} before)`
+      const backlogText =
+        backlog === null
+          ? null
+          : `queue ${backlog.queue} backlog ${Math.round(backlog.from)} → ${Math.round(backlog.to)}`
       const parts = [
         `HPA at its max of ${Math.round(pinned.max)} replicas since ${hhmm(pinned.sinceMs)} UTC`,
-        `pods CPU-throttled in ${pct(throttled.during)} of periods${was}`,
+        ...(throttled === null ? [] : [`pods CPU-throttled in ${pct(throttled.during)} of periods${was}`]),
+        ...(pendingText === null ? [] : [pendingText]),
+        ...(backlogText === null ? [] : [backlogText]),
         ...(load === null
           ? []
           : [`request rate ×${load.growth.toFixed(1)} (${num(load.from)} → ${num(load.to)}/s)`]),
       ]
-      const severity: Severity = throttled.during >= 0.5 || load !== null ? "high" : "medium"
+      const held = [pending, backlog].filter((x) => x !== null).length
+      const severity: Severity =
+        (throttled !== null && throttled.during >= 0.5) || load !== null || held === 2 ? "high" : "medium"
+      const seen = [
+        ...(throttled === null
+          ? []
+          : [`cAdvisor says its pods were CPU-throttled in ${pct(throttled.during)} of CFS periods${was}`]),
+        ...(pendingText === null ? [] : [`kube-state-metrics counts ${pendingText}`]),
+        ...(backlogText === null ? [] : [`the ${backlogText}`]),
+      ]
       return [
         {
           id: "",
@@ -195,12 +222,14 @@ export const hpaAtMaxFindings = (
           title: `${hpa}: ${parts.join("; ")}`,
           detail:
             `kube-state-metrics says the HorizontalPodAutoscaler ${hpa}${where} has stood at maxReplicas ` +
-            `${Math.round(pinned.max)} since ${hhmm(pinned.sinceMs)} UTC through ${hhmm(windowEndMs)} UTC, and cAdvisor says its ` +
-            `pods were CPU-throttled in ${pct(throttled.during)} of CFS periods${was}` +
+            `${Math.round(pinned.max)} since ${hhmm(pinned.sinceMs)} UTC through ${hhmm(windowEndMs)} UTC; ${seen.join("; ")}` +
             `${load === null ? "" : `, while its request rate grew ×${load.growth.toFixed(1)}`}. ` +
             "Why it matters: the autoscaler wants more replicas than its max allows (ScalingLimited), so the pods it has " +
-            "carry the load at their CPU limit — requests queue, latency grows, readiness probes time out. " +
-            "Raising maxReplicas (and the pods' CPU) is the lever; the HPA cannot fix this itself.",
+            (throttled === null
+              ? "cannot keep up — the replicas it did ask for wait for room on a node, and the work waits with them. " +
+                "Node capacity (the node group's max) and maxReplicas are the levers; the HPA cannot fix this itself."
+              : "carry the load at their CPU limit — requests queue, latency grows, readiness probes time out. " +
+                "Raising maxReplicas (and the pods' CPU) is the lever; the HPA cannot fix this itself."),
           severity,
           kind: "metric_anomaly",
           observedAt: DateTime.unsafeMake(Math.max(pinned.sinceMs, windowStartMs)),

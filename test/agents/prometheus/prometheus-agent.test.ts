@@ -22,7 +22,11 @@ import { consumerStallQuery } from "../../../src/agents/prometheus/consumer-stal
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
 import { cronJobStallQuery } from "../../../src/agents/prometheus/cronjob-stall-sweep.js"
 import { datastoreLockQuery } from "../../../src/agents/prometheus/datastore-lock-sweep.js"
-import { hpaMaxQuery } from "../../../src/agents/prometheus/hpa-max-sweep.js"
+import {
+  hpaBacklogQuery,
+  hpaMaxQuery,
+  hpaPendingQuery,
+} from "../../../src/agents/prometheus/hpa-max-sweep.js"
 import { memoryLoadQuery } from "../../../src/agents/prometheus/memory-load-sweep.js"
 import {
   failedScaleUpsQuery,
@@ -102,6 +106,8 @@ const sweepQueries = [
   connectionHolderQuery,
   // HPAs at their max with throttled pods, CronJobs stalled, memory with a load surge.
   hpaMaxQuery,
+  hpaPendingQuery,
+  hpaBacklogQuery,
   cronJobStallQuery,
   memoryLoadQuery,
 ]
