@@ -400,7 +400,13 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ["] resolved:", "] triggered:", "] acknowledged:", "] escalated:"],
         new RegExp(`${LINE_START}\\[#\\d{1,10}\\] (?:resolved|triggered|acknowledged|escalated): `),
       ],
-      // "Resolved: Sentry metric alert \"owner-portal errors > 50/min\" is back to normal"
+      // Better Stack's "✅ Resolved: Incident on shop.example.com (Timeout) was resolved
+      // automatically after 11 minutes", "New incident on x.com (Keyword not found)": a host and
+      // its cause in brackets, heading the line — a person says "the incident on x last week".
+      [
+        ["incident on "],
+        /(?:^|\n)[^\w\n]{0,8}(?:(?:resolved|new incident|acknowledged|ongoing):? )?incident on [a-z0-9][\w.-]{0,80}\.[a-z]{2,24}(?:\/[^\s)]{0,60})? \([^)\n]{1,60}\)/,
+      ],
       [
         ["resolved: ", "triggered: ", "firing: ", "recovered: "],
         new RegExp(

@@ -65,6 +65,8 @@ const workWords = words(`
   rebooting cutover switchover failover patching release releasing`)
 /** The planned work itself failed ("restore drill failed: WAL segment … missing"). */
 const workFailed = words("failed fails failing errored aborted broke crashed")
+/** Where a failed job leaves a site ("left in maintenance mode", "stuck in maintenance mode"). */
+const leftIn = words("left stuck hung remains remained")
 const foreseen = words("see notice observe get")
 const expectWords = words("expect expecting expected")
 const briefWords = words("a short brief small quick tiny minor")
@@ -193,6 +195,17 @@ export const announcedWork = (
     tokens.some(
       (_t, k) =>
         isPlan(k) && [1, 2].some((d) => workFailed.has(tokens[k + d] ?? "") && tokens[k + d + 1] !== "over"),
+    )
+  )
+    return null
+  // "core auto-update FAILED on x — site left in maintenance mode": the mode is where a failed
+  // job left the site, not a window anyone opened.
+  if (
+    tokens.some(
+      (t, k) =>
+        upkeepWords.has(t) &&
+        tokens[k + 1] === "mode" &&
+        tokens.slice(Math.max(0, k - 3), k).some((w) => leftIn.has(w)),
     )
   )
     return null
@@ -539,7 +552,11 @@ const liveAlerting = words("firing paging alerting triggered down failing broken
  * alert for the DLQ", "lgtm on the PR that moves the CPU alert threshold"): chatter, unless
  * something is firing or failing now.
  */
-export const alertingDesign = (message: Message): string | null => {
+export const alertingDesign = (
+  message: Message,
+  /** `conditionalTokens(message)`: "should fire only if it's down 5 min" supposes the "down". */
+  supposed: ReadonlyArray<boolean> = [],
+): string | null => {
   const { tokens } = message
   // "should we page on a single 5xx?", "alert on queue depth": what to alert on.
   const designs = tokens.some(
@@ -576,7 +593,9 @@ export const alertingDesign = (message: Message): string | null => {
   if (
     !designs ||
     inPresent(said) ||
-    tokens.some((t) => liveAlerting.has(t) || t === "since" || /^[45]\d\d$/.test(t))
+    tokens.some(
+      (t, k) => (liveAlerting.has(t) && supposed[k] !== true) || t === "since" || /^[45]\d\d$/.test(t),
+    )
   )
     return null
   return "talk about alerting rules"

@@ -160,7 +160,7 @@ const mergeTable = `
   found it | figured it out | never mind found it                    => found_it
   on call | on-call                                                  => on_call
   end of shift | end of my shift | shift summary | shift report      => handover
-  change freeze | deploy freeze | deployment freeze | code freeze | release freeze => change_freeze
+  change freeze | deploy freeze | deployment freeze | code freeze | release freeze | frozen for changes | frozen for deploys | frozen for releases => change_freeze
   out of office                                                      => ooo
 `
 

@@ -440,6 +440,17 @@ const deniedStatements = words("none nothing nobody")
 const suspects = words("someone somebody anyone anybody")
 
 /**
+ * A wrong thing users see, asked about in surprise ("site keeps redirecting to some casino page
+ * on mobile??", "the password page is back up for customers?? store looks closed"): the question
+ * mark is alarm, and the behaviour is the report.
+ */
+const seenWrongPattern =
+  /\bredirect(?:s|ing|ed)? (?:\w+ ){0,2}?to (?:some|a random|random|a weird|weird|a spam|spam|a sketchy|sketchy|a shady|shady)\b|\bredirect(?:s|ing|ed)? (?:\w+ ){0,2}?to (?:\w+ ){0,3}?(?:spam|casino|porn|pharmacy|gambling|scam|phishing)\b|\blooks? (?:closed|broken|hacked|blank|empty)\b|\b(?:shows?|showing|back up|is up)\b[^\n?]{0,30}\b(?:password|coming soon|opening soon) page\b|\b(?:password|coming soon|opening soon) page (?:is )?(?:back up|up|showing|shows)\b/
+const seenWrong = (text: string): boolean =>
+  (text.includes("redirect") || text.includes("look") || text.includes(" page")) &&
+  seenWrongPattern.test(text)
+
+/**
  * A question about a resource of the team ("is there a dashboard that shows deploy frequency?"),
  * with nothing measured or dated beside it ("…? ingest dashboard shows 0 rps", "orders went to
  * ~0. could be the dashboard itself?" are reports asking whether the dashboard lies).
@@ -453,6 +464,7 @@ const resourceQuestion = (message: Message): boolean => {
   if (tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return false
   // "is the archive bucket supposed to be public??": whether a state is right is a report's question.
   if (/\b(?:supposed|meant) to be\b/.test(message.text.slice(0, 2000))) return false
+  if (seenWrong(message.text.slice(0, 2000))) return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
   // "…? none of the invites work": a denial beside the question is the report.
   if (

@@ -507,7 +507,7 @@ const frames: ReadonlyArray<Frame> = [
     // flat, proceeding", "the final's streaming peak went perfectly", "drop rate has never looked
     // better", "status check: all 42 garages reporting, occupancy feed healthy")
     pattern:
-      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:really |very |super |so |pretty |incredibly )?(?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\b(?:so |much |way |a lot )*(?:nicer|prettier|cleaner|easier to read)\b[^.?!\n]{0,20}\b(?:after|since|with) (?:the |[\\w-]{1,30}(?:'s|’s) )?(?:redesign|refresh|rebrand|new (?:theme|design|layout|look|colou?rs))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
+      /\b(?:went|ran|worked|handled it) (?:perfectly|flawlessly|beautifully)\b|\b(?:has |have )?never looked better\b|\blooks? (?:gorgeous|beautiful|lovely|perfect)\b|\b(?:checked|looked at|watched) (?:the )?[\w -]{1,40}(?:after|during) (?:the )?(?:release|deploy|rollout|launch|cutover|upgrade|migration)\b[^.?!\n]{0,10}, (?:all )?[\w -]{1,30} (?:normal|flat|healthy|fine|steady|stable)$|\b(?:metrics|graphs|numbers|dashboards|kpis) (?:all )?(?:normal|flat|healthy|green|steady)\b|\ball (?:metrics|graphs|numbers|dashboards|kpis) (?:normal|flat|healthy|green|steady)\b|\b(?:looks?|looking) healthy$|^[^\w\n]{0,8}status check: all \d{1,5} [\w -]{1,30} reporting\b|\b(?:ran|went|worked|running|going) (?:really |very |super |so |pretty |incredibly )?(?:fine|smoothly|well|great|clean(?:ly)?|without (?:a hitch|issues?|problems?))\b|\btested\b[^.?!\n]{0,60}\b(?:load|loads|work|works|open|opens|render|renders) (?:just )?(?:fine|ok|okay|great)\b|\b(?:so |much |way |a lot )*(?:nicer|prettier|cleaner|easier to read)\b[^.?!\n]{0,20}\b(?:after|since|with) (?:the |[\\w-]{1,30}(?:'s|’s) )?(?:redesign|refresh|rebrand|new (?:theme|design|layout|look|colou?rs))\b|\bnothing to report\b|\b(?:operating|running|reporting|working|responding|behaving) normally\b|\bis holding(?: (?:up|steady|nicely|well|fine)\b|(?=[,.!]|$))|\b(?:graphs?|dashboards?|charts?|numbers) looks? (?:healthy|amazing|great|good)\b|\btest (?:page|alert|notification) arrived\b|\b(?:upgrade|migration|cutover|rollout) (?:done|complete|completed|finished)\b|(?:✅[^✅\n]{1,40}){2}✅/,
     weakOnly: true,
     // ("latency graphs look gorgeous since the TSDB upgrade": the change credited, no problem's start.)
     live: liveGoodNews,
@@ -527,11 +527,24 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     name: "nothing asked of anyone",
-    needles: ["nothing", "no action", "no need"],
+    needles: [
+      "nothing",
+      "no action",
+      "no need",
+      "ops ",
+      "operations",
+      "comms ",
+      "dispatch",
+      "control",
+      "planners",
+    ],
     // ("the latency alert at 3am was the known kafka rebalance, already discussed in standup, no action",
     // "heads up, MSC ALINA arrives 4h early, planners are on it, nothing for us")
+    // ("2 buses on route 7 short-turning after a collision. Ops is handling it", "ferries delayed
+    // 15 min, ops knows", "Comms has the rider alert out", "route 14 detoured, FYI no action for
+    // us": operations' news, handled by the team whose work it is.)
     pattern:
-      /\bwas (?:the|our) (?:known|usual|expected|nightly|weekly|scheduled|planned) [^.?!\n]{1,60}[,;—-] ?(?:[^.?!\n]{0,60}[,;—-] ?)?no action\s*[.!]?$|\b(?:no action (?:needed|required)|nothing to do|nothing for (?:you|us)(?: to do)?|nothing on our (?:side|end)|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
+      /\bwas (?:the|our) (?:known|usual|expected|nightly|weekly|scheduled|planned) [^.?!\n]{1,60}[,;—-] ?(?:[^.?!\n]{0,60}[,;—-] ?)?no action\s*[.!]?$|\bno action (?:for|from|on) (?:us|our side|our end)\b|\b(?:ops|operations|comms|dispatch|control|planners)(?: team)? (?:is |are )?(?:handling (?:it|this|the replies|replies)|on it|knows|know|(?:is|are) aware)\b|\bcomms (?:has|have|put) the (?:rider |customer |passenger )?(?:alert|notice|message|advisory) (?:out|up)\b|\b(?:no action (?:needed|required)|nothing to do|nothing for (?:you|us)(?: to do)?|nothing on our (?:side|end)|no need to do anything)(?: yet| for now| on our side)?\b|\bnothing(?:'s| is)? wrong, just\b/,
     weakOnly: true,
   },
   {

@@ -14,11 +14,12 @@ const maxChars = 2000
 
 /**
  * A window's suppressed alerts, zero counts ("0 mismatches", "no agents offline") and forecasts
- * ("may be briefly unavailable"): no trouble.
+ * ("may be briefly unavailable"): no trouble. ("could not be renewed" is no forecast: the
+ * renewal failed.)
  */
 // ("Health: Progressing → Healthy", "(triggered by auto-sync)": a sync's own steps to healthy.)
 const harmless =
-  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\bprogressing ?(?:→|->|to) ?healthy\b|\btriggered by (?:auto-?sync|a push|push|commit|webhook|schedule|cron|@[\w.-]{1,40})\b|\btriggered by (?:[a-zäöüßéèçñ'.-]{2,20} ){0,2}[a-zäöüßéèçñ'.-]{2,20}\s*$|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
+  /\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b|\bprogressing ?(?:→|->|to) ?healthy\b|\btriggered by (?:auto-?sync|a push|push|commit|webhook|schedule|cron|@[\w.-]{1,40})\b|\btriggered by (?:[a-zäöüßéèçñ'.-]{2,20} ){0,2}[a-zäöüßéèçñ'.-]{2,20}\s*$|\b(?:0|no|zero|none) (?:currently )?[\w-]{1,30}|\b(?:may|might|will|could) (?!not\b)(?:be )?(?:briefly |temporarily )?[\w-]{1,20}(?: over)?/g
 
 /** Trouble named anywhere in the post: the notice is then about a problem. */
 const trouble =
@@ -67,7 +68,10 @@ const kinds: ReadonlyArray<Kind> = [
       /\bscheduled change\b[^\n]{0,40}\bmaintenance\b|\bmaintenance for [\w .-]{1,80} scheduled for\b|\bmaintenance (?:window )?(?:['"‘’][^'"‘’\n]{1,60}['"‘’] )?(?:has )?(?:started|scheduled|starts|created|begins|begun|in progress|is now active|now active)\b|\bscheduled maintenance\b|\bmonitor muted\b|\bmuted by \S{1,40} until\b|\b(?:alerts|notifications)\b[^.\n]{0,60}\bsuppressed until\b/,
 
     // "there's no maintenance scheduled today" doubts the window the report compares with.
-    unless: /\b(?:no|any|not) maintenance\b|\bmaintenance mode\b/,
+    // ("the site is showing the 'Briefly unavailable for scheduled maintenance' message and it's
+    // been an hour": a page a person sees, stuck, not a window a tool opened.)
+    unless:
+      /\b(?:no|any|not) maintenance\b|\bmaintenance mode\b|\b(?:showing|displaying|stuck)\b|\bit'?s been\b/,
   },
   {
     name: "a deploy that succeeded",
@@ -86,6 +90,8 @@ const kinds: ReadonlyArray<Kind> = [
       "uploaded",
       "no changes",
       "published",
+      "pushed",
+      "exported",
       "/",
       "helmrelease",
       "deployment",
@@ -95,10 +101,12 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Release v2.8.0 of courier-app published to Play Store internal track", "content-sync:
     // published 48 new lessons (it→en) to CDN ✅", "kiosk-config-sync: pushed new fare tables to
     // 42/42 kiosks ✅": a release or a sync's batch out, to all of its targets.)
+    // ("gtfs-publish: static GTFS 2024-05-20 published to open data portal (1,204 routes). ✅":
+    // a script's export out, ticked.)
     // ("[nightly-sync] station catalogue synced from council open data: 412 stations, 3 added, 0
     // removed. OK": a script's sync under its tag, ending OK.)
     pattern:
-      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b/,
+      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied in workspace\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}[\w.-]{2,40}: [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
     // ("synced: 0 stations, 412 removed. OK": an empty sync is the trouble, whatever it ends with.)
     unless:
       /\bsynced\b[^\n]{0,80}: 0 [a-z]|\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
@@ -179,9 +187,9 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”] (?:is ready|generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
-      /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down))\b/,
+      /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down)|expired|renewal failed|failed to renew|could not be renewed)\b/,
   },
 ]
 

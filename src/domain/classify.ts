@@ -420,7 +420,7 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   const hypothetical = conditionalTokens(message)
   // Talk about alerting itself ("should we raise the HighErrorRate threshold?").
   if (terms.length === 0 && alarms.length === 0) {
-    const design = alertingDesign(message)
+    const design = alertingDesign(message, hypothetical)
     if (design !== null) return result("chatter", [`chatter: ${design}`])
   }
   // Work announced in advance ("load test starts now, expect 5xx"), or an incident told as

@@ -343,6 +343,14 @@ describe.each([
   // error on their side" read as the writer's own mistake. 121 keeps five one-off lines investigated.
   ["classification-blind-120.jsonl", 150, 150, 148],
   ["classification-blind-121.jsonl", 150, 150, 145],
+  // Stop 21, round 30. First sight (on round 29) 131 and 124 gated (122: a transit agency, where
+  // operations' vehicle news is chatter; 123: a web agency's casual channel), 6 alerts missed in 123:
+  // an update job that left a site in maintenance mode, Better Stack's "Resolved: Incident on …", a
+  // site stuck on its maintenance message for an hour, a hijacked redirect and a store looking
+  // closed asked with "??", a certificate that "could not be renewed". 123 keeps 24 lines of agency
+  // life with no signal either way (gossip, invoices, parties) investigated.
+  ["classification-blind-122.jsonl", 150, 150, 137],
+  ["classification-blind-123.jsonl", 150, 150, 126],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

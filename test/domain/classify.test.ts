@@ -4051,3 +4051,76 @@ describe("a provider's notice that touched no one, a report asked about, a rotat
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a failed job's maintenance mode, an uptime recovery, a wrong thing users see asked about (round 30)", () => {
+  it.each([
+    "wp-update-bot: core auto-update FAILED on tidewater-yoga.com — site left in maintenance mode (.maintenance file present)",
+    "plugin-updater: auto-update failed on bakery.com, site stuck in maintenance mode",
+    "nightly upgrade job FAILED on shop-02 — store left in maintenance mode",
+    "✅ Resolved: Incident on northsidephysio.com.au (Timeout) was resolved automatically after 11 minutes",
+    "✅ Resolved: Incident on shop.example.com (HTTP 502) was resolved automatically after 4 minutes",
+    "Resolved: Incident on api.acme.io (Keyword not found) was resolved after 23 minutes",
+    "ironside gym site is showing the 'Briefly unavailable for scheduled maintenance' message and it's been like an hour",
+    "the bakery site is stuck on 'Briefly unavailable for scheduled maintenance' since 9",
+    "site keeps redirecting to some casino page on mobile?? stjudesparish.org 😬 only from google search results",
+    "the church site redirects to a pharmacy spam page from google??",
+    "quick one — Kestrel says the Shopify store password page is back up for customers?? store looks closed 🔒",
+    "Luna says their store shows the password page to customers?? is it down",
+    "the shop looks closed to customers?? checkout page shows 'opening soon'",
+    "Cloudflare SSL/TLS: Edge certificate for shop.lunaskincare.co expires in 3 days and could not be renewed (CAA record blocks issuance)",
+    "Let's Encrypt certificate for bakery.com could not be renewed, expires in 2 days",
+    "cert-manager: certificate api-tls in prod expires in 5 days, renewal failed (ACME challenge 403)",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "wp-update-bot: core auto-update scheduled on tidewater-yoga.com tonight at 2, site will be in maintenance mode for ~5 min",
+    "heads up: scheduled maintenance for the yoga site at 22:00",
+    "Cloudflare SSL/TLS: Edge certificate for shop.lunaskincare.co renewed, valid until 2025-09-01",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("operations' news handled elsewhere, a freeze, an export ticked, a check set up (round 30)", () => {
+  it.each([
+    "Heads up, 2 buses on route 7 short-turning because of a collision on Main St. Ops is handling it",
+    "bridge lift on Water St, ferries delayed 15 min, ops knows",
+    "operations: route 14 detoured via Pine Ave due to a water main break, FYI no action for us",
+    "the 9:15 ferry cancelled for weather, comms has the customer notice out",
+    "snow on the Blue Line, trains delayed 10 min, operations are aware",
+    "reminder that the fare system is frozen for changes during the festival weekend",
+    "heads up: checkout is frozen for deploys through Black Friday",
+    "gtfs-publish: static GTFS 2024-05-20 published to open data portal (1,204 routes, 9,881 stops). ✅",
+    "sitemap-export: sitemaps for 58 client sites pushed to search console ✅",
+    "feed-builder: timetable PDF exported to the website (412 pages) ✅",
+    "Monthly cert report: 61 certificates tracked, next expiry in 24 days (auto-renew enabled)",
+    "weekly SSL report: 58 certificates, all auto-renewing, next expiry in 19 days",
+    "tested the app on android and iOS, tickets load fine 👍",
+    "tested checkout on staging, payments work fine",
+    "I set up a new UptimeRobot alert for Ironside, should fire only if it's down 5 min",
+    "created a new monitor for the Luna store, alerts if checkout is failing for 10 min",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "tap readers on route 7 buses offline",
+    "tap readers on route 7 buses offline since 8, ops knows",
+    "the planner still routes riders through the closed platform",
+    "arrivals feed stale since 9",
+    "arrivals feed stale since 9, ops is aware",
+    "the journey planner is down for everyone, comms is handling replies",
+    "the fare system is frozen, nobody can buy tickets",
+    "gtfs-publish: static GTFS published to open data portal with 0 stops ❌",
+    "Monthly cert report: 2 certificates expired, 3 could not be renewed",
+    "weekly SSL report: renewal failed for shop.luna.co, expires in 2 days",
+    "tested the app on android, tickets don't load at all",
+    "tested the app on iOS, tickets load fine but android shows a blank screen",
+    "I set up a new UptimeRobot alert for Ironside and it's already firing, site down",
+    "site down again",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
