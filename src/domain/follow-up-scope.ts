@@ -33,8 +33,12 @@ const clusterAgent: SpecialistId = "eks"
 /** Agents whose findings name a service without a namespace: a scope when strong (high or above). */
 const serviceFrom: ReadonlyArray<SpecialistId> = ["cloudwatch_logs", "prometheus"]
 
-/** Workload kinds whose `kind/namespace/name` resource names a workload (not a certificate, a node, a quota). */
+/**
+ * Workload kinds whose `kind/namespace/name` resource names a workload (not a certificate, a node,
+ * a quota). An HPA's finding (at its max) names the workload it scales: HPAs are named after it.
+ */
 const workloadKinds = new Set([
+  "hpa",
   "deployment",
   "statefulset",
   "daemonset",

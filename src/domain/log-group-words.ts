@@ -37,7 +37,12 @@ const genericWords = new Set(
     "doesn haven won can't isnt hasnt didnt doesnt about usual still since earlier later email emails mail inbox " +
     "people customers users user customer report's page site website thing stuff going went gone " +
     // A person's verbs and fillers ("never opened", "nothing is reaching them"): no product is named so.
-    "never opened opening says said show shows showing hand look looking nothing already reaching reach"
+    "never opened opening says said show shows showing hand look looking nothing already reaching reach " +
+    // The people a product serves, as "customers" and "users" above: a tenant's complaint is about
+    // the product (autopay, receipts), and a group named for them (`tenant-notifications`) is no lead.
+    "tenant tenants resident residents emailed complaining " +
+    // The screen a person reads the status on, not the product: every front end is named so.
+    "portal portals"
   ).split(" "),
 )
 const regionWords = /^(?:east|west|north|south|central|northeast|southeast|northwest|southwest|eu|us|ap)$/
@@ -81,7 +86,8 @@ export const rankByWords = (
   salient: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<RankedLogGroup> => {
   const phrase = words.join(" ")
-  const scored = [...new Set(found)].flatMap((group): ReadonlyArray<RankedLogGroup> => {
+  const orgs = orgPrefixes(found, words)
+  const scored = [...new Set(found)].flatMap((group) => {
     const service = serviceOfGroup(group)
     const own =
       service ??
@@ -91,15 +97,13 @@ export const rankByWords = (
         .pop() ??
       ""
     const shared = sharedWordsOf(own, words)
-    if (
-      shared.length < 2 &&
-      !(shared.length === 1 && (consumerOnly(own, shared) || leads(own, shared, salient)))
-    )
-      return []
+    const leading = leads(withoutOrg(own, orgs), shared, salient)
+    if (shared.length < 2 && !(shared.length === 1 && (consumerOnly(own, shared) || leading))) return []
     return [
       {
         name: group,
         score: shared.length,
+        leading,
         reason: `named with the alert's words ${shared.join(", ")}`,
         service,
         shared: false,
@@ -108,9 +112,51 @@ export const rankByWords = (
     ]
   })
   const top = Math.max(0, ...scored.map((g) => g.score))
+  // A group led by the word the person leans on stays beside the best-scored ones: a sibling may
+  // share more of the report's words (`autopay-bank-status-poller`: "autopay", "bank") while the
+  // one failing is named for the product alone (`autopay-nacha-builder`); the errors decide.
   return phrase === ""
     ? []
-    : scored.filter((g) => g.score === top).sort((a, b) => a.name.localeCompare(b.name))
+    : scored
+        .filter((g) => g.score === top || g.leading)
+        .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+        .map(({ leading: _, ...g }): RankedLogGroup => g)
+}
+
+/**
+ * The first words that two or more found groups' names start with and the alert does not say:
+ * the company's or the stack's prefix (`leasewell-autopay-…`, `leasewell-tenant-…`), not a
+ * product word, so the word after it is the one a group is named for first.
+ */
+const orgPrefixes = (found: ReadonlyArray<string>, words: ReadonlyArray<string>): ReadonlySet<string> => {
+  const counts = new Map<string, number>()
+  for (const group of new Set(found)) {
+    const first = segmentWords(ownName(group))[0]
+    if (first !== undefined) counts.set(first, (counts.get(first) ?? 0) + 1)
+  }
+  const said = new Set(words.map(searchStem))
+  return new Set([...counts].filter(([w, n]) => n >= 2 && !said.has(searchStem(w))).map(([w]) => w))
+}
+
+const ownName = (group: string): string =>
+  serviceOfGroup(group) ??
+  group
+    .split("/")
+    .filter((p) => p !== "")
+    .pop() ??
+  ""
+
+const segmentWords = (name: string): ReadonlyArray<string> =>
+  name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "")
+
+/** `own` without a leading org prefix (see `orgPrefixes`), when more of the name follows it. */
+const withoutOrg = (own: string, orgs: ReadonlySet<string>): string => {
+  const words = segmentWords(own)
+  const first = words[0]
+  return first !== undefined && orgs.has(first) && words.length > 1 ? words.slice(1).join("-") : own
 }
 
 /** The alert's words a group's own name holds (a stem counts: "render" → "renderer"). */

@@ -10,6 +10,12 @@ import { searchStem } from "./log-group-word-stem.js"
 // Text a person quotes: straight or curly double quotes, or single quotes not used as apostrophes.
 const quoted = /"([^"\n]{2,120})"|“([^”\n]{2,120})”|(?<![A-Za-z])'([^'\n]{2,120})'(?![A-Za-z])/g
 
+// The thing a person says is stuck on a screen status ("December autopay still shows "Scheduled"",
+// "the refund is stuck at 'Pending'"): the word right before the status verb names the product
+// area even when said once, and it is the report's main complaint, not a remark made in passing.
+const stuckSubject =
+  /([A-Za-z]{4,})\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:shows?|showing|says?|saying|reads?|displays?|stuck\s+(?:at|on|in|as))\s+["“']/g
+
 const wordsOf = (text: string): ReadonlyArray<string> =>
   (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).map(searchStem)
 
@@ -18,7 +24,8 @@ export const salientWords = (text: string): ReadonlySet<string> => {
   const counts = new Map<string, number>()
   for (const w of wordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1)
   const inQuotes = [...text.matchAll(quoted)].flatMap((m) => wordsOf(m[1] ?? m[2] ?? m[3] ?? ""))
-  return new Set([...[...counts].filter(([, n]) => n >= 2).map(([w]) => w), ...inQuotes])
+  const subjects = [...text.matchAll(stuckSubject)].flatMap((m) => wordsOf(m[1] ?? ""))
+  return new Set([...[...counts].filter(([, n]) => n >= 2).map(([w]) => w), ...inQuotes, ...subjects])
 }
 
 /**

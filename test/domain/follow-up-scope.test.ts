@@ -70,6 +70,7 @@ describe("followUpScope", () => {
     ["a pod", "pod/integrations/directory-sync-worker-5d6f7a8b9c-n4t8q", null],
     ["a StatefulSet", "statefulset/data/ledger-db", "ledger-db"],
     ["a CronJob", "cronjob/billing/invoice-run", "invoice-run"],
+    ["an HPA at its max (named after the workload it scales)", "hpa/analytics/board-api", "board-api"],
   ])("a finding about %s gives its namespace (and workload name)", (_what, resource, workload) => {
     const scope = followUpScope(unscoped, [result("eks", "ok", [finding("eks", "high", resource, "svc-x")])])
     expect(scope?.namespace).toBe(resource.split("/")[1])

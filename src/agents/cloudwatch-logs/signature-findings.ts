@@ -13,6 +13,7 @@ import { alertResourceKind, usesAlertingResource } from "../../domain/aws-resour
 import { isClientCertificateRefused } from "../../domain/client-certificate.js"
 import { isCredentialFailureLine } from "../../domain/credential-failure-lines.js"
 import type { Finding } from "../../domain/finding.js"
+import { lambdaExceptionOf } from "../../domain/integration-exceptions.js"
 import { isHostGroupOf, kernelOomKillOf } from "../../domain/kernel-oom-kill.js"
 import type { LogCluster } from "../../domain/log-clusters.js"
 import { isApiGatewayAlert, isExecutionLogGroup } from "../../domain/log-group-discovery.js"
@@ -244,6 +245,8 @@ export const inScopeClusters = (
 ): ReadonlyArray<LogCluster> =>
   clusters.filter((c) => relationOf({ facts, link: () => null, truncated: false }, c) === "in_scope")
 
+const namesException = (c: LogCluster): number => (lambdaExceptionOf(c.example.message) === null ? 0 : 1)
+
 /** The findings for `clusters`, best first, capped (see the module header). */
 export const signatureFindings = (
   clusters: ReadonlyArray<LogCluster>,
@@ -259,6 +262,9 @@ export const signatureFindings = (
       compareSeverity(b.finding.severity, a.finding.severity) ||
       compareLevel(b.c.level, a.c.level) ||
       b.c.count - a.c.count ||
+      // As often as its outcome ("batch aborted, 0 entries written"), the exception that caused it
+      // (`UnicodeEncodeError: 'ascii' codec…`) says why, so it leads.
+      namesException(b.c) - namesException(a.c) ||
       a.c.firstMs - b.c.firstMs ||
       (a.finding.title < b.finding.title ? -1 : a.finding.title > b.finding.title ? 1 : 0),
   )
