@@ -24,6 +24,7 @@ import type { MetricSourceService } from "../../ports/metric-source.js"
 import { hhmm } from "./anomaly-findings.js"
 import { type HeapSource, heapSources } from "./heap-sources.js"
 import { livesFinding } from "./memory-lives-finding.js"
+import { duration, killedAt, loadWords, mib } from "./memory-words.js"
 import { type OffHeapReading, readOffHeap } from "./off-heap-read.js"
 import type { ScanContext } from "./scope-scan.js"
 
@@ -80,17 +81,6 @@ const loadExpr = (metric: string, selectors: ReadonlyArray<string>) =>
     ? `sum(${selectors.map((s) => `rate(${metric}${s}[5m])`).join(" or ")})`
     : `sum(${orOf(metric, selectors)})`
 
-const mib = (bytes: number): string => {
-  const m = bytes / 1_048_576
-  return m >= 1024 ? `${(m / 1024).toFixed(2)} GiB` : `${Math.round(m)} MiB`
-}
-const duration = (hours: number): string =>
-  hours >= 48
-    ? `${(hours / 24).toFixed(1)} days`
-    : hours >= 1
-      ? `${Math.round(hours)} h`
-      : `${Math.round(hours * 60)} min`
-
 /** The verdict in words; null when it is not a leak. */
 export const leakFinding = (
   v: LeakVerdict,
@@ -103,9 +93,7 @@ export const leakFinding = (
   const { trend } = v
   if (!v.leaking || trend === null) return null
   const workload = (v.pod === null ? null : workloadOfPod(v.pod)) ?? c.subject
-  // A runtime's heap ends in its own OutOfMemoryError at the heap's max, not in the kernel's kill.
-  const heap = heapSources.some((h) => h.used === metric)
-  const limitWords = heap ? "heap max" : "memory limit"
+  const { heap, limitWords } = killedAt(metric)
   const toLimit =
     v.limitBytes === null || v.hoursToLimit === null
       ? ""
@@ -113,12 +101,7 @@ export const leakFinding = (
         v.hoursToLimit < 0.1
         ? `, reaching its ${limitWords} of ${mib(v.limitBytes)}`
         : `, reaching its ${limitWords} of ${mib(v.limitBytes)} in ~${duration(v.hoursToLimit)}`
-  const load =
-    v.loads.length === 0
-      ? "No load series of it was found to compare with."
-      : `Its load over the same hours did not grow with it: ${v.loads
-          .map((l) => `${l.name} ×${l.ratio.toFixed(2)}`)
-          .join(", ")}.`
+  const load = loadWords(v.loads, "the same hours")
   const outside = heap ? null : outsideHeap(offHeap)
   return {
     id: "",

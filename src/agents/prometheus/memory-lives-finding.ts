@@ -8,19 +8,8 @@ import { workloadOfPod } from "../../domain/log-origin.js"
 import type { LivesVerdict } from "../../domain/memory-lives.js"
 import { redact } from "../../domain/redact.js"
 import { hhmm } from "./anomaly-findings.js"
-import { heapSources } from "./heap-sources.js"
+import { duration, killedAt, loadWords, mib } from "./memory-words.js"
 import type { ScanContext } from "./scope-scan.js"
-
-const mib = (bytes: number): string => {
-  const m = bytes / 1_048_576
-  return m >= 1024 ? `${(m / 1024).toFixed(2)} GiB` : `${Math.round(m)} MiB`
-}
-const duration = (hours: number): string =>
-  hours >= 48
-    ? `${(hours / 24).toFixed(1)} days`
-    : hours >= 1
-      ? `${hours.toFixed(1)} h`
-      : `${Math.round(hours * 60)} min`
 
 /** The verdict in words; null when it is not a leak. */
 export const livesFinding = (
@@ -33,24 +22,19 @@ export const livesFinding = (
   const last = v.lives[v.lives.length - 1]
   if (!v.leaking || last === undefined) return null
   const workload = (last.pod === null ? null : workloadOfPod(last.pod)) ?? c.subject
-  // A runtime's heap ends in its own OutOfMemoryError at the heap's max, not in the kernel's kill.
-  const heap = heapSources.some((h) => h.used === metric)
-  const limitWords = heap ? "heap max" : "memory limit"
+  const { heap, limitWords } = killedAt(metric)
   const ceiling =
     v.limitBytes === null
       ? `the same ceiling (~${mib(last.peak)})`
       : `its ${limitWords} of ${mib(v.limitBytes)}`
-  const life = v.lifeHours === null ? "" : `, each life lasting ~${duration(v.lifeHours)}`
+  const life = v.lifeHours === null ? "" : `, each life lasting ~${duration(v.lifeHours, 1)}`
   const next =
     v.next === null
       ? ""
       : `; the current life${v.next.pod === null ? "" : ` (${v.next.pod})`} is at ${mib(v.next.level)}, ` +
-        `reaching it in ~${duration(v.next.hours)}`
+        `reaching it in ~${duration(v.next.hours, 1)}`
   const pods = [...new Set(v.lives.map((l) => l.pod).filter((p): p is string => p !== null))]
-  const load =
-    v.loads.length === 0
-      ? "No load series of it was found to compare with."
-      : `Its load over each life did not grow with it: ${v.loads.map((l) => `${l.name} ×${l.ratio.toFixed(2)}`).join(", ")}.`
+  const load = loadWords(v.loads, "each life")
   return {
     id: "",
     agent: "prometheus",
