@@ -12,9 +12,8 @@ import type { Finding } from "../../domain/finding.js"
 import { redact } from "../../domain/redact.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { cloudTrailPrefixes } from "./aws-throttle-sweep.js"
 import { linesOf } from "./error-query.js"
-import { groupNamesUnder } from "./group-names.js"
+import { cloudTrailGroups } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -107,13 +106,7 @@ export const sweepAccessDenied = (
   Effect.gen(function* () {
     const aboutCertificates = certificateWords.test(alertText)
     if (!aboutCertificates && !deniedWords.test(alertText)) return []
-    const trails = yield* groupNamesUnder(
-      source,
-      cloudTrailPrefixes.map((prefix) => ({ prefix })),
-      10,
-      3,
-    )
-    const groups = [...new Set(trails)].slice(0, maxTrailGroups)
+    const groups = (yield* cloudTrailGroups(source)).slice(0, maxTrailGroups)
     if (groups.length === 0) return []
     const since = { startMs: range.startMs - leadMs, endMs: range.endMs }
     const outcome = yield* runInsightsQuery(

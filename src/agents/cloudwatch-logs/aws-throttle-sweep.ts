@@ -23,7 +23,7 @@ import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { lineOf, linesOf } from "./error-query.js"
-import { groupNamesUnder } from "./group-names.js"
+import { cloudTrailGroups } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -117,8 +117,6 @@ export const throttleFindings = (
     } satisfies Finding
   })
 
-/** Where CloudTrail delivers to CloudWatch Logs: the console's default names and the old one. */
-export const cloudTrailPrefixes = ["aws-cloudtrail-logs", "/aws/cloudtrail", "CloudTrail/"] as const
 const maxTrailGroups = 2
 
 export const capacityChangeQuery = [
@@ -167,13 +165,7 @@ const capacityChanges = (
       throttled.flatMap((t) => (t.what.resource === null ? [] : [[t.what.resource, t.owner] as const])),
     )
     if (owners.size === 0) return []
-    const trails = yield* groupNamesUnder(
-      source,
-      cloudTrailPrefixes.map((prefix) => ({ prefix })),
-      10,
-      3,
-    )
-    const groups = [...new Set(trails)].slice(0, maxTrailGroups)
+    const groups = (yield* cloudTrailGroups(source)).slice(0, maxTrailGroups)
     if (groups.length === 0) return []
     const outcome = yield* runInsightsQuery(
       source,

@@ -26,3 +26,18 @@ export const groupNamesUnder = (
 export const clusterGroupNames = (clusters: ReadonlyArray<string>): ReadonlyArray<string> => [
   ...new Set(clusters.map((c) => c.toLowerCase()).filter((c) => /^[a-z0-9][a-z0-9._-]*$/.test(c))),
 ]
+
+/** Where CloudTrail delivers to CloudWatch Logs: the console's default names and the old one. */
+export const cloudTrailPrefixes = ["aws-cloudtrail-logs", "/aws/cloudtrail", "CloudTrail/"] as const
+
+/** The CloudTrail log groups in the region, each once (one page per prefix); none when the search fails. */
+export const cloudTrailGroups = (source: LogSourceService): Effect.Effect<ReadonlyArray<string>> =>
+  Effect.map(
+    groupNamesUnder(
+      source,
+      cloudTrailPrefixes.map((prefix) => ({ prefix })),
+      10,
+      3,
+    ),
+    (names) => [...new Set(names)],
+  )

@@ -20,9 +20,8 @@ import {
 import { redact } from "../../domain/redact.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { cloudTrailPrefixes } from "./aws-throttle-sweep.js"
 import { linesOf } from "./error-query.js"
-import { groupNamesUnder } from "./group-names.js"
+import { cloudTrailGroups, groupNamesUnder } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -107,16 +106,7 @@ export const sweepNetworkPaths = (
       return t === null || service === null ? [] : [{ service, atMs: l.timestampMs, t }]
     })
     if (timeouts.length === 0) return []
-    const trails = [
-      ...new Set(
-        yield* groupNamesUnder(
-          source,
-          cloudTrailPrefixes.map((prefix) => ({ prefix })),
-          10,
-          3,
-        ),
-      ),
-    ]
+    const trails = yield* cloudTrailGroups(source)
     const flows = [...new Set(yield* groupNamesUnder(source, [{ pattern: "flow" }], 10, 1))]
     const since = { startMs: range.startMs - changeLeadMs, endMs: range.endMs }
     const [changed, rejected] = yield* Effect.all(
