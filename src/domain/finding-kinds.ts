@@ -169,6 +169,12 @@ export const findingKinds = {
    */
   disk_watermark: "cloudwatch_logs",
   /**
+   * A cache at its memory limit in its own engine log (ElastiCache's `/aws/elasticache/<cluster>/…`:
+   * maxmemory reached, keys evicted), read for a cache the alert or its service's lines name
+   * (cache-memory-sweep.ts).
+   */
+  cache_memory_full: "cloudwatch_logs",
+  /**
    * A service's connections timing out on a port a change closed (a security-group rule revoked,
    * an ACL or route changed) or the VPC flow logs reject (network-path-change.ts).
    */

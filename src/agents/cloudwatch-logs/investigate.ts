@@ -25,6 +25,7 @@ import { LogSourceError, type LogSourceService } from "../../ports/log-source.js
 import { sweepAccessDenied } from "./access-denied-sweep.js"
 import { auditFindings } from "./audit-findings.js"
 import { sweepAwsThrottling } from "./aws-throttle-sweep.js"
+import { sweepCacheMemory } from "./cache-memory-sweep.js"
 import { databaseStallWords, sweepMigrationLocks } from "./db-lock-sweep.js"
 import { discoverDependencyGroups, discoverLogGroups } from "./discover.js"
 import { searchClusterWords, sweepDiskWatermarks } from "./disk-watermark-sweep.js"
@@ -509,6 +510,18 @@ export const investigate = (
       noFindings,
       "reading CloudTrail's refused calls failed",
     )
+    // A cache the alert or the lines read name, at its memory limit in its own engine log, which
+    // names no service (cache-memory-sweep.ts).
+    const cacheFull = bounded(
+      sweepCacheMemory(
+        source,
+        [task.alert.text, ...linesOf(first).map((l) => l.message)].join("\n"),
+        range,
+        answerByMs,
+      ),
+      noFindings,
+      "reading the caches' engine logs failed",
+    )
     // A scheduled run that ended OK having processed nothing logs no error (empty-run-sweep.ts).
     const emptied = bounded(
       sweepEmptyRuns(source, discovery.ranked, range, answerByMs),
@@ -531,6 +544,7 @@ export const investigate = (
       downstream,
       fullDisks,
       refused403,
+      fullCaches,
     ] = yield* Effect.all(
       [
         following,
@@ -548,6 +562,7 @@ export const investigate = (
         calledOut,
         watermarks,
         refusing,
+        cacheFull,
       ],
       { concurrency: 15 },
     )
@@ -674,6 +689,7 @@ export const investigate = (
         ...downstream,
         ...fullDisks,
         ...refused403,
+        ...fullCaches,
         ...findings
           .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
           // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.
