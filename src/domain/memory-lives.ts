@@ -6,6 +6,8 @@
  * load over each life stayed flat. Growth is measured per life (between drops, never across them:
  * a line through a sawtooth fits nothing), and the next kill is timed from the current life. Pure.
  */
+
+import { hourlyLine } from "./hourly-line.js"
 import type { LoadLevel } from "./memory-leak.js"
 import { loadRatio } from "./memory-leak.js"
 import { trendRule } from "./metric-anomaly.js"
@@ -73,33 +75,6 @@ const median = (xs: ReadonlyArray<number>): number => {
       : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
-/** Least squares through a life's points, in hours; null when flat or a single instant. */
-const line = (points: ReadonlyArray<MetricSample>) => {
-  const first = points[0]
-  const last = points[points.length - 1]
-  if (first === undefined || last === undefined) return null
-  const xs = points.map((p) => (p.t - first.t) / 3_600_000)
-  const ys = points.map((p) => p.v)
-  const n = points.length
-  const mx = xs.reduce((a, b) => a + b, 0) / n
-  const my = ys.reduce((a, b) => a + b, 0) / n
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  xs.forEach((x, i) => {
-    const dx = x - mx
-    const dy = (ys[i] ?? 0) - my
-    sxy += dx * dy
-    sxx += dx * dx
-    syy += dy * dy
-  })
-  if (sxx === 0 || syy === 0) return null
-  const slope = sxy / sxx
-  const from = my - slope * mx
-  const hours = (last.t - first.t) / 3_600_000
-  return { slope, fit: (sxy * sxy) / (sxx * syy), from, to: from + slope * hours, hours }
-}
-
 /**
  * One pod's memory cut at its drops (below `trendRule.restartDrop` of the level before), each
  * piece fitted. A replay or Prometheus repeats a sparse scrape at every step it looks back over,
@@ -120,7 +95,7 @@ export const livesOf = (
     pieces[pieces.length - 1]?.push(p)
   })
   return pieces.flatMap((piece, i) => {
-    const fit = line(piece)
+    const fit = hourlyLine(piece)
     const first = piece[0]
     const last = piece[piece.length - 1]
     if (fit === null || first === undefined || last === undefined) return []

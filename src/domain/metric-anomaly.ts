@@ -9,6 +9,7 @@
  * window's own quietest stretch before its peak instead when no earlier window has data
  * (`withFallbackBaseline`). Pure.
  */
+import { hourlyLine } from "./hourly-line.js"
 import type { MetricSample } from "./metric-series.js"
 
 export interface AnomalyRule {
@@ -249,26 +250,9 @@ export const judgeTrend = (
   if (climb.length < minPoints || first === undefined || last === undefined) return none
   const hours = (last.t - first.t) / 3_600_000
   if (hours < trendRule.minHours) return none
-  const xs = climb.map((p) => (p.t - first.t) / 3_600_000)
-  const ys = climb.map((p) => p.v)
-  const n = climb.length
-  const mx = xs.reduce((a, b) => a + b, 0) / n
-  const my = ys.reduce((a, b) => a + b, 0) / n
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let i = 0; i < n; i++) {
-    const dx = (xs[i] ?? 0) - mx
-    const dy = (ys[i] ?? 0) - my
-    sxy += dx * dy
-    sxx += dx * dx
-    syy += dy * dy
-  }
-  if (sxx === 0 || syy === 0) return none
-  const slope = sxy / sxx
-  const fit = (sxy * sxy) / (sxx * syy)
-  const from = my - slope * mx
-  const to = from + slope * hours
+  const line = hourlyLine(climb)
+  if (line === null) return none
+  const { slope, fit, from, to } = line
   const growing = slope > 0 && fit >= trendRule.minFit && from > 0 && to / from >= trendRule.minRatio
   return { growing, from, to, hours, perHour: slope, fit }
 }
