@@ -61,6 +61,8 @@ const shownAs = (tokens: ReadonlyArray<string>, i: number): boolean =>
   tokens[i - 1] === "as" && tokens.slice(Math.max(0, i - 6), i - 1).some((w) => showVerbs.has(w))
 /** An incident, ticket or alert closed, or de-escalated ("downgrade this to SEV3"). */
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
+/** Words before "back up" that make it a pile-up to come ("frames gonna back up soon"). */
+const pilingUp = words("gonna to start starting starts begin beginning begins will could might may")
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** After a done word, when it worked before ("it passed last week"), not news that it works. */
 const pastAnchors = words("last yesterday before earlier previously")
@@ -336,6 +338,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "drained" && possessives.has(next)) return null
   // "error rate back up to 8%": risen again, not a service back up.
   if (t === "back_up" && next === "to" && /^\d/.test(tokens[j + 2] ?? "")) return null
+  // "frames gonna back up soon", "the queue is starting to back up": piling up, not a service up.
+  if (t === "back_up" && pilingUp.has(prev)) return null
   // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
   if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
     return null
@@ -533,8 +537,12 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   const near = tokens.slice(Math.max(c.start, j - 6), j)
   // "closing OPS-1401", "closed INC-4471": a ticket by its id.
   // ("we close in 30 min" is a time, not a ticket.)
+  // ("archive urls → 403 for all downloads": a plural thing and its HTTP error, no ticket id.)
   const ticket =
-    /^[a-z]{2,10}$/.test(next) && !functionWords.has(next) && /^\d{2,}$/.test(tokens[j + 2] ?? "")
+    /^[a-z]{2,10}$/.test(next) &&
+    !functionWords.has(next) &&
+    /^\d{2,}$/.test(tokens[j + 2] ?? "") &&
+    !(/^[45]\d\d$/.test(tokens[j + 2] ?? "") && next.length >= 4 && next.endsWith("s"))
   if (
     closings.has(t) &&
     !closingDenied(tokens, c, j) &&

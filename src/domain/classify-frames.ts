@@ -828,8 +828,12 @@ export const aHandover = (message: Message): string | null => {
       (t, i) => (t === "taking" || t === "take") && tokens[i + 1] === "over" && tokens[i - 1] === "before",
     )
   // "going off shift, Jonas has the pager"
+  // ("going offline, night shift has it": the next shift holds it.)
   const pagerWith = tokens.some(
-    (t, i) => (t === "has" || t === "have") && tokens[i + 1] === "the" && tokens[i + 2] === "pager",
+    (t, i) =>
+      (t === "has" || t === "have") &&
+      ((tokens[i + 1] === "the" && tokens[i + 2] === "pager") ||
+        (tokens[i - 1] === "shift" && (tokens[i + 1] === "it" || tokens[i + 1] === "the"))),
   )
   if (opens || holdsPager || pagerWith || takingOver || /^\s*引き継ぎ/.test(message.text))
     return "a shift handover"

@@ -170,6 +170,13 @@ const attachers: ReadonlySet<string> = new Set("on since from until by at during
 /** Words that point back to the last clause's thing ("…next sprint, it's dead weight"). */
 const referring: ReadonlySet<string> = new Set(["it", "this", "that", "they", "these", "those"])
 
+/** Jobs a system runs, whatever thing names them ("printer export", "calendar sync", "wiki backup"). */
+const jobNouns: ReadonlySet<string> = new Set(
+  "export exports import imports sync syncs job jobs upload uploads feed feeds integration integrations backup backups pipeline batch webhook webhooks api spool queue".split(
+    " ",
+  ),
+)
+
 /** "my patience has a 504": a state something that is no system has. */
 const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
   for (let k = j - 1; k >= start && j - k <= 5; k -= 1) {
@@ -182,6 +189,7 @@ const hadByNoSystem = (tokens: Tokens, start: number, j: number): boolean => {
         // coffee, basically degraded") it is what the clause is about.
         (noSystemAt(tokens, k) ||
           ((k !== start || referring.has(at(tokens, k)) || adverbs.has(at(tokens, k))) &&
+            !jobNouns.has(at(tokens, k)) &&
             noSystemAt(tokens, k - 1)))
       )
   }
@@ -208,7 +216,9 @@ export const aboutNoSystem = (tokens: Tokens, start: number, j: number): boolean
     // clause's start it is the end of a greeting ("happy monday! payments are failing").
     (subject >= start &&
       !when &&
-      (noSystemAt(tokens, subject) || (subject - 1 >= start && noSystemAt(tokens, subject - 1)))) ||
+      (noSystemAt(tokens, subject) ||
+        // ("wristband printer export failed", "calendar sync failed": a job the thing qualifies is a system's.)
+        (subject - 1 >= start && noSystemAt(tokens, subject - 1) && !jobNouns.has(at(tokens, subject))))) ||
     saidOfOneself(tokens, start, j) ||
     hadByNoSystem(tokens, start, j)
   )

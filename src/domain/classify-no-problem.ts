@@ -49,6 +49,8 @@ const futureForms = words(`
 const notFuture = words(
   "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd normally usually typically",
 )
+/** Words before a job's progress that say it is behind ("only at 40%", "still 12%"). */
+const behindMarkers = words("only still just barely merely")
 const absent = words("offline ooo out away off afk unavailable slow_to_respond")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
 const months = new Set([...monthNames, "mar", "may"])
@@ -160,6 +162,9 @@ const plannedForLater = (message: Message): boolean => {
             tokens[i + 1] ?? "",
           ) &&
           tokens.slice(Math.max(0, i - 3), i).some((w) => /^[a-z]{3,}ing$/.test(w))) ||
+        // "gates open in 30 min and the allowlist sync is only at 40%": a job behind the deadline.
+        (/^\d{1,2}(?:[.,]\d+)?%$/.test(t) &&
+          tokens.slice(Math.max(0, i - 3), i).some((w) => behindMarkers.has(w))) ||
         // "an article that should have gone live at 9": an expectation already missed.
         (t === "should" && tokens[i + 1] === "have") ||
         (t === "supposed" && tokens[i + 1] === "to") ||
@@ -450,6 +455,10 @@ const seenWrong = (text: string): boolean =>
   (text.includes("redirect") || text.includes("look") || text.includes(" page")) &&
   seenWrongPattern.test(text)
 
+/** People getting for nothing what they should pay for ("customers are checking out for free"). */
+const freeRide =
+  /\b(?:people|users|customers|folks|everyone|buyers|fans|guests|clients|some|they)(?:'re| are| were| can| could| keep| have been| started)? (?:[\w-]+ ){0,4}?(?:for free|free of charge|for nothing)\b/
+
 /**
  * A question about a resource of the team ("is there a dashboard that shows deploy frequency?"),
  * with nothing measured or dated beside it ("…? ingest dashboard shows 0 rps", "orders went to
@@ -465,6 +474,9 @@ const resourceQuestion = (message: Message): boolean => {
   // "is the archive bucket supposed to be public??": whether a state is right is a report's question.
   if (/\b(?:supposed|meant) to be\b/.test(message.text.slice(0, 2000))) return false
   if (seenWrong(message.text.slice(0, 2000))) return false
+  // "the price calendar shows CHF 0 for next saturday?? people are buying passes for free": a
+  // wrong price shown and used is a report, whatever else is asked.
+  if (message.text.includes("free") && freeRide.test(message.text.slice(0, 2000))) return false
   const statements = clauses.filter((c) => !c.question).flatMap((c) => tokens.slice(c.start, c.end))
   // "…? none of the invites work": a denial beside the question is the report.
   if (

@@ -168,10 +168,11 @@ const frames: ReadonlyArray<Frame> = [
   },
   {
     // "that 502 screenshot people are sharing is from 2022, we checked": a rumour debunked.
+    // ("cust says the image delivered is from 2022": a product delivered stale is a report.)
     name: "a rumour debunked",
     needles: ["screenshot", "video", "tiktok", "tweet", "post", "clip", "photo", "picture", "image"],
     pattern:
-      /\b(?:that|the|this) (?:[\w-]{1,30} ){0,3}(?:screenshot|video|tiktok|tweet|post|clip|photo|picture|image)s?(?![\w-])[^.?!\n]{0,80}\b(?:is|was|are|were|it'?s) (?:from (?:\d{4}|last (?:year|month)|an old|an? (?:older|previous)|january|february|march|april|may|june|july|august|september|october|november|december)|an? (?:old|older|previous) (?:version|build|release|one)|old|fake|photoshopped|edited|doctored|not (?:real|ours|current|from us))\b/,
+      /\b(?:that|the|this) (?:[\w-]{1,30} ){0,3}(?:screenshot|video|tiktok|tweet|post|clip|photo|picture|image)s?(?![\w-])(?! (?:(?:we|they|you|he|she|i) )?(?:delivered|received|shipped|sent|served|returned|downloaded|got|uploaded|published))[^.?!\n]{0,80}\b(?:is|was|are|were|it'?s) (?:from (?:\d{4}|last (?:year|month)|an old|an? (?:older|previous)|january|february|march|april|may|june|july|august|september|october|november|december)|an? (?:old|older|previous) (?:version|build|release|one)|old|fake|photoshopped|edited|doctored|not (?:real|ours|current|from us))\b/,
   },
   {
     // "I broke prod once by deleting the wrong redis key, ask me about it sometime 😅".

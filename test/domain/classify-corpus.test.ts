@@ -351,6 +351,16 @@ describe.each([
   // life with no signal either way (gossip, invoices, parties) investigated.
   ["classification-blind-122.jsonl", 150, 150, 137],
   ["classification-blind-123.jsonl", 150, 150, 126],
+  // Stop 22, round 31. First sight (on stop 21's last commit) 144, 129 and 134 gated (124: a
+  // ski-resort operator, German and French; 126: a satellite-imagery startup writing lowercase
+  // abbreviations, Discord mentions; 128: festival ticketing in on-sale week, Italian slang), 6
+  // alerts missed: stale imagery delivered "from 2022", "archive urls → 403", a disk whose frames are
+  // "gonna back up", a printer export failing, a sync at 40 % half an hour before gates open, passes
+  // priced CHF 0 asked with "??". Greetings in Italian, talk about alerting and team life stay
+  // investigated.
+  ["classification-blind-124.jsonl", 150, 150, 144],
+  ["classification-blind-126.jsonl", 150, 150, 129],
+  ["classification-blind-128.jsonl", 150, 150, 135],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -4124,3 +4124,65 @@ describe("operations' news handled elsewhere, a freeze, an export ticked, a chec
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stale data delivered, an arrow to a 403, a pile-up to come, a job of a printer, a deadline behind, a free ride (round 31)", () => {
+  it.each([
+    "cust says the image delivered is from 2022, not the one they tasked last wk",
+    "client says the report we delivered is from last year's data",
+    "customer says the photo we sent is from an old shoot, not the one they ordered",
+    "the video they received is an old version, not the one from yesterday's capture",
+    "presigned archive urls → 403 SignatureDoesNotMatch for all downloads",
+    "download links → 403 for all customers",
+    "kafka-2 disk 97%, frames gonna back up soon",
+    "the ingest queue is starting to back up, disk at 95%",
+    "wristband printer export failed again, the printing house is waiting on the file",
+    "the badge printer job failed twice tonight",
+    "calendar sync failed for all tenants",
+    "wiki backup failed, disk full",
+    "gates open in 30 min and the allowlist sync is only at 40%",
+    "doors open in 15 min and the guest list import is still at 12%",
+    "lifts open at 8 and the pass sync is only at 30%",
+    "uh the price calendar shows CHF 0 for next saturday?? people are buying passes for free",
+    "the shop shows 0 EUR for the premium plan?? customers are checking out for free",
+    "why does the ticket page say €0? fans are getting tickets for free",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "that screenshot people are sharing is from 2022, we checked",
+    "the tiktok going around is from last year, not ours",
+    "closed INC 4471",
+    "api back up after the restart",
+    "the printer on 3 is broken again lol",
+    "the coffee machine is down again",
+    "we start the migration next week, planning is at 40%",
+    "is there a dashboard for free tier usage?",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("Opsgenie's schedule naming who is on call, the next shift holding it (round 31)", () => {
+  it.each([
+    'Opsgenie: schedule "Onsale Week Primary" — Marco Bianchi is on call starting 20:00 CET',
+    'Opsgenie: schedule "SRE EU" - Jana Novak is on-call from 08:00 UTC',
+    '[Opsgenie] schedule "Payments" — Li Wei is on call until Mon 09:00',
+    "heading out, day shift has the pager",
+    "signing off, evening shift has it 👋",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    'Opsgenie: alert "Checkout 5xx" — Marco Bianchi is on call, P1 firing',
+    "going offline?? the api just went offline",
+    "night shift has it but checkout is down, 502 everywhere",
+    "gate c scanners offline",
+    "p99 is 9s rn",
+    "kafka lag 2M and growing",
+    "disk 97%",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
