@@ -153,7 +153,9 @@ export const banterFrames: ReadonlyArray<Frame> = [
     name: "the writer's own mistake",
     needles: ["my side", "my end", "my fault", "my mistake", "my bad", "user error", "pebkac"],
     pattern:
-      /\b(?:errors?|issues?|problems?|failures?|[45]\d\dx?s?|timeouts?|it|that)\b (?:was|were|is) (?:on )?(?:my|our) (?:side|end|fault|mistake|bad)\b|(?<!\b(?:if|whether|might|may|could|maybe|perhaps|possibly|probably|in case) (?:it'?s |it is |this is |that'?s |it was |be |just |it'?s just )?)\b(?:user error|pebkac)\b/,
+      /\b(?:errors?|issues?|problems?|failures?|[45]\d\dx?s?|timeouts?|it|that)\b (?:was|were|is) (?:on )?(?:my|our) (?:side|end|fault|mistake|bad)\b|(?<!\b(?:if|whether|might|may|could|maybe|perhaps|possibly|probably|in case) (?:it'?s |it is |this is |that'?s |it was |be |just |it'?s just )?|\b(?:not|isn'?t|wasn'?t|never|no) (?:a |an |just |simply |merely )?)\b(?:user error|pebkac)\b/,
+    // ("For the avoidance of doubt, this is not user error. The platform returns HTTP 500 …": the
+    // mistake denied, then the report.)
     // ("the 500s were on my side? no, checkout is still 500ing for everyone": not mine after all.)
     // ("I apologize if it's user error on their side. the KDS keeps going blank…": a hedge, then
     // the report; the customer's error only supposed.)

@@ -147,6 +147,13 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
     "status page",
     matches(
       [[" status]"], /\[[^\]\n]{1,40} status\]/],
+      // Statuspage's component changes: 'Statuspage: Acme component "Online Fine Payments" changed
+      // to Major Outage' — the component's name is the product's own ("online", "up" and "back" in
+      // it are no recovery words).
+      [
+        ["component"],
+        /\bcomponents? "?[^"\n]{1,80}"? (?:status )?(?:changed|went|moved|has changed|is now)(?: from [a-z ]{3,30})? to (?:major outage|partial outage|degraded performance|operational)\b/,
+      ],
       // "Twilio Status: SMS delivery delays … — Identified": a provider's page heading the message.
       [
         [" status: ", " status - ", " status update: ", " status — ", " status – "],

@@ -98,11 +98,12 @@ const frames: ReadonlyArray<Frame> = [
     own: true,
   },
   // "tout est revenu 👍", "c'est bon maintenant", "todo verde en Madrid", "déploiement …
-  // terminé, RAS", "cierro el incidente, ya se recuperó todo", "ok je ferme le ticket"
+  // terminé, RAS", "cierro el incidente, ya se recuperó todo", "ok je ferme le ticket", "RAS cette
+  // nuit, tout est vert"
   {
     name: "all clear",
     pattern:
-      /^\s*(?:<[@!][\w|]+>\s*)?(?:ok |bon |bon ben )?(?:tout est (?:revenu|rentré dans l'ordre|ok|bon|vert)|c'est (?:bon|réglé|résolu|ok) (?:maintenant|là|depuis)|todo (?:verde|ok|bien|funciona)|ya (?:está|funciona|va))(?![\p{L}])|\bterminée?,? (?:ras|rien à signaler|sans erreur|nickel)(?![\p{L}])|(?<![\p{L}])(?:je ferme|on ferme|cierro|cerramos) (?:le ticket|l'incident|el incidente|el ticket)(?![\p{L}])|\bya se (?:recuperó|arregló|solucionó)(?![\p{L}])|\brien à signaler\b/iu,
+      /^\s*(?:<[@!][\w|]+>\s*)?(?:ok |bon |bon ben )?(?:tout est (?:revenu|rentré dans l'ordre|ok|bon|vert)|c'est (?:bon|réglé|résolu|ok) (?:maintenant|là|depuis)|todo (?:verde|ok|bien|funciona)|ya (?:está|funciona|va))(?![\p{L}])|\bterminée?,? (?:ras|rien à signaler|sans erreur|nickel)(?![\p{L}])|(?<![\p{L}])(?:je ferme|on ferme|cierro|cerramos) (?:le ticket|l'incident|el incidente|el ticket)(?![\p{L}])|\bya se (?:recuperó|arregló|solucionó)(?![\p{L}])|\brien à signaler\b|^\s*(?:<[@!][\w|]+>\s*)?ras (?:cette nuit|ce matin|cet après-midi|aujourd'hui|ce week-end|de mon côté|de notre côté)(?![\p{L}])/iu,
   },
   // "bravo à tous pour le Black Friday, zéro downtime", "la latence est top depuis la migration"
   {
@@ -118,11 +119,12 @@ const frames: ReadonlyArray<Frame> = [
       /(?<![\p{L}])(?:article|post|lecture|thread|vidéo|artículo|hilo)(?![\p{L}])[^\n]{0,20}(?<![\p{L}])(?:sympa|intéressante?|à lire|cool|top|interesante|chulo)(?![\p{L}])[^\n]{0,80}(?:_url_|https?:\/\/)|\bsi ça intéresse\b/iu,
     own: true,
   },
-  // "combien d'alertes on a eu cette semaine ?", "c'est quoi la différence entre P2 et P3 ?"
+  // "combien d'alertes on a eu cette semaine ?", "c'est quoi la différence entre P2 et P3 ?",
+  // "cliente preguntó si aceptamos Bizum, ¿está en el roadmap?" (the product's plans asked)
   {
     name: "a question that reports nothing",
     pattern:
-      /\bcombien d'(?:alertes|incidents|pages)(?![\p{L}])[^?\n]{0,40}\?|\bcuántas? (?:alertas|incidencias|incidentes)(?![\p{L}])[^?\n]{0,40}\?|\bc'est quoi la différence entre\b|\bquelle est la différence entre\b|\bcuál es la diferencia entre\b/iu,
+      /\bcombien d'(?:alertes|incidents|pages)(?![\p{L}])[^?\n]{0,40}\?|\bcuántas? (?:alertas|incidencias|incidentes)(?![\p{L}])[^?\n]{0,40}\?|\bc'est quoi la différence entre\b|\bquelle est la différence entre\b|\bcuál es la diferencia entre\b|(?:está|esta|estará|entra|va a estar) en el roadmap(?![\p{L}])[^?\n]{0,20}\?/iu,
   },
   // "le café de la machine du 3e est vraiment down 😭": the coffee machine is no system.
   {

@@ -113,10 +113,11 @@ const frames: ReadonlyArray<readonly [string, RegExp]> = [
     /\b(?:ticket|incident|störung|case) (?:ist |wurde )?(?:geschlossen|erledigt|gelöst)\b/iu,
   ],
   // "Deployment … ist durch, keine Fehler, alles grün", "Tagesbericht …: 0 Fehler ✅",
-  // "Status: alle Stationen melden normalen Betrieb", "lief perfekt, keine Verspätungen".
+  // "Status: alle Stationen melden normalen Betrieb", "lief perfekt, keine Verspätungen",
+  // "Nach dem Update läuft alles stabil".
   [
     "news that went well",
-    /\b(?:ist durch|erfolgreich (?:durch|abgeschlossen|deployed|ausgerollt)|alles (?:wieder )?grün|(?:keine|0|null) (?:fehler|verspätungen|probleme|ausfälle|störungen)\b|normale[nr]? betrieb|lief (?:perfekt|super|einwandfrei|reibungslos|gut|problemlos|sauber)|läuft (?:perfekt|super|einwandfrei|reibungslos|problemlos|sauber|stabil))/iu,
+    /\b(?:ist durch|erfolgreich (?:durch|abgeschlossen|deployed|ausgerollt)|alles (?:wieder )?grün|(?:keine|0|null) (?:fehler|verspätungen|probleme|ausfälle|störungen)\b|normale[nr]? betrieb|lief (?:perfekt|super|einwandfrei|reibungslos|gut|problemlos|sauber)|läuft (?:(?:jetzt|wieder|alles|seitdem) )*(?:perfekt|super|einwandfrei|reibungslos|problemlos|sauber|stabil))/iu,
   ],
   // "Fehlerquote beim Boarding war letzten Monat bei 0,2%, Management ist happy"
   [

@@ -65,9 +65,11 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     happy friday | happy monday | happy weekend | happy payday | tgif | happy holidays | happy new year | merry christmas |
     feliz navidad | feliz año nuevo | frohe weihnachten | joyeux noël | buon natale | boas festas | feliz natal |
     call it a day | calling it a day | drive safe | stay safe | get home safe |
+    have blessed day | have blessed week | have blessed weekend | have blessed sunday | have blessed evening | stay blessed |
     enough excitement for one day | that is enough excitement for one day | enough excitement for today |
     bis morgen | bis später | bis bald | schönes wochenende | schönen feierabend | buen fin de semana |
     bom fim de semana | bon week end | bon weekend | bonne soirée | hasta mañana | hasta luego | à demain |
+    buonanotte | buonanotte a tutti | buona notte a tutti | buona giornata | buona giornata a tutti |
     a domani | buon weekend | buona serata | gute nacht | gute nacht zusammen | bonne nuit | buona notte |
     buenas noches a todos | boa noite pessoal | welterusten | goede nacht | bonne semaine | nos vemos |
     nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana |
@@ -87,6 +89,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     that explains it | that explains that | that explains a lot | not urgent | no es urgente | nicht dringend |
     pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
     +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority |
+    will update accordingly | will update sop accordingly | will update runbook accordingly | will update doc accordingly | will update docs accordingly | will update tracker accordingly |
     no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi`,
   ),
   ...lines(
@@ -96,6 +99,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     looks great | looks amazing | looks awesome | works great | works nicely | works like charm |
     love the new | super useful | very useful | was useful | so useful | spot on | good work everyone |
     huge improvement | big improvement | massive improvement | nice improvement |
+    sei un grande | sei una grande | sei grande | sei mitico | sei un mito | grande bot | bravissimi |
     good bot | great bot | best bot | smart bot | cute bot | clever bot | you were right | you were right again | shipit | buen trabajo | bom trabalho | gute arbeit | bon travail | ottimo lavoro | shout out to the bot | you are the mvp | mvp | love the | i love the | looks nice | getting smarter | you are getting smarter | you rock | you are the best | you are awesome | you are amazing |
     you are great | you are a lifesaver | you are a legend | you are a star | you are a hero | love it | love this |
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
@@ -155,6 +159,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     fixed | fixed now | it is fixed | resolved | resolved now | it is resolved | sorted | solved | problem solved |
     mitigated | recovered | never mind | nvm | ignore | ignore this | ignore that | disregard | false alarm |
     my bad | it was me | sorry | oops | whoops | wrong channel | wrong thread | wrong chat | wrong room |
+    tagged you by mistake | i tagged you by mistake | pinged you by mistake | i pinged you by mistake | tagged wrong person | pinged wrong person | sent by mistake | posted by mistake |
     nothing to see here | all systems operational | that was close | carry on | as you were | stand down | back to normal | back up | crisis averted |
     no action needed | can close | closing | closed | all done | all set | good now | fine now | ok now | done |
     nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down |
@@ -171,7 +176,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|genial|noted|roger|copy|understood|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew)$/,
   ],
   [
     "laughter",

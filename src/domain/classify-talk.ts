@@ -20,8 +20,9 @@ import type { Message } from "./classify-text.js"
 const maxChars = 2000
 
 /** A problem put in the present, not counting a start ("since 9am"). */
+// ("what does 'ERR_PAYMENT_DECLINED' mean? every citizen is getting it": people hitting it is a report.)
 const liveNoStart =
-  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\b(?:but|however|though|although|still|again)\b/
+  /(?<!\bnothing )\b(?:is|are|keeps?|still|now|currently|been|got|gone) (?:\w+ )?(?:failing|down|broken|erroring|timing out|crashing|firing|paging|stuck|unreachable|returning|throwing|dropping|hanging)\b|\bright now\b|\b(?:but|however|though|although|still|again)\b|\b(?:every(?:one|body)?|all|many|most|several|customers?|users?|citizens?|clients?|members?|players?|patients?|people)\b[^.?!\n]{0,30}\b(?:is|are|keeps?|been) (?:now )?(?:getting|hitting|seeing) (?:it|this|that|them|these)\b/
 /** A problem put in the present: the talk then carries a report. */
 // ("…if the merchant API hadn't been rejecting bulk bookings since Tuesday": a weekday too.)
 const liveProblem = new RegExp(

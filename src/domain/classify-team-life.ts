@@ -12,9 +12,9 @@ import type { Message } from "./classify-text.js"
 const timeOff =
   /\b(?:i'?m|i am|i'?ll be|i will be|[a-z]+ is|[a-z]+ will be) (?:on (?:pto|leave|vacation|holiday|holidays|annual leave|parental leave|sick leave)|ooo|out of (?:the )?office)\b|\bswap(?:ping|ped|s)? (?:my |our |his |her |their |the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |weekend |night |late |early |morning )?(?:shifts?|on-?calls?|rota|pager weeks?)\b|\b(?:is |are )?covering (?:for me|my shift|signals|on-?call)\b|\b(?:i'?m |am )?out sick(?: today| tomorrow| this week)?\b[^\n]{0,40}\b[a-z]+ is covering\b/i
 
-/** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂": a celebration. */
+/** "happy bike to work day! 🚴", "harvest party friday at 5", "salud 🥂", "pet photo friday 📸": a celebration. */
 const celebration =
-  /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary|diwali|holi|eid|onam|pongal|navratri|lohri|dussehra|raksha bandhan|carnaval|carnival|festa junina|são joão|christmas|easter|hanukkah|thanksgiving)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
+  /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary|diwali|holi|eid|onam|pongal|navratri|lohri|dussehra|raksha bandhan|carnaval|carnival|festa junina|são joão|christmas|easter|hanukkah|thanksgiving)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|\b(?:pet|dog|cat|doggo|puppy) (?:photo|pic|picture|selfie)s? (?:friday|monday|day|thread|time)\b|\bsend (?:us )?(?:your )?(?:pics|photos|pictures) of (?:your )?(?:pets?|dogs?|cats?|floofs?|doggos?|pups?|kitties|fur ?babies)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
 
 /** "happy diwali to everyone celebrating 🪔", "happy holidays to all who celebrate!": the whole message. */
 const wishToAll =

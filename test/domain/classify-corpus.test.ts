@@ -358,9 +358,18 @@ describe.each([
   // "gonna back up", a printer export failing, a sync at 40 % half an hour before gates open, passes
   // priced CHF 0 asked with "??". Greetings in Italian, talk about alerting and team life stay
   // investigated.
-  ["classification-blind-124.jsonl", 150, 150, 144],
-  ["classification-blind-126.jsonl", 150, 150, 129],
-  ["classification-blind-128.jsonl", 150, 150, 135],
+  ["classification-blind-124.jsonl", 150, 150, 147],
+  ["classification-blind-126.jsonl", 150, 150, 130],
+  ["classification-blind-128.jsonl", 150, 150, 139],
+  // Stop 22, round 32 (floors of 124, 126 and 128 raised by its leftovers). First sight (on stop
+  // 21's last commit) 143, 143 and 130 gated (125: a legal e-discovery SaaS writing formally; 127:
+  // pet insurance's support agents, Spanish and Portuguese; 129: a city's 311 desk, Indian and
+  // Filipino English), 2 alerts missed: a Statuspage component "Online Fine Payments" changed to
+  // Major Outage read as back online, and "this is not user error. The platform returns HTTP 500…"
+  // read as the writer's own mistake.
+  ["classification-blind-125.jsonl", 150, 150, 150],
+  ["classification-blind-127.jsonl", 150, 150, 150],
+  ["classification-blind-129.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

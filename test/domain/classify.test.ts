@@ -4186,3 +4186,117 @@ describe("Opsgenie's schedule naming who is on call, the next shift holding it (
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("Statuspage component changes and a mistake denied are reports (round 32)", () => {
+  it.each([
+    'Statuspage: Northgate Digital Services component "Online Fine Payments" changed to Major Outage',
+    'Statuspage: Acme component "Back Office Sync" changed to Partial Outage',
+    'Statuspage: component "Up-to-date Inventory" changed from Operational to Degraded Performance',
+    "Statuspage - Lumen Health component Online Booking changed to Degraded Performance",
+    'Statuspage: Acme component "Online Payments" changed to Operational',
+    "For the avoidance of doubt, this is not user error. The platform returns HTTP 500 on every attempt to apply the tag. Please escalate.",
+    "this isn't a user error, the export button throws 500 for every matter",
+    "not user error — login fails for the whole firm since 9",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    'I moved the component "Online Payments" to under maintenance for Sunday',
+    "it was user error, wrong password, sorry",
+    "turns out it was user error lol",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("a city desk's courtesies, notices and process questions are chatter (round 32)", () => {
+  it.each([
+    "Salamat po!",
+    "Maraming salamat po sa tulong 😊",
+    "Ingat po kayo lahat! 🙏",
+    "kumusta po kayo? 😊",
+    "Noted po",
+    "magandang umaga po",
+    "oi sumido 😄",
+    "Wishing everyone a very happy Diwali 🪔",
+    "wishing you all a happy Eid!",
+    "Have a blessed day everyone 🙏",
+    "have a blessed weekend all",
+    "Received.",
+    "Noted, will update the SOP accordingly.",
+    "Apologies, I tagged you by mistake.",
+    "sorry, pinged you by mistake",
+    "Just to confirm, the downtime notice for Sunday has been posted on the website and social media.",
+    "Just for information, the error messages in the Spanish translation were updated as per the feedback.",
+    'The new "Service Unavailable" page design has been approved by the communications team. Looks nice.',
+    "FYI the outage banner text has been reviewed by legal",
+    "the maintenance announcement was published on the portal, thanks",
+    "The change advisory board approved the SSL certificate renewal for next week.",
+    "CAB signed off on sunday's patching window",
+    "the security team approved the firewall change for Friday",
+    'Please help me understand what is "p95 latency" in the dashboard, I am new to the team.',
+    'what does "p95" mean? i keep seeing it on the dashboard',
+    "I have a small doubt regarding the escalation matrix — is the Deputy CIO to be informed for Sev2 also, or only Sev1?",
+    "do we call the vendor for P2 too or just P1?",
+    "Could you please share the runbook link for payment gateway issues? Just for reference.",
+    "where can I find the SOP for portal outages?",
+    "Counsel would like a copy of our SOC 2 report; who should I ask?",
+    "When is the next patch window for the city hall kiosks?",
+    "is the latency dashboard per tenant or global?",
+    "is the latency dashboard the one under Platform?",
+    "how often do you check the Kafka lag?",
+    "Please find attached the weekly uptime summary for your perusal. Uptime was 99.97%.",
+    "Client asked whether our platform is 'down' often. I told them 99.95% uptime last quarter — correct?",
+    "Sir, just confirming that citizens are now able to pay fines. Thank you for your support.",
+    "members can now log in again from the app, thanks all",
+    "the payout failures were yesterday btw, all reprocessed last night ✅ just fyi",
+    "Pursuant to our discussion, the OCR backlog from Tuesday has fully cleared. Thank you all.",
+    "status: queues empty, payouts flowing, zendesk calm 😌",
+    "false alarm, the clinic was closed for a holiday, that's why no invoices 🏖️",
+    "the error in yesterday's slide deck was a typo, not a platform error 😅",
+    "lol opposing counsel's vendor portal is down again, not our problem",
+    "the client's SSO is broken, not our issue",
+    "pet photo friday!! 📸 send pics of your floofs",
+    "cliente preguntó si aceptamos Bizum para reembolsos, ¿está en el roadmap? 🤔",
+    "tbh the new alert format is way easier to read",
+    "Kindly add me to the Digital Services on-call group. My ID is ssharma.",
+    "can someone add me to the PagerDuty rotation?",
+    "please remove me from the alerts DL",
+    "buonanotte a tutti",
+    "daje!",
+    "sei un grande",
+    "RAS cette nuit, tout est vert",
+    "Nach dem Update läuft alles stabil",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "payouts failing since 9",
+    "citizens cannot pay fines",
+    "citizens are still not able to pay fines",
+    "the portal is down for everyone",
+    "backlog growing",
+    "Sir one doubt — the fine still shows UNPAID after payment",
+    "salamat po, but the portal is down for everyone",
+    "noted po, citizens cannot pay fines",
+    "the downtime notice has been posted but the portal is down for everyone right now",
+    "the error messages were updated and now checkout is failing",
+    "share the runbook for payment gateway issues? gateway is down right now",
+    "when is the next patch window? kiosks are down since 8",
+    "the weekly uptime report: uptime was 97.1%, below SLO",
+    "Please find attached the weekly uptime summary. Uptime was 96.2%.",
+    "the backlog from Tuesday has cleared but today's backlog is growing",
+    "status: queues empty, payouts failing, zendesk on fire",
+    "false alarm on invoices, but payouts are failing since 9",
+    "their portal is down, not our problem, but our exports to it are failing",
+    "ras cette nuit sauf le checkout qui tombe en 502",
+    "please add me to the incident channel, checkout is down for everyone",
+    "can someone add me to the on-call rota? also the replica orders-db-r2 is 45 min behind",
+    "nach dem Update läuft jetzt nicht mehr stabil, Checkout wirft 500",
+    'what does "ERR_PAYMENT_DECLINED" mean? every citizen is getting it now',
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
