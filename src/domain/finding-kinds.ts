@@ -292,6 +292,13 @@ export const findingKinds = {
   migration_lock: "cloudwatch_logs",
 
   /**
+   * A query scanning a whole table for seconds in the database's own slow-query log (PostgreSQL
+   * duration + auto_explain "Seq Scan on", MySQL Rows_examined), with the DROP INDEX before it
+   * when the log holds one: what holds a service's pooled connections (log-slow-query.ts).
+   */
+  slow_query: "cloudwatch_logs",
+
+  /**
    * Evictions the API server refused for a PodDisruptionBudget, from its audit log (429 "Cannot
    * evict pod as it would violate the pod's disruption budget"): the workload, how often, which
    * budget and who was draining — a node drain or nodegroup update that cannot finish.

@@ -76,6 +76,17 @@ const executionLogsPrefix = "API-Gateway-Execution-Logs_"
 export const isExecutionLogGroup = (group: string): boolean =>
   group.toLowerCase().startsWith(executionLogsPrefix.toLowerCase())
 
+// An API's name is its product, then "api" and the stage: what is left names its functions.
+const stageSuffix = /[-_](?:prod|production|prd|live|staging|stage|stg|dev|test|qa|uat|v\d+)$/i
+const apiSuffix = /[-_](?:api|apis|gw|gateway|http|rest|public|external|internal)$/i
+
+/** The stem an API's functions share ("labels-api-prod" → "labels"), or none when the name is all stem. */
+export const apiStem = (name: string): ReadonlyArray<string> => {
+  let stem = name.trim().toLowerCase()
+  for (let i = 0; i < 3; i++) stem = stem.replace(stageSuffix, "").replace(apiSuffix, "")
+  return stem !== name.trim().toLowerCase() && /^[a-z0-9][a-z0-9_-]{2,}$/.test(stem) ? [stem] : []
+}
+
 /** Words of a cluster name or alert keyword, without the ones every cluster name has. */
 const clusterWords = (s: string): ReadonlyArray<string> =>
   s
@@ -145,6 +156,15 @@ export const discoveryPlan = (
   }
   if (apiGateway) {
     searches.push({ by: "prefix", value: executionLogsPrefix, why: "API Gateway execution logs" })
+    // The functions an API integrates are named after what it serves, not after the API
+    // ("labels-api-prod" → "labels-create-shipment"): their common stem finds them.
+    for (const stem of unique(names.flatMap(apiStem))) {
+      searches.push({
+        by: "prefix",
+        value: `/aws/lambda/${stem}`,
+        why: `the Lambda functions of the ${stem} API`,
+      })
+    }
   }
   const prefixes = unique(configPrefixes.filter((p) => p.trim() !== ""))
   for (const prefix of prefixes) searches.push({ by: "prefix", value: prefix, why: "a configured prefix" })
@@ -306,6 +326,10 @@ const scoreOf = (plan: DiscoveryPlan, group: string): Score | null => {
     return { score: 50, reason: `Container Insights of ${plan.cluster}`, service: null }
   }
   if (isExecutionLogGroup(g)) return { score: 50, reason: "API Gateway execution logs", service: null }
+  // Found only by an API Gateway alert's stem search (discoveryPlan): a function the API integrates.
+  const stem = plan.names.flatMap(apiStem).find((st) => g.startsWith(`/aws/lambda/${st}`))
+  if (stem !== undefined)
+    return { score: 60, reason: `a Lambda function of the ${stem} API`, service: serviceOfGroup(group) }
   return null
 }
 

@@ -9,6 +9,7 @@
  * returned as it is. Pure and total.
  */
 import { ecsTaskStopLine } from "./ecs-task-event.js"
+import { exceptionLineOf, tracebackLead } from "./log-exception-line.js"
 
 // A shipper wraps at most once or twice; deeper nesting is not a log record.
 const maxDepth = 3
@@ -214,7 +215,10 @@ const unwrap = (line: string, depth: number): string => {
     ...(errors.length === 0 ? [] : [`errors: ${errors.join("; ")}`]),
     ...(status === null ? [] : [`status ${status}`]),
     ...(code === null || code === status ? [] : [`code ${code}`]),
-    ...(error === null || message.includes(error) ? [] : [`error: ${error.split("\n")[0] ?? error}`]),
+    // A traceback's first line is its header; the exception it ends with says why (log-exception-line.ts).
+    ...(error === null || message.includes(error)
+      ? []
+      : [`error: ${exceptionLineOf(error) ?? error.split("\n")[0] ?? error}`]),
     // The AWS resource a failed call was on (`"table": "…"`, `"function": "…"`): what an alarm names.
     ...(error === null ? [] : awsResourceDetails(o, message)),
     ...(error === null ? [] : deliveryDetails(o, message)),
@@ -246,6 +250,8 @@ const lambdaReportFirst = (line: string): string | null => {
 export const readableLogMessage = (line: string): string => {
   const report = lambdaReportFirst(line)
   if (report !== null) return report
+  const traced = tracebackLead(line)
+  if (traced !== null) return traced
   const stamped = stampedRecord.exec(line)
   if (stamped === null) return unwrap(line, 0)
   const [, stamp = "", record = ""] = stamped

@@ -12,6 +12,7 @@
 import type { LogCluster, LogLine } from "../../domain/log-clusters.js"
 import { parseInsightsTimestamp } from "../../domain/log-insights-run.js"
 import { readableLogMessage } from "../../domain/log-structured.js"
+import { foldTracebackEvents } from "../../domain/log-traceback-fold.js"
 
 export const queryRowLimit = 1000
 
@@ -70,15 +71,20 @@ export const lineOf = (
   return { timestampMs, message: readableLogMessage(message), stream: row["@logStream"] ?? "", group }
 }
 
-/** The rows that read as log lines (see `lineOf`), in order. */
+/**
+ * The rows that read as log lines (see `lineOf`), in order; a traceback shipped one line per event
+ * is read by its exception (log-traceback-fold.ts).
+ */
 export const linesOf = (
   rows: ReadonlyArray<Readonly<Record<string, string>>>,
   groups: ReadonlyArray<string>,
 ): ReadonlyArray<LogLine> =>
-  rows.flatMap((r) => {
-    const line = lineOf(r, groups)
-    return line === null ? [] : [line]
-  })
+  foldTracebackEvents(
+    rows.flatMap((r) => {
+      const line = lineOf(r, groups)
+      return line === null ? [] : [line]
+    }),
+  )
 
 /** The longest literal stretch of a signature (no placeholders, no quotes), to filter its lines by. */
 export const literalOf = (c: LogCluster): string | null => {

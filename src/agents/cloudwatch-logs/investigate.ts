@@ -56,6 +56,7 @@ import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
 import { databaseRefusalPass, silentFailurePass, silentFailureSubjects } from "./silent-failure-pass.js"
+import { slowDatabaseWords, sweepSlowQueries } from "./slow-query-sweep.js"
 
 export interface InvestigateOptions {
   readonly logGroupPrefixes: ReadonlyArray<string>
@@ -528,6 +529,27 @@ export const investigate = (
       noFindings,
       "reading the jobs' processed counts failed",
     )
+    // A service's database calls slow (pool saturated, timeouts, a latency SLO): its database's
+    // own log may show the query scanning a whole table since an index was dropped (slow-query-sweep.ts).
+    const slowDb =
+      slowDatabaseWords.test(task.alert.text) || linesOf(first).some((l) => slowDatabaseWords.test(l.message))
+    const scanning = bounded(
+      slowDb
+        ? sweepSlowQueries(
+            source,
+            databaseNames,
+            // The cluster the alert names, or the one its service's lines were found in by search.
+            unique([
+              ...namespaces,
+              ...(discovery.plan.cluster === null ? found.chosen : [discovery.plan.cluster]),
+            ]),
+            range,
+            answerByMs,
+          )
+        : Effect.succeed<ReadonlyArray<Finding>>([]),
+      noFindings,
+      "reading the database's slow queries failed",
+    )
     const [
       follow,
       kernel,
@@ -545,6 +567,7 @@ export const investigate = (
       fullDisks,
       refused403,
       fullCaches,
+      slowScans,
     ] = yield* Effect.all(
       [
         following,
@@ -563,6 +586,7 @@ export const investigate = (
         watermarks,
         refusing,
         cacheFull,
+        scanning,
       ],
       { concurrency: 15 },
     )
@@ -679,6 +703,7 @@ export const investigate = (
       [
         ...failovers,
         ...locks,
+        ...slowScans,
         ...cut,
         ...audit.findings,
         ...poison,
