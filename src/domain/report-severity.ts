@@ -10,6 +10,7 @@ import type { Finding } from "./finding.js"
 import type { ReportCause } from "./incident-report.js"
 import { inWindow } from "./report-scope.js"
 import { maxSeverity, type Severity } from "./severity.js"
+import { noImpactCap } from "./severity-no-impact.js"
 
 const highest = (findings: ReadonlyArray<Finding>): Severity | null =>
   findings.reduce<Severity | null>(
@@ -25,7 +26,10 @@ export const reportSeverity = (o: {
 }): Severity => {
   const endpointDown = o.facts.source === "uptime" && o.facts.state === "firing"
   const label = endpointDown ? "critical" : o.facts.severity
-  const cited = o.top === undefined ? null : highest(o.findings.filter((f) => o.top?.findings.includes(f.id)))
+  const citedFindings = o.findings.filter((f) => o.top?.findings.includes(f.id))
+  const top = o.top === undefined ? null : highest(citedFindings)
+  // A stuck rollout the old pods still serve is medium at most (severity-no-impact.ts).
+  const cited = top === null ? null : noImpactCap(top, citedFindings, o.findings)
   if (label !== null) return cited === null ? label : maxSeverity(label, cited)
   if (cited !== null) return cited
   if (o.top !== undefined) return "info"

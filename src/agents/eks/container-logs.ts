@@ -33,7 +33,25 @@ const tracebackOpening = /\btraceback \(most recent call last\)/i
 // quotes an error (`error='ThrottlingException'`, `err=EOF`): a client retrying says so at WARN,
 // and an OOM-killed container's last warnings are what it was doing, not why it died.
 const tierOf = (line: string): number =>
-  exhausted.test(line) ? 3 : explicitLevel(withoutInstant(line)) === "warn" ? 1 : wordTier(line)
+  exhausted.test(line)
+    ? 3
+    : mereDeprecation(line)
+      ? 0
+      : explicitLevel(withoutInstant(line)) === "warn"
+        ? 1
+        : wordTier(line)
+
+// "config key storage.legacyBucket is deprecated, use storage.buckets.episodes": a new version
+// announcing a renamed setting it still reads. It tells nothing of why a pod fails its probe or
+// dies, yet sits beside the real failure in the first lines a new pod prints; quoted, it reads as
+// the cause. Not telling — unless the line is an error or says the value was refused.
+const deprecation = /\b(?:deprecated|deprecation|will be removed in|is obsolete)\b/i
+const refusal = /\b(?:refus\w*|rejected|cannot|unable to|failed|invalid|not supported|unsupported)\b/i
+const mereDeprecation = (line: string): boolean => {
+  if (!deprecation.test(line) || fatal.test(line) || refusal.test(line)) return false
+  const level = explicitLevel(withoutInstant(line))
+  return level === null ? !error.test(line) : level !== "error" && level !== "fatal"
+}
 
 // A store that ran out of disk says so at WARN (OpenSearch/Elasticsearch `flood stage disk
 // watermark [95%] exceeded … marked read-only`, `No space left on device`): the level understates

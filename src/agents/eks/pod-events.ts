@@ -293,6 +293,20 @@ const quotaStatus = (w: ScopedWorkload, refusal: QuotaRefusal, ctx: AnalysisCont
   )}.`
 }
 
+/**
+ * A refusal the controller keeps retrying spans firstTimestamp…lastTimestamp: when that span
+ * overlaps the evidence window it is observed at the window's end at the latest. A retry a minute
+ * after the window closes (a quota still full when the cluster was read) must not move the whole
+ * refusal out of the window and out of the causes.
+ */
+const retriedUntil = (e: KubeEvent, ctx: AnalysisContext) => {
+  const last = eventTime(e)
+  const first = instantOf(e.firstTimestamp) ?? last
+  const end = ctx.window.end
+  if (last === null || first === null) return last
+  return first.epochMillis <= end.epochMillis && last.epochMillis > end.epochMillis ? end : last
+}
+
 export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
   const events = about(w, ctx, (e) => e.reason === "FailedCreate" && e.involvedObject.kind !== "Pod")
   const [latest] = events
@@ -310,7 +324,7 @@ export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Fi
         : `${w.name}: namespace ResourceQuota ${quota.quota} ${quota.unspecified ? "refuses pods without" : "exceeded on"} ${quotaResourcesPhrase(quota)} — ${on} cannot create pods (FailedCreate ×${total(events)}), ${ready}`,
     detail: `The controller cannot create pods (×${total(events)}): ${latest.message ?? ""}. ${ready}.${quota === null ? "" : `${quotaStatus(w, quota, ctx)} The pods are refused at admission, before any scheduling: raise the quota's hard ${quota.resources.map((r) => r.name).join(", ")} or lower the pods' requests.`}`,
     severity: failureSeverity(w),
-    observedAt: eventTime(latest),
+    observedAt: retriedUntil(latest, ctx),
     resource: `${(latest.involvedObject.kind ?? w.kind).toLowerCase()}/${w.namespace}/${latest.involvedObject.name ?? w.name}`,
     service: w.name,
     excerpt: latest.message ?? null,

@@ -15,6 +15,7 @@ import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
 import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../domain/kubernetes-workloads.js"
 import { cpuLimitCuts } from "./cpu-limit-cuts.js"
 import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
+import { movedDependency } from "./rollout-moved-dependency.js"
 import { valueCulprit } from "./rollout-value-culprit.js"
 import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
 import { isPodReady, refersTo, resourceOf } from "./workloads.js"
@@ -104,7 +105,10 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
   const kind = imageChanged(diff) ? "rollout" : "config_change"
   const headline = diff.images[0] ?? changes[0] ?? "template change"
   // A value the rollout changed that the workload's failing calls name: the cause, not context.
-  const culprit = valueCulprit(previous.spec.template, newest.spec.template, logText)
+  // Or the endpoint it moved, when the new pods fail and cannot reach a dependency (rollout-moved-dependency.ts).
+  const culprit =
+    valueCulprit(previous.spec.template, newest.spec.template, logText) ??
+    (failing > 0 ? movedDependency(previous.spec.template, newest.spec.template, logText) : null)
   const version = /→ (\S+)/.exec(diff.images[0] ?? "")?.[1] ?? `revision ${newest.revision}`
   const blame =
     culprit === null

@@ -104,3 +104,26 @@ describe("a Python traceback", () => {
     expect(headline?.text).toBe("KeyError: 'DATABASE_URL'")
   })
 })
+
+describe("tellingLines: a deprecation notice is not telling (stop 22)", () => {
+  it("drops a deprecated-config warning in JSON, logfmt and plain text, keeps the real failure", () => {
+    const log = [
+      '{"level":"warn","ts":"2026-12-03T01:12:36.915Z","msg":"config key storage.oldBucket is deprecated, use storage.buckets.main"}',
+      'time=2026-12-03T01:12:37Z level=warn msg="flag --listen-addr is deprecated and will be removed in 4.0"',
+      "2026-12-03T01:12:38Z WARN  setting cache.ttl_secs is obsolete; use cache.ttl",
+      "2026-12-03T01:12:39Z ERROR readiness handler: dependency check failed: connection refused",
+    ].join("\n")
+    const lines = tellingLines(log).map((l) => l.text)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain("dependency check failed")
+  })
+
+  it("decoy: a deprecation the app refuses, or said at ERROR, stays telling", () => {
+    const refused = tellingLines(
+      "2026-12-03T01:12:36Z WARN  option tls.v1 is deprecated and rejected, refusing to start",
+    )
+    expect(refused).toHaveLength(1)
+    const atError = tellingLines('{"level":"error","msg":"config key auth.legacyMode is deprecated"}')
+    expect(atError).toHaveLength(1)
+  })
+})

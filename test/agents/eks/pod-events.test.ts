@@ -282,6 +282,26 @@ describe("failedCreateFinding: a namespace ResourceQuota", () => {
     expect(f?.detail).toContain("ResourceQuota shop-quota (used/hard): requests.cpu 16/16, pods 16/40.")
   })
 
+  it("a refusal still retried after the window closes is observed at the window's end (stop 22)", () => {
+    const w = scoped(quotaMessage)
+    const retried = w.events.map((e) => ({
+      ...e,
+      firstTimestamp: "2026-11-27T12:50:00Z",
+      lastTimestamp: "2026-11-27T13:20:00Z",
+    }))
+    const f = failedCreateFinding({ ...w, events: retried }, ctx)
+    expect(f?.observedAt?.epochMillis).toBe(ctx.window.end.epochMillis)
+    // Decoy: refusals that began only after the window keep their own time.
+    const later = w.events.map((e) => ({
+      ...e,
+      firstTimestamp: "2026-11-27T13:15:00Z",
+      lastTimestamp: "2026-11-27T13:20:00Z",
+    }))
+    expect(failedCreateFinding({ ...w, events: later }, ctx)?.observedAt?.epochMillis).toBe(
+      Date.parse("2026-11-27T13:20:00Z"),
+    )
+  })
+
   it("a PodSecurity refusal is a FailedCreate, not a quota", () => {
     const psa =
       'Error creating: pods "search-6b7c8d9f5-2xq9t" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true'
