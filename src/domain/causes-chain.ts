@@ -178,6 +178,10 @@ const probeExplainers: ReadonlySet<Mode> = new Set([
   "certificate",
 ])
 
+/** An exception's name as a runtime prints it ("TypeError:", "java.lang.NullPointerException"). */
+const exceptionSignature =
+  /\b[A-Z][A-Za-z]*(?:Error|Exception)\b(?::|\s+at\b|")|\bpanic: |\bTraceback \(most recent/
+
 /** A server's words for a client that hung up before its answer was written. */
 const clientGone =
   /broken pipe|clientabortexception|client (?:disconnected|went away|closed (?:the )?connection)|connection reset by peer|context canceled|epipe\b|premature close|exception while writing response/i
@@ -227,12 +231,17 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // that only shares the mode (a cache reconnecting, whose excerpt also quotes the 401s) must not
     // move the onset before the change that caused it.
     const strong = roots.filter((f) => inScopeSeverityOf([f]) > severityRank("low"))
+    // An exception's signature (TypeError, NullPointerException) that first appears after a
+    // rollout is that rollout's: its onset is its own first line, not an earlier line of another
+    // kind the log reader also rated an error (a build step's "0 errors", a retry).
+    const thrown = mode === "errors" ? strong.filter((f) => exceptionSignature.test(f.title)) : []
+    const onsetOf = thrown.length > 0 ? thrown : strong.length > 0 ? strong : roots
     const linked =
       limitCut.length > 0
         ? limitCut
         : changeBefore(
             changes,
-            firstTime(strong.length > 0 ? strong : roots, alertMs),
+            firstTime(onsetOf, alertMs),
             accumulating.has(mode) ? slowChangeEffectMs : changeEffectMs,
           )
     // WARN-level evidence (low) does not join a stronger failure as another mode: it stays apart.

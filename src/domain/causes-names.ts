@@ -6,6 +6,7 @@
  */
 
 import { cronJobOf } from "./alert-facts-names.js"
+import { hostAt, providerDomain } from "./cause-provider.js"
 import type { Finding } from "./finding.js"
 import { keyedTarget } from "./log-level.js"
 import { k8sKinds, leadingName, ownerName, parseResource, subjectOf } from "./report-scope.js"
@@ -74,18 +75,30 @@ const patterns: ReadonlyArray<RegExp> = [
   keyedTarget,
   new RegExp(String.raw`\b(?:server|host|database|db) at\s+${name}`, "g"),
   /https?:\/\/([a-z][a-z0-9-]{1,62})[.:/]/g,
-  /\b([a-z][a-z0-9-]{2,62})\s+(?:timed out|is unavailable|unavailable|unreachable|is down)/g,
+  // Not a URL's path segment ("…/v71/payments timed out"): the host before it is the dependency.
+  /(?<![/.])\b([a-z][a-z0-9-]{2,62})\s+(?:timed out|is unavailable|unavailable|unreachable|is down)/g,
 ]
 
 const plausible = (n: string): boolean => n.length >= 3 && !notNames.has(n) && /[a-z]/.test(n)
 
-/** Names a text points at as a dependency (lower-case, first DNS label), in order of appearance. */
-export const dependencyNamesIn = (text: string): ReadonlyArray<string> => {
+/**
+ * Names a text points at as a dependency (lower-case, first DNS label), in order of appearance.
+ * With `providers`, a host outside the cluster and the cloud account reads as its registrable
+ * domain ("api.stripe.com" → "stripe.com", cause-provider.ts): how a cause names a third party.
+ * Scope keeps the first label: it matches workloads by name.
+ */
+export const dependencyNamesIn = (
+  text: string,
+  options: { readonly providers?: boolean } = {},
+): ReadonlyArray<string> => {
   const lower = text.toLowerCase()
   const hits = patterns.flatMap((p) =>
     [...lower.matchAll(p)].flatMap((m) => {
-      const n = m[1]?.split(".")[0]
-      return n === undefined || !plausible(n) ? [] : [{ n, at: m.index }]
+      const label = m[1]?.split(".")[0]
+      const start = m.index + Math.max(0, m[0].indexOf(m[1] ?? ""))
+      const provider = options.providers === true ? providerDomain(hostAt(lower, start)) : null
+      if (provider !== null) return [{ n: provider, at: m.index }]
+      return label === undefined || !plausible(label) ? [] : [{ n: label, at: m.index }]
     }),
   )
   return [...new Set(hits.sort((a, b) => a.at - b.at || a.n.localeCompare(b.n)).map((h) => h.n))]

@@ -6,6 +6,8 @@
  */
 
 import type { DateTime } from "effect"
+import { isProviderName } from "./cause-provider.js"
+import { certificateServer } from "./cause-server-cert.js"
 import type { Chain, Consequence } from "./causes-chain.js"
 import { configuredDatastore } from "./causes-datastore.js"
 import { holderPhrase } from "./causes-holder.js"
@@ -18,6 +20,7 @@ import { reloadPhrase } from "./config-reload-phrase.js"
 import { rotationPhrase } from "./credential-rotation.js"
 import { culpritSetting } from "./culprit-phrase.js"
 import type { Finding } from "./finding.js"
+import { explicitLevel } from "./log-level.js"
 import { textOf } from "./report-scope.js"
 import { clipAtWord, clipText, oneLine } from "./report-text.js"
 
@@ -178,6 +181,9 @@ const beforeOnset = (f: Finding, outcomes: ReadonlyArray<Finding>): boolean => {
   )
 }
 
+// A host outside the cluster is named by its provider's domain (cause-provider.ts).
+const providers = { providers: true } as const
+
 /** Dependencies the chain's own evidence names ("… connection slots … database orders-db"). */
 const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // What users see (a latency) with its WARN lines naming the dependency it waits on.
@@ -197,10 +203,12 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // its neighbours' dependencies are not this chain's.
   const named = sources
     .filter((f) => f.kind !== "datastore_failover")
-    .flatMap((f) => dependencyNamesIn(f.title))
+    .flatMap((f) => dependencyNamesIn(f.title, providers))
   if (named.length === 0)
     named.push(
-      ...sources.filter((f) => f.kind !== "datastore_failover").flatMap((f) => dependencyNamesIn(textOf(f))),
+      ...sources
+        .filter((f) => f.kind !== "datastore_failover")
+        .flatMap((f) => dependencyNamesIn(textOf(f), providers)),
     )
   const deps = [...new Set(named)].filter((n) => n !== chain.subject.key).slice(0, 2)
   // A pool or a server out of connections names no host: the subject's configuration does.
@@ -208,11 +216,32 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   return deps.length > 0 || store === null || store === chain.subject.key ? deps : [store]
 }
 
-const where = (chain: Chain): string => {
+const dependenciesOf = (chain: Chain): ReadonlyArray<string> => {
   const named = culpritSetting(chain.changes)?.dependency
-  const deps = named === undefined || named === null ? dependencies(chain) : [named]
+  return named === undefined || named === null ? dependencies(chain) : [named]
+}
+
+const where = (chain: Chain): string => {
+  // A server whose certificate its callers refuse is where the failure is (cause-server-cert.ts).
+  const server = certificateServer(chain)
+  if (server !== null) return `at ${server} (seen by its caller ${chain.subject.display})`
+  const deps = dependenciesOf(chain)
   const on = deps.length === 0 ? "" : ` (dependency: ${deps.join(", ")})`
   return `in ${chain.subject.display}${on}`
+}
+
+const timingOut = /\btim(?:ed|ing|es)? ?out\b|\btimeout\b|deadline exceeded|\b504\b/i
+
+/**
+ * A third party the subject's failing calls name ("… .adyenpayments.com … timed out after 8000
+ * ms") leads the cause: the HPA at its maximum, the saturated threads and the 504s are what
+ * waiting on it looks like, and the provider is what the on-call engineer acts on.
+ */
+const providerLead = (chain: Chain): string => {
+  const provider = dependenciesOf(chain).find(isProviderName)
+  if (provider === undefined) return ""
+  const timedOut = [...chain.roots, ...chain.outcomes].some((f) => timingOut.test(textOf(f)))
+  return `calls to third-party ${provider} ${timedOut ? "timing out" : "failing"}: `
 }
 
 const podsPhrase = (chain: Chain): string => {
@@ -244,17 +273,33 @@ const consequencePhrase = (c: Consequence): string => {
 }
 
 /**
+ * The outcome a cause quotes beside its roots. A WARN line ("warn paywell: slow response 1720ms
+ * (timeout 4000ms)") is a call that still succeeded: beside a failure of its own (an exception,
+ * a crash) it is another signature, and quoting it names a dependency that did not fail.
+ */
+const quotedOutcomes = (chain: Chain): ReadonlyArray<Finding> =>
+  chain.outcomes.filter((f) => chain.roots.length === 0 || !isWarnLine(f.title)).slice(0, 1)
+
+// A line's own level, after the finding's "subject: " prefix: a marker (`WARN`, `level=warn`) or,
+// as pino-pretty and winston print it, a lower-case level word leading the line ("warn  paywell: …").
+const leadingWarn = /^(?:\d{4}-\d\d-\d\d[T ]\S+\s+)?warn(?:ing)?\b/i
+const isWarnLine = (title: string): boolean => {
+  const line = title.replace(/^[^:\s]{1,80}:\s*/, "")
+  return explicitLevel(line) === "warn" || leadingWarn.test(line)
+}
+
+/**
  * The cause's text (see the module header), at most `maxCauseChars`: the class words of the
  * failure and of what it caused come first, so clipping only ever shortens the evidence.
  */
 export const causeText = (chain: Chain): string => {
   const change = changePhrase(chain)
   const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
-  const symptom = `${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}${holderPhrase(chain)}`
+  const symptom = `${providerLead(chain)}${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}${holderPhrase(chain)}`
   const causing = chain.consequences.map((c) => `, causing ${consequencePhrase(c)} in ${c.subject.display}`)
   const shown = [
     ...shownRoots(chain),
-    ...chain.outcomes.slice(0, 1),
+    ...quotedOutcomes(chain),
     ...chain.consequences.flatMap((c) => c.findings.slice(0, 1)),
   ].map(title)
   const head = change === null ? symptom : `${change} followed by ${symptom}`
