@@ -114,6 +114,8 @@ export const findingKinds = {
   pod_placement: "eks",
   /** Jobs (a CronJob's runs) that failed: DeadlineExceeded, BackoffLimitExceeded, from their events. */
   job_failed: "eks",
+  /** A Job that completed while its log shows every write failed, then published the empty result (hollow-batch-runs.ts). */
+  hollow_batch_run: "eks",
   /** A CronJob with spec.suspend true: no scheduled run is created until it is resumed. */
   cronjob_suspended: "eks",
   /**

@@ -12,7 +12,9 @@
  * those that skipped or that looked under the alert's own (guessed) names and found nothing
  * there ("no workload matching lifties found") — a person's word read as a service that no
  * finding confirms is no scope at all (guessed-scope.ts). A service whose errors blame a
- * dependency the cluster agent saw failing is followed up through that dependency.
+ * dependency the cluster agent saw failing is followed up through that dependency. An alert that
+ * names a namespace only (`namespace` + `container` labels) is followed up through the cluster
+ * agent's workload in that namespace: the metric templates need a service or workload.
  */
 import type { SpecialistId } from "./agent-id.js"
 import type { AgentResult } from "./agent-result.js"
@@ -58,6 +60,14 @@ export interface Scope {
 const scoped = (facts: AlertFacts): boolean =>
   facts.service !== null || facts.namespace !== null || facts.workload !== null || facts.pod !== null
 
+/**
+ * The alert names a namespace and nothing in it the metric templates can query (Grafana's
+ * `KubeContainerOOMKilled` carries `namespace` and `container` only): the cluster agent's
+ * workload in that same namespace is the scope. A workload elsewhere is another team's trouble.
+ */
+const namespaceOnly = (facts: AlertFacts): boolean =>
+  facts.namespace !== null && facts.service === null && facts.workload === null && facts.pod === null
+
 /** Where a finding points, when it is about a workload and names its service. */
 const scopeOf = (f: Finding): Scope | null => {
   if (f.service === null || f.service === "") return null
@@ -96,9 +106,11 @@ const strongest = (
  */
 export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentResult>): Scope | null => {
   const all = results.flatMap((r) => (r.status === "ok" ? r.findings : []))
+  const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
+  if (namespaceOnly(facts) && !isUnconfirmedGuess(facts, all) && resolvedService(facts, all) === null)
+    return fromCluster.find((s): s is Scope => s !== null && s.namespace === facts.namespace) ?? null
   // An alarm's name that resolves to a kin workload is no scope the agents could search by either.
   if (scoped(facts) && !isUnconfirmedGuess(facts, all) && resolvedService(facts, all) === null) return null
-  const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
   // A service whose own errors blame a dependency the cluster agent saw failing (at any severity:
   // it rates what the alert does not name low) is asked about through that dependency
   // (failing-dependency-scope.ts).

@@ -255,3 +255,72 @@ describe("an alarm's name resolved to a kin workload", () => {
     expect(agentsToRescope([two, result("cloudwatch_logs", "ok", [])], alarm)).toEqual([])
   })
 })
+
+describe("an alert that names a namespace and nothing the metric templates can query", () => {
+  const inNamespace = (namespace: string, container: string | null): AlertFacts => ({
+    ...unscoped,
+    namespace,
+    container,
+  })
+
+  it.each([
+    [
+      "a Deployment (OOMKilled container)",
+      "billing",
+      "engine",
+      "deployment/billing/ledger-writer",
+      "ledger-writer",
+    ],
+    ["a StatefulSet (crash-looping)", "search", null, "statefulset/search/index-node", "index-node"],
+    ["a Job's pods", "etl", "worker", "job/etl/nightly-export", "nightly-export"],
+  ])("follows the cluster agent's workload in that namespace: %s", (_what, ns, container, resource, name) => {
+    const first = [
+      result("eks", "ok", [finding("eks", "high", resource, name)]),
+      result("prometheus", "skipped", []),
+    ]
+    const scope = followUpScope(inNamespace(ns, container), first)
+    expect(scope).toEqual({ service: name, namespace: ns, workload: name })
+    expect(agentsToRescope(first)).toEqual(["prometheus"])
+  })
+
+  it("a pod finding scopes by service and namespace (no workload of its own)", () => {
+    const scope = followUpScope(inNamespace("billing", "engine"), [
+      result("eks", "ok", [finding("eks", "high", "pod/billing/ledger-writer-7d9f-abcde", "ledger-writer")]),
+    ])
+    expect(scope).toEqual({ service: "ledger-writer", namespace: "billing", workload: null })
+  })
+
+  it("decoy: a workload the cluster agent found in another namespace is no scope", () => {
+    expect(
+      followUpScope(inNamespace("billing", "engine"), [
+        result("eks", "ok", [finding("eks", "critical", "deployment/payments/card-api", "card-api")]),
+      ]),
+    ).toBeNull()
+  })
+
+  it("decoy: a logs finding naming a service gives a namespace-scoped alert no scope", () => {
+    expect(
+      followUpScope(inNamespace("billing", "engine"), [
+        result("cloudwatch_logs", "ok", [
+          finding("cloudwatch_logs", "high", "loggroup//aws/containerinsights/c/application", "edge-gw"),
+        ]),
+      ]),
+    ).toBeNull()
+  })
+
+  it("decoy: an alert naming its workload as well keeps its own scope", () => {
+    expect(
+      followUpScope({ ...inNamespace("billing", "engine"), workload: "ledger-writer" }, [
+        result("eks", "ok", [finding("eks", "high", "deployment/billing/ledger-writer", "ledger-writer")]),
+      ]),
+    ).toBeNull()
+  })
+
+  it("a low cluster finding in the namespace is not enough", () => {
+    expect(
+      followUpScope(inNamespace("billing", "engine"), [
+        result("eks", "ok", [finding("eks", "low", "deployment/billing/ledger-writer", "ledger-writer")]),
+      ]),
+    ).toBeNull()
+  })
+})

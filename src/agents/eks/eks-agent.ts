@@ -41,6 +41,7 @@ import {
   readNodes,
   readWorkloadObjects,
 } from "./gather.js"
+import { readHollowBatchRuns } from "./hollow-batch-runs.js"
 import { identityRolloutFindings } from "./identity-rollout.js"
 import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
@@ -288,6 +289,8 @@ const investigate = (task: AgentTask) =>
       Option.getOrElse(logs, () => new Map()),
       ctx,
     )
+    // A run that completed, wrote nothing and published it anyway (hollow-batch-runs.ts).
+    const hollowRuns = yield* readHollowBatchRuns(cluster, reader, { jobs, pods, workloads, ctx })
     const analysis = analyze({
       workloads: [...workloads, ...neighbours],
       nodes,
@@ -325,6 +328,7 @@ const investigate = (task: AgentTask) =>
       ...identityRolloutFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...certificates,
       ...migrations,
+      ...hollowRuns,
     ]
     const scanned = [
       ...(ns === null ? ["namespace/*"] : []),
