@@ -251,6 +251,11 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/batch_overlap/, "batch run (CronJob) overlapping the service on a shared host"],
     // A run that ended OK having processed nothing (empty-runs.ts): its input moved or is missing.
     [/empty_run/, "scheduled run processed nothing (0 keys/records: input path or prefix empty)"],
+    // A run whose every write failed, reported as a success, then published (hollow-batch-runs.ts).
+    [
+      /hollow_batch_run/,
+      "batch run reported success while every write failed, then published its empty result",
+    ],
   ],
   failover: [
     [

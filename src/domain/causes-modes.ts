@@ -135,6 +135,9 @@ const byKind: Readonly<Record<string, Mode>> = {
   integration_exception: "crash",
   // A scheduled run that processed nothing (empty-runs.ts): the job ran, its input was not there.
   empty_run: "schedule",
+  // A Job that ended OK while every write failed, then published (hollow-batch-runs.ts): what its
+  // readers serve (nothing) is that run's result, not errors of theirs.
+  hollow_batch_run: "schedule",
   // A datastore's primary switched (datastore-failover.ts): deeper than its clients' errors.
   datastore_failover: "failover",
   // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at

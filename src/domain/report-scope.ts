@@ -36,7 +36,12 @@ export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)
  * a change (since the change lookback), not dropped as stale. Whether an older failure is only
  * background beside a fresh one is causes-background.ts's call.
  */
-export const standingKinds: ReadonlySet<string> = new Set(["hpa_maxed"])
+export const standingKinds: ReadonlySet<string> = new Set([
+  "hpa_maxed",
+  // A batch run that published an empty result (hollow-batch-runs.ts): what its readers serve
+  // until the next run, however long before the report it finished ("since about 7 this morning").
+  "hollow_batch_run",
+])
 
 /** observedAt within [changesSince, end] for changes and standing conditions, [start, end] otherwise; unknown time counts as in. */
 export const inWindow = (window: InvestigationWindow, f: Finding): boolean => {

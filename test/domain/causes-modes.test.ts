@@ -20,6 +20,13 @@ describe("modeOf", () => {
     ["replicas_unavailable", "payments-api: 0/2 replicas ready", "critical", "outcome"],
     ["rollout_stuck", "orders-api: rollout to revision 12 stuck", "high", "outcome"],
     ["hpa_maxed", "storefront: HPA at max 12/12 replicas", "medium", "capacity"],
+    // A run that published an empty result: its readers' "0 results" are that run, no 5xx of theirs.
+    [
+      "hollow_batch_run",
+      "listings-reindex run completed but wrote nothing (written=0 failed=48211) and still published",
+      "high",
+      "schedule",
+    ],
     ["autoscaler", "cluster-autoscaler NotTriggerScaleUp", "medium", "scheduling"],
     ["rollout", "payments-api: rollout revision 6 → 7", "info", "change"],
     ["deploy_announcement", "deployed payments-api", "medium", "change"],
@@ -160,6 +167,11 @@ describe("modeOf", () => {
 describe("modeLabel: the class words the evidence supports, canonical first", () => {
   const cases: ReadonlyArray<readonly [Mode, ReadonlyArray<readonly [string, string]>, string]> = [
     ["limits", [["log_signature", "Error: getaddrinfo EMFILE media-origin"]], "too many open files (EMFILE)"],
+    [
+      "schedule",
+      [["hollow_batch_run", "export run completed but wrote nothing (written=0 failed=912) and still published"]],
+      "batch run reported success while every write failed, then published its empty result",
+    ],
     [
       "certificate",
       [

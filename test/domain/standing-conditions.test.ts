@@ -47,3 +47,30 @@ describe("a standing condition begun before the evidence window", () => {
     expect(causesFor(person("dashboard", "slow"), findings)).toEqual([])
   })
 })
+
+describe("a batch run that published an empty result stands until the next run", () => {
+  const hollow = (job: string, at: string, service: string): Spec => ({
+    agent: "eks",
+    kind: "hollow_batch_run",
+    severity: "high",
+    at,
+    service,
+    resource: `job/search/${job}`,
+    title: `${job} run completed but wrote nothing (INFO bulk load finished: written=0 failed=48211) and still published: alias swapped`,
+  })
+
+  it("finished hours before a person's report, it is in window and the cause, named for what it is", () => {
+    expect(inWindow(window, spec(hollow("listings-reindex", "08:10", "search-api")))).toBe(true)
+    const findings = numbered([hollow("listings-reindex", "08:10", "search-api")])
+    const [top] = causesFor(person("search", "0 jobs found"), findings)
+    expect(top?.text).toMatch(/batch run reported success while every write failed.*search-api/)
+    expect(top?.text).not.toMatch(/5xx/)
+  })
+
+  it("decoy: a run before the change lookback is history; a failed Job as old is not standing", () => {
+    expect(inWindow(window, spec(hollow("listings-reindex", "05:00", "search-api")))).toBe(false)
+    expect(
+      inWindow(window, spec({ ...hollow("listings-reindex", "08:10", "search-api"), kind: "job_failed" })),
+    ).toBe(false)
+  })
+})
