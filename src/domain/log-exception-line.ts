@@ -78,3 +78,19 @@ export const tracebackLead = (event: string): string | null => {
   return first.includes(exception) ? first : `${first} (error: ${exception})`
 }
 const tracebackHeaderAnywhere = /traceback \(most recent call last\):?/i
+
+// A statement that an exception was raised: its class (dotted or not) ending in an error word,
+// a colon, and its message — `ValueError: invalid literal …`, `KeyError: 'x'`,
+// `java.lang.IllegalStateException: …`, `TypeError: Cannot read …`. Warning classes
+// (`DeprecationWarning: …`) are not failures; "ValueError count: 0" (a metric), "no KeyError seen"
+// (prose) and "LastError: none" (a field with nothing in it) are no such statement.
+const exceptionStatement =
+  /^\s{0,8}(?:[A-Za-z_][\w$]{0,80}\.){0,8}[A-Z][\w$]{0,80}(?:Error|Exception|Fault|Failure|Exit|Interrupt): (.+)$/
+const emptyValue = /^\s*(?:\d+(?:\.\d+)?|none|null|nil|n\/a|-|false|0x0)\s*$/i
+
+/** True when the line (its first) is an exception being raised, as a shipper sends a traceback's last line. */
+export const isExceptionStatement = (line: string): boolean => {
+  const first = line.split(/\r?\n/, 1)[0] ?? ""
+  const message = exceptionStatement.exec(first)?.[1]
+  return message !== undefined && !emptyValue.test(message)
+}

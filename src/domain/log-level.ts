@@ -6,6 +6,8 @@
  * an INFO line that merely mentions "timeout=30s" is not an error. Pure and linear.
  */
 
+import { isExceptionStatement } from "./log-exception-line.js"
+
 export type LogLevel = "fatal" | "error" | "warn" | "info"
 
 const levelRank: Record<LogLevel, number> = { fatal: 3, error: 2, warn: 1, info: 0 }
@@ -94,6 +96,9 @@ export const logLevelOf = (message: string): LogLevel => {
   if (fatalWords.test(message)) return "fatal"
   if (errorWords.test(message) || isServerError(message) || blockedWork.test(message)) return "error"
   if (taskStartFailure.test(message)) return "error"
+  // A traceback shipped one line per event ends with the bare exception (`ValueError: invalid
+  // literal …`, `java.lang.IllegalStateException: …`), whose class name holds no separate error word.
+  if (isExceptionStatement(message)) return "error"
   if (warnWords.test(message)) return "warn"
   return "info"
 }

@@ -5,6 +5,7 @@
  * thousand findings. Pure; every pattern is linear (no nested quantifiers over the same
  * characters), since log lines come from anywhere.
  */
+import { withoutLambdaPrefix } from "./log-lambda-prefix.js"
 import { clipText, oneLine } from "./report-text.js"
 
 type Rule = readonly [pattern: RegExp, replacement: string]
@@ -63,9 +64,12 @@ export const logSignature = (message: string): string => {
 const leadingTimestamp =
   /^\s{0,8}\[?(?:\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2})\]?[\s:]{0,3}/
 
-/** One line of a message without its own leading timestamp, clipped, for titles ("FATAL ERROR: …"). */
+/**
+ * One line of a message without its own leading timestamp (nor a Lambda runtime's time and
+ * request id, log-lambda-prefix.ts), clipped, for titles ("FATAL ERROR: …").
+ */
 export const firstLine = (message: string, maxChars: number): string => {
-  const line = message.split("\n").find((l) => l.trim() !== "") ?? ""
+  const line = withoutLambdaPrefix(message.split("\n").find((l) => l.trim() !== "") ?? "")
   const bare = line.replace(leadingTimestamp, "")
   return clipText(oneLine(bare === "" ? line : bare), maxChars)
 }

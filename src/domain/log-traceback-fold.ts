@@ -31,15 +31,16 @@ const exceptionAfter = (l: LogLine, lines: ReadonlyArray<LogLine>): LogLine | nu
 export const foldTracebackEvents = (lines: ReadonlyArray<LogLine>): ReadonlyArray<LogLine> =>
   lines.flatMap((l) => {
     if (!endsWithTracebackHeader(l.message)) return [l]
-    const exception = exceptionAfter(l, lines)
-    if (exception === null) return [l]
-    const text = exception.message.trim()
     const lead = l.message
       .replace(header, "")
       .replace(/\(error:\s*\)\s*$/, "")
       .trim()
-    // A bare header says nothing the exception's own event does not: it is not counted twice.
+    // A bare header says nothing the exception's own event does not: it is not counted twice;
+    // without its exception (not fetched, or past the span) it names nothing a reader could use.
     if (lead === "") return []
+    const exception = exceptionAfter(l, lines)
+    if (exception === null) return [l]
+    const text = exception.message.trim()
     const message = /\(error:\s*traceback/i.test(l.message)
       ? l.message.replace(header, text)
       : `${lead} (error: ${text})`

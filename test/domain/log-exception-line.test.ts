@@ -71,4 +71,9 @@ describe("foldTracebackEvents", () => {
     ]
     expect(foldTracebackEvents(lines)[0]?.message).toBe("ERROR boom Traceback (most recent call last):")
   })
+  it("drops a bare header event, with or without its exception, and keeps the exception's own event", () => {
+    const exception = at(2, "ValueError: invalid literal for int() with base 10: '14.2'")
+    expect(foldTracebackEvents([at(1, "Traceback (most recent call last):"), exception])).toEqual([exception])
+    expect(foldTracebackEvents([at(1, "Traceback (most recent call last):")])).toEqual([])
+  })
 })

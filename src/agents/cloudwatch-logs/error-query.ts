@@ -25,7 +25,10 @@ const errorLines = [
   // check answered with a 4xx/5xx is the service failing it; a run skipped because another
   // holds its lock is a job doing nothing; a network policy agent's DENY verdict is a flow dropped;
   // a proxy's JSON access line answering 502/503/504 names the Service and Ingress it cut.
-  '| filter @message like /(?i)(error|fatal|exception|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|exceed|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|status\\\\?"?: ?"?50[234]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // A traceback shipped one line per event opens with "Traceback (most recent call last):", no
+  // error word (log-traceback-fold.ts reads it with its exception); the exception's own event
+  // (`ValueError: …`, `java.lang.IllegalStateException: …`) is kept by the error/exception stems.
+  '| filter @message like /(?i)(error|fatal|exception|traceback|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|exceed|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|status\\\\?"?: ?"?50[234]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 

@@ -21,6 +21,23 @@ const matches = (messages: ReadonlyArray<string>): ReadonlyArray<string> => {
 }
 
 describe("errorQuery", () => {
+  it("keeps a traceback shipped one line per event: its header and its exception, not decoys", () => {
+    const wanted = [
+      "Traceback (most recent call last):",
+      "ValueError: invalid literal for int() with base 10: '14.2'",
+      "KeyError: 'reading_kwh'",
+      "java.lang.IllegalStateException: Expected BEGIN_OBJECT but was STRING",
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+    ]
+    const kept = matches([
+      ...wanted,
+      '  File "/var/task/ingest/parse.py", line 23, in parse_reading',
+      'level=info msg="retrying"',
+      "INFO batch done records=100 stored=100",
+    ])
+    expect([...kept].sort()).toEqual([...wanted].sort())
+  })
+
   it("keeps error lines and klog's E lines, drops the rest", () => {
     const klog =
       'E0118 07:05:41.218337 7 backend_ssl.go:61] "SSL certificate expired" host="status-api.example.net"'
