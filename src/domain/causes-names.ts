@@ -6,7 +6,7 @@
  */
 
 import { cronJobOf } from "./alert-facts-names.js"
-import { hostAt, providerDomain } from "./cause-provider.js"
+import { isReadingLink, providerDomain, wholeHostAt } from "./cause-provider.js"
 import type { Finding } from "./finding.js"
 import { keyedTarget } from "./log-level.js"
 import { k8sKinds, leadingName, ownerName, parseResource, subjectOf } from "./report-scope.js"
@@ -89,16 +89,24 @@ const plausible = (n: string): boolean => n.length >= 3 && !notNames.has(n) && /
  */
 export const dependencyNamesIn = (
   text: string,
-  options: { readonly providers?: boolean } = {},
+  options: { readonly providers?: boolean; readonly full?: string } = {},
 ): ReadonlyArray<string> => {
   const lower = text.toLowerCase()
   const hits = patterns.flatMap((p) =>
     [...lower.matchAll(p)].flatMap((m) => {
-      const label = m[1]?.split(".")[0]
       const start = m.index + Math.max(0, m[0].indexOf(m[1] ?? ""))
-      const provider = options.providers === true ? providerDomain(hostAt(lower, start)) : null
+      // A documentation link ("Background on this error at: https://sqlalche.me/…") was never
+      // called; a host a clip cut ("https://api.routewis…") is read from the full text or not at all.
+      if (m[1] === undefined || isReadingLink(lower, start)) return []
+      const host = wholeHostAt(lower, start, options.full)
+      if (host === null) return []
+      // The capture's first label, or the longer one the full text completed a cut host to.
+      const first = m[1].split(".")[0] ?? ""
+      const whole = host.split(".")[0] ?? ""
+      const label = whole.length > first.length && whole.startsWith(first) ? whole : first
+      const provider = options.providers === true ? providerDomain(host) : null
       if (provider !== null) return [{ n: provider, at: m.index }]
-      return label === undefined || !plausible(label) ? [] : [{ n: label, at: m.index }]
+      return !plausible(label) ? [] : [{ n: label, at: m.index }]
     }),
   )
   return [...new Set(hits.sort((a, b) => a.at - b.at || a.n.localeCompare(b.n)).map((h) => h.n))]

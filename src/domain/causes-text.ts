@@ -203,7 +203,8 @@ const dependencies = (chain: Chain): ReadonlyArray<string> => {
   // its neighbours' dependencies are not this chain's.
   const named = sources
     .filter((f) => f.kind !== "datastore_failover")
-    .flatMap((f) => dependencyNamesIn(f.title, providers))
+    // A title is clipped (~110 characters): a host it cuts is read from the finding's full text.
+    .flatMap((f) => dependencyNamesIn(f.title, { ...providers, full: `${f.detail}\n${f.excerpt ?? ""}` }))
   if (named.length === 0)
     named.push(
       ...sources
