@@ -4,6 +4,7 @@
  * ("the outage is over", "errors are down to zero", "502s are gone", "incident closed").
  * Closures in questions ("fixed?") or subordinate clauses ("…after we fixed X") do not count.
  */
+import { tokenAt } from "./classify-foreign.js"
 import { chainBefore, type Evidence, isProblemWord, nobodyWords } from "./classify-grammar.js"
 import {
   closureWords,
@@ -39,6 +40,10 @@ const doneWords = words(
   "done complete completed finished merged shipped live successful succeeded landed published deployed released passed",
 )
 const noneCounted = words("no zero none nary")
+/** What a player or customer holds, whose "back to 0" is a loss. */
+const progressWords = words(
+  "pity progress streak streaks balance balances xp coins gems currency inventory level levels rank points pulls wallet credits reset wiped",
+)
 const normalLevels = words("normal baseline green healthy usual ok okay steady expected zero 0 nominal")
 const rising = words("goes going go went only keeps keep kept trending creeping shot shooting")
 // Beliefs the message goes on to deny, and what something else claims ("the job says it finished").
@@ -413,6 +418,15 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   )
     return null
   // "the errors are back" is a recurrence, not a recovery; "a graph that only goes up" a rise.
+  // "pity got reset, players at 89 pulls back to 0": a player's progress or balance lost, no
+  // recovery ("errors back to 0" is one).
+  if (
+    t === "back" &&
+    next === "to" &&
+    (tokens[j + 2] === "0" || tokens[j + 2] === "zero") &&
+    tokens.slice(Math.max(0, j - 8), j).some((w) => progressWords.has(w))
+  )
+    return null
   if (t === "back" && next === "to" && normalLevels.has(tokens[j + 2] ?? ""))
     return `back to ${tokens[j + 2] ?? ""}`
   if (t === "back" && (problemWord(subject) || anyBefore(tokens, c.start, j, problemWord))) return null
@@ -666,12 +680,29 @@ export interface ClosureSignals {
   readonly closures: ReadonlyArray<Evidence>
 }
 
+/** A quoted name in Title Case, of two words or more ("'Fixed Highland 12M'", "“Sorted Saver”"). */
+const quotedName =
+  /(?<![\p{L}\d])['"‘“]((?:[\p{Lu}\d][\p{L}\d-]*)(?: [\p{Lu}\d][\p{L}\d-]*){1,5})['"’”](?![\p{L}\d])/gu
+
+/** The token positions inside a quoted name (none when the text quotes nothing). */
+const quotedNames = (message: Message): ReadonlyArray<boolean> => {
+  const marks: Array<boolean> = []
+  const cased = message.cased.slice(0, 2000)
+  if (!/['"‘“]\p{Lu}/u.test(cased)) return marks
+  for (const m of cased.matchAll(quotedName)) {
+    const end = tokenAt(cased, m.index + m[0].length)
+    for (let k = tokenAt(cased, m.index); k < end; k += 1) marks[k] = true
+  }
+  return marks
+}
+
 export const closureSignals = (message: Message): ClosureSignals => {
   const { tokens } = message
   const absorbed = tokens.map(() => false)
   const thanks: Array<number> = []
   const closures: Array<Evidence> = []
   // An absorbed run ends at the same stop word whoever opened it, so meeting one means the rest is done.
+  const named = quotedNames(message)
   const absorb = (from: number, c: Clause) => {
     for (let k = from; k < c.end && !stops.has(tokens[k] ?? "") && absorbed[k] !== true; k += 1)
       absorbed[k] = true
@@ -709,6 +740,8 @@ export const closureSignals = (message: Message): ClosureSignals => {
       const proposedClosing = closings.has(tokens[i] ?? "") && modals.has(tokens[i - 1] ?? "")
       if (!proposedClosing && doubt < i) continue
       if (statusVerbs.has(tokens[i] ?? "") && triedInVain(tokens, i)) continue
+      // "from 'Fixed Highland 12M' to 'Flex'": a product's name, quoted, is no recovery.
+      if (named[i] === true) continue
       closures.push({
         reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
         at: i,

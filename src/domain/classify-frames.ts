@@ -104,6 +104,9 @@ const isProblemToken = (t: string): boolean => problemVocabulary(t) || problemPr
 const problemVocabulary = (t: string): boolean =>
   incidentWords.has(t) || severityWords.has(t) || metrics.has(t) || /^(?:[45]\d\ds?|[45]xx)$/.test(t)
 
+/** "resolves to 10.20.4.11 (expected public VIP)": a measured value's norm in parentheses, no forecast. */
+const parenthesisedExpected =
+  /\b(?:resolves?|resolved|returns?|returned|points?|reads?|shows?|reports?|got|is|are|was|were)\b[^!?\n()]{1,100}\(expected:? (?!~?\d+ ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b)[^)\n]{1,40}\)/
 /** "expect 5xx", "expect ~60s of failover", "alerts may fire", "it is expected". */
 const expectsTrouble = (message: Message): boolean =>
   // `expect(page).toHaveURL(…)` is a failed test's assertion, not a forecast.
@@ -115,6 +118,8 @@ const expectsTrouble = (message: Message): boolean =>
       if (comparisons.has(tokens[i - 1] ?? "")) return false
       // "0 applicants synced in the last 60m (expected ~400)": a measured count beside the norm
       // it falls short of ("downtime expected 5m" forecasts, its figure has a unit).
+      // ("resolves to 10.20.4.11 (expected public VIP)": any value beside the one expected.)
+      if (t === "expected" && parenthesisedExpected.test(message.text.slice(0, 2000))) return false
       if (
         t === "expected" &&
         bareCount.test(tokens[i + 1] ?? "") &&

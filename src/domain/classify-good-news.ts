@@ -76,6 +76,23 @@ const lowRateHeld =
 const allNormal =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:all|every) (?:[\w-]+ ){0,3}?(?:[a-z]+ing|up|green|online|open) (?:normally|fine|smoothly|as (?:normal|usual|expected))\b(?:[,;] (?:[\w-]+ ){1,4}(?:under|below|within|<) ~?\d+(?:\.\d+)? ?(?:min(?:ute)?s?|s|secs?|seconds?|ms|%))?[\s.!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
+/** "KR latency 28ms avg today, lowest ever": a speed at its record. */
+const recordLow =
+  /\b(?:latency|p\d{2,3}|response times?|ping|load times?|page loads?|build times?|query times?)\b[^.\n?]{0,40}?\b(?:lowest|best|fastest|quickest) (?:ever|yet|on record|in (?:months|years|ages)|this (?:year|month|quarter))\b/i
+
+/**
+ * "1★ reviews dropped 60% since the fix, huge W", "complaints halved since the patch": a bad
+ * thing's count fallen since a fix.
+ */
+const fewerSinceFix =
+  /\b(?:(?:1|one)(?:★|⭐| ?-?star) reviews?|negative reviews?|bad reviews?|complaints?|refund requests?|crash(?:es| reports?))\b[^.\n?]{0,20}?\b(?:dropped|fell|are down|down|halved|cut)\b[^.\n?]{0,20}?\bsince (?:the |our |we |last |yesterday'?s? )?(?:\w+ )?(?:fix|fixed|patch|patched|hotfix|rollback|revert|change|release|update)\b/i
+
+/**
+ * "error rate dashboards look clean after the rollback, nice work": the graphs fine after a fix.
+ */
+const cleanAfterFix =
+  /\b(?:error rates?|errors?|5xx|latency|dashboards?|graphs?|charts?|panels?|metrics)\b[^.\n?]{0,30}?\b(?:look|looks|looking|are|is) (?:all |totally |completely |super |nice and |so )?(?:clean|green|flat|calm|healthy|normal|quiet)\b (?:again )?(?:after|since) (?:the |our |that )?(?:rollback|fix|patch|revert|hotfix|restart|roll ?back)\b/i
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
@@ -88,6 +105,9 @@ export const goodNews = (message: Message): string | null => {
   )
     return null
   if (praisedSpeed.test(text)) return "a speed praised"
+  if (recordLow.test(text)) return "a speed at its record"
+  if (fewerSinceFix.test(text)) return "fewer complaints since a fix"
+  if (cleanAfterFix.test(text)) return "graphs clean after a fix"
   const time = fasterTime.exec(text)
   if (time !== null && ms(time[3] ?? "0", time[4] ?? "ms") < ms(time[1] ?? "0", time[2] ?? "ms"))
     return "a speed-up told"

@@ -44,7 +44,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     merci pour l'aide | obrigado pela ajuda | grazie per l'aiuto | dank je wel |
     sorry for the noise | sorry for noise | i owe you | owe you one | i owe you one | i owe you a beer |
     i owe you a coffee |
-    muito obrigado | muito obrigada | merci beaucoup | grazie mille | go raibh maith agat | go raibh míle maith agat`,
+    muito obrigado | muito obrigada | merci beaucoup | grazie mille | go raibh maith agat | go raibh míle maith agat |
+    asante sana | asante kwa msaada | asante kwa usaidizi | baie dankie | tapadh leat | tapadh leibh | shukran habibi | shukran jazeelan`,
   ),
   ...lines(
     "greeting",
@@ -55,7 +56,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     hola a todos | hola equipo | bom dia pessoal | boa noite | guten abend | dzień dobry | dobry wieczór |
     evening all | evening everyone | evening team | morning all | morning everyone | morning team | afternoon all |
     salut | salut tout le monde | buenas | goeiemorgen | goedemorgen | goedemiddag | hoi allemaal | moin | moin zusammen |
-    arvo | arvo all | afternoon all | hiya all | ey up | how ya going | how are ya going`,
+    arvo | arvo all | afternoon all | hiya all | ey up | how ya going | how are ya going |
+    habari za asubuhi | habari za mchana | habari yako | goeie môre | goeie more | goeiemôre | madainn mhath | dia duit | dia dhuit |
+    salam alaikum | salaam alaikum | assalamu alaikum | as salaam alaikum | salam aleikum | wa alaikum salaam`,
   ),
   ...lines(
     "farewell",
@@ -75,7 +78,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     nos vemos mañana | fijne dag | fijne dag allemaal | fijn weekend | tot morgen | sextou | boa semana |
     buen finde | buen finde equipo | buen finde a todos | feliz finde | bom finde | bon week end à tous | bon weekend à tous |
     going to bed | going to bed for real | going to bed for real this time | off to bed | heading to bed | bedtime |
-    ok going to bed | ok going to bed for real this time | going to sleep | off to sleep`,
+    ok going to bed | ok going to bed for real this time | going to sleep | off to sleep |
+    lekker naweek | lekker naweek almal | fijn weekend allemaal | that's me away home | that's me away | right that's me away home |
+    oidhche mhath | slán | slán abhaile`,
   ),
   ...lines(
     "acknowledgement",
@@ -90,7 +95,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     pas urgent | não é urgente | non è urgente | lo reviso mañana | lo miro mañana | will check tomorrow | passt |
     +1 to what _name_ said | +1 to that | agree with _name_ | what _name_ said | not a priority | low priority |
     will update accordingly | will update sop accordingly | will update runbook accordingly | will update doc accordingly | will update docs accordingly | will update tracker accordingly |
-    no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi`,
+    no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi |
+    sawa nimeelewa | nimeelewa | nae bother | no bother | no bother any time | no bother anytime | nae bother at all | fair play | ach well |
+    klinkt goed | mooi zo | ik ben er | ek is hier | inshallah tomorrow | inshallah tomorrow then | kettle's on | kettle is on`,
   ),
   ...lines(
     "praise",
@@ -105,7 +112,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     love you | i love you | i love this | that was fast | that was quick | so fast | that is awesome |
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
     super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five |
-    you beauty | you little beauty | you legend | cracking | cracking job | well chuffed | chuffed | bloody legend | ripper`,
+    you beauty | you little beauty | you legend | cracking | cracking job | well chuffed | chuffed | bloody legend | ripper |
+    grand job | grand job everyone | goed werk | goed werk allemaal | goeie werk | mooi werk | huge w | big w | kazi nzuri | fair play to you`,
   ),
   ...lines("laughter", `so funny | funny | hilarious`),
   ...lines(
@@ -172,23 +180,23 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워(?:요)?|asante|shukrani|shukran|dankie|slàinte|slainte|sláinte)$/,
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew)$/,
+    /^(?:好的|好|收到|了解(?:です|しました)?|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew|sawa|yebo|aye|inshallah|알겠어요|알겠습니다)$/,
   ],
   [
     "laughter",
-    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|kekw|lel|heh|hah|lul|lulw|omegalul|owo|uwu)$/,
+    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|kekw|lel|heh|hah|lul|lulw|omegalul|owo|uwu|ㅋ{2,20}|ㅎ{2,20}|草|copium|hopium)$/,
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)(?:です|でした)?)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です|でした)?|안녕하세요|안녕|jambo|habari|salaam|salam|karibu|welkom|fáilte|failte|howzit)$/,
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7|ez|대박|すごい|すげー|lekker|baie|mooi)$/,
   ],
   [
     "farewell",

@@ -43,6 +43,39 @@ export const processTalkFrames: ReadonlyArray<Frame> = [
     ),
   },
   {
+    // "Monthly report: uptime 99.93%, 3 incidents", "Weekly digest: 22 monitors triggered, 22
+    // recovered", "stats: help desk closed 612 tickets in exam week, new record", "monthly uptime
+    // for the student portal was 99.97%, report attached": a period's figures told, all past.
+    name: "a period's report or digest",
+    needles: ["report", "digest", "numbers", "stats", "summary", "recap", "roundup", "uptime"],
+    pattern:
+      /^[^\w\n]{0,8}(?:the |our )?(?:weekly|monthly|quarterly|daily|yearly|annual|q[1-4]|end of (?:week|month)) (?:[\w-]+ )?(?:report|digest|numbers|stats|summary|recap|roundup|round-up)\s{0,2}[:—–-]|^[^\w\n]{0,8}(?:stats|numbers|figures)\s{0,2}[:—–-]|\b(?:weekly|monthly|quarterly|yearly|annual) (?:uptime|availability) (?:for [\w -]{1,40} )?(?:was|is|came in at|at|of) 99\.\d{1,3} ?%/,
+    // (A figure under 99%, a missed target, a failure or an expiry named is trouble.)
+    live: new RegExp(
+      `${liveHere.source}|\\b(?:breach(?:ed)?|below|missed|missing|target|under (?:the |our )?(?:slo|sla)|still|ongoing|open|unresolved|firing|fail\\w*|expir\\w*|could ?n[o']t|can ?n[o']t|not|errors?|down|broken|stuck)\\b|(?<![\\d.])(?:\\d|[1-8]\\d|9[0-8])(?:\\.\\d+)? ?%`,
+    ),
+  },
+  {
+    // "we should really have an alert for the SSEN feed going stale. ticket raised for next
+    // sprint", "we need a monitor on the SFTP drop, I'll add it": an alert wished for, nothing seen.
+    name: "an alert wished for",
+    needles: ["should", "need", "must", "ought"],
+    pattern:
+      /^[^\w\n]{0,8}(?:honestly,? |tbh,? |imo,? )?(?:we|someone) (?:really |probably |definitely |seriously )?(?:should|need to|must|ought to|could) (?:really |probably |definitely )?(?:have|add|set up|get|build|create|write) (?:an? |some |proper )?(?:alert|alarm|monitor|check|alerting|monitoring)s? (?:for|on|when|if)\b/,
+    live: new RegExp(
+      `${liveHere.source}|\\b(?:again|already|currently|this morning|today|tonight|missed)\\b`,
+    ),
+  },
+  {
+    // "DCC maintenance Sunday 01:00–05:00, reads will queue up and catch up after. planned": a
+    // window's day told with what it will do to the data.
+    name: "a planned window's effect",
+    needles: ["maintenance"],
+    pattern:
+      /\bmaintenance\b[^.\n]{0,40}\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\n]{0,120}?\b(?:will|'ll|should|may|might) (?:queue|back up|pile up|buffer|pause|be paused|be delayed|lag|retry|catch up)\b/,
+    live: liveHere,
+  },
+  {
     // "Sir, just confirming that citizens are now able to pay fines", "members can now log in
     // again from the app": the service told working again.
     name: "a service told usable again",

@@ -12,6 +12,7 @@
 import { tokenAt } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 import { oddReadings } from "./classify-odd-readings.js"
+import { quietFailures } from "./classify-quiet-failures.js"
 import { shownStates } from "./classify-shown-states.js"
 import type { Message } from "./classify-text.js"
 
@@ -354,5 +355,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   }
   found.push(...oddReadings(text))
   found.push(...shownStates(text))
+  found.push(...quietFailures(text))
   return found
 }

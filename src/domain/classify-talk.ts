@@ -107,10 +107,15 @@ const frames: ReadonlyArray<Frame> = [
       "should",
       "wording",
       "the word",
+      "about the",
+      "comes from",
+      "came from",
     ],
     // ("the 'down' in that doc should be 'degraded', just fixing wording for the templates")
+    // ("the 'down' in that thread is about the route being down to 2 sailings, business not tech",
+    // "the 'error' in the report title comes from the template, not an actual error")
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in (?:that|the|this|our) [\\w -]{1,40}? (?:is about|comes from|came from|is from)\\b[^\\n]{0,120}?\\b(?:not (?:tech|it|an? (?:actual|real) (?:error|outage|problem|issue|incident|failure))|business,? not tech)\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
     ),
   },
   {
@@ -434,10 +439,11 @@ const frames: ReadonlyArray<Frame> = [
     ],
     // ("just read the Denver outage timeline, wild that one missing index caused all that")
     // ("the new autopay dashboard is live, have a look when you get a chance: <link>")
+    // ("a customer says her bill is £14,000 … might be worth a look" asks a look at a report.)
     // ("sharing this article on cold-chain monitoring for specimen transport, interesting stuff",
     // "reading material for the team: https://sre.google/…")
     pattern:
-      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|look|watch)\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b|^[^\w\n]{0,8}(?:an? )?(?:links?|article|post|something) (?:for|to) (?:reading|read)(?: later)?\s{0,2}[:—-]|^[^\w\n]{0,8}(?:some |weekend |friday |recommended |required )?(?:reading material|reading list|reading|homework|food for thought)(?: for (?:the |this |our )?[\w -]{1,30})?\s{0,2}[:—-]/,
+      /^[^\w\n]{0,8}(?:i )?(?:just |finally |also )?(?:read|finished reading|went through|skimmed) (?:the|that|this|your) [\w -]{0,40}(?:timeline|postmortem|post-mortem|write-?up|rca|retro|incident report|incident doc)s?\b|\bnew (?:[\w-]+ ){0,3}(?:dashboard|board|runbook|playbook|doc|docs|page|wiki page|guide|view)s? (?:is|are) (?:now )?(?:live|up|ready|out|published)\b[^.?!\n]{0,10}[,.;:!—-]\s{0,2}(?:have|take|give it|grab) a (?:quick )?look\b|\b(?:interesting|good|great|nice|fascinating|fun) (?:read|article|post|talk|paper|thread|write-?up)\b|\brecommended reading\b|\bfor (?:the )?book club\b|\bworth a (?:read|watch)\b|(?<!\b(?:might|may|could|would) be )worth a look\b|\bhighly recommend\b|\bif you want to poke around\b|\bfor anyone curious\b|^[^\w\n]{0,8}new runbook for\b|^[^\w\n]{0,8}(?:just |also )?sharing (?:this|that|an?|the|a (?:nice|good|great|fun)|an interesting) (?:[\w-]+ )?(?:article|post|blog ?post|paper|talk|thread|video|podcast|write-?up|read|piece|essay|newsletter|link)\b|\binteresting stuff\b|^[^\w\n]{0,8}(?:an? )?(?:links?|article|post|something) (?:for|to) (?:reading|read)(?: later)?\s{0,2}[:—-]|^[^\w\n]{0,8}(?:some |weekend |friday |recommended |required )?(?:reading material|reading list|reading|homework|food for thought)(?: for (?:the |this |our )?[\w -]{1,30})?\s{0,2}[:—-]/,
   },
   {
     // "down for a quick call about the tariff migration?", "anyone down for lunch?": willing, not out.

@@ -118,15 +118,18 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Update dependency @stripe/stripe-js to v4": the scope's "@stripe" is read as a mention.)
     pattern:
       /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|pin|opened|pull request|pr #?\d)|\bupdate dependency\s{1,3}[\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
+    // ("dependabot opened PR #1440 in kelpie/outage-map-web": the repository's name is no trouble.)
+    quiet: /\b[\w.-]{1,40}\/[\w.-]{1,80}/g,
   },
   {
     name: "a job that succeeded",
     needles: ["success", "succeeded", "passed", "ok", "completed"],
     // ("Jenkins: app #611 SUCCESS", "run #5521 completed successfully", "nightly base backup …
     // completed in 41m ✔", "Build #2291 of app-android (release/4.12.1) SUCCESS in 7m", "nightly-e2e
-    // on main passed (142 tests, 0 failed)")
+    // on main passed (142 tests, 0 failed)", "GitHub Actions: Build DragonRift-Android 4.12.2
+    // (#8841) succeeded — uploaded to Play internal track")
     pattern:
-      /\b(?:build|run|job|pipeline) #\d{1,10} of [\w@/.-]{1,80}(?: \([^)\n]{1,60}\))? (?:success|succeeded|passed)\b|^[^\w\n]{0,8}[\w.-]{2,40} on [\w/.-]{1,40} passed \(\d[\d,]{0,6} tests?, 0 failed\)|^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|^[^\n]{0,100}? #\d{1,7} (?:success|succeeded|passed)\b|\b(?:run|build|job) #?\d{1,10} completed successfully\b|\b(?:backup|snapshot|dump)\b[^\n]{0,100}\bcompleted\b[^\n]{0,60}(?:✔|✅|:heavy_check_mark:|:white_check_mark:)|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
+      /\b(?:build|run|job|pipeline) #\d{1,10} of [\w@/.-]{1,80}(?: \([^)\n]{1,60}\))? (?:success|succeeded|passed)\b|\b(?:build|run|job|workflow|pipeline) [\w.-]{1,60}(?: [\w.-]{1,20}){0,2} \(#\d{1,10}\) (?:success|succeeded|passed)\b|^[^\w\n]{0,8}[\w.-]{2,40} on [\w/.-]{1,40} passed \(\d[\d,]{0,6} tests?, 0 failed\)|^[^\n]{0,80}?(?::|\]|—| -)[ \t]{0,3}(?:✅|:white_check_mark:)?[ \t]{0,3}(?:success|succeeded|passed)\b|^[^\n]{0,100}? #\d{1,7} (?:success|succeeded|passed)\b|\b(?:run|build|job) #?\d{1,10} completed successfully\b|\b(?:backup|snapshot|dump)\b[^\n]{0,100}\bcompleted\b[^\n]{0,60}(?:✔|✅|:heavy_check_mark:|:white_check_mark:)|(?:✅|:white_check_mark:)[^\n]{0,60}\b(?:build|job|export|backup|restore test|dump|pg_dump|snapshot)\b[^\n]{0,60}\b(?:success|succeeded|passed|ok|completed successfully)\b/,
     unless: recovery,
   },
   {

@@ -370,6 +370,17 @@ describe.each([
   ["classification-blind-125.jsonl", 150, 150, 150],
   ["classification-blind-127.jsonl", 150, 150, 150],
   ["classification-blind-129.jsonl", 150, 150, 150],
+  // Stop 22, round 33. First sight (on round 32) 137, 129, 127 and 114 gated (130: freight
+  // forwarding, Dutch and Arabic-English courtesies; 131: a mobile game's live-ops, Korean and
+  // Japanese; 132: a university's IT desk, Swahili and Afrikaans; 133: a smart-meter team's dry
+  // understatement), 7 alerts missed: a heartbeat missed, a player's progress "back to 0", a split
+  // DNS answer "(expected public VIP)", wifi "weer af", a queue "sat at 12k … not budging", a
+  // customer's £14,000 bill "might be worth a look", a canary from 'Fixed …' that did not complete.
+  // Dry humour naming no system ("not ideal — the canteen's out of scones") stays investigated.
+  ["classification-blind-130.jsonl", 150, 150, 147],
+  ["classification-blind-131.jsonl", 150, 150, 143],
+  ["classification-blind-132.jsonl", 150, 150, 141],
+  ["classification-blind-133.jsonl", 150, 150, 134],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { classify, isAgainRequest } from "../../src/domain/classify.js"
+import { quietFailures } from "../../src/domain/classify-quiet-failures.js"
 import { ClassifierSettings } from "../../src/domain/config.js"
 import type { Trigger } from "../../src/domain/platform.js"
 
@@ -4296,6 +4297,147 @@ describe("a city desk's courtesies, notices and process questions are chatter (r
     "can someone add me to the on-call rota? also the replica orders-db-r2 is 45 min behind",
     "nach dem Update läuft jetzt nicht mehr stabil, Checkout wirft 500",
     'what does "ERR_PAYMENT_DECLINED" mean? every citizen is getting it now',
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("failures said quietly: stuck counts, silent heartbeats, lost progress, a value not the one expected (round 33)", () => {
+  it.each([
+    "bit of a situation with the tariff switch queue — sat at 12k for an hour and not budging",
+    "slight issue: the meter reads backlog is sat at 40k and not budging",
+    "not ideal, the export queue has been stuck at 3,200 since lunch and isn't draining",
+    "the settlement batch hasn't budged in two hours",
+    "the meter API is having a wee lie down",
+    "not ideal, billing run's fallen over",
+    "queue at 12k and not budging",
+    "so a customer in Paisley says her bill is £14,000. she has a two-bed flat. might be worth a look",
+    "a student says her fees balance shows R0 after paying R40,000 — might be worth a look",
+    "[tariff-canary] switch of test account X from 'Fixed Highland 12M' to 'Flex' did not complete in 20 min",
+    "[checkout-canary] order for 'Sorted Saver Bundle' did not finish within 5 minutes",
+    "the nightly import didn't complete in 3 hours",
+    "[dns-check] portal.example.ac.za resolves to 10.20.4.11 from the residence network (expected public VIP) — split-horizon mismatch",
+    "cert check: api.example.com presents CN=old.example.com (expected api.example.com)",
+    "ag man, the wifi in the Ingenieurswese building is weer af. third time this week",
+    "the wifi is weer af",
+    "internet in res block C is off again",
+    "Better Stack heartbeat missed: 'dubai-manifest-sync' has not reported in 35 minutes (expected every 10)",
+    "the backup agent on db-03 hasn't checked in for 2 hours",
+    "healthchecks.io: 'nightly-export' missed its check-in",
+    "gacha pity got reset — players at 89 pulls back to 0, reddit thread has 2k upvotes",
+    "players say their login streaks were wiped after the patch",
+    "wallet balances back to 0 for some users after the migration",
+    "asante, but the portal is still down",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "error rate back to 0 after the rollback",
+    "the release is fixed for Thursday",
+    "decent read on consumer lag if anyone's bored, might be worth a read",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "I'm having a wee rest after that week, back monday",
+    "we're having a wee lie-down after the storm response",
+    "daily rewards reset at midnight, as designed",
+    "season reset tonight: ranks back to 0 for everyone",
+    "the boss isn't budging on the deadline",
+    "maintenance at 22:00 (expected downtime 5m)",
+    "a customer says the new tariff page is lovely, might be worth a read",
+    "error rate back to 0 after the rollback",
+  ])("no quiet failure read in: %s", (text) => {
+    expect(quietFailures(text.toLowerCase())).toEqual([])
+  })
+})
+
+describe("courtesies in Swahili, Afrikaans, Dutch, Arabic, Korean, Japanese, Gaelic and Scots are chatter (round 33)", () => {
+  it.each([
+    "asante sana 🙏",
+    "asante kwa msaada",
+    "shukrani",
+    "Jambo!",
+    "habari za asubuhi",
+    "sawa, nimeelewa",
+    "baie dankie boet",
+    "dankie!",
+    "goeie môre",
+    "lekker naweek almal!",
+    "welkom Pieter!",
+    "yebo",
+    "goed werk allemaal",
+    "klinkt goed",
+    "mooi zo",
+    "ik ben er",
+    "salaam",
+    "salam alaikum all",
+    "shukran habibi 🙏",
+    "inshallah tomorrow then",
+    "안녕하세요",
+    "고마워요",
+    "대박",
+    "ㅋㅋㅋㅋ",
+    "お疲れ〜",
+    "了解です",
+    "すごい",
+    "草",
+    "Dia duit",
+    "slàinte",
+    "madainn mhath",
+    "tapadh leat",
+    "fáilte Aoife!",
+    "aye",
+    "nae bother",
+    "no bother, any time",
+    "fair play",
+    "grand job everyone",
+    "ach well",
+    "right, that's me away home",
+    "kettle's on",
+    "EZ",
+    "copium",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("a period's figures, good news with a metric, tools' quiet posts, a word's source, an alert wished for (round 33)", () => {
+  it.each([
+    "Monthly report: Outage Map uptime 99.93%, 3 incidents, total downtime 31m.",
+    "Weekly digest: 22 monitors triggered, 22 recovered. Noisiest: outage-map tile latency (9 triggers)",
+    "monthly uptime for the student portal was 99.97%, report attached",
+    "quarterly numbers: booking API availability 99.98%, 1 incident",
+    "KR latency 28ms avg today, lowest ever, kinda proud",
+    "checkout p99 at 210ms, fastest this year",
+    "1★ reviews dropped 60% since the fix, huge W",
+    "complaints halved since the patch",
+    "error rate dashboards look clean after the rollback, nice work",
+    "5xx graphs are flat again after the hotfix",
+    "dependabot opened PR #1440 in kelpie/outage-map-web: Bump leaflet from 1.9.3 to 1.9.4",
+    "GitHub Actions: Build DragonRift-Android 4.12.2 (#8841) succeeded — uploaded to Play internal track",
+    "the 'down' in that thread is about the Red Sea route being down to 2 sailings a week, business not tech 😅",
+    "the 'error' in the billing report title comes from the template, not an actual error. I'll fix the template",
+    "we should really have an alert for the SSEN feed going stale. ticket raised for next sprint",
+    "we need to add a monitor for the SFTP drop folder, I'll raise a ticket",
+    "DCC maintenance Sunday 01:00–05:00, reads will queue up and catch up after. planned",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "uptime 97.2% this month, below SLO",
+    "Monthly report: uptime 97.2%, below SLO",
+    "weekly digest: 3 monitors still firing",
+    "latency up to 2s since the cache change",
+    "latency lowest ever but checkout is failing",
+    "orders dropped 60% since the fix",
+    "GitHub Actions: Build DragonRift-Android 4.12.2 (#8841) failed",
+    "the 'error' in the title comes from the template, not an actual error, but checkout is failing now",
+    "we should really have an alert for this, the feed has been stale since 9",
+    "DCC maintenance Sunday 01:00–05:00, reads will queue up. but right now reads are failing",
   ])("alert: %s", (text) => {
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })

@@ -1,0 +1,87 @@
+/**
+ * Failures said quietly, in words the token rules read as something else: a queue "sat at 12k
+ * for an hour and not budging" (no failure word at all), a heartbeat that "has not reported in 35
+ * minutes", a canary switch that "did not complete in 20 min", a player's progress "back to 0"
+ * (a recovery's words), a reading "(expected public VIP)" beside it (a forecast's word), "the
+ * wifi is weer af" (Afrikaans, off again), a customer's absurd bill relayed as "might be worth a
+ * look". Each is a report. Read on the lower-cased text; every pattern is behind a cheap guard.
+ * Pure.
+ */
+
+import { tokenAt } from "./classify-foreign.js"
+import type { Evidence } from "./classify-grammar.js"
+
+/**
+ * "sat at 12k for an hour and not budging", "the backlog isn't draining", "hasn't budged since
+ * 9": a count that should move stuck. ("the boss isn't budging on the deadline" names no count.)
+ */
+const stuckCount =
+  /\b(?:(?:sat|sitting|sits|stuck|parked|frozen|stalled|hovering|holding|flat) at [~£$€]?\d[\d.,]*[km%]?\b[^.!?\n]{0,40}?|(?:queue|queues|backlog|lag|depth|count|counter|progress|import|export|sync|migration|upload|switch(?:es)?|batch|transfers?|orders|messages|jobs|tickets|reads|meter reads)\b[^.!?\n]{0,60}?)(?:not|n['’]t|never) (?:budging|budged|budge|draining|drained|drain|clearing|cleared|going down|coming down|shifting|shifted)\b/
+/** "the meter API is having a wee lie down": a system's nap, the understatement for down. */
+const systemNaps =
+  /\b([\w-]+) (?:is |are |'s |’s )?having (?:a |an )?(?:wee |little |bit of a |quick |bit of |proper )?(?:lie ?-?down|nap|snooze|kip|wobble|funny turn|sulk|tantrum|wee rest)\b/
+const personal = new Set(["i", "m", "im", "we", "re", "he", "she", "they", "you", "me", "mum", "dad", "kid"])
+
+/** "heartbeat missed", "has not reported in 35 minutes", "no check-in for 2h": a silence overdue. */
+const silenceOverdue =
+  /\b(?:heartbeats?|check-?ins?|dead ?man'?s? (?:switch|snitch)) (?:was |were |has been |have been )?(?:missed|missing|overdue|not received)\b|\bmissed (?:its |their |the |a |an |\d+ )?(?:heartbeats?|check-?ins?)\b|\bno (?:heartbeats?|check-?ins?) (?:received )?(?:in|for|since)\b|\bha(?:s|ve)(?:n['’]t| not) (?:reported|checked in|pinged|phoned home|been seen|sent (?:a |any )?(?:heartbeat|data|metrics))(?: in| for)(?: the last| over)? (?:\d+|an?) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|days?)\b/
+
+/** "switch … did not complete in 20 min": a run that did not finish in its time. */
+const notCompletedInTime =
+  /\b(?:did not|didn['’]t|has not|hasn['’]t|never) (?:complete|completed|finish|finished|succeed|succeeded)(?: in| within| after) (?:\d+|an?) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/
+
+/**
+ * "pity got reset — players at 89 pulls back to 0", "everyone's streaks were wiped": a player's
+ * or customer's progress or balance lost. A reset on a schedule ("daily rewards reset at
+ * midnight", "season reset as planned") is the game's design.
+ */
+const progressLost =
+  /\b(?:pity|progress|streaks?|balances?|xp|coins|gems|diamonds|currency|inventor(?:y|ies)|levels?|ranks?|points|saves?|wallets?|credits?|pulls|loyalty|stars|top-?ups?)\b[^.!?\n]{0,40}?(?:\b(?:got|get|gets|getting|was|were|been|being) (?:all )?(?:reset|wiped|zeroed|erased)\b|\b(?:back|reset|down) to (?:0|zero)\b)/
+const resetByDesign =
+  /\b(?:scheduled|planned|as (?:planned|designed|intended|expected)|by design|every|weekly|daily|monthly|midnight|season reset|will|tomorrow|tonight|supposed to)\b/
+
+/** "the wifi in the Ingenieurswese building is weer af", "the internet's off again": down again. */
+const networkOff =
+  /\b(?:wifi|wi-fi|internet|netwerk|network|krag|stroom|power|eduroam)\b[^.!?\n]{0,60}?\b(?:(?:is|was|gaan|gaat|gone) (?:weer |alweer |nou )?af\b|(?:is|went|gone|goes|'s) (?:off|out) again\b)/
+
+/**
+ * "[dns-check] portal resolves to 10.20.4.11 … (expected public VIP)": a measured value beside
+ * the one expected — a mismatch ("(expected ~400)" beside a count is read in classify-frames.ts).
+ * ("maintenance at 22:00 (expected downtime 5m)" forecasts the window's effect.)
+ */
+const valueNotExpected =
+  /\b(?:resolves?|resolved|resolving|returns?|returned|returning|points?|pointing|reads?|shows?|showing|reports?|reporting|got|gets|is|are|was|were)\b[^!?\n()]{1,100}\(expected:? (?!~?\d+ ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b)(?![^)\n]{0,40}\b(?:downtime|blip|impact|outage|delay|interruption|duration|eta|completion)\b)[^)\n]{1,40}\)/
+
+/**
+ * "a customer in Paisley says her bill is £14,000 … might be worth a look": a customer's report
+ * relayed, with a look asked for.
+ */
+const customerRelayed =
+  /\b(?:customers?|clients?|users?|players?|members?|students?|someone|account holders?|subscribers?|patients?|shoppers?|parents?)\b[^.!?\n]{0,60}?\b(?:says?|said|saying|reports?|reported|claims?|claimed|rang|called|emailed|tweeted|posted|complain\w*)\b[^\n]{0,200}?\b(?:might|may|could|probably|would) be worth (?:a (?:quick )?(?:look|check|peek|glance)|looking|checking)/
+
+/** Evidence of a failure said quietly, at the end of what says it. */
+export const quietFailures = (text: string): ReadonlyArray<Evidence> => {
+  const found: Array<Evidence> = []
+  const add = (m: RegExpExecArray | null) => {
+    if (m !== null)
+      found.push({
+        reason: `problem report: '${m[0].trim()}'`,
+        at: tokenAt(text, m.index + m[0].length) - 1,
+        strong: true,
+      })
+  }
+  if (/budg|drain|clear|going down|coming down|shift/.test(text)) add(stuckCount.exec(text))
+  if (text.includes("having")) {
+    const m = systemNaps.exec(text)
+    if (m !== null && !personal.has(m[1] ?? "")) add(m)
+  }
+  if (/heartbeat|check-?in|dead ?man|report|pinged|phoned|been seen|sent/.test(text))
+    add(silenceOverdue.exec(text))
+  if (/complete|finish|succeed/.test(text)) add(notCompletedInTime.exec(text))
+  if (/reset|wiped|zeroed|erased|to (?:0|zero)\b/.test(text) && !resetByDesign.test(text))
+    add(progressLost.exec(text))
+  if (/ af\b|again/.test(text)) add(networkOff.exec(text))
+  if (text.includes("(expected")) add(valueNotExpected.exec(text))
+  if (text.includes("worth")) add(customerRelayed.exec(text))
+  return found
+}
