@@ -17,9 +17,16 @@ export interface CulpritSetting {
   readonly dependency: string | null
 }
 
+// Or the ConfigMap it swapped for one the new pods cannot parse (rollout-config-swap.ts): the
+// ConfigMap and the file are the cause's words, not the image the same rollout moved.
+const swapped = /\bswitched ConfigMap (\S+) → (\S+) and the new pods cannot parse (.+?) \(/
+
 /** The value-culprit of the first change that names one; null when none does. */
 export const culpritSetting = (changes: ReadonlyArray<Finding>): CulpritSetting | null => {
   for (const c of changes) {
+    const s = swapped.exec(c.title)
+    if (s?.[1] !== undefined && s[2] !== undefined && s[3] !== undefined)
+      return { phrase: `ConfigMap ${s[1]} → ${s[2]}: ${clipText(s[3], 40)} does not parse`, dependency: null }
     const m = culprit.exec(c.title.trim())
     if (m?.[1] === undefined || m[3] === undefined || m[4] === undefined) continue
     const host = m[4].startsWith("/") ? null : (m[4].split(/[.:/]/)[0] ?? null)

@@ -102,6 +102,12 @@ export const Container = Schema.Struct({
   env: list(EnvVar),
   /** Its arguments: a rollout that changed a host passed on the command line (rollout-value-culprit.ts). */
   args: opt(Schema.Array(Schema.String)),
+  /** Whole ConfigMaps as env: a rollout that swaps one for a broken one (rollout-config-swap.ts). */
+  envFrom: opt(
+    Schema.Array(Schema.Struct({ configMapRef: opt(Schema.Struct({ name: opt(Schema.String) })) })),
+  ),
+  /** Where volumes are mounted: which ConfigMap a failing file path (`/etc/app/flags.json`) comes from. */
+  volumeMounts: opt(Schema.Array(Schema.Struct({ name: Schema.String, mountPath: opt(Schema.String) }))),
   resources: Schema.optionalWith(Resources, {
     nullable: true,
     default: () => ({ limits: {}, requests: {} }),
@@ -109,10 +115,21 @@ export const Container = Schema.Struct({
 })
 export type Container = typeof Container.Type
 
+const ConfigMapRef = Schema.Struct({ name: opt(Schema.String) })
+
+/** A volume, as far as the ConfigMaps it projects (rollout-config-swap.ts); other sources are ignored. */
+export const Volume = Schema.Struct({
+  name: Schema.String,
+  configMap: opt(ConfigMapRef),
+  projected: opt(Schema.Struct({ sources: list(Schema.Struct({ configMap: opt(ConfigMapRef) })) })),
+})
+export type Volume = typeof Volume.Type
+
 export const PodSpec = Schema.Struct({
   nodeName: opt(Schema.String),
   containers: list(Container),
   initContainers: list(Container),
+  volumes: opt(Schema.Array(Volume)),
 })
 export type PodSpec = typeof PodSpec.Type
 

@@ -39,4 +39,16 @@ describe("culpritSetting", () => {
   it("decoy: a rollout finding that names no culprit", () => {
     expect(culpritSetting([change("cart: rollout revision 4 → 5 at 10:00:00Z (image 1.0 → 1.1)")])).toBeNull()
   })
+
+  it("names a swapped ConfigMap and the file that does not parse", () => {
+    const c = culpritSetting([
+      change(
+        "cart: rollout 3.1.0 switched ConfigMap cart-flags-a1 → cart-flags-b2 and the new pods cannot parse flags.json (JsonParseException: Unexpected character)",
+      ),
+    ])
+    expect(c).toEqual({
+      phrase: "ConfigMap cart-flags-a1 → cart-flags-b2: flags.json does not parse",
+      dependency: null,
+    })
+  })
 })

@@ -15,6 +15,7 @@ import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
 import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../domain/kubernetes-workloads.js"
 import { cpuLimitCuts } from "./cpu-limit-cuts.js"
 import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
+import { configSwap } from "./rollout-config-swap.js"
 import { movedDependency } from "./rollout-moved-dependency.js"
 import { valueCulprit } from "./rollout-value-culprit.js"
 import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
@@ -110,10 +111,15 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
     valueCulprit(previous.spec.template, newest.spec.template, logText) ??
     (failing > 0 ? movedDependency(previous.spec.template, newest.spec.template, logText) : null)
   const version = /→ (\S+)/.exec(diff.images[0] ?? "")?.[1] ?? `revision ${newest.revision}`
+  // Or the ConfigMap it swapped for one whose content the new pods cannot parse (rollout-config-swap.ts).
+  const swap =
+    culprit === null && failing > 0 ? configSwap(previous.spec.template, newest.spec.template, logText) : null
   const blame =
-    culprit === null
-      ? null
-      : `rollout ${version} changed ${culprit.name} from ${culprit.from} to ${culprit.to}, and the failing calls name ${culprit.term}`
+    culprit !== null
+      ? `rollout ${version} changed ${culprit.name} from ${culprit.from} to ${culprit.to}, and the failing calls name ${culprit.term}`
+      : swap !== null
+        ? `rollout ${version} switched ConfigMap ${swap.from} → ${swap.to} and the new pods cannot parse ${swap.file ?? "its content"} (${swap.error})`
+        : null
   return eksFinding({
     kind,
     title:
@@ -121,7 +127,7 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
         ? `${w.name}: ${kind === "rollout" ? "rollout" : "config change"} ${step} (${headline})`
         : `${w.name}: ${blame}`,
     detail: `${blame === null ? "" : `${blame}: the new value is what breaks them. `}${what}; ${step}${notes.length === 0 ? "" : `. ${notes.join(". ")}`}.`,
-    severity: culprit === null ? "info" : "high",
+    severity: blame === null ? "info" : "high",
     observedAt: at,
     resource: resourceOf(w),
     service: w.name,

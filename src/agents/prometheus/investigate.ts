@@ -47,6 +47,7 @@ import { sweepRoleSwitches } from "./role-switch-sweep.js"
 import { sweepSaturation } from "./saturation-sweep.js"
 import { scanScope, scopeSelectors } from "./scope-scan.js"
 import { sweepServerErrors } from "./server-error-sweep.js"
+import { sweepStorageDrain } from "./storage-drain-sweep.js"
 import { sweepTlsFailures } from "./tls-failure-sweep.js"
 import { sweepWaitingPods } from "./waiting-pods-sweep.js"
 
@@ -265,6 +266,8 @@ const sweepBy = (
         sweepCronJobStalls(source, incident, stepS),
         // And whether memory reached its limit moving with a load surge (memory-load-sweep.ts).
         sweepMemoryWithLoad(source, incident, stepS),
+        // And whether a database ran out of storage, or a replication slot is eating it (storage-drain-sweep.ts).
+        sweepStorageDrain(source, incident, stepS),
         nameless === null
           ? Effect.succeed({ findings: [], note: "" })
           : sweepServerErrors(source, incident, stepS, nameless, judgedErrors),
@@ -292,6 +295,7 @@ const sweepBy = (
           hpas,
           cronjobs,
           surges,
+          drains,
           fivexx,
         ]) => ({
           findings: [
@@ -314,6 +318,7 @@ const sweepBy = (
             ...(hpas?.findings ?? []),
             ...(cronjobs?.findings ?? []),
             ...(surges?.findings ?? []),
+            ...(drains?.findings ?? []),
             ...(fivexx?.findings ?? []),
           ],
           note: [
@@ -335,6 +340,7 @@ const sweepBy = (
             hpas?.note ?? "",
             cronjobs?.note ?? "",
             surges?.note ?? "",
+            drains?.note ?? "",
             fivexx?.note ?? "",
           ]
             .filter((n) => n !== "")

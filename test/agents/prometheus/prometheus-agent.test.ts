@@ -44,6 +44,7 @@ import { replicaLagQuery } from "../../../src/agents/prometheus/replica-lag-swee
 import { primaryRoleQuery, replicaRoleQuery } from "../../../src/agents/prometheus/role-switch-sweep.js"
 import { saturationChecks } from "../../../src/agents/prometheus/saturation-sweep.js"
 import { serverErrorQuery } from "../../../src/agents/prometheus/server-error-sweep.js"
+import { storageDrainQuery } from "../../../src/agents/prometheus/storage-drain-sweep.js"
 import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-sweep.js"
 import { waitingQuery } from "../../../src/agents/prometheus/waiting-pods-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
@@ -110,6 +111,8 @@ const sweepQueries = [
   hpaBacklogQuery,
   cronJobStallQuery,
   memoryLoadQuery,
+  // A database's storage draining, a replication slot holding WAL (storage-drain-sweep.ts).
+  storageDrainQuery,
 ]
 
 const settings = defaultConfig.sources.prometheus
