@@ -10,6 +10,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { awsResourcesIn } from "./aws-endpoint.js"
 import { isCallOnResource } from "./aws-resource-user.js"
+import { isAudienceWord, namesProduct } from "./cause-product-words.js"
 import { bystanderIds } from "./causes-bystanders.js"
 import { cacheNodeAliases } from "./causes-cache-node.js"
 import { modeOf } from "./causes-modes.js"
@@ -86,6 +87,9 @@ const withKin = (base: AlertScope, findings: ReadonlyArray<Finding>): AlertScope
   return kin.length === 0 ? base : { ...base, names: new Set([...base.names, ...kin]) }
 }
 
+// A workload's namespace is a product word too (`billing`), for a report's family words.
+const namespaceOf = (f: Finding): string | null => parseResource(f.resource)?.namespace ?? null
+
 // "allocation failed" names inventory-allocator: a long, distinctive word in another form.
 const stemHint = (name: string, hint: string): boolean =>
   hint.length >= 6 &&
@@ -101,8 +105,17 @@ const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertS
     h === null || h.trim() === "" ? [] : [h.trim().toLowerCase()],
   )
   const evidence = findings.filter((f) => modeOf(f) !== "context")
+  const matchedBy = (words: ReadonlyArray<string>): ReadonlyArray<string> => [
+    ...evidence.flatMap(namesOf).filter((n) => words.some((h) => matchesHint(n, h) || stemHint(n, h))),
+    // "the payments page spins": `charge-worker` in namespace `billing` (cause-product-words.ts).
+    ...evidence
+      .filter((f) => words.some((h) => namesOf(f).some((n) => namesProduct(h, n, namespaceOf(f)))))
+      .flatMap(namesOf),
+  ]
+  // "members in live chat say …": who complains names a workload only when nothing else does.
+  const product = matchedBy(hints.filter((h) => !isAudienceWord(h)))
   const matched = [
-    ...evidence.flatMap(namesOf).filter((n) => hints.some((h) => matchesHint(n, h) || stemHint(n, h))),
+    ...(product.length > 0 ? product : matchedBy(hints)),
     // "login is slow": the service whose own lines or series serve `/v1/login`.
     ...evidence.filter((f) => namesReportRoute(facts, textOf(f))).flatMap(namesOf),
   ]
