@@ -12,6 +12,7 @@
  * session or a scanner's probe says the same. Pure.
  */
 import { certificateFailureWords } from "./certificate-failure-lines.js"
+import { providerRefusalWords } from "./log-provider-refusal.js"
 import { replicaLagWords } from "./replica-lag-lines.js"
 
 /** The words of a refused credential (PostgreSQL, MySQL, SQL Server, OAuth 2, Entra ID, AWS). */
@@ -107,6 +108,8 @@ export const silentFailureCondition = `@message like /(?i)(${[
   ...permissionDeniedWords,
   ...storageFullWords,
   ...replicaLagWords,
+  // An email provider pausing the account's sending (log-provider-refusal.ts).
+  ...providerRefusalWords,
 ]
   .map(escaped)
   .join("|")})/`

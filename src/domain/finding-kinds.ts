@@ -156,6 +156,11 @@ export const findingKinds = {
    */
   lambda_init_failure: "cloudwatch_logs",
   /**
+   * A Lambda function's invocations killed at its memory limit (REPORT "Max Memory Used" equal to
+   * "Memory Size", "signal: killed" / Runtime.OutOfMemory): what its callers' failures stand for (log-lambda-memory.ts).
+   */
+  lambda_memory_limit: "cloudwatch_logs",
+  /**
    * An API's 5xx traced to the Lambda it integrates: the function's unhandled exception (its type
    * and message), tied to the gateway's 5xx lines (integration-exceptions.ts).
    */

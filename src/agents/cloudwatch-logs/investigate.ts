@@ -17,7 +17,7 @@ import type { LogCluster } from "../../domain/log-clusters.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { dependencySearchName } from "../../domain/log-group-names.js"
 import { logOrigin } from "../../domain/log-origin.js"
-import { foreignRefusal } from "../../domain/network-path-change.js"
+import { connectTimeoutOf, foreignRefusal } from "../../domain/network-path-change.js"
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { sharedJobGroups, streamNamedWith, streamWordsCondition } from "../../domain/shared-job-groups.js"
@@ -36,6 +36,7 @@ import { sweepFailovers } from "./failover-sweep.js"
 import { sweepHostKernel } from "./host-kernel-sweep.js"
 import { sweepIntegrationExceptions } from "./integration-exception-sweep.js"
 import { sweepLambdaInitFailures } from "./lambda-init-sweep.js"
+import { type LambdaMemorySweep, namingInvokedFunction, sweepLambdaMemory } from "./lambda-memory-sweep.js"
 import { sweepLambdaTimeouts } from "./lambda-timeout-sweep.js"
 import { sweepNetworkPaths } from "./network-path-sweep.js"
 import { sweepPerformance } from "./performance-sweep.js"
@@ -466,6 +467,12 @@ export const investigate = (
       noFindings,
       "reading the Lambda functions' timeouts failed",
     )
+    // A Lambda function killed at its memory limit: its callers say only "signal: killed" (lambda-memory-sweep.ts).
+    const outOfMemory = bounded(
+      sweepLambdaMemory(source, discovery.ranked, linesOf(first), range, answerByMs),
+      { findings: [], invokedBy: [] } satisfies LambdaMemorySweep,
+      "reading the Lambda functions' memory use failed",
+    )
     // A Lambda function that cannot start logs no line of its own, only the runtime's (lambda-init-sweep.ts).
     const notStarting = bounded(
       sweepLambdaInitFailures(source, discovery.ranked, range, answerByMs),
@@ -498,10 +505,14 @@ export const investigate = (
       "reading the search clusters' disk watermarks failed",
     )
     // Connections timing out on a port a change closed: the change is in CloudTrail, not the service's log (network-path-sweep.ts).
-    // Only when no group of the alert's own was found (a person's report naming no service): the
-    // services' groups are listed then, and the named service's own errors are read otherwise.
+    // When no group of the alert's own was found (a person's report naming no service), the
+    // services' groups are listed; when the named service's own lines are connect timeouts to a
+    // port (a pool's ETIMEDOUT to its database), a change that closed that path is their cause too.
+    const timingOut = linesOf(first).some((l) => connectTimeoutOf(l.message)?.port != null)
     const closing = bounded(
-      chosen.length > 0 ? Effect.succeed(noFindings) : sweepNetworkPaths(source, [], range, answerByMs),
+      chosen.length > 0 && !timingOut
+        ? Effect.succeed(noFindings)
+        : sweepNetworkPaths(source, chosen, range, answerByMs),
       noFindings,
       "reading the network changes behind connection timeouts failed",
     )
@@ -559,6 +570,7 @@ export const investigate = (
       denials,
       limited,
       timedOut,
+      memoryKilled,
       initFailed,
       empty,
       threw,
@@ -578,6 +590,7 @@ export const investigate = (
         verdicts,
         nearLimit,
         outOfTime,
+        outOfMemory,
         notStarting,
         emptied,
         thrown,
@@ -708,6 +721,7 @@ export const investigate = (
         ...audit.findings,
         ...poison,
         ...timedOut,
+        ...memoryKilled.findings,
         ...initFailed,
         ...empty,
         ...threw,
@@ -716,6 +730,7 @@ export const investigate = (
         ...refused403,
         ...fullCaches,
         ...findings
+          .map(namingInvokedFunction(memoryKilled.invokedBy))
           .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
           // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.
           .map((f) => (threw.length > 0 && clientErrorOnly(f.excerpt ?? "") ? asContext(f) : f))
