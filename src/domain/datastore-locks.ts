@@ -12,6 +12,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import { counterIncrease } from "./counter-increase.js"
 import type { Finding } from "./finding.js"
+import { firstLabel } from "./metric-label.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
 
 /** Deadlock counters (cumulative). */
@@ -37,13 +38,7 @@ const databaseLabels = [
   "server",
 ] as const
 
-const nameOf = (labels: MetricLabels): string | null => {
-  for (const l of databaseLabels) {
-    const v = (labels[l] ?? "").trim()
-    if (v !== "") return v.replace(/:\d+$/, "")
-  }
-  return null
-}
+const nameOf = (labels: MetricLabels): string | null => firstLabel(labels, databaseLabels)
 
 /** Where the database runs, when a label says so beside its name. */
 const hostOf = (labels: MetricLabels, name: string): string | null => {

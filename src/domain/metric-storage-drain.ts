@@ -12,6 +12,7 @@
 import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
+import { firstLabel } from "./metric-label.js"
 import type { MetricSample, MetricSeries } from "./metric-series.js"
 
 /** Free storage of a database instance, in bytes (CloudWatch's FreeStorageSpace). */
@@ -41,13 +42,8 @@ const databaseLabels = [
   "instance",
 ] as const
 
-export const databaseOf = (labels: Readonly<Record<string, string>>): string | null => {
-  for (const l of databaseLabels) {
-    const v = (labels[l] ?? "").trim()
-    if (v !== "") return v.replace(/:\d+$/, "")
-  }
-  return null
-}
+export const databaseOf = (labels: Readonly<Record<string, string>>): string | null =>
+  firstLabel(labels, databaseLabels)
 
 const slotOf = (labels: Readonly<Record<string, string>>): string | null => {
   const v = (labels.slot_name ?? labels.slot ?? "").trim()

@@ -12,6 +12,7 @@
 import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
+import { firstLabel } from "./metric-label.js"
 import type { MetricSeries } from "./metric-series.js"
 
 /** The replica-lag metrics by name, in seconds unless `millisLag` says otherwise. */
@@ -41,13 +42,8 @@ const replicaLabels = [
   "instance",
 ] as const
 
-export const replicaOf = (labels: Readonly<Record<string, string>>): string | null => {
-  for (const l of replicaLabels) {
-    const v = (labels[l] ?? "").trim()
-    if (v !== "") return v.replace(/:\d+$/, "")
-  }
-  return null
-}
+export const replicaOf = (labels: Readonly<Record<string, string>>): string | null =>
+  firstLabel(labels, replicaLabels)
 
 /** Lag at or above which reads are minutes stale (high when it also grew ≥ `minGrowth`×). */
 export const highLagS = 300
