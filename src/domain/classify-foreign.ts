@@ -81,6 +81,16 @@ export const japaneseChatter = (text: string): string | null => {
 export const tokenAt = (text: string, offset: number): number =>
   text.slice(0, offset).match(/[\p{L}\p{N}_]+/gu)?.length ?? 0
 
+/**
+ * A strong problem report placed at the match's last token, not its first: a state word inside
+ * what was matched ("shows 'Fixed …' … did not complete") is then no recovery after the report.
+ */
+export const reportAtEnd = (text: string, m: RegExpExecArray) => ({
+  reason: `problem report: '${m[0].trim()}'`,
+  at: tokenAt(text, m.index + m[0].length) - 1,
+  strong: true,
+})
+
 /** Evidence of a problem stated in another language (none for English text). */
 export const foreignReports = (message: Message): ReadonlyArray<Evidence> => {
   const text = message.text.slice(0, 4_000)

@@ -7,7 +7,7 @@
  * courtesy or the plan beside them used to win. Read on the lower-cased text; pure.
  */
 
-import { tokenAt } from "./classify-foreign.js"
+import { reportAtEnd, tokenAt } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 
 /**
@@ -98,11 +98,11 @@ export const oddReadings = (text: string): ReadonlyArray<Evidence> => {
   const found: Array<Evidence> = []
   const add = (m: RegExpExecArray | null, atEnd = false) => {
     if (m !== null)
-      found.push({
-        reason: `problem report: '${m[0].trim()}'`,
-        at: atEnd ? tokenAt(text, m.index + m[0].length) - 1 : tokenAt(text, m.index),
-        strong: true,
-      })
+      found.push(
+        atEnd
+          ? reportAtEnd(text, m)
+          : { reason: `problem report: '${m[0].trim()}'`, at: tokenAt(text, m.index), strong: true },
+      )
   }
   if (text.includes(" from ") && text.includes(" to ")) add(jumpedUp(text))
   if (/\b(?:0|zero) /.test(text)) {

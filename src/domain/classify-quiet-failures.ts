@@ -8,7 +8,7 @@
  * Pure.
  */
 
-import { tokenAt } from "./classify-foreign.js"
+import { reportAtEnd } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 
 /**
@@ -63,12 +63,7 @@ const customerRelayed =
 export const quietFailures = (text: string): ReadonlyArray<Evidence> => {
   const found: Array<Evidence> = []
   const add = (m: RegExpExecArray | null) => {
-    if (m !== null)
-      found.push({
-        reason: `problem report: '${m[0].trim()}'`,
-        at: tokenAt(text, m.index + m[0].length) - 1,
-        strong: true,
-      })
+    if (m !== null) found.push(reportAtEnd(text, m))
   }
   if (/budg|drain|clear|going down|coming down|shift/.test(text)) add(stuckCount.exec(text))
   if (text.includes("having")) {

@@ -9,7 +9,7 @@
  * as the foreign reports are; pure.
  */
 
-import { tokenAt } from "./classify-foreign.js"
+import { reportAtEnd, tokenAt } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 import { oddReadings } from "./classify-odd-readings.js"
 import { quietFailures } from "./classify-quiet-failures.js"
@@ -293,12 +293,7 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   }
   // (at the end of what the screen got wrong, so a state word inside it is no recovery after it)
   const addAtEnd = (m: RegExpExecArray | null) => {
-    if (m !== null)
-      found.push({
-        reason: `problem report: '${m[0].trim()}'`,
-        at: tokenAt(text, m.index + m[0].length) - 1,
-        strong: true,
-      })
+    if (m !== null) found.push(reportAtEnd(text, m))
   }
   if (/normal|usual|baseline|typical/.test(text)) {
     add(farAboveNormal(text), true)

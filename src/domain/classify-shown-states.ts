@@ -6,7 +6,7 @@
  * about the team's plans — so the token rules let them go. Read on the lower-cased text; pure.
  */
 
-import { tokenAt } from "./classify-foreign.js"
+import { reportAtEnd } from "./classify-foreign.js"
 import type { Evidence } from "./classify-grammar.js"
 
 /**
@@ -32,12 +32,7 @@ const falseStateShown =
 export const shownStates = (text: string): ReadonlyArray<Evidence> => {
   const found: Array<Evidence> = []
   const add = (m: RegExpExecArray | null) => {
-    if (m !== null)
-      found.push({
-        reason: `problem report: '${m[0].trim()}'`,
-        at: tokenAt(text, m.index + m[0].length) - 1,
-        strong: true,
-      })
+    if (m !== null) found.push(reportAtEnd(text, m))
   }
   if (/['"‘“]/.test(text)) {
     const m = quotedErrorSeen.exec(text)
