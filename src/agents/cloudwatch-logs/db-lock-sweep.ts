@@ -58,6 +58,35 @@ export const databaseGroupsOf = (
     .sort((a, b) => a.group.localeCompare(b.group))
     .slice(0, maxDatabaseGroups)
 
+/**
+ * The alert's databases' log groups (named with its words or housed by its namespaces) read with
+ * one query: the groups chosen, each with the service it answers to, and their lines; nothing
+ * when the alert names nothing or no database group is its.
+ */
+export const readDatabaseLogs = (
+  source: LogSourceService,
+  names: ReadonlyArray<string>,
+  namespaces: ReadonlyArray<string>,
+  range: Range,
+  answerByMs: number,
+  query: string,
+) =>
+  Effect.gen(function* () {
+    if (names.length === 0) return null
+    const page = yield* source
+      .describeLogGroups({ prefix: "/aws/rds/", limit: 50 })
+      .pipe(Effect.orElseSucceed(() => ({ groups: [], nextToken: null })))
+    const chosen = databaseGroupsOf(
+      page.groups.map((g) => g.name),
+      names,
+      namespaces,
+    )
+    if (chosen.length === 0) return null
+    const groups = chosen.map((c) => c.group)
+    const outcome = yield* runInsightsQuery(source, { logGroups: groups, ...range, query }, answerByMs)
+    return { chosen, lines: linesOf(outcome.rows, groups) }
+  })
+
 /** Find the alert's databases' log groups and read them for a migration's table lock. */
 export const sweepMigrationLocks = (
   source: LogSourceService,
@@ -67,23 +96,9 @@ export const sweepMigrationLocks = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    if (names.length === 0) return []
-    const page = yield* source
-      .describeLogGroups({ prefix: "/aws/rds/", limit: 50 })
-      .pipe(Effect.orElseSucceed(() => ({ groups: [], nextToken: null })))
-    const chosen = databaseGroupsOf(
-      page.groups.map((g) => g.name),
-      names,
-      namespaces,
-    )
-    if (chosen.length === 0) return []
-    const groups = chosen.map((c) => c.group)
-    const outcome = yield* runInsightsQuery(
-      source,
-      { logGroups: groups, ...range, query: migrationLockQuery },
-      answerByMs,
-    )
-    const lines = linesOf(outcome.rows, groups)
+    const read = yield* readDatabaseLogs(source, names, namespaces, range, answerByMs, migrationLockQuery)
+    if (read === null) return []
+    const { chosen, lines } = read
     return migrationLockFindings(
       "cloudwatch_logs",
       lines,

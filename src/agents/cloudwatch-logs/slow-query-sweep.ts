@@ -13,10 +13,8 @@ import { redact } from "../../domain/redact.js"
 import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
-import { databaseGroupsOf } from "./db-lock-sweep.js"
-import { linesOf } from "./error-query.js"
+import { readDatabaseLogs } from "./db-lock-sweep.js"
 import type { Range } from "./query-pass.js"
-import { runInsightsQuery } from "./run-query.js"
 
 export const slowQueryQuery = [
   "fields @timestamp, @message, @logStream, @log",
@@ -77,23 +75,10 @@ export const sweepSlowQueries = (
   answerByMs: number,
 ): Effect.Effect<ReadonlyArray<Finding>, LogSourceError> =>
   Effect.gen(function* () {
-    if (names.length === 0) return []
-    const page = yield* source
-      .describeLogGroups({ prefix: "/aws/rds/", limit: 50 })
-      .pipe(Effect.orElseSucceed(() => ({ groups: [], nextToken: null })))
-    const chosen = databaseGroupsOf(
-      page.groups.map((g) => g.name),
-      names,
-      namespaces,
-    )
-    if (chosen.length === 0) return []
-    const groups = chosen.map((c) => c.group)
-    const outcome = yield* runInsightsQuery(
-      source,
-      { logGroups: groups, ...range, query: slowQueryQuery },
-      answerByMs,
-    )
-    return slowScansOf(linesOf(outcome.rows, groups))
+    const read = yield* readDatabaseLogs(source, names, namespaces, range, answerByMs, slowQueryQuery)
+    if (read === null) return []
+    const { chosen, lines } = read
+    return slowScansOf(lines)
       .slice(0, 2)
       .map((s) =>
         slowScanFinding(
