@@ -9,7 +9,7 @@
  */
 
 const iso = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z`
-const requestId = String.raw`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
+const requestId = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 const level = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL"
 
 // Python: `[LEVEL]\t<time>\t<request id>\t`; the separators are tabs, or spaces once a shipper or

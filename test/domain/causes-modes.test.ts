@@ -169,7 +169,12 @@ describe("modeLabel: the class words the evidence supports, canonical first", ()
     ["limits", [["log_signature", "Error: getaddrinfo EMFILE media-origin"]], "too many open files (EMFILE)"],
     [
       "schedule",
-      [["hollow_batch_run", "export run completed but wrote nothing (written=0 failed=912) and still published"]],
+      [
+        [
+          "hollow_batch_run",
+          "export run completed but wrote nothing (written=0 failed=912) and still published",
+        ],
+      ],
       "batch run reported success while every write failed, then published its empty result",
     ],
     [
