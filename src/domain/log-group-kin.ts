@@ -8,6 +8,7 @@
  * "renderer"), so one shared word ("invoice" in `legacy-invoice-import`) is not enough — unless
  * the rest of the group's name only says it consumes (`email-worker` for `email-dispatch`). Pure.
  */
+import { dlqSearchWords, dlqStemWords, isDlqConsumer } from "./log-dlq-consumer.js"
 import type { DiscoveryPlan, LogGroupSearch, RankedLogGroup } from "./log-group-discovery.js"
 import { searchable } from "./log-group-names.js"
 import { serviceOfGroup } from "./log-origin.js"
@@ -33,9 +34,12 @@ export const kinWords = (name: string): ReadonlyArray<string> =>
     ),
   ].slice(0, 3)
 
-/** One pattern search per distinctive word of each name. */
+/**
+ * One pattern search per distinctive word of each name; a dead-letter queue's stem words first
+ * (log-dlq-consumer.ts), by their singular, since its consumer is named for one order, not orders.
+ */
 export const kinSearches = (names: ReadonlyArray<string>): ReadonlyArray<LogGroupSearch> =>
-  [...new Set(names.flatMap(kinWords))]
+  [...new Set([...dlqSearchWords(names), ...names.flatMap(kinWords)])]
     .filter((w) => searchable.test(w))
     .slice(0, 4)
     .map((w) => ({ by: "pattern" as const, value: w, why: `log groups sharing the word ${w}` }))
@@ -71,6 +75,8 @@ const consumerRoles = new Set(
 )
 /** Whether `candidate` is `name`'s consumer by its name: one shared word, the rest a consumer's role. */
 export const isConsumerKin = (candidate: string, name: string): boolean => {
+  // A dead-letter queue's consumer holds every word of its stem, short ones too (log-dlq-consumer.ts).
+  if (isDlqConsumer(candidate, name)) return true
   const c = candidate.toLowerCase()
   const n = name.toLowerCase()
   // The queue's whole name inside a consumer's (`fulfillment-order-events-consumer` for `order-events`).
@@ -103,6 +109,21 @@ export const consumerOnly = (group: string, shared: ReadonlyArray<string>): bool
  */
 export const rankKin = (plan: DiscoveryPlan, found: ReadonlyArray<string>): ReadonlyArray<RankedLogGroup> => {
   const scored = [...new Set(found)].flatMap((group) => {
+    // A dead-letter queue's consumer ranks above groups sharing fewer of its words (log-dlq-consumer.ts).
+    const dlq = plan.names.find((name) => isDlqConsumer(group, name))
+    if (dlq !== undefined) {
+      const words = dlqStemWords(dlq)
+      return [
+        {
+          name: group,
+          score: words.length + 1,
+          reason: `named with every word of the dead-letter queue ${dlq}'s stem (${words.join(", ")})`,
+          service: serviceOfGroup(group),
+          shared: false,
+          kin: true,
+        },
+      ]
+    }
     const best = plan.names
       .map((name) => ({ name, shared: sharedWords(group, name) }))
       .sort((a, b) => b.shared.length - a.shared.length)[0]
