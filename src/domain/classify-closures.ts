@@ -200,6 +200,7 @@ const firstSubordinator = (tokens: ReadonlyArray<string>, c: Clause): number => 
   return c.end
 }
 
+const goneSince = words("now after since")
 const problemWord = (t: string): boolean => isProblemWord(t) || problemPredicates.has(t)
 
 /** Whether a token from `start` up to `j` passes `test` (a loop: no slice per token). */
@@ -486,6 +487,10 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
     if (activity || recoveredFollowers.has(next)) return t
   }
   if (t === "gone" && chain.linking && problemWord(subject)) return `${subject} gone`
+  // "lag on the seller dashboard is gone now", "the 502s from this morning are gone after the
+  // rollback": the problem named before what it was on, then said gone since a time or a fix.
+  if (t === "gone" && chain.linking && goneSince.has(next) && anyBefore(tokens, c.start, j, problemWord))
+    return `${t} ${next}`
   // ("went over its grid limit": over something, not over.)
   // ("riders may be getting over-billed": the first half of a word, not over.)
   if (

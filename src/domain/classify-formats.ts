@@ -322,6 +322,13 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       // Nagios/Icinga-style "OK: mq-gw-01: MQ queue depth … back to normal", "CRITICAL: db-03: Disk
       // / is 97% full": a check state in capitals, then a host named as machines are, then a colon.
       checkStateOnHost,
+      // "[hl7-watch] RECOVERED: ORU^R01 … flowing again": a custom script's name in brackets (a
+      // machine-style name, joined by - _ .) then its state in capitals, firing or recovered alike.
+      (text, _tokens, cased) =>
+        text.includes("] ") &&
+        /(?:^|\n)[^\w\n]{0,8}\[[a-z][a-z0-9]{0,30}(?:[-_.][a-z0-9]{1,30}){1,4}\] {1,2}(?:RECOVERED|RESOLVED|OK|FIRING|CRITICAL|WARNING|WARN|DOWN|UP|ALERT|PROBLEM|FAILED|FAILING)\b ?[:\-–—]/.test(
+          cased,
+        ),
       // "Resolved in 12m: Free disk space is less than 10% on /data": an on-call tool's recovery.
       matches([
         [" in "],

@@ -451,7 +451,9 @@ const asksWhatWeDo = (tokens: ReadonlyArray<string>, q: { start: number; end: nu
   tokens.slice(q.start + 1, Math.min(q.end, q.start + 4)).some((w) => ourselves.has(w))
 
 /** Words that open a supposed, not an observed, state. */
-const conditionals = words("if whenever unless suppose supposing hypothetically imagine next_time in_case")
+const conditionals = words(
+  "if whenever unless suppose supposing hypothetically imagine next_time in_case gdyby jeśli jeżeli eğer если якщо jos",
+)
 
 /**
  * Tokens inside a supposition: after "if", "whenever", "hypothetically"… in the same clause, or
@@ -520,7 +522,9 @@ export const conditionalTokens = (message: Message): ReadonlyArray<boolean> => {
   }
   return marks
 }
-const suppositionOpeners = words("hypothetically suppose supposing imagine theoretically")
+const suppositionOpeners = words(
+  "hypothetically hypothetical suppose supposing imagine theoretically gdyby załóżmy гипотетически гіпотетично giả_sử",
+)
 /**
  * "hypothetically, if SAP went down during a bill-run, what would we do?": the whole message a
  * supposition, even where its problem words read as no evidence at all.
@@ -530,6 +534,11 @@ export const opensWithSupposition = (message: Message): boolean => {
   // ("what would happen if …", "what happens if …": a supposition asked about)
   return (
     suppositionOpeners.has(first ?? "") ||
+    // "co by się stało gdyby …" (Polish), "ถ้าระบบล่ม…" (Thai, "if"), "tänk om …", "entä jos …".
+    (first === "co" && second === "by") ||
+    (first ?? "").startsWith("ถ้า") ||
+    (first === "tänk" && second === "om") ||
+    (first === "entä" && second === "jos") ||
     (first === "what" &&
       (second === "if" || second === "happens" || (second === "would" && third === "happen")))
   )

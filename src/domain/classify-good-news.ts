@@ -9,9 +9,12 @@ import type { Message } from "./classify-text.js"
 
 const ms = (value: string, unit: string): number => Number(value) * (unit.toLowerCase() === "s" ? 1000 : 1)
 
-/** A time that fell: "p99 went from 900ms to 250ms", "latency dropped from 2s to 300ms". */
+/**
+ * A time that fell: "p99 went from 900ms to 250ms", "latency dropped from 2s to 300ms", "latency
+ * … spadło z 600 do 180ms" (Polish; the first unit may be left to the second).
+ */
 const fasterTime =
-  /\b(?:p\d{2}|latency|response times?|load times?|page loads?|build times?|query times?)\b[^.\n?]{0,30}?\b(?:went|dropped|fell|came|is) (?:down )?from (\d{1,5}(?:\.\d+)?) ?(ms|s) (?:to|->|→) (\d{1,5}(?:\.\d+)?) ?(ms|s)\b/i
+  /\b(?:p\d{2}|latency|response times?|load times?|page loads?|build times?|query times?)\b[^.\n?]{0,30}?\b(?:(?:went|dropped|fell|came|is) (?:down )?from|(?:spadło|spadła|spadł|zmalało|zmalała) z) (\d{1,5}(?:\.\d+)?) ?(ms|s)? (?:to|->|→|do) (\d{1,5}(?:\.\d+)?) ?(ms|s)\b/i
 
 /** "error budget … at 92% remaining": most of it left. */
 const budgetLeft = /\berror budget\b[^.\n?]{0,40}?\b(?:at |is |has )?(\d{1,3})% (?:remaining|left)\b/i
@@ -76,9 +79,9 @@ const lowRateHeld =
 const allNormal =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:all|every) (?:[\w-]+ ){0,3}?(?:[a-z]+ing|up|green|online|open) (?:normally|fine|smoothly|as (?:normal|usual|expected))\b(?:[,;] (?:[\w-]+ ){1,4}(?:under|below|within|<) ~?\d+(?:\.\d+)? ?(?:min(?:ute)?s?|s|secs?|seconds?|ms|%))?[\s.!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
-/** "KR latency 28ms avg today, lowest ever": a speed at its record. */
+/** "KR latency 28ms avg today, lowest ever", "p99 today 3.9ms avg, lowest this quarter": a speed at its record. */
 const recordLow =
-  /\b(?:latency|p\d{2,3}|response times?|ping|load times?|page loads?|build times?|query times?)\b[^.\n?]{0,40}?\b(?:lowest|best|fastest|quickest) (?:ever|yet|on record|in (?:months|years|ages)|this (?:year|month|quarter))\b/i
+  /\b(?:latency|p\d{2,3}|response times?|ping|load times?|page loads?|build times?|query times?)\b(?:[^.\n?]|\.(?=\d)){0,40}?\b(?:lowest|best|fastest|quickest) (?:ever|yet|on record|in (?:months|years|ages)|this (?:year|month|quarter))\b/i
 
 /**
  * "1★ reviews dropped 60% since the fix, huge W", "complaints halved since the patch": a bad
@@ -92,6 +95,23 @@ const fewerSinceFix =
  */
 const cleanAfterFix =
   /\b(?:error rates?|errors?|5xx|latency|dashboards?|graphs?|charts?|panels?|metrics)\b[^.\n?]{0,30}?\b(?:look|looks|looking|are|is) (?:all |totally |completely |super |nice and |so )?(?:clean|green|flat|calm|healthy|normal|quiet)\b (?:again )?(?:after|since) (?:the |our |that )?(?:rollback|fix|patch|revert|hotfix|restart|roll ?back)\b/i
+
+/**
+ * "99.98% uptime in May, drinks on me", "uptime was 99.95% this month": three nines or better
+ * told ("99.2% uptime in May, below SLO" is a miss).
+ */
+const uptimeTold =
+  /\b(?:(\d{2,3}(?:\.\d+)?) ?% uptime|uptime (?:of |was |is |at |hit |: ?)?(\d{2,3}(?:\.\d+)?) ?%)/i
+const uptimeMissed = /\b(?:below|under|missed|miss|breach\w*|short of|down to|only)\b/i
+
+/**
+ * "deposit credits averaged 2m14s this week, SLO is 10m ✅": an average told beside its SLO and
+ * within it.
+ */
+const withinSlo =
+  /\b(?:averaged?|avg|mean|median|p\d{2,3})\b[^\n?]{0,20}?\b(\d{1,4})(m|s|h|ms)(?:(\d{1,2})s)?\b[^.\n?]{0,40}?\bslo (?:is |of |=|: ?|at )?(\d{1,4}) ?(m|s|h|ms)\b/i
+const seconds = (n: string, unit: string): number =>
+  Number(n) * ({ ms: 0.001, s: 1, m: 60, h: 3600 }[unit.toLowerCase()] ?? 1)
 
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
@@ -109,7 +129,7 @@ export const goodNews = (message: Message): string | null => {
   if (fewerSinceFix.test(text)) return "fewer complaints since a fix"
   if (cleanAfterFix.test(text)) return "graphs clean after a fix"
   const time = fasterTime.exec(text)
-  if (time !== null && ms(time[3] ?? "0", time[4] ?? "ms") < ms(time[1] ?? "0", time[2] ?? "ms"))
+  if (time !== null && ms(time[3] ?? "0", time[4] ?? "ms") < ms(time[1] ?? "0", time[2] ?? time[4] ?? "ms"))
     return "a speed-up told"
   const budget = budgetLeft.exec(text)
   if (budget !== null && Number(budget[1]) >= 50) return "error budget mostly left"
@@ -126,5 +146,19 @@ export const goodNews = (message: Message): string | null => {
   const rate = lowRateHeld.exec(text)
   if (rate !== null && Number(rate[1]) < 1) return "a low error rate held"
   if (allNormal.test(text)) return "every site working normally"
+  const uptime = uptimeTold.exec(text)
+  if (
+    uptime !== null &&
+    Number(uptime[1] ?? uptime[2]) >= 99.9 &&
+    Number(uptime[1] ?? uptime[2]) <= 100 &&
+    !uptimeMissed.test(text)
+  )
+    return "an uptime told"
+  const slo = withinSlo.exec(text)
+  if (
+    slo !== null &&
+    seconds(slo[1] ?? "0", slo[2] ?? "s") + Number(slo[3] ?? "0") < seconds(slo[4] ?? "0", slo[5] ?? "s")
+  )
+    return "an average within its SLO"
   return null
 }

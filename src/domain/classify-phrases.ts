@@ -45,7 +45,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     sorry for the noise | sorry for noise | i owe you | owe you one | i owe you one | i owe you a beer |
     i owe you a coffee |
     muito obrigado | muito obrigada | merci beaucoup | grazie mille | go raibh maith agat | go raibh míle maith agat |
-    asante sana | asante kwa msaada | asante kwa usaidizi | baie dankie | tapadh leat | tapadh leibh | shukran habibi | shukran jazeelan`,
+    asante sana | asante kwa msaada | asante kwa usaidizi | baie dankie |
+    sağ ol | sag ol | teşekkür ederim | cảm ơn | cảm ơn nhiều | cảm ơn nhiều nha | cảm ơn nha | terima kasih |
+    terima kasih banyak | tq lah | kiitos paljon | tack så mycket | tapadh leat | tapadh leibh | shukran habibi | shukran jazeelan`,
   ),
   ...lines(
     "greeting",
@@ -58,6 +60,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     salut | salut tout le monde | buenas | goeiemorgen | goedemorgen | goedemiddag | hoi allemaal | moin | moin zusammen |
     arvo | arvo all | afternoon all | hiya all | ey up | how ya going | how are ya going |
     habari za asubuhi | habari za mchana | habari yako | goeie môre | goeie more | goeiemôre | madainn mhath | dia duit | dia dhuit |
+    xin chào | chào buổi sáng | chào buổi sáng cả nhà | selamat pagi | selamat pagi semua | selamat siang |
+    god morgon | hej hej | доброе утро | добрий день | hyvää huomenta |
     salam alaikum | salaam alaikum | assalamu alaikum | as salaam alaikum | salam aleikum | wa alaikum salaam`,
   ),
   ...lines(
@@ -80,7 +84,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     going to bed | going to bed for real | going to bed for real this time | off to bed | heading to bed | bedtime |
     ok going to bed | ok going to bed for real this time | going to sleep | off to sleep |
     lekker naweek | lekker naweek almal | fijn weekend allemaal | that's me away home | that's me away | right that's me away home |
-    oidhche mhath | slán | slán abhaile`,
+    oidhche mhath | slán | slán abhaile |
+    spokojnej nocy | iyi geceler | спокойной ночи | на добраніч | ngủ ngon | ngủ ngon mọi người | hyvää yötä | god natt |
+    selamat malam | hyvää viikonloppua | hyvää joulua | wesołych świąt | god jul | iyi bayramlar | kaikki vihreää hyvää viikonloppua`,
   ),
   ...lines(
     "acknowledgement",
@@ -97,6 +103,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     will update accordingly | will update sop accordingly | will update runbook accordingly | will update doc accordingly | will update docs accordingly | will update tracker accordingly |
     no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi |
     sawa nimeelewa | nimeelewa | nae bother | no bother | no bother any time | no bother anytime | nae bother at all | fair play | ach well |
+    brzmi dobrze | понял принял | ei hätää | kollar | kollar imorgon | katson huomenna | sprawdzę jutro | maaf | maaf ya | can lah | ok lah | okay lah | boleh lah |
     klinkt goed | mooi zo | ik ben er | ek is hier | inshallah tomorrow | inshallah tomorrow then | kettle's on | kettle is on`,
   ),
   ...lines(
@@ -113,6 +120,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     that is great | that is nice | that is cool | that is amazing | that helps | that helped | very helpful |
     super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five |
     you beauty | you little beauty | you legend | cracking | cracking job | well chuffed | chuffed | bloody legend | ripper |
+    bra jobbat | jesteś złoty | jesteś złota | hyvää työtä |
     grand job | grand job everyone | goed werk | goed werk allemaal | goeie werk | mooi werk | huge w | big w | kazi nzuri | fair play to you`,
   ),
   ...lines("laughter", `so funny | funny | hilarious`),
@@ -129,6 +137,9 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     do you speak german | do you understand german | do you speak spanish | do you speak french | entiendes español | comprends tu le français | você entende português | hablas español | parles tu français |
     parlez vous français | falas português | bist du da | tu es là | estás ahí | o que consegues fazer |
     o que você faz | quais comandos você aceita | quais comandos aceitas | qué comandos aceptas |
+    jesteś tam | czy jesteś tam | osaatko suomea | puhutko suomea | mówisz po polsku | czy mówisz po polsku |
+    talar du svenska | kan du svenska | türkçe biliyor musun | vad kan du | vad kan du hjälpa till med | vad kan du göra |
+    co potrafisz | co umiesz | что ты умеешь | mitä osaat | ne yapabilirsin |
     what can you even do | what can u do | what can u even do | what do u do | who are u`,
   ),
   ...lines(
@@ -153,12 +164,14 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     clear skies | clear skies tonight | cloudy again | cloudy tonight |
     i take this one | i take this | i take it | i am taking this one | taking this one | still there |
     almost weekend | almost friday | nearly weekend | nearly friday | long day | long day huh | long week |
-    long week huh | what a day | what a week | go brrr | bot go brrr | brrr`,
+    long week huh | what a day | what a week | go brrr | bot go brrr | brrr |
+    kahve | çay molası | kopi dulu | fika | lounas | lounaalle | obiad | makan siang | hodl | wen lambo | wen moon | wagmi | ngmi | lfg | piątek piąteczek | smacznej kawusi | wracam za # min | fredagsfika`,
   ),
   ...lines(
     "test message",
     `test | testing | test message | test test | testing testing | this is a test | test # |
-    testing # | test # # # | testing # # # | hello world | ignore me | please ignore | mic check | sound check`,
+    testing # | test # # # | testing # # # | hello world | ignore me | please ignore | mic check | sound check |
+    próba mikrofonu | testi testi | ไม่มีอะไรค่ะ | ไม่มีอะไรครับ | แค่ลองดู | thử bot | thử bot chút | test bot | testi | ทดสอบ | ทดสอบค่ะ | ทดสอบครับ`,
   ),
   ...lines(
     "resolved",
@@ -173,30 +186,33 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     nothing is on fire | nothing on fire | not on fire | nothing is broken | nothing broke | nothing is down |
     nothing going on | nothing is going on | all quiet | quiet night | quiet shift | quiet day | nothing burning |
     nothing urgent | nothing to report | confirmed working | confirmed working on my end | working on my end |
-    works on my end | all working on my end | fine on my end | all good on my end`,
+    works on my end | all working on my end | fine on my end | all good on my end |
+    wszystko zielone | her şey yolunda | kaikki kunnossa | kaikki kunnossa taas | kaikki vihreää | allt lugnt |
+    allt lugnt här | allt grönt | działa | wszystko działa | spokojna noc | spokojna noc była | zero pagerów | zero alertów | ничего не горит | нічого не горить |
+    salah tag | salah channel | cisza i spokój | cisza i spokój dziś | udah aman | semua aman`,
   ),
 ]
 
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워(?:요)?|asante|shukrani|shukran|dankie|slàinte|slainte|sláinte)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|дякую|спасибі|eyvallah|ขอบคุณ(?:ค่ะ|ครับ|คะ)?|makasih|kiitti|tq|tqvm|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워(?:요)?|asante|shukrani|shukran|dankie|slàinte|slainte|sláinte)$/,
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解(?:です|しました)?|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew|sawa|yebo|aye|inshallah|알겠어요|알겠습니다)$/,
+    /^(?:好的|好|收到|了解(?:です|しました)?|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew|sawa|yebo|aye|inshallah|tamam|aynen|хорошо|добре|понял|принял|понятно|selvä|joo|kuittaan|siap|sip|gitara|zrozumiałem|zrozumiałam|fajnie|알겠어요|알겠습니다)$/,
   ],
   [
     "laughter",
-    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|kekw|lel|heh|hah|lul|lulw|omegalul|owo|uwu|ㅋ{2,20}|ㅎ{2,20}|草|copium|hopium)$/,
+    /^(?:(?:ha){1,20}h?|a?(?:ha){2,20}|(?:he){2,20}h?|(?:ja){2,20}|lo+l+|lolol|lmf?ao+|rofl|roflmao|xd+|kek|kekw|lel|heh|hah|wk(?:wk){1,20}|5{3,20}|lul|lulw|omegalul|owo|uwu|ㅋ{2,20}|ㅎ{2,20}|草|copium|hopium)$/,
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です|でした)?|안녕하세요|안녕|jambo|habari|salaam|salam|karibu|welkom|fáilte|failte|howzit)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です|でした)?|안녕하세요|안녕|jambo|habari|salaam|salam|karibu|welkom|fáilte|failte|howzit|привет|привіт|selam|merhaba|günaydın|halo|moi|moikka|huomenta|สวัสดี(?:ค่ะ|ครับ)?)$/,
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7|ez|대박|すごい|すげー|lekker|baie|mooi)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7|ez|대박|すごい|すげー|lekker|baie|mooi|mantap|เก่งมาก(?:ค่ะ|ครับ)?)$/,
   ],
   [
     "farewell",

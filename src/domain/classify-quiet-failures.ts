@@ -59,6 +59,31 @@ const valueNotExpected =
 const customerRelayed =
   /\b(?:customers?|clients?|users?|players?|members?|students?|someone|account holders?|subscribers?|patients?|shoppers?|parents?)\b[^.!?\n]{0,60}?\b(?:says?|said|saying|reports?|reported|claims?|claimed|rang|called|emailed|tweeted|posted|complain\w*)\b[^\n]{0,200}?\b(?:might|may|could|probably|would) be worth (?:a (?:quick )?(?:look|check|peek|glance)|looking|checking)/
 
+/**
+ * "urinalysis results coming thru with NHS no blank", "patient IDs are coming through empty": an
+ * identifier or field arriving blank is a data fault ("no blank" reads as a recovery's "no").
+ */
+const blankField =
+  /\b(?:(?:coming|come|comes|came|arriving|arrives?|showing|shows?|landing|lands?|printing|prints?|going out|goes out)(?: (?:thru|through|in|up|across|as))? (?:with (?:an? |the |their )?(?:[\w-]+ ){0,3}?|as )?|(?:id|ids|number|numbers|no|nr|field|fields|column|mrn|sku|barcode|identifier|reference|ref) (?:is |are |was |were |comes? |came |shows? |showing |coming )?(?:through |thru |in |up |as )?(?:all |completely |always )?)(?:blank|empty|null|missing|undefined)\b/
+/**
+ * "the stream has shown the same frame of a spruce for four minutes", "stuck on one frame",
+ * "sport1 is black on the web player": a picture frozen or gone black is a broadcast's outage.
+ */
+const frozenPicture =
+  /\b(?:(?:same|one|single|a single|frozen|still) (?:frame|image|picture|shot)\b[^.!?\n]{0,40}?\b(?:for|since) |(?:stuck|frozen|froze|freezing|hanging|hung) on (?:the |a |one |a single |that )?(?:(?:same|single|one|last|black|blank|still) )?(?:frame|image|picture|slate)\b|(?:is|are|went|goes|gone|turned|'s|’s) (?:all |completely |totally |just |fully )?(?:black|frozen) (?:on|in) (?:the |our )?(?:[\w-]+ ){0,2}?(?:player|players|stream|app|apps|web|site|tv|air|screen|output|feed|channel|mux|encoder)\b)/
+/**
+ * "shipping fee shows 0đ for all Hà Nội orders, pretty sure that's wrong": a price, fee or total
+ * shown as zero, in any currency, and said to be wrong (a promotion's "0 for all orders" is not).
+ */
+const zeroPriceWrong =
+  /\b(?:fees?|prices?|totals?|costs?|amounts?|subtotals?|shipping|delivery|tax|vat|fares?|charges?)\b[^.!?\n]{0,20}?\b(?:shows?|showing|is|are|displays?|displaying|says|reads|comes? (?:out|up) (?:as|at)|at)(?: as| only)? (?:[$€£¥₫₺₹₽฿]|rp ?|rm ?|zł ?|kr ?)?0(?:[.,]00?)?(?: ?(?:[$€£¥₫₺₹₽฿đ]|vnd|thb|idr|rp|usd|eur|zł|kr|sek|pln|try)\b)?(?![\d.,]\d)[^\n]{0,80}?\b(?:wrong|shouldn['’]?t|should be|not right|bug|broken|incorrect)\b/
+/**
+ * "we're seeing double-credited deposits on LTC, 4 so far": a fault counted as it happens, a
+ * report whatever is asked after it ("great signups, 400 so far" names no fault).
+ */
+const faultCounted =
+  /\b(?:we(?:'re| are|’re)|i(?:'m| am|’m)) (?:now |still |also )?(?:seeing|getting|finding|noticing)\b[^.!?\n]{0,60}?\b(?:double|duplicate|duplicated|dupe|missing|stuck|failed|failing|wrong|negative|corrupt|lost|bounced|rejected|declined|mismatched|phantom|orphaned)\b[^.!?\n]{0,60}?\b\d+ so far\b/
+
 /** Evidence of a failure said quietly, at the end of what says it. */
 export const quietFailures = (text: string): ReadonlyArray<Evidence> => {
   const found: Array<Evidence> = []
@@ -78,5 +103,10 @@ export const quietFailures = (text: string): ReadonlyArray<Evidence> => {
   if (/ af\b|again/.test(text)) add(networkOff.exec(text))
   if (text.includes("(expected")) add(valueNotExpected.exec(text))
   if (text.includes("worth")) add(customerRelayed.exec(text))
+  if (/blank|empty|null|missing|undefined/.test(text)) add(blankField.exec(text))
+  if (/frame|image|picture|shot|slate|black|frozen/.test(text)) add(frozenPicture.exec(text))
+  if (text.includes("0") && /wrong|should|right|bug|broken|incorrect/.test(text))
+    add(zeroPriceWrong.exec(text))
+  if (text.includes("so far")) add(faultCounted.exec(text))
   return found
 }

@@ -51,6 +51,14 @@ const noteNeedles = ["logging", "noting", "for the record", "nobody", "no one", 
 const note =
   /\bnone of (?:our|the|my) (?:[\w-]+ )?(?:customers|users|merchants|clients|stores|restaurants|sites|tenants|venues|clinics|schools) (?:reported|noticed|saw|complained about|were affected by) (?:anything|a thing|it|an?y? ?issues?)\b|\bjust (?:logging|noting|posting) (?:it|this)(?: here)?(?: for (?:the )?(?:shift|record|log|handover))?\b|\bfor the record\b|\bso (?:nobody|no one|noone|people|folks) (?:panics?|gets? paged|worr(?:y|ies)|freaks? out|is surprised|are surprised)\b|\bdon'?t panic if\b/
 
+/**
+ * "down bad on my SOL long 🥲 not a work thing", "volume down 12% this week but that's the market,
+ * not us": the writer's word that the number or the mood is not the systems'.
+ */
+const notOursNeedles = ["work thing", "work-related", "work related", "not us", "not on us"]
+const notOurs =
+  /\bnot (?:a |an )?work(?: thing|[- ]related)\b|\b(?:that'?s|it'?s|that is|it is) (?:just )?(?:the market|the season|seasonality|the weekend|the holidays?),? not (?:on )?us\b/
+
 /** A turn after it puts a problem back ("…, but customers can't pay"). */
 const turn = /\b(?:but|however|though|although|except)\b/
 
@@ -80,6 +88,7 @@ export const saidNoIssue = (message: Message): NoIssueSaid | null => {
   const text = message.text.slice(0, 2000)
   return (
     find(text, denialNeedles, denial, "the writer says nothing is wrong", true) ??
-    find(text, noteNeedles, note, "a note for the record", false)
+    find(text, noteNeedles, note, "a note for the record", false) ??
+    find(text, notOursNeedles, notOurs, "the writer says it is not the systems'", true)
   )
 }

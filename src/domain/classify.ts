@@ -259,7 +259,9 @@ const qualifiedAtOnce = (tokens: ReadonlyArray<string>, closure: number): boolea
   return degraded.has(tokens[k] ?? "")
 }
 
-const denials = words("no nope nah not negative nein non")
+// ("kaikki kunnossa? ei, sport1 on musta": Finnish, Polish, Russian, Turkish, Swedish too.)
+const everything = words("everything kaikki wszystko her allt semua все всё tout alles todo tudo")
+const denials = words("no nope nah not negative nein non ei nie нет ні hayır nej không tidak")
 /**
  * "recovered? no — printers still offline", "fixed? nope": a recovery asked and denied at once
  * is the report that it is not over.
@@ -271,9 +273,11 @@ const recoveryDenied = (message: Message): boolean =>
       c.question &&
       next !== undefined &&
       denials.has(message.tokens[next.start] ?? "") &&
-      message.tokens
+      (message.tokens
         .slice(c.start, c.end)
-        .some((t) => closureWords.has(t) || tokenCategory(t) === "resolved") &&
+        .some((t) => closureWords.has(t) || tokenCategory(t) === "resolved") ||
+        // "kaikki kunnossa? ei, …", "wszystko ok? nie, …": "everything fine?" in a few words.
+        (c.end - c.start <= 3 && everything.has(message.tokens[c.start] ?? ""))) &&
       // ("fixed? no worries", "resolved? no idea": an answer, not a denial.)
       !["worries", "idea", "problem", "prob", "rush"].includes(message.tokens[next.start + 1] ?? "")
     )

@@ -381,6 +381,18 @@ describe.each([
   ["classification-blind-131.jsonl", 150, 150, 143],
   ["classification-blind-132.jsonl", 150, 150, 141],
   ["classification-blind-133.jsonl", 150, 150, 134],
+  // Stop 23, round 34. First sight (on stop 22's last commit) 111, 145, 118, 114 and 110 gated
+  // (134: a Polish commuter-rail operator; 135: a hospital lab system's clinical shorthand; 136: a
+  // crypto exchange, Turkish and Russian; 137: a SEA marketplace, Vietnamese, Thai and Bahasa; 138:
+  // a Nordic broadcaster, Finnish and Swedish), 6 alerts missed: a field "coming thru with NHS no
+  // blank", a script's "[hl7-watch] RECOVERED:", "double-credited deposits …, 4 so far — should we
+  // stop the scanner?", a fee "0đ for all … orders, pretty sure that's wrong", a stream "black on
+  // the web player. apps seem fine", "the same frame … for four minutes now".
+  ["classification-blind-134.jsonl", 150, 150, 127],
+  ["classification-blind-135.jsonl", 150, 150, 145],
+  ["classification-blind-136.jsonl", 150, 150, 140],
+  ["classification-blind-137.jsonl", 150, 150, 143],
+  ["classification-blind-138.jsonl", 150, 150, 134],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -4442,3 +4442,146 @@ describe("a period's figures, good news with a metric, tools' quiet posts, a wor
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a field blank, a script's recovery, a fault counted, a zero fee, a picture frozen or black (round 34)", () => {
+  it.each([
+    "urinalysis results coming thru with NHS no blank",
+    "patient IDs are coming through empty on the ADT feed",
+    "order refs showing as null in the warehouse export",
+    "invoices going out with the VAT number blank since 9",
+    "[hl7-watch] RECOVERED: ORU^R01 from Microbiology flowing again, backlog 0",
+    "[queue-probe] RESOLVED: payments DLQ drained",
+    "[edi-check] FIRING: 850s from Acme not arriving",
+    "[sftp_watch] OK - drop folder has files again",
+    "we're seeing double-credited deposits on LTC, 4 so far — should we stop the scanner?",
+    "we're seeing duplicate bookings on the 8:15 ferry, 3 so far. pause sales?",
+    "i'm getting failed payouts on the SEPA rail, 12 so far — do we switch to the backup?",
+    "shipping fee shows 0đ for all Hà Nội orders, pretty sure that's wrong",
+    "the total shows $0.00 on every invoice, should be 120",
+    "delivery fee is RM0 for all Penang orders, that's not right",
+    "sport1 is black on the web player. apps seem fine, for now",
+    "channel 4 went black on the smart TV app, web seems ok",
+    "fyi the Vasaloppet stream has shown the same frame of a spruce for four minutes now. nice spruce, but",
+    "the livestream is stuck on one frame since the goal",
+    "heads up the encoder output is frozen on the same frame",
+    "kaikki kunnossa? ei, sport1 on musta",
+    "wszystko ok? nie, rozkład nie działa",
+    "lag on the seller dashboard is gone now but checkout still times out",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the patient notes field can be left blank",
+    "shipping fee is 0đ for all orders over 500k this week, promo 🎉",
+    "we're seeing great signups, 400 so far 🎉",
+    "the new logo is black",
+    "the stream looked great, same frame rate as last year",
+  ])("no quiet failure read in: %s", (text) => {
+    expect(quietFailures(text.toLowerCase())).toEqual([])
+  })
+
+  it.each([
+    "lag on the seller dashboard is gone now, thanks for the fix",
+    "the 502s from this morning are gone after the rollback, thanks 🙏",
+    "timeouts on the payment page are gone since the restart",
+    "[FYI] OK: see you at 10",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("courtesies in Polish, Ukrainian, Russian, Turkish, Vietnamese, Thai, Bahasa, Finnish and Swedish are chatter (round 34)", () => {
+  it.each([
+    "dzięki",
+    "brzmi dobrze",
+    "jesteś tam?",
+    "gitara",
+    "zrozumiałem",
+    "działa 👍",
+    "smacznej kawusi ☕",
+    "próba mikrofonu 🎤",
+    "wszystko zielone",
+    "spokojna noc była, zero pagerów",
+    "дякую!",
+    "понял принял",
+    "спокойной ночи",
+    "sağ ol",
+    "günaydın",
+    "iyi geceler",
+    "her şey yolunda",
+    "çay molası 🫖",
+    "cảm ơn nhiều nha",
+    "chào buổi sáng cả nhà",
+    "ngủ ngon mọi người",
+    "thử bot chút",
+    "ขอบคุณค่ะ 🙏",
+    "สวัสดีค่ะ",
+    "ทดสอบค่ะ",
+    "555555",
+    "terima kasih banyak bos",
+    "selamat pagi semua",
+    "wkwkwk",
+    "udah aman, makasih",
+    "salah tag, maaf ya",
+    "tq lah",
+    "can lah",
+    "kiitti",
+    "hyvää yötä",
+    "kaikki kunnossa taas",
+    "testi testi",
+    "god natt",
+    "bra jobbat!",
+    "allt lugnt här",
+    "kollar imorgon",
+    "osaatko suomea?",
+    "vad kan du hjälpa till med?",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "dzięki, ale rozkład nadal nie działa",
+    "rozkład nie działa",
+    "sağ ol ama API hâlâ 503",
+    "maaf, checkout masih error 500",
+    "latency up from 180 to 600ms since the deploy",
+    "the 502s are back after the rollback",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
+
+describe("good news with a metric, a problem supposed in other languages, the writer's word it is not the systems' (round 34)", () => {
+  it.each([
+    "p99 today 3.9ms avg, lowest this quarter 📉",
+    "99.98% uptime in May, drinks on me",
+    "uptime was 99.95% this month 🎉",
+    "deposit credits averaged 2m14s this week, SLO is 10m ✅",
+    "p95 averaged 180ms this week, SLO is 300ms",
+    "latency bramek po optymalizacji spadło z 600 do 180ms 🚀",
+    "hypothetical: if the hot wallet hit 0, what would you check first?",
+    "ถ้าระบบล่มตอน flash sale ต้องแจ้งใครคะ? แค่ถามไว้ก่อนค่ะ",
+    "tänk om sändningen går ner under finalen, vem ringer vi?",
+    "down bad on my SOL long 🥲 not a work thing",
+    "volume down 12% this week but that's the market, not us",
+    "signups down 30% this month, it's the season, not us",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "99.2% uptime in May, below SLO",
+    "99.2% uptime in May",
+    "deposit credits averaged 14m this week, SLO is 10m",
+    "latency spadło z 180 do 600ms",
+    "latency went from 180 to 600ms",
+    "p99 today 3.9s avg, highest this quarter",
+    "co się stało z rozkładem? nie działa od 8",
+    "orders down 30% since the deploy",
+    "not a work thing, but the VPN is down for me",
+    "down bad on my SOL long, also the API is 503ing",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
