@@ -9,6 +9,10 @@ import type { Finding } from "./finding.js"
 import { clipText } from "./report-text.js"
 
 const culprit = /\bchanged ([A-Za-z_][\w.-]*) from (\S+) to (\S+?), and the failing calls name (\S+)\s*$/
+// Or a setting repointed at another environment (rollout-environment-swap.ts: "changed OIDC_ISSUER
+// from https://id… to https://id.staging…, a staging value api-gateway does not expect …"): its
+// callers reject it, so there is no dependency to name.
+const repointed = /\bchanged ([A-Za-z_][\w.-]*) from (\S+) to (\S+?), an? ([a-z]+) value\b/
 
 export interface CulpritSetting {
   /** "ENTITLEMENTS_BASE_URL → http://…/v2". */
@@ -27,6 +31,9 @@ export const culpritSetting = (changes: ReadonlyArray<Finding>): CulpritSetting 
     const s = swapped.exec(c.title)
     if (s?.[1] !== undefined && s[2] !== undefined && s[3] !== undefined)
       return { phrase: `ConfigMap ${s[1]} → ${s[2]}: ${clipText(s[3], 40)} does not parse`, dependency: null }
+    const r = repointed.exec(c.title.trim())
+    if (r?.[1] !== undefined && r[3] !== undefined && r[4] !== undefined)
+      return { phrase: `${r[1]} → ${clipText(r[3], 80)} (a ${r[4]} value)`, dependency: null }
     const m = culprit.exec(c.title.trim())
     if (m?.[1] === undefined || m[3] === undefined || m[4] === undefined) continue
     const host = m[4].startsWith("/") ? null : (m[4].split(/[.:/]/)[0] ?? null)

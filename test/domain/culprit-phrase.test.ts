@@ -52,3 +52,27 @@ describe("culpritSetting", () => {
     })
   })
 })
+
+// Stop 23: a setting repointed at another environment (rollout-environment-swap.ts).
+describe("culpritSetting: a value repointed at another environment", () => {
+  it("names the variable and its new value, and no dependency (its callers reject it)", () => {
+    const c = culpritSetting([
+      change(
+        "auth: rollout v5.2.0 changed TOKEN_ISSUER from https://login.acme.io to https://login.staging.acme.io, a staging value gateway does not expect (it is configured for login.acme.io)",
+      ),
+    ])
+    expect(c).toEqual({
+      phrase: "TOKEN_ISSUER → https://login.staging.acme.io (a staging value)",
+      dependency: null,
+    })
+  })
+
+  it("reads a dev bucket with no caller seen", () => {
+    const c = culpritSetting([
+      change(
+        "exporter: rollout 2.0.1 changed EXPORT_BUCKET from orders-exports to orders-exports-dev, a dev value in production (no caller seen rejecting it here)",
+      ),
+    ])
+    expect(c?.phrase).toBe("EXPORT_BUCKET → orders-exports-dev (a dev value)")
+  })
+})

@@ -31,6 +31,7 @@ import { podFailureFindings, probesThatKilled } from "./pod-failures.js"
 import { podPlacementFinding } from "./pod-placement.js"
 import { probeChangeFinding } from "./probe-changes.js"
 import { rolloutFinding } from "./rollout-changes.js"
+import { configuredValues } from "./rollout-environment-swap.js"
 import { schedulingBystanders } from "./scheduling-bystanders.js"
 import {
   availabilityFinding,
@@ -119,13 +120,18 @@ export interface Analysis {
 
 export const analyze = (input: AnalysisInput): Analysis => {
   const scoped = input.workloads.filter((w) => w.inScope)
+  // Every workload's configuration, for a rollout that moved a value its callers still expect.
+  const peerConfig = input.workloads.flatMap((w) =>
+    w.deployment === null ? [] : [{ name: w.name, values: configuredValues(w.deployment.spec.template) }],
+  )
+  const ctx: AnalysisContext = { ...input.ctx, peerConfig }
   const view: NodeView = { nodes: input.nodes, events: input.events ?? [] }
   // What each alerting workload is configured to reach: for scoped workloads only (the unrelated
   // ones below keep only failures).
   const analyzed = scoped.map((w) => ({
     w,
     findings: [
-      ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], input.ctx, view),
+      ...analyzeWorkload(w, input.logs.get(resourceOf(w)) ?? [], ctx, view),
       ...present([configuredDependenciesFinding(w, input.ctx)]),
       // Where its pods run: a node's own limit explains the pods on that node only.
       ...present([podPlacementFinding(w, input.ctx)]),
@@ -159,7 +165,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
       findings: analyzeWorkload(
         { ...w, inScope: true },
         input.logs.get(resourceOf(w)) ?? [],
-        input.ctx,
+        ctx,
         view,
       ).filter(
         (f) =>

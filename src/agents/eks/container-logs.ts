@@ -35,7 +35,7 @@ const tracebackOpening = /\btraceback \(most recent call last\)/i
 const tierOf = (line: string): number =>
   exhausted.test(line)
     ? 3
-    : mereDeprecation(line)
+    : mereDeprecation(line) || belowThreshold(line)
       ? 0
       : explicitLevel(withoutInstant(line)) === "warn"
         ? 1
@@ -51,6 +51,18 @@ const mereDeprecation = (line: string): boolean => {
   if (!deprecation.test(line) || fatal.test(line) || refusal.test(line)) return false
   const level = explicitLevel(withoutInstant(line))
   return level === null ? !error.test(line) : level !== "error" && level !== "fatal"
+}
+
+// "WARN login rate high for sub=… (6 in 2m), not locking (threshold 10)": a guard reporting that
+// it saw something and did NOT act, because a threshold was not reached. Routine noise in any
+// auth or rate-limit service; quoted as the workload's error it leads the causes away from
+// what broke. Not telling — unless the line is an error or says something failed.
+const guardNotActing =
+  /\bnot (?:locking|blocking|banning|throttling|rate[- ]limiting|alerting|paging|evicting|tripping|opening)\b|\b(?:below|under|within) (?:the )?(?:threshold|limit)\b/i
+const belowThreshold = (line: string): boolean => {
+  if (!guardNotActing.test(line) || fatal.test(line) || refusal.test(line)) return false
+  const level = explicitLevel(withoutInstant(line))
+  return level === "warn" || level === "info" || (level === null && !error.test(line))
 }
 
 // A store that ran out of disk says so at WARN (OpenSearch/Elasticsearch `flood stage disk

@@ -28,6 +28,18 @@ export interface AnalysisContext {
   readonly now?: DateTime.Utc
   /** The ResourceQuotas of namespaces whose controllers a quota refused (pod-events.ts). */
   readonly quotas?: ReadonlyArray<ResourceQuota>
+  /**
+   * What every workload read is configured with (its Deployment's literal env and args): a rollout
+   * that moved a setting to a staging host is the cause when a caller still expects the old one
+   * (rollout-environment-swap.ts).
+   */
+  readonly peerConfig?: ReadonlyArray<PeerConfig>
+}
+
+export interface PeerConfig {
+  readonly name: string
+  /** Its literal values, lower-cased, one a line. */
+  readonly values: string
 }
 
 /** The nodes the scoped pods run on and the events about them (kubelet: EvictionThresholdMet, …). */

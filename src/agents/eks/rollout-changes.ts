@@ -16,6 +16,7 @@ import { type ReplicaSet, revisionHistoryAnnotation, revisionOf } from "../../do
 import { cpuLimitCuts } from "./cpu-limit-cuts.js"
 import { type AnalysisContext, eksFinding, hhmmss, plural, type ScopedWorkload } from "./eks-finding.js"
 import { configSwap } from "./rollout-config-swap.js"
+import { type EnvironmentSwap, environmentSwaps, rejectionNames } from "./rollout-environment-swap.js"
 import { movedDependency } from "./rollout-moved-dependency.js"
 import { valueCulprit } from "./rollout-value-culprit.js"
 import { describeDiff, diffTemplates, imageChanged } from "./template-diff.js"
@@ -114,12 +115,19 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
   // Or the ConfigMap it swapped for one whose content the new pods cannot parse (rollout-config-swap.ts).
   const swap =
     culprit === null && failing > 0 ? configSwap(previous.spec.template, newest.spec.template, logText) : null
+  // Or a setting it repointed at another environment, which a caller rejects (rollout-environment-swap.ts).
+  const moved =
+    culprit === null && swap === null
+      ? environmentBlame(environmentSwaps(previous.spec.template, newest.spec.template), w.name, ctx, logText)
+      : null
   const blame =
     culprit !== null
       ? `rollout ${version} changed ${culprit.name} from ${culprit.from} to ${culprit.to}, and the failing calls name ${culprit.term}`
       : swap !== null
         ? `rollout ${version} switched ConfigMap ${swap.from} → ${swap.to} and the new pods cannot parse ${swap.file ?? "its content"} (${swap.error})`
-        : null
+        : moved !== null
+          ? `rollout ${version} changed ${moved.swap.name} from ${moved.swap.from} to ${moved.swap.to}, a ${moved.swap.environment} value ${moved.why}`
+          : null
   return eksFinding({
     kind,
     title:
@@ -127,9 +135,43 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
         ? `${w.name}: ${kind === "rollout" ? "rollout" : "config change"} ${step} (${headline})`
         : `${w.name}: ${blame}`,
     detail: `${blame === null ? "" : `${blame}: the new value is what breaks them. `}${what}; ${step}${notes.length === 0 ? "" : `. ${notes.join(". ")}`}.`,
+    // An environment swap is high even when no caller is seen rejecting it: its new pods are
+    // healthy by construction, so what fails is elsewhere, and a production workload pointed at
+    // another environment's issuer, bucket or API is wrong whatever else is.
     severity: blame === null ? "info" : "high",
     observedAt: at,
     resource: resourceOf(w),
     service: w.name,
   })
+}
+
+/** Whether `text` names `host` as a whole host (`id.example.com`, not `grid.example.com`). */
+const namesHost = (text: string, host: string): boolean =>
+  new RegExp(`(?:^|[^a-z0-9.-])${host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^a-z0-9.-])`, "m").test(
+    text,
+  )
+
+interface EnvironmentBlame {
+  readonly swap: EnvironmentSwap
+  readonly why: string
+}
+
+/**
+ * The swap to blame and why: a caller still configured with the old host (`api-gateway` accepts
+ * only `id.example.com`), or a rejection line naming the new value; else the first swap, uncorroborated.
+ */
+const environmentBlame = (
+  swaps: ReadonlyArray<EnvironmentSwap>,
+  self: string,
+  ctx: AnalysisContext,
+  logText: string,
+): EnvironmentBlame | null => {
+  for (const swap of swaps) {
+    const caller = (ctx.peerConfig ?? []).find((p) => p.name !== self && namesHost(p.values, swap.oldHost))
+    if (caller !== undefined)
+      return { swap, why: `${caller.name} does not expect (it is configured for ${swap.oldHost})` }
+    if (rejectionNames(logText, swap)) return { swap, why: "that the failing lines reject" }
+  }
+  const first = swaps[0]
+  return first === undefined ? null : { swap: first, why: "in production (no caller seen rejecting it here)" }
 }

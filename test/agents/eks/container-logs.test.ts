@@ -127,3 +127,23 @@ describe("tellingLines: a deprecation notice is not telling (stop 22)", () => {
     expect(atError).toHaveLength(1)
   })
 })
+
+// Stop 23: a guard saying it saw something and did not act is routine, not why a service fails.
+describe("tellingLines: a guard below its threshold", () => {
+  it("drops WARN lines of a guard that did not act, in several wordings", () => {
+    const text = [
+      "2026-06-17T02:11:02Z WARN  login rate high for sub=u_1 (6 in 2m), not locking (threshold 10)",
+      'level=warn msg="burst from 10.0.0.4, not throttling" count=40 below threshold',
+      "2026-06-17T02:11:09Z [warn] disk at 71%, within the limit, not alerting",
+    ].join("\n")
+    expect(tellingLines(text)).toEqual([])
+  })
+
+  it("keeps a guard's line that reports a failure or an error", () => {
+    const text = [
+      "2026-06-17T02:11:02Z ERROR lockout store failed, not locking account u_1",
+      "2026-06-17T02:11:03Z WARN  login rate high, not locking: redis refused connection",
+    ].join("\n")
+    expect(tellingLines(text).length).toBe(2)
+  })
+})

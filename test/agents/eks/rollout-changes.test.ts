@@ -251,3 +251,43 @@ describe("diffTemplates", () => {
     )
   })
 })
+
+// Stop 23: a setting repointed at another environment while the new pods stay healthy
+// (rollout-environment-swap.ts); a caller still configured for the old host says who rejects it.
+describe("rolloutFinding: a setting repointed at another environment", () => {
+  const issuer = (value: string) => [{ name: "PAYMENTS_CALLBACK_URL", value }]
+  const swapped = [
+    previous([container("api", { image: image("v2.13.2"), env: issuer("https://hooks.payco.com/cb") })]),
+    newest([container("api", { image: image("v2.14.0"), env: issuer("https://hooks.dev.payco.com/cb") })]),
+  ]
+  const withPeers = (peerConfig: ReadonlyArray<{ name: string; values: string }>) =>
+    rolloutFinding(
+      workloadNamed(
+        { deployments: [deployment({ name: "payments-api", replicas: 2 })], replicaSets: swapped },
+        "payments-api",
+      ),
+      { ...ctx, peerConfig },
+    )
+
+  it("names the caller still configured for the old host", () => {
+    const f = withPeers([{ name: "webhook-relay", values: "allowed=https://hooks.payco.com" }])
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toBe(
+      "payments-api: rollout v2.14.0 changed PAYMENTS_CALLBACK_URL from https://hooks.payco.com/cb to https://hooks.dev.payco.com/cb, a dev value webhook-relay does not expect (it is configured for hooks.payco.com)",
+    )
+  })
+
+  it("still blames the swap with no caller seen, and a look-alike host is no caller", () => {
+    const f = withPeers([{ name: "other", values: "https://webhooks.payco.com.evil" }])
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toContain("a dev value in production")
+  })
+
+  it("decoy: a prod → prod move stays context", () => {
+    const f = change([
+      previous([container("api", { image: image("v2.13.2"), env: issuer("https://hooks.payco.com/cb") })]),
+      newest([container("api", { image: image("v2.14.0"), env: issuer("https://hooks2.payco.com/cb") })]),
+    ])
+    expect(f?.severity).toBe("info")
+  })
+})
