@@ -10,6 +10,8 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { awsResourcesIn } from "./aws-endpoint.js"
 import { isCallOnResource } from "./aws-resource-user.js"
+import { idleConfiguredCache } from "./cause-configured-cache.js"
+import { namesHost, reportedHosts } from "./cause-host-words.js"
 import { isAudienceWord, namesProduct } from "./cause-product-words.js"
 import { bystanderIds } from "./causes-bystanders.js"
 import { cacheNodeAliases } from "./causes-cache-node.js"
@@ -112,10 +114,14 @@ const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertS
       .filter((f) => words.some((h) => namesOf(f).some((n) => namesProduct(h, n, namespaceOf(f)))))
       .flatMap(namesOf),
   ]
+  // "portal.example.com shows a certificate error": what serves the quoted host (its Certificate,
+  // its Ingress) is the subject, ahead of the report's looser words (cause-host-words.ts).
+  const hosts = reportedHosts(facts)
+  const hosted = evidence.filter((f) => hosts.some((h) => namesHost(textOf(f), h))).flatMap(namesOf)
   // "members in live chat say …": who complains names a workload only when nothing else does.
   const product = matchedBy(hints.filter((h) => !isAudienceWord(h)))
   const matched = [
-    ...(product.length > 0 ? product : matchedBy(hints)),
+    ...(hosted.length > 0 ? hosted : product.length > 0 ? product : matchedBy(hints)),
     // "login is slow": the service whose own lines or series serve `/v1/login`.
     ...evidence.filter((f) => namesReportRoute(facts, textOf(f))).flatMap(namesOf),
   ]
@@ -124,6 +130,8 @@ const alertScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): AlertS
 }
 
 const chatKinds = new Set(["deploy_announcement", "related_alert", "similar_incident"])
+// What people said or a past incident recorded: words about a name, not a failure seen today.
+const hearsayKinds = new Set(["deploy_announcement", "similar_incident"])
 
 /** A chat or history finding with no service that names one of `names` in its words. */
 const namedInChat = (f: Finding, names: ReadonlySet<string>): string | null => {
@@ -224,7 +232,16 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
     rest(),
     own,
   )
+  // What only the subject's configuration names (its ORDER_CACHE_URL) and none of its own failing
+  // findings does — a past incident or a chat remark naming it ("order-cache is evicting a lot but
+  // it always does") is no failure of today's.
+  const ownFailing = failingSubjects.map((s) => s.finding).filter((f) => !hearsayKinds.has(f.kind))
+  const configured = scoped.some((s) => s.finding.kind === "configured_dependencies")
+  const byFailure = namedBy(ownFailing, rest(), own)
+  const onlyConfigured = (f: Finding) => configured && namesOf(f).every((n) => !byFailure.has(n))
   for (const f of rest()) {
+    // A configured cache full as it always is, under a subject failing on something else (cause-configured-cache.ts).
+    if (onlyConfigured(f) && idleConfiguredCache(f, namesOf(f), ownFailing, byFailure)) continue
     if (namesOf(f).some((n) => named.has(n))) take(scopedAs(f, "dependency"))
     else {
       const chat = namedInChat(f, named)

@@ -70,6 +70,91 @@ describe("the alert's subject", () => {
     expect(causes[0]?.text).toMatch(/in checkout-web/)
   })
 
+  // A person's certificate errors on a host: the Certificate (or Ingress TLS) serving that host
+  // leads, not a louder workload in another namespace that one of the report's looser words names.
+  it.each([
+    {
+      host: "portal.harborline.com",
+      words: ["claims", "pay"],
+      served: {
+        kind: "certificate_not_ready",
+        resource: "certificate/portal/portal-tls",
+        service: "portal-tls",
+        title:
+          "cert-manager Certificate portal/portal-tls (portal.harborline.com, api.portal.harborline.com) expired, not renewed",
+      },
+      decoy: { service: "claims-ocr-worker", resource: "pod/claims/claims-ocr-worker-5c7d9b8f6-lx2ps" },
+    },
+    {
+      host: "shop.tidewell.io",
+      words: ["orders", "checkout"],
+      served: {
+        kind: "ingress_tls",
+        resource: "ingress/storefront/storefront",
+        service: "storefront",
+        title:
+          "storefront: Ingress TLS for shop.tidewell.io serves secret storefront-tls, expired 2026-11-27T12:40:00Z",
+      },
+      decoy: { service: "orders-sync", resource: "pod/erp/orders-sync-7d9f8b6c5-abcde" },
+    },
+    {
+      host: "members.fernbank.org",
+      words: ["members", "statements"],
+      served: {
+        kind: "certificate_not_ready",
+        resource: "certificate/web/members-fernbank-org",
+        service: "members.fernbank.org",
+        title:
+          "cert-manager Certificate web/members-fernbank-org (members.fernbank.org) expired, not renewed",
+      },
+      decoy: { service: "statements-render", resource: "pod/batch/statements-render-6c8d7f9b4-xyz12" },
+    },
+  ])(
+    "a person's certificate errors on $host: the finding serving the host leads",
+    ({ host, words, served, decoy }) => {
+      const human = facts({ source: "human", keywords: [host, "err_cert_date_invalid", ...words] })
+      const findings = numbered([
+        {
+          agent: "eks",
+          kind: "volume_mount",
+          severity: "critical",
+          at: "13:00",
+          title: `${decoy.service}: FailedMount — secret not found`,
+          ...decoy,
+        },
+        { agent: "eks", severity: "high", at: "13:01", ...served },
+      ])
+      const causes = causesFor(human, findings)
+      expect(causes.map((c) => c.findings)).toEqual([["eks#2"]])
+      expect(causes.map((c) => c.text).join(" ")).not.toContain(decoy.service)
+    },
+  )
+
+  it("decoy: a certificate for another host than the one reported does not take over the report", () => {
+    const human = facts({ source: "human", keywords: ["portal.harborline.com", "claims"] })
+    const findings = numbered([
+      {
+        agent: "eks",
+        kind: "volume_mount",
+        severity: "critical",
+        at: "13:00",
+        service: "claims-api",
+        resource: "pod/claims/claims-api-5c7d9b8f6-lx2ps",
+        title: "claims-api: FailedMount — secret claims-db not found",
+      },
+      {
+        agent: "eks",
+        kind: "certificate_not_ready",
+        severity: "high",
+        at: "13:01",
+        service: "api-portal-tls",
+        resource: "certificate/portal/api-portal-tls",
+        title: "cert-manager Certificate portal/api-portal-tls (api.portal.harborline.com) expired",
+      },
+    ])
+    expect(causesFor(human, findings).map((c) => c.findings)).toEqual([["eks#1"]])
+  })
+
   it("a person's word the evidence serves as a route names the subject ('login' → authgate)", () => {
     const human = facts({ source: "human", service: "login", keywords: ["login", "slow"] })
     const findings = numbered([
@@ -330,6 +415,90 @@ describe("a dependency named by the subject's configuration", () => {
     expect(top?.findings).toContain("prometheus#1")
     const without = causesFor(web, numbered([loggedOut, full]))
     expect(without.flatMap((c) => c.findings)).not.toContain("prometheus#1")
+  })
+})
+
+describe("a cache the subject is configured to reach, full as it always is", () => {
+  // The subject fails on its database (pool exhausted, lock waits); its cache sits at maxmemory,
+  // evicting as a cache below its working set always does. A past incident and a chat remark
+  // name the cache: words, not today's failure.
+  const api = facts({ service: "order-api" })
+  const configured = (cache: string) =>
+    ({
+      agent: "eks",
+      kind: "configured_dependencies",
+      severity: "info",
+      at: "13:00",
+      service: "order-api",
+      resource: "deployment/orders/order-api",
+      title: `order-api is configured to reach orders-db.abc.eu-west-1.rds.amazonaws.com (SPRING_DATASOURCE_URL), ${cache}.x1k9pz.0001.euw1.cache.amazonaws.com (ORDER_CACHE_URL)`,
+    }) as const
+  const full = (cache: string) =>
+    ({
+      agent: "prometheus",
+      kind: "metric_anomaly",
+      severity: "medium",
+      at: "12:55",
+      service: cache,
+      title: `${cache}: Redis memory at maxmemory (98%)`,
+    }) as const
+  const failures: ReadonlyArray<{ readonly name: string; readonly line: string }> = [
+    {
+      name: "a Hikari pool",
+      line: "order-api: HikariPool-orders (orders-db) - Connection is not available, request timed out after 30000ms",
+    },
+    {
+      name: "orders-db's connections",
+      line: "order-api: FATAL: remaining connection slots are reserved (orders-db)",
+    },
+    {
+      name: "lock waits on orders-db",
+      line: "order-api: ERROR canceling statement due to lock timeout on orders-db",
+    },
+  ]
+  const history = {
+    agent: "incident_history",
+    kind: "similar_incident",
+    severity: "medium",
+    at: "12:59",
+    service: "order-api",
+    title: "Similar past incident INC-0877 (~28% match): order-api latency during order-cache failover",
+  } as const
+
+  it.each(failures)("failing on $name, the full cache is no cause", ({ line }) => {
+    const failing = {
+      agent: "cloudwatch_logs",
+      kind: "log_signature",
+      severity: "high",
+      at: "12:58",
+      service: "order-api",
+      title: line,
+    } as const
+    const locks = {
+      agent: "prometheus",
+      kind: "datastore_locks",
+      severity: "medium",
+      at: "12:56",
+      service: "orders-db",
+      title: "orders-db: 121 lock waits (0 before) — lock contention",
+    } as const
+    const findings = numbered([configured("order-cache"), failing, full("order-cache"), locks, history])
+    const causes = causesFor(api, findings)
+    expect(causes.flatMap((c) => c.findings)).not.toContain("prometheus#1")
+    expect(causes.map((c) => c.text).join(" ")).not.toContain("order-cache")
+  })
+
+  it("decoy: the subject's own lines show the cache refusing writes — the full cache is the cause", () => {
+    const refused = {
+      agent: "cloudwatch_logs",
+      kind: "log_signature",
+      severity: "high",
+      at: "12:58",
+      service: "order-api",
+      title: "order-api: ERROR OOM command not allowed when used memory > 'maxmemory' (orders-db pool fine)",
+    } as const
+    const causes = causesFor(api, numbered([configured("basket-cache"), refused, full("basket-cache")]))
+    expect(causes.flatMap((c) => c.findings)).toContain("prometheus#1")
   })
 })
 
