@@ -20,7 +20,7 @@ const trailing = String.raw`[\s!.?,¡¿]*(?:(?:\p{Extended_Pictographic}|[\u{1F3
  * "bon bot", "¿estás vivo?". ("aide", "ayuda" alone ask nothing, as "help" alone.)
  */
 const bare = new RegExp(
-  `${mention}¿?(?:ok(?:ay)? )?(?:oui|ouais|ouep|non|nan|d'acc|d'accord|dac|ok d'acc|vu|noté|c'est noté(?: chef)?|bien noté|bien reçu|reçu|pris|compris|entendu|parfait|super|top|génial|nickel|impec(?:cable)?|ça marche|ca marche|ça roule|ca roule|ça me va|pas de souci|pas de soucis|aucun souci|de rien|avec plaisir|merci(?: beaucoup| bien| à toi| à vous| à tous| bcp)?|je regarde(?: ça)?(?: demain| plus tard| tout de suite| après)?|je m'en occupe|j'y vais|je check|mdr|ptdr|lol|haha|coucou(?: tout le monde| à tous| la team)?|salut(?: tout le monde| à tous| la team)?|bonjour(?: à tous| tout le monde| la team)?|bonsoir(?: à tous)?|bonne journée|bonne soirée|bon week-end|bon weekend|bon appétit|à demain|à plus|a\\+|bonne nuit|sí|si|vale|claro|perfecto|genial|de nada|gracias(?: a todos| crack)?|muchas gracias|entendido|recibido|hecho|lo miro|lo reviso|me encargo|jaja(?:ja)*|jeje|hola(?: a todos| equipo| chicos)?|buenos días|buenas(?: tardes| noches)?|buen finde|feliz (?:viernes|lunes|finde|navidad|año nuevo)|hasta mañana|hasta luego|aide|ayuda|(?:bon|gentil|brave|super|mauvais|buen|mal) (?:bot|robot)|(?:bot|robot) (?:bueno|malo)|merci (?:le )?bot|gracias bot|t'es vivant|tu es vivant|t'es là|tu es là|estás vivo|estás ahí|sigues vivo)(?:[\\s,!.]+(?:bot|chef|la team|l'équipe|tout le monde|à tous|equipo|chicos|crack))?${trailing}`,
+  `${mention}¿?(?:ok(?:ay)?,? )?(?:oui|ouais|ouep|non|nan|d'acc|d'accord|dac|ok d'acc|vu|noté|c'est noté(?: chef)?|bien noté|bien reçu|reçu|pris|compris|entendu|parfait|super|top|génial|nickel|impec(?:cable)?|ça marche|ca marche|ça roule|ca roule|ça me va|pas de souci|pas de soucis|aucun souci|de rien|avec plaisir|merci(?: beaucoup| bien| à toi| à vous| à tous| bcp)?|je regarde(?: ça)?(?: demain| plus tard| tout de suite| après)?|je m'en occupe|j'y vais|je check|mdr|ptdr|lol|haha|coucou(?: tout le monde| à tous| la team)?|salut(?: tout le monde| à tous| la team)?|bonjour(?: à tous| tout le monde| la team)?|bonsoir(?: à tous)?|bonne journée|bonne soirée|bon week-end|bon weekend|bon appétit|à demain|à plus|a\\+|bonne nuit|sí|si|vale|claro|perfecto|genial|de nada|gracias(?: a todos| crack)?|muchas gracias|entendido|recibido|hecho|lo (?:miro|reviso|checo)(?: en la tarde| mañana| más tarde| luego| al rato| después)?|saludos(?: desde [\\p{L} ]{2,30})?|me encargo|jaja(?:ja)*|jeje|hola(?: a todos| equipo| chicos)?|buenos días|buenas(?: tardes| noches)?|buen finde|feliz (?:viernes|lunes|finde|navidad|año nuevo)|hasta mañana|hasta luego|dale|sale|listo|probando(?: 1,? ?2,? ?3| 123)?|eres (?:el|la) mejor(?: bot)?|te debo una|perdón,? te mencioné sin querer|ignora lo anterior|aide|ayuda|(?:bon|gentil|brave|super|mauvais|buen|mal) (?:bot|robot)|(?:bot|robot) (?:bueno|malo)|merci (?:le )?bot|gracias bot|t'es vivant|tu es vivant|t'es là|tu es là|estás vivo|estás ahí|sigues vivo)(?:[\\s,!.]+(?:bot|chef|la team|l'équipe|tout le monde|à tous|equipo|chicos|crack))?${trailing}`,
   "iu",
 )
 
@@ -58,7 +58,7 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "on-call or time off",
     pattern:
-      /(?<![\p{L}])(?:je pars en (?:congés?|vacances)|je suis (?:en congés?|en vacances|malade|off)|\p{L}+ me remplace|prend le relais|(?:je suis|suis) d'astreinte (?:ce|cette|demain|jusqu)|estoy de (?:vacaciones|guardia (?:esta|este|hasta|mañana))|me cubre)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:je pars en (?:congés?|vacances)|je suis (?:en congés?|en vacances|malade|off)|\p{L}+ me remplace|prend le relais|(?:je suis|suis) d'astreinte (?:ce|cette|demain|jusqu)|estoy de (?:vacaciones|guardia (?:esta|este|hasta|mañana))|me cubre|me voy a (?:comer|almorzar|desayunar|cenar)|vuelvo en \d{1,2} ?(?:h|hr|min|mins|minutos|horas?))(?![\p{L}])/iu,
   },
   // "daily décalée à 10h15 aujourd'hui", "la réunion est annulée", "on passe à Postgres 16 le mois
   // prochain, des avis ?", "heads up: on va redémarrer les brokers kafka de staging à 15h"
@@ -71,7 +71,7 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "a problem supposed, not seen",
     pattern:
-      /^\s*(?:<[@!][\w|]+>\s*)?(?:hypothèse|hypothétiquement|en théorie|imaginons|supposons|hipótesis|hipotéticamente|supongamos|imaginemos)(?![\p{L}])|\bqu'est-ce qu'on fait si\b|\bque (?:pasa|hacemos) si\b/iu,
+      /^\s*(?:<[@!][\w|]+>\s*)?(?:hypothèse|hypothétiquement|en théorie|imaginons|supposons|hipótesis|hipotéticamente|supongamos|imaginemos)(?![\p{L}])|\bqu'est-ce qu'on fait si\b|\bque (?:pasa|hacemos) si\b|(?<![\p{L}])qué pasaría si(?![\p{L}])|(?<![\p{L}])si [^\n?]{1,40} vuelve a [^\n?]{1,60}¿(?:tenemos|hay|qué|cómo)(?![\p{L}])/iu,
     own: true,
   },
   // "c'était quoi la cause de la panne de lundi déjà ?", "el error de ayer en pagos fue por el
@@ -87,7 +87,7 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "a false alarm or the writer's own doing",
     pattern:
-      /(?<![\p{L}])(?:faux positif|falso positivo|c'était moi|c'est moi qui|fui yo|désolé pour le bruit|perdón por el ruido|mauvais (?:channel|canal|chan)|canal equivocado|je teste juste|c'est juste pour (?:voir|tester)|solo (?:estoy )?probando)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:faux positif|falso positivo|c'était moi|c'est moi qui|fui yo|désolé pour le bruit|perdón por el ruido|mauvais (?:channel|canal|chan)|canal equivocado|je teste juste|c'est juste pour (?:voir|tester)|solo (?:estoy )?probando|falsa alarma|era (?:mi|la|el) (?:vpn|wifi|red|internet|laptop|compu|navegador|caché|cache)|era del lado de ellos)(?![\p{L}])/iu,
     own: true,
   },
   // "on peut baisser le seuil de l'alerte rabbit ? elle sonne pour rien le dimanche"
@@ -103,7 +103,7 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "all clear",
     pattern:
-      /^\s*(?:<[@!][\w|]+>\s*)?(?:ok |bon |bon ben )?(?:tout est (?:revenu|rentré dans l'ordre|ok|bon|vert)|c'est (?:bon|réglé|résolu|ok) (?:maintenant|là|depuis)|todo (?:verde|ok|bien|funciona)|ya (?:está|funciona|va))(?![\p{L}])|\bterminée?,? (?:ras|rien à signaler|sans erreur|nickel)(?![\p{L}])|(?<![\p{L}])(?:je ferme|on ferme|cierro|cerramos) (?:le ticket|l'incident|el incidente|el ticket)(?![\p{L}])|\bya se (?:recuperó|arregló|solucionó)(?![\p{L}])|\brien à signaler\b|^\s*(?:<[@!][\w|]+>\s*)?ras (?:cette nuit|ce matin|cet après-midi|aujourd'hui|ce week-end|de mon côté|de notre côté)(?![\p{L}])/iu,
+      /^\s*(?:<[@!][\w|]+>\s*)?(?:ok |bon |bon ben )?(?:tout est (?:revenu|rentré dans l'ordre|ok|bon|vert)|c'est (?:bon|réglé|résolu|ok) (?:maintenant|là|depuis)|todo (?:verde|ok|bien|funciona)|ya (?:está|funciona|va))(?![\p{L}])|\bterminée?,? (?:ras|rien à signaler|sans erreur|nickel)(?![\p{L}])|(?<![\p{L}])(?:je ferme|on ferme|cierro|cerramos) (?:le ticket|l'incident|el incidente|el ticket)(?![\p{L}])|\bya se (?:recuperó|arregló|solucionó|resolvió)(?![\p{L}])|(?<![\p{L}])todo tranquilo(?![\p{L}])|(?<![\p{L}])cero (?:pages|alertas|incidentes|incidencias)(?![\p{L}])|(?<![\p{L}])ya (?:está|están|esta) (?:fluyendo|funcionando|operando) normal(?:mente)?(?![\p{L}])|\brien à signaler\b|^\s*(?:<[@!][\w|]+>\s*)?ras (?:cette nuit|ce matin|cet après-midi|aujourd'hui|ce week-end|de mon côté|de notre côté)(?![\p{L}])/iu,
   },
   // "bravo à tous pour le Black Friday, zéro downtime", "la latence est top depuis la migration"
   {
@@ -124,7 +124,7 @@ const frames: ReadonlyArray<Frame> = [
   {
     name: "a question that reports nothing",
     pattern:
-      /\bcombien d'(?:alertes|incidents|pages)(?![\p{L}])[^?\n]{0,40}\?|\bcuántas? (?:alertas|incidencias|incidentes)(?![\p{L}])[^?\n]{0,40}\?|\bc'est quoi la différence entre\b|\bquelle est la différence entre\b|\bcuál es la diferencia entre\b|(?:está|esta|estará|entra|va a estar) en el roadmap(?![\p{L}])[^?\n]{0,20}\?/iu,
+      /\bcombien d'(?:alertes|incidents|pages)(?![\p{L}])[^?\n]{0,40}\?|\bcuántas? (?:alertas|incidencias|incidentes)(?![\p{L}])[^?\n]{0,40}\?|\bc'est quoi la différence entre\b|\bquelle est la différence entre\b|\bcuál es la diferencia entre\b|(?:está|esta|estará|entra|va a estar) en el roadmap(?![\p{L}])[^?\n]{0,20}\?|¿(?:cuánto tiempo (?:guardas|se guarda|guardan)|cómo (?:configuro|te configuro|te silencio|silencio)|me recuerdas (?:qué|cómo|cuál|para qué))(?![\p{L}])/iu,
   },
   // "le café de la machine du 3e est vraiment down 😭": the coffee machine is no system.
   {
@@ -135,11 +135,14 @@ const frames: ReadonlyArray<Frame> = [
   },
 ]
 
+/** "si Conekta vuelve a tener timeouts en quincena, ¿": a failure supposed to come back. */
+const supposedAgain = /(?<![\p{L}])si [^\n?]{1,40} vuelve a [^\n?]{1,60}¿/giu
+
 const quotedSpans = /['"‘“«][^'"’”“»\n]{1,40}['"’”“»]/g
 
 /** A French or Spanish word every frame's text holds, so English messages skip the frames cheaply. */
 const mark =
-  /(?:^|[^\p{L}])¿?(?:je|j'|tu|t'es|on|le|la|les|un|une|des|de|du|est|c'est|qui|quoi|pour|avec|sur|el|los|las|es|por|que|está|ya|todo|si|ça|tout|bravo|article|hypothèse|combien|faux|désolé|ok|à|au|aux|hoy|comemos|vamos|daily|heads|cierro|hola|hablas|parles)(?![\p{L}])/iu
+  /(?:^|[^\p{L}])¿?(?:je|j'|tu|t'es|on|le|la|les|un|une|des|de|du|est|c'est|qui|quoi|pour|avec|sur|el|los|las|es|por|que|está|ya|todo|si|ça|tout|bravo|article|hypothèse|combien|faux|désolé|ok|à|au|aux|hoy|comemos|vamos|daily|heads|cierro|hola|hablas|parles|me|falsa|era|cero)(?![\p{L}])/iu
 
 /** The French or Spanish chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
 export const frenchSpanishChatter = (message: Message, strongEvidence: boolean): string | null => {
@@ -153,8 +156,10 @@ export const frenchSpanishChatter = (message: Message, strongEvidence: boolean):
     // (the coffee machine's "down" is the machine's own)
     if (frame.name === "a problem of no system")
       return live.test(unquoted.replace(/(?<![\p{L}])down(?![\p{L}])/gu, " ")) ? null : frame.name
-    // ("rien de cassé", "zéro downtime": none said, no failure.)
-    return live.test(unquoted.replace(noneSaid, " ")) ? null : frame.name
+    // ("rien de cassé", "zéro downtime": none said, no failure; "si X vuelve a tener timeouts…
+    // ¿tenemos fallback?": the failure supposed.)
+    const said = unquoted.replace(noneSaid, " ").replace(supposedAgain, " ")
+    return live.test(said) ? null : frame.name
   }
   return null
 }

@@ -134,6 +134,18 @@ const namedByItsTime = (tokens: ReadonlyArray<string>, i: number): boolean => {
 const severityLabels = words("sev0 sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4")
 const planners = words("i we you they")
 
+const runs = words("run ran checked scanned")
+/** Who or what makes "run at 19:00" a plan ("will run at", "we run at", "to run at"). */
+const runPlanners = words("will to we i you they gonna can should would shall must may might 'll i'll we'll")
+const ranAt = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  runs.has(tokens[i] ?? "") &&
+  tokens[i + 1] === "at" &&
+  /^\d{1,2}(?::\d\d)?$/.test(tokens[i + 2] ?? "") &&
+  !runPlanners.has(tokens[i - 1] ?? "") &&
+  tokens.slice(0, i).some((w) => /^[~>]?\d/.test(w)) &&
+  // ("reindex of 1,200 SKUs tomorrow, run at 19:00" is a plan.)
+  !tokens.some((w) => laterWords.has(w))
+
 const plannedForLater = (message: Message): boolean => {
   const { tokens } = message
   // "I'll be offline 2h for the dentist": an absence, whenever it is.
@@ -165,6 +177,9 @@ const plannedForLater = (message: Message): boolean => {
         // "gates open in 30 min and the allowlist sync is only at 40%": a job behind the deadline.
         (/^\d{1,2}(?:[.,]\d+)?%$/.test(t) &&
           tokens.slice(Math.max(0, i - 3), i).some((w) => behindMarkers.has(w))) ||
+        // "inv-reconciler: mismatch > 5% … (1,413 SKUs). Run at 19:00 IST.": a script's finding
+        // signed with when its check ran; a count before it is what the run found.
+        ranAt(tokens, i) ||
         // "an article that should have gone live at 9": an expectation already missed.
         (t === "should" && tokens[i + 1] === "have") ||
         (t === "supposed" && tokens[i + 1] === "to") ||
@@ -459,6 +474,24 @@ const seenWrong = (text: string): boolean =>
 const freeRide =
   /\b(?:people|users|customers|folks|everyone|buyers|fans|guests|clients|some|they)(?:'re| are| were| can| could| keep| have been| started)? (?:[\w-]+ ){0,4}?(?:for free|free of charge|for nothing)\b/
 
+const notDoers = words("i we you they he she it who are is do does did was were")
+const grayed = words("grayed greyed")
+/**
+ * "recrder not recording positon 6 calls??", "north radio gateway 10-7? console shows the Pisgah
+ * channel grayed out": a thing that is not doing its work ("not recording", a noun before it; "are
+ * we not using…" asks about a habit) or a control shown grayed out is a fault stated, whatever
+ * is asked, and the resource nouns in it ("recording", "channel") are its subject.
+ */
+const statesAFault = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some(
+    (t, i) =>
+      (t === "not" &&
+        /^[a-z]{3,}ing$/.test(tokens[i + 1] ?? "") &&
+        i > 0 &&
+        !notDoers.has(tokens[i - 1] ?? "")) ||
+      (grayed.has(t) && tokens[i + 1] === "out"),
+  )
+
 /**
  * A question about a resource of the team ("is there a dashboard that shows deploy frequency?"),
  * with nothing measured or dated beside it ("…? ingest dashboard shows 0 rps", "orders went to
@@ -471,6 +504,7 @@ const resourceQuestion = (message: Message): boolean => {
     return false
   // "is it normal that the success rate panel is at 62%?": a measurement asked about is a report.
   if (tokens.some((t) => /^\d+(?:[.,]\d+)?%$/.test(t))) return false
+  if (statesAFault(tokens)) return false
   // "is the archive bucket supposed to be public??": whether a state is right is a report's question.
   if (/\b(?:supposed|meant) to be\b/.test(message.text.slice(0, 2000))) return false
   if (seenWrong(message.text.slice(0, 2000))) return false

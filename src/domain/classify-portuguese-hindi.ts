@@ -20,7 +20,7 @@ const trailing = String.raw`[\s!.?,]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-
  * "ingat po kayo lahat!", "kumusta po kayo?", "noted po", "oi sumido 😄" (Brazilian "long time no see").
  */
 const bare = new RegExp(
-  `${mention}(?:ok |opa |oi,? |haan,? |ji,? |wishing (?:everyone|you all|all of you|all|the team|y'all) (?:a )?(?:very )?)?(?:salamat|maraming salamat|ingat|kumusta|kamusta|magandang (?:umaga|hapon|gabi)|noted|sige|opo|sumid[oa]|vlw|valeu|valeuu+|blz|beleza|legal|show|show de bola|top|massa|demais|tmj|tamo junto|obrigad[oa]|muito obrigad[oa]|brigad[oa]|obg|de nada|imagina|disponha|fechado|combinado|certo|certinho|entendi|entendido|anotado|pode deixar|deixa comigo|tranquilo|suave|kkk+|rsrs+|bom dia|boa tarde|boa noite|boa semana|bom fim de semana|bom findi|bom almoço|sextou|oi|olá|ola|e aí|e ai|tudo bem|tudo bom|tudo certo|até amanhã|até mais|falou|shukriya|shukriyaa|dhanyavaad|dhanyavad|dhanyawad|theek hai|thik hai|thk hai|accha|acha|achha|accha ji|haan|haan ji|haanji|ji|ji haan|bilkul|koi baat nahi|koi baat nahin|chalo|chaliye|badhiya|bahut badhiya|mast|shabash|kaise ho|kaise hain aap|kya haal hai|kya haal chaal|namaste|namaskar|ram ram|jai hind|happy (?:diwali|deepavali|holi|eid|onam|pongal|navratri|lohri|dussehra|durga puja|ganesh chaturthi|raksha bandhan|ugadi|baisakhi)|(?:diwali|eid|holi) mubarak|shubh (?:diwali|deepavali)|feliz (?:natal|ano novo|páscoa|aniversário)|bom carnaval|boas festas|(?:chai|coffee|tea|lunch|snack|samosa|smoke) break|sending (?:you|y'all|everyone|the team) (?:a |some )?(?:cookies?|hugs?|coffee|chai|cake|pizza|samosas?|ladoos?|laddoos?|sweets|brigadeiros?|good vibes|love))(?:[\\s,!.]+(?:bot|galera|pessoal|gente|time|equipe|a todos|todo mundo|mesmo|demais|ji|bhai|yaar|dost|sab|sabko|sab ko|everyone|all|team|guys|po|kayo|lahat|sa lahat|sa tulong|sa inyo|sa inyong lahat)){0,3}${trailing}`,
+  `${mention}(?:ok |opa |oi,? |haan,? |ji,? |wishing (?:everyone|you all|all of you|all|the team|y'all) (?:a )?(?:very )?)?(?:salamat|maraming salamat|ingat|kumusta|kamusta|magandang (?:umaga|hapon|gabi)|noted|sige|opo|sumid[oa]|vlw|valeu|valeuu+|blz|beleza|legal|show|show de bola|top|massa|demais|tmj|tamo junto|obrigad[oa]|muito obrigad[oa]|brigad[oa]|obg|de nada|imagina|disponha|fechado|combinado|certo|certinho|entendi|entendido|anotado|pode deixar|deixa comigo|tranquilo|suave|kkk+|rsrs+|bom dia|boa tarde|boa noite|boa semana|bom fim de semana|bom findi|bom almoço|sextou|oi|olá|ola|e aí|e ai|tudo bem|tudo bom|tudo certo|até amanhã|até mais|falou|shukriya|shukriyaa|dhanyavaad|dhanyavad|dhanyawad|theek hai|thik hai|thk hai|chal theek hai|chalo theek hai|bohot badiya|bohot badhiya|bahut badiya|kya baat hai|nandri|romba nandri|seri|super da|dhonnobad|dhonyobad|thik ache|accha,? thik ache|sob thik ache(?: ekhon)?|accha|acha|achha|accha ji|haan|haan ji|haanji|ji|ji haan|bilkul|koi baat nahi|koi baat nahin|chalo|chaliye|badhiya|bahut badhiya|mast|shabash|kaise ho|kaise hain aap|kya haal hai|kya haal chaal|namaste|namaskar|ram ram|jai hind|happy (?:diwali|deepavali|holi|eid|onam|pongal|navratri|lohri|dussehra|durga puja|ganesh chaturthi|raksha bandhan|ugadi|baisakhi)|(?:diwali|eid|holi) mubarak|shubh (?:diwali|deepavali)|feliz (?:natal|ano novo|páscoa|aniversário)|bom carnaval|boas festas|(?:chai|coffee|tea|lunch|snack|samosa|smoke) break|sending (?:you|y'all|everyone|the team) (?:a |some )?(?:cookies?|hugs?|coffee|chai|cake|pizza|samosas?|ladoos?|laddoos?|sweets|brigadeiros?|good vibes|love))(?:[\\s,!.]+(?:bot|galera|pessoal|gente|time|equipe|a todos|todo mundo|mesmo|demais|ji|bhai|yaar|dost|sab|sabko|sab ko|everyone|all|team|guys|po|kayo|lahat|sa lahat|sa tulong|sa inyo|sa inyong lahat|da|dada|didi|anna)){0,3}${trailing}`,
   "iu",
 )
 
@@ -30,7 +30,7 @@ const live =
 
 /** What the writer says is none: "nenhum erro", "sem alertas", "nada quebrado", "koi issue nahi". */
 const noneSaid =
-  /(?<![\p{L}])(?:(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha|impacto)s?|(?:não tem )?nada (?:quebrado|caído|fora do ar|de erro)|koi (?:issue|problem|error|dikkat|alert|pareshani|tension)s? nahi(?:n)?|no (?:issues?|errors?) (?:hai|nahi))(?![\p{L}])/giu
+  /(?<![\p{L}])(?:(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha|impacto)s?|(?:não tem )?nada (?:quebrado|caído|fora do ar|de erro)|koi (?:issue|problem|error|dikkat|alert|pareshani|tension)s? nahi(?:n)?|no (?:issues?|errors?) (?:hai|nahi)|kono (?:issue|problem|error|jhamela)s? (?:nei|nai))(?![\p{L}])/giu
 
 const frames: ReadonlyArray<LanguageFrame> = [
   // "o deploy de ontem correu bem, nenhum erro até agora", "tudo certo por aqui", "sab theek
@@ -38,7 +38,14 @@ const frames: ReadonlyArray<LanguageFrame> = [
   {
     name: "all clear",
     pattern:
-      /(?<![\p{L}])(?:(?:correu|rodou|foi|saiu|funcionou) (?:tudo )?(?:bem|liso|tranquilo|certinho|ok|de boa)|tudo (?:certo|ok|funcionando|normal|verde|tranquilo|estável|rodando)|(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha)s?|sab (?:theek|thik|badhiya|sahi|normal|ok|set)|koi (?:issue|problem|error|dikkat|alert|pareshani)s? nahi(?:n)?|(?:fix|theek|thik|resolve|sort) ho gaya)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:(?:correu|rodou|foi|saiu|funcionou) (?:tudo )?(?:bem|liso|tranquilo|certinho|ok|de boa)|tudo (?:certo|ok|funcionando|normal|verde|tranquilo|estável|rodando)|(?:nenhum|nenhuma|sem) (?:erro|alerta|incidente|problema|falha)s?|sa[bv] (?:theek|thik|badhiya|sahi|normal|ok|set)|sob (?:thik|theek|thikthak|normal|ok)|ellam (?:normal|ok|seri|fine|sariya) (?:aayiduchu|aachu|iruku|irukku)|kono (?:issue|problem|error|jhamela)s? (?:nei|nai)|koi (?:issue|problem|error|dikkat|alert|pareshani)s? nahi(?:n)?|(?:fix|theek|thik|resolve|sort) ho gaya)(?![\p{L}])/iu,
+  },
+  // "kya aap Hindi samajhte ho?", "tumi Bangla bojho?", "nee Tamil pesuviya bot?": which
+  // language the bot reads, asked in Hinglish, Bengali-English or Tamil-English.
+  {
+    name: "talk with the bot",
+    pattern:
+      /^\s*(?:<[@!][\w|]+>\s*)?(?:kya (?:aap|tum|tu) [\p{L}]{3,15} (?:samajhte|samajhti|samajh(?: sakte)?|bolte|bol(?: sakte)?) (?:ho|hai|hain)|tumi [\p{L}]{3,15} (?:bojho|bujho|bolo|bolte paro)|nee [\p{L}]{3,15} (?:pesuviya|pesuva|pesa theriyuma|theriyuma))(?![\p{L}])/iu,
   },
   // "o bot é brabo demais kkkk", "esse bot tá muito top", "o robô ficou sensacional": the bot praised.
   {
@@ -57,7 +64,7 @@ const frames: ReadonlyArray<LanguageFrame> = [
 
 /** A Portuguese or Hinglish word every frame's text holds, so other messages skip the frames cheaply. */
 const mark =
-  /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|bot|robô|sab|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
+  /(?:^|[^\p{L}])(?:o|a|os|as|de|do|da|não|tem|é|meu|minha|tudo|nenhum|nenhuma|sem|correu|rodou|pode|alguém|bot|robô|sab|sob|ellam|kono|kya|tumi|nee|koi|hai|nahi|nahin|ho|kar|mera|fix)(?![\p{L}])/iu
 
 /** The Portuguese or Hinglish chatter a message is, or null. `strongEvidence`: evidence of a problem found. */
 export const portugueseHindiChatter = languageChatter({

@@ -393,6 +393,14 @@ describe.each([
   ["classification-blind-136.jsonl", 150, 150, 140],
   ["classification-blind-137.jsonl", 150, 150, 143],
   ["classification-blind-138.jsonl", 150, 150, 134],
+  // Stop 23, round 35. First sight (on round 34) 104, 140 and 114 gated (139: a BNPL fintech in
+  // Mexico and Colombia, Latin-American Spanish; 140: a county's 911 dispatch IT, radio 10-codes;
+  // 141: an Indian quick-commerce app, Hinglish, Tamil- and Bengali-English), 3 alerts missed:
+  // "recrder not recording positon 6 calls??" and "console shows the Pisgah channel grayed out" read
+  // as questions about resources, a script's "mismatch > 5% … Run at 19:00 IST." read as a plan.
+  ["classification-blind-139.jsonl", 150, 150, 124],
+  ["classification-blind-140.jsonl", 150, 150, 140],
+  ["classification-blind-141.jsonl", 150, 150, 128],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -4585,3 +4585,89 @@ describe("good news with a metric, a problem supposed in other languages, the wr
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a fault stated beside a question, a script's finding signed with when it ran (round 35)", () => {
+  it.each([
+    "north radio gateway 10-7? console shows the Pisgah channel grayed out",
+    "recrder not recording positon 6 calls??",
+    "voice recorder not recording console 4?",
+    "logger not capturing position 3 audio??",
+    "the fire channel is greyed out on console 2, is there a runbook?",
+    "inv-reconciler: mismatch > 5% between WMS and app catalogue for store BLR-WHF-02 (1,413 SKUs). Run at 19:00 IST.",
+    "price-audit: 37 listings below cost in category Grocery. Run at 06:00 UTC.",
+    "stock-sync check: 212 SKUs out of sync between POS and app for store DEL-03. Ran at 07:30",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "does the dashboard show the channel list?",
+    "is the recording of the retro in the channel?",
+    "why is the runbook link greyed out in the wiki? just curious",
+    "the reconciler will run at 19:00 tonight, expect a report after",
+    "we'll run the price audit at 06:00 tomorrow",
+    "reindex of 1,200 SKUs tomorrow, run at 19:00",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("Latin-American Spanish and Hinglish, Tamil-English, Bengali-English talk (round 35)", () => {
+  it.each([
+    "dale",
+    "sale 👍",
+    "listo",
+    "probando 123",
+    "eres el mejor bot",
+    "te debo una 🍺",
+    "saludos desde Bogotá",
+    "perdón, te mencioné sin querer",
+    "ignora lo anterior",
+    "me voy a comer, vuelvo en 1h",
+    "me voy a almorzar, vuelvo en 30 min",
+    "ok, lo reviso en la tarde",
+    "falsa alarma, era mi VPN",
+    "falsa alarma, era el wifi de la casa",
+    "todo tranquilo por aquí, cero pages en toda la noche",
+    "SPEI ya está fluyendo normal otra vez",
+    "ya se resolvió lo de Nequi, era del lado de ellos",
+    "¿cuánto tiempo guardas el historial de alertas?",
+    "¿cómo configuro que solo me avises de las alertas de cobranza?",
+    "¿me recuerdas qué hace el comando /oncall?",
+    "¿qué pasaría si STP se cae en quincena?",
+    "si Conekta vuelve a tener timeouts en quincena, ¿tenemos fallback?",
+    "chal theek hai",
+    "bohot badiya",
+    "kya baat hai",
+    "nandri da",
+    "seri da",
+    "super da 👌",
+    "dhonnobad dada",
+    "accha, thik ache",
+    "sob thik ache ekhon",
+    "anna, Adyar store la ellam normal aayiduchu, picklist varuthu, thanks da",
+    "aaj kono dark store e kono problem nei, darun din",
+    "kya aap Hindi samajhte ho? 😄",
+    "tumi Bangla bojho?",
+    "nee Tamil pesuviya bot? 😅",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "dale, pero SPEI sigue caído",
+    "falsa alarma no, SPEI sigue caído",
+    "ok, lo reviso, pero SPEI sigue caído",
+    "saludos desde Bogotá, aquí el checkout da 502",
+    "¿alguien más ve 502 en checkout?",
+    "Conekta está con timeouts, ¿tenemos fallback?",
+    "todo tranquilo? no, checkout da 502",
+    "thanks yaar, but payments abhi bhi fail ho rahe",
+    "shukriya, lekin app nahi khul raha",
+    "seri da, payments abhi bhi fail ho rahe",
+    "kya aap dekh sakte ho, UPI fail ho raha hai",
+    "sob thik ache? na, checkout 502 dichhe",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
