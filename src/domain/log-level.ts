@@ -7,6 +7,7 @@
  */
 
 import { isExceptionStatement } from "./log-exception-line.js"
+import { isRejectedRequestsLine } from "./log-rejected-requests.js"
 
 export type LogLevel = "fatal" | "error" | "warn" | "info"
 
@@ -89,6 +90,10 @@ export const healthCheckFailed = /" [45]\d\d .{0,120}\b(?:ELB-HealthChecker|kube
 
 export const logLevelOf = (message: string): LogLevel => {
   const explicit = explicitLevel(message)
+  // A gateway's WARN/INFO line rejecting a token with a 401/403, or counting more requests
+  // rejected than accepted, is requests failing whatever level it is logged at.
+  if ((explicit === null || explicit === "warn" || explicit === "info") && isRejectedRequestsLine(message))
+    return "error"
   // "FATAL ERROR: …" is fatal; an ERROR line that is an HTTP 5xx stays an error.
   if (explicit !== null) return explicit
   // A health check the service answered with 4xx/5xx: the load balancer takes it out of service.

@@ -28,7 +28,10 @@ const errorLines = [
   // A traceback shipped one line per event opens with "Traceback (most recent call last):", no
   // error word (log-traceback-fold.ts reads it with its exception); the exception's own event
   // (`ValueError: …`, `java.lang.IllegalStateException: …`) is kept by the error/exception stems.
-  '| filter @message like /(?i)(error|fatal|exception|traceback|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|exceed|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|status\\\\?"?: ?"?50[234]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
+  // A gateway rejecting a request with a 401/403 logs it at WARN (`authn reject … status=401`),
+  // and counts its rejections in an INFO stats line (`accepted=412 rejected=6538`): both are read,
+  // and log-rejected-requests.ts decides which stand for failures.
+  '| filter @message like /(?i)(reject.{0,200}[ =:]40[13]\\b|rejected\\\\?"?[=:]|error|fatal|exception|traceback|panic|fail|timeout|timed out|refused|denied|unauthori[sz]ed|forbidden|out of memory|oom|too many|unavailable|expired|exceed|still waiting for|lock wait|verdict: ?deny|held by|skipping run|already locked| 5\\d\\d | 40[13] |status(?:Code|_code)?\\\\?"?: ?40[13]\\b|status\\\\?"?: ?"?50[234]\\b|level\\\\?"?: ?[56]0\\b|" [45]\\d\\d .{0,120}(?:ELB-HealthChecker|kube-probe))/ or @message like /^(\\{"log":")?[EF]\\d{4} \\d\\d:/',
 ]
 const newestFirst = ["| sort @timestamp desc", `| limit ${queryRowLimit}`]
 

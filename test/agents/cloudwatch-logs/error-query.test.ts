@@ -21,6 +21,16 @@ const matches = (messages: ReadonlyArray<string>): ReadonlyArray<string> => {
 }
 
 describe("errorQuery", () => {
+  it("keeps a gateway's WARN rejections with a 401/403 and its stats counting rejections", () => {
+    const wanted = [
+      'WARN authn reject method=GET path=/v2/me status=401 client=ios reason="jwt: iss not in allowed issuers"',
+      "INFO authn stats window=60s accepted=412 rejected=6538 top_reason=issuer_mismatch(6519)",
+      '{"level":"warn","msg":"rejected","status":403,"reason":"audience"}',
+    ]
+    const kept = matches([...wanted, "INFO GET /v2/me 200 3ms", "INFO rejecting nothing, all clear"])
+    expect([...kept].sort()).toEqual([...wanted].sort())
+  })
+
   it("keeps a traceback shipped one line per event: its header and its exception, not decoys", () => {
     const wanted = [
       "Traceback (most recent call last):",
