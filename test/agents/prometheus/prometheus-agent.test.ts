@@ -129,6 +129,43 @@ const harness = (rates: Rates) =>
 const run = (t: AgentTask, source: MetricSourceService, agent = prometheusAgent) =>
   agent.handle(t, { sessionId: null }).pipe(Effect.provideService(MetricSource, source))
 
+/**
+ * The source with a count of its calls still running. The answered queries travel over real
+ * loopback, the release timer is on the TestClock: a test that moves the clock to the release
+ * must first let every query that will be answered be answered, or on a loaded machine the clock
+ * outruns the socket and nothing counts as answered in time.
+ */
+const counted = (source: MetricSourceService) => {
+  let running = 0
+  const track = <A, E>(call: Effect.Effect<A, E>) =>
+    Effect.suspend(() => {
+      running++
+      return call.pipe(Effect.ensuring(Effect.sync(() => running--)))
+    })
+  return {
+    running: () => running,
+    source: {
+      ...source,
+      query: (expr: string, atMs: number) => track(source.query(expr, atMs)),
+      queryRange: (expr: string, startMs: number, endMs: number, stepS: number) =>
+        track(source.queryRange(expr, startMs, endMs, stepS)),
+    } satisfies MetricSourceService,
+  }
+}
+
+const turn = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
+/** Wait (real event-loop turns, no sleeping) until exactly `held` calls run, steadily. */
+const settledTo = (running: () => number, held: number) =>
+  Effect.gen(function* () {
+    let steady = 0
+    for (let i = 0; i < 200_000 && steady < 100; i++) {
+      steady = running() === held ? steady + 1 : 0
+      yield* turn
+    }
+    if (steady < 100) return yield* Effect.dieMessage(`calls still running: ${running()}, expected ${held}`)
+  })
+
 describe("prometheusAgent", () => {
   it.scoped("reports a real error-rate jump with its values, the baselines and the rule", () =>
     Effect.gen(function* () {
@@ -438,8 +475,10 @@ describe("prometheusAgent", () => {
       const { replay, source } = yield* harness(realAnomaly)
       replay.holdNext("query_range", 3) // the error-rate query's three windows never answer
       const released = taskFor({ text: alertText, alertTime, now, reportAtS: 20 })
-      const fiber = yield* Effect.fork(run(released, source))
-      // Released at now + 20 s, answered 2 s before that.
+      const calls = counted(source)
+      const fiber = yield* Effect.fork(run(released, calls.source))
+      // Every other query answered first (over the socket), then released at now + 20 s, answered 2 s before that.
+      yield* settledTo(calls.running, 3)
       yield* advanceToSleepAt(Date.parse(now) + 18_000)
       const result = yield* Fiber.join(fiber)
       expect(result.status).toBe("ok")
