@@ -3,7 +3,7 @@
  * rejected token is routine (`WARN authn reject … status=401 reason="jwt: iss … not in allowed
  * issuers"`), yet when a whole population of clients is rejected it is the outage. Two shapes:
  * a line rejecting one request with a 401/403 and a token/issuer/audience/signature/expiry
- * reason, and a stats line whose rejected (denied, failed) count dwarfs its accepted count.
+ * reason, and a stats line whose rejected (denied, refused) count dwarfs its accepted count.
  * A user's own mistake (a wrong password, "invalid credentials") is not a fault, nor is a stats
  * line with a handful rejected among thousands accepted. Pure and linear.
  */

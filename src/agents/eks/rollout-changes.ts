@@ -9,6 +9,7 @@
  */
 
 import type { DateTime } from "effect"
+import { namesHost } from "../../domain/cause-host-words.js"
 import { cpuLimitCutEffectMs } from "../../domain/cpu-limit-cut.js"
 import type { Finding } from "../../domain/finding.js"
 import { controllerOf, eventTime, instantOf } from "../../domain/kubernetes.js"
@@ -144,12 +145,6 @@ export const rolloutFinding = (w: ScopedWorkload, ctx: AnalysisContext, logText 
     service: w.name,
   })
 }
-
-/** Whether `text` names `host` as a whole host (`id.example.com`, not `grid.example.com`). */
-const namesHost = (text: string, host: string): boolean =>
-  new RegExp(`(?:^|[^a-z0-9.-])${host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^a-z0-9.-])`, "m").test(
-    text,
-  )
 
 interface EnvironmentBlame {
   readonly swap: EnvironmentSwap
