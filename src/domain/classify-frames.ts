@@ -323,8 +323,9 @@ const objectStarts = words(
 )
 
 /** "wie kann ich einen Alert stummschalten?", "¿cómo puedo…?": how-to questions in other languages. */
+// ("¿cómo añado un nuevo monitor…?": the opening mark and a verb of adding or setting up.)
 const foreignHowTo =
-  /^\s*(?:wie (?:kann|können|mache) (?:ich|wir|man)|c[oó]mo (?:puedo|podemos|se)|como (?:posso|podemos|faço)|comment (?:puis-je|peut-on|faire))\b/
+  /^\s*(?:wie (?:kann|können|mache) (?:ich|wir|man)|¿?\s?c[oó]mo (?:puedo|podemos|se|añado|agrego|creo|configuro|activo|desactivo|silencio|cambio)|como (?:posso|podemos|faço)|comment (?:puis-je|peut-on|faire))\b/
 
 /** The first clause's frame when it is a question or request not about a failure, else null. */
 export const nonIncidentAsk = (message: Message): string | null => {

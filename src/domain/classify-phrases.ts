@@ -103,7 +103,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     will update accordingly | will update sop accordingly | will update runbook accordingly | will update doc accordingly | will update docs accordingly | will update tracker accordingly |
     no drama | no dramas | sweet as | too easy | all sweet | seen | noted | bien reçu | bien noté | reçu | recibido | entendido | verstanden | alles klar | begrepen | entendi |
     sawa nimeelewa | nimeelewa | nae bother | no bother | no bother any time | no bother anytime | nae bother at all | fair play | ach well |
-    brzmi dobrze | понял принял | ei hätää | kollar | kollar imorgon | katson huomenna | sprawdzę jutro | maaf | maaf ya | can lah | ok lah | okay lah | boleh lah |
+    brzmi dobrze | понял принял | ei hätää | kollar | kollar imorgon | katson huomenna | sprawdzę jutro | maaf | maaf ya | can lah | ok lah | okay lah | boleh lah | steady lah | steady | shiok | shiok ah | thanks ah | thank you ah |
     klinkt goed | mooi zo | ik ben er | ek is hier | inshallah tomorrow | inshallah tomorrow then | kettle's on | kettle is on`,
   ),
   ...lines(

@@ -15,6 +15,7 @@ import { oddReadings } from "./classify-odd-readings.js"
 import { quietFailures } from "./classify-quiet-failures.js"
 import { shownStates } from "./classify-shown-states.js"
 import type { Message } from "./classify-text.js"
+import { wrongOutcomes } from "./classify-wrong-outcomes.js"
 
 /** The normal a reading is compared with: "(normal < 40)", "usually ~40", "baseline: 40". */
 const normalLevel =
@@ -351,5 +352,6 @@ export const readingReports = (message: Message): ReadonlyArray<Evidence> => {
   found.push(...oddReadings(text))
   found.push(...shownStates(text))
   found.push(...quietFailures(text))
+  found.push(...wrongOutcomes(text))
   return found
 }

@@ -16,13 +16,19 @@ const timeOff =
 const celebration =
   /\bhappy (?:[\w'-]+ ){0,4}(?:day|week|friday|holidays?|new year|birthday|anniversary|diwali|holi|eid|onam|pongal|navratri|lohri|dussehra|raksha bandhan|carnaval|carnival|festa junina|são joão|christmas|easter|hanukkah|thanksgiving)\b|\b(?:team |office |harvest |holiday |christmas |xmas |launch |farewell |leaving |summer |pizza )(?:party|drinks|lunch|dinner|bbq)\b|\b(?:pet|dog|cat|doggo|puppy) (?:photo|pic|picture|selfie)s? (?:friday|monday|day|thread|time)\b|\bsend (?:us )?(?:your )?(?:pics|photos|pictures) of (?:your )?(?:pets?|dogs?|cats?|floofs?|doggos?|pups?|kitties|fur ?babies)\b|^\s*(?:<[@!][\w|]+>\s*)?(?:cheers|salud|prost|santé|sante|skål|kanpai|saúde|salute|na zdrowie)\b[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/iu
 
-/** "happy diwali to everyone celebrating 🪔", "happy holidays to all who celebrate!": the whole message. */
+/**
+ * "happy diwali to everyone celebrating 🪔", "happy holidays to all who celebrate!", "happy first
+ * powder day everyone ❄️": the whole message.
+ */
 const wishToAll =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:and )?happy [\w' -]{1,30} to (?:everyone|everybody|all|y'?all)(?: (?:celebrating|who (?:celebrates?|is celebrating|are celebrating)))?[\s!.]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:and )?happy [\w' -]{1,30}? (?:to )?(?:everyone|everybody|all|y'?all|folks|team)(?: (?:celebrating|who (?:celebrates?|is celebrating|are celebrating)))?[\s!.]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
-/** "this thread is getting long, moving to a huddle": the talk goes elsewhere. */
+/**
+ * "this thread is getting long, moving to a huddle", "latency budget discussion moved to
+ * #platform-planning": the talk goes elsewhere.
+ */
 const movesTheTalk =
-  /\b(?:moving|move|taking|take) (?:this |it |the discussion |the conversation )?(?:to|into|over to) (?:a |the |our )?(?:huddle|call|zoom|meet|voice|dm|dms|thread|side thread|war room channel)\b|\blet'?s (?:take|move) (?:this|it) (?:offline|to dm)\b/i
+  /\b(?:moving|move|taking|take) (?:this |it |the discussion |the conversation )?(?:to|into|over to) (?:a |the |our )?(?:huddle|call|zoom|meet|voice|dm|dms|thread|side thread|war room channel)\b|\blet'?s (?:take|move) (?:this|it) (?:offline|to dm)\b|\b(?:discussion|conversation|thread|talk|chat) (?:has )?(?:moved|moving) to #[\w-]{2,60}\s*$/i
 
 /** "tasting notes for the new Syrah are up on the blog, go read them", "interesting graph": to read. */
 const toRead =
@@ -55,8 +61,9 @@ const reportTurn =
  * "tea break?", "sprint planning in 10, hop in voice", "Jour de poudreuse demain, qui vient skier ?",
  * "wie war dein Wochenende?", "any recs for the team book club?": people asked along or after.
  */
+// ("lunch at 12:30? taco truck by the Austin office 🌮": a time to meet asked, what follows is the plan.)
 const invitation =
-  /^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das|der|die) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:coffee|lunch|tea|drinks|beers?|pizza|dinner|brunch) (?:at|@) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?\s*\?|^\s*(?:<[@!][\w|]+>\s*)?(?:anyone (?:up )?for )?(?:a )?(?:coffee|tea|lunch|snack|beer|drinks?|pizza|cake)(?: break| run| time| later)?\s*\?+\s*(?:\p{Extended_Pictographic}\s*)*$|\bhop (?:in|into|on|onto) (?:the )?(?:voice|vc|call|zoom|meet|huddle|stage)\b|\bqui (?:vient|est partant|est chaud|veut venir)\b|\bwer kommt mit\b|\bqui[eé]n (?:viene|se apunta)\b|\bwie war (?:dein|euer|ihr|das|der|die) (?:wochenende|urlaub|tag|ausflug|trip)\b|\bcomment (?:s'est passé|était) (?:ton|votre) (?:week-?end|voyage|congé)\b|\bqu[eé] tal (?:el|tu) (?:finde|fin de semana|viaje)\b|\bbook club\b/iu
 
 /**
  * "how's the weather in SP? here it's 33° and humid as always", "Berlin team, karaoke friday? 🎤",

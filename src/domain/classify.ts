@@ -107,6 +107,13 @@ const alertTerms = (message: Message, terms: ReadonlyArray<string>): ReadonlyArr
 }
 
 /** Questions about how the bot works, not about a system. */
+/** "the bot thought my lunch order was an incident", "the bot flagged our fire drill as a P1". */
+const botMisread =
+  /\bbot (?:thought|took|read|flagged|treated|mistook|called|marked) (?:my|our|his|her|their|a|the|this|that) [\w' -]{1,40}? (?:was |as |for )(?:an? )?(?:incident|alert|outage|page|p[0-4]|sev ?\d)\b/
+
+const botsOwnHealth =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:(?:hey|hi|so|lol|ok)[,!]?\s+)?what(?:'s| is) your (?:own )?(?:uptime|sla|slo|error rate|availability|version)(?:,? (?:bot|buddy|friend|mate))?\s*\?[\s?!.]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/u
+
 const aboutTheBot =
   /\b(?:how (?:do|does|can|would|will) you (?:\w+ ){0,2}(?:work|decide|know|pick|choose|handle|get (?:triggered|notified))|(?:of|for|on) your own (?:latency|uptime|errors?|logs|metrics|health|status|dashboard|availability)|how (?:long|fast|quickly) do you (?:\w+ ){0,2}(?:take|need)|\b(?:do you ever|is it true you never|do you) sleep\b|this is the bot\b|would be (?:cool|nice|great|awesome) if you could\b|(?:qu[eé]|que) puedes hacer|was kannst du|que peux-tu faire|qu'est-ce que tu (?:peux|sais) faire|o que (?:você|voce) (?:pode|consegue) fazer|cosa (?:puoi|sai) fare|what(?:'s| is) your (?:favou?rite|name|model|time ?zone)|what (?:time ?zone|language|model|format) do you|why did you (?:react|reply|respond|answer|add|put|post)|what (?:do|can) you (?:do|read|look at)|do you (?:read|watch|see|look at) (?:every|all)|(?:just )?curious how you)\b/i
 
@@ -129,6 +136,13 @@ const lookupAsked =
 
 const reminiscing =
   /\b(?:remember|recall) (?:when|that time|the time|how|last|the [^.?!\n]{0,40}\b(?:outage|incident|sev ?\d|meltdown|downtime|fire|when|storm|fiasco|saga|disaster|drama|mess|chaos|debacle|nightmare|madness|episode)\b)/
+/**
+ * "throwback to when the whole gate went down because…😂", "remember the BAPLIE parsing bug from
+ * March?": a past fault named by when it was (an answer that reports — "…? it's back, parser
+ * failing" — is checked where it is used).
+ */
+const recalledFault =
+  /\b(?:remember|recall) the [^.?!\n]{0,40}\b(?:bug|glitch|outage|incident) (?:from|in|of|back in|last) (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|last (?:year|month|week|quarter|summer|winter)|20\d\d|q[1-4])\b|\bthrowback to (?:when|the (?:time|day|night))\b/
 
 /**
  * A favour of no work asked of the bot: "can you help me practice my german? 😄", "could you
@@ -356,7 +370,17 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
         liveWords.has(t),
     )
   // "remember when the dashboard was down all day last friday 😂": a story about the past.
+  // ("remember the parsing bug from March? it's back, parser failing on every file": the answer reports.)
+  const recalledAsked = message.clauses.find((c) => c.question)
   if (aboutSomethingElse(reminiscing)) return result("chatter", ["chatter: a story about the past"])
+  if (
+    aboutSomethingElse(recalledFault) &&
+    (recalledAsked === undefined ||
+      !alertEvidence(message).some(
+        (e) => e.strong && e.at >= recalledAsked.end && e.reason.startsWith("problem report:"),
+      ))
+  )
+    return result("chatter", ["chatter: a story about the past"])
   // A question about the bot itself ("how do you actually work?") names alerts and errors as
   // things it handles, not as something failing now.
   if (aboutSomethingElse(aboutTheBot) || aboutSomethingElse(botQuestion) || aboutSomethingElse(lookupAsked))
@@ -379,6 +403,17 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   )
     return result("chatter", ["chatter: small talk with the bot"])
   if (aboutSomethingElse(feedbackToTheBot)) return result("chatter", ["chatter: feedback on the bot"])
+  // "haha the bot thought my lunch order was an incident again": the bot's misreading laughed at;
+  // its "again" and its incident word are the bot's, not a problem's.
+  // "what's your uptime, bot? 😄": its own health asked ("…? checkout is down" reports).
+  const misread = message.text.includes("bot ") && botMisread.test(message.text.slice(0, 500))
+  if (
+    (misread || (message.text.includes("your") && botsOwnHealth.test(message.text.slice(0, 300)))) &&
+    terms.length === 0 &&
+    requests(message).length === 0 &&
+    !alertEvidence(message).some((e) => e.strong && !e.reason.startsWith("incident word:"))
+  )
+    return result("chatter", [misread ? "chatter: feedback on the bot" : "chatter: question about the bot"])
   if (aboutSomethingElse(routingQuestion)) return result("chatter", ["chatter: where a problem goes, asked"])
   // "why did the CDN break up with the origin? too many unresolved issues": a joke's words.
   if (jokeSetUp.test(message.text.slice(0, 500)) && terms.length === 0)

@@ -401,6 +401,14 @@ describe.each([
   ["classification-blind-139.jsonl", 150, 150, 124],
   ["classification-blind-140.jsonl", 150, 150, 140],
   ["classification-blind-141.jsonl", 150, 150, 128],
+  // Stop 24, round 36. First sight (on round 35) 138, 139 and 138 gated (142: a ski resort's lifts
+  // and ticketing, some German and French; 143: a veterinary clinic chain's SaaS, some Spanish;
+  // 144: a container port terminal, Dutch and Singaporean colleagues), 2 alerts missed: "reminders
+  // went out TWICE … clinics are getting angry calls" read as a note, "help, tomorrow's schedule …
+  // shows every slot double-booked" read as a plan.
+  ["classification-blind-142.jsonl", 150, 150, 144],
+  ["classification-blind-143.jsonl", 150, 150, 143],
+  ["classification-blind-144.jsonl", 150, 150, 145],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -4671,3 +4671,81 @@ describe("Latin-American Spanish and Hinglish, Tamil-English, Bengali-English ta
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a wrong outcome told with what it caused, a timed object with a fault now (round 36)", () => {
+  it.each([
+    "reminders went out TWICE to the same clients this morning, clinics are getting angry calls",
+    "reminder emails went out twice overnight, owners are calling the front desk",
+    "invoices were sent twice to every customer last night, support is flooded with complaints",
+    "fyi the newsletter went to the wrong list, customers are confused",
+    "payments got charged twice for the Denver orders, customers are angry",
+    "help, tomorrow's schedule at Boise shows every slot double-booked",
+    "next week's roster shows nobody on nights",
+    "help, friday's rota has every shift empty",
+    "tonight's manifest shows every container missing its seal number",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "reminder: the newsletter goes out twice this month, once monday and once friday",
+    "reminder: we send reminders twice a week now",
+    "fyi the survey went out to all clients this morning, thanks for the feedback",
+    "remember when the invoices went out twice in 2022 and everyone complained? good times",
+    "next week's roster is up on the wiki",
+    "tonight's batch will run at 02:00 as usual",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("tools' success posts, owner and support questions, greetings, the bot misread, faults recalled (round 36)", () => {
+  it.each([
+    "Terraform Cloud: Run applied successfully in workspace prod-us-east — 2 added, 1 changed, 0 destroyed.",
+    "Run run-7XkQ applied successfully in workspace ticketing-prod: 2 added, 1 changed, 0 destroyed",
+    "✅ Deploy records-api to prod (us-east-1, us-west-2) succeeded — run #4412 by jmorales",
+    "Deploy billing-web to staging succeeded — run #88 by ana",
+    'Scheduled report "Daily lift ridership" for 18 Jan is ready: https://grafana.example/reports/ridership',
+    "Opsgenie: Crane Ops schedule rotation started — on-call: Jeroen de Vries (Mon 08:00 CET – Mon 08:00 CET)",
+    "portal cert renewal went through, new expiry is Jan 2026",
+    "which team owns the snow-report service again?",
+    "what team maintains the kiosk api?",
+    "does anyone know if the gate firmware 4.2 supports NFC phones?",
+    "anybody know if Kafka 3.7 works with our schema registry?",
+    "¿cómo añado un nuevo monitor para el portal de transportistas?",
+    "¿cómo creo una alerta nueva para pagos?",
+    "happy first powder day everyone ❄️",
+    "happy opening day all 🎿",
+    "lunch at 12:30? taco truck by the Austin office 🌮",
+    "steady lah",
+    "shiok",
+    "haha the bot thought my lunch order was an incident again",
+    "lol the bot flagged our fire drill as a P1",
+    "what's your uptime, bot? 😄",
+    "throwback to when the whole gate went down because someone unplugged the switch for a kettle 😂",
+    "remember the BAPLIE parsing bug from March? we should add a regression test for that segment",
+    "remember the login glitch from last year? good times",
+    "the error budget conversation moved to #sre-planning",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "Terraform Cloud: Run errored in workspace prod-us-east",
+    "❌ Deploy records-api to prod failed — run #4413",
+    "Deploy payments to prod succeeded but checkout is returning 502s",
+    "portal cert renewal failed, expires Friday",
+    "which team owns payments? payments are down",
+    "does anyone know if the gate firmware supports NFC? gates are rejecting every phone",
+    "¿cómo añado un monitor? el portal está caído",
+    "happy first powder day everyone, lift 3 is down",
+    "lunch at 12:30? can't, checkout is down",
+    "steady lah, but the crane feed is down",
+    "the bot thought my message was an incident, but checkout really is down",
+    "what's your uptime, bot? checkout is down",
+    "remember the BAPLIE parsing bug from March? it's back, parser failing on every file",
+    "latency discussion moved to #incidents, checkout p99 is 9s right now",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
