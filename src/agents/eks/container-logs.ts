@@ -8,8 +8,10 @@ import { DateTime } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { explicitLevel } from "../../domain/log-level.js"
 import { readableLogMessage } from "../../domain/log-structured.js"
+import { type RepeatedLastRequest, repeatedLastRequest } from "../../domain/memory-last-request.js"
 import type { Severity } from "../../domain/severity.js"
 import { eksFinding, type ScopedWorkload, shortPod } from "./eks-finding.js"
+import { isOom, lastTermination } from "./pod-failures.js"
 
 const fatal =
   /\b(?:fatal|panic|out of memory|outofmemory|oom|sigsegv|segmentation fault|traceback|unhandled|uncaught|killed)\b/i
@@ -134,6 +136,58 @@ export interface ContainerLog {
   readonly text: string
 }
 
+// Whether the pod's container was last ended by the OOM killer (the kubelet's reason).
+const oomKilled = (w: ScopedWorkload, log: ContainerLog): boolean =>
+  w.pods.some(
+    (p) =>
+      p.metadata.name === log.pod &&
+      (p.status.containerStatuses ?? []).some((s) => {
+        const t = s.name === log.container ? lastTermination(s) : null
+        return t !== null && isOom(t)
+      }),
+  )
+
+// When the killed instances last logged: the kill came right after.
+const lastInstant = (logs: ReadonlyArray<ContainerLog>): DateTime.Utc | null => {
+  const at = logs
+    .flatMap((l) => l.text.split("\n").map((line) => leadingInstant.exec(line)?.[1] ?? ""))
+    .flatMap((s) => {
+      const t = s === "" ? undefined : DateTime.make(s)
+      return t !== undefined && t._tag === "Some" ? [DateTime.toUtc(t.value)] : []
+    })
+  return at.reduce<DateTime.Utc | null>((m, t) => (m === null || t.epochMillis > m.epochMillis ? t : m), null)
+}
+
+/**
+ * Every OOM-killed instance died running the same request or job (memory-last-request.ts): the
+ * finding names that operation and its size, so the OOM cause says what filled the memory.
+ */
+const lastRequestFinding = (
+  w: ScopedWorkload,
+  logs: ReadonlyArray<ContainerLog>,
+  excerpt: ReadonlyArray<string>,
+): Finding | null => {
+  const killed = logs.filter((l) => l.previous && oomKilled(w, l))
+  const others = logs.filter((l) => !killed.includes(l))
+  const op: RepeatedLastRequest | null = repeatedLastRequest(killed, others)
+  const source = killed[0]
+  if (op === null || source === undefined) return null
+  const size =
+    op.size === null
+      ? ""
+      : ` (${op.size}${op.lastFinished === null ? "" : `; last finished ${op.lastFinished}`})`
+  return eksFinding({
+    kind: "container_logs",
+    title: `${w.name}: OOM-killed ${source.container} containers each died mid-request${size}: ${clip(op.started, 160)}`,
+    detail: `The previous instances of container ${source.container} in ${op.pods.length} OOM-killed pods (${op.pods.map(shortPod).join(", ")}) all ended on the same unfinished operation ${op.id}${op.size === null ? "" : `, last logged at ${op.size}`}${op.lastFinished === null ? "" : ` (the same work last finished at ${op.lastFinished})`}: one request or job too big for the memory limit, retried, not traffic or a leak.`,
+    severity: w.inScope ? "high" : "low",
+    observedAt: lastInstant(killed),
+    resource: `pod/${w.namespace}/${source.pod}`,
+    service: w.name,
+    excerpt: [op.started, ...excerpt].join("\n"),
+  })
+}
+
 export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>): Finding | null => {
   const [first] = logs
   if (first === undefined) return null
@@ -150,6 +204,12 @@ export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<Conta
   // first pod's warnings.
   const kept = new Set([...distinct].sort((a, b) => b.tier - a.tier).slice(0, 6))
   const unique = distinct.filter((l) => kept.has(l))
+  const poison = lastRequestFinding(
+    w,
+    logs,
+    unique.map((l) => l.text),
+  )
+  if (poison !== null) return poison
   if (unique.length === 0) return null
   const worst = Math.max(...unique.map((l) => l.tier))
   const headline = [...unique].sort((a, b) => b.tier - a.tier)[0]

@@ -147,3 +147,49 @@ describe("tellingLines: a guard below its threshold", () => {
     expect(tellingLines(text).length).toBe(2)
   })
 })
+
+// Stop 24: OOM-killed instances that all died running the same request name it, and its size.
+describe("containerLogFinding: the request every OOM-killed instance died in", () => {
+  const run = (attempt: number) => `2026-11-27T13:00:01Z [INFO] app: ready
+2026-11-27T13:01:00Z [INFO] app.jobs: POST /v2/statements/rebuild merchant=oakline-foods job_id=stm_88Qa attempt=${attempt}
+2026-11-27T13:01:40Z [INFO] app.jobs: loaded job_id=stm_88Qa records=9120455; rendering
+`
+  const killedPods = (reason: string, exitCode: number) =>
+    workloadNamed(
+      {
+        pods: ["payments-api-6c9f7d8b4-q7x2m", "payments-api-6c9f7d8b4-z1k9p"].map((name) =>
+          pod({
+            name,
+            owner: { kind: "ReplicaSet", name: "payments-api-6c9f7d8b4" },
+            statuses: [crashLooping("api", { reason, exitCode })],
+          }),
+        ),
+      },
+      "payments-api",
+      true,
+    )
+  const logs = [
+    { pod: "payments-api-6c9f7d8b4-q7x2m", container: "api", previous: true, text: run(1) },
+    { pod: "payments-api-6c9f7d8b4-z1k9p", container: "api", previous: true, text: run(2) },
+  ]
+
+  it("names the operation, its id and its size, high, in words the OOM cause joins", () => {
+    const f = containerLogFinding(killedPods("OOMKilled", 137), logs)
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toContain("OOM-killed api containers each died mid-request (records=9120455)")
+    expect(f?.title).toContain("POST /v2/statements/rebuild merchant=oakline-foods job_id=stm_88Qa")
+    expect(f?.detail).toContain("job_id=stm_88Qa")
+    expect(f?.observedAt).toEqual(DateTime.unsafeMake("2026-11-27T13:01:40Z"))
+  })
+
+  it("decoy: the same last lines in containers that crashed, not OOM-killed, name no request", () => {
+    const f = containerLogFinding(killedPods("Error", 1), logs)
+    expect(f?.title ?? "").not.toContain("mid-request")
+  })
+
+  it("decoy: per-pod different last requests are ordinary traffic", () => {
+    const other = { ...logs[1], text: run(2).replaceAll("stm_88Qa", "stm_01Bc") } as (typeof logs)[number]
+    const f = containerLogFinding(killedPods("OOMKilled", 137), [logs[0] ?? other, other])
+    expect(f?.title ?? "").not.toContain("mid-request")
+  })
+})
