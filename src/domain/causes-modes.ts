@@ -93,6 +93,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   probe_failure: "probe",
   node_not_ready: "node",
   node_pressure: "node",
+  // A neighbour starving a node's CPU (metric-cpu-neighbour.ts): what the node's tenants stand on.
+  cpu_neighbour: "node",
   hpa_maxed: "capacity",
   // A rollout moved a probe where the app does not answer (probe-changes.ts): a config change.
   probe_changed: "config",

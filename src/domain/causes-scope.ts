@@ -23,6 +23,7 @@ import { fullUnderClients } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
+import { cpuNeighboursUnder } from "./metric-cpu-neighbour.js"
 import { explainsStall } from "./migration-lock.js"
 import { type AlertScope, inScope, mentions, parseResource, scopeOf, textOf } from "./report-scope.js"
 import { namesReportRoute } from "./route-words.js"
@@ -267,6 +268,9 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
     for (const f of ipShortagesUnder(placementOfFindings(subject), rest(), failing))
       take({ finding: f, role: "subject", subject: sandboxes.subject })
   for (const f of limitsUnder(placementOfFindings(subject), rest(), failing)) take(scopedAs(f, "dependency"))
+  // A neighbour that took the CPU of the nodes where the subject's failing pods run (metric-cpu-neighbour.ts).
+  for (const f of cpuNeighboursUnder(placementOfFindings(subject), rest(), failing))
+    take(scopedAs(f, "dependency"))
   // Another namespace's pod waiting for a node kind that does not exist, beside the subject's
   // own shortage, is a bystander (causes-bystanders.ts): evidence, never a cause.
   const bystanders = bystanderIds(scoped, scope)

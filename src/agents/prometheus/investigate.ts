@@ -30,6 +30,7 @@ import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { sweepConnectionHolders } from "./connection-holder-sweep.js"
 import { sweepConsumerStalls } from "./consumer-stall-sweep.js"
+import { sweepCpuNeighbours } from "./cpu-neighbour-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
 import { sweepCronJobStalls } from "./cronjob-stall-sweep.js"
 import { sweepDatastoreLocks } from "./datastore-lock-sweep.js"
@@ -268,6 +269,9 @@ const sweepBy = (
         sweepMemoryWithLoad(source, incident, stepS),
         // And whether a database ran out of storage, or a replication slot is eating it (storage-drain-sweep.ts).
         sweepStorageDrain(source, incident, stepS),
+        // And whether a neighbour (a DaemonSet upgraded) jumped in CPU and starved the pods beside it
+        // (cpu-neighbour-sweep.ts).
+        sweepCpuNeighbours(source, incident, stepS),
         nameless === null
           ? Effect.succeed({ findings: [], note: "" })
           : sweepServerErrors(source, incident, stepS, nameless, judgedErrors),
@@ -296,6 +300,7 @@ const sweepBy = (
           cronjobs,
           surges,
           drains,
+          neighbours,
           fivexx,
         ]) => ({
           findings: [
@@ -319,6 +324,7 @@ const sweepBy = (
             ...(cronjobs?.findings ?? []),
             ...(surges?.findings ?? []),
             ...(drains?.findings ?? []),
+            ...(neighbours?.findings ?? []),
             ...(fivexx?.findings ?? []),
           ],
           note: [
@@ -341,6 +347,7 @@ const sweepBy = (
             cronjobs?.note ?? "",
             surges?.note ?? "",
             drains?.note ?? "",
+            neighbours?.note ?? "",
             fivexx?.note ?? "",
           ]
             .filter((n) => n !== "")

@@ -19,6 +19,7 @@ import {
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import { connectionHolderQuery } from "../../../src/agents/prometheus/connection-holder-sweep.js"
 import { consumerStallQuery } from "../../../src/agents/prometheus/consumer-stall-sweep.js"
+import { cpuNeighbourQuery } from "../../../src/agents/prometheus/cpu-neighbour-sweep.js"
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
 import { cronJobStallQuery } from "../../../src/agents/prometheus/cronjob-stall-sweep.js"
 import { datastoreLockQuery } from "../../../src/agents/prometheus/datastore-lock-sweep.js"
@@ -111,6 +112,7 @@ const sweepQueries = [
   hpaBacklogQuery,
   cronJobStallQuery,
   memoryLoadQuery,
+  cpuNeighbourQuery,
   // A database's storage draining, a replication slot holding WAL (storage-drain-sweep.ts).
   storageDrainQuery,
 ]
