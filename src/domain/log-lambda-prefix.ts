@@ -34,3 +34,15 @@ export const withoutLambdaPrefix = (line: string): string => {
   if (rest.trim() === "") return line
   return n[1] === undefined ? rest : `${n[1]} ${rest}`
 }
+
+// The request id right after the runtime's time, or after `START/END/REPORT RequestId:`.
+const requestIdOf = new RegExp(
+  String.raw`^\s{0,8}(?:\[(?:${level})\][\t ]{1,4})?${iso}[\t ]{1,4}(${requestId})\b|\bRequestId: (${requestId})\b`,
+  "i",
+)
+
+/** The Lambda invocation's request id a line carries in the runtime's prefix, else null. */
+export const lambdaRequestIdOf = (line: string): string | null => {
+  const m = requestIdOf.exec(line)
+  return m?.[1] ?? m?.[2] ?? null
+}

@@ -71,5 +71,25 @@ const leadingTimestamp =
 export const firstLine = (message: string, maxChars: number): string => {
   const line = withoutLambdaPrefix(message.split("\n").find((l) => l.trim() !== "") ?? "")
   const bare = line.replace(leadingTimestamp, "")
-  return clipText(oneLine(bare === "" ? line : bare), maxChars)
+  return clipKeepingError(oneLine(bare === "" ? line : bare), maxChars)
+}
+
+// A multi-line event read as its message line plus the exception under it (log-exception-line.ts
+// `tracebackLead`: "… Failed to process message id=… (error: com.x.InvalidFormatException: …)").
+const errorTail = /^(.{1,4000}?) \(error: (.{1,4000})\)$/
+// A Java/Python exception's package ("com.fasterxml.jackson.databind.exc.") names no cause.
+const exceptionPackage = /^(?:[a-z_][\w$]{0,80}\.){1,12}(?=[A-Z])/
+
+/**
+ * Clipped from the end, a long message line ("Failed to process message id=<uuid> district=…")
+ * would lose the exception after it — the only part that says why. So the exception keeps most of
+ * the room (its package dropped) and the generic line is cut instead.
+ */
+const clipKeepingError = (text: string, maxChars: number): string => {
+  const m = errorTail.exec(text)
+  if (m === null || text.length <= maxChars) return clipText(text, maxChars)
+  const [, head = "", error = ""] = m
+  const shown = clipText(error.replace(exceptionPackage, ""), Math.max(40, Math.floor(maxChars * 0.6)))
+  const room = maxChars - shown.length - " (error: )".length
+  return room < 12 ? clipText(`error: ${shown}`, maxChars) : `${clipText(head, room)} (error: ${shown})`
 }

@@ -110,6 +110,28 @@ describe("logSignature", () => {
     expect(logSignature("it's the user's thing")).toBe("it's the user's thing")
   })
 
+  it("firstLine keeps a multi-line event's exception when the message line is long", () => {
+    const head =
+      "ERROR [listener-2] c.a.OrderListener - Failed to process message id=6b1e2c0a-93f4-4d7e-8a51-2f0c9d1e7a44 tenant=acme"
+    const java = `${head} (error: com.fasterxml.jackson.databind.exc.MismatchedInputException: Cannot deserialize value of type \`int\`)`
+    const python = `${head} (error: pydantic_core._pydantic_core.ValidationError: 1 validation error for Order)`
+    const node = `${head} (error: TypeError: Cannot read properties of undefined (reading 'sku'))`
+    expect(firstLine(java, 110)).toContain("(error: MismatchedInputException: Cannot deserialize")
+    expect(firstLine(python, 110)).toContain("ValidationError: 1 validation error")
+    expect(firstLine(node, 110)).toContain("(error: TypeError: Cannot read properties")
+    for (const t of [java, python, node]) {
+      expect(firstLine(t, 110).length).toBeLessThanOrEqual(110)
+      expect(firstLine(t, 110)).toMatch(/^ERROR \[listener-2\]/)
+    }
+  })
+
+  it("firstLine leaves a short line with an error, and a long line without one, as before", () => {
+    expect(firstLine("ERROR failed (error: KeyError: 'x')", 110)).toBe("ERROR failed (error: KeyError: 'x')")
+    const long = `ERROR ${"word ".repeat(40)}`
+    expect(firstLine(long, 50)).toMatch(/^ERROR word word .*…$/)
+    expect(firstLine(long, 50)).toHaveLength(50)
+  })
+
   it("firstLine takes the first non-empty line, clipped", () => {
     expect(firstLine("\n  FATAL ERROR: heap\n  at foo", 80)).toBe("FATAL ERROR: heap")
     expect(firstLine("x".repeat(50), 10)).toBe(`${"x".repeat(9)}…`)

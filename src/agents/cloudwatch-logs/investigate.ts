@@ -40,6 +40,7 @@ import { type LambdaMemorySweep, namingInvokedFunction, sweepLambdaMemory } from
 import { sweepLambdaTimeouts } from "./lambda-timeout-sweep.js"
 import { sweepNetworkPaths } from "./network-path-sweep.js"
 import { sweepPerformance } from "./performance-sweep.js"
+import { besidePoison } from "./poison-bystanders.js"
 import { sweepPolicyVerdicts } from "./policy-verdict-sweep.js"
 import { sweepProviderLoad } from "./provider-load-sweep.js"
 import {
@@ -52,6 +53,7 @@ import {
   type Range,
 } from "./query-pass.js"
 import { redeliveryFindings } from "./redelivery-findings.js"
+import { sweepInvocationMessages } from "./redelivery-sweep.js"
 import { reportErrorPass } from "./report-error-pass.js"
 import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
@@ -665,7 +667,13 @@ export const investigate = (
       max: options.maxFindings,
     })
     // One message failing at every delivery: a poison message (redelivery-findings.ts).
-    const poison = redeliveryFindings(linesOf(passes), (g) =>
+    // A Lambda consumer names the message on the line where it took it, not where it failed.
+    const failed = yield* sweepInvocationMessages(source, linesOf(passes), range, answerByMs).pipe(
+      Effect.timeoutOption(Duration.millis(Math.max(0, answerByMs - (yield* Clock.currentTimeMillis)))),
+      Effect.map(Option.getOrElse(() => linesOf(passes))),
+      Effect.catchAll(() => Effect.succeed(linesOf(passes))),
+    )
+    const poison = redeliveryFindings(failed, (g) =>
       source.consoleUrl({ logGroups: [g], query: errorQuery, ...range }),
     )
     // A proxy's timeout cutting the alert's services: its 504s name the setting and value.
@@ -731,6 +739,8 @@ export const investigate = (
         ...fullCaches,
         ...findings
           .map(namingInvokedFunction(memoryKilled.invokedBy))
+          // A one-off error of another function is no cause beside a stuck queue (poison-bystanders.ts).
+          .map(besidePoison(poison, task.facts.service ?? null))
           .map((f) => (refusedBy.has((f.service ?? "").toLowerCase()) ? asSupport(f) : f))
           // A 429 (or 404) at the gateway is no 5xx: with the integration's exception found, it is context.
           .map((f) => (threw.length > 0 && clientErrorOnly(f.excerpt ?? "") ? asContext(f) : f))
