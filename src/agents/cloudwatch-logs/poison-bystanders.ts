@@ -8,9 +8,7 @@
  * theirs. Pure.
  */
 import type { Finding } from "../../domain/finding.js"
-
-// signature-findings.ts titles a signature with its line count, "(×1)" for a single line.
-const seenOnce = /\(×1\)$/
+import { loggedOnce } from "./signature-findings.js"
 
 /** `findings` with one-off signatures of other functions lowered beside a poison message. */
 export const besidePoison = (
@@ -22,11 +20,10 @@ export const besidePoison = (
     const service = f.service?.toLowerCase() ?? null
     if (
       owners.size === 0 ||
-      f.kind !== "log_signature" ||
+      !loggedOnce(f) ||
       service === null ||
       owners.has(service) ||
-      service === alertService?.toLowerCase() ||
-      !seenOnce.test(f.title)
+      service === alertService?.toLowerCase()
     )
       return f
     return {

@@ -129,6 +129,13 @@ const apiOf = (ctx: SignatureContext, c: LogCluster): string | null =>
     ? (ctx.facts.service ?? null)
     : null
 
+/**
+ * Whether a signature finding rests on one line exactly: `draft` ends its title with the line
+ * count, "(×1)" (a row-limited count is "(×1+)", a lower bound). Read here, beside the title it
+ * reads, so the two cannot drift apart.
+ */
+export const loggedOnce = (f: Finding): boolean => f.kind === "log_signature" && f.title.endsWith(" (×1)")
+
 const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Finding => {
   const api = relation === "in_scope" ? apiOf(ctx, c) : null
   const subject = api ?? c.service ?? c.groups[0] ?? "logs"
