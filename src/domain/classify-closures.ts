@@ -71,6 +71,16 @@ const pilingUp = words("gonna to start starting starts begin beginning begins wi
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** After a done word, when it worked before ("it passed last week"), not news that it works. */
 const pastAnchors = words("last yesterday before earlier previously")
+const weekdays = words("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri")
+/** "worked last week", "worked fine yesterday", "worked until today", "worked on Monday": how it was. */
+const workedBefore = (tokens: ReadonlyArray<string>, j: number, end: number): boolean => {
+  for (let k = j + 1; k < Math.min(end, j + 3); k += 1) {
+    const w = tokens[k] ?? ""
+    if (pastAnchors.has(w) || w === "until" || w === "till") return true
+    if (w === "on" && weekdays.has(tokens[k + 1] ?? "")) return true
+  }
+  return false
+}
 /** Before a closure word, what was counted ("0 of 18,402 rows reconciled"), not what recovered. */
 const countedItems = words(
   "rows records items messages entries events files accounts orders payments transactions jobs batches",
@@ -546,9 +556,12 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   )
     return `back to ${tokens[j + 2] ?? ""}`
   // "the cleanup worked", "the rollback worked": a fix that did its job.
+  // ("upload fails with 413 — it worked last week / until today / on Monday": how it was before a
+  // present failure, a regression's contrast, no news that it works.)
   if (
     t === "worked" &&
     !chain.negated &&
+    !workedBefore(tokens, j, c.end) &&
     (fixWords.has(subject) || (subject === "it" && j - 1 === chain.subject))
   )
     return `${subject} worked`

@@ -17,10 +17,11 @@ const trailing = String.raw`[\s!.?,¡¿]*(?:(?:\p{Extended_Pictographic}|[\u{1F3
 /**
  * Acks, short replies, greetings, farewells and praise of the bot, as the whole message: "d'acc",
  * "vu", "noté", "ça marche", "nickel 👌", "de nada", "je regarde", "coucou", "feliz viernes",
- * "bon bot", "¿estás vivo?". ("aide", "ayuda" alone ask nothing, as "help" alone.)
+ * "bon bot", "¿estás vivo?", Québécois "allô", "bon matin", "tiguidou", "bonne fin de
+ * semaine". ("aide", "ayuda" alone ask nothing, as "help" alone.)
  */
 const bare = new RegExp(
-  `${mention}¿?(?:ok(?:ay)?,? )?(?:oui|ouais|ouep|non|nan|d'acc|d'accord|dac|ok d'acc|vu|noté|c'est noté(?: chef)?|bien noté|bien reçu|reçu|pris|compris|entendu|parfait|super|top|génial|nickel|impec(?:cable)?|ça marche|ca marche|ça roule|ca roule|ça me va|pas de souci|pas de soucis|aucun souci|de rien|avec plaisir|merci(?: beaucoup| bien| à toi| à vous| à tous| bcp)?|je regarde(?: ça)?(?: demain| plus tard| tout de suite| après)?|je m'en occupe|j'y vais|je check|mdr|ptdr|lol|haha|coucou(?: tout le monde| à tous| la team)?|salut(?: tout le monde| à tous| la team)?|bonjour(?: à tous| tout le monde| la team)?|bonsoir(?: à tous)?|bonne journée|bonne soirée|bon week-end|bon weekend|bon appétit|à demain|à plus|a\\+|bonne nuit|sí|si|vale|claro|perfecto|genial|de nada|gracias(?: a todos| crack)?|muchas gracias|entendido|recibido|hecho|lo (?:miro|reviso|checo)(?: en la tarde| mañana| más tarde| luego| al rato| después)?|saludos(?: desde [\\p{L} ]{2,30})?|me encargo|jaja(?:ja)*|jeje|hola(?: a todos| equipo| chicos)?|buenos días|buenas(?: tardes| noches)?|buen finde|feliz (?:viernes|lunes|finde|navidad|año nuevo)|hasta mañana|hasta luego|dale|sale|listo|probando(?: 1,? ?2,? ?3| 123)?|eres (?:el|la) mejor(?: bot)?|te debo una|perdón,? te mencioné sin querer|ignora lo anterior|aide|ayuda|(?:bon|gentil|brave|super|mauvais|buen|mal) (?:bot|robot)|(?:bot|robot) (?:bueno|malo)|merci (?:le )?bot|gracias bot|t'es vivant|tu es vivant|t'es là|tu es là|estás vivo|estás ahí|sigues vivo)(?:[\\s,!.]+(?:bot|chef|la team|l'équipe|tout le monde|à tous|equipo|chicos|crack))?${trailing}`,
+  `${mention}¿?(?:ok(?:ay)?,? )?(?:oui|ouais|ouep|non|nan|d'acc|d'accord|dac|ok d'acc|vu|noté|c'est noté(?: chef)?|bien noté|bien reçu|reçu|pris|compris|entendu|parfait|super|top|génial|nickel|impec(?:cable)?|ça marche|ca marche|ça roule|ca roule|ça me va|pas de souci|pas de soucis|aucun souci|de rien|avec plaisir|merci(?: beaucoup| bien| à toi| à vous| à tous| bcp)?|je regarde(?: ça)?(?: demain| plus tard| tout de suite| après)?|je m'en occupe|j'y vais|je check|mdr|ptdr|lol|haha|coucou(?: tout le monde| à tous| la team)?|salut(?: tout le monde| à tous| la team)?|bonjour(?: à tous| tout le monde| la team)?|bonsoir(?: à tous)?|bonne journée|bonne soirée|bon week-end|bon weekend|bonne fin de semaine|bonne semaine|bon matin|allô|allo|tiguidou|c'est tiguidou|bon appétit|à demain|à plus|a\\+|bonne nuit|sí|si|vale|claro|perfecto|genial|de nada|gracias(?: a todos| crack)?|muchas gracias|entendido|recibido|hecho|lo (?:miro|reviso|checo)(?: en la tarde| mañana| más tarde| luego| al rato| después)?|saludos(?: desde [\\p{L} ]{2,30})?|me encargo|jaja(?:ja)*|jeje|hola(?: a todos| equipo| chicos)?|buenos días|buenas(?: tardes| noches)?|buen finde|feliz (?:viernes|lunes|finde|navidad|año nuevo)|hasta mañana|hasta luego|dale|sale|listo|probando(?: 1,? ?2,? ?3| 123)?|eres (?:el|la) mejor(?: bot)?|te debo una|perdón,? te mencioné sin querer|ignora lo anterior|aide|ayuda|(?:bon|gentil|brave|super|mauvais|buen|mal) (?:bot|robot)|(?:bot|robot) (?:bueno|malo)|merci (?:le )?bot|gracias bot|t'es vivant|tu es vivant|t'es là|tu es là|estás vivo|estás ahí|sigues vivo)(?:[\\s,!.]+(?:bot|chef|la team|l'équipe|tout le monde|à tous|equipo|chicos|crack))?${trailing}`,
   "iu",
 )
 
@@ -41,11 +42,12 @@ interface Frame {
 
 const frames: ReadonlyArray<Frame> = [
   // "t'es un bot ou un humain ?", "tu parles espagnol aussi ?", "pourquoi t'as pas répondu
-  // tout à l'heure ?", "est-ce que tu as accès aux logs de staging ?", "¿hablas francés?"
+  // tout à l'heure ?", "est-ce que tu as accès aux logs de staging ?", "¿hablas francés?",
+  // "quelle est la meilleure façon de te demander un résumé ?"
   {
     name: "talk with the bot",
     pattern:
-      /^\s*(?:<[@!][\w|]+>\s*)?(?:t'es|tu es|eres) (?:un |una )?(?:bot|robot|humain|humano|ia|ai)(?![\p{L}])|^\s*(?:<[@!][\w|]+>\s*)?¿?(?:tu parles|vous parlez|parles-tu|hablas|habláis) [\p{L}]{3,20}(?: aussi| también)?\s*\?|\bpourquoi (?:t'as|tu as|tu n'as) pas répondu\b|\bpor qué no (?:has )?respond|(?<![\p{L}])(?:est-ce que )?(?:tu as|t'as|as-tu|tienes) acc[eè]s (?:aux?|à|a los?|a las?)(?![\p{L}])|\btu peux me (?:faire|donner|écrire) un (?:résumé|récap|point)(?![\p{L}])|\bme puedes (?:hacer|dar) un resumen\b/iu,
+      /^\s*(?:<[@!][\w|]+>\s*)?(?:t'es|tu es|eres) (?:un |una )?(?:bot|robot|humain|humano|ia|ai)(?![\p{L}])|^\s*(?:<[@!][\w|]+>\s*)?¿?(?:tu parles|vous parlez|parles-tu|hablas|habláis) [\p{L}]{3,20}(?: aussi| también)?\s*\?|\bquelle est la (?:meilleure|bonne) (?:façon|manière) de te (?:demander|parler|poser)\b|\bpourquoi (?:t'as|tu as|tu n'as) pas répondu\b|\bpor qué no (?:has )?respond|(?<![\p{L}])(?:est-ce que )?(?:tu as|t'as|as-tu|tienes) acc[eè]s (?:aux?|à|a los?|a las?)(?![\p{L}])|\btu peux me (?:faire|donner|écrire) un (?:résumé|récap|point)(?![\p{L}])|\bme puedes (?:hacer|dar) un resumen\b/iu,
   },
   // "quelqu'un veut un café ?", "¿comemos juntos hoy?", "qui vient déjeuner ?"
   {

@@ -77,7 +77,8 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
   // "Update terraform aws provider to v5.61.0 #2207", "chore(deps): bump axios from 1.6.0 to 1.7.2".
   [
     "a dependency update's title",
-    /^(?:(?:chore|fix|build)\(deps(?:-dev)?\): )?(?:update|bump|upgrade) [\w@/. -]{1,60}? (?:from v?[\d.]+ )?to v?\d+(?:\.\d+){1,3}(?: \(#?\d+\)| #\d+)?\s*$/,
+    // (Dependabot's "Bump org.x:y from 1.77 to 1.78.1 in /svc (#1077)": a Maven name and a folder.)
+    /^(?:(?:chore|fix|build)\(deps(?:-dev)?\): )?(?:update|bump|upgrade) [\w@/.: -]{1,60}? (?:from v?[\d.]+ )?to v?\d+(?:\.\d+){1,3}(?: in \/[\w./-]{0,60})?(?: \(#?\d+\)| #\d+)?\s*$/,
   ],
   // "canary clean", "staging looks green".
   [
@@ -314,10 +315,126 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ]
 
+/**
+ * Round 37's team talk, each shape the whole message: "10-4", a fact or the bot asked about, a
+ * notice (a freeze, an audit, docs published), the writer's own VPN, an outage of years ago told
+ * as a story, the alert's sound joked about, streams verified, a tool's weekly test passed.
+ */
+const roundTalk: ReadonlyArray<readonly [string, RegExp]> = [
+  // "10-4", "10-4 thanks": radio code for "understood".
+  [
+    "an acknowledgement",
+    new RegExp(`^10-4(?:[,!]? (?:thanks|thx|ty|copy|got it|roger|good buddy))?${end}`, "u"),
+  ],
+  // "quick q: which region does the podcast CDN origin live in?", "what account is the
+  // staging bucket in?": where a thing lives, asked.
+  [
+    "a question about where a thing lives",
+    new RegExp(
+      String.raw`^(?:quick q(?:uestion)?[:,]? )?(?:which|what) (?:region|zone|az|datacenter|data center|dc|account|cluster|project|subscription|vpc)${noTrouble} (?:does|do|is|are) [^?\n]{1,60}\b(?:live|run|sit|hosted|deployed|located|in)(?: in| on)?\s*\?\s*$`,
+      "u",
+    ),
+  ],
+  // "how much latency is acceptable for the HSM? I don't remember the number from the design
+  // doc", "what's the max error rate allowed for checkout?": a budget asked, nothing measured.
+  [
+    "a limit asked about",
+    new RegExp(
+      String.raw`^(?:quick q(?:uestion)?[:,]? )?(?:how much|how many) [\w -]{1,30} (?:is|are) (?:acceptable|ok|okay|allowed|tolerable|fine|too much) for [^?\n]{1,40}\?${noTrouble}(?: [^?\n]{0,80}\b(?:remember|recall|forgot|forget)\b[^?\n]{0,60})?${end}`,
+      "u",
+    ),
+  ],
+  // "is today's pledge total real? $212k 🤯", "is this signup number right?! 3x last year":
+  // good news doubted in wonder.
+  [
+    "a figure wondered at",
+    new RegExp(
+      String.raw`^is (?:today's|this|that|the|our) (?:[\w-]+ ){0,2}(?:total|number|count|figure|tally|record|amount)${noTrouble} (?:real|right|correct|legit|accurate)\s*\?[?!]*(?: [$€£]?[\d.,]+\s?[km]?)?${end}`,
+      "u",
+    ),
+  ],
+  // "can you write a haiku about dead air?", "write me a limerick about the pager": a poem asked.
+  [
+    "a poem asked of the bot",
+    /^(?:can|could|would) you (?:write|compose|make) (?:me |us )?(?:a|an) (?:haiku|poem|limerick|sonnet|song|rap|verse)\b[^,;.!\n]{0,50}\?*\s*$/u,
+  ],
+  // "can you explain me what 'FIRING:3' means? the number is the count of alerts?": a word asked.
+  [
+    "what a word means",
+    new RegExp(
+      String.raw`^(?:can|could) you explain (?:me |to me )?what ['"‘“][^'"’”\n]{1,30}['"’”] means\s*\?${noTrouble}(?: [^?\n]{1,80}\?)?\s*$`,
+      "u",
+    ),
+  ],
+  // "remember the Christmas freeze starts 18 Dec, no deploys after that", "reminder the CRTC
+  // logger audit is next week, please don't touch the logging server": a notice ("…, also we're
+  // getting 500s" reports beside it).
+  [
+    "a notice",
+    new RegExp(
+      String.raw`^(?![^\n]*(?:\b[45]\d\ds?\b|\b(?:also|but|meanwhile|however|getting|seeing)\b))(?:remember|reminder|reminder that|heads[ -]?up|fyi|psa)[:,]?${noTrouble} (?:the |our )?[\w -]{0,30}\b(?:freeze|audit|maintenance|pen ?test|inspection|review|cutover|dr test|drill)s? (?:starts|begins|kicks off|is|are)\b[^?\n]{0,100}$`,
+      "u",
+    ),
+  ],
+  // "docs for the new pledge API are up on confluence", "runbook is published on the wiki".
+  [
+    "docs published",
+    new RegExp(
+      String.raw`^(?:the )?(?:new )?(?:docs|documentation|runbooks?|wiki page|slides|recording|notes|spec)${noTrouble}(?: for [^\n]{1,40}?)? (?:is|are) (?:now )?(?:up|live|published|posted)(?: on| in| at) (?:the )?(?:confluence|notion|wiki|gdrive|drive|sharepoint|github|portal)\b[^?\n]{0,30}$`,
+      "u",
+    ),
+  ],
+  // "we are not down, it was my VPN 🙈", "checkout isn't down, it's just my wifi".
+  [
+    "the writer's own connection",
+    new RegExp(
+      String.raw`^(?:we|it|[\w-]{1,30})(?:['’]re not|['’]s not| is not| are not| isn['’]t| aren['’]t) down[,;.!]? (?:it was|it's|its|was) (?:just |only )?my (?:vpn|wifi|wi-fi|network|laptop|browser|proxy|cache|connection)${end}`,
+      "u",
+    ),
+  ],
+  // "the stream went down for 2 min during the 2021 drive and we still hit goal lol": an outage
+  // of a year gone told as a story.
+  [
+    "an old outage told as a story",
+    /^(?![^\n]*\b(?:again|now|currently|right now|today)\b)(?:the |our )?[\w -]{1,30} (?:went down|crashed|died|fell over) (?:for [\w ]{1,15} )?(?:during|in) (?:the )?(?:19|20)\d\d\b[^\n]{0,60}\b(?:and we still|lol|haha|good times|fun times)\b[^\n]{0,30}$/u,
+  ],
+  // "lol the alert sound in the newsroom is the Jeopardy theme now": the pager's tune, no alert.
+  [
+    "the alert's sound joked about",
+    new RegExp(
+      String.raw`^(?:lol |haha |lmao )?(?:the |our )?(?:alert|pager|page|alarm|notification) (?:sound|tone|ringtone|noise|chime|jingle)${noTrouble}\b[^\n]{0,40}\bis (?:now )?(?:the |a |an )[^\n]{1,40}$`,
+      "u",
+    ),
+  ],
+  // "all streams verified after the encoder swap, 128k and 64k both clean".
+  [
+    "verified after a change",
+    new RegExp(
+      String.raw`^(?:all |every )?[\w -]{1,30} verified${noTrouble} (?:after|post|following) (?:the )?[\w -]{1,30}[,;:—-]+ [^\n]{0,50}\b(?:clean|fine|ok|good|healthy|green)${end}`,
+      "u",
+    ),
+  ],
+  // "[eas-monitor] Weekly test (RWT) relayed successfully on WNSR-FM and CKNS-FM": a tool's
+  // routine test passed.
+  [
+    "a routine test passed",
+    new RegExp(
+      String.raw`^\[[\w-]{2,30}\] (?:weekly|daily|monthly|scheduled|routine|required) test\b${noTrouble}[^\n]{0,30}\b(?:relayed|passed|completed|sent|succeeded|received|ok)(?: successfully)?\b[^\n]{0,60}$`,
+      "u",
+    ),
+  ],
+]
+
+/** A word one of `roundTalk`'s shapes holds, so other messages skip them cheaply. */
+const roundNeedle =
+  /10-4|\b(?:which|what|how|is|can|could|would|remember|reminder|heads|fyi|psa|docs|documentation|runbooks?|wiki|slides|recording|notes|spec|not down|went down|crashed|died|fell|alert|pager|page|alarm|notification|verified|test)\b/
+
 /** The reason a whole terse message is team talk, or null. */
 export const terseTalk = (message: Message): string | null => {
   const text = message.text.slice(0, 300).replace(mention, "").trim()
   if (text.length > 120) return null
   for (const [name, pattern] of shapes) if (pattern.test(text)) return name
+  if (!roundNeedle.test(text)) return null
+  for (const [name, pattern] of roundTalk) if (pattern.test(text)) return name
   return null
 }

@@ -45,6 +45,7 @@ import { germanChatter } from "./classify-german.js"
 import { goodNews } from "./classify-good-news.js"
 import type { Evidence } from "./classify-grammar.js"
 import { heartbeatAlert, leadingAlertHeader, mayAskToInvestigate } from "./classify-header.js"
+import { italianCzechGreekChatter } from "./classify-italian-czech-greek.js"
 import { activeMarkers, closureWords, liveWords, reviewWords, words } from "./classify-lexicon.js"
 import { marketTalk } from "./classify-market-talk.js"
 import {
@@ -521,6 +522,9 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "spoko", "ik pak hem op", "totul e ok după deploy": Polish, Dutch and Romanian talk.
     const polishDutchRomanian = polishDutchRomanianChatter(message, strong.length > 0)
     if (polishDutchRomanian !== null) return result("chatter", [`chatter: ${polishDutchRomanian}`])
+    // "va bene", "díky moc", "καλημέρα", "vše v pořádku": Italian, Czech and Greek talk.
+    const italianCzechGreek = italianCzechGreekChatter(message, strong.length > 0)
+    if (italianCzechGreek !== null) return result("chatter", [`chatter: ${italianCzechGreek}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

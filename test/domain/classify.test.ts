@@ -4749,3 +4749,97 @@ describe("tools' success posts, owner and support questions, greetings, the bot 
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a failure beside how it worked before is a regression, not a recovery (round 37)", () => {
+  it.each([
+    "contract upload fails for files > 10MB with 413 Request Entity Too Large — it worked last week",
+    "exports return 500 since this morning, it worked yesterday",
+    "the webhook times out now, it worked before",
+    "login is broken on android, it worked until today",
+    "sync fails with 401 — it worked on Monday",
+    "pdf export hangs on page 3, worked fine last week",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "it works now",
+    "it worked after a restart",
+    "worked on retry, all good",
+    "retried the job and it worked this time",
+    "the cleanup worked",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("Italian, Czech, Greek and Québécois courtesies, questions, notices, stories and tools' quiet posts (round 37)", () => {
+  it.each([
+    "va bene",
+    "grazie mille ragazzi",
+    "díky moc",
+    "dobrý den",
+    "vše v pořádku",
+    "καλημέρα",
+    "όλα καλά",
+    "ευχαριστώ πολύ",
+    "kalo savvatokyriako",
+    "tutto ok dopo il deploy",
+    "buongiorno, oggi sono di reperibilità io. ciao Nikos, buon riposo!",
+    "kdo má dneska službu? já až od pondělí",
+    "chi è di turno stanotte?",
+    "tiguidou",
+    "allô!",
+    "bon matin!",
+    "bonne fin de semaine tout le monde",
+    "quelle est la meilleure façon de te demander un résumé d'incident?",
+    "10-4",
+    "10-4 thanks",
+    "can you explain me what 'FIRING:3' means? the number is the count of alerts?",
+    "quick q: which region does the podcast CDN origin live in?",
+    "what account is the staging bucket in?",
+    "how much latency is acceptable for the HSM? I don't remember the number from the design doc",
+    "is today's pledge total real? $212k 🤯",
+    "can you write a haiku about dead air?",
+    "could you write me a limerick about the pager?",
+    "remember the Christmas freeze starts 18 Dec, no deploys after that",
+    "reminder the CRTC logger audit is next week, please don't touch the logging server",
+    "heads up: the pen test starts Monday, expect odd traffic",
+    "docs for the new pledge API are up on confluence",
+    "the runbook is published on the wiki",
+    "we are not down, it was my VPN 🙈",
+    "the player is not down, it was just my wifi",
+    "Bump org.bouncycastle:bcprov-jdk18on from 1.77 to 1.78.1 in /timestamp-service (#1077)",
+    "the stream went down for 2 min during the 2021 drive and we still hit goal lol",
+    "lol the alert sound in the newsroom is the Jeopardy theme now",
+    "all streams verified after the encoder swap, 128k and 64k both clean",
+    "[eas-monitor] Weekly test (RWT) relayed successfully on WNSR-FM and CKNS-FM",
+    "Opsgenie schedule change: Broadcast Engineering on-call rotates tonight at 18:00 — Jean-François → Priya",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "va bene, ma il login non funziona ancora",
+    "díky moc, but the timestamp service is still failing",
+    "bon matin! le stream est en panne",
+    "allô! the stream is down",
+    "kdo má dneska službu? signing API returns 502",
+    "10-4, but the transmitter is down",
+    "quick q: which region does the podcast CDN origin live in? it's returning 503s",
+    "how much latency is acceptable for the HSM? we're seeing 900ms now and signing is failing",
+    "is today's pledge total real? it shows $0 and donations are failing",
+    "can you write a haiku about dead air? also the stream is dead air right now",
+    "can you explain me what 'FIRING:3' means? checkout is down",
+    "remember the Christmas freeze starts 18 Dec, but deploys are failing now",
+    "docs for the new pledge API are up on confluence but the API returns 500",
+    "we are not down? the stream is down for everyone",
+    "the stream went down during the 2024 drive again today",
+    "lol the alert sound is broken in the newsroom",
+    "all streams verified after the encoder swap, 128k clean but 64k is failing",
+    "[eas-monitor] Weekly test (RWT) FAILED on WNSR-FM",
+    "Bump org.bouncycastle:bcprov-jdk18on from 1.77 to 1.78.1 in /timestamp-service (#1077) broke the build",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
