@@ -68,6 +68,10 @@ const shownAs = (tokens: ReadonlyArray<string>, i: number): boolean =>
 const closings = words("closed closing close archive archived downgrade downgraded downgrading")
 /** Words before "back up" that make it a pile-up to come ("frames gonna back up soon"). */
 const pilingUp = words("gonna to start starting starts begin beginning begins will could might may")
+/** Words before "up again"/"back up" that make it a metric's rise ("heap creeping up again", "latency climbing back up"). */
+const risingAgain = words(
+  "creeping creeps crept creep climbing climbs climbed climb ticking ticks ticked going trending trends edging inching crawling drifting jumped jumping shooting shot spiking spiked risen rising rose",
+)
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** After a done word, when it worked before ("it passed last week"), not news that it works. */
 const pastAnchors = words("last yesterday before earlier previously")
@@ -356,6 +360,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "back_up" && next === "to" && /^\d/.test(tokens[j + 2] ?? "")) return null
   // "frames gonna back up soon", "the queue is starting to back up": piling up, not a service up.
   if (t === "back_up" && pilingUp.has(prev)) return null
+  // "heap creeping up again, 92%", "latency ticking back up": a metric rising, not a service back up.
+  if (t === "back_up" && risingAgain.has(prev)) return null
   // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
   if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
     return null

@@ -17,7 +17,7 @@ const strong =
 const weak =
   /\b(?:errores|erros?|erreurs?|fehlern?|errori|errore|fouten?|fallan?|falhando|falha|échouent|échoue|schlägt fehl|fallisce|lentísim[oa]|muy lent[oa]|muito lent[oa]|tr[eè]s lent|sehr langsam|langsam|molto lent[oa]|traag|retard|atraso|retraso|hängt|storing|ausfall|störung)(?![\p{L}])/iu
 const japanese =
-  /エラー|障害|落ちて|落ちた|遅い|遅延|遅く|タイムアウト|できません|できない|繋がら|つながら|失敗|ダウン|停止|不具合|応答がない|表示されない/
+  /エラー|障害(?!報告書)|落ちて|落ちた|遅い|遅延|遅く|タイムアウト|できません|できない|繋がら|つながら|失敗|ダウン|停止|不具合|応答がない|表示されない/
 /**
  * "Anzeige am Gate B3 zeigt 'Boarding abgeschlossen' obwohl wir noch gar nicht angefangen haben":
  * a screen showing one state while the truth is another — the screen is wrong, a report (the
@@ -63,7 +63,22 @@ const japaneseFailing =
   /できない|できません|繋がら|つながら|落ちて|遅い|遅く|タイムアウト|応答がない|表示されない|増えています/
 const japaneseThanks = /ありがとう|感謝します|お疲れ(?:様|さま)|おつかれ|よろしくお願いします/
 const japaneseClosed = /解決済み|解決しました|復旧しました|収束しました|問題なし|問題ありません|対応完了/
-const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰/
+const japaneseOnCall = /オンコール(?:担当|当番)|当番は誰|今週のオンコールは/
+/**
+ * Japanese and Korean team talk with no fault in it: a plan kept ("予定通り2時から", "목요일 오후
+ * 4시로 잡았어요"), a write-up promised ("障害報告書、金曜までにまとめます" — the report is a
+ * document), an ack ("넵 확인했습니다", "ㄱㅅㄱㅅ"), a deploy gone well ("배포 잘 끝났습니다"), a
+ * question to the bot about itself ("このボット何ができるの？", "한국어도 돼?").
+ */
+const cjkPlan =
+  /予定通り|までにまとめます|までに(?:書きます|出します|共有します)|障害報告書|(?:시|일)로 잡았어요|일정 잡았|맞죠\?|예약해놨어요/
+/** A Korean fault beside it ("결제가 안 돼요", "로그인 오류"): a report, whatever else is said. */
+const koreanFailing = /안 ?(?:돼|되|됩니다)|오류|에러|장애|먹통|느려|실패|터졌|끊겼|멈췄/
+const cjkAck =
+  /^(?:넵|네|예|넹)[ ,!.]*(?:확인했습니다|확인했어요|알겠습니다|감사합니다)?[ .!]*$|^(?:ㄱㅅ)+[ !.]*$|^(?:ㅇㅋ|ㅇㅇ)+[ !.]*$/
+const cjkWentWell = /잘 (?:끝났|마쳤|됐|되었)|無事(?:に)?(?:終わり|完了)/
+const cjkBotAsk =
+  /(?:봇|ボット)(?:\p{L}{0,2})? ?(?:뭐|何)(?:が)? ?(?:할 수 있|できる)|(?:한국어|일본어|영어)도 (?:돼|되나|할 수 있)|日本語(?:わかる|分かる|できる|話せる)/u
 
 /**
  * Japanese chatter the token rules cannot see (the language has no spaces, so a sentence is one
@@ -75,6 +90,19 @@ export const japaneseChatter = (text: string): string | null => {
   // "お疲れ様です、…再生できないという問い合わせが増えています": the greeting opens a report.
   if (japaneseThanks.test(text) && !japaneseFailing.test(text)) return "thanks"
   if (japaneseOnCall.test(text)) return "small talk"
+  // (only where Japanese or Korean is written: every pattern below needs one of their letters)
+  if (
+    !/[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/.test(text) ||
+    japaneseFailing.test(text) ||
+    japanese.test(text) ||
+    koreanFailing.test(text)
+  )
+    return null
+  const said = text.replace(/^(?:<@[\w]+>\s*)+/, "").trim()
+  if (cjkAck.test(said)) return "acknowledgement"
+  if (cjkBotAsk.test(said)) return "a question about the bot"
+  if (cjkPlan.test(said)) return "a plan announced"
+  if (cjkWentWell.test(said)) return "success report"
   return null
 }
 

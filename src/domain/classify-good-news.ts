@@ -113,6 +113,20 @@ const withinSlo =
 const seconds = (n: string, unit: string): number =>
   Number(n) * ({ ms: 0.001, s: 1, m: 60, h: 3600 }[unit.toLowerCase()] ?? 1)
 
+/**
+ * "store latency is actually better than last week 📉 nice", "latency stayed under 800ms, nice",
+ * "crash-free looks great so far", "the crash spike on 4.12.0 is fixed in 4.12.1": a reading
+ * better than before, held in its bound, praised, or a fault fixed in a release (round 38).
+ */
+const betterThanBefore =
+  /\b(?:latency|p\d{2,3}|response times?|load times?|error rates?|crash rates?|crash-free|uptime|errors?)\b[^.\n?]{0,30}?\b(?:is |are |looks? |was |were )?(?:actually |way |much |a lot |noticeably |slightly )?(?:better|lower|faster) than (?:last|yesterday|before|the week before)\b/i
+const stayedUnder =
+  /\b(?:latency|p\d{2,3}|response times?|load times?|error rates?|queue depth|lag|cpu|memory)\b[^.\n?]{0,20}?\b(?:stayed|stays|held|kept|remained|was|were) (?:under|below|within) ~?\d+(?:[.,]\d+)? ?(?:ms|s|%)?[\s,.!]*(?:nice|great|solid|lovely|good|👌|🎉|💪)/iu
+const crashFreePraised =
+  /\bcrash[- ]free\b[^.\n?]{0,20}?\b(?:looks?|looking|is|are) (?:so |really |super )?(?:great|good|solid|healthy|fine|clean|perfect)\b/i
+const fixedInRelease =
+  /\b(?:is|was|got|are|were|been) fixed in (?:v|version |build |release )?\d{1,4}(?:\.\d{1,4}){1,3}\b/i
+
 const turns = /\b(?:but|still|however|though|yet|again|except)\b/i
 
 export const goodNews = (message: Message): string | null => {
@@ -125,6 +139,10 @@ export const goodNews = (message: Message): string | null => {
   )
     return null
   if (praisedSpeed.test(text)) return "a speed praised"
+  if (betterThanBefore.test(text)) return "a reading better than before"
+  if (stayedUnder.test(text)) return "a reading held in its bound"
+  if (crashFreePraised.test(text)) return "a release's health told"
+  if (fixedInRelease.test(text)) return "a fault fixed in a release"
   if (recordLow.test(text)) return "a speed at its record"
   if (fewerSinceFix.test(text)) return "fewer complaints since a fix"
   if (cleanAfterFix.test(text)) return "graphs clean after a fix"

@@ -47,7 +47,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     muito obrigado | muito obrigada | merci beaucoup | grazie mille | go raibh maith agat | go raibh míle maith agat |
     asante sana | asante kwa msaada | asante kwa usaidizi | baie dankie |
     sağ ol | sag ol | teşekkür ederim | cảm ơn | cảm ơn nhiều | cảm ơn nhiều nha | cảm ơn nha | terima kasih |
-    terima kasih banyak | tq lah | kiitos paljon | tack så mycket | tapadh leat | tapadh leibh | shukran habibi | shukran jazeelan`,
+    terima kasih banyak | tq lah | kiitos paljon | tack så mycket | tapadh leat | tapadh leibh | shukran habibi | shukran jazeelan |
+    diolch yn fawr | diolch o galon | diolch i chi | diolch ti | go raibh maith agaibh`,
   ),
   ...lines(
     "greeting",
@@ -62,11 +63,12 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     habari za asubuhi | habari za mchana | habari yako | goeie môre | goeie more | goeiemôre | madainn mhath | dia duit | dia dhuit |
     xin chào | chào buổi sáng | chào buổi sáng cả nhà | selamat pagi | selamat pagi semua | selamat siang |
     god morgon | hej hej | доброе утро | добрий день | hyvää huomenta |
-    salam alaikum | salaam alaikum | assalamu alaikum | as salaam alaikum | salam aleikum | wa alaikum salaam`,
+    salam alaikum | salaam alaikum | assalamu alaikum | as salaam alaikum | salam aleikum | wa alaikum salaam |
+    bore da | prynhawn da | noswaith dda | shwmae | sut mae | dia daoibh`,
   ),
   ...lines(
     "farewell",
-    `good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
+    `nos da | hwyl | hwyl fawr | slán | slán go fóill | oíche mhaith | good night | see you | see ya | see you tomorrow | see you later | take care | have good one |
     have good day | have nice day | have great day | have good weekend | have nice weekend | have great weekend |
     enjoy weekend | enjoy your weekend | enjoy | signing off | logging off | going offline | going offline for the night | heading out | talk later | catch you later | i am off |
     happy friday | happy monday | happy weekend | happy payday | tgif | happy holidays | happy new year | merry christmas |
@@ -121,7 +123,8 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
     super helpful | helpful | let us go | ship it | good stuff | great stuff | great news | good news | high five |
     you beauty | you little beauty | you legend | cracking | cracking job | well chuffed | chuffed | bloody legend | ripper |
     bra jobbat | jesteś złoty | jesteś złota | hyvää työtä |
-    grand job | grand job everyone | goed werk | goed werk allemaal | goeie werk | mooi werk | huge w | big w | kazi nzuri | fair play to you`,
+    grand job | grand job everyone | goed werk | goed werk allemaal | goeie werk | mooi werk | huge w | big w | kazi nzuri | fair play to you |
+    iechyd da | gwych | da iawn | ardderchog`,
   ),
   ...lines("laughter", `so funny | funny | hilarious`),
   ...lines(
@@ -196,7 +199,7 @@ export const chatterPhrases: ReadonlyArray<readonly [ChatterCategory, string]> =
 const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   [
     "thanks",
-    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|дякую|спасибі|eyvallah|ขอบคุณ(?:ค่ะ|ครับ|คะ)?|makasih|kiitti|tq|tqvm|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워(?:요)?|asante|shukrani|shukran|dankie|slàinte|slainte|sláinte)$/,
+    /^(?:thanks+|thanx|thnx|thx+|thks|tks|tnx|tyvm|tysm|ty|tyty|thankyou|thanku|thank|thankies|appreciate|ta|merci|danke|dankeschön|gracias|grazie|obrigad[oa]|obrigad[ãa]o|brigad[oa]|brigad[ãa]o|valeu|bedankt|dank|dzięki|dziekuje|tack|kiitos|spasibo|спасибо|teşekkürler|tesekkurler|sağol|takk|dziękuję|дякую|спасибі|eyvallah|ขอบคุณ(?:ค่ะ|ครับ|คะ)?|makasih|kiitti|tq|tqvm|děkuji|köszönöm|ευχαριστώ|cheers|kudos|appreciated|shoutout|谢谢|多谢|感谢|ありがとう(?:ございます|ございました)?|どうも|助かりました|감사합니다|고마워(?:요)?|asante|shukrani|shukran|dankie|slàinte|slainte|sláinte|diolch)$/,
   ],
   [
     "acknowledgement",
@@ -212,7 +215,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "praise",
-    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7|ez|대박|すごい|すげー|lekker|baie|mooi|mantap|เก่งมาก(?:ค่ะ|ครับ)?)$/,
+    /^(?:nice+|great|awesome|amazing|excellent|brilliant|perfect|sweet|neat|wow+|whoa|legend|hero|lifesaver|champ|genius|impressive|beautiful|fantastic|superb|wonderful|bravo|congrats|congratulations|hooray|hurray|yay+|woo+hoo+|woo+|slick|clutch|magic|stellar|dope|goat|gg|ggwp|wp|gj|top|handy|useful|solid|pog+|pogg+ers|pogchamp|sheesh+|goated|o7|ez|brill|gwych|대박|すごい|すげー|lekker|baie|mooi|mantap|เก่งมาก(?:ค่ะ|ครับ)?)$/,
   ],
   [
     "farewell",

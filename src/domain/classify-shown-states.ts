@@ -28,6 +28,24 @@ const errorWords =
 const falseStateShown =
   /\b(?:shows?|showing|displays?|displaying|says|saying|marks?|marking|marked|paints?|painted|flags?|flagging|flagged|lists?|listing|reports?|reporting)\b[^.?!\n]{0,100}?\b(?:red|down|outages?|offline|closed|failed|failing|errors?|critical|maintenance|broken|unavailable|degraded|out of service|cancell?ed|suspended)\b[^.?!\n]{0,60}?(?:\bthere(?:'s| is| are|’s) no\b(?! (?:[\w-]+ ){1,3}?(?:expected|yet)\b)|\bwe (?:don'?t|do not|didn'?t|did not|never) (?:have|had|schedule|scheduled|plan|planned)\b|\bnothing(?:'s| is)? (?:scheduled|planned|down|wrong|broken|closed|cancell?ed|offline|red)\b|\bbut (?:it'?s|they'?re|everything(?:'s| is)|all|it is|they are|they all|all of them are) (?:actually |all |really )?(?:fine|running|up|working|ok|okay|open|green|healthy|online|live)\b)(?: (?:an? |any )?[\w-]+)?/
 
+/** States an object has in one system and not the other. */
+const stateWord =
+  "(?:complete|completed|done|closed|open|opened|pending|paid|unpaid|active|inactive|enabled|disabled|shipped|delivered|cancell?ed|approved|rejected|submitted|missing|present|online|offline|live|failed|succeeded|synced|unsynced|assigned|unassigned|posted|unposted|refunded|charged|booked|available|unavailable|in stock|out of stock|resolved|in progress)"
+/**
+ * "wo 55812 shows complete on tablet but open in Maximo", "paid in Stripe but unpaid in the
+ * portal": one object, two systems, two states — the systems disagree, which is the report. Its
+ * "complete" is the object's state there, no news of a finish.
+ */
+const statesDisagree = new RegExp(
+  `\\b(?:shows?|showing|says|marked|is|are|as|listed as|still)? ?(${stateWord}) (?:on|in) (?:the )?[\\w.-]+(?: app| portal| side| system)?,? but (?:still |shows? |showing |says |is |are |as |marked |listed as )?(${stateWord}) (?:on|in) (?:the )?[\\w.-]+`,
+)
+/** Whether the text shows one object in two states in two systems (a "but" between them). */
+export const statesDisagreeAt = (text: string): RegExpExecArray | null => {
+  if (!text.includes(" but ")) return null
+  const m = statesDisagree.exec(text.slice(0, 2000))
+  return m !== null && m[1] !== m[2] ? m : null
+}
+
 /** Evidence of a problem shown on a screen, placed where the denial's object ends (after its "no outage"). */
 export const shownStates = (text: string): ReadonlyArray<Evidence> => {
   const found: Array<Evidence> = []
@@ -38,6 +56,7 @@ export const shownStates = (text: string): ReadonlyArray<Evidence> => {
     const m = quotedErrorSeen.exec(text)
     if (m !== null && errorWords.test(m[1] ?? "")) add(m)
   }
+  add(statesDisagreeAt(text))
   if (/\b(?:no|don|do not|didn|did not|never|nothing|but)\b/.test(text)) add(falseStateShown.exec(text))
   return found
 }

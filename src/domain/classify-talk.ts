@@ -9,6 +9,7 @@
  * guarded by a word every match holds.
  */
 
+import { asideFrames } from "./classify-aside-talk.js"
 import { banterFrames } from "./classify-banter.js"
 import { botTalkFrames } from "./classify-bot-talk.js"
 import { deskTalkFrames } from "./classify-desk-talk.js"
@@ -115,7 +116,7 @@ const frames: ReadonlyArray<Frame> = [
     // ("the 'down' in that thread is about the route being down to 2 sailings, business not tech",
     // "the 'error' in the report title comes from the template, not an actual error")
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in (?:that|the|this|our) [\\w -]{1,40}? (?:is about|comes from|came from|is from)\\b[^\\n]{0,120}?\\b(?:not (?:tech|it|an? (?:actual|real) (?:error|outage|problem|issue|incident|failure))|business,? not tech)\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in (?:that|the|this|our) [\\w -]{1,40}? (?:is about|comes from|came from|is from)\\b[^\\n]{0,120}?\\b(?:not (?:tech|it|an? (?:actual|real) (?:error|outage|problem|issue|incident|failure)|(?:the |our )?(?:servers?|systems?|infra(?:structure)?|service|site|app))|business,? not tech)\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
     ),
   },
   {
@@ -941,6 +942,7 @@ const allFrames: ReadonlyArray<Frame> = [
   ...gameTalkFrames,
   ...banterFrames,
   ...deskTalkFrames,
+  ...asideFrames,
 ]
 
 /**

@@ -106,11 +106,15 @@ const kinds: ReadonlyArray<Kind> = [
     // ("gtfs-publish: static GTFS 2024-05-20 published to open data portal (1,204 routes). ✅":
     // a script's export out, ticked.)
     // ("✅ Deploy records-api to prod (us-east-1) succeeded — run #4412 by jm", "Terraform Cloud:
-    // Run applied successfully in workspace prod — 2 added": a deploy or a run, done.)
+    // Run applied successfully in workspace prod — 2 added", "Terraform Cloud: run for workspace
+    // aws-portal-prod applied successfully (2 added, 1 changed, 0 destroyed)": a deploy or a run,
+    // done, the workspace named before or after.)
+    // ("[liveops-bot] Event "Winter Solstice Login" published to the calendar … ✅": a bot's tag
+    // in brackets heads it as a name with a colon does.)
     // ("[nightly-sync] station catalogue synced from council open data: 412 stations, 3 added, 0
     // removed. OK": a script's sync under its tag, ending OK.)
     pattern:
-      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}[\w.-]{2,40}: [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
+      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|\brun (?:run-\w{1,30} )?(?:for|in|on) workspace [\w.-]{1,80} (?:was |has been )?applied(?: successfully)?\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}(?:[\w.-]{2,40}:|\[[\w.-]{2,40}\]) [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
     // ("synced: 0 stations, 412 removed. OK": an empty sync is the trouble, whatever it ends with.)
     unless:
       /\bsynced\b[^\n]{0,80}: 0 [a-z]|\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
@@ -122,7 +126,8 @@ const kinds: ReadonlyArray<Kind> = [
     pattern:
       /\b(?:renovate|dependabot)\b[^\n]{0,80}\b(?:update|bump|pin|opened|pull request|pr #?\d)|\bupdate dependency\s{1,3}[\w@/.-]{1,80} to v?\d|\bbump [\w@/.-]{1,80} from v?\d[\w.-]{0,20} to v?\d/,
     // ("dependabot opened PR #1440 in kelpie/outage-map-web": the repository's name is no trouble.)
-    quiet: /\b[\w.-]{1,40}\/[\w.-]{1,80}/g,
+    // ("Bump lodash … in /outage-map-web": the directory's name is no trouble either.)
+    quiet: /\b[\w.-]{1,40}\/[\w.-]{1,80}|\bin \/[\w./-]{1,80}/g,
   },
   {
     name: "a job that succeeded",
@@ -161,6 +166,24 @@ const kinds: ReadonlyArray<Kind> = [
       /^[^\w\n]{0,8}(?:alert rule|alerting rule|monitor) ['"‘“][^'"’”\n]{1,80}['"’”]|\(threshold [^)\n]{0,40}\)/g,
   },
   {
+    // ("Change CHG0041882 approved: CIS patching Saturday 22:00–02:00, implementer: R. Okafor":
+    // a change record's approval, work planned, not a condition.)
+    name: "a change approved",
+    needles: ["chg", "change"],
+    pattern:
+      /^[^\w\n]{0,8}(?:(?:normal |standard )?change(?: request)? )?(?:chg|cr)[- ]?\d{3,12} (?:was |has been )?(?:approved|authori[sz]ed|scheduled|created|submitted)\b/,
+  },
+  {
+    // ("[push-scheduler] campaign "weekly_reminder_jp" completed: 1.42M sent, 0.3% failed (within
+    // normal range)": a send done, its failures said to be the usual share.)
+    name: "a campaign sent",
+    needles: ["campaign"],
+    pattern:
+      /^[^\w\n]{0,8}(?:\[[\w.-]{2,40}\] )?(?:push |email |sms )?campaign ['"‘“][^'"’”\n]{1,80}['"’”] (?:completed|finished|sent|delivered)\b/,
+    quiet:
+      /['"‘“][^'"’”\n]{1,80}['"’”]|\b\d{1,2}(?:\.\d{1,3})?% failed \((?:within|in line with|normal|usual|as usual|expected)[^)\n]{0,40}\)/g,
+  },
+  {
     name: "an annotation",
     needles: ["annotation"],
     pattern: /\bannotation (?:added|created)\b/,
@@ -195,7 +218,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”](?: for [\w .-]{1,30})? (?:is ready|generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”](?: for [\w .-]{1,30})? (?:is ready|(?:has been |was )?generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down)|expired|renewal failed|failed to renew|could not be renewed)\b/,
   },

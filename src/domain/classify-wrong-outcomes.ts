@@ -19,6 +19,16 @@ const consequence =
   /\b(?:angry|furious|upset|confused|complain(?:ing|ts?|ed)?|calls|calling|phones? (?:ringing|blowing up)|refunds?|escalat(?:ing|ed|ions?)|tickets (?:piling|coming)|flooded)\b/
 
 /**
+ * "push went out twice to everyone 😬", "invoices were sent twice", "card got charged two times":
+ * a plain past verb tells it happened, and doing it over again is the fault even with no consequence
+ * said ("at 18:00" beside it names when). A bare "sent out"/"posted"/"fired" could be a plan.
+ */
+const pastFact = /^(?:went|got|were|was|charged|billed)\b/
+/** A habit or a plan around it: "we send it twice a week", "goes out twice tomorrow (planned)". */
+const habitOrPlan =
+  /\b(?:twice|two times|\d{1,3} times) (?:a|per|each|every) (?:day|week|month|year|hour|night|shift|run)\b|\b(?:planned|as planned|scheduled|on purpose|intended|intentional|by design|expected|will|tomorrow|next (?:week|month|time)|every (?:day|week|month))\b/
+
+/**
  * "help, tomorrow's schedule at Boise shows every slot double-booked", "next week's roster shows
  * nobody on nights": the time's possessive names the object; the fault in it is seen now. (A plan
  * has a verb of its own: "tomorrow's deploy will run at 9", "next week's roster is up on the wiki".)
@@ -35,6 +45,8 @@ export const wrongOutcomes = (text: string): ReadonlyArray<Evidence> => {
   if (/twice|times|double|wrong/.test(text)) {
     const m = wrongDone.exec(text)
     if (m !== null && consequence.test(text.slice(m.index + m[0].length, m.index + m[0].length + 200)))
+      found.push({ reason: `problem report: '${m[0].trim()}'`, at: tokenAt(text, m.index), strong: true })
+    else if (m !== null && pastFact.test(m[0]) && !habitOrPlan.test(text))
       found.push({ reason: `problem report: '${m[0].trim()}'`, at: tokenAt(text, m.index), strong: true })
   }
   if (text.includes("'s ")) {

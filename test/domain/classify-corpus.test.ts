@@ -414,6 +414,14 @@ describe.each([
   // Greek), 1 alert missed: "upload fails … with 413 — it worked last week" read as resolved.
   ["classification-blind-145.jsonl", 150, 150, 150],
   ["classification-blind-146.jsonl", 150, 150, 150],
+  // Stop 24, round 38. First sight (on round 37) 140, 126 and 134 gated (147: a municipal water
+  // utility's IT, terse field crews; 148: a mobile game's live-ops on Discord, Korean and Japanese;
+  // 149: a UK university's central IT, some Welsh), 3 alerts missed: "push went out twice to
+  // everyone … at 18:00" read as a plan, "wo 55812 shows complete on tablet but open in Maximo"
+  // and "heap creeping up again" read as resolved.
+  ["classification-blind-147.jsonl", 150, 150, 148],
+  ["classification-blind-148.jsonl", 150, 150, 146],
+  ["classification-blind-149.jsonl", 150, 150, 149],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -4843,3 +4843,142 @@ describe("Italian, Czech, Greek and Québécois courtesies, questions, notices, 
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a wrong send told as a past fact, two systems disagreeing, a metric rising again (round 38)", () => {
+  it.each([
+    [
+      'push went out twice to everyone 😬 "Double XP weekend!!" x2 at 18:00',
+      "problem report: 'went out twice'",
+    ],
+    ["the newsletter was sent twice to all subscribers at 9am", "problem report: 'was sent twice'"],
+    ["customers got charged twice for the april renewal", "problem report: 'got charged twice'"],
+    ["invoices went out to the wrong list at 14:30", "problem report: 'went out to the wrong'"],
+    [
+      "wo 55812 shows complete on tablet but open in Maximo. same for a bunch of others",
+      "problem report: 'shows complete on tablet but open in maximo.'",
+    ],
+    [
+      "order 4411 is paid in Stripe but unpaid in the portal",
+      "problem report: 'is paid in stripe but unpaid in the portal'",
+    ],
+    [
+      "ticket shows closed in Jira but open in ServiceNow",
+      "problem report: 'shows closed in jira but open in servicenow'",
+    ],
+  ])("alert: %s", (text, reason) => {
+    const r = run(`<@U0SREBOT> ${text}`)
+    expect(r.decision).toBe("investigate")
+    expect(r.reasons).toContain(reason)
+  })
+
+  it.each([
+    "Shibboleth IdP heap creeping up again, 92% on idp-prod-2 and long GC pauses",
+    "latency climbing up again on the api, p99 at 2.3s",
+    "memory creeping up again on db-2, 88%",
+    "error count going up again on checkout",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "push goes out twice tomorrow at 18:00 (planned)",
+    "the reminder went out twice as planned, once at 9 and once at 17",
+    "wo 55812 is complete, closed it in Maximo too",
+    "all work orders complete on tablet and in Maximo 👍",
+    "node came up again after the reboot",
+    "portal is back up",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it("a habit is no wrong send", () => {
+    expect(run("<@U0SREBOT> we send it twice a week").reasons.join()).not.toContain("problem report")
+  })
+})
+
+describe("Korean, Japanese and Welsh courtesies, asides, tools' routine posts and good news (round 38)", () => {
+  it.each([
+    "넵 확인했습니다",
+    "ㄱㅅㄱㅅ",
+    "ㅇㅋ",
+    "오늘 배포 잘 끝났습니다 👍",
+    "포스트모템 목요일 오후 4시로 잡았어요",
+    "내일 이벤트 오픈 10시 맞죠? 푸시 예약해놨어요",
+    "한국어도 돼?",
+    "영어도 할 수 있어?",
+    "이 봇 뭐 할 수 있어요?",
+    "障害報告書、金曜までにまとめます",
+    "明日のメンテは予定通り2時からです",
+    "今週のオンコールは田中さんです",
+    "このボット何ができるの？",
+    "日本語わかる？",
+    "Diolch yn fawr 🙏",
+    "diolch!",
+    "bore da!",
+    "nos da 👋",
+    "Iechyd da 🍻 to the Networks team, eduroam survived freshers' week",
+    "brill",
+    "is the portal down? jk, just checking you're awake",
+    "who broke the build? kidding, it's green",
+    "the only thing down today is my motivation",
+    'the "down" in the patch notes is about drop rates going down, not servers lol',
+    "store latency is actually better than last week 📉 nice",
+    "numbers from enrolment day: peak 4,200 logins/min on MyRecord and latency stayed under 800ms, nice",
+    "rolled out the 4.12.2 hotfix to 10% on Google Play, crash-free looks great so far",
+    "the crash spike on 4.12.0 is fixed in 4.12.1, which is now at 100%",
+    "the latency spike at 3am was the backup window, known and fine",
+    "resolved — the SSO issue was a browser extension on the reporter's machine",
+    "main break on Pine is a field issue, nothing on our side, just fyi",
+    "snow tomorrow, crews on standby. nothing for IT",
+    "lockbox file landed at 6:02, payments posted fine",
+    "eduroam has been rock solid since the controller upgrade, fair play to Networks",
+    "fire alarm test in Castle Quay at 11, don't panic",
+    "can you stay quiet in #its-random please",
+    "whose turn is it to write the monthly service report?",
+    "new season trailer 🔥🔥🔥",
+    "can you pull the Learn latency graph for last week? need it for the monthly report",
+    "Terraform Cloud: run for workspace aws-portal-prod applied successfully (2 added, 1 changed, 0 destroyed)",
+    "Terraform Cloud: Run run-8sK2 in workspace billing-prod applied successfully",
+    "Change CHG0041882 approved: CIS patching Saturday 22:00–02:00, implementer: R. Okafor",
+    '[push-scheduler] campaign "weekly_reminder_jp" completed: 1.42M sent, 0.3% failed (within normal range)',
+    '[liveops-bot] Event "Winter Solstice Login" published to the calendar for 2024-12-21 00:00 JST ✅',
+    "Report 'Exam Period Weekly Summary' has been generated and emailed to its-leads@aberhaven.ac.uk",
+    "Dependabot opened PR #412: Bump lodash from 4.17.20 to 4.17.21 in /outage-map-web",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "障害発生中です、ログインできません",
+    "배포 후 로그인 안 돼요 확인 부탁드립니다",
+    "明日のメンテは予定通りですが、今ログインできません",
+    "이 봇 뭐 할 수 있어요? 결제가 안 돼요",
+    "障害報告書を書こうとしたら、Confluenceが落ちてます",
+    "bore da, Moodle is down for everyone",
+    "diolch but the VPN still drops every 5 minutes",
+    "gwych, eduroam is down again",
+    "is the portal down? it's been 504 for 10 min",
+    "who broke the build? it's red since 14:00",
+    "the only thing down is my motivation and also the VPN for everyone",
+    "store latency is worse than last week, p99 at 3s",
+    "latency stayed under 800ms but checkout is failing",
+    "crash-free looks terrible, 91% on 4.12.2",
+    "the crash spike on 4.12.0 is still there in 4.12.1",
+    "the latency spike at 3am was the backup window but it's still spiking now",
+    "the SSO issue is back for everyone, not a browser extension",
+    "main break on Pine is a field issue, and the outage map is down",
+    "eduroam has been down since the controller upgrade",
+    "fire alarm panel in Castle Quay is offline, no signal to the monitoring centre",
+    "can you pull the Learn latency graph? latency is at 9s right now",
+    "whose turn is it to fix prod? it's down",
+    "server room 🔥🔥🔥",
+    "Terraform Cloud: run for workspace aws-portal-prod errored (apply failed)",
+    "Terraform Cloud: run for workspace aws-portal-prod applied successfully but the ALB is returning 503",
+    "Change CHG0041882 approved: emergency fix for the CIS outage, billing is down",
+    '[push-scheduler] campaign "weekly_reminder_jp" completed: 1.42M sent, 31% failed',
+    '[liveops-bot] Event "Winter Solstice Login" failed to publish to the calendar ❌',
+    "Report 'Exam Period Weekly Summary' generation failed: timeout",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+})
