@@ -72,6 +72,19 @@ const pilingUp = words("gonna to start starting starts begin beginning begins wi
 const risingAgain = words(
   "creeping creeps crept creep climbing climbs climbed climb ticking ticks ticked going trending trends edging inching crawling drifting jumped jumping shooting shot spiking spiked risen rising rose",
 )
+/**
+ * "back up" at `j` that is no service coming back: a value risen again ("error rate back up to
+ * 8%"), a pile-up to come ("the queue is starting to back up") or a metric's rise ("heap creeping
+ * up again", "queue depth ticking back up"). The phrase reader (classify-chatter.ts) asks too, so a
+ * rise is not read as "resolved" there either.
+ */
+export const backUpIsNoRecovery = (tokens: ReadonlyArray<string>, j: number): boolean => {
+  if (tokens[j] !== "back_up") return false
+  const prev = tokens[j - 1] ?? ""
+  return (
+    (tokens[j + 1] === "to" && /^\d/.test(tokens[j + 2] ?? "")) || pilingUp.has(prev) || risingAgain.has(prev)
+  )
+}
 const closable = words("incident issue ticket alert alarm page outage this it thread channel loop inc")
 /** After a done word, when it worked before ("it passed last week"), not news that it works. */
 const pastAnchors = words("last yesterday before earlier previously")
@@ -356,12 +369,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
   // "your app drained my watch battery": drained something, not a queue that emptied.
   if (t === "drained" && possessives.has(next)) return null
-  // "error rate back up to 8%": risen again, not a service back up.
-  if (t === "back_up" && next === "to" && /^\d/.test(tokens[j + 2] ?? "")) return null
-  // "frames gonna back up soon", "the queue is starting to back up": piling up, not a service up.
-  if (t === "back_up" && pilingUp.has(prev)) return null
-  // "heap creeping up again, 92%", "latency ticking back up": a metric rising, not a service back up.
-  if (t === "back_up" && risingAgain.has(prev)) return null
+  // "error rate back up to 8%", "frames gonna back up soon", "heap creeping up again, 92%": risen
+  // again, piling up, a metric rising — not a service back up.
+  if (backUpIsNoRecovery(tokens, j)) return null
   // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
   if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
     return null

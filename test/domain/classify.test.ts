@@ -4876,6 +4876,11 @@ describe("a wrong send told as a past fact, two systems disagreeing, a metric ri
     "latency climbing up again on the api, p99 at 2.3s",
     "memory creeping up again on db-2, 88%",
     "error count going up again on checkout",
+    // A rise with nothing else said: the phrase reader must not read "up again" as "back up" either.
+    "queue depth ticking up again, 40k now",
+    "orders queue creeping back up, 12k",
+    "heap creeping up again, 92%",
+    "dlq climbing back up",
   ])("alert: %s", (text) => {
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
