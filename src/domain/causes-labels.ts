@@ -75,6 +75,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/(memory|disk|pid)\s?pressure/, pressure],
   ],
   capacity: [
+    // A consumer at a throughput ceiling below its topic's production (metric-consumer-ceiling.ts).
+    [/consumer_outpaced|consumption rate capped/, "consumption rate capped below production (slow consumer)"],
     [/scaled_to_zero|scaled to 0 replicas/, "scaled to 0 replicas"],
     [/hpa_flapping|flapping/, "HPA flapping (rescaling up and down)"],
     [
@@ -98,6 +100,7 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/service_selector|selector matches no pods/, "Service selector matches no pods (no endpoints)"],
     [/service_port|targetport/, "Service targetPort matches no container port"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
+    [/ingress_rejection/, "ingress controller rejects its requests"],
     [
       /network_path_closed/,
       "network path closed by a security group / network ACL change (connections time out)",

@@ -107,6 +107,8 @@ const byKind: Readonly<Record<string, Mode>> = {
   service_selector: "config",
   service_port: "config",
   network_policy: "config",
+  // A limit the controller applies to one host's requests (413 body too large): a setting, not a crash.
+  ingress_rejection: "config",
   // A security-group rule or ACL dropping the traffic (network-path-change.ts): a config change, like a NetworkPolicy.
   network_path_closed: "config",
   // The same policy seen from the network policy agent: the flows it dropped (policy-verdicts.ts).
@@ -149,10 +151,15 @@ const byKind: Readonly<Record<string, Mode>> = {
   replica_lag: "replication",
   // A consumer stuck on one message commits nothing (consumer-stall.ts): the poison, deeper than its lag.
   consumer_stalled: "poison",
+  // A consumer running at a throughput ceiling below its topic's production (metric-consumer-ceiling.ts):
+  // its capacity, deeper than the lag warnings it logs.
+  consumer_outpaced: "capacity",
   // The database's own count of deadlocks and lock waits (datastore-locks.ts).
   datastore_locks: "locks",
   // A migration's DDL holding or queued for a table's strong lock (migration-lock.ts).
   migration_lock: "locks",
+  // The session holding the rows others wait and deadlock on (log-lock-holder.ts).
+  lock_holder: "locks",
   pod_evicted: "eviction",
   evicted: "eviction",
   eviction: "eviction",

@@ -80,6 +80,8 @@ export const findingKinds = {
    * rule allows. A change that breaks connectivity while every pod looks unchanged.
    */
   network_policy: "eks",
+  /** The ingress controller refusing one host's requests at its own limit (413 body, 414/400 headers; ingress-rejections.ts). */
+  ingress_rejection: "eks",
   /**
    * A PodDisruptionBudget allowing no disruption over a workload that is below its replicas or
    * runs on cordoned nodes: every eviction of its pods is refused, so drains and node upgrades stall.
@@ -281,6 +283,8 @@ export const findingKinds = {
   replica_lag: "prometheus",
   /** A consumer group whose lag grows while its committed offset stays flat; an SQS queue's oldest message ageing (consumer-stall.ts). */
   consumer_stalled: "prometheus",
+  /** A consumer group whose lag grows while it consumes at a flat rate below its topic's production (metric-consumer-ceiling.ts). */
+  consumer_outpaced: "prometheus",
   /** A database's own deadlock and lock-wait counts rising over the window (datastore-locks.ts). */
   datastore_locks: "prometheus",
 
@@ -297,6 +301,8 @@ export const findingKinds = {
    * behind it: the statement, table, lock and queue (migration-lock.ts).
    */
   migration_lock: "cloudwatch_logs",
+  /** The session the database's lock waits and deadlocks name as holding the lock, followed to its workload (log-lock-holder.ts). */
+  lock_holder: "cloudwatch_logs",
 
   /**
    * A query scanning a whole table for seconds in the database's own slow-query log (PostgreSQL

@@ -175,6 +175,8 @@ export type Condition = typeof Condition.Type
 
 export const PodStatus = Schema.Struct({
   phase: opt(Schema.String),
+  // A service's access log names its callers by address: which pods called it (policy-callers.ts).
+  podIP: opt(Schema.String),
   reason: opt(Schema.String),
   message: opt(Schema.String),
   conditions: list(Condition),

@@ -11,6 +11,7 @@ import { Context, type DateTime, Effect, Layer, Schema } from "effect"
 import type { KubeEvent, Namespace, Node, Pod, Service } from "../domain/kubernetes.js"
 import type { CronJob, Job } from "../domain/kubernetes-batch.js"
 import type { CustomObject, CustomResource } from "../domain/kubernetes-custom.js"
+import type { ConfigMap } from "../domain/kubernetes-ingress.js"
 import type { NetworkPolicy, PodDisruptionBudget } from "../domain/kubernetes-policies.js"
 import type { ResourceQuota } from "../domain/kubernetes-quotas.js"
 import type {
@@ -78,6 +79,8 @@ export interface ClusterService {
   /** autoscaling/v2 HorizontalPodAutoscalers. */
   readonly listHpas: (namespace: string) => Read<ReadonlyArray<HorizontalPodAutoscaler>>
   readonly listNamespaces: () => Read<ReadonlyArray<Namespace>>
+  /** core/v1 ConfigMaps (an ingress controller's defaults: `proxy-body-size`). */
+  readonly listConfigMaps: (namespace: string) => Read<ReadonlyArray<ConfigMap>>
   /** core/v1 Services (their selectors). */
   readonly listServices: (namespace: string) => Read<ReadonlyArray<Service>>
   /** networking.k8s.io/v1 NetworkPolicies (what traffic a namespace's pods may send and receive). */
@@ -123,6 +126,7 @@ export const notConfiguredCluster = (message: string = noKubeconfigMessage): Clu
     listNodes: fail,
     getNode: fail,
     listHpas: fail,
+    listConfigMaps: fail,
     listServices: fail,
     listNetworkPolicies: fail,
     listPodDisruptionBudgets: fail,

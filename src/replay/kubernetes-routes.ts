@@ -48,6 +48,7 @@ export const resourceTypes: ReadonlyArray<ResourceType> = [
   grouped("batch", "v1", "cronjobs", "CronJob"),
   grouped("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler"),
   grouped("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
+  grouped("networking.k8s.io", "v1", "ingresses", "Ingress"),
   grouped("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget"),
   // cert-manager's custom resources: a Certificate, the request and ACME order of each attempt,
   // and the challenge whose solver failed.

@@ -20,6 +20,7 @@ import { DateTime, Effect, Either, Layer, Schema } from "effect"
 import { KubeEvent, Namespace, Node, Pod, Service } from "../../domain/kubernetes.js"
 import { CronJob, Job } from "../../domain/kubernetes-batch.js"
 import { CustomObject } from "../../domain/kubernetes-custom.js"
+import { ConfigMap } from "../../domain/kubernetes-ingress.js"
 import { NetworkPolicy, PodDisruptionBudget } from "../../domain/kubernetes-policies.js"
 import { ResourceQuota } from "../../domain/kubernetes-quotas.js"
 import {
@@ -172,6 +173,10 @@ export const makeKubernetesCluster = (options: KubernetesClusterOptions): Effect
         ),
       listNamespaces: () =>
         list(Namespace, "V1NamespaceList", "list namespaces", (o) => core.listNamespace({}, o)),
+      listConfigMaps: (namespace) =>
+        list(ConfigMap, "V1ConfigMapList", `list configmaps in ${namespace}`, (o) =>
+          core.listNamespacedConfigMap({ namespace }, o),
+        ),
       listServices: (namespace) =>
         list(Service, "V1ServiceList", `list services in ${namespace}`, (o) =>
           core.listNamespacedService({ namespace }, o),

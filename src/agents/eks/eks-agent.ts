@@ -40,15 +40,22 @@ import {
   readLogs,
   readNodes,
   readWorkloadObjects,
+  runningLogTarget,
 } from "./gather.js"
 import { readHollowBatchRuns } from "./hollow-batch-runs.js"
 import { identityRolloutFindings } from "./identity-rollout.js"
-import { alertAboutProxy, readIngressController } from "./ingress-controller.js"
+import { alertAboutProxy, readIngressController, readIngressRejections } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
 import { readMigrationChanges } from "./migration-jobs.js"
 import { dependencyHomes, namedDependencies, withDependenciesAsNamed } from "./named-dependencies.js"
 import { networkPolicyFindings } from "./network-policies.js"
 import { blockedByNotReady, notReadyNodeFindings } from "./not-ready-nodes.js"
+import {
+  callerNamespaces,
+  configuredCallers,
+  guardedWorkloads,
+  shutOutCallerFindings,
+} from "./policy-callers.js"
 import { alertTerms, withNodeAsNamed } from "./relevance.js"
 import { scheduledJobFindings } from "./scheduled-jobs.js"
 import { namespacesToRead, scopeWorkloads } from "./scoping.js"
@@ -249,7 +256,25 @@ const investigate = (task: AgentTask) =>
     // What users get through the ingress: its controller says when it cut the workloads' slow
     // requests at its own timeout (ingress-controller.ts).
     const servedNames = [...new Set(workloads.filter((w) => w.inScope).map((w) => w.name))]
-    const [neighbours, neighbourPolicies, dns, proxyCuts] = yield* Effect.all(
+    // The Services that front the in-scope pods: an Ingress names those, not the workloads.
+    const servedServices = [
+      ...new Set([
+        ...servedNames,
+        ...services.flatMap((svc) => {
+          const selector = Object.entries(svc.spec?.selector ?? {})
+          return selector.length > 0 &&
+            workloads.some(
+              (w) =>
+                w.inScope &&
+                w.namespace === svc.metadata.namespace &&
+                w.pods.some((p) => selector.every(([k, v]) => p.metadata.labels[k] === v)),
+            )
+            ? [svc.metadata.name]
+            : []
+        }),
+      ]),
+    ]
+    const [neighbours, neighbourPolicies, dns, proxyCuts, rejected] = yield* Effect.all(
       [
         nextDoorRead ? readNeighbours(cluster, reader, nextDoor) : Effect.succeed([]),
         nextDoorRead
@@ -260,6 +285,13 @@ const investigate = (task: AgentTask) =>
           : Effect.succeed([]),
         timeLeft && servedNames.length > 0 && alertAboutProxy(task.alert.text)
           ? readIngressController(cluster, reader, servedNames, {
+              startMs: task.alert.window.start.epochMillis,
+              endMs: task.alert.window.end.epochMillis,
+            })
+          : Effect.succeed([]),
+        // Requests the controller refuses at its own limits never reach a pod (ingress-rejections.ts).
+        timeLeft && servedServices.length > 0
+          ? readIngressRejections(cluster, reader, namespaces, servedServices, {
               startMs: task.alert.window.start.epochMillis,
               endMs: task.alert.window.end.epochMillis,
             })
@@ -281,6 +313,21 @@ const investigate = (task: AgentTask) =>
     for (const [k, v] of [...ownProxyLogs, ...neighbourProxyLogs])
       allLogs.set(k, [...(allLogs.get(k) ?? []), ...v])
     const proxyTargets = [...ownProxyTargets, ...neighbourProxyTargets]
+    // A new ingress policy on an in-scope service shuts out callers the alert does not name:
+    // their namespace is found from the service's own log and their pods' env, then read with
+    // one running pod's log each (policy-callers.ts).
+    const guarded = guardedWorkloads(workloads, networkPolicies, ctx)
+    const callerNs =
+      guarded.length === 0 || !timeLeft
+        ? []
+        : callerNamespaces(guarded, pods, allLogs, [...namespaces, ...(nextDoorRead ? nextDoor : [])])
+    const callers =
+      callerNs.length === 0
+        ? []
+        : configuredCallers(guarded, yield* readNeighbours(cluster, reader, callerNs))
+    const callerTargets = callers.flatMap((w) => runningLogTarget(w))
+    const callerLogs =
+      callerTargets.length === 0 ? new Map() : yield* readLogs(cluster, reader, callerTargets)
     // A migration run elsewhere just before the in-scope lock errors began (migration-jobs.ts).
     const migrations = yield* readMigrationChanges(
       cluster,
@@ -312,6 +359,7 @@ const investigate = (task: AgentTask) =>
         logs: Option.getOrElse(logs, () => new Map()),
         ctx,
       }),
+      ...shutOutCallerFindings({ guarded, callers, logs: callerLogs }),
       ...disruptionBudgetFindings(workloads, budgets, nodes, ctx),
       ...scheduledJobFindings({
         terms,
@@ -324,6 +372,7 @@ const investigate = (task: AgentTask) =>
       }),
       ...dns,
       ...proxyCuts,
+      ...rejected,
       ...meshMtlsFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...identityRolloutFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...certificates,
@@ -337,7 +386,7 @@ const investigate = (task: AgentTask) =>
         .filter((w) => w.inScope)
         .flatMap((w) => [resourceOf(w), ...w.pods.map((p) => `pod/${w.namespace}/${p.metadata.name}`)]),
       ...nodes.map((n) => `node/${n.metadata.name}`),
-      ...[...(logsRead ? targets : []), ...proxyTargets].map(
+      ...[...(logsRead ? targets : []), ...proxyTargets, ...callerTargets].map(
         (t) => `logs/${t.namespace}/${t.pod}/${t.container}${t.previous ? "#previous" : ""}`,
       ),
     ]

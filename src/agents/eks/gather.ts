@@ -123,6 +123,23 @@ export interface LogTarget {
   readonly previous: boolean
 }
 
+/** One running pod's main container: what a healthy-looking workload says of its own calls. */
+export const runningLogTarget = (w: ScopedWorkload): ReadonlyArray<LogTarget> => {
+  const running = w.pods.find((p) => p.status.phase === "Running")
+  const container = running?.spec.containers[0]?.name
+  return running === undefined || container === undefined
+    ? []
+    : [
+        {
+          workload: resourceOf(w),
+          namespace: w.namespace,
+          pod: running.metadata.name,
+          container,
+          previous: false,
+        },
+      ]
+}
+
 /**
  * Which container logs to read: crashing containers of in-scope workloads and of the workloads
  * they are configured to reach (dependency-workloads.ts), latest terminations first; for an

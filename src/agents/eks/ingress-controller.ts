@@ -8,11 +8,13 @@
  */
 import { Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
+import { ingressBackends, ingressOf } from "../../domain/kubernetes-ingress.js"
 import type { LogLine } from "../../domain/log-clusters.js"
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import type { ClusterService } from "../../ports/cluster.js"
 import type { ContainerLog } from "./container-logs.js"
 import { type Reader, readLogs } from "./gather.js"
+import { ingressRejectionFindings } from "./ingress-rejections.js"
 
 /** Where the ingress-nginx chart installs its controller, and the label its pods carry. */
 export const ingressControllerNamespaces = ["ingress-nginx"] as const
@@ -61,13 +63,11 @@ export const controllerLines = (
     }),
   )
 
-/** The proxy timeouts the ingress controller logged for `services` in the window (none when it has no pods). */
-export const readIngressController = (
+/** The controller's running pods' current logs (two pods at most; none when it has no pods). */
+const readControllerLogs = (
   cluster: ClusterService,
   reader: Reader,
-  services: ReadonlyArray<string>,
-  window: { readonly startMs: number; readonly endMs: number },
-): Effect.Effect<ReadonlyArray<Finding>> =>
+): Effect.Effect<ReadonlyArray<ContainerLog>> =>
   Effect.gen(function* () {
     const pods = (yield* Effect.forEach(
       ingressControllerNamespaces,
@@ -91,7 +91,75 @@ export const readIngressController = (
       }))
     if (targets.length === 0) return []
     const logs = yield* readLogs(cluster, reader, targets)
-    const lines = controllerLines(logs.get("ingress-controller") ?? [], window.startMs, window.endMs)
+    return logs.get("ingress-controller") ?? []
+  })
+
+/** The proxy timeouts the ingress controller logged for `services` in the window (none when it has no pods). */
+export const readIngressController = (
+  cluster: ClusterService,
+  reader: Reader,
+  services: ReadonlyArray<string>,
+  window: { readonly startMs: number; readonly endMs: number },
+): Effect.Effect<ReadonlyArray<Finding>> =>
+  Effect.map(readControllerLogs(cluster, reader), (logs) =>
     // About the service it cut (its subject), not the controller's pod.
-    return proxyTimeoutFindings("eks", lines, services)
+    proxyTimeoutFindings("eks", controllerLines(logs, window.startMs, window.endMs), services),
+  )
+
+const ingresses = { group: "networking.k8s.io", version: "v1", plural: "ingresses" } as const
+
+/**
+ * The Ingresses in `namespaces` that route to `services`, and — when there are any — what the
+ * controller refused for their hosts (ingress-rejections.ts), with its ConfigMap's defaults.
+ */
+export const readIngressRejections = (
+  cluster: ClusterService,
+  reader: Reader,
+  namespaces: ReadonlyArray<string>,
+  services: ReadonlyArray<string>,
+  window: { readonly startMs: number; readonly endMs: number },
+): Effect.Effect<ReadonlyArray<Finding>> =>
+  Effect.gen(function* () {
+    const listed = yield* Effect.forEach(
+      namespaces,
+      (n) =>
+        reader.read(
+          `list ingresses.networking.k8s.io in ${n}`,
+          cluster.listCustomObjects(ingresses, n).pipe(
+            // A cluster without the resource served (an old replay) has no Ingress to read.
+            Effect.catchIf(
+              (e) => e.reason === "not_found",
+              () => Effect.succeed([]),
+            ),
+          ),
+          [],
+        ),
+      { concurrency: 2 },
+    )
+    const served = listed
+      .flat()
+      .flatMap((o) => ingressOf(o) ?? [])
+      .filter((i) => ingressBackends(i).some((b) => services.includes(b)))
+    if (served.length === 0) return []
+    const [logs, configMaps] = yield* Effect.all(
+      [
+        readControllerLogs(cluster, reader),
+        Effect.map(
+          Effect.forEach(
+            ingressControllerNamespaces,
+            (n) => reader.read(`list configmaps in ${n}`, cluster.listConfigMaps(n), []),
+            { concurrency: 2 },
+          ),
+          (l) => l.flat(),
+        ),
+      ],
+      { concurrency: 2 },
+    )
+    // The chart's ConfigMap is "<release>-controller"; another ConfigMap there may hold scripts.
+    const config = configMaps.find((c) => c.metadata.name.endsWith("-controller"))?.data ?? {}
+    return ingressRejectionFindings({
+      ingresses: served,
+      controllerConfig: config,
+      lines: controllerLines(logs, window.startMs, window.endMs),
+    })
   })

@@ -47,12 +47,12 @@ const labelsOf = (w: ScopedWorkload): ReadonlyArray<Readonly<Record<string, stri
   ...(w.deployment === null ? [] : [w.deployment.spec.template.metadata?.labels ?? {}]),
 ]
 
-const picks = (policy: NetworkPolicy, w: ScopedWorkload): boolean =>
+export const picks = (policy: NetworkPolicy, w: ScopedWorkload): boolean =>
   (policy.metadata.namespace ?? "") === w.namespace &&
   labelsOf(w).some((l) => selectorMatches(policy.spec.podSelector, l))
 
 // The API's default: a policy without policyTypes restricts ingress, and egress when it has egress rules.
-const restricts = (policy: NetworkPolicy, direction: "Ingress" | "Egress"): boolean =>
+export const restricts = (policy: NetworkPolicy, direction: "Ingress" | "Egress"): boolean =>
   policy.spec.policyTypes.length > 0
     ? policy.spec.policyTypes.includes(direction)
     : direction === "Ingress" || policy.spec.egress.length > 0
@@ -119,7 +119,7 @@ const failingConnections = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>
 const severityOf = (w: ScopedWorkload, evidence: boolean): Severity =>
   w.inScope && evidence ? failureSeverity(w) : "low"
 
-const hostOf = (target: ScopedWorkload, hosts: ReadonlyArray<ConfiguredHost>): ConfiguredHost | null =>
+export const hostOf = (target: ScopedWorkload, hosts: ReadonlyArray<ConfiguredHost>): ConfiguredHost | null =>
   hosts.find((h) => {
     const first = h.host.split(".")[0] ?? ""
     const inNamespace = h.host.split(".")[1] === undefined || h.host.split(".")[1] === target.namespace
