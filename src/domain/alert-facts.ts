@@ -9,6 +9,7 @@
  */
 import { Schema } from "effect"
 import { awsFacts } from "./alert-facts-aws.js"
+import { consumerGroupService } from "./alert-facts-consumer-group.js"
 import { kubernetesFacts } from "./alert-facts-k8s.js"
 import { keywordsOf } from "./alert-facts-keywords.js"
 import { type LabelPair, labelKeys, scanLabels } from "./alert-facts-labels.js"
@@ -104,8 +105,10 @@ export const extractFacts = (text: string, labels: SeverityLabels): AlertFacts =
   // An AWS alarm without a service label names its resource instead: a console link, a
   // dimension, else the alarm's own name (alert-facts-resources.ts).
   // A probe's alert without a service label is about the host it probed (alert-facts-probe.ts).
+  // A consumer-lag alert's group names its consumer (alert-facts-consumer-group.ts).
   const service =
     serviceOf(pairs, source, title.service, k8s.workload, doc.lines) ??
+    consumerGroupService(doc, pairs) ??
     probedHost(doc, pairs) ??
     serviceInConsoleLinks(doc.links) ??
     serviceInDimensions(dimensionsOf(doc.text, pairs)) ??

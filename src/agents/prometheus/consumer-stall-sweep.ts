@@ -11,8 +11,10 @@ import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepOnce } from "./sweep-query.js"
 
 // Names as the exporters write them; the domain's patterns decide which series are which.
-export const consumerStallQuery =
-  '{__name__=~"kafka_consumer_?group_.*(lag|offset).*|kafka_consumer_group_offset|burrow_kafka_consumer_.*|kafka_consumer_records_lag.*|.*consumer_?group.*_(lag|current_offset|committed_offset).*"}'
+// Shared with the slow-consumer sweep (consumer-ceiling-sweep.ts), which reads the same lag series.
+export const consumerLagNames =
+  "kafka_consumer_?group_.*(lag|offset).*|kafka_consumer_group_offset|burrow_kafka_consumer_.*|kafka_consumer_records_lag.*|.*consumer_?group.*_(lag|current_offset|committed_offset).*"
+export const consumerStallQuery = `{__name__=~"${consumerLagNames}"}`
 
 const leadMs = 3_600_000
 

@@ -29,6 +29,7 @@ import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
 import { sweepConnectionHolders } from "./connection-holder-sweep.js"
+import { sweepConsumerCeilings } from "./consumer-ceiling-sweep.js"
 import { sweepConsumerStalls } from "./consumer-stall-sweep.js"
 import { sweepCpuNeighbours } from "./cpu-neighbour-sweep.js"
 import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
@@ -259,6 +260,8 @@ const sweepBy = (
         sweepConnectionHolders(source, incident, stepS),
         // And whether a consumer group stopped consuming: lag growing, offset flat (consumer-stall-sweep.ts).
         sweepConsumerStalls(source, incident, stepS),
+        // And whether a consumer group consumes at a ceiling below its topic's production (consumer-ceiling-sweep.ts).
+        sweepConsumerCeilings(source, incident, stepS),
         // And whether a database counted deadlocks and lock waits (datastore-lock-sweep.ts).
         sweepDatastoreLocks(source, incident, stepS),
         // And whether an HPA stood at its max with its pods CPU-throttled (hpa-max-sweep.ts).
@@ -295,6 +298,7 @@ const sweepBy = (
           pressure,
           holders,
           stalls,
+          ceilings,
           locks,
           hpas,
           cronjobs,
@@ -319,6 +323,7 @@ const sweepBy = (
             ...(pressure?.findings ?? []),
             ...(holders?.findings ?? []),
             ...(stalls?.findings ?? []),
+            ...(ceilings?.findings ?? []),
             ...(locks?.findings ?? []),
             ...(hpas?.findings ?? []),
             ...(cronjobs?.findings ?? []),
@@ -342,6 +347,7 @@ const sweepBy = (
             pressure?.note ?? "",
             holders?.note ?? "",
             stalls?.note ?? "",
+            ceilings?.note ?? "",
             locks?.note ?? "",
             hpas?.note ?? "",
             cronjobs?.note ?? "",

@@ -18,6 +18,7 @@ import {
 } from "../../../src/agents/prometheus/capacity-shortfall-sweep.js"
 import { certificateExpiryQuery } from "../../../src/agents/prometheus/certificate-expiry-sweep.js"
 import { connectionHolderQuery } from "../../../src/agents/prometheus/connection-holder-sweep.js"
+import { consumerCeilingQuery } from "../../../src/agents/prometheus/consumer-ceiling-sweep.js"
 import { consumerStallQuery } from "../../../src/agents/prometheus/consumer-stall-sweep.js"
 import { cpuNeighbourQuery } from "../../../src/agents/prometheus/cpu-neighbour-sweep.js"
 import { credentialQueries } from "../../../src/agents/prometheus/credential-refusal-sweep.js"
@@ -103,6 +104,7 @@ const sweepQueries = [
   replicaLagQuery,
   // Consumer groups that stopped, databases counting deadlocks (consumer-stall-sweep.ts, datastore-lock-sweep.ts).
   consumerStallQuery,
+  consumerCeilingQuery,
   datastoreLockQuery,
   // Who holds a full database's connections (connection-holder-sweep.ts).
   connectionHolderQuery,
