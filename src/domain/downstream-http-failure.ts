@@ -23,7 +23,7 @@ const tieMs = gatewayTieMs
 
 // A proxy's or mesh's own words for a callee with no instance to send to.
 const proxyPhrases =
-  /no healthy upstream|upstream connect error[^"]{0,80}|no (?:healthy|available) (?:hosts?|targets?|endpoints?)/i
+  /no healthy upstream|upstream connect error[^"<]{0,80}|no (?:healthy|available) (?:hosts?|targets?|endpoints?)/i
 const statusText =
   /\b(Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error|Too Many Requests)\b/i
 // `"status":503`, `statusCode=503`, `status code 503`, `HTTP 503`, `returned 503`.
@@ -35,7 +35,59 @@ const keyed =
 const urlHost = /\bhttps?:\/\/([A-Za-z][\w-]{1,62})(?:[.:/]|\b)/i
 const awsSdk = /\(Service: [A-Za-z]+|amazonaws\.com/i
 
-const notCallees = new Set(["localhost", "unavailable", "error", "none", "null", "unknown"])
+const notCallees = new Set(["localhost", "unavailable", "error", "none", "null", "unknown", "http", "https"])
+
+// A structured line often names the system in its message and which one in a field of that name:
+// `{"msg":"EFM ReviewFiling failed","efm":"courtbridge"}`, `msg="carrier rate call failed"
+// carrier=shipfast`. The field whose key the message says is the callee; its value is a name (no
+// digits: an id such as `"order":"A-1093"` is the subject, not a system).
+const messageText = /["']?\b(?:msg|message|event)["']?\s*[:=]\s*["']([^"']{1,200})["']/i
+const fieldPair =
+  /["']?\b([A-Za-z]{2,20})["']?\s*[:=]\s*["']?([A-Za-z][A-Za-z.-]{0,60}[A-Za-z])\b(?![:\w/-])/g
+// Keys that name what failed (the request's subject), not whom it was sent to.
+const subjectKeys = new Set([
+  "msg",
+  "message",
+  "event",
+  "level",
+  "user",
+  "account",
+  "customer",
+  "order",
+  "request",
+  "job",
+  "task",
+  "file",
+  "document",
+  "item",
+  "payment",
+  "tenant",
+  "method",
+  "path",
+  "route",
+  "status",
+  "error",
+  "reason",
+  "body",
+  "type",
+  "operation",
+  "action",
+  "name",
+  "env",
+  "region",
+  "stage",
+])
+
+const namedInMessage = (message: string): string | undefined => {
+  const said = messageText.exec(message)?.[1]
+  if (said === undefined) return undefined
+  for (const [, key = "", value = ""] of message.matchAll(fieldPair)) {
+    const k = key.toLowerCase()
+    if (subjectKeys.has(k)) continue
+    if (new RegExp(`\\b${k}\\b`, "i").test(said)) return value
+  }
+  return undefined
+}
 
 /** The failing HTTP call a Lambda log line reports (the callee and its 5xx), if it reports one. */
 export const downstreamFailureOf = (message: string): DownstreamFailure | null => {
@@ -43,11 +95,22 @@ export const downstreamFailureOf = (message: string): DownstreamFailure | null =
   const status = statusOf.exec(message)?.[1]
   const proxy = proxyPhrases.exec(message)?.[0]
   if (status === undefined && proxy === undefined) return null
-  const callee = keyed.exec(message)?.[1] ?? urlHost.exec(message)?.[1]
+  const callee = keyed.exec(message)?.[1] ?? namedInMessage(message) ?? urlHost.exec(message)?.[1]
   if (callee === undefined || notCallees.has(callee.toLowerCase())) return null
   const text = statusText.exec(message)?.[1]
   const reason = [text, proxy?.trim()].filter((s): s is string => s !== undefined).join(", ")
   return { callee, status: status === undefined ? null : Number(status), reason }
+}
+
+// API Gateway cuts an integration at 29 s: a function retrying a failing callee logs each failure
+// up to that long before the gateway's 504 ("Endpoint request timed out"), not seconds from it.
+const integrationLimitMs = 30_000
+const gatewayTimeout = /\b504\b|timed? ?out|timeout/i
+
+const tiedTo = (failureMs: number, g: LogLine): boolean => {
+  const before = g.timestampMs - failureMs
+  if (Math.abs(before) <= tieMs) return true
+  return before > 0 && before <= integrationLimitMs && gatewayTimeout.test(g.message)
 }
 
 const functionOf = (group: string): string | null => /^\/aws\/lambda\/(.+)$/.exec(group)?.[1] ?? null
@@ -78,9 +141,7 @@ export const downstreamFailuresOf = (
     .flatMap((hits): ReadonlyArray<DownstreamFailures> => {
       const first = hits[0]
       if (first === undefined || hits.length < 2) return []
-      const tied = gateway.filter((g) =>
-        hits.some((h) => Math.abs(h.line.timestampMs - g.timestampMs) <= tieMs),
-      )
+      const tied = gateway.filter((g) => hits.some((h) => tiedTo(h.line.timestampMs, g)))
       if (tied.length === 0) return []
       const statuses = hits.flatMap((h) => (h.f.status === null ? [] : [String(h.f.status)]))
       const status = statuses.length === 0 ? null : Number(commonest(statuses))

@@ -82,3 +82,40 @@ describe("downstreamFailuresOf", () => {
     expect(downstreamFailuresOf(other, [gw(10)])).toEqual([])
   })
 })
+
+describe("a callee named by the field the message names, behind a gateway timeout", () => {
+  const gw504 = (seconds: number): LogLine =>
+    at(
+      "/aws/apigateway/orchard-api/access",
+      seconds,
+      '{"status":"504","integrationLatency":"29001","errorMessage":"Endpoint request timed out"}',
+    )
+
+  it("takes the value of the field the message names, in JSON and logfmt", () => {
+    expect(
+      downstreamFailureOf(json({ msg: "EDI SubmitClaim failed, retrying", edi: "clearwave", status: 503 })),
+    ).toMatchObject({ callee: "clearwave", status: 503 })
+    expect(
+      downstreamFailureOf('level=warn msg="carrier rate call failed" carrier=shipfast status=502'),
+    ).toMatchObject({ callee: "shipfast", status: 502 })
+    expect(
+      downstreamFailureOf(json({ message: "KYC check failed", kyc: "verifyly", statusCode: 504 })),
+    ).toMatchObject({ callee: "verifyly", status: 504 })
+  })
+
+  it("does not take the request's subject or an id for the callee", () => {
+    // The order is what failed, not whom it was sent to; an id is never a system's name.
+    expect(downstreamFailureOf(json({ msg: "order failed", order: "pending", status: 503 }))).toBeNull()
+    expect(downstreamFailureOf(json({ msg: "GRN lookup failed", grn: "GRN-20931", status: 503 }))).toBeNull()
+  })
+
+  it("ties retries logged up to the gateway's 29 s limit before its 504", () => {
+    const retry = (s: number) =>
+      at(fn, s, json({ msg: "EDI SubmitClaim failed", edi: "clearwave", status: 503 }))
+    const found = downstreamFailuresOf([retry(1), retry(11)], [gw504(30)])
+    expect(found).toMatchObject([{ callee: "clearwave", failures: 2, gatewayErrors: 1 }])
+    // A 502 (not a timeout) 19 s later, or a 504 a minute later, is not that request's end.
+    expect(downstreamFailuresOf([retry(1), retry(11)], [gw(30)])).toEqual([])
+    expect(downstreamFailuresOf([retry(1), retry(11)], [gw504(80)])).toEqual([])
+  })
+})

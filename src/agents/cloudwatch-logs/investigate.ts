@@ -38,6 +38,7 @@ import { sweepIntegrationExceptions } from "./integration-exception-sweep.js"
 import { sweepLambdaInitFailures } from "./lambda-init-sweep.js"
 import { type LambdaMemorySweep, namingInvokedFunction, sweepLambdaMemory } from "./lambda-memory-sweep.js"
 import { sweepLambdaTimeouts } from "./lambda-timeout-sweep.js"
+import { sweepLockHolders } from "./lock-holder-sweep.js"
 import { sweepNetworkPaths } from "./network-path-sweep.js"
 import { sweepPerformance } from "./performance-sweep.js"
 import { besidePoison } from "./poison-bystanders.js"
@@ -206,9 +207,11 @@ export const investigate = (
       ...discovery.plan.names,
       ...task.facts.keywords.filter((k) => k.includes("-")).map((k) => k.toLowerCase()),
     ]).filter((n) => n.toLowerCase() !== discovery.plan.cluster?.toLowerCase())
-    const sweepLocks = (stalled: boolean, namespaces: ReadonlyArray<string>) =>
+    // `erring`: the alert is about errors, so a holder of rows is worth the one query even when
+    // no line says "timeout" (a migration's lock is asked for only when something stalls).
+    const sweepLocks = (stalled: boolean, namespaces: ReadonlyArray<string>, erring = stalled) =>
       Effect.gen(function* () {
-        if (!stalled) return []
+        if (!stalled && !erring) return []
         const left = Duration.millis(Math.max(0, answerByMs + stopGraceMs - (yield* Clock.currentTimeMillis)))
         // A database is named after its team (the namespace) or after the product the cluster
         // runs (`inkwell-signdb-prod` in cluster `inkwell-prod`): both house the alert's service.
@@ -216,7 +219,16 @@ export const investigate = (
           ...namespaces,
           ...(discovery.plan.cluster === null ? [] : [discovery.plan.cluster]),
         ])
-        return yield* sweepMigrationLocks(source, databaseNames, housing, range, answerByMs).pipe(
+        return yield* Effect.all(
+          [
+            stalled
+              ? sweepMigrationLocks(source, databaseNames, housing, range, answerByMs)
+              : Effect.succeed<ReadonlyArray<Finding>>([]),
+            sweepLockHolders(source, databaseNames, housing, range, answerByMs, task.facts.service),
+          ],
+          { concurrency: 2 },
+        ).pipe(
+          Effect.map(([migrations, holders]) => [...migrations, ...holders]),
           Effect.timeoutOption(left),
           Effect.map(Option.getOrElse((): ReadonlyArray<Finding> => [])),
           Effect.catchAll(() => {
@@ -229,6 +241,9 @@ export const investigate = (
     const alertStalled =
       databaseStallWords.test(task.alert.text) ||
       /\btim(?:ed|ing) out\b|\bhang(?:s|ing)?\b/i.test(task.alert.text)
+    // A service answering errors may be failing on rows another session holds: its database's
+    // log names the holder (lock-holder-sweep.ts), though the alert says only "5xx".
+    const alertErring = alertStalled || /\b5\d\d\b|\b5xx\b|\berrors?\b|\bdeadlock/i.test(task.alert.text)
     // No group of the alert's service here (it logs elsewhere, in pods): its databases may still
     // have recorded its refused logins — a rotated password, connection slots run out — and the
     // passes below read them and the rotation behind them (silent-failure-pass.ts, rotation-findings.ts).
@@ -242,6 +257,7 @@ export const investigate = (
       const locks = yield* sweepLocks(
         alertStalled,
         task.facts.namespace === null ? [] : [task.facts.namespace],
+        alertErring,
       )
       // A person's report names no group, yet the services' timeouts may say a change closed their path.
       const paths =
@@ -587,7 +603,7 @@ export const investigate = (
         following,
         sweeping,
         throttling,
-        sweepLocks(stalled, namespaces),
+        sweepLocks(stalled, namespaces, stalled || alertErring),
         loading,
         verdicts,
         nearLimit,
