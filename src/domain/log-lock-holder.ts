@@ -18,6 +18,11 @@ export interface LockHolder {
   readonly user: string | null
   /** Its application_name, when logged. */
   readonly application: string | null
+  /**
+   * The waiters' own name: the application_name (else database user) their own lines carry most.
+   * The failing app is the one waiting — a paging service's name (`porting-platform`) is not it.
+   */
+  readonly waiting: string | null
   /** A statement the holder ran, from its own lines or a deadlock report. */
   readonly statement: string | null
   /** Distinct sessions that waited behind it or deadlocked with it. */
@@ -51,6 +56,22 @@ const prefixOf = (message: string): { pid: string; user: string | null } | null 
   if (rds?.[2] !== undefined) return { pid: rds[2], user: rds[1] || null }
   const stock = stockPrefix.exec(message)
   return stock?.[1] === undefined ? null : { pid: stock[1], user: stock[2] ?? null }
+}
+
+/** The name most of `waiters`' own lines carry: application_name first, else the database user. */
+const waitingName = (lines: ReadonlyArray<LogLine>, waiters: ReadonlySet<string>): string | null => {
+  const apps = new Map<string, number>()
+  const users = new Map<string, number>()
+  for (const l of lines) {
+    const p = prefixOf(l.message)
+    if (p === null || !waiters.has(p.pid)) continue
+    const app = appName.exec(l.message)?.[1]
+    if (app !== undefined) apps.set(app, (apps.get(app) ?? 0) + 1)
+    if (p.user !== null) users.set(p.user, (users.get(p.user) ?? 0) + 1)
+  }
+  const top = (m: ReadonlyMap<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0]
+  return top(apps) ?? top(users) ?? null
 }
 
 /** The session most waiters name as holding their lock in one group's lines, if it is named twice. */
@@ -88,12 +109,14 @@ const holderOf = (group: string, lines: ReadonlyArray<LogLine>): LockHolder | nu
     null
   // A DDL holding the table is a migration's lock, which migration-lock.ts reports.
   if (statement !== null && ddlOf(statement) !== null) return null
+  const waiting = waitingName(lines, behind.get(pid) ?? new Set())
   const times_ = lines.map((l) => l.timestampMs)
   return {
     group,
     pid,
     user,
     application,
+    waiting,
     statement: statement?.trim() ?? null,
     waiters: behind.get(pid)?.size ?? 0,
     deadlocks,

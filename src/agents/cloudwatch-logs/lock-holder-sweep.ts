@@ -40,6 +40,9 @@ export const sweepLockHolders = (
       const db = serviceOfGroup(h.group) ?? h.group
       const victim = subject ?? read.chosen.find((c) => c.group === h.group)?.service ?? null
       const who = holderName(h)
+      // The waiting sessions' own application_name/user names the failing app; the alert's
+      // service name (a paging service such as `porting-platform`) only when the log gives none.
+      const waiting = h.waiting !== null && h.waiting !== who ? h.waiting : victim
       const identity = [h.user, h.application].filter((x): x is string => x !== null && x !== who)
       const toll = [
         `${h.waiters} session(s) blocked`,
@@ -53,7 +56,7 @@ export const sweepLockHolders = (
           title: redact(
             clipText(
               `${who} (pid ${h.pid}${identity.length > 0 ? `, ${identity.join(", ")}` : ""}) holds the row locks ` +
-                `${victim ?? "other sessions"}'s queries wait on in ${db}: ${toll} (blocking transaction)`,
+                `${waiting ?? "other sessions"}'s queries wait on in ${db}: ${toll} (blocking transaction)`,
               240,
             ),
           ),

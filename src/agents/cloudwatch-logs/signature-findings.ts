@@ -27,6 +27,7 @@ import { clipText } from "../../domain/report-text.js"
 import { namesReportRoute } from "../../domain/route-words.js"
 import { compareSeverity, type Severity } from "../../domain/severity.js"
 import { tokenRejection } from "../../domain/token-rejection.js"
+import { apiServiceDependedOn, controlPlaneNamesAlert, metricsApisRead } from "./control-plane-relation.js"
 
 export const maxSignatureFindings = 10
 
@@ -42,6 +43,8 @@ export interface SignatureContext {
   readonly dependencies?: ReadonlySet<string>
   /** Services named with the alerting resource's words, found as its consumer or owner (lower-case). */
   readonly kin?: ReadonlySet<string>
+  /** Metrics APIs (`metrics.k8s.io`) the alert's own control-plane lines fail to read (control-plane-relation.ts). */
+  readonly metricsApis?: ReadonlySet<string>
   readonly max?: number
 }
 
@@ -97,13 +100,17 @@ const where = (c: LogCluster): string =>
 
 const scopeNames = (facts: AlertFacts): ReadonlyArray<string> => [...scopeOf(facts).names]
 
-const relationText = (relation: Relation, c: LogCluster, facts: AlertFacts, subject: string): string => {
+const relationText = (relation: Relation, c: LogCluster, ctx: SignatureContext, subject: string): string => {
+  const facts = ctx.facts
   const names = scopeNames(facts)
   const alerting = names[0] ?? "the alerting service"
   if (relation === "related") {
     const named = names.find((n) => c.example.message.toLowerCase().includes(n)) ?? alerting
     return ` ${subject} is not the alerting service: it reports ${named} failing — a consequence seen by a caller, not the cause.`
   }
+  const api = relation === "dependency" ? apiServiceDependedOn(ctx.metricsApis ?? new Set(), c) : null
+  if (api !== null)
+    return ` The ${api} APIService is what ${alerting}'s autoscaler reads its metrics through, and the control plane reports it failing for ${alerting}: it is in scope as what ${alerting} depends on.`
   if (relation === "dependency") {
     return ` ${subject} is a dependency the alerting service's own errors blame, so it is in scope.`
   }
@@ -138,7 +145,7 @@ export const loggedOnce = (f: Finding): boolean => f.kind === "log_signature" &&
 
 const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Finding => {
   const api = relation === "in_scope" ? apiOf(ctx, c) : null
-  const subject = api ?? c.service ?? c.groups[0] ?? "logs"
+  const subject = api ?? c.service ?? controlPlaneSubject(ctx, c, relation) ?? c.groups[0] ?? "logs"
   // The edge reporting the alerting service's certificate: the signature concerns that service.
   const certificate = relation === "in_scope" && c.service !== null ? certificateOf(ctx, c) : null
   const edge = relation === "in_scope" && certificate === null ? edgeOf(ctx, c) : null
@@ -156,7 +163,7 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
     title: `${subject}: ${firstLine(redact(c.example.message), 110)} (×${count})`,
     detail:
       `${lines} in ${list(c.groups, 2)} from ${where(c)}, ${span}${limited}. ` +
-      `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx.facts, subject)}` +
+      `Signature: ${clipText(redact(c.signature), 160)}.${relationText(relation, c, ctx, subject)}` +
       (concerns === null
         ? ""
         : certificate !== null
@@ -166,11 +173,16 @@ const draft = (c: LogCluster, ctx: SignatureContext, relation: Relation): Findin
     kind: "log_signature",
     observedAt: DateTime.unsafeMake(c.firstMs),
     resource: `loggroup/${group}`,
-    service: concerns ?? api ?? invokedOf(ctx, c, relation) ?? c.service,
+    service:
+      concerns ?? api ?? invokedOf(ctx, c, relation) ?? c.service ?? controlPlaneSubject(ctx, c, relation),
     link: ctx.link(c),
     excerpt: clipText(redact(c.example.message), 500),
   }
 }
+
+/** A control-plane line about the alert's workload concerns that workload (its stream names no service). */
+const controlPlaneSubject = (ctx: SignatureContext, c: LogCluster, relation: Relation): string | null =>
+  relation === "in_scope" && controlPlaneNamesAlert(ctx.facts, c) ? alertingNamedIn(ctx, c) : null
 
 /**
  * A caller's Invoke of the alerting Lambda that Lambda throttled: the function's own throttles,
@@ -217,6 +229,8 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   const f = { ...draft(c, ctx, "in_scope"), detail: "" }
   if (inScope(scope, f)) return "in_scope"
   if (apiOf(ctx, c) !== null) return "in_scope"
+  // The control plane failing to scale, place or serve the alert's own `<namespace>/<name>`.
+  if (controlPlaneNamesAlert(ctx.facts, c)) return "in_scope"
   // A namespace-only alert: the pods of that namespace are its scope.
   if (scope.names.size === 0 && scope.namespace !== null && c.namespaces.includes(scope.namespace))
     return "in_scope"
@@ -241,6 +255,7 @@ const relationOf = (ctx: SignatureContext, c: LogCluster): Relation => {
   // A person's "login is slow": the service whose own lines serve `/v1/login` is the subject.
   if (c.service !== null && namesReportRoute(ctx.facts, c.example.message)) return "in_scope"
   if (c.service !== null && ctx.dependencies?.has(c.service.toLowerCase()) === true) return "dependency"
+  if (apiServiceDependedOn(ctx.metricsApis ?? new Set(), c) !== null) return "dependency"
   if (!relatedTo(scope, f)) return "unrelated"
   return certificateOf(ctx, c) === null && edgeOf(ctx, c) === null ? "related" : "in_scope"
 }
@@ -259,9 +274,11 @@ export const signatureFindings = (
   clusters: ReadonlyArray<LogCluster>,
   ctx: SignatureContext,
 ): SignatureFindings => {
+  // Read first: which metrics APIs the alert's own control-plane lines depend on.
+  const full = { ...ctx, metricsApis: ctx.metricsApis ?? metricsApisRead(ctx.facts, clusters) }
   const rated = clusters.map((c) => {
-    const relation = relationOf(ctx, c)
-    return { c, relation, finding: draft(c, ctx, relation) }
+    const relation = relationOf(full, c)
+    return { c, relation, finding: draft(c, full, relation) }
   })
   rated.sort(
     (a, b) =>
