@@ -7,6 +7,7 @@
  */
 
 import { awsResourcesIn } from "./aws-endpoint.js"
+import { lastWordsOfOomKilled, oomKilledContainers } from "./cause-oom-last-words.js"
 import { cacheAtMaxmemory, cacheNodeAliases } from "./causes-cache-node.js"
 import {
   isDependencyMode,
@@ -217,6 +218,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   // A NetworkPolicy that drops the subject's DNS (network-policies.ts: "not 53 (DNS)"): its
   // lookups timing out are that policy, not a DNS failure beside it.
   let blockedDnsKey: string | null = null
+  // The containers the kubelet OOMKilled and their chain: what they logged before they died (a
+  // provider throttling their output, a retry) joins the kill (cause-oom-last-words.ts).
+  let oomKey: string | null = null
+  let oomKilled: ReadonlySet<string> = new Set()
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     // CPU throttling is laid first at a lowered CPU limit's door, up to a day back (cpu-limit-cut.ts).
     const limitCut =
@@ -248,7 +253,12 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // A workload the alert does not name is rated low throughout (finding-relevance.ts): among
     // its own findings, what they would be in scope tells a FATAL line from a WARN one.
     const weak = inScopeSeverityOf(roots) <= severityRank("low")
-    const own = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
+    const ownMode = weak || linked[0] === undefined ? `mode:${mode}` : linked[0].id
+    // Taken as the cluster's own key, so the probes and errors it would explain follow it too.
+    const own =
+      oomKey !== null && modeRank(mode) > modeRank("oom") && lastWordsOfOomKilled(roots, oomKilled)
+        ? oomKey
+        : ownMode
     // A container that exits on its own (a crash loop, not an OOM kill) says why in its own error
     // lines ("FATAL … certificate expired"): they are the same failure, not a second cause.
     // A workload that cannot get the replicas it needs (pods unschedulable, the HPA at its
@@ -288,6 +298,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
                         ? deepKey
                         : own
     if (mode === "crash") crashKey = key
+    if (mode === "oom" && !weak && oomKey === null) {
+      oomKilled = oomKilledContainers(roots)
+      if (oomKilled.size > 0) oomKey = key
+    }
     if (mode === "timeout" && !weak && roots.some((f) => f.kind === "proxy_timeout")) proxyCutKey ??= key
     if (mode === "schedule" && !weak) scheduleKey ??= own
     if (

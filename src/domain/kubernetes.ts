@@ -98,6 +98,8 @@ export const Container = Schema.Struct({
   livenessProbe: opt(Probe),
   startupProbe: opt(Probe),
   image: opt(Schema.String),
+  /** "Always" on an init container makes it a native sidecar: it runs beside the app, restarted like one. */
+  restartPolicy: opt(Schema.String),
   ports: list(ContainerPort),
   env: list(EnvVar),
   /** Its arguments: a rollout that changed a host passed on the command line (rollout-value-culprit.ts). */

@@ -325,7 +325,14 @@ const groupFindings = (
           : `, now ${h.status.state.waiting.reason}`
     return `${shortPod(h.pod.metadata.name)} (${plural(h.status.restartCount, "restart")}${now})`
   })
-  const limit = latest?.pod.spec.containers.find((c) => c.name === container)?.resources.limits.memory
+  const spec = latest?.pod.spec
+  const limit = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].find(
+    (c) => c.name === container,
+  )?.resources.limits.memory
+  // A native sidecar (an init container restarted Always) killed is not the app: say which it is.
+  const sidecar =
+    spec?.initContainers.some((c) => c.name === container && c.restartPolicy === "Always") === true
+  const role = sidecar ? "sidecar container" : "container"
   const capacity = w.desired === null || w.kind === "Pod" ? "" : ` ${w.ready}/${w.desired} replicas ready.`
   const resource = latest === undefined ? null : `pod/${w.namespace}/${latest.pod.metadata.name}`
   const base = { resource, service: w.name, excerpt: waiting?.message ?? term?.message ?? null }
@@ -338,7 +345,7 @@ const groupFindings = (
       return eksFinding({
         ...base,
         kind: "oom_killed",
-        title: `${w.name}: container ${container} OOMKilled in ${share}${limit === undefined ? "" : ` (memory limit ${limit})`}, ${plural(restarts, "restart")}`,
+        title: `${w.name}: ${role} ${container} OOMKilled in ${share}${limit === undefined ? "" : ` (memory limit ${limit})`}, ${plural(restarts, "restart")}`,
         detail: `${subject} was OOMKilled in pods ${podList.join(", ")}. Last termination: ${describeExit(term)}${when}${state}.${capacity}${kernelOomNote(pods, view, ctx)}`,
         severity: oomSeverity(w, pods.length, Math.max(livePods(w).length, pods.length), restarts),
         observedAt: finishedAt,
