@@ -7,6 +7,7 @@
 
 import type { DateTime } from "effect"
 import { isProviderName } from "./cause-provider.js"
+import { isServedHost } from "./cause-served-hosts.js"
 import { certificateServer } from "./cause-server-cert.js"
 import type { Chain, Consequence } from "./causes-chain.js"
 import { configuredDatastore } from "./causes-datastore.js"
@@ -238,8 +239,9 @@ const timingOut = /\btim(?:ed|ing|es)? ?out\b|\btimeout\b|deadline exceeded|\b50
  * ms") leads the cause: the HPA at its maximum, the saturated threads and the 504s are what
  * waiting on it looks like, and the provider is what the on-call engineer acts on.
  */
-const providerLead = (chain: Chain): string => {
-  const provider = dependenciesOf(chain).find(isProviderName)
+const providerLead = (chain: Chain, served: ReadonlySet<string>): string => {
+  // A host under a domain the cluster's own Ingresses serve is the company's, not a third party.
+  const provider = dependenciesOf(chain).find((n) => isProviderName(n) && !isServedHost(n, served))
   if (provider === undefined) return ""
   const timedOut = [...chain.roots, ...chain.outcomes].some((f) => timingOut.test(textOf(f)))
   return `calls to third-party ${provider} ${timedOut ? "timing out" : "failing"}: `
@@ -293,10 +295,10 @@ const isWarnLine = (title: string): boolean => {
  * The cause's text (see the module header), at most `maxCauseChars`: the class words of the
  * failure and of what it caused come first, so clipping only ever shortens the evidence.
  */
-export const causeText = (chain: Chain): string => {
+export const causeText = (chain: Chain, served: ReadonlySet<string> = new Set()): string => {
   const change = changePhrase(chain)
   const evidence = chain.roots.length > 0 ? chain.roots : chain.outcomes
-  const symptom = `${providerLead(chain)}${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}${holderPhrase(chain)}`
+  const symptom = `${providerLead(chain, served)}${modesLabel(chain.modes, evidence)} ${where(chain)}${podsPhrase(chain)}${scaledOutPhrase(chain)}${holderPhrase(chain)}`
   const causing = chain.consequences.map((c) => `, causing ${consequencePhrase(c)} in ${c.subject.display}`)
   const shown = [
     ...shownRoots(chain),

@@ -13,10 +13,12 @@
  * Out-of-scope and out-of-window findings are never cited; context (info, similar incidents, restarts) is cited only in support, and a
  * chain of low findings only (WARN lines) is a cause only when nothing stronger is.
  */
+
 import type { DateTime } from "effect"
 import { agentOrder } from "./agent-id.js"
 import type { InvestigationWindow } from "./alert-context.js"
 import type { AlertFacts } from "./alert-facts.js"
+import { servedDomains } from "./cause-served-hosts.js"
 import { withoutBackground } from "./causes-background.js"
 import { buildChains, type Chain } from "./causes-chain.js"
 import { withConnectionHolders } from "./causes-holder.js"
@@ -153,12 +155,14 @@ export const suspectedCauses = (input: CauseInput): ReadonlyArray<SuspectedCause
   // WARN-level noise (low) is a cause only when nothing stronger is: in-scope chatter is the
   // commonest red herring.
   const current = withoutOtherProviders(input.facts, withoutBackground(input.facts, ranked, alertMs))
+  // The domains the cluster's Ingresses serve: a host under them is no third party (cause-served-hosts.ts).
+  const served = servedDomains(input.findings)
   const floor = current.some((r) => r.severity >= severityRank("medium")) ? severityRank("medium") : -1
   return current
     .filter((r) => r.severity >= floor)
     .slice(0, maxCauses)
     .map(({ chain }) => ({
-      cause: { text: causeText(chain), findings: citedBy(chain) },
+      cause: { text: causeText(chain, served), findings: citedBy(chain) },
       headline: causeHeadline(chain),
     }))
 }

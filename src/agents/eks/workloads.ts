@@ -218,7 +218,9 @@ export const buildWorkloads = (s: ClusterSnapshot): ReadonlyArray<Workload> => {
         namespace: ns,
         name: deploymentName ?? owner?.name ?? pod.metadata.name,
         desired: rs?.spec.replicas ?? null,
-        readyFromStatus: null,
+        // The ReplicaSet's own count, when it states one: the pods listed may be only some of
+        // its pods (one named in an event), and a partial list must not read as unready replicas.
+        readyFromStatus: rs?.status?.readyReplicas ?? null,
         deployment: null,
         replicaSets: rs === undefined ? [] : [rs],
         labels: [],
