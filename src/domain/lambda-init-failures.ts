@@ -12,7 +12,7 @@
  * invocations run (`Version: 42`, the stream's `[42]`) against the last one that completed
  * says which deploy broke it. Pure.
  */
-import type { LogLine } from "./log-clusters.js"
+import { type LogLine, linesByGroup } from "./log-clusters.js"
 import { serviceOfGroup } from "./log-origin.js"
 
 export interface LambdaInitFailure {
@@ -70,10 +70,7 @@ const versionOf = (l: LogLine): string | null =>
 
 /** The functions whose invocations failed to start, the worst first (see the module header). */
 export const lambdaInitFailuresOf = (lines: ReadonlyArray<LogLine>): ReadonlyArray<LambdaInitFailure> => {
-  const byGroup = new Map<string, Array<LogLine>>()
-  for (const l of lines)
-    if (isLambdaGroup(l.group)) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l])
-  return [...byGroup.entries()]
+  return [...linesByGroup(lines, isLambdaGroup).entries()]
     .flatMap(([group, unsorted]): ReadonlyArray<LambdaInitFailure> => {
       const own = [...unsorted].sort((a, b) => a.timestampMs - b.timestampMs)
       const failing = own.filter((l) => failedToStart(l.message))

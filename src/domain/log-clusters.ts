@@ -17,6 +17,24 @@ export interface LogLine {
   readonly group: string
 }
 
+/**
+ * `lines` by log group, each group's lines in their input order, groups in order of first sight:
+ * the readings that judge one group at a time (a lock holder, a Lambda's memory) start here.
+ */
+export const linesByGroup = (
+  lines: ReadonlyArray<LogLine>,
+  keep: (group: string) => boolean = () => true,
+): ReadonlyMap<string, ReadonlyArray<LogLine>> => {
+  const byGroup = new Map<string, Array<LogLine>>()
+  for (const l of lines) {
+    if (!keep(l.group)) continue
+    const own = byGroup.get(l.group)
+    if (own === undefined) byGroup.set(l.group, [l])
+    else own.push(l)
+  }
+  return byGroup
+}
+
 export interface LogCluster {
   readonly signature: string
   readonly service: string | null

@@ -7,7 +7,7 @@
  * the cause, not the orchestrator's ExecutionFailed. A REPORT well under the limit, or a timeout
  * ("Task timed out"), is not this class. Pure.
  */
-import type { LogLine } from "./log-clusters.js"
+import { type LogLine, linesByGroup } from "./log-clusters.js"
 import { serviceOfGroup } from "./log-origin.js"
 
 export interface LambdaMemoryLimit {
@@ -74,12 +74,7 @@ const atLimit = (r: Report): boolean => r.sizeMb > 0 && r.usedMb >= r.sizeMb - 1
 
 /** The Lambda functions whose invocations were ended at their memory limit, the most first. */
 export const lambdaMemoryLimitsOf = (lines: ReadonlyArray<LogLine>): ReadonlyArray<LambdaMemoryLimit> => {
-  const byGroup = new Map<string, Array<LogLine>>()
-  for (const l of lines) {
-    if (!/^\/aws\/lambda\//i.test(l.group)) continue
-    byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l])
-  }
-  return [...byGroup.entries()]
+  return [...linesByGroup(lines, (group) => /^\/aws\/lambda\//i.test(group)).entries()]
     .flatMap(([group, own]): ReadonlyArray<LambdaMemoryLimit> => {
       const fn = serviceOfGroup(group)
       if (fn === null) return []

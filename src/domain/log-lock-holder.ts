@@ -8,7 +8,7 @@
  * A DDL holder is a schema migration's lock (migration-lock.ts), not this finding.
  */
 
-import type { LogLine } from "./log-clusters.js"
+import { type LogLine, linesByGroup } from "./log-clusters.js"
 import { ddlOf } from "./migration-lock.js"
 
 export interface LockHolder {
@@ -128,9 +128,7 @@ const holderOf = (group: string, lines: ReadonlyArray<LogLine>): LockHolder | nu
 
 /** The lock holder of each database group in `lines`, most waiters first. */
 export const lockHoldersOf = (lines: ReadonlyArray<LogLine>): ReadonlyArray<LockHolder> => {
-  const byGroup = new Map<string, Array<LogLine>>()
-  for (const l of lines) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l])
-  return [...byGroup]
+  return [...linesByGroup(lines)]
     .flatMap(([group, ls]) => {
       const h = holderOf(group, ls)
       return h === null ? [] : [h]

@@ -10,7 +10,7 @@
  */
 import { DateTime } from "effect"
 import type { Finding } from "./finding.js"
-import type { LogLine } from "./log-clusters.js"
+import { type LogLine, linesByGroup } from "./log-clusters.js"
 import { sharedWords } from "./log-group-kin.js"
 import { serviceOfGroup } from "./log-origin.js"
 import { redact } from "./redact.js"
@@ -280,9 +280,7 @@ export const migrationLockFindings = (
   link: (group: string) => string | null,
   userOf: (group: string) => string | null = () => null,
 ): ReadonlyArray<Finding> => {
-  const byGroup = new Map<string, Array<LogLine>>()
-  for (const l of lines) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l])
-  return [...byGroup]
+  return [...linesByGroup(lines)]
     .flatMap(([group, ls]) => {
       const lock = lockOf(group, ls)
       return lock === null ? [] : [lock]

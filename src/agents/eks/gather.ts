@@ -187,17 +187,7 @@ export const logTargets = (
         // say why it died (a JVM's "Terminating due to java.lang.OutOfMemoryError", exit 3).
         const died = containerFailures(w, ctx).find((f) => f.category === "recovered" && f.cause === "crash")
         return [
-          ...(running === undefined || container === undefined
-            ? []
-            : [
-                {
-                  workload: resourceOf(w),
-                  namespace: w.namespace,
-                  pod: running.metadata.name,
-                  container,
-                  previous: false,
-                },
-              ]),
+          ...runningLogTarget(w),
           ...members,
           ...(died === undefined
             ? []
