@@ -562,6 +562,23 @@ const designObjects = words(`
 const noiseWords = words("noisy sensitive chatty spammy flappy fatigue")
 const liveAlerting = words("firing paging alerting triggered down failing broken outage erroring")
 
+const deliveryVerbs = words(
+  "arriving arrive arrived received receiving delivered delivering coming getting get",
+)
+const notSaid = words("not never no stopped")
+/**
+ * "crew app push notifications not arriving, crew are missing roster change alerts": messages
+ * people do not receive, a delivery failing now, not our alerting talked about ("when they are
+ * not arriving" supposes it).
+ */
+const notDelivered = (tokens: ReadonlyArray<string>, supposed: ReadonlyArray<boolean>): boolean =>
+  tokens.some(
+    (t, k) =>
+      supposed[k] !== true &&
+      ((deliveryVerbs.has(t) && notSaid.has(tokens[k - 1] ?? "")) ||
+        (t === "missing" && tokens.slice(k + 1, k + 5).some((w) => w === "alerts" || w === "notifications"))),
+  )
+
 /**
  * Changing alerting itself ("should we raise the HighErrorRate threshold?", "we should add an
  * alert for the DLQ", "lgtm on the PR that moves the CPU alert threshold"): chatter, unless
@@ -608,6 +625,7 @@ export const alertingDesign = (
   if (
     !designs ||
     inPresent(said) ||
+    notDelivered(tokens, supposed) ||
     tokens.some(
       (t, k) => (liveAlerting.has(t) && supposed[k] !== true) || t === "since" || /^[45]\d\d$/.test(t),
     )

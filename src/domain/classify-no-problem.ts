@@ -46,8 +46,9 @@ const futureForms = words(`
   sync offsite retro killing kill sunsetting sunset deprecating retiring removing ends ending expires pushing
   postponing delaying decommissioned moved rescheduled postponed`)
 // "sync … stopped at 06:40": a past verb puts the time before now.
+// ("seit heute Morgen", "seit gestern": German "since", which puts a fault's start before now.)
 const notFuture = words(
-  "since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd normally usually typically",
+  "seit seitdem gestern since until last ago yesterday was were did had stopped started failed crashed broke died none nobody cannot forwarding forwarded fwd normally usually typically",
 )
 /** Words before a job's progress that say it is behind ("only at 40%", "still 12%"). */
 const behindMarkers = words("only still just barely merely")
@@ -90,7 +91,8 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       (t === "at" && /^\d{1,2}(?:am|pm|h)?$/.test(tokens[i + 1] ?? "")) ||
       // "moved to 3pm"
       (t === "to" && /^\d{1,2}(?:am|pm)$/.test(tokens[i + 1] ?? "")) ||
-      foreignLater.has(t) ||
+      // ("heute Morgen" is this morning, begun, not German "morgen", tomorrow.)
+      (foreignLater.has(t) && !(t === "morgen" && tokens[i - 1] === "heute")) ||
       // "gets decommissioned on the 30th"
       (t === "on" && tokens[i + 1] === "the" && /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[i + 2] ?? "")) ||
       // "scheduled for dec 12"
@@ -146,6 +148,31 @@ const ranAt = (tokens: ReadonlyArray<string>, i: number): boolean =>
   // ("reindex of 1,200 SKUs tomorrow, run at 19:00" is a plan.)
   !tokens.some((w) => laterWords.has(w))
 
+/** What a script signs its findings with ("bagrecon-watchdog:", "[stock-check]"). */
+const scriptHead =
+  /^\s*(?:\[[\w .-]{2,40}\]|[\w.]+-(?:watchdog|checker|check|monitor|recon|reconciler|guard|sentinel|script|bot|cron|audit|auditor|job):)/
+const alarmMarks = words("red_circle rotating_light sos siren alert warning 🔴 🚨 ⚠")
+/** What a check finds wrong, counted now ("6 bags … (BRS mismatch)", "12 pallets missing"). */
+const findings = words(
+  "mismatch mismatches mismatched missing discrepancy discrepancies unmatched orphaned stuck failed overbooked",
+)
+const checkNouns = words("check checks checker job jobs report reports script scan alert alerts rule")
+/**
+ * "bagrecon-watchdog: :red_circle: flight CB4412 due off in 20 min with 6 bags loaded for
+ * passengers not boarded (BRS mismatch)": a script's (or an alarm's) finding, wrong now; the
+ * time after it says how soon it matters, it plans nothing.
+ */
+const scriptFinding = (message: Message): boolean =>
+  // ("the missing-pallet check will run at 6" names a check, which finds nothing yet.)
+  message.tokens.some(
+    (t, i) =>
+      (findings.has(t) || (t === "booked" && message.tokens[i - 1] === "double")) &&
+      !checkNouns.has(message.tokens[i + 1] ?? ""),
+  ) &&
+  (message.emoji.some((e) => alarmMarks.has(e)) ||
+    ((message.text.includes("-") || message.text.includes("[")) &&
+      scriptHead.test(message.text.slice(0, 80))))
+
 const plannedForLater = (message: Message): boolean => {
   const { tokens } = message
   // "I'll be offline 2h for the dentist": an absence, whenever it is.
@@ -159,6 +186,7 @@ const plannedForLater = (message: Message): boolean => {
   if (away || tokens.includes("slow_to_respond")) return true
   return (
     futureAnchor(tokens) &&
+    !scriptFinding(message) &&
     tokens.some(
       (t, i) =>
         (futureForms.has(t) && !namedByItsTime(tokens, i)) || foreignPlans.has(t) || t === "change_freeze",

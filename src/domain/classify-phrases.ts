@@ -203,7 +203,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "acknowledgement",
-    /^(?:好的|好|收到|了解(?:です|しました)?|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew|sawa|yebo|aye|inshallah|tamam|aynen|хорошо|добре|понял|принял|понятно|selvä|joo|kuittaan|siap|sip|gitara|zrozumiałem|zrozumiałam|fajnie|알겠어요|알겠습니다)$/,
+    /^(?:好的|好|收到|了解(?:です|しました)?|わかりました|承知しました|どういたしまして|よろしく(?:お願いします)?|알겠습니다|vale|entendido|verstanden|claro|o+k+(?:a+y+)?|k+|okie|okey|okies|dokie|dokey|ack|acked|acknowledged|grand|perfecto|perfeito|parfait|perfetto|daje|genial|noted|roger|wilco|copy|understood|received|gotcha|sgtm|lgtm|sure|yes+|ye+p|yeah+|yup+|ya|yea|yas|no|nope|nah|right|alright|agreed|agree|same|true|indeed|exactly|np|nw|yw|word|bet|\+1|cool|fine|checking|looking|omw|sec|brb|afk|ofc|noice|righto|righty|easy|anytime|investigating|h+m+|phew|whew|sawa|yebo|aye|inshallah|tamam|aynen|хорошо|добре|понял|принял|понятно|selvä|joo|kuittaan|siap|sip|gitara|zrozumiałem|zrozumiałam|fajnie|알겠어요|알겠습니다)$/,
   ],
   [
     "laughter",
@@ -211,7 +211,7 @@ const patterns: ReadonlyArray<readonly [ChatterCategory, RegExp]> = [
   ],
   [
     "greeting",
-    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です|でした)?|안녕하세요|안녕|jambo|habari|salaam|salam|karibu|welkom|fáilte|failte|howzit|привет|привіт|selam|merhaba|günaydın|halo|moi|moikka|huomenta|สวัสดี(?:ค่ะ|ครับ)?)$/,
+    /^(?:h+e+y+a*|h+i+y*a*|hel+o+|hallo+|yo+|sup|wassup|howdy|howya|hola|bonjour|salut|ciao|servus|moin|ola|olá|gm|g'day|gday|g’day|morning|mornin|greetings|ahoy|heyo+|你好|수고하셨습니다|수고했어요|고생하셨습니다|こんにちは|こんばんは|おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です|でした)?|안녕하세요|안녕|jambo|habari|salaam|salam|karibu|welkom|fáilte|failte|howzit|привет|привіт|selam|merhaba|günaydın|halo|moi|moikka|huomenta|สวัสดี(?:ค่ะ|ครับ)?)$/,
   ],
   [
     "praise",

@@ -88,6 +88,7 @@ const kinds: ReadonlyArray<Kind> = [
       "succeeded",
       "merged",
       "to destroy",
+      "destroyed",
       "sync ok",
       "uploaded",
       "no changes",
@@ -109,15 +110,18 @@ const kinds: ReadonlyArray<Kind> = [
     // Run applied successfully in workspace prod — 2 added", "Terraform Cloud: run for workspace
     // aws-portal-prod applied successfully (2 added, 1 changed, 0 destroyed)": a deploy or a run,
     // done, the workspace named before or after.)
+    // ("terraform apply in claims-prod-us-east-1 completed: 0 added, 2 changed, 0 destroyed.":
+    // the same run, told by a CI job.)
     // ("[liveops-bot] Event "Winter Solstice Login" published to the calendar … ✅": a bot's tag
     // in brackets heads it as a name with a colon does.)
     // ("[nightly-sync] station catalogue synced from council open data: 412 stations, 3 added, 0
     // removed. OK": a script's sync under its tag, ending OK.)
     pattern:
-      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|\brun (?:run-\w{1,30} )?(?:for|in|on) workspace [\w.-]{1,80} (?:was |has been )?applied(?: successfully)?\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}(?:[\w.-]{2,40}:|\[[\w.-]{2,40}\]) [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
+      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|\brun (?:run-\w{1,30} )?(?:for|in|on) workspace [\w.-]{1,80} (?:was |has been )?applied(?: successfully)?\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bapply (?:in|for|on|of) [\w.-]{1,80} (?:completed|finished|succeeded)(?: successfully)?: \d{1,5} added, \d{1,5} changed, \d{1,5} destroyed\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}(?:[\w.-]{2,40}:|\[[\w.-]{2,40}\]) [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
     // ("synced: 0 stations, 412 removed. OK": an empty sync is the trouble, whatever it ends with.)
+    // ("… 14 destroyed — that wasn't supposed to destroy anything": a person says it went wrong.)
     unless:
-      /\bsynced\b[^\n]{0,80}: 0 [a-z]|\bsuspended\b|\bsync failed\b|\brollback\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
+      /\bsynced\b[^\n]{0,80}: 0 [a-z]|\bsuspended\b|\bsync failed\b|\brollback\b|\bsupposed to\b|\bunexpected(?:ly)?\b|\b[1-9][\d,]{0,6} new (?:issues?|errors?)\b/,
   },
   {
     name: "a dependency update opened",

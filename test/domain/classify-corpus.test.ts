@@ -422,6 +422,14 @@ describe.each([
   ["classification-blind-147.jsonl", 150, 150, 148],
   ["classification-blind-148.jsonl", 150, 150, 146],
   ["classification-blind-149.jsonl", 150, 150, 149],
+  // Stop 24, round 39. First sight (on round 38) 140 and 145 gated (150: a regional airline's
+  // ground-ops IT, Irish and Scottish English; 151: a home-insurance claims SaaS), 3 alerts
+  // missed: a "bagrecon-watchdog: :red_circle:" finding "due off in 20 min" and German "zeigt seit
+  // heute Morgen keine Dienstpläne mehr an" read as plans, "push notifications not arriving, crew
+  // are missing roster change alerts" read as alerting talk. Then "wilco", "howya" and a
+  // terraform apply that completed gated too.
+  ["classification-blind-150.jsonl", 150, 150, 142],
+  ["classification-blind-151.jsonl", 150, 150, 146],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

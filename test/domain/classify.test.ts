@@ -4987,3 +4987,54 @@ describe("Korean, Japanese and Welsh courtesies, asides, tools' routine posts an
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("a finding, a German fault since this morning, a delivery failing: no plans (round 39)", () => {
+  it.each([
+    "bagrecon-watchdog: :red_circle: flight CB4412 GLA→KOI due off in 20 min with 6 bags loaded for passengers not boarded (BRS mismatch)",
+    "stock-watchdog: 🔴 12 pallets missing from the 14:00 dispatch manifest, truck leaves in 30 min",
+    "[payroll-recon] 3 mismatched IBANs in the bank file, cut-off in 2 hours",
+    ":rotating_light: 4 seats double-booked on VS12, boarding starts in 40 min",
+    "rota-watchdog: :warning: 2 gates unmatched to a stand for tonight's 22:10 departures",
+    "Die Crew-App zeigt seit heute Morgen keine Dienstpläne mehr an, Fehler 'Sync fehlgeschlagen'",
+    "Das Kassensystem zeigt seit heute Morgen keine Preise mehr an, Fehler beim Abruf",
+    "Die Buchungsseite lädt seit heute Morgen keine Flüge mehr, Fehler 'Timeout'",
+    "crew app push notifications not arriving, crew are missing roster change alerts for tomorrow",
+    "customers aren't receiving the SMS alerts for claim status changes since 9",
+    "tenants are missing the rent change alerts, the emails never arrived",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07GRNDOPS> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "stock-watchdog: new release ships tomorrow, will run at 06:00",
+    "release-bot: 4.2 rollout starts in 20 min",
+    "ab morgen läuft der Sync stündlich",
+    "morgen früh Wartung der Crew-App, Sync ist dann pausiert",
+    "we should add an alert for when push notifications are not arriving",
+    "let's change the roster alerts so they fire an hour earlier",
+    "can we change the roster alerts for tomorrow to go out at 6?",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07GRNDOPS> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
+
+describe("Irish acks and greetings, a terraform apply that completed (round 39)", () => {
+  it.each([
+    "wilco",
+    "wilco 👍",
+    "howya",
+    "howya folks",
+    "terraform apply in claims-prod-us-east-1 completed: 0 added, 2 changed, 0 destroyed.",
+    "terraform apply for payments-prod finished: 3 added, 0 changed, 1 destroyed",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07GRNDOPS> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
+    "wilco, but checkin is still throwing 502s",
+    "howya, the crew app is down again",
+    "terraform apply in claims-prod failed: Error acquiring the state lock",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07GRNDOPS> ${text}`).decision).toBe("investigate")
+  })
+})
