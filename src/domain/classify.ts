@@ -235,6 +235,12 @@ const undone = (message: Message, closure: number): boolean =>
         (t === "nothing" && message.tokens[i - 1] === "just") ||
         // "no impact on prod yet"
         t === "yet" ||
+        // "apply completed: 14 destroyed — that was not supposed to destroy anything", "… removed
+        // the records unexpectedly": what it did was wrong ("no unexpected errors since" is fine).
+        (t === "not" && next === "supposed") ||
+        ((t === "unexpected" || t === "unexpectedly") &&
+          message.tokens[i - 1] !== "no" &&
+          message.tokens[i - 1] !== "nothing") ||
         // "the export job passed but never uploaded the file": what it was to do, not done.
         (t === "never" && /^[a-z]{3,}(?:ed|ne|wn|t)$/.test(next)) ||
         // ("published but it's not on the homepage": denied right after it)

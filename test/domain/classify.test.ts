@@ -5034,7 +5034,15 @@ describe("Irish acks and greetings, a terraform apply that completed (round 39)"
     "wilco, but checkin is still throwing 502s",
     "howya, the crew app is down again",
     "terraform apply in claims-prod failed: Error acquiring the state lock",
+    // A done word followed by what it did wrong is no closure.
+    "terraform apply in prod completed: 0 added, 0 changed, 14 destroyed — that wasn't supposed to destroy anything",
+    "the migration completed but dropped 3 tables unexpectedly",
+    "cleanup job finished, and it deleted the active sessions too, that was not supposed to happen",
   ])("alert: %s", (text) => {
     expect(run(`<@U07GRNDOPS> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each(["fixed, no unexpected errors since", "done, nothing unexpected"])("chatter: %s", (text) => {
+    expect(run(`<@U07GRNDOPS> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
   })
 })
