@@ -21,10 +21,12 @@ export const consumerLagMetric =
 export const committedOffsetMetric =
   /^(?:kafka_consumer_?group_(?:current|committed)_offset(?:_sum)?|kafka_consumer_group_offset|burrow_kafka_consumer_current_offset|\w*consumer_?group\w*_(?:current|committed)_offset\w*)$/i
 
-const groupLabels = ["consumergroup", "consumer_group", "group", "groupId", "group_id"] as const
-const topicLabels = ["topic", "stream"] as const
+/** The labels exporters name a consumer group and its topic by (shared with metric-consumer-ceiling.ts). */
+export const groupLabels = ["consumergroup", "consumer_group", "group", "groupId", "group_id"] as const
+export const topicLabels = ["topic", "stream"] as const
 
-const first = (labels: MetricLabels, names: ReadonlyArray<string>): string | null => {
+/** The first of `names` set on a series, trimmed. */
+export const firstLabel = (labels: MetricLabels, names: ReadonlyArray<string>): string | null => {
   for (const n of names) {
     const v = (labels[n] ?? "").trim()
     if (v !== "") return v
@@ -84,15 +86,16 @@ export const consumerStallFindings = (
   const stalls = new Map<string, Stall>()
   for (const s of series) {
     const metric = s.labels.__name__ ?? ""
-    const group = first(s.labels, groupLabels)
+    const group = firstLabel(s.labels, groupLabels)
     if (!consumerLagMetric.test(metric) || group === null) continue
-    const topic = first(s.labels, topicLabels)
+    const topic = firstLabel(s.labels, topicLabels)
     const g = grew(finite(s.samples), minLag, windowStartMs)
     if (g === null) continue
     // The group's committed offsets on that topic: every one of them flat is a stopped consumer.
     const own = offsets.filter(
       (o) =>
-        first(o.labels, groupLabels) === group && (topic === null || first(o.labels, topicLabels) === topic),
+        firstLabel(o.labels, groupLabels) === group &&
+        (topic === null || firstLabel(o.labels, topicLabels) === topic),
     )
     const flats = own.map((o) => ({ since: flatSince(o.samples), metric: o.labels.__name__ ?? "" }))
     if (own.length === 0 || flats.some((f) => f.since === null)) continue

@@ -14,27 +14,25 @@
  */
 import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
-import { consumerLagMetric, minLag } from "./consumer-stall.js"
+import {
+  consumerLagMetric,
+  firstLabel,
+  minLag,
+  groupLabels as stallGroupLabels,
+  topicLabels,
+} from "./consumer-stall.js"
 import type { Finding } from "./finding.js"
-import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
+import type { MetricSample, MetricSeries } from "./metric-series.js"
 
-const groupLabels = ["consumergroup", "consumer_group", "group", "groupId", "group_id", "client_id"] as const
-const topicLabels = ["topic", "stream"] as const
+// The stall reader's group labels, and a client's id where an exporter counts per client.
+const groupLabels = [...stallGroupLabels, "client_id"] as const
 
 const consumedWords = /consum|processed|records_(?:in|read)|fetch/i
 const producedWords = /produc|messages_?in|records_?in|bytes_?in|publish|append/i
 const latencyWords = /seconds|duration|latency|_ms\b|_ms_/i
 
-const label = (labels: MetricLabels, names: ReadonlyArray<string>): string | null => {
-  for (const n of names) {
-    const v = (labels[n] ?? "").trim()
-    if (v !== "") return v
-  }
-  return null
-}
-
 /** `royalty-aggregator` as metric names spell it: `royalty_aggregator`. */
-const asMetricWord = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "_")
+export const asMetricWord = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "_")
 
 const nameHas = (s: MetricSeries, word: string): boolean =>
   word.length >= 3 && (s.labels.__name__ ?? "").toLowerCase().includes(word)
@@ -113,24 +111,26 @@ export const consumerCeilingFindings = (
         Number(/seconds/.test(a.labels.__name__ ?? "")) - Number(/seconds/.test(b.labels.__name__ ?? "")),
     )
   const seen = new Set<string>()
+  const rest = series.filter((o) => !consumerLagMetric.test(o.labels.__name__ ?? ""))
   return lags.flatMap((s): ReadonlyArray<Finding> => {
-    const group = label(s.labels, groupLabels)
-    const topic = label(s.labels, topicLabels)
+    const group = firstLabel(s.labels, groupLabels)
+    const topic = firstLabel(s.labels, topicLabels)
     const lag = growingLag(sorted(s.samples), windowStartMs)
     if (group === null || lag === null || seen.has(group)) return []
     const g = asMetricWord(group)
-    const rest = series.filter((o) => !consumerLagMetric.test(o.labels.__name__ ?? ""))
     const consumed = rest.find(
       (o) =>
         consumedWords.test(o.labels.__name__ ?? "") &&
         !producedWords.test(o.labels.__name__ ?? "") &&
-        (nameHas(o, g) || label(o.labels, groupLabels) === group),
+        (nameHas(o, g) || firstLabel(o.labels, groupLabels) === group),
     )
     const produced = rest.find(
       (o) =>
         producedWords.test(o.labels.__name__ ?? "") &&
         !consumedWords.test(o.labels.__name__ ?? "") &&
-        (topic === null ? false : nameHas(o, asMetricWord(topic)) || label(o.labels, topicLabels) === topic),
+        (topic === null
+          ? false
+          : nameHas(o, asMetricWord(topic)) || firstLabel(o.labels, topicLabels) === topic),
     )
     if (consumed === undefined || produced === undefined) return []
     const cap = flatRate(since(asRate(consumed), lag.onset.t))
@@ -143,12 +143,12 @@ export const consumerCeilingFindings = (
     // Another group on the same topic that keeps up: the broker and the topic serve reads fine.
     const sibling = lags.find(
       (o) =>
-        label(o.labels, groupLabels) !== group &&
+        firstLabel(o.labels, groupLabels) !== group &&
         topic !== null &&
-        label(o.labels, topicLabels) === topic &&
+        firstLabel(o.labels, topicLabels) === topic &&
         growingLag(sorted(o.samples), windowStartMs) === null,
     )
-    const siblingName = sibling === undefined ? null : label(sibling.labels, groupLabels)
+    const siblingName = sibling === undefined ? null : firstLabel(sibling.labels, groupLabels)
     const latency = rest.find(
       (o) =>
         nameHas(o, g) &&

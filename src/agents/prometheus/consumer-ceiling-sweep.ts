@@ -6,7 +6,7 @@
  * to say what each record waits on.
  */
 import { Effect } from "effect"
-import { consumerCeilingFindings } from "../../domain/metric-consumer-ceiling.js"
+import { asMetricWord, consumerCeilingFindings } from "../../domain/metric-consumer-ceiling.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { consumerLagNames } from "./consumer-stall-sweep.js"
 import type { TimeWindow } from "./metric-windows.js"
@@ -17,8 +17,6 @@ import { sweepRange } from "./sweep-query.js"
 export const consumerCeilingQuery = `{__name__=~"${consumerLagNames}|.*(records_consumed|consumed|produced|messages_?in|records_?in).*"}`
 
 const leadMs = 3 * 3_600_000
-
-const metricWord = (group: string): string => group.toLowerCase().replace(/[^a-z0-9]+/g, "_")
 
 /** The lag, consumed and produced series, then the slow group's latency series; a failed query finds nothing. */
 export const sweepConsumerCeilings = (
@@ -31,7 +29,7 @@ export const sweepConsumerCeilings = (
   return Effect.gen(function* () {
     const series = yield* range(consumerCeilingQuery)
     const found = consumerCeilingFindings("prometheus", series, incident.startMs, link)
-    const groups = [...new Set(found.flatMap((f) => (f.service === null ? [] : [metricWord(f.service)])))]
+    const groups = [...new Set(found.flatMap((f) => (f.service === null ? [] : [asMetricWord(f.service)])))]
     // Only a found group's own names: a latency series of something else explains nothing here.
     const latency =
       groups.length === 0
