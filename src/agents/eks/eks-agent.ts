@@ -62,7 +62,7 @@ import { namespacesToRead, scopeWorkloads } from "./scoping.js"
 import { servicePortFindings } from "./service-ports.js"
 import { serviceSelectorFindings } from "./service-selectors.js"
 import { summarize } from "./summary.js"
-import { buildWorkloads, resourceOf } from "./workloads.js"
+import { buildWorkloads, resourceOf, selects } from "./workloads.js"
 
 /** Time kept back from the task deadline to answer with what was read. */
 const answerReserveMs = 1000
@@ -261,13 +261,13 @@ const investigate = (task: AgentTask) =>
       ...new Set([
         ...servedNames,
         ...services.flatMap((svc) => {
-          const selector = Object.entries(svc.spec?.selector ?? {})
-          return selector.length > 0 &&
+          const selector = svc.spec?.selector ?? {}
+          return Object.keys(selector).length > 0 &&
             workloads.some(
               (w) =>
                 w.inScope &&
                 w.namespace === svc.metadata.namespace &&
-                w.pods.some((p) => selector.every(([k, v]) => p.metadata.labels[k] === v)),
+                w.pods.some((p) => selects(selector, p.metadata.labels)),
             )
             ? [svc.metadata.name]
             : []

@@ -166,16 +166,22 @@ interface Blocked {
   readonly what: string
 }
 
+/** When the policy was last written, if inside the change lookback (up to the window's end). */
+export const changedInLookback = (policy: NetworkPolicy, ctx: AnalysisContext): DateTime.Utc | null => {
+  const at = lastChangedAt(policy.metadata)
+  return at !== null &&
+    at.epochMillis >= ctx.window.changesSince.epochMillis &&
+    at.epochMillis <= ctx.window.end.epochMillis
+    ? at
+    : null
+}
+
 /** See the module header. */
 export const networkPolicyFindings = (input: NetworkPolicyInput): ReadonlyArray<Finding> => {
   const { ctx } = input
   const recent = input.policies.flatMap((policy) => {
-    const at = lastChangedAt(policy.metadata)
-    return at !== null &&
-      at.epochMillis >= ctx.window.changesSince.epochMillis &&
-      at.epochMillis <= ctx.window.end.epochMillis
-      ? [{ policy, at }]
-      : []
+    const at = changedInLookback(policy, ctx)
+    return at === null ? [] : [{ policy, at }]
   })
   if (recent.length === 0) return []
   const clients = input.workloads.filter(

@@ -24,7 +24,7 @@ import {
 import { configuredHosts, containersOf } from "./configured-dependencies.js"
 import type { ContainerLog } from "./container-logs.js"
 import { type AnalysisContext, eksFinding, hhmmss, type ScopedWorkload } from "./eks-finding.js"
-import { hostOf, picks, restricts } from "./network-policies.js"
+import { changedInLookback, hostOf, picks, restricts } from "./network-policies.js"
 import { resourceOf } from "./workloads.js"
 
 /** The failure a dropped SYN leaves: a timeout to an address, not a refusal or a name error. */
@@ -38,15 +38,6 @@ export interface Guarded {
   readonly at: DateTime.Utc
 }
 
-const recentlyChanged = (policy: NetworkPolicy, ctx: AnalysisContext): DateTime.Utc | null => {
-  const at = lastChangedAt(policy.metadata)
-  return at !== null &&
-    at.epochMillis >= ctx.window.changesSince.epochMillis &&
-    at.epochMillis <= ctx.window.end.epochMillis
-    ? at
-    : null
-}
-
 /** In-scope workloads an ingress policy changed in the lookback now restricts (with all their ingress policies). */
 export const guardedWorkloads = (
   workloads: ReadonlyArray<ScopedWorkload>,
@@ -57,7 +48,7 @@ export const guardedWorkloads = (
     if (!target.inScope) return []
     const ingress = policies.filter((p) => picks(p, target) && restricts(p, "Ingress"))
     const latest = ingress
-      .map((p) => recentlyChanged(p, ctx))
+      .map((p) => changedInLookback(p, ctx))
       .filter((t): t is DateTime.Utc => t !== null)
       .sort((a, b) => b.epochMillis - a.epochMillis)[0]
     return latest === undefined ? [] : [{ target, policies: ingress, at: latest }]
