@@ -9,7 +9,7 @@
  */
 
 import { type LogLine, linesByGroup } from "./log-clusters.js"
-import { ddlOf } from "./migration-lock.js"
+import { ddlOf, holders, pids } from "./migration-lock.js"
 
 export interface LockHolder {
   readonly group: string
@@ -41,15 +41,11 @@ export const lockHolderFilter =
 const rdsPrefix = /(?:([\w.-]*)@[\w.-]*)?:?\[(\d+)\]:\s*(?:LOG|ERROR|DETAIL|STATEMENT|FATAL|WARNING|HINT):/
 const stockPrefix =
   /\[(\d+)\](?:-\d+)?\s+(?:([\w.-]+)@[\w.-]+\s+)?(?:LOG|ERROR|DETAIL|STATEMENT|FATAL|WARNING|HINT):/
-const holding = /process(?:es)? holding the lock: ([\d, ]+)\.(?:\s*wait queue: ([\d, ]+)\.?)?/i
 const blockedBy = /process (\d+) waits for [^;]*?;\s*blocked by process (\d+)/gi
 const queryOf = (pid: string) =>
   new RegExp(String.raw`process ${pid}: (.+?)(?=\s+process \d+:|\s+HINT:|$)`, "i")
 const appName = /\b(?:application_name|app(?:lication)?)\s*[=:]\s*["']?([A-Za-z][\w.-]{1,62})/i
 const ownStatement = /\b(?:statement|execute [^:]*):\s+(.+)$/i
-
-const pidsOf = (s: string | undefined): ReadonlyArray<string> =>
-  s === undefined ? [] : s.split(/[,\s]+/).filter((p) => /^\d+$/.test(p))
 
 const prefixOf = (message: string): { pid: string; user: string | null } | null => {
   const rds = rdsPrefix.exec(message)
@@ -85,10 +81,10 @@ const holderOf = (group: string, lines: ReadonlyArray<LogLine>): LockHolder | nu
   let timeouts = 0
   for (const l of lines) {
     const reporter = prefixOf(l.message)?.pid ?? ""
-    const h = holding.exec(l.message)
-    for (const p of pidsOf(h?.[1])) {
+    const h = holders.exec(l.message)
+    for (const p of pids(h?.[1])) {
       named.set(p, (named.get(p) ?? 0) + 1)
-      for (const w of [reporter, ...pidsOf(h?.[2])]) if (w !== "") add(p, w)
+      for (const w of [reporter, ...pids(h?.[2])]) if (w !== "") add(p, w)
     }
     for (const [, waiter = "", holder = ""] of l.message.matchAll(blockedBy)) {
       named.set(holder, (named.get(holder) ?? 0) + 1)

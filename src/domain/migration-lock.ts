@@ -124,7 +124,8 @@ const pgStockLine =
   /\[(\d+)\](?:-\d+)?\s+(?:([\w.-]+)@([\w.-]+)\s+)?(LOG|ERROR|DETAIL|STATEMENT|FATAL|WARNING|HINT):\s+(.*)$/
 const waiting =
   /process (\d+) (still waiting for|acquired) (\w+) on relation (\d+) of database (\d+)(?: after ([\d.]+) ms)?/i
-const holders = /process(?:es)? holding the lock: ([\d, ]+)\.(?:\s*wait queue: ([\d, ]+)\.?)?/i
+/** `Process holding the lock: 4711. Wait queue: 4712, 4713.` (shared with log-lock-holder.ts). */
+export const holders = /process(?:es)? holding the lock: ([\d, ]+)\.(?:\s*wait queue: ([\d, ]+)\.?)?/i
 const mysqlMdl = /waiting for table metadata lock/i
 /** A later line of a multi-line event: `DETAIL:  Process holding the lock: …`, `STATEMENT:  …`. */
 const continuation = /^\s*(DETAIL|STATEMENT|HINT|CONTEXT):\s+(.*)$/i
@@ -137,7 +138,8 @@ interface PgEntry {
   readonly text: string
 }
 
-const pids = (s: string | undefined): ReadonlyArray<string> =>
+/** The pids of a "4711, 4712" list. */
+export const pids = (s: string | undefined): ReadonlyArray<string> =>
   s === undefined ? [] : s.split(/[,\s]+/).filter((p) => /^\d+$/.test(p))
 
 interface Migration {
