@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** The alarm gauges, as the RabbitMQ Prometheus plugin names them; 1 while the alarm is set. */
 export const brokerAlarmMetric =
@@ -51,8 +52,6 @@ const last = (s: MetricSeries): number | null => {
 }
 
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(2)} GB`
-
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 /** The broker's memory against its limit, as "3.44 GB of 3.44 GB limit (100%)"; null unknown. */
 const memoryWords = (series: ReadonlyArray<MetricSeries>, broker: string): string | null => {
@@ -112,7 +111,7 @@ export const brokerAlarmFindings = (
       {
         id: "",
         agent,
-        title: `${broker}: RabbitMQ ${kinds} — publishers blocked since ${hhmm(first.atMs)} UTC${facts.length > 0 ? `; ${facts.join("; ")}` : ""}`,
+        title: `${broker}: RabbitMQ ${kinds} — publishers blocked since ${utcHhmm(first.atMs)} UTC${facts.length > 0 ? `; ${facts.join("; ")}` : ""}`,
         detail:
           `RabbitMQ ${broker} raised a resource alarm (${seen.map((a) => `${a.metric}{${a.node}}=1`).join(", ")}): ` +
           "while it is set the broker blocks every publishing connection (connection.blocked), so its " +

@@ -15,6 +15,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { MetricLabels, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 const countMetric =
   /^(?:pg_stat_activity_count|mysql_info_schema_processlist_by_user|mysql_info_schema_threads_by_user)$/
@@ -92,8 +93,6 @@ const workloadFor = (
   return best === undefined ? null : { name: best.name, from: best.from, to: best.to }
 }
 
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
-
 /** Share of the limit a holder must reach, and of the database that must be in use, at the peak. */
 const holderShare = 0.5
 const fullShare = 0.85
@@ -138,7 +137,7 @@ export const connectionHolderFindings = (
         workload !== null && workload.to >= 2 * workload.from && workload.to - workload.from >= 2
           ? `, scaled ${workload.from} → ${workload.to} replicas`
           : ""
-      const holds = `holds ${Math.round(peak.v)} of ${Math.round(limit)} connections (${Math.round(first.v)} at ${hhmm(first.t)})`
+      const holds = `holds ${Math.round(peak.v)} of ${Math.round(limit)} connections (${Math.round(first.v)} at ${utcHhmm(first.t)})`
       return [
         {
           id: "",
@@ -146,7 +145,7 @@ export const connectionHolderFindings = (
           title: `${who} ${holds} on ${server}${scaled}`,
           detail:
             `Connections on ${server} by user: ${user} rose from ${Math.round(first.v)} to ${Math.round(peak.v)} ` +
-            `at ${hhmm(peak.t)} UTC while ${Math.round(inUse)} of max_connections ${Math.round(limit)} were in use. ` +
+            `at ${utcHhmm(peak.t)} UTC while ${Math.round(inUse)} of max_connections ${Math.round(limit)} were in use. ` +
             "Every other client of this database is refused new connections (too many clients, remaining " +
             "connection slots are reserved) until this one releases its slots.",
           severity: "high",

@@ -12,6 +12,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** A consumer group's lag (messages behind), whichever exporter wrote it. */
 export const consumerLagMetric =
@@ -38,7 +39,6 @@ export const firstLabel = (labels: MetricLabels, names: ReadonlyArray<string>): 
 const minGrowth = 10
 export const minLag = 1000
 
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const count = (n: number): string => Math.round(n).toLocaleString("en-US")
 
 const finite = (s: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
@@ -112,13 +112,13 @@ export const consumerStallFindings = (
     const stopped =
       j.offset === null
         ? ""
-        : `; committed offset flat at ${j.offset.since.v} since ${hhmm(j.offset.since.t)} UTC — consumption stopped`
+        : `; committed offset flat at ${j.offset.since.v} since ${utcHhmm(j.offset.since.t)} UTC — consumption stopped`
     return {
       id: "",
       agent,
-      title: `consumer group ${j.group}${on}: lag ${count(j.last.v)} messages (from ${count(j.from.v)} at ${hhmm(j.from.t)} UTC)${stopped}`,
+      title: `consumer group ${j.group}${on}: lag ${count(j.last.v)} messages (from ${count(j.from.v)} at ${utcHhmm(j.from.t)} UTC)${stopped}`,
       detail:
-        `${j.metric}{${j.group}} rose from ${count(j.from.v)} to ${count(j.last.v)} by ${hhmm(j.last.t)} UTC` +
+        `${j.metric}{${j.group}} rose from ${count(j.from.v)} to ${count(j.last.v)} by ${utcHhmm(j.last.t)} UTC` +
         (j.offset === null ? "" : ` while ${j.offset.metric} did not move`) +
         ". The group commits no progress: its consumers read the same message again and again (one that fails " +
         "or crashes them on every delivery — a poison message) or are not running. Everything produced since waits; " +

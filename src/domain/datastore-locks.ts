@@ -14,6 +14,7 @@ import { counterIncrease } from "./counter-increase.js"
 import type { Finding } from "./finding.js"
 import { firstLabel } from "./metric-label.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** Deadlock counters (cumulative). */
 export const deadlockCounter =
@@ -52,8 +53,6 @@ const hostOf = (labels: MetricLabels, name: string): string | null => {
 const minRatio = 5
 const minDeadlocks = 10
 const minWaiting = 10
-
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 const sorted = (xs: ReadonlyArray<MetricSample>) =>
   [...xs.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
@@ -127,7 +126,7 @@ export const datastoreLockFindings = (
     const lead = d ?? w
     if (lead === undefined) return []
     const where = lead.host === null ? db : `${db} (${lead.host})`
-    const since = lead.onsetMs === null ? "" : ` since ${hhmm(lead.onsetMs)} UTC`
+    const since = lead.onsetMs === null ? "" : ` since ${utcHhmm(lead.onsetMs)} UTC`
     const gauge = d !== undefined && deadlockGauge.test(d.metric)
     const deadlockText =
       d === undefined

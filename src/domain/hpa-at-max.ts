@@ -17,6 +17,7 @@ import { backlogGrowth, pendingInNamespace } from "./hpa-held-back.js"
 import { workloadOfPod } from "./log-origin.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
 import type { Severity } from "./severity.js"
+import { utcHhmm } from "./utc-clock.js"
 
 export const hpaCurrentMetric = /^kube_(?:horizontalpodautoscaler|hpa)_status_current_replicas$/
 export const hpaMaxMetric = /^kube_(?:horizontalpodautoscaler|hpa)_spec_max_replicas$/
@@ -38,7 +39,6 @@ const sustainMs = 180_000
 const finite = (s: ReadonlyArray<MetricSample>) =>
   [...s.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
 const nameOf = (l: MetricLabels) => l.__name__ ?? ""
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 const hpaOf = (l: MetricLabels): string | null => {
   const v = (l.horizontalpodautoscaler ?? l.hpa ?? "").trim()
@@ -197,7 +197,7 @@ export const hpaAtMaxFindings = (
           ? null
           : `queue ${backlog.queue} backlog ${Math.round(backlog.from)} → ${Math.round(backlog.to)}`
       const parts = [
-        `HPA at its max of ${Math.round(pinned.max)} replicas since ${hhmm(pinned.sinceMs)} UTC`,
+        `HPA at its max of ${Math.round(pinned.max)} replicas since ${utcHhmm(pinned.sinceMs)} UTC`,
         ...(throttled === null ? [] : [`pods CPU-throttled in ${pct(throttled.during)} of periods${was}`]),
         ...(pendingText === null ? [] : [pendingText]),
         ...(backlogText === null ? [] : [backlogText]),
@@ -222,7 +222,7 @@ export const hpaAtMaxFindings = (
           title: `${hpa}: ${parts.join("; ")}`,
           detail:
             `kube-state-metrics says the HorizontalPodAutoscaler ${hpa}${where} has stood at maxReplicas ` +
-            `${Math.round(pinned.max)} since ${hhmm(pinned.sinceMs)} UTC through ${hhmm(windowEndMs)} UTC; ${seen.join("; ")}` +
+            `${Math.round(pinned.max)} since ${utcHhmm(pinned.sinceMs)} UTC through ${utcHhmm(windowEndMs)} UTC; ${seen.join("; ")}` +
             `${load === null ? "" : `, while its request rate grew ×${load.growth.toFixed(1)}`}. ` +
             "Why it matters: the autoscaler wants more replicas than its max allows (ScalingLimited), so the pods it has " +
             (throttled === null

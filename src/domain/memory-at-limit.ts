@@ -14,6 +14,7 @@ import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import { workloadOfPod } from "./log-origin.js"
 import type { MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** Working set at or above this share of the limit is at the limit (the kernel reclaims, then kills). */
 export const atLimitShare = 0.95
@@ -28,7 +29,6 @@ const finite = (s: MetricSeries, startMs: number) =>
   s.samples.filter((x) => x.t >= startMs && Number.isFinite(x.v))
 const gib = (b: number): string =>
   b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(2)} GiB` : `${Math.round(b / 1024 ** 2)} MiB`
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 /** The workload a pod belongs to, when it is one of `names` (lower-case). */
 const namedWorkload = (pod: string, names: ReadonlyArray<string>): string | null => {
@@ -111,7 +111,7 @@ export const memoryAtLimitFindings = (
       agent,
       title: `${workload}: ${parts.join("; ")}`,
       detail:
-        `From ${hhmm(at)} UTC ${workload}: ${parts.join("; ")}. A container at its memory limit is killed by the ` +
+        `From ${utcHhmm(at)} UTC ${workload}: ${parts.join("; ")}. A container at its memory limit is killed by the ` +
         "kernel (OOMKilled, exit code 137) whatever its usual level: a limit reached is absolute, no baseline is needed. " +
         "What grew its memory (a larger cache, a leak, more data per request) against an unchanged limit is the cause.",
       severity: killed.length > 0 || reached.length > 0 ? "high" : "medium",

@@ -12,6 +12,7 @@ import { DateTime } from "effect"
 import type { Finding } from "./finding.js"
 import { workloadOfPod } from "./log-origin.js"
 import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 export const workingSetMetric = /^container_memory_working_set_bytes$/
 export const limitMetric =
@@ -29,7 +30,6 @@ const minCorrelation = 0.6
 const finite = (s: ReadonlyArray<MetricSample>) =>
   [...s.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
 const nameOf = (l: MetricLabels) => l.__name__ ?? ""
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const mib = (b: number) => `${Math.round(b / 1_048_576)}Mi`
 
 const workloadOf = (l: MetricLabels): string | null => {
@@ -109,14 +109,14 @@ export const memoryWithLoadFindings = (
     const fmt = (v: number) => (v >= 100 ? Math.round(v).toString() : Number(v.toFixed(1)).toString())
     const title =
       `${workload}: memory rose with a load surge — ${what} ${fmt(load.first.v)} → ${fmt(load.top.v)} ` +
-      `(×${(load.top.v / load.first.v).toFixed(1)}) from ${hhmm(load.top.t)} UTC, working set ${Math.round((peak.v / cap) * 100)}% of its ${mib(cap)} memory limit`
+      `(×${(load.top.v / load.first.v).toFixed(1)}) from ${utcHhmm(load.top.t)} UTC, working set ${Math.round((peak.v / cap) * 100)}% of its ${mib(cap)} memory limit`
     return [
       {
         id: "",
         agent: "prometheus",
         title,
         detail:
-          `cAdvisor says ${workload}'s working set reached ${mib(peak.v)} of its ${mib(cap)} memory limit at ${hhmm(peak.t)} UTC, ` +
+          `cAdvisor says ${workload}'s working set reached ${mib(peak.v)} of its ${mib(cap)} memory limit at ${utcHhmm(peak.t)} UTC, ` +
           `rising and falling with ${nameOf(load.s.labels)} (correlation ${load.r.toFixed(2)}), which surged ×${(load.top.v / load.first.v).toFixed(1)}. ` +
           "Why it matters: each request holds memory while in flight, so a traffic burst pushes the pods over their " +
           "limit and the kernel OOM-kills them — not a leak. More replicas, a concurrency cap or a higher limit is the fix.",

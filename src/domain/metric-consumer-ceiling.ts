@@ -23,6 +23,7 @@ import {
 } from "./consumer-stall.js"
 import type { Finding } from "./finding.js"
 import type { MetricSample, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 // The stall reader's group labels, and a client's id where an exporter counts per client.
 const groupLabels = [...stallGroupLabels, "client_id"] as const
@@ -81,7 +82,6 @@ const flatRate = (xs: ReadonlyArray<MetricSample>) => {
 }
 
 const count = (n: number): string => Math.round(n).toLocaleString("en-US")
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 const latencyText = (s: MetricSeries): string | null => {
   const last = sorted(s.samples).at(-1)
@@ -159,17 +159,17 @@ export const consumerCeilingFindings = (
     const rose =
       before === undefined || before.v >= cap
         ? ""
-        : ` (production rose from ${count(before.v)}/s at ${hhmm(before.t)} UTC)`
+        : ` (production rose from ${count(before.v)}/s at ${utcHhmm(before.t)} UTC)`
     return [
       {
         id: "",
         agent,
         title:
           `consumer group ${group}${on} too slow: lag ${count(lag.last.v)} messages and growing since ` +
-          `${hhmm(lag.onset.t)} UTC — consumption rate capped at ~${count(cap)}/s below production ~${count(inflow)}/s`,
+          `${utcHhmm(lag.onset.t)} UTC — consumption rate capped at ~${count(cap)}/s below production ~${count(inflow)}/s`,
         detail:
           `${s.labels.__name__ ?? "lag"}{${group}} rose from ${count(lag.first.v)} to ${count(lag.last.v)} by ` +
-          `${hhmm(lag.last.t)} UTC while ${consumed.labels.__name__ ?? "the consumed rate"} stayed flat at ~${count(cap)}/s ` +
+          `${utcHhmm(lag.last.t)} UTC while ${consumed.labels.__name__ ?? "the consumed rate"} stayed flat at ~${count(cap)}/s ` +
           `and ${produced.labels.__name__ ?? "the produced rate"} ran at ~${count(inflow)}/s${rose}. The consumer is ` +
           "running but its throughput has a ceiling below the production rate, so the backlog grows by the difference" +
           (siblingName === null

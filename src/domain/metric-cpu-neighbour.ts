@@ -20,6 +20,7 @@ import type { MetricSample, MetricSeries } from "./metric-series.js"
 import { nodeOfLabels } from "./node-pressure.js"
 import { hasFailingPodOn, type NodePods } from "./pod-placement.js"
 import { textOf } from "./report-scope.js"
+import { utcHhmm } from "./utc-clock.js"
 
 export const cpuNeighbourKind = "cpu_neighbour"
 
@@ -103,7 +104,6 @@ const nodeBusy = (series: ReadonlyArray<MetricSeries>, startMs: number): Readonl
 }
 
 const cores = (v: number): string => (v >= 1 ? v.toFixed(1) : v.toFixed(2))
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const nodesMarker = "on nodes: "
 
 /**
@@ -147,7 +147,7 @@ export const cpuNeighbourFindings = (
       {
         id: "",
         agent,
-        title: `${first.workload} (${first.namespace}) CPU ${cores(before)} → ${cores(after)} cores per pod since ${hhmm(first.jumpMs)}, starving the pods beside it`,
+        title: `${first.workload} (${first.namespace}) CPU ${cores(before)} → ${cores(after)} cores per pod since ${utcHhmm(first.jumpMs)}, starving the pods beside it`,
         detail:
           `${first.workload}'s containers use ${cores(after)} cores each where they used ${cores(before)}, ${nodesMarker}${nodes.join(", ")}. ` +
           [...busyText, ...victimText].join("; ") +

@@ -14,6 +14,7 @@ import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import { firstLabel } from "./metric-label.js"
 import type { MetricSample, MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** Free storage of a database instance, in bytes (CloudWatch's FreeStorageSpace). */
 export const freeStorageMetric =
@@ -52,7 +53,6 @@ const slotOf = (labels: Readonly<Record<string, string>>): string | null => {
 
 const GiB = 1024 ** 3
 const gib = (b: number): string => `${b >= 10 * GiB ? Math.round(b / GiB) : Number((b / GiB).toFixed(2))} GiB`
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const finite = (s: MetricSeries): ReadonlyArray<MetricSample> => s.samples.filter((x) => Number.isFinite(x.v))
 
 /** Free storage at or below this share of where it was: it is being eaten, not just low. */
@@ -124,7 +124,7 @@ const freeFindings = (
       return [
         {
           ...base(agent, j.db, j.metric, j.last, link),
-          title: `${j.db}: free storage fell from ${gib(j.top.v)} at ${hhmm(j.top.t)} UTC to ${gib(j.last.v)} at ${hhmm(j.last.t)} UTC${share} — the database is running out of storage`,
+          title: `${j.db}: free storage fell from ${gib(j.top.v)} at ${utcHhmm(j.top.t)} UTC to ${gib(j.last.v)} at ${utcHhmm(j.last.t)} UTC${share} — the database is running out of storage`,
           detail:
             `${j.metric}{${j.db}} fell from ${gib(j.top.v)} to ${gib(j.last.v)}${share}. When the volume is full ` +
             "every write fails (PostgreSQL: could not extend file: No space left on device; MySQL: error 28) and a " +
@@ -176,9 +176,9 @@ const growthFindings = (
       return [
         {
           ...base(agent, j.db, j.metric, j.last, link),
-          title: `${j.db}: ${what} (from ${gib(j.low.v)} at ${hhmm(j.low.t)} UTC) — eating its storage`,
+          title: `${j.db}: ${what} (from ${gib(j.low.v)} at ${utcHhmm(j.low.t)} UTC) — eating its storage`,
           detail:
-            `${j.metric}{${j.db}${j.slot === null ? "" : `, ${j.slot}`}} rose from ${gib(j.low.v)} at ${hhmm(j.low.t)} UTC to ${gib(j.last.v)} at ${hhmm(j.last.t)} UTC. ` +
+            `${j.metric}{${j.db}${j.slot === null ? "" : `, ${j.slot}`}} rose from ${gib(j.low.v)} at ${utcHhmm(j.low.t)} UTC to ${gib(j.last.v)} at ${utcHhmm(j.last.t)} UTC. ` +
             (j.retained
               ? "A replication slot whose consumer stopped reading (a paused DMS/CDC task, a dead replica) keeps every WAL segment since, on the database's own volume, until it is full; resume the consumer or drop the slot."
               : "Storage the database's own data takes: a bulk load or a table that is never pruned fills the volume."),

@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 const conditionMetric = "kube_node_status_condition"
 const evictionMetric = /^kubelet_evictions(?:_total)?$/
@@ -42,7 +43,6 @@ interface NodeFacts {
 
 const gib = (b: number): string =>
   b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(b / 1024 ** 2)} MiB`
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 /** One `node_pressure` finding per node the series show under pressure in the window (from `startMs`). */
 export const nodePressureFindings = (
@@ -142,7 +142,7 @@ export const nodePressureFindings = (
           agent,
           title,
           detail:
-            `From ${hhmm(f.firstMs)} UTC node ${node} ${conditions.length > 0 ? `reported ${conditions.join(", ")}` : "was under pressure"}` +
+            `From ${utcHhmm(f.firstMs)} UTC node ${node} ${conditions.length > 0 ? `reported ${conditions.join(", ")}` : "was under pressure"}` +
             `${[...evicted, ...free].length > 0 ? ` (${[...evicted, ...free].join("; ")})` : ""}. ` +
             "Under pressure the kubelet evicts pods from the node and admits no new ones, so its pods' failures follow the node" +
             (disk

@@ -14,6 +14,7 @@ import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import { firstLabel } from "./metric-label.js"
 import type { MetricSeries } from "./metric-series.js"
+import { utcHhmm } from "./utc-clock.js"
 
 /** The replica-lag metrics by name, in seconds unless `millisLag` says otherwise. */
 export const replicaLagMetric =
@@ -53,8 +54,6 @@ const minGrowth = 10
 /** The lag a replica is "behind" from: onset is the start of the last run at or above it. */
 const behindS = 30
 
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
-
 const seconds = (s: number): string =>
   s >= 120 ? `${Math.round(s)} s (~${Math.round(s / 60)} min)` : `${Number(s.toFixed(1))} s`
 
@@ -91,15 +90,15 @@ export const replicaLagFindings = (
       if (seen.has(j.replica)) return []
       seen.add(j.replica)
       const high = j.last.v >= highLagS && j.grew
-      const since = j.onsetMs === null ? "" : ` since ${hhmm(j.onsetMs)} UTC`
-      const growth = j.grew ? ` (from ${seconds(j.first.v)} at ${hhmm(j.first.t)} UTC)` : ""
+      const since = j.onsetMs === null ? "" : ` since ${utcHhmm(j.onsetMs)} UTC`
+      const growth = j.grew ? ` (from ${seconds(j.first.v)} at ${utcHhmm(j.first.t)} UTC)` : ""
       return [
         {
           id: "",
           agent,
           title: `${j.replica}: replica lag ${seconds(j.last.v)} behind the primary${since}${growth} — reads from it are stale`,
           detail:
-            `${j.metric}{${j.replica}} was ${seconds(j.last.v)} at ${hhmm(j.last.t)} UTC${growth}. ` +
+            `${j.metric}{${j.replica}} was ${seconds(j.last.v)} at ${utcHhmm(j.last.t)} UTC${growth}. ` +
             "Every read served by this replica returns data that old: writes made on the primary (a status just " +
             "set, a record just created) seem to revert or vanish until it catches up. A replica falls behind when " +
             "the primary writes faster than it can replay (a bulk backfill or migration flooding WAL/binlog) or " +

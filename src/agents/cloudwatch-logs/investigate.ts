@@ -21,6 +21,7 @@ import { connectTimeoutOf, foreignRefusal } from "../../domain/network-path-chan
 import { proxyTimeoutFindings } from "../../domain/proxy-timeout.js"
 import { reportedErrorCondition } from "../../domain/reported-error.js"
 import { sharedJobGroups, streamNamedWith, streamWordsCondition } from "../../domain/shared-job-groups.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import { LogSourceError, type LogSourceService } from "../../ports/log-source.js"
 import { sweepAccessDenied } from "./access-denied-sweep.js"
 import { auditFindings } from "./audit-findings.js"
@@ -84,7 +85,6 @@ const nothingFollowed = { blamed: [], groups: noGroups, pass: Option.none<QueryP
 const asContext = (f: Finding): Finding => ({ ...f, severity: "info" })
 const asSupport = (f: Finding): Finding =>
   f.severity === "critical" || f.severity === "high" ? { ...f, severity: "medium" } : f
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 const failing = (c: LogCluster): boolean => c.level !== "info" || c.serverError
 const unique = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
 
@@ -708,7 +708,7 @@ export const investigate = (
       top === undefined && auditTop !== undefined
         ? `the API server's audit log: ${auditTop.title}`
         : top === undefined
-          ? `no error lines in ${scanned.length} log group(s) between ${hhmm(range.startMs)} and ${hhmm(range.endMs)} UTC`
+          ? `no error lines in ${scanned.length} log group(s) between ${utcHhmm(range.startMs)} and ${utcHhmm(range.endMs)} UTC`
           : `${shown.length} error signature(s) in ${lines} line(s) from ${scanned.length} log group(s); top: ${top.title}`
     const summary = [
       headline,

@@ -10,6 +10,7 @@ import type { AnomalyRule, AnomalyVerdict } from "../../domain/metric-anomaly.js
 import type { MetricQueryKind } from "../../domain/metric-queries.js"
 import { labelsText, type MetricLabels } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 
 export const kindLabels: Readonly<Record<MetricQueryKind, string>> = {
   error_rate: "5xx error rate",
@@ -37,8 +38,6 @@ export const formatValue = (kind: MetricQueryKind, v: number): string => {
 
 export const formatRatio = (r: number): string => (Number.isFinite(r) ? `${trim(r, r >= 10 ? 0 : 1)}×` : "∞×")
 const formatZ = (z: number): string => (Number.isFinite(z) ? trim(z, 1) : "∞ (a flat baseline)")
-/** HH:MM of an epoch-millisecond time, UTC. */
-export const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16)
 
 export interface AnomalyContext {
   readonly kind: MetricQueryKind
@@ -68,7 +67,7 @@ export const anomalyFinding = (verdict: AnomalyVerdict, c: AnomalyContext): Find
         `${b.label}: mean ${f(b.stats.mean)} (sd ${f(b.stats.sd)}) → ${formatRatio(b.ratio)}, z ${formatZ(b.z)}`,
     )
     .join("; ")
-  const onset = verdict.onsetMs === null ? "" : ` It began around ${hhmm(verdict.onsetMs)} UTC.`
+  const onset = verdict.onsetMs === null ? "" : ` It began around ${utcHhmm(verdict.onsetMs)} UTC.`
   return {
     id: "",
     agent: "prometheus",
@@ -76,7 +75,7 @@ export const anomalyFinding = (verdict: AnomalyVerdict, c: AnomalyContext): Find
       `${c.subject} ${kindLabels[c.kind]}${series} ${f(verdict.level)} vs ${baselineMean} baseline (${formatRatio(lowest)})`,
     ),
     detail: redact(
-      `Incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC: peak ${f(verdict.level)} ` +
+      `Incident window ${utcHhmm(c.incident.startMs)}–${utcHhmm(c.incident.endMs)} UTC: peak ${f(verdict.level)} ` +
         `(mean ${f(verdict.incident.mean)}, max ${f(verdict.incident.max)}, ${verdict.incident.n} samples). ` +
         `Baselines, same window length — ${baselines}.${onset} ${ruleText(c.kind, c.rule)}`,
     ),

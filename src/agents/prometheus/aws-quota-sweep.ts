@@ -15,8 +15,9 @@ import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm, trim } from "./anomaly-findings.js"
+import { trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepRange } from "./sweep-query.js"
@@ -117,10 +118,10 @@ const throttleFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${what}: throttled — ${metric} ${formatCount(found.total)} in the window (from ${hhmm(found.firstMs)} UTC)`,
+      `${what}: throttled — ${metric} ${formatCount(found.total)} in the window (from ${utcHhmm(found.firstMs)} UTC)`,
     ),
     detail: redact(
-      `${s.labels.__name__ ?? metric} counted ${formatCount(found.total)} throttled request(s) from ${hhmm(found.firstMs)} UTC: ` +
+      `${s.labels.__name__ ?? metric} counted ${formatCount(found.total)} throttled request(s) from ${utcHhmm(found.firstMs)} UTC: ` +
         `${service} refused calls${resource === null ? "" : ` on ${resource}`} over its provisioned capacity or rate ` +
         "(ProvisionedThroughputExceeded / ThrottlingException). Callers retry and back off; what lowered the capacity " +
         "or raised the calls (a billing-mode or capacity change, a removed cache, more replicas) is the cause.",
@@ -148,7 +149,7 @@ const usageFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${service}: ${calls} ${formatCount(jump.from)} → ${formatCount(jump.peak)} (${ratio}×), flat at the peak from ${hhmm(jump.atMs)} UTC — at its request quota (rate exceeded)`,
+      `${service}: ${calls} ${formatCount(jump.from)} → ${formatCount(jump.peak)} (${ratio}×), flat at the peak from ${utcHhmm(jump.atMs)} UTC — at its request quota (rate exceeded)`,
     ),
     detail: redact(
       `AWS/Usage CallCount (${s.labels.__name__ ?? "aws_usage_call_count"}) for ${calls} rose ${ratio}× from the window's start ` +

@@ -17,7 +17,7 @@ import type { MetricSample, MetricSeries } from "../../domain/metric-series.js"
 import { nodeGroupDisplay } from "../../domain/node-group-name.js"
 import { redact } from "../../domain/redact.js"
 import type { Severity } from "../../domain/severity.js"
-import { hhmm } from "./anomaly-findings.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 /** The Pending series' query as node-group-max-sweep.ts asks it, for the finding's link. */
@@ -206,11 +206,11 @@ export const capacityFindings = (
         ...(s.pending === null
           ? []
           : [
-              `${s.pending.pods} pod${s.pending.pods === 1 ? "" : "s"} Pending since ${hhmm(s.pending.sinceMs)} UTC`,
+              `${s.pending.pods} pod${s.pending.pods === 1 ? "" : "s"} Pending since ${utcHhmm(s.pending.sinceMs)} UTC`,
             ]),
         ...(s.hpa === null
           ? []
-          : [`HPA wants ${s.hpa.desired}, ${s.hpa.available} available since ${hhmm(s.hpa.sinceMs)} UTC`]),
+          : [`HPA wants ${s.hpa.desired}, ${s.hpa.available} available since ${utcHhmm(s.hpa.sinceMs)} UTC`]),
         ...(atMax.length > 0 ? atMax : noNodeAdded(series.groupMax, series.groupCount, since)),
       ]
       // Both signals, or a node group that cannot grow: the shortfall will not fix itself.
@@ -224,7 +224,7 @@ export const capacityFindings = (
         title: redact(`${s.workload}: capacity shortfall — ${parts.join("; ")}`),
         detail: redact(
           `kube-state-metrics says ${s.workload}${where} has fewer pods than it asks for: ${parts.join("; ")}, ` +
-            `still so at ${hhmm(incident.endMs)} UTC. Pods stay Pending when no node has room for their requests ` +
+            `still so at ${utcHhmm(incident.endMs)} UTC. Pods stay Pending when no node has room for their requests ` +
             "(FailedScheduling: Insufficient cpu/memory) and the cluster-autoscaler cannot add one (its node group at " +
             "max size); meanwhile the running pods carry the load the missing ones were asked for.",
         ),

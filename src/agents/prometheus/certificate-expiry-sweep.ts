@@ -12,8 +12,8 @@ import { DateTime, type Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepOnce } from "./sweep-query.js"
@@ -118,7 +118,7 @@ const certificateFinding = (c: ExpiredCertificate, link: string | null): Finding
   const who = [subject === null ? "" : `CN=${subject}`, issuer === null ? "" : `issued by ${issuer}`]
     .filter((w) => w !== "")
     .join(", ")
-  const when = c.exact ? `notAfter ${iso(c.expiredMs)}` : `reported expired from ${hhmm(c.expiredMs)} UTC`
+  const when = c.exact ? `notAfter ${iso(c.expiredMs)}` : `reported expired from ${utcHhmm(c.expiredMs)} UTC`
   return {
     id: "",
     agent: "prometheus",

@@ -14,8 +14,9 @@ import type { Finding } from "../../domain/finding.js"
 import type { PlaceholderName } from "../../domain/metric-queries.js"
 import type { MetricSample, MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm, trim } from "./anomaly-findings.js"
+import { trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 /** A recording rule's metric part (`level:metric:operations` → `metric`); any other name as it is. */
@@ -126,10 +127,10 @@ export const breakerFinding = (
     id: "",
     agent: "prometheus",
     title: redact(
-      `${subject}'s circuit breaker for ${open.dependency} open since ${hhmm(open.sinceMs)} UTC: calls to ${open.dependency} cut off${refused}${slow}`,
+      `${subject}'s circuit breaker for ${open.dependency} open since ${utcHhmm(open.sinceMs)} UTC: calls to ${open.dependency} cut off${refused}${slow}`,
     ),
     detail: redact(
-      `The circuit breaker ${subject} keeps around its calls to ${open.dependency} opened at ${hhmm(open.sinceMs)} UTC and was still open at the window's end${refused}. ` +
+      `The circuit breaker ${subject} keeps around its calls to ${open.dependency} opened at ${utcHhmm(open.sinceMs)} UTC and was still open at the window's end${refused}. ` +
         `A breaker opens when the calls it guards fail or are slower than its threshold, so ${subject}'s errors here are its fallbacks: ` +
         `look at ${open.dependency} (its latency, its errors, what changed in it), not at ${subject}` +
         (latency === null

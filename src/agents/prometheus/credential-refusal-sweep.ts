@@ -14,8 +14,8 @@ import { increaseSince } from "../../domain/counter-increase.js"
 import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import { formatCount } from "./aws-quota-sweep.js"
 import type { TimeWindow } from "./metric-windows.js"
 import { providerOfLabels, surgeOf } from "./provider-error-sweep.js"
@@ -139,10 +139,10 @@ export const credentialRefusalFindings = (
         id: "",
         agent: "prometheus",
         title: redact(
-          `${idp} refusing ${who} credential — ${refusal.code}${why} ×${count}${shareWords} since ${hhmm(fromMs)} UTC`,
+          `${idp} refusing ${who} credential — ${refusal.code}${why} ×${count}${shareWords} since ${utcHhmm(fromMs)} UTC`,
         ),
         detail: redact(
-          `${metric} counts ${who} calls to ${idp} answered ${refusal.code}${why} since ${hhmm(fromMs)} UTC ` +
+          `${metric} counts ${who} calls to ${idp} answered ${refusal.code}${why} since ${utcHhmm(fromMs)} UTC ` +
             `(${count} refused). A 401/403 on a service's own token request means its credential — a client ` +
             "secret, API key, certificate or role — expired, was rotated or was revoked: every call it makes " +
             "with that identity fails while its pods stay healthy, until the credential is renewed.",

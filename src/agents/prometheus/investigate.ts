@@ -23,8 +23,9 @@ import { type InstantResult, labelsKey, type MetricSeries } from "../../domain/m
 import { redact } from "../../domain/redact.js"
 import { mentions } from "../../domain/report-scope.js"
 import { namesRoute, routeWordsOf } from "../../domain/route-words.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import { MetricSourceError, type MetricSourceService } from "../../ports/metric-source.js"
-import { anomalyFinding, formatValue, hhmm, kindLabels } from "./anomaly-findings.js"
+import { anomalyFinding, formatValue, kindLabels } from "./anomaly-findings.js"
 import { sweepAwsQuotas } from "./aws-quota-sweep.js"
 import { sweepBrokerAlarms } from "./broker-alarm-sweep.js"
 import { sweepCertificateExpiry } from "./certificate-expiry-sweep.js"
@@ -523,7 +524,7 @@ export const investigate = (
       ...outcomes.filter((o) => o._tag === "Late").map((o) => `${o.kind}: no answer in time`),
       ...skipped.map((s) => `skipped ${s}`),
     ]
-    const window = `${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC vs 1 h and 1 d earlier`
+    const window = `${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC vs 1 h and 1 d earlier`
     const headline =
       findings.length === 0
         ? `No metric anomaly for ${subject} (${window}).`

@@ -20,8 +20,8 @@ import { judgeLives } from "../../domain/memory-lives.js"
 import { isCounter } from "../../domain/metric-gloss.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import { type HeapSource, heapSources } from "./heap-sources.js"
 import { livesFinding } from "./memory-lives-finding.js"
 import { duration, killedAt, loadWords, mib } from "./memory-words.js"
@@ -111,7 +111,7 @@ export const leakFinding = (
         `(${mib(trend.from)} → ${mib(trend.to)}) with flat load${toLimit}${outside === null ? "" : `; ${outside.title}`}`,
     ),
     detail: redact(
-      `Read over the ${leakLookbackMs / 86_400_000} days before ${hhmm(c.incident.endMs)} UTC` +
+      `Read over the ${leakLookbackMs / 86_400_000} days before ${utcHhmm(c.incident.endMs)} UTC` +
         `${v.pod === null ? "" : ` (pod ${v.pod}, the longest climb between restarts)`}: memory rose in a straight line ` +
         `(R² ${trend.fit.toFixed(2)}) from ${mib(trend.from)} to ${mib(trend.to)}, +${mib(trend.perHour)} an hour. ${load} ` +
         "Memory that grows while the load does not is held and never given back (a leak): each pod climbs until " +

@@ -7,7 +7,7 @@ import type { Finding } from "../../domain/finding.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import type { LivesVerdict } from "../../domain/memory-lives.js"
 import { redact } from "../../domain/redact.js"
-import { hhmm } from "./anomaly-findings.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import { duration, killedAt, loadWords, mib } from "./memory-words.js"
 import type { ScanContext } from "./scope-scan.js"
 
@@ -43,9 +43,9 @@ export const livesFinding = (
         `in ${v.lives.length} lives with flat load, then killed and restarted${life}${next}`,
     ),
     detail: redact(
-      `Read over the days before ${hhmm(c.incident.endMs)} UTC, cut at each restart's drop` +
+      `Read over the days before ${utcHhmm(c.incident.endMs)} UTC, cut at each restart's drop` +
         `${pods.length === 0 ? "" : ` (pods ${pods.join(", ")})`}: ${v.lives.length} lives each rose in a straight line ` +
-        `(${v.lives.map((l) => `${mib(l.from)} → ${mib(Math.min(l.peak, v.limitBytes ?? l.peak))} at ${hhmm(l.endMs)}`).join("; ")}), ` +
+        `(${v.lives.map((l) => `${mib(l.from)} → ${mib(Math.min(l.peak, v.limitBytes ?? l.peak))} at ${utcHhmm(l.endMs)}`).join("; ")}), ` +
         `+${mib(v.perHour)} an hour, and ended at ${ceiling}. ${load} ` +
         "A sawtooth whose every tooth climbs to the limit while the load is flat is memory held and never given back " +
         "(a leak): each restart frees it and the climb starts over, " +

@@ -14,8 +14,8 @@ import type { Finding } from "../../domain/finding.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { nodeGroupDisplay } from "../../domain/node-group-name.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import {
   capacityFindings,
   deploymentAvailableQuery,
@@ -123,7 +123,7 @@ export const nodeGroupMaxFindings = (
         ),
         detail: redact(
           `${counted === "target" ? targetCountQuery : nodesCountQuery} of node group ${group} reached ` +
-            `${maxCountQuery} ${Math.round(max)} over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC${pods}${failed}. ` +
+            `${maxCountQuery} ${Math.round(max)} over ${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC${pods}${failed}. ` +
             "Pods that need this node group stay Pending (FailedScheduling, NotTriggerScaleUp: max node group size " +
             "reached) until its maxSize is raised or other pods make room; an HPA or a queue's consumers cannot catch up meanwhile.",
         ),
@@ -141,10 +141,10 @@ export const nodeGroupMaxFindings = (
       id: "",
       agent: "prometheus",
       title: redact(
-        `cluster-autoscaler: pods unschedulable, no node added${pods}${failed}${Number.isFinite(firstWaiting) ? ` since ${hhmm(firstWaiting)} UTC` : ""}`,
+        `cluster-autoscaler: pods unschedulable, no node added${pods}${failed}${Number.isFinite(firstWaiting) ? ` since ${utcHhmm(firstWaiting)} UTC` : ""}`,
       ),
       detail: redact(
-        `${unschedulableQuery} rose to ${Math.round(waiting)} over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC${failed}: ` +
+        `${unschedulableQuery} rose to ${Math.round(waiting)} over ${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC${failed}: ` +
           "pods are Pending because no node fits them and the autoscaler has not added one (a node group at its " +
           "maximum size, or no group that fits); the pods' NotTriggerScaleUp events say which.",
       ),

@@ -14,8 +14,8 @@ import { counterIncrease } from "../../domain/counter-increase.js"
 import type { Finding } from "../../domain/finding.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepRange } from "./sweep-query.js"
@@ -120,7 +120,7 @@ export const podIpFindings = (
         agent: "prometheus",
         title: redact(`node ${e.node}: ${what} — VPC CNI cannot assign pod IPs (${said})`),
         detail: redact(
-          `The VPC CNI (ipamd) metrics of node ${e.node} rose over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC: ${said} ` +
+          `The VPC CNI (ipamd) metrics of node ${e.node} rose over ${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC: ${said} ` +
             `(${apiErrorQuery}; ${noAddressQuery}). A pod placed on this node gets no IP address, so its ` +
             "sandbox is never created (FailedCreatePodSandBox) and it stays ContainerCreating.",
         ),

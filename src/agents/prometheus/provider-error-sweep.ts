@@ -15,8 +15,9 @@ import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { isExternalHost, type ProviderFailure, providerFailureOf } from "../../domain/provider-limit.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm, trim } from "./anomaly-findings.js"
+import { trim } from "./anomaly-findings.js"
 import { formatCount } from "./aws-quota-sweep.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
@@ -185,13 +186,13 @@ const findingOf = (
   const metric = lead.series.labels.__name__ ?? "a request counter"
   const rateLimited = lead.failure === "rate_limited"
   const title = rateLimited
-    ? `${lead.provider} rate limiting ${who} — 429 Too Many Requests (${describeCodes(codes)})${share} from ${hhmm(from)} UTC`
-    : `${lead.provider} failing ${who} — ${describeCodes(codes)}${share} from ${hhmm(from)} UTC`
+    ? `${lead.provider} rate limiting ${who} — 429 Too Many Requests (${describeCodes(codes)})${share} from ${utcHhmm(from)} UTC`
+    : `${lead.provider} failing ${who} — ${describeCodes(codes)}${share} from ${utcHhmm(from)} UTC`
   const detail = rateLimited
-    ? `${metric} counts the third party ${lead.provider} refusing ${who} for its rate (429) from ${hhmm(from)} UTC, ` +
+    ? `${metric} counts the third party ${lead.provider} refusing ${who} for its rate (429) from ${utcHhmm(from)} UTC, ` +
       `${formatCount(lead.surge.peak)} per step at the peak against ${formatCount(lead.surge.before)} before. ` +
       "The limit is the provider's; what raised our call volume (a bulk send, a batch job, retries, more workers) is the cause."
-    : `${metric} counts ${who} to the third party ${lead.provider} failing (${describeCodes(codes)}) from ${hhmm(from)} UTC, ` +
+    : `${metric} counts ${who} to the third party ${lead.provider} failing (${describeCodes(codes)}) from ${utcHhmm(from)} UTC, ` +
       `${formatCount(lead.surge.peak)} per step at the peak against ${formatCount(lead.surge.before)} before: ` +
       "the provider is erroring or slow (check its status page), not our own service."
   return {

@@ -13,8 +13,8 @@ import { awsResourceOfHost } from "../../domain/aws-endpoint.js"
 import type { Finding } from "../../domain/finding.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 
 interface Check {
@@ -181,7 +181,7 @@ const findingOf = (
     agent: "prometheus",
     title: redact(`${resource}: ${check.what} (${level})`),
     detail: redact(
-      `A saturation sweep of shared resources over ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC: ` +
+      `A saturation sweep of shared resources over ${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC: ` +
         `${resource}${at}${check.part === undefined || labels.namespace === undefined ? "" : ` in namespace ${labels.namespace}`} peaked at ${level} (${check.expr}); the fixed level is ${check.ratio ? `${check.level * 100}%` : check.level}. ` +
         `Why it matters: ${check.means}.`,
     ),

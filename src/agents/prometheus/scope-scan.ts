@@ -28,8 +28,9 @@ import { glossOf, isCounter } from "../../domain/metric-gloss.js"
 import { escapeLabelValue, type PlaceholderName, quoteRegex } from "../../domain/metric-queries.js"
 import { labelsKey } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceError, MetricSourceService } from "../../ports/metric-source.js"
-import { formatRatio, hhmm, trim } from "./anomaly-findings.js"
+import { formatRatio, trim } from "./anomaly-findings.js"
 import { isBreakerMetric, readOpenBreakers } from "./circuit-breaker-read.js"
 import { memoryLeakOf } from "./memory-leak-scan.js"
 import type { TimeWindow } from "./metric-windows.js"
@@ -168,7 +169,7 @@ export const scanFinding = (
   const baselines = verdict.baselines
     .map((b) => `${b.label}: mean ${v(b.stats.mean)} (sd ${v(b.stats.sd)}) → ${formatRatio(b.ratio)}`)
     .join("; ")
-  const onset = verdict.onsetMs === null ? "" : ` It began around ${hhmm(verdict.onsetMs)} UTC.`
+  const onset = verdict.onsetMs === null ? "" : ` It began around ${utcHhmm(verdict.onsetMs)} UTC.`
   const expr = scanExpr(metric, c.selectors)
   return {
     id: "",
@@ -177,7 +178,7 @@ export const scanFinding = (
       `${c.subject} ${what} ${v(verdict.level)} vs ${verdict.baselines.map((b) => v(b.stats.mean)).join(" / ")} baseline (${formatRatio(lowest)})`,
     ),
     detail: redact(
-      `Found by scanning what ${c.subject} exports: incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC peak ` +
+      `Found by scanning what ${c.subject} exports: incident window ${utcHhmm(c.incident.startMs)}–${utcHhmm(c.incident.endMs)} UTC peak ` +
         `${v(verdict.level)} (mean ${v(verdict.incident.mean)}, max ${v(verdict.incident.max)}). ` +
         `Baselines, same window length — ${baselines}.${onset} Rule: the highest ${c.rule.windowSamples}-sample mean ` +
         `≥ ${c.rule.minRatio}× every baseline's mean AND ≥ ${c.rule.minZ} of its standard deviations above it.`,
@@ -210,7 +211,7 @@ export const growthFinding = (
     ),
     detail: redact(
       `Found by scanning what ${c.subject} exports: the mean level never fell window over window — ${path.join(" → ")} ` +
-        `(incident window ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC). Nothing jumped against the hour ` +
+        `(incident window ${utcHhmm(c.incident.startMs)}–${utcHhmm(c.incident.endMs)} UTC). Nothing jumped against the hour ` +
         `before; against ${oldest} it is ${formatRatio(growth.ratio)}. Rule: every window at least the one before it ` +
         `and the incident window ≥ ${minGrowthRatio}× the oldest — what threads, memory, file descriptors or connections ` +
         "that are never given back look like; a daily pattern does not pass (the same hour a day earlier is as high).",
@@ -257,7 +258,7 @@ const trendOf = (
           `${c.subject} ${what} climbing steadily: ${v(trend.from)} → ${v(trend.to)} over ${hours} h (+${v(trend.perHour)}/h), a leak's shape`,
         ),
         detail: redact(
-          `Read over the ${trendLookbackMs / 3_600_000} h before ${hhmm(c.incident.endMs)} UTC${where}: since its last ` +
+          `Read over the ${trendLookbackMs / 3_600_000} h before ${utcHhmm(c.incident.endMs)} UTC${where}: since its last ` +
             `restart the level rose in a straight line (R² ${trend.fit.toFixed(2)}) from ${v(trend.from)} to ${v(trend.to)}. ` +
             `Rule: ≥ ${trendRule.minHours} h of climb, R² ≥ ${trendRule.minFit}, ≥ ${trendRule.minRatio}× — memory, ` +
             "threads or connections that are never given back, or a disk never cleaned up; a restart starts the climb " +
@@ -331,7 +332,7 @@ const throttling = (
         agent: "prometheus",
         title: redact(`${subject} CPU throttled in ${pct} of CFS periods (at its CPU limit)`),
         detail: redact(
-          `Found by scanning what ${c.subject} exports (${subject}): over ${hhmm(c.incident.startMs)}–${hhmm(c.incident.endMs)} UTC ` +
+          `Found by scanning what ${c.subject} exports (${subject}): over ${utcHhmm(c.incident.startMs)}–${utcHhmm(c.incident.endMs)} UTC ` +
             `the container hit its CPU limit in ${pct} of its CFS scheduling periods on average ` +
             `(${throttledPeriods} ÷ ${allPeriods}). Rule: ≥ ${throttledShare.medium * 100}% is a container ` +
             `starved of CPU whatever it was before, ≥ ${throttledShare.high * 100}% badly so.`,

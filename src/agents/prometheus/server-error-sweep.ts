@@ -19,8 +19,9 @@ import {
   serverErrorSelectors,
   serverStatusOf,
 } from "../../domain/server-error-rise.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm, trim } from "./anomaly-findings.js"
+import { trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepOnce } from "./sweep-query.js"
@@ -80,14 +81,14 @@ const findingOf = (rise: Rise, incident: TimeWindow, link: string | null): Findi
   const code = status === null ? "5xx" : `${status.name}="${status.value}"`
   const before =
     verdict.beforePerMin < 1 ? "about none before" : `${trim(verdict.beforePerMin, 1)}/min before`
-  const since = verdict.firstMs === null ? "" : ` from ${hhmm(verdict.firstMs)} UTC`
+  const since = verdict.firstMs === null ? "" : ` from ${utcHhmm(verdict.firstMs)} UTC`
   const where = route === null ? "" : ` on ${route}`
   return {
     id: "",
     agent: "prometheus",
     title: redact(
       `${service}: 5xx answers${where} rose — ${metric}{${code}} +${trim(verdict.during, 0)} in ` +
-        `${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC${since} (${before})`,
+        `${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC${since} (${before})`,
     ),
     detail: redact(
       `${labelsText(series.labels)} rose by ${trim(verdict.during, 0)} in the incident window, up to ` +

@@ -15,8 +15,9 @@ import {
   tlsFailureSelectors,
   tlsLabelOf,
 } from "../../domain/tls-failure-counter.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm, trim } from "./anomaly-findings.js"
+import { trim } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepOnce } from "./sweep-query.js"
@@ -45,14 +46,14 @@ export const sweepTlsFailures = (
             serviceLabels.map((l) => s.labels[l]).find((x) => x !== undefined && x !== "") ?? null
           const metric = s.labels.__name__ ?? "a counter"
           const who = service ?? labelsText(s.labels)
-          const since = v.firstMs === null ? "" : ` from ${hhmm(v.firstMs)} UTC`
+          const since = v.firstMs === null ? "" : ` from ${utcHhmm(v.firstMs)} UTC`
           return [
             {
               id: "",
               agent: "prometheus",
               title: redact(
                 `${who}: calls failing their TLS handshake — ${metric}{${tls.name}="${tls.value}"} +${trim(v.during, 0)}` +
-                  ` in ${hhmm(incident.startMs)}–${hhmm(incident.endMs)} UTC${since}`,
+                  ` in ${utcHhmm(incident.startMs)}–${utcHhmm(incident.endMs)} UTC${since}`,
               ),
               detail: redact(
                 `${labelsText(s.labels)} rose by ${trim(v.during, 0)} in the incident window, against ` +

@@ -13,8 +13,8 @@ import type { Finding } from "../../domain/finding.js"
 import { workloadOfPod } from "../../domain/log-origin.js"
 import type { MetricSeries } from "../../domain/metric-series.js"
 import { redact } from "../../domain/redact.js"
+import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
-import { hhmm } from "./anomaly-findings.js"
 import type { TimeWindow } from "./metric-windows.js"
 import type { SweepOutcome } from "./saturation-sweep.js"
 import { sweepOnce } from "./sweep-query.js"
@@ -98,11 +98,11 @@ export const waitingFindings = (
           agent: "prometheus",
           title: redact(
             `${lead.workload}: ${pods} waiting in ${lead.reason}` +
-              `${containers.length === 0 ? "" : ` (container ${containers.join(", ")})`} since ${hhmm(since)} UTC`,
+              `${containers.length === 0 ? "" : ` (container ${containers.join(", ")})`} since ${utcHhmm(since)} UTC`,
           ),
           detail: redact(
             `kube_pod_container_status_waiting_reason says ${group.map((g) => g.pod).join(", ")}${where} could not ` +
-              `start: ${lead.reason} from ${hhmm(since)} UTC, still so in the incident window. Why it matters: ` +
+              `start: ${lead.reason} from ${utcHhmm(since)} UTC, still so in the incident window. Why it matters: ` +
               `${means[lead.reason] ?? "the container cannot be created"}; it does not clear by waiting, so a rollout ` +
               "stays stuck until the pod spec or what it refers to is fixed.",
           ),
