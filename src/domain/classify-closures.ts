@@ -718,6 +718,14 @@ export interface ClosureSignals {
 const quotedName =
   /(?<![\p{L}\d])['"‘“]((?:[\p{Lu}\d][\p{L}\d-]*)(?: [\p{Lu}\d][\p{L}\d-]*){1,5})['"’”](?![\p{L}\d])/gu
 
+const seemVerbs = words("looks look seems seem is are was")
+/** "tutor side looks fine", "our side is ok": a state said of one side of something. */
+const oneSideFine = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  (tokens[i - 1] === "side" || (seemVerbs.has(tokens[i - 1] ?? "") && tokens[i - 2] === "side")) &&
+  // ("the tutor side", "on our side": one of the sides named before "side".)
+  (tokens[i - 2] ?? "") !== "all" &&
+  (tokens[i - 3] ?? "") !== "every"
+
 /** The token positions inside a quoted name (none when the text quotes nothing). */
 const quotedNames = (message: Message): ReadonlyArray<boolean> => {
   const marks: Array<boolean> = []
@@ -737,6 +745,8 @@ export const closureSignals = (message: Message): ClosureSignals => {
   const closures: Array<Evidence> = []
   // An absorbed run ends at the same stop word whoever opened it, so meeting one means the rest is done.
   const named = quotedNames(message)
+  const contrasted =
+    message.text.includes("side") && /\b(?:but|though|while|however)\b/.test(message.text.slice(0, 2000))
   const absorb = (from: number, c: Clause) => {
     for (let k = from; k < c.end && !stops.has(tokens[k] ?? "") && absorbed[k] !== true; k += 1)
       absorbed[k] = true
@@ -776,6 +786,9 @@ export const closureSignals = (message: Message): ClosureSignals => {
       if (statusVerbs.has(tokens[i] ?? "") && triedInVain(tokens, i)) continue
       // "from 'Fixed Highland 12M' to 'Flex'": a product's name, quoted, is no recovery.
       if (named[i] === true) continue
+      // "the lesson room loads but there's no tutor video, tutor side looks fine": one side fine
+      // beside a report about another is where the fault is not, no closure.
+      if (oneSideFine(tokens, i) && contrasted) continue
       closures.push({
         reason: `chatter: resolved ('${closure.replaceAll("_", " ")}')`,
         at: i,

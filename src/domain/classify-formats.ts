@@ -237,6 +237,13 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
           /(?:^|\n)[^\w\n]{0,8}(?:pingdomalert:? )?(?:up|down) alert: [^\n]{1,80}\bis (?:up|down|back up|not responding)\b/,
         ],
         [["of downtime"], /\bafter (?:\d{1,3}d ?)?(?:\d{1,2}h ?)?\d{1,2}m \d{1,2}s of downtime\b/],
+        // A status monitor's "✅ Resolved: **Booking API** is back up. Incident lasted 9 minutes.":
+        // the check mark, "Resolved:", the monitor's name in bold or italics and the timed outage
+        // are the tool's; a person's "resolved, booking api is back up" has none of them.
+        [
+          ["resolved: "],
+          /(?:^|\n)[^\w\n]{0,8}✅ ?resolved: ?[*_]{1,2}[^\n*_]{1,60}[*_]{1,2} (?:is|are) (?:back up|back online|up|operational|recovered)\b[^\n]{0,60}\b(?:lasted|after|for) \d{1,4} ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/,
+        ],
       ),
     ),
   ],

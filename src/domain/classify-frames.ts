@@ -107,6 +107,8 @@ const problemVocabulary = (t: string): boolean =>
 /** "resolves to 10.20.4.11 (expected public VIP)": a measured value's norm in parentheses, no forecast. */
 const parenthesisedExpected =
   /\b(?:resolves?|resolved|returns?|returned|points?|reads?|shows?|reports?|got|is|are|was|were)\b[^!?\n()]{1,100}\(expected:? (?!~?\d+ ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b)[^)\n]{1,40}\)/
+const expectedThreshold =
+  /\(expected:? ?(?:<=?|>=?|≤|≥|under|below|within|less than|at most|at least|every) ?~?\d[^)\n]{0,30}\)/
 /** "expect 5xx", "expect ~60s of failover", "alerts may fire", "it is expected". */
 const expectsTrouble = (message: Message): boolean =>
   // `expect(page).toHaveURL(…)` is a failed test's assertion, not a forecast.
@@ -120,6 +122,9 @@ const expectsTrouble = (message: Message): boolean =>
       // it falls short of ("downtime expected 5m" forecasts, its figure has a unit).
       // ("resolves to 10.20.4.11 (expected public VIP)": any value beside the one expected.)
       if (t === "expected" && parenthesisedExpected.test(message.text.slice(0, 2000))) return false
+      // "last ping received 11m ago (expected < 1m)": a threshold beside a value that breaks it,
+      // a heartbeat gone stale, not a forecast.
+      if (t === "expected" && expectedThreshold.test(message.text.slice(0, 2000))) return false
       if (
         t === "expected" &&
         bareCount.test(tokens[i + 1] ?? "") &&

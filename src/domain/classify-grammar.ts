@@ -151,10 +151,24 @@ const saidOfOneself = (tokens: Tokens, start: number, j: number): boolean => {
 
 /** "back office", "front office": a company's internal application, a system, not the office. */
 const backOrFrontOffice: ReadonlySet<string> = new Set(["back", "front"])
+/** "the waiting room", "the lesson room", "the chat room": a room an application serves, a system. */
+const appRooms: ReadonlySet<string> = new Set([
+  "waiting",
+  "lesson",
+  "chat",
+  "video",
+  "virtual",
+  "breakout",
+  "class",
+])
 /** Is token `k` something that is no system (the office, a coffee machine), not "the back office"? */
 const noSystemAt = (tokens: Tokens, k: number): boolean => {
   const t = at(tokens, k)
-  return notSystems.has(t) && !(t === "office" && backOrFrontOffice.has(at(tokens, k - 1)))
+  return (
+    notSystems.has(t) &&
+    !(t === "office" && backOrFrontOffice.has(at(tokens, k - 1))) &&
+    !(t === "room" && appRooms.has(at(tokens, k - 1)))
+  )
 }
 
 /** Words between a thing and a state it is said to have ("my patience has a 504 gateway timeout"). */
@@ -171,8 +185,9 @@ const attachers: ReadonlySet<string> = new Set("on since from until by at during
 const referring: ReadonlySet<string> = new Set(["it", "this", "that", "they", "these", "those"])
 
 /** Jobs a system runs, whatever thing names them ("printer export", "calendar sync", "wiki backup"). */
+// ("kids app crashes", "meeting app hangs": an app, a site or a portal for a thing is a system.)
 const jobNouns: ReadonlySet<string> = new Set(
-  "export exports import imports sync syncs job jobs upload uploads feed feeds integration integrations backup backups pipeline batch webhook webhooks api spool queue".split(
+  "export exports import imports sync syncs job jobs upload uploads feed feeds integration integrations backup backups pipeline batch webhook webhooks api spool queue app apps site portal".split(
     " ",
   ),
 )

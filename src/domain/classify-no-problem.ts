@@ -74,6 +74,13 @@ const lastTime = (t: string): boolean =>
   )
 
 /** A time later than now ("next tuesday", "on monday", "tomorrow", "in 2 hours", "at 22:00"). */
+const perfects = words("have has had")
+/** "have not gone out in 3 days", "hasn't synced in 2 hours": a perfect negated before token `i`. */
+const sinceNegated = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  tokens
+    .slice(Math.max(0, i - 6), i)
+    .some((t, k, w) => perfects.has(t) && (w[k + 1] === "not" || w[k + 1] === "never"))
+
 const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
   tokens.some(
     (t, i) =>
@@ -100,8 +107,10 @@ const futureAnchor = (tokens: ReadonlyArray<string>): boolean =>
       // "in january", "in Q1"
       ((months.has(t) || /^q[1-4]$/.test(t)) && tokens[i - 1] === "in") ||
       // ("failed over twice in 10 minutes" counts the past.)
+      // ("refunds haven't gone out in 3 days": a negated perfect counts the time since, the past.)
       (t === "in" &&
         !countWords.has(tokens[i - 1] ?? "") &&
+        !sinceNegated(tokens, i) &&
         /^\d{1,3}$/.test(tokens[i + 1] ?? "") &&
         /^(?:min|mins|minutes|hours?|days?|weeks?)$/.test(tokens[i + 2] ?? "")),
   )

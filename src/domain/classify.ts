@@ -55,6 +55,7 @@ import {
   resourceTopics,
   venting,
 } from "./classify-no-problem.js"
+import { nordicTurkishChatter } from "./classify-nordic-turkish.js"
 import { tokenCategory } from "./classify-phrases.js"
 import { polishDutchRomanianChatter } from "./classify-polish-dutch-romanian.js"
 import { portugueseHindiChatter } from "./classify-portuguese-hindi.js"
@@ -531,6 +532,10 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
     // "va bene", "díky moc", "καλημέρα", "vše v pořádku": Italian, Czech and Greek talk.
     const italianCzechGreek = italianCzechGreekChatter(message, strong.length > 0)
     if (italianCzechGreek !== null) return result("chatter", [`chatter: ${italianCzechGreek}`])
+    // "trevlig helg!", "kolay gelsin", "ok na po, gumagana na", "kia ora": Swedish, Turkish,
+    // Tagalog and Māori/Australian talk.
+    const nordicTurkish = nordicTurkishChatter(message, strong.length > 0)
+    if (nordicTurkish !== null) return result("chatter", [`chatter: ${nordicTurkish}`])
   }
 
   // A question or request that is not about a failure ("where's the runbook for

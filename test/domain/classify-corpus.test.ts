@@ -430,6 +430,19 @@ describe.each([
   // terraform apply that completed gated too.
   ["classification-blind-150.jsonl", 150, 150, 142],
   ["classification-blind-151.jsonl", 150, 150, 146],
+  // Stop 25, round 40. First sight 133, 99, 140, 130, 144 and 127 gated (152: a Swedish/Polish
+  // furniture shop; 153: a Brazilian and European Portuguese ticket seller; 154: an Indian grocery,
+  // Hinglish; 155: Australian/NZ campervans; 156: casual US on Discord; 157: Turkish and Taglish
+  // tutoring), 7 alerts missed: "is the waiting room stuck?" and "kids app crashes" read as jokes
+  // of no system, "refunds haven't gone out in 3 days" as a plan, "last ping 11m ago (expected <
+  // 1m)" as announced work, an uptime monitor's "✅ Resolved: **Booking API** is back up" and "the
+  // lesson room loads but there's no tutor video, tutor side looks fine" as resolved.
+  ["classification-blind-152.jsonl", 150, 150, 144],
+  ["classification-blind-153.jsonl", 150, 150, 146],
+  ["classification-blind-154.jsonl", 150, 150, 146],
+  ["classification-blind-155.jsonl", 150, 150, 147],
+  ["classification-blind-156.jsonl", 150, 150, 148],
+  ["classification-blind-157.jsonl", 150, 150, 147],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -5046,3 +5046,99 @@ describe("Irish acks and greetings, a terraform apply that completed (round 39)"
     expect(run(`<@U07GRNDOPS> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
   })
 })
+
+describe("round 40: rooms and apps of a thing, a negated perfect, a threshold, a monitor's recovery, one side fine; Portuguese, Swedish, Turkish, Tagalog and Māori talk", () => {
+  // Decoys: a room an application serves or an app for a thing is a system; "haven't gone out in
+  // 3 days" counts the past; "(expected < 1m)" beside a stale ping is a heartbeat gone stale; an
+  // uptime monitor's formatted recovery is an alert by policy; one side fine is no closure; and
+  // a report in each language beside its ack stays an alert.
+  it.each([
+    "is the waiting room stuck? nobody has moved in 10 min",
+    "the lesson room is frozen for every student",
+    "the chat room won't load on android",
+    "kids app crashes as soon as you open the sticker board on android 10",
+    "the pet shop app hangs on checkout",
+    "Darwin depot reckons bond refunds haven't gone out in 3 days, customers ringing up spewing",
+    "payroll exports have not run in 2 days",
+    "the nightly invoices haven't been sent in 4 days",
+    "[healthbot] walker-gps: last ping received 11m ago (expected < 1m), ingest may be stuck",
+    "courier-tracker: last heartbeat 42 minutes ago (expected within 5m), feed may be stale",
+    "queue lag 900s (expected <= 60s), consumers may be stuck",
+    "✅ Resolved: **Booking API** is back up. Incident lasted 9 minutes.",
+    "✅ Resolved: *Lesson API* is back up after 7 minutes",
+    "✅ Resolved: _Checkout_ is back online. Incident lasted 12 min.",
+    "hey, students in Ankara say the lesson room loads but there's no tutor video, tutor side looks fine",
+    "drivers can log in but the map never loads, dispatcher side looks fine",
+    "boa, mas o checkout caiu",
+    "teste falhou de novo no checkout",
+    "faz sentido, mas o pagamento está falhando desde as 10h",
+    "Better Stack: relatório mensal de uptime — SLO violado, ingressa.pt 97.1%",
+    "Terraform Cloud: run 'prod-network' errored: apply failed",
+    "Opsgenie: alert 'Venue Ops PT' — checkout down, Tiago Mendes está de prevenção",
+    "kassan funkar inte sedan i morse",
+    "ödeme sayfası açılmıyor, hala hata veriyor",
+    "hindi gumagana yung login ng students",
+    "kia ora, the booking site is down for NZ customers",
+    "tamam ama checkout 500 veriyor",
+    "só testando a integração, mas o webhook está falhando com 500",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07INGRBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the meeting room is stuck again lol",
+    "my kids crash at 8pm every night 😂",
+    "we'll migrate the refunds job in 3 days",
+    "maintenance tonight 22:00, expected downtime < 5m, checkout may be slow",
+    "✅ resolved, booking api is back up after 9 minutes, thanks all",
+    "checked it, our side looks fine",
+    "Terraform Cloud: run 'prod-network' applied successfully (3 added, 1 changed, 0 destroyed)",
+    "Terraform Cloud: run-9Xk2 applied successfully in workspace prod-network (3 to add, 1 to change, 0 to destroy)",
+    "Release **owner-app v5.3.0** published by <@U619283746>",
+    "Opsgenie: schedule 'Fulfilment on-call' rotated — Agnieszka Wójcik is on call this week",
+    "Opsgenie: rotação 'Venue Ops PT' começou — Tiago Mendes está de prevenção esta semana",
+    "Better Stack: relatório mensal de uptime — ingressa.com.br 99.95%, ingressa.pt 99.98%",
+    "faz sentido",
+    "tá bom",
+    "foi mal, canal errado",
+    "esquece, já achei",
+    "bem-vindo de volta, Pedro!",
+    "cafezinho às 15?",
+    "+1 pro que a Ana disse",
+    "bom fds galera",
+    "teste 123",
+    "só testando o webhook novo, ignora",
+    "está tudo a funcionar, falso alarme — era um teste meu",
+    "domingo vamos fazer teste de failover, vão aparecer alertas — podem ignorar",
+    "Manutenção programada: upgrade do banco de pedidos, sáb 02:00–03:00. Compras podem ficar indisponíveis ~5 min.",
+    "não esquecer de renovar o certificado na próxima sprint",
+    "o que significa 'KubeJobFailed' exatamente?",
+    "quem está de plantão no sábado?",
+    "quantos alertas tivemos em março?",
+    "ticket do teste flaky é ABC-12, sem urgência",
+    "glad påsk 🐣",
+    "trevlig helg alla!",
+    "låter bra",
+    "det var bara ett test av larmet, allt är ok",
+    "vem har jouren i helgen?",
+    "kolay gelsin herkese",
+    "tamamdır",
+    "sorun çözüldü, her şey normal",
+    "hafta sonu nöbet kimde?",
+    "akşam 23:00'te planlı bakım var, kimse panik yapmasın",
+    "ayos!",
+    "ok na po, gumagana na",
+    "sino po on-call bukas?",
+    "tapos na yung deploy, walang errors",
+    "kia ora",
+    "ka pai",
+    "chur bro",
+    "ka kite",
+    "smoko anyone?",
+    "hooroo",
+    "is latency measured at the lb or the app?",
+    "is p99 computed from the client side or the server?",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07INGRBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
