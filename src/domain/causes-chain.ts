@@ -7,6 +7,7 @@
  */
 
 import { awsResourcesIn } from "./aws-endpoint.js"
+import { loadSaturation, refusedAtAdmission } from "./cause-admission-refusal.js"
 import { lastWordsOfOomKilled, oomKilledContainers } from "./cause-oom-last-words.js"
 import { cacheAtMaxmemory, cacheNodeAliases } from "./causes-cache-node.js"
 import {
@@ -14,6 +15,7 @@ import {
   isExplainable,
   isHardMode,
   isRootMode,
+  kindAndText,
   type Mode,
   modeOf,
   modeRank,
@@ -222,6 +224,10 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
   // provider throttling their output, a retry) joins the kill (cause-oom-last-words.ts).
   let oomKey: string | null = null
   let oomKilled: ReadonlySet<string> = new Set()
+  // Pod creations a ResourceQuota or LimitRange refuses (cause-admission-refusal.ts): the pods the
+  // workload has are overloaded for the ones it cannot get — their pools full, their requests
+  // timing out — one failure with the refusal.
+  let refusedKey: string | null = null
   for (const [mode, roots] of [...clusters].sort(([a], [b]) => modeRank(a) - modeRank(b))) {
     // CPU throttling is laid first at a lowered CPU limit's door, up to a day back (cpu-limit-cut.ts).
     const limitCut =
@@ -273,31 +279,45 @@ const chainsOf = (group: Group, alertMs: number, order: Order): Array<Chain> => 
     // subject's own "broken pipe" / "client went away" when it finally answers is that cut.
     const cutShort =
       mode === "errors" && proxyCutKey !== null && roots.every((f) => clientGone.test(textOf(f)))
+    const overloaded =
+      mode === "limits" &&
+      !weak &&
+      refusedKey !== null &&
+      roots.every((f) => loadSaturation.test(kindAndText(f)) && !rateLimitedWords.test(kindAndText(f)))
     const key: string =
       mode === "dns" && !weak && blockedDnsKey !== null
         ? blockedDnsKey
-        : cutShort && proxyCutKey !== null
-          ? proxyCutKey
-          : (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
-            ? scheduleKey
-            : mode === "crash" && lastWordsKey !== null
-              ? lastWordsKey
-              : mode === "errors" && !weak && crashKey !== null
-                ? crashKey
-                : mode === "timeout" && capacityKey !== null
-                  ? capacityKey
-                  : (mode === "errors" || mode === "timeout" || mode === "limits") &&
-                      rebalancing &&
-                      flappingKey !== null
-                    ? flappingKey
-                    : mode === "probe" && probeKey !== null
-                      ? probeKey
-                      : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
-                          !weak &&
-                          deepKey !== null
-                        ? deepKey
-                        : own
+        : overloaded && refusedKey !== null
+          ? refusedKey
+          : cutShort && proxyCutKey !== null
+            ? proxyCutKey
+            : (mode === "connections" || mode === "locks") && !weak && scheduleKey !== null
+              ? scheduleKey
+              : mode === "crash" && lastWordsKey !== null
+                ? lastWordsKey
+                : mode === "errors" && !weak && crashKey !== null
+                  ? crashKey
+                  : mode === "timeout" && capacityKey !== null
+                    ? capacityKey
+                    : (mode === "errors" || mode === "timeout" || mode === "limits") &&
+                        rebalancing &&
+                        flappingKey !== null
+                      ? flappingKey
+                      : mode === "probe" && probeKey !== null
+                        ? probeKey
+                        : (mode === "unavailable" || mode === "timeout" || mode === "errors") &&
+                            !weak &&
+                            deepKey !== null
+                          ? deepKey
+                          : own
     if (mode === "crash") crashKey = key
+    // Set before the deeper-failure key, so the timeouts, 503s and probe failures follow it unless
+    // a deeper failure (DNS, a certificate, credentials) came first in the mode order.
+    if (mode === "create" && !weak && roots.some(refusedAtAdmission)) {
+      refusedKey ??= own
+      deepKey ??= own
+      probeKey ??= own
+    }
     if (mode === "oom" && !weak && oomKey === null) {
       oomKilled = oomKilledContainers(roots)
       if (oomKilled.size > 0) oomKey = key

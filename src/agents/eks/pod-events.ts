@@ -7,6 +7,7 @@
  * ignored; one finding per workload and signal, counting repeats. Pure.
  */
 import { cronJobOf } from "../../domain/alert-facts-names.js"
+import { limitRangeRefusal } from "../../domain/cause-admission-refusal.js"
 import type { Finding } from "../../domain/finding.js"
 import { eventCount, eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
 import { quotaUsePhrase } from "../../domain/kubernetes-quotas.js"
@@ -281,6 +282,9 @@ export const jobFailureFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   })
 }
 
+const admissionRefusal = (message: string): boolean =>
+  quotaRefusalOf(message) !== null || limitRangeRefusal.test(message)
+
 /** " ResourceQuota payroll-quota now: requests.cpu 16/16, pods 16/40." when the quota was listed. */
 const quotaStatus = (w: ScopedWorkload, refusal: QuotaRefusal, ctx: AnalysisContext): string => {
   const q = (ctx.quotas ?? []).find(
@@ -308,7 +312,14 @@ const retriedUntil = (e: KubeEvent, ctx: AnalysisContext) => {
 }
 
 export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Finding | null => {
-  const events = about(w, ctx, (e) => e.reason === "FailedCreate" && e.involvedObject.kind !== "Pod")
+  // A Pod's own FailedCreate is usually the kubelet's (a container it could not create), but one
+  // that states an admission refusal (a Job's pod refused by the quota) is the same refusal.
+  const events = about(
+    w,
+    ctx,
+    (e) =>
+      e.reason === "FailedCreate" && (e.involvedObject.kind !== "Pod" || admissionRefusal(e.message ?? "")),
+  )
   const [latest] = events
   if (latest === undefined) return null
   const on = `${(latest.involvedObject.kind ?? "controller").toLowerCase()} ${latest.involvedObject.name ?? ""}`
@@ -320,7 +331,9 @@ export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Fi
     kind: "failed_create",
     title:
       quota === null
-        ? `${w.name}: FailedCreate on ${on} — ${latest.message ?? ""}`
+        ? limitRangeRefusal.test(latest.message ?? "")
+          ? `${w.name}: a namespace LimitRange refuses the pods — ${on} cannot create pods (FailedCreate ×${total(events)}), ${ready} — ${latest.message ?? ""}`
+          : `${w.name}: FailedCreate on ${on} — ${latest.message ?? ""}`
         : `${w.name}: namespace ResourceQuota ${quota.quota} ${quota.unspecified ? "refuses pods without" : "exceeded on"} ${quotaResourcesPhrase(quota)} — ${on} cannot create pods (FailedCreate ×${total(events)}), ${ready}`,
     detail: `The controller cannot create pods (×${total(events)}): ${latest.message ?? ""}. ${ready}.${quota === null ? "" : `${quotaStatus(w, quota, ctx)} The pods are refused at admission, before any scheduling: raise the quota's hard ${quota.resources.map((r) => r.name).join(", ")} or lower the pods' requests.`}`,
     severity: failureSeverity(w),

@@ -311,6 +311,57 @@ describe("failedCreateFinding: a namespace ResourceQuota", () => {
   })
 })
 
+describe("failedCreateFinding: Pod-level events and LimitRanges (stop 25)", () => {
+  const podEvent = (message: string) =>
+    workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 6, ready: 2 })],
+        replicaSets: [rs],
+        pods: [pod({ name: "search-6b7c8d9f5-aaaaa", owner, statuses: [running("app")] })],
+        events: [
+          event({ kind: "Pod", name: "search-6b7c8d9f5-aaaaa", reason: "FailedCreate", message, count: 3 }),
+        ],
+      },
+      "search",
+    )
+
+  it("reads a quota refusal stated on a Pod's own event", () => {
+    const message =
+      'pods "search-6b7c8d9f5-aaaaa" is forbidden: exceeded quota: shop-quota, requested: limits.memory=2Gi, used: limits.memory=32Gi, limited: limits.memory=32Gi'
+    const f = failedCreateFinding(podEvent(message), ctx)
+    expect(f?.title).toMatch(
+      /namespace ResourceQuota shop-quota exceeded on limits\.memory \(used 32Gi of 32Gi/,
+    )
+  })
+
+  it("decoy: a Pod's FailedCreate for another reason stays the kubelet's, not a refusal", () => {
+    expect(
+      failedCreateFinding(
+        podEvent("Error: failed to create containerd task: context deadline exceeded"),
+        ctx,
+      ),
+    ).toBe(null)
+  })
+
+  it("names a LimitRange refusal on the ReplicaSet", () => {
+    const message =
+      'Error creating: pods "search-6b7c8d9f5-zz" is forbidden: maximum memory usage per Container is 1Gi, but limit is 2Gi'
+    const w = workloadNamed(
+      {
+        deployments: [deployment({ name: "search", replicas: 6, ready: 2 })],
+        replicaSets: [rs],
+        events: [
+          event({ kind: "ReplicaSet", name: "search-6b7c8d9f5", reason: "FailedCreate", message, count: 4 }),
+        ],
+      },
+      "search",
+    )
+    expect(failedCreateFinding(w, ctx)?.title).toBe(
+      `search: a namespace LimitRange refuses the pods — replicaset search-6b7c8d9f5 cannot create pods (FailedCreate ×4), 2/6 replicas ready — ${message}`,
+    )
+  })
+})
+
 describe("volumeFinding", () => {
   const multiAttach =
     'Multi-Attach error for volume "pvc-4f1c" Volume is already exclusively attached to one node and can\'t be attached to another'
