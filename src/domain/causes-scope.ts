@@ -19,6 +19,7 @@ import { modeOf } from "./causes-modes.js"
 import { clusterDnsNames, dependencyNamesIn, namesOf, type Subject, subjectKey } from "./causes-names.js"
 import { ipShortagesUnder, limitsUnder, placementOfFindings, unifyNodeSubjects } from "./causes-placement.js"
 import { withUnscheduledWorkloads } from "./causes-unscheduled.js"
+import { clusterDnsCallerIds, withClusterDns } from "./cluster-dns-relation.js"
 import { fullUnderClients } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
@@ -189,7 +190,8 @@ const autoscalerFor = (f: Finding, names: ReadonlySet<string>): boolean => {
  * subject it is grouped under and why it is in scope.
  */
 export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>): ReadonlyArray<Scoped> => {
-  const scope = alertScope(facts, findings)
+  // A failing cluster DNS when the alert or several callers say names do not resolve (cluster-dns-relation.ts).
+  const scope = withClusterDns(facts, alertScope(facts, findings), findings)
   const scoped: Array<Scoped> = []
   const taken = new Set<string>()
   const take = (s: Scoped) => {
@@ -273,7 +275,8 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
     take(scopedAs(f, "dependency"))
   // Another namespace's pod waiting for a node kind that does not exist, beside the subject's
   // own shortage, is a bystander (causes-bystanders.ts): evidence, never a cause.
-  const bystanders = bystanderIds(scoped, scope)
+  // So are the cluster DNS's other callers when it leads (cluster-dns-relation.ts).
+  const bystanders = new Set([...bystanderIds(scoped, scope), ...clusterDnsCallerIds(scoped)])
   for (let i = scoped.length - 1; i >= 0; i--)
     if (bystanders.has(scoped[i]?.finding.id ?? "")) scoped.splice(i, 1)
   const pending = scoped.find((s) => modeOf(s.finding) === "scheduling")

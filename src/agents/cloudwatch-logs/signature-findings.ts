@@ -11,6 +11,7 @@ import { DateTime } from "effect"
 import type { AlertFacts } from "../../domain/alert-facts.js"
 import { alertResourceKind, usesAlertingResource } from "../../domain/aws-resource-user.js"
 import { isClientCertificateRefused } from "../../domain/client-certificate.js"
+import { failsToResolve, resolutionFailsClusterWide } from "../../domain/cluster-dns-relation.js"
 import { isCredentialFailureLine } from "../../domain/credential-failure-lines.js"
 import type { Finding } from "../../domain/finding.js"
 import { lambdaExceptionOf } from "../../domain/integration-exceptions.js"
@@ -276,9 +277,22 @@ export const signatureFindings = (
 ): SignatureFindings => {
   // Read first: which metrics APIs the alert's own control-plane lines depend on.
   const full = { ...ctx, metricsApis: ctx.metricsApis ?? metricsApisRead(ctx.facts, clusters) }
+  // Name resolution failing across the cluster (cluster-dns-relation.ts): each caller's failing
+  // DNS lines, and the cluster DNS's own errors, are the alert's evidence whatever service logs
+  // them, so at least medium.
+  const dnsWide = resolutionFailsClusterWide(
+    ctx.facts,
+    clusters.map((c) => ({ service: c.service, message: c.example.message })),
+  )
   const rated = clusters.map((c) => {
     const relation = relationOf(full, c)
-    return { c, relation, finding: draft(c, full, relation) }
+    const finding = draft(c, full, relation)
+    const dnsEvidence =
+      dnsWide &&
+      c.level !== "info" &&
+      failsToResolve(c.example.message) &&
+      compareSeverity(finding.severity, "medium") < 0
+    return { c, relation, finding: dnsEvidence ? { ...finding, severity: "medium" as const } : finding }
   })
   rated.sort(
     (a, b) =>
