@@ -116,7 +116,7 @@ const frames: ReadonlyArray<Frame> = [
     // ("the 'down' in that thread is about the route being down to 2 sailings, business not tech",
     // "the 'error' in the report title comes from the template, not an actual error")
     pattern: new RegExp(
-      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in (?:that|the|this|our) [\\w -]{1,40}? (?:is about|comes from|came from|is from)\\b[^\\n]{0,120}?\\b(?:not (?:tech|it|an? (?:actual|real) (?:error|outage|problem|issue|incident|failure)|(?:the |our )?(?:servers?|systems?|infra(?:structure)?|service|site|app))|business,? not tech)\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
+      `${quoted}[^.?!\\n]{0,60}\\bshould (?:be|say|read) ${quoted}|\\b(?:just )?fixing (?:the |some |a )?(?:wording|copy|typos?)\\b|${quoted}[^.?!\\n]{0,120}\\b(?:means?|meant|(?:is )?misnamed|mislabell?ed|(?:is )?a typo|stands for|refers to|(?:is )?short for|counts|(?:is|are) just (?:the|a|ux|copy|placeholder|label|text)|not (?:an? )?(?:outage|systems? (?:thing|errors?|issue|problem)|real (?:error|outage|problem|timeout|failure|incident)))\\b|${quoted} (?:column|field|tab|panel|row|header) in (?:that|the|this|our) [\\w -]{1,30} (?:is|are|counts|shows) [^.?!\\n]{0,60}\\bjust for\\b|${quoted} (?:meme|joke|gif|sticker|emoji|song)\\b|\\brenamed (?:the )?${quoted}|\\b(?:typed|wrote|posted|said) ${quoted}[^.?!\\n]{0,60}\\bas a (?:joke|test|prank)\\b|\\bby ${quoted} i meant\\b|\\bwhen (?:i|we|they|he|she|you) (?:said|say|wrote|posted) [^.?!\\n]{1,60}\\b(?:that |it |i )?meant\\b[^\\n]{0,80}\\bnot (?:the |a |an |our |any )?(?:service|system|site|app|servers?|outage|infra|platform)\\b|\\bthe word ${quoted}|\\bin the [\\w ]{1,40} (?:title|label|name|column) is a typo\\b|${quoted} in (?:that|the|this|our) [\\w -]{1,40}? (?:is about|comes from|came from|is from)\\b[^\\n]{0,120}?\\b(?:not (?:tech|it|an? (?:actual|real) (?:error|outage|problem|issue|incident|failure)|(?:the |our )?(?:servers?|systems?|infra(?:structure)?|service|site|app))|business,? not tech)\\b|${quoted} in the [\\w -]{1,30} is [^.?!\\n]{0,60}\\bthat'?s (?:normal|expected)\\b`,
     ),
   },
   {
@@ -609,6 +609,23 @@ const frames: ReadonlyArray<Frame> = [
     weakOnly: true,
   },
   {
+    // "did the unlock latency threshold change get merged?": an alerting change's status asked;
+    // the metric it names is the rule's subject, not a fault (a fault told after it is no longer
+    // the whole question).
+    name: "an alerting change's status asked",
+    needles: ["merged", "deployed", "shipped", "rolled out", "approved"],
+    pattern:
+      /^[^\w\n]{0,8}(?:so |quick q:? )?(?:did|has|have|was|were|is) (?:the |that |this |my |our |your )?[\w -]{0,50}\b(?:threshold|alert|alerting|monitor|paging|alarm) (?:change|tweak|update|tuning|bump|pr|mr)s? (?:ever |already |finally )?(?:get |gotten |been |got )?(?:already |finally )?(?:merged|deployed|shipped|rolled out|approved)\b[^.!?\n]{0,30}\?\s*$/,
+  },
+  {
+    // "is there an alert for GBFS staleness or should I add one?": alerting's coverage asked.
+    name: "an alert's existence asked",
+    needles: ["or should", "or shall", "or do ", "or can "],
+    pattern:
+      /^[^\w\n]{0,8}(?:quick q:? )?(?:is there|do we have|have we got|are there) (?:an? |any )?(?:alert|monitor|alarm|check|page|alerting)s? (?:for|on|that|when|if)\b[^?\n]{0,80}\bor (?:should|shall|do|can) (?:i|we) (?:add|create|make|set up|write|build) (?:one|it|them)\b[^?\n]{0,20}\?\s*$/,
+    weakOnly: true,
+  },
+  {
     // "the 'ride ended unexpectedly' bug from last month, was that ever root-caused? just curious".
     name: "a past problem asked about",
     needles: ["ever "],
@@ -951,6 +968,9 @@ const allFrames: ReadonlyArray<Frame> = [
  */
 const meaningGiven =
   /\bmeans? (?!it'?s\b|that\b)(?![^,.;:!?\n]{0,60}\b(?:now|currently|still|again|please)\b)[^,.;:!?\n]{0,60}/g
+/** "when I said the Denver team is down that meant down a mechanic": the word said and its meaning. */
+const saidMeant =
+  /\bwhen (?:i|we|they|he|she|you) (?:said|say|wrote|posted) [^.?!\n]{1,60}\bmeant\b(?! it\b)[^,.;:!?\n]{0,60}/g
 
 /** The frame of talk the message is, or null (see the module header). */
 export const talkFrame = (message: Message, strongEvidence: boolean): string | null => {
@@ -964,7 +984,8 @@ export const talkFrame = (message: Message, strongEvidence: boolean): string | n
   if (frame === undefined) return null
   // "the word 'down' in the ILL report means volume is down, not the service": the meaning given
   // is no report (up to the clause's end: "…, and checkout is failing" still is).
-  const said = frame.name === "what a word means" ? text.replace(meaningGiven, " ") : text
+  const said =
+    frame.name === "what a word means" ? text.replace(saidMeant, " ").replace(meaningGiven, " ") : text
   if ((frame.live ?? liveProblem).test(said.replace(quotedSpans, " "))) return null
   // "dashboards look healthy, yet nobody can log in": a success denied is a report.
   if (

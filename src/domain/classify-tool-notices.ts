@@ -230,6 +230,8 @@ const kinds: ReadonlyArray<Kind> = [
       /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”](?: for [\w .-]{1,30})? (?:is ready|(?:has been |was )?generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\n]{0,40}?\brelatório (?:mensal|semanal|diário|trimestral) de (?:uptime|disponibilidade|sla|slo)\b|^[^\n]{0,40}?\b(?:aylık|haftalık) (?:uptime|erişilebilirlik|sla|slo) raporu\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down)|expired|renewal failed|failed to renew|could not be renewed|violad[oa]s?|abaixo d[oa]|fora do slo|ihlal\w*|altında)(?![\p{L}])/u,
+    // ("Noisiest monitor: [P3] Log volume spike": the week's loudest alert named, as history.)
+    quiet: /\b(?:noisiest|loudest|busiest|most frequent|top) (?:monitor|alert|check|rule)s?:[^\n]{0,100}/g,
   },
 ]
 

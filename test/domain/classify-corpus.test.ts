@@ -443,6 +443,15 @@ describe.each([
   ["classification-blind-155.jsonl", 150, 150, 147],
   ["classification-blind-156.jsonl", 150, 150, 148],
   ["classification-blind-157.jsonl", 150, 150, 147],
+  // Stop 25, round 41. First sight 146 and 107 gated (158: a US/UK bike-share; 159: a coach-ticketing
+  // company in Spain and Mexico, Spanish and Spanglish), no alert missed: Spanish courtesies ("órale",
+  // "qué chido", "guay", "va"), questions to the bot ("¿eres una IA?", "cuéntame un chiste"), the
+  // team's process asked ("¿cuál es la política de escalado para P3?"), handovers, plans, success
+  // reports and scripts' zero counts ("0 errores") passed, and English "when I said the Denver team
+  // is down that meant down a mechanic", "is there an alert for X or should I add one?", a weekly
+  // monitor digest naming its noisiest monitor.
+  ["classification-blind-158.jsonl", 150, 150, 150],
+  ["classification-blind-159.jsonl", 150, 150, 150],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
