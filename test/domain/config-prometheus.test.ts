@@ -4,7 +4,8 @@
  * value refused at load time, naming its path.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
+import { Effect, Either } from "effect"
+import { loadConfigFile } from "../../src/adapters/local/config-file.js"
 import { decodeConfig, defaultConfig } from "../../src/domain/config.js"
 import { defaultMetricFloors, defaultMetricQueries } from "../../src/domain/metric-queries.js"
 
@@ -21,6 +22,15 @@ describe("sources.prometheus", () => {
       timeout_ms: 5000,
     })
   })
+
+  // The shipped config.yaml spells the templates out for operators to edit; a default improved in
+  // code (a Micrometer alternative) but not there would never run in a deployment.
+  it.effect("config.yaml's templates are the defaults", () =>
+    Effect.gen(function* () {
+      const config = yield* loadConfigFile("config.yaml")
+      expect(config.sources.prometheus.queries).toEqual(defaultMetricQueries)
+    }),
+  )
 
   it("accepts a URL, a null query (skipped) and a custom template", () => {
     const r = decodeConfig({

@@ -15,6 +15,7 @@ import type { Finding } from "../../domain/finding.js"
 import { labelsKey, type MetricLabels, type MetricSeries } from "../../domain/metric-series.js"
 import { isExternalHost, type ProviderFailure, providerFailureOf } from "../../domain/provider-limit.js"
 import { redact } from "../../domain/redact.js"
+import { isClientCounter } from "../../domain/server-error-rise.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import { trim } from "./anomaly-findings.js"
@@ -25,7 +26,22 @@ import { sweepRange } from "./sweep-query.js"
 
 /** Labels that name the provider outright, and those that name a host (external ones count). */
 const providerLabels = ["provider", "vendor", "psp", "carrier"] as const
-const hostLabels = ["upstream", "server_address", "peer_service", "external_service"] as const
+// Micrometer's http.client.requests tags the callee `client_name` (the host the client calls);
+// OTel's older semantic conventions say `net_peer_name`.
+const hostLabels = [
+  "upstream",
+  "server_address",
+  "peer_service",
+  "external_service",
+  "client_name",
+  "net_peer_name",
+] as const
+/**
+ * Labels too generic to name a callee on any counter (`host` is often the scraped machine, `peer`
+ * a cluster member): only on a client's counter of its calls (`http_client_requests_…`).
+ */
+const clientHostLabels = ["host", "peer"] as const
+const clientCounterName = ".*(client|outbound)_requests?(_seconds)?_(total|count)"
 /** Labels that carry the answer's status or the call's result. */
 const statusLabels = [
   "code",
@@ -42,9 +58,10 @@ const statusLabels = [
 const serviceLabels = ["service", "app", "workload", "deployment", "container", "job"] as const
 
 /** Counters only (`…_total`, `…_count`): a provider label on a gauge says nothing of failures. */
-export const providerQueries: ReadonlyArray<string> = [...providerLabels, ...hostLabels].map(
-  (l) => `{__name__=~".+_(total|count)", ${l}!=""}`,
-)
+export const providerQueries: ReadonlyArray<string> = [
+  ...[...providerLabels, ...hostLabels].map((l) => `{__name__=~".+_(total|count)", ${l}!=""}`),
+  ...clientHostLabels.map((l) => `{__name__=~"${clientCounterName}", ${l}!=""}`),
+]
 
 const maxFindings = 3
 /** A surge: the largest increment at least this many times the first one (or one). */
@@ -69,12 +86,17 @@ const labelOf = (
 export const providerOfLabels = (labels: MetricLabels): string | null => {
   const named = labelOf(labels, providerLabels)
   if (named !== null && !/^(?:aws|amazon|internal|local|none|unknown)$/i.test(named.value)) return named.value
-  for (const name of hostLabels) {
+  const client = isClientCounter(labels.__name__ ?? "")
+  for (const name of client ? [...hostLabels, ...clientHostLabels] : hostLabels) {
     const host = (labels[name] ?? "").trim()
     if (host !== "" && isExternalHost(host)) return host
   }
   return null
 }
+
+/** Micrometer's `outcome` classes (SUCCESS, CLIENT_ERROR, SERVER_ERROR): the last is a 5xx. */
+const failureOfValue = (value: string): ProviderFailure | null =>
+  /^server[_ -]?error$/i.test(value) ? "errors" : providerFailureOf(value)
 
 /** The status label's value and the failure it states, or null when the series counts no failure. */
 export const failureOfLabels = (
@@ -83,7 +105,7 @@ export const failureOfLabels = (
   for (const name of statusLabels) {
     const code = (labels[name] ?? "").trim()
     if (code === "") continue
-    const failure = providerFailureOf(code)
+    const failure = failureOfValue(code)
     return failure === null ? null : { code, failure }
   }
   return null

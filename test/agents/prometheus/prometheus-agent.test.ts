@@ -262,6 +262,71 @@ describe("prometheusAgent", () => {
     }),
   )
 
+  // Micrometer scraped through Kubernetes service discovery: the service in `service`, the
+  // counter `…_seconds_count` or (Prometheus 1.x client) `…_total`, the 5xx in `status` or only
+  // in `outcome`. Each is read as the service's error rate; another service's 5xx are not.
+  const micrometerAs = (
+    rates: Rates,
+    service: string,
+    name: string,
+    label: "service" | "application",
+    withStatus: boolean,
+  ) =>
+    requestSeries(rates).map(({ labels, samples }) => ({
+      labels: {
+        __name__: name,
+        [label]: service,
+        namespace: "shop",
+        uri: "/v1/cart",
+        ...(withStatus ? { status: labels.code === "500" ? "502" : (labels.code ?? "") } : {}),
+        outcome: labels.code === "500" ? "SERVER_ERROR" : "SUCCESS",
+      },
+      samples,
+    }))
+  it.scoped.each([
+    ["http_server_requests_seconds_count", "service", true, 'service="checkout-api",status=~"5.."'],
+    ["http_server_requests_total", "service", true, 'service="checkout-api",status=~"5.."'],
+    [
+      "http_server_requests_seconds_count",
+      "application",
+      false,
+      'application="checkout-api",outcome="SERVER_ERROR"',
+    ],
+    ["http_server_requests_total", "service", false, 'service="checkout-api",outcome="SERVER_ERROR"'],
+  ] as const)(
+    "reads Micrometer's %s by its %s label (status: %s) as the error rate",
+    ([name, label, withStatus, matcher]) =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(Date.parse(now))
+        const series = [
+          ...micrometerAs(realAnomaly, "checkout-api", name, label, withStatus),
+          // A neighbour whose 5xx were flat: nothing of checkout-api's.
+          ...micrometerAs(flat, "catalog-search", name, label, withStatus),
+        ]
+        const replay = yield* makePrometheusReplay({ series, now: () => Date.parse(now) })
+        const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+        const result = yield* run(task, source)
+        const errorRate = result.findings.filter((f) => f.resource === "metric/checkout-api/error_rate")
+        expect(errorRate.map((f) => f.severity)).toEqual(["high"])
+        expect(errorRate[0]?.excerpt).toContain(matcher)
+      }),
+  )
+
+  it.scoped("does not read another service's Micrometer 5xx rise as the alert's service's error rate", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse(now))
+      const series = [
+        ...micrometerAs(flat, "checkout-api", "http_server_requests_seconds_count", "service", true),
+        ...micrometerAs(realAnomaly, "catalog-search", "http_server_requests_seconds_count", "service", true),
+      ]
+      const replay = yield* makePrometheusReplay({ series, now: () => Date.parse(now) })
+      const source = makePrometheusMetricSource({ url: replay.url, timeoutMs: 600_000, maxAttempts: 1 })
+      const result = yield* run(task, source)
+      expect(result.findings.filter((f) => (f.resource ?? "").endsWith("/error_rate"))).toEqual([])
+      expect(result.findings.some((f) => (f.service ?? "") === "catalog-search")).toBe(false)
+    }),
+  )
+
   it.scoped("reads a summary's 0.99 quantile as the p99 latency when the service exports no histogram", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.parse(now))

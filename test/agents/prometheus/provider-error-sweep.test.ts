@@ -96,4 +96,67 @@ describe("providerFindings", () => {
       /^api\.braintreegateway\.com failing checkout's calls — 503 ×1397, timeout ×309/,
     )
   })
+
+  // Micrometer's http.client.requests: the callee in `client_name`, the answer in `status` and
+  // its class in `outcome`; other clients say `host` or `peer`, trusted only on a client counter.
+  const series = (name: string, labels: Record<string, string>, ...vs: ReadonlyArray<number>) => ({
+    labels: { __name__: name, ...labels },
+    samples: counter(...vs),
+  })
+  const rising = [2, 2, 3, 400, 900, 1400] as const
+  it.each([
+    [
+      "http_client_requests_seconds_count",
+      { service: "quote-api", client_name: "api.freightly.io", status: "503" },
+      "503",
+    ],
+    [
+      "http_client_requests_total",
+      { app: "quote-api", client_name: "rates.shipwell.com", outcome: "SERVER_ERROR" },
+      "server_error",
+    ],
+    ["http_client_requests_seconds_count", { job: "quote-api", host: "api.tarifa.es", status: "502" }, "502"],
+    ["outbound_requests_total", { service: "quote-api", peer: "gw.paylane.eu", code: "504" }, "504"],
+  ] as const)("a Micrometer-style client counter %s names its failing callee", (name, labels, code) => {
+    const findings = providerFindings([series(name, labels, ...rising)], null, windowStart)
+    expect(findings).toHaveLength(1)
+    expect(findings[0]?.service).toBe("quote-api")
+    expect(findings[0]?.title).toContain(`failing quote-api's calls — ${code} ×`)
+  })
+  it("decoys: errors as frequent before, a client error class, an internal callee, a server's own host label", () => {
+    const findings = providerFindings(
+      [
+        // The same 503 rate before the incident as in it: the callee's usual noise.
+        series(
+          "http_client_requests_seconds_count",
+          { service: "quote-api", client_name: "api.freightly.io", status: "503" },
+          100,
+          400,
+          700,
+          1000,
+          1300,
+          1600,
+        ),
+        series(
+          "http_client_requests_seconds_count",
+          { service: "quote-api", client_name: "api.freightly.io", outcome: "CLIENT_ERROR" },
+          ...rising,
+        ),
+        series(
+          "http_client_requests_seconds_count",
+          { service: "quote-api", client_name: "pricing.shop.svc.cluster.local", status: "503" },
+          ...rising,
+        ),
+        // `host` on a server's own counter is the machine that answered, not a callee.
+        series(
+          "http_server_requests_seconds_count",
+          { service: "quote-api", host: "web-01.quotes.example.com", status: "500" },
+          ...rising,
+        ),
+      ],
+      null,
+      windowStart,
+    )
+    expect(findings).toEqual([])
+  })
 })
