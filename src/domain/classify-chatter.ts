@@ -4,7 +4,7 @@
  * thanks, praise or a fix; or the latest news in it is that something recovered (the last two
  * in classify-closures.ts). A short message that is mostly chatter counts too.
  */
-import { backUpIsNoRecovery, closureSignals } from "./classify-closures.js"
+import { closureIsNoRecovery, closureSignals } from "./classify-closures.js"
 import type { Evidence } from "./classify-grammar.js"
 import {
   adverbs,
@@ -148,8 +148,9 @@ export const chatterSignals = (message: Message, configured: ReadonlyArray<strin
   for (let w = 0; w < words.length && words.length <= maxPartialWords; w += 1) {
     const hit = matchLength(words, w, indexes)
     if (hit === null) continue
-    // "queue depth ticking up again, 40k now": a metric rising, not "back up" (classify-closures.ts).
-    if (hit.category === "resolved" && backUpIsNoRecovery(tokens, kept[w] ?? -1)) continue
+    // "queue depth ticking up again, 40k now": a metric rising, not "back up"; "found it unlocked":
+    // what was seen, not the cause found (classify-closures.ts).
+    if (hit.category === "resolved" && closureIsNoRecovery(tokens, kept[w] ?? -1)) continue
     if (
       hit.length === 1 &&
       hit.category === "praise" &&

@@ -72,13 +72,19 @@ const pilingUp = words("gonna to start starting starts begin beginning begins wi
 const risingAgain = words(
   "creeping creeps crept creep climbing climbs climbed climb ticking ticks ticked going trending trends edging inching crawling drifting jumped jumping shooting shot spiking spiked risen rising rose",
 )
+/** States a thing is found in ("found it unlocked at a station"): what was seen, not the cause found. */
+const foundStates = words(
+  "unlocked locked broken down dead offline empty open stuck frozen missing crashed corrupted corrupt hung disabled deleted gone blank wrong unresponsive unplugged",
+)
 /**
- * "back up" at `j` that is no service coming back: a value risen again ("error rate back up to
- * 8%"), a pile-up to come ("the queue is starting to back up") or a metric's rise ("heap creeping
- * up again", "queue depth ticking back up"). The phrase reader (classify-chatter.ts) asks too, so a
- * rise is not read as "resolved" there either.
+ * A closure word at `j` that is no recovery. "back up" that is no service coming back: a value
+ * risen again ("error rate back up to 8%"), a pile-up to come ("the queue is starting to back
+ * up") or a metric's rise ("heap creeping up again", "queue depth ticking back up"). "found it" in
+ * a state ("one found it unlocked at a station"): a report of what was seen, not the cause found.
+ * The phrase reader (classify-chatter.ts) asks too, so neither is read as "resolved" there.
  */
-export const backUpIsNoRecovery = (tokens: ReadonlyArray<string>, j: number): boolean => {
+export const closureIsNoRecovery = (tokens: ReadonlyArray<string>, j: number): boolean => {
+  if (tokens[j] === "found_it") return foundStates.has(tokens[j + 1] ?? "")
   if (tokens[j] !== "back_up") return false
   const prev = tokens[j - 1] ?? ""
   return (
@@ -370,8 +376,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   // "your app drained my watch battery": drained something, not a queue that emptied.
   if (t === "drained" && possessives.has(next)) return null
   // "error rate back up to 8%", "frames gonna back up soon", "heap creeping up again, 92%": risen
-  // again, piling up, a metric rising — not a service back up.
-  if (backUpIsNoRecovery(tokens, j)) return null
+  // again, piling up, a metric rising — not a service back up; "found it unlocked": what was seen.
+  if (closureIsNoRecovery(tokens, j)) return null
   // "0 of 18,402 rows reconciled": a count of items processed, not news that it is over.
   if (countedItems.has(prev) && tokens.slice(Math.max(c.start, j - 6), j).some((w) => /^\d/.test(w)))
     return null

@@ -4886,6 +4886,25 @@ describe("a wrong send told as a past fact, two systems disagreeing, a metric ri
   })
 
   it.each([
+    // "found it" in a state: what a rider or a tech saw, not the cause someone found (stop 25).
+    "bikes unlocking on their own in Bristol?? two riders reported it, one found it unlocked at a station",
+    "a rider found it locked with no way to unlock",
+    "tech on site found it offline again, third time today",
+    "found it frozen on the splash screen at two stores",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "never mind found it",
+    "found it, it was the cache",
+    "ok found it",
+    "found it in the logs, all good",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+
+  it.each([
     "push goes out twice tomorrow at 18:00 (planned)",
     "the reminder went out twice as planned, once at 9 and once at 17",
     "wo 55812 is complete, closed it in Maximo too",
