@@ -281,7 +281,7 @@ export const findingKinds = {
    * their writes revert or vanish (replica-lag.ts).
    */
   replica_lag: "prometheus",
-  /** A consumer group whose lag grows while its committed offset stays flat; an SQS queue's oldest message ageing (consumer-stall.ts). */
+  /** A consumer group whose lag grows while its committed offset stays flat (consumer-stall.ts); an SQS queue ageing with its deletes at 0 (metric-queue-backlog.ts). */
   consumer_stalled: "prometheus",
   /** A consumer group whose lag grows while it consumes at a flat rate below its topic's production (metric-consumer-ceiling.ts). */
   consumer_outpaced: "prometheus",

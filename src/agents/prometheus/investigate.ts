@@ -44,6 +44,7 @@ import { sweepNodeGroupMax } from "./node-group-max-sweep.js"
 import { sweepNodePressure } from "./node-pressure-sweep.js"
 import { sweepPodIps } from "./pod-ip-sweep.js"
 import { sweepProviderErrors } from "./provider-error-sweep.js"
+import { sweepQueueBacklogs } from "./queue-backlog-sweep.js"
 import { widenRateRanges } from "./rate-ranges.js"
 import { sweepReplicaLag } from "./replica-lag-sweep.js"
 import { sweepRoleSwitches } from "./role-switch-sweep.js"
@@ -263,6 +264,8 @@ const sweepBy = (
         sweepConsumerStalls(source, incident, stepS),
         // And whether a consumer group consumes at a ceiling below its topic's production (consumer-ceiling-sweep.ts).
         sweepConsumerCeilings(source, incident, stepS),
+        // And whether an SQS queue backs up with its deletes at zero: no consumer (queue-backlog-sweep.ts).
+        sweepQueueBacklogs(source, incident, stepS),
         // And whether a database counted deadlocks and lock waits (datastore-lock-sweep.ts).
         sweepDatastoreLocks(source, incident, stepS),
         // And whether an HPA stood at its max with its pods CPU-throttled (hpa-max-sweep.ts).
@@ -300,6 +303,7 @@ const sweepBy = (
           holders,
           stalls,
           ceilings,
+          queues,
           locks,
           hpas,
           cronjobs,
@@ -325,6 +329,7 @@ const sweepBy = (
             ...(holders?.findings ?? []),
             ...(stalls?.findings ?? []),
             ...(ceilings?.findings ?? []),
+            ...(queues?.findings ?? []),
             ...(locks?.findings ?? []),
             ...(hpas?.findings ?? []),
             ...(cronjobs?.findings ?? []),
@@ -349,6 +354,7 @@ const sweepBy = (
             holders?.note ?? "",
             stalls?.note ?? "",
             ceilings?.note ?? "",
+            queues?.note ?? "",
             locks?.note ?? "",
             hpas?.note ?? "",
             cronjobs?.note ?? "",

@@ -51,6 +51,7 @@ import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-swee
 import { waitingQuery } from "../../../src/agents/prometheus/waiting-pods-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
+import { queueBacklogQuery } from "../../../src/domain/metric-queue-backlog.js"
 import {
   MetricSource,
   type MetricSourceService,
@@ -105,6 +106,8 @@ const sweepQueries = [
   // Consumer groups that stopped, databases counting deadlocks (consumer-stall-sweep.ts, datastore-lock-sweep.ts).
   consumerStallQuery,
   consumerCeilingQuery,
+  // SQS queues backing up with their deletes at 0 (queue-backlog-sweep.ts); the replicas only once one did.
+  queueBacklogQuery,
   datastoreLockQuery,
   // Who holds a full database's connections (connection-holder-sweep.ts).
   connectionHolderQuery,
