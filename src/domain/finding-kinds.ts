@@ -52,6 +52,8 @@ export const findingKinds = {
   probe_changed: "eks",
   /** A schema migration Job that finished just before an in-scope workload's lock errors (migration-jobs.ts): a change. */
   schema_migration: "eks",
+  /** The release's schema migration Job failed while its new pods name a missing column or table (migration-failures.ts): a change. */
+  migration_failed: "eks",
   /** An HPA reversing itself again and again (SuccessfulRescale up, down, up … in the window). */
   hpa_flapping: "eks",
   /**
@@ -142,6 +144,11 @@ export const findingKinds = {
   // ── CloudWatch Logs ──────────────────────────────────────────────────────────────────
   /** A cluster of similar error lines: the normalised signature, count, first/last seen. */
   log_signature: "cloudwatch_logs",
+  /**
+   * A producer's change naming a field that a consumer's validation errors name soon after: the
+   * rename or schema bump is the cause, the rejections its effect (log-schema-change.ts).
+   */
+  producer_schema_change: "cloudwatch_logs",
   /**
    * One message a consumer fails on at every delivery (the same message id, a rising receive
    * count): a poison message the queue keeps redelivering (message-redelivery.ts).

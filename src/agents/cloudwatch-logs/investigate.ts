@@ -59,6 +59,7 @@ import { sweepInvocationMessages } from "./redelivery-sweep.js"
 import { reportErrorPass } from "./report-error-pass.js"
 import { resourceCallerPass, resourceUserPass } from "./resource-user-pass.js"
 import { rotationFindings } from "./rotation-findings.js"
+import { sweepSchemaChanges } from "./schema-change-sweep.js"
 import { inScopeClusters, signatureFindings } from "./signature-findings.js"
 import { databaseRefusalPass, silentFailurePass, silentFailureSubjects } from "./silent-failure-pass.js"
 import { slowDatabaseWords, sweepSlowQueries } from "./slow-query-sweep.js"
@@ -579,6 +580,13 @@ export const investigate = (
       noFindings,
       "reading the database's slow queries failed",
     )
+    // A consumer's validation errors naming a field: the producer that changed it, whose group
+    // nothing links to the alert, found by the field's name (schema-change-sweep.ts).
+    const reshaped = bounded(
+      sweepSchemaChanges(source, discovery.ranked, linesOf(first), range, answerByMs),
+      noFindings,
+      "reading the producers' changes behind the validation errors failed",
+    )
     const [
       follow,
       kernel,
@@ -598,6 +606,7 @@ export const investigate = (
       refused403,
       fullCaches,
       slowScans,
+      schemaChanges,
     ] = yield* Effect.all(
       [
         following,
@@ -618,6 +627,7 @@ export const investigate = (
         refusing,
         cacheFull,
         scanning,
+        reshaped,
       ],
       { concurrency: 15 },
     )
@@ -739,6 +749,7 @@ export const investigate = (
       "ok",
       [
         ...failovers,
+        ...schemaChanges,
         ...locks,
         ...slowScans,
         ...cut,
