@@ -50,6 +50,21 @@ const rising = words("goes going go went only keeps keep kept trending creeping 
 const doubts = words("thought think hoped assumed supposedly supposed says claims claimed reports apparently")
 /** What follows "live" when it is a state ("live again", "live and tested", "live in prod"), not an adjective. */
 const afterLive = words("again and in on for since with at as")
+const onAir = words("stream streams twitch youtube air camera cam tv broadcast")
+const liveBroadcast = (tokens: ReadonlyArray<string>, j: number): boolean => {
+  const next = tokens[j + 1] ?? ""
+  const after = tokens[j + 2] ?? ""
+  if (next === "on") return onAir.has(after) || onAir.has(tokens[j + 3] ?? "")
+  return (
+    next === "in" &&
+    (/^\d/.test(after) ||
+      after === "a" ||
+      after === "an" ||
+      after === "few" ||
+      after === "five" ||
+      after === "ten")
+  )
+}
 /** "nobody can complete picks": an ability denied, not work done. */
 const modals = words("can could cannot")
 const recoveredFollowers = words("again now fine normally properly ok")
@@ -326,6 +341,17 @@ const doneDenied = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolea
   return false
 }
 
+const doubtVerbs = words("appear appears appeared seem seems seemed look looks looked")
+const doubtBridges = words("to have be been")
+/** "does not appear to have completed", "never seemed to finish": the doubt verb negated before it. */
+const doubtedDone = (tokens: ReadonlyArray<string>, c: Clause, j: number): boolean => {
+  let k = j - 1
+  while (k >= c.start && j - k <= 3 && doubtBridges.has(tokens[k] ?? "")) k -= 1
+  if (k === j - 1 || tokens[k + 1] !== "to" || !doubtVerbs.has(tokens[k] ?? "")) return false
+  const before = tokens[k - 1] ?? ""
+  return k - 1 >= c.start && (before === "not" || before === "never")
+}
+
 /** What "no <thing> <done word>" says nothing of: "no bike released", "no orders shipped". */
 const noneDoneWords = words(
   "released delivered shipped dispensed unlocked unlocks issued sent received processed completed created refunded credited charged returned",
@@ -373,6 +399,9 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (t === "nevermind" && (pastAnchors.has(next) || next === "until")) return null
   // "the live event starts in 40 min": live as an adjective, not news that something is live.
   if (t === "live" && j + 1 < c.end && !recoveredFollowers.has(next) && !afterLive.has(next)) return null
+  // "we're live in 10 min", "mid ranked match live on stream": a show going on air, soon or now, not
+  // a system back ("the fix is live in prod", "live on all servers" are).
+  if (t === "live" && liveBroadcast(tokens, j)) return null
   // "your app drained my watch battery": drained something, not a queue that emptied.
   if (t === "drained" && possessives.has(next)) return null
   // "error rate back up to 8%", "frames gonna back up soon", "heap creeping up again, 92%": risen
@@ -404,6 +433,8 @@ const closureAt = (tokens: ReadonlyArray<string>, c: Clause, j: number): string 
   if (prev === "being") return null
   // "can't mark deliveries done", "unable to get the refund fixed": nothing got done.
   if ((doneWords.has(t) || closureWords.has(t)) && doneDenied(tokens, c, j)) return null
+  // "does not appear to have completed", "didn't seem to finish": a done word doubted, no closure.
+  if (doubtedDone(tokens, c, j)) return null
   // "took my money but no bike released", "nothing released", "no parcels delivered": none done
   // ("no errors fixed" is odd, and "no issue, resolved" has its comma; a problem word is left alone).
   if (noneDone(tokens, c, j)) return null

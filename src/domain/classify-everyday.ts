@@ -52,10 +52,25 @@ export const smallTalk =
 const hostName =
   /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|com|net|org|io|cloud|app|dev)$/
 
+/** Sites a business runs, where a connection is part of the work ("the control room", "the depot"). */
+const workplaces = words(`
+  control_room depot depots store stores shop shops clinic clinics branch branches warehouse plant site
+  station stations yard hospital ward pharmacy lab restaurant restaurants hub`)
+const dropVerbs = words("dropping dropped drops cutting disconnecting failing going")
+/**
+ * "wifi at the Thornbeck control room keeps dropping", "the wifi at the depot keeps cutting out":
+ * a connection failing over and over at a site the business runs is a report ("office wifi is
+ * slow lol" stays office life: "office" is no such site).
+ */
+const siteConnectionDrops = (tokens: ReadonlyArray<string>): boolean =>
+  tokens.some((t, i) => (t === "keeps" || t === "keep") && dropVerbs.has(tokens[i + 1] ?? "")) &&
+  tokens.some((t, i) => workplaces.has(t) || (t === "room" && tokens[i - 1] === "control"))
+
 export const everydayTalk = (message: Message): boolean => {
   const { tokens } = message
   return (
     tokens.length <= 16 &&
+    !siteConnectionDrops(tokens) &&
     // ("back-office", "front office": a company's internal application, a system)
     tokens.some((t, i) => officeLife.has(t) && !(t === "office" && backOrFront.has(tokens[i - 1] ?? ""))) &&
     // ("a big red error on fitting.cimaroc.internal": a host named is a system named)
@@ -103,6 +118,14 @@ export const checkOnTheBot =
  */
 export const bareReaction =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:kthx|kthxbye|thx k|omg|omfg|fr|frfr|ong|ye|yee|yeh|oki|okie(?: dokie)?|kk|this|bro|bruh|tak|goated|based|ily|lmk|(?:big |huge |massive |another |absolute |a )?w|gg|ggs|bless(?: you| ya| u)?|fair|fair enough|fair point|valid|lovely(?: stuff| jubbly)?|smashing|cracking|nice one|champion)(?:[\s,!.]+(?:bot|bro|fam|team|all|guys|y'?all))?(?: for (?:the |this )?(?:team|squad|crew|us|everyone)(?: today| tonight| this week)?)?[\s!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
+
+/**
+ * "all gud", "wrong chan sry", "mb", "gl with the patch tonight", "ooo tmrw", "happy fri",
+ * "nowt to report", "Kind regards.", "sound", "class": a team's shorthand, the whole message.
+ * "gl with …" wishes luck with work, never with a failure ("gl with the db being down" reports).
+ */
+export const shorthandTalk =
+  /^\s*(?:<[@!][\w|]+>\s*)?(?:all (?:gud|gucci|g)|mb|my bad|sry|soz|gl(?: hf)?|gl with (?![^\n]*\b(?:down|fail\w*|errors?|broken|outage|crash\w*|dead|stuck)\b)[\w .'-]{1,40}|bbl|brb|bbiab|ic|idk(?: tbh| tbf| lol| sry)?|dunno(?: tbh)?|(?:wfh|ooo)(?: today| tmrw| tomorrow| tmr| (?:mon|tue|wed|thu|fri)(?:day)?| next week| this arvo| pm| am)?|happy (?:fri|friday|mon|monday|weekend|hols|holidays)(?: (?:all|everyone|team|folks|y'?all))?|grats|congrats|hype|fab|sound|class|(?:kind |best |warm )?regards|nowt to report|wrong chan(?:nel)?(?:,? (?:sry|sorry|soz|oops))?|lemme know|standing by|quiet one today)[\s,!.?]*(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)\s*)*$/iu
 
 /**
  * Small talk with the bot, the whole message or with a short aside: "whats ur fav book bot", "do

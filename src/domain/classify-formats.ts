@@ -330,10 +330,11 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
       // / is 97% full": a check state in capitals, then a host named as machines are, then a colon.
       checkStateOnHost,
       // "[hl7-watch] RECOVERED: ORU^R01 … flowing again": a custom script's name in brackets (a
-      // machine-style name, joined by - _ .) then its state in capitals, firing or recovered alike.
+      // machine-style name, joined by - _ .) then its state in capitals, firing or recovered alike,
+      // its status emoji between ("[recon-bot] ✅ RESOLVED: USD recon re-run — 0 unmatched (was 17)").
       (text, _tokens, cased) =>
         text.includes("] ") &&
-        /(?:^|\n)[^\w\n]{0,8}\[[a-z][a-z0-9]{0,30}(?:[-_.][a-z0-9]{1,30}){1,4}\] {1,2}(?:RECOVERED|RESOLVED|OK|FIRING|CRITICAL|WARNING|WARN|DOWN|UP|ALERT|PROBLEM|FAILED|FAILING)\b ?[:\-–—]/.test(
+        /(?:^|\n)[^\w\n]{0,8}\[[a-z][a-z0-9]{0,30}(?:[-_.][a-z0-9]{1,30}){1,4}\] {1,2}(?:(?:✅|✔️?|❌|⚠️?|🔴|🟢) {0,2})?(?:RECOVERED|RESOLVED|OK|FIRING|CRITICAL|WARNING|WARN|DOWN|UP|ALERT|PROBLEM|FAILED|FAILING)\b ?[:\-–—]/.test(
           cased,
         ),
       // "Resolved in 12m: Free disk space is less than 10% on /data": an on-call tool's recovery.
@@ -376,6 +377,15 @@ const formats: ReadonlyArray<readonly [string, Check]> = [
         ["issue ", "incident ", "alert "],
         new RegExp(
           `${LINE_START}(?:issue|incident|alert) (?:opened|closed|acknowledged|resolved|reopened|created|escalated): `,
+        ),
+      ],
+      // Azure Monitor's "Fired: Sev2 'sql-billing-dtu-high' — DTU percentage 92% on sqldb-…" and its
+      // recovery "Resolved: Sev2 '…' — …": a severity then the rule's quoted name ("resolved: sev2
+      // was the vpn, thanks" names no rule).
+      [
+        ["resolved: sev", "fired: sev", "activated: sev", "deactivated: sev"],
+        new RegExp(
+          `${LINE_START}(?:resolved|fired|activated|deactivated): sev ?[0-4] (?:azure monitor alert )?['"‘“][\\w .:/-]{2,80}['"’”]`,
         ),
       ],
       // Datadog's "[Recovered on {service:newsletter-sender}] SMTP bounce rate normal again".

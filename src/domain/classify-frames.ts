@@ -50,8 +50,15 @@ const upkeepFollowers = words(`
   window windows mode tonight today tomorrow at from on between is will starts start starting started
   scheduled planned for in this next until till period work works ends ended complete done over of
   en em sur an am auf im de do da del della dans`)
+/**
+ * "grafana upgrade tonight 22:00, dashboards unavailable for ~10 min": a change named with the
+ * night or day it is set for is announced work too ("the upgrade tonight broke …" fails it).
+ */
+const scheduledChanges = words("upgrade migration cutover switchover patching reboot")
+const setFor = words("tonight tomorrow tmrw")
 const planWordAt = (tokens: ReadonlyArray<string>, k: number, clauseEnds: ReadonlySet<number>): boolean => {
   const t = tokens[k] ?? ""
+  if (scheduledChanges.has(t) && setFor.has(tokens[k + 1] ?? "")) return true
   if (!planWords.has(t)) return false
   return !upkeepWords.has(t) || clauseEnds.has(k) || upkeepFollowers.has(tokens[k + 1] ?? "")
 }

@@ -79,9 +79,12 @@ const lowRateHeld =
 const allNormal =
   /^\s*(?:<[@!][\w|]+>\s*)?(?:all|every) (?:[\w-]+ ){0,3}?(?:[a-z]+ing|up|green|online|open) (?:normally|fine|smoothly|as (?:normal|usual|expected))\b(?:[,;] (?:[\w-]+ ){1,4}(?:under|below|within|<) ~?\d+(?:\.\d+)? ?(?:min(?:ute)?s?|s|secs?|seconds?|ms|%))?[\s.!]*(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)\s*)*$/iu
 
-/** "KR latency 28ms avg today, lowest ever", "p99 today 3.9ms avg, lowest this quarter": a speed at its record. */
+/**
+ * "KR latency 28ms avg today, lowest ever", "p99 today 3.9ms avg, lowest this quarter": a speed at its record.
+ * "crash rate on 1.42.4 is the lowest we've had all season 🎉": a failure rate at its record low.
+ */
 const recordLow =
-  /\b(?:latency|p\d{2,3}|response times?|ping|load times?|page loads?|build times?|query times?)\b(?:[^.\n?]|\.(?=\d)){0,40}?\b(?:lowest|best|fastest|quickest) (?:ever|yet|on record|in (?:months|years|ages)|this (?:year|month|quarter))\b/i
+  /\b(?:latency|p\d{2,3}|response times?|ping|load times?|page loads?|build times?|query times?|crash[- ]?rate|error[- ]?rate|failure rate|decline rate|churn)\b(?:[^.\n?]|\.(?=\d)){0,40}?\b(?:lowest|best|fastest|quickest) (?:ever|yet|on record|in (?:months|years|ages)|this (?:year|month|quarter|season)|(?:we(?:'ve| have) (?:had|seen)|it(?:'s| has) been) (?:all|this) (?:season|year|month|quarter|week))\b/i
 
 /**
  * "1★ reviews dropped 60% since the fix, huge W", "complaints halved since the patch": a bad
@@ -143,7 +146,8 @@ export const goodNews = (message: Message): string | null => {
   if (stayedUnder.test(text)) return "a reading held in its bound"
   if (crashFreePraised.test(text)) return "a release's health told"
   if (fixedInRelease.test(text)) return "a fault fixed in a release"
-  if (recordLow.test(text)) return "a speed at its record"
+  // ("error rate was lowest ever until 10 min ago, now 30% 5xx": the record broken since.)
+  if (recordLow.test(text) && !/\b(?:until|till|now)\b/.test(text)) return "a speed at its record"
   if (fewerSinceFix.test(text)) return "fewer complaints since a fix"
   if (cleanAfterFix.test(text)) return "graphs clean after a fix"
   const time = fasterTime.exec(text)

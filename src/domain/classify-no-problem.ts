@@ -52,6 +52,16 @@ const notFuture = words(
 )
 /** Words before a job's progress that say it is behind ("only at 40%", "still 12%"). */
 const behindMarkers = words("only still just barely merely")
+const lowWords = words("low empty depleted short")
+const lowNowMarkers = words(
+  "looks look looking is are running getting v very dangerously pretty super really",
+)
+const stallVerbs = words("stall fail stop bounce break halt freeze block run")
+/** A resource said low now ("looks v low"), then what will fail of it ("payouts will stall"). */
+const lowNowWillFail = (tokens: ReadonlyArray<string>, i: number): boolean =>
+  lowWords.has(tokens[i] ?? "") &&
+  lowNowMarkers.has(tokens[i - 1] ?? "") &&
+  tokens.slice(i + 1, i + 12).some((w, k) => w === "will" && stallVerbs.has(tokens[i + 2 + k] ?? ""))
 const absent = words("offline ooo out away off afk unavailable slow_to_respond")
 // "scheduled for mar 3", "in may": after a number or "in", these two are months too.
 const months = new Set([...monthNames, "mar", "may"])
@@ -217,6 +227,9 @@ const plannedForLater = (message: Message): boolean => {
         // "inv-reconciler: mismatch > 5% … (1,413 SKUs). Run at 19:00 IST.": a script's finding
         // signed with when its check ran; a count before it is what the run found.
         ranAt(tokens, i) ||
+        // "prefund bal at UnionBank looks v low, PH payouts will stall soon": a resource low now,
+        // its consequence to come — a report, not a plan.
+        lowNowWillFail(tokens, i) ||
         // "an article that should have gone live at 9": an expectation already missed.
         (t === "should" && tokens[i + 1] === "have") ||
         (t === "supposed" && tokens[i + 1] === "to") ||

@@ -24,9 +24,11 @@ const errorWords =
  * we don't have maintenance scheduled", "the board says every lift is closed but they're all
  * running": a bad state shown, then denied as a fact — the display is what is wrong. A state
  * denied as expected ("shows maintenance saturday, there's no outage expected") is a plan.
+ * "all the london restaurants show closed tonight, they're not": the bare denial closing the
+ * clause says the same ("shows red, it's not a network issue" goes on and is no denial).
  */
 const falseStateShown =
-  /\b(?:shows?|showing|displays?|displaying|says|saying|marks?|marking|marked|paints?|painted|flags?|flagging|flagged|lists?|listing|reports?|reporting)\b[^.?!\n]{0,100}?\b(?:red|down|outages?|offline|closed|failed|failing|errors?|critical|maintenance|broken|unavailable|degraded|out of service|cancell?ed|suspended)\b[^.?!\n]{0,60}?(?:\bthere(?:'s| is| are|’s) no\b(?! (?:[\w-]+ ){1,3}?(?:expected|yet)\b)|\bwe (?:don'?t|do not|didn'?t|did not|never) (?:have|had|schedule|scheduled|plan|planned)\b|\bnothing(?:'s| is)? (?:scheduled|planned|down|wrong|broken|closed|cancell?ed|offline|red)\b|\bbut (?:it'?s|they'?re|everything(?:'s| is)|all|it is|they are|they all|all of them are) (?:actually |all |really )?(?:fine|running|up|working|ok|okay|open|green|healthy|online|live)\b)(?: (?:an? |any )?[\w-]+)?/
+  /\b(?:shows?|showing|displays?|displaying|says|saying|marks?|marking|marked|paints?|painted|flags?|flagging|flagged|lists?|listing|reports?|reporting)\b[^.?!\n]{0,100}?\b(?:red|down|outages?|offline|closed|failed|failing|errors?|critical|maintenance|broken|unavailable|degraded|out of service|cancell?ed|suspended)\b[^.?!\n]{0,60}?(?:\bthere(?:'s| is| are|’s) no\b(?! (?:[\w-]+ ){1,3}?(?:expected|yet)\b)|\bwe (?:don'?t|do not|didn'?t|did not|never) (?:have|had|schedule|scheduled|plan|planned)\b|\bnothing(?:'s| is)? (?:scheduled|planned|down|wrong|broken|closed|cancell?ed|offline|red)\b|\bbut (?:it'?s|they'?re|everything(?:'s| is)|all|it is|they are|they all|all of them are) (?:actually |all |really )?(?:fine|running|up|working|ok|okay|open|green|healthy|online|live)\b|\b(?:they(?:'re|’re| are)|it(?:'s|’s| is)) not\b(?= *(?:[.!?,;)]|$|lol\b|tho\b|though\b|at all\b))|\b(?:they aren'?t|it isn'?t)\b(?= *(?:[.!?,;)]|$)))(?: (?:an? |any )?[\w-]+)?/
 
 /** States an object has in one system and not the other. */
 const stateWord =
@@ -57,6 +59,7 @@ export const shownStates = (text: string): ReadonlyArray<Evidence> => {
     if (m !== null && errorWords.test(m[1] ?? "")) add(m)
   }
   add(statesDisagreeAt(text))
-  if (/\b(?:no|don|do not|didn|did not|never|nothing|but)\b/.test(text)) add(falseStateShown.exec(text))
+  if (/\b(?:no|don|do not|didn|did not|never|nothing|but|not|aren|isn)\b/.test(text))
+    add(falseStateShown.exec(text))
   return found
 }

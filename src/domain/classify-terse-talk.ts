@@ -307,6 +307,34 @@ const shapes: ReadonlyArray<readonly [string, RegExp]> = [
     "a policy asked about",
     /^(?:quick q(?:uestion)?[:,]? )?what(?:'s| is| are) (?:your|our|the) (?:[\w-]+ ){0,2}(?:policy|policies|process|procedure|protocol|playbook|runbook|sop) (?:when|if|for when|in case) (?:a |an |the |one of |our |their )[^?.!\n]{1,70}\?\s*$/,
   ],
+  // "is the tournament stream tonight at 7 or 8 CET?": when an event is, asked ("is the stream
+  // down tonight at 7 or 8?" names trouble).
+  [
+    "a time asked",
+    new RegExp(
+      String.raw`^is the ${noTrouble}[\w' -]{1,40} (?:tonight|today|tomorrow|tmrw|on ${DAY}) at \d{1,2}(?::\d\d)? ?(?:[ap]m)? or \d{1,2}(?::\d\d)? ?(?:[ap]m)?(?: [a-z]{2,4})?\s*\?\s*$`,
+      "u",
+    ),
+  ],
+  // "pm for tue's PIX incident is thu 3pm ET, invite sent": a postmortem's meeting set.
+  [
+    "a postmortem meeting set",
+    new RegExp(
+      String.raw`^(?:pm|postmortem|post-mortem|pir|retro|rca review) (?:for|on) ${noTrouble}[^,.\n]{1,50} is (?:on |at )?(?:${DAY}|${SHORT_DAY}|today|tomorrow|tmrw|next week)[^,.\n]{0,30}(?:,? (?:cal(?:endar)? )?invites? (?:sent|out)|,? in the calendar)?\s*[.!]?\s*$`,
+      "u",
+    ),
+  ],
+  // "Shardfall is down... to #2 on the Steam top sellers 😭": a rank fallen, told as a joke on "down".
+  [
+    "a chart rank fallen",
+    /^[\w' .-]{1,40} is down\W{0,5}(?:to )?#\d{1,3} (?:on|in) (?:the )?[\w -]{0,30}\b(?:top sellers|best ?sellers|charts?|rankings?|leaderboard|top \d{1,3})\b[^\w\n]{0,12}$/u,
+  ],
+  // "Could you kindly confirm the escalation procedure for out-of-hours SCADA alarms?": the
+  // process asked formally, the whole message ("…? the pumps are alarming now" reports after it).
+  [
+    "a procedure asked",
+    /^(?:could|would|can) you (?:please |kindly )?(?:confirm|clarify|explain|share|remind (?:me|us) of) (?:the|our|your) (?:[\w-]+ ){0,3}(?:policy|process|procedure|protocol|playbook|runbook|sop|escalation path|rota) (?:for|when|if|in case of|on) [^?.!\n]{1,80}\?\s*$/,
+  ],
   // "downtime for the Type B gateway migration confirmed for Tue 01:00–01:30 UTC": a window
   // agreed, nothing else said.
   [
@@ -359,10 +387,12 @@ const roundTalk: ReadonlyArray<readonly [string, RegExp]> = [
     /^(?:can|could|would) you (?:write|compose|make) (?:me |us )?(?:a|an) (?:haiku|poem|limerick|sonnet|song|rap|verse)\b[^,;.!\n]{0,50}\?*\s*$/u,
   ],
   // "can you explain me what 'FIRING:3' means? the number is the count of alerts?": a word asked.
+  // ("can you explain what GameServerFleetLowReady actually means? reading the runbook rn": an
+  // alert's name asked, the writer reading up.)
   [
     "what a word means",
     new RegExp(
-      String.raw`^(?:can|could) you explain (?:me |to me )?what ['"‘“][^'"’”\n]{1,30}['"’”] means\s*\?${noTrouble}(?: [^?\n]{1,80}\?)?\s*$`,
+      String.raw`^(?:can|could) you explain (?:me |to me )?what (?:['"‘“][^'"’”\n]{1,30}['"’”]|[a-z][\w.:-]{2,60}) (?:actually |really |exactly )?means\s*\?${noTrouble}(?: [^?\n]{1,80}\?| [^?\n]{1,60})?\s*$`,
       "u",
     ),
   ],

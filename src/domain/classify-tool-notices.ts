@@ -108,6 +108,7 @@ const kinds: ReadonlyArray<Kind> = [
     // 42/42 kiosks ✅": a release or a sync's batch out, to all of its targets.)
     // ("gtfs-publish: static GTFS 2024-05-20 published to open data portal (1,204 routes). ✅":
     // a script's export out, ticked.)
+    // ("Release 'FieldLink-API-Prod-118' deployed successfully to stage 'Production'": Azure DevOps.)
     // ("✅ Deploy records-api to prod (us-east-1) succeeded — run #4412 by jm", "Terraform Cloud:
     // Run applied successfully in workspace prod — 2 added", "Terraform Cloud: run for workspace
     // aws-portal-prod applied successfully (2 added, 1 changed, 0 destroyed)": a deploy or a run,
@@ -121,7 +122,7 @@ const kinds: ReadonlyArray<Kind> = [
     // ("[nightly-sync] station catalogue synced from council open data: 412 stations, 3 added, 0
     // removed. OK": a script's sync under its tag, ending OK.)
     pattern:
-      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|\bterraform cloud:? (?:run ['"‘][\w.-]{1,80}['"’]|run-\w{1,30}) applied successfully\b|\brun (?:run-\w{1,30} )?(?:for|in|on) workspace [\w.-]{1,80} (?:was |has been )?applied(?: successfully)?\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bapply (?:in|for|on|of) [\w.-]{1,80} (?:completed|finished|succeeded)(?: successfully)?: \d{1,5} added, \d{1,5} changed, \d{1,5} destroyed\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release [*_]{1,2}[\w.-]{2,60} v?\d[\w.-]{0,20}[*_]{1,2} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}(?:[\w.-]{2,40}:|\[[\w.-]{2,40}\]) [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
+      /^[^\w\n]{0,8}\[[\w.-]{2,40}\] [^\n]{0,80}\bsynced\b[^\n]{0,120}[.:,] ?(?:ok|done|success|succeeded|✅)[^\w\n]{0,8}$|\bsynced\b[^\n]{0,120}\bhealthy\b|\bpipeline #?\d{1,10} (?:passed|succeeded)\b|\brun (?:run-\w{1,30} )?applied (?:successfully )?in workspace\b|\bterraform cloud:? (?:run ['"‘][\w.-]{1,80}['"’]|run-\w{1,30}) applied successfully\b|\brun (?:run-\w{1,30} )?(?:for|in|on) workspace [\w.-]{1,80} (?:was |has been )?applied(?: successfully)?\b|^[^\w\n]{0,8}(?:✅ ?|:white_check_mark: ?)?deploy(?:ment)? (?:of )?[\w@/.-]{1,80} to [\w.-]{1,40}(?: \([^)\n]{1,80}\))? (?:succeeded|completed successfully|finished successfully|was successful)\b|\bapply complete\b|\bapply (?:in|for|on|of) [\w.-]{1,80} (?:completed|finished|succeeded)(?: successfully)?: \d{1,5} added, \d{1,5} changed, \d{1,5} destroyed\b|\bstack [\w-]{1,80} (?:update|create)_complete\b|\b(?:code)?pipeline [\w-]{1,80} execution succeeded\b|\bmerge request !\d{1,7}\b[^\n]{0,160}\bmerged into\b|\b(?:run-\w{1,30} applied|applied) for workspace\b|\bplan for\b[^\n]{0,80}\b\d{1,5} to add, \d{1,5} to change, \d{1,5} to destroy\b|\brelease [\w@.-]{2,80}(?: v?\d[\w.-]{0,20})? (?:was |has been )?deployed to\b|\bhelmrelease [\w/.-]{1,80} (?:upgraded|installed|reconciled)\b[^\n]{0,80}\bready\b|\b(?:preview|production) deployment (?:is )?ready\b|\bsync (?:ok|succeeded|successful)\b[^\n]{0,120}\bhealthy\b|\b(?:uploaded|submitted) to (?:testflight|the app store|app store connect|google play|the play store|play console)\b|\bno changes\. your infrastructure matches the configuration\b|^[^\w\n]{0,8}release ['"‘“][\w.-]{2,80}['"’”] deployed successfully to (?:stage|environment) ['"‘“][\w .-]{1,40}['"’”]|^[^\w\n]{0,8}release [\w.-]{2,60} v?\d[\w.-]{0,20} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release [*_]{1,2}[\w.-]{2,60} v?\d[\w.-]{0,20}[*_]{1,2} (?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}release v?\d[\w.-]{0,20} of [\w@/.-]{2,60} (?:was |has been )?(?:published|submitted|released|rolled out|promoted)\b|^[^\w\n]{0,8}[\w.-]{2,40}: published \d[\d,]{0,8} (?:new |updated )?[\w -]{1,30}(?: \([^)\n]{1,60}\))? to\b|^[^\w\n]{0,8}[\w.-]{2,40}: (?:pushed|synced|published|deployed|applied|distributed|rolled out) [^\n]{0,80}?\bto (?:all )?(\d{1,6})\/\1\b|^[^\w\n]{0,8}(?:[\w.-]{2,40}:|\[[\w.-]{2,40}\]) [^\n]{0,80}?\b(?:published|pushed|uploaded|exported) to [^\n]{0,160}(?:✅|:white_check_mark:)[^\w\n]{0,4}$/,
     // ("synced: 0 stations, 412 removed. OK": an empty sync is the trouble, whatever it ends with.)
     // ("… 14 destroyed — that wasn't supposed to destroy anything": a person says it went wrong.)
     unless:
@@ -223,18 +224,23 @@ const kinds: ReadonlyArray<Kind> = [
     // ("daily bike count digest: 18,402 trips …", "Reporting: weekly PDF 'Signal Ops Overview'
     // has been generated and emailed to …": a count or a document sent on its schedule.)
     // ("Weekly monitor digest (Nov 4–10): 14 monitors triggered, 14 recovered": a week counted.)
+    // ("[fx-report] weekly corridor volume digest: US->MX $4.1M, …": a script's, its name first.)
     // ("Grafana: report "Weekly DC throughput" generated and emailed to …", "Grafana: weekly
     // dashboard report 'Marketplace health' — …", "Datadog: Monthly SLO report — …", "Better Stack:
     // relatório mensal de uptime — x 99.95%")
     pattern:
-      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”](?: for [\w .-]{1,30})? (?:is ready|(?:has been |was )?generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\n]{0,40}?\brelatório (?:mensal|semanal|diário|trimestral) de (?:uptime|disponibilidade|sla|slo)\b|^[^\n]{0,40}?\b(?:aylık|haftalık) (?:uptime|erişilebilirlik|sla|slo) raporu\b|^[^\w\n]{0,8}(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
+      /^[^\n]{0,40}?\b(?:daily|weekly|monthly|quarterly) (?:slo |sla |dashboard |kpi |uptime |availability |usage |performance |monitor |monitors |alert |alerts |alerting |incident |on-?call |cert |certificate |ssl |tls )?(?:digest|report|summary)\b(?: for [\w .-]{1,40}| ['"‘“][^'"’”\n]{1,60}['"’”])?(?: \([^)\n]{1,30}\))?\s{0,2}(?::|—|-|is ready)|\breport ['"‘“][^'"’”\n]{1,60}['"’”](?: for [\w .-]{1,30})? (?:is ready|(?:has been |was )?generated|ist fertig|ist bereit|wurde erstellt)\b|^[^\n]{0,40}?\b(?:grafana|datadog|looker|metabase|kibana)\b:? report:? ['"‘“]|\berror budget report\b|^[^\n]{0,40}?\brelatório (?:mensal|semanal|diário|trimestral) de (?:uptime|disponibilidade|sla|slo)\b|^[^\n]{0,40}?\b(?:aylık|haftalık) (?:uptime|erişilebilirlik|sla|slo) raporu\b|^[^\w\n]{0,8}(?:\[[a-z][\w.-]{1,30}\] )?(?:daily|weekly|monthly) [a-z]{2,20} (?:count|counts|traffic|usage|sales|ridership|volume|visits|footfall) (?:digest|report|summary):|\b(?:daily|weekly|monthly|quarterly) (?:pdf|csv|xlsx|excel|email) ['"‘“][^'"’”\n]{1,60}['"’”] (?:has been |was )?generated\b/,
     unless:
       /\b(?:breach\w*|exhausted|violat\w*|not within|outside (?:the )?slo|missed|failing|outage|currently (?:firing|failing|down)|expired|renewal failed|failed to renew|could not be renewed|violad[oa]s?|abaixo d[oa]|fora do slo|ihlal\w*|altında)(?![\p{L}])/u,
     // ("Noisiest monitor: [P3] Log volume spike": the week's loudest alert named, as history.)
-    quiet: /\b(?:noisiest|loudest|busiest|most frequent|top) (?:monitor|alert|check|rule)s?:[^\n]{0,100}/g,
+    // ("Noisiest: lobby-gateway-ws-errors (5)": the same, the noun left out.)
+    quiet:
+      /\b(?:noisiest|loudest|busiest|most frequent|top)(?: (?:monitor|alert|check|rule)s?)?:[^\n]{0,100}/g,
   },
 ]
 
+const triggeredTrend =
+  /\b(?:triggered|fired|alerts|pages|incidents)(?: this (?:week|month))? \((?:↓|↑|-|\+) ?\d{1,3}(?:\.\d)?%\)/g
 /** Trouble a digest counts in passing ("3 triggered this week", "3 new issues") is its history. */
 const countsHistory = new Set(["a periodic digest", "a release's health"])
 
@@ -263,7 +269,8 @@ export const toolNotice = (message: Message): string | null => {
     countsHistory.has(kind.name) &&
     // ("drop rate 0.42%" is a KPI's name; "3 regressions" in a week's report is a count of it.)
     /\b(?:dropped|drop(?! rate)|below|fell|down to|regress\w*|spike|threshold|escalat\w*)\b|↓/.test(
-      rest.replace(/\b\d{1,4} regressions?\b/g, " "),
+      // ("14 monitors triggered this week (↓22%)": fewer alerts than last week, no drop of a metric.)
+      rest.replace(/\b\d{1,4} regressions?\b/g, " ").replace(triggeredTrend, " "),
     )
   )
     return null

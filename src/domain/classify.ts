@@ -20,6 +20,7 @@ import {
   quietStreak,
   quiz,
   routingQuestion,
+  shorthandTalk,
   smallTalk,
 } from "./classify-everyday.js"
 import { fixHeld } from "./classify-fix-held.js"
@@ -692,6 +693,8 @@ const tier1 = (raw: string, message: Message, settings: ClassifierSettings): Tie
   // "is the canteen open today?", "the office dog just stole my sandwich": nothing of a system.
   if (everydayTalk(message)) return result("chatter", ["chatter: everyday talk, no system named"])
   if (bareReaction.test(message.text.slice(0, 200))) return result("chatter", ["chatter: a bare reaction"])
+  if (shorthandTalk.test(message.text.slice(0, 200)))
+    return result("chatter", ["chatter: a team's shorthand"])
   const life = teamLife(message)
   if (life !== null) return result("chatter", [`chatter: ${life}`])
   return result("ambiguous", ["no confident alert or chatter signal"])

@@ -452,6 +452,20 @@ describe.each([
   // monitor digest naming its noisiest monitor.
   ["classification-blind-158.jsonl", 150, 150, 150],
   ["classification-blind-159.jsonl", 150, 150, 150],
+  // Stop 25, round 42. First sight 146, 142, 148, 140, 140 and 134 gated (160: a US/Canada vet-clinic
+  // chain; 161: a UK/Ireland e-bike share on Discord, some Québécois French; 162: a restaurant-
+  // reservation SaaS; 163: a formal, terse water utility; 164: a game studio's live-ops on Discord;
+  // 165: a money-transfer fintech, heavy abbreviations), 8 alerts missed: a screen's state denied
+  // bare ("show closed tonight, they're not") and "does not appear to have completed" read as
+  // resolved, a site's "wifi keeps dropping" as office talk, Azure Monitor's "Resolved: Sev2 '…'"
+  // and "[recon-bot] ✅ RESOLVED: … (was 17)" as recoveries, "we're live in 10 min" and "live on
+  // stream" as back live, "looks v low, payouts will stall soon" as a plan.
+  ["classification-blind-160.jsonl", 150, 150, 149],
+  ["classification-blind-161.jsonl", 150, 150, 145],
+  ["classification-blind-162.jsonl", 150, 150, 149],
+  ["classification-blind-163.jsonl", 150, 150, 147],
+  ["classification-blind-164.jsonl", 150, 150, 148],
+  ["classification-blind-165.jsonl", 150, 150, 148],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 

@@ -5243,3 +5243,101 @@ describe("Spain and Mexico Spanish talk, an alerting change asked, a digest's no
     expect(run(`<@U07RUTABOT> ${text}`).decision).toBe("investigate")
   })
 })
+
+describe("stop 25, round 42: pages read as closed, plans or office talk, and shorthand", () => {
+  it.each([
+    // A screen's shown state, then denied bare ("…, they're not").
+    "all the london restaurants show closed tonight, they're not",
+    "app shows the depot closed, it's not!",
+    "the kiosk map shows all stations offline, they aren't",
+    // A done word negated or doubted is no closure.
+    "Dear on-call, the overnight bill run does not appear to have completed. Bills for cycle 14 are absent from the print file. Regards, Margaret",
+    "the overnight bill run does not appear to have completed",
+    "the payroll batch didn't seem to finish, files missing",
+    "the nightly export hasn't completed",
+    // A connection that keeps dropping at a site the business runs.
+    "wifi at the Thornbeck control room keeps dropping",
+    "the wifi at the leeds depot keeps cutting out",
+    "store wifi keeps dropping at the Camden branch",
+    // Azure Monitor and a script's own recovery of a monitored condition are alerts.
+    "Resolved: Sev2 'sql-billing-dtu-high' — DTU percentage 41% on sqldb-billing-prod",
+    "Fired: Sev1 'appgw-5xx-rate' — Failed requests 312 on agw-portal-prod",
+    "Resolved: Sev3 Azure Monitor Alert 'vm-cpu-high' on vm-scada-hist-02",
+    "[recon-bot] ✅ RESOLVED: USD recon re-run — 0 unmatched (was 17)",
+    "[ledger-sync] ✅ RESOLVED: EUR drift back to 0.00 (was 312.40)",
+    "[payout-watch] ❌ FAILED: PHP payouts batch — 41 rejected (was 0)",
+    // "live" of a show going on air is no recovery.
+    "restream to twitch died, official channel shows offline and we're live in 10 min!!",
+    "a streamer just got kicked to main menu mid ranked match live on stream, his chat says it happened to them too",
+    "the ticket scanner app keeps logging people out, we're live in an hour!",
+    "obs crashed twice, the preview feed is frozen and we go live in 5",
+    // A resource low now, with what will fail of it, is a report, not a plan.
+    "prefund bal at UnionBank looks v low, PH payouts will stall soon",
+    "float at Wise is getting low, GBP payouts will fail by tonight",
+    // Decoys of the chatter below.
+    "Weekly monitor digest: 14 monitors triggered (↓22%). Noisiest: checkout-5xx (5) — currently firing",
+    "Weekly monitor digest: 14 monitors triggered, conversion dropped 30%",
+    "[fx-report] weekly corridor volume digest: US->MX payouts failing since 09:00",
+    "gl with the db being down",
+    "ic is Priya, payouts down since 9",
+    "wfh today, vpn is down for me and everyone",
+    "can you explain what GameServerFleetLowReady actually means? fleet is down in eu",
+    "Could you kindly confirm the escalation procedure for SCADA alarms? Pump 4 is alarming now",
+    "the chlorine alarm at Thornbeck requires no action, but pump 4 is down now",
+    "grafana upgrade tonight broke the dashboards",
+    "db migration tonight, payments are failing now",
+    "crash rate on 1.42.4 is the lowest we've had all season but 1.42.5 crashes on launch",
+    "error rate on checkout was lowest ever until 10 min ago, now 30% 5xx",
+    "is the tournament stream down tonight at 7 or 8?",
+    "pm for the PIX incident is thu 3pm, PIX is down again though",
+    "Shardfall is down, players stuck at #2 queue on the login screen",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U07HWOPS22> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each([
+    "the refund batch appears to have completed",
+    "the fix is live in prod",
+    "checkout is back live",
+    "office wifi is slow lol",
+    "what's the wifi password for the depot office?",
+    "the balance will be low next week after payroll, we'll top it up on monday",
+    "storage quota looks low, will clean up next sprint",
+    "Weekly monitor digest: 14 monitors triggered this week (↓22%). Noisiest: lobby-gateway-ws-errors (5)",
+    "Datadog weekly digest: 22 monitors triggered (↓15%), noisiest: kyc-svc onfido latency (7)",
+    "Weekly alert digest: 9 alerts fired (↑12%). Loudest: booking-api-5xx (3)",
+    "[fx-report] weekly corridor volume digest: US->MX $4.1M, GB->IN £2.7M, US->PH $1.9M",
+    "[kpi-bot] daily payout volume digest: 12,400 transfers, $8.2M",
+    "all gud",
+    "wrong chan sry",
+    "mb",
+    "gl with the patch tonight",
+    "idk 🤷",
+    "ooo tmrw",
+    "happy fri",
+    "Kind regards.",
+    "nowt to report",
+    "sound",
+    "standing by",
+    "Release 'FieldLink-API-Prod-118' deployed successfully to stage 'Production'",
+    "Release 'payments-web-2041' deployed successfully to environment 'prod-eu'",
+    "can you explain what GameServerFleetLowReady actually means? reading the runbook rn",
+    "could you explain what KubeJobFailed means?",
+    "Could you kindly confirm the escalation procedure for out-of-hours SCADA alarms?",
+    "Would you please clarify the process for weekend payout failures?",
+    "For the avoidance of doubt, the alarm at Thornbeck earlier was a scheduled outstation test and requires no action.",
+    "The low-pressure alarm at Kirkby reservoir was a planned sensor test and requires no action.",
+    "grafana upgrade tonight 22:00, dashboards unavailable for ~10 min",
+    "kibana upgrade tomorrow 06:00, search unavailable for ~15 min",
+    "crash rate on 1.42.4 is the lowest we've had all season 🎉",
+    "error rate on checkout is the lowest it's been all year 🎉",
+    "card decline rate this week is the lowest we've seen this quarter",
+    "is the tournament stream tonight at 7 or 8 CET?",
+    "is the community AMA tomorrow at 5 or 6pm?",
+    "pm for tue's PIX incident is thu 3pm ET, invite sent",
+    "retro for the payout incident is friday 11am, invite sent",
+    "Shardfall is down... to #2 on the Steam top sellers 😭",
+  ])("chatter: %s", (text) => {
+    expect(run(`<@U07HWOPS22> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+  })
+})
