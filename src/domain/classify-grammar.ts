@@ -161,9 +161,19 @@ const appRooms: ReadonlySet<string> = new Set([
   "breakout",
   "class",
 ])
-/** Is token `k` something that is no system (the office, a coffee machine), not "the back office"? */
+/** "in room B", "at room 4": where the thing is, not the thing ("the RIP in room B is stuck"). */
+const roomAsPlace = (tokens: Tokens, k: number): boolean =>
+  (at(tokens, k - 1) === "in" || at(tokens, k - 1) === "at") &&
+  /^(?:[a-z]|\d+[a-z]?)$/.test(at(tokens, k + 1))
+/**
+ * Is token `k` something that is no system (the office, a coffee machine), not "the back office"?
+ * A room that is a place stands for the thing in it: "the coffee machine in room B" is a joke's
+ * thing, "the RIP in room B" a system.
+ */
 const noSystemAt = (tokens: Tokens, k: number): boolean => {
   const t = at(tokens, k)
+  if (t === "room" && roomAsPlace(tokens, k))
+    return at(tokens, k - 2) !== "room" && (noSystemAt(tokens, k - 2) || noSystemAt(tokens, k - 3))
   return (
     notSystems.has(t) &&
     !(t === "office" && backOrFrontOffice.has(at(tokens, k - 1))) &&

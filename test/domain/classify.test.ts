@@ -4896,6 +4896,22 @@ describe("a wrong send told as a past fact, two systems disagreeing, a metric ri
   })
 
   it.each([
+    // "in room B": where the thing is; the thing is what failed (stop 25, corpus 167).
+    'hi, sorry to bother, the RIP in room B is stuck on "spooling" and won\'t clear',
+    "press 3 in room 2 is down",
+    "the label printer server at room 4 keeps crashing",
+  ])("alert: %s", (text) => {
+    expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
+  })
+
+  it.each(["the coffee machine in room B is stuck again lol", "the fridge in room 3 is broken again"])(
+    "chatter: %s",
+    (text) => {
+      expect(run(`<@U0SREBOT> ${text}`)).toMatchObject({ verdict: "chatter", decision: "gate" })
+    },
+  )
+
+  it.each([
     "never mind found it",
     "found it, it was the cache",
     "ok found it",
