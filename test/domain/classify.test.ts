@@ -4899,7 +4899,7 @@ describe("a wrong send told as a past fact, two systems disagreeing, a metric ri
     // "in room B": where the thing is; the thing is what failed (stop 25, corpus 167).
     'hi, sorry to bother, the RIP in room B is stuck on "spooling" and won\'t clear',
     "press 3 in room 2 is down",
-    "the label printer server at room 4 keeps crashing",
+    "the scanner station at room 12 keeps crashing",
   ])("alert: %s", (text) => {
     expect(run(`<@U0SREBOT> ${text}`).decision).toBe("investigate")
   })
