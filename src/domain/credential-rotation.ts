@@ -49,27 +49,41 @@ const steps: ReadonlyArray<RotationStep> = ["createSecret", "setSecret", "testSe
 const stepWord = /\b(createSecret|setSecret|testSecret|finishSecret)\b/
 // The steps that change something: a step that only checked or found nothing to do does not.
 const stepDone =
-  /successfully (?:put secret|set (?:password|awscurrent)|signed into|set the password|updated|rotated|changed)|set awscurrent stage/i
+  /successfully (?:put secret|set (?:password|awscurrent)|signed into|set the password|updated|rotated|changed)|set awscurrent stage|created (?:a new )?access key|stored awspending|moved awscurrent/i
+// An access-key rotator names the IAM user whose key it replaced ("created access key … for IAM user ses-smtp-app").
+const iamUser = /\biam user\s+["'`]?([\w+=,.@-]+?)["'`]?(?=[\s,;:)]|$)/i
+// A secret named by its path without an ARN ("stored AWSPENDING for prod/mailer/smtp").
+const pathSecret = /\b(?:secret|for|of)\s+["'`]?((?:[A-Za-z][\w.+=@-]*\/)+[\w.+=@-]*[A-Za-z0-9])/i
 const passwordUser =
   /set (?:the )?password for (?:user |the user |username )?["'`]?([A-Za-z0-9_.$@-]+?)["'`]?(?=[\s.,;:)]|$)/i
 // A custom rotator's words: "rotation succeeded for prod/api/stripe-key", "Successfully rotated secret X".
 const rotatedWords =
-  /\brotation (?:succeeded|successful|completed?|finished|done)\b|\bsuccessfully rotated\b|\brotated (?:secret|key|credentials?|password|token)\b/i
+  /\brotation (?:succeeded|successful|completed?|finished|done)\b|\bsuccessfully rotated\b|\brotated (?:secret|key|credentials?|password|token)\b|\b(?:deactivated|deleted|disabled) (?:the )?(?:previous|old|prior) (?:access )?keys?\b/i
 const namedSecret =
   /\b(?:secret|key|credentials?)\s+(?:for\s+|named\s+|id\s+)?["'`]?([\w][\w/+=.@-]{2,})["'`]?/i
 
 /** A rotation function's log line, read; null when it records no rotation step that changed something. */
 export const rotationLine = (message: string, atMs: number, group: string): RotationLine | null => {
-  const arn = secretArn.exec(message)?.[1] ?? null
+  const arn = secretArn.exec(message)?.[1] ?? pathSecret.exec(message)?.[1] ?? null
   const step = steps.find((s) => s === stepWord.exec(message)?.[1])
   if (step !== undefined) {
     if (!stepDone.test(message)) return null
-    const user = step === "setSecret" ? (passwordUser.exec(message)?.[1] ?? null) : null
+    const user =
+      step === "setSecret"
+        ? (passwordUser.exec(message)?.[1] ?? iamUser.exec(message)?.[1] ?? null)
+        : (iamUser.exec(message)?.[1] ?? null)
     return { step, atMs, secret: arn, user, group }
   }
   if (!rotatedWords.test(message) || /\b(?:fail|failed|failure|error|unable)\b/i.test(message)) return null
-  const named = namedSecret.exec(message.replace(rotatedWords, " "))?.[1] ?? null
-  return { step: "rotated", atMs, secret: arn ?? named, user: null, group }
+  // An old key's id ("deactivated previous access key AKIA…") is no secret's name.
+  const named = arn === null ? (namedSecret.exec(message.replace(rotatedWords, " "))?.[1] ?? null) : null
+  return {
+    step: "rotated",
+    atMs,
+    secret: arn ?? (named !== null && /^AKIA|^ASIA/.test(named) ? null : named),
+    user: null,
+    group,
+  }
 }
 
 const smSteps: ReadonlySet<RotationStep> = new Set(steps)

@@ -7,13 +7,17 @@
  * before the timeouts, or REJECTs to another port, explain nothing.
  */
 import { Either, Schema } from "effect"
+import { type NetworkChangeKind, networkChangeKindOf } from "./network-change-kind.js"
 
 /** Event names whose change can close a path (an Authorize alone opens one). */
 const closingEvents =
-  /^(RevokeSecurityGroupIngress|RevokeSecurityGroupEgress|ModifyNetworkAclEntry|ReplaceNetworkAclEntry|ReplaceNetworkAclAssociation|DeleteNetworkAclEntry|CreateNetworkAclEntry|DeleteRoute|ReplaceRoute|ModifyDBInstance|ModifyDBCluster|ModifySecurityGroupRules|ModifyInstanceAttribute|ModifyNetworkInterfaceAttribute)$/
+  /^(RevokeSecurityGroupIngress|RevokeSecurityGroupEgress|ModifyNetworkAclEntry|ReplaceNetworkAclEntry|ReplaceNetworkAclAssociation|DeleteNetworkAclEntry|CreateNetworkAclEntry|DeleteRoute|ReplaceRoute|ModifyDBInstance|ModifyDBCluster|ModifySecurityGroupRules|ModifyInstanceAttribute|ModifyNetworkInterfaceAttribute|DeleteNatGateway|DeleteVpcEndpoints)$/
 
 export interface NetworkChange {
   readonly eventName: string
+  readonly kind: NetworkChangeKind
+  /** Where a route now sends the traffic (nat-…, igw-…, tgw-…), when the change names it. */
+  readonly via: string | null
   /** The security group, ACL, route table or database changed. */
   readonly target: string
   /** Ports the change covers; empty when it names none (a route, a whole ACL). */
@@ -42,6 +46,10 @@ const Params = Schema.Struct({
   groupId: Schema.optional(Schema.String),
   networkAclId: Schema.optional(Schema.String),
   routeTableId: Schema.optional(Schema.String),
+  natGatewayId: Schema.optional(Schema.String),
+  gatewayId: Schema.optional(Schema.String),
+  transitGatewayId: Schema.optional(Schema.String),
+  DeleteNatGatewayRequest: Schema.optional(Schema.Struct({ NatGatewayId: Schema.optional(Schema.String) })),
   dBInstanceIdentifier: Schema.optional(Schema.String),
   dBClusterIdentifier: Schema.optional(Schema.String),
   portRange: Schema.optional(
@@ -64,8 +72,18 @@ export const networkChangeOf = (message: string, atMs: number): NetworkChange | 
   const r = parsed.right
   if (!closingEvents.test(r.eventName) || (r.errorCode ?? null) !== null) return null
   const p = r.requestParameters ?? {}
+  // A deleted VPC endpoint's id sits in a shape CloudTrail varies ({tag, content}, lists): read it from the text.
+  const endpoint =
+    r.eventName === "DeleteVpcEndpoints" ? (/\bvpce-[0-9a-f]+/.exec(message)?.[0] ?? null) : null
   const target =
-    p.groupId ?? p.networkAclId ?? p.routeTableId ?? p.dBInstanceIdentifier ?? p.dBClusterIdentifier ?? null
+    p.groupId ??
+    p.networkAclId ??
+    p.routeTableId ??
+    p.DeleteNatGatewayRequest?.NatGatewayId ??
+    (r.eventName === "DeleteNatGateway" ? p.natGatewayId : undefined) ??
+    p.dBInstanceIdentifier ??
+    p.dBClusterIdentifier ??
+    endpoint
   if (target === null) return null
   const permissions = p.ipPermissions?.items ?? []
   const ports = [
@@ -84,7 +102,18 @@ export const networkChangeOf = (message: string, atMs: number): NetworkChange | 
     ...(x.ipRanges?.items ?? []).map((g) => g.cidrIp ?? g.cidrIpv6 ?? ""),
   ])
   const by = r.userIdentity?.arn?.replace(/^.*:assumed-role\//, "").replace(/^.*:(user|role)\//, "") ?? null
-  return { eventName: r.eventName, target, ports, peers: peers.filter((s) => s !== ""), by, atMs }
+  const via =
+    p.routeTableId === undefined ? null : (p.natGatewayId ?? p.gatewayId ?? p.transitGatewayId ?? null)
+  return {
+    eventName: r.eventName,
+    kind: networkChangeKindOf(r.eventName),
+    via,
+    target,
+    ports,
+    peers: peers.filter((s) => s !== ""),
+    by,
+    atMs,
+  }
 }
 
 export interface ConnectTimeout {
@@ -138,6 +167,17 @@ const covers = (c: NetworkChange, port: number): boolean =>
   c.ports.length === 0 || c.ports.some(([from, to]) => port >= from && port <= to)
 
 /**
+ * A route change beside NAT gateway deletions: a route moved onto a NAT gateway still there is the
+ * table that was migrated (a repair), so the deletion — the tables left pointing at it blackholed —
+ * explains the timeouts; a route moved onto a deleted one is the blackhole itself.
+ */
+const routeWeight = (c: NetworkChange, all: ReadonlyArray<NetworkChange>): number => {
+  const deleted = new Set(all.filter((x) => x.kind === "nat_gateway").map((x) => x.target))
+  if (c.kind !== "route" || deleted.size === 0) return 0
+  return c.via !== null && deleted.has(c.via) ? 1 : c.via?.startsWith("nat-") === true ? -1 : 0
+}
+
+/**
  * The paths closed: per port the services timed out on, the latest closing change covering it
  * made before the first timeout (within `maxLeadMs`), and the flow logs' REJECTs to it. A port
  * with neither a change nor a REJECT is no closed path (a slow server times out too).
@@ -164,8 +204,13 @@ export const closedPathsOf = (
       const change =
         changes
           .filter((c) => covers(c, port) && c.atMs <= firstTimeoutMs && firstTimeoutMs - c.atMs <= maxLeadMs)
-          .sort((a, b) => names(b) - names(a) || b.atMs - a.atMs || b.ports.length - a.ports.length)[0] ??
-        null
+          .sort(
+            (a, b) =>
+              names(b) - names(a) ||
+              routeWeight(b, changes) - routeWeight(a, changes) ||
+              b.atMs - a.atMs ||
+              b.ports.length - a.ports.length,
+          )[0] ?? null
       const rejected = rejects.filter((r) => r.port === port && r.atMs >= firstTimeoutMs - maxLeadMs).length
       if (change === null && rejected === 0) return []
       const hosts = [...new Set(on.flatMap((x) => (x.t.host === null ? [] : [x.t.host])))]

@@ -9,6 +9,7 @@ import { DateTime, Effect } from "effect"
 import type { Finding } from "../../domain/finding.js"
 import type { RankedLogGroup } from "../../domain/log-group-discovery.js"
 import { logOrigin } from "../../domain/log-origin.js"
+import { networkChangeWords } from "../../domain/network-change-kind.js"
 import {
   type ClosedPath,
   closedPathsOf,
@@ -36,7 +37,7 @@ const timeoutQuery = [
 ].join("\n")
 const changeQuery = [
   "fields @timestamp, @message, @logStream, @log",
-  "| filter @message like /Revoke|NetworkAcl|Route|ModifyDB|ModifySecurityGroupRules|Attribute/",
+  "| filter @message like /Revoke|NetworkAcl|Route|NatGateway|VpcEndpoint|ModifyDB|ModifySecurityGroupRules|Attribute/",
   "| sort @timestamp desc",
   "| limit 200",
 ].join("\n")
@@ -53,8 +54,24 @@ const notApp = /cloudtrail|flow-?log|\/vpc\/|\/aws\/rds\/|apigateway|api-gateway
 const describeChange = (c: NetworkChange): string => {
   const ports = c.ports.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(", ")
   const what = ports === "" ? "" : ` (tcp ${ports}${c.peers.length > 0 ? ` from ${c.peers.join(", ")}` : ""})`
-  return `${c.eventName} on ${c.target}${what} at ${utcHhmm(c.atMs)} UTC${c.by === null ? "" : ` by ${c.by}`}`
+  const via = c.via === null ? "" : ` via ${c.via}`
+  return `${c.eventName} on ${c.target}${via}${what} at ${utcHhmm(c.atMs)} UTC${c.by === null ? "" : ` by ${c.by}`}`
 }
+
+// Routes and NAT gateways carry a subnet's outbound traffic: "outbound path", fixed in the route table.
+const outbound = (c: NetworkChange | null): boolean => c?.kind === "route" || c?.kind === "nat_gateway"
+
+const resourcePrefix: Record<NetworkChange["kind"], string> = {
+  route: "routetable",
+  nat_gateway: "natgateway",
+  security_group: "securitygroup",
+  network_acl: "networkacl",
+  vpc_endpoint: "vpcendpoint",
+  database: "database",
+  interface: "networkinterface",
+}
+
+const resourceOf = (c: NetworkChange): string => `${resourcePrefix[c.kind]}/${c.target}`
 
 const findingOf = (p: ClosedPath, link: string): Finding => {
   const who = p.services.map((s) => `${s.name} (×${s.lines})`).join(", ")
@@ -62,21 +79,25 @@ const findingOf = (p: ClosedPath, link: string): Finding => {
   const because = p.change === null ? "" : `: ${describeChange(p.change)}`
   const rejects = p.rejects > 0 ? `; VPC flow logs REJECT ×${p.rejects} to port ${p.port}` : ""
   const top = p.services[0]?.name ?? "the service"
+  const path = outbound(p.change) ? "outbound path" : "network path"
+  const closedBy =
+    p.change === null
+      ? " (flow logs REJECT)"
+      : ` by ${p.change.eventName} on ${p.change.target}${p.change.via === null ? "" : ` via ${p.change.via}`} (${networkChangeWords(p.change.kind)})`
+  const fix = outbound(p.change)
+    ? "the subnet's route to the internet (0.0.0.0/0) goes nowhere, so the fix is the route table, not the callee"
+    : "the packets are dropped on the way (a security-group rule, a network ACL, a route), so the fix is restoring the rule, not the database or the service"
   return {
     id: "",
     agent: "cloudwatch_logs",
-    title: redact(
-      `${top}: network path to port ${p.port} closed${p.change === null ? " (flow logs REJECT)" : ` by ${p.change.eventName} on ${p.change.target}`} — connections time out`,
-    ),
+    title: redact(`${top}: ${path} to port ${p.port} closed${closedBy} — connections time out`),
     detail: redact(
-      `Connections to ${to} time out from ${utcHhmm(p.firstTimeoutMs)} UTC: ${who}${because}${rejects}. ` +
-        "A timeout, not a refusal: the packets are dropped on the way (a security-group rule, a network ACL, " +
-        "a route), so the fix is restoring the rule, not the database or the service.",
+      `Connections to ${to} time out from ${utcHhmm(p.firstTimeoutMs)} UTC: ${who}${because}${rejects}. A timeout, not a refusal: ${fix}.`,
     ),
     severity: p.change !== null || p.rejects > 0 ? "critical" : "high",
     kind: "network_path_closed",
     observedAt: DateTime.unsafeMake(p.firstTimeoutMs),
-    resource: p.change === null ? null : `securitygroup/${p.change.target}`,
+    resource: p.change === null ? null : resourceOf(p.change),
     service: top,
     link,
     excerpt: null,
