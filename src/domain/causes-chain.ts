@@ -46,6 +46,7 @@ import { datastoreLogsStorageFull, quotesServerStorageFull } from "./datastore-f
 import type { Finding } from "./finding.js"
 import { inScopeVersion } from "./finding-relevance.js"
 import { saturatedAtMax } from "./hpa-saturation.js"
+import { kafkaUnderProducers } from "./kafka-partitions.js"
 import { explainsStall } from "./migration-lock.js"
 import { mentions, textOf } from "./report-scope.js"
 import { severityRank } from "./severity.js"
@@ -145,9 +146,14 @@ const changeBefore = (
 ): ReadonlyArray<Finding> => {
   const before = changes.filter((c) => {
     const t = timeOf(c)
+    // A release's failed migration leaves the schema missing from then on: it explains pods that
+    // began crashing a minute before it gave up as well as after (migration-failures.ts).
+    if (c.kind === "migration_failed") return t === null || Math.abs(t0 - t) <= effectMs
     return t === null || (t <= t0 && t0 - t <= effectMs)
   })
-  const system = before.find((c) => c.kind !== "deploy_announcement")
+  // The failed migration before its release's rollout: the rollout is only when the code arrived.
+  const system =
+    before.find((c) => c.kind === "migration_failed") ?? before.find((c) => c.kind !== "deploy_announcement")
   const announcements = before.filter((c) => c.kind === "deploy_announcement")
   // Of a burst of announcements, the one saying what changed in the data (a migration) first.
   const schemaWords = (c: Finding) => c.title.match(schemaWordsEvery)?.length ?? 0
@@ -679,7 +685,10 @@ export const buildChains = (scoped: ReadonlyArray<Scoped>, alertMs: number, orde
       (c.modes.includes("dns") && t.modes.includes("dns") && clusterDnsNames.has(t.subject.key)) ||
       // Resets and refused writes (READONLY, read-only transaction) are what a named datastore's
       // failover does to its clients, though those lines never name it.
-      failedOverUnder(c, t))
+      failedOverUnder(c, t) ||
+      // A producer refused or expiring its sends on a Kafka cluster whose partitions lost their
+      // replicas, though its lines name a topic, never the cluster (kafka-partitions.ts).
+      t.roots.some((f) => kafkaUnderProducers(f, [...c.roots, ...c.outcomes])))
   // A cache node's finding (`tix-sessions-0001-001`) answers to its cache's name too (causes-cache-node.ts).
   const caches = new Map(
     groups.map((g) => [g.subject.key, new Set(cacheNodeAliases(g.findings).keys())] as const),

@@ -19,6 +19,7 @@ import {
   validationRejectionWords,
 } from "./dependency-validation.js"
 import type { Finding } from "./finding.js"
+import { closedPathLabel } from "./network-change-kind.js"
 import { secretFailureLabel, secretFetchFailed } from "./secret-fetch-failure.js"
 
 type Term = readonly [RegExp, string | ((m: RegExpExecArray) => string)]
@@ -101,10 +102,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/service_port|targetport/, "Service targetPort matches no container port"],
     [/network_policy|networkpolicy/, "NetworkPolicy drops its traffic"],
     [/ingress_rejection/, "ingress controller rejects its requests"],
-    [
-      /network_path_closed/,
-      "network path closed by a security group / network ACL change (connections time out)",
-    ],
+    // Named by its change's kind (network-change-kind.ts): a deleted NAT gateway is no security group.
+    [/network_path_closed/, (m) => closedPathLabel(m.input)],
     // The mesh refusing a caller's plaintext: the words an SRE greps a sidecar's log for.
     [
       /mesh_mtls_refused/,
@@ -353,6 +352,8 @@ const terms: Readonly<Record<Mode, ReadonlyArray<Term>>> = {
     [/lambda_timeout|task timed out after/, "Lambda function timed out at its time limit"],
   ],
   unavailable: [
+    // A Kafka cluster's partitions (kafka-partitions.ts): its producers are refused, not its clients' fault.
+    [/offline partitions?|under min isr|under-replicated/, "Kafka partitions offline / under-replicated"],
     [
       /all shards failed|unassigned shards?|cluster (?:status|health) (?:is )?red/,
       "search cluster red (all shards failed)",

@@ -147,6 +147,9 @@ const byKind: Readonly<Record<string, Mode>> = {
   // A message broker's resource alarm blocking its publishers (broker-alarm.ts): a resource at
   // its limit, deeper than the publish timeouts of its clients.
   broker_alarm: "limits",
+  // A Kafka cluster's partitions without a leader or their min ISR (kafka-partitions.ts): deeper than
+  // its producers' refused and expired sends.
+  kafka_partitions: "unavailable",
   // A read replica behind its primary (replica-lag.ts): stale reads, deeper than its clients' words.
   replica_lag: "replication",
   // A consumer stuck on one message commits nothing (consumer-stall.ts): the poison, deeper than its lag.

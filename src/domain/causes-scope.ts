@@ -10,6 +10,7 @@
 import type { AlertFacts } from "./alert-facts.js"
 import { awsResourcesIn } from "./aws-endpoint.js"
 import { isCallOnResource } from "./aws-resource-user.js"
+import { cacheNamedInPassing } from "./cache-passing-mention.js"
 import { idleConfiguredCache } from "./cause-configured-cache.js"
 import { namesHost, reportedHosts } from "./cause-host-words.js"
 import { isAudienceWord, namesProduct } from "./cause-product-words.js"
@@ -23,6 +24,7 @@ import { clusterDnsCallerIds, withClusterDns } from "./cluster-dns-relation.js"
 import { fullUnderClients } from "./datastore-full.js"
 import type { Finding } from "./finding.js"
 import { flagKeyOf, flagSubjectOf } from "./flag-change-scope.js"
+import { kafkaUnderProducers } from "./kafka-partitions.js"
 import { isConsumerKin, isKin, sharedWords } from "./log-group-kin.js"
 import { cpuNeighboursUnder } from "./metric-cpu-neighbour.js"
 import { explainsStall } from "./migration-lock.js"
@@ -245,6 +247,9 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   for (const f of rest()) {
     // A configured cache full as it always is, under a subject failing on something else (cause-configured-cache.ts).
     if (onlyConfigured(f) && idleConfiguredCache(f, namesOf(f), ownFailing, byFailure)) continue
+    // A full cache the subject's lines name only in passing (a slow-but-served GET) while they fail
+    // on something else (cache-passing-mention.ts).
+    if (cacheNamedInPassing(f, namesOf(f), ownFailing)) continue
     if (namesOf(f).some((n) => named.has(n))) take(scopedAs(f, "dependency"))
     else {
       const chat = namedInChat(f, named)
@@ -259,6 +264,9 @@ export const resolveScope = (facts: AlertFacts, findings: ReadonlyArray<Finding>
   for (const f of rest()) if (explainsStall(f, failing, subjectNames)) take(scopedAs(f, "dependency"))
   // A database out of storage whose server words the subject's failed writes quote (datastore-full.ts).
   for (const f of rest()) if (fullUnderClients(f, failing)) take(scopedAs(f, "dependency"))
+  // A Kafka cluster's partitions offline / under min ISR, whose refusals the subject's producer quotes
+  // (NOT_ENOUGH_REPLICAS, expired sends) though its lines never name the cluster (kafka-partitions.ts).
+  for (const f of rest()) if (kafkaUnderProducers(f, failing)) take(scopedAs(f, "dependency"))
   // A replica measured behind its primary, where the subject's own lag checks say it reads stale:
   // those lines never name the replica they read from (replica-lag-lines.ts).
   if (failing.some((f) => modeOf(f) === "replication" && f.kind !== "replica_lag"))

@@ -42,6 +42,7 @@ const changeNoun: Readonly<Record<string, string>> = {
   aws_capacity_change: "capacity change",
   provider_load: "bulk load",
   schema_migration: "migration",
+  migration_failed: "migration",
 }
 
 const deployWords =
@@ -125,6 +126,8 @@ const changePhrase = (chain: Chain): string | null => {
   // And a schema migration by what it created (migration-jobs.ts): the trigger, not "a change of" the service.
   if (lead.kind === "schema_migration")
     return clipText(oneLine(lead.title.replace(/ — \d+ min before .*$/, "")), 240)
+  // And a release's failed migration by its Job and error (migration-failures.ts): the schema's absence is its doing.
+  if (lead.kind === "migration_failed") return clipText(oneLine(lead.title), 280)
   // And an identity service's rollout its callers' token refusals follow (identity-rollout.ts), by
   // what it changed and who refuses: the change is another workload's, not "of" the subject.
   if (/ → \S.* reject its tokens \(401 /.test(lead.title)) return clipText(oneLine(lead.title), 240)

@@ -283,6 +283,12 @@ export const findingKinds = {
   broker_alarm: "prometheus",
 
   /**
+   * A Kafka cluster's partitions offline, under min ISR or under-replicated, with the broker that
+   * left and why (kafka-partitions.ts). Its producers' NOT_ENOUGH_REPLICAS / expired sends are its symptoms.
+   */
+  kafka_partitions: "prometheus",
+
+  /**
    * A database read replica behind its primary by minutes (RDS/Aurora ReplicaLag, Postgres replay
    * lag, MySQL seconds_behind_master, a MongoDB member's lag): reads from it are stale, so users see
    * their writes revert or vanish (replica-lag.ts).

@@ -30,6 +30,8 @@ import { severityRank } from "./severity.js"
 const rescoped: ReadonlyArray<SpecialistId> = ["prometheus", "eks"]
 /** The logs agent: re-asked only when the alarm's name resolved to a kin workload (agentsToRescope). */
 const logsAgent: SpecialistId = "cloudwatch_logs"
+/** The chat scanners: re-asked for a person's report only (agentsToRescope). */
+const chatScanners: ReadonlyArray<SpecialistId> = ["slack_scanner", "discord_scanner"]
 /** The agent whose workload findings give the scope first (they name the namespace). */
 const clusterAgent: SpecialistId = "eks"
 /** Agents whose findings name a service without a namespace: a scope when strong (high or above). */
@@ -99,6 +101,35 @@ const strongest = (
     .sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i)
     .map(({ f }) => f)
 
+/** The kinds that record a workload changed (a new revision), not a workload failing. */
+const changeKind = "rollout"
+
+/**
+ * A person's report naming nothing ("the site is slow"): a workload the cluster agent saw roll out
+ * and then fail (a probe timing out, errors) is what the report is most likely about — ahead of a
+ * stronger failure of a workload nothing changed (a batch worker crash-looping in its own corner
+ * since before). Among the changed-and-failing, and among the rest, the strongest comes first.
+ * An alert from a monitor keeps plain strength: its rule already says what it watches.
+ */
+const changedFirst = (
+  facts: AlertFacts,
+  ranked: ReadonlyArray<Finding>,
+  // Every finding of the cluster agent: a rollout is a change at whatever severity it was rated.
+  clusterSaw: ReadonlyArray<Finding>,
+): ReadonlyArray<Finding> => {
+  if (facts.source !== "human") return ranked
+  const key = (f: Finding): string | null => {
+    const s = scopeOf(f)
+    return s === null ? null : `${s.namespace}/${f.service}`
+  }
+  const changed = new Set<string | null>(clusterSaw.filter((f) => f.kind === changeKind).map(key))
+  const failed = (f: Finding) => f.kind !== changeKind && changed.has(key(f))
+  // A rollout alone (healthy pods on a new image) is no trouble: only its failure counts.
+  const changedAndFailing = new Set(ranked.filter(failed).map(key))
+  const first = ranked.filter((f) => key(f) !== null && changedAndFailing.has(key(f)))
+  return [...first, ...ranked.filter((f) => !first.includes(f))]
+}
+
 /**
  * The scope to ask again with: the strongest workload finding (medium or above) of the cluster
  * agent, else the strongest high finding of the logs or metric agent naming a service; null when
@@ -106,7 +137,10 @@ const strongest = (
  */
 export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentResult>): Scope | null => {
   const all = results.flatMap((r) => (r.status === "ok" ? r.findings : []))
-  const fromCluster = strongest(results, [clusterAgent], "medium").map(scopeOf)
+  const clusterSaw = results.flatMap((r) => (r.agent === clusterAgent && r.status === "ok" ? r.findings : []))
+  const fromCluster = changedFirst(facts, strongest(results, [clusterAgent], "medium"), clusterSaw).map(
+    scopeOf,
+  )
   if (namespaceOnly(facts) && !isUnconfirmedGuess(facts, all) && resolvedService(facts, all) === null)
     return fromCluster.find((s): s is Scope => s !== null && s.namespace === facts.namespace) ?? null
   // An alarm's name that resolves to a kin workload is no scope the agents could search by either.
@@ -114,7 +148,6 @@ export const followUpScope = (facts: AlertFacts, results: ReadonlyArray<AgentRes
   // A service whose own errors blame a dependency the cluster agent saw failing (at any severity:
   // it rates what the alert does not name low) is asked about through that dependency
   // (failing-dependency-scope.ts).
-  const clusterSaw = results.flatMap((r) => (r.agent === clusterAgent && r.status === "ok" ? r.findings : []))
   const fromServices = strongest(results, serviceFrom, "high").map((f) =>
     serviceScopeOf(f) === null ? null : (failingDependencyScope(f, clusterSaw) ?? serviceScopeOf(f)),
   )
@@ -147,9 +180,15 @@ export const agentsToRescope = (
   const logsToo =
     facts !== undefined && (resolvedService(facts, all) !== null || isUnconfirmedGuess(facts, all))
   const askable = logsToo ? [...rescoped, logsAgent] : rescoped
+  // A person's report naming nothing: the chat scanners had no name to look for, so a deploy
+  // announced for the workload the follow-up found went unseen ("docs-api v3.4.0 → prod"). Asked
+  // again with its name they find it; skipped (no channel to read) they stay skipped.
+  const chatToo = facts?.source === "human"
   return results.flatMap((r) => {
     const agent = askable.find((a) => a === r.agent)
-    return agent !== undefined && (r.status === "skipped" || foundNothing(r)) ? [agent] : []
+    if (agent !== undefined) return r.status === "skipped" || foundNothing(r) ? [agent] : []
+    const scanner = chatScanners.find((a) => a === r.agent)
+    return chatToo && scanner !== undefined && r.status === "ok" && r.findings.length === 0 ? [scanner] : []
   })
 }
 

@@ -25,6 +25,8 @@ export const changeKinds: ReadonlySet<string> = new Set([
   "provider_load",
   // A schema migration Job that finished just before a workload's lock errors (migration-jobs.ts).
   "schema_migration",
+  // A release's migration Job that failed, leaving the schema its new pods query missing (migration-failures.ts).
+  "migration_failed",
 ])
 
 export const isChange = (f: Finding): boolean => changeKinds.has(f.kind)

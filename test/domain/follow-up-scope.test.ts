@@ -324,3 +324,53 @@ describe("an alert that names a namespace and nothing the metric templates can q
     ).toBeNull()
   })
 })
+
+describe("a person's report naming nothing: the workload that changed and then failed", () => {
+  const report: AlertFacts = {
+    ...alertFacts("the app is really slow for everyone right now, pages take ages to load"),
+    source: "human",
+  }
+  const of = (kind: string, severity: Severity, resource: string, service: string): Finding => ({
+    ...finding("eks", severity, resource, service),
+    kind: kind as Finding["kind"],
+  })
+  const crash = of("crash_loop", "critical", "pod/batch/report-renderer-5f6c7d8b9-qq2lk", "report-renderer")
+  const rollout = of("rollout", "medium", "deployment/web/notes-api", "notes-api")
+
+  it.each([
+    ["readiness probe failing", "probe_failure", "pod/web/notes-api-6d9b8c7f5-7hq2x"],
+    ["its pods restarting", "crash_loop", "pod/web/notes-api-6d9b8c7f5-7hq2x"],
+    ["its logs erring", "container_logs", "deployment/web/notes-api"],
+  ])("comes before a stronger crash loop nothing changed (%s)", (_what, kind, resource) => {
+    const scope = followUpScope(report, [
+      result("eks", "ok", [crash, of(kind, "medium", resource, "notes-api"), rollout]),
+      result("prometheus", "skipped", []),
+    ])
+    expect(scope?.service).toBe("notes-api")
+    expect(scope?.namespace).toBe("web")
+  })
+
+  it("decoy: a rollout whose workload is healthy leaves the strongest failure first", () => {
+    const scope = followUpScope(report, [result("eks", "ok", [crash, rollout])])
+    expect(scope?.service).toBe("report-renderer")
+  })
+
+  it("decoy: a monitor's alert keeps plain strength", () => {
+    const probe = of("probe_failure", "medium", "pod/web/notes-api-6d9b8c7f5-7hq2x", "notes-api")
+    const scope = followUpScope(unscoped, [result("eks", "ok", [crash, probe, rollout])])
+    expect(scope?.service).toBe("report-renderer")
+  })
+
+  it("the chat scanners that found nothing are asked again with the name; skipped ones are not", () => {
+    const chat = [
+      result("discord_scanner", "ok", []),
+      result("slack_scanner", "skipped", []),
+      result("prometheus", "skipped", []),
+    ]
+    expect(agentsToRescope(chat, report)).toEqual(["discord_scanner", "prometheus"])
+    // Decoys: a monitor's alert, and a scanner that already found something.
+    expect(agentsToRescope(chat, unscoped)).toEqual(["prometheus"])
+    const found = finding("discord_scanner", "medium", "channel/1", "notes-api")
+    expect(agentsToRescope([result("discord_scanner", "ok", [found])], report)).toEqual([])
+  })
+})

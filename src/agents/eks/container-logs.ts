@@ -9,6 +9,7 @@ import type { Finding } from "../../domain/finding.js"
 import { explicitLevel } from "../../domain/log-level.js"
 import { readableLogMessage } from "../../domain/log-structured.js"
 import { type RepeatedLastRequest, repeatedLastRequest } from "../../domain/memory-last-request.js"
+import { unfinishedReplay } from "../../domain/memory-startup-replay.js"
 import type { Severity } from "../../domain/severity.js"
 import { eksFinding, type ScopedWorkload, shortPod } from "./eks-finding.js"
 import { isOom, lastTermination } from "./pod-failures.js"
@@ -188,6 +189,40 @@ const lastRequestFinding = (
   })
 }
 
+/**
+ * An OOM-killed instance died rebuilding its state at startup — replaying its WAL, loading its
+ * index (memory-startup-replay.ts): the data it holds outgrew the limit, and every restart dies
+ * the same way. "OOM-killed" in the title joins it to the kill; it names what grew.
+ */
+const startupReplayFinding = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>): Finding | null => {
+  const found = logs
+    .filter((l) => l.previous && oomKilled(w, l))
+    .flatMap((l) => {
+      const replay = unfinishedReplay(l.text)
+      return replay === null ? [] : [{ log: l, replay }]
+    })[0]
+  if (found === undefined) return null
+  const { log, replay } = found
+  const progress = replay.progress === null ? "" : ` (${replay.progress})`
+  return eksFinding({
+    kind: "container_logs",
+    title:
+      `${w.name}: OOM-killed ${log.container} container died replaying its ${replay.what} at startup${progress}` +
+      `: what it holds has outgrown its memory limit`,
+    detail:
+      `The previous instance of container ${log.container} in pod ${shortPod(log.pod)} was OOM-killed while it ` +
+      `rebuilt its in-memory state from disk ("${clip(replay.started, 120)}"${progress}) and never logged the ` +
+      `replay's end. What a replay loads grows with the data (series, entries, segments accumulated over days), ` +
+      "so each restart dies the same way with no deploy: raise the memory limit or cut what it holds (shard, " +
+      "drop high-cardinality series, shorten retention), rather than restarting it.",
+    severity: w.inScope ? "high" : "low",
+    observedAt: lastInstant([log]),
+    resource: `pod/${w.namespace}/${log.pod}`,
+    service: w.name,
+    excerpt: replay.started,
+  })
+}
+
 export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<ContainerLog>): Finding | null => {
   const [first] = logs
   if (first === undefined) return null
@@ -210,6 +245,8 @@ export const containerLogFinding = (w: ScopedWorkload, logs: ReadonlyArray<Conta
     unique.map((l) => l.text),
   )
   if (poison !== null) return poison
+  const replay = startupReplayFinding(w, logs)
+  if (replay !== null) return replay
   if (unique.length === 0) return null
   const worst = Math.max(...unique.map((l) => l.tier))
   const headline = [...unique].sort((a, b) => b.tier - a.tier)[0]

@@ -46,6 +46,7 @@ import { readHollowBatchRuns } from "./hollow-batch-runs.js"
 import { identityRolloutFindings } from "./identity-rollout.js"
 import { alertAboutProxy, readIngressController, readIngressRejections } from "./ingress-controller.js"
 import { meshMtlsFindings, meshProxyTargets } from "./mesh-mtls.js"
+import { readMigrationFailures } from "./migration-failures.js"
 import { readMigrationChanges } from "./migration-jobs.js"
 import { dependencyHomes, namedDependencies, withDependenciesAsNamed } from "./named-dependencies.js"
 import { networkPolicyFindings } from "./network-policies.js"
@@ -336,6 +337,13 @@ const investigate = (task: AgentTask) =>
       Option.getOrElse(logs, () => new Map()),
       ctx,
     )
+    // The release's migration Job that failed, when its new pods name a missing column (migration-failures.ts).
+    const failedMigrations = yield* readMigrationFailures(cluster, reader, {
+      jobs,
+      workloads,
+      logs: Option.getOrElse(logs, () => new Map()),
+      ctx,
+    })
     // A run that completed, wrote nothing and published it anyway (hollow-batch-runs.ts).
     const hollowRuns = yield* readHollowBatchRuns(cluster, reader, { jobs, pods, workloads, ctx })
     const analysis = analyze({
@@ -377,6 +385,7 @@ const investigate = (task: AgentTask) =>
       ...identityRolloutFindings({ workloads: [...workloads, ...neighbours], logs: allLogs, ctx }),
       ...certificates,
       ...migrations,
+      ...failedMigrations,
       ...hollowRuns,
     ]
     const scanned = [

@@ -37,6 +37,7 @@ import { sweepCredentialRefusals } from "./credential-refusal-sweep.js"
 import { sweepCronJobStalls } from "./cronjob-stall-sweep.js"
 import { sweepDatastoreLocks } from "./datastore-lock-sweep.js"
 import { sweepHpaAtMax } from "./hpa-max-sweep.js"
+import { sweepKafkaPartitions } from "./kafka-partition-sweep.js"
 import { sweepMemoryLimits } from "./memory-limit-sweep.js"
 import { sweepMemoryWithLoad } from "./memory-load-sweep.js"
 import { baselineWindows, incidentWindow, type TimeWindow } from "./metric-windows.js"
@@ -252,6 +253,8 @@ const sweepBy = (
         sweepNodeGroupMax(source, incident, stepS),
         // And whether a message broker's resource alarm blocked its publishers (broker-alarm-sweep.ts).
         sweepBrokerAlarms(source, incident, stepS),
+        // And whether a Kafka cluster's partitions went offline / under-replicated (kafka-partition-sweep.ts).
+        sweepKafkaPartitions(source, incident, stepS),
         // And whether an identity provider refused a service's own credential (credential-refusal-sweep.ts).
         sweepCredentialRefusals(source, incident, stepS),
         // And whether a database replica fell behind its primary, making reads stale (replica-lag-sweep.ts).
@@ -297,6 +300,7 @@ const sweepBy = (
           waiting,
           nodeGroups,
           brokers,
+          kafka,
           credentials,
           replicas,
           pressure,
@@ -323,6 +327,7 @@ const sweepBy = (
             ...waiting.findings,
             ...(nodeGroups?.findings ?? []),
             ...(brokers?.findings ?? []),
+            ...(kafka?.findings ?? []),
             ...(credentials?.findings ?? []),
             ...(replicas?.findings ?? []),
             ...(pressure?.findings ?? []),
@@ -348,6 +353,7 @@ const sweepBy = (
             waiting.note,
             nodeGroups?.note ?? "",
             brokers?.note ?? "",
+            kafka?.note ?? "",
             credentials?.note ?? "",
             replicas?.note ?? "",
             pressure?.note ?? "",

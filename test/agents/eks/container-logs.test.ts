@@ -193,3 +193,39 @@ describe("containerLogFinding: the request every OOM-killed instance died in", (
     expect(f?.title ?? "").not.toContain("mid-request")
   })
 })
+
+// Stop 25: an OOM-killed store that died replaying its WAL at startup names the replay.
+describe("containerLogFinding: the startup replay an OOM-killed instance died in", () => {
+  const replay = `ts=2026-11-27T13:00:00.100Z level=info msg="Starting TSDB ..."
+ts=2026-11-27T13:00:03.200Z level=info component=tsdb msg="Replaying WAL, this may take a while"
+ts=2026-11-27T13:00:40.000Z level=info component=tsdb msg="WAL segment loaded" segment=4410 maxSegment=4502
+`
+  const store = (reason: string, exitCode: number) =>
+    workloadNamed(
+      {
+        pods: [
+          pod({
+            name: "metrics-store-0",
+            owner: { kind: "StatefulSet", name: "metrics-store" },
+            statuses: [crashLooping("tsdb", { reason, exitCode })],
+          }),
+        ],
+      },
+      "metrics-store",
+      true,
+    )
+  const logs = [{ pod: "metrics-store-0", container: "tsdb", previous: true, text: replay }]
+
+  it("names the replay and its progress, high, in words the OOM cause joins", () => {
+    const f = containerLogFinding(store("OOMKilled", 137), logs)
+    expect(f?.severity).toBe("high")
+    expect(f?.title).toContain(
+      "OOM-killed tsdb container died replaying its WAL at startup (segment 4410 of 4502)",
+    )
+  })
+
+  it("decoy: a container that crashed mid-replay, not OOM-killed, names no replay death", () => {
+    const f = containerLogFinding(store("Error", 1), logs)
+    expect(f?.title ?? "").not.toContain("replaying")
+  })
+})

@@ -51,6 +51,7 @@ import { tlsFailureQuery } from "../../../src/agents/prometheus/tls-failure-swee
 import { waitingQuery } from "../../../src/agents/prometheus/waiting-pods-sweep.js"
 import type { AgentTask } from "../../../src/domain/agent-task.js"
 import { defaultConfig } from "../../../src/domain/config.js"
+import { kafkaPartitionQuery } from "../../../src/domain/kafka-partitions.js"
 import { queueBacklogQuery } from "../../../src/domain/metric-queue-backlog.js"
 import {
   MetricSource,
@@ -75,6 +76,8 @@ import {
 
 // The sweeps every run asks, whatever the alert names.
 const sweepQueries = [
+  // A Kafka cluster's partitions (kafka-partition-sweep.ts); `up` and volumes only when one is non-zero.
+  kafkaPartitionQuery,
   ...saturationChecks.map((c) => c.expr),
   apiErrorQuery,
   noAddressQuery,
