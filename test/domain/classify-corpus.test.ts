@@ -466,6 +466,12 @@ describe.each([
   ["classification-blind-163.jsonl", 150, 150, 147],
   ["classification-blind-164.jsonl", 150, 150, 148],
   ["classification-blind-165.jsonl", 150, 150, 148],
+  // Stop 25, kept as written: first sight on round 42's rules 144 and 143 gated (166: a ski-resort
+  // operator; 167: a print-on-demand shop, British and American writers), one alert missed ("the RIP
+  // in room B is stuck": a room as a place read as a joke's thing, since fixed). Their chatter left
+  // (an Opsgenie hand-over, "brew anyone?", "down the pub at 5") is the floor, not a target.
+  ["classification-blind-166.jsonl", 150, 150, 144],
+  ["classification-blind-167.jsonl", 150, 150, 143],
 ])("blind corpus %s", (name, alerts, chatter, gatedAtLeast) => {
   const s = score(load(name))
 
