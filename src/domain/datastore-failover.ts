@@ -84,6 +84,9 @@ const first = (text: string, patterns: ReadonlyArray<RegExp>): string | null => 
 const datastorePatterns: ReadonlyArray<RegExp> = [
   // An EventBridge event read as text ends with what it is about: "… (clinova-core-aurora-prod)".
   /\(([a-z][a-z0-9-]{1,62})\)\s*$/i,
+  // AWS Chatbot's / an SNS relay's header puts the resource before its event id:
+  // "Amazon RDS | DB Cluster Event | eu-west-2 | orders-db: RDS-EVENT-0071 …".
+  /(?:^|[|\s])[*\x60'"]*([a-z][a-z0-9-]{1,62})[*\x60'"]*:\s*RDS-EVENT-\d+/i,
   new RegExp(String.raw`\breplication ?group\s+${nameToken}(?=[\s:,;.]|$)`, "i"),
   new RegExp(String.raw`\b(?:db cluster|cluster|db instance|instance)\s+${nameToken}(?=[\s:,;]|$)`, "i"),
   new RegExp(String.raw`\b(?:elasticache|memorydb|aurora|rds)\*{0,2}\s+${nameToken}(?=[\s:,;]|$)`, "i"),
@@ -124,6 +127,10 @@ const notDatastores = new Set([
   "replica",
   "self",
   "leader",
+  // A relay's header ("DB Cluster Event | …", "DB Instance Notification") is no datastore's name.
+  "event",
+  "events",
+  "notification",
 ])
 
 /**

@@ -74,6 +74,38 @@ describe("failoverEventOf", () => {
     expect(failoverEventOf(text, origin)).toMatchObject(expected)
   })
 
+  // AWS Chatbot / SNS relays put the resource before the event id, after a header that names
+  // the event's kind ("DB Cluster Event") — the header is no datastore.
+  it.each([
+    [
+      "Amazon RDS | DB Cluster Event | eu-west-2 | pantry-orders: RDS-EVENT-0070 A failover for the DB cluster has begun.",
+      { datastore: "pantry-orders", engine: "Aurora", phase: "started" },
+    ],
+    [
+      "Amazon RDS | DB Cluster Event | us-east-1 | kiln-ledger: RDS-EVENT-0071 Completed failover to DB instance: kiln-ledger-instance-3",
+      { datastore: "kiln-ledger", engine: "Aurora", phase: "completed", promoted: "kiln-ledger-instance-3" },
+    ],
+    [
+      "RDS Notification | DB Instance Event | eu-central-1 | *tally-mysql*: RDS-EVENT-0049 Multi-AZ instance failover completed.",
+      { datastore: "tally-mysql", engine: "RDS", phase: "completed" },
+    ],
+  ])("a relay's header: %s", (text, expected) => {
+    expect(failoverEventOf(text)).toMatchObject(expected)
+  })
+
+  it("a relay's header alone names no datastore", () => {
+    expect(
+      failoverEventOf("Amazon RDS | DB Cluster Event | A failover for the DB cluster has begun."),
+    ).toBeNull()
+  })
+
+  it.each([
+    "Amazon RDS | DB Cluster Event | eu-west-2 | pantry-orders: RDS-EVENT-0155 pending maintenance (failover) scheduled for Mar 12 04:00 UTC",
+    "Amazon RDS | DB Instance Event | eu-west-2 | pantry-orders-instance-1: RDS-EVENT-0006 DB instance restarted",
+  ])("a relay's header, not a failover: %s", (text) => {
+    expect(failoverEventOf(text)).toBeNull()
+  })
+
   it.each([
     "Reminder: ElastiCache maintenance for sessions-redis tonight 02:00–03:00 UTC, a failover may happen",
     "RDS-EVENT-0155 pending maintenance action (system-update) scheduled for Mar 12 04:00 UTC",
