@@ -98,6 +98,18 @@ export const relevance = (t: AlertTerms, c: Candidate): number => {
 
 export const strongMatch = 60
 
+/**
+ * Whether one of the alert's words is the candidate's own name or a label value, exactly, and
+ * distinctive (two words at least, like `label-renderer`; not `api` or `shipping`): a word that
+ * names one workload, not a kind of workload.
+ */
+const namedByKeyword = (t: AlertTerms, c: Candidate): boolean => {
+  const own = new Set([c.name, ...c.labelValues].map((n) => n.toLowerCase()))
+  return t.keywords.some(
+    (k) => k.includes("-") && !generic.has(k) && k !== c.namespace.toLowerCase() && own.has(k),
+  )
+}
+
 export interface Scored<C> {
   readonly candidate: C
   readonly score: number
@@ -125,8 +137,16 @@ export const inScopeOf = <C extends Candidate>(
   const strong = scored.filter((s) => s.score >= strongMatch)
   if (strong.length > 0) return pick(strong)
   if (t.node !== null) return pick(scored.filter((s) => s.candidate.nodeNames.includes(t.node ?? "")))
-  if (t.namespace !== null)
-    return pick(scored.filter((s) => s.candidate.namespace.toLowerCase() === t.namespace))
+  if (t.namespace !== null) {
+    const ofNamespace = scored.filter((s) => s.candidate.namespace.toLowerCase() === t.namespace)
+    // An alert whose labels name only the namespace may still name its workload in its words
+    // ("3 containers of label-renderer were OOMKilled"): then that workload is what it is about,
+    // and a neighbour's own trouble in the namespace (a readiness flap it explains itself) is
+    // not. The rest stay out of scope but keep their failures as low-relevance findings, which
+    // the causes can restore when one turns out to be the root (a failing dependency).
+    const worded = ofNamespace.filter((s) => namedByKeyword(t, s.candidate))
+    return pick(worded.length > 0 ? worded : ofNamespace)
+  }
   const best = Math.max(0, ...scored.map((s) => s.score))
   if (best > 0) return pick(scored.filter((s) => s.score * 2 >= best))
   return namesNothing(t) ? pick(scored) : new Set()
