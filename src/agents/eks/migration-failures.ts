@@ -17,7 +17,7 @@ import type { ClusterService } from "../../ports/cluster.js"
 import type { ContainerLog } from "./container-logs.js"
 import { type AnalysisContext, eksFinding, hhmm, type ScopedWorkload } from "./eks-finding.js"
 import type { Reader } from "./gather.js"
-import { isMigrationJob } from "./migration-jobs.js"
+import { isMigrationJob, jobLog } from "./migration-jobs.js"
 import { resourceOf } from "./workloads.js"
 
 /** A database's (or an ORM's) words for a query naming a column or table the schema lacks. */
@@ -153,28 +153,10 @@ export const readMigrationFailures = (
     const found = yield* Effect.forEach(
       pairs.slice(0, 3),
       ({ w, missing, job }) =>
-        Effect.gen(function* () {
-          const ns = job.metadata.namespace ?? ""
-          const pods = yield* reader.read(
-            `list pods of job ${ns}/${job.metadata.name}`,
-            cluster.listPods(ns, { labelSelector: `job-name=${job.metadata.name}` }),
-            [],
-          )
-          // The latest attempt's words: its error is the one the release is stuck on.
-          const pod = [...pods].sort((a, b) =>
-            (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? ""),
-          )[0]
-          const container = pod?.spec.containers[0]?.name
-          const log =
-            pod === undefined || container === undefined
-              ? ""
-              : yield* reader.read(
-                  `logs ${ns}/${pod.metadata.name}/${container}`,
-                  cluster.podLogs(ns, pod.metadata.name, { container, tailLines: 200 }),
-                  "",
-                )
-          return migrationFailureFinding(w, job, missing, migrationErrorOf(log), input.ctx)
-        }),
+        // The latest attempt's words: its error is the one the release is stuck on.
+        Effect.map(jobLog(cluster, reader, job), (log) =>
+          migrationFailureFinding(w, job, missing, migrationErrorOf(log), input.ctx),
+        ),
       { concurrency: 2 },
     )
     return found.filter((f): f is Finding => f !== null)

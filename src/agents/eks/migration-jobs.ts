@@ -112,6 +112,30 @@ export const migrationChangeFinding = (
 }
 
 /**
+ * The last 200 lines of a Job's latest attempt (its newest pod's first container): the error a
+ * failed migration is stuck on, or what a finished one changed. "" when it has no pod or log.
+ */
+export const jobLog = (cluster: ClusterService, reader: Reader, job: Job): Effect.Effect<string> =>
+  Effect.gen(function* () {
+    const ns = job.metadata.namespace ?? ""
+    const pods = yield* reader.read(
+      `list pods of job ${ns}/${job.metadata.name}`,
+      cluster.listPods(ns, { labelSelector: `job-name=${job.metadata.name}` }),
+      [],
+    )
+    const pod = [...pods].sort((a, b) =>
+      (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? ""),
+    )[0]
+    const container = pod?.spec.containers[0]?.name
+    if (pod === undefined || container === undefined) return ""
+    return yield* reader.read(
+      `logs ${ns}/${pod.metadata.name}/${container}`,
+      cluster.podLogs(ns, pod.metadata.name, { container, tailLines: 200 }),
+      "",
+    )
+  })
+
+/**
  * The migration Jobs of every namespace that finished shortly before the in-scope workloads'
  * lock errors, with their pods' logs: read only when such errors are there.
  */
@@ -132,25 +156,9 @@ export const readMigrationChanges = (
     const found = yield* Effect.forEach(
       jobs.slice(0, 3),
       (job) =>
-        Effect.gen(function* () {
-          const ns = job.metadata.namespace ?? ""
-          const pods = yield* reader.read(
-            `list pods of job ${ns}/${job.metadata.name}`,
-            cluster.listPods(ns, { labelSelector: `job-name=${job.metadata.name}` }),
-            [],
-          )
-          const pod = pods[0]
-          const container = pod?.spec.containers[0]?.name
-          const log =
-            pod === undefined || container === undefined
-              ? ""
-              : yield* reader.read(
-                  `logs ${ns}/${pod.metadata.name}/${container}`,
-                  cluster.podLogs(ns, pod.metadata.name, { container, tailLines: 200 }),
-                  "",
-                )
-          return migrationChangeFinding(subject, job, log, since, ctx)
-        }),
+        Effect.map(jobLog(cluster, reader, job), (log) =>
+          migrationChangeFinding(subject, job, log, since, ctx),
+        ),
       { concurrency: 2 },
     )
     return found.filter((f): f is Finding => f !== null)
