@@ -54,8 +54,9 @@ export const invalidFieldsOf = (message: string): ReadonlyArray<string> => {
 const changeWords =
   /->|=>|→|\brenam(?:e|ed|ing)\b|\bdeprecat|\bremov(?:e|ed|ing)\b|\bdropp?(?:ed|ing)?\b|\breplac(?:e|ed|ing)\b|\bmigrat|schema[_ .-]?version|\bschema\b.{0,30}\bv?\d+\.\d+|\bloaded\b|\bdeploy|\brelease|\bupgrad|\bversion\b|\bv\d+\.\d+/i
 
-const namesField = (message: string, field: string): boolean =>
-  new RegExp(String.raw`(?<![\w-])${field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\w-])`).test(message)
+/** A pattern for the field as a whole word ("ndc" not inside "ndc_code"), built once per rejection. */
+const fieldNamed = (field: string): RegExp =>
+  new RegExp(String.raw`(?<![\w-])${field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\w-])`)
 
 export interface Rejection {
   readonly field: string
@@ -115,15 +116,18 @@ const consumerOf = (groups: ReadonlyArray<string>): string => {
 export const schemaChangesOf = (
   rejections: ReadonlyArray<Rejection>,
   lines: ReadonlyArray<LogLine>,
-): ReadonlyArray<SchemaChange> =>
-  rejections.flatMap((r) => {
+): ReadonlyArray<SchemaChange> => {
+  // Validation errors themselves are never a producer's change; read once, not once per rejection.
+  const validating = new Set(lines.filter((l) => invalidFieldsOf(l.message).length > 0))
+  return rejections.flatMap((r) => {
+    const named = fieldNamed(r.field)
     const candidates = lines.filter(
       (l) =>
         !r.groups.includes(l.group) &&
         l.timestampMs <= r.firstMs &&
         r.firstMs - l.timestampMs <= maxLeadMs &&
-        namesField(l.message, r.field) &&
-        invalidFieldsOf(l.message).length === 0 &&
+        named.test(l.message) &&
+        !validating.has(l) &&
         changeWords.test(l.message),
     )
     const latest = candidates.reduce<LogLine | null>(
@@ -143,3 +147,4 @@ export const schemaChangesOf = (
       },
     ]
   })
+}

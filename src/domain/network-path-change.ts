@@ -171,8 +171,7 @@ const covers = (c: NetworkChange, port: number): boolean =>
  * table that was migrated (a repair), so the deletion — the tables left pointing at it blackholed —
  * explains the timeouts; a route moved onto a deleted one is the blackhole itself.
  */
-const routeWeight = (c: NetworkChange, all: ReadonlyArray<NetworkChange>): number => {
-  const deleted = new Set(all.filter((x) => x.kind === "nat_gateway").map((x) => x.target))
+const routeWeight = (c: NetworkChange, deleted: ReadonlySet<string>): number => {
   if (c.kind !== "route" || deleted.size === 0) return 0
   return c.via !== null && deleted.has(c.via) ? 1 : c.via?.startsWith("nat-") === true ? -1 : 0
 }
@@ -188,6 +187,10 @@ export const closedPathsOf = (
   rejects: ReadonlyArray<{ readonly port: number; readonly atMs: number }>,
 ): ReadonlyArray<ClosedPath> => {
   const ports = [...new Set(timeouts.flatMap((x) => (x.t.port === null ? [] : [x.t.port])))]
+  // The NAT gateways deleted, once: every comparison of route changes asks.
+  const deletedNats: ReadonlySet<string> = new Set(
+    changes.filter((x) => x.kind === "nat_gateway").map((x) => x.target),
+  )
   return ports
     .flatMap((port): ReadonlyArray<ClosedPath> => {
       const on = timeouts.filter((x) => x.t.port === port)
@@ -207,7 +210,7 @@ export const closedPathsOf = (
           .sort(
             (a, b) =>
               names(b) - names(a) ||
-              routeWeight(b, changes) - routeWeight(a, changes) ||
+              routeWeight(b, deletedNats) - routeWeight(a, deletedNats) ||
               b.atMs - a.atMs ||
               b.ports.length - a.ports.length,
           )[0] ?? null

@@ -17,6 +17,7 @@ import { clipText } from "../../domain/report-text.js"
 import { utcHhmm } from "../../domain/utc-clock.js"
 import type { LogSourceError, LogSourceService } from "../../ports/log-source.js"
 import { linesOf } from "./error-query.js"
+import { groupNamesUnder } from "./group-names.js"
 import type { Range } from "./query-pass.js"
 import { runInsightsQuery } from "./run-query.js"
 
@@ -61,18 +62,16 @@ export const sweepSchemaChanges = (
   Effect.gen(function* () {
     const failures = read.filter((l) => validationWords.test(l.message))
     if (failures.length === 0) return []
-    const listed = yield* Effect.forEach(
-      prefixes,
-      (prefix) =>
-        source.describeLogGroups({ prefix, limit: pageSize }).pipe(
-          Effect.map((p) => p.groups.map((g) => g.name)),
-          Effect.orElseSucceed((): ReadonlyArray<string> => []),
-        ),
-      { concurrency: 3 },
+    const listed = yield* groupNamesUnder(
+      source,
+      prefixes.map((prefix) => ({ prefix })),
+      pageSize,
+      3,
     )
-    const groups = [
-      ...new Set([...ranked.filter((g) => !g.shared).map((g) => g.name), ...listed.flat()]),
-    ].slice(0, maxGroups)
+    const groups = [...new Set([...ranked.filter((g) => !g.shared).map((g) => g.name), ...listed])].slice(
+      0,
+      maxGroups,
+    )
     // The rejections read, else those the consumers logged beside the failures read (the Lambda a
     // Step Functions task ran rejects the batch the second before the execution fails).
     const named = rejectionsOf(read)
