@@ -39,14 +39,16 @@ export const firstLabel = (labels: MetricLabels, names: ReadonlyArray<string>): 
 const minGrowth = 10
 export const minLag = 1000
 
-const count = (n: number): string => Math.round(n).toLocaleString("en-US")
+/** A count as people read it ("12,400"). */
+export const formatCount = (n: number): string => Math.round(n).toLocaleString("en-US")
 
-const finite = (s: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
+/** A series' finite samples in time order. */
+export const finiteSorted = (s: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
   [...s.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
 
 /** When the offset last moved: the first sample of its final flat run; null when it moves to the end. */
 export const flatSince = (samples: ReadonlyArray<MetricSample>): MetricSample | null => {
-  const xs = finite(samples)
+  const xs = finiteSorted(samples)
   const last = xs[xs.length - 1]
   if (last === undefined || xs.length < 3) return null
   let i = xs.length - 1
@@ -89,7 +91,7 @@ export const consumerStallFindings = (
     const group = firstLabel(s.labels, groupLabels)
     if (!consumerLagMetric.test(metric) || group === null) continue
     const topic = firstLabel(s.labels, topicLabels)
-    const g = grew(finite(s.samples), minLag, windowStartMs)
+    const g = grew(finiteSorted(s.samples), minLag, windowStartMs)
     if (g === null) continue
     // The group's committed offsets on that topic: every one of them flat is a stopped consumer.
     const own = offsets.filter(
@@ -116,9 +118,9 @@ export const consumerStallFindings = (
     return {
       id: "",
       agent,
-      title: `consumer group ${j.group}${on}: lag ${count(j.last.v)} messages (from ${count(j.from.v)} at ${utcHhmm(j.from.t)} UTC)${stopped}`,
+      title: `consumer group ${j.group}${on}: lag ${formatCount(j.last.v)} messages (from ${formatCount(j.from.v)} at ${utcHhmm(j.from.t)} UTC)${stopped}`,
       detail:
-        `${j.metric}{${j.group}} rose from ${count(j.from.v)} to ${count(j.last.v)} by ${utcHhmm(j.last.t)} UTC` +
+        `${j.metric}{${j.group}} rose from ${formatCount(j.from.v)} to ${formatCount(j.last.v)} by ${utcHhmm(j.last.t)} UTC` +
         (j.offset === null ? "" : ` while ${j.offset.metric} did not move`) +
         ". The group commits no progress: its consumers read the same message again and again (one that fails " +
         "or crashes them on every delivery — a poison message) or are not running. Everything produced since waits; " +
@@ -129,7 +131,7 @@ export const consumerStallFindings = (
       resource: `metric/${j.group}/${j.metric}`,
       service: j.group,
       link,
-      excerpt: `${j.metric}{${j.group}${j.topic === null ? "" : `,${j.topic}`}} ${count(j.last.v)}`,
+      excerpt: `${j.metric}{${j.group}${j.topic === null ? "" : `,${j.topic}`}} ${formatCount(j.last.v)}`,
     }
   })
   return kafka

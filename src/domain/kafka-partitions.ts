@@ -14,6 +14,7 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import type { Finding } from "./finding.js"
 import type { MetricSeries } from "./metric-series.js"
+import { textOf } from "./report-scope.js"
 import { utcHhmm } from "./utc-clock.js"
 
 const offlineMetric = /offline_?partitions?(?:_?count)?$/i
@@ -103,13 +104,8 @@ const isrDrops = (isr: ReadonlyArray<MetricSeries>, w: KafkaWindow): ReadonlyArr
     ]
   })
 
-/** One finding for the Kafka cluster whose partitions went offline / under-replicated in the window. */
-export const kafkaPartitionFindings = (
-  agent: AgentId,
-  series: ReadonlyArray<MetricSeries>,
-  window: KafkaWindow,
-  link: string | null,
-): ReadonlyArray<Finding> => {
+/** The brokers' partition gauges and their peaks in the window (only `kafka`-named series count). */
+const partitionCounts = (series: ReadonlyArray<MetricSeries>, window: KafkaWindow) => {
   const gauges = series.filter((s) => /kafka/i.test(nameOf(s)))
   const offline = gauges.filter((s) => offlineMetric.test(nameOf(s)))
   const underMin = gauges.filter((s) => underMinIsrMetric.test(nameOf(s)))
@@ -119,6 +115,26 @@ export const kafkaPartitionFindings = (
     underMin: summedPeak(underMin, window),
     underRep: summedPeak(underRep, window),
   }
+  return { gauges, offline, underMin, underRep, counts }
+}
+
+/** Whether any partition was offline, under its min ISR or under-replicated in the window: the sweep reads more only then. */
+export const kafkaPartitionsTroubled = (
+  series: ReadonlyArray<MetricSeries>,
+  window: KafkaWindow,
+): boolean => {
+  const { counts } = partitionCounts(series, window)
+  return counts.offline + counts.underMin + counts.underRep > 0
+}
+
+/** One finding for the Kafka cluster whose partitions went offline / under-replicated in the window. */
+export const kafkaPartitionFindings = (
+  agent: AgentId,
+  series: ReadonlyArray<MetricSeries>,
+  window: KafkaWindow,
+  link: string | null,
+): ReadonlyArray<Finding> => {
+  const { gauges, offline, underMin, underRep, counts } = partitionCounts(series, window)
   if (counts.offline + counts.underMin + counts.underRep === 0) return []
   const since = [offline, underMin, underRep]
     .map((g) => peakOf(g, window).since)
@@ -178,5 +194,4 @@ export const kafkaProducerRefused =
  * the subject failed on something else is not its dependency.
  */
 export const kafkaUnderProducers = (f: Finding, failing: ReadonlyArray<Finding>): boolean =>
-  f.kind === "kafka_partitions" &&
-  failing.some((g) => kafkaProducerRefused.test(`${g.title}\n${g.detail}\n${g.excerpt ?? ""}`))
+  f.kind === "kafka_partitions" && failing.some((g) => kafkaProducerRefused.test(textOf(g)))

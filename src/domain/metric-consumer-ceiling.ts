@@ -16,7 +16,9 @@ import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
 import {
   consumerLagMetric,
+  finiteSorted,
   firstLabel,
+  formatCount,
   minLag,
   groupLabels as stallGroupLabels,
   topicLabels,
@@ -38,12 +40,9 @@ export const asMetricWord = (name: string): string => name.toLowerCase().replace
 const nameHas = (s: MetricSeries, word: string): boolean =>
   word.length >= 3 && (s.labels.__name__ ?? "").toLowerCase().includes(word)
 
-const sorted = (s: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
-  [...s.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
-
 /** A counter's samples as per-second rates between readings; a gauge or rate as it is. */
 const asRate = (s: MetricSeries): ReadonlyArray<MetricSample> => {
-  const xs = sorted(s.samples)
+  const xs = finiteSorted(s.samples)
   if (!/_total$|_count$/.test(s.labels.__name__ ?? "")) return xs
   return xs.slice(1).flatMap((x, i) => {
     const prev = xs[i]
@@ -52,7 +51,8 @@ const asRate = (s: MetricSeries): ReadonlyArray<MetricSample> => {
   })
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
+/** The middle reading (the upper one of an even count); 0 for none. */
+export const median = (xs: ReadonlyArray<number>): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.floor(s.length / 2)] ?? 0
 }
@@ -81,10 +81,8 @@ const flatRate = (xs: ReadonlyArray<MetricSample>) => {
   return m > 0 && xs.every((x) => Math.abs(x.v - m) <= 0.1 * m) ? m : null
 }
 
-const count = (n: number): string => Math.round(n).toLocaleString("en-US")
-
 const latencyText = (s: MetricSeries): string | null => {
-  const last = sorted(s.samples).at(-1)
+  const last = finiteSorted(s.samples).at(-1)
   if (last === undefined) return null
   const name = s.labels.__name__ ?? ""
   const q = s.labels.quantile === undefined ? "" : ` p${Math.round(Number(s.labels.quantile) * 100)}`
@@ -115,7 +113,7 @@ export const consumerCeilingFindings = (
   return lags.flatMap((s): ReadonlyArray<Finding> => {
     const group = firstLabel(s.labels, groupLabels)
     const topic = firstLabel(s.labels, topicLabels)
-    const lag = growingLag(sorted(s.samples), windowStartMs)
+    const lag = growingLag(finiteSorted(s.samples), windowStartMs)
     if (group === null || lag === null || seen.has(group)) return []
     const g = asMetricWord(group)
     const consumed = rest.find(
@@ -146,7 +144,7 @@ export const consumerCeilingFindings = (
         firstLabel(o.labels, groupLabels) !== group &&
         topic !== null &&
         firstLabel(o.labels, topicLabels) === topic &&
-        growingLag(sorted(o.samples), windowStartMs) === null,
+        growingLag(finiteSorted(o.samples), windowStartMs) === null,
     )
     const siblingName = sibling === undefined ? null : firstLabel(sibling.labels, groupLabels)
     const latency = rest.find(
@@ -159,18 +157,18 @@ export const consumerCeilingFindings = (
     const rose =
       before === undefined || before.v >= cap
         ? ""
-        : ` (production rose from ${count(before.v)}/s at ${utcHhmm(before.t)} UTC)`
+        : ` (production rose from ${formatCount(before.v)}/s at ${utcHhmm(before.t)} UTC)`
     return [
       {
         id: "",
         agent,
         title:
-          `consumer group ${group}${on} too slow: lag ${count(lag.last.v)} messages and growing since ` +
-          `${utcHhmm(lag.onset.t)} UTC — consumption rate capped at ~${count(cap)}/s below production ~${count(inflow)}/s`,
+          `consumer group ${group}${on} too slow: lag ${formatCount(lag.last.v)} messages and growing since ` +
+          `${utcHhmm(lag.onset.t)} UTC — consumption rate capped at ~${formatCount(cap)}/s below production ~${formatCount(inflow)}/s`,
         detail:
-          `${s.labels.__name__ ?? "lag"}{${group}} rose from ${count(lag.first.v)} to ${count(lag.last.v)} by ` +
-          `${utcHhmm(lag.last.t)} UTC while ${consumed.labels.__name__ ?? "the consumed rate"} stayed flat at ~${count(cap)}/s ` +
-          `and ${produced.labels.__name__ ?? "the produced rate"} ran at ~${count(inflow)}/s${rose}. The consumer is ` +
+          `${s.labels.__name__ ?? "lag"}{${group}} rose from ${formatCount(lag.first.v)} to ${formatCount(lag.last.v)} by ` +
+          `${utcHhmm(lag.last.t)} UTC while ${consumed.labels.__name__ ?? "the consumed rate"} stayed flat at ~${formatCount(cap)}/s ` +
+          `and ${produced.labels.__name__ ?? "the produced rate"} ran at ~${formatCount(inflow)}/s${rose}. The consumer is ` +
           "running but its throughput has a ceiling below the production rate, so the backlog grows by the difference" +
           (siblingName === null
             ? ""
@@ -185,7 +183,7 @@ export const consumerCeilingFindings = (
         resource: `metric/${group}/${s.labels.__name__ ?? ""}`,
         service: group,
         link,
-        excerpt: `${consumed.labels.__name__ ?? ""} ~${count(cap)}/s < ${produced.labels.__name__ ?? ""} ~${count(inflow)}/s`,
+        excerpt: `${consumed.labels.__name__ ?? ""} ~${formatCount(cap)}/s < ${produced.labels.__name__ ?? ""} ~${formatCount(inflow)}/s`,
       },
     ]
   })

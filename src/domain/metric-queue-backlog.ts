@@ -15,8 +15,10 @@
  */
 import { DateTime } from "effect"
 import type { AgentId } from "./agent-id.js"
+import { finiteSorted, firstLabel, formatCount } from "./consumer-stall.js"
 import type { Finding } from "./finding.js"
-import type { MetricLabels, MetricSample, MetricSeries } from "./metric-series.js"
+import { median } from "./metric-consumer-ceiling.js"
+import type { MetricSample, MetricSeries } from "./metric-series.js"
 import { utcHhmm } from "./utc-clock.js"
 
 const ageMetric = /^aws_sqs_approximate_age_of_oldest_message(?:_(?:maximum|max|average|sum|minimum))?$/i
@@ -41,22 +43,6 @@ export const queueBacklogQuery =
 export const consumerReplicasQuery =
   '{__name__=~"kube_(deployment_spec_replicas|deployment_status_replicas_available|statefulset_replicas|statefulset_status_replicas_available)"}'
 
-const queueOf = (labels: MetricLabels): string | null => {
-  for (const n of queueLabels) {
-    const v = (labels[n] ?? "").trim()
-    if (v !== "") return v
-  }
-  return null
-}
-
-const sorted = (s: ReadonlyArray<MetricSample>): ReadonlyArray<MetricSample> =>
-  [...s.filter((x) => Number.isFinite(x.v))].sort((a, b) => a.t - b.t)
-
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? 0
-}
-
 interface Rise {
   readonly metric: string
   readonly base: number
@@ -69,7 +55,7 @@ interface Rise {
  * before the end and is still near its peak at the end (a backlog being worked off is not a stop).
  */
 const rise = (s: MetricSeries, floor: number, windowStartMs: number): Rise | null => {
-  const xs = sorted(s.samples)
+  const xs = finiteSorted(s.samples)
   const last = xs[xs.length - 1]
   if (xs.length < 4 || last === undefined || last.t < windowStartMs) return null
   const base = median(xs.slice(0, Math.max(1, Math.floor(xs.length / 3))).map((x) => x.v))
@@ -84,7 +70,7 @@ const rise = (s: MetricSeries, floor: number, windowStartMs: number): Rise | nul
  * reading from some point on, the last two at least: when consumption stopped, and its rate before.
  */
 const stopped = (s: MetricSeries, onsetMs: number) => {
-  const xs = sorted(s.samples)
+  const xs = finiteSorted(s.samples)
   const before = median(xs.filter((x) => x.t < onsetMs).map((x) => x.v))
   if (xs.filter((x) => x.t < onsetMs).length < 2 || before <= 0) return null
   const low = (x: MetricSample) => x.v <= 0.05 * before
@@ -98,7 +84,7 @@ const stopped = (s: MetricSeries, onsetMs: number) => {
 
 /** Sends that kept on (the tail's median ≥ half the rate before): a producer still there. */
 const stillSent = (s: MetricSeries, onsetMs: number): boolean => {
-  const xs = sorted(s.samples)
+  const xs = finiteSorted(s.samples)
   const before = median(xs.filter((x) => x.t < onsetMs).map((x) => x.v))
   const after = xs.filter((x) => x.t >= onsetMs).map((x) => x.v)
   return after.length === 0 || before <= 0 || median(after) >= 0.5 * before
@@ -120,7 +106,7 @@ export const queueStalls = (
 ): ReadonlyArray<QueueStall> => {
   const byQueue = new Map<string, MetricSeries[]>()
   for (const s of series) {
-    const q = queueOf(s.labels)
+    const q = firstLabel(s.labels, queueLabels)
     if (q === null || deadLetter.test(q)) continue
     byQueue.set(q, [...(byQueue.get(q) ?? []), s])
   }
@@ -150,7 +136,7 @@ const scaledDown = (series: ReadonlyArray<MetricSeries>): ReadonlyArray<ScaledDo
   series.flatMap((s): ReadonlyArray<ScaledDown> => {
     if (!replicasMetric.test(s.labels.__name__ ?? "")) return []
     const workload = workloadLabels.map((l) => s.labels[l] ?? "").find((v) => v !== "")
-    const xs = sorted(s.samples)
+    const xs = finiteSorted(s.samples)
     let i = xs.length
     while (i > 0 && xs[i - 1]?.v === 0) i--
     const zero = xs[i]
@@ -196,7 +182,6 @@ export const consumerScaledDown = (
   return byName.size === 1 ? ([...byName.values()][0] ?? null) : null
 }
 
-const count = (n: number): string => Math.round(n).toLocaleString("en-US")
 const minutes = (s: number): string => (s >= 120 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`)
 
 /** One finding per stopped queue, high; named after its consumer when one was scaled to 0 then. */
@@ -206,8 +191,16 @@ export const queueBacklogFindings = (
   replicas: ReadonlyArray<MetricSeries>,
   windowStartMs: number,
   link: string | null,
+): ReadonlyArray<Finding> => stallFindings(agent, queueStalls(series, windowStartMs), replicas, link)
+
+/** The findings of stalls already found (the sweep finds them first to decide whether to read the replicas). */
+export const stallFindings = (
+  agent: AgentId,
+  stalls: ReadonlyArray<QueueStall>,
+  replicas: ReadonlyArray<MetricSeries>,
+  link: string | null,
 ): ReadonlyArray<Finding> =>
-  queueStalls(series, windowStartMs).map((q): Finding => {
+  stalls.map((q): Finding => {
     const consumer = consumerScaledDown(q, replicas)
     const grew = [
       q.age === null
@@ -215,13 +208,13 @@ export const queueBacklogFindings = (
         : `oldest message ${minutes(q.age.last.v)} old (from ${minutes(q.age.base)} before ${utcHhmm(q.age.onset.t)} UTC)`,
       q.visible === null
         ? ""
-        : `${count(q.visible.last.v)} messages visible (from ~${count(q.visible.base)})`,
+        : `${formatCount(q.visible.last.v)} messages visible (from ~${formatCount(q.visible.base)})`,
     ].filter((s) => s !== "")
-    const stop = `deletes fell from ~${count(q.drained.before)} to 0 at ${utcHhmm(q.drained.since.t)} UTC while sends continued — nothing consumes it`
+    const stop = `deletes fell from ~${formatCount(q.drained.before)} to 0 at ${utcHhmm(q.drained.since.t)} UTC while sends continued — nothing consumes it`
     const by =
       consumer === null
         ? ""
-        : `; its consumer ${consumer.workload} was scaled to 0 replicas (from ${count(consumer.from)}) at ${utcHhmm(consumer.atMs)} UTC`
+        : `; its consumer ${consumer.workload} was scaled to 0 replicas (from ${formatCount(consumer.from)}) at ${utcHhmm(consumer.atMs)} UTC`
     const last = q.age?.last ?? q.visible?.last
     return {
       id: "",

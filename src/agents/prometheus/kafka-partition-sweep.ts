@@ -8,6 +8,7 @@ import { Effect } from "effect"
 import {
   kafkaPartitionFindings,
   kafkaPartitionQuery,
+  kafkaPartitionsTroubled,
   kafkaUpQuery,
   volumeFreeQuery,
 } from "../../domain/kafka-partitions.js"
@@ -28,8 +29,7 @@ export const sweepKafkaPartitions = (
   return Effect.gen(function* () {
     const partitions = yield* ask(kafkaPartitionQuery)
     const window = { startMs: incident.startMs, endMs: incident.endMs }
-    if (kafkaPartitionFindings("prometheus", partitions, window, null).length === 0)
-      return { findings: [], note: "" }
+    if (!kafkaPartitionsTroubled(partitions, window)) return { findings: [], note: "" }
     const [up, volumes] = yield* Effect.all([ask(kafkaUpQuery), ask(volumeFreeQuery)], { concurrency: 2 })
     const findings = kafkaPartitionFindings(
       "prometheus",

@@ -7,9 +7,9 @@
 import { Effect } from "effect"
 import {
   consumerReplicasQuery,
-  queueBacklogFindings,
   queueBacklogQuery,
   queueStalls,
+  stallFindings,
 } from "../../domain/metric-queue-backlog.js"
 import type { MetricSourceService } from "../../ports/metric-source.js"
 import type { TimeWindow } from "./metric-windows.js"
@@ -28,9 +28,10 @@ export const sweepQueueBacklogs = (
   const link = source.graphUrl(queueBacklogQuery, incident.startMs, incident.endMs)
   return Effect.gen(function* () {
     const series = yield* range(queueBacklogQuery)
-    if (queueStalls(series, incident.startMs).length === 0) return { findings: [], note: "" }
+    const stalls = queueStalls(series, incident.startMs)
+    if (stalls.length === 0) return { findings: [], note: "" }
     const replicas = yield* range(consumerReplicasQuery)
-    const findings = queueBacklogFindings("prometheus", series, replicas, incident.startMs, link)
+    const findings = stallFindings("prometheus", stalls, replicas, link)
     return { findings, note: `queue backlog: ${findings.map((f) => f.title).join("; ")}` }
   })
 }
