@@ -8,16 +8,19 @@
  */
 import type { Finding } from "./finding.js"
 import { quotaRefusalOf } from "./quota-refusal.js"
+import { textOf } from "./report-scope.js"
 
 /** A LimitRange's refusal in the API server's words: `[maximum|minimum] <res> usage per (Container|Pod) is X, but (limit|request) is Y`, or its ratio. */
 export const limitRangeRefusal =
   /\b(?:maximum|minimum) (?:cpu|memory|ephemeral-storage|storage|[\w./-]+) usage per (?:container|pod|persistentvolumeclaim) is [^,\]]+, but (?:limit|request) is|\b(?:cpu|memory) max limit to request ratio per (?:container|pod) is/i
 
-const textOf = (f: Finding): string => `${f.title}\n${f.detail}\n${f.excerpt ?? ""}`
+/** Whether a message or a finding's text says pod creations were refused by a ResourceQuota or a LimitRange. */
+export const admissionRefusalIn = (text: string): boolean =>
+  quotaRefusalOf(text) !== null || limitRangeRefusal.test(text)
 
 /** Whether `f` is a controller's pod creations refused by a ResourceQuota or a LimitRange. */
 export const refusedAtAdmission = (f: Finding): boolean =>
-  f.kind === "failed_create" && (quotaRefusalOf(textOf(f)) !== null || limitRangeRefusal.test(textOf(f)))
+  f.kind === "failed_create" && admissionRefusalIn(textOf(f))
 
 /**
  * A process overwhelmed by load, in lower case: its thread or worker pool full, its requests

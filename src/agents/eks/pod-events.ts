@@ -7,7 +7,7 @@
  * ignored; one finding per workload and signal, counting repeats. Pure.
  */
 import { cronJobOf } from "../../domain/alert-facts-names.js"
-import { limitRangeRefusal } from "../../domain/cause-admission-refusal.js"
+import { admissionRefusalIn, limitRangeRefusal } from "../../domain/cause-admission-refusal.js"
 import type { Finding } from "../../domain/finding.js"
 import { eventCount, eventTime, instantOf, type KubeEvent } from "../../domain/kubernetes.js"
 import { quotaUsePhrase } from "../../domain/kubernetes-quotas.js"
@@ -282,9 +282,6 @@ export const jobFailureFinding = (w: ScopedWorkload, ctx: AnalysisContext): Find
   })
 }
 
-const admissionRefusal = (message: string): boolean =>
-  quotaRefusalOf(message) !== null || limitRangeRefusal.test(message)
-
 /** " ResourceQuota payroll-quota now: requests.cpu 16/16, pods 16/40." when the quota was listed. */
 const quotaStatus = (w: ScopedWorkload, refusal: QuotaRefusal, ctx: AnalysisContext): string => {
   const q = (ctx.quotas ?? []).find(
@@ -318,7 +315,7 @@ export const failedCreateFinding = (w: ScopedWorkload, ctx: AnalysisContext): Fi
     w,
     ctx,
     (e) =>
-      e.reason === "FailedCreate" && (e.involvedObject.kind !== "Pod" || admissionRefusal(e.message ?? "")),
+      e.reason === "FailedCreate" && (e.involvedObject.kind !== "Pod" || admissionRefusalIn(e.message ?? "")),
   )
   const [latest] = events
   if (latest === undefined) return null
